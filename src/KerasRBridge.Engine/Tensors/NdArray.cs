@@ -1,0 +1,123 @@
+using System.Numerics;
+
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// An immutable, dense, n-dimensional array of one <see cref="DType"/>: the engine's tensor.
+/// </summary>
+/// <remarks>
+/// <para>Storage is one .NET array in column-major order (the first axis varies fastest), the
+/// order R uses, so that R arrays cross the bridge without a transpose. The logical shape and
+/// indices are Keras's: element <c>[i, j]</c> of shape <c>(m, n)</c> lives at
+/// <c>i + j * m</c>.</para>
+/// <para>An <see cref="NdArray"/> never changes after it is created; every operation returns a
+/// new one. This is what makes <see cref="Variable.Value"/> a cheap snapshot.</para>
+/// </remarks>
+public sealed partial class NdArray
+{
+    private readonly Array _data;
+    private readonly long[] _shape;
+
+    private NdArray(DType dtype, Array data, long[] shape)
+    {
+        DType = dtype;
+        _data = data;
+        _shape = shape;
+    }
+
+    /// <summary>The element type.</summary>
+    public DType DType { get; }
+
+    /// <summary>The dimensions, in Keras order (a copy).</summary>
+    public long[] Shape => (long[])_shape.Clone();
+
+    /// <summary>The dimensions, in Keras order, without copying.</summary>
+    public ReadOnlySpan<long> ShapeSpan => _shape;
+
+    /// <summary>The number of dimensions.</summary>
+    public int Rank => _shape.Length;
+
+    /// <summary>The number of elements.</summary>
+    public long Size => _data.LongLength;
+
+    /// <summary>
+    /// Wraps <paramref name="columnMajorData"/> as a tensor of the given shape, taking ownership:
+    /// the caller must not change the array afterwards.
+    /// </summary>
+    /// <exception cref="ArgumentException">The element type has no dtype, or the element count
+    /// does not match the shape.</exception>
+    public static NdArray FromColumnMajor<T>(T[] columnMajorData, ReadOnlySpan<long> shape) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(columnMajorData);
+        var dtype = DTypeOf<T>();
+        long[] dims = shape.ToArray();
+        long expected = ElementCount(dims);
+        if (expected != columnMajorData.LongLength)
+            throw new ArgumentException(
+                $"Data of {columnMajorData.LongLength} elements cannot have shape {FormatShape(dims)} ({expected} elements).");
+        return new NdArray(dtype, columnMajorData, dims);
+    }
+
+    /// <summary>The elements in column-major order, read-only.</summary>
+    /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not this tensor's element type.</exception>
+    public ReadOnlySpan<T> AsSpan<T>() where T : unmanaged => Data<T>();
+
+    /// <summary>The backing array; only the engine may use it, and only to read.</summary>
+    internal T[] Data<T>() where T : unmanaged
+    {
+        if (_data is T[] typed) return typed;
+        throw new InvalidCastException($"Tensor of dtype {DTypes.Name(DType)} does not hold {typeof(T).Name} elements.");
+    }
+
+    /// <summary>The backing array, untyped; only the engine may use it, and only to read.</summary>
+    internal Array RawData => _data;
+
+    /// <summary>The dtype whose element type is <typeparamref name="T"/>.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
+    public static DType DTypeOf<T>() where T : unmanaged
+    {
+        if (typeof(T) == typeof(double)) return DType.Float64;
+        if (typeof(T) == typeof(float)) return DType.Float32;
+        if (typeof(T) == typeof(int)) return DType.Int32;
+        if (typeof(T) == typeof(bool)) return DType.Bool;
+        if (typeof(T) == typeof(long)) return DType.Int64;
+        if (typeof(T) == typeof(Half)) return DType.Float16;
+        if (typeof(T) == typeof(BFloat16)) return DType.BFloat16;
+        if (typeof(T) == typeof(sbyte)) return DType.Int8;
+        if (typeof(T) == typeof(short)) return DType.Int16;
+        if (typeof(T) == typeof(byte)) return DType.UInt8;
+        if (typeof(T) == typeof(ushort)) return DType.UInt16;
+        if (typeof(T) == typeof(uint)) return DType.UInt32;
+        if (typeof(T) == typeof(ulong)) return DType.UInt64;
+        if (typeof(T) == typeof(Complex64)) return DType.Complex64;
+        if (typeof(T) == typeof(Complex)) return DType.Complex128;
+        throw new ArgumentException($"{typeof(T).Name} is not a tensor element type.");
+    }
+
+    /// <summary>
+    /// The product of <paramref name="shape"/>, checked: a count that overflows is an error,
+    /// never a wrapped-around number.
+    /// </summary>
+    public static long ElementCount(ReadOnlySpan<long> shape)
+    {
+        long n = 1;
+        foreach (long d in shape)
+        {
+            if (d < 0) throw new ArgumentException($"Invalid shape {FormatShape(shape)}: negative dimension {d}.");
+            try { n = checked(n * d); }
+            catch (OverflowException)
+            {
+                throw new ArgumentException($"Invalid shape {FormatShape(shape)}: the number of elements overflows a 64-bit integer.");
+            }
+        }
+        return n;
+    }
+
+    /// <summary>Formats a shape as Keras prints it: <c>(3, 4)</c>, <c>(3,)</c>, <c>()</c>.</summary>
+    public static string FormatShape(ReadOnlySpan<long> shape) => shape.Length switch
+    {
+        0 => "()",
+        1 => $"({shape[0].ToString(System.Globalization.CultureInfo.InvariantCulture)},)",
+        _ => "(" + string.Join(", ", shape.ToArray().Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")",
+    };
+}
