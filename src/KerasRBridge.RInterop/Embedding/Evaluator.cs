@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.RInterop.Embedding;
+
+/// <summary>
+/// Evaluates R code for <see cref="REngine.Evaluate"/>: parse and evaluation errors are caught
+/// in R (by <c>tryCatch</c>) and come back as data, so they print nothing and carry R's
+/// message and call.
+/// </summary>
+internal static partial class Evaluator
+{
+    private const string Source = """
+        function(code, env) {
+          exprs <- tryCatch(parse(text = code, keep.source = FALSE), error = function(e) e)
+          if (inherits(exprs, "error")) return(list("parse", conditionMessage(exprs)))
+          tryCatch({
+            value <- NULL
+            for (e in exprs) value <- eval(e, env)
+            list("ok", value)
+          }, error = function(e) {
+            call <- conditionCall(e)
+            list("error", conditionMessage(e),
+                 if (is.null(call)) NA_character_ else paste(deparse(call, nlines = 1L), collapse = ""))
+          })
+        }
+        """;
+
+    /// <summary>Defines the evaluator function in R's base environment and keeps it.</summary>
+    internal static RObject Create()
+    {
+        using var exprs = RObject.FromCell(NativeHelpers.Parse(Source, out int status));
+        if (status != 1) throw new InvalidOperationException("The embedded evaluator did not parse.");
+        return RObject.FromCell(NativeHelpers.Eval(RValues.ElementAt(exprs.Sexp, 0), LibR.BaseEnv));
+    }
+
+    /// <summary>Evaluates <paramref name="code"/> in <paramref name="env"/> and returns the last value.</summary>
+    internal static RObject Evaluate(RObject evaluator, string code, Sexp env)
+    {
+        using var text = RValues.String(code);
+        using var outcome = RObject.FromCell(NativeHelpers.Call(evaluator.Sexp, [text.Sexp, env], [], LibR.BaseEnv));
+        string kind = RValues.StringAt(RValues.ElementAt(outcome.Sexp, 0), 0)!;
+        switch (kind)
+        {
+            case "ok":
+                return RObject.Keep(RValues.ElementAt(outcome.Sexp, 1));
+            case "parse":
+                string message = RValues.StringAt(RValues.ElementAt(outcome.Sexp, 1), 0) ?? "parse error";
+                var line = LineOf().Match(message);
+                throw new RParseException(message, line.Success ? int.Parse(line.Groups[1].Value) : null);
+            default:
+                throw new REvaluationException(
+                    RValues.StringAt(RValues.ElementAt(outcome.Sexp, 1), 0) ?? "",
+                    RValues.StringAt(RValues.ElementAt(outcome.Sexp, 2), 0));
+        }
+    }
+
+    [GeneratedRegex(@"<text>:(\d+):")]
+    private static partial Regex LineOf();
+}

@@ -1,0 +1,76 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace KerasRBridge.RInterop.Embedding;
+
+/// <summary>
+/// R's console when .NET hosts R: output goes to <see cref="Out"/> and <see cref="Error"/>
+/// kept apart (R's stdout and stderr streams), and input comes from <see cref="Input"/>.
+/// </summary>
+public static unsafe class RConsole
+{
+    /// <summary>Where R's standard output goes (the process's stdout by default).</summary>
+    public static TextWriter Out { get; set; } = Console.Out;
+
+    /// <summary>Where R's messages, warnings and errors go (the process's stderr by default).</summary>
+    public static TextWriter Error { get; set; } = Console.Error;
+
+    /// <summary>Where R reads console input (REPL lines, <c>readline()</c>); null ends input.</summary>
+    public static Func<string, string?> Input { get; set; } = prompt =>
+    {
+        Out.Write(prompt);
+        Out.Flush();
+        return Console.In.ReadLine();
+    };
+
+    /// <summary>Runs <paramref name="action"/> with R's output captured; returns (stdout, stderr).</summary>
+    public static (string Output, string Error) Capture(Action action)
+    {
+        var (oldOut, oldError) = (Out, Error);
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Out = output;
+        Error = error;
+        try { action(); }
+        finally
+        {
+            Out = oldOut;
+            Error = oldError;
+        }
+        return (output.ToString(), error.ToString());
+    }
+
+    [UnmanagedCallersOnly]
+    internal static void WriteConsoleEx(byte* buffer, int length, int otype)
+    {
+        try
+        {
+            string text = Encoding.UTF8.GetString(buffer, length);
+            var writer = otype == 0 ? Out : Error;
+            writer.Write(text);
+            writer.Flush();
+        }
+        catch
+        {
+            // A failing writer must not unwind into R; the text is lost, R goes on.
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    internal static int ReadConsole(byte* prompt, byte* buffer, int length, int addHistory)
+    {
+        try
+        {
+            string? line = Input(Marshal.PtrToStringUTF8((nint)prompt) ?? "");
+            if (line is null) return 0;
+            byte[] bytes = Encoding.UTF8.GetBytes(line + "\n");
+            int n = Math.Min(bytes.Length, length - 1);
+            bytes.AsSpan(0, n).CopyTo(new Span<byte>(buffer, n));
+            buffer[n] = 0;
+            return 1;
+        }
+        catch
+        {
+            return 0;
+        }
+    }
+}

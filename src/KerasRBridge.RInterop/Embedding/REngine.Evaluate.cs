@@ -1,0 +1,37 @@
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.RInterop.Embedding;
+
+public static unsafe partial class REngine
+{
+    /// <summary>
+    /// Parses and evaluates <paramref name="code"/> (any number of expressions) in the global
+    /// environment and returns the value of the last one, protected until disposed.
+    /// </summary>
+    /// <exception cref="RParseException">The code does not parse; carries R's message and line.</exception>
+    /// <exception cref="REvaluationException">Evaluation raised an R error; carries R's message and call.</exception>
+    public static RObject Evaluate(string code) =>
+        Invoke(() => Evaluator.Evaluate(_evaluator!, code, LibR.GlobalEnv));
+
+    /// <summary>Evaluates <paramref name="code"/> and converts the result with <paramref name="convert"/> on R's thread.</summary>
+    public static T Evaluate<T>(string code, Func<RObject, T> convert) => Invoke(() =>
+    {
+        using var value = Evaluator.Evaluate(_evaluator!, code, LibR.GlobalEnv);
+        return convert(value);
+    });
+
+    /// <summary>Evaluates <paramref name="code"/> for its effects.</summary>
+    public static void Execute(string code) => Invoke(() => Evaluator.Evaluate(_evaluator!, code, LibR.GlobalEnv).Dispose());
+
+    /// <summary>
+    /// Runs R's read-eval-print loop on input from <see cref="RConsole.Input"/> until it ends,
+    /// printing results and errors as R does. With a non-interactive engine an error ends the
+    /// process as it ends <c>Rscript</c> ("Execution halted", exit status 1).
+    /// </summary>
+    public static void RunRepl() => Invoke(() =>
+    {
+        LibR.ReplDllInit();
+        while (NativeHelpers.ReplStep() != -1) RThread.DrainReleases();
+    });
+}

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.RInterop.Embedding;
+
+/// <summary>
+/// R embedded in a .NET process. R runs on a thread of its own; every method may be called
+/// from any thread and is marshalled onto R's thread, one call at a time.
+/// </summary>
+/// <remarks>R can be started once per process and not restarted after <see cref="Stop"/>.</remarks>
+public static unsafe partial class REngine
+{
+    private static readonly object Gate = new();
+    private static bool _started;
+    private static BlockingCollection<Action>? _work;
+    private static Thread? _thread;
+    private static RObject? _evaluator;
+
+    /// <summary>Whether R is running.</summary>
+    public static bool IsRunning => _work is { IsAddingCompleted: false };
+
+    /// <summary>Starts R and waits until it is ready.</summary>
+    /// <exception cref="InvalidOperationException">R was already started in this process, or cannot be found.</exception>
+    public static void Start(REngineOptions? options = null)
+    {
+        options ??= new REngineOptions();
+        lock (Gate)
+        {
+            if (_started)
+                throw new InvalidOperationException("R has already been started in this process; R can be started only once per process.");
+            _started = true;
+        }
+        // Culture data must be loaded before R starts: loading it later, under R, kills the process.
+        _ = CultureInfo.CurrentCulture.CompareInfo.Compare("a", "B", CompareOptions.IgnoreCase);
+        _ = 1.5.ToString(CultureInfo.CurrentCulture);
+        string rHome = RHomeLocator.Find(options.RHome);
+        LibC.SetEnv("R_HOME", rHome);
+
+        _work = new BlockingCollection<Action>();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _thread = new Thread(() => Run(rHome, options, ready), maxStackSize: 64 * 1024 * 1024)
+        {
+            Name = "R",
+            IsBackground = true,
+        };
+        _thread.Start();
+        ready.Task.GetAwaiter().GetResult();
+    }
+
+    private static void Run(string rHome, REngineOptions options, TaskCompletionSource ready)
+    {
+        try
+        {
+            Boot(rHome, options);
+            ready.SetResult();
+        }
+        catch (Exception e)
+        {
+            _work!.CompleteAdding();
+            ready.SetException(e);
+            return;
+        }
+        foreach (var work in _work!.GetConsumingEnumerable()) work();
+    }
+
+    private static void Boot(string rHome, REngineOptions options)
+    {
+        LibR.Load(rHome);
+        // R's SIGSEGV handler does not chain: it would turn managed NullReferenceExceptions into crashes.
+        *(int*)LibR.Variable("R_SignalHandlers") = 0;
+        string[] args = ["R", "--no-save", "--no-restore", "--silent", .. options.Arguments];
+        var argv = args.Select(a => Marshal.StringToCoTaskMemUTF8(a)).ToArray();
+        fixed (nint* p = argv) LibR.InitializeR(args.Length, (byte**)p);
+        // A full pointer-sized -1: stack checking off, so R can be called from this thread's stack.
+        *(nuint*)LibR.Variable("R_CStackLimit") = nuint.MaxValue;
+        *(int*)LibR.Variable("R_SignalHandlers") = 0;
+        *(int*)LibR.Variable("R_Interactive") = options.Interactive ? 1 : 0;
+        *(nint*)LibR.Variable("R_Outputfile") = 0;
+        *(nint*)LibR.Variable("R_Consolefile") = 0;
+        *(nint*)LibR.Variable("ptr_R_WriteConsole") = 0;
+        *(nint*)LibR.Variable("ptr_R_WriteConsoleEx") = (nint)(delegate* unmanaged<byte*, int, int, void>)&RConsole.WriteConsoleEx;
+        *(nint*)LibR.Variable("ptr_R_ReadConsole") = (nint)(delegate* unmanaged<byte*, byte*, int, int, int>)&RConsole.ReadConsole;
+        LibR.SetupMainLoop();
+        LibR.BindGlobals();
+        RThread.Bind();
+        NativeHelpers.LoadBesideAssembly();
+        NativeHelpers.Init();
+        _evaluator = TopLevel(() => Evaluator.Create());
+    }
+
+    /// <summary>Runs <paramref name="function"/> on R's thread and returns its result.</summary>
+    /// <remarks>R errors that reach R's top level during the call become <see cref="REvaluationException"/>.</remarks>
+    public static T Invoke<T>(Func<T> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        if (RThread.IsCurrent) return TopLevel(function);
+        var work = _work;
+        if (work is null || work.IsAddingCompleted) throw new InvalidOperationException("R is not running: call REngine.Start() first.");
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        work.Add(() =>
+        {
+            try { done.SetResult(TopLevel(function)); }
+            catch (Exception e) { done.SetException(e); }
+        });
+        return done.Task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs <paramref name="action"/> on R's thread.</summary>
+    public static void Invoke(Action action) => Invoke(() => { action(); return true; });
+
+    /// <summary>Stops R (its exit finalizers run). R cannot be started again in this process.</summary>
+    public static void Stop()
+    {
+        var work = _work;
+        if (work is null || work.IsAddingCompleted) return;
+        Invoke(() =>
+        {
+            _evaluator?.Dispose();
+            LibR.EndEmbeddedR(0);
+        });
+        work.CompleteAdding();
+        _thread?.Join();
+    }
+
+    /// <summary>Makes a native routine callable from R as <c>.Call("name", ..., PACKAGE = "(embedding)")</c>.</summary>
+    public static void RegisterCallRoutine(string name, nint function, int argumentCount) =>
+        Invoke(() => EmbeddingRoutines.Register(name, function, argumentCount));
+
+    private sealed class TopLevelState
+    {
+        public Func<object?>? Body;
+        public object? Result;
+        public Exception? Error;
+    }
+
+    /// <summary>Runs managed work inside an R top-level context, so that an R error raised in
+    /// it is caught there by R instead of unwinding into this thread's managed frames.</summary>
+    private static T TopLevel<T>(Func<T> function)
+    {
+        RThread.DrainReleases();
+        var state = new TopLevelState { Body = () => function() };
+        var handle = GCHandle.Alloc(state);
+        int status;
+        try { status = NativeHelpers.TopLevel(&TopLevelBody, GCHandle.ToIntPtr(handle)); }
+        finally { handle.Free(); }
+        if (state.Error is { } error and not RUnwindException) throw error;
+        if (status != 0 || state.Error is not null)
+            throw new REvaluationException(NativeHelpers.ErrorMessage().Trim(), null);
+        return (T)state.Result!;
+    }
+
+    [UnmanagedCallersOnly]
+    private static int TopLevelBody(nint data)
+    {
+        var state = (TopLevelState)GCHandle.FromIntPtr(data).Target!;
+        try
+        {
+            state.Result = state.Body!();
+            return 0;
+        }
+        catch (Exception e)
+        {
+            state.Error = e;
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace KerasRBridge.RInterop.Embedding;
+
+/// <summary>How <see cref="REngine.Start"/> starts R.</summary>
+public sealed record REngineOptions
+{
+    /// <summary>R's home folder; found from <c>R_HOME</c>, <c>R RHOME</c> or the usual places when null.</summary>
+    public string? RHome { get; init; }
+
+    /// <summary>Whether R runs interactively (prompts, no halt on error); false for scripts.</summary>
+    public bool Interactive { get; init; }
+
+    /// <summary>Extra command-line arguments for R (after <c>--no-save --no-restore --silent</c>).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+}

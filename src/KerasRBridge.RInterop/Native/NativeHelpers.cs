@@ -1,0 +1,202 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace KerasRBridge.RInterop.Native;
+
+/// <summary>
+/// The safe entry points of <c>krb_native.c</c>: each runs one R API call that can raise an R
+/// error inside <c>R_UnwindProtect</c>, and turns a caught error into
+/// <see cref="RUnwindException"/>. Every object they return is already on the protection list.
+/// </summary>
+internal static unsafe class NativeHelpers
+{
+    private const int Ok = 0;
+    private const int ApiVersion = 1;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Api
+    {
+        public int Version;
+        public delegate* unmanaged<int> Init;
+        public delegate* unmanaged<delegate* unmanaged<nint, void>, void> SetFreeHook;
+        public delegate* unmanaged<Sexp, Sexp*, int> Keep;
+        public delegate* unmanaged<Sexp, void> Release;
+        public delegate* unmanaged<nint> KeptCount;
+        public delegate* unmanaged<int, nint, Sexp*, int> AllocVector;
+        public delegate* unmanaged<Sexp, Sexp, Sexp, int> SetAttrib;
+        public delegate* unmanaged<Sexp, Sexp, Sexp*, int> GetAttrib;
+        public delegate* unmanaged<byte*, Sexp*, int> Install;
+        public delegate* unmanaged<byte*, int, Sexp*, int> MkCharUtf8;
+        public delegate* unmanaged<Sexp, void**, int> DataPtr;
+        public delegate* unmanaged<Sexp, Sexp, Sexp*, int> Eval;
+        public delegate* unmanaged<Sexp, Sexp*, byte**, int, Sexp, Sexp*, int> Call;
+        public delegate* unmanaged<byte*, int*, Sexp*, int> Parse;
+        public delegate* unmanaged<nint, Sexp, Sexp*, int> MakeExtPtr;
+        public delegate* unmanaged<int> CheckInterrupt;
+        public delegate* unmanaged<Sexp*, int> TakePending;
+        public delegate* unmanaged<byte*> ErrorMessage;
+        public delegate* unmanaged<delegate* unmanaged<nint, int>, nint, int> TopLevel;
+        public delegate* unmanaged<int> ReplStep;
+    }
+
+    private static Api* _api;
+
+    /// <summary>Whether a helper table has been bound.</summary>
+    internal static bool IsBound => _api != null;
+
+    /// <summary>Binds the helper table handed over by the R package's shim.</summary>
+    internal static void Bind(nint table)
+    {
+        var api = (Api*)table;
+        if (api->Version != ApiVersion)
+            throw new InvalidOperationException($"The native helpers have version {api->Version}; this assembly needs {ApiVersion}.");
+        _api = api;
+    }
+
+    /// <summary>Loads <c>libkrbnative.so</c> from beside this assembly and binds its table.</summary>
+    internal static void LoadBesideAssembly()
+    {
+        string dir = Path.GetDirectoryName(typeof(NativeHelpers).Assembly.Location) ?? AppContext.BaseDirectory;
+        nint lib = NativeLibrary.Load(Path.Combine(dir, "libkrbnative.so"));
+        var table = (delegate* unmanaged<nint>)NativeLibrary.GetExport(lib, "krb_native_table");
+        Bind(table());
+    }
+
+    internal static void Init() => Check(_api->Init());
+
+    internal static void SetFreeHook(delegate* unmanaged<nint, void> hook) => _api->SetFreeHook(hook);
+
+    internal static Sexp Keep(Sexp x)
+    {
+        Sexp cell;
+        Check(_api->Keep(x, &cell));
+        return cell;
+    }
+
+    internal static void Release(Sexp cell) => _api->Release(cell);
+
+    internal static long KeptCount => _api->KeptCount();
+
+    internal static Sexp AllocVector(SexpType type, long length)
+    {
+        Sexp cell;
+        Check(_api->AllocVector((int)type, (nint)length, &cell));
+        return cell;
+    }
+
+    internal static void SetAttrib(Sexp x, Sexp symbol, Sexp value) => Check(_api->SetAttrib(x, symbol, value));
+
+    internal static Sexp GetAttrib(Sexp x, Sexp symbol)
+    {
+        Sexp cell;
+        Check(_api->GetAttrib(x, symbol, &cell));
+        return cell;
+    }
+
+    internal static Sexp Install(string name)
+    {
+        byte[] utf8 = NullTerminated(name);
+        Sexp symbol;
+        fixed (byte* p = utf8) Check(_api->Install(p, &symbol));
+        return symbol;
+    }
+
+    internal static Sexp MkCharUtf8(string text)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        Sexp cell;
+        fixed (byte* p = utf8) Check(_api->MkCharUtf8(p, utf8.Length, &cell));
+        return cell;
+    }
+
+    internal static void* DataPtr(Sexp x)
+    {
+        void* pointer;
+        Check(_api->DataPtr(x, &pointer));
+        return pointer;
+    }
+
+    internal static Sexp Eval(Sexp expr, Sexp env)
+    {
+        Sexp cell;
+        Check(_api->Eval(expr, env, &cell));
+        return cell;
+    }
+
+    internal static Sexp Call(Sexp function, ReadOnlySpan<Sexp> args, ReadOnlySpan<string?> names, Sexp env)
+    {
+        var encodedNames = new byte[args.Length][];
+        var namePointers = stackalloc byte*[Math.Max(args.Length, 1)];
+        var handles = new GCHandle[args.Length];
+        try
+        {
+            for (int i = 0; i < args.Length; i++)
+            {
+                encodedNames[i] = NullTerminated(i < names.Length ? names[i] ?? "" : "");
+                handles[i] = GCHandle.Alloc(encodedNames[i], GCHandleType.Pinned);
+                namePointers[i] = (byte*)handles[i].AddrOfPinnedObject();
+            }
+            Sexp cell;
+            fixed (Sexp* a = args) Check(_api->Call(function, a, namePointers, args.Length, env, &cell));
+            return cell;
+        }
+        finally
+        {
+            foreach (var h in handles) if (h.IsAllocated) h.Free();
+        }
+    }
+
+    internal static Sexp Parse(string text, out int parseStatus)
+    {
+        byte[] utf8 = NullTerminated(text);
+        Sexp cell;
+        int status;
+        fixed (byte* p = utf8) Check(_api->Parse(p, &status, &cell));
+        parseStatus = status;
+        return cell;
+    }
+
+    internal static Sexp MakeExternalPointer(nint address, Sexp tag)
+    {
+        Sexp cell;
+        Check(_api->MakeExtPtr(address, tag, &cell));
+        return cell;
+    }
+
+    internal static void CheckInterrupt() => Check(_api->CheckInterrupt());
+
+    /// <summary>Takes the parked R unwind, if any, so that C code can resume it.</summary>
+    internal static bool TakePending(out Sexp token)
+    {
+        Sexp t;
+        bool pending = _api->TakePending(&t) != 0;
+        token = t;
+        return pending;
+    }
+
+    /// <summary>The text of R's last error message.</summary>
+    internal static string ErrorMessage() => Marshal.PtrToStringUTF8((nint)_api->ErrorMessage()) ?? "";
+
+    /// <summary>Runs <paramref name="body"/> in a new R top-level context (see <c>krb_toplevel</c>).</summary>
+    internal static int TopLevel(delegate* unmanaged<nint, int> body, nint data) => _api->TopLevel(body, data);
+
+    /// <summary>Reads and evaluates one top-level expression through R's console; -1 at the
+    /// end of input, -2 when an R error reached the top level (R has printed it).</summary>
+    internal static int ReplStep() => _api->ReplStep();
+
+    private static byte[] NullTerminated(string text)
+    {
+        int n = Encoding.UTF8.GetByteCount(text);
+        var bytes = new byte[n + 1];
+        Encoding.UTF8.GetBytes(text, bytes);
+        return bytes;
+    }
+
+    private static void Check(int status)
+    {
+        if (status == Ok) return;
+        throw new RUnwindException(status == 1
+            ? ErrorMessage().TrimEnd()
+            : "An earlier R error is still unwinding; no R call can be made until it has reached R.");
+    }
+}

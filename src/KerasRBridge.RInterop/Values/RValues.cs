@@ -1,0 +1,190 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using KerasRBridge.RInterop.Native;
+
+namespace KerasRBridge.RInterop.Values;
+
+/// <summary>
+/// Making and reading plain R values (scalars, character vectors, lists, symbols). Every
+/// method must be called on R's thread; allocation failures surface as
+/// <see cref="RUnwindException"/>.
+/// </summary>
+public static unsafe class RValues
+{
+    /// <summary>R's integer NA (<c>NA_integer_</c>).</summary>
+    public const int NaInteger = int.MinValue;
+
+    /// <summary>The bit pattern of R's <c>NA_real_</c> (a NaN with payload 1954).</summary>
+    public const long NaRealBits = 0x7FF00000000007A2;
+
+    /// <summary>R's <c>NA_real_</c>.</summary>
+    public static double NaReal => BitConverter.Int64BitsToDouble(NaRealBits);
+
+    /// <summary>Whether <paramref name="value"/> is R's <c>NA_real_</c> rather than another NaN.</summary>
+    public static bool IsNaReal(double value) => double.IsNaN(value) && (BitConverter.DoubleToInt64Bits(value) & 0xFFFFFFFF) == 1954;
+
+    /// <summary>A fresh vector of <paramref name="type"/>, protected.</summary>
+    public static RObject Allocate(SexpType type, long length) => RObject.FromCell(NativeHelpers.AllocVector(type, length));
+
+    /// <summary>A length-one character vector (<c>NA</c> for null).</summary>
+    public static RObject String(string? value) => Strings([value]);
+
+    /// <summary>A character vector; null elements become <c>NA</c>.</summary>
+    public static RObject Strings(IReadOnlyList<string?> values)
+    {
+        var vector = Allocate(SexpType.Character, values.Count);
+        for (int i = 0; i < values.Count; i++) SetString(vector.Sexp, i, values[i]);
+        return vector;
+    }
+
+    /// <summary>Stores one element of a character vector; null stores <c>NA</c>.</summary>
+    public static void SetString(Sexp vector, long index, string? value)
+    {
+        if (value is null)
+        {
+            LibR.SetStringElt(vector, (nint)index, LibR.NaString);
+            return;
+        }
+        Sexp cell = NativeHelpers.MkCharUtf8(value);
+        LibR.SetStringElt(vector, (nint)index, LibR.Tag(cell));
+        NativeHelpers.Release(cell);
+    }
+
+    /// <summary>A length-one double vector.</summary>
+    public static RObject Double(double value)
+    {
+        var v = Allocate(SexpType.Double, 1);
+        *(double*)NativeHelpers.DataPtr(v.Sexp) = value;
+        return v;
+    }
+
+    /// <summary>A double vector.</summary>
+    public static RObject Doubles(ReadOnlySpan<double> values)
+    {
+        var v = Allocate(SexpType.Double, values.Length);
+        values.CopyTo(new Span<double>(NativeHelpers.DataPtr(v.Sexp), values.Length));
+        return v;
+    }
+
+    /// <summary>A length-one integer vector.</summary>
+    public static RObject Integer(int value)
+    {
+        var v = Allocate(SexpType.Integer, 1);
+        *(int*)NativeHelpers.DataPtr(v.Sexp) = value;
+        return v;
+    }
+
+    /// <summary>An integer vector.</summary>
+    public static RObject Integers(ReadOnlySpan<int> values)
+    {
+        var v = Allocate(SexpType.Integer, values.Length);
+        values.CopyTo(new Span<int>(NativeHelpers.DataPtr(v.Sexp), values.Length));
+        return v;
+    }
+
+    /// <summary>A length-one logical vector; null is <c>NA</c>.</summary>
+    public static RObject Logical(bool? value)
+    {
+        var v = Allocate(SexpType.Logical, 1);
+        *(int*)NativeHelpers.DataPtr(v.Sexp) = value switch { null => NaInteger, true => 1, false => 0 };
+        return v;
+    }
+
+    /// <summary>A list of the given elements, named when <paramref name="names"/> is given.</summary>
+    public static RObject List(IReadOnlyList<RObject> elements, IReadOnlyList<string?>? names = null)
+    {
+        var list = Allocate(SexpType.List, elements.Count);
+        for (int i = 0; i < elements.Count; i++) LibR.SetVectorElt(list.Sexp, i, elements[i].Sexp);
+        if (names is not null)
+        {
+            using var n = Strings(names);
+            NativeHelpers.SetAttrib(list.Sexp, LibR.NamesSymbol, n.Sexp);
+        }
+        return list;
+    }
+
+    /// <summary>The symbol of the given name (symbols are never collected).</summary>
+    public static Sexp Symbol(string name) => NativeHelpers.Install(name);
+
+    /// <summary>Sets an attribute of <paramref name="target"/>.</summary>
+    public static void SetAttribute(Sexp target, string name, RObject value) =>
+        NativeHelpers.SetAttrib(target, Symbol(name), value.Sexp);
+
+    /// <summary>Reads an attribute (R's <c>NULL</c> when absent).</summary>
+    public static RObject GetAttribute(Sexp target, string name) =>
+        RObject.FromCell(NativeHelpers.GetAttrib(target, Symbol(name)));
+
+    /// <summary>The R type of <paramref name="x"/>.</summary>
+    public static SexpType TypeOf(Sexp x) => (SexpType)LibR.TypeOf(x);
+
+    /// <summary>The length of <paramref name="x"/>.</summary>
+    public static long LengthOf(Sexp x) => LibR.XLength(x);
+
+    /// <summary>Whether <paramref name="x"/> is R's <c>NULL</c>.</summary>
+    public static bool IsNull(Sexp x) => x == LibR.NilValue;
+
+    /// <summary>Element <paramref name="index"/> of a character vector; null for <c>NA</c>.</summary>
+    public static string? StringAt(Sexp vector, long index)
+    {
+        Sexp ch = LibR.StringElt(vector, (nint)index);
+        if (ch == LibR.NaString) return null;
+        return Marshal.PtrToStringUTF8((nint)LibR.Char(ch));
+    }
+
+    /// <summary>Element <paramref name="index"/> of a list.</summary>
+    public static Sexp ElementAt(Sexp list, long index) => LibR.VectorElt(list, (nint)index);
+
+    /// <summary>The names of a list or vector (empty strings where unnamed).</summary>
+    public static string?[] NamesOf(Sexp x)
+    {
+        using var names = RObject.FromCell(NativeHelpers.GetAttrib(x, LibR.NamesSymbol));
+        var result = new string?[LengthOf(x)];
+        if (names.IsNull) return result;
+        for (int i = 0; i < result.Length; i++) result[i] = StringAt(names.Sexp, i);
+        return result;
+    }
+
+    /// <summary>The class attribute as strings (empty when there is none).</summary>
+    public static string[] ClassOf(Sexp x)
+    {
+        using var cls = RObject.FromCell(NativeHelpers.GetAttrib(x, LibR.ClassSymbol));
+        if (cls.IsNull || cls.Type != SexpType.Character) return [];
+        var result = new string[cls.Length];
+        for (int i = 0; i < result.Length; i++) result[i] = StringAt(cls.Sexp, i) ?? "NA";
+        return result;
+    }
+
+    /// <summary>Element data of an atomic vector, expanding ALTREP objects when needed.</summary>
+    public static void* DataOf(Sexp x) => NativeHelpers.DataPtr(x);
+
+    /// <summary>Describes an R value for error messages, as R users would name it.</summary>
+    public static string Describe(Sexp x)
+    {
+        var type = TypeOf(x);
+        string[] cls = ClassOf(x);
+        string kind = cls.Length > 0 ? string.Join("/", cls) : RTypeName(type);
+        return IsNull(x) ? "NULL" : $"<{kind}> of length {LengthOf(x)}";
+    }
+
+    /// <summary>R's name for a <see cref="SexpType"/> (as <c>typeof()</c> prints it).</summary>
+    public static string RTypeName(SexpType type) => type switch
+    {
+        SexpType.Nil => "NULL",
+        SexpType.Double => "double",
+        SexpType.Integer => "integer",
+        SexpType.Logical => "logical",
+        SexpType.Character => "character",
+        SexpType.Complex => "complex",
+        SexpType.Raw => "raw",
+        SexpType.List => "list",
+        SexpType.Closure => "closure",
+        SexpType.Builtin => "builtin",
+        SexpType.Special => "special",
+        SexpType.Environment => "environment",
+        SexpType.ExternalPointer => "externalptr",
+        SexpType.Symbol => "symbol",
+        SexpType.Language => "language",
+        SexpType.S4 => "S4",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+}

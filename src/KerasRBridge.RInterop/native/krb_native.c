@@ -1,0 +1,368 @@
+#include <setjmp.h>
+#include "krb_native.h"
+#include <R_ext/Parse.h>
+#include <R_ext/Utils.h>
+#include <Rembedded.h>
+
+/* ---- protection list: a doubly linked pairlist (CAR = previous, CDR = next, TAG = object)
+ * hanging from a preserved head, so that insert and release are O(1). */
+
+static SEXP krb_head = NULL;
+static R_xlen_t krb_count = 0;
+static SEXP krb_token = NULL;
+static int krb_pending = 0;
+static krb_free_hook krb_hook = NULL;
+
+static SEXP insert_cell(SEXP x)
+{
+    PROTECT(x);
+    SEXP next = CDR(krb_head);
+    SEXP cell = PROTECT(Rf_cons(krb_head, next));
+    SET_TAG(cell, x);
+    SETCDR(krb_head, cell);
+    if (next != R_NilValue) SETCAR(next, cell);
+    krb_count++;
+    UNPROTECT(2);
+    return cell;
+}
+
+static void release_cell(SEXP cell)
+{
+    if (cell == NULL || cell == R_NilValue) return;
+    SEXP prev = CAR(cell), next = CDR(cell);
+    SETCDR(prev, next);
+    if (next != R_NilValue) SETCAR(next, prev);
+    SETCAR(cell, R_NilValue);
+    SETCDR(cell, R_NilValue);
+    SET_TAG(cell, R_NilValue);
+    krb_count--;
+}
+
+/* ---- the guard: run a body under R_UnwindProtect and stop any unwind in this frame */
+
+typedef struct guard {
+    SEXP (*body)(void *);
+    void *data;
+    jmp_buf jump;
+} guard;
+
+static void stop_unwind(void *data, Rboolean jump)
+{
+    if (jump) longjmp(((guard *)data)->jump, 1);
+}
+
+static int run_guarded(SEXP (*body)(void *), void *data, SEXP *result)
+{
+    if (krb_pending) return KRB_PENDING;
+    guard g;
+    g.body = body;
+    g.data = data;
+    if (setjmp(g.jump)) {
+        krb_pending = 1;
+        return KRB_RERROR;
+    }
+    SEXP value = R_UnwindProtect(body, data, stop_unwind, &g, krb_token);
+    if (result) *result = value;
+    return KRB_OK;
+}
+
+/* A body whose value goes straight onto the protection list. */
+typedef struct kept_body {
+    SEXP (*make)(void *);
+    void *data;
+} kept_body;
+
+static SEXP make_and_keep(void *data)
+{
+    kept_body *k = data;
+    return insert_cell(k->make(k->data));
+}
+
+static int run_kept(SEXP (*make)(void *), void *data, SEXP *cell)
+{
+    kept_body k = { make, data };
+    return run_guarded(make_and_keep, &k, cell);
+}
+
+/* ---- initialisation, run at the top level so that a failure cannot unwind into managed code */
+
+static void init_body(void *unused)
+{
+    (void)unused;
+    krb_head = Rf_cons(R_NilValue, R_NilValue);
+    R_PreserveObject(krb_head);
+    krb_token = R_MakeUnwindCont();
+    R_PreserveObject(krb_token);
+}
+
+static int krb_init(void)
+{
+    if (krb_head != NULL) return KRB_OK;
+    return R_ToplevelExec(init_body, NULL) ? KRB_OK : KRB_RERROR;
+}
+
+static void krb_set_free_hook(krb_free_hook hook) { krb_hook = hook; }
+
+static SEXP identity_body(void *x) { return (SEXP)x; }
+
+static int krb_keep(SEXP x, SEXP *cell) { return run_kept(identity_body, x, cell); }
+
+static void krb_release(SEXP cell) { release_cell(cell); }
+
+static R_xlen_t krb_kept_count(void) { return krb_count; }
+
+typedef struct alloc_args { int type; R_xlen_t length; } alloc_args;
+
+static SEXP alloc_body(void *data)
+{
+    alloc_args *a = data;
+    return Rf_allocVector((SEXPTYPE)a->type, a->length);
+}
+
+static int krb_alloc_vector(int type, R_xlen_t length, SEXP *cell)
+{
+    alloc_args a = { type, length };
+    return run_kept(alloc_body, &a, cell);
+}
+
+typedef struct attrib_args { SEXP x, symbol, value; } attrib_args;
+
+static SEXP set_attrib_body(void *data)
+{
+    attrib_args *a = data;
+    Rf_setAttrib(a->x, a->symbol, a->value);
+    return R_NilValue;
+}
+
+static int krb_set_attrib(SEXP x, SEXP symbol, SEXP value)
+{
+    attrib_args a = { x, symbol, value };
+    return run_guarded(set_attrib_body, &a, NULL);
+}
+
+static SEXP get_attrib_body(void *data)
+{
+    attrib_args *a = data;
+    return Rf_getAttrib(a->x, a->symbol);
+}
+
+static int krb_get_attrib(SEXP x, SEXP symbol, SEXP *cell)
+{
+    attrib_args a = { x, symbol, R_NilValue };
+    return run_kept(get_attrib_body, &a, cell);
+}
+
+static SEXP install_body(void *name) { return Rf_install((const char *)name); }
+
+static int krb_install(const char *name, SEXP *symbol)
+{
+    /* Symbols live for the whole session, so they need no protection. */
+    return run_guarded(install_body, (void *)name, symbol);
+}
+
+typedef struct text_args { const char *text; int length; } text_args;
+
+static SEXP mkchar_body(void *data)
+{
+    text_args *t = data;
+    return Rf_mkCharLenCE(t->text, t->length, CE_UTF8);
+}
+
+static int krb_mkchar_utf8(const char *text, int length, SEXP *cell)
+{
+    text_args t = { text, length };
+    return run_kept(mkchar_body, &t, cell);
+}
+
+typedef struct dataptr_args { SEXP x; void *pointer; } dataptr_args;
+
+static SEXP dataptr_body(void *data)
+{
+    /* DATAPTR may expand an ALTREP object, which allocates. */
+    dataptr_args *d = data;
+    d->pointer = DATAPTR(d->x);
+    return R_NilValue;
+}
+
+static int krb_dataptr(SEXP x, void **pointer)
+{
+    const void *direct = DATAPTR_OR_NULL(x);
+    if (direct != NULL) {
+        *pointer = (void *)direct;
+        return KRB_OK;
+    }
+    dataptr_args d = { x, NULL };
+    int status = run_guarded(dataptr_body, &d, NULL);
+    *pointer = d.pointer;
+    return status;
+}
+
+typedef struct eval_args { SEXP expr, env; } eval_args;
+
+static SEXP eval_body(void *data)
+{
+    eval_args *e = data;
+    return Rf_eval(e->expr, e->env);
+}
+
+static int krb_eval(SEXP expr, SEXP env, SEXP *cell)
+{
+    eval_args e = { expr, env };
+    return run_kept(eval_body, &e, cell);
+}
+
+typedef struct call_args {
+    SEXP function;
+    SEXP *args;
+    const char **names;
+    int count;
+    SEXP env;
+} call_args;
+
+static SEXP call_body(void *data)
+{
+    call_args *c = data;
+    SEXP call = PROTECT(Rf_allocVector(LANGSXP, c->count + 1));
+    SETCAR(call, c->function);
+    SEXP node = CDR(call);
+    for (int i = 0; i < c->count; i++, node = CDR(node)) {
+        SETCAR(node, c->args[i]);
+        if (c->names != NULL && c->names[i] != NULL && c->names[i][0] != '\0')
+            SET_TAG(node, Rf_install(c->names[i]));
+    }
+    SEXP value = Rf_eval(call, c->env);
+    UNPROTECT(1);
+    return value;
+}
+
+static int krb_call(SEXP function, SEXP *args, const char **names, int count, SEXP env, SEXP *cell)
+{
+    call_args c = { function, args, names, count, env };
+    return run_kept(call_body, &c, cell);
+}
+
+typedef struct parse_args { const char *text; ParseStatus status; } parse_args;
+
+static SEXP parse_body(void *data)
+{
+    parse_args *p = data;
+    SEXP text = PROTECT(Rf_mkString(p->text));
+    SEXP exprs = R_ParseVector(text, -1, &p->status, R_NilValue);
+    UNPROTECT(1);
+    return exprs;
+}
+
+static int krb_parse(const char *text, int *parse_status, SEXP *cell)
+{
+    parse_args p = { text, PARSE_NULL };
+    int status = run_kept(parse_body, &p, cell);
+    *parse_status = (int)p.status;
+    return status;
+}
+
+static void extptr_finalizer(SEXP ptr)
+{
+    void *address = R_ExternalPtrAddr(ptr);
+    if (address == NULL) return;
+    R_ClearExternalPtr(ptr);
+    if (krb_hook != NULL) krb_hook(address);
+}
+
+typedef struct extptr_args { void *address; SEXP tag; } extptr_args;
+
+static SEXP extptr_body(void *data)
+{
+    extptr_args *e = data;
+    SEXP ptr = PROTECT(R_MakeExternalPtr(e->address, e->tag, R_NilValue));
+    R_RegisterCFinalizerEx(ptr, extptr_finalizer, TRUE);
+    UNPROTECT(1);
+    return ptr;
+}
+
+static int krb_make_extptr(void *address, SEXP tag, SEXP *cell)
+{
+    extptr_args e = { address, tag };
+    return run_kept(extptr_body, &e, cell);
+}
+
+static SEXP interrupt_body(void *unused)
+{
+    (void)unused;
+    R_CheckUserInterrupt();
+    return R_NilValue;
+}
+
+static int krb_check_interrupt(void) { return run_guarded(interrupt_body, NULL, NULL); }
+
+static int krb_take_pending(SEXP *token)
+{
+    if (!krb_pending) return 0;
+    krb_pending = 0;
+    *token = krb_token;
+    return 1;
+}
+
+static const char *krb_error_message(void) { return R_curErrorBuf(); }
+
+/* ---- running managed work at R's top level (when .NET hosts R) */
+
+typedef struct toplevel_args { int (*body)(void *); void *data; int status; } toplevel_args;
+
+static void toplevel_body(void *data)
+{
+    toplevel_args *t = data;
+    t->status = t->body(t->data);
+    SEXP token;
+    /* The managed body has returned, so its frames are gone: let the parked unwind reach
+     * this top-level context, which is where R would have sent it. */
+    if (krb_take_pending(&token)) R_ContinueUnwind(token);
+}
+
+static int krb_toplevel(int (*body)(void *), void *data)
+{
+    toplevel_args t = { body, data, KRB_OK };
+    if (!R_ToplevelExec(toplevel_body, &t)) return KRB_RERROR;
+    return t.status;
+}
+
+/* ---- one step of R's read-eval-print loop, inside a top-level context of its own: R's
+ * R_ReplDLLinit leaves R_Toplevel's jump buffer in a frame that has already returned. */
+
+typedef struct repl_args { int result; } repl_args;
+
+static void repl_body(void *data) { ((repl_args *)data)->result = R_ReplDLLdo1(); }
+
+#define KRB_REPL_ERROR (-2)
+
+static int krb_repl_step(void)
+{
+    repl_args r = { 0 };
+    if (!R_ToplevelExec(repl_body, &r)) return KRB_REPL_ERROR;
+    return r.result;
+}
+
+static const krb_native_api krb_api = {
+    KRB_API_VERSION,
+    krb_init,
+    krb_set_free_hook,
+    krb_keep,
+    krb_release,
+    krb_kept_count,
+    krb_alloc_vector,
+    krb_set_attrib,
+    krb_get_attrib,
+    krb_install,
+    krb_mkchar_utf8,
+    krb_dataptr,
+    krb_eval,
+    krb_call,
+    krb_parse,
+    krb_make_extptr,
+    krb_check_interrupt,
+    krb_take_pending,
+    krb_error_message,
+    krb_toplevel,
+    krb_repl_step,
+};
+
+const krb_native_api *krb_native_table(void) { return &krb_api; }

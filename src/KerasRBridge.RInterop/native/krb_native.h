@@ -1,0 +1,52 @@
+/* Native half of the KerasRBridge R interop layer.
+ *
+ * Every R API call that can raise an R error runs here, inside R_UnwindProtect, so that an R
+ * error (a longjmp) never crosses a managed frame. On an error the unwind is stopped in these
+ * C frames and parked as "pending"; the managed caller unwinds its own frames with an
+ * exception, and the C code that called into managed code resumes R's unwind with
+ * krb_take_pending() + R_ContinueUnwind() once no managed frame is left on the stack.
+ *
+ * Every SEXP these functions hand to managed code is already on the protection list: the
+ * caller receives the list cell and releases it with krb_release() (O(1)).
+ */
+#ifndef KRB_NATIVE_H
+#define KRB_NATIVE_H
+
+#include <Rinternals.h>
+
+#define KRB_OK 0
+#define KRB_RERROR 1    /* an R error or interrupt was caught; its unwind is pending */
+#define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
+
+#define KRB_API_VERSION 1
+
+/* Called by R's GC when an external pointer made by krb_make_extptr dies. */
+typedef void (*krb_free_hook)(void *address);
+
+typedef struct krb_native_api {
+    int version;
+    int (*init)(void);
+    void (*set_free_hook)(krb_free_hook hook);
+    int (*keep)(SEXP x, SEXP *cell);
+    void (*release)(SEXP cell);
+    R_xlen_t (*kept_count)(void);
+    int (*alloc_vector)(int type, R_xlen_t length, SEXP *cell);
+    int (*set_attrib)(SEXP x, SEXP symbol, SEXP value);
+    int (*get_attrib)(SEXP x, SEXP symbol, SEXP *cell);
+    int (*install)(const char *name, SEXP *symbol);
+    int (*mkchar_utf8)(const char *text, int length, SEXP *cell);
+    int (*dataptr)(SEXP x, void **pointer);
+    int (*eval)(SEXP expr, SEXP env, SEXP *cell);
+    int (*call)(SEXP function, SEXP *args, const char **names, int count, SEXP env, SEXP *cell);
+    int (*parse)(const char *text, int *parse_status, SEXP *cell);
+    int (*make_extptr)(void *address, SEXP tag, SEXP *cell);
+    int (*check_interrupt)(void);
+    int (*take_pending)(SEXP *token);
+    const char *(*error_message)(void);
+    int (*toplevel)(int (*body)(void *), void *data);
+    int (*repl_step)(void);
+} krb_native_api;
+
+const krb_native_api *krb_native_table(void);
+
+#endif

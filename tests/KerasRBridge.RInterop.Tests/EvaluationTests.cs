@@ -1,0 +1,101 @@
+using KerasRBridge.RInterop.Embedding;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.RInterop.Tests;
+
+public class EvaluationTests
+{
+    [Test]
+    public void Several_expressions_give_the_value_of_the_last()
+    {
+        double v = REngine.Evaluate("a <- 20\nb <- 22\na + b", r => RArrays_Double(r));
+        Assert.That(v, Is.EqualTo(42));
+    }
+
+    private static unsafe double RArrays_Double(RObject r) => *(double*)RValues.DataOf(r.Sexp);
+
+    [Test]
+    public void An_R_error_becomes_an_evaluation_exception_with_message_and_call()
+    {
+        var e = Assert.Throws<REvaluationException>(() => REngine.Execute("f <- function() stop('boom'); f()"));
+        Assert.That(e!.RMessage, Is.EqualTo("boom"));
+        Assert.That(e.Call, Is.EqualTo("f()"));
+    }
+
+    [Test]
+    public void A_parse_error_reports_the_line()
+    {
+        var e = Assert.Throws<RParseException>(() => REngine.Execute("x <- 1\ny <- )"));
+        Assert.That(e!.Line, Is.EqualTo(2));
+        Assert.That(e.Message, Does.Contain("unexpected"));
+    }
+
+    [Test]
+    public void An_R_error_inside_a_callback_from_dotnet_is_caught_without_crossing_managed_frames()
+    {
+        // The R function errors while .NET is calling it: the unwind stops in C and resumes at R's
+        // top level only after the managed frames are gone.
+        var e = Assert.Throws<REvaluationException>(() => REngine.Invoke(() =>
+        {
+            using var f = REngine.Evaluate("function() stop('from the callback')");
+            using var _ = RObject.FromCell(NativeHelpers.Call(f.Sexp, [], [], LibR.GlobalEnv));
+        }));
+        Assert.That(e!.Message, Does.Contain("from the callback"));
+        Assert.That(REngine.Evaluate("1 + 1", r => RArrays_Double(r)), Is.EqualTo(2), "R keeps working after the error");
+    }
+
+    [Test]
+    public void Output_and_messages_are_captured_apart()
+    {
+        var (output, error) = RConsole.Capture(() => REngine.Execute("cat('to stdout\\n'); message('to stderr')"));
+        Assert.That(output, Is.EqualTo("to stdout\n"));
+        Assert.That(error, Is.EqualTo("to stderr\n"));
+    }
+
+    [Test]
+    public void Starting_R_twice_is_a_clear_exception()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => REngine.Start());
+        Assert.That(e!.Message, Does.Contain("once per process"));
+    }
+
+    [Test]
+    public void Eight_threads_evaluating_at_once_all_get_their_own_results()
+    {
+        var results = new double[8];
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            for (int k = 0; k < 20; k++)
+                results[i] = REngine.Evaluate($"as.double(sum(seq_len({i + 1})))", RArrays_Double);
+        });
+        Assert.That(results, Is.EqualTo(Enumerable.Range(1, 8).Select(n => (double)n * (n + 1) / 2)));
+    }
+
+    [Test]
+    public void Calling_R_off_its_thread_without_Invoke_is_rejected()
+    {
+        using var value = REngine.Evaluate("1");
+        var e = Assert.Throws<InvalidOperationException>(() => Task.Run(() => RThread.Ensure()).GetAwaiter().GetResult());
+        Assert.That(e!.Message, Does.Contain("own thread"));
+    }
+
+    [Test]
+    public void Finalized_objects_only_queue_their_release_and_R_drains_it()
+    {
+        long before = REngine.Invoke(() => NativeHelpers.KeptCount);
+        MakeGarbage();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.That(RThread.QueuedReleases, Is.GreaterThanOrEqualTo(100));
+        long after = REngine.Invoke(() => NativeHelpers.KeptCount);
+        Assert.That(after, Is.LessThanOrEqualTo(before));
+        Assert.That(RThread.QueuedReleases, Is.Zero);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void MakeGarbage() => REngine.Invoke(() =>
+    {
+        for (int i = 0; i < 100; i++) _ = RValues.Double(i);
+    });
+}
