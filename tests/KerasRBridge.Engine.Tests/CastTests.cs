@@ -1,0 +1,140 @@
+using System.Numerics;
+
+namespace KerasRBridge.Engine.Tests;
+
+public class CastTests
+{
+    private static NdArray Vector<T>(params T[] values) where T : unmanaged => NdArray.FromColumnMajor(values, [values.Length]);
+
+    [Test]
+    public void Casting_to_the_same_dtype_returns_the_same_tensor()
+    {
+        var a = Vector(1.0, 2.0);
+        Assert.That(a.Cast(DType.Float64), Is.SameAs(a));
+    }
+
+    [Test]
+    public void Casting_keeps_the_shape()
+    {
+        var a = NdArray.FromColumnMajor(new double[6], [2, 3]);
+        Assert.That(a.Cast(DType.Int16).Shape, Is.EqualTo(new long[] { 2, 3 }));
+    }
+
+    [Test]
+    public void Floats_become_integers_by_truncation_toward_zero()
+    {
+        var a = Vector(-2.9, -1.5, -0.5, 0.5, 1.5, 2.9);
+        Assert.That(a.Cast(DType.Int32).ToArray<int>(), Is.EqualTo(new[] { -2, -1, 0, 0, 1, 2 }));
+        Assert.That(a.Cast(DType.Int8).ToArray<sbyte>(), Is.EqualTo(new sbyte[] { -2, -1, 0, 0, 1, 2 }));
+    }
+
+    [Test]
+    public void Any_value_becomes_bool_as_value_not_equal_to_zero()
+    {
+        var a = Vector(0.0, -0.0, 0.25, -3.0, double.NaN);
+        Assert.That(a.Cast(DType.Bool).ToArray<bool>(), Is.EqualTo(new[] { false, false, true, true, true }));
+        Assert.That(Vector(0, 7, -1).Cast(DType.Bool).ToArray<bool>(), Is.EqualTo(new[] { false, true, true }));
+    }
+
+    [Test]
+    public void Bools_become_one_and_zero()
+    {
+        var a = Vector(true, false, true);
+        Assert.That(a.Cast(DType.Float32).ToArray<float>(), Is.EqualTo(new[] { 1f, 0f, 1f }));
+        Assert.That(a.Cast(DType.Complex128).ToArray<Complex>(), Is.EqualTo(new[] { Complex.One, Complex.Zero, Complex.One }));
+    }
+
+    [Test]
+    public void Integers_narrow_by_wrapping_around()
+    {
+        var a = Vector(300, -1, 256);
+        Assert.That(a.Cast(DType.UInt8).ToArray<byte>(), Is.EqualTo(new byte[] { 300 & 0xFF, 0xFF, 0 }));
+        Assert.That(Vector(long.MaxValue).Cast(DType.Int32).ToArray<int>(), Is.EqualTo(new[] { -1 }));
+    }
+
+    [Test]
+    public void Float64_narrows_to_float32_by_rounding_to_nearest_ties_to_even()
+    {
+        double halfUlp = Math.Pow(2, -24);
+        var a = Vector(1 + halfUlp, 1 + 3 * halfUlp, 1 + 1.5 * halfUlp, 0.1);
+        float ulp = MathF.Pow(2, -23);
+        Assert.That(a.Cast(DType.Float32).ToArray<float>(), Is.EqualTo(new[] { 1f, 1 + 2 * ulp, 1 + ulp, 0.1f }));
+    }
+
+    [Test]
+    public void Int64_narrows_to_float32_with_a_single_rounding()
+    {
+        // Just above the midpoint between two float32 neighbours; rounding through float64
+        // first would lose the deciding low bit and land on the lower neighbour.
+        long value = (1L << 60) + (1L << 36) + 1;
+        float upper = (float)Math.Pow(2, 60) + (float)Math.Pow(2, 37);
+        Assert.That(Vector(value).Cast(DType.Float32).ToArray<float>(), Is.EqualTo(new[] { upper }));
+    }
+
+    [Test]
+    public void Complex_becomes_real_by_taking_the_real_part()
+    {
+        var a = Vector(new Complex(1.5, 2), new Complex(-2.75, -1));
+        Assert.That(a.Cast(DType.Float64).ToArray<double>(), Is.EqualTo(new[] { 1.5, -2.75 }));
+        Assert.That(a.Cast(DType.Int32).ToArray<int>(), Is.EqualTo(new[] { 1, -2 }));
+        var b = Vector(new Complex64(0.5f, 9f));
+        Assert.That(b.Cast(DType.Float16).ToArray<Half>(), Is.EqualTo(new[] { (Half)0.5f }));
+    }
+
+    [Test]
+    public void Complex_becomes_bool_when_either_part_is_non_zero()
+    {
+        var a = Vector(new Complex(0, 0), new Complex(0, 1), new Complex(2, 0));
+        Assert.That(a.Cast(DType.Bool).ToArray<bool>(), Is.EqualTo(new[] { false, true, true }));
+        var b = Vector(new Complex64(0, 0), new Complex64(0, -1));
+        Assert.That(b.Cast(DType.Bool).ToArray<bool>(), Is.EqualTo(new[] { false, true }));
+    }
+
+    [Test]
+    public void Complex_widths_convert_both_parts()
+    {
+        var a = Vector(new Complex(0.1, -0.2));
+        var narrowed = a.Cast(DType.Complex64).ToArray<Complex64>();
+        Assert.That(narrowed, Is.EqualTo(new[] { new Complex64(0.1f, -0.2f) }));
+        Assert.That(Vector(narrowed).Cast(DType.Complex128).ToArray<Complex>(), Is.EqualTo(new[] { new Complex(0.1f, -0.2f) }));
+    }
+
+    [Test]
+    public void Real_becomes_complex_with_a_zero_imaginary_part()
+    {
+        Assert.That(Vector(2.5f).Cast(DType.Complex64).ToArray<Complex64>(), Is.EqualTo(new[] { new Complex64(2.5f, 0) }));
+        Assert.That(Vector(-3).Cast(DType.Complex128).ToArray<Complex>(), Is.EqualTo(new[] { new Complex(-3, 0) }));
+    }
+
+    [Test]
+    public void Bfloat16_rounds_from_float32_and_widens_exactly()
+    {
+        var a = Vector(1.0f, 1 + MathF.Pow(2, -9), 3.140625f);
+        var b = a.Cast(DType.BFloat16);
+        Assert.That(b.Cast(DType.Float32).ToArray<float>(), Is.EqualTo(new[] { 1f, 1f, 3.140625f }));
+        Assert.That(b.Cast(DType.Float64).ToArray<double>(), Is.EqualTo(new[] { 1.0, 1.0, 3.140625 }));
+    }
+
+    [Test]
+    public void Small_integers_survive_every_pair_of_dtypes()
+    {
+        var source = Vector(0, 1, 2, 3);
+        foreach (DType first in Enum.GetValues<DType>())
+        foreach (DType second in Enum.GetValues<DType>())
+        {
+            var back = source.Cast(first).Cast(second).ToArray<int>();
+            bool throughBool = first == DType.Bool || second == DType.Bool;
+            var expected = throughBool ? new[] { 0, 1, 1, 1 } : new[] { 0, 1, 2, 3 };
+            Assert.That(back, Is.EqualTo(expected), $"{DTypes.Name(first)} -> {DTypes.Name(second)}");
+        }
+    }
+
+    [Test]
+    public void ToArray_copies_so_the_tensor_stays_unchanged()
+    {
+        var a = Vector(1.0, 2.0);
+        var copy = a.ToArray<double>();
+        copy[0] = 99;
+        Assert.That(a.AsSpan<double>()[0], Is.EqualTo(1.0));
+    }
+}
