@@ -5,13 +5,6 @@ namespace KerasRBridge.Engine.Tests;
 
 public class IndexingGetTests
 {
-    private static IndexItem S(long i) => new IndexItem.Scalar(i);
-    private static IndexItem Sl(long? start = null, long? stop = null, long step = 1) => new IndexItem.Slice(start, stop, step);
-    private static IndexItem G(params long[] indices) => new IndexItem.Gather(indices);
-    private static readonly IndexItem All = IndexItem.Slice.All;
-    private static readonly IndexItem NewAxis = IndexItem.NewAxis.Instance;
-    private static readonly IndexItem Dots = IndexItem.Ellipsis.Instance;
-
     [Test]
     public void A_scalar_index_drops_its_axis()
     {
@@ -89,7 +82,7 @@ public class IndexingGetTests
     [Test]
     public void A_zero_slice_step_is_an_error()
     {
-        var ex = Assert.Throws<KerasIndexError>(() => Indexer.Get(Coded(3), Sl(step: 0)));
+        var ex = Assert.Throws<KerasValueError>(() => Indexer.Get(Coded(3), Sl(step: 0)));
         Assert.That(ex!.Message, Is.EqualTo("slice step cannot be zero"));
     }
 

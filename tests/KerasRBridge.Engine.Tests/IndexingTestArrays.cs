@@ -8,6 +8,13 @@ namespace KerasRBridge.Engine.Tests;
 /// </summary>
 internal static class IndexingTestArrays
 {
+    public static IndexItem S(long i) => new IndexItem.Scalar(i);
+    public static IndexItem Sl(long? start = null, long? stop = null, long step = 1) => new IndexItem.Slice(start, stop, step);
+    public static IndexItem G(params long[] indices) => new IndexItem.Gather(indices);
+    public static readonly IndexItem All = IndexItem.Slice.All;
+    public static readonly IndexItem NewAxis = IndexItem.NewAxis.Instance;
+    public static readonly IndexItem Dots = IndexItem.Ellipsis.Instance;
+
     /// <summary>A float64 array (every length below 10) whose element [i, j, k] is the number ijk.</summary>
     public static NdArray Coded(params long[] shape) =>
         NdArray.FromColumnMajor(InStorageOrder(shape).Select(Code).ToArray(), shape);

@@ -26,11 +26,11 @@ public static partial class Indexer
     {
         ArgumentNullException.ThrowIfNull(source);
         var (shape, map) = Selection.Resolve(source.ShapeSpan, index);
-        return ElementDispatch.Run(source.DType, new Reader(source, shape, map));
+        return DTypeVisitor.Accept<Reader, NdArray>(source.DType, new Reader(source, shape, map));
     }
 
-    private sealed class Reader(NdArray source, long[] shape, OffsetMap map) : IElementFunc<NdArray>
+    private readonly struct Reader(NdArray source, long[] shape, OffsetMap map) : IDTypeVisitor<NdArray>
     {
-        public NdArray Invoke<T>() where T : unmanaged => NdArray.FromColumnMajor(map.Read(source.Data<T>()), shape);
+        public NdArray Visit<T>() where T : unmanaged => NdArray.FromColumnMajor(map.Read(source.Data<T>()), shape);
     }
 }

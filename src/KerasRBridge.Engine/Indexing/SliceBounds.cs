@@ -7,11 +7,11 @@ namespace KerasRBridge.Engine;
 internal readonly record struct SliceBounds(long Start, long Step, long Length)
 {
     /// <summary>Python's <c>slice.indices(size)</c> followed by the length of the range.</summary>
-    /// <exception cref="KerasIndexError">The step is zero.</exception>
+    /// <exception cref="KerasValueError">The step is zero (a ValueError in Python).</exception>
     public static SliceBounds Resolve(IndexItem.Slice slice, long size)
     {
         long step = slice.Step;
-        if (step == 0) throw new KerasIndexError("slice step cannot be zero");
+        if (step == 0) throw new KerasValueError("slice step cannot be zero");
         if (step > 0)
         {
             long start = Clip(slice.Start ?? 0, size, 0, size);
