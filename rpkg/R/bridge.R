@@ -1,0 +1,33 @@
+# The package's channel to the .NET engine: entry points are numbered at load time, and each
+# R function makes one .Call through the C shim, which raises the engine's errors as classed
+# R conditions.
+
+.krb <- new.env(parent = emptyenv())
+
+start_engine <- function(ns) {
+  dotnet_dir <- system.file("dotnet", package = "kerasbridge", lib.loc = dirname(getNamespaceInfo(ns, "path")))
+  .Call(krb_start, ns, dotnet_dir)
+  names <- .Call(krb_call0, 0L)
+  for (i in seq_along(names)) assign(names[[i]], i - 1L, envir = .krb)
+  invisible(TRUE)
+}
+
+# Raises the condition for an engine error; called from the C shim.
+raise_bridge_error <- function(class, message) {
+  cond <- structure(
+    class = c(class, "kerasbridge_error", "error", "condition"),
+    list(message = message, call = sys.call(-1L))
+  )
+  stop(cond)
+}
+
+#' Engine diagnostics
+#'
+#' Counters used by the package's leak tests: .NET objects currently held by R, R objects
+#' currently protected for .NET, and releases queued by other threads.
+#'
+#' @return A named list of numbers.
+#' @examples
+#' kerasbridge_diagnostics()
+#' @export
+kerasbridge_diagnostics <- function() .Call(krb_call0, .krb$diagnostics)

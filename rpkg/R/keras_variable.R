@@ -1,0 +1,113 @@
+#' @include objects.R
+NULL
+
+#' Create a Keras variable
+#'
+#' A variable is a container for state: it holds a tensor value that can be read as a
+#' snapshot (`$value`) and replaced (`$assign()`, `$assign_add()`, `$assign_sub()`, or in place
+#' with `variable@r[...] <- value`). This is Keras 3's `keras.Variable`, run by a .NET engine
+#' inside the R process instead of Python.
+#'
+#' @section Attributes:
+#' Read them with `$`:
+#' * `shape`: the dimensions, a [shape()] object (`unlist()` or `as.integer()` give integers).
+#' * `ndim`: the number of dimensions.
+#' * `dtype`: the element type, e.g. `"float32"`.
+#' * `trainable`: whether training updates the variable; settable with `$trainable <- FALSE`.
+#' * `autocast`: whether layers may cast it to their compute dtype when it is read.
+#' * `aggregation`, `synchronization`: distribution annotations.
+#' * `value`: the current value as a tensor; a snapshot that later assignments do not change.
+#' * `name`: the variable's name; `path`: its name with the name scopes it was created in.
+#'
+#' Methods: `$assign(value)`, `$assign_add(value)`, `$assign_sub(value)` (each returns the
+#' new value as a tensor, as Keras does) and `$numpy()` (the value as an R array).
+#'
+#' @param initializer The initial value: an R array or vector, a tensor, an initializer object
+#'   such as [initializer_ones()], the name of one (`"glorot_uniform"`), or a function
+#'   `function(shape, dtype)` returning an array of that shape.
+#' @param shape The variable's shape, e.g. `c(3, 3)`; required when `initializer` is an
+#'   initializer or a function. `NA` marks an unknown dimension where Keras allows one.
+#' @param dtype The element type. By default an R array keeps its own type (double is
+#'   `"float64"`, integer `"int32"`, logical `"bool"`); a plain double vector or scalar and an
+#'   initializer use [config_floatx()] (`"float32"` unless changed).
+#' @param trainable Whether the variable is trainable (`TRUE` or `FALSE`).
+#' @param autocast Whether the variable may be cast to a layer's compute dtype when read.
+#' @param aggregation How a distributed variable is aggregated: `"none"`, `"mean"`, `"sum"`,
+#'   `"only_first_replica"` or `NULL`.
+#' @param synchronization When a distributed variable is synchronized: `"auto"`, `"none"`,
+#'   `"on_read"`, `"on_write"` or `NULL`.
+#' @param name The variable's name, a string without `/`. By default a unique one is made:
+#'   `"variable"`, then `"variable_1"`, and so on.
+#' @return A `kerasbridge_variable`.
+#' @examples
+#' # From an R array: a double array keeps float64
+#' initial_array <- array(1, c(3, 3))
+#' variable_from_array <- keras_variable(initializer = initial_array)
+#'
+#' # From an initializer, with an explicit dtype
+#' variable_from_initializer <- keras_variable(
+#'   initializer = initializer_ones(),
+#'   shape = c(3, 3),
+#'   dtype = "float32"
+#' )
+#'
+#' # Updating the value
+#' new_value <- array(0, c(3, 3))
+#' variable_from_array$assign(new_value)
+#'
+#' # Changing part of a snapshot, then assigning it
+#' value <- variable_from_array$value
+#' value@r[1, ] <- 99
+#' invisible(variable_from_array$assign(value))
+#' variable_from_array
+#'
+#' # A non-trainable variable
+#' non_trainable_variable <- keras_variable(
+#'   initializer = array(1, c(3, 3)),
+#'   dtype = "float32",
+#'   trainable = FALSE
+#' )
+#' non_trainable_variable$trainable
+#' @export
+keras_variable <- function(initializer, shape = NULL, dtype = NULL, trainable = TRUE,
+                           autocast = TRUE, aggregation = "none", synchronization = "auto",
+                           name = NULL) {
+  ptr <- .Call(krb_call8, .krb$variable_new, unwrap(initializer), shape, dtype, trainable,
+               autocast, aggregation, synchronization, name)
+  wrap_object(ptr, "variable")
+}
+
+variable_field <- function(x, field) .Call(krb_call2, .krb$variable_field, x@ptr, field)
+
+variable_method <- function(x, operation) {
+  force(x)
+  function(value) wrap_tensor(.Call(krb_call3, .krb$variable_assign, x@ptr, unwrap(value), operation))
+}
+
+#' @export
+`$.kerasbridge_variable` <- function(x, name) {
+  switch(name,
+    shape = new_shape(variable_field(x, "shape")),
+    value = wrap_tensor(variable_field(x, "value")),
+    assign = variable_method(x, "assign"),
+    assign_add = variable_method(x, "assign_add"),
+    assign_sub = variable_method(x, "assign_sub"),
+    numpy = function() as.array(x),
+    variable_field(x, name)
+  )
+}
+
+#' @export
+`$<-.kerasbridge_variable` <- function(x, name, value) {
+  if (!identical(name, "trainable"))
+    raise_bridge_error("attribute_error", sprintf("Attribute `%s` of a Variable cannot be set; only `trainable` can.", name))
+  .Call(krb_call2, .krb$variable_set_trainable, x@ptr, value)
+  x
+}
+
+#' @export
+.DollarNames.kerasbridge_variable <- function(x, pattern = "") {
+  fields <- c("shape", "ndim", "dtype", "trainable", "autocast", "aggregation", "synchronization",
+              "value", "name", "path", "assign", "assign_add", "assign_sub", "numpy")
+  grep(pattern, fields, value = TRUE)
+}

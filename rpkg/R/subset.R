@@ -1,0 +1,116 @@
+#' @include objects.R
+NULL
+
+#' Index tensors and variables
+#'
+#' `x@r[...]` reads or assigns part of a tensor or variable with R-style indices, following
+#' keras3's `op_subset()`: indices start at 1 (`0` is an error), negative indices count from
+#' the end (`-1` is the last element), `a:b` is a slice that includes `b` (`NA` for an open
+#' end, as in `2:NA`), a missing index takes the whole axis, a single number drops its axis,
+#' an integer vector gathers, a logical vector selects, a logical array of the same shape is a
+#' mask, `newaxis` inserts an axis and `all_dims()` (or `..`) stands for every axis not named.
+#' `x@py[...]` is the same with Python's rules: 0-based, `a:b` excluding `b`.
+#'
+#' Assigning into a tensor (`value@r[1, ] <- 99`) makes a new tensor and rebinds `value`;
+#' assigning into a variable (`variable@r[2, ] <- 99L`) changes the variable in place.
+#'
+#' @param x A tensor or variable.
+#' @param ... Indices, one per axis.
+#' @param value The values to store, broadcast to the selected region.
+#' @return `op_subset()` gives a tensor; `op_subset<-` gives the changed object.
+#' @examples
+#' v <- keras_variable(array(1:12, c(3, 4)))
+#' v@r[1, ]
+#' v@r[2:3, -1]
+#' v@py[0, 1:3]
+#' v@r[2, ] <- 0L
+#' v
+#' op_subset(v, 1, 2)
+#' @name op_subset
+NULL
+
+#' @rdname op_subset
+#' @export
+newaxis <- structure(list(), class = "kerasbridge_newaxis")
+
+#' @rdname op_subset
+#' @export
+all_dims <- function() structure(list(), class = "kerasbridge_all_dims")
+
+#' @export
+print.kerasbridge_newaxis <- function(x, ...) {
+  cat("<newaxis>\n")
+  invisible(x)
+}
+
+#' @export
+print.kerasbridge_all_dims <- function(x, ...) {
+  cat("<all_dims>\n")
+  invisible(x)
+}
+
+# Turns the unevaluated index arguments of a `[` or `[<-` call into the list the engine reads:
+# NULL for a missing index, a kerasbridge_slice for `a:b`, everything else evaluated.
+index_list <- function(args, env) {
+  lapply(args, function(arg) {
+    if (identical(arg, quote(expr = ))) return(NULL)
+    if (identical(arg, quote(..))) return(all_dims())
+    if (is.call(arg) && identical(arg[[1L]], as.name(":"))) {
+      ends <- c(eval(arg[[2L]], env), eval(arg[[3L]], env))
+      if (length(ends) != 2L || !(is.numeric(ends) || all(is.na(ends))))
+        raise_bridge_error("value_error", "Both ends of a slice `a:b` must be single numbers or NA.")
+      return(structure(as.double(ends), class = "kerasbridge_slice"))
+    }
+    value <- eval(arg, env)
+    if (is_kerasbridge_object(value)) value@ptr else value
+  })
+}
+
+call_indices <- function(call) {
+  args <- as.list(call)[-c(1L, 2L)]
+  if (!is.null(names(args))) args <- args[!names(args) %in% c("value", "drop")]
+  unname(args)
+}
+
+#' @export
+`[.kerasbridge_indexer` <- function(x, ...) {
+  index <- index_list(call_indices(sys.call()), parent.frame())
+  wrap_tensor(.Call(krb_call3, .krb$subset_get, x$ptr, index, x$one_based))
+}
+
+#' @export
+`[<-.kerasbridge_indexer` <- function(x, ..., value) {
+  index <- index_list(call_indices(sys.call()), parent.frame())
+  ptr <- .Call(krb_call4, .krb$subset_set, x$ptr, index, unwrap(value), x$one_based)
+  x$ptr <- ptr
+  x
+}
+
+#' @export
+`@<-.kerasbridge_tensor` <- function(object, name, value) {
+  if (!inherits(value, "kerasbridge_indexer"))
+    raise_bridge_error("attribute_error", sprintf("Slot `%s` of a tensor cannot be replaced.", name))
+  wrap_tensor(value$ptr)
+}
+
+#' @export
+`@<-.kerasbridge_variable` <- function(object, name, value) {
+  if (!inherits(value, "kerasbridge_indexer"))
+    raise_bridge_error("attribute_error", sprintf("Slot `%s` of a variable cannot be replaced.", name))
+  object
+}
+
+#' @rdname op_subset
+#' @export
+op_subset <- function(x, ...) {
+  index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
+  wrap_tensor(.Call(krb_call3, .krb$subset_get, x@ptr, index, TRUE))
+}
+
+#' @rdname op_subset
+#' @export
+`op_subset<-` <- function(x, ..., value) {
+  index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
+  ptr <- .Call(krb_call4, .krb$subset_set, x@ptr, index, unwrap(value), TRUE)
+  if (methods::is(x, "kerasbridge_variable")) x else wrap_tensor(ptr)
+}

@@ -1,0 +1,93 @@
+/* Registration of the package's .Call routines and their dispatch to the managed engine.
+ *
+ * This is the only place where the package raises R errors: after the managed call has
+ * returned, so that no managed frame is on the stack when R unwinds. */
+#include <string.h>
+#include <R_ext/Rdynload.h>
+#include "krb_shim.h"
+
+static const krb_managed_api *managed = NULL;
+static SEXP namespace_env = NULL;
+
+static void raise_condition(const char *error_class, const char *message)
+{
+    SEXP call = PROTECT(Rf_lang3(Rf_install("raise_bridge_error"),
+                                 Rf_ScalarString(Rf_mkCharCE(error_class, CE_UTF8)),
+                                 Rf_ScalarString(Rf_mkCharCE(message, CE_UTF8))));
+    Rf_eval(call, namespace_env != NULL ? namespace_env : R_BaseEnv);
+    UNPROTECT(1);
+    Rf_error("%s", message);
+}
+
+static SEXP dispatch(SEXP entry, SEXP *args, int count)
+{
+    if (managed == NULL)
+        raise_condition("runtime_error", "The kerasbridge engine is not running: load the package with library(kerasbridge).");
+    SEXP result = R_NilValue;
+    const char *error_class = NULL, *error_message = NULL;
+    int status = managed->dispatch(Rf_asInteger(entry), args, count, &result, &error_class, &error_message);
+    if (status == KRB_CALL_UNWIND) R_ContinueUnwind(result);
+    if (status != KRB_CALL_OK)
+        raise_condition(error_class != NULL ? error_class : "runtime_error",
+                        error_message != NULL ? error_message : "unknown error in the kerasbridge engine");
+    return result;
+}
+
+static SEXP krb_call0(SEXP e) { return dispatch(e, NULL, 0); }
+static SEXP krb_call1(SEXP e, SEXP a) { SEXP v[] = { a }; return dispatch(e, v, 1); }
+static SEXP krb_call2(SEXP e, SEXP a, SEXP b) { SEXP v[] = { a, b }; return dispatch(e, v, 2); }
+static SEXP krb_call3(SEXP e, SEXP a, SEXP b, SEXP c) { SEXP v[] = { a, b, c }; return dispatch(e, v, 3); }
+static SEXP krb_call4(SEXP e, SEXP a, SEXP b, SEXP c, SEXP d)
+{ SEXP v[] = { a, b, c, d }; return dispatch(e, v, 4); }
+static SEXP krb_call5(SEXP e, SEXP a, SEXP b, SEXP c, SEXP d, SEXP f)
+{ SEXP v[] = { a, b, c, d, f }; return dispatch(e, v, 5); }
+static SEXP krb_call6(SEXP e, SEXP a, SEXP b, SEXP c, SEXP d, SEXP f, SEXP g)
+{ SEXP v[] = { a, b, c, d, f, g }; return dispatch(e, v, 6); }
+static SEXP krb_call8(SEXP e, SEXP a, SEXP b, SEXP c, SEXP d, SEXP f, SEXP g, SEXP h, SEXP i)
+{ SEXP v[] = { a, b, c, d, f, g, h, i }; return dispatch(e, v, 8); }
+
+/* Attaches to the engine of a .NET program that hosts this R session, if there is one, and
+ * otherwise starts the .NET runtime from the package's own assemblies. */
+static SEXP krb_start(SEXP ns, SEXP dotnet_dir)
+{
+    if (namespace_env == NULL) {
+        R_PreserveObject(ns);
+        namespace_env = ns;
+    }
+    if (managed != NULL) return Rf_ScalarLogical(TRUE);
+    if (krb_native_table()->init() != KRB_OK) Rf_error("kerasbridge: could not initialise the protection list");
+
+    krb_attach_fn host_attach = (krb_attach_fn)R_FindSymbol(KRB_HOST_ATTACH, "(embedding)", NULL);
+    if (host_attach != NULL) {
+        managed = host_attach(krb_native_table());
+        if (managed == NULL) raise_condition("runtime_error", "The .NET program hosting R refused to attach kerasbridge.");
+        return Rf_ScalarLogical(FALSE);
+    }
+    char why[1024];
+    managed = krb_start_clr(CHAR(STRING_ELT(dotnet_dir, 0)), why, sizeof why);
+    if (managed == NULL) raise_condition("runtime_error", why);
+    return Rf_ScalarLogical(TRUE);
+}
+
+static SEXP krb_kept_count(void) { return Rf_ScalarReal((double)krb_native_table()->kept_count()); }
+
+static const R_CallMethodDef call_methods[] = {
+    { "krb_start", (DL_FUNC)&krb_start, 2 },
+    { "krb_kept_count", (DL_FUNC)&krb_kept_count, 0 },
+    { "krb_call0", (DL_FUNC)&krb_call0, 1 },
+    { "krb_call1", (DL_FUNC)&krb_call1, 2 },
+    { "krb_call2", (DL_FUNC)&krb_call2, 3 },
+    { "krb_call3", (DL_FUNC)&krb_call3, 4 },
+    { "krb_call4", (DL_FUNC)&krb_call4, 5 },
+    { "krb_call5", (DL_FUNC)&krb_call5, 6 },
+    { "krb_call6", (DL_FUNC)&krb_call6, 7 },
+    { "krb_call8", (DL_FUNC)&krb_call8, 9 },
+    { NULL, NULL, 0 }
+};
+
+void R_init_kerasbridge(DllInfo *dll)
+{
+    R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
+    R_useDynamicSymbols(dll, FALSE);
+    R_forceSymbols(dll, TRUE);
+}

@@ -1,0 +1,1 @@
+../../src/KerasRBridge.RInterop/native/krb_native.c

@@ -1,0 +1,28 @@
+/* The R package's side of the bridge: what the managed engine hands back when it attaches. */
+#ifndef KRB_SHIM_H
+#define KRB_SHIM_H
+
+#include "krb_native.h"
+
+#define KRB_MANAGED_VERSION 1
+
+#define KRB_CALL_OK 0
+#define KRB_CALL_UNWIND 1  /* *result is an unwind token to resume with R_ContinueUnwind */
+#define KRB_CALL_ERROR 2   /* error_class / error_message say what went wrong */
+
+typedef struct krb_managed_api {
+    int version;
+    int (*dispatch)(int entry, SEXP *args, int count, SEXP *result,
+                    const char **error_class, const char **error_message);
+} krb_managed_api;
+
+/* The managed engine's attach function: given the native helpers of this package, it returns
+ * its entry points. Reached through hostfxr when R hosts .NET, or registered by the host as
+ * the "(embedding)" routine KRB_HOST_ATTACH when .NET hosts R. */
+typedef const krb_managed_api *(*krb_attach_fn)(const krb_native_api *native);
+
+#define KRB_HOST_ATTACH "krb_host_attach"
+
+const krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_size);
+
+#endif

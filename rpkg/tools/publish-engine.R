@@ -1,0 +1,19 @@
+# Publishes the .NET engine (the bridge assembly and what it depends on) into the installed
+# package, where the C shim starts it with hostfxr. The sources are built from a private copy
+# so that build outputs of a development checkout (or of another path to the same files)
+# never mix with this build.
+args <- commandArgs(trailingOnly = TRUE)
+target <- file.path(args[1], "dotnet")
+work <- tempfile("kerasbridge-engine-")
+dir.create(work)
+on.exit(unlink(work, recursive = TRUE), add = TRUE)
+sources <- normalizePath(file.path("..", "tools", "engine-src"))
+files <- list.files(sources, recursive = TRUE, all.files = TRUE)
+files <- files[!grepl("(^|/)(bin|obj)/", files)]
+for (dir in unique(dirname(files))) dir.create(file.path(work, dir), recursive = TRUE, showWarnings = FALSE)
+stopifnot(all(file.copy(file.path(sources, files), file.path(work, files))))
+project <- file.path(work, "KerasRBridge.Bridge", "KerasRBridge.Bridge.csproj")
+status <- system2("dotnet", c("publish", shQuote(project), "-c", "Release", "-o", shQuote(target),
+                              "-p:KrbNativeHelper=false", "-p:GenerateDocumentationFile=false",
+                              "--nologo", "-v", "quiet"))
+if (status != 0) stop("kerasbridge: building the .NET engine failed (dotnet publish exit status ", status, ")")

@@ -1,0 +1,33 @@
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Entries;
+
+/// <summary>An entry point callable from R: protected R arguments in, a protected R value out.</summary>
+internal delegate RObject Entry(ReadOnlySpan<Sexp> args);
+
+/// <summary>
+/// Every entry point the R package can call, by number. R asks for the names once at load
+/// (entry 0) and calls by index after that, so dispatch is an array lookup.
+/// </summary>
+internal static class EntryTable
+{
+    private static readonly (string Name, int Arity, Entry Function)[] Entries =
+    [
+        ("entry_names", 0, _ => RValues.Strings(Entries!.Select(e => (string?)e.Name).ToArray())),
+        .. VariableEntries.All,
+        .. TensorEntries.All,
+        .. SessionEntries.All,
+    ];
+
+    /// <summary>Runs entry <paramref name="index"/>.</summary>
+    internal static RObject Invoke(int index, ReadOnlySpan<Sexp> args)
+    {
+        if ((uint)index >= (uint)Entries.Length)
+            throw new ArgumentOutOfRangeException(nameof(index), $"No kerasbridge entry point number {index}.");
+        var (name, arity, function) = Entries[index];
+        if (args.Length != arity)
+            throw new ArgumentException($"Entry point {name} takes {arity} arguments; it was given {args.Length}.");
+        return function(args);
+    }
+}

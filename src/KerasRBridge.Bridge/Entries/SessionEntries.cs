@@ -1,0 +1,35 @@
+using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Entries;
+
+/// <summary>Entry points for global configuration, session state and diagnostics.</summary>
+internal static class SessionEntries
+{
+    internal static readonly (string, int, Entry)[] All =
+    [
+        ("config_floatx", 0, _ => RValues.String(KerasConfig.FloatX)),
+        ("config_set_floatx", 1, SetFloatX),
+        ("clear_session", 0, _ => { GlobalState.ClearSession(); return RValues.Logical(null); }),
+        ("initializer_get", 1, a => Handles.Wrap(Initializer.Get(Args.String(a[0], "identifier")))),
+        ("diagnostics", 0, Diagnostics),
+    ];
+
+    private static RObject SetFloatX(ReadOnlySpan<Sexp> a)
+    {
+        KerasConfig.FloatX = Args.String(a[0], "value");
+        return RValues.String(KerasConfig.FloatX);
+    }
+
+    /// <summary>Counters for leak tests: live .NET handles held by R, protected R objects, queued releases.</summary>
+    private static RObject Diagnostics(ReadOnlySpan<Sexp> a)
+    {
+        using var live = RValues.Double(Handles.LiveCount);
+        using var kept = RValues.Double(NativeHelpers.KeptCount);
+        using var queued = RValues.Double(RThread.QueuedReleases);
+        return RValues.List([live, kept, queued], ["live_handles", "protected", "queued_releases"]);
+    }
+}

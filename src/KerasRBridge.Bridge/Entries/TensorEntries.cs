@@ -1,0 +1,69 @@
+using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Entries;
+
+/// <summary>Entry points for tensors: conversion both ways, description and <c>@r</c>/<c>@py</c> indexing.</summary>
+internal static class TensorEntries
+{
+    internal static readonly (string, int, Entry)[] All =
+    [
+        ("tensor_from_r", 2, a => Handles.Wrap(Tensors.FromR(a[0], Args.OptionalString(a[1], "dtype")))),
+        ("to_r", 1, a => RArrays.ToR(Objects.Tensor(a[0], "x"))),
+        ("tensor_field", 2, Field),
+        ("describe", 1, Describe),
+        ("subset_get", 3, SubsetGet),
+        ("subset_set", 4, SubsetSet),
+    ];
+
+    private static RObject Field(ReadOnlySpan<Sexp> a)
+    {
+        NdArray t = Objects.Tensor(a[0], "x");
+        return Args.String(a[1], "field") switch
+        {
+            "dtype" => RValues.String(DTypes.Name(t.DType)),
+            "ndim" => RValues.Integer(t.Rank),
+            "shape" => VariableEntries.ShapeValue(t.Shape),
+            var other => throw new KerasValueError($"A tensor has no attribute `{other}`."),
+        };
+    }
+
+    /// <summary>The header line R prints above the values, in Keras's repr wording.</summary>
+    private static RObject Describe(ReadOnlySpan<Sexp> a)
+    {
+        object target = Handles.Get<object>(a[0], "x");
+        string header = target switch
+        {
+            Variable v => $"<Variable path={v.Path}, shape={NdArray.FormatShape(v.Shape)}, dtype={DTypes.Name(v.DType)}>",
+            NdArray t => $"<Tensor shape={NdArray.FormatShape(t.ShapeSpan)}, dtype={DTypes.Name(t.DType)}>",
+            Initializer i => $"<{i.GetType().Name}>",
+            _ => $"<{target.GetType().Name}>",
+        };
+        return RValues.String(header);
+    }
+
+    private static RObject SubsetGet(ReadOnlySpan<Sexp> a)
+    {
+        NdArray source = Objects.Tensor(a[0], "x");
+        var index = RIndex.Parse(a[1], Args.Bool(a[2], "one_based"));
+        return Handles.Wrap(Indexer.Get(source, index));
+    }
+
+    /// <summary>Assigns into a subset: a variable changes in place (and is returned); a tensor,
+    /// being immutable, gives a new tensor.</summary>
+    private static RObject SubsetSet(ReadOnlySpan<Sexp> a)
+    {
+        object target = Handles.Get<object>(a[0], "x");
+        var index = RIndex.Parse(a[1], Args.Bool(a[3], "one_based"));
+        if (target is Variable v)
+        {
+            v.Assign(Indexer.Set(v.Value, index, Tensors.FromR(a[2], v.DType)));
+            return RObject.Keep(a[0]);
+        }
+        NdArray source = Objects.Tensor(a[0], "x");
+        return Handles.Wrap(Indexer.Set(source, index, Tensors.FromR(a[2], source.DType)));
+    }
+}

@@ -1,0 +1,86 @@
+using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Entries;
+
+/// <summary>Entry points for <c>keras_variable()</c> and a variable's <c>$</c> members.</summary>
+internal static class VariableEntries
+{
+    internal static readonly (string, int, Entry)[] All =
+    [
+        ("variable_new", 8, New),
+        ("variable_field", 2, Field),
+        ("variable_set_trainable", 2, SetTrainable),
+        ("variable_assign", 3, Assign),
+    ];
+
+    private static RObject New(ReadOnlySpan<Sexp> a)
+    {
+        string? dtype = Args.OptionalString(a[2], "dtype");
+        object? shape = Args.Shape(a[1]);
+        var variable = new Variable(
+            RInitializers.From(a[0], dtype), shape, dtype,
+            trainable: Args.Bool(a[3], "trainable"),
+            autocast: Args.Bool(a[4], "autocast"),
+            aggregation: Args.OptionalString(a[5], "aggregation"),
+            synchronization: Args.OptionalString(a[6], "synchronization"),
+            name: Name(a[7]));
+        return Handles.Wrap(variable);
+    }
+
+    private static string? Name(Sexp x)
+    {
+        if (RValues.IsNull(x)) return null;
+        if (RValues.TypeOf(x) == SexpType.Character && RValues.LengthOf(x) == 1 && RValues.StringAt(x, 0) is { } s) return s;
+        throw new KerasValueError($"Argument `name` must be a string and cannot contain character `/`. Received: name={Args.Show(x)}");
+    }
+
+    private static RObject Field(ReadOnlySpan<Sexp> a)
+    {
+        var v = Handles.Get<Variable>(a[0], "variable");
+        return Args.String(a[1], "field") switch
+        {
+            "name" => RValues.String(v.Name),
+            "path" => RValues.String(v.Path),
+            "dtype" => RValues.String(DTypes.Name(v.DType)),
+            "trainable" => RValues.Logical(v.Trainable),
+            "autocast" => RValues.Logical(v.Autocast),
+            "aggregation" => RValues.String(v.Aggregation),
+            "synchronization" => RValues.String(v.Synchronization),
+            "ndim" => RValues.Integer(v.Ndim),
+            "shape" => ShapeValue(v.Shape),
+            "value" => Handles.Wrap(v.Value),
+            "repr" => RValues.String(v.ToString()),
+            var other => throw new KerasValueError($"A Variable has no attribute `{other}`."),
+        };
+    }
+
+    /// <summary>A shape as R integers (doubles when a dimension exceeds R's integer range).</summary>
+    internal static RObject ShapeValue(long[] shape)
+    {
+        if (shape.All(d => d <= int.MaxValue)) return RValues.Integers(shape.Select(d => (int)d).ToArray());
+        return RValues.Doubles(shape.Select(d => (double)d).ToArray());
+    }
+
+    private static RObject SetTrainable(ReadOnlySpan<Sexp> a)
+    {
+        Handles.Get<Variable>(a[0], "variable").Trainable = Args.Bool(a[1], "trainable");
+        return RValues.Logical(null);
+    }
+
+    private static RObject Assign(ReadOnlySpan<Sexp> a)
+    {
+        var v = Handles.Get<Variable>(a[0], "variable");
+        NdArray value = Tensors.FromR(a[1], v.DType);
+        NdArray result = Args.String(a[2], "operation") switch
+        {
+            "assign" => v.Assign(value),
+            "assign_add" => v.AssignAdd(value),
+            "assign_sub" => v.AssignSub(value),
+            var other => throw new KerasValueError($"Unknown assignment operation `{other}`."),
+        };
+        return Handles.Wrap(result);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Marshalling;
+
+/// <summary>Reads the R arguments of entry points, with Keras-style errors that say what was received.</summary>
+internal static unsafe class Args
+{
+    /// <summary>A length-one, non-NA string, or null for R's <c>NULL</c> when allowed.</summary>
+    internal static string? OptionalString(Sexp x, string argument)
+    {
+        if (RValues.IsNull(x)) return null;
+        return String(x, argument);
+    }
+
+    /// <summary>A length-one, non-NA string.</summary>
+    internal static string String(Sexp x, string argument)
+    {
+        if (RValues.TypeOf(x) != SexpType.Character || RValues.LengthOf(x) != 1 || RValues.StringAt(x, 0) is not { } s)
+            throw new KerasTypeError($"Argument `{argument}` must be a string. Received: {argument}={Show(x)}");
+        return s;
+    }
+
+    /// <summary>A length-one, non-NA logical.</summary>
+    internal static bool Bool(Sexp x, string argument)
+    {
+        if (RValues.TypeOf(x) == SexpType.Logical && RValues.LengthOf(x) == 1)
+        {
+            int v = *(int*)RValues.DataOf(x);
+            if (v != RValues.NaInteger) return v != 0;
+        }
+        throw new KerasTypeError($"Argument `{argument}` must be a boolean (TRUE or FALSE). Received: {argument}={Show(x)}");
+    }
+
+    /// <summary>A shape as R gives it: <c>NULL</c>, a numeric vector (<c>NA</c> = unknown) or a
+    /// list of numbers and <c>NULL</c>s. Validation is the engine's (<c>standardize_shape</c>).</summary>
+    internal static object?[]? Shape(Sexp x)
+    {
+        if (RValues.IsNull(x)) return null;
+        long n = RValues.LengthOf(x);
+        var dims = new object?[n];
+        switch (RValues.TypeOf(x))
+        {
+            case SexpType.Double:
+                var d = new ReadOnlySpan<double>(RValues.DataOf(x), (int)n);
+                for (int i = 0; i < n; i++) dims[i] = Dimension(d[i]);
+                return dims;
+            case SexpType.Integer:
+                var v = new ReadOnlySpan<int>(RValues.DataOf(x), (int)n);
+                for (int i = 0; i < n; i++) dims[i] = v[i] == RValues.NaInteger ? null : (long)v[i];
+                return dims;
+            case SexpType.Logical when AllNa(x):
+                return dims;
+            case SexpType.List:
+                for (int i = 0; i < n; i++)
+                {
+                    Sexp e = RValues.ElementAt(x, i);
+                    object?[]? one = RValues.IsNull(e) ? [null] : Shape(e);
+                    if (one is not { Length: 1 })
+                        throw new KerasValueError($"Cannot convert '{Show(x)}' to a shape. Found invalid dimension '{Show(e)}'.");
+                    dims[i] = one[0];
+                }
+                return dims;
+            default:
+                throw new KerasValueError($"Cannot convert '{Show(x)}' to a shape.");
+        }
+    }
+
+    /// <summary>R numbers are doubles: whole ones become integer dimensions, as keras3's
+    /// <c>normalize_shape</c> does; others stay doubles for the engine to reject.</summary>
+    private static object? Dimension(double d) =>
+        double.IsNaN(d) ? null : d == Math.Floor(d) && Math.Abs(d) < 9.2e18 ? (object)(long)d : d;
+
+    private static bool AllNa(Sexp x)
+    {
+        var v = new ReadOnlySpan<int>(RValues.DataOf(x), (int)RValues.LengthOf(x));
+        foreach (int e in v) if (e != RValues.NaInteger) return false;
+        return true;
+    }
+
+    /// <summary>A short R-like rendering of a value for error messages.</summary>
+    internal static string Show(Sexp x)
+    {
+        long n = RValues.LengthOf(x);
+        var type = RValues.TypeOf(x);
+        if (RValues.IsNull(x)) return "NULL";
+        if (n == 1 || (n > 1 && n <= 6))
+        {
+            string? single = type switch
+            {
+                SexpType.Character => string.Join(", ", Enumerable.Range(0, (int)n).Select(i => RValues.StringAt(x, i) is { } s ? $"\"{s}\"" : "NA")),
+                SexpType.Double => string.Join(", ", new ReadOnlySpan<double>(RValues.DataOf(x), (int)n).ToArray().Select(FormatDouble)),
+                SexpType.Integer => string.Join(", ", new ReadOnlySpan<int>(RValues.DataOf(x), (int)n).ToArray().Select(v => v == RValues.NaInteger ? "NA" : v.ToString(CultureInfo.InvariantCulture))),
+                SexpType.Logical => string.Join(", ", new ReadOnlySpan<int>(RValues.DataOf(x), (int)n).ToArray().Select(v => v == RValues.NaInteger ? "NA" : v != 0 ? "TRUE" : "FALSE")),
+                _ => null,
+            };
+            if (single is not null) return n == 1 ? single : $"c({single})";
+        }
+        return RValues.Describe(x);
+    }
+
+    private static string FormatDouble(double v) =>
+        RValues.IsNaReal(v) ? "NA" : double.IsNaN(v) ? "NaN" : v.ToString("R", CultureInfo.InvariantCulture);
+}

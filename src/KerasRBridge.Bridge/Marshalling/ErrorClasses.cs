@@ -1,0 +1,30 @@
+using KerasRBridge.Engine;
+
+namespace KerasRBridge.Bridge.Marshalling;
+
+/// <summary>Maps engine exceptions to the R condition classes the package raises
+/// (each also of class <c>kerasbridge_error</c>).</summary>
+internal static class ErrorClasses
+{
+    /// <summary>The R condition subclass for <paramref name="e"/>.</summary>
+    internal static string Of(Exception e) => e switch
+    {
+        KerasTypeError => "type_error",
+        KerasValueError => "value_error",
+        IndexOutOfRangeException => "index_error",
+        ArgumentOutOfRangeException => "index_error",
+        InvalidCastException => "type_error",
+        ArgumentException => "value_error",
+        OutOfMemoryException => "memory_error",
+        NotSupportedException => "not_implemented_error",
+        _ => "runtime_error",
+    };
+
+    /// <summary>The message R users see; out-of-memory says what was asked for.</summary>
+    internal static string MessageOf(Exception e) => e switch
+    {
+        OutOfMemoryException => $"Not enough memory for this tensor: {e.Message}",
+        ArgumentException a when a.ParamName is not null => a.Message.Replace($" (Parameter '{a.ParamName}')", ""),
+        _ => e.Message,
+    };
+}

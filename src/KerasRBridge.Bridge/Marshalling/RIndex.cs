@@ -1,0 +1,109 @@
+using System.Globalization;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Marshalling;
+
+/// <summary>
+/// Translates the index list the R package builds for <c>x@r[...]</c> and <c>x@py[...]</c>
+/// into engine index items, following keras3's <c>op_subset</c>: with <c>@r</c> indices are
+/// 1-based, <c>0</c> is an error, negatives count from the end, and slices <c>a:b</c> include
+/// <c>b</c>; with <c>@py</c> everything is Python's.
+/// </summary>
+/// <remarks>Each element of the list is <c>NULL</c> (a missing index: the whole axis), an object
+/// of class <c>kerasbridge_slice</c> (<c>c(start, stop, step)</c>, <c>NA</c> for an open end),
+/// <c>kerasbridge_newaxis</c>, <c>kerasbridge_all_dims</c>, a numeric vector (a scalar drops
+/// the axis; longer vectors gather), a logical vector or array (a mask), or a tensor.</remarks>
+internal static unsafe class RIndex
+{
+    internal static IndexItem[] Parse(Sexp list, bool oneBased)
+    {
+        if (RValues.TypeOf(list) != SexpType.List)
+            throw new KerasTypeError($"An index must be a list of index items. Received: {Args.Show(list)}");
+        var items = new IndexItem[RValues.LengthOf(list)];
+        for (int i = 0; i < items.Length; i++) items[i] = Item(RValues.ElementAt(list, i), oneBased);
+        return items;
+    }
+
+    private static IndexItem Item(Sexp x, bool oneBased)
+    {
+        if (RValues.IsNull(x)) return IndexItem.Slice.All;
+        string[] cls = RValues.ClassOf(x);
+        if (cls.Contains("kerasbridge_newaxis")) return IndexItem.NewAxis.Instance;
+        if (cls.Contains("kerasbridge_all_dims")) return IndexItem.Ellipsis.Instance;
+        if (cls.Contains("kerasbridge_slice")) return Slice(x, oneBased);
+        if (RValues.TypeOf(x) == SexpType.ExternalPointer) return FromTensor(Objects.Tensor(x, "index"), oneBased);
+        switch (RValues.TypeOf(x))
+        {
+            case SexpType.Logical:
+                return IndexItem.Mask.From(RArrays.ToNdArray(x, DType.Bool));
+            case SexpType.Double or SexpType.Integer:
+                RArrays.ShapeOf(x, out bool hasDim);
+                var positions = RArrays.ToNdArray(x, DType.Float64).AsSpan<double>();
+                if (positions.Length == 1 && !hasDim) return new IndexItem.Scalar(Position(positions[0], oneBased));
+                var gathered = new long[positions.Length];
+                for (int i = 0; i < gathered.Length; i++) gathered[i] = Position(positions[i], oneBased);
+                return new IndexItem.Gather(gathered);
+            default:
+                throw new KerasTypeError(
+                    $"Only integers, slices (`a:b`), `newaxis`, `all_dims()` and logical masks are valid indices. Received: {Args.Show(x)}");
+        }
+    }
+
+    private static IndexItem FromTensor(NdArray index, bool oneBased)
+    {
+        if (index.DType == DType.Bool) return IndexItem.Mask.From(index);
+        if (!DTypes.IsInteger(index.DType))
+            throw new KerasTypeError($"A tensor used as an index must have an integer or bool dtype. Received: dtype={DTypes.Name(index.DType)}");
+        var positions = index.Cast(DType.Float64).AsSpan<double>();
+        if (index.Rank == 0) return new IndexItem.Scalar(Position(positions[0], oneBased));
+        var gathered = new long[positions.Length];
+        for (int i = 0; i < gathered.Length; i++) gathered[i] = Position(positions[i], oneBased);
+        return new IndexItem.Gather(gathered);
+    }
+
+    private static long Position(double value, bool oneBased)
+    {
+        if (double.IsNaN(value)) throw new KerasValueError("An index cannot be NA, except as an open end of a slice (`NA:3`, `2:NA`).");
+        if (value != Math.Floor(value)) throw new KerasValueError($"Indices must be whole numbers. Received: {Format(value)}");
+        long k = (long)value;
+        if (!oneBased) return k;
+        if (k == 0)
+            throw new KerasValueError("Index 0 is not valid: `@r` indices start at 1 (negative indices count from the end, -1 being the last element).");
+        return k > 0 ? k - 1 : k;
+    }
+
+    private static IndexItem.Slice Slice(Sexp x, bool oneBased)
+    {
+        var parts = RArrays.ToNdArray(x, DType.Float64).AsSpan<double>();
+        long? start = Bound(parts[0]), stop = Bound(parts[1]);
+        long step = parts.Length > 2 && !double.IsNaN(parts[2]) ? (long)parts[2] : 1;
+        if (step == 0) throw new KerasValueError("Slice step cannot be zero.");
+        if (!oneBased) return new IndexItem.Slice(start, stop, step);
+        if (start == 0 || stop == 0)
+            throw new KerasValueError("Index 0 is not valid: `@r` indices start at 1 (negative indices count from the end, -1 being the last element).");
+        long? pyStart = start is > 0 ? start - 1 : start;
+        // The stop is inclusive in R: one past it in Python terms, which for -1 means "to the end".
+        long? pyStop = stop switch
+        {
+            null => null,
+            > 0 when step > 0 => stop,
+            > 0 => stop - 2 < 0 ? null : stop - 2,
+            -1 when step > 0 => null,
+            < 0 when step > 0 => stop + 1,
+            _ => stop - 1,
+        };
+        return new IndexItem.Slice(pyStart, pyStop, step);
+    }
+
+    private static long? Bound(double value)
+    {
+        if (double.IsNaN(value)) return null;
+        if (value != Math.Floor(value)) throw new KerasValueError($"Slice bounds must be whole numbers. Received: {Format(value)}");
+        return (long)value;
+    }
+
+    private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Marshalling;
+
+/// <summary>Turns what R users pass as <c>initializer</c> into what the engine's
+/// <see cref="Variable"/> takes.</summary>
+internal static class RInitializers
+{
+    /// <summary>An engine initializer value for <paramref name="x"/>: an
+    /// <see cref="Initializer"/>, an identifier string, or a tensor in the dtype R implies.</summary>
+    internal static object From(Sexp x, string? dtype)
+    {
+        switch (RValues.TypeOf(x))
+        {
+            case SexpType.ExternalPointer:
+                return Objects.TensorOrInitializer(x, "initializer");
+            case SexpType.Character when RValues.LengthOf(x) == 1 && RValues.StringAt(x, 0) is { } name:
+                return name;
+            case SexpType.Closure or SexpType.Builtin or SexpType.Special:
+                return Initializer.FromFunction(new RFunctionInitializer(x).Call);
+        }
+        if (RArrays.IsConvertible(x)) return Tensors.FromR(x, dtype);
+        throw new KerasTypeError(
+            $"Argument `initializer` must be an array, a tensor, an initializer, an initializer name or a function(shape, dtype). Received: initializer={Args.Show(x)}");
+    }
+
+    /// <summary>An R function used as <c>function(shape, dtype)</c>, called through the safe path.</summary>
+    private sealed class RFunctionInitializer(Sexp function)
+    {
+        public NdArray Call(long[] shape, DType dtype)
+        {
+            var dims = new int[shape.Length];
+            for (int i = 0; i < dims.Length; i++) dims[i] = checked((int)shape[i]);
+            using var rShape = RValues.Integers(dims);
+            using var rDtype = RValues.String(DTypes.Name(dtype));
+            using var result = RObject.FromCell(NativeHelpers.Call(function, [rShape.Sexp, rDtype.Sexp], ["shape", "dtype"], LibR.GlobalEnv));
+            if (RValues.TypeOf(result.Sexp) == SexpType.ExternalPointer)
+                return Objects.Tensor(result.Sexp, "the initializer function's result");
+            if (!RArrays.IsConvertible(result.Sexp))
+                throw new KerasTypeError(
+                    $"An initializer function must return a numeric array or tensor of shape {NdArray.FormatShape(shape)}. Received: {Args.Show(result.Sexp)}");
+            return RArrays.ToNdArray(result.Sexp, dtype);
+        }
+    }
+}

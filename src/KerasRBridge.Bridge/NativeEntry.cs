@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using KerasRBridge.Bridge.Entries;
+using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.RInterop;
+using KerasRBridge.RInterop.Native;
+
+namespace KerasRBridge.Bridge;
+
+/// <summary>
+/// The unmanaged face of the bridge: the functions the R package's C shim calls. Nothing here
+/// lets a managed exception reach native code, and nothing raises an R error: failures come
+/// back as a status the shim turns into an R condition once managed frames are gone.
+/// </summary>
+public static unsafe class NativeEntry
+{
+    private const int CallOk = 0;
+    private const int CallUnwind = 1;
+    private const int CallError = 2;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct ManagedApi
+    {
+        public int Version;
+        public delegate* unmanaged<int, Sexp*, int, Sexp*, byte**, byte**, int> Dispatch;
+    }
+
+    private static ManagedApi* _api;
+    private static byte* _errorClass;
+    private static byte* _errorMessage;
+
+    /// <summary>
+    /// Called by the shim when R hosts .NET (through hostfxr): binds libR and the shim's native
+    /// helpers, makes the calling thread R's thread, and returns the dispatch table.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    public static nint Attach(nint nativeHelpers)
+    {
+        try
+        {
+            if (!NativeHelpers.IsBound)
+            {
+                LibR.Load(Environment.GetEnvironmentVariable("R_HOME") ?? "/usr/lib/R");
+                LibR.BindGlobals();
+                NativeHelpers.Bind(nativeHelpers);
+                NativeHelpers.Init();
+                RThread.Bind();
+            }
+            return (nint)Table();
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"kerasbridge: the engine could not attach: {e.Message}");
+            return 0;
+        }
+    }
+
+    /// <summary>The dispatch table, made once; the host hands it to the shim too.</summary>
+    internal static nint Table()
+    {
+        if (_api == null)
+        {
+            NativeHelpers.SetFreeHook(&FreeHandle);
+            _api = (ManagedApi*)NativeMemory.Alloc((nuint)sizeof(ManagedApi));
+            _api->Version = 1;
+            _api->Dispatch = &Dispatch;
+        }
+        return (nint)_api;
+    }
+
+    [UnmanagedCallersOnly]
+    private static int Dispatch(int entry, Sexp* args, int count, Sexp* result, byte** errorClass, byte** errorMessage)
+    {
+        try
+        {
+            RThread.DrainReleases();
+            using var value = EntryTable.Invoke(entry, new ReadOnlySpan<Sexp>(args, count));
+            *result = value.Sexp;
+            return CallOk;
+        }
+        catch (Exception e)
+        {
+            if (NativeHelpers.TakePending(out Sexp token))
+            {
+                *result = token;
+                return CallUnwind;
+            }
+            SetError(ErrorClasses.Of(e), ErrorClasses.MessageOf(e));
+            *errorClass = _errorClass;
+            *errorMessage = _errorMessage;
+            return CallError;
+        }
+    }
+
+    /// <summary>R's garbage collector finalised an external pointer to a .NET object.</summary>
+    [UnmanagedCallersOnly]
+    private static void FreeHandle(nint handle)
+    {
+        try { Handles.Free(handle); }
+        catch (Exception e) { Console.Error.WriteLine($"kerasbridge: freeing a handle failed: {e.Message}"); }
+    }
+
+    private static void SetError(string errorClass, string message)
+    {
+        Replace(ref _errorClass, errorClass);
+        Replace(ref _errorMessage, message);
+    }
+
+    private static void Replace(ref byte* buffer, string text)
+    {
+        NativeMemory.Free(buffer);
+        int n = Encoding.UTF8.GetByteCount(text);
+        buffer = (byte*)NativeMemory.Alloc((nuint)n + 1);
+        Encoding.UTF8.GetBytes(text, new Span<byte>(buffer, n));
+        buffer[n] = 0;
+    }
+}
