@@ -3,7 +3,7 @@
 library(testthat)
 library(kerasbridge)
 results <- as.data.frame(test_dir("rpkg/tests/testthat", package = "kerasbridge", load_package = "installed",
-                                  reporter = ProgressReporter$new(show_praise = FALSE),
+                                  reporter = CheckReporter$new(),
                                   stop_on_failure = FALSE, stop_on_warning = FALSE))
 failed <- sum(results$failed > 0 | results$error)
 skipped <- sum(results$skipped & !(results$failed > 0 | results$error))

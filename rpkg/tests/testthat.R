@@ -1,0 +1,4 @@
+library(testthat)
+library(kerasbridge)
+
+test_check("kerasbridge")

@@ -1,0 +1,44 @@
+test_that("an unknown initializer name is a value_error", {
+  expect_bridge_error(keras_variable("nonsense"), "value_error", "Could not interpret initializer identifier: nonsense")
+})
+
+test_that("assigning a value of another shape is a value_error and leaves the variable unchanged", {
+  v <- keras_variable(array(1, c(3, 3)))
+  expect_bridge_error(v$assign(array(0, c(2, 2))), "value_error", "must match")
+  expect_identical(as.array(v), array(1, c(3, 3)))
+})
+
+test_that("index 0 with @r is a value_error", {
+  v <- keras_variable(array(1, c(3, 3)))
+  value <- v$value
+  expect_bridge_error(value@r[0, 1], "value_error", "Index 0")
+})
+
+test_that("a name with a slash is rejected with Keras's message", {
+  expect_bridge_error(keras_variable(1, name = "a/b"), "value_error", "cannot contain character `/`. Received: name=a/b")
+})
+
+test_that("an initializer without a shape is rejected", {
+  expect_bridge_error(keras_variable(initializer_ones()), "value_error", "`shape` argument should be specified")
+})
+
+test_that("a non-logical trainable is a type_error", {
+  expect_bridge_error(keras_variable(1, trainable = NA), "type_error", "must be a boolean")
+})
+
+test_that("an unsupported initializer type is a type_error", {
+  expect_bridge_error(keras_variable(list(1, 2)), "type_error", "initializer")
+})
+
+test_that("an initializer function returning the wrong shape is a value_error", {
+  expect_bridge_error(keras_variable(function(shape, dtype) array(1, c(5, 5)), shape = c(2, 2)), "value_error", "shape")
+})
+
+test_that("the error of an R initializer function reaches the user", {
+  expect_error(keras_variable(function(shape, dtype) stop("my init failed"), shape = c(2, 2)), "my init failed")
+})
+
+test_that("the session keeps working after errors", {
+  for (i in 1:20) try(keras_variable("nonsense"), silent = TRUE)
+  expect_equal(keras_variable(array(1, c(2, 2)))$dtype, "float64")
+})

@@ -1,0 +1,105 @@
+test_that("an R double array keeps float64 and its shape", {
+  v <- keras_variable(array(1, c(3, 3)))
+  expect_equal(v$dtype, "float64")
+  expect_equal(as.integer(v$shape), c(3L, 3L))
+  expect_equal(v$ndim, 2L)
+  expect_identical(as.array(v), array(1, c(3, 3)))
+})
+
+test_that("integer and logical arrays keep int32 and bool", {
+  expect_equal(keras_variable(array(1:4, c(2, 2)))$dtype, "int32")
+  expect_equal(keras_variable(array(c(TRUE, FALSE), 2))$dtype, "bool")
+})
+
+test_that("a plain double vector or scalar takes config_floatx()", {
+  expect_equal(keras_variable(c(1, 2, 3))$dtype, config_floatx())
+  s <- keras_variable(2.5)
+  expect_equal(s$dtype, "float32")
+  expect_length(unlist(s$shape), 0)
+})
+
+test_that("an explicit dtype wins", {
+  v <- keras_variable(array(1, c(2, 2)), dtype = "float32")
+  expect_equal(v$dtype, "float32")
+})
+
+test_that("unnamed variables get unique names and explicit names are kept", {
+  clear_session()
+  a <- keras_variable(1)
+  b <- keras_variable(1)
+  named <- keras_variable(1, name = "weights")
+  expect_equal(a$name, "variable")
+  expect_equal(b$name, "variable_1")
+  expect_equal(named$name, "weights")
+  expect_equal(named$path, "weights")
+})
+
+test_that("an initializer with a shape fills the variable", {
+  v <- keras_variable(initializer_ones(), shape = c(2, 3), dtype = "float32")
+  expect_identical(as.array(v), array(1, c(2, 3)))
+  expect_equal(v$dtype, "float32")
+})
+
+test_that("a string names an initializer", {
+  v <- keras_variable("zeros", shape = c(2, 2))
+  expect_identical(as.array(v), array(0, c(2, 2)))
+})
+
+test_that("an R function(shape, dtype) is an initializer", {
+  seen <- NULL
+  init <- function(shape, dtype) {
+    seen <<- list(shape = shape, dtype = dtype)
+    array(seq_len(prod(shape)), shape)
+  }
+  v <- keras_variable(init, shape = c(2, 3))
+  expect_equal(seen$shape, c(2L, 3L))
+  expect_equal(seen$dtype, "float32")
+  expect_identical(as.array(v), array(as.double(1:6), c(2, 3)))
+})
+
+test_that("value is a snapshot until assign", {
+  v <- keras_variable(array(1, c(3, 3)))
+  value <- v$value
+  value@r[1, ] <- 99
+  expect_identical(as.array(v), array(1, c(3, 3)))
+  v$assign(value)
+  expect_identical(as.array(v)[1, ], c(99, 99, 99))
+  expect_identical(as.array(v)[2, ], c(1, 1, 1))
+})
+
+test_that("assign_add and assign_sub update the value", {
+  v <- keras_variable(array(1, c(2, 2)))
+  v$assign_add(array(2, c(2, 2)))
+  expect_identical(as.array(v), array(3, c(2, 2)))
+  v$assign_sub(array(1, c(2, 2)))
+  expect_identical(as.array(v), array(2, c(2, 2)))
+})
+
+test_that("trainable can be read and set", {
+  v <- keras_variable(array(1, c(3, 3)), dtype = "float32", trainable = FALSE)
+  expect_false(v$trainable)
+  v$trainable <- TRUE
+  expect_true(v$trainable)
+})
+
+test_that("the attributes of the reference document all answer", {
+  v <- keras_variable(array(1, c(3, 3)))
+  expect_true(v$autocast)
+  expect_equal(v$aggregation, "none")
+  expect_equal(v$synchronization, "auto")
+})
+
+test_that("printing shows the Keras header and R-style values", {
+  clear_session()
+  v <- keras_variable(array(1, c(3, 3)))
+  out <- capture.output(print(v))
+  expect_equal(out[1], "<Variable path=variable, shape=(3, 3), dtype=float64>")
+  expect_match(out[2], "\\[,1\\] \\[,2\\] \\[,3\\]")
+})
+
+test_that("shapes print as shape() and convert to integers", {
+  v <- keras_variable(array(1, c(3, 4)))
+  expect_output(print(v$shape), "shape(3, 4)", fixed = TRUE)
+  expect_identical(as.integer(v$shape), c(3L, 4L))
+  expect_identical(unlist(v$shape), c(3L, 4L))
+})
