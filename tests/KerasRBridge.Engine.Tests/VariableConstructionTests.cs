@@ -96,14 +96,37 @@ public class VariableConstructionTests
     {
         var ex = Assert.Throws<KerasValueError>(() =>
             new Variable((Func<long[], DType, object?>)((shape, dtype) => NdArray.Zeros(dtype, [2])), shape: new[] { 3 }, name: "w"));
-        Assert.That(ex!.Message, Does.Contain("path='w'").And.Contain("(2,)").And.Contain("(3,)"));
+        Assert.That(ex!.Message, Does.Contain("shape=(3,)").And.Contain("shape=(2,)"));
+    }
+
+    [Test]
+    public void An_initializer_object_of_the_wrong_shape_is_an_error()
+    {
+        var init = Initializer.Get("ones");
+        var wrong = new ShapeIgnoringInitializer();
+        var ex = Assert.Throws<KerasValueError>(() => new Variable(wrong, shape: new[] { 3 }, name: "w"));
+        Assert.That(ex!.Message, Does.Contain("path='w'").And.Contain("(1,)").And.Contain("(3,)"));
+        Assert.That(new Variable(init, shape: new[] { 3 }).Value.ToArray<float>(), Is.All.EqualTo(1f));
+    }
+
+    private sealed class ShapeIgnoringInitializer : Initializer
+    {
+        public override NdArray Call(ReadOnlySpan<long> shape, DType dtype) => NdArray.Zeros(dtype, [1]);
+    }
+
+    [Test]
+    public void Initializers_can_be_named()
+    {
+        var v = new Variable("ones", shape: new[] { 2, 2 });
+        Assert.That(v.DType, Is.EqualTo(DType.Float32));
+        Assert.That(v.Value.ToArray<float>(), Is.All.EqualTo(1f));
     }
 
     [Test]
     public void An_unknown_initializer_name_is_keras_error()
     {
         var ex = Assert.Throws<KerasValueError>(() => new Variable("nonsense", shape: new[] { 2 }));
-        Assert.That(ex!.Message, Does.Contain("nonsense"));
+        Assert.That(ex!.Message, Is.EqualTo("Could not interpret initializer identifier: nonsense"));
     }
 
     [Test]
