@@ -1,0 +1,160 @@
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// Where each element of a result lives in a source tensor's column-major storage: the offset of
+/// result element <c>[i0, i1, ...]</c> is <c>Base + offset0(i0) + offset1(i1) + ...</c>, each axis
+/// contributing either <c>i * step</c> or a looked-up offset. Slicing, gathering, masking and
+/// broadcasting all reduce to such a map, and one traversal serves them all.
+/// </summary>
+internal sealed class OffsetMap
+{
+    private readonly List<MappedAxis> _axes = [];
+
+    /// <summary>Makes a map whose every element starts at <paramref name="baseOffset"/>.</summary>
+    public OffsetMap(long baseOffset) => Base = baseOffset;
+
+    /// <summary>The source offset of the result's first element.</summary>
+    public long Base { get; private set; }
+
+    /// <summary>Moves every element <paramref name="delta"/> further on.</summary>
+    public void Shift(long delta) => Base += delta;
+
+    /// <summary>The number of result elements.</summary>
+    public long Count
+    {
+        get
+        {
+            long n = 1;
+            foreach (var axis in _axes) n *= axis.Length;
+            return n;
+        }
+    }
+
+    /// <summary>Appends a result axis whose position <c>i</c> is <c>i * step</c> further on.</summary>
+    public void AddStrided(long length, long step) => _axes.Add(new MappedAxis(length, step, null));
+
+    /// <summary>
+    /// Appends a result axis whose position <c>i</c> is <c>offsets[i]</c> further on; an
+    /// arithmetic progression is stored as a stride so that it can be copied in runs.
+    /// </summary>
+    public void AddLookup(long[] offsets)
+    {
+        if (offsets.Length == 0) { _axes.Add(new MappedAxis(0, 0, null)); return; }
+        long step = offsets.Length > 1 ? offsets[1] - offsets[0] : 0;
+        bool arithmetic = true;
+        for (int i = 2; i < offsets.Length && arithmetic; i++) arithmetic = offsets[i] - offsets[i - 1] == step;
+        if (!arithmetic) { _axes.Add(new MappedAxis(offsets.Length, 0, offsets)); return; }
+        Base += offsets[0];
+        _axes.Add(new MappedAxis(offsets.Length, step, null));
+    }
+
+    /// <summary>Inserts a result axis at <paramref name="position"/>; see <see cref="AddLookup"/>.</summary>
+    public void InsertLookup(int position, long[] offsets)
+    {
+        var tail = _axes.GetRange(position, _axes.Count - position);
+        _axes.RemoveRange(position, tail.Count);
+        AddLookup(offsets);
+        _axes.AddRange(tail);
+    }
+
+    /// <summary>Copies the mapped source elements into a new array, in the result's column-major order.</summary>
+    public T[] Read<T>(T[] source) where T : unmanaged
+    {
+        var result = GC.AllocateUninitializedArray<T>(checked((int)Count));
+        Transfer<T, ReadMove>(source, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="region"/>, in the result's column-major order, over the mapped
+    /// elements of <paramref name="target"/>; where offsets repeat, the last write wins.
+    /// </summary>
+    public void Write<T>(T[] target, T[] region) where T : unmanaged => Transfer<T, WriteMove>(target, region);
+
+    private void Transfer<T, TMove>(T[] tensor, T[] region) where T : unmanaged where TMove : IMove
+    {
+        if (Count == 0) return;
+        var axes = _axes.Where(a => a.Length != 1).ToList();
+        long run = 1;
+        int inner = 0;
+        while (inner < axes.Count && axes[inner].Lookup is null && axes[inner].Step == run)
+            run *= axes[inner++].Length;
+
+        bool contiguous = inner > 0 || axes.Count == 0;
+        var innerAxis = contiguous ? default : axes[inner++];
+        var outer = new Odometer(axes, inner, Base);
+        long k = 0;
+        do
+        {
+            long start = outer.Offset;
+            if (contiguous)
+            {
+                TMove.Run(tensor, start, region, k, run);
+                k += run;
+            }
+            else if (innerAxis.Lookup is { } lookup)
+            {
+                foreach (long offset in lookup) TMove.One(tensor, start + offset, region, k++);
+            }
+            else
+            {
+                for (long i = 0; i < innerAxis.Length; i++) TMove.One(tensor, start + i * innerAxis.Step, region, k++);
+            }
+        } while (outer.MoveNext());
+    }
+
+    private readonly record struct MappedAxis(long Length, long Step, long[]? Lookup)
+    {
+        public long OffsetAt(long i) => Lookup is null ? i * Step : Lookup[i];
+    }
+
+    /// <summary>Walks the axes from <c>first</c> on, first axis fastest, tracking the summed offset.</summary>
+    private sealed class Odometer(List<MappedAxis> axes, int first, long baseOffset)
+    {
+        private readonly long[] _position = new long[axes.Count];
+
+        public long Offset { get; private set; } = baseOffset + axes.Skip(first).Sum(axis => axis.OffsetAt(0));
+
+        public bool MoveNext()
+        {
+            for (int a = first; a < axes.Count; a++)
+            {
+                var axis = axes[a];
+                Offset -= axis.OffsetAt(_position[a]);
+                if (++_position[a] < axis.Length)
+                {
+                    Offset += axis.OffsetAt(_position[a]);
+                    return true;
+                }
+                _position[a] = 0;
+                Offset += axis.OffsetAt(0);
+            }
+            return false;
+        }
+    }
+
+    /// <summary>The direction of a transfer, chosen at compile time so the loops stay tight.</summary>
+    private interface IMove
+    {
+        static abstract void Run<T>(T[] tensor, long tensorStart, T[] region, long regionStart, long length);
+        static abstract void One<T>(T[] tensor, long tensorOffset, T[] region, long regionOffset);
+    }
+
+    private readonly struct ReadMove : IMove
+    {
+        public static void Run<T>(T[] tensor, long tensorStart, T[] region, long regionStart, long length) =>
+            tensor.AsSpan((int)tensorStart, (int)length).CopyTo(region.AsSpan((int)regionStart, (int)length));
+
+        public static void One<T>(T[] tensor, long tensorOffset, T[] region, long regionOffset) =>
+            region[regionOffset] = tensor[tensorOffset];
+    }
+
+    private readonly struct WriteMove : IMove
+    {
+        public static void Run<T>(T[] tensor, long tensorStart, T[] region, long regionStart, long length) =>
+            region.AsSpan((int)regionStart, (int)length).CopyTo(tensor.AsSpan((int)tensorStart, (int)length));
+
+        public static void One<T>(T[] tensor, long tensorOffset, T[] region, long regionOffset) =>
+            tensor[tensorOffset] = region[regionOffset];
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// Turns a NumPy-style index into the result shape and the <see cref="OffsetMap"/> that finds
+/// each result element in the indexed tensor's column-major storage.
+/// </summary>
+internal static class Selection
+{
+    /// <summary>Resolves <paramref name="index"/> against an array of shape <paramref name="shape"/>.</summary>
+    /// <exception cref="KerasIndexError">The index does not fit the shape.</exception>
+    public static (long[] Shape, OffsetMap Map) Resolve(ReadOnlySpan<long> shape, IReadOnlyList<IndexItem> index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var items = ExpandEllipsis(shape.Length, index);
+        var strides = ColumnMajorStrides(shape);
+        bool advancedMode = items.Any(item => item is IndexItem.Gather or IndexItem.Mask);
+
+        var resultShape = new List<long>();
+        var map = new OffsetMap(0);
+        var advanced = new AdvancedIndex();
+        int advancedSlot = -1, lastAdvancedItem = -1;
+        bool advancedAdjacent = true;
+        int axis = 0;
+        for (int position = 0; position < items.Count; position++)
+        {
+            var item = items[position];
+            if (advancedMode && item is IndexItem.Scalar or IndexItem.Gather or IndexItem.Mask)
+            {
+                if (lastAdvancedItem < 0) advancedSlot = resultShape.Count;
+                else if (lastAdvancedItem != position - 1) advancedAdjacent = false;
+                lastAdvancedItem = position;
+            }
+            switch (item)
+            {
+                case IndexItem.Scalar scalar:
+                    long offset = Normalize(scalar.Index, shape[axis], axis) * strides[axis];
+                    if (advancedMode) advanced.AddScalar(offset);
+                    else map.Shift(offset);
+                    axis++;
+                    break;
+                case IndexItem.Slice slice:
+                    var bounds = SliceBounds.Resolve(slice, shape[axis]);
+                    if (bounds.Length > 0) map.Shift(bounds.Start * strides[axis]);
+                    map.AddStrided(bounds.Length, bounds.Step * strides[axis]);
+                    resultShape.Add(bounds.Length);
+                    axis++;
+                    break;
+                case IndexItem.NewAxis:
+                    map.AddStrided(1, 0);
+                    resultShape.Add(1);
+                    break;
+                case IndexItem.Gather gather:
+                    advanced.AddArray(GatherOffsets(gather, shape[axis], axis, strides[axis]));
+                    axis++;
+                    break;
+                case IndexItem.Mask mask:
+                    advanced.AddArray(MaskOffsets(mask, shape, axis, strides[axis]));
+                    axis += mask.ConsumedAxes;
+                    break;
+            }
+        }
+
+        if (advancedMode)
+        {
+            var offsets = advanced.Combine();
+            int slot = advancedAdjacent ? advancedSlot : 0;
+            map.InsertLookup(slot, offsets);
+            resultShape.Insert(slot, offsets.LongLength);
+        }
+        return (resultShape.ToArray(), map);
+    }
+
+    /// <summary>The column-major stride of each axis: how far apart neighbours along it are stored.</summary>
+    public static long[] ColumnMajorStrides(ReadOnlySpan<long> shape)
+    {
+        var strides = new long[shape.Length];
+        long stride = 1;
+        for (int a = 0; a < shape.Length; a++)
+        {
+            strides[a] = stride;
+            stride *= shape[a];
+        }
+        return strides;
+    }
+
+    private static List<IndexItem> ExpandEllipsis(int rank, IReadOnlyList<IndexItem> index)
+    {
+        int ellipses = 0, consumed = 0;
+        foreach (var item in index)
+        {
+            ArgumentNullException.ThrowIfNull(item, nameof(index));
+            if (item is IndexItem.Ellipsis) ellipses++;
+            consumed += item.ConsumedAxes;
+        }
+        if (ellipses > 1) throw new KerasIndexError("an index can only have a single ellipsis ('...')");
+        if (consumed > rank)
+            throw new KerasIndexError(string.Create(CultureInfo.InvariantCulture,
+                $"too many indices for array: array is {rank}-dimensional, but {consumed} were indexed"));
+
+        var fill = Enumerable.Repeat<IndexItem>(IndexItem.Slice.All, rank - consumed);
+        var items = new List<IndexItem>(index.Count + rank - consumed);
+        foreach (var item in index)
+        {
+            if (item is IndexItem.Ellipsis) items.AddRange(fill);
+            else items.Add(item);
+        }
+        if (ellipses == 0) items.AddRange(fill);
+        return items;
+    }
+
+    private static long Normalize(long index, long size, int axis)
+    {
+        long resolved = index < 0 ? index + size : index;
+        if (resolved < 0 || resolved >= size)
+            throw new KerasIndexError(string.Create(CultureInfo.InvariantCulture,
+                $"index {index} is out of bounds for axis {axis} with size {size}"));
+        return resolved;
+    }
+
+    private static long[] GatherOffsets(IndexItem.Gather gather, long size, int axis, long stride)
+    {
+        var offsets = new long[gather.Indices.Length];
+        for (int i = 0; i < offsets.Length; i++) offsets[i] = Normalize(gather.Indices[i], size, axis) * stride;
+        return offsets;
+    }
+
+    /// <summary>
+    /// The offsets of a mask's true elements, in row-major order. A mask covers whole axes
+    /// <c>axis..axis+k-1</c>, which are stored contiguously in the same column-major layout as
+    /// the mask, so an element's offset is its column-major mask index times the first axis's stride.
+    /// </summary>
+    private static long[] MaskOffsets(IndexItem.Mask mask, ReadOnlySpan<long> shape, int axis, long stride)
+    {
+        var maskShape = mask.Shape;
+        for (int j = 0; j < maskShape.Length; j++)
+        {
+            if (maskShape[j] != shape[axis + j])
+                throw new KerasIndexError(string.Create(CultureInfo.InvariantCulture,
+                    $"boolean index did not match indexed array along axis {axis + j}; size of axis is {shape[axis + j]} but size of corresponding boolean axis is {maskShape[j]}"));
+        }
+        var values = mask.ColumnMajorMask;
+        var maskStrides = ColumnMajorStrides(maskShape);
+        var position = new long[maskShape.Length];
+        var offsets = new List<long>();
+        for (long n = 0; n < values.LongLength; n++)
+        {
+            long columnMajor = 0;
+            for (int j = 0; j < position.Length; j++) columnMajor += position[j] * maskStrides[j];
+            if (values[columnMajor]) offsets.Add(columnMajor * stride);
+            for (int j = position.Length - 1; j >= 0 && ++position[j] == maskShape[j]; j--) position[j] = 0;
+        }
+        return offsets.ToArray();
+    }
+}
