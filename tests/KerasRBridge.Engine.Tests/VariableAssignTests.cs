@@ -76,6 +76,23 @@ public class VariableAssignTests
     }
 
     [Test]
+    public void Assign_add_broadcasts_as_keras_addition_does()
+    {
+        var v = new Variable(NdArray.Zeros(DType.Float64, [2, 3]));
+        v.AssignAdd(new[] { 1.0, 2.0, 3.0 });
+        Assert.That(v.Value.Format(), Is.EqualTo("[[1. 2. 3.]\n [1. 2. 3.]]"));
+    }
+
+    [Test]
+    public void A_sum_that_changes_the_shape_is_not_assigned()
+    {
+        var v = new Variable(Vector(1));
+        var ex = Assert.Throws<KerasValueError>(() => v.AssignAdd(Vector(1, 2)));
+        Assert.That(ex!.Message, Does.StartWith("The shape of the target variable"));
+        Assert.That(v.Value.ToArray<double>(), Is.EqualTo(new[] { 1.0 }));
+    }
+
+    [Test]
     public void Sums_are_computed_in_the_promoted_dtype_then_cast_back()
     {
         // int32 + a Python-like float computes in float32, so 1 + (-0.5) truncates to 0, not 1.

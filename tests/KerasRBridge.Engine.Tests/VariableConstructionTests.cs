@@ -43,10 +43,12 @@ public class VariableConstructionTests
     }
 
     [Test]
-    public void An_int_scalar_becomes_int32_and_typed_scalars_keep_their_type()
+    public void An_integer_scalar_becomes_an_int_of_floatx_precision_and_typed_scalars_keep_their_type()
     {
         Assert.That(new Variable(3).DType, Is.EqualTo(DType.Int32));
-        Assert.That(new Variable(3L).DType, Is.EqualTo(DType.Int64));
+        Assert.That(new Variable(3L).DType, Is.EqualTo(DType.Int32));
+        KerasConfig.FloatX = "float64";
+        Assert.That(new Variable(3).DType, Is.EqualTo(DType.Int64));
         Assert.That(new Variable(true).DType, Is.EqualTo(DType.Bool));
         Assert.That(new Variable((byte)3).DType, Is.EqualTo(DType.UInt8));
     }
