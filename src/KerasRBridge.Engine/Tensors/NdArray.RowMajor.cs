@@ -13,13 +13,9 @@ public sealed partial class NdArray
     public static NdArray FromRowMajor<T>(ReadOnlySpan<T> rowMajorData, ReadOnlySpan<long> shape) where T : unmanaged
     {
         var dtype = DTypeOf<T>();
-        long[] dims = shape.ToArray();
-        int count = StorageLength(dims);
-        if (count != rowMajorData.Length)
-            throw new ArgumentException(
-                $"Data of {rowMajorData.Length} elements cannot have shape {FormatShape(dims)} ({count} elements).");
-        var data = GC.AllocateUninitializedArray<T>(count);
-        if (count > 0)
+        long[] dims = ShapeOfData(rowMajorData.Length, shape);
+        var data = GC.AllocateUninitializedArray<T>(rowMajorData.Length);
+        if (data.Length > 0)
         {
             Span<nint> lengths = stackalloc nint[dims.Length];
             Span<nint> strides = stackalloc nint[dims.Length];

@@ -12,26 +12,20 @@ internal static class TensorConversion
 {
     /// <summary>
     /// The tensor for <paramref name="value"/>, cast to <paramref name="dtype"/> when given.
-    /// Without a dtype, a weak scalar takes the dtype Keras gives it (a <see cref="double"/> is
-    /// a float of floatx's precision, an <see cref="int"/> an int of floatx's precision).
+    /// Without a dtype, a weakly typed scalar (a <see cref="double"/>, <see cref="int"/> or
+    /// <see cref="long"/>, the counterparts of Python's <c>float</c> and <c>int</c>) takes the
+    /// dtype Keras gives it: a float or an int of floatx's precision.
     /// </summary>
     /// <exception cref="KerasTypeError">The value cannot be a tensor.</exception>
     public static NdArray ToTensor(object? value, DType? dtype)
     {
-        var tensor = Convert(value, out bool weak);
+        var tensor = Convert(value);
         if (dtype is { } target) return tensor.Cast(target);
-        return weak ? tensor.Cast(DTypes.ResultType([tensor.DType], [true])) : tensor;
+        return value is double or int or long ? tensor.Cast(DTypes.ResultType([tensor.DType], [true])) : tensor;
     }
 
-    /// <summary>
-    /// The tensor for <paramref name="value"/> with its natural dtype; <paramref name="weak"/>
-    /// tells whether it is a weakly typed scalar: a <see cref="double"/> or an <see cref="int"/>,
-    /// the counterparts of Python's <c>float</c> and <c>int</c>.
-    /// </summary>
-    /// <exception cref="KerasTypeError">The value cannot be a tensor.</exception>
-    public static NdArray Convert(object? value, out bool weak)
+    private static NdArray Convert(object? value)
     {
-        weak = value is double or int;
         switch (value)
         {
             case NdArray tensor:

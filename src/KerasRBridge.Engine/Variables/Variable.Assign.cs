@@ -25,29 +25,29 @@ public sealed partial class Variable
 
     /// <summary>
     /// Adds <paramref name="value"/> to the value (Keras's <c>assign_add</c>, that is
-    /// <c>assign(variable + value)</c>): the sum is computed in the promoted dtype of the two
-    /// operands, then converted back to the variable's dtype. A scalar value is added to every
-    /// element.
+    /// <c>assign(variable + value)</c>): the sum follows <see cref="Ops.Add"/> (type promotion,
+    /// broadcasting), then converts back to the variable's dtype and must keep its shape.
+    /// A <see cref="double"/>, <see cref="int"/> or <see cref="long"/> is a weakly typed scalar.
     /// </summary>
     /// <returns>The new value.</returns>
     /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
     /// <exception cref="KerasTypeError">The value cannot be a tensor; the variable is unchanged.</exception>
-    public NdArray AssignAdd(object value) => Assign(Combine(value, subtract: false));
+    public NdArray AssignAdd(object value) => Assign(Ops.Add(Value, AsOperand(value)));
 
     /// <summary>
     /// Subtracts <paramref name="value"/> from the value (Keras's <c>assign_sub</c>), as
-    /// <see cref="AssignAdd"/> adds.
+    /// <see cref="AssignAdd"/> adds, following <see cref="Ops.Subtract"/>.
     /// </summary>
     /// <returns>The new value.</returns>
     /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
     /// <exception cref="KerasTypeError">The value cannot be a tensor, or both are bool; the variable is unchanged.</exception>
-    public NdArray AssignSub(object value) => Assign(Combine(value, subtract: true));
+    public NdArray AssignSub(object value) => Assign(Ops.Subtract(Value, AsOperand(value)));
 
-    private NdArray Combine(object value, bool subtract)
+    private static Operand AsOperand(object value) => value switch
     {
-        var current = Value;
-        var other = TensorConversion.Convert(value, out bool weak);
-        var dtype = DTypes.ResultType([current.DType, other.DType], [false, weak]);
-        return ElementwiseArithmetic.AddOrSubtract(current.Cast(dtype), other.Cast(dtype), subtract);
-    }
+        double number => number,
+        int number => (long)number,
+        long number => number,
+        _ => TensorConversion.ToTensor(value, null),
+    };
 }

@@ -17,7 +17,7 @@ public sealed partial class Variable
             throw new KerasValueError(
                 "You are attempting to initialize a variable while in a stateless scope. This is disallowed. " +
                 "Make sure that all variables are initialized before you start using your layer/model objects.");
-        _value = _initializer!(_shape, _dtype);
+        _value = MakeValue(_initializer!);
         _initializer = null;
     }
 

@@ -17,12 +17,13 @@ public sealed partial class Variable
     private readonly DType _dtype;
     private readonly long[] _shape;
     private volatile NdArray? _value;
-    private Func<long[], DType, NdArray>? _initializer;
+    private Initializer? _initializer;
 
     /// <summary>Creates a variable.</summary>
     /// <param name="initializer">The initial value or a way to make it: an <see cref="NdArray"/>;
     /// a .NET scalar or array of an element type (a <see cref="double"/> scalar gets floatx, an
-    /// <see cref="int"/> scalar int32, arrays keep their element type); another variable's value;
+    /// <see cref="int"/> or <see cref="long"/> scalar an int of floatx's precision, like Python
+    /// numbers; other scalars and arrays keep their element type); another variable's value;
     /// an <see cref="Engine.Initializer"/>; the name of one (<c>"ones"</c>); or a function
     /// <c>Func&lt;long[], DType, object&gt;</c> called with the shape and dtype.</param>
     /// <param name="shape">The shape (any sequence of integers, see
@@ -63,7 +64,7 @@ public sealed partial class Variable
         Autocast = autocast;
 
         if (initializer is string identifier) initializer = Engine.Initializer.Get(identifier);
-        var callable = AsCallable(initializer);
+        var callable = AsInitializer(initializer);
         if (callable is not null)
         {
             if (shape is null)
@@ -79,7 +80,7 @@ public sealed partial class Variable
             }
             else
             {
-                _value = callable(_shape, _dtype);
+                _value = MakeValue(callable);
             }
         }
         else
@@ -146,7 +147,7 @@ public sealed partial class Variable
         {
             var value = StatelessScope.Current?.GetCurrentValue(this)
                 ?? _value
-                ?? _initializer!(_shape, _dtype);
+                ?? MakeValue(_initializer!);
             return Autocast && AutocastScope.Current is { } scope ? scope.MaybeCast(value) : value;
         }
     }
@@ -164,26 +165,25 @@ public sealed partial class Variable
         return dims.Select(d => d!.Value).ToArray();
     }
 
-    // Functions and initializers make the value; the result is converted to the variable's
-    // dtype and must have its shape.
-    private Func<long[], DType, NdArray>? AsCallable(object? initializer)
+    // A function stands for an initializer, as any callable does in Keras.
+    private static Initializer? AsInitializer(object? initializer) => initializer switch
     {
-        Func<long[], DType, object?>? make = initializer switch
-        {
-            Initializer init => (shape, dtype) => init.Call(shape, dtype),
-            Func<long[], DType, object?> function => function,
-            _ => null,
-        };
-        if (make is null) return null;
-        return (shape, dtype) =>
-        {
-            var value = TensorConversion.ToTensor(make((long[])shape.Clone(), dtype), dtype);
-            if (!value.ShapeSpan.SequenceEqual(shape))
-                throw new KerasValueError(
-                    $"The initializer of variable path='{Path}' returned a value of shape {NdArray.FormatShape(value.ShapeSpan)}; " +
-                    $"expected shape={NdArray.FormatShape(shape)}.");
-            return value;
-        };
+        Initializer init => init,
+        Func<long[], DType, object?> function =>
+            Engine.Initializer.FromFunction((shape, dtype) => TensorConversion.ToTensor(function(shape, dtype), dtype)),
+        _ => null,
+    };
+
+    // Keras converts whatever an initializer returns to the variable's dtype; the shape is
+    // checked so that a faulty initializer cannot give the variable a value of another shape.
+    private NdArray MakeValue(Initializer initializer)
+    {
+        var value = initializer.Call(_shape, _dtype);
+        if (!value.ShapeSpan.SequenceEqual(_shape))
+            throw new KerasValueError(
+                $"The initializer of variable path='{Path}' returned a value of shape {NdArray.FormatShape(value.ShapeSpan)}; " +
+                $"expected shape={NdArray.FormatShape(_shape)}.");
+        return value.Cast(_dtype);
     }
 
     private static KerasValueError CreatedInStatelessScope() => new(

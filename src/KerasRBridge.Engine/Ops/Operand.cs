@@ -1,0 +1,49 @@
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// One input of an <see cref="Ops"/> operation: a tensor, or a bare number that plays the part
+/// of a Python scalar.
+/// </summary>
+/// <remarks>
+/// Bare <see cref="double"/> and <see cref="long"/> values are <em>weakly typed</em>, as Python
+/// <c>float</c> and <c>int</c> are in Keras: they adapt to the tensor they meet, so an int8
+/// tensor plus <c>1</c> stays int8 and a float16 tensor times <c>0.5</c> stays float16. A
+/// <see cref="bool"/> is a bool tensor of shape <c>()</c>.
+/// </remarks>
+public readonly struct Operand
+{
+    private Operand(NdArray value, bool isWeak, DType promotionDType)
+    {
+        Value = value;
+        IsWeak = isWeak;
+        PromotionDType = promotionDType;
+    }
+
+    /// <summary>The operand as a tensor (a bare number is a tensor of shape <c>()</c>).</summary>
+    public NdArray Value { get; }
+
+    /// <summary>Whether the operand is a bare number, which adapts to the other operands' dtype.</summary>
+    public bool IsWeak { get; }
+
+    /// <summary>
+    /// The dtype the operand brings to type promotion: the tensor's own, or for a bare number
+    /// the dtype Keras gives a Python scalar of its kind.
+    /// </summary>
+    public DType PromotionDType { get; }
+
+    /// <summary>A tensor operand.</summary>
+    public static implicit operator Operand(NdArray value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new Operand(value, false, value.DType);
+    }
+
+    /// <summary>A Python-float-like operand.</summary>
+    public static implicit operator Operand(double value) => new(NdArray.Scalar(value), true, DType.Float32);
+
+    /// <summary>A Python-int-like operand.</summary>
+    public static implicit operator Operand(long value) => new(NdArray.Scalar(value), true, DType.Int64);
+
+    /// <summary>A bool operand of shape <c>()</c>.</summary>
+    public static implicit operator Operand(bool value) => NdArray.Scalar(value);
+}

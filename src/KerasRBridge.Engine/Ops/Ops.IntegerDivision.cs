@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Numerics;
+
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>
+    /// Elementwise floor division <c>x1 // x2</c> (<c>keras.ops.floor_divide</c>), rounding toward
+    /// minus infinity, in the promoted dtype. Integer division by zero gives 0, as in NumPy.
+    /// </summary>
+    /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
+    /// <exception cref="KerasTypeError">An operand is complex.</exception>
+    public static NdArray FloorDivide(Operand x1, Operand x2)
+    {
+        var dtype = Promote(x1, x2);
+        return NumericDispatch.Binary<FloorDivideFamily>(x1, x2, dtype, dtype);
+    }
+
+    /// <summary>
+    /// Elementwise modulus <c>x1 % x2</c> (<c>keras.ops.mod</c>), with the sign of the divisor as
+    /// in Python, in the promoted dtype (int32 when both are bool). Integer modulus by zero gives
+    /// 0, float modulus by zero NaN, as in NumPy.
+    /// </summary>
+    /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
+    /// <exception cref="KerasTypeError">An operand is complex.</exception>
+    public static NdArray Mod(Operand x1, Operand x2)
+    {
+        var dtype = Promote(x1, x2);
+        if (dtype == DType.Bool) dtype = DType.Int32;
+        return NumericDispatch.Binary<ModFamily>(x1, x2, dtype, dtype);
+    }
+
+    private static KerasTypeError ComplexUnsupported(string op) =>
+        new($"ufunc '{op}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
+
+    private readonly struct FloorDivideFamily(NdArray x, NdArray y) : IBinaryFamily<FloorDivideFamily>
+    {
+        public static FloorDivideFamily Create(NdArray x, NdArray y) => new(x, y);
+        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
+            Elementwise.Binary<T, T, FloatFloorDivideKernel<T>>(x, y);
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> =>
+            Elementwise.Binary<T, T, IntegerFloorDivideKernel<T>>(x, y);
+        public NdArray Complex() => throw ComplexUnsupported("floor_divide");
+        // 1 // 1 is 1 and anything // 0 is 0 (integer division by zero), so bools floor-divide as and.
+        public NdArray Bool() => Elementwise.Binary<bool, bool, AndKernel>(x, y);
+    }
+
+    private readonly struct ModFamily(NdArray x, NdArray y) : IBinaryFamily<ModFamily>
+    {
+        public static ModFamily Create(NdArray x, NdArray y) => new(x, y);
+        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
+            Elementwise.Binary<T, T, FloatModKernel<T>>(x, y);
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> =>
+            Elementwise.Binary<T, T, IntegerModKernel<T>>(x, y);
+        public NdArray Complex() => throw ComplexUnsupported("remainder");
+        public NdArray Bool() => throw new UnreachableException("Bool operands of mod are computed as int32.");
+    }
+}

@@ -1,0 +1,98 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>Elementwise <c>-x</c> (<c>keras.ops.negative</c>) in the same dtype; unsigned integers wrap around.</summary>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is bool, which NumPy refuses to negate.</exception>
+    public static NdArray Negative(NdArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return NumericDispatch.Unary<NegativeFamily>(x, x.DType);
+    }
+
+    /// <summary>
+    /// Elementwise absolute value (<c>keras.ops.absolute</c>) in the same dtype; a complex
+    /// tensor gives its magnitudes in the matching float dtype. The most negative integer stays
+    /// itself, as in NumPy.
+    /// </summary>
+    public static NdArray Abs(NdArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var dtype = x.DType switch
+        {
+            DType.Complex64 => DType.Float32,
+            DType.Complex128 => DType.Float64,
+            _ => x.DType,
+        };
+        return NumericDispatch.Unary<AbsFamily>(x, dtype);
+    }
+
+    /// <summary>
+    /// Elementwise rounding to <paramref name="decimals"/> decimal places (<c>keras.ops.round</c>),
+    /// halves to even as in NumPy (<c>round(2.5)</c> is 2), in the same dtype. Integers are
+    /// unchanged unless <paramref name="decimals"/> is negative; complex numbers round each part.
+    /// </summary>
+    public static NdArray Round(NdArray x, int decimals = 0)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (DTypes.IsComplex(x.DType)) return RoundComplex(x.Cast(DType.Complex128), decimals).Cast(x.DType);
+        if (!DTypes.IsFloat(x.DType))
+            return decimals >= 0 ? x : Round(x.Cast(DType.Float64), decimals).Cast(x.DType);
+        var compute = x.Cast(NumericDispatch.ComputeDType(x.DType));
+        var rounded = compute.DType == DType.Float64 ? RoundFloats<double>(compute, decimals) : RoundFloats<float>(compute, decimals);
+        return rounded.Cast(x.DType);
+    }
+
+    // NumPy scales by a power of ten, rounds half to even, and scales back.
+    private static NdArray RoundFloats<T>(NdArray x, int decimals) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = GC.AllocateUninitializedArray<T>((int)x.Size);
+        if (decimals == 0)
+        {
+            TensorPrimitives.Round(x.AsSpan<T>(), result);
+            return NdArray.FromColumnMajor(result, x.ShapeSpan);
+        }
+        T factor = T.CreateTruncating(Math.Pow(10, Math.Abs(decimals)));
+        if (decimals > 0) TensorPrimitives.Multiply(x.AsSpan<T>(), factor, result);
+        else TensorPrimitives.Divide(x.AsSpan<T>(), factor, result);
+        TensorPrimitives.Round(result, result);
+        if (decimals > 0) TensorPrimitives.Divide(result, factor, result);
+        else TensorPrimitives.Multiply(result, factor, result);
+        return NdArray.FromColumnMajor(result, x.ShapeSpan);
+    }
+
+    private static NdArray RoundComplex(NdArray x, int decimals)
+    {
+        var source = x.AsSpan<Complex>();
+        var real = new double[source.Length];
+        var imaginary = new double[source.Length];
+        for (int i = 0; i < source.Length; i++) (real[i], imaginary[i]) = (source[i].Real, source[i].Imaginary);
+        var roundedReal = Round(NdArray.FromColumnMajor(real, x.ShapeSpan), decimals).AsSpan<double>();
+        var roundedImaginary = Round(NdArray.FromColumnMajor(imaginary, x.ShapeSpan), decimals).AsSpan<double>();
+        var result = GC.AllocateUninitializedArray<Complex>(source.Length);
+        for (int i = 0; i < result.Length; i++) result[i] = new Complex(roundedReal[i], roundedImaginary[i]);
+        return NdArray.FromColumnMajor(result, x.ShapeSpan);
+    }
+
+    private readonly struct NegativeFamily(NdArray x) : IUnaryFamily<NegativeFamily>
+    {
+        public static NegativeFamily Create(NdArray x) => new(x);
+        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, T, NegateKernel<T>>(x);
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => Elementwise.Unary<T, T, NegateKernel<T>>(x);
+        public NdArray Complex() => Elementwise.Unary<Complex, Complex, NegateKernel<Complex>>(x);
+        public NdArray Bool() => throw new KerasTypeError(
+            "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
+    }
+
+    private readonly struct AbsFamily(NdArray x) : IUnaryFamily<AbsFamily>
+    {
+        public static AbsFamily Create(NdArray x) => new(x);
+        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, T, FloatAbsKernel<T>>(x);
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => Elementwise.Unary<T, T, IntegerAbsKernel<T>>(x);
+        public NdArray Complex() => Elementwise.Unary<Complex, double, ComplexAbsKernel>(x);
+        public NdArray Bool() => x;
+    }
+}

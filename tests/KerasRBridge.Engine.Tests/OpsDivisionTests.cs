@@ -1,0 +1,70 @@
+using KerasRBridge.Engine;
+using static KerasRBridge.Engine.Tests.OpsTestArrays;
+
+namespace KerasRBridge.Engine.Tests;
+
+/// <summary>Floor division and modulus follow Python: quotients round down, remainders take the divisor's sign.</summary>
+public class OpsDivisionTests
+{
+    [Test]
+    public void Integer_floor_division_rounds_toward_minus_infinity()
+    {
+        var quotient = Ops.FloorDivide(Vector(7, -7, 7, -7), Vector(2, 2, -2, -2));
+        Assert.That(quotient.DType, Is.EqualTo(DType.Int32));
+        Assert.That(Doubles(quotient), Is.EqualTo(new double[] { 3, -4, -4, 3 }));
+    }
+
+    [Test]
+    public void Integer_remainders_take_the_sign_of_the_divisor()
+    {
+        Assert.That(Doubles(Ops.Mod(Vector(7, -7, 7, -7), Vector(3, 3, -3, -3))), Is.EqualTo(new double[] { 1, 2, -2, -1 }));
+    }
+
+    [Test]
+    public void Integer_division_by_zero_gives_zero_as_in_numpy()
+    {
+        Assert.That(Doubles(Ops.FloorDivide(Vector(5, -5), 0)), Is.EqualTo(new double[] { 0, 0 }));
+        Assert.That(Doubles(Ops.Mod(Vector(5, -5), 0)), Is.EqualTo(new double[] { 0, 0 }));
+    }
+
+    [Test]
+    public void The_most_negative_integer_floor_divided_by_minus_one_wraps_around()
+    {
+        Assert.That(Ops.FloorDivide(Vector(int.MinValue), Vector(-1)).AsSpan<int>()[0], Is.EqualTo(int.MinValue));
+        Assert.That(Ops.Mod(Vector(long.MinValue), Vector(-1L)).AsSpan<long>()[0], Is.Zero);
+    }
+
+    [Test]
+    public void Float_floor_division_matches_python_even_where_floor_of_the_quotient_differs()
+    {
+        Assert.That(Doubles(Ops.FloorDivide(Vector(1.0, -7.5, 7.5), Vector(0.1, 2, -2))), Is.EqualTo(new double[] { 9, -4, -4 }), "Python: 1.0 // 0.1 == 9.0");
+    }
+
+    [Test]
+    public void Float_remainders_take_the_sign_of_the_divisor()
+    {
+        Assert.That(Doubles(Ops.Mod(Vector(-7.5, 7.5, 6.0), Vector(2.0, -2.0, -3.0))), Is.EqualTo(new[] { 0.5, -0.5, -0.0 }));
+        Assert.That(double.IsNegative(Doubles(Ops.Mod(Vector(6.0), Vector(-3.0)))[0]), Is.True);
+    }
+
+    [Test]
+    public void Float_division_by_zero_gives_infinities_and_nan()
+    {
+        Assert.That(Doubles(Ops.FloorDivide(Vector(1.0, -1.0), 0.0)), Is.EqualTo(new[] { double.PositiveInfinity, double.NegativeInfinity }));
+        Assert.That(double.IsNaN(Doubles(Ops.Mod(Vector(1.0), 0.0))[0]), Is.True);
+    }
+
+    [Test]
+    public void Bools_take_their_modulus_as_int32()
+    {
+        var remainder = Ops.Mod(Vector(true, false), Vector(true, true));
+        Assert.That(remainder.AsSpan<int>().ToArray(), Is.EqualTo(new[] { 0, 0 }));
+    }
+
+    [Test]
+    public void Complex_numbers_cannot_be_floor_divided()
+    {
+        var z = Vector(new System.Numerics.Complex(1, 1));
+        Assert.Throws<KerasTypeError>(() => Ops.FloorDivide(z, z));
+    }
+}

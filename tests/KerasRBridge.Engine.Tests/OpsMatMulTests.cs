@@ -1,0 +1,109 @@
+using KerasRBridge.Engine;
+using static KerasRBridge.Engine.Tests.IndexingTestArrays;
+using static KerasRBridge.Engine.Tests.OpsTestArrays;
+
+namespace KerasRBridge.Engine.Tests;
+
+public class OpsMatMulTests
+{
+    private static readonly NdArray A = Matrix(new double[,] { { 1, 2 }, { 3, 4 } });
+    private static readonly NdArray B = Matrix(new double[,] { { 5, 6 }, { 7, 8 } });
+
+    /// <summary>The product by its definition, c[i, j] = sum over p of a[i, p] b[p, j].</summary>
+    private static double[] ByDefinition(double[,] a, double[,] b)
+    {
+        int m = a.GetLength(0), k = a.GetLength(1), n = b.GetLength(1);
+        var c = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+                for (int p = 0; p < k; p++) c[i * n + j] += a[i, p] * b[p, j];
+        return c;
+    }
+
+    [Test]
+    public void Two_matrices_multiply_rows_by_columns()
+    {
+        var product = Ops.MatMul(A, B);
+        Assert.That(product.Shape, Is.EqualTo(new long[] { 2, 2 }));
+        Assert.That(Doubles(product), Is.EqualTo(new double[] { 19, 22, 43, 50 }));
+    }
+
+    [Test]
+    public void Matrices_larger_than_one_cache_block_multiply_correctly()
+    {
+        var random = new Random(7);
+        var a = new double[300, 200];
+        var b = new double[200, 5];
+        for (int i = 0; i < 300; i++) for (int p = 0; p < 200; p++) a[i, p] = random.Next(-5, 6);
+        for (int p = 0; p < 200; p++) for (int j = 0; j < 5; j++) b[p, j] = random.Next(-5, 6);
+        Assert.That(Doubles(Ops.MatMul(Matrix(a), Matrix(b))), Is.EqualTo(ByDefinition(a, b)));
+    }
+
+    [Test]
+    public void A_vector_on_the_left_is_a_row_and_its_axis_is_dropped()
+    {
+        var product = Ops.MatMul(Vector(1.0, 1.0), B);
+        Assert.That(product.Shape, Is.EqualTo(new long[] { 2 }));
+        Assert.That(Doubles(product), Is.EqualTo(new double[] { 12, 14 }));
+    }
+
+    [Test]
+    public void A_vector_on_the_right_is_a_column_and_its_axis_is_dropped()
+    {
+        var product = Ops.MatMul(A, Vector(1.0, 1.0));
+        Assert.That(product.Shape, Is.EqualTo(new long[] { 2 }));
+        Assert.That(Doubles(product), Is.EqualTo(new double[] { 3, 7 }));
+    }
+
+    [Test]
+    public void Two_vectors_give_their_inner_product_as_a_rank_0_tensor()
+    {
+        var product = Ops.MatMul(Vector(1, 2, 3), Vector(4, 5, 6));
+        Assert.That(product.Shape, Is.Empty);
+        Assert.That(Doubles(product), Is.EqualTo(new double[] { 32 }));
+    }
+
+    [Test]
+    public void Leading_axes_are_batches_that_broadcast()
+    {
+        var stack = Coded(2, 3, 4);
+        var right = Matrix(new double[,] { { 1, 0 }, { 0, 1 }, { 1, 1 }, { 2, -1 } });
+        var product = Ops.MatMul(stack, right);
+        Assert.That(product.Shape, Is.EqualTo(new long[] { 2, 3, 2 }));
+        for (long batch = 0; batch < 2; batch++)
+        {
+            var expected = Ops.MatMul(Indexer.Get(stack, S(batch)), right);
+            Assert.That(Values(Indexer.Get(product, S(batch))), Is.EqualTo(Values(expected)), $"batch {batch}");
+        }
+    }
+
+    [Test]
+    public void Int8_matrices_multiply_into_int32_without_overflow()
+    {
+        var x = NdArray.Full(DType.Int8, [1, 4], 100);
+        var product = Ops.MatMul(x, NdArray.Full(DType.Int8, [4, 1], 100));
+        Assert.That(product.AsSpan<int>()[0], Is.EqualTo(40000));
+    }
+
+    [Test]
+    public void Bool_matrices_multiply_as_any_of_and()
+    {
+        var x = Matrix(new[,] { { true, false }, { false, false } });
+        var y = Matrix(new[,] { { true, true }, { true, false } });
+        Assert.That(Bools(Ops.MatMul(x, y)), Is.EqualTo(new[] { true, true, false, false }));
+    }
+
+    [Test]
+    public void Differing_inner_dimensions_are_an_error()
+    {
+        var ex = Assert.Throws<KerasValueError>(() => Ops.MatMul(Ones(DType.Float32, 2, 3), Ones(DType.Float32, 4, 5)));
+        Assert.That(ex!.Message, Is.EqualTo(
+            "Inner dimensions (`x1.shape[-1]` and `x2.shape[-2]`) must be equal, but received `x1.shape=(2, 3)` and `x2.shape=(4, 5)`."));
+    }
+
+    [Test]
+    public void A_rank_0_operand_is_an_error()
+    {
+        Assert.Throws<KerasValueError>(() => Ops.MatMul(NdArray.Scalar(1.0), A));
+    }
+}
