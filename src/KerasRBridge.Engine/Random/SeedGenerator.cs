@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KerasRBridge.Engine;
 
 /// <summary>
@@ -75,9 +73,9 @@ public sealed class SeedGenerator
     public static SeedGenerator FromConfig(IReadOnlyDictionary<string, object?> config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var unknown = config.Keys.Where(k => k is not ("seed" or "name")).ToArray();
-        if (unknown.Length > 0)
-            throw new KerasValueError($"Unrecognized keyword arguments: {string.Join(", ", unknown)}");
+        var unknown = config.Where(kv => kv.Key is not ("seed" or "name")).ToDictionary();
+        if (unknown.Count > 0)
+            throw new KerasValueError($"Unrecognized keyword arguments: {PythonText.Repr(unknown)}");
         object? seed = config.GetValueOrDefault("seed");
         long? initial = seed switch
         {
@@ -85,7 +83,7 @@ public sealed class SeedGenerator
             int i => i,
             long l => l,
             _ => throw new KerasValueError(
-                $"Argument `seed` must be an integer. Received: seed={Convert.ToString(seed, CultureInfo.InvariantCulture)}"),
+                $"Argument `seed` must be an integer. Received: seed={PythonText.Str(seed)}"),
         };
         return new SeedGenerator(initial, config.GetValueOrDefault("name") as string);
     }
