@@ -20,11 +20,11 @@ public sealed class SeedGenerator
     /// <param name="seed">The initial seed; <c>null</c> draws one at random
     /// (reproducibly after <see cref="GlobalRandom.SetRandomSeed"/>).</param>
     /// <param name="name">The generator's name; <c>null</c> gives <c>seed_generator</c>, made
-    /// unique with a numeric suffix.</param>
+    /// unique in the session as Keras's <c>auto_name</c> does (<see cref="GlobalState.Uniquify"/>).</param>
     public SeedGenerator(long? seed = null, string? name = null)
     {
         InitialSeed = seed;
-        Name = name ?? GlobalRandom.UniqueGeneratorName();
+        Name = name ?? GlobalState.Uniquify("seed_generator");
         _seed = seed ?? GlobalRandom.MakeDefaultSeed();
     }
 
