@@ -42,7 +42,7 @@ public partial class VarianceScaling : RandomInitializer
         ArgumentNullException.ThrowIfNull(mode);
         ArgumentNullException.ThrowIfNull(distribution);
         if (!(scale > 0.0))
-            throw new KerasValueError($"Argument `scale` must be positive float. Received: scale={PythonText.Float(scale)}");
+            throw new KerasValueError($"Argument `scale` must be positive float. Received: scale={PythonRepr.Repr(scale)}");
         if (!Modes.Contains(mode))
             throw new KerasValueError($"Invalid `mode` argument: {mode}. Please use one of {PythonText.Repr(Modes)}");
         distribution = distribution.ToLowerInvariant();

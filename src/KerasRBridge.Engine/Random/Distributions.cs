@@ -23,8 +23,11 @@ internal readonly record struct TruncatedNormalDistribution(double Mean, double 
     }
 }
 
-/// <summary>Uniform on [minval, maxval): the upper bound is never returned, even after rounding.</summary>
-internal readonly record struct UniformDistribution(double Minval, double Maxval) : IBlockDistribution
+/// <summary>
+/// Uniform on [minval, maxval), clamped to <paramref name="Limit"/>, the largest value of the
+/// output dtype below maxval, so that rounding never returns the excluded bound.
+/// </summary>
+internal readonly record struct UniformDistribution(double Minval, double Maxval, double Limit) : IBlockDistribution
 {
     public void Fill<T>(ref Xoshiro256StarStar rng, Span<T> destination) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -32,7 +35,7 @@ internal readonly record struct UniformDistribution(double Minval, double Maxval
         T low = T.CreateTruncating(Minval);
         T high = T.CreateTruncating(Maxval);
         Affine.Apply(destination, high - low, low);
-        if (high > low) TensorPrimitives.Min(destination, T.BitDecrement(high), destination);
+        if (high > low) TensorPrimitives.Min(destination, T.CreateTruncating(Limit), destination);
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KerasRBridge.Engine;
 
 /// <summary>
@@ -9,12 +7,10 @@ namespace KerasRBridge.Engine;
 /// </summary>
 public static class GlobalRandom
 {
-    private const string GeneratorPrefix = "seed_generator";
     private static readonly Lock Gate = new();
     private static System.Random _defaultSeeds = new();
     private static long? _randomSeed;
     private static SeedGenerator? _globalGenerator;
-    private static long _generatorNames;
 
     /// <summary>
     /// Makes every later default seed, and so every unseeded initializer and random op,
@@ -65,14 +61,6 @@ public static class GlobalRandom
         {
             _randomSeed = null;
             _globalGenerator = null;
-            _generatorNames = 0;
         }
-    }
-
-    /// <summary>The next automatic generator name: <c>seed_generator</c>, <c>seed_generator_1</c>, ...</summary>
-    internal static string UniqueGeneratorName()
-    {
-        long n = Interlocked.Increment(ref _generatorNames) - 1;
-        return n == 0 ? GeneratorPrefix : GeneratorPrefix + "_" + n.ToString(CultureInfo.InvariantCulture);
     }
 }

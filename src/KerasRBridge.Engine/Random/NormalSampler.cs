@@ -4,39 +4,36 @@ using System.Numerics.Tensors;
 
 namespace KerasRBridge.Engine;
 
-/// <summary>Standard normal samples by the Box–Muller transform, vectorised over whole blocks.</summary>
+/// <summary>Standard normal samples, plain and truncated, by the ziggurat method.</summary>
 internal static class NormalSampler
 {
     /// <summary>Fills <paramref name="destination"/> with independent N(0, 1) values.</summary>
     public static void FillStandard<T>(ref Xoshiro256StarStar rng, Span<T> destination) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        int pairs = (destination.Length + 1) / 2;
-        T[] radiusBuffer = ArrayPool<T>.Shared.Rent(pairs);
-        T[] angleBuffer = ArrayPool<T>.Shared.Rent(pairs);
-        T[] sineBuffer = ArrayPool<T>.Shared.Rent(pairs);
+        ulong[] wordBuffer = ArrayPool<ulong>.Shared.Rent(destination.Length);
+        int[] refusedBuffer = ArrayPool<int>.Shared.Rent(destination.Length);
         try
         {
-            var radius = radiusBuffer.AsSpan(0, pairs);
-            var angle = angleBuffer.AsSpan(0, pairs);
-            var sine = sineBuffer.AsSpan(0, pairs);
-            UnitIntervalBits.FillBoxMullerInputs(ref rng, radius, angle);
-
-            // r = sqrt(-2 ln u1); the pair is (r cos 2πu2, r sin 2πu2).
-            TensorPrimitives.Log(radius, radius);
-            TensorPrimitives.Multiply(radius, T.CreateTruncating(-2), radius);
-            TensorPrimitives.Sqrt(radius, radius);
-            TensorPrimitives.Multiply(angle, T.CreateTruncating(2), angle);
-            var cosines = destination[..pairs];
-            TensorPrimitives.SinCosPi(angle, sine, cosines);
-            TensorPrimitives.Multiply(cosines, radius, cosines);
-            int rest = destination.Length - pairs;
-            TensorPrimitives.Multiply(sine[..rest], radius[..rest], destination[pairs..]);
+            // Refusals draw from their own stream, so that each value depends only on its
+            // position: a shorter sample from the same key is a prefix of a longer one.
+            var fallback = new Xoshiro256StarStar(rng.Next());
+            var words = wordBuffer.AsSpan(0, destination.Length);
+            for (int i = 0; i < words.Length; i++) words[i] = rng.Next();
+            // The fast path runs over independent words first, with full instruction-level
+            // parallelism; the rare refusals are resolved after, in index order.
+            int refused = 0;
+            for (int i = 0; i < words.Length; i++)
+            {
+                if (NormalZiggurat.TryFast(words[i], out double x)) destination[i] = T.CreateTruncating(x);
+                else refusedBuffer[refused++] = i;
+            }
+            foreach (int i in refusedBuffer.AsSpan(0, refused))
+                destination[i] = T.CreateTruncating(NormalZiggurat.Resolve(words[i], ref fallback));
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(radiusBuffer);
-            ArrayPool<T>.Shared.Return(angleBuffer);
-            ArrayPool<T>.Shared.Return(sineBuffer);
+            ArrayPool<ulong>.Shared.Return(wordBuffer);
+            ArrayPool<int>.Shared.Return(refusedBuffer);
         }
     }
 

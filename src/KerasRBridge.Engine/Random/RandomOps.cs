@@ -30,8 +30,11 @@ public static class RandomOps
     /// <param name="maxval">The upper bound, excluded.</param>
     /// <param name="seed">An integer seed, a <see cref="SeedGenerator"/> or <c>null</c>, as for <see cref="Normal"/>.</param>
     /// <exception cref="KerasValueError"><paramref name="dtype"/> is not a floating-point dtype.</exception>
-    public static NdArray Uniform(ReadOnlySpan<long> shape, DType? dtype = null, double minval = 0.0, double maxval = 1.0, RandomSeed? seed = null) =>
-        Sample(shape, dtype, seed, "uniform", new UniformDistribution(minval, maxval));
+    public static NdArray Uniform(ReadOnlySpan<long> shape, DType? dtype = null, double minval = 0.0, double maxval = 1.0, RandomSeed? seed = null)
+    {
+        DType resolved = dtype ?? KerasConfig.FloatXDType;
+        return Sample(shape, resolved, seed, "uniform", new UniformDistribution(minval, maxval, FloatGrid.LargestBelow(maxval, resolved)));
+    }
 
     /// <summary>
     /// Samples a normal distribution truncated to two standard deviations around the mean:
@@ -53,7 +56,7 @@ public static class RandomOps
         if (!DTypes.IsFloat(dtype))
             throw new KerasValueError(
                 $"`keras.random.{op}` requires a floating point `dtype`. Received: dtype={DTypes.Name(dtype)}");
-        int count = ArrayLength.Of(shape);
+        int count = NdArray.StorageLength(shape);
         RandomKey key = RandomSeed.Draw(seed);
         if (dtype == DType.Float64)
             return NdArray.FromColumnMajor(BlockSampling.Sample<double, TDistribution>(count, key, distribution), shape);

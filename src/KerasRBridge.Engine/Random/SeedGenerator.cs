@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KerasRBridge.Engine;
 
 /// <summary>
@@ -22,11 +20,11 @@ public sealed class SeedGenerator
     /// <param name="seed">The initial seed; <c>null</c> draws one at random
     /// (reproducibly after <see cref="GlobalRandom.SetRandomSeed"/>).</param>
     /// <param name="name">The generator's name; <c>null</c> gives <c>seed_generator</c>, made
-    /// unique with a numeric suffix.</param>
+    /// unique in the session as Keras's <c>auto_name</c> does (<see cref="GlobalState.Uniquify"/>).</param>
     public SeedGenerator(long? seed = null, string? name = null)
     {
         InitialSeed = seed;
-        Name = name ?? GlobalRandom.UniqueGeneratorName();
+        Name = name ?? GlobalState.Uniquify("seed_generator");
         _seed = seed ?? GlobalRandom.MakeDefaultSeed();
     }
 
@@ -75,9 +73,9 @@ public sealed class SeedGenerator
     public static SeedGenerator FromConfig(IReadOnlyDictionary<string, object?> config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var unknown = config.Keys.Where(k => k is not ("seed" or "name")).ToArray();
-        if (unknown.Length > 0)
-            throw new KerasValueError($"Unrecognized keyword arguments: {string.Join(", ", unknown)}");
+        var unknown = config.Where(kv => kv.Key is not ("seed" or "name")).ToDictionary();
+        if (unknown.Count > 0)
+            throw new KerasValueError($"Unrecognized keyword arguments: {PythonText.Repr(unknown)}");
         object? seed = config.GetValueOrDefault("seed");
         long? initial = seed switch
         {
@@ -85,7 +83,7 @@ public sealed class SeedGenerator
             int i => i,
             long l => l,
             _ => throw new KerasValueError(
-                $"Argument `seed` must be an integer. Received: seed={Convert.ToString(seed, CultureInfo.InvariantCulture)}"),
+                $"Argument `seed` must be an integer. Received: seed={PythonText.Str(seed)}"),
         };
         return new SeedGenerator(initial, config.GetValueOrDefault("name") as string);
     }
