@@ -72,6 +72,16 @@ public class CastTests
     }
 
     [Test]
+    public void Float64_narrows_to_float16_with_a_single_rounding()
+    {
+        // Just above the midpoint between 1 and the next float16; through float32 the deciding
+        // bit would be lost and the tie would round down to 1.
+        double value = 1 + Math.Pow(2, -11) + Math.Pow(2, -30);
+        var expected = (Half)(1 + Math.Pow(2, -10));
+        Assert.That(Vector(value).Cast(DType.Float16).ToArray<Half>(), Is.EqualTo(new[] { expected }));
+    }
+
+    [Test]
     public void Complex_becomes_real_by_taking_the_real_part()
     {
         var a = Vector(new Complex(1.5, 2), new Complex(-2.75, -1));

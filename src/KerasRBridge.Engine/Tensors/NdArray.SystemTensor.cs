@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 
 namespace KerasRBridge.Engine;
 
@@ -40,40 +39,11 @@ public sealed partial class NdArray
         var shape = new long[rank];
         for (int axis = 0; axis < rank; axis++) shape[axis] = tensor.Lengths[axis];
         var data = GC.AllocateUninitializedArray<T>(StorageLength(shape));
-        if (data.Length > 0) Gather(tensor, data);
+        if (data.Length > 0)
+        {
+            ReadOnlyTensorSpan<T> view = tensor;
+            GatherStrided(in view.GetPinnableReference(), tensor.Lengths, tensor.Strides, data);
+        }
         return new NdArray(dtype, data, shape);
-    }
-
-    // Walks the logical indices in column-major order (an odometer whose first digit turns
-    // fastest) and reads each element through the tensor's own strides.
-    private static void Gather<T>(Tensor<T> tensor, T[] destination)
-    {
-        int rank = tensor.Rank;
-        ReadOnlySpan<nint> lengths = tensor.Lengths;
-        ReadOnlySpan<nint> strides = tensor.Strides;
-        ReadOnlyTensorSpan<T> view = tensor;
-        ref T origin = ref Unsafe.AsRef(in view.GetPinnableReference());
-        if (rank == 0)
-        {
-            destination[0] = origin;
-            return;
-        }
-        Span<nint> index = stackalloc nint[rank];
-        nint innerLength = lengths[0], innerStride = strides[0], offset = 0;
-        int written = 0;
-        while (true)
-        {
-            for (nint i = 0; i < innerLength; i++)
-                destination[written++] = Unsafe.Add(ref origin, offset + i * innerStride);
-            int axis = 1;
-            for (; axis < rank; axis++)
-            {
-                offset += strides[axis];
-                if (++index[axis] < lengths[axis]) break;
-                offset -= strides[axis] * lengths[axis];
-                index[axis] = 0;
-            }
-            if (axis == rank) return;
-        }
     }
 }

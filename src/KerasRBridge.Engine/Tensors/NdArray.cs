@@ -50,12 +50,18 @@ public sealed partial class NdArray
     {
         ArgumentNullException.ThrowIfNull(columnMajorData);
         var dtype = DTypeOf<T>();
+        return new NdArray(dtype, columnMajorData, ShapeOfData(columnMajorData.LongLength, shape));
+    }
+
+    /// <summary><paramref name="shape"/> as an array, checked to hold exactly <paramref name="dataLength"/> elements.</summary>
+    private static long[] ShapeOfData(long dataLength, ReadOnlySpan<long> shape)
+    {
         long[] dims = shape.ToArray();
         long expected = ElementCount(dims);
-        if (expected != columnMajorData.LongLength)
+        if (expected != dataLength)
             throw new ArgumentException(
-                $"Data of {columnMajorData.LongLength} elements cannot have shape {FormatShape(dims)} ({expected} elements).");
-        return new NdArray(dtype, columnMajorData, dims);
+                $"Data of {dataLength} elements cannot have shape {FormatShape(dims)} ({expected} elements).");
+        return dims;
     }
 
     /// <summary>The elements in column-major order, read-only.</summary>

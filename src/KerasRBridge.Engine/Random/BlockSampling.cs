@@ -1,0 +1,48 @@
+using System.Numerics;
+
+namespace KerasRBridge.Engine;
+
+/// <summary>A distribution that can fill one block of a sample from that block's generator.</summary>
+internal interface IBlockDistribution
+{
+    /// <summary>Fills <paramref name="destination"/> with draws from the distribution.</summary>
+    void Fill<T>(ref Xoshiro256StarStar rng, Span<T> destination) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+}
+
+/// <summary>
+/// Fills a sample block by block, in parallel when it has several blocks. Block boundaries are
+/// fixed and each block has its own stream, so a key gives the same values on any number of threads.
+/// </summary>
+internal static class BlockSampling
+{
+    /// <summary>Elements per block: large enough to amortise the per-block set-up, small
+    /// enough that the scratch buffers stay in cache.</summary>
+    public const int BlockSize = 1 << 15;
+
+    /// <summary>A new array of <paramref name="count"/> draws from <paramref name="distribution"/>.</summary>
+    public static T[] Sample<T, TDistribution>(int count, RandomKey key, TDistribution distribution)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TDistribution : struct, IBlockDistribution
+    {
+        var values = GC.AllocateUninitializedArray<T>(count);
+        int blocks = (values.Length + BlockSize - 1) / BlockSize;
+        if (blocks <= 1)
+        {
+            FillBlock(values, 0, key, distribution);
+        }
+        else
+        {
+            Parallel.For(0, blocks, block => FillBlock(values, block, key, distribution));
+        }
+        return values;
+    }
+
+    private static void FillBlock<T, TDistribution>(T[] values, int block, RandomKey key, TDistribution distribution)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        where TDistribution : struct, IBlockDistribution
+    {
+        int start = block * BlockSize;
+        var rng = key.BlockGenerator(block);
+        distribution.Fill(ref rng, values.AsSpan(start, Math.Min(BlockSize, values.Length - start)));
+    }
+}

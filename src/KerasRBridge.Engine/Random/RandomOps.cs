@@ -1,0 +1,63 @@
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// Keras's random ops (<c>keras.random.normal</c>, <c>uniform</c>, <c>truncated_normal</c>):
+/// floating-point samples of a given shape, reproducible for a given seed.
+/// </summary>
+/// <remarks>
+/// Values are generated directly in float32 or float64 (float16 and bfloat16 are generated in
+/// float32 and rounded), in parallel over fixed blocks so that the same seed gives the same
+/// values whatever the number of threads. The streams are this engine's own: the same seed
+/// does not give the values another Keras backend gives.
+/// </remarks>
+public static class RandomOps
+{
+    /// <summary>Samples a normal distribution.</summary>
+    /// <param name="shape">The shape of the result.</param>
+    /// <param name="dtype">A floating-point dtype; <c>null</c> means <see cref="KerasConfig.FloatXDType"/>.</param>
+    /// <param name="mean">The mean.</param>
+    /// <param name="stddev">The standard deviation.</param>
+    /// <param name="seed">An integer seed (same values every call), a <see cref="SeedGenerator"/>
+    /// (new values every call) or <c>null</c> (the global generator).</param>
+    /// <exception cref="KerasValueError"><paramref name="dtype"/> is not a floating-point dtype.</exception>
+    public static NdArray Normal(ReadOnlySpan<long> shape, DType? dtype = null, double mean = 0.0, double stddev = 1.0, RandomSeed? seed = null) =>
+        Sample(shape, dtype, seed, "normal", new NormalDistribution(mean, stddev));
+
+    /// <summary>Samples a uniform distribution on [<paramref name="minval"/>, <paramref name="maxval"/>).</summary>
+    /// <param name="shape">The shape of the result.</param>
+    /// <param name="dtype">A floating-point dtype; <c>null</c> means <see cref="KerasConfig.FloatXDType"/>.</param>
+    /// <param name="minval">The lower bound, included.</param>
+    /// <param name="maxval">The upper bound, excluded.</param>
+    /// <param name="seed">An integer seed, a <see cref="SeedGenerator"/> or <c>null</c>, as for <see cref="Normal"/>.</param>
+    /// <exception cref="KerasValueError"><paramref name="dtype"/> is not a floating-point dtype.</exception>
+    public static NdArray Uniform(ReadOnlySpan<long> shape, DType? dtype = null, double minval = 0.0, double maxval = 1.0, RandomSeed? seed = null) =>
+        Sample(shape, dtype, seed, "uniform", new UniformDistribution(minval, maxval));
+
+    /// <summary>
+    /// Samples a normal distribution truncated to two standard deviations around the mean:
+    /// values further out are discarded and drawn again.
+    /// </summary>
+    /// <param name="shape">The shape of the result.</param>
+    /// <param name="dtype">A floating-point dtype; <c>null</c> means <see cref="KerasConfig.FloatXDType"/>.</param>
+    /// <param name="mean">The mean of the untruncated distribution.</param>
+    /// <param name="stddev">The standard deviation of the untruncated distribution.</param>
+    /// <param name="seed">An integer seed, a <see cref="SeedGenerator"/> or <c>null</c>, as for <see cref="Normal"/>.</param>
+    /// <exception cref="KerasValueError"><paramref name="dtype"/> is not a floating-point dtype.</exception>
+    public static NdArray TruncatedNormal(ReadOnlySpan<long> shape, DType? dtype = null, double mean = 0.0, double stddev = 1.0, RandomSeed? seed = null) =>
+        Sample(shape, dtype, seed, "truncated_normal", new TruncatedNormalDistribution(mean, stddev));
+
+    private static NdArray Sample<TDistribution>(ReadOnlySpan<long> shape, DType? requested, RandomSeed? seed, string op, TDistribution distribution)
+        where TDistribution : struct, IBlockDistribution
+    {
+        DType dtype = requested ?? KerasConfig.FloatXDType;
+        if (!DTypes.IsFloat(dtype))
+            throw new KerasValueError(
+                $"`keras.random.{op}` requires a floating point `dtype`. Received: dtype={DTypes.Name(dtype)}");
+        int count = ArrayLength.Of(shape);
+        RandomKey key = RandomSeed.Draw(seed);
+        if (dtype == DType.Float64)
+            return NdArray.FromColumnMajor(BlockSampling.Sample<double, TDistribution>(count, key, distribution), shape);
+        var sample = NdArray.FromColumnMajor(BlockSampling.Sample<float, TDistribution>(count, key, distribution), shape);
+        return dtype == DType.Float32 ? sample : sample.Cast(dtype);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// A source of seeds that changes on every draw, as Keras's <c>keras.random.SeedGenerator</c>:
+/// random ops given a generator return new values on each call, while ops given an integer
+/// seed repeat themselves.
+/// </summary>
+/// <remarks>
+/// The state is Keras's pair <c>[seed, counter]</c>. An ordered draw returns the state and
+/// increments the counter; an unordered draw (used by the global generator) maps the whole state
+/// through <c>(state + 1) * 5387 mod 933199</c>. Draws are thread-safe.
+/// </remarks>
+public sealed class SeedGenerator
+{
+    private readonly Lock _lock = new();
+    private long _seed;
+    private long _counter;
+
+    /// <summary>Creates a generator.</summary>
+    /// <param name="seed">The initial seed; <c>null</c> draws one at random
+    /// (reproducibly after <see cref="GlobalRandom.SetRandomSeed"/>).</param>
+    /// <param name="name">The generator's name; <c>null</c> gives <c>seed_generator</c>, made
+    /// unique with a numeric suffix.</param>
+    public SeedGenerator(long? seed = null, string? name = null)
+    {
+        InitialSeed = seed;
+        Name = name ?? GlobalRandom.UniqueGeneratorName();
+        _seed = seed ?? GlobalRandom.MakeDefaultSeed();
+    }
+
+    /// <summary>The seed given to the constructor, <c>null</c> if it was drawn at random.</summary>
+    public long? InitialSeed { get; }
+
+    /// <summary>The generator's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The current state <c>[seed, counter]</c>, without advancing it.</summary>
+    public RandomKey State
+    {
+        get
+        {
+            lock (_lock) return new RandomKey(_seed, _counter);
+        }
+    }
+
+    /// <summary>Returns the current state and advances it.</summary>
+    /// <param name="ordered"><c>true</c> increments the counter; <c>false</c> scrambles the
+    /// whole state, giving a sequence of near-unique pairs below 933199.</param>
+    public RandomKey Next(bool ordered = true)
+    {
+        lock (_lock)
+        {
+            var current = new RandomKey(_seed, _counter);
+            if (ordered)
+            {
+                _counter++;
+            }
+            else
+            {
+                _seed = Scramble(_seed);
+                _counter = Scramble(_counter);
+            }
+            return current;
+        }
+    }
+
+    /// <summary>The configuration Keras serializes: <c>seed</c> (as given) and <c>name</c>.</summary>
+    public IReadOnlyDictionary<string, object?> GetConfig() =>
+        new Dictionary<string, object?> { ["seed"] = InitialSeed, ["name"] = Name };
+
+    /// <summary>Recreates a generator from <see cref="GetConfig"/>'s output.</summary>
+    /// <exception cref="KerasValueError">A key is unknown, or <c>seed</c> is not an integer.</exception>
+    public static SeedGenerator FromConfig(IReadOnlyDictionary<string, object?> config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var unknown = config.Keys.Where(k => k is not ("seed" or "name")).ToArray();
+        if (unknown.Length > 0)
+            throw new KerasValueError($"Unrecognized keyword arguments: {string.Join(", ", unknown)}");
+        object? seed = config.GetValueOrDefault("seed");
+        long? initial = seed switch
+        {
+            null => null,
+            int i => i,
+            long l => l,
+            _ => throw new KerasValueError(
+                $"Argument `seed` must be an integer. Received: seed={Convert.ToString(seed, CultureInfo.InvariantCulture)}"),
+        };
+        return new SeedGenerator(initial, config.GetValueOrDefault("name") as string);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"<SeedGenerator name={Name}>";
+
+    private static long Scramble(long value)
+    {
+        Int128 next = ((Int128)value + 1) * 5387 % 933199;
+        return (long)(next < 0 ? next + 933199 : next);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// Turns the values a variable accepts (Keras's <c>convert_to_tensor</c>) into tensors:
+/// <see cref="NdArray"/>, <see cref="Variable"/>, .NET scalars of every element type, and .NET
+/// arrays of any rank (read in row-major order, so <c>a[i, j]</c> is element <c>[i, j]</c>).
+/// </summary>
+internal static class TensorConversion
+{
+    /// <summary>
+    /// The tensor for <paramref name="value"/>, cast to <paramref name="dtype"/> when given.
+    /// Without a dtype, a weak scalar takes the dtype Keras gives it (a <see cref="double"/> is
+    /// a float of floatx's precision, an <see cref="int"/> an int of floatx's precision).
+    /// </summary>
+    /// <exception cref="KerasTypeError">The value cannot be a tensor.</exception>
+    public static NdArray ToTensor(object? value, DType? dtype)
+    {
+        var tensor = Convert(value, out bool weak);
+        if (dtype is { } target) return tensor.Cast(target);
+        return weak ? tensor.Cast(DTypes.ResultType([tensor.DType], [true])) : tensor;
+    }
+
+    /// <summary>
+    /// The tensor for <paramref name="value"/> with its natural dtype; <paramref name="weak"/>
+    /// tells whether it is a weakly typed scalar: a <see cref="double"/> or an <see cref="int"/>,
+    /// the counterparts of Python's <c>float</c> and <c>int</c>.
+    /// </summary>
+    /// <exception cref="KerasTypeError">The value cannot be a tensor.</exception>
+    public static NdArray Convert(object? value, out bool weak)
+    {
+        weak = value is double or int;
+        switch (value)
+        {
+            case NdArray tensor:
+                return tensor;
+            case Variable variable:
+                return variable.Value;
+            case Array array when ElementDType(array.GetType().GetElementType()) is { } dtype:
+                var shape = new long[array.Rank];
+                for (int axis = 0; axis < shape.Length; axis++) shape[axis] = array.GetLongLength(axis);
+                return DTypeVisitor.Accept<RowMajorArray, NdArray>(dtype, new RowMajorArray(array, shape));
+            case not null when ElementDType(value.GetType()) is { } dtype:
+                return DTypeVisitor.Accept<BoxedScalar, NdArray>(dtype, new BoxedScalar(value));
+            default:
+                throw new KerasTypeError(
+                    $"Cannot convert {PythonRepr.Repr(value)} of type {PythonRepr.TypeOf(value)} to a tensor.");
+        }
+    }
+
+    private static readonly Dictionary<Type, DType> DTypesByElementType =
+        Enum.GetValues<DType>().ToDictionary(DTypes.ElementType);
+
+    private static DType? ElementDType(Type? type) =>
+        type is not null && DTypesByElementType.TryGetValue(type, out var dtype) ? dtype : null;
+
+    private readonly struct BoxedScalar(object value) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged => NdArray.Scalar((T)value);
+    }
+
+    // .NET arrays of any rank lay their elements out in row-major order.
+    private readonly struct RowMajorArray(Array array, long[] shape) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            ref T first = ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(array));
+            return NdArray.FromRowMajor(MemoryMarshal.CreateReadOnlySpan(ref first, array.Length), shape);
+        }
+    }
+}

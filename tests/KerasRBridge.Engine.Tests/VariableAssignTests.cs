@@ -1,0 +1,136 @@
+using static KerasRBridge.Engine.Tests.VariableTestValues;
+
+namespace KerasRBridge.Engine.Tests;
+
+[NonParallelizable]
+public class VariableAssignTests
+{
+    [SetUp]
+    public void FreshSession() => GlobalState.ClearSession();
+
+    [Test]
+    public void Assign_replaces_the_value_and_returns_it()
+    {
+        var v = new Variable(Vector(1, 2, 3));
+        var result = v.Assign(Vector(4, 5, 6));
+        Assert.That(v.Value.ToArray<double>(), Is.EqualTo(new[] { 4.0, 5, 6 }));
+        Assert.That(result.ToArray<double>(), Is.EqualTo(new[] { 4.0, 5, 6 }));
+    }
+
+    [Test]
+    public void A_value_read_earlier_is_a_snapshot()
+    {
+        var v = new Variable(Vector(1, 2, 3));
+        var before = v.Value;
+        v.Assign(Vector(4, 5, 6));
+        Assert.That(before.ToArray<double>(), Is.EqualTo(new[] { 1.0, 2, 3 }));
+    }
+
+    [Test]
+    public void Assigned_values_are_converted_to_the_variable_dtype()
+    {
+        var v = new Variable(Vector32(0, 0));
+        var result = v.Assign(new[] { 1, 2 });
+        Assert.That(result.DType, Is.EqualTo(DType.Float32));
+        Assert.That(v.DType, Is.EqualTo(DType.Float32));
+        Assert.That(v.Value.ToArray<float>(), Is.EqualTo(new[] { 1f, 2f }));
+    }
+
+    [Test]
+    public void Assigning_another_shape_is_keras_error_and_changes_nothing()
+    {
+        var v = new Variable(NdArray.Full(DType.Float32, [3, 3], 1), name: "w");
+        var ex = Assert.Throws<KerasValueError>(() => v.Assign(NdArray.Zeros(DType.Float32, [2, 2])));
+        Assert.That(ex!.Message, Is.EqualTo(
+            "The shape of the target variable and the shape of the target value in `variable.assign(value)` must match. " +
+            "variable.shape=(3, 3), Received: value.shape=(2, 2). Target variable: " + v));
+        Assert.That(v.Value.ToArray<float>(), Is.All.EqualTo(1f));
+    }
+
+    [Test]
+    public void A_scalar_is_not_assigned_to_every_element()
+    {
+        var v = new Variable(Vector(1, 2));
+        Assert.Throws<KerasValueError>(() => v.Assign(5.0));
+    }
+
+    [Test]
+    public void Assign_add_and_sub_update_and_return_the_value()
+    {
+        var v = new Variable(Vector(1, 2, 3));
+        var added = v.AssignAdd(Vector(1, 1, 1));
+        Assert.That(added.ToArray<double>(), Is.EqualTo(new[] { 2.0, 3, 4 }));
+        var subtracted = v.AssignSub(Vector(1, 1, 1));
+        Assert.That(subtracted.ToArray<double>(), Is.EqualTo(new[] { 1.0, 2, 3 }));
+        Assert.That(v.Value.ToArray<double>(), Is.EqualTo(new[] { 1.0, 2, 3 }));
+    }
+
+    [Test]
+    public void A_scalar_is_added_to_every_element()
+    {
+        var v = new Variable(NdArray.Full(DType.Float32, [2, 2], 1));
+        v.AssignAdd(2.0);
+        Assert.That(v.Value.ToArray<float>(), Is.All.EqualTo(3f));
+        v.AssignSub(1);
+        Assert.That(v.Value.ToArray<float>(), Is.All.EqualTo(2f));
+    }
+
+    [Test]
+    public void Sums_are_computed_in_the_promoted_dtype_then_cast_back()
+    {
+        // int32 + a Python-like float computes in float32, so 1 + (-0.5) truncates to 0, not 1.
+        var v = new Variable(new[] { 1, 1 });
+        v.AssignAdd(-0.5);
+        Assert.That(v.Value.ToArray<int>(), Is.EqualTo(new[] { 0, 0 }));
+        Assert.That(v.DType, Is.EqualTo(DType.Int32));
+    }
+
+    [Test]
+    public void Integer_sums_wrap_around()
+    {
+        var v = new Variable(new byte[] { 250 });
+        v.AssignAdd(new byte[] { 10 });
+        Assert.That(v.Value.ToArray<byte>(), Is.EqualTo(new byte[] { 4 }));
+    }
+
+    [TestCase(DType.Float16)]
+    [TestCase(DType.BFloat16)]
+    [TestCase(DType.Int8)]
+    [TestCase(DType.UInt64)]
+    [TestCase(DType.Complex64)]
+    [TestCase(DType.Complex128)]
+    public void Every_numeric_dtype_adds(DType dtype)
+    {
+        var v = new Variable(NdArray.Full(dtype, [3], 2));
+        v.AssignAdd(NdArray.Full(dtype, [3], 3));
+        Assert.That(v.Value.DType, Is.EqualTo(dtype));
+        Assert.That(v.Value.ToArray<double>(), Is.All.EqualTo(5.0));
+    }
+
+    [Test]
+    public void Bools_add_as_logical_or_and_cannot_subtract()
+    {
+        var v = new Variable(new[] { true, false, false });
+        v.AssignAdd(new[] { false, false, true });
+        Assert.That(v.Value.ToArray<bool>(), Is.EqualTo(new[] { true, false, true }));
+        var ex = Assert.Throws<KerasTypeError>(() => v.AssignSub(new[] { true, true, true }));
+        Assert.That(ex!.Message, Does.StartWith("numpy boolean subtract"));
+        Assert.That(v.Value.ToArray<bool>(), Is.EqualTo(new[] { true, false, true }));
+    }
+
+    [Test]
+    public void A_failed_assign_add_changes_nothing()
+    {
+        var v = new Variable(Vector(1, 2, 3));
+        Assert.Throws<KerasValueError>(() => v.AssignAdd(Vector(1, 2)));
+        Assert.Throws<KerasTypeError>(() => v.AssignAdd("1"));
+        Assert.That(v.Value.ToArray<double>(), Is.EqualTo(new[] { 1.0, 2, 3 }));
+    }
+
+    [Test]
+    public void The_repr_shows_path_shape_dtype_and_value()
+    {
+        var v = new Variable(Vector32(1, 2, 3), name: "test_var");
+        Assert.That(v.ToString(), Is.EqualTo("<Variable path=test_var, shape=(3,), dtype=float32, value=[1. 2. 3.]>"));
+    }
+}
