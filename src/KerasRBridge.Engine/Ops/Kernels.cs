@@ -43,17 +43,36 @@ internal static class Elementwise
     /// <typeparamref name="TKernel"/> applied to <paramref name="x"/> and <paramref name="y"/>
     /// (both of element type <typeparamref name="T"/>) broadcast together.
     /// </summary>
+    /// <remarks>
+    /// Nothing is copied to broadcast. The result is produced in runs over its leading axes in
+    /// which each operand is either contiguous or one repeated element; each run is one call of
+    /// a (vectorised) span kernel. Same-shape operands make one run of the whole tensor, and a
+    /// row broadcast over a column-major matrix makes one span-and-scalar run per column.
+    /// </remarks>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     public static NdArray Binary<T, TOut, TKernel>(NdArray x, NdArray y)
         where T : unmanaged where TOut : unmanaged where TKernel : IBinaryKernel<TKernel, T, TOut>
     {
         var shape = Broadcasting.Shapes(x.ShapeSpan, y.ShapeSpan);
         var result = GC.AllocateUninitializedArray<TOut>(NdArray.StorageLength(shape));
-        // An operand of one element has only axes of length 1, so the other operand already
-        // has the result's layout.
-        if (x.Size == 1 && y.Size != 1) TKernel.Apply(x.Data<T>()[0], y.Data<T>(), result);
-        else if (y.Size == 1 && x.Size != 1) TKernel.Apply(x.Data<T>(), y.Data<T>()[0], result);
-        else TKernel.Apply(Expanded<T>(x, shape), Expanded<T>(y, shape), result);
+        if (result.Length == 0) return NdArray.FromColumnMajor(result, shape);
+        var plan = new BroadcastRuns(shape, x.ShapeSpan, y.ShapeSpan);
+        T[] xs = x.Data<T>(), ys = y.Data<T>();
+        int run = (int)plan.RunLength;
+        var cursor = plan.Start();
+        for (int k = 0; k < result.Length; k += run)
+        {
+            var destination = result.AsSpan(k, run);
+            int ox = (int)cursor.OffsetX, oy = (int)cursor.OffsetY;
+            switch (plan.XRepeats, plan.YRepeats)
+            {
+                case (false, false): TKernel.Apply(xs.AsSpan(ox, run), ys.AsSpan(oy, run), destination); break;
+                case (false, true): TKernel.Apply(xs.AsSpan(ox, run), ys[oy], destination); break;
+                case (true, false): TKernel.Apply(xs[ox], ys.AsSpan(oy, run), destination); break;
+                default: destination.Fill(TKernel.Apply(xs[ox], ys[oy])); break;
+            }
+            cursor.MoveNext();
+        }
         return NdArray.FromColumnMajor(result, shape);
     }
 
@@ -65,7 +84,4 @@ internal static class Elementwise
         TKernel.Apply(x.Data<T>(), result);
         return NdArray.FromColumnMajor(result, x.ShapeSpan);
     }
-
-    private static T[] Expanded<T>(NdArray operand, long[] shape) where T : unmanaged =>
-        Broadcasting.Expand(operand.Data<T>(), operand.ShapeSpan, shape);
 }
