@@ -145,15 +145,13 @@ public sealed partial class Variable
     {
         get
         {
-            var value = StatelessScope.Current?.GetCurrentValue(this)
-                ?? _value
-                ?? MakeValue(_initializer!);
+            var value = StatelessScope.Current?.GetCurrentValue(this) ?? _value ?? Placeholder();
             return Autocast && AutocastScope.Current is { } scope ? scope.MaybeCast(value) : value;
         }
     }
 
-    /// <summary>The dtype the value is stored in, whatever scope is open.</summary>
-    internal DType StorageDType => _dtype;
+    // Another thread may finish the deferred initialisation between the two reads.
+    private NdArray Placeholder() => _initializer is { } initializer ? MakeValue(initializer) : _value!;
 
     private long[] ValidateShape(object shape)
     {
