@@ -72,6 +72,13 @@ public abstract class Initializer
     /// </summary>
     public static Initializer FromFunction(Func<long[], DType, NdArray> function) => new FunctionInitializer(function);
 
+    /// <summary>
+    /// An initializer that returns <paramref name="tensor"/> (cast to the requested dtype), as
+    /// Keras's <c>keras.initializers.get</c> wraps a tensor; it must be called with the
+    /// tensor's own shape.
+    /// </summary>
+    public static Initializer FromTensor(NdArray tensor) => new TensorInitializer(tensor);
+
     /// <summary>The class name and configuration, Python style, e.g.
     /// <c>RandomNormal(seed=None, mean=0.0, stddev=0.05)</c>.</summary>
     public override string ToString() =>

@@ -49,8 +49,10 @@ internal static class NormalZiggurat
     {
         int layer = (int)(bits & 0xFF);
         long j = (long)(bits >> 12);
-        double magnitude = j * Widths[layer];
-        x = (bits & 0x100) != 0 ? -magnitude : magnitude;
+        // Bit 8 of the word is the sign; moving it onto the sign bit, rather than branching on
+        // it, avoids a branch mispredicted half of the time.
+        long sign = (long)(bits & 0x100) << 55;
+        x = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(j * Widths[layer]) ^ sign);
         return j < Inner[layer];
     }
 
