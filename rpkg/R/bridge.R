@@ -3,10 +3,13 @@
 # R conditions.
 
 .krb <- new.env(parent = emptyenv())
+.krb_state <- new.env(parent = emptyenv())
 
 start_engine <- function(ns) {
   dotnet_dir <- system.file("dotnet", package = "kerasbridge", lib.loc = dirname(getNamespaceInfo(ns, "path")))
-  .Call(krb_start, ns, dotnet_dir)
+  started_runtime <- .Call(krb_start, ns, dotnet_dir)
+  # "own": this package started .NET; "host": a .NET program hosting R lent its engine.
+  .krb_state$engine <- if (started_runtime) "own" else "host"
   names <- .Call(krb_call0, 0L)
   for (i in seq_along(names)) assign(names[[i]], i - 1L, envir = .krb)
   invisible(TRUE)
