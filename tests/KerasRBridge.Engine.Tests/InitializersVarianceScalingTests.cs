@@ -70,7 +70,7 @@ public class InitializersVarianceScalingTests
     {
         var ex = Assert.Throws<KerasValueError>(() => new VarianceScaling(mode: "invalid_mode"));
         Assert.That(ex!.Message, Is.EqualTo(
-            "Invalid `mode` argument: invalid_mode. Please use one of ['fan_in', 'fan_out', 'fan_avg']"));
+            "Invalid `mode` argument: invalid_mode. Please use one of {'fan_in', 'fan_out', 'fan_avg'}"));
     }
 
     [Test]

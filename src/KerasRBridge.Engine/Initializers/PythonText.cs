@@ -22,4 +22,7 @@ internal static class PythonText
         IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Repr)) + "]",
         _ => PythonRepr.Repr(value),
     };
+
+    /// <summary>Python's <c>repr</c> of a set of strings, as Keras lists allowed choices: <c>{'a', 'b'}</c>.</summary>
+    public static string SetRepr(IEnumerable<string> items) => "{" + string.Join(", ", items.Select(Repr)) + "}";
 }

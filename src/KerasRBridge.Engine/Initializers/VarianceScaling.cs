@@ -17,6 +17,7 @@ public partial class VarianceScaling : RandomInitializer
     private static readonly string[] Modes = ["fan_in", "fan_out", "fan_avg"];
     private static readonly string[] DistributionNames = ["uniform", "truncated_normal", "untruncated_normal"];
 
+
     private readonly int[]? _inputAxes;
     private readonly int[]? _outputAxes;
 
@@ -44,12 +45,12 @@ public partial class VarianceScaling : RandomInitializer
         if (!(scale > 0.0))
             throw new KerasValueError($"Argument `scale` must be positive float. Received: scale={PythonRepr.Repr(scale)}");
         if (!Modes.Contains(mode))
-            throw new KerasValueError($"Invalid `mode` argument: {mode}. Please use one of {PythonText.Repr(Modes)}");
+            throw new KerasValueError($"Invalid `mode` argument: {mode}. Please use one of {PythonText.SetRepr(Modes)}");
         distribution = distribution.ToLowerInvariant();
         if (distribution == "normal") distribution = "truncated_normal";
         if (!DistributionNames.Contains(distribution))
             throw new KerasValueError(
-                $"Invalid `distribution` argument: {distribution}. Please use one of {PythonText.Repr(DistributionNames)}");
+                $"Invalid `distribution` argument: {distribution}. Please use one of {PythonText.SetRepr(DistributionNames)}");
         Scale = scale;
         Mode = mode;
         Distribution = distribution;
