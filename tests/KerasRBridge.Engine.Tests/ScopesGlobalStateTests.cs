@@ -23,6 +23,14 @@ public class ScopesGlobalStateTests
     }
 
     [Test]
+    public void Clear_session_also_forgets_the_global_random_seed()
+    {
+        GlobalRandom.SetRandomSeed(1234);
+        GlobalState.ClearSession();
+        Assert.That(GlobalRandom.RandomSeed, Is.Null);
+    }
+
+    [Test]
     public void Clear_session_restarts_the_counters()
     {
         GlobalState.GetUid("dense");

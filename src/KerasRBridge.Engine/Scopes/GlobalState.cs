@@ -32,7 +32,11 @@ public static class GlobalState
     /// automatic names start again (<c>variable</c>, then <c>variable_1</c>...), and open
     /// scopes are forgotten.
     /// </summary>
-    public static void ClearSession() => Interlocked.Increment(ref _session);
+    public static void ClearSession()
+    {
+        Interlocked.Increment(ref _session);
+        GlobalRandom.ClearSession();
+    }
 
     /// <summary>
     /// Counts calls per prefix (<c>keras.backend.get_uid</c>): the first call for a prefix
