@@ -31,7 +31,7 @@ public class IndexingGetTests
     [TestCase(-5, "index -5 is out of bounds for axis 1 with size 4")]
     public void A_scalar_out_of_range_names_the_index_the_axis_and_its_size(long index, string message)
     {
-        var ex = Assert.Throws<KerasIndexError>(() => Indexer.Get(Coded(3, 4), All, S(index)));
+        var ex = Assert.Throws<IndexOutOfBoundsError>(() => Indexer.Get(Coded(3, 4), All, S(index)));
         Assert.That(ex!.Message, Is.EqualTo(message));
     }
 
@@ -166,7 +166,7 @@ public class IndexingGetTests
     [Test]
     public void A_gathered_position_out_of_range_is_an_error()
     {
-        var ex = Assert.Throws<KerasIndexError>(() => Indexer.Get(Coded(3, 4), G(0, 3)));
+        var ex = Assert.Throws<IndexOutOfBoundsError>(() => Indexer.Get(Coded(3, 4), G(0, 3)));
         Assert.That(ex!.Message, Is.EqualTo("index 3 is out of bounds for axis 0 with size 3"));
     }
 

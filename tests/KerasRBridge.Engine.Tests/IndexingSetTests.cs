@@ -116,7 +116,7 @@ public class IndexingSetTests
     [Test]
     public void An_index_that_does_not_fit_is_an_error_when_writing_too()
     {
-        var ex = Assert.Throws<KerasIndexError>(() => Indexer.Set(Coded(3), [S(3)], NdArray.Scalar(0.0)));
+        var ex = Assert.Throws<IndexOutOfBoundsError>(() => Indexer.Set(Coded(3), [S(3)], NdArray.Scalar(0.0)));
         Assert.That(ex!.Message, Is.EqualTo("index 3 is out of bounds for axis 0 with size 3"));
     }
 }

@@ -42,3 +42,9 @@ test_that("the session keeps working after errors", {
   for (i in 1:20) try(keras_variable("nonsense"), silent = TRUE)
   expect_equal(keras_variable(array(1, c(2, 2)))$dtype, "float64")
 })
+
+test_that("an index out of bounds is an index_error", {
+  v <- keras_variable(array(1, c(3, 3)))
+  expect_bridge_error(v@r[5, 1], "index_error", "index 5 is out of bounds for axis 1 with size 3")
+  expect_bridge_error(v@py[3, 0], "index_error", "index 3 is out of bounds for axis 0 with size 3")
+})

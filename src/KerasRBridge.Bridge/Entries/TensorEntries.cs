@@ -48,8 +48,9 @@ internal static class TensorEntries
     private static RObject SubsetGet(ReadOnlySpan<Sexp> a)
     {
         NdArray source = Objects.Tensor(a[0], "x");
-        var index = RIndex.Parse(a[1], Args.Bool(a[2], "one_based"));
-        return Handles.Wrap(Indexer.Get(source, index));
+        bool oneBased = Args.Bool(a[2], "one_based");
+        var index = RIndex.Parse(a[1], oneBased);
+        return RIndex.InUsersTerms(oneBased, () => Handles.Wrap(Indexer.Get(source, index)));
     }
 
     /// <summary>Assigns into a subset: a variable changes in place (and is returned); a tensor,
@@ -57,13 +58,20 @@ internal static class TensorEntries
     private static RObject SubsetSet(ReadOnlySpan<Sexp> a)
     {
         object target = Handles.Get<object>(a[0], "x");
-        var index = RIndex.Parse(a[1], Args.Bool(a[3], "one_based"));
+        bool oneBased = Args.Bool(a[3], "one_based");
+        var index = RIndex.Parse(a[1], oneBased);
+        Sexp value = a[2], self = a[0];
+        return RIndex.InUsersTerms(oneBased, () => Assign(target, index, value, self));
+    }
+
+    private static RObject Assign(object target, IndexItem[] index, Sexp value, Sexp self)
+    {
         if (target is Variable v)
         {
-            v.Assign(Indexer.Set(v.Value, index, Tensors.FromR(a[2], v.DType)));
-            return RObject.Keep(a[0]);
+            v.Assign(Indexer.Set(v.Value, index, Tensors.FromR(value, v.DType)));
+            return RObject.Keep(self);
         }
-        NdArray source = Objects.Tensor(a[0], "x");
-        return Handles.Wrap(Indexer.Set(source, index, Tensors.FromR(a[2], source.DType)));
+        NdArray source = Objects.Tensor(self, "x");
+        return Handles.Wrap(Indexer.Set(source, index, Tensors.FromR(value, source.DType)));
     }
 }

@@ -9,6 +9,7 @@ internal static class ErrorClasses
     /// <summary>The R condition subclass for <paramref name="e"/>.</summary>
     internal static string Of(Exception e) => e switch
     {
+        KerasIndexError => "index_error",
         KerasTypeError => "type_error",
         KerasValueError => "value_error",
         IndexOutOfRangeException => "index_error",

@@ -27,6 +27,19 @@ internal static unsafe class RIndex
         return items;
     }
 
+    /// <summary>Runs an indexing operation; with <c>@r</c>, an index out of bounds is reported
+    /// with the 1-based index and axis the user wrote.</summary>
+    internal static T InUsersTerms<T>(bool oneBased, Func<T> operation)
+    {
+        try { return operation(); }
+        catch (IndexOutOfBoundsError e) when (oneBased)
+        {
+            long index = e.Index >= 0 ? e.Index + 1 : e.Index;
+            throw new KerasIndexError(string.Create(CultureInfo.InvariantCulture,
+                $"index {index} is out of bounds for axis {e.Axis + 1} with size {e.Size} (`@r` indices are 1-based)"));
+        }
+    }
+
     private static IndexItem Item(Sexp x, bool oneBased)
     {
         if (RValues.IsNull(x)) return IndexItem.Slice.All;

@@ -114,8 +114,7 @@ internal static class Selection
     {
         long resolved = index < 0 ? index + size : index;
         if (resolved < 0 || resolved >= size)
-            throw new KerasIndexError(string.Create(CultureInfo.InvariantCulture,
-                $"index {index} is out of bounds for axis {axis} with size {size}"));
+            throw new IndexOutOfBoundsError(index, axis, size);
         return resolved;
     }
 
