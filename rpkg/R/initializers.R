@@ -3,32 +3,122 @@ NULL
 
 #' Initializers
 #'
-#' Initializers make the starting value of a variable from a shape and a dtype. Pass one as
-#' `keras_variable(initializer = ...)` (with `shape`), or call it directly:
-#' `initializer_ones()(c(2, 2), "float32")`.
+#' Initializers make the starting value of a variable from a shape and a dtype, as in Keras 3.
+#' Pass one to [keras_variable()] together with `shape`, or call it directly as a function:
+#' `initializer_ones()(c(2, 2), "float32")` gives a tensor. The names of Keras initializers
+#' (`"glorot_uniform"`, `"ones"`, ...) work wherever an initializer object does.
 #'
-#' @return A `kerasbridge_initializer`.
+#' * `initializer_zeros()`, `initializer_ones()`, `initializer_constant(value)`: fixed values.
+#' * `initializer_identity(gain)`: `gain` times the identity matrix (2-D shapes only).
+#' * `initializer_random_normal()`, `initializer_random_uniform()`,
+#'   `initializer_truncated_normal()`: random values; the truncated normal redraws values more
+#'   than two standard deviations from the mean.
+#' * `initializer_variance_scaling()`: random values whose spread adapts to the fan-in and/or
+#'   fan-out of the shape; `initializer_glorot_*()`, `initializer_he_*()` and
+#'   `initializer_lecun_*()` are its usual presets.
+#' * `initializer_orthogonal(gain)`: a random orthogonal matrix (or its reshaping).
+#'
+#' With an integer `seed` an initializer gives the same values on every call; with
+#' `seed = NULL` it draws a seed once, when it is made.
+#'
+#' @param value The constant value.
+#' @param gain A multiplicative factor.
+#' @param mean,stddev Mean and standard deviation of the normal distribution.
+#' @param minval,maxval Bounds of the uniform distribution (`maxval` excluded).
+#' @param scale Scaling factor (positive).
+#' @param mode One of `"fan_in"`, `"fan_out"`, `"fan_avg"`.
+#' @param distribution One of `"truncated_normal"`, `"untruncated_normal"`, `"uniform"`.
+#' @param seed An integer, or `NULL` for a seed drawn when the initializer is made.
+#' @return A `kerasbridge_initializer`: a function `function(shape, dtype = NULL)` returning a tensor.
 #' @examples
 #' v <- keras_variable(initializer_ones(), shape = c(2, 3))
 #' v
-#' initializer_zeros()(c(2, 2))
+#' init <- initializer_random_normal(stddev = 0.1, seed = 42)
+#' init(c(2, 2))
+#' identical(as.array(init(c(2, 2))), as.array(init(c(2, 2))))
+#' keras_variable(initializer_glorot_uniform(seed = 1), shape = c(3, 4))$shape
 #' @name initializers
 NULL
 
-new_initializer <- function(ptr) wrap_object(ptr, "initializer")
+new_initializer <- function(ptr) {
+  init <- function(shape, dtype = NULL) wrap_tensor(.Call(krb_call3, .krb$initializer_call, ptr, shape, dtype))
+  structure(init, class = c("kerasbridge_initializer", "function"), ptr = ptr)
+}
+
+initializer_from_config <- function(class_name, config) {
+  new_initializer(.Call(krb_call2, .krb$initializer_from_config, class_name, config))
+}
 
 #' @rdname initializers
 #' @export
-initializer_ones <- function() new_initializer(.Call(krb_call1, .krb$initializer_get, "ones"))
+initializer_zeros <- function() initializer_from_config("Zeros", list())
 
 #' @rdname initializers
 #' @export
-initializer_zeros <- function() new_initializer(.Call(krb_call1, .krb$initializer_get, "zeros"))
+initializer_ones <- function() initializer_from_config("Ones", list())
+
+#' @rdname initializers
+#' @export
+initializer_constant <- function(value = 0) initializer_from_config("Constant", list(value = value))
+
+#' @rdname initializers
+#' @export
+initializer_identity <- function(gain = 1) initializer_from_config("Identity", list(gain = gain))
+
+#' @rdname initializers
+#' @export
+initializer_random_normal <- function(mean = 0, stddev = 0.05, seed = NULL)
+  initializer_from_config("RandomNormal", list(mean = mean, stddev = stddev, seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_random_uniform <- function(minval = -0.05, maxval = 0.05, seed = NULL)
+  initializer_from_config("RandomUniform", list(minval = minval, maxval = maxval, seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_truncated_normal <- function(mean = 0, stddev = 0.05, seed = NULL)
+  initializer_from_config("TruncatedNormal", list(mean = mean, stddev = stddev, seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_variance_scaling <- function(scale = 1, mode = "fan_in", distribution = "truncated_normal", seed = NULL)
+  initializer_from_config("VarianceScaling", list(scale = scale, mode = mode, distribution = distribution, seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_glorot_normal <- function(seed = NULL) initializer_from_config("GlorotNormal", list(seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_glorot_uniform <- function(seed = NULL) initializer_from_config("GlorotUniform", list(seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_he_normal <- function(seed = NULL) initializer_from_config("HeNormal", list(seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_he_uniform <- function(seed = NULL) initializer_from_config("HeUniform", list(seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_lecun_normal <- function(seed = NULL) initializer_from_config("LecunNormal", list(seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_lecun_uniform <- function(seed = NULL) initializer_from_config("LecunUniform", list(seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_orthogonal <- function(gain = 1, seed = NULL)
+  initializer_from_config("Orthogonal", list(gain = gain, seed = seed))
 
 #' @export
 print.kerasbridge_initializer <- function(x, ...) {
-  cat(.Call(krb_call1, .krb$describe, x@ptr), "\n", sep = "")
+  cat(.Call(krb_call1, .krb$describe, attr(x, "ptr")), "\n", sep = "")
   invisible(x)
 }
 
-methods::setMethod("show", "kerasbridge_initializer", function(object) print.kerasbridge_initializer(object))
+#' @export
+format.kerasbridge_initializer <- function(x, ...) .Call(krb_call1, .krb$describe, attr(x, "ptr"))

@@ -5,7 +5,6 @@
 methods::setClass("kerasbridge_object", representation("VIRTUAL", ptr = "externalptr", r = "ANY", py = "ANY"))
 methods::setClass("kerasbridge_tensor", contains = "kerasbridge_object")
 methods::setClass("kerasbridge_variable", contains = "kerasbridge_object")
-methods::setClass("kerasbridge_initializer", representation(ptr = "externalptr"))
 
 .proto <- new.env(parent = emptyenv())
 
@@ -13,22 +12,21 @@ make_prototypes <- function() {
   null_ptr <- methods::new("externalptr")
   .proto$tensor <- methods::new("kerasbridge_tensor", ptr = null_ptr)
   .proto$variable <- methods::new("kerasbridge_variable", ptr = null_ptr)
-  .proto$initializer <- methods::new("kerasbridge_initializer", ptr = null_ptr)
 }
 
 wrap_object <- function(ptr, kind) {
   x <- .proto[[kind]]
   attr(x, "ptr") <- ptr
-  if (kind != "initializer") {
-    attr(x, "r") <- structure(list(ptr = ptr, one_based = TRUE), class = "kerasbridge_indexer")
-    attr(x, "py") <- structure(list(ptr = ptr, one_based = FALSE), class = "kerasbridge_indexer")
-  }
+  attr(x, "r") <- structure(list(ptr = ptr, one_based = TRUE), class = "kerasbridge_indexer")
+  attr(x, "py") <- structure(list(ptr = ptr, one_based = FALSE), class = "kerasbridge_indexer")
   x
 }
 
 wrap_tensor <- function(ptr) wrap_object(ptr, "tensor")
 
 # The external pointer of a kerasbridge object, or the value itself for plain R data.
-unwrap <- function(x) if (methods::is(x, "kerasbridge_object") || methods::is(x, "kerasbridge_initializer")) x@ptr else x
+unwrap <- function(x) {
+  if (is_kerasbridge_object(x)) x@ptr else if (inherits(x, "kerasbridge_initializer")) attr(x, "ptr") else x
+}
 
 is_kerasbridge_object <- function(x) isS4(x) && methods::is(x, "kerasbridge_object")

@@ -18,6 +18,9 @@ internal static class EntryTable
         .. VariableEntries.All,
         .. TensorEntries.All,
         .. SessionEntries.All,
+        .. OpsEntries.All,
+        .. ScopeEntries.All,
+        .. InitializerEntries.All,
     ];
 
     /// <summary>Runs entry <paramref name="index"/>.</summary>

@@ -14,7 +14,6 @@ internal static class SessionEntries
         ("config_floatx", 0, _ => RValues.String(KerasConfig.FloatX)),
         ("config_set_floatx", 1, SetFloatX),
         ("clear_session", 0, _ => { GlobalState.ClearSession(); return RValues.Logical(null); }),
-        ("initializer_get", 1, a => Handles.Wrap(Initializer.Get(Args.String(a[0], "identifier")))),
         ("diagnostics", 0, Diagnostics),
     ];
 

@@ -39,7 +39,7 @@ internal static class TensorEntries
         {
             Variable v => $"<Variable path={v.Path}, shape={NdArray.FormatShape(v.Shape)}, dtype={DTypes.Name(v.DType)}>",
             NdArray t => $"<Tensor shape={NdArray.FormatShape(t.ShapeSpan)}, dtype={DTypes.Name(t.DType)}>",
-            Initializer i => $"<{i.GetType().Name}>",
+            Initializer i => $"<Initializer {i}>",
             _ => $"<{target.GetType().Name}>",
         };
         return RValues.String(header);

@@ -80,6 +80,47 @@ internal static unsafe class Args
         return true;
     }
 
+    /// <summary>An initializer setting from R: <c>NULL</c> is null, whole numbers are integers
+    /// (as keras3 passes seeds and axes), vectors longer than one are arrays.</summary>
+    internal static object? ConfigValue(Sexp x, string name)
+    {
+        if (RValues.IsNull(x)) return null;
+        long n = RValues.LengthOf(x);
+        object? One(long i) => RValues.TypeOf(x) switch
+        {
+            SexpType.Double => Dimension(new ReadOnlySpan<double>(RValues.DataOf(x), (int)n)[(int)i]),
+            SexpType.Integer => new ReadOnlySpan<int>(RValues.DataOf(x), (int)n)[(int)i] is var v && v != RValues.NaInteger ? (long)v : null,
+            SexpType.Logical => new ReadOnlySpan<int>(RValues.DataOf(x), (int)n)[(int)i] is var b && b != RValues.NaInteger ? b != 0 : null,
+            SexpType.Character => RValues.StringAt(x, i),
+            _ => throw new KerasTypeError($"Argument `{name}` must be a number, a string or NULL. Received: {name}={Show(x)}"),
+        };
+        if (n == 1) return One(0);
+        var items = new object?[n];
+        for (long i = 0; i < n; i++) items[i] = One(i);
+        return items;
+    }
+
+    /// <summary>A configuration value as R sees it: numbers, strings, logicals, <c>NULL</c>,
+    /// and (named) lists for sequences and dictionaries.</summary>
+    internal static RObject ToR(object? value) => value switch
+    {
+        null => RObject.Keep(RInterop.Native.LibR.NilValue),
+        string s => RValues.String(s),
+        bool b => RValues.Logical(b),
+        int or long or short or sbyte or byte or ushort or uint when Convert.ToInt64(value, CultureInfo.InvariantCulture) is var l && l is >= int.MinValue + 1 and <= int.MaxValue => RValues.Integer((int)l),
+        IConvertible c and not string => RValues.Double(c.ToDouble(CultureInfo.InvariantCulture)),
+        IReadOnlyDictionary<string, object?> d => ListOf(d.Values, d.Keys.ToArray()),
+        System.Collections.IEnumerable e => ListOf(e.Cast<object?>(), null),
+        _ => RValues.String(value.ToString()),
+    };
+
+    private static RObject ListOf(IEnumerable<object?> items, IReadOnlyList<string?>? names)
+    {
+        var values = items.Select(ToR).ToList();
+        try { return RValues.List(values, names); }
+        finally { foreach (var v in values) v.Dispose(); }
+    }
+
     /// <summary>A short R-like rendering of a value for error messages.</summary>
     internal static string Show(Sexp x)
     {

@@ -1,0 +1,52 @@
+#' @include objects.R
+NULL
+
+#' Operators on tensors and variables
+#'
+#' Arithmetic (`+ - * / ^ %% %/%`), comparison (`== != < <= > >=`), logical (`& | !`)
+#' operators, `%*%`, `abs()` and `round()` work on tensors and variables and return tensors,
+#' with Keras's result dtypes and broadcasting. A plain R number combines like a Python number
+#' in Keras: it takes the tensor's dtype (`int32 tensor + 1L` stays int32). `all.equal()`
+#' compares values.
+#'
+#' @param e1,e2 Tensors, variables, R arrays or numbers.
+#' @param x,target,current Tensors or variables.
+#' @param ... Passed on to `all.equal()` for the R arrays.
+#' @return A tensor (`all.equal()`: `TRUE` or a description of the differences).
+#' @examples
+#' v <- keras_variable(array(1:4, c(2, 2)))
+#' v + 1L
+#' v * v
+#' v > 2L
+#' v %*% v
+#' all.equal(v$value, v)
+#' @name tensor_ops
+NULL
+
+#' @rdname tensor_ops
+#' @export
+Ops.kerasbridge_object <- function(e1, e2) {
+  if (missing(e2)) return(wrap_tensor(.Call(krb_call2, .krb$ops_unary, .Generic, unwrap(e1))))
+  wrap_tensor(.Call(krb_call3, .krb$ops_binary, .Generic, unwrap(e1), unwrap(e2)))
+}
+
+matmul <- function(x, y) wrap_tensor(.Call(krb_call3, .krb$ops_binary, "%*%", unwrap(x), unwrap(y)))
+
+methods::setMethod("%*%", methods::signature("kerasbridge_object", "ANY"), function(x, y) matmul(x, y))
+methods::setMethod("%*%", methods::signature("ANY", "kerasbridge_object"), function(x, y) matmul(x, y))
+methods::setMethod("%*%", methods::signature("kerasbridge_object", "kerasbridge_object"), function(x, y) matmul(x, y))
+
+#' @rdname tensor_ops
+#' @export
+abs.kerasbridge_object <- function(x) wrap_tensor(.Call(krb_call2, .krb$ops_unary, "abs", x@ptr))
+
+#' @rdname tensor_ops
+#' @export
+round.kerasbridge_object <- function(x, ...) wrap_tensor(.Call(krb_call2, .krb$ops_unary, "round", x@ptr))
+
+#' @rdname tensor_ops
+#' @export
+all.equal.kerasbridge_object <- function(target, current, ...) {
+  if (is_kerasbridge_object(current)) current <- as.array(current)
+  all.equal(as.array(target), current, ...)
+}

@@ -1,0 +1,69 @@
+test_that("constant initializers fill every element", {
+  expect_identical(as.array(initializer_zeros()(c(2, 2))), array(0, c(2, 2)))
+  expect_identical(as.array(initializer_ones()(c(2, 2))), array(1, c(2, 2)))
+  expect_identical(as.array(initializer_constant(3)(c(3), "int32")), array(3L, 3))
+})
+
+test_that("an initializer called without dtype uses config_floatx()", {
+  expect_equal(initializer_ones()(c(2, 2))$dtype, "float32")
+  expect_equal(initializer_ones()(c(2, 2), "float64")$dtype, "float64")
+})
+
+test_that("identity is the identity matrix times gain", {
+  expect_identical(as.array(initializer_identity(gain = 2)(c(2, 3))), matrix(c(2, 0, 0, 2, 0, 0), 2))
+})
+
+test_that("an integer seed gives the same values on every call", {
+  init <- initializer_random_uniform(seed = 7)
+  expect_identical(as.array(init(c(5, 5))), as.array(init(c(5, 5))))
+})
+
+test_that("different seeds give different values", {
+  a <- as.array(initializer_random_normal(seed = 1)(c(10)))
+  b <- as.array(initializer_random_normal(seed = 2)(c(10)))
+  expect_false(identical(a, b))
+})
+
+test_that("random initializers follow their distributions", {
+  n <- as.array(initializer_random_normal(mean = 1, stddev = 0.5, seed = 3)(c(200, 200)))
+  expect_equal(mean(n), 1, tolerance = 0.01)
+  expect_equal(sd(as.vector(n)), 0.5, tolerance = 0.01)
+  u <- as.array(initializer_random_uniform(minval = -1, maxval = 2, seed = 3)(c(200, 200)))
+  expect_true(all(u >= -1 & u < 2))
+  t <- as.array(initializer_truncated_normal(stddev = 1, seed = 3)(c(200, 200)))
+  expect_true(all(abs(t) <= 2))
+})
+
+test_that("variance scaling presets scale with the fans", {
+  g <- as.array(initializer_glorot_uniform(seed = 4)(c(100, 200)))
+  limit <- sqrt(6 / (100 + 200))
+  expect_true(all(abs(g) <= limit))
+  he <- as.array(initializer_he_normal(seed = 4)(c(400, 100)))
+  expect_equal(sd(as.vector(he)), sqrt(2 / 400), tolerance = 0.1)
+  expect_s3_class(initializer_lecun_normal(), "kerasbridge_initializer")
+  expect_s3_class(initializer_lecun_uniform(), "kerasbridge_initializer")
+  expect_s3_class(initializer_he_uniform(), "kerasbridge_initializer")
+  expect_s3_class(initializer_glorot_normal(), "kerasbridge_initializer")
+  expect_s3_class(initializer_variance_scaling(scale = 2, mode = "fan_avg", distribution = "uniform"), "kerasbridge_initializer")
+})
+
+test_that("orthogonal gives orthonormal columns", {
+  q <- as.array(initializer_orthogonal(seed = 5)(c(6, 4), "float64"))
+  expect_equal(crossprod(q), diag(4), tolerance = 1e-10)
+})
+
+test_that("initializers print their Keras configuration", {
+  expect_output(print(initializer_random_normal(stddev = 0.1, seed = 42)), "RandomNormal(seed=42, mean=0.0, stddev=0.1)", fixed = TRUE)
+})
+
+test_that("bad initializer arguments are value errors with Keras's wording", {
+  expect_bridge_error(initializer_variance_scaling(mode = "bad"), "value_error", "Invalid `mode` argument: bad")
+  expect_bridge_error(initializer_random_normal(seed = "a"), "value_error", "`seed` argument should be")
+  expect_bridge_error(initializer_identity()(c(2, 2, 2)), "value_error", "2D")
+})
+
+test_that("initializer names are resolved by Keras's names and aliases", {
+  v <- keras_variable("glorot_uniform", shape = c(3, 3))
+  expect_equal(as.integer(v$shape), c(3L, 3L))
+  expect_equal(v$dtype, "float32")
+})
