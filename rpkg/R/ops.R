@@ -32,9 +32,18 @@ Ops.kerasbridge_object <- function(e1, e2) {
 
 matmul <- function(x, y) wrap_tensor(.Call(krb_call3, .krb$ops_binary, "%*%", unwrap(x), unwrap(y)))
 
-methods::setMethod("%*%", methods::signature("kerasbridge_object", "ANY"), function(x, y) matmul(x, y))
-methods::setMethod("%*%", methods::signature("ANY", "kerasbridge_object"), function(x, y) matmul(x, y))
-methods::setMethod("%*%", methods::signature("kerasbridge_object", "kerasbridge_object"), function(x, y) matmul(x, y))
+#' @rdname tensor_ops
+#' @param y A tensor, variable or R array.
+#' @export
+setMethod("%*%", signature("kerasbridge_object", "ANY"), function(x, y) matmul(x, y))
+
+#' @rdname tensor_ops
+#' @export
+setMethod("%*%", signature("ANY", "kerasbridge_object"), function(x, y) matmul(x, y))
+
+#' @rdname tensor_ops
+#' @export
+setMethod("%*%", signature("kerasbridge_object", "kerasbridge_object"), function(x, y) matmul(x, y))
 
 #' @rdname tensor_ops
 #' @export

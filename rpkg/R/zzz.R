@@ -1,5 +1,6 @@
 #' @useDynLib kerasbridge, .registration = TRUE
-#' @importFrom methods new setClass setMethod is
+#' @importFrom methods new setClass setMethod signature is
+#' @importFrom utils .DollarNames
 NULL
 
 .onLoad <- function(libname, pkgname) {

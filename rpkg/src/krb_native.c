@@ -1,1 +1,1 @@
-../../src/KerasRBridge.RInterop/native/krb_native.c
+../../src/KerasRBridge.RInterop/csrc/krb_native.c

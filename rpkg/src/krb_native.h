@@ -1,1 +1,1 @@
-../../src/KerasRBridge.RInterop/native/krb_native.h
+../../src/KerasRBridge.RInterop/csrc/krb_native.h

@@ -326,7 +326,11 @@ static int krb_toplevel(int (*body)(void *), void *data)
 }
 
 /* ---- one step of R's read-eval-print loop, inside a top-level context of its own: R's
- * R_ReplDLLinit leaves R_Toplevel's jump buffer in a frame that has already returned. */
+ * R_ReplDLLinit leaves R_Toplevel's jump buffer in a frame that has already returned.
+ * Only a .NET program hosting R needs it; the R package leaves it out (R_ReplDLLdo1 is not
+ * part of the API packages may use). */
+
+#ifndef KRB_R_PACKAGE
 
 typedef struct repl_args { int result; } repl_args;
 
@@ -340,6 +344,7 @@ static int krb_repl_step(void)
     if (!R_ToplevelExec(repl_body, &r)) return KRB_REPL_ERROR;
     return r.result;
 }
+#endif
 
 static const krb_native_api krb_api = {
     KRB_API_VERSION,
@@ -362,7 +367,11 @@ static const krb_native_api krb_api = {
     krb_take_pending,
     krb_error_message,
     krb_toplevel,
+#ifdef KRB_R_PACKAGE
+    NULL,
+#else
     krb_repl_step,
+#endif
 };
 
 const krb_native_api *krb_native_table(void) { return &krb_api; }
