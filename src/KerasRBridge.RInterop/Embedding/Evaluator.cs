@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -28,10 +29,13 @@ internal static partial class Evaluator
         """;
 
     /// <summary>Defines the evaluator function in R's base environment and keeps it.</summary>
-    internal static RObject Create()
+    internal static RObject Create() => Define(Source, "evaluator");
+
+    /// <summary>Evaluates the R function <paramref name="source"/> in R's base environment and keeps it.</summary>
+    internal static RObject Define(string source, string what)
     {
-        using var exprs = RObject.FromCell(NativeHelpers.Parse(Source, out int status));
-        if (status != 1) throw new InvalidOperationException("The embedded evaluator did not parse.");
+        using var exprs = RObject.FromCell(NativeHelpers.Parse(source, out int status));
+        if (status != 1) throw new InvalidOperationException($"The embedded {what} did not parse (parse status {status}).");
         return RObject.FromCell(NativeHelpers.Eval(RValues.ElementAt(exprs.Sexp, 0), LibR.BaseEnv));
     }
 
@@ -40,20 +44,23 @@ internal static partial class Evaluator
     {
         using var text = RValues.String(code);
         using var outcome = RObject.FromCell(NativeHelpers.Call(evaluator.Sexp, [text.Sexp, env], [], LibR.BaseEnv));
-        string kind = RValues.StringAt(RValues.ElementAt(outcome.Sexp, 0), 0)!;
-        switch (kind)
+        if (RValues.StringAt(RValues.ElementAt(outcome.Sexp, 0), 0) == "parse")
         {
-            case "ok":
-                return RObject.Keep(RValues.ElementAt(outcome.Sexp, 1));
-            case "parse":
-                string message = RValues.StringAt(RValues.ElementAt(outcome.Sexp, 1), 0) ?? "parse error";
-                var line = LineOf().Match(message);
-                throw new RParseException(message, line.Success ? int.Parse(line.Groups[1].Value) : null);
-            default:
-                throw new REvaluationException(
-                    RValues.StringAt(RValues.ElementAt(outcome.Sexp, 1), 0) ?? "",
-                    RValues.StringAt(RValues.ElementAt(outcome.Sexp, 2), 0));
+            string message = RValues.StringAt(RValues.ElementAt(outcome.Sexp, 1), 0) ?? "parse error";
+            var line = LineOf().Match(message);
+            throw new RParseException(message, line.Success ? int.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture) : null);
         }
+        return Unpack(outcome.Sexp);
+    }
+
+    /// <summary>The value of an outcome made in R, <c>list("ok", value)</c>, as a typed wrapper;
+    /// an outcome <c>list("error", message, call)</c> becomes <see cref="REvaluationException"/>.</summary>
+    internal static RObject Unpack(Sexp outcome)
+    {
+        if (RValues.StringAt(RValues.ElementAt(outcome, 0), 0) == "ok") return RObject.Wrap(RValues.ElementAt(outcome, 1));
+        throw new REvaluationException(
+            RValues.StringAt(RValues.ElementAt(outcome, 1), 0) ?? "",
+            RValues.StringAt(RValues.ElementAt(outcome, 2), 0));
     }
 
     [GeneratedRegex(@"<text>:(\d+):")]

@@ -37,6 +37,12 @@ internal static unsafe class NativeHelpers
         public delegate* unmanaged<byte*> ErrorMessage;
         public delegate* unmanaged<delegate* unmanaged<nint, int>, nint, int> TopLevel;
         public delegate* unmanaged<int> ReplStep;
+        public delegate* unmanaged<Sexp, Sexp, int*, Sexp*, int> FindVar;
+        public delegate* unmanaged<Sexp, Sexp, int*, int> ExistsVar;
+        public delegate* unmanaged<Sexp, Sexp, Sexp, int> DefineVar;
+        public delegate* unmanaged<Sexp, int, Sexp*, int> ListVars;
+        public delegate* unmanaged<Sexp, Sexp*, int> NewEnv;
+        public delegate* unmanaged<Sexp, Sexp*, int> Duplicate;
     }
 
     private static Api* _api;
@@ -183,6 +189,48 @@ internal static unsafe class NativeHelpers
     /// <summary>Reads and evaluates one top-level expression through R's console; -1 at the
     /// end of input, -2 when an R error reached the top level (R has printed it).</summary>
     internal static int ReplStep() => _api->ReplStep();
+
+    /// <summary>Looks a variable up in the frame of <paramref name="env"/> only, forcing a
+    /// promise; returns a cell, or <see cref="Sexp.Zero"/> when the variable is not there.</summary>
+    internal static Sexp FindVar(Sexp env, Sexp symbol)
+    {
+        Sexp cell;
+        int found;
+        Check(_api->FindVar(env, symbol, &found, &cell));
+        return found != 0 ? cell : Sexp.Zero;
+    }
+
+    internal static bool ExistsVar(Sexp env, Sexp symbol)
+    {
+        int exists;
+        Check(_api->ExistsVar(env, symbol, &exists));
+        return exists != 0;
+    }
+
+    internal static void DefineVar(Sexp env, Sexp symbol, Sexp value) => Check(_api->DefineVar(env, symbol, value));
+
+    /// <summary>The sorted variable names of <paramref name="env"/>'s frame, as a kept character vector.</summary>
+    internal static Sexp ListVars(Sexp env, bool all)
+    {
+        Sexp cell;
+        Check(_api->ListVars(env, all ? 1 : 0, &cell));
+        return cell;
+    }
+
+    internal static Sexp NewEnv(Sexp parent)
+    {
+        Sexp cell;
+        Check(_api->NewEnv(parent, &cell));
+        return cell;
+    }
+
+    /// <summary>A deep copy that is never ALTREP when atomic, so its data can be written.</summary>
+    internal static Sexp Duplicate(Sexp x)
+    {
+        Sexp cell;
+        Check(_api->Duplicate(x, &cell));
+        return cell;
+    }
 
     private static byte[] NullTerminated(string text)
     {

@@ -30,12 +30,7 @@ public static unsafe class RValues
     public static RObject String(string? value) => Strings([value]);
 
     /// <summary>A character vector; null elements become <c>NA</c>.</summary>
-    public static RObject Strings(IReadOnlyList<string?> values)
-    {
-        var vector = Allocate(SexpType.Character, values.Count);
-        for (int i = 0; i < values.Count; i++) SetString(vector.Sexp, i, values[i]);
-        return vector;
-    }
+    public static RObject Strings(IReadOnlyList<string?> values) => RCharacterVector.Create(values);
 
     /// <summary>Stores one element of a character vector; null stores <c>NA</c>.</summary>
     public static void SetString(Sexp vector, long index, string? value)
@@ -51,57 +46,22 @@ public static unsafe class RValues
     }
 
     /// <summary>A length-one double vector.</summary>
-    public static RObject Double(double value)
-    {
-        var v = Allocate(SexpType.Double, 1);
-        *(double*)NativeHelpers.DataPtr(v.Sexp) = value;
-        return v;
-    }
+    public static RObject Double(double value) => RDoubleVector.Create([value]);
 
     /// <summary>A double vector.</summary>
-    public static RObject Doubles(ReadOnlySpan<double> values)
-    {
-        var v = Allocate(SexpType.Double, values.Length);
-        values.CopyTo(new Span<double>(NativeHelpers.DataPtr(v.Sexp), values.Length));
-        return v;
-    }
+    public static RObject Doubles(ReadOnlySpan<double> values) => RDoubleVector.Create(values);
 
     /// <summary>A length-one integer vector.</summary>
-    public static RObject Integer(int value)
-    {
-        var v = Allocate(SexpType.Integer, 1);
-        *(int*)NativeHelpers.DataPtr(v.Sexp) = value;
-        return v;
-    }
+    public static RObject Integer(int value) => RIntegerVector.Create([value]);
 
     /// <summary>An integer vector.</summary>
-    public static RObject Integers(ReadOnlySpan<int> values)
-    {
-        var v = Allocate(SexpType.Integer, values.Length);
-        values.CopyTo(new Span<int>(NativeHelpers.DataPtr(v.Sexp), values.Length));
-        return v;
-    }
+    public static RObject Integers(ReadOnlySpan<int> values) => RIntegerVector.Create(values);
 
     /// <summary>A length-one logical vector; null is <c>NA</c>.</summary>
-    public static RObject Logical(bool? value)
-    {
-        var v = Allocate(SexpType.Logical, 1);
-        *(int*)NativeHelpers.DataPtr(v.Sexp) = value switch { null => NaInteger, true => 1, false => 0 };
-        return v;
-    }
+    public static RObject Logical(bool? value) => RLogicalVector.Create([value]);
 
     /// <summary>A list of the given elements, named when <paramref name="names"/> is given.</summary>
-    public static RObject List(IReadOnlyList<RObject> elements, IReadOnlyList<string?>? names = null)
-    {
-        var list = Allocate(SexpType.List, elements.Count);
-        for (int i = 0; i < elements.Count; i++) LibR.SetVectorElt(list.Sexp, i, elements[i].Sexp);
-        if (names is not null)
-        {
-            using var n = Strings(names);
-            NativeHelpers.SetAttrib(list.Sexp, LibR.NamesSymbol, n.Sexp);
-        }
-        return list;
-    }
+    public static RObject List(IReadOnlyList<RObject> elements, IReadOnlyList<string?>? names = null) => RList.Create(elements, names);
 
     /// <summary>The symbol of the given name (symbols are never collected).</summary>
     public static Sexp Symbol(string name) => NativeHelpers.Install(name);

@@ -1,4 +1,5 @@
 #include <setjmp.h>
+#include <string.h>
 #include "krb_native.h"
 #include <R_ext/Parse.h>
 #include <R_ext/Utils.h>
@@ -226,7 +227,9 @@ static SEXP call_body(void *data)
     SETCAR(call, c->function);
     SEXP node = CDR(call);
     for (int i = 0; i < c->count; i++, node = CDR(node)) {
-        SETCAR(node, c->args[i]);
+        /* Arguments are values: a symbol or a call among them must not be evaluated. */
+        int type = TYPEOF(c->args[i]);
+        SETCAR(node, type == SYMSXP || type == LANGSXP ? Rf_lang2(R_QuoteSymbol, c->args[i]) : c->args[i]);
         if (c->names != NULL && c->names[i] != NULL && c->names[i][0] != '\0')
             SET_TAG(node, Rf_install(c->names[i]));
     }
@@ -346,6 +349,108 @@ static int krb_repl_step(void)
 }
 #endif
 
+/* ---- environments */
+
+typedef struct var_args { SEXP env, symbol, value; int flag; } var_args;
+
+static SEXP find_var_body(void *data)
+{
+    var_args *v = data;
+    SEXP value = Rf_findVarInFrame3(v->env, v->symbol, TRUE);
+    v->flag = value != R_UnboundValue;
+    if (!v->flag) return NULL;
+    /* A lazy-loaded or delayed binding is a promise: hand out its value, as get() does. */
+    if (TYPEOF(value) == PROMSXP) {
+        PROTECT(value);
+        value = Rf_eval(value, v->env);
+        UNPROTECT(1);
+    }
+    return insert_cell(value);
+}
+
+static int krb_find_var(SEXP env, SEXP symbol, int *found, SEXP *cell)
+{
+    var_args v = { env, symbol, R_NilValue, 0 };
+    int status = run_guarded(find_var_body, &v, cell);
+    *found = v.flag;
+    return status;
+}
+
+static SEXP exists_var_body(void *data)
+{
+    var_args *v = data;
+    v->flag = R_existsVarInFrame(v->env, v->symbol);
+    return R_NilValue;
+}
+
+static int krb_exists_var(SEXP env, SEXP symbol, int *exists)
+{
+    var_args v = { env, symbol, R_NilValue, 0 };
+    int status = run_guarded(exists_var_body, &v, NULL);
+    *exists = v.flag;
+    return status;
+}
+
+static SEXP define_var_body(void *data)
+{
+    var_args *v = data;
+    Rf_defineVar(v->symbol, v->value, v->env);
+    return R_NilValue;
+}
+
+static int krb_define_var(SEXP env, SEXP symbol, SEXP value)
+{
+    var_args v = { env, symbol, value, 0 };
+    return run_guarded(define_var_body, &v, NULL);
+}
+
+static SEXP list_vars_body(void *data)
+{
+    var_args *v = data;
+    return R_lsInternal3(v->env, v->flag ? TRUE : FALSE, TRUE);
+}
+
+static int krb_list_vars(SEXP env, int all, SEXP *cell)
+{
+    var_args v = { env, R_NilValue, R_NilValue, all };
+    return run_kept(list_vars_body, &v, cell);
+}
+
+static SEXP new_env_body(void *parent) { return R_NewEnv((SEXP)parent, TRUE, 0); }
+
+static int krb_new_env(SEXP parent, SEXP *cell) { return run_kept(new_env_body, parent, cell); }
+
+/* ---- copies that .NET may write into */
+
+static size_t element_size(int type)
+{
+    switch (type) {
+    case LGLSXP: case INTSXP: return sizeof(int);
+    case REALSXP: return sizeof(double);
+    case CPLXSXP: return sizeof(Rcomplex);
+    case RAWSXP: return sizeof(Rbyte);
+    default: return 0;
+    }
+}
+
+static SEXP duplicate_body(void *data)
+{
+    SEXP x = data;
+    size_t size = element_size(TYPEOF(x));
+    /* The duplicate of an ALTREP vector (such as 1:n) can stay compact, and R may then answer
+     * from the compact form after .NET has written into its expanded data: copy atomic ALTREP
+     * vectors into an ordinary one. */
+    if (!ALTREP(x) || size == 0) return Rf_duplicate(x);
+    R_xlen_t n = XLENGTH(x);
+    SEXP copy = PROTECT(Rf_allocVector(TYPEOF(x), n));
+    if (n > 0) memcpy(DATAPTR(copy), DATAPTR(x), (size_t)n * size);
+    DUPLICATE_ATTRIB(copy, x);
+    UNPROTECT(1);
+    return copy;
+}
+
+static int krb_duplicate(SEXP x, SEXP *cell) { return run_kept(duplicate_body, x, cell); }
+
 static const krb_native_api krb_api = {
     KRB_API_VERSION,
     krb_init,
@@ -372,6 +477,12 @@ static const krb_native_api krb_api = {
 #else
     krb_repl_step,
 #endif
+    krb_find_var,
+    krb_exists_var,
+    krb_define_var,
+    krb_list_vars,
+    krb_new_env,
+    krb_duplicate,
 };
 
 const krb_native_api *krb_native_table(void) { return &krb_api; }

@@ -45,6 +45,12 @@ typedef struct krb_native_api {
     const char *(*error_message)(void);
     int (*toplevel)(int (*body)(void *), void *data);
     int (*repl_step)(void);
+    int (*find_var)(SEXP env, SEXP symbol, int *found, SEXP *cell);
+    int (*exists_var)(SEXP env, SEXP symbol, int *exists);
+    int (*define_var)(SEXP env, SEXP symbol, SEXP value);
+    int (*list_vars)(SEXP env, int all, SEXP *cell);
+    int (*new_env)(SEXP parent, SEXP *cell);
+    int (*duplicate)(SEXP x, SEXP *cell);
 } krb_native_api;
 
 const krb_native_api *krb_native_table(void);
