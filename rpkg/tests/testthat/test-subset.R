@@ -44,3 +44,37 @@ test_that("newaxis inserts an axis", {
   v <- keras_variable(array(1:6, c(2, 3)))
   expect_equal(as.integer(v@r[newaxis, , ]$shape), c(1L, 2L, 3L))
 })
+
+test_that("all_dims() and .. stand for the axes not named", {
+  v <- keras_variable(array(1:24, c(2, 3, 4)))
+  expect_equal(as.integer(v@r[all_dims(), 1]$shape), c(2L, 3L))
+  expect_identical(as.array(v@r[.., 1]), as.array(v@r[, , 1]))
+  expect_identical(as.array(v@r[1, all_dims()]), array(1:24, c(2, 3, 4))[1, , ])
+})
+
+test_that("integer vectors gather and logical vectors select along an axis", {
+  v <- keras_variable(array(1:12, c(3, 4)))
+  expect_identical(as.array(v@r[c(3, 1), 1]), array(c(3L, 1L)))
+  expect_identical(as.array(v@r[c(TRUE, FALSE, TRUE), 2]), array(c(4L, 6L)))
+})
+
+test_that("op_subset reads like @r", {
+  v <- keras_variable(array(1:12, c(3, 4)))
+  expect_identical(as.array(op_subset(v, 2, 3)), 8L)
+  expect_identical(as.array(op_subset(v, , 2)), array(4:6))
+})
+
+test_that("op_subset<- assigns into a tensor and into a variable", {
+  t <- keras_variable(array(0, c(2, 2)))$value
+  op_subset(t, 1, 1) <- 5
+  expect_identical(as.array(t), array(c(5, 0, 0, 0), c(2, 2)))
+  v <- keras_variable(array(0, c(2, 2)))
+  op_subset(v, 2, ) <- 1
+  expect_identical(as.array(v), array(c(0, 1, 0, 1), c(2, 2)))
+})
+
+test_that("assigned values are broadcast and converted to the variable's dtype", {
+  v <- keras_variable(array(0L, c(2, 3)))
+  v@r[, 2] <- c(7, 8)
+  expect_identical(as.array(v), array(c(0L, 0L, 7L, 8L, 0L, 0L), c(2, 3)))
+})
