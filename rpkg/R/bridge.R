@@ -12,6 +12,7 @@ start_engine <- function(ns) {
   .krb_state$engine <- if (started_runtime) "own" else "host"
   names <- .Call(krb_call0, 0L)
   for (i in seq_along(names)) assign(names[[i]], i - 1L, envir = .krb)
+  register_prototypes()
   invisible(TRUE)
 }
 

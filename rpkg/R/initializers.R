@@ -41,7 +41,7 @@ NULL
 NULL
 
 new_initializer <- function(ptr) {
-  init <- function(shape, dtype = NULL) wrap_tensor(.Call(krb_call3, .krb$initializer_call, ptr, shape, dtype))
+  init <- function(shape, dtype = NULL) .Call(krb_call3, .krb$initializer_call, ptr, shape, dtype)
   structure(init, class = c("kerasbridge_initializer", "function"), ptr = ptr)
 }
 

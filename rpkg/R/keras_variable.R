@@ -72,38 +72,55 @@ NULL
 keras_variable <- function(initializer, shape = NULL, dtype = NULL, trainable = TRUE,
                            autocast = TRUE, aggregation = "none", synchronization = "auto",
                            name = NULL) {
-  ptr <- .Call(krb_call8, .krb$variable_new, unwrap(initializer), shape, dtype, trainable,
-               autocast, aggregation, synchronization, name)
-  wrap_object(ptr, "variable")
+  .Call(krb_call8, .krb$variable_new, unwrap(initializer), shape, dtype, trainable,
+        autocast, aggregation, synchronization, name)
 }
 
 variable_field <- function(x, field) .Call(krb_call2, .krb$variable_field, x@ptr, field)
 
 variable_method <- function(x, operation) {
   force(x)
-  function(value) wrap_tensor(.Call(krb_call3, .krb$variable_assign, x@ptr, unwrap(value), operation))
+  function(value) .Call(krb_call3, .krb$variable_assign, x@ptr, unwrap(value), operation)
 }
 
+#' Attributes and methods of a variable
+#'
+#' `variable$name` reads an attribute or gets a method of a variable; see [keras_variable()]
+#' for the list. Only `trainable` can be set: `variable$trainable <- FALSE`.
+#'
+#' @param x A variable.
+#' @param name The attribute or method.
+#' @param value The new value of `trainable` (`TRUE` or `FALSE`).
+#' @return The attribute's value, or the method as a function.
+#' @examples
+#' v <- keras_variable(array(1, c(2, 2)))
+#' v$dtype
+#' v$trainable <- FALSE
+#' v$trainable
+#' @name variable_attributes
+NULL
+
+#' @rdname variable_attributes
 #' @export
-`$.kerasbridge_variable` <- function(x, name) {
+setMethod("$", "kerasbridge_variable", function(x, name) {
   switch(name,
     shape = new_shape(variable_field(x, "shape")),
-    value = wrap_tensor(variable_field(x, "value")),
     assign = variable_method(x, "assign"),
     assign_add = variable_method(x, "assign_add"),
     assign_sub = variable_method(x, "assign_sub"),
     numpy = function() as.array(x),
     variable_field(x, name)
   )
-}
+})
 
+#' @rdname variable_attributes
 #' @export
-`$<-.kerasbridge_variable` <- function(x, name, value) {
+setReplaceMethod("$", "kerasbridge_variable", function(x, name, value) {
   if (!identical(name, "trainable"))
     raise_bridge_error("attribute_error", sprintf("Attribute `%s` of a Variable cannot be set; only `trainable` can.", name))
   .Call(krb_call2, .krb$variable_set_trainable, x@ptr, value)
   x
-}
+})
 
 #' @export
 .DollarNames.kerasbridge_variable <- function(x, pattern = "") {

@@ -75,14 +75,15 @@ call_indices <- function(call) {
 #' @export
 `[.kerasbridge_indexer` <- function(x, ...) {
   index <- index_list(call_indices(sys.call()), parent.frame())
-  wrap_tensor(.Call(krb_call3, .krb$subset_get, x$ptr, index, x$one_based))
+  .Call(krb_call3, .krb$subset_get, x$ptr, index, x$one_based)
 }
 
 #' @export
 `[<-.kerasbridge_indexer` <- function(x, ..., value) {
   index <- index_list(call_indices(sys.call()), parent.frame())
-  ptr <- .Call(krb_call4, .krb$subset_set, x$ptr, index, unwrap(value), x$one_based)
-  x$ptr <- ptr
+  # A variable changes in place (NULL comes back); a tensor gives the new tensor, which `@<-`
+  # then puts in place of the old one.
+  x$tensor <- .Call(krb_call4, .krb$subset_set, x$ptr, index, unwrap(value), x$one_based)
   x
 }
 
@@ -90,7 +91,7 @@ call_indices <- function(call) {
 `@<-.kerasbridge_tensor` <- function(object, name, value) {
   if (!inherits(value, "kerasbridge_indexer"))
     raise_bridge_error("attribute_error", sprintf("Slot `%s` of a tensor cannot be replaced.", name))
-  wrap_tensor(value$ptr)
+  value$tensor
 }
 
 #' @export
@@ -104,13 +105,13 @@ call_indices <- function(call) {
 #' @export
 op_subset <- function(x, ...) {
   index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
-  wrap_tensor(.Call(krb_call3, .krb$subset_get, x@ptr, index, TRUE))
+  .Call(krb_call3, .krb$subset_get, x@ptr, index, TRUE)
 }
 
 #' @rdname op_subset
 #' @export
 `op_subset<-` <- function(x, ..., value) {
   index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
-  ptr <- .Call(krb_call4, .krb$subset_set, x@ptr, index, unwrap(value), TRUE)
-  if (methods::is(x, "kerasbridge_variable")) x else wrap_tensor(ptr)
+  result <- .Call(krb_call4, .krb$subset_set, x@ptr, index, unwrap(value), TRUE)
+  if (is.null(result)) x else result
 }

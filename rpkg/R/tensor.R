@@ -50,14 +50,16 @@ length.kerasbridge_object <- function(x) as.integer(prod(tensor_field(x, "shape"
 
 tensor_field <- function(x, field) .Call(krb_call2, .krb$tensor_field, x@ptr, field)
 
+#' @rdname kerasbridge_tensor
+#' @param name The attribute: `shape`, `dtype`, `ndim` or `numpy`.
 #' @export
-`$.kerasbridge_tensor` <- function(x, name) {
+setMethod("$", "kerasbridge_tensor", function(x, name) {
   switch(name,
     shape = new_shape(tensor_field(x, "shape")),
     numpy = function() as.array(x),
     tensor_field(x, name)
   )
-}
+})
 
 #' @export
 format.kerasbridge_object <- function(x, ...) {

@@ -1,9 +1,8 @@
 #' @useDynLib kerasbridge, .registration = TRUE
-#' @importFrom methods new setClass setMethod signature is
+#' @importFrom methods new setClass setMethod setReplaceMethod signature is
 #' @importFrom utils .DollarNames
 NULL
 
 .onLoad <- function(libname, pkgname) {
-  make_prototypes()
   start_engine(asNamespace(pkgname))
 }

@@ -35,7 +35,7 @@ internal static class InitializerEntries
             throw new KerasValueError($"An initializer needs a fully defined shape. Received: shape={Shapes.Format(shape)}");
         string? dtype = Args.OptionalString(a[2], "dtype");
         DType target = dtype is null ? KerasConfig.FloatXDType : DTypes.Standardize(dtype);
-        return Handles.Wrap(initializer.Call(shape.Select(d => d!.Value).ToArray(), target));
+        return RWrappers.Wrap(initializer.Call(shape.Select(d => d!.Value).ToArray(), target));
     }
 
     private static RObject Config(ReadOnlySpan<Sexp> a)

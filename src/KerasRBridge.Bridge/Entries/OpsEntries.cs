@@ -39,7 +39,7 @@ internal static unsafe class OpsEntries
             "%*%" => Ops.MatMul(Tensor(a[1]), Tensor(a[2])),
             _ => throw new KerasValueError($"Operator `{op}` is not supported for tensors."),
         };
-        return Handles.Wrap(result);
+        return RWrappers.Wrap(result);
     }
 
     private static RObject Unary(ReadOnlySpan<Sexp> a)
@@ -55,7 +55,7 @@ internal static unsafe class OpsEntries
             "round" => Ops.Round(x),
             _ => throw new KerasValueError($"Function `{op}` is not supported for tensors."),
         };
-        return Handles.Wrap(result);
+        return RWrappers.Wrap(result);
     }
 
     private static NdArray Tensor(Sexp x) => Tensors.FromR(x, dtype: (string?)null);

@@ -15,6 +15,11 @@ internal static class SessionEntries
         ("config_set_floatx", 1, SetFloatX),
         ("clear_session", 0, _ => { GlobalState.ClearSession(); return RValues.Logical(null); }),
         ("diagnostics", 0, Diagnostics),
+        ("register_prototypes", 4, a =>
+        {
+            RWrappers.Register(a[0], a[1], a[2], a[3]);
+            return RObject.Keep(LibR.NilValue);
+        }),
     ];
 
     private static RObject SetFloatX(ReadOnlySpan<Sexp> a)

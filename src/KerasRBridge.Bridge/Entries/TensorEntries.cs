@@ -11,7 +11,7 @@ internal static class TensorEntries
 {
     internal static readonly (string, int, Entry)[] All =
     [
-        ("tensor_from_r", 2, a => Handles.Wrap(Tensors.FromR(a[0], Args.OptionalString(a[1], "dtype")))),
+        ("tensor_from_r", 2, a => RWrappers.Wrap(Tensors.FromR(a[0], Args.OptionalString(a[1], "dtype")))),
         ("to_r", 1, a => RArrays.ToR(Objects.Tensor(a[0], "x"))),
         ("tensor_field", 2, Field),
         ("describe", 1, Describe),
@@ -50,11 +50,11 @@ internal static class TensorEntries
         NdArray source = Objects.Tensor(a[0], "x");
         bool oneBased = Args.Bool(a[2], "one_based");
         var index = RIndex.Parse(a[1], oneBased);
-        return RIndex.InUsersTerms(oneBased, () => Handles.Wrap(Indexer.Get(source, index)));
+        return RIndex.InUsersTerms(oneBased, () => RWrappers.Wrap(Indexer.Get(source, index)));
     }
 
-    /// <summary>Assigns into a subset: a variable changes in place (and is returned); a tensor,
-    /// being immutable, gives a new tensor.</summary>
+    /// <summary>Assigns into a subset: a variable changes in place (giving <c>NULL</c>); a
+    /// tensor, being immutable, gives a new tensor.</summary>
     private static RObject SubsetSet(ReadOnlySpan<Sexp> a)
     {
         object target = Handles.Get<object>(a[0], "x");
@@ -69,9 +69,9 @@ internal static class TensorEntries
         if (target is Variable v)
         {
             v.Assign(Indexer.Set(v.Value, index, Tensors.FromR(value, v.DType)));
-            return RObject.Keep(self);
+            return RObject.Keep(LibR.NilValue);
         }
         NdArray source = Objects.Tensor(self, "x");
-        return Handles.Wrap(Indexer.Set(source, index, Tensors.FromR(value, source.DType)));
+        return RWrappers.Wrap(Indexer.Set(source, index, Tensors.FromR(value, source.DType)));
     }
 }

@@ -27,7 +27,7 @@ internal static class VariableEntries
             aggregation: Args.OptionalString(a[5], "aggregation"),
             synchronization: Args.OptionalString(a[6], "synchronization"),
             name: Name(a[7]));
-        return Handles.Wrap(variable);
+        return RWrappers.Wrap(variable);
     }
 
     private static string? Name(Sexp x)
@@ -51,7 +51,7 @@ internal static class VariableEntries
             "synchronization" => RValues.String(v.Synchronization),
             "ndim" => RValues.Integer(v.Ndim),
             "shape" => ShapeValue(v.Shape),
-            "value" => Handles.Wrap(v.Value),
+            "value" => RWrappers.Wrap(v.Value),
             "repr" => RValues.String(v.ToString()),
             var other => throw new KerasValueError($"A Variable has no attribute `{other}`."),
         };
@@ -81,6 +81,6 @@ internal static class VariableEntries
             "assign_sub" => v.AssignSub(value),
             var other => throw new KerasValueError($"Unknown assignment operation `{other}`."),
         };
-        return Handles.Wrap(result);
+        return RWrappers.Wrap(result);
     }
 }

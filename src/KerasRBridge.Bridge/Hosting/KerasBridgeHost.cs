@@ -43,12 +43,7 @@ public static unsafe class KerasBridgeHost
     /// <summary>Makes <paramref name="variable"/> visible to R as <paramref name="name"/> in the global environment.</summary>
     public static void SetVariable(string name, Variable variable) => REngine.Invoke(() =>
     {
-        using var ptr = Handles.Wrap(variable);
-        using var wrapper = REngine.Evaluate("kerasbridge:::wrap_object");
-        using var kind = RValues.String("variable");
-        using var wrapped = RObject.FromCell(NativeHelpers.Call(wrapper.Sexp, [ptr.Sexp, kind.Sexp], [], LibR.GlobalEnv));
-        using var assign = REngine.Evaluate("base::assign");
-        using var rName = RValues.String(name);
-        RObject.FromCell(NativeHelpers.Call(assign.Sexp, [rName.Sexp, wrapped.Sexp, LibR.GlobalEnv], ["x", "value", "envir"], LibR.GlobalEnv)).Dispose();
+        using var wrapped = RWrappers.Wrap(variable);
+        NativeHelpers.DefineVar(LibR.GlobalEnv, RValues.Symbol(name), wrapped.Sexp);
     });
 }
