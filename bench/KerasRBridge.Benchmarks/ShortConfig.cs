@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using Perfolizer.Horology;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace KerasRBridge.Benchmarks;
+
+/// <summary>
+/// Few iterations, since the machine has two noisy cores and each operation moves tens of
+/// megabytes. In-process, because R can be started only once per process and its native
+/// helper library sits beside this assembly.
+/// </summary>
+public sealed class ShortConfig : ManualConfig
+{
+    public ShortConfig()
+    {
+        Add(DefaultConfig.Instance);
+        AddJob(Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithLaunchCount(1)
+            .WithWarmupCount(2)
+            .WithIterationCount(7)
+            .WithId("Short"));
+        AddColumn(CategoriesColumn.Default);
+        WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Millisecond));
+        AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
+        WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
+    }
+}

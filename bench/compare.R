@@ -1,0 +1,102 @@
+# Measures kerasbridge (ours) and reticulate + NumPy (the peer keras3 users take today) side by
+# side in one R process, against the targets of issue 6, and writes one markdown report.
+# Usage: Rscript bench/compare.R [output.md]; the ratio column is ours / peer.
+output <- commandArgs(trailingOnly = TRUE)[1L]
+if (is.na(output)) output <- "bench/results.md"
+here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
+for (f in c("timing.R", "machine.R", "table.R", "scaling.R")) source(file.path(here, "R", f))
+
+suppressPackageStartupMessages(library(kerasbridge))
+np <- reticulate::import("numpy", convert = FALSE)
+n <- 1e7
+set.seed(1)
+x <- array(rnorm(n), n)
+rows <- list()
+add <- function(work, ours, peer, target, limit, absolute = FALSE, shown_ours = format_seconds(ours),
+                shown_peer = format_seconds(peer)) {
+  ratio <- ours / peer
+  met <- if (absolute) ours <= limit else ratio <= limit
+  rows[[length(rows) + 1L]] <<- result_row(work, shown_ours, shown_peer, ratio, target, met)
+}
+
+message("bench: large conversions")
+r_plus_0 <- median_time(function() x + 0)
+to_f32 <- median_time(function() keras_variable(x, dtype = "float32"))
+add("R double array 1e7 -> float32 variable (peer: `np$ascontiguousarray(np$array(x, dtype = \"float32\"))`)",
+    to_f32, median_time(function() np$ascontiguousarray(np$array(x, dtype = "float32"))), "<= 0.5", 0.5)
+add("R double array 1e7 -> float32 variable (peer: R `x + 0`)", to_f32, r_plus_0, "<= 0.5", 0.5)
+
+v32 <- keras_variable(x, dtype = "float32")
+a32 <- np$ascontiguousarray(np$array(x, dtype = "float32"))
+add("float32 variable 1e7 -> R array (peer: `py_to_r()` of the same float32 array)",
+    median_time(function() as.array(v32)), median_time(function() reticulate::py_to_r(a32)), "<= 0.5", 0.5)
+
+add("R double array 1e7 -> float64 variable (peer: R `x + 0`)",
+    median_time(function() keras_variable(x)), r_plus_0, "<= 1.0", 1.0)
+v64 <- keras_variable(x)
+add("float64 variable 1e7 -> R array (peer: R `x + 0`)",
+    median_time(function() as.array(v64)), r_plus_0, "<= 1.0", 1.0)
+
+add("random_normal 1e7 float32 (peer: `np$random$standard_normal(1e7)$astype(\"float32\")`)",
+    median_time(function() keras_variable("random_normal", shape = n)),
+    median_time(function() np$random$standard_normal(as.integer(n))$astype("float32")), "<= 1.0", 1.0)
+
+message("bench: per-call overhead")
+small <- array(1, c(3, 3))
+small_np <- np$array(small)
+v_small <- keras_variable(small)
+add("`keras_variable()` of a 3x3 array, per call (peer: `np$array()` of it)",
+    per_call(keras_variable(small)), per_call(np$array(small)), "<= 10 \u00b5s", 10e-6, absolute = TRUE)
+add("`v$assign()` of a 3x3 array, per call (peer: `np$copyto()` into a NumPy array)",
+    per_call(v_small$assign(small)), per_call(np$copyto(small_np, small)), "<= 3 \u00b5s", 3e-6, absolute = TRUE)
+add("`v$value` of a 3x3 variable, per call (peer: `a$copy()` of a NumPy array)",
+    per_call(v_small$value), per_call(small_np$copy()), "<= 3 \u00b5s", 3e-6, absolute = TRUE)
+call0 <- get("krb_call0", envir = asNamespace("kerasbridge"))
+floatx_entry <- get(".krb", envir = asNamespace("kerasbridge"))$config_floatx
+add("`.Call` round trip into a managed entry point (`config_floatx`), per call (no peer)",
+    per_call(.Call(call0, floatx_entry), calls = 100000L), NA, "<= 1 \u00b5s", 1e-6, absolute = TRUE)
+
+message("bench: fresh Rscript start-up")
+bare <- rscript_time("NULL")
+ours_start <- rscript_time("library(kerasbridge); invisible(keras_variable(array(1, c(3, 3))))") - bare
+peer_start <- rscript_time("np <- reticulate::import('numpy', convert = FALSE); invisible(np$array(array(1, c(3, 3))))") - bare
+add(sprintf("`library(kerasbridge)` + first variable, over a bare `Rscript -e NULL` (%s) (peer: reticulate + NumPy + `np$array()`)",
+            format_seconds(bare)),
+    ours_start, peer_start, "<= 150 ms extra", 0.150, absolute = TRUE)
+
+message("bench: peak memory")
+peak <- function(side) {
+  out <- system2(file.path(R.home("bin"), "Rscript"), c(file.path(here, "R", "peak_memory.R"), side), stdout = TRUE)
+  bytes <- as.double(out[[length(out)]])
+  if (!is.finite(bytes)) stop("bench/R/peak_memory.R ", side, " printed no figure: ", paste(out, collapse = "\n"))
+  bytes
+}
+result_bytes <- 4 * n
+peak_ours <- median(vapply(1:3, function(i) peak("ours"), 0))
+peak_peer <- median(vapply(1:3, function(i) peak("peer"), 0))
+rows[[length(rows) + 1L]] <- result_row(
+  "peak memory added by 1e7 float64 -> float32, as a multiple of the 40 MB result (peer: NumPy)",
+  sprintf("%s (%.2f x)", format_bytes(peak_ours), peak_ours / result_bytes),
+  sprintf("%s (%.2f x)", format_bytes(peak_peer), peak_peer / result_bytes),
+  peak_ours / peak_peer, "<= 1.1 x result", peak_ours / result_bytes <= 1.1)
+
+message("bench: scaling")
+scaling <- scaling_table(np)
+
+results <- do.call(rbind, rows)
+report <- c(
+  "# Benchmarks", "",
+  "Written by `scripts/bench` (`bench/compare.R`). Ours is `kerasbridge`, the peer is reticulate + NumPy,",
+  "measured side by side in one R process; times are medians (7 runs for 1e7 elements, 5 loops of 10,000",
+  "calls for per-call figures, 7 fresh processes for start-up), each after a full `gc()`. Ratio = ours / peer; targets from issue 6.", "",
+  machine_description(np), "",
+  markdown_table(results, c("work", "ours", "peer", "ratio", "target", "met?")), "",
+  "Peak memory: a fresh `Rscript` loads everything and makes the input first, resets the kernel's peak",
+  "counter (`/proc/self/clear_refs`), converts, and reports `VmHWM` minus the `VmRSS` before the conversion",
+  "(median of 3 processes).", "",
+  "## Scaling: R double array -> float32", "",
+  scaling
+)
+writeLines(report, output, useBytes = TRUE)
+writeLines(c(markdown_table(results, c("work", "ours", "peer", "ratio", "target", "met?")), "", scaling), useBytes = TRUE)
+message(sprintf("bench: %d of %d targets met; written to %s", sum(results$met == "yes"), nrow(results), output))
