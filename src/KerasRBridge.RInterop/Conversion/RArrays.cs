@@ -79,7 +79,7 @@ public static unsafe class RArrays
             case DType.Float64:
                 return Copy(source, shape);
             case DType.Float32:
-                var floats = GC.AllocateUninitializedArray<float>(source.Length);
+                var floats = FreshArray<float>(source.Length);
                 TensorPrimitives.ConvertTruncating(source, floats.AsSpan());
                 return NdArray.FromColumnMajor(floats, shape);
         }
@@ -97,13 +97,13 @@ public static unsafe class RArrays
         if (dtype == DType.Int32 && !isLogical) return Copy(source, shape);
         if (dtype == DType.Bool && isLogical)
         {
-            var flags = GC.AllocateUninitializedArray<bool>(source.Length);
+            var flags = FreshArray<bool>(source.Length);
             for (int i = 0; i < source.Length; i++) flags[i] = source[i] != 0;
             return NdArray.FromColumnMajor(flags, shape);
         }
         if (hasNa && DTypes.IsFloat(dtype))
         {
-            var doubles = GC.AllocateUninitializedArray<double>(source.Length);
+            var doubles = FreshArray<double>(source.Length);
             for (int i = 0; i < source.Length; i++)
                 doubles[i] = source[i] == RValues.NaInteger ? RValues.NaReal : source[i];
             return NdArray.FromColumnMajor(doubles, shape).Cast(dtype);
@@ -158,9 +158,17 @@ public static unsafe class RArrays
 
     private static NdArray Copy<T>(ReadOnlySpan<T> source, long[] shape) where T : unmanaged
     {
-        var data = GC.AllocateUninitializedArray<T>(source.Length);
+        var data = FreshArray<T>(source.Length);
         source.CopyTo(data);
         return NdArray.FromColumnMajor(data, shape);
+    }
+
+    /// <summary>An array every element of which the caller writes, on huge pages when large.</summary>
+    private static T[] FreshArray<T>(int length) where T : unmanaged
+    {
+        var array = GC.AllocateUninitializedArray<T>(length);
+        fixed (T* p = array) FreshMemory.PreferHugePages(p, (long)length * sizeof(T));
+        return array;
     }
 
     private static KerasTypeError NotConvertible(Sexp x) => new(
@@ -204,15 +212,20 @@ public static unsafe class RArrays
     private static RObject Fill<T>(SexpType type, ReadOnlySpan<T> source) where T : unmanaged
     {
         var vector = RValues.Allocate(type, source.Length);
-        if (source.Length > 0) source.CopyTo(new Span<T>(NativeHelpers.DataPtr(vector.Sexp), source.Length));
+        if (source.Length == 0) return vector;
+        void* data = NativeHelpers.DataPtr(vector.Sexp);
+        FreshMemory.PreferHugePages(data, (long)source.Length * sizeof(T));
+        source.CopyTo(new Span<T>(data, source.Length));
         return vector;
     }
 
     private static RObject FromFloats(ReadOnlySpan<float> source)
     {
         var vector = RValues.Allocate(SexpType.Double, source.Length);
-        if (source.Length > 0)
-            TensorPrimitives.ConvertTruncating(source, new Span<double>(NativeHelpers.DataPtr(vector.Sexp), source.Length));
+        if (source.Length == 0) return vector;
+        void* data = NativeHelpers.DataPtr(vector.Sexp);
+        FreshMemory.PreferHugePages(data, (long)source.Length * sizeof(double));
+        TensorPrimitives.ConvertTruncating(source, new Span<double>(data, source.Length));
         return vector;
     }
 
