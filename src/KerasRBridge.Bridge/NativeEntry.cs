@@ -86,11 +86,31 @@ public static unsafe class NativeEntry
                 *result = token;
                 return CallUnwind;
             }
-            SetError(ErrorClasses.Of(e), ErrorClasses.MessageOf(e));
-            *errorClass = _errorClass;
-            *errorMessage = _errorMessage;
+            try
+            {
+                SetError(ErrorClasses.Of(e), ErrorClasses.MessageOf(e));
+                *errorClass = _errorClass;
+                *errorMessage = _errorMessage;
+            }
+            catch
+            {
+                // Describing the error failed too (out of memory, an assembly gone): a fixed
+                // message still beats letting an exception reach R, which would abort it.
+                *errorClass = FallbackClass;
+                *errorMessage = FallbackMessage;
+            }
             return CallError;
         }
+    }
+
+    private static readonly byte* FallbackClass = Utf8Constant("runtime_error");
+    private static readonly byte* FallbackMessage = Utf8Constant("The kerasbridge engine failed and could not describe the error.");
+
+    private static byte* Utf8Constant(string text)
+    {
+        byte* buffer = null;
+        Replace(ref buffer, text);
+        return buffer;
     }
 
     /// <summary>R's garbage collector finalised an external pointer to a .NET object.</summary>
