@@ -10,3 +10,10 @@ test_that("config_set_floatx rejects other dtypes", {
   expect_bridge_error(config_set_floatx("int32"), "value_error", "int32")
   expect_equal(config_floatx(), "float32")
 })
+
+test_that("clear_session returns NULL invisibly and restarts automatic names", {
+  keras_variable(1)
+  expect_invisible(out <- clear_session())
+  expect_null(out)
+  expect_equal(keras_variable(1)$name, "variable")
+})

@@ -64,20 +64,16 @@ internal static unsafe class OpsEntries
     /// operand's dtype, as a Python number does in Keras.</summary>
     private static Operand OperandOf(Sexp x)
     {
-        if (RValues.TypeOf(x) != SexpType.ExternalPointer && RValues.LengthOf(x) == 1)
+        if (RValues.TypeOf(x) != SexpType.ExternalPointer && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x))
         {
-            RArrays.ShapeOf(x, out bool hasDim);
-            if (!hasDim)
+            switch (RValues.TypeOf(x))
             {
-                switch (RValues.TypeOf(x))
-                {
-                    case SexpType.Double:
-                        return *(double*)RValues.DataOf(x);
-                    case SexpType.Integer when *(int*)RValues.DataOf(x) != RValues.NaInteger:
-                        return (long)*(int*)RValues.DataOf(x);
-                    case SexpType.Logical when *(int*)RValues.DataOf(x) != RValues.NaInteger:
-                        return *(int*)RValues.DataOf(x) != 0;
-                }
+                case SexpType.Double:
+                    return *(double*)RValues.DataOf(x);
+                case SexpType.Integer when *(int*)RValues.DataOf(x) != RValues.NaInteger:
+                    return (long)*(int*)RValues.DataOf(x);
+                case SexpType.Logical when *(int*)RValues.DataOf(x) != RValues.NaInteger:
+                    return *(int*)RValues.DataOf(x) != 0;
             }
         }
         return Tensor(x);

@@ -20,6 +20,6 @@ internal static class ScopeEntries
     private static RObject Close(ReadOnlySpan<Sexp> a)
     {
         Handles.Get<IDisposable>(a[0], "scope").Dispose();
-        return RValues.Logical(null);
+        return RNull.Create();
     }
 }

@@ -13,12 +13,12 @@ internal static class SessionEntries
     [
         ("config_floatx", 0, _ => RValues.String(KerasConfig.FloatX)),
         ("config_set_floatx", 1, SetFloatX),
-        ("clear_session", 0, _ => { GlobalState.ClearSession(); return RValues.Logical(null); }),
+        ("clear_session", 0, _ => { GlobalState.ClearSession(); return RNull.Create(); }),
         ("diagnostics", 0, Diagnostics),
         ("register_prototypes", 4, a =>
         {
             RWrappers.Register(a[0], a[1], a[2], a[3]);
-            return RObject.Keep(LibR.NilValue);
+            return RNull.Create();
         }),
     ];
 

@@ -69,7 +69,7 @@ internal static class TensorEntries
         if (target is Variable v)
         {
             v.Assign(Indexer.Set(v.Value, index, Tensors.FromR(value, v.DType)));
-            return RObject.Keep(LibR.NilValue);
+            return RNull.Create();
         }
         NdArray source = Objects.Tensor(self, "x");
         return RWrappers.Wrap(Indexer.Set(source, index, Tensors.FromR(value, source.DType)));

@@ -67,7 +67,7 @@ internal static class VariableEntries
     private static RObject SetTrainable(ReadOnlySpan<Sexp> a)
     {
         Handles.Get<Variable>(a[0], "variable").Trainable = Args.Bool(a[1], "trainable");
-        return RValues.Logical(null);
+        return RNull.Create();
     }
 
     private static RObject Assign(ReadOnlySpan<Sexp> a)

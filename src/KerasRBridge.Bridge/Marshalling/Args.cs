@@ -104,7 +104,7 @@ internal static unsafe class Args
     /// and (named) lists for sequences and dictionaries.</summary>
     internal static RObject ToR(object? value) => value switch
     {
-        null => RObject.Keep(RInterop.Native.LibR.NilValue),
+        null => RNull.Create(),
         string s => RValues.String(s),
         bool b => RValues.Logical(b),
         int or long or short or sbyte or byte or ushort or uint when Convert.ToInt64(value, CultureInfo.InvariantCulture) is var l && l is >= int.MinValue + 1 and <= int.MaxValue => RValues.Integer((int)l),

@@ -53,9 +53,8 @@ internal static unsafe class RIndex
             case SexpType.Logical:
                 return IndexItem.Mask.From(RArrays.ToNdArray(x, DType.Bool));
             case SexpType.Double or SexpType.Integer:
-                RArrays.ShapeOf(x, out bool hasDim);
                 var positions = RArrays.ToNdArray(x, DType.Float64).AsSpan<double>();
-                if (positions.Length == 1 && !hasDim) return new IndexItem.Scalar(Position(positions[0], oneBased));
+                if (positions.Length == 1 && !RArrays.HasDim(x)) return new IndexItem.Scalar(Position(positions[0], oneBased));
                 var gathered = new long[positions.Length];
                 for (int i = 0; i < gathered.Length; i++) gathered[i] = Position(positions[i], oneBased);
                 return new IndexItem.Gather(gathered);

@@ -32,7 +32,6 @@ internal static class Tensors
     {
         DType natural = RArrays.NaturalDType(x);
         if (natural != DType.Float64) return natural;
-        RArrays.ShapeOf(x, out bool hasDim);
-        return hasDim ? DType.Float64 : KerasConfig.FloatXDType;
+        return RArrays.HasDim(x) ? DType.Float64 : KerasConfig.FloatXDType;
     }
 }

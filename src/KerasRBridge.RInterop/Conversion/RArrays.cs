@@ -15,11 +15,10 @@ public static unsafe class RArrays
 {
     /// <summary>The Keras shape of an R value: its <c>dim</c>, else <c>(n)</c>, or <c>()</c> for a
     /// dimensionless length-one value.</summary>
-    public static long[] ShapeOf(Sexp x, out bool hasDim)
+    public static long[] ShapeOf(Sexp x)
     {
         using var dim = RObject.FromCell(NativeHelpers.GetAttrib(x, LibR.DimSymbol));
-        hasDim = !dim.IsNull;
-        if (!hasDim)
+        if (dim.IsNull)
         {
             long n = LibR.XLength(x);
             return n == 1 ? [] : [n];
@@ -28,6 +27,13 @@ public static unsafe class RArrays
         var shape = new long[dims.Length];
         for (int i = 0; i < dims.Length; i++) shape[i] = dims[i];
         return shape;
+    }
+
+    /// <summary>Whether <paramref name="x"/> has a <c>dim</c> attribute (is an R array).</summary>
+    public static bool HasDim(Sexp x)
+    {
+        using var dim = RObject.FromCell(NativeHelpers.GetAttrib(x, LibR.DimSymbol));
+        return !dim.IsNull;
     }
 
     /// <summary>The dtype an R vector has on its own: double is float64, integer int32,
@@ -52,7 +58,7 @@ public static unsafe class RArrays
     /// integer dtype other than int32 from integers, or out of range).</exception>
     public static NdArray ToNdArray(Sexp x, DType dtype)
     {
-        long[] shape = ShapeOf(x, out _);
+        long[] shape = ShapeOf(x);
         long n = LibR.XLength(x);
         void* data = n == 0 ? null : NativeHelpers.DataPtr(x);
         switch (RValues.TypeOf(x))
