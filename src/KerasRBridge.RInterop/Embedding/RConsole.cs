@@ -55,17 +55,28 @@ public static unsafe class RConsole
         }
     }
 
+    /// <summary>The part of the last input line that did not fit R's buffer; R gets it next.</summary>
+    private static byte[] _unread = [];
+
     [UnmanagedCallersOnly]
     internal static int ReadConsole(byte* prompt, byte* buffer, int length, int addHistory)
     {
         try
         {
-            string? line = Input(Marshal.PtrToStringUTF8((nint)prompt) ?? "");
-            if (line is null) return 0;
-            byte[] bytes = Encoding.UTF8.GetBytes(line + "\n");
-            int n = Math.Min(bytes.Length, length - 1);
-            bytes.AsSpan(0, n).CopyTo(new Span<byte>(buffer, n));
+            if (_unread.Length == 0)
+            {
+                string? line = Input(Marshal.PtrToStringUTF8((nint)prompt) ?? "");
+                if (line is null) return 0;
+                _unread = Encoding.UTF8.GetBytes(line + "\n");
+            }
+            // A line longer than R's buffer goes in chunks, as R's own console reads it. R's
+            // loop steps one byte past the terminator of a chunk without a newline: a second
+            // terminator keeps it from reading stale bytes.
+            int n = Math.Min(_unread.Length, length - 2);
+            _unread.AsSpan(0, n).CopyTo(new Span<byte>(buffer, n));
             buffer[n] = 0;
+            buffer[n + 1] = 0;
+            _unread = _unread[n..];
             return 1;
         }
         catch

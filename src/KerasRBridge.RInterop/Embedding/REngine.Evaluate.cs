@@ -26,12 +26,22 @@ public static unsafe partial class REngine
 
     /// <summary>
     /// Runs R's read-eval-print loop on input from <see cref="RConsole.Input"/> until it ends,
-    /// printing results and errors as R does. With a non-interactive engine an error ends the
-    /// process as it ends <c>Rscript</c> ("Execution halted", exit status 1).
+    /// printing results and errors as R does. In an interactive engine an error ends only the
+    /// expression that raised it; in a non-interactive one it ends the loop as it ends
+    /// <c>Rscript</c>: R prints the error and "Execution halted". Input that ends inside an
+    /// expression is R's error "unexpected end of input".
     /// </summary>
-    public static void RunRepl() => Invoke(() =>
+    /// <returns>The exit status <c>Rscript</c> would give: 0, or 1 when an error ended the loop.</returns>
+    /// <remarks>R's <c>quit()</c> ends the process from inside R, with the status it is given.</remarks>
+    public static int RunRepl() => Invoke(() =>
     {
         LibR.ReplDllInit();
-        while (NativeHelpers.ReplStep() != -1) RThread.DrainReleases();
+        while (true)
+        {
+            var status = NativeHelpers.ReplStep();
+            RThread.DrainReleases();
+            if (status == ReplStatus.End) return 0;
+            if (status == ReplStatus.Halted) return 1;
+        }
     });
 }

@@ -186,9 +186,10 @@ internal static unsafe class NativeHelpers
     /// <summary>Runs <paramref name="body"/> in a new R top-level context (see <c>krb_toplevel</c>).</summary>
     internal static int TopLevel(delegate* unmanaged<nint, int> body, nint data) => _api->TopLevel(body, data);
 
-    /// <summary>Reads and evaluates one top-level expression through R's console; -1 at the
-    /// end of input, -2 when an R error reached the top level (R has printed it).</summary>
-    internal static int ReplStep() => _api->ReplStep();
+    /// <summary>Reads and evaluates one top-level expression through R's console; returns a
+    /// <see cref="ReplStatus"/>. R prints errors itself, and "Execution halted" when one ends a
+    /// non-interactive session.</summary>
+    internal static ReplStatus ReplStep() => (ReplStatus)_api->ReplStep();
 
     /// <summary>Looks a variable up in the frame of <paramref name="env"/> only, forcing a
     /// promise; returns a cell, or <see cref="Sexp.Zero"/> when the variable is not there.</summary>
