@@ -56,4 +56,27 @@ public class HostedBridgeTests
             REngine.Execute("keras_variable(function(shape, dtype) stop('init failed here'), shape = c(2, 2))"));
         Assert.That(e!.RMessage, Does.Contain("init failed here"));
     }
+
+    [Test]
+    public void A_variable_handed_to_R_comes_back_as_the_same_instance()
+    {
+        var v = new Variable(NdArray.Zeros(DType.Float32, [2]), name: "round_trip");
+        KerasBridgeHost.SetVariable("round_trip_v", v);
+        Assert.That(KerasBridgeHost.GetVariable("round_trip_v"), Is.SameAs(v));
+    }
+
+    [Test]
+    public void Getting_a_variable_from_an_R_value_that_is_not_one_is_a_Keras_type_error()
+    {
+        var e = Assert.Throws<KerasTypeError>(() => KerasBridgeHost.GetVariable("array(1, 2)"));
+        Assert.That(e!.Message, Does.Contain("must be a kerasbridge object"));
+    }
+
+    [Test]
+    public void Getting_a_variable_from_a_kerasbridge_tensor_says_a_variable_was_expected()
+    {
+        REngine.Execute("a_tensor <- keras_variable(array(1, 2))$value");
+        var e = Assert.Throws<KerasTypeError>(() => KerasBridgeHost.GetVariable("a_tensor"));
+        Assert.That(e!.Message, Does.Contain("must be a Variable"));
+    }
 }

@@ -11,17 +11,26 @@ namespace KerasRBridge.Bridge.Hosting;
 /// A .NET program hosting R with <c>kerasbridge</c> loaded on this process's engine: R code and
 /// .NET code see the same <see cref="Variable"/> objects.
 /// </summary>
-public static unsafe class KerasBridgeHost
+public static unsafe partial class KerasBridgeHost
 {
     /// <summary>
     /// Starts R, offers this process's engine to the R package (so that it starts no runtime of
     /// its own) and loads <c>kerasbridge</c>.
     /// </summary>
-    /// <exception cref="REvaluationException">The package is not installed or failed to load.</exception>
+    /// <remarks>R looks for the package in its library paths: <c>R_LIBS</c>, the user library,
+    /// then the site and system libraries (<c>.libPaths()</c> in R).</remarks>
+    /// <exception cref="InvalidOperationException">R was already started in this process, or
+    /// cannot be found, or <c>kerasbridge</c> is not installed in R's library paths.</exception>
+    /// <exception cref="REvaluationException">The package failed to load.</exception>
     public static void Start(REngineOptions? options = null)
     {
         REngine.Start(options);
         REngine.RegisterCallRoutine("krb_host_attach", (nint)(delegate* unmanaged<nint, nint>)&HostAttach, 1);
+        if (REngine.Evaluate("system.file(package = 'kerasbridge')", v => RValues.StringAt(v.Sexp, 0)) is "")
+            throw new InvalidOperationException(
+                "The R package kerasbridge is not installed in R's library paths (" +
+                REngine.Evaluate("paste(.libPaths(), collapse = ', ')", v => RValues.StringAt(v.Sexp, 0)) +
+                "). Install it (R CMD INSTALL kerasbridge_<version>.tar.gz) or set R_LIBS to the library that holds it.");
         REngine.Execute("suppressPackageStartupMessages(library(kerasbridge))");
     }
 
@@ -40,10 +49,15 @@ public static unsafe class KerasBridgeHost
         return Handles.Get<Variable>(ptr.Sexp, expression);
     });
 
-    /// <summary>Makes <paramref name="variable"/> visible to R as <paramref name="name"/> in the global environment.</summary>
-    public static void SetVariable(string name, Variable variable) => REngine.Invoke(() =>
+    /// <summary>Makes <paramref name="variable"/> visible to R as <paramref name="name"/> in the
+    /// global environment: R's object and <paramref name="variable"/> are the same variable.</summary>
+    public static void SetVariable(string name, Variable variable)
     {
-        using var wrapped = RWrappers.Wrap(variable);
-        NativeHelpers.DefineVar(LibR.GlobalEnv, RValues.Symbol(name), wrapped.Sexp);
-    });
+        ArgumentNullException.ThrowIfNull(variable);
+        REngine.Invoke(() =>
+        {
+            using var wrapped = RWrappers.Wrap(variable);
+            NativeHelpers.DefineVar(LibR.GlobalEnv, RValues.Symbol(name), wrapped.Sexp);
+        });
+    }
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -5,8 +6,9 @@ namespace KerasRBridge.Engine;
 
 /// <summary>
 /// Turns the values a variable accepts (Keras's <c>convert_to_tensor</c>) into tensors:
-/// <see cref="NdArray"/>, <see cref="Variable"/>, .NET scalars of every element type, and .NET
-/// arrays of any rank (read in row-major order, so <c>a[i, j]</c> is element <c>[i, j]</c>).
+/// <see cref="NdArray"/>, <see cref="Variable"/>, .NET scalars of every element type, .NET
+/// arrays of any rank (read in row-major order, so <c>a[i, j]</c> is element <c>[i, j]</c>), and
+/// <see cref="Tensor{T}"/> of an element type (same logical indices, whatever its strides).
 /// </summary>
 internal static class TensorConversion
 {
@@ -36,6 +38,8 @@ internal static class TensorConversion
                 var shape = new long[array.Rank];
                 for (int axis = 0; axis < shape.Length; axis++) shape[axis] = array.GetLongLength(axis);
                 return DTypeVisitor.Accept<RowMajorArray, NdArray>(dtype, new RowMajorArray(array, shape));
+            case not null when SystemTensorDType(value.GetType()) is { } dtype:
+                return DTypeVisitor.Accept<SystemTensor, NdArray>(dtype, new SystemTensor(value));
             case not null when ElementDType(value.GetType()) is { } dtype:
                 return DTypeVisitor.Accept<BoxedScalar, NdArray>(dtype, new BoxedScalar(value));
             default:
@@ -49,6 +53,16 @@ internal static class TensorConversion
 
     private static DType? ElementDType(Type? type) =>
         type is not null && DTypesByElementType.TryGetValue(type, out var dtype) ? dtype : null;
+
+    private static DType? SystemTensorDType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Tensor<>) ? ElementDType(type.GetGenericArguments()[0]) : null;
+
+#pragma warning disable SYSLIB5001 // Tensor<T> is the type .NET users hold tensors in; it is still marked experimental.
+    private readonly struct SystemTensor(object tensor) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged => NdArray.FromTensor((Tensor<T>)tensor);
+    }
+#pragma warning restore SYSLIB5001
 
     private readonly struct BoxedScalar(object value) : IDTypeVisitor<NdArray>
     {

@@ -23,7 +23,8 @@ public sealed partial class Variable
     /// <param name="initializer">The initial value or a way to make it: an <see cref="NdArray"/>;
     /// a .NET scalar or array of an element type (a <see cref="double"/> scalar gets floatx, an
     /// <see cref="int"/> or <see cref="long"/> scalar an int of floatx's precision, like Python
-    /// numbers; other scalars and arrays keep their element type); another variable's value;
+    /// numbers; other scalars and arrays keep their element type); a
+    /// <see cref="System.Numerics.Tensors.Tensor{T}"/>; another variable's value;
     /// an <see cref="Engine.Initializer"/>; the name of one (<c>"ones"</c>); or a function
     /// <c>Func&lt;long[], DType, object&gt;</c> called with the shape and dtype.</param>
     /// <param name="shape">The shape (any sequence of integers, see

@@ -1,0 +1,72 @@
+using System.Numerics.Tensors;
+using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.RInterop.Embedding;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Hosting;
+
+#pragma warning disable SYSLIB5001 // Tensor<T> is the type .NET users hold tensors in; it is still marked experimental.
+public static partial class KerasBridgeHost
+{
+    /// <summary>
+    /// The value of an R expression as an engine tensor (a copy): an R numeric, integer,
+    /// logical, complex or raw vector or array, or a kerasbridge tensor or variable (its
+    /// current value). Dimensions keep R's order: R <c>dim c(2, 3)</c> is shape <c>(2, 3)</c>
+    /// and R element <c>[i, j]</c> is element <c>[i-1, j-1]</c>.
+    /// </summary>
+    /// <param name="expression">R code whose last value is converted.</param>
+    /// <param name="dtype">The dtype to convert to; by default the R value's own (double is
+    /// float64, integer int32, logical bool, complex complex128, raw uint8) or the tensor's.</param>
+    /// <exception cref="KerasTypeError">The value is neither an R vector of those types nor a kerasbridge tensor or variable.</exception>
+    /// <exception cref="KerasValueError">A value does not fit <paramref name="dtype"/> (NA into an integer dtype, out of range).</exception>
+    /// <exception cref="REvaluationException">Evaluating the expression raised an R error.</exception>
+    public static NdArray GetArray(string expression, DType? dtype = null) => REngine.Evaluate(expression, value =>
+    {
+        using var ptr = RValues.GetAttribute(value.Sexp, "ptr");
+        if (!ptr.IsNull)
+        {
+            var tensor = Objects.Tensor(ptr.Sexp, expression);
+            return dtype is { } target ? tensor.Cast(target) : tensor;
+        }
+        return RArrays.ToNdArray(value.Sexp, dtype ?? RArrays.NaturalDType(value.Sexp));
+    });
+
+    /// <summary>The value of an R expression as a <see cref="Tensor{T}"/> of
+    /// <typeparamref name="T"/> (converted as <see cref="GetArray"/> converts to that element
+    /// type's dtype; <see cref="Tensor{T}"/> has no rank 0, so an R scalar gives a one-element
+    /// tensor of rank 1).</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type of the engine.</exception>
+    /// <inheritdoc cref="GetArray" path="/exception"/>
+    public static Tensor<T> GetTensor<T>(string expression) where T : unmanaged =>
+        GetArray(expression, NdArray.DTypeOf<T>()).ToTensor<T>();
+
+    /// <summary>
+    /// Gives R a copy of <paramref name="array"/> as an ordinary R array named
+    /// <paramref name="name"/> in the global environment (shape <c>(2, 3)</c> becomes
+    /// <c>dim c(2, 3)</c>; a scalar, a length-one vector). float64, int32, bool and complex128
+    /// convert bit-exactly; other floats and wide integers become doubles, narrow integers integers.
+    /// </summary>
+    /// <exception cref="KerasValueError">A dimension is too large for an R array.</exception>
+    public static void SetArray(string name, NdArray array)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        REngine.Invoke(() =>
+        {
+            using var value = RArrays.ToR(array);
+            NativeHelpers.DefineVar(LibR.GlobalEnv, RValues.Symbol(name), value.Sexp);
+        });
+    }
+
+    /// <summary>Gives R a copy of <paramref name="tensor"/> as an ordinary R array named
+    /// <paramref name="name"/>, with the same logical indices whatever its strides (see
+    /// <see cref="SetArray"/>).</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type of the engine.</exception>
+    public static void SetTensor<T>(string name, Tensor<T> tensor) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        SetArray(name, NdArray.FromTensor(tensor));
+    }
+}

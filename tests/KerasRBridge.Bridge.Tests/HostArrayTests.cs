@@ -1,0 +1,95 @@
+using System.Numerics.Tensors;
+using KerasRBridge.Bridge.Hosting;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Embedding;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Tests;
+
+#pragma warning disable SYSLIB5001
+public class HostArrayTests
+{
+    private static string EvalString(string code) => REngine.Evaluate(code, v => RValues.StringAt(v.Sexp, 0)!);
+
+    [Test]
+    public void GetTensor_reads_an_R_matrix_with_R_indices_less_one()
+    {
+        Tensor<double> t = KerasBridgeHost.GetTensor<double>("matrix(c(11, 21, 12, 22, 13, 23), nrow = 2)");
+        Assert.That(t.Lengths.ToArray(), Is.EqualTo(new nint[] { 2, 3 }));
+        Assert.That(t[0, 2], Is.EqualTo(13));
+        Assert.That(t[1, 0], Is.EqualTo(21));
+    }
+
+    [Test]
+    public void GetTensor_converts_to_the_requested_element_type()
+    {
+        Tensor<float> t = KerasBridgeHost.GetTensor<float>("array(c(1.5, 2.5), 2)");
+        Assert.That(t[1], Is.EqualTo(2.5f));
+    }
+
+    [Test]
+    public void GetTensor_of_a_kerasbridge_variable_gives_its_current_value()
+    {
+        REngine.Execute("gt_v <- keras_variable(array(1:6, c(2, 3)))");
+        REngine.Execute("gt_v$assign(array(7:12, c(2, 3)))");
+        Assert.That(KerasBridgeHost.GetTensor<int>("gt_v")[1, 2], Is.EqualTo(12));
+    }
+
+    [Test]
+    public void GetArray_keeps_the_R_type_by_default()
+    {
+        Assert.That(KerasBridgeHost.GetArray("c(TRUE, FALSE)").DType, Is.EqualTo(DType.Bool));
+        Assert.That(KerasBridgeHost.GetArray("1:3").DType, Is.EqualTo(DType.Int32));
+        Assert.That(KerasBridgeHost.GetArray("c(1, 2)").DType, Is.EqualTo(DType.Float64));
+    }
+
+    [Test]
+    public void GetArray_of_a_value_that_is_not_numeric_is_a_Keras_type_error()
+    {
+        var e = Assert.Throws<KerasTypeError>(() => KerasBridgeHost.GetArray("'text'"));
+        Assert.That(e!.Message, Does.StartWith("Cannot convert"));
+    }
+
+    [Test]
+    public void SetTensor_gives_R_an_array_with_the_same_logical_indices()
+    {
+        var t = Tensor.Create(new double[] { 1, 2, 3, 4, 5, 6 }, [2, 3]);
+        KerasBridgeHost.SetTensor("st_a", t);
+        Assert.That(EvalString("paste(dim(st_a), collapse = 'x')"), Is.EqualTo("2x3"));
+        Assert.That(EvalString("paste(st_a[2, ], collapse = ',')"), Is.EqualTo("4,5,6"));
+    }
+
+    [Test]
+    public void SetTensor_gives_R_a_copy()
+    {
+        var t = Tensor.Create(new int[] { 1, 2 }, [2]);
+        KerasBridgeHost.SetTensor("st_copy", t);
+        t[0] = 99;
+        Assert.That(EvalString("paste(st_copy, collapse = ',')"), Is.EqualTo("1,2"));
+    }
+
+    [Test]
+    public void SetArray_of_a_float32_tensor_gives_R_doubles()
+    {
+        KerasBridgeHost.SetArray("sa_f", NdArray.Full(DType.Float32, [2, 2], 0.5));
+        Assert.That(EvalString("paste(typeof(sa_f), sum(sa_f))"), Is.EqualTo("double 2"));
+    }
+
+    [Test]
+    public void A_tensor_round_trips_through_R_unchanged()
+    {
+        var t = Tensor.Create(new long[] { 1, -2, 3, 4, 5, 6, 7, 8 }, [2, 2, 2]);
+        KerasBridgeHost.SetTensor("rt_a", t);
+        var back = KerasBridgeHost.GetTensor<long>("rt_a");
+        Assert.That(back.ToArray(), Is.EqualTo(t.ToArray()));
+    }
+
+    [Test]
+    public void A_dotnet_tensor_can_be_assigned_to_a_variable_made_in_R()
+    {
+        REngine.Execute("tv <- keras_variable(function(shape, dtype) array(0, shape), shape = c(2, 3))");
+        var v = KerasBridgeHost.GetVariable("tv");
+        v.Assign(Tensor.Create(new float[] { 1, 2, 3, 4, 5, 6 }, [2, 3]));
+        Assert.That(EvalString("paste(as.array(tv)[2, ], collapse = ',')"), Is.EqualTo("4,5,6"));
+    }
+}

@@ -1,0 +1,69 @@
+namespace KerasRBridge.Host.Tests;
+
+public class EvalTests
+{
+    [Test]
+    public void Good_code_prints_its_output_and_exits_with_0()
+    {
+        var run = Krbridge.Run(["eval", "x <- keras_variable(array(1:4, c(2, 2)))\ncat(x$dtype, sum(as.array(x)), '\\n')"]);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Is.EqualTo("int32 10 \n"));
+    }
+
+    [Test]
+    public void Visible_values_are_printed_as_at_Rs_top_level()
+    {
+        var run = Krbridge.Run(["eval", "1:3"]);
+        Assert.That(run.Output, Is.EqualTo("[1] 1 2 3\n"));
+    }
+
+    [Test]
+    public void An_R_error_goes_to_stderr_with_Execution_halted_and_status_1()
+    {
+        var run = Krbridge.Run(["eval", "f <- function() stop('deep'); f()"]);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(run.Error, Is.EqualTo("Error in f() : deep\nExecution halted\n"));
+    }
+
+    [Test]
+    public void A_kerasbridge_error_keeps_its_Keras_message()
+    {
+        var run = Krbridge.Run(["eval", "keras_variable(array(1, c(2, 2)), name = 'a/b')"]);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("Argument `name` must be a string and cannot contain character `/`. Received: name=a/b"));
+    }
+
+    [Test]
+    public void A_parse_error_is_reported_as_Rscript_reports_it()
+    {
+        var run = Krbridge.Run(["eval", "x <- )"]);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Is.EqualTo("Error: unexpected ')' in \"x <- )\"\nExecution halted\n"));
+    }
+
+    [Test]
+    public void Code_that_ends_inside_an_expression_is_an_unexpected_end_of_input()
+    {
+        var run = Krbridge.Run(["eval", "x <- c(1,"]);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Is.EqualTo("Error: unexpected end of input\nExecution halted\n"));
+    }
+
+    [Test]
+    public void Warnings_go_to_stderr_and_do_not_fail_the_run()
+    {
+        var run = Krbridge.Run(["eval", "warning('careful'); cat('ok\\n')"]);
+        Assert.That(run.ExitCode, Is.EqualTo(0));
+        Assert.That(run.Output, Is.EqualTo("ok\n"));
+        Assert.That(run.Error, Is.EqualTo("Warning message:\ncareful \n"));
+    }
+
+    [Test]
+    public void Quit_ends_the_process_with_the_status_it_is_given()
+    {
+        var run = Krbridge.Run(["eval", "cat('bye\\n'); quit(status = 3)"]);
+        Assert.That(run.ExitCode, Is.EqualTo(3));
+        Assert.That(run.Output, Is.EqualTo("bye\n"));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace KerasRBridge.Host.Tests;
+
+/// <summary>What one run of krbridge printed and the status it exited with.</summary>
+internal sealed record KrbridgeRun(int ExitCode, string Output, string Error);
+
+/// <summary>Starts the built krbridge (R_LIBS as the test run has it, so that it finds the
+/// kerasbridge package scripts/test installed) and waits for it.</summary>
+internal static class Krbridge
+{
+    private static readonly string Path = typeof(Krbridge).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "KrbridgePath").Value!;
+
+    internal static KrbridgeRun Run(string[] arguments, string? input = null, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(Path)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (input is not null) process.StandardInput.Write(input);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"krbridge {string.Join(' ', arguments)} did not finish within 120 s.");
+        }
+        return new KrbridgeRun(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>A file holding <paramref name="code"/>, deleted when the test ends.</summary>
+    internal static string Script(string code)
+    {
+        string file = System.IO.Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.R");
+        File.WriteAllText(file, code);
+        return file;
+    }
+}
