@@ -15,5 +15,6 @@ stopifnot(all(file.copy(file.path(sources, files), file.path(work, files))))
 project <- file.path(work, "KerasRBridge.Bridge", "KerasRBridge.Bridge.csproj")
 status <- system2("dotnet", c("publish", shQuote(project), "-c", "Release", "-o", shQuote(target),
                               "-p:KrbNativeHelper=false", "-p:GenerateDocumentationFile=false",
+                              paste0("-p:KrbDescriptionFile=", shQuote(normalizePath(file.path("..", "DESCRIPTION")))),
                               "--nologo", "-v", "quiet"))
 if (status != 0) stop("kerasbridge: building the .NET engine failed (dotnet publish exit status ", status, ")")

@@ -86,7 +86,7 @@ public static unsafe partial class REngine
         LibR.SetupMainLoop();
         LibR.BindGlobals();
         RThread.Bind();
-        NativeHelpers.LoadBesideAssembly();
+        NativeHelpers.LoadLibrary();
         NativeHelpers.Init();
         _evaluator = TopLevel(() => Evaluator.Create());
     }

@@ -59,11 +59,14 @@ internal static unsafe class NativeHelpers
         _api = api;
     }
 
-    /// <summary>Loads <c>libkrbnative.so</c> from beside this assembly and binds its table.</summary>
-    internal static void LoadBesideAssembly()
+    /// <summary>Loads <c>libkrbnative.so</c> and binds its table: from beside this assembly (a
+    /// build from source), else where the application's dependency manifest puts a package's
+    /// native assets (<c>runtimes/linux-x64/native</c> of the NuGet package).</summary>
+    internal static void LoadLibrary()
     {
-        string dir = Path.GetDirectoryName(typeof(NativeHelpers).Assembly.Location) ?? AppContext.BaseDirectory;
-        nint lib = NativeLibrary.Load(Path.Combine(dir, "libkrbnative.so"));
+        var assembly = typeof(NativeHelpers).Assembly;
+        string beside = Path.Combine(Path.GetDirectoryName(assembly.Location) ?? AppContext.BaseDirectory, "libkrbnative.so");
+        nint lib = File.Exists(beside) ? NativeLibrary.Load(beside) : NativeLibrary.Load("krbnative", assembly, null);
         var table = (delegate* unmanaged<nint>)NativeLibrary.GetExport(lib, "krb_native_table");
         Bind(table());
     }
