@@ -36,7 +36,7 @@ internal static class Krbridge
         return new KrbridgeRun(process.ExitCode, output.Result, error.Result);
     }
 
-    /// <summary>A file holding <paramref name="code"/>, deleted when the test ends.</summary>
+    /// <summary>A script holding <paramref name="code"/>, named after the test, in the test run's work folder.</summary>
     internal static string Script(string code)
     {
         string file = System.IO.Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.R");
