@@ -28,6 +28,8 @@ internal static unsafe class LibR
     internal static delegate* unmanaged<Sexp, Sexp> Tag;
     internal static delegate* unmanaged<Sexp, Sexp> PrintName;
     internal static delegate* unmanaged<Sexp, int> IsS4;
+    internal static delegate* unmanaged<Sexp, int> IsObject;
+    internal static delegate* unmanaged<Sexp, Sexp> Attrib;
     internal static delegate* unmanaged<Sexp, int> CharEncoding;
     internal static delegate* unmanaged<int, byte**, int> InitializeR;
     internal static delegate* unmanaged<void> SetupMainLoop;
@@ -60,6 +62,8 @@ internal static unsafe class LibR
         Tag = (delegate* unmanaged<Sexp, Sexp>)Get(lib, "TAG");
         PrintName = (delegate* unmanaged<Sexp, Sexp>)Get(lib, "PRINTNAME");
         IsS4 = (delegate* unmanaged<Sexp, int>)Get(lib, "IS_S4_OBJECT");
+        IsObject = (delegate* unmanaged<Sexp, int>)Get(lib, "OBJECT");
+        Attrib = (delegate* unmanaged<Sexp, Sexp>)Get(lib, "ATTRIB");
         CharEncoding = (delegate* unmanaged<Sexp, int>)Get(lib, "Rf_getCharCE");
         InitializeR = (delegate* unmanaged<int, byte**, int>)Get(lib, "Rf_initialize_R");
         SetupMainLoop = (delegate* unmanaged<void>)Get(lib, "setup_Rmainloop");

@@ -114,6 +114,21 @@ public static unsafe class RValues
         return result;
     }
 
+    /// <summary>Whether <paramref name="x"/> has a class attribute (R's <c>OBJECT</c> bit).</summary>
+    public static bool IsObject(Sexp x) => LibR.IsObject(x) != 0;
+
+    /// <summary>
+    /// An attribute as stored on <paramref name="x"/> (<c>NULL</c> when absent), read without
+    /// allocating: cheap enough for every call, but not for the attributes R computes on
+    /// request, such as the compact <c>row.names</c> of a data frame.
+    /// </summary>
+    public static Sexp StoredAttribute(Sexp x, Sexp symbol)
+    {
+        for (Sexp a = LibR.Attrib(x); a != LibR.NilValue; a = LibR.Cdr(a))
+            if (LibR.Tag(a) == symbol) return LibR.Car(a);
+        return LibR.NilValue;
+    }
+
     /// <summary>Element data of an atomic vector, expanding ALTREP objects when needed.</summary>
     public static void* DataOf(Sexp x) => NativeHelpers.DataPtr(x);
 
