@@ -44,6 +44,7 @@ internal static unsafe class NativeHelpers
         public delegate* unmanaged<Sexp, Sexp*, int> NewEnv;
         public delegate* unmanaged<Sexp, Sexp*, int> Duplicate;
         public delegate* unmanaged<nint, Sexp, Sexp, Sexp, Sexp, Sexp*, int> MakePointerObject;
+        public delegate* unmanaged<byte*, int, Sexp*, int> ScalarStringUtf8;
     }
 
     private static Api* _api;
@@ -113,6 +114,17 @@ internal static unsafe class NativeHelpers
         byte[] utf8 = Encoding.UTF8.GetBytes(text);
         Sexp cell;
         fixed (byte* p = utf8) Check(_api->MkCharUtf8(p, utf8.Length, &cell));
+        return cell;
+    }
+
+    /// <summary>A length-one character vector holding <paramref name="text"/>, protected.</summary>
+    internal static Sexp ScalarString(string text)
+    {
+        int length = Encoding.UTF8.GetByteCount(text);
+        Span<byte> utf8 = length <= 256 ? stackalloc byte[length] : new byte[length];
+        Encoding.UTF8.GetBytes(text, utf8);
+        Sexp cell;
+        fixed (byte* p = utf8) Check(_api->ScalarStringUtf8(p, length, &cell));
         return cell;
     }
 

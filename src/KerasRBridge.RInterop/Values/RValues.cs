@@ -27,7 +27,7 @@ public static unsafe class RValues
     public static RObject Allocate(SexpType type, long length) => RObject.FromCell(NativeHelpers.AllocVector(type, length));
 
     /// <summary>A length-one character vector (<c>NA</c> for null).</summary>
-    public static RObject String(string? value) => Strings([value]);
+    public static RObject String(string? value) => value is null ? Strings([value]) : RObject.Typed(NativeHelpers.ScalarString(value));
 
     /// <summary>A character vector; null elements become <c>NA</c>.</summary>
     public static RObject Strings(IReadOnlyList<string?> values) => RCharacterVector.Create(values);

@@ -211,6 +211,20 @@ static int krb_mkchar_utf8(const char *text, int length, SEXP *cell)
     return run_kept(mkchar_body, &t, cell);
 }
 
+static SEXP scalar_string_body(void *data)
+{
+    text_args *t = data;
+    return Rf_ScalarString(Rf_mkCharLenCE(t->text, t->length, CE_UTF8));
+}
+
+/* A length-one character vector in one guarded call: strings (dtypes, names, paths) are the
+ * commonest small results of the engine. */
+static int krb_scalar_string_utf8(const char *text, int length, SEXP *cell)
+{
+    text_args t = { text, length };
+    return run_kept(scalar_string_body, &t, cell);
+}
+
 typedef struct dataptr_args { SEXP x; void *pointer; } dataptr_args;
 
 static SEXP dataptr_body(void *data)
@@ -553,6 +567,7 @@ static const krb_native_api krb_api = {
     krb_new_env,
     krb_duplicate,
     krb_make_pointer_object,
+    krb_scalar_string_utf8,
 };
 
 const krb_native_api *krb_native_table(void) { return &krb_api; }
