@@ -116,9 +116,9 @@ initializer_orthogonal <- function(gain = 1, seed = NULL)
 
 #' @export
 print.kerasbridge_initializer <- function(x, ...) {
-  cat(.Call(krb_call1, .krb$describe, attr(x, "ptr")), "\n", sep = "")
+  cat(.Call(krb_call1, .krb$describe, x), "\n", sep = "")
   invisible(x)
 }
 
 #' @export
-format.kerasbridge_initializer <- function(x, ...) .Call(krb_call1, .krb$describe, attr(x, "ptr"))
+format.kerasbridge_initializer <- function(x, ...) .Call(krb_call1, .krb$describe, x)

@@ -72,15 +72,8 @@ NULL
 keras_variable <- function(initializer, shape = NULL, dtype = NULL, trainable = TRUE,
                            autocast = TRUE, aggregation = "none", synchronization = "auto",
                            name = NULL) {
-  .Call(krb_call8, .krb$variable_new, unwrap(initializer), shape, dtype, trainable,
+  .Call(krb_call8, .krb$variable_new, initializer, shape, dtype, trainable,
         autocast, aggregation, synchronization, name)
-}
-
-variable_field <- function(x, field) .Call(krb_call2, .krb$variable_field, x@ptr, field)
-
-variable_method <- function(x, operation) {
-  force(x)
-  function(value) .Call(krb_call3, .krb$variable_assign, x@ptr, unwrap(value), operation)
 }
 
 #' Attributes and methods of a variable
@@ -102,14 +95,14 @@ NULL
 
 #' @rdname variable_attributes
 #' @export
+# The engine call is written out in each branch rather than behind a helper: `$` is the
+# per-call path of `v$value` and `v$assign()`, and each R closure call costs as much here.
 setMethod("$", "kerasbridge_variable", function(x, name) {
   switch(name,
-    shape = new_shape(variable_field(x, "shape")),
-    assign = variable_method(x, "assign"),
-    assign_add = variable_method(x, "assign_add"),
-    assign_sub = variable_method(x, "assign_sub"),
+    shape = new_shape(.Call(krb_call2, .krb$variable_field, x, "shape")),
+    assign = , assign_add = , assign_sub = function(value) .Call(krb_call3, .krb$variable_assign, x, value, name),
     numpy = function() as.array(x),
-    variable_field(x, name)
+    .Call(krb_call2, .krb$variable_field, x, name)
   )
 })
 
@@ -118,7 +111,7 @@ setMethod("$", "kerasbridge_variable", function(x, name) {
 setReplaceMethod("$", "kerasbridge_variable", function(x, name, value) {
   if (!identical(name, "trainable"))
     raise_bridge_error("attribute_error", sprintf("Attribute `%s` of a Variable cannot be set; only `trainable` can.", name))
-  .Call(krb_call2, .krb$variable_set_trainable, x@ptr, value)
+  .Call(krb_call2, .krb$variable_set_trainable, x, value)
   x
 })
 

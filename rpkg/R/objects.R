@@ -16,10 +16,5 @@ register_prototypes <- function() {
         indexer(TRUE), indexer(FALSE))
 }
 
-# The external pointer of a kerasbridge object, or the value itself for plain R data.
-unwrap <- function(x) {
-  if (is_kerasbridge_object(x)) x@ptr else if (inherits(x, "kerasbridge_initializer")) attr(x, "ptr") else x
-}
-
 # methods::is() costs tens of microseconds; every kerasbridge object is S4 with an externalptr slot.
 is_kerasbridge_object <- function(x) isS4(x) && typeof(attr(x, "ptr", exact = TRUE)) == "externalptr"

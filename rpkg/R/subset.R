@@ -61,8 +61,7 @@ index_list <- function(args, env) {
         raise_bridge_error("value_error", "Both ends of a slice `a:b` must be single numbers or NA.")
       return(structure(as.double(ends), class = "kerasbridge_slice"))
     }
-    value <- eval(arg, env)
-    if (is_kerasbridge_object(value)) value@ptr else value
+    eval(arg, env)
   })
 }
 
@@ -83,7 +82,7 @@ call_indices <- function(call) {
   index <- index_list(call_indices(sys.call()), parent.frame())
   # A variable changes in place (NULL comes back); a tensor gives the new tensor, which `@<-`
   # then puts in place of the old one.
-  x$tensor <- .Call(krb_call4, .krb$subset_set, x$ptr, index, unwrap(value), x$one_based)
+  x$tensor <- .Call(krb_call4, .krb$subset_set, x$ptr, index, value, x$one_based)
   x
 }
 
@@ -105,13 +104,13 @@ call_indices <- function(call) {
 #' @export
 op_subset <- function(x, ...) {
   index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
-  .Call(krb_call3, .krb$subset_get, x@ptr, index, TRUE)
+  .Call(krb_call3, .krb$subset_get, x, index, TRUE)
 }
 
 #' @rdname op_subset
 #' @export
 `op_subset<-` <- function(x, ..., value) {
   index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
-  result <- .Call(krb_call4, .krb$subset_set, x@ptr, index, unwrap(value), TRUE)
+  result <- .Call(krb_call4, .krb$subset_set, x, index, value, TRUE)
   if (is.null(result)) x else result
 }

@@ -22,7 +22,7 @@ NULL
 
 #' @rdname kerasbridge_tensor
 #' @export
-as.array.kerasbridge_object <- function(x, ...) .Call(krb_call1, .krb$to_r, x@ptr)
+as.array.kerasbridge_object <- function(x, ...) .Call(krb_call1, .krb$to_r, x)
 
 #' @export
 as.vector.kerasbridge_object <- function(x, mode = "any") as.vector(as.array(x), mode)
@@ -48,7 +48,7 @@ dim.kerasbridge_object <- function(x) {
 #' @export
 length.kerasbridge_object <- function(x) as.integer(prod(tensor_field(x, "shape")))
 
-tensor_field <- function(x, field) .Call(krb_call2, .krb$tensor_field, x@ptr, field)
+tensor_field <- function(x, field) .Call(krb_call2, .krb$tensor_field, x, field)
 
 #' @rdname kerasbridge_tensor
 #' @param name The attribute: `shape`, `dtype`, `ndim` or `numpy`.
@@ -64,7 +64,7 @@ setMethod("$", "kerasbridge_tensor", function(x, name) {
 #' @export
 format.kerasbridge_object <- function(x, ...) {
   values <- utils::capture.output(print(as.array(x)))
-  paste(c(.Call(krb_call1, .krb$describe, x@ptr), values), collapse = "\n")
+  paste(c(.Call(krb_call1, .krb$describe, x), values), collapse = "\n")
 }
 
 #' @export
@@ -77,7 +77,7 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 
 #' @export
 str.kerasbridge_object <- function(object, ...) {
-  cat(.Call(krb_call1, .krb$describe, object@ptr), "\n", sep = "")
+  cat(.Call(krb_call1, .krb$describe, object), "\n", sep = "")
   invisible()
 }
 

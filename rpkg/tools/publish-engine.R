@@ -13,8 +13,17 @@ files <- files[!grepl("(^|/)(bin|obj)/", files)]
 for (dir in unique(dirname(files))) dir.create(file.path(work, dir), recursive = TRUE, showWarnings = FALSE)
 stopifnot(all(file.copy(file.path(sources, files), file.path(work, files))))
 project <- file.path(work, "KerasRBridge.Bridge", "KerasRBridge.Bridge.csproj")
-status <- system2("dotnet", c("publish", shQuote(project), "-c", "Release", "-o", shQuote(target),
-                              "-p:KrbNativeHelper=false", "-p:GenerateDocumentationFile=false",
-                              paste0("-p:KrbDescriptionFile=", shQuote(normalizePath(file.path("..", "DESCRIPTION")))),
-                              "--nologo", "-v", "quiet"))
+publish <- function(...) {
+  system2("dotnet", c("publish", shQuote(project), "-c", "Release", "-o", shQuote(target),
+                      "-p:KrbNativeHelper=false", "-p:GenerateDocumentationFile=false",
+                      paste0("-p:KrbDescriptionFile=", shQuote(normalizePath(file.path("..", "DESCRIPTION")))),
+                      "--nologo", "-v", "quiet", ...))
+}
+# Ahead-of-time code needs the crossgen package from NuGet; without it, the JIT does the work.
+status <- publish("-p:KrbReadyToRun=true")
+if (status != 0) {
+  message("kerasbridge: ahead-of-time compilation unavailable; publishing the engine for the JIT")
+  unlink(target, recursive = TRUE)
+  status <- publish()
+}
 if (status != 0) stop("kerasbridge: building the .NET engine failed (dotnet publish exit status ", status, ")")

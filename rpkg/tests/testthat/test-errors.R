@@ -48,3 +48,12 @@ test_that("an index out of bounds is an index_error", {
   expect_bridge_error(v@r[5, 1], "index_error", "index 5 is out of bounds for axis 1 with size 3")
   expect_bridge_error(v@py[3, 0], "index_error", "index 3 is out of bounds for axis 0 with size 3")
 })
+
+test_that("another package's external pointer is refused, not read as an engine object", {
+  foreign <- getDLLRegisteredRoutines("stats")$.Call[[1L]]$address
+  v <- keras_variable(array(1, c(2, 2)))
+  expect_bridge_error(keras_variable(foreign), "type_error", "kerasbridge object")
+  expect_bridge_error(v$assign(foreign), "type_error", "kerasbridge object")
+  expect_bridge_error(v + foreign, "type_error", "kerasbridge object")
+  expect_equal(as.array(v), array(1, c(2, 2)))
+})

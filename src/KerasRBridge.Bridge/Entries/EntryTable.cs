@@ -1,3 +1,4 @@
+using KerasRBridge.Bridge.Marshalling;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
@@ -31,6 +32,11 @@ internal static class EntryTable
         var (name, arity, function) = Entries[index];
         if (args.Length != arity)
             throw new ArgumentException($"Entry point {name} takes {arity} arguments; it was given {args.Length}.");
-        return function(args);
+        Span<Sexp> unwrapped = stackalloc Sexp[MaxArity];
+        for (int i = 0; i < args.Length; i++) unwrapped[i] = Handles.Unwrap(args[i]);
+        return function(unwrapped[..args.Length]);
     }
+
+    /// <summary>The most arguments an entry point takes (the shim's widest <c>.Call</c> routine).</summary>
+    private const int MaxArity = 8;
 }

@@ -17,14 +17,20 @@ internal static unsafe class Handles
     internal static long LiveCount => Interlocked.Read(ref _live);
 
     /// <summary>A new external pointer holding <paramref name="target"/>.</summary>
-    internal static RObject Wrap(object target)
+    internal static RObject Wrap(object target) => Wrap(target, LibR.NilValue, LibR.NilValue, LibR.NilValue);
+
+    /// <summary>
+    /// A copy of <paramref name="prototype"/> whose <paramref name="slots"/> carry a new external
+    /// pointer holding <paramref name="target"/> (see <see cref="NativeHelpers.MakePointerObject"/>).
+    /// </summary>
+    internal static RObject Wrap(object target, Sexp prototype, Sexp slots, Sexp templates)
     {
         var handle = GCHandle.Alloc(target);
         try
         {
-            var ptr = RObject.FromCell(NativeHelpers.MakeExternalPointer(GCHandle.ToIntPtr(handle), RValues.Symbol(KindOf(target))));
+            var wrapper = RObject.FromCell(NativeHelpers.MakePointerObject(GCHandle.ToIntPtr(handle), KindOf(target), prototype, slots, templates));
             Interlocked.Increment(ref _live);
-            return ptr;
+            return wrapper;
         }
         catch
         {
@@ -40,11 +46,24 @@ internal static unsafe class Handles
         Interlocked.Decrement(ref _live);
     }
 
-    /// <summary>The object behind an external pointer made by <see cref="Wrap"/>.</summary>
+    /// <summary>
+    /// The engine's pointer when <paramref name="x"/> is a kerasbridge object (a tensor or
+    /// variable, or an initializer function, all of which carry it in their <c>ptr</c>
+    /// attribute), else <paramref name="x"/> itself. Entry points receive pointers, so the R
+    /// package passes its objects as they are.
+    /// </summary>
+    internal static Sexp Unwrap(Sexp x)
+    {
+        if (!RValues.IsObject(x)) return x;
+        Sexp ptr = RValues.StoredAttribute(x, Symbols().Ptr);
+        return IsOurs(ptr) ? ptr : x;
+    }
+
+    /// <summary>The object behind an external pointer made by <see cref="Wrap(object)"/>.</summary>
     /// <exception cref="KerasTypeError">It is not such a pointer, or holds another kind of object.</exception>
     internal static T Get<T>(Sexp ptr, string argument) where T : class
     {
-        if (RValues.TypeOf(ptr) != SexpType.ExternalPointer)
+        if (!IsOurs(ptr))
             throw new KerasTypeError($"Argument `{argument}` must be a kerasbridge object. Received: {RValues.Describe(ptr)}");
         nint address = LibR.ExternalPtrAddr(ptr);
         if (address == 0)
@@ -56,11 +75,39 @@ internal static unsafe class Handles
             $"Argument `{argument}` must be a {typeof(T).Name}. Received: a {target?.GetType().Name ?? "null"}");
     }
 
-    private static string KindOf(object target) => target switch
+    /// <summary>
+    /// Whether <paramref name="x"/> is an external pointer made here: only those hold a
+    /// <see cref="GCHandle"/>, and reading another package's pointer as one would crash R.
+    /// </summary>
+    private static bool IsOurs(Sexp x)
     {
-        Variable => "kerasbridge_variable",
-        NdArray => "kerasbridge_tensor",
-        Initializer => "kerasbridge_initializer",
-        _ => "kerasbridge_object",
-    };
+        if (RValues.TypeOf(x) != SexpType.ExternalPointer) return false;
+        Sexp tag = LibR.ExternalPtrTag(x);
+        var symbols = Symbols();
+        return tag == symbols.Variable || tag == symbols.Tensor || tag == symbols.Initializer || tag == symbols.Other;
+    }
+
+    private static Sexp KindOf(object target)
+    {
+        var symbols = Symbols();
+        return target switch
+        {
+            Variable => symbols.Variable,
+            NdArray => symbols.Tensor,
+            Initializer => symbols.Initializer,
+            _ => symbols.Other,
+        };
+    }
+
+    private sealed record KindSymbols(Sexp Ptr, Sexp Variable, Sexp Tensor, Sexp Initializer, Sexp Other);
+
+    private static KindSymbols? _symbols;
+
+    /// <summary>Installed once: R never collects symbols, so they can be compared by address.</summary>
+    private static KindSymbols Symbols() => _symbols ??= new(
+        RValues.Symbol("ptr"),
+        RValues.Symbol("kerasbridge_variable"),
+        RValues.Symbol("kerasbridge_tensor"),
+        RValues.Symbol("kerasbridge_initializer"),
+        RValues.Symbol("kerasbridge_object"));
 }

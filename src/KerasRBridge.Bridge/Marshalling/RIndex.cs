@@ -47,7 +47,8 @@ internal static unsafe class RIndex
         if (cls.Contains("kerasbridge_newaxis")) return IndexItem.NewAxis.Instance;
         if (cls.Contains("kerasbridge_all_dims")) return IndexItem.Ellipsis.Instance;
         if (cls.Contains("kerasbridge_slice")) return Slice(x, oneBased);
-        if (RValues.TypeOf(x) == SexpType.ExternalPointer) return FromTensor(Objects.Tensor(x, "index"), oneBased);
+        Sexp ptr = Handles.Unwrap(x);
+        if (RValues.TypeOf(ptr) == SexpType.ExternalPointer) return FromTensor(Objects.Tensor(ptr, "index"), oneBased);
         switch (RValues.TypeOf(x))
         {
             case SexpType.Logical:

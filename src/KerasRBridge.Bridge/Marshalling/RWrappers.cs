@@ -12,50 +12,28 @@ namespace KerasRBridge.Bridge.Marshalling;
 /// </summary>
 internal static class RWrappers
 {
-    private static RObject? _tensor, _variable, _rIndexer, _pyIndexer;
-    private static Sexp _ptr, _r, _py;
+    private static RObject? _tensor, _variable, _slots, _templates;
 
     /// <summary>Keeps the templates the package registers when it loads.</summary>
     internal static void Register(Sexp tensor, Sexp variable, Sexp rIndexer, Sexp pyIndexer)
     {
-        foreach (var old in new[] { _tensor, _variable, _rIndexer, _pyIndexer }) old?.Dispose();
+        foreach (var old in new[] { _tensor, _variable, _slots, _templates }) old?.Dispose();
         _tensor = RObject.Keep(tensor);
         _variable = RObject.Keep(variable);
-        _rIndexer = RObject.Keep(rIndexer);
-        _pyIndexer = RObject.Keep(pyIndexer);
-        _ptr = RValues.Symbol("ptr");
-        _r = RValues.Symbol("r");
-        _py = RValues.Symbol("py");
+        using var ptr = RObject.Keep(RValues.Symbol("ptr"));
+        using var r = RObject.Keep(RValues.Symbol("r"));
+        using var py = RObject.Keep(RValues.Symbol("py"));
+        _slots = RList.Create([ptr, r, py]);
+        using var none = RNull.Create();
+        using var rTemplate = RObject.Keep(rIndexer);
+        using var pyTemplate = RObject.Keep(pyIndexer);
+        _templates = RList.Create([none, rTemplate, pyTemplate]);
     }
 
     /// <summary>The R object for a tensor or variable (other engine objects: their bare pointer).</summary>
-    internal static unsafe RObject Wrap(object target)
+    internal static RObject Wrap(object target)
     {
-        var ptr = Handles.Wrap(target);
         RObject? prototype = target switch { Variable => _variable, NdArray => _tensor, _ => null };
-        if (prototype is null) return ptr;
-        using (ptr)
-        {
-            var wrapper = RObject.FromCell(NativeHelpers.Duplicate(prototype.Sexp));
-            try
-            {
-                SetIndexer(wrapper.Sexp, _r, _rIndexer!, ptr.Sexp);
-                SetIndexer(wrapper.Sexp, _py, _pyIndexer!, ptr.Sexp);
-                NativeHelpers.SetAttrib(wrapper.Sexp, _ptr, ptr.Sexp);
-                return wrapper;
-            }
-            catch
-            {
-                wrapper.Dispose();
-                throw;
-            }
-        }
-    }
-
-    private static unsafe void SetIndexer(Sexp wrapper, Sexp slot, RObject template, Sexp ptr)
-    {
-        using var indexer = RObject.FromCell(NativeHelpers.Duplicate(template.Sexp));
-        LibR.SetVectorElt(indexer.Sexp, 0, ptr);
-        NativeHelpers.SetAttrib(wrapper, slot, indexer.Sexp);
+        return prototype is null ? Handles.Wrap(target) : Handles.Wrap(target, prototype.Sexp, _slots!.Sexp, _templates!.Sexp);
     }
 }

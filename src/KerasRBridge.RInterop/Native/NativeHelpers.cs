@@ -43,6 +43,8 @@ internal static unsafe class NativeHelpers
         public delegate* unmanaged<Sexp, int, Sexp*, int> ListVars;
         public delegate* unmanaged<Sexp, Sexp*, int> NewEnv;
         public delegate* unmanaged<Sexp, Sexp*, int> Duplicate;
+        public delegate* unmanaged<nint, Sexp, Sexp, Sexp, Sexp, Sexp*, int> MakePointerObject;
+        public delegate* unmanaged<byte*, int, Sexp*, int> ScalarStringUtf8;
     }
 
     private static Api* _api;
@@ -118,6 +120,17 @@ internal static unsafe class NativeHelpers
         return cell;
     }
 
+    /// <summary>A length-one character vector holding <paramref name="text"/>, protected.</summary>
+    internal static Sexp ScalarString(string text)
+    {
+        int length = Encoding.UTF8.GetByteCount(text);
+        Span<byte> utf8 = length <= 256 ? stackalloc byte[length] : new byte[length];
+        Encoding.UTF8.GetBytes(text, utf8);
+        Sexp cell;
+        fixed (byte* p = utf8) Check(_api->ScalarStringUtf8(p, length, &cell));
+        return cell;
+    }
+
     internal static void* DataPtr(Sexp x)
     {
         void* pointer;
@@ -169,6 +182,20 @@ internal static unsafe class NativeHelpers
     {
         Sexp cell;
         Check(_api->MakeExtPtr(address, tag, &cell));
+        return cell;
+    }
+
+    /// <summary>
+    /// A shallow copy of <paramref name="prototype"/> carrying a new external pointer to
+    /// <paramref name="address"/>: each attribute named in <paramref name="slots"/> (a list of
+    /// symbols) gets the pointer itself where <paramref name="templates"/> has NULL, else a copy
+    /// of that list template with the pointer as its first element. After a failure nothing
+    /// will free <paramref name="address"/>: it is still the caller's.
+    /// </summary>
+    internal static Sexp MakePointerObject(nint address, Sexp tag, Sexp prototype, Sexp slots, Sexp templates)
+    {
+        Sexp cell;
+        Check(_api->MakePointerObject(address, tag, prototype, slots, templates, &cell));
         return cell;
     }
 

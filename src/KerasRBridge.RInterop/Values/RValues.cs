@@ -27,7 +27,7 @@ public static unsafe class RValues
     public static RObject Allocate(SexpType type, long length) => RObject.FromCell(NativeHelpers.AllocVector(type, length));
 
     /// <summary>A length-one character vector (<c>NA</c> for null).</summary>
-    public static RObject String(string? value) => Strings([value]);
+    public static RObject String(string? value) => value is null ? Strings([value]) : RObject.Typed(NativeHelpers.ScalarString(value));
 
     /// <summary>A character vector; null elements become <c>NA</c>.</summary>
     public static RObject Strings(IReadOnlyList<string?> values) => RCharacterVector.Create(values);
@@ -112,6 +112,21 @@ public static unsafe class RValues
         var result = new string[cls.Length];
         for (int i = 0; i < result.Length; i++) result[i] = StringAt(cls.Sexp, i) ?? "NA";
         return result;
+    }
+
+    /// <summary>Whether <paramref name="x"/> has a class attribute (R's <c>OBJECT</c> bit).</summary>
+    public static bool IsObject(Sexp x) => LibR.IsObject(x) != 0;
+
+    /// <summary>
+    /// An attribute as stored on <paramref name="x"/> (<c>NULL</c> when absent), read without
+    /// allocating: cheap enough for every call, but not for the attributes R computes on
+    /// request, such as the compact <c>row.names</c> of a data frame.
+    /// </summary>
+    public static Sexp StoredAttribute(Sexp x, Sexp symbol)
+    {
+        for (Sexp a = LibR.Attrib(x); a != LibR.NilValue; a = LibR.Cdr(a))
+            if (LibR.Tag(a) == symbol) return LibR.Car(a);
+        return LibR.NilValue;
     }
 
     /// <summary>Element data of an atomic vector, expanding ALTREP objects when needed.</summary>

@@ -6,24 +6,44 @@
 #include <Rembedded.h>
 
 /* ---- protection list: a doubly linked pairlist (CAR = previous, CDR = next, TAG = object)
- * hanging from a preserved head, so that insert and release are O(1). */
+ * hanging from a preserved head, so that insert and release are O(1). Released cells wait on a
+ * free list for reuse: most calls into the engine keep and release a few objects, and taking a
+ * warm cell costs no allocation (so cannot fail) where a fresh cons would touch cold memory. */
+
+#define KRB_FREE_CELLS_MAX 1024
 
 static SEXP krb_head = NULL;
+static SEXP krb_free = NULL; /* head of the free cells, linked through CDR */
+static int krb_free_count = 0;
 static R_xlen_t krb_count = 0;
 static SEXP krb_token = NULL;
 static int krb_pending = 0;
 static krb_free_hook krb_hook = NULL;
 
-static SEXP insert_cell(SEXP x)
+static SEXP link_cell(SEXP cell, SEXP x)
 {
-    PROTECT(x);
     SEXP next = CDR(krb_head);
-    SEXP cell = PROTECT(Rf_cons(krb_head, next));
+    SETCAR(cell, krb_head);
+    SETCDR(cell, next);
     SET_TAG(cell, x);
     SETCDR(krb_head, cell);
     if (next != R_NilValue) SETCAR(next, cell);
     krb_count++;
-    UNPROTECT(2);
+    return cell;
+}
+
+/* Needs no allocation, so raises no R error, while a free cell is waiting. */
+static SEXP insert_cell(SEXP x)
+{
+    if (krb_free_count > 0) {
+        SEXP cell = CDR(krb_free);
+        SETCDR(krb_free, CDR(cell));
+        krb_free_count--;
+        return link_cell(cell, x);
+    }
+    PROTECT(x);
+    SEXP cell = link_cell(Rf_cons(R_NilValue, R_NilValue), x);
+    UNPROTECT(1);
     return cell;
 }
 
@@ -33,9 +53,15 @@ static void release_cell(SEXP cell)
     SEXP prev = CAR(cell), next = CDR(cell);
     SETCDR(prev, next);
     if (next != R_NilValue) SETCAR(next, prev);
-    SETCAR(cell, R_NilValue);
-    SETCDR(cell, R_NilValue);
     SET_TAG(cell, R_NilValue);
+    SETCAR(cell, R_NilValue);
+    if (krb_free_count < KRB_FREE_CELLS_MAX) {
+        SETCDR(cell, CDR(krb_free));
+        SETCDR(krb_free, cell);
+        krb_free_count++;
+    } else {
+        SETCDR(cell, R_NilValue);
+    }
     krb_count--;
 }
 
@@ -92,6 +118,8 @@ static void init_body(void *unused)
     (void)unused;
     krb_head = Rf_cons(R_NilValue, R_NilValue);
     R_PreserveObject(krb_head);
+    krb_free = Rf_cons(R_NilValue, R_NilValue);
+    R_PreserveObject(krb_free);
     krb_token = R_MakeUnwindCont();
     R_PreserveObject(krb_token);
 }
@@ -106,7 +134,15 @@ static void krb_set_free_hook(krb_free_hook hook) { krb_hook = hook; }
 
 static SEXP identity_body(void *x) { return (SEXP)x; }
 
-static int krb_keep(SEXP x, SEXP *cell) { return run_kept(identity_body, x, cell); }
+static int krb_keep(SEXP x, SEXP *cell)
+{
+    if (krb_pending) return KRB_PENDING;
+    if (krb_free_count > 0) { /* no allocation, so nothing that could raise an R error */
+        *cell = insert_cell(x);
+        return KRB_OK;
+    }
+    return run_kept(identity_body, x, cell);
+}
 
 static void krb_release(SEXP cell) { release_cell(cell); }
 
@@ -173,6 +209,20 @@ static int krb_mkchar_utf8(const char *text, int length, SEXP *cell)
 {
     text_args t = { text, length };
     return run_kept(mkchar_body, &t, cell);
+}
+
+static SEXP scalar_string_body(void *data)
+{
+    text_args *t = data;
+    return Rf_ScalarString(Rf_mkCharLenCE(t->text, t->length, CE_UTF8));
+}
+
+/* A length-one character vector in one guarded call: strings (dtypes, names, paths) are the
+ * commonest small results of the engine. */
+static int krb_scalar_string_utf8(const char *text, int length, SEXP *cell)
+{
+    text_args t = { text, length };
+    return run_kept(scalar_string_body, &t, cell);
 }
 
 typedef struct dataptr_args { SEXP x; void *pointer; } dataptr_args;
@@ -271,21 +321,54 @@ static void extptr_finalizer(SEXP ptr)
     if (krb_hook != NULL) krb_hook(address);
 }
 
-typedef struct extptr_args { void *address; SEXP tag; } extptr_args;
+/* An external pointer, alone or carried by a copy of a prototype object: each of the
+ * prototype's `slots` gets the pointer itself (template NULL) or a copy of its list template
+ * whose first element is the pointer. One guarded call instead of one per step, because
+ * every tensor the engine hands to R is made this way. */
+typedef struct pointer_object_args {
+    void *address;
+    SEXP tag, prototype, slots, templates;
+    SEXP ptr; /* set once made, so that a failure can disarm its finalizer */
+} pointer_object_args;
 
-static SEXP extptr_body(void *data)
+static SEXP pointer_object_body(void *data)
 {
-    extptr_args *e = data;
-    SEXP ptr = PROTECT(R_MakeExternalPtr(e->address, e->tag, R_NilValue));
-    R_RegisterCFinalizerEx(ptr, extptr_finalizer, TRUE);
-    UNPROTECT(1);
-    return ptr;
+    pointer_object_args *a = data;
+    a->ptr = PROTECT(R_MakeExternalPtr(a->address, a->tag, R_NilValue));
+    R_RegisterCFinalizerEx(a->ptr, extptr_finalizer, TRUE);
+    if (a->prototype == R_NilValue) {
+        UNPROTECT(1);
+        return insert_cell(a->ptr);
+    }
+    SEXP object = PROTECT(Rf_shallow_duplicate(a->prototype));
+    for (R_xlen_t i = 0; i < XLENGTH(a->slots); i++) {
+        SEXP template = VECTOR_ELT(a->templates, i), value = a->ptr;
+        if (template != R_NilValue) {
+            value = PROTECT(Rf_shallow_duplicate(template));
+            SET_VECTOR_ELT(value, 0, a->ptr);
+        } else {
+            PROTECT(value);
+        }
+        Rf_setAttrib(object, VECTOR_ELT(a->slots, i), value);
+        UNPROTECT(1);
+    }
+    SEXP cell = insert_cell(object);
+    UNPROTECT(2);
+    return cell;
+}
+
+static int krb_make_pointer_object(void *address, SEXP tag, SEXP prototype, SEXP slots, SEXP templates, SEXP *cell)
+{
+    pointer_object_args a = { address, tag, prototype, slots, templates, NULL };
+    int status = run_guarded(pointer_object_body, &a, cell);
+    /* The caller still owns `address` after a failure: the pointer, if made, must not free it. */
+    if (status != KRB_OK && a.ptr != NULL) R_ClearExternalPtr(a.ptr);
+    return status;
 }
 
 static int krb_make_extptr(void *address, SEXP tag, SEXP *cell)
 {
-    extptr_args e = { address, tag };
-    return run_kept(extptr_body, &e, cell);
+    return krb_make_pointer_object(address, tag, R_NilValue, R_NilValue, R_NilValue, cell);
 }
 
 static SEXP interrupt_body(void *unused)
@@ -554,6 +637,8 @@ static const krb_native_api krb_api = {
     krb_list_vars,
     krb_new_env,
     krb_duplicate,
+    krb_make_pointer_object,
+    krb_scalar_string_utf8,
 };
 
 const krb_native_api *krb_native_table(void) { return &krb_api; }

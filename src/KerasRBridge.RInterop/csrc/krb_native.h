@@ -51,6 +51,8 @@ typedef struct krb_native_api {
     int (*list_vars)(SEXP env, int all, SEXP *cell);
     int (*new_env)(SEXP parent, SEXP *cell);
     int (*duplicate)(SEXP x, SEXP *cell);
+    int (*make_pointer_object)(void *address, SEXP tag, SEXP prototype, SEXP slots, SEXP templates, SEXP *cell);
+    int (*scalar_string_utf8)(const char *text, int length, SEXP *cell);
 } krb_native_api;
 
 const krb_native_api *krb_native_table(void);
