@@ -105,13 +105,13 @@ call_indices <- function(call) {
 #' @export
 op_subset <- function(x, ...) {
   index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
-  .Call(krb_call3, .krb$subset_get, x@ptr, index, TRUE)
+  .Call(krb_call3, .krb$subset_get, unwrap(x), index, TRUE)
 }
 
 #' @rdname op_subset
 #' @export
 `op_subset<-` <- function(x, ..., value) {
   index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
-  result <- .Call(krb_call4, .krb$subset_set, x@ptr, index, unwrap(value), TRUE)
+  result <- .Call(krb_call4, .krb$subset_set, unwrap(x), index, unwrap(value), TRUE)
   if (is.null(result)) x else result
 }

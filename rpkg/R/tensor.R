@@ -93,7 +93,7 @@ str.kerasbridge_object <- function(object, ...) {
 #' s
 #' as.integer(s)
 #' @export
-shape <- function(...) new_shape(unlist(list(...)))
+shape <- function(...) new_shape(.Call(krb_call1, .krb$shape_new, unlist(list(...), use.names = FALSE)))
 
 new_shape <- function(dims) structure(as.list(dims), class = "kerasbridge_shape")
 

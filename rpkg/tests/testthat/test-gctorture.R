@@ -33,7 +33,7 @@ test_that("every entry point works under gctorture", {
   expect_identical(row, array(c(3, 9, 9)))
   expect_match(header, "<Variable path=tortured, shape=(2, 3), dtype=float64>", fixed = TRUE)
   expect_identical(floatx, "float32")
-  expect_named(counters, c("live_handles", "protected", "queued_releases"))
+  expect_named(counters, c("live_handles", "live_tensor_bytes", "protected", "queued_releases"))
 })
 
 test_that("objects dropped by R release their .NET handles and protections", {

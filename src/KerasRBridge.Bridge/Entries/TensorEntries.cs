@@ -17,6 +17,7 @@ internal static class TensorEntries
         ("describe", 1, Describe),
         ("subset_get", 3, SubsetGet),
         ("subset_set", 4, SubsetSet),
+        ("shape_new", 1, a => VariableEntries.ShapeValue(Shapes.Standardize(Args.Shape(a[0]) ?? []))),
     ];
 
     private static RObject Field(ReadOnlySpan<Sexp> a)

@@ -11,6 +11,11 @@ namespace KerasRBridge.RInterop.Native;
 internal static unsafe class NativeHelpers
 {
     private const int Ok = 0;
+    private const int NoMemory = 3;
+
+    /// <summary>Vectors from this size up are allocated so that R's refusal is an exception,
+    /// not an R error; below it, the cheaper plain allocation (a refusal unwinds as an R error).</summary>
+    private const long LargeVectorBytes = 1 << 20;
     private const int ApiVersion = 1;
 
     [StructLayout(LayoutKind.Sequential)]
@@ -43,6 +48,8 @@ internal static unsafe class NativeHelpers
         public delegate* unmanaged<Sexp, int, Sexp*, int> ListVars;
         public delegate* unmanaged<Sexp, Sexp*, int> NewEnv;
         public delegate* unmanaged<Sexp, Sexp*, int> Duplicate;
+        public delegate* unmanaged<int, nint, Sexp*, byte*, nuint, int> TryAllocVector;
+        public delegate* unmanaged<int> Collect;
     }
 
     private static Api* _api;
@@ -83,12 +90,30 @@ internal static unsafe class NativeHelpers
 
     internal static long KeptCount => _api->KeptCount();
 
+    /// <exception cref="InsufficientMemoryException">R refused a large vector (R's message says why); R goes on.</exception>
     internal static Sexp AllocVector(SexpType type, long length)
     {
         Sexp cell;
-        Check(_api->AllocVector((int)type, (nint)length, &cell));
+        if (length < LargeVectorBytes / ElementBytes(type))
+        {
+            Check(_api->AllocVector((int)type, (nint)length, &cell));
+            return cell;
+        }
+        const int whySize = 512;
+        byte* why = stackalloc byte[whySize];
+        int status = _api->TryAllocVector((int)type, (nint)length, &cell, why, whySize);
+        if (status == NoMemory) throw new InsufficientMemoryException(Marshal.PtrToStringUTF8((nint)why));
+        Check(status);
         return cell;
     }
+
+    private static int ElementBytes(SexpType type) => type switch
+    {
+        SexpType.Raw => 1,
+        SexpType.Logical or SexpType.Integer => 4,
+        SexpType.Complex => 16,
+        _ => 8,
+    };
 
     internal static void SetAttrib(Sexp x, Sexp symbol, Sexp value) => Check(_api->SetAttrib(x, symbol, value));
 
@@ -170,6 +195,10 @@ internal static unsafe class NativeHelpers
     }
 
     internal static void CheckInterrupt() => Check(_api->CheckInterrupt());
+
+    /// <summary>Runs R's garbage collector (a full collection), and with it the finalizers of
+    /// the external pointers it frees.</summary>
+    internal static void Collect() => Check(_api->Collect());
 
     /// <summary>Takes the parked R unwind, if any, so that C code can resume it.</summary>
     internal static bool TakePending(out Sexp token)

@@ -17,6 +17,7 @@
 #define KRB_OK 0
 #define KRB_RERROR 1    /* an R error or interrupt was caught; its unwind is pending */
 #define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
+#define KRB_NOMEM 3     /* R refused an allocation; the message says why (nothing is pending) */
 
 #define KRB_API_VERSION 1
 
@@ -51,6 +52,8 @@ typedef struct krb_native_api {
     int (*list_vars)(SEXP env, int all, SEXP *cell);
     int (*new_env)(SEXP parent, SEXP *cell);
     int (*duplicate)(SEXP x, SEXP *cell);
+    int (*try_alloc_vector)(int type, R_xlen_t length, SEXP *cell, char *why, size_t why_size);
+    int (*collect)(void);
 } krb_native_api;
 
 const krb_native_api *krb_native_table(void);
