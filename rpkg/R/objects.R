@@ -23,3 +23,9 @@ unwrap <- function(x) {
 
 # methods::is() costs tens of microseconds; every kerasbridge object is S4 with an externalptr slot.
 is_kerasbridge_object <- function(x) isS4(x) && typeof(attr(x, "ptr", exact = TRUE)) == "externalptr"
+
+# An object restored from a saved workspace or unserialized: R saves external pointers as NULL,
+# and identical() compares external pointers by address.
+is_restored <- function(x) identical(x@ptr, null_pointer)
+
+null_pointer <- methods::new("externalptr")

@@ -53,7 +53,7 @@ internal static class VariableEntries
             "shape" => ShapeValue(v.Shape),
             "value" => RWrappers.Wrap(v.Value),
             "repr" => RValues.String(v.ToString()),
-            var other => throw new KerasValueError($"A Variable has no attribute `{other}`."),
+            var other => throw new MissingMemberException($"'Variable' object has no attribute '{other}'"),
         };
     }
 

@@ -154,5 +154,6 @@ internal static unsafe class Args
 
     /// <summary>A double as R prints it: <c>NA</c>, <c>NaN</c>, <c>Inf</c>, <c>-Inf</c>, or its shortest round-trip digits.</summary>
     internal static string FormatDouble(double v) =>
-        RValues.IsNaReal(v) ? "NA" : double.IsNaN(v) ? "NaN" : double.IsInfinity(v) ? (v > 0 ? "Inf" : "-Inf") : v.ToString("R", CultureInfo.InvariantCulture);
+        RValues.IsNaReal(v) ? "NA" : double.IsNaN(v) ? "NaN" : double.IsInfinity(v) ? (v > 0 ? "Inf" : "-Inf")
+        : v.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
 }

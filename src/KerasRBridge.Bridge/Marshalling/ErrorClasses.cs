@@ -19,6 +19,7 @@ internal static class ErrorClasses
         OutOfMemoryException => "memory_error",
         NotSupportedException => "not_implemented_error",
         RCallbackError => "runtime_error",
+        MissingMemberException => "attribute_error",
         _ => "runtime_error",
     };
 

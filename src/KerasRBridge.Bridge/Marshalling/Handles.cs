@@ -103,6 +103,23 @@ internal static unsafe class Handles
             $"Argument `{argument}` must be a {typeof(T).Name}. Received: a {target?.GetType().Name ?? "null"}");
     }
 
+    /// <summary>For an external pointer restored from a saved workspace (its address gone),
+    /// what it was, as a line for printing; null for a live pointer.</summary>
+    internal static string? DescribeRestored(Sexp ptr)
+    {
+        if (RValues.TypeOf(ptr) != SexpType.ExternalPointer || LibR.ExternalPtrAddr(ptr) != 0) return null;
+        Sexp tag = LibR.ExternalPtrTag(ptr);
+        string kind = RValues.TypeOf(tag) == SexpType.Symbol ? RValues.SymbolName(tag) : "";
+        string what = kind switch
+        {
+            "kerasbridge_variable" => "Variable",
+            "kerasbridge_tensor" => "Tensor",
+            "kerasbridge_initializer" => "Initializer",
+            _ => "kerasbridge object",
+        };
+        return $"<{what} from a previous session: its data did not survive; recreate it in this session>";
+    }
+
     private static string KindOf(object target) => target switch
     {
         Variable => "kerasbridge_variable",
