@@ -8,12 +8,16 @@ methods::setClass("kerasbridge_variable", contains = "kerasbridge_object")
 # The engine builds these objects itself (copying the templates registered here), because
 # building them in R would cost several times the engine call they wrap.
 register_prototypes <- function() {
+  templates <- prototypes()
+  .Call(krb_call4, .krb$register_prototypes, templates[[1]], templates[[2]], templates[[3]], templates[[4]])
+}
+
+# A tensor, a variable, an @r indexer and an @py indexer, all empty.
+prototypes <- function() {
   null_ptr <- methods::new("externalptr")
   indexer <- function(one_based) structure(list(ptr = NULL, one_based = one_based), class = "kerasbridge_indexer")
-  .Call(krb_call4, .krb$register_prototypes,
-        methods::new("kerasbridge_tensor", ptr = null_ptr),
-        methods::new("kerasbridge_variable", ptr = null_ptr),
-        indexer(TRUE), indexer(FALSE))
+  list(methods::new("kerasbridge_tensor", ptr = null_ptr), methods::new("kerasbridge_variable", ptr = null_ptr),
+       indexer(TRUE), indexer(FALSE))
 }
 
 # The external pointer of a kerasbridge object, or the value itself for plain R data.

@@ -29,11 +29,19 @@ public class InterruptionTests
     }
 
     [Test]
-    public void Long_work_polls_about_once_per_chunk()
+    public void Long_work_polls_between_chunks()
     {
         Interruption.SetCheck(() => _polls++);
         NdArray.Full(DType.Float64, [Large], 1).Cast(DType.Float32);
-        Assert.That(_polls, Is.InRange(8, 10));
+        Assert.That(_polls, Is.EqualTo(2 * 3));
+    }
+
+    [Test]
+    public void Work_of_one_chunk_does_not_poll()
+    {
+        Interruption.SetCheck(() => _polls++);
+        NdArray.Full(DType.Float64, [1000], 1).Cast(DType.Float32);
+        Assert.That(_polls, Is.Zero);
     }
 
     [Test]

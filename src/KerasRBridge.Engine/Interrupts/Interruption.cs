@@ -30,9 +30,9 @@ public static class Interruption
     {
         for (int start = 0; start < source.Length; start += ChunkLength)
         {
+            if (start > 0) Poll();
             int length = Math.Min(ChunkLength, source.Length - start);
             source.Slice(start, length).CopyTo(destination.Slice(start, length));
-            Poll();
         }
     }
 
@@ -43,9 +43,9 @@ public static class Interruption
     {
         for (int start = 0; start < source.Length; start += ChunkLength)
         {
+            if (start > 0) Poll();
             int length = Math.Min(ChunkLength, source.Length - start);
             TensorPrimitives.ConvertTruncating(source.Slice(start, length), destination.Slice(start, length));
-            Poll();
         }
     }
 }

@@ -36,8 +36,8 @@ internal static class BlockSampling
         }
         for (int first = 0; first < blocks; first += BlocksPerPoll)
         {
+            if (first > 0) Interruption.Poll();
             Parallel.For(first, Math.Min(blocks, first + BlocksPerPoll), block => FillBlock(values, block, key, distribution));
-            Interruption.Poll();
         }
         return values;
     }

@@ -96,8 +96,8 @@ public sealed partial class NdArray
             var value = ((T[])single)[0];
             for (int start = 0; start < data.Length; start += Interruption.ChunkLength)
             {
+                if (start > 0) Interruption.Poll();
                 data.AsSpan(start, Math.Min(Interruption.ChunkLength, data.Length - start)).Fill(value);
-                Interruption.Poll();
             }
             return data;
         }
