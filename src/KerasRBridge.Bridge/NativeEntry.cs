@@ -49,8 +49,8 @@ public static unsafe class NativeEntry
                 LibR.Load(Environment.GetEnvironmentVariable("R_HOME") ?? "/usr/lib/R");
                 LibR.BindGlobals();
                 NativeHelpers.Bind(nativeHelpers);
-                NativeHelpers.Init();
                 RThread.Bind();
+                NativeHelpers.Init();
                 RInterrupts.Install();
             }
             return (nint)Table();
