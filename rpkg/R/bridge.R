@@ -16,19 +16,21 @@ start_engine <- function(ns) {
   invisible(TRUE)
 }
 
-# Raises the condition for an engine error; called from the C shim.
-raise_bridge_error <- function(class, message) {
+# Raises the condition for an engine error; called from the C shim. `parent` is the R condition
+# that caused it (an error in a user's initializer function), kept as rlang chains errors.
+raise_bridge_error <- function(class, message, parent = NULL) {
   cond <- structure(
     class = c(class, "kerasbridge_error", "error", "condition"),
-    list(message = message, call = sys.call(-1L))
+    list(message = message, call = sys.call(-1L), parent = parent)
   )
   stop(cond)
 }
 
 #' Engine diagnostics
 #'
-#' Counters used by the package's leak tests: .NET objects currently held by R, R objects
-#' currently protected for .NET, and releases queued by other threads.
+#' Counters used by the package's leak tests: .NET objects currently held by R, the bytes of
+#' the large tensors among them, R objects currently protected for .NET, and releases queued by
+#' other threads.
 #'
 #' @return A named list of numbers.
 #' @examples

@@ -8,13 +8,23 @@ methods::setClass("kerasbridge_variable", contains = "kerasbridge_object")
 # The engine builds these objects itself (copying the templates registered here), because
 # building them in R would cost several times the engine call they wrap.
 register_prototypes <- function() {
+  templates <- prototypes()
+  .Call(krb_call4, .krb$register_prototypes, templates[[1]], templates[[2]], templates[[3]], templates[[4]])
+}
+
+# A tensor, a variable, an @r indexer and an @py indexer, all empty.
+prototypes <- function() {
   null_ptr <- methods::new("externalptr")
   indexer <- function(one_based) structure(list(ptr = NULL, one_based = one_based), class = "kerasbridge_indexer")
-  .Call(krb_call4, .krb$register_prototypes,
-        methods::new("kerasbridge_tensor", ptr = null_ptr),
-        methods::new("kerasbridge_variable", ptr = null_ptr),
-        indexer(TRUE), indexer(FALSE))
+  list(methods::new("kerasbridge_tensor", ptr = null_ptr), methods::new("kerasbridge_variable", ptr = null_ptr),
+       indexer(TRUE), indexer(FALSE))
 }
 
 # methods::is() costs tens of microseconds; every kerasbridge object is S4 with an externalptr slot.
 is_kerasbridge_object <- function(x) isS4(x) && typeof(attr(x, "ptr", exact = TRUE)) == "externalptr"
+
+# An object restored from a saved workspace or unserialized: R saves external pointers as NULL,
+# and identical() compares external pointers by address.
+is_restored <- function(x) identical(x@ptr, null_pointer)
+
+null_pointer <- methods::new("externalptr")

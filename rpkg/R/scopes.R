@@ -38,7 +38,7 @@ with_name_scope <- function(name, code) {
 #' @rdname scopes
 #' @export
 local_name_scope <- function(name, envir = parent.frame()) {
-  scope <- open_scope(.krb$name_scope_open, name)
+  scope <- .Call(krb_call2, .krb$local_name_scope_open, name, envir)
   # The closing call carries the function itself: the caller's frame cannot see package internals.
   closing <- as.call(list(close_scope, scope))
   do.call(on.exit, list(closing, add = TRUE, after = FALSE), envir = envir)

@@ -39,14 +39,20 @@ as.integer.kerasbridge_object <- function(x, ...) as.integer(as.array(x))
 #' @export
 as.logical.kerasbridge_object <- function(x, ...) as.logical(as.array(x))
 
+# Tools that describe objects (deparsers, pillar, IDE panes) ask for dim() and length(): an
+# object from a previous session answers them as an empty one, having no data left.
 #' @export
 dim.kerasbridge_object <- function(x) {
+  if (is_restored(x)) return(NULL)
   shape <- tensor_field(x, "shape")
   if (length(shape) == 0) NULL else shape
 }
 
 #' @export
-length.kerasbridge_object <- function(x) as.integer(prod(tensor_field(x, "shape")))
+length.kerasbridge_object <- function(x) {
+  if (is_restored(x)) return(0L)
+  as.integer(prod(tensor_field(x, "shape")))
+}
 
 tensor_field <- function(x, field) .Call(krb_call2, .krb$tensor_field, x, field)
 
@@ -63,8 +69,10 @@ setMethod("$", "kerasbridge_tensor", function(x, name) {
 
 #' @export
 format.kerasbridge_object <- function(x, ...) {
+  header <- .Call(krb_call1, .krb$describe, x)
+  if (is_restored(x)) return(header)
   values <- utils::capture.output(print(as.array(x)))
-  paste(c(.Call(krb_call1, .krb$describe, x), values), collapse = "\n")
+  paste(c(header, values), collapse = "\n")
 }
 
 #' @export
@@ -93,7 +101,7 @@ str.kerasbridge_object <- function(object, ...) {
 #' s
 #' as.integer(s)
 #' @export
-shape <- function(...) new_shape(unlist(list(...)))
+shape <- function(...) new_shape(.Call(krb_call1, .krb$shape_new, unlist(list(...), use.names = FALSE)))
 
 new_shape <- function(dims) structure(as.list(dims), class = "kerasbridge_shape")
 

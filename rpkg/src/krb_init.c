@@ -9,27 +9,29 @@
 static const krb_managed_api *managed = NULL;
 static SEXP namespace_env = NULL;
 
-static void raise_condition(const char *error_class, const char *message)
+/* parent: the R condition that caused the error (R_NilValue when none). */
+static void raise_condition(const char *error_class, const char *message, SEXP parent)
 {
-    SEXP call = PROTECT(Rf_lang3(Rf_install("raise_bridge_error"),
-                                 Rf_ScalarString(Rf_mkCharCE(error_class, CE_UTF8)),
-                                 Rf_ScalarString(Rf_mkCharCE(message, CE_UTF8))));
+    PROTECT(parent);
+    SEXP class_value = PROTECT(Rf_ScalarString(Rf_mkCharCE(error_class, CE_UTF8)));
+    SEXP message_value = PROTECT(Rf_ScalarString(Rf_mkCharCE(message, CE_UTF8)));
+    SEXP call = PROTECT(Rf_lang4(Rf_install("raise_bridge_error"), class_value, message_value, parent));
     Rf_eval(call, namespace_env != NULL ? namespace_env : R_BaseEnv);
-    UNPROTECT(1);
+    UNPROTECT(4);
     Rf_error("%s", message);
 }
 
 static SEXP dispatch(SEXP entry, SEXP *args, int count)
 {
     if (managed == NULL)
-        raise_condition("runtime_error", "The kerasbridge engine is not running: load the package with library(kerasbridge).");
+        raise_condition("runtime_error", "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
     SEXP result = R_NilValue;
     const char *error_class = NULL, *error_message = NULL;
     int status = managed->dispatch(Rf_asInteger(entry), args, count, &result, &error_class, &error_message);
     if (status == KRB_CALL_UNWIND) R_ContinueUnwind(result);
     if (status != KRB_CALL_OK)
         raise_condition(error_class != NULL ? error_class : "runtime_error",
-                        error_message != NULL ? error_message : "unknown error in the kerasbridge engine");
+                        error_message != NULL ? error_message : "unknown error in the kerasbridge engine", result);
     return result;
 }
 
@@ -60,12 +62,12 @@ static SEXP krb_start(SEXP ns, SEXP dotnet_dir)
     krb_attach_fn host_attach = (krb_attach_fn)R_FindSymbol(KRB_HOST_ATTACH, "(embedding)", NULL);
     if (host_attach != NULL) {
         managed = host_attach(krb_native_table());
-        if (managed == NULL) raise_condition("runtime_error", "The .NET program hosting R refused to attach kerasbridge.");
+        if (managed == NULL) raise_condition("runtime_error", "The .NET program hosting R refused to attach kerasbridge.", R_NilValue);
         return Rf_ScalarLogical(FALSE);
     }
     char why[1024];
     managed = krb_start_clr(CHAR(STRING_ELT(dotnet_dir, 0)), why, sizeof why);
-    if (managed == NULL) raise_condition("runtime_error", why);
+    if (managed == NULL) raise_condition("runtime_error", why, R_NilValue);
     return Rf_ScalarLogical(TRUE);
 }
 

@@ -8,7 +8,8 @@
 
 #define KRB_CALL_OK 0
 #define KRB_CALL_UNWIND 1  /* *result is an unwind token to resume with R_ContinueUnwind */
-#define KRB_CALL_ERROR 2   /* error_class / error_message say what went wrong */
+#define KRB_CALL_ERROR 2   /* error_class / error_message say what went wrong; *result is the
+                              R condition that caused it, or R_NilValue */
 
 typedef struct krb_managed_api {
     int version;

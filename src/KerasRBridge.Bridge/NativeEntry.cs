@@ -5,6 +5,7 @@ using KerasRBridge.Bridge.Entries;
 using KerasRBridge.Bridge.Marshalling;
 using KerasRBridge.RInterop;
 using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
 
 namespace KerasRBridge.Bridge;
 
@@ -30,6 +31,10 @@ public static unsafe class NativeEntry
     private static byte* _errorClass;
     private static byte* _errorMessage;
 
+    /// <summary>The R condition behind the last error, kept protected until the next call so
+    /// that the shim can make it the <c>parent</c> of the condition it raises.</summary>
+    private static RObject? _errorParent;
+
     /// <summary>
     /// Called by the shim when R hosts .NET (through hostfxr): binds libR and the shim's native
     /// helpers, makes the calling thread R's thread, and returns the dispatch table.
@@ -44,8 +49,9 @@ public static unsafe class NativeEntry
                 LibR.Load(Environment.GetEnvironmentVariable("R_HOME") ?? "/usr/lib/R");
                 LibR.BindGlobals();
                 NativeHelpers.Bind(nativeHelpers);
-                NativeHelpers.Init();
                 RThread.Bind();
+                NativeHelpers.Init();
+                RInterrupts.Install();
             }
             return (nint)Table();
         }
@@ -75,6 +81,9 @@ public static unsafe class NativeEntry
         try
         {
             RThread.DrainReleases();
+            _errorParent?.Dispose();
+            _errorParent = null;
+            Handles.CollectIfDue();
             using var value = EntryTable.Invoke(entry, new ReadOnlySpan<Sexp>(args, count));
             *result = value.Sexp;
             return CallOk;
@@ -91,6 +100,8 @@ public static unsafe class NativeEntry
                 SetError(ErrorClasses.Of(e), ErrorClasses.MessageOf(e));
                 *errorClass = _errorClass;
                 *errorMessage = _errorMessage;
+                _errorParent = (e as RCallbackError)?.Condition;
+                *result = _errorParent?.Sexp ?? LibR.NilValue;
             }
             catch
             {

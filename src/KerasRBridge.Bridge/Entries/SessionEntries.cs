@@ -28,12 +28,14 @@ internal static class SessionEntries
         return RValues.String(KerasConfig.FloatX);
     }
 
-    /// <summary>Counters for leak tests: live .NET handles held by R, protected R objects, queued releases.</summary>
+    /// <summary>Counters for leak tests: live .NET handles held by R, the bytes of the large
+    /// tensors among them, protected R objects, queued releases.</summary>
     private static RObject Diagnostics(ReadOnlySpan<Sexp> a)
     {
         using var live = RValues.Double(Handles.LiveCount);
+        using var bytes = RValues.Double(Handles.LiveBytes);
         using var kept = RValues.Double(NativeHelpers.KeptCount);
         using var queued = RValues.Double(RThread.QueuedReleases);
-        return RValues.List([live, kept, queued], ["live_handles", "protected", "queued_releases"]);
+        return RValues.List([live, bytes, kept, queued], ["live_handles", "live_tensor_bytes", "protected", "queued_releases"]);
     }
 }

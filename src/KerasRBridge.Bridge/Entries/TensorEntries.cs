@@ -17,6 +17,7 @@ internal static class TensorEntries
         ("describe", 1, Describe),
         ("subset_get", 3, SubsetGet),
         ("subset_set", 4, SubsetSet),
+        ("shape_new", 1, a => VariableEntries.ShapeValue(Shapes.Standardize(Args.Shape(a[0]) ?? []))),
     ];
 
     private static RObject Field(ReadOnlySpan<Sexp> a)
@@ -27,13 +28,15 @@ internal static class TensorEntries
             "dtype" => RValues.String(DTypes.Name(t.DType)),
             "ndim" => RValues.Integer(t.Rank),
             "shape" => VariableEntries.ShapeValue(t.Shape),
-            var other => throw new KerasValueError($"A tensor has no attribute `{other}`."),
+            var other => throw new MissingMemberException($"'Tensor' object has no attribute '{other}'"),
         };
     }
 
-    /// <summary>The header line R prints above the values, in Keras's repr wording.</summary>
+    /// <summary>The header line R prints above the values, in Keras's repr wording; an object
+    /// from a previous session says so instead, since printing should not fail.</summary>
     private static RObject Describe(ReadOnlySpan<Sexp> a)
     {
+        if (Handles.DescribeRestored(a[0]) is { } restored) return RValues.String(restored);
         object target = Handles.Get<object>(a[0], "x");
         string header = target switch
         {

@@ -53,15 +53,20 @@ internal static class VariableEntries
             "shape" => ShapeValue(v.Shape),
             "value" => RWrappers.Wrap(v.Value),
             "repr" => RValues.String(v.ToString()),
-            var other => throw new KerasValueError($"A Variable has no attribute `{other}`."),
+            var other => throw new MissingMemberException($"'Variable' object has no attribute '{other}'"),
         };
     }
 
     /// <summary>A shape as R integers (doubles when a dimension exceeds R's integer range).</summary>
-    internal static RObject ShapeValue(long[] shape)
+    internal static RObject ShapeValue(long[] shape) => ShapeValue(Array.ConvertAll(shape, d => (long?)d));
+
+    /// <summary>A shape as R integers, <c>NA</c> for an unknown dimension (doubles when a
+    /// dimension exceeds R's integer range).</summary>
+    internal static RObject ShapeValue(long?[] shape)
     {
-        if (shape.All(d => d <= int.MaxValue)) return RValues.Integers(shape.Select(d => (int)d).ToArray());
-        return RValues.Doubles(shape.Select(d => (double)d).ToArray());
+        if (shape.All(d => d is null or <= int.MaxValue))
+            return RValues.Integers(Array.ConvertAll(shape, d => d is long v ? (int)v : RValues.NaInteger));
+        return RValues.Doubles(Array.ConvertAll(shape, d => d is long v ? (double)v : RValues.NaReal));
     }
 
     private static RObject SetTrainable(ReadOnlySpan<Sexp> a)

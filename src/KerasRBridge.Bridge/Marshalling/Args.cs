@@ -57,10 +57,10 @@ internal static unsafe class Args
                 for (int i = 0; i < n; i++)
                 {
                     Sexp e = RValues.ElementAt(x, i);
-                    object?[]? one = RValues.IsNull(e) ? [null] : Shape(e);
-                    if (one is not { Length: 1 })
+                    if (RValues.IsNull(e)) continue;
+                    if (RValues.TypeOf(e) is not (SexpType.Double or SexpType.Integer or SexpType.Logical) || RValues.LengthOf(e) != 1)
                         throw new KerasValueError($"Cannot convert '{Show(x)}' to a shape. Found invalid dimension '{Show(e)}'.");
-                    dims[i] = one[0];
+                    dims[i] = Shape(e)![0];
                 }
                 return dims;
             default:
@@ -70,8 +70,10 @@ internal static unsafe class Args
 
     /// <summary>R numbers are doubles: whole ones become integer dimensions, as keras3's
     /// <c>normalize_shape</c> does; others stay doubles for the engine to reject.</summary>
-    private static object? Dimension(double d) =>
-        double.IsNaN(d) ? null : d == Math.Floor(d) && Math.Abs(d) < 9.2e18 ? (object)(long)d : d;
+    private static object? Dimension(double d) => double.IsNaN(d) ? null : WholeAsInteger(d);
+
+    /// <summary>A whole double in the range of <see cref="long"/> as a long; others (NaN, Inf, 1.5) as they are.</summary>
+    private static object WholeAsInteger(double d) => d == Math.Floor(d) && Math.Abs(d) < 9.2e18 ? (object)(long)d : d;
 
     private static bool AllNa(Sexp x)
     {
@@ -81,24 +83,32 @@ internal static unsafe class Args
     }
 
     /// <summary>An initializer setting from R: <c>NULL</c> is null, whole numbers are integers
-    /// (as keras3 passes seeds and axes), vectors longer than one are arrays.</summary>
+    /// (as keras3 passes seeds and axes), other doubles (NaN included) stay doubles, vectors
+    /// longer than one are arrays. <c>NA</c> has no Keras counterpart and is refused.</summary>
     internal static object? ConfigValue(Sexp x, string name)
     {
         if (RValues.IsNull(x)) return null;
+        var type = RValues.TypeOf(x);
+        if (type is not (SexpType.Double or SexpType.Integer or SexpType.Logical or SexpType.Character))
+            throw new KerasTypeError($"Argument `{name}` must be a number, a string or NULL. Received: {name}={Show(x)}");
         long n = RValues.LengthOf(x);
-        object? One(long i) => RValues.TypeOf(x) switch
+        object? One(long i) => type switch
         {
-            SexpType.Double => Dimension(new ReadOnlySpan<double>(RValues.DataOf(x), (int)n)[(int)i]),
+            SexpType.Double => ConfigNumber(new ReadOnlySpan<double>(RValues.DataOf(x), (int)n)[(int)i]),
             SexpType.Integer => new ReadOnlySpan<int>(RValues.DataOf(x), (int)n)[(int)i] is var v && v != RValues.NaInteger ? (long)v : null,
             SexpType.Logical => new ReadOnlySpan<int>(RValues.DataOf(x), (int)n)[(int)i] is var b && b != RValues.NaInteger ? b != 0 : null,
-            SexpType.Character => RValues.StringAt(x, i),
-            _ => throw new KerasTypeError($"Argument `{name}` must be a number, a string or NULL. Received: {name}={Show(x)}"),
+            _ => RValues.StringAt(x, i),
         };
-        if (n == 1) return One(0);
         var items = new object?[n];
-        for (long i = 0; i < n; i++) items[i] = One(i);
-        return items;
+        for (long i = 0; i < n; i++)
+        {
+            items[i] = One(i);
+            if (items[i] is null) throw new KerasValueError($"Argument `{name}` cannot be NA. Received: {name}={Show(x)}");
+        }
+        return n == 1 ? items[0] : items;
     }
+
+    private static object? ConfigNumber(double d) => RValues.IsNaReal(d) ? null : WholeAsInteger(d);
 
     /// <summary>A configuration value as R sees it: numbers, strings, logicals, <c>NULL</c>,
     /// and (named) lists for sequences and dictionaries.</summary>
@@ -142,6 +152,8 @@ internal static unsafe class Args
         return RValues.Describe(x);
     }
 
-    private static string FormatDouble(double v) =>
-        RValues.IsNaReal(v) ? "NA" : double.IsNaN(v) ? "NaN" : v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>A double as R prints it: <c>NA</c>, <c>NaN</c>, <c>Inf</c>, <c>-Inf</c>, or its shortest round-trip digits.</summary>
+    internal static string FormatDouble(double v) =>
+        RValues.IsNaReal(v) ? "NA" : double.IsNaN(v) ? "NaN" : double.IsInfinity(v) ? (v > 0 ? "Inf" : "-Inf")
+        : v.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
 }

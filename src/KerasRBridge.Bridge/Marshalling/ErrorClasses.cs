@@ -18,13 +18,16 @@ internal static class ErrorClasses
         ArgumentException => "value_error",
         OutOfMemoryException => "memory_error",
         NotSupportedException => "not_implemented_error",
+        RCallbackError => "runtime_error",
+        MissingMemberException => "attribute_error",
         _ => "runtime_error",
     };
 
-    /// <summary>The message R users see; out-of-memory says what was asked for.</summary>
+    /// <summary>The message R users see.</summary>
     internal static string MessageOf(Exception e) => e switch
     {
-        OutOfMemoryException => $"Not enough memory for this tensor: {e.Message}",
+        KerasMemoryError => e.Message,
+        OutOfMemoryException => $"Unable to allocate memory: {e.Message}",
         ArgumentException a when a.ParamName is not null => a.Message.Replace($" (Parameter '{a.ParamName}')", ""),
         _ => e.Message,
     };

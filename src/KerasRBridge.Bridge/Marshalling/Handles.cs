@@ -9,12 +9,30 @@ namespace KerasRBridge.Bridge.Marshalling;
 /// .NET objects held by R: each lives behind an R external pointer whose address is a
 /// <see cref="GCHandle"/>; R's garbage collector frees the handle through a C finalizer.
 /// </summary>
+/// <remarks>
+/// R's collector knows only the few hundred bytes of the R wrapper, not the tensor behind it,
+/// so a loop making large tensors would hold all of them until R happens to collect. The
+/// handles count the bytes of the large tensors they hold; once these have grown by as much as
+/// were alive after the last collection (and by at least <see cref="MinimumPressure"/>),
+/// <see cref="CollectIfDue"/> runs R's collector, then .NET's for the tensors R released.
+/// Handles are made and freed on R's thread only (R's finalizers run there).
+/// </remarks>
 internal static unsafe class Handles
 {
-    private static long _live;
+    /// <summary>Tensors smaller than this are not counted: their wrappers alone keep R's
+    /// collector running often enough.</summary>
+    private const long CountedBytes = 64 * 1024;
+
+    private const long MinimumPressure = 32L << 20;
+
+    private static readonly Dictionary<nint, long> CountedSizes = [];
+    private static long _live, _liveBytes, _liveBytesAfterCollection;
 
     /// <summary>The number of .NET objects R currently holds.</summary>
     internal static long LiveCount => Interlocked.Read(ref _live);
+
+    /// <summary>The bytes of the large tensors (and variables' values) R currently holds.</summary>
+    internal static long LiveBytes => _liveBytes;
 
     /// <summary>A new external pointer holding <paramref name="target"/>.</summary>
     internal static RObject Wrap(object target) => Wrap(target, LibR.NilValue, LibR.NilValue, LibR.NilValue);
@@ -28,8 +46,10 @@ internal static unsafe class Handles
         var handle = GCHandle.Alloc(target);
         try
         {
-            var wrapper = RObject.FromCell(NativeHelpers.MakePointerObject(GCHandle.ToIntPtr(handle), KindOf(target), prototype, slots, templates));
+            nint address = GCHandle.ToIntPtr(handle);
+            var wrapper = RObject.FromCell(NativeHelpers.MakePointerObject(address, KindOf(target), prototype, slots, templates));
             Interlocked.Increment(ref _live);
+            Count(address, BytesOf(target));
             return wrapper;
         }
         catch
@@ -44,7 +64,34 @@ internal static unsafe class Handles
     {
         GCHandle.FromIntPtr(address).Free();
         Interlocked.Decrement(ref _live);
+        if (CountedSizes.Remove(address, out long bytes)) _liveBytes -= bytes;
     }
+
+    /// <summary>Runs R's collector, and then .NET's, when the large tensors R holds have grown
+    /// enough since the last collection; between entry calls.</summary>
+    internal static void CollectIfDue()
+    {
+        // A collection R ran on its own counts too: what it freed lowers the baseline.
+        _liveBytesAfterCollection = Math.Min(_liveBytesAfterCollection, _liveBytes);
+        if (_liveBytes - _liveBytesAfterCollection <= Math.Max(MinimumPressure, _liveBytesAfterCollection)) return;
+        NativeHelpers.Collect();
+        GC.Collect();
+        _liveBytesAfterCollection = _liveBytes;
+    }
+
+    private static void Count(nint address, long bytes)
+    {
+        if (bytes < CountedBytes) return;
+        CountedSizes[address] = bytes;
+        _liveBytes += bytes;
+    }
+
+    private static long BytesOf(object target) => target switch
+    {
+        NdArray t => t.NBytes,
+        Variable v => NdArray.ElementCount(v.Shape) * DTypes.ElementSize(v.DType),
+        _ => 0,
+    };
 
     /// <summary>
     /// The engine's pointer when <paramref name="x"/> is a kerasbridge object (a tensor or
@@ -73,6 +120,23 @@ internal static unsafe class Handles
         object? target = GCHandle.FromIntPtr(address).Target;
         return target as T ?? throw new KerasTypeError(
             $"Argument `{argument}` must be a {typeof(T).Name}. Received: a {target?.GetType().Name ?? "null"}");
+    }
+
+    /// <summary>For an external pointer restored from a saved workspace (its address gone),
+    /// what it was, as a line for printing; null for a live pointer.</summary>
+    internal static string? DescribeRestored(Sexp ptr)
+    {
+        if (RValues.TypeOf(ptr) != SexpType.ExternalPointer || LibR.ExternalPtrAddr(ptr) != 0) return null;
+        Sexp tag = LibR.ExternalPtrTag(ptr);
+        string kind = RValues.TypeOf(tag) == SexpType.Symbol ? RValues.SymbolName(tag) : "";
+        string what = kind switch
+        {
+            "kerasbridge_variable" => "Variable",
+            "kerasbridge_tensor" => "Tensor",
+            "kerasbridge_initializer" => "Initializer",
+            _ => "kerasbridge object",
+        };
+        return $"<{what} from a previous session: its data did not survive; recreate it in this session>";
     }
 
     /// <summary>

@@ -52,6 +52,8 @@ internal static unsafe class RIndex
         switch (RValues.TypeOf(x))
         {
             case SexpType.Logical:
+                if (new ReadOnlySpan<int>(RValues.DataOf(x), (int)RValues.LengthOf(x)).Contains(RValues.NaInteger))
+                    throw new KerasValueError(NaIndex);
                 return IndexItem.Mask.From(RArrays.ToNdArray(x, DType.Bool));
             case SexpType.Double or SexpType.Integer:
                 var positions = RArrays.ToNdArray(x, DType.Float64).AsSpan<double>();
@@ -77,10 +79,13 @@ internal static unsafe class RIndex
         return new IndexItem.Gather(gathered);
     }
 
+    private const string NaIndex = "An index cannot be NA, except as an open end of a slice (`NA:3`, `2:NA`).";
+
     private static long Position(double value, bool oneBased)
     {
-        if (double.IsNaN(value)) throw new KerasValueError("An index cannot be NA, except as an open end of a slice (`NA:3`, `2:NA`).");
+        if (double.IsNaN(value)) throw new KerasValueError(NaIndex);
         if (value != Math.Floor(value)) throw new KerasValueError($"Indices must be whole numbers. Received: {Format(value)}");
+        if (Math.Abs(value) >= 9.2e18) throw new KerasIndexError($"index {Format(value)} is out of bounds for any axis");
         long k = (long)value;
         if (!oneBased) return k;
         if (k == 0)
@@ -118,5 +123,5 @@ internal static unsafe class RIndex
         return (long)value;
     }
 
-    private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    private static string Format(double v) => Args.FormatDouble(v);
 }

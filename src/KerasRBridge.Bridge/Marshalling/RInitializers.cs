@@ -1,5 +1,6 @@
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
@@ -27,7 +28,8 @@ internal static class RInitializers
             $"Argument `initializer` must be an array, a tensor, an initializer, an initializer name or a function(shape, dtype). Received: initializer={Args.Show(x)}");
     }
 
-    /// <summary>An R function used as <c>function(shape, dtype)</c>, called through the safe path.</summary>
+    /// <summary>An R function used as <c>function(shape, dtype)</c>, called through the safe
+    /// path; its R errors come back as <see cref="RCallbackError"/>.</summary>
     private sealed class RFunctionInitializer(Sexp function)
     {
         public NdArray Call(long[] shape, DType dtype)
@@ -36,13 +38,19 @@ internal static class RInitializers
             for (int i = 0; i < dims.Length; i++) dims[i] = checked((int)shape[i]);
             using var rShape = RValues.Integers(dims);
             using var rDtype = RValues.String(DTypes.Name(dtype));
-            using var result = RObject.FromCell(NativeHelpers.Call(function, [rShape.Sexp, rDtype.Sexp], ["shape", "dtype"], LibR.GlobalEnv));
+            using var result = Invoke(rShape, rDtype);
             if (RValues.TypeOf(result.Sexp) == SexpType.ExternalPointer)
                 return Objects.Tensor(result.Sexp, "the initializer function's result");
             if (!RArrays.IsConvertible(result.Sexp))
                 throw new KerasTypeError(
                     $"An initializer function must return a numeric array or tensor of shape {NdArray.FormatShape(shape)}. Received: {Args.Show(result.Sexp)}");
             return RArrays.ToNdArray(result.Sexp, dtype);
+        }
+
+        private RObject Invoke(RObject shape, RObject dtype)
+        {
+            try { return Invoker.Invoke(function, [new("shape", shape), new("dtype", dtype)]); }
+            catch (REvaluationException e) { throw new RCallbackError("initializer function(shape, dtype)", e); }
         }
     }
 }

@@ -25,6 +25,7 @@ internal static class HouseholderQr
             rDiagonal[k] = Reflect(matrix, rows, k);
             int step = k;
             ForColumns(k + 1, cols, rows - k, j => ApplyReflector(matrix, rows, step, matrix, j));
+            Interruption.Poll();
         }
 
         var q = new double[(long)rows * cols];
@@ -34,6 +35,7 @@ internal static class HouseholderQr
             int step = k;
             // Reflector k touches rows k.. only, where columns before k of the identity are still zero.
             ForColumns(k, cols, rows - k, j => ApplyReflector(matrix, rows, step, q, j));
+            Interruption.Poll();
         }
 
         for (int j = 0; j < cols; j++)

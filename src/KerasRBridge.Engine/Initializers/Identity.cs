@@ -19,7 +19,7 @@ public sealed class Identity(double gain = 1.0) : Initializer
                 "Identity matrix initializer can only be used for 2D matrices. " +
                 $"Received: shape={NdArray.FormatShape(shape)} of rank {shape.Length}.");
         long rows = shape[0];
-        var values = new double[NdArray.StorageLength(shape)];
+        var values = NdArray.NewStorage<double>(shape, zeroed: true);
         // Column-major storage: element [i, i] is at i + i * rows.
         for (long i = 0; i < Math.Min(rows, shape[1]); i++) values[i + i * rows] = Gain;
         var identity = NdArray.FromColumnMajor(values, shape);

@@ -24,7 +24,7 @@ public sealed class Orthogonal(double gain = 1.0, RandomSeed? seed = null) : Ran
             throw new KerasValueError(
                 "The tensor to initialize must be at least two-dimensional. " +
                 $"Received: shape={NdArray.FormatShape(shape)} of rank {shape.Length}.");
-        int count = NdArray.StorageLength(shape);
+        int count = NdArray.StorageLength(shape, dtype);
         int cols = (int)shape[^1];
         int rows = cols == 0 ? 0 : count / cols;
         int tall = Math.Max(rows, cols);

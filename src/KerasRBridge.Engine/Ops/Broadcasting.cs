@@ -43,7 +43,7 @@ internal static class Broadcasting
     /// </summary>
     public static T[] Expand<T>(T[] data, ReadOnlySpan<long> from, ReadOnlySpan<long> to) where T : unmanaged
     {
-        if (NdArray.ElementCount(from) == NdArray.StorageLength(to)) return data;
+        if (NdArray.ElementCount(from) == NdArray.StorageLength(to, NdArray.DTypeOf<T>())) return data;
         var strides = Selection.ColumnMajorStrides(from);
         var map = new OffsetMap(0);
         int skipped = to.Length - from.Length;

@@ -54,7 +54,7 @@ internal static class Elementwise
         where T : unmanaged where TOut : unmanaged where TKernel : IBinaryKernel<TKernel, T, TOut>
     {
         var shape = Broadcasting.Shapes(x.ShapeSpan, y.ShapeSpan);
-        var result = GC.AllocateUninitializedArray<TOut>(NdArray.StorageLength(shape));
+        var result = NdArray.NewStorage<TOut>(shape);
         if (result.Length == 0) return NdArray.FromColumnMajor(result, shape);
         var plan = new BroadcastRuns(shape, x.ShapeSpan, y.ShapeSpan);
         T[] xs = x.Data<T>(), ys = y.Data<T>();

@@ -42,7 +42,7 @@ internal static class MatrixProduct
         var resultShape = ResultShape(x.ShapeSpan, y.ShapeSpan);
         long[] a = AsMatrix(x.ShapeSpan, isLeft: true), b = AsMatrix(y.ShapeSpan, isLeft: false);
         int m = (int)a[^2], k = (int)a[^1], n = (int)b[^1];
-        var result = GC.AllocateUninitializedArray<T>(NdArray.StorageLength(resultShape));
+        var result = NdArray.NewStorage<T>(resultShape);
         if (a.Length == 2 && b.Length == 2)
         {
             Gemm<T>(x.Data<T>(), y.Data<T>(), result, m, k, n);

@@ -19,20 +19,25 @@ internal static class BlockSampling
     /// enough that the scratch buffers stay in cache.</summary>
     public const int BlockSize = 1 << 15;
 
-    /// <summary>A new array of <paramref name="count"/> draws from <paramref name="distribution"/>.</summary>
-    public static T[] Sample<T, TDistribution>(int count, RandomKey key, TDistribution distribution)
+    /// <summary>Blocks filled between two interruption polls (on the calling thread).</summary>
+    private const int BlocksPerPoll = Interruption.ChunkLength / BlockSize;
+
+    /// <summary>A new array of draws from <paramref name="distribution"/>, one per element of <paramref name="shape"/>.</summary>
+    public static T[] Sample<T, TDistribution>(ReadOnlySpan<long> shape, RandomKey key, TDistribution distribution)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TDistribution : struct, IBlockDistribution
     {
-        var values = GC.AllocateUninitializedArray<T>(count);
+        var values = NdArray.NewStorage<T>(shape);
         int blocks = (values.Length + BlockSize - 1) / BlockSize;
         if (blocks <= 1)
         {
             FillBlock(values, 0, key, distribution);
+            return values;
         }
-        else
+        for (int first = 0; first < blocks; first += BlocksPerPoll)
         {
-            Parallel.For(0, blocks, block => FillBlock(values, block, key, distribution));
+            if (first > 0) Interruption.Poll();
+            Parallel.For(first, Math.Min(blocks, first + BlocksPerPoll), block => FillBlock(values, block, key, distribution));
         }
         return values;
     }

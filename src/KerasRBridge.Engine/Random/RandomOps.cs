@@ -56,11 +56,12 @@ public static class RandomOps
         if (!DTypes.IsFloat(dtype))
             throw new KerasValueError(
                 $"`keras.random.{op}` requires a floating point `dtype`. Received: dtype={DTypes.Name(dtype)}");
-        int count = NdArray.StorageLength(shape);
+        // Checked before a seed is drawn, so that a sample too large leaves the generators as they were.
+        NdArray.StorageLength(shape, dtype);
         RandomKey key = RandomSeed.Draw(seed);
         if (dtype == DType.Float64)
-            return NdArray.FromColumnMajor(BlockSampling.Sample<double, TDistribution>(count, key, distribution), shape);
-        var sample = NdArray.FromColumnMajor(BlockSampling.Sample<float, TDistribution>(count, key, distribution), shape);
+            return NdArray.FromColumnMajor(BlockSampling.Sample<double, TDistribution>(shape, key, distribution), shape);
+        var sample = NdArray.FromColumnMajor(BlockSampling.Sample<float, TDistribution>(shape, key, distribution), shape);
         return dtype == DType.Float32 ? sample : sample.Cast(dtype);
     }
 }

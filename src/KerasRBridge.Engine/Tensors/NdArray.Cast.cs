@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 
 namespace KerasRBridge.Engine;
@@ -17,10 +16,15 @@ public sealed partial class NdArray
     /// <c>x != 0</c>; complex becomes real by taking the real part; real becomes complex with a
     /// zero imaginary part.
     /// </remarks>
+    /// <exception cref="KerasMemoryError">There is not enough memory for the result.</exception>
     public NdArray Cast(DType dtype)
     {
         if (dtype == DType) return this;
-        return new NdArray(dtype, ConvertElements(_data, DType, dtype), _shape);
+        try { return new NdArray(dtype, ConvertElements(_data, DType, dtype), _shape); }
+        catch (OutOfMemoryException e) when (e is not KerasMemoryError)
+        {
+            throw KerasMemoryError.ForArray(_shape, dtype, "not enough memory.");
+        }
     }
 
     private static Array ConvertElements(Array source, DType from, DType to) => from switch
@@ -70,7 +74,7 @@ public sealed partial class NdArray
         where TTo : unmanaged, INumberBase<TTo>
     {
         var result = GC.AllocateUninitializedArray<TTo>(source.Length);
-        TensorPrimitives.ConvertTruncating(source, result);
+        Interruption.ConvertTruncating(source, result.AsSpan());
         return result;
     }
 

@@ -1,13 +1,19 @@
+using System.Globalization;
+
 namespace KerasRBridge.Engine;
 
 public sealed partial class NdArray
 {
+    /// <summary>The most dimensions a tensor can have, as in NumPy 2.</summary>
+    public const int MaxRank = 64;
+
     /// <summary>A tensor of <paramref name="dtype"/> and <paramref name="shape"/> whose elements are all zero (false for bool).</summary>
-    /// <exception cref="ArgumentException">The shape has a negative dimension or too many elements.</exception>
+    /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
+    /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
     public static NdArray Zeros(DType dtype, ReadOnlySpan<long> shape)
     {
         long[] dims = shape.ToArray();
-        var data = DTypeVisitor.Accept<ZeroedStorage, Array>(dtype, new ZeroedStorage(StorageLength(dims)));
+        var data = DTypeVisitor.Accept<ZeroedStorage, Array>(dtype, new ZeroedStorage(dims));
         return new NdArray(dtype, data, dims);
     }
 
@@ -15,13 +21,13 @@ public sealed partial class NdArray
     /// A tensor of <paramref name="dtype"/> and <paramref name="shape"/> whose elements are all
     /// <paramref name="value"/>, converted as <see cref="Cast"/> converts a float64.
     /// </summary>
-    /// <exception cref="ArgumentException">The shape has a negative dimension or too many elements.</exception>
+    /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
+    /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
     public static NdArray Full(DType dtype, ReadOnlySpan<long> shape, double value)
     {
         long[] dims = shape.ToArray();
-        int count = StorageLength(dims);
         var element = Scalar(value).Cast(dtype);
-        var data = DTypeVisitor.Accept<FilledStorage, Array>(dtype, new FilledStorage(element._data, count));
+        var data = DTypeVisitor.Accept<FilledStorage, Array>(dtype, new FilledStorage(element._data, dims));
         return new NdArray(dtype, data, dims);
     }
 
@@ -40,27 +46,59 @@ public sealed partial class NdArray
         return ReferenceEquals(converted, this) ? (T[])Data<T>().Clone() : converted.Data<T>();
     }
 
-    /// <summary>The element count of <paramref name="shape"/>, checked to fit one .NET array.</summary>
-    internal static int StorageLength(ReadOnlySpan<long> shape)
+    /// <summary>The element count of a tensor of <paramref name="shape"/> and <paramref name="dtype"/>,
+    /// checked to fit one .NET array.</summary>
+    /// <exception cref="KerasValueError">The shape has more than <see cref="MaxRank"/> dimensions.</exception>
+    /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
+    /// <exception cref="KerasMemoryError">The tensor has more elements than one tensor can hold.</exception>
+    public static int StorageLength(ReadOnlySpan<long> shape, DType dtype)
     {
-        long count = ElementCount(shape);
+        if (shape.Length > MaxRank)
+            throw new KerasValueError(string.Create(CultureInfo.InvariantCulture,
+                $"maximum supported dimension for an ndarray is {MaxRank}, found {shape.Length}"));
+        RequireNonNegative(shape);
+        if (shape.Contains(0)) return 0;
+        // In doubles the product cannot overflow, and below 2^53 it is exact.
+        double count = 1;
+        foreach (long d in shape) count *= d;
         if (count > Array.MaxLength)
-            throw new ArgumentException(
-                $"A tensor of shape {FormatShape(shape)} has {count} elements; at most {Array.MaxLength} fit in one tensor.");
+            throw KerasMemoryError.ForArray(shape, dtype,
+                string.Create(CultureInfo.InvariantCulture, $"a tensor holds at most {Array.MaxLength} elements."));
         return (int)count;
     }
 
-    private readonly struct ZeroedStorage(int count) : IDTypeVisitor<Array>
+    /// <summary>
+    /// New storage for a tensor of <paramref name="shape"/>, uninitialised unless
+    /// <paramref name="zeroed"/>: the caller writes every element before wrapping it.
+    /// </summary>
+    /// <exception cref="KerasMemoryError">The tensor is too large, or there is not enough memory for it.</exception>
+    public static T[] NewStorage<T>(ReadOnlySpan<long> shape, bool zeroed = false) where T : unmanaged
     {
-        public Array Visit<T>() where T : unmanaged => new T[count];
+        DType dtype = DTypeOf<T>();
+        int count = StorageLength(shape, dtype);
+        try { return zeroed ? new T[count] : GC.AllocateUninitializedArray<T>(count); }
+        catch (OutOfMemoryException e) when (e is not KerasMemoryError)
+        {
+            throw KerasMemoryError.ForArray(shape, dtype, "not enough memory.");
+        }
     }
 
-    private readonly struct FilledStorage(Array single, int count) : IDTypeVisitor<Array>
+    private readonly struct ZeroedStorage(long[] shape) : IDTypeVisitor<Array>
+    {
+        public Array Visit<T>() where T : unmanaged => NewStorage<T>(shape, zeroed: true);
+    }
+
+    private readonly struct FilledStorage(Array single, long[] shape) : IDTypeVisitor<Array>
     {
         public Array Visit<T>() where T : unmanaged
         {
-            var data = GC.AllocateUninitializedArray<T>(count);
-            Array.Fill(data, ((T[])single)[0]);
+            var data = NewStorage<T>(shape);
+            var value = ((T[])single)[0];
+            for (int start = 0; start < data.Length; start += Interruption.ChunkLength)
+            {
+                if (start > 0) Interruption.Poll();
+                data.AsSpan(start, Math.Min(Interruption.ChunkLength, data.Length - start)).Fill(value);
+            }
             return data;
         }
     }

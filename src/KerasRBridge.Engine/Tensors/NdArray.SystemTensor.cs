@@ -38,7 +38,7 @@ public sealed partial class NdArray
         int rank = tensor.Rank;
         var shape = new long[rank];
         for (int axis = 0; axis < rank; axis++) shape[axis] = tensor.Lengths[axis];
-        var data = GC.AllocateUninitializedArray<T>(StorageLength(shape));
+        var data = NewStorage<T>(shape);
         if (data.Length > 0)
         {
             ReadOnlyTensorSpan<T> view = tensor;

@@ -40,6 +40,9 @@ public sealed partial class NdArray
     /// <summary>The number of elements.</summary>
     public long Size => _data.LongLength;
 
+    /// <summary>The bytes the elements take (NumPy's <c>nbytes</c>).</summary>
+    public long NBytes => Size * DTypes.ElementSize(DType);
+
     /// <summary>
     /// Wraps <paramref name="columnMajorData"/> as a tensor of the given shape, taking ownership:
     /// the caller must not change the array afterwards.
@@ -106,10 +109,10 @@ public sealed partial class NdArray
     /// </summary>
     public static long ElementCount(ReadOnlySpan<long> shape)
     {
+        RequireNonNegative(shape);
         long n = 1;
         foreach (long d in shape)
         {
-            if (d < 0) throw new ArgumentException($"Invalid shape {FormatShape(shape)}: negative dimension {d}.");
             try { n = checked(n * d); }
             catch (OverflowException)
             {
@@ -117,6 +120,12 @@ public sealed partial class NdArray
             }
         }
         return n;
+    }
+
+    private static void RequireNonNegative(ReadOnlySpan<long> shape)
+    {
+        foreach (long d in shape)
+            if (d < 0) throw new ArgumentException($"Invalid shape {FormatShape(shape)}: negative dimension {d}.");
     }
 
     /// <summary>Formats a shape as Keras prints it: <c>(3, 4)</c>, <c>(3,)</c>, <c>()</c>.</summary>

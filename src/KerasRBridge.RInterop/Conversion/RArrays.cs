@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -56,26 +55,23 @@ public static unsafe class RArrays
     /// <summary>Converts an R vector or array to a tensor of <paramref name="dtype"/>.</summary>
     /// <exception cref="KerasValueError">A value does not fit the dtype (NA into bool or an
     /// integer dtype other than int32 from integers, or out of range).</exception>
+    /// <exception cref="KerasMemoryError">The tensor would be too large.</exception>
     public static NdArray ToNdArray(Sexp x, DType dtype)
     {
+        if (!IsConvertible(x)) throw NotConvertible(x);
         long[] shape = ShapeOf(x);
-        long n = LibR.XLength(x);
+        // Checked before R is asked for the data, which for a compact sequence such as 1:3e9
+        // would expand it in memory first.
+        int n = NdArray.StorageLength(shape, dtype);
         void* data = n == 0 ? null : NativeHelpers.DataPtr(x);
-        switch (RValues.TypeOf(x))
+        return RValues.TypeOf(x) switch
         {
-            case SexpType.Double:
-                return FromDoubles(new ReadOnlySpan<double>(data, checked((int)n)), shape, dtype);
-            case SexpType.Integer:
-                return FromIntegers(new ReadOnlySpan<int>(data, checked((int)n)), shape, dtype, isLogical: false);
-            case SexpType.Logical:
-                return FromIntegers(new ReadOnlySpan<int>(data, checked((int)n)), shape, dtype, isLogical: true);
-            case SexpType.Complex:
-                return Copy(new ReadOnlySpan<Complex>(data, checked((int)n)), shape).Cast(dtype);
-            case SexpType.Raw:
-                return Copy(new ReadOnlySpan<byte>(data, checked((int)n)), shape).Cast(dtype);
-            default:
-                throw NotConvertible(x);
-        }
+            SexpType.Double => FromDoubles(new ReadOnlySpan<double>(data, n), shape, dtype),
+            SexpType.Integer => FromIntegers(new ReadOnlySpan<int>(data, n), shape, dtype, isLogical: false),
+            SexpType.Logical => FromIntegers(new ReadOnlySpan<int>(data, n), shape, dtype, isLogical: true),
+            SexpType.Complex => Copy(new ReadOnlySpan<Complex>(data, n), shape).Cast(dtype),
+            _ => Copy(new ReadOnlySpan<byte>(data, n), shape).Cast(dtype),
+        };
     }
 
     private static NdArray FromDoubles(ReadOnlySpan<double> source, long[] shape, DType dtype)
@@ -85,8 +81,8 @@ public static unsafe class RArrays
             case DType.Float64:
                 return Copy(source, shape);
             case DType.Float32:
-                var floats = FreshArray<float>(source.Length);
-                TensorPrimitives.ConvertTruncating(source, floats.AsSpan());
+                var floats = FreshArray<float>(shape);
+                Interruption.ConvertTruncating(source, floats.AsSpan());
                 return NdArray.FromColumnMajor(floats, shape);
         }
         if (DTypes.IsInteger(dtype)) CheckIntegerRange(source, dtype);
@@ -103,13 +99,13 @@ public static unsafe class RArrays
         if (dtype == DType.Int32 && !isLogical) return Copy(source, shape);
         if (dtype == DType.Bool && isLogical)
         {
-            var flags = FreshArray<bool>(source.Length);
+            var flags = FreshArray<bool>(shape);
             for (int i = 0; i < source.Length; i++) flags[i] = source[i] != 0;
             return NdArray.FromColumnMajor(flags, shape);
         }
         if (hasNa && DTypes.IsFloat(dtype))
         {
-            var doubles = FreshArray<double>(source.Length);
+            var doubles = FreshArray<double>(shape);
             for (int i = 0; i < source.Length; i++)
                 doubles[i] = source[i] == RValues.NaInteger ? RValues.NaReal : source[i];
             return NdArray.FromColumnMajor(doubles, shape).Cast(dtype);
@@ -164,16 +160,16 @@ public static unsafe class RArrays
 
     private static NdArray Copy<T>(ReadOnlySpan<T> source, long[] shape) where T : unmanaged
     {
-        var data = FreshArray<T>(source.Length);
-        source.CopyTo(data);
+        var data = FreshArray<T>(shape);
+        Interruption.Copy(source, data.AsSpan());
         return NdArray.FromColumnMajor(data, shape);
     }
 
-    /// <summary>An array every element of which the caller writes, on huge pages when large.</summary>
-    private static T[] FreshArray<T>(int length) where T : unmanaged
+    /// <summary>Storage every element of which the caller writes, on huge pages when large.</summary>
+    private static T[] FreshArray<T>(long[] shape) where T : unmanaged
     {
-        var array = GC.AllocateUninitializedArray<T>(length);
-        fixed (T* p = array) FreshMemory.PreferHugePages(p, (long)length * sizeof(T));
+        var array = NdArray.NewStorage<T>(shape);
+        fixed (T* p = array) FreshMemory.PreferHugePages(p, (long)array.Length * sizeof(T));
         return array;
     }
 
@@ -183,25 +179,85 @@ public static unsafe class RArrays
     /// <summary>Converts a tensor to a new R vector: an array with <c>dim</c> for rank 1 and up,
     /// a plain length-one vector for a scalar. float64, int32, bool and complex128 convert
     /// bit-exactly; other floats and wide integers become doubles, narrow integers integers.</summary>
+    /// <exception cref="KerasMemoryError">R cannot allocate the vector; R goes on.</exception>
     public static RObject ToR(NdArray array)
     {
-        RObject result = array.DType switch
+        SexpType type = RTypeOf(array.DType);
+        RObject vector = Allocate(type, array);
+        try
         {
-            DType.Float64 => Fill(SexpType.Double, array.AsSpan<double>()),
-            DType.Float32 => FromFloats(array.AsSpan<float>()),
-            DType.Int32 => Fill(SexpType.Integer, array.AsSpan<int>()),
-            DType.Bool => FromBools(array.AsSpan<bool>()),
-            DType.Complex128 => Fill(SexpType.Complex, array.AsSpan<Complex>()),
-            DType.Complex64 => Fill(SexpType.Complex, array.Cast(DType.Complex128).AsSpan<Complex>()),
-            DType.Int8 or DType.Int16 or DType.UInt8 or DType.UInt16 => Fill(SexpType.Integer, array.Cast(DType.Int32).AsSpan<int>()),
-            _ => Fill(SexpType.Double, array.Cast(DType.Float64).AsSpan<double>()),
-        };
-        if (array.Rank >= 1)
-        {
-            try { SetDim(result, array.ShapeSpan); }
-            catch { result.Dispose(); throw; }
+            if (array.Size > 0) Write(array, NativeHelpers.DataPtr(vector.Sexp));
+            if (array.Rank >= 1) SetDim(vector, array.ShapeSpan);
+            return vector;
         }
-        return result;
+        catch
+        {
+            vector.Dispose();
+            throw;
+        }
+    }
+
+    private static SexpType RTypeOf(DType dtype) => dtype switch
+    {
+        DType.Int32 or DType.Int8 or DType.Int16 or DType.UInt8 or DType.UInt16 => SexpType.Integer,
+        DType.Bool => SexpType.Logical,
+        DType.Complex128 or DType.Complex64 => SexpType.Complex,
+        _ => SexpType.Double,
+    };
+
+    private static RObject Allocate(SexpType type, NdArray array)
+    {
+        try { return RValues.Allocate(type, array.Size); }
+        catch (InsufficientMemoryException e)
+        {
+            string typeName = type switch { SexpType.Integer => "integer", SexpType.Logical => "logical", SexpType.Complex => "complex", _ => "double" };
+            int elementBytes = type switch { SexpType.Complex => 16, SexpType.Double => 8, _ => 4 };
+            throw new KerasMemoryError(
+                $"Unable to allocate {KerasMemoryError.FormatBytes((double)array.Size * elementBytes)} for an R {typeName} array " +
+                $"with shape {NdArray.FormatShape(array.ShapeSpan)}: {e.Message}");
+        }
+    }
+
+    /// <summary>Writes the elements of <paramref name="array"/> into a fresh R vector of its R type.</summary>
+    private static void Write(NdArray array, void* data)
+    {
+        int n = (int)array.Size;
+        switch (array.DType)
+        {
+            case DType.Float64:
+                WriteCopy(array.AsSpan<double>(), data);
+                break;
+            case DType.Float32:
+                FreshMemory.PreferHugePages(data, (long)n * sizeof(double));
+                Interruption.ConvertTruncating(array.AsSpan<float>(), new Span<double>(data, n));
+                break;
+            case DType.Int32:
+                WriteCopy(array.AsSpan<int>(), data);
+                break;
+            case DType.Bool:
+                var flags = array.AsSpan<bool>();
+                var target = new Span<int>(data, n);
+                for (int i = 0; i < n; i++) target[i] = flags[i] ? 1 : 0;
+                break;
+            case DType.Complex128:
+                WriteCopy(array.AsSpan<Complex>(), data);
+                break;
+            case DType.Complex64:
+                WriteCopy(array.Cast(DType.Complex128).AsSpan<Complex>(), data);
+                break;
+            case DType.Int8 or DType.Int16 or DType.UInt8 or DType.UInt16:
+                WriteCopy(array.Cast(DType.Int32).AsSpan<int>(), data);
+                break;
+            default:
+                WriteCopy(array.Cast(DType.Float64).AsSpan<double>(), data);
+                break;
+        }
+    }
+
+    private static void WriteCopy<T>(ReadOnlySpan<T> source, void* data) where T : unmanaged
+    {
+        FreshMemory.PreferHugePages(data, (long)source.Length * sizeof(T));
+        Interruption.Copy(source, new Span<T>(data, source.Length));
     }
 
     /// <summary>Sets the <c>dim</c> attribute of <paramref name="target"/> to <paramref name="shape"/>.</summary>
@@ -213,33 +269,5 @@ public static unsafe class RArrays
                 $"Dimension {shape[i]} of shape {NdArray.FormatShape(shape)} is too large for an R array (at most {int.MaxValue}).");
         using var dim = RValues.Integers(dims);
         NativeHelpers.SetAttrib(target.Sexp, LibR.DimSymbol, dim.Sexp);
-    }
-
-    private static RObject Fill<T>(SexpType type, ReadOnlySpan<T> source) where T : unmanaged
-    {
-        var vector = RValues.Allocate(type, source.Length);
-        if (source.Length == 0) return vector;
-        void* data = NativeHelpers.DataPtr(vector.Sexp);
-        FreshMemory.PreferHugePages(data, (long)source.Length * sizeof(T));
-        source.CopyTo(new Span<T>(data, source.Length));
-        return vector;
-    }
-
-    private static RObject FromFloats(ReadOnlySpan<float> source)
-    {
-        var vector = RValues.Allocate(SexpType.Double, source.Length);
-        if (source.Length == 0) return vector;
-        void* data = NativeHelpers.DataPtr(vector.Sexp);
-        FreshMemory.PreferHugePages(data, (long)source.Length * sizeof(double));
-        TensorPrimitives.ConvertTruncating(source, new Span<double>(data, source.Length));
-        return vector;
-    }
-
-    private static RObject FromBools(ReadOnlySpan<bool> source)
-    {
-        var vector = RValues.Allocate(SexpType.Logical, source.Length);
-        var target = new Span<int>(NativeHelpers.DataPtr(vector.Sexp), source.Length);
-        for (int i = 0; i < source.Length; i++) target[i] = source[i] ? 1 : 0;
-        return vector;
     }
 }

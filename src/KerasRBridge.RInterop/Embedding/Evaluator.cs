@@ -54,13 +54,15 @@ internal static partial class Evaluator
     }
 
     /// <summary>The value of an outcome made in R, <c>list("ok", value)</c>, as a typed wrapper;
-    /// an outcome <c>list("error", message, call)</c> becomes <see cref="REvaluationException"/>.</summary>
+    /// an outcome <c>list("error", message, call)</c>, optionally followed by the condition
+    /// object, becomes <see cref="REvaluationException"/>.</summary>
     internal static RObject Unpack(Sexp outcome)
     {
         if (RValues.StringAt(RValues.ElementAt(outcome, 0), 0) == "ok") return RObject.Wrap(RValues.ElementAt(outcome, 1));
         throw new REvaluationException(
             RValues.StringAt(RValues.ElementAt(outcome, 1), 0) ?? "",
-            RValues.StringAt(RValues.ElementAt(outcome, 2), 0));
+            RValues.StringAt(RValues.ElementAt(outcome, 2), 0),
+            RValues.LengthOf(outcome) > 3 ? RObject.Keep(RValues.ElementAt(outcome, 3)) : null);
     }
 
     [GeneratedRegex(@"<text>:(\d+):")]

@@ -16,7 +16,8 @@ internal static class Invoker
           call <- conditionCall(e)
           list("error", conditionMessage(e),
                if (is.null(call) || identical(call, quote(.krb_function(...)))) NA_character_
-               else paste(deparse(call, nlines = 1L), collapse = ""))
+               else paste(deparse(call, nlines = 1L), collapse = ""),
+               e)
         })
         """;
 

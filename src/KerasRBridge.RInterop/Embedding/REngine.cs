@@ -88,6 +88,7 @@ public static unsafe partial class REngine
         RThread.Bind();
         NativeHelpers.LoadLibrary();
         NativeHelpers.Init();
+        RInterrupts.Install();
         _evaluator = TopLevel(() => Evaluator.Create());
     }
 

@@ -1,3 +1,5 @@
+using KerasRBridge.RInterop.Values;
+
 namespace KerasRBridge.RInterop.Embedding;
 
 /// <summary>R could not parse the code it was given.</summary>
@@ -13,13 +15,18 @@ public sealed class RParseException : Exception
 /// <summary>Evaluating R code raised an R error.</summary>
 public sealed class REvaluationException : Exception
 {
-    /// <summary>Makes the exception from R's condition message and call.</summary>
-    public REvaluationException(string message, string? call)
+    /// <summary>Makes the exception from R's condition message and call, and the condition itself when known.</summary>
+    public REvaluationException(string message, string? call, RObject? condition = null)
         : base(call is null ? message : $"Error in {call} : {message}")
     {
         RMessage = message;
         Call = call;
+        Condition = condition;
     }
+
+    /// <summary>R's condition object, when the error came from calling an R function
+    /// (<see cref="RFunction.Invoke"/>): what a handler in R would have received.</summary>
+    public RObject? Condition { get; }
 
     /// <summary>R's <c>conditionMessage()</c>.</summary>
     public string RMessage { get; }

@@ -11,6 +11,11 @@ namespace KerasRBridge.RInterop.Native;
 internal static unsafe class NativeHelpers
 {
     private const int Ok = 0;
+    private const int NoMemory = 3;
+
+    /// <summary>Vectors from this size up are allocated so that R's refusal is an exception,
+    /// not an R error; below it, the cheaper plain allocation (a refusal unwinds as an R error).</summary>
+    private const long LargeVectorBytes = 1 << 20;
     private const int ApiVersion = 1;
 
     [StructLayout(LayoutKind.Sequential)]
@@ -45,9 +50,22 @@ internal static unsafe class NativeHelpers
         public delegate* unmanaged<Sexp, Sexp*, int> Duplicate;
         public delegate* unmanaged<nint, Sexp, Sexp, Sexp, Sexp, Sexp*, int> MakePointerObject;
         public delegate* unmanaged<byte*, int, Sexp*, int> ScalarStringUtf8;
+        public delegate* unmanaged<int, nint, Sexp*, byte*, nuint, int> TryAllocVector;
+        public delegate* unmanaged<int> Collect;
     }
 
     private static Api* _api;
+
+    /// <summary>The helper table, for R's thread only: a call from another thread would run R
+    /// concurrently with itself.</summary>
+    private static Api* R
+    {
+        get
+        {
+            RThread.Ensure();
+            return _api;
+        }
+    }
 
     /// <summary>Whether a helper table has been bound.</summary>
     internal static bool IsBound => _api != null;
@@ -73,34 +91,52 @@ internal static unsafe class NativeHelpers
         Bind(table());
     }
 
-    internal static void Init() => Check(_api->Init());
+    internal static void Init() => Check(R->Init());
 
-    internal static void SetFreeHook(delegate* unmanaged<nint, void> hook) => _api->SetFreeHook(hook);
+    internal static void SetFreeHook(delegate* unmanaged<nint, void> hook) => R->SetFreeHook(hook);
 
     internal static Sexp Keep(Sexp x)
     {
         Sexp cell;
-        Check(_api->Keep(x, &cell));
+        Check(R->Keep(x, &cell));
         return cell;
     }
 
-    internal static void Release(Sexp cell) => _api->Release(cell);
+    internal static void Release(Sexp cell) => R->Release(cell);
 
-    internal static long KeptCount => _api->KeptCount();
+    internal static long KeptCount => R->KeptCount();
 
+    /// <exception cref="InsufficientMemoryException">R refused a large vector (R's message says why); R goes on.</exception>
     internal static Sexp AllocVector(SexpType type, long length)
     {
         Sexp cell;
-        Check(_api->AllocVector((int)type, (nint)length, &cell));
+        if (length < LargeVectorBytes / ElementBytes(type))
+        {
+            Check(R->AllocVector((int)type, (nint)length, &cell));
+            return cell;
+        }
+        const int whySize = 512;
+        byte* why = stackalloc byte[whySize];
+        int status = R->TryAllocVector((int)type, (nint)length, &cell, why, whySize);
+        if (status == NoMemory) throw new InsufficientMemoryException(Marshal.PtrToStringUTF8((nint)why));
+        Check(status);
         return cell;
     }
 
-    internal static void SetAttrib(Sexp x, Sexp symbol, Sexp value) => Check(_api->SetAttrib(x, symbol, value));
+    private static int ElementBytes(SexpType type) => type switch
+    {
+        SexpType.Raw => 1,
+        SexpType.Logical or SexpType.Integer => 4,
+        SexpType.Complex => 16,
+        _ => 8,
+    };
+
+    internal static void SetAttrib(Sexp x, Sexp symbol, Sexp value) => Check(R->SetAttrib(x, symbol, value));
 
     internal static Sexp GetAttrib(Sexp x, Sexp symbol)
     {
         Sexp cell;
-        Check(_api->GetAttrib(x, symbol, &cell));
+        Check(R->GetAttrib(x, symbol, &cell));
         return cell;
     }
 
@@ -108,7 +144,7 @@ internal static unsafe class NativeHelpers
     {
         byte[] utf8 = NullTerminated(name);
         Sexp symbol;
-        fixed (byte* p = utf8) Check(_api->Install(p, &symbol));
+        fixed (byte* p = utf8) Check(R->Install(p, &symbol));
         return symbol;
     }
 
@@ -116,7 +152,7 @@ internal static unsafe class NativeHelpers
     {
         byte[] utf8 = Encoding.UTF8.GetBytes(text);
         Sexp cell;
-        fixed (byte* p = utf8) Check(_api->MkCharUtf8(p, utf8.Length, &cell));
+        fixed (byte* p = utf8) Check(R->MkCharUtf8(p, utf8.Length, &cell));
         return cell;
     }
 
@@ -127,21 +163,21 @@ internal static unsafe class NativeHelpers
         Span<byte> utf8 = length <= 256 ? stackalloc byte[length] : new byte[length];
         Encoding.UTF8.GetBytes(text, utf8);
         Sexp cell;
-        fixed (byte* p = utf8) Check(_api->ScalarStringUtf8(p, length, &cell));
+        fixed (byte* p = utf8) Check(R->ScalarStringUtf8(p, length, &cell));
         return cell;
     }
 
     internal static void* DataPtr(Sexp x)
     {
         void* pointer;
-        Check(_api->DataPtr(x, &pointer));
+        Check(R->DataPtr(x, &pointer));
         return pointer;
     }
 
     internal static Sexp Eval(Sexp expr, Sexp env)
     {
         Sexp cell;
-        Check(_api->Eval(expr, env, &cell));
+        Check(R->Eval(expr, env, &cell));
         return cell;
     }
 
@@ -159,7 +195,7 @@ internal static unsafe class NativeHelpers
                 namePointers[i] = (byte*)handles[i].AddrOfPinnedObject();
             }
             Sexp cell;
-            fixed (Sexp* a = args) Check(_api->Call(function, a, namePointers, args.Length, env, &cell));
+            fixed (Sexp* a = args) Check(R->Call(function, a, namePointers, args.Length, env, &cell));
             return cell;
         }
         finally
@@ -173,7 +209,7 @@ internal static unsafe class NativeHelpers
         byte[] utf8 = NullTerminated(text);
         Sexp cell;
         int status;
-        fixed (byte* p = utf8) Check(_api->Parse(p, &status, &cell));
+        fixed (byte* p = utf8) Check(R->Parse(p, &status, &cell));
         parseStatus = status;
         return cell;
     }
@@ -181,7 +217,7 @@ internal static unsafe class NativeHelpers
     internal static Sexp MakeExternalPointer(nint address, Sexp tag)
     {
         Sexp cell;
-        Check(_api->MakeExtPtr(address, tag, &cell));
+        Check(R->MakeExtPtr(address, tag, &cell));
         return cell;
     }
 
@@ -195,31 +231,35 @@ internal static unsafe class NativeHelpers
     internal static Sexp MakePointerObject(nint address, Sexp tag, Sexp prototype, Sexp slots, Sexp templates)
     {
         Sexp cell;
-        Check(_api->MakePointerObject(address, tag, prototype, slots, templates, &cell));
+        Check(R->MakePointerObject(address, tag, prototype, slots, templates, &cell));
         return cell;
     }
 
-    internal static void CheckInterrupt() => Check(_api->CheckInterrupt());
+    internal static void CheckInterrupt() => Check(R->CheckInterrupt());
+
+    /// <summary>Runs R's garbage collector (a full collection), and with it the finalizers of
+    /// the external pointers it frees.</summary>
+    internal static void Collect() => Check(R->Collect());
 
     /// <summary>Takes the parked R unwind, if any, so that C code can resume it.</summary>
     internal static bool TakePending(out Sexp token)
     {
         Sexp t;
-        bool pending = _api->TakePending(&t) != 0;
+        bool pending = R->TakePending(&t) != 0;
         token = t;
         return pending;
     }
 
     /// <summary>The text of R's last error message.</summary>
-    internal static string ErrorMessage() => Marshal.PtrToStringUTF8((nint)_api->ErrorMessage()) ?? "";
+    internal static string ErrorMessage() => Marshal.PtrToStringUTF8((nint)R->ErrorMessage()) ?? "";
 
     /// <summary>Runs <paramref name="body"/> in a new R top-level context (see <c>krb_toplevel</c>).</summary>
-    internal static int TopLevel(delegate* unmanaged<nint, int> body, nint data) => _api->TopLevel(body, data);
+    internal static int TopLevel(delegate* unmanaged<nint, int> body, nint data) => R->TopLevel(body, data);
 
     /// <summary>Reads and evaluates one top-level expression through R's console; returns a
     /// <see cref="ReplStatus"/>. R prints errors itself, and "Execution halted" when one ends a
     /// non-interactive session.</summary>
-    internal static ReplStatus ReplStep() => (ReplStatus)_api->ReplStep();
+    internal static ReplStatus ReplStep() => (ReplStatus)R->ReplStep();
 
     /// <summary>Looks a variable up in the frame of <paramref name="env"/> only, forcing a
     /// promise; returns a cell, or <see cref="Sexp.Zero"/> when the variable is not there.</summary>
@@ -227,31 +267,31 @@ internal static unsafe class NativeHelpers
     {
         Sexp cell;
         int found;
-        Check(_api->FindVar(env, symbol, &found, &cell));
+        Check(R->FindVar(env, symbol, &found, &cell));
         return found != 0 ? cell : Sexp.Zero;
     }
 
     internal static bool ExistsVar(Sexp env, Sexp symbol)
     {
         int exists;
-        Check(_api->ExistsVar(env, symbol, &exists));
+        Check(R->ExistsVar(env, symbol, &exists));
         return exists != 0;
     }
 
-    internal static void DefineVar(Sexp env, Sexp symbol, Sexp value) => Check(_api->DefineVar(env, symbol, value));
+    internal static void DefineVar(Sexp env, Sexp symbol, Sexp value) => Check(R->DefineVar(env, symbol, value));
 
     /// <summary>The sorted variable names of <paramref name="env"/>'s frame, as a kept character vector.</summary>
     internal static Sexp ListVars(Sexp env, bool all)
     {
         Sexp cell;
-        Check(_api->ListVars(env, all ? 1 : 0, &cell));
+        Check(R->ListVars(env, all ? 1 : 0, &cell));
         return cell;
     }
 
     internal static Sexp NewEnv(Sexp parent)
     {
         Sexp cell;
-        Check(_api->NewEnv(parent, &cell));
+        Check(R->NewEnv(parent, &cell));
         return cell;
     }
 
@@ -259,7 +299,7 @@ internal static unsafe class NativeHelpers
     internal static Sexp Duplicate(Sexp x)
     {
         Sexp cell;
-        Check(_api->Duplicate(x, &cell));
+        Check(R->Duplicate(x, &cell));
         return cell;
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using KerasRBridge.RInterop.Native;
 
 namespace KerasRBridge.RInterop.Values;
@@ -10,7 +9,7 @@ public sealed class RSymbol : RObject
 
     /// <summary>The symbol's name.</summary>
     /// <exception cref="InvalidOperationException">Not on R's thread.</exception>
-    public unsafe string Name => Marshal.PtrToStringUTF8((nint)LibR.Char(LibR.PrintName(Live))) ?? "";
+    public string Name => RValues.SymbolName(Live);
 
     /// <summary>The symbol named <paramref name="name"/>, made if R has none yet.</summary>
     /// <exception cref="ArgumentException">The name is empty, which R does not allow.</exception>

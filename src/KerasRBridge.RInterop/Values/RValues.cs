@@ -7,7 +7,8 @@ namespace KerasRBridge.RInterop.Values;
 /// <summary>
 /// Making and reading plain R values (scalars, character vectors, lists, symbols). Every
 /// method must be called on R's thread; allocation failures surface as
-/// <see cref="RUnwindException"/>.
+/// <see cref="RUnwindException"/> (for vectors of a megabyte or more, as
+/// <see cref="InsufficientMemoryException"/> with R's message, R going on).
 /// </summary>
 public static unsafe class RValues
 {
@@ -62,6 +63,9 @@ public static unsafe class RValues
 
     /// <summary>A list of the given elements, named when <paramref name="names"/> is given.</summary>
     public static RObject List(IReadOnlyList<RObject> elements, IReadOnlyList<string?>? names = null) => RList.Create(elements, names);
+
+    /// <summary>The name of an R symbol.</summary>
+    public static string SymbolName(Sexp symbol) => Marshal.PtrToStringUTF8((nint)LibR.Char(LibR.PrintName(symbol))) ?? "";
 
     /// <summary>The symbol of the given name (symbols are never collected).</summary>
     public static Sexp Symbol(string name) => NativeHelpers.Install(name);

@@ -1,4 +1,5 @@
 #include <setjmp.h>
+#include <stdio.h>
 #include <string.h>
 #include "krb_native.h"
 #include <R_ext/Parse.h>
@@ -160,6 +161,41 @@ static int krb_alloc_vector(int type, R_xlen_t length, SEXP *cell)
 {
     alloc_args a = { type, length };
     return run_kept(alloc_body, &a, cell);
+}
+
+/* A large allocation that R refuses (memory limit, no memory) comes back as KRB_NOMEM with R's
+ * message, not as an R error: the caller reports it in the user's terms, and R's own error
+ * would already have been printed had nothing caught it. */
+typedef struct try_alloc_args { int type; R_xlen_t length; char *why; size_t why_size; int failed; } try_alloc_args;
+
+static SEXP try_alloc_attempt(void *data)
+{
+    try_alloc_args *a = data;
+    return Rf_allocVector((SEXPTYPE)a->type, a->length);
+}
+
+static SEXP try_alloc_refused(SEXP condition, void *data)
+{
+    try_alloc_args *a = data;
+    a->failed = 1;
+    SEXP message = TYPEOF(condition) == VECSXP && XLENGTH(condition) > 0 ? VECTOR_ELT(condition, 0) : R_NilValue;
+    const char *text = TYPEOF(message) == STRSXP && XLENGTH(message) > 0 ? CHAR(STRING_ELT(message, 0)) : "R could not allocate the vector";
+    snprintf(a->why, a->why_size, "%s", text);
+    return R_NilValue;
+}
+
+static SEXP try_alloc_body(void *data)
+{
+    try_alloc_args *a = data;
+    SEXP value = R_tryCatchError(try_alloc_attempt, a, try_alloc_refused, a);
+    return a->failed ? R_NilValue : insert_cell(value);
+}
+
+static int krb_try_alloc_vector(int type, R_xlen_t length, SEXP *cell, char *why, size_t why_size)
+{
+    try_alloc_args a = { type, length, why, why_size, 0 };
+    int status = run_guarded(try_alloc_body, &a, cell);
+    return status == KRB_OK && a.failed ? KRB_NOMEM : status;
 }
 
 typedef struct attrib_args { SEXP x, symbol, value; } attrib_args;
@@ -379,6 +415,15 @@ static SEXP interrupt_body(void *unused)
 }
 
 static int krb_check_interrupt(void) { return run_guarded(interrupt_body, NULL, NULL); }
+
+static SEXP collect_body(void *unused)
+{
+    (void)unused;
+    R_gc();
+    return R_NilValue;
+}
+
+static int krb_collect(void) { return run_guarded(collect_body, NULL, NULL); }
 
 static int krb_take_pending(SEXP *token)
 {
@@ -639,6 +684,8 @@ static const krb_native_api krb_api = {
     krb_duplicate,
     krb_make_pointer_object,
     krb_scalar_string_utf8,
+    krb_try_alloc_vector,
+    krb_collect,
 };
 
 const krb_native_api *krb_native_table(void) { return &krb_api; }

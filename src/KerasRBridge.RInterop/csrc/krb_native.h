@@ -17,6 +17,7 @@
 #define KRB_OK 0
 #define KRB_RERROR 1    /* an R error or interrupt was caught; its unwind is pending */
 #define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
+#define KRB_NOMEM 3     /* R refused an allocation; the message says why (nothing is pending) */
 
 #define KRB_API_VERSION 1
 
@@ -53,6 +54,8 @@ typedef struct krb_native_api {
     int (*duplicate)(SEXP x, SEXP *cell);
     int (*make_pointer_object)(void *address, SEXP tag, SEXP prototype, SEXP slots, SEXP templates, SEXP *cell);
     int (*scalar_string_utf8)(const char *text, int length, SEXP *cell);
+    int (*try_alloc_vector)(int type, R_xlen_t length, SEXP *cell, char *why, size_t why_size);
+    int (*collect)(void);
 } krb_native_api;
 
 const krb_native_api *krb_native_table(void);

@@ -1,0 +1,62 @@
+# Making and dropping many variables does not grow the session: .NET handles and protected R
+# objects return to their starting counts, and resident memory stays within bounds.
+resident_mb <- function() {
+  status <- grep("^VmRSS:", readLines("/proc/self/status"), value = TRUE)
+  as.numeric(gsub("[^0-9]", "", status)) / 1024
+}
+
+counters <- function() {
+  gc()
+  unlist(kerasbridge_diagnostics()[c("live_handles", "protected", "queued_releases")])
+}
+
+small <- array(1, c(2, 2))
+large <- array(1, 1e6)
+
+test_that("100,000 small and 400 large variables made and dropped grow resident memory by under 100 MB", {
+  skip_if_not(file.exists("/proc/self/status"))
+  skip_if_not_installed("processx")
+  # In a fresh session: this one's heap, grown by the other tests, would blur the measure.
+  child <- run_child("leak")
+  expect_equal(child$status, 0, info = child$stderr)
+  growth <- as.numeric(sub("growth ", "", trimws(child$stdout)))
+  expect_lt(growth, 100)
+})
+
+test_that("a loop making large tensors without gc() does not hold them all", {
+  skip_if_not(file.exists("/proc/self/status"))
+  gc()
+  before <- resident_mb()
+  peak <- 0
+  for (i in 1:200) {
+    v <- keras_variable("ones", shape = 1e6, dtype = "float64")
+    peak <- max(peak, resident_mb() - before)
+  }
+  # Held all at once, these would be 1.6 GB.
+  expect_lt(peak, 200)
+})
+
+test_that("handles, protections and queued releases return to their starting counts after gc()", {
+  before <- counters()
+  for (i in 1:2000) {
+    v <- keras_variable(small)
+    v$assign(v$value + 1)
+    t <- v@r[1, ]
+    a <- as.array(v)
+  }
+  for (i in 1:20) v <- keras_variable(large)
+  rm(v, t, a)
+  expect_identical(counters(), before)
+})
+
+test_that("failing calls leave no handles or protections behind", {
+  # The first R function called as an initializer keeps a helper for the session.
+  keras_variable(function(shape, dtype) array(0, shape), shape = 2)
+  before <- counters()
+  for (i in 1:500) {
+    try(keras_variable("nonsense"), silent = TRUE)
+    try(keras_variable(function(shape, dtype) stop("no"), shape = 2), silent = TRUE)
+    try(keras_variable(small)$assign(1:3), silent = TRUE)
+  }
+  expect_identical(counters(), before)
+})

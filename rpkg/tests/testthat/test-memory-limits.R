@@ -1,0 +1,33 @@
+# Asking for more memory than there is gives a memory_error in NumPy's words, not an abort: for
+# tensors no .NET array can hold, for tensors beyond .NET's memory, and for R arrays beyond R's.
+test_that("a tensor larger than any .NET array is a memory_error saying what was asked for", {
+  expect_bridge_error(keras_variable("zeros", shape = c(1e6, 1e6)), "memory_error",
+                      "Unable to allocate 3.64 TiB for an array with shape (1000000, 1000000) and data type float32", fixed = TRUE)
+  expect_bridge_error(keras_variable("zeros", shape = 1e11, dtype = "float32"), "memory_error",
+                      "Unable to allocate 373. GiB for an array with shape (100000000000,) and data type float32", fixed = TRUE)
+})
+
+test_that("a tensor beyond the memory .NET may use is a memory_error, and the session goes on", {
+  skip_if_not_installed("processx")
+  child <- run_child("memory", env = c(DOTNET_GCHeapHardLimit = "0x20000000"))
+  expect_equal(child$status, 0, info = child$stderr)
+  lines <- strsplit(child$stdout, "\n")[[1]]
+  for (case in c("zeros", "random")) {
+    expect_equal(child_value(lines, case),
+                 "memory_error Unable to allocate 763. MiB for an array with shape (10000, 10000, 2) and data type float32: not enough memory.")
+  }
+  expect_equal(child_value(lines, "from_r"),
+               "memory_error Unable to allocate 763. MiB for an array with shape (10000, 10000) and data type float64: not enough memory.")
+  expect_equal(child_value(lines, "usable"), "TRUE")
+})
+
+test_that("an R array R cannot allocate is a memory_error, and the variable and session go on", {
+  v <- keras_variable("ones", shape = 2e8, dtype = "float32")
+  limit <- mem.maxVSize()
+  mem.maxVSize(ceiling(sum(gc()[2, 2])) + 100)
+  on.exit(mem.maxVSize(limit))
+  expect_bridge_error(as.array(v), "memory_error",
+                      "Unable to allocate 1.49 GiB for an R double array with shape (200000000,): ", fixed = TRUE)
+  mem.maxVSize(limit)
+  expect_identical(as.array(v@r[1:3]), array(1, 3))
+})

@@ -1,0 +1,93 @@
+namespace KerasRBridge.Engine.Tests;
+
+/// <summary>The host's check throws to stop long work; what was being built is abandoned.</summary>
+[NonParallelizable]
+public class InterruptionTests
+{
+    private sealed class Interrupted : Exception;
+
+    private int _polls;
+
+    [SetUp]
+    public void ResetCount() => _polls = 0;
+
+    [TearDown]
+    public void RemoveCheck() => Interruption.SetCheck(null);
+
+    /// <summary>A check that lets <paramref name="allowed"/> polls pass, then interrupts.</summary>
+    private void InterruptAfter(int allowed) => Interruption.SetCheck(() =>
+    {
+        if (++_polls > allowed) throw new Interrupted();
+    });
+
+    private const int Large = 4 * Interruption.ChunkLength;
+
+    [Test]
+    public void Without_a_check_polling_does_nothing()
+    {
+        Assert.DoesNotThrow(Interruption.Poll);
+    }
+
+    [Test]
+    public void Long_work_polls_between_chunks()
+    {
+        Interruption.SetCheck(() => _polls++);
+        NdArray.Full(DType.Float64, [Large], 1).Cast(DType.Float32);
+        Assert.That(_polls, Is.EqualTo(2 * 3));
+    }
+
+    [Test]
+    public void Work_of_one_chunk_does_not_poll()
+    {
+        Interruption.SetCheck(() => _polls++);
+        NdArray.Full(DType.Float64, [1000], 1).Cast(DType.Float32);
+        Assert.That(_polls, Is.Zero);
+    }
+
+    [Test]
+    public void A_cast_can_be_interrupted()
+    {
+        var source = NdArray.Full(DType.Float64, [Large], 1);
+        InterruptAfter(1);
+        Assert.Throws<Interrupted>(() => source.Cast(DType.Float32));
+    }
+
+    [Test]
+    public void Filling_a_tensor_can_be_interrupted()
+    {
+        InterruptAfter(1);
+        Assert.Throws<Interrupted>(() => NdArray.Full(DType.Float32, [Large], 2));
+    }
+
+    [Test]
+    public void Random_sampling_can_be_interrupted()
+    {
+        InterruptAfter(1);
+        Assert.Throws<Interrupted>(() => RandomOps.Normal([Large], seed: 1));
+    }
+
+    [Test]
+    public void An_orthogonal_initializer_can_be_interrupted_between_reflections()
+    {
+        InterruptAfter(10);
+        Assert.Throws<Interrupted>(() => new Orthogonal(seed: 1).Call([200, 200], DType.Float64));
+    }
+
+    [Test]
+    public void An_interrupted_assignment_leaves_the_variable_as_it_was()
+    {
+        var variable = new Variable(NdArray.Zeros(DType.Float32, [Large]));
+        var replacement = NdArray.Full(DType.Float64, [Large], 1);
+        InterruptAfter(1);
+        Assert.Throws<Interrupted>(() => variable.Assign(replacement));
+        Interruption.SetCheck(null);
+        Assert.That(variable.Value.ToArray<float>(), Is.All.EqualTo(0f));
+    }
+
+    [Test]
+    public void Work_completes_when_the_check_lets_it()
+    {
+        Interruption.SetCheck(() => { });
+        Assert.That(NdArray.Full(DType.Float64, [Large], 3).Cast(DType.Int32).ToArray<int>(), Is.All.EqualTo(3));
+    }
+}

@@ -1,0 +1,67 @@
+namespace KerasRBridge.Engine.Tests;
+
+public class MemoryErrorTests
+{
+    [Test]
+    public void A_tensor_too_large_for_one_array_is_a_memory_error_in_numpys_words()
+    {
+        var e = Assert.Throws<KerasMemoryError>(() => NdArray.Zeros(DType.Float32, [1_000_000, 1_000_000]));
+        Assert.That(e!.Message, Is.EqualTo(
+            "Unable to allocate 3.64 TiB for an array with shape (1000000, 1000000) and data type float32: " +
+            "a tensor holds at most 2147483591 elements."));
+    }
+
+    [Test]
+    public void An_element_count_beyond_64_bits_is_a_memory_error_too()
+    {
+        var e = Assert.Throws<KerasMemoryError>(() => NdArray.Full(DType.Float64, [1L << 40, 1L << 40], 1));
+        Assert.That(e!.Message, Does.StartWith("Unable to allocate 8388608 EiB").And.Contain("(1099511627776, 1099511627776)"));
+    }
+
+    [Test]
+    public void A_memory_error_is_an_out_of_memory_exception_for_dotnet_callers()
+    {
+        Assert.That(new KerasMemoryError("x"), Is.InstanceOf<OutOfMemoryException>());
+    }
+
+    [Test]
+    public void A_zero_dimension_makes_an_empty_tensor_whatever_the_others()
+    {
+        Assert.That(NdArray.Zeros(DType.Float64, [0, 1L << 40]).Size, Is.Zero);
+    }
+
+    [Test]
+    public void More_than_64_dimensions_is_a_value_error()
+    {
+        var e = Assert.Throws<KerasValueError>(() => NdArray.Zeros(DType.Float32, Enumerable.Repeat(1L, 65).ToArray()));
+        Assert.That(e!.Message, Is.EqualTo("maximum supported dimension for an ndarray is 64, found 65"));
+    }
+
+    [TestCase(0, "0 bytes")]
+    [TestCase(1000, "1000 bytes")]
+    [TestCase(1024, "1.00 KiB")]
+    [TestCase(1536, "1.50 KiB")]
+    [TestCase(800_000_000, "763. MiB")]
+    [TestCase(40_000_000, "38.1 MiB")]
+    [TestCase(1_073_741_312, "1.00 GiB")]
+    public void Sizes_are_in_binary_units_with_three_significant_digits(double bytes, string expected)
+    {
+        Assert.That(KerasMemoryError.FormatBytes(bytes), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Storage_too_large_is_refused_before_anything_is_allocated()
+    {
+        Assert.Throws<KerasMemoryError>(() => NdArray.NewStorage<double>([3_000_000_000L]));
+    }
+
+    [Test]
+    public void A_random_sample_too_large_leaves_its_seed_generator_as_it_was()
+    {
+        var generator = new SeedGenerator(seed: 7);
+        var untouched = new SeedGenerator(seed: 7);
+        Assert.Throws<KerasMemoryError>(() => RandomOps.Normal([1L << 40], seed: generator));
+        Assert.That(RandomOps.Normal([4], seed: generator).ToArray<float>(),
+            Is.EqualTo(RandomOps.Normal([4], seed: untouched).ToArray<float>()));
+    }
+}
