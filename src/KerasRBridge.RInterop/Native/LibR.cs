@@ -31,6 +31,7 @@ internal static unsafe class LibR
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> PrintName;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, int> IsS4;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, int> IsObject;
+    internal static delegate* unmanaged[SuppressGCTransition]<Sexp, int> IsAltrep;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> Attrib;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, int> CharEncoding;
     internal static delegate* unmanaged<int, byte**, int> InitializeR;
@@ -65,6 +66,7 @@ internal static unsafe class LibR
         PrintName = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "PRINTNAME");
         IsS4 = (delegate* unmanaged[SuppressGCTransition]<Sexp, int>)Get(lib, "IS_S4_OBJECT");
         IsObject = (delegate* unmanaged[SuppressGCTransition]<Sexp, int>)Get(lib, "OBJECT");
+        IsAltrep = (delegate* unmanaged[SuppressGCTransition]<Sexp, int>)Get(lib, "ALTREP");
         Attrib = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "ATTRIB");
         CharEncoding = (delegate* unmanaged[SuppressGCTransition]<Sexp, int>)Get(lib, "Rf_getCharCE");
         InitializeR = (delegate* unmanaged<int, byte**, int>)Get(lib, "Rf_initialize_R");
