@@ -30,6 +30,7 @@ catch (Exception e)
     Console.Error.WriteLine($"krbridge: {e.Message}");
     return 1;
 }
+using var ctrlC = REngine.InterruptOnCtrlC();
 int status = REngine.RunRepl();
 REngine.Stop();
 return status;

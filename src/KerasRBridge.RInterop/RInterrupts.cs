@@ -26,4 +26,18 @@ internal static unsafe class RInterrupts
     {
         if (*_pending != 0 && RThread.IsCurrent) NativeHelpers.CheckInterrupt();
     }
+
+    /// <summary>Asks R to stop what it is doing at its next check, as R's own SIGINT handler
+    /// does; safe from any thread (it only sets R's flag).</summary>
+    internal static void Request()
+    {
+        if (_pending != null) *_pending = 1;
+    }
+
+    /// <summary>Drops an interrupt asked for while R was idle, as R's console does for a
+    /// Ctrl-C at the prompt: it must not stop the next command.</summary>
+    internal static void DiscardPending()
+    {
+        if (_pending != null) *_pending = 0;
+    }
 }

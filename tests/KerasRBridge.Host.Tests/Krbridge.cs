@@ -15,15 +15,7 @@ internal static class Krbridge
 
     internal static KrbridgeRun Run(string[] arguments, string? input = null, IDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(Path)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
+        using var process = Start(arguments, environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (input is not null) process.StandardInput.Write(input);
@@ -34,6 +26,20 @@ internal static class Krbridge
             Assert.Fail($"krbridge {string.Join(' ', arguments)} did not finish within 120 s.");
         }
         return new KrbridgeRun(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Starts krbridge with its standard streams redirected.</summary>
+    internal static Process Start(string[] arguments, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(Path)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        return Process.Start(start)!;
     }
 
     /// <summary>A script holding <paramref name="code"/>, named after the test, in the test run's work folder.</summary>

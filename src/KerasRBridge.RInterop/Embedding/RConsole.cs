@@ -66,6 +66,7 @@ public static unsafe class RConsole
             if (_unread.Length == 0)
             {
                 string? line = Input(Marshal.PtrToStringUTF8((nint)prompt) ?? "");
+                RInterrupts.DiscardPending();
                 if (line is null) return 0;
                 _unread = Encoding.UTF8.GetBytes(line + "\n");
             }

@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+
+namespace KerasRBridge.RInterop.Embedding;
+
+public static partial class REngine
+{
+    /// <summary>
+    /// Interrupts what R is running, as Ctrl-C does in R's own console: R code and long engine
+    /// work stop at their next check with R's <c>interrupt</c> condition, which
+    /// <c>tryCatch(interrupt = ...)</c> can catch. Callable from any thread.
+    /// </summary>
+    public static void Interrupt() => RInterrupts.Request();
+
+    /// <summary>
+    /// Makes Ctrl-C (SIGINT) interrupt R instead of ending the process, for programs with an
+    /// interactive R console: R was started without its own signal handlers, which would clash
+    /// with .NET's. A Ctrl-C while R waits for input is dropped, as in R's console.
+    /// </summary>
+    /// <returns>A registration; disposing it restores the default (ending the process).</returns>
+    public static IDisposable InterruptOnCtrlC() => PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+    {
+        context.Cancel = true;
+        Interrupt();
+    });
+}
