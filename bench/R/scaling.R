@@ -25,12 +25,13 @@ scaling_row <- function(n, ours, peer, base) {
              r = format_seconds(base), r_ns = ns(base))
 }
 
-# The largest 10^k whose float64 input and float32 result (12 bytes an element) fit in half of
-# the memory available now; converted once (no peer: two such runs would not fit), then spot-checked.
+# The largest 10^k whose float64 input and float32 result (12 bytes an element) fit in three
+# quarters of the memory available now; converted once (no peer: a second copy would not fit),
+# then spot-checked.
 largest_row <- function() {
   available <- as.double(sub("^MemAvailable: *([0-9]+) kB$", "\\1",
                              grep("^MemAvailable:", readLines("/proc/meminfo"), value = TRUE))) * 1024
-  n <- 10^floor(log10(available / 2 / 12))
+  n <- 10^floor(log10(available * 0.75 / 12))
   x <- array(c(0.25, -1.5, 3), n)
   invisible(gc())
   v <- NULL
