@@ -8,6 +8,10 @@ NULL
 #' `$shape`, `$dtype` and `$ndim`. Changing part of it (`value@r[1, ] <- 99`) makes a new
 #' tensor and rebinds the name to it.
 #'
+#' Tensors and variables live in the .NET engine of the R session that made them. Restored in
+#' another session (by `load()` or `readRDS()`), they print as objects from a previous session,
+#' and using them is an error.
+#'
 #' @param x A tensor or variable.
 #' @param ... Unused.
 #' @return `as.array()` gives an R array with the tensor's dimensions.
