@@ -8,6 +8,10 @@ NULL
 #' `$shape`, `$dtype` and `$ndim`. Changing part of it (`value@r[1, ] <- 99`) makes a new
 #' tensor and rebinds the name to it.
 #'
+#' Tensors and variables live in the .NET engine of the R session that made them. Restored in
+#' another session (by `load()` or `readRDS()`), they print as objects from a previous session,
+#' and using them is an error.
+#'
 #' @param x A tensor or variable.
 #' @param ... Unused.
 #' @return `as.array()` gives an R array with the tensor's dimensions.
@@ -71,8 +75,15 @@ setMethod("$", "kerasbridge_tensor", function(x, name) {
 format.kerasbridge_object <- function(x, ...) {
   header <- .Call(krb_call1, .krb$describe, x)
   if (is_restored(x)) return(header)
-  values <- utils::capture.output(print(as.array(x)))
-  paste(c(header, values), collapse = "\n")
+  paste(c(header, format_values(as.array(x))), collapse = "\n")
+}
+
+# The lines R prints for an array. An empty one of rank 2 or more gets one line: R would print
+# a header for every row or slice, and max.print does not bound those.
+format_values <- function(values) {
+  if (length(values) == 0 && length(dim(values)) > 1)
+    return(sprintf("<%s array of %s>", paste(dim(values), collapse = " x "), typeof(values)))
+  utils::capture.output(print(values))
 }
 
 #' @export
@@ -101,7 +112,7 @@ str.kerasbridge_object <- function(object, ...) {
 #' s
 #' as.integer(s)
 #' @export
-shape <- function(...) new_shape(.Call(krb_call1, .krb$shape_new, unlist(list(...), use.names = FALSE)))
+shape <- function(...) new_shape(.Call(krb_call1, .krb$shape_new, list(...)))
 
 new_shape <- function(dims) structure(as.list(dims), class = "kerasbridge_shape")
 

@@ -65,6 +65,8 @@ test_bad_inputs(list(
             "memory_error", "Unable to allocate 373. GiB"),
   bad_input("shape = 65 dimensions is a value_error", keras_variable("ones", shape = rep(1, 65)),
             "value_error", "maximum supported dimension for an ndarray is 64, found 65"),
+  bad_input("shape = a compact sequence of 3e9 numbers is a value_error, without expanding it", keras_variable("ones", shape = 1:3e9),
+            "value_error", "maximum supported dimension for an ndarray is 64, found 3000000000"),
   bad_input("shape = a list with a string is a value_error", keras_variable("ones", shape = list(2, "a")),
             "value_error", "Found invalid dimension '\"a\"'"),
   bad_input("shape = an environment is a value_error", keras_variable("ones", shape = new.env()),

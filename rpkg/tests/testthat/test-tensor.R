@@ -36,3 +36,9 @@ test_that("tensors are immutable: changing one makes a new one", {
   expect_identical(as.array(a), array(0, c(2, 2)))
   expect_identical(as.array(b)[1, 1], 1)
 })
+
+test_that("an empty tensor of many slices prints in one line, not one per slice", {
+  empty <- keras_variable(array(0L, c(0, 3, 1e6)))
+  expect_identical(strsplit(format(empty), "\n")[[1]][2], "<0 x 3 x 1000000 array of integer>")
+  expect_output(print(keras_variable(array(1, c(1e6, 0)))), "<1000000 x 0 array of double>", fixed = TRUE)
+})

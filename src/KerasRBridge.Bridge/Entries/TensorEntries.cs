@@ -17,7 +17,7 @@ internal static class TensorEntries
         ("describe", 1, Describe),
         ("subset_get", 3, SubsetGet),
         ("subset_set", 4, SubsetSet),
-        ("shape_new", 1, a => VariableEntries.ShapeValue(Shapes.Standardize(Args.Shape(a[0]) ?? []))),
+        ("shape_new", 1, NewShape),
     ];
 
     private static RObject Field(ReadOnlySpan<Sexp> a)
@@ -46,6 +46,21 @@ internal static class TensorEntries
             _ => $"<{target.GetType().Name}>",
         };
         return RValues.String(header);
+    }
+
+    /// <summary><c>shape(...)</c>: the arguments (numbers, vectors of them, shapes, <c>NULL</c>s)
+    /// flattened as <c>unlist()</c> would, but counted before any is read, so that a compact
+    /// sequence such as <c>1:3e9</c> is refused without being expanded.</summary>
+    private static RObject NewShape(ReadOnlySpan<Sexp> a)
+    {
+        var dims = new List<object?>();
+        for (long i = 0; i < RValues.LengthOf(a[0]); i++)
+        {
+            Sexp part = RValues.ElementAt(a[0], i);
+            NdArray.RequireSupportedRank(dims.Count + RValues.LengthOf(part));
+            dims.AddRange(Args.Shape(part) ?? []);
+        }
+        return VariableEntries.ShapeValue(Shapes.Standardize(dims));
     }
 
     private static RObject SubsetGet(ReadOnlySpan<Sexp> a)

@@ -40,6 +40,8 @@ internal static unsafe class Args
     {
         if (RValues.IsNull(x)) return null;
         long n = RValues.LengthOf(x);
+        // Before reading the data, which for a compact sequence such as 1:3e9 R would expand.
+        NdArray.RequireSupportedRank(n);
         var dims = new object?[n];
         switch (RValues.TypeOf(x))
         {
@@ -89,9 +91,9 @@ internal static unsafe class Args
     {
         if (RValues.IsNull(x)) return null;
         var type = RValues.TypeOf(x);
-        if (type is not (SexpType.Double or SexpType.Integer or SexpType.Logical or SexpType.Character))
-            throw new KerasTypeError($"Argument `{name}` must be a number, a string or NULL. Received: {name}={Show(x)}");
         long n = RValues.LengthOf(x);
+        if (type is not (SexpType.Double or SexpType.Integer or SexpType.Logical or SexpType.Character) || n > MaxConfigValues)
+            throw new KerasTypeError($"Argument `{name}` must be a number, a string or NULL. Received: {name}={Show(x)}");
         object? One(long i) => type switch
         {
             SexpType.Double => ConfigNumber(new ReadOnlySpan<double>(RValues.DataOf(x), (int)n)[(int)i]),
@@ -107,6 +109,10 @@ internal static unsafe class Args
         }
         return n == 1 ? items[0] : items;
     }
+
+    /// <summary>No initializer setting is a long vector; reading one element by element would
+    /// be slow, and for a compact sequence such as 1:3e9 would expand it first.</summary>
+    private const long MaxConfigValues = 1024;
 
     private static object? ConfigNumber(double d) => RValues.IsNaReal(d) ? null : WholeAsInteger(d);
 

@@ -52,9 +52,9 @@ internal static unsafe class RIndex
         switch (RValues.TypeOf(x))
         {
             case SexpType.Logical:
-                if (new ReadOnlySpan<int>(RValues.DataOf(x), (int)RValues.LengthOf(x)).Contains(RValues.NaInteger))
-                    throw new KerasValueError(NaIndex);
-                return IndexItem.Mask.From(RArrays.ToNdArray(x, DType.Bool));
+                var mask = RArrays.ToNdArray(x, DType.Float64);
+                if (mask.AsSpan<double>().ContainsAnyExcept(0.0, 1.0)) throw new KerasValueError(NaIndex);
+                return IndexItem.Mask.From(mask.Cast(DType.Bool));
             case SexpType.Double or SexpType.Integer:
                 var positions = RArrays.ToNdArray(x, DType.Float64).AsSpan<double>();
                 if (positions.Length == 1 && !RArrays.HasDim(x)) return new IndexItem.Scalar(Position(positions[0], oneBased));

@@ -53,9 +53,7 @@ public sealed partial class NdArray
     /// <exception cref="KerasMemoryError">The tensor has more elements than one tensor can hold.</exception>
     public static int StorageLength(ReadOnlySpan<long> shape, DType dtype)
     {
-        if (shape.Length > MaxRank)
-            throw new KerasValueError(string.Create(CultureInfo.InvariantCulture,
-                $"maximum supported dimension for an ndarray is {MaxRank}, found {shape.Length}"));
+        RequireSupportedRank(shape.Length);
         RequireNonNegative(shape);
         if (shape.Contains(0)) return 0;
         // In doubles the product cannot overflow, and below 2^53 it is exact.
@@ -65,6 +63,15 @@ public sealed partial class NdArray
             throw KerasMemoryError.ForArray(shape, dtype,
                 string.Create(CultureInfo.InvariantCulture, $"a tensor holds at most {Array.MaxLength} elements."));
         return (int)count;
+    }
+
+    /// <summary>Checks that a tensor may have <paramref name="rank"/> dimensions.</summary>
+    /// <exception cref="KerasValueError">More than <see cref="MaxRank"/>.</exception>
+    public static void RequireSupportedRank(long rank)
+    {
+        if (rank > MaxRank)
+            throw new KerasValueError(string.Create(CultureInfo.InvariantCulture,
+                $"maximum supported dimension for an ndarray is {MaxRank}, found {rank}"));
     }
 
     /// <summary>
