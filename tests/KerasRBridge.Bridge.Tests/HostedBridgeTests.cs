@@ -56,4 +56,13 @@ public class HostedBridgeTests
             REngine.Execute("keras_variable(function(shape, dtype) stop('init failed here'), shape = c(2, 2))"));
         Assert.That(e!.RMessage, Does.Contain("init failed here"));
     }
+
+    [Test]
+    public void An_R_initializer_functions_error_is_a_runtime_error_with_the_original_as_parent()
+    {
+        Assert.That(EvalString("""
+            e <- tryCatch(keras_variable(function(shape, dtype) stop('inner'), shape = 2), error = identity)
+            paste(class(e)[1], conditionMessage(e$parent))
+            """), Is.EqualTo("runtime_error inner"));
+    }
 }
