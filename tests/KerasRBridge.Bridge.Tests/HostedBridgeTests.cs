@@ -79,4 +79,13 @@ public class HostedBridgeTests
         var e = Assert.Throws<KerasTypeError>(() => KerasBridgeHost.GetVariable("a_tensor"));
         Assert.That(e!.Message, Does.Contain("must be a Variable"));
     }
+
+    [Test]
+    public void An_R_initializer_functions_error_is_a_runtime_error_with_the_original_as_parent()
+    {
+        Assert.That(EvalString("""
+            e <- tryCatch(keras_variable(function(shape, dtype) stop('inner'), shape = 2), error = identity)
+            paste(class(e)[1], conditionMessage(e$parent))
+            """), Is.EqualTo("runtime_error inner"));
+    }
 }

@@ -210,10 +210,9 @@ public static unsafe class RArrays
         try { return RValues.Allocate(type, array.Size); }
         catch (InsufficientMemoryException e)
         {
-            string typeName = type switch { SexpType.Integer => "integer", SexpType.Logical => "logical", SexpType.Complex => "complex", _ => "double" };
             int elementBytes = type switch { SexpType.Complex => 16, SexpType.Double => 8, _ => 4 };
             throw new KerasMemoryError(
-                $"Unable to allocate {KerasMemoryError.FormatBytes((double)array.Size * elementBytes)} for an R {typeName} array " +
+                $"Unable to allocate {KerasMemoryError.FormatBytes((double)array.Size * elementBytes)} for an R {RValues.RTypeName(type)} array " +
                 $"with shape {NdArray.FormatShape(array.ShapeSpan)}: {e.Message}");
         }
     }

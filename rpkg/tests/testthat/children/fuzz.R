@@ -27,8 +27,10 @@ random_number <- function() {
        .Machine$integer.max, NA_integer_, TRUE, FALSE, NA)
 }
 
-# Dimensions of at most `limit` elements: large enough to cross chunk boundaries, small enough
-# that operands broadcast together stay quick (absurd shapes are drawn elsewhere, and fail fast).
+# Dimensions of at most `limit` elements. The default keeps operands small, so that two broadcast
+# together stay quick; where one value is made, `big` allows past a million elements, where
+# conversions work in chunks. Absurd shapes are drawn elsewhere, and fail fast.
+big <- 3e6
 random_dims <- function(limit = 1e3) {
   repeat {
     dims <- sample(c(0, 1, 1, 2, 2, 3, 5, 10, 100, 1e6), sample(0:4, 1), replace = TRUE)
@@ -37,7 +39,7 @@ random_dims <- function(limit = 1e3) {
 }
 
 random_shape <- function() {
-  pick(random_dims(1e6), random_dims(), random_dims(), as.integer(random_dims()), NULL, NA, c(2, NA), -1,
+  pick(random_dims(big), random_dims(), random_dims(), as.integer(random_dims()), NULL, NA, c(2, NA), -1,
        c(1.5, 2), c(1e6, 1e6), c(1e6, 1e6, 1e6), 1e11, rep(1, 65), "a", list(2, 3), list(2, "a"),
        new.env(), function() 2, TRUE, c(Inf, 1))
 }
@@ -117,7 +119,7 @@ random_index <- function() {
 # ---- the operations a case can run; each returns a call to evaluate
 
 operations <- list(
-  make = function() call("keras_variable", literal(random_value(limit = 1e6)), shape = random_shape(), dtype = random_dtype(),
+  make = function() call("keras_variable", literal(random_value(limit = big)), shape = random_shape(), dtype = random_dtype(),
                          trainable = pick(TRUE, FALSE, NA, 1, "yes", NULL), autocast = pick(TRUE, FALSE, NA),
                          aggregation = pick("none", "mean", NULL, "bad", 1, NA),
                          synchronization = pick("auto", "none", NULL, "bad", 1),
@@ -163,7 +165,7 @@ operations <- list(
 assignment <- function() {
   env <- new.env(parent = globalenv())
   env$x <- random_variable()
-  env$value <- random_value(limit = 1e6)
+  env$value <- random_value(limit = big)
   how <- pick("assign", "assign_add", "assign_sub", "r", "py", "op_subset")
   index <- replicate(sample(1:3, 1), random_index(), simplify = FALSE)
   code <- switch(how,
