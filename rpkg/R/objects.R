@@ -15,7 +15,9 @@ register_prototypes <- function() {
 # A tensor, a variable, an @r indexer and an @py indexer, all empty.
 prototypes <- function() {
   null_ptr <- methods::new("externalptr")
-  indexer <- function(one_based) structure(list(ptr = NULL, one_based = one_based), class = "kerasbridge_indexer")
+  # Unnamed (the pointer first, then whether indices are 1-based): a names attribute would be
+  # one more allocation in every tensor the engine returns.
+  indexer <- function(one_based) structure(list(NULL, one_based), class = "kerasbridge_indexer")
   list(methods::new("kerasbridge_tensor", ptr = null_ptr), methods::new("kerasbridge_variable", ptr = null_ptr),
        indexer(TRUE), indexer(FALSE))
 }

@@ -74,7 +74,7 @@ call_indices <- function(call) {
 #' @export
 `[.kerasbridge_indexer` <- function(x, ...) {
   index <- index_list(call_indices(sys.call()), parent.frame())
-  .Call(krb_call3, .krb$subset_get, x$ptr, index, x$one_based)
+  .Call(krb_call3, .krb$subset_get, x[[1L]], index, x[[2L]])
 }
 
 #' @export
@@ -82,7 +82,7 @@ call_indices <- function(call) {
   index <- index_list(call_indices(sys.call()), parent.frame())
   # A variable changes in place (NULL comes back); a tensor gives the new tensor, which `@<-`
   # then puts in place of the old one.
-  x$tensor <- .Call(krb_call4, .krb$subset_set, x$ptr, index, value, x$one_based)
+  x$tensor <- .Call(krb_call4, .krb$subset_set, x[[1L]], index, value, x[[2L]])
   x
 }
 
