@@ -128,14 +128,11 @@ internal static unsafe class Handles
     {
         if (RValues.TypeOf(ptr) != SexpType.ExternalPointer || LibR.ExternalPtrAddr(ptr) != 0) return null;
         Sexp tag = LibR.ExternalPtrTag(ptr);
-        string kind = RValues.TypeOf(tag) == SexpType.Symbol ? RValues.SymbolName(tag) : "";
-        string what = kind switch
-        {
-            "kerasbridge_variable" => "Variable",
-            "kerasbridge_tensor" => "Tensor",
-            "kerasbridge_initializer" => "Initializer",
-            _ => "kerasbridge object",
-        };
+        var symbols = Symbols();
+        string what = tag == symbols.Variable ? "Variable"
+            : tag == symbols.Tensor ? "Tensor"
+            : tag == symbols.Initializer ? "Initializer"
+            : "kerasbridge object";
         return $"<{what} from a previous session: its data did not survive; recreate it in this session>";
     }
 

@@ -36,7 +36,6 @@ internal static unsafe class NativeHelpers
         public delegate* unmanaged<Sexp, Sexp, Sexp*, int> Eval;
         public delegate* unmanaged<Sexp, Sexp*, byte**, int, Sexp, Sexp*, int> Call;
         public delegate* unmanaged<byte*, int*, Sexp*, int> Parse;
-        public delegate* unmanaged<nint, Sexp, Sexp*, int> MakeExtPtr;
         public delegate* unmanaged<int> CheckInterrupt;
         public delegate* unmanaged<Sexp*, int> TakePending;
         public delegate* unmanaged<byte*> ErrorMessage;
@@ -219,19 +218,13 @@ internal static unsafe class NativeHelpers
         return cell;
     }
 
-    internal static Sexp MakeExternalPointer(nint address, Sexp tag)
-    {
-        Sexp cell;
-        Check(R->MakeExtPtr(address, tag, &cell));
-        return cell;
-    }
-
     /// <summary>
     /// A shallow copy of <paramref name="prototype"/> carrying a new external pointer to
     /// <paramref name="address"/>: each attribute named in <paramref name="slots"/> (a list of
     /// symbols) gets the pointer itself where <paramref name="templates"/> has NULL, else a copy
-    /// of that list template with the pointer as its first element. After a failure nothing
-    /// will free <paramref name="address"/>: it is still the caller's.
+    /// of that list template with the pointer as its first element; a NULL prototype gives the
+    /// pointer alone. After a failure nothing will free <paramref name="address"/>: it is still
+    /// the caller's.
     /// </summary>
     internal static Sexp MakePointerObject(nint address, Sexp tag, Sexp prototype, Sexp slots, Sexp templates)
     {

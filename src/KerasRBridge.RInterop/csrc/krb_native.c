@@ -402,11 +402,6 @@ static int krb_make_pointer_object(void *address, SEXP tag, SEXP prototype, SEXP
     return status;
 }
 
-static int krb_make_extptr(void *address, SEXP tag, SEXP *cell)
-{
-    return krb_make_pointer_object(address, tag, R_NilValue, R_NilValue, R_NilValue, cell);
-}
-
 static SEXP interrupt_body(void *unused)
 {
     (void)unused;
@@ -666,7 +661,6 @@ static const krb_native_api krb_api = {
     krb_eval,
     krb_call,
     krb_parse,
-    krb_make_extptr,
     krb_check_interrupt,
     krb_take_pending,
     krb_error_message,

@@ -21,7 +21,7 @@
 
 #define KRB_API_VERSION 1
 
-/* Called by R's GC when an external pointer made by krb_make_extptr dies. */
+/* Called by R's GC when an external pointer made by make_pointer_object dies. */
 typedef void (*krb_free_hook)(void *address);
 
 typedef struct krb_native_api {
@@ -40,7 +40,6 @@ typedef struct krb_native_api {
     int (*eval)(SEXP expr, SEXP env, SEXP *cell);
     int (*call)(SEXP function, SEXP *args, const char **names, int count, SEXP env, SEXP *cell);
     int (*parse)(const char *text, int *parse_status, SEXP *cell);
-    int (*make_extptr)(void *address, SEXP tag, SEXP *cell);
     int (*check_interrupt)(void);
     int (*take_pending)(SEXP *token);
     const char *(*error_message)(void);
