@@ -32,8 +32,15 @@ raise_bridge_error <- function(class, message, parent = NULL) {
 #' the large tensors among them, R objects currently protected for .NET, and releases queued by
 #' other threads.
 #'
+#' Small tensors share their finalizer in groups (R's finalizers are slow), and the group being
+#' filled stays until it is full: its members are counted even when R no longer reaches them.
+#' `settle = TRUE` lets that group go and runs R's garbage collector first, so that the counts
+#' hold only what R still reaches.
+#'
+#' @param settle Whether to let go of the group being filled and collect garbage first.
 #' @return A named list of numbers.
 #' @examples
 #' kerasbridge_diagnostics()
+#' kerasbridge_diagnostics(settle = TRUE)$live_handles
 #' @export
-kerasbridge_diagnostics <- function() .Call(krb_call0, .krb$diagnostics)
+kerasbridge_diagnostics <- function(settle = FALSE) .Call(krb_call1, .krb$diagnostics, settle)

@@ -17,6 +17,7 @@ NULL
 #' * `autocast`: whether layers may cast it to their compute dtype when it is read.
 #' * `aggregation`, `synchronization`: distribution annotations.
 #' * `value`: the current value as a tensor; a snapshot that later assignments do not change.
+#'   As in Keras, it is the same tensor each time until the variable changes.
 #' * `name`: the variable's name; `path`: its name with the name scopes it was created in.
 #'
 #' Methods: `$assign(value)`, `$assign_add(value)`, `$assign_sub(value)` (each returns the
@@ -100,7 +101,9 @@ NULL
 setMethod("$", "kerasbridge_variable", function(x, name) {
   switch(name,
     shape = new_shape(.Call(krb_call2, .krb$variable_field, x, "shape")),
-    assign = , assign_add = , assign_sub = function(value) .Call(krb_call3, .krb$variable_assign, x, value, name),
+    assign = function(value) .Call(krb_call2, .krb$variable_assign, x, value),
+    assign_add = function(value) .Call(krb_call2, .krb$variable_assign_add, x, value),
+    assign_sub = function(value) .Call(krb_call2, .krb$variable_assign_sub, x, value),
     numpy = function() as.array(x),
     .Call(krb_call2, .krb$variable_field, x, name)
   )

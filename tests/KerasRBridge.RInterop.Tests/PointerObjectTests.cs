@@ -18,7 +18,7 @@ public class PointerObjectTests
         using var templates = RList.Create([none, indexer]);
         using var tag = RObject.Keep(RValues.Symbol("test_tag"));
 
-        using var made = RObject.FromCell(NativeHelpers.MakePointerObject(0, tag.Sexp, prototype.Sexp, slots.Sexp, templates.Sexp));
+        using var made = RObject.FromCell(NativeHelpers.MakePointerObject(0, tag.Sexp, LibR.NilValue, false, prototype.Sexp, slots.Sexp, templates.Sexp));
         Assert.That(RCode.Holds(
             "inherits(x, 'holder') && typeof(attr(x, 'ptr')) == 'externalptr' && identical(attr(x, 'ix')$ptr, attr(x, 'ptr')) && " +
             "inherits(attr(x, 'ix'), 'ix') && attr(x, 'ix')$base == 1L", made), Is.True);

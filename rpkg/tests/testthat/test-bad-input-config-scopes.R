@@ -1,5 +1,10 @@
-# config_set_floatx(), the scopes and shape(): every argument given what it cannot take.
+# kerasbridge_diagnostics(), config_set_floatx(), the scopes and shape(): every argument given what it cannot take.
 test_bad_inputs(list(
+  bad_input("kerasbridge_diagnostics(settle = NA) is a type_error", kerasbridge_diagnostics(settle = NA),
+            "type_error", "Argument `settle` must be a boolean (TRUE or FALSE). Received: settle=NA"),
+  bad_input("kerasbridge_diagnostics(settle = \"yes\") is a type_error", kerasbridge_diagnostics(settle = "yes"),
+            "type_error", "Received: settle=\"yes\""),
+
   bad_input("config_set_floatx(NULL) is a type_error", config_set_floatx(NULL),
             "type_error", "Argument `value` must be a string. Received: value=NULL"),
   bad_input("config_set_floatx(NA) is a type_error", config_set_floatx(NA),

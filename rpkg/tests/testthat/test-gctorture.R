@@ -24,8 +24,12 @@ tortured <- list(
     quote(list(v$name, v$dtype, unlist(v$shape))), list("tortured", "float64", c(2L, 3L))),
   "variable_set_trainable: set and read back" = list(
     quote({ v$trainable <- FALSE; v$trainable }), FALSE),
-  "variable_assign: assign and assign_add" = list(
+  "variable_assign: an R array" = list(
+    quote({ v$assign(array(2, c(2, 3))); as.array(v) }), array(2, c(2, 3))),
+  "variable_assign_add: an R array added" = list(
     quote({ v$assign(array(2, c(2, 3))); v$assign_add(array(1, c(2, 3))); as.array(v) }), array(3, c(2, 3))),
+  "variable_assign_sub: a tensor subtracted" = list(
+    quote({ v$assign(array(2, c(2, 3))); v$assign_sub(v$value); as.array(v) }), array(0, c(2, 3))),
   "tensor_from_r: an R array to a float32 tensor" = list(
     quote(as.array(call_entry("tensor_from_r", array(1:4, c(2, 2)), "float32"))), array(as.double(1:4), c(2, 2))),
   "to_r: a small tensor" = list(
@@ -51,7 +55,7 @@ tortured <- list(
   "clear_session: restarts names" = list(
     quote({ clear_session(); keras_variable(1)$name }), "variable"),
   "diagnostics: the counters" = list(
-    quote(names(kerasbridge_diagnostics())), c("live_handles", "live_tensor_bytes", "protected", "queued_releases")),
+    quote(names(kerasbridge_diagnostics(settle = TRUE))), c("live_handles", "live_tensor_bytes", "protected", "queued_releases")),
   "register_prototypes: registering again keeps wrappers working" = list(
     quote({ do.call(call_entry, c("register_prototypes", templates)); keras_variable(1L)$dtype }), "int32"),
   "ops_binary: arithmetic" = list(

@@ -67,6 +67,33 @@ test_that("value is a snapshot until assign", {
   expect_identical(as.array(v)[2, ], c(1, 1, 1))
 })
 
+test_that("value is the same tensor until the variable changes, as in Keras", {
+  v <- keras_variable(array(1, c(2, 2)))
+  first <- v$value
+  expect_identical(v$value@ptr, first@ptr)
+  v$assign(array(5, c(2, 2)))
+  expect_false(identical(v$value@ptr, first@ptr))
+  expect_identical(as.array(first), array(1, c(2, 2)))
+  expect_identical(as.array(v$value), array(5, c(2, 2)))
+})
+
+test_that("assign returns the new value, which value then gives", {
+  v <- keras_variable(array(1, c(2, 2)))
+  returned <- v$assign(array(2L, c(2, 2)))
+  expect_s4_class(returned, "kerasbridge_tensor")
+  expect_identical(as.array(returned), array(2, c(2, 2)))
+  expect_identical(v$value@ptr, returned@ptr)
+  v@r[1, 1] <- 7
+  expect_identical(as.array(v$value), array(c(7, 2, 2, 2), c(2, 2)))
+  expect_identical(as.array(returned), array(2, c(2, 2)))
+})
+
+test_that("a large variable's value is a new tensor each time, holding no stale copy", {
+  v <- keras_variable(array(1, c(100, 100)))
+  expect_false(identical(v$value@ptr, v$value@ptr))
+  expect_identical(as.array(v$value), array(1, c(100, 100)))
+})
+
 test_that("assign_add and assign_sub update the value", {
   v <- keras_variable(array(1, c(2, 2)))
   v$assign_add(array(2, c(2, 2)))

@@ -7,7 +7,7 @@ resident_mb <- function() {
 
 counters <- function() {
   gc()
-  unlist(kerasbridge_diagnostics()[c("live_handles", "protected", "queued_releases")])
+  unlist(kerasbridge_diagnostics(settle = TRUE)[c("live_handles", "protected", "queued_releases")])
 }
 
 small <- array(1, c(2, 2))
@@ -59,4 +59,30 @@ test_that("failing calls leave no handles or protections behind", {
     try(keras_variable(small)$assign(1:3), silent = TRUE)
   }
   expect_identical(counters(), before)
+})
+
+test_that("small tensors, which share finalizers in groups, are all freed once unreachable", {
+  before <- counters()
+  v <- keras_variable(small)
+  for (i in 1:1000) t <- v$value + i
+  rm(v, t)
+  expect_identical(counters(), before)
+})
+
+test_that("a small tensor that outlives the rest of its group keeps its value", {
+  keep <- keras_variable(small)$value * 7
+  for (i in 1:200) t <- keep + i
+  rm(t)
+  counters()
+  expect_identical(as.array(keep), array(7, c(2, 2)))
+  expect_identical(as.array(keep + 1), array(8, c(2, 2)))
+})
+
+test_that("tensors made one by one in a loop are held by the group being filled only until it is full", {
+  invisible(counters())
+  v <- keras_variable(small)
+  for (i in 1:1000) v$assign(small)
+  gc()
+  # At most the group being filled (32 tensors) and the variable remain.
+  expect_lte(kerasbridge_diagnostics()$live_handles - kerasbridge_diagnostics(settle = TRUE)$live_handles, 32)
 })

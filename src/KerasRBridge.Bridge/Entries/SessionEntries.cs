@@ -14,7 +14,7 @@ internal static class SessionEntries
         ("config_floatx", 0, _ => RValues.String(KerasConfig.FloatX)),
         ("config_set_floatx", 1, SetFloatX),
         ("clear_session", 0, _ => { GlobalState.ClearSession(); return RNull.Create(); }),
-        ("diagnostics", 0, Diagnostics),
+        ("diagnostics", 1, Diagnostics),
         ("register_prototypes", 4, a =>
         {
             RWrappers.Register(a[0], a[1], a[2], a[3]);
@@ -29,9 +29,16 @@ internal static class SessionEntries
     }
 
     /// <summary>Counters for leak tests: live .NET handles held by R, the bytes of the large
-    /// tensors among them, protected R objects, queued releases.</summary>
+    /// tensors among them, protected R objects, queued releases. When settling, first lets go
+    /// of the group of small tensors being filled and runs R's collector, so that the counts
+    /// hold only what R still reaches.</summary>
     private static RObject Diagnostics(ReadOnlySpan<Sexp> a)
     {
+        if (Args.Bool(a[0], "settle"))
+        {
+            Handles.Settle();
+            NativeHelpers.Collect();
+        }
         using var live = RValues.Double(Handles.LiveCount);
         using var bytes = RValues.Double(Handles.LiveBytes);
         using var kept = RValues.Double(NativeHelpers.KeptCount);

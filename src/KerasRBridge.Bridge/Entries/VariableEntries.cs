@@ -13,7 +13,9 @@ internal static class VariableEntries
         ("variable_new", 8, New),
         ("variable_field", 2, Field),
         ("variable_set_trainable", 2, SetTrainable),
-        ("variable_assign", 3, Assign),
+        ("variable_assign", 2, a => Assign(a, static (v, value) => v.Assign(value))),
+        ("variable_assign_add", 2, a => Assign(a, static (v, value) => v.AssignAdd(value))),
+        ("variable_assign_sub", 2, a => Assign(a, static (v, value) => v.AssignSub(value))),
     ];
 
     private static RObject New(ReadOnlySpan<Sexp> a)
@@ -51,7 +53,7 @@ internal static class VariableEntries
             "synchronization" => RValues.String(v.Synchronization),
             "ndim" => RValues.Integer(v.Ndim),
             "shape" => ShapeValue(v.Shape),
-            "value" => RWrappers.Wrap(v.Value),
+            "value" => RWrappers.WrapValue(a[0], v.Value),
             "repr" => RValues.String(v.ToString()),
             var other => throw new MissingMemberException($"'Variable' object has no attribute '{other}'"),
         };
@@ -75,17 +77,14 @@ internal static class VariableEntries
         return RNull.Create();
     }
 
-    private static RObject Assign(ReadOnlySpan<Sexp> a)
+    // One entry per operation rather than its name as an argument: reading the name is a
+    // measurable part of a small assign.
+    private static RObject Assign(ReadOnlySpan<Sexp> a, Func<Variable, NdArray, NdArray> operation)
     {
         var v = Handles.Get<Variable>(a[0], "variable");
-        NdArray value = Tensors.FromR(a[1], v.DType);
-        NdArray result = Args.String(a[2], "operation") switch
-        {
-            "assign" => v.Assign(value),
-            "assign_add" => v.AssignAdd(value),
-            "assign_sub" => v.AssignSub(value),
-            var other => throw new KerasValueError($"Unknown assignment operation `{other}`."),
-        };
-        return RWrappers.Wrap(result);
+        var value = operation(v, Tensors.FromR(a[1], v.DType));
+        var wrapper = RWrappers.Wrap(value);
+        RWrappers.RememberValue(a[0], value, wrapper);
+        return wrapper;
     }
 }

@@ -15,6 +15,15 @@ namespace KerasRBridge.Bridge.Marshalling;
 /// handles count the bytes of the large tensors they hold; once these have grown by as much as
 /// were alive after the last collection (and by at least <see cref="MinimumPressure"/>),
 /// <see cref="CollectIfDue"/> runs R's collector, then .NET's for the tensors R released.
+/// <para>
+/// A small tensor shares its finalizer with up to <see cref="GroupCapacity"/> others: its
+/// pointer keeps a group pointer alive, whose finalizer frees the whole group once none of its
+/// members is reachable. R's finalizers cost more than the rest of a small tensor together
+/// (about 1 µs each, in the collection and in running them), and small tensors are what
+/// per-call work makes (<c>v$assign()</c>, operators on small values). A member that outlives
+/// its group's others keeps their .NET objects too, at most a few tens of kilobytes. The group
+/// being filled is kept until it is full or <see cref="Settle"/> lets it go.
+/// </para>
 /// Handles are made and freed on R's thread only (R's finalizers run there).
 /// </remarks>
 internal static unsafe class Handles
@@ -24,6 +33,22 @@ internal static unsafe class Handles
     private const long CountedBytes = 64 * 1024;
 
     private const long MinimumPressure = 32L << 20;
+
+    /// <summary>Tensors of at most this many bytes share a finalizer.</summary>
+    internal const long GroupedBytes = 1024;
+
+    private const int GroupCapacity = 32;
+
+    /// <summary>The handles of small tensors sharing one finalizer.</summary>
+    private sealed class HandleGroup
+    {
+        internal readonly nint[] Members = new nint[GroupCapacity];
+        internal int Count;
+        internal bool IsFull => Count == GroupCapacity;
+    }
+
+    private static HandleGroup? _openGroup;
+    private static RObject? _openGroupPointer;
 
     private static readonly Dictionary<nint, long> CountedSizes = [];
     private static long _live, _liveBytes, _liveBytesAfterCollection;
@@ -47,9 +72,12 @@ internal static unsafe class Handles
         try
         {
             nint address = GCHandle.ToIntPtr(handle);
-            var wrapper = RObject.FromCell(NativeHelpers.MakePointerObject(address, KindOf(target), prototype, slots, templates));
+            HandleGroup? group = target is NdArray { NBytes: <= GroupedBytes } ? OpenGroup() : null;
+            Sexp owner = group is null ? LibR.NilValue : _openGroupPointer!.Sexp;
+            var wrapper = RObject.FromCell(NativeHelpers.MakePointerObject(address, KindOf(target), owner, atExit: true, prototype, slots, templates));
             Interlocked.Increment(ref _live);
-            Count(address, BytesOf(target));
+            if (group is null) Count(address, BytesOf(target));
+            else group.Members[group.Count++] = address;
             return wrapper;
         }
         catch
@@ -59,12 +87,56 @@ internal static unsafe class Handles
         }
     }
 
-    /// <summary>Frees a handle; called only by R's finalizer of the external pointer.</summary>
+    /// <summary>Frees a handle (for a group, its members' too); called only by R's finalizer of
+    /// the external pointer.</summary>
     internal static void Free(nint address)
+    {
+        var handle = GCHandle.FromIntPtr(address);
+        if (handle.Target is HandleGroup group)
+        {
+            foreach (nint member in group.Members.AsSpan(0, group.Count)) FreeOne(member);
+            handle.Free();
+            return;
+        }
+        FreeOne(address);
+    }
+
+    private static void FreeOne(nint address)
     {
         GCHandle.FromIntPtr(address).Free();
         Interlocked.Decrement(ref _live);
         if (CountedSizes.Remove(address, out long bytes)) _liveBytes -= bytes;
+    }
+
+    /// <summary>The group new small tensors join; a full one is let go (its finalizer runs once
+    /// R no longer reaches any member) and a new one made.</summary>
+    private static HandleGroup OpenGroup()
+    {
+        if (_openGroup is { IsFull: false } open) return open;
+        Settle();
+        var group = new HandleGroup();
+        var handle = GCHandle.Alloc(group);
+        try
+        {
+            // Not at exit: members may still be reachable then, and must stay usable.
+            _openGroupPointer = RObject.FromCell(NativeHelpers.MakePointerObject(
+                GCHandle.ToIntPtr(handle), Symbols().Group, LibR.NilValue, atExit: false, LibR.NilValue, LibR.NilValue, LibR.NilValue));
+        }
+        catch
+        {
+            handle.Free();
+            throw;
+        }
+        return _openGroup = group;
+    }
+
+    /// <summary>Lets go of the group being filled, so that R's next collection frees it if no
+    /// member is reachable; the next small tensor starts a new group.</summary>
+    internal static void Settle()
+    {
+        _openGroupPointer?.Dispose();
+        _openGroupPointer = null;
+        _openGroup = null;
     }
 
     /// <summary>Runs R's collector, and then .NET's, when the large tensors R holds have grown
@@ -104,6 +176,16 @@ internal static unsafe class Handles
         if (!RValues.IsObject(x)) return x;
         Sexp ptr = RValues.StoredAttribute(x, Symbols().Ptr);
         return IsOurs(ptr) ? ptr : x;
+    }
+
+    /// <summary>The .NET object behind a kerasbridge object or pointer; null for anything else
+    /// and for objects from a previous session.</summary>
+    internal static object? TargetOf(Sexp x)
+    {
+        Sexp ptr = Unwrap(x);
+        if (!IsOurs(ptr)) return null;
+        nint address = LibR.ExternalPtrAddr(ptr);
+        return address == 0 ? null : GCHandle.FromIntPtr(address).Target;
     }
 
     /// <summary>The object behind an external pointer made by <see cref="Wrap(object)"/>.</summary>
@@ -160,7 +242,7 @@ internal static unsafe class Handles
         };
     }
 
-    private sealed record KindSymbols(Sexp Ptr, Sexp Variable, Sexp Tensor, Sexp Initializer, Sexp Other);
+    private sealed record KindSymbols(Sexp Ptr, Sexp Variable, Sexp Tensor, Sexp Initializer, Sexp Other, Sexp Group);
 
     private static KindSymbols? _symbols;
 
@@ -170,5 +252,6 @@ internal static unsafe class Handles
         RValues.Symbol("kerasbridge_variable"),
         RValues.Symbol("kerasbridge_tensor"),
         RValues.Symbol("kerasbridge_initializer"),
-        RValues.Symbol("kerasbridge_object"));
+        RValues.Symbol("kerasbridge_object"),
+        RValues.Symbol("kerasbridge_handle_group"));
 }

@@ -10,7 +10,7 @@ namespace KerasRBridge.Bridge.Marshalling;
 /// <c>r</c> and <c>py</c> slots. Built here from templates because doing it in R costs ten
 /// times more than the engine call it wraps.
 /// </summary>
-internal static class RWrappers
+internal static unsafe class RWrappers
 {
     private static RObject? _tensor, _variable, _slots, _templates;
 
@@ -29,6 +29,26 @@ internal static class RWrappers
         using var pyTemplate = RObject.Keep(pyIndexer);
         _templates = RList.Create([none, rTemplate, pyTemplate]);
     }
+
+    /// <summary>
+    /// The R object for a variable's current value: the one handed out last while the value is
+    /// the same tensor, as Keras's <c>variable.value</c> is, and without the cost of a new
+    /// wrapper. The last one is kept on the variable's pointer (its <c>prot</c>), and only when
+    /// small, so that one left stale by a change made elsewhere holds little memory.
+    /// </summary>
+    internal static RObject WrapValue(Sexp variablePointer, NdArray value)
+    {
+        Sexp last = LibR.ExternalPtrProtected(variablePointer);
+        if (last != LibR.NilValue && ReferenceEquals(Handles.TargetOf(last), value)) return RObject.Keep(last);
+        var wrapper = Wrap(value);
+        RememberValue(variablePointer, value, wrapper);
+        return wrapper;
+    }
+
+    /// <summary>Keeps <paramref name="wrapper"/> as what <see cref="WrapValue"/> hands out for
+    /// <paramref name="value"/> (an assignment's new value).</summary>
+    internal static void RememberValue(Sexp variablePointer, NdArray value, RObject wrapper) =>
+        LibR.SetExternalPtrProtected(variablePointer, value.NBytes <= Handles.GroupedBytes ? wrapper.Sexp : LibR.NilValue);
 
     /// <summary>The R object for a tensor or variable (other engine objects: their bare pointer).</summary>
     internal static RObject Wrap(object target)

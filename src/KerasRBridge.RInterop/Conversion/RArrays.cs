@@ -16,24 +16,22 @@ public static unsafe class RArrays
     /// dimensionless length-one value.</summary>
     public static long[] ShapeOf(Sexp x)
     {
-        using var dim = RObject.FromCell(NativeHelpers.GetAttrib(x, LibR.DimSymbol));
-        if (dim.IsNull)
+        // `dim` is always stored, never computed, so it is read without a guarded R call (the
+        // per-call cost of a small assign).
+        Sexp dim = RValues.StoredAttribute(x, LibR.DimSymbol);
+        if (dim == LibR.NilValue)
         {
             long n = LibR.XLength(x);
             return n == 1 ? [] : [n];
         }
-        var dims = new ReadOnlySpan<int>(NativeHelpers.DataPtr(dim.Sexp), (int)dim.Length);
+        var dims = new ReadOnlySpan<int>(NativeHelpers.DataPtr(dim), (int)LibR.XLength(dim));
         var shape = new long[dims.Length];
         for (int i = 0; i < dims.Length; i++) shape[i] = dims[i];
         return shape;
     }
 
     /// <summary>Whether <paramref name="x"/> has a <c>dim</c> attribute (is an R array).</summary>
-    public static bool HasDim(Sexp x)
-    {
-        using var dim = RObject.FromCell(NativeHelpers.GetAttrib(x, LibR.DimSymbol));
-        return !dim.IsNull;
-    }
+    public static bool HasDim(Sexp x) => RValues.StoredAttribute(x, LibR.DimSymbol) != LibR.NilValue;
 
     /// <summary>The dtype an R vector has on its own: double is float64, integer int32,
     /// logical bool, complex complex128, raw uint8.</summary>

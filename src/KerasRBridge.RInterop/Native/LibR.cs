@@ -25,6 +25,8 @@ internal static unsafe class LibR
     internal static delegate* unmanaged<Sexp, void*> DataPtrOrNull;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, nint> ExternalPtrAddr;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> ExternalPtrTag;
+    internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> ExternalPtrProtected;
+    internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp, void> SetExternalPtrProtected;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> Car;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> Cdr;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> Tag;
@@ -60,6 +62,9 @@ internal static unsafe class LibR
         DataPtrOrNull = (delegate* unmanaged<Sexp, void*>)Get(lib, "DATAPTR_OR_NULL");
         ExternalPtrAddr = (delegate* unmanaged[SuppressGCTransition]<Sexp, nint>)Get(lib, "R_ExternalPtrAddr");
         ExternalPtrTag = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "R_ExternalPtrTag");
+        ExternalPtrProtected = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "R_ExternalPtrProtected");
+        // Only the write barrier: it never allocates or calls back.
+        SetExternalPtrProtected = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp, void>)Get(lib, "R_SetExternalPtrProtected");
         Car = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "CAR");
         Cdr = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "CDR");
         Tag = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "TAG");

@@ -360,18 +360,23 @@ static void extptr_finalizer(SEXP ptr)
 /* An external pointer, alone or carried by a copy of a prototype object: each of the
  * prototype's `slots` gets the pointer itself (template NULL) or a copy of its list template
  * whose first element is the pointer. One guarded call instead of one per step, because
- * every tensor the engine hands to R is made this way. */
+ * every tensor the engine hands to R is made this way.
+ * A pointer with an `owner` has no finalizer of its own: it keeps the owner (another pointer
+ * made here) alive, and the owner's finalizer frees it. R's finalizers cost more than the
+ * rest of a small tensor together, so small tensors share one. */
 typedef struct pointer_object_args {
     void *address;
-    SEXP tag, prototype, slots, templates;
+    SEXP tag, owner;
+    int at_exit;
+    SEXP prototype, slots, templates;
     SEXP ptr; /* set once made, so that a failure can disarm its finalizer */
 } pointer_object_args;
 
 static SEXP pointer_object_body(void *data)
 {
     pointer_object_args *a = data;
-    a->ptr = PROTECT(R_MakeExternalPtr(a->address, a->tag, R_NilValue));
-    R_RegisterCFinalizerEx(a->ptr, extptr_finalizer, TRUE);
+    a->ptr = PROTECT(R_MakeExternalPtr(a->address, a->tag, a->owner));
+    if (a->owner == R_NilValue) R_RegisterCFinalizerEx(a->ptr, extptr_finalizer, a->at_exit ? TRUE : FALSE);
     if (a->prototype == R_NilValue) {
         UNPROTECT(1);
         return insert_cell(a->ptr);
@@ -393,9 +398,10 @@ static SEXP pointer_object_body(void *data)
     return cell;
 }
 
-static int krb_make_pointer_object(void *address, SEXP tag, SEXP prototype, SEXP slots, SEXP templates, SEXP *cell)
+static int krb_make_pointer_object(void *address, SEXP tag, SEXP owner, int at_exit, SEXP prototype, SEXP slots,
+                                   SEXP templates, SEXP *cell)
 {
-    pointer_object_args a = { address, tag, prototype, slots, templates, NULL };
+    pointer_object_args a = { address, tag, owner, at_exit, prototype, slots, templates, NULL };
     int status = run_guarded(pointer_object_body, &a, cell);
     /* The caller still owns `address` after a failure: the pointer, if made, must not free it. */
     if (status != KRB_OK && a.ptr != NULL) R_ClearExternalPtr(a.ptr);

@@ -19,7 +19,7 @@
 #define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
 #define KRB_NOMEM 3     /* R refused an allocation; the message says why (nothing is pending) */
 
-#define KRB_API_VERSION 1
+#define KRB_API_VERSION 2
 
 /* Called by R's GC when an external pointer made by make_pointer_object dies. */
 typedef void (*krb_free_hook)(void *address);
@@ -51,7 +51,8 @@ typedef struct krb_native_api {
     int (*list_vars)(SEXP env, int all, SEXP *cell);
     int (*new_env)(SEXP parent, SEXP *cell);
     int (*duplicate)(SEXP x, SEXP *cell);
-    int (*make_pointer_object)(void *address, SEXP tag, SEXP prototype, SEXP slots, SEXP templates, SEXP *cell);
+    int (*make_pointer_object)(void *address, SEXP tag, SEXP owner, int at_exit, SEXP prototype, SEXP slots,
+                               SEXP templates, SEXP *cell);
     int (*scalar_string_utf8)(const char *text, int length, SEXP *cell);
     int (*try_alloc_vector)(int type, R_xlen_t length, SEXP *cell, char *why, size_t why_size);
     int (*collect)(void);

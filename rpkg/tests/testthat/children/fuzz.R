@@ -237,6 +237,6 @@ for (case in seq(first, length.out = count)) run_case(case)
 
 # Whatever the cases made, R's collector releases: no handle outlives its R object.
 invisible(gc())
-counters <- kerasbridge_diagnostics()
+counters <- kerasbridge_diagnostics(settle = TRUE)
 if (counters$live_handles > 0) finding(NA, sprintf("%d .NET handles still alive after gc()", counters$live_handles), "gc()")
 cat("done", count, findings, "\n")
