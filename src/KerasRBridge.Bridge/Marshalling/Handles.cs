@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -6,8 +5,8 @@ using KerasRBridge.RInterop.Values;
 namespace KerasRBridge.Bridge.Marshalling;
 
 /// <summary>
-/// .NET objects held by R: each lives behind an R external pointer whose address is a
-/// <see cref="GCHandle"/>; R's garbage collector frees the handle through a C finalizer.
+/// .NET objects held by R: each lives behind an R external pointer whose address is its slot in
+/// a <see cref="HandleTable"/>; R's garbage collector frees the slot through a C finalizer.
 /// </summary>
 /// <remarks>
 /// R's collector knows only the few hundred bytes of the R wrapper, not the tensor behind it,
@@ -47,6 +46,8 @@ internal static unsafe class Handles
         internal bool IsFull => Count == GroupCapacity;
     }
 
+    private static readonly HandleTable Table = new();
+
     private static HandleGroup? _openGroup;
     private static RObject? _openGroupPointer;
 
@@ -68,10 +69,9 @@ internal static unsafe class Handles
     /// </summary>
     internal static RObject Wrap(object target, Sexp prototype, Sexp slots, Sexp templates)
     {
-        var handle = GCHandle.Alloc(target);
+        nint address = Table.Add(target);
         try
         {
-            nint address = GCHandle.ToIntPtr(handle);
             HandleGroup? group = target is NdArray { NBytes: <= GroupedBytes } ? OpenGroup() : null;
             Sexp owner = group is null ? LibR.NilValue : _openGroupPointer!.Sexp;
             var wrapper = RObject.FromCell(NativeHelpers.MakePointerObject(address, KindOf(target), owner, atExit: true, prototype, slots, templates));
@@ -82,7 +82,7 @@ internal static unsafe class Handles
         }
         catch
         {
-            handle.Free();
+            Table.Remove(address);
             throw;
         }
     }
@@ -91,19 +91,15 @@ internal static unsafe class Handles
     /// the external pointer.</summary>
     internal static void Free(nint address)
     {
-        var handle = GCHandle.FromIntPtr(address);
-        if (handle.Target is HandleGroup group)
+        if (Table.Get(address) is HandleGroup group)
         {
-            foreach (nint member in group.Members.AsSpan(0, group.Count)) FreeOne(member);
-            handle.Free();
+            // Members are small tensors, never counted in the live bytes.
+            foreach (nint member in group.Members.AsSpan(0, group.Count)) Table.Remove(member);
+            Interlocked.Add(ref _live, -group.Count);
+            Table.Remove(address);
             return;
         }
-        FreeOne(address);
-    }
-
-    private static void FreeOne(nint address)
-    {
-        GCHandle.FromIntPtr(address).Free();
+        Table.Remove(address);
         Interlocked.Decrement(ref _live);
         if (CountedSizes.Remove(address, out long bytes)) _liveBytes -= bytes;
     }
@@ -115,16 +111,16 @@ internal static unsafe class Handles
         if (_openGroup is { IsFull: false } open) return open;
         Settle();
         var group = new HandleGroup();
-        var handle = GCHandle.Alloc(group);
+        nint address = Table.Add(group);
         try
         {
             // Not at exit: members may still be reachable then, and must stay usable.
             _openGroupPointer = RObject.FromCell(NativeHelpers.MakePointerObject(
-                GCHandle.ToIntPtr(handle), Symbols().Group, LibR.NilValue, atExit: false, LibR.NilValue, LibR.NilValue, LibR.NilValue));
+                address, Symbols().Group, LibR.NilValue, atExit: false, LibR.NilValue, LibR.NilValue, LibR.NilValue));
         }
         catch
         {
-            handle.Free();
+            Table.Remove(address);
             throw;
         }
         return _openGroup = group;
@@ -184,8 +180,7 @@ internal static unsafe class Handles
     {
         Sexp ptr = Unwrap(x);
         if (!IsOurs(ptr)) return null;
-        nint address = LibR.ExternalPtrAddr(ptr);
-        return address == 0 ? null : GCHandle.FromIntPtr(address).Target;
+        return Table.Get(LibR.ExternalPtrAddr(ptr));
     }
 
     /// <summary>The object behind an external pointer made by <see cref="Wrap(object)"/>.</summary>
@@ -199,7 +194,7 @@ internal static unsafe class Handles
             throw new KerasValueError(
                 $"Argument `{argument}` is a kerasbridge object from a previous session (restored from a saved workspace or serialized); " +
                 "its data did not survive. Recreate it in this session.");
-        object? target = GCHandle.FromIntPtr(address).Target;
+        object? target = Table.Get(address);
         return target as T ?? throw new KerasTypeError(
             $"Argument `{argument}` must be a {typeof(T).Name}. Received: a {target?.GetType().Name ?? "null"}");
     }
@@ -219,8 +214,8 @@ internal static unsafe class Handles
     }
 
     /// <summary>
-    /// Whether <paramref name="x"/> is an external pointer made here: only those hold a
-    /// <see cref="GCHandle"/>, and reading another package's pointer as one would crash R.
+    /// Whether <paramref name="x"/> is an external pointer made here: only those hold a slot
+    /// number, and another package's pointer read as one would name an unrelated object.
     /// </summary>
     private static bool IsOurs(Sexp x)
     {
