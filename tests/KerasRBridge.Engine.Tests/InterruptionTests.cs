@@ -45,6 +45,41 @@ public class InterruptionTests
     }
 
     [Test]
+    public void Chunks_cover_the_run_in_order_and_poll_only_between_them()
+    {
+        Interruption.SetCheck(() => _polls++);
+        var chunks = new List<Range>();
+        foreach (Range chunk in Interruption.Chunks(2 * Interruption.ChunkLength + 5)) chunks.Add(chunk);
+        Assert.That(chunks, Is.EqualTo(new[]
+        {
+            0..Interruption.ChunkLength,
+            Interruption.ChunkLength..(2 * Interruption.ChunkLength),
+            (2 * Interruption.ChunkLength)..(2 * Interruption.ChunkLength + 5),
+        }));
+        Assert.That(_polls, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void An_empty_run_has_no_chunks()
+    {
+        foreach (Range _ in Interruption.Chunks(0)) Assert.Fail("a chunk of nothing");
+    }
+
+    [Test]
+    public void Chunks_of_the_longest_array_end_at_its_length()
+    {
+        Range last = default;
+        int count = 0;
+        foreach (Range chunk in Interruption.Chunks(Array.MaxLength))
+        {
+            last = chunk;
+            count++;
+        }
+        Assert.That(last.End.Value, Is.EqualTo(Array.MaxLength));
+        Assert.That(count, Is.EqualTo(((long)Array.MaxLength + Interruption.ChunkLength - 1) / Interruption.ChunkLength));
+    }
+
+    [Test]
     public void A_cast_can_be_interrupted()
     {
         var source = NdArray.Full(DType.Float64, [Large], 1);

@@ -18,7 +18,6 @@ internal static class ErrorClasses
         ArgumentException => "value_error",
         OutOfMemoryException => "memory_error",
         NotSupportedException => "not_implemented_error",
-        RCallbackError => "runtime_error",
         MissingMemberException => "attribute_error",
         _ => "runtime_error",
     };

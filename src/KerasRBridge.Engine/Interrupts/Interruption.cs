@@ -25,15 +25,16 @@ public static class Interruption
     /// <summary>Gives the host a chance to stop the current computation, by throwing.</summary>
     public static void Poll() => _check?.Invoke();
 
+    /// <summary>
+    /// The chunks of a run of <paramref name="length"/> elements, polling between two of them:
+    /// <c>foreach (Range chunk in Interruption.Chunks(n)) work(span[chunk]);</c>
+    /// </summary>
+    public static ChunkRanges Chunks(int length) => new(length);
+
     /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/> chunk by chunk, polling between chunks.</summary>
     public static void Copy<T>(ReadOnlySpan<T> source, Span<T> destination)
     {
-        for (int start = 0; start < source.Length; start += ChunkLength)
-        {
-            if (start > 0) Poll();
-            int length = Math.Min(ChunkLength, source.Length - start);
-            source.Slice(start, length).CopyTo(destination.Slice(start, length));
-        }
+        foreach (Range chunk in Chunks(source.Length)) source[chunk].CopyTo(destination[chunk]);
     }
 
     /// <summary><see cref="TensorPrimitives.ConvertTruncating{TFrom, TTo}(ReadOnlySpan{TFrom}, Span{TTo})"/>
@@ -41,11 +42,30 @@ public static class Interruption
     public static void ConvertTruncating<TFrom, TTo>(ReadOnlySpan<TFrom> source, Span<TTo> destination)
         where TFrom : INumberBase<TFrom> where TTo : INumberBase<TTo>
     {
-        for (int start = 0; start < source.Length; start += ChunkLength)
+        foreach (Range chunk in Chunks(source.Length)) TensorPrimitives.ConvertTruncating(source[chunk], destination[chunk]);
+    }
+
+    /// <summary>The chunks of <see cref="Chunks"/>, as an enumerator for <c>foreach</c>.</summary>
+    public struct ChunkRanges(int length)
+    {
+        private int _start, _end;
+
+        /// <summary>The chunk reached.</summary>
+        public readonly Range Current => _start.._end;
+
+        /// <summary>Moves to the next chunk, polling first unless it is the first.</summary>
+        public bool MoveNext()
         {
-            if (start > 0) Poll();
-            int length = Math.Min(ChunkLength, source.Length - start);
-            TensorPrimitives.ConvertTruncating(source.Slice(start, length), destination.Slice(start, length));
+            if (_end >= length) return false;
+            if (_end > 0) Poll();
+            _start = _end;
+            // Bounded by what is left, not by _start + ChunkLength: past the last chunk of a run
+            // near int.MaxValue elements that sum would overflow.
+            _end = _start + Math.Min(ChunkLength, length - _start);
+            return true;
         }
+
+        /// <summary>Itself: the enumerator is the enumerable.</summary>
+        public readonly ChunkRanges GetEnumerator() => this;
     }
 }

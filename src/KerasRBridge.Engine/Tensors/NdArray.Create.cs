@@ -101,11 +101,7 @@ public sealed partial class NdArray
         {
             var data = NewStorage<T>(shape);
             var value = ((T[])single)[0];
-            for (int start = 0; start < data.Length; start += Interruption.ChunkLength)
-            {
-                if (start > 0) Interruption.Poll();
-                data.AsSpan(start, Math.Min(Interruption.ChunkLength, data.Length - start)).Fill(value);
-            }
+            foreach (Range chunk in Interruption.Chunks(data.Length)) data.AsSpan(chunk).Fill(value);
             return data;
         }
     }

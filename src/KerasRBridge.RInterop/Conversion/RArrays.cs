@@ -208,9 +208,8 @@ public static unsafe class RArrays
         try { return RValues.Allocate(type, array.Size); }
         catch (InsufficientMemoryException e)
         {
-            int elementBytes = type switch { SexpType.Complex => 16, SexpType.Double => 8, _ => 4 };
             throw new KerasMemoryError(
-                $"Unable to allocate {KerasMemoryError.FormatBytes((double)array.Size * elementBytes)} for an R {RValues.RTypeName(type)} array " +
+                $"Unable to allocate {KerasMemoryError.FormatBytes((double)array.Size * NativeHelpers.ElementBytes(type))} for an R {RValues.RTypeName(type)} array " +
                 $"with shape {NdArray.FormatShape(array.ShapeSpan)}: {e.Message}");
         }
     }

@@ -122,7 +122,8 @@ internal static unsafe class NativeHelpers
         return cell;
     }
 
-    private static int ElementBytes(SexpType type) => type switch
+    /// <summary>The bytes of one element of an R vector of <paramref name="type"/>.</summary>
+    internal static int ElementBytes(SexpType type) => type switch
     {
         SexpType.Raw => 1,
         SexpType.Logical or SexpType.Integer => 4,
