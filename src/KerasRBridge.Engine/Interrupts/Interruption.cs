@@ -38,11 +38,16 @@ public static class Interruption
     }
 
     /// <summary><see cref="TensorPrimitives.ConvertTruncating{TFrom, TTo}(ReadOnlySpan{TFrom}, Span{TTo})"/>
-    /// chunk by chunk, polling between chunks.</summary>
+    /// chunk by chunk, polling between chunks; large float64/float32 conversions bypass the cache.</summary>
     public static void ConvertTruncating<TFrom, TTo>(ReadOnlySpan<TFrom> source, Span<TTo> destination)
-        where TFrom : INumberBase<TFrom> where TTo : INumberBase<TTo>
+        where TFrom : unmanaged, INumberBase<TFrom> where TTo : unmanaged, INumberBase<TTo>
     {
-        foreach (Range chunk in Chunks(source.Length)) TensorPrimitives.ConvertTruncating(source[chunk], destination[chunk]);
+        bool streaming = StreamingConversion.Applies<TFrom, TTo>(destination.Length);
+        foreach (Range chunk in Chunks(source.Length))
+        {
+            if (streaming) StreamingConversion.Convert(source[chunk], destination[chunk]);
+            else TensorPrimitives.ConvertTruncating(source[chunk], destination[chunk]);
+        }
     }
 
     /// <summary>The chunks of <see cref="Chunks"/>, as an enumerator for <c>foreach</c>.</summary>

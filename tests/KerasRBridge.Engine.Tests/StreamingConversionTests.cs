@@ -1,0 +1,110 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace KerasRBridge.Engine.Tests;
+
+/// <summary>Large float64 &lt;-&gt; float32 conversions bypass the cache and give exactly what
+/// the ordinary conversion gives.</summary>
+public class StreamingConversionTests
+{
+    private static readonly double[] Specials =
+    [
+        0.0, -0.0, 1.0, -1.5, double.NaN, BitConverter.Int64BitsToDouble(0x7FF00000000007A2), // R's NA
+        double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, 1e-40, -1e-45,
+        3.4028235677973366e38, 1e39, -1e300, 1.0000000596046448, 16777217.0, Math.PI,
+    ];
+
+    private static double[] Doubles(int n)
+    {
+        var random = new Random(7);
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+            values[i] = i % 5 == 0 ? Specials[i / 5 % Specials.Length] : (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-50, 50));
+        return values;
+    }
+
+    [SetUp]
+    public void RequireAvx()
+    {
+        if (!Avx.IsSupported) Assert.Ignore("Streaming conversion needs AVX; other machines take the ordinary path.");
+    }
+
+    [Test]
+    public void Doubles_to_singles_match_the_scalar_cast_at_every_offset_and_length()
+    {
+        double[] source = Doubles(64);
+        var destination = new float[64];
+        for (int offset = 0; offset < 8; offset++)
+        for (int length = 0; offset + length <= 64; length++)
+        {
+            Array.Fill(destination, 42f);
+            StreamingConversion.DoublesToSingles(source.AsSpan(offset, length), destination.AsSpan(offset, length));
+            for (int i = 0; i < 64; i++)
+            {
+                float expected = i >= offset && i < offset + length ? (float)source[i] : 42f;
+                Assert.That(BitConverter.SingleToInt32Bits(destination[i]), Is.EqualTo(BitConverter.SingleToInt32Bits(expected)),
+                    $"offset {offset}, length {length}, element {i}");
+            }
+        }
+    }
+
+    [Test]
+    public void Singles_to_doubles_match_the_scalar_cast_at_every_offset_and_length()
+    {
+        float[] source = Array.ConvertAll(Doubles(64), d => (float)d);
+        var destination = new double[64];
+        for (int offset = 0; offset < 8; offset++)
+        for (int length = 0; offset + length <= 64; length++)
+        {
+            Array.Fill(destination, 42.0);
+            StreamingConversion.SinglesToDoubles(source.AsSpan(offset, length), destination.AsSpan(offset, length));
+            for (int i = 0; i < 64; i++)
+            {
+                double expected = i >= offset && i < offset + length ? source[i] : 42.0;
+                Assert.That(BitConverter.DoubleToInt64Bits(destination[i]), Is.EqualTo(BitConverter.DoubleToInt64Bits(expected)),
+                    $"offset {offset}, length {length}, element {i}");
+            }
+        }
+    }
+
+    [Test]
+    public void Only_float_pairs_into_destinations_past_the_cache_stream()
+    {
+        int large = (int)(StreamingConversion.MinimumBytes / sizeof(float));
+        Assert.Multiple(() =>
+        {
+            Assert.That(StreamingConversion.Applies<double, float>(large), Is.True);
+            Assert.That(StreamingConversion.Applies<double, float>(large - 1), Is.False);
+            Assert.That(StreamingConversion.Applies<float, double>(large / 2), Is.True);
+            Assert.That(StreamingConversion.Applies<double, int>(large), Is.False);
+            Assert.That(StreamingConversion.Applies<float, float>(large), Is.False);
+        });
+    }
+
+    [Test]
+    public void A_large_cast_to_float32_is_bit_identical_to_the_ordinary_conversion()
+    {
+        int n = (int)(StreamingConversion.MinimumBytes / sizeof(float)) + 3 * Interruption.ChunkLength / 2 + 5;
+        double[] source = Doubles(n);
+        var expected = new float[n];
+        TensorPrimitives.ConvertTruncating<double, float>(source, expected);
+
+        var cast = NdArray.FromColumnMajor(source, [n]).Cast(DType.Float32);
+
+        Assert.That(MemoryMarshal.AsBytes(cast.AsSpan<float>()).SequenceEqual(MemoryMarshal.AsBytes<float>(expected)), Is.True);
+    }
+
+    [Test]
+    public void A_large_cast_to_float64_is_bit_identical_to_the_ordinary_conversion()
+    {
+        int n = (int)(StreamingConversion.MinimumBytes / sizeof(double)) + Interruption.ChunkLength + 3;
+        float[] source = Array.ConvertAll(Doubles(n), d => (float)d);
+        var expected = new double[n];
+        TensorPrimitives.ConvertTruncating<float, double>(source, expected);
+
+        var cast = NdArray.FromColumnMajor(source, [n]).Cast(DType.Float64);
+
+        Assert.That(MemoryMarshal.AsBytes(cast.AsSpan<double>()).SequenceEqual(MemoryMarshal.AsBytes<double>(expected)), Is.True);
+    }
+}
