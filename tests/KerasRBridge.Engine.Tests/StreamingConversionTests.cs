@@ -30,42 +30,39 @@ public class StreamingConversionTests
         if (!Avx.IsSupported) Assert.Ignore("Streaming conversion needs AVX; other machines take the ordinary path.");
     }
 
-    [Test]
-    public void Doubles_to_singles_match_the_scalar_cast_at_every_offset_and_length()
+    private delegate void SpanConversion<TFrom, TTo>(ReadOnlySpan<TFrom> source, Span<TTo> destination);
+
+    /// <summary>Converts every slice of <paramref name="source"/> that starts at offset 0-7 (so
+    /// that each alignment of the destination comes up) and checks each element bit for bit
+    /// against <paramref name="scalar"/>, and that nothing outside the slice is written.</summary>
+    private static void AssertEverySliceMatches<TFrom, TTo>(TFrom[] source, SpanConversion<TFrom, TTo> convert, Func<TFrom, TTo> scalar, TTo untouched)
+        where TTo : unmanaged
     {
-        double[] source = Doubles(64);
-        var destination = new float[64];
+        var destination = new TTo[source.Length];
         for (int offset = 0; offset < 8; offset++)
-        for (int length = 0; offset + length <= 64; length++)
+        for (int length = 0; offset + length <= source.Length; length++)
         {
-            Array.Fill(destination, 42f);
-            StreamingConversion.DoublesToSingles(source.AsSpan(offset, length), destination.AsSpan(offset, length));
-            for (int i = 0; i < 64; i++)
+            Array.Fill(destination, untouched);
+            convert(source.AsSpan(offset, length), destination.AsSpan(offset, length));
+            for (int i = 0; i < source.Length; i++)
             {
-                float expected = i >= offset && i < offset + length ? (float)source[i] : 42f;
-                Assert.That(BitConverter.SingleToInt32Bits(destination[i]), Is.EqualTo(BitConverter.SingleToInt32Bits(expected)),
+                TTo[] expected = [i >= offset && i < offset + length ? scalar(source[i]) : untouched];
+                Assert.That(MemoryMarshal.AsBytes(destination.AsSpan(i, 1)).ToArray(), Is.EqualTo(MemoryMarshal.AsBytes(expected.AsSpan()).ToArray()),
                     $"offset {offset}, length {length}, element {i}");
             }
         }
     }
 
     [Test]
+    public void Doubles_to_singles_match_the_scalar_cast_at_every_offset_and_length()
+    {
+        AssertEverySliceMatches<double, float>(Doubles(64), StreamingConversion.DoublesToSingles, d => (float)d, 42f);
+    }
+
+    [Test]
     public void Singles_to_doubles_match_the_scalar_cast_at_every_offset_and_length()
     {
-        float[] source = Array.ConvertAll(Doubles(64), d => (float)d);
-        var destination = new double[64];
-        for (int offset = 0; offset < 8; offset++)
-        for (int length = 0; offset + length <= 64; length++)
-        {
-            Array.Fill(destination, 42.0);
-            StreamingConversion.SinglesToDoubles(source.AsSpan(offset, length), destination.AsSpan(offset, length));
-            for (int i = 0; i < 64; i++)
-            {
-                double expected = i >= offset && i < offset + length ? source[i] : 42.0;
-                Assert.That(BitConverter.DoubleToInt64Bits(destination[i]), Is.EqualTo(BitConverter.DoubleToInt64Bits(expected)),
-                    $"offset {offset}, length {length}, element {i}");
-            }
-        }
+        AssertEverySliceMatches<float, double>(Array.ConvertAll(Doubles(64), d => (float)d), StreamingConversion.SinglesToDoubles, f => f, 42.0);
     }
 
     [Test]
