@@ -80,9 +80,8 @@ compare_per_call("`v$assign()` of a 3x3 array, per call (peer: `np$copyto()` int
 compare_per_call("`v$value` of a 3x3 variable, per call (peer: `a$copy()` of a NumPy array)",
                  v_small$value, small_np$copy(), "<= 3 \u00b5s", 3e-6)
 call0 <- get("krb_call0", envir = asNamespace("kerasbridge"))
-floatx_entry <- get(".krb", envir = asNamespace("kerasbridge"))$config_floatx
 compare_per_call("`.Call` round trip into a managed entry point (`config_floatx`), per call (no peer)",
-                 .Call(call0, floatx_entry), target = "<= 1 \u00b5s", limit = 1e-6, calls = 100000L)
+                 .Call(call0, "config_floatx"), target = "<= 1 \u00b5s", limit = 1e-6, calls = 100000L)
 
 message("bench: fresh Rscript start-up")
 bare <- rscript_time("NULL")

@@ -1,8 +1,7 @@
-# The package's channel to the .NET engine: entry points are numbered at load time, and each
-# R function makes one .Call through the C shim, which raises the engine's errors as classed
-# R conditions.
+# The package's channel to the .NET engine: each R function makes one .Call through the C
+# shim, naming the entry point with a string literal (the shim finds its number from the
+# string's address), and the shim raises the engine's errors as classed R conditions.
 
-.krb <- new.env(parent = emptyenv())
 .krb_state <- new.env(parent = emptyenv())
 
 start_engine <- function(ns) {
@@ -10,8 +9,6 @@ start_engine <- function(ns) {
   started_runtime <- .Call(krb_start, ns, dotnet_dir)
   # "own": this package started .NET; "host": a .NET program hosting R lent its engine.
   .krb_state$engine <- if (started_runtime) "own" else "host"
-  names <- .Call(krb_call0, 0L)
-  for (i in seq_along(names)) assign(names[[i]], i - 1L, envir = .krb)
   register_prototypes()
   invisible(TRUE)
 }
@@ -43,4 +40,4 @@ raise_bridge_error <- function(class, message, parent = NULL) {
 #' kerasbridge_diagnostics()
 #' kerasbridge_diagnostics(settle = TRUE)$live_handles
 #' @export
-kerasbridge_diagnostics <- function(settle = FALSE) .Call(krb_call1, .krb$diagnostics, settle)
+kerasbridge_diagnostics <- function(settle = FALSE) .Call(krb_call1, "diagnostics", settle)

@@ -12,11 +12,11 @@
 #' config_floatx()
 #' config_set_floatx("float32")
 #' @export
-config_floatx <- function() .Call(krb_call0, .krb$config_floatx)
+config_floatx <- function() .Call(krb_call0, "config_floatx")
 
 #' @rdname config_floatx
 #' @export
-config_set_floatx <- function(value) invisible(.Call(krb_call1, .krb$config_set_floatx, value))
+config_set_floatx <- function(value) invisible(.Call(krb_call1, "config_set_floatx", value))
 
 #' Reset the naming state
 #'
@@ -28,4 +28,4 @@ config_set_floatx <- function(value) invisible(.Call(krb_call1, .krb$config_set_
 #' clear_session()
 #' keras_variable(1)$name
 #' @export
-clear_session <- function() invisible(.Call(krb_call0, .krb$clear_session))
+clear_session <- function() invisible(.Call(krb_call0, "clear_session"))

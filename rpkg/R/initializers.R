@@ -41,12 +41,12 @@ NULL
 NULL
 
 new_initializer <- function(ptr) {
-  init <- function(shape, dtype = NULL) .Call(krb_call3, .krb$initializer_call, ptr, shape, dtype)
+  init <- function(shape, dtype = NULL) .Call(krb_call3, "initializer_call", ptr, shape, dtype)
   structure(init, class = c("kerasbridge_initializer", "function"), ptr = ptr)
 }
 
 initializer_from_config <- function(class_name, config) {
-  new_initializer(.Call(krb_call2, .krb$initializer_from_config, class_name, config))
+  new_initializer(.Call(krb_call2, "initializer_from_config", class_name, config))
 }
 
 #' @rdname initializers
@@ -116,9 +116,9 @@ initializer_orthogonal <- function(gain = 1, seed = NULL)
 
 #' @export
 print.kerasbridge_initializer <- function(x, ...) {
-  cat(.Call(krb_call1, .krb$describe, x), "\n", sep = "")
+  cat(.Call(krb_call1, "describe", x), "\n", sep = "")
   invisible(x)
 }
 
 #' @export
-format.kerasbridge_initializer <- function(x, ...) .Call(krb_call1, .krb$describe, x)
+format.kerasbridge_initializer <- function(x, ...) .Call(krb_call1, "describe", x)

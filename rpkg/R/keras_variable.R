@@ -73,7 +73,7 @@ NULL
 keras_variable <- function(initializer, shape = NULL, dtype = NULL, trainable = TRUE,
                            autocast = TRUE, aggregation = "none", synchronization = "auto",
                            name = NULL) {
-  .Call(krb_call8, .krb$variable_new, initializer, shape, dtype, trainable,
+  .Call(krb_call8, "variable_new", initializer, shape, dtype, trainable,
         autocast, aggregation, synchronization, name)
 }
 
@@ -100,12 +100,12 @@ NULL
 # per-call path of `v$value` and `v$assign()`, and each R closure call costs as much here.
 setMethod("$", "kerasbridge_variable", function(x, name) {
   switch(name,
-    shape = new_shape(.Call(krb_call2, .krb$variable_field, x, "shape")),
-    assign = function(value) .Call(krb_call2, .krb$variable_assign, x, value),
-    assign_add = function(value) .Call(krb_call2, .krb$variable_assign_add, x, value),
-    assign_sub = function(value) .Call(krb_call2, .krb$variable_assign_sub, x, value),
+    shape = new_shape(.Call(krb_call2, "variable_field", x, "shape")),
+    assign = function(value) .Call(krb_call2, "variable_assign", x, value),
+    assign_add = function(value) .Call(krb_call2, "variable_assign_add", x, value),
+    assign_sub = function(value) .Call(krb_call2, "variable_assign_sub", x, value),
     numpy = function() as.array(x),
-    .Call(krb_call2, .krb$variable_field, x, name)
+    .Call(krb_call2, "variable_field", x, name)
   )
 })
 
@@ -114,7 +114,7 @@ setMethod("$", "kerasbridge_variable", function(x, name) {
 setReplaceMethod("$", "kerasbridge_variable", function(x, name, value) {
   if (!identical(name, "trainable"))
     raise_bridge_error("attribute_error", sprintf("Attribute `%s` of a Variable cannot be set; only `trainable` can.", name))
-  .Call(krb_call2, .krb$variable_set_trainable, x, value)
+  .Call(krb_call2, "variable_set_trainable", x, value)
   x
 })
 

@@ -9,7 +9,7 @@ methods::setClass("kerasbridge_variable", contains = "kerasbridge_object")
 # building them in R would cost several times the engine call they wrap.
 register_prototypes <- function() {
   templates <- prototypes()
-  .Call(krb_call4, .krb$register_prototypes, templates[[1]], templates[[2]], templates[[3]], templates[[4]])
+  .Call(krb_call4, "register_prototypes", templates[[1]], templates[[2]], templates[[3]], templates[[4]])
 }
 
 # A tensor, a variable, an @r indexer and an @py indexer, all empty.

@@ -26,11 +26,11 @@ NULL
 #' @rdname tensor_ops
 #' @export
 Ops.kerasbridge_object <- function(e1, e2) {
-  if (missing(e2)) return(.Call(krb_call2, .krb$ops_unary, .Generic, e1))
-  .Call(krb_call3, .krb$ops_binary, .Generic, e1, e2)
+  if (missing(e2)) return(.Call(krb_call2, "ops_unary", .Generic, e1))
+  .Call(krb_call3, "ops_binary", .Generic, e1, e2)
 }
 
-matmul <- function(x, y) .Call(krb_call3, .krb$ops_binary, "%*%", x, y)
+matmul <- function(x, y) .Call(krb_call3, "ops_binary", "%*%", x, y)
 
 #' @rdname tensor_ops
 #' @param y A tensor, variable or R array.
@@ -47,11 +47,11 @@ setMethod("%*%", signature("kerasbridge_object", "kerasbridge_object"), function
 
 #' @rdname tensor_ops
 #' @export
-abs.kerasbridge_object <- function(x) .Call(krb_call2, .krb$ops_unary, "abs", x)
+abs.kerasbridge_object <- function(x) .Call(krb_call2, "ops_unary", "abs", x)
 
 #' @rdname tensor_ops
 #' @export
-round.kerasbridge_object <- function(x, ...) .Call(krb_call2, .krb$ops_unary, "round", x)
+round.kerasbridge_object <- function(x, ...) .Call(krb_call2, "ops_unary", "round", x)
 
 #' @rdname tensor_ops
 #' @export

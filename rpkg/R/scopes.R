@@ -25,12 +25,12 @@ NULL
 
 open_scope <- function(entry, arg) .Call(krb_call1, entry, arg)
 
-close_scope <- function(scope) invisible(.Call(krb_call1, .krb$scope_close, scope))
+close_scope <- function(scope) invisible(.Call(krb_call1, "scope_close", scope))
 
 #' @rdname scopes
 #' @export
 with_name_scope <- function(name, code) {
-  scope <- open_scope(.krb$name_scope_open, name)
+  scope <- open_scope("name_scope_open", name)
   on.exit(close_scope(scope))
   code
 }
@@ -38,7 +38,7 @@ with_name_scope <- function(name, code) {
 #' @rdname scopes
 #' @export
 local_name_scope <- function(name, envir = parent.frame()) {
-  scope <- .Call(krb_call2, .krb$local_name_scope_open, name, envir)
+  scope <- .Call(krb_call2, "local_name_scope_open", name, envir)
   # The closing call carries the function itself: the caller's frame cannot see package internals.
   closing <- as.call(list(close_scope, scope))
   do.call(on.exit, list(closing, add = TRUE, after = FALSE), envir = envir)
@@ -48,7 +48,7 @@ local_name_scope <- function(name, envir = parent.frame()) {
 #' @rdname scopes
 #' @export
 with_autocast_scope <- function(dtype, code) {
-  scope <- open_scope(.krb$autocast_scope_open, dtype)
+  scope <- open_scope("autocast_scope_open", dtype)
   on.exit(close_scope(scope))
   code
 }

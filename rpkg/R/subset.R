@@ -74,7 +74,7 @@ call_indices <- function(call) {
 #' @export
 `[.kerasbridge_indexer` <- function(x, ...) {
   index <- index_list(call_indices(sys.call()), parent.frame())
-  .Call(krb_call3, .krb$subset_get, x[[1L]], index, x[[2L]])
+  .Call(krb_call3, "subset_get", x[[1L]], index, x[[2L]])
 }
 
 #' @export
@@ -82,7 +82,7 @@ call_indices <- function(call) {
   index <- index_list(call_indices(sys.call()), parent.frame())
   # A variable changes in place (NULL comes back); a tensor gives the new tensor, which `@<-`
   # then puts in place of the old one.
-  x$tensor <- .Call(krb_call4, .krb$subset_set, x[[1L]], index, value, x[[2L]])
+  x$tensor <- .Call(krb_call4, "subset_set", x[[1L]], index, value, x[[2L]])
   x
 }
 
@@ -104,13 +104,13 @@ call_indices <- function(call) {
 #' @export
 op_subset <- function(x, ...) {
   index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
-  .Call(krb_call3, .krb$subset_get, x, index, TRUE)
+  .Call(krb_call3, "subset_get", x, index, TRUE)
 }
 
 #' @rdname op_subset
 #' @export
 `op_subset<-` <- function(x, ..., value) {
   index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
-  result <- .Call(krb_call4, .krb$subset_set, x, index, value, TRUE)
+  result <- .Call(krb_call4, "subset_set", x, index, value, TRUE)
   if (is.null(result)) x else result
 }

@@ -26,7 +26,7 @@ NULL
 
 #' @rdname kerasbridge_tensor
 #' @export
-as.array.kerasbridge_object <- function(x, ...) .Call(krb_call1, .krb$to_r, x)
+as.array.kerasbridge_object <- function(x, ...) .Call(krb_call1, "to_r", x)
 
 #' @export
 as.vector.kerasbridge_object <- function(x, mode = "any") as.vector(as.array(x), mode)
@@ -58,7 +58,7 @@ length.kerasbridge_object <- function(x) {
   as.integer(prod(tensor_field(x, "shape")))
 }
 
-tensor_field <- function(x, field) .Call(krb_call2, .krb$tensor_field, x, field)
+tensor_field <- function(x, field) .Call(krb_call2, "tensor_field", x, field)
 
 #' @rdname kerasbridge_tensor
 #' @param name The attribute: `shape`, `dtype`, `ndim` or `numpy`.
@@ -73,7 +73,7 @@ setMethod("$", "kerasbridge_tensor", function(x, name) {
 
 #' @export
 format.kerasbridge_object <- function(x, ...) {
-  header <- .Call(krb_call1, .krb$describe, x)
+  header <- .Call(krb_call1, "describe", x)
   if (is_restored(x)) return(header)
   paste(c(header, format_values(as.array(x))), collapse = "\n")
 }
@@ -96,7 +96,7 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 
 #' @export
 str.kerasbridge_object <- function(object, ...) {
-  cat(.Call(krb_call1, .krb$describe, object), "\n", sep = "")
+  cat(.Call(krb_call1, "describe", object), "\n", sep = "")
   invisible()
 }
 
@@ -112,7 +112,7 @@ str.kerasbridge_object <- function(object, ...) {
 #' s
 #' as.integer(s)
 #' @export
-shape <- function(...) new_shape(.Call(krb_call1, .krb$shape_new, list(...)))
+shape <- function(...) new_shape(.Call(krb_call1, "shape_new", list(...)))
 
 new_shape <- function(dims) structure(as.list(dims), class = "kerasbridge_shape")
 

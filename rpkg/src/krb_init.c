@@ -2,6 +2,9 @@
  *
  * This is the only place where the package raises R errors: after the managed call has
  * returned, so that no managed frame is on the stack when R unwinds. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <R_ext/Rdynload.h>
 #include "krb_shim.h"
@@ -21,13 +24,78 @@ static void raise_condition(const char *error_class, const char *message, SEXP p
     Rf_error("%s", message);
 }
 
+/* ---- entry points by name. R code names them with string literals, and a literal's CHARSXP
+ * is R's one cached copy of that string (every ASCII string is cached, whatever encoding it
+ * was declared in): its address finds the engine's number with no character compared and no
+ * variable looked up. The engine's names stay preserved, so their addresses cannot be reused
+ * by other strings. */
+
+static SEXP *slot_names = NULL; /* open addressing by address; NULL marks a free slot */
+static int *slot_numbers = NULL;
+static uintptr_t slot_mask = 0;
+
+static uintptr_t slot_of(SEXP name)
+{
+    /* Fibonacci hashing of the address: CHARSXPs are aligned, so the low bits carry nothing. */
+    return (((uintptr_t)name >> 4) * (uintptr_t)0x9E3779B97F4A7C15ull >> 20) & slot_mask;
+}
+
+static void index_entry_names(SEXP names)
+{
+    R_xlen_t n = XLENGTH(names);
+    uintptr_t size = 16;
+    while (size < 2 * (uintptr_t)n) size *= 2;
+    slot_names = calloc(size, sizeof *slot_names);
+    slot_numbers = calloc(size, sizeof *slot_numbers);
+    if (slot_names == NULL || slot_numbers == NULL) Rf_error("kerasbridge: out of memory indexing the entry points");
+    slot_mask = size - 1;
+    for (R_xlen_t i = 0; i < n; i++) {
+        SEXP name = STRING_ELT(names, i);
+        uintptr_t slot = slot_of(name);
+        while (slot_names[slot] != NULL) slot = (slot + 1) & slot_mask;
+        slot_names[slot] = name;
+        slot_numbers[slot] = (int)i;
+    }
+}
+
+/* Checks the engine just attached, and indexes its entry points (entry 0 lists them, in the
+ * order of their numbers). */
+static void accept_engine(void)
+{
+    if (managed->version != KRB_MANAGED_VERSION) {
+        managed = NULL;
+        raise_condition("runtime_error", "The kerasbridge engine does not match this package's shim: reinstall kerasbridge.", R_NilValue);
+    }
+    SEXP names = R_NilValue;
+    const char *error_class = NULL, *error_message = NULL;
+    if (managed->dispatch(0, NULL, 0, &names, &error_class, &error_message) != KRB_CALL_OK || TYPEOF(names) != STRSXP)
+        raise_condition("runtime_error", "The kerasbridge engine did not list its entry points.", R_NilValue);
+    R_PreserveObject(names);
+    index_entry_names(names);
+}
+
+static int entry_number(SEXP entry)
+{
+    if (TYPEOF(entry) == STRSXP && XLENGTH(entry) == 1 && STRING_ELT(entry, 0) != NA_STRING) {
+        SEXP name = STRING_ELT(entry, 0);
+        for (uintptr_t slot = slot_of(name); slot_names[slot] != NULL; slot = (slot + 1) & slot_mask)
+            if (slot_names[slot] == name) return slot_numbers[slot];
+        char message[512];
+        snprintf(message, sizeof message, "kerasbridge has no entry point named \"%.400s\".", Rf_translateCharUTF8(name));
+        raise_condition("value_error", message, R_NilValue);
+    }
+    raise_condition("type_error", "A kerasbridge entry point must be named by a single string.", R_NilValue);
+    return -1;
+}
+
 static SEXP dispatch(SEXP entry, SEXP *args, int count)
 {
     if (managed == NULL)
         raise_condition("runtime_error", "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
     SEXP result = R_NilValue;
     const char *error_class = NULL, *error_message = NULL;
-    int status = managed->dispatch(Rf_asInteger(entry), args, count, &result, &error_class, &error_message);
+    int status = managed->dispatch(entry_number(entry), args, count, &result, &error_class, &error_message);
+    if (status == KRB_CALL_BUILD) return krb_build_pointer_object(managed->build, NULL);
     if (status == KRB_CALL_UNWIND) R_ContinueUnwind(result);
     if (status != KRB_CALL_OK)
         raise_condition(error_class != NULL ? error_class : "runtime_error",
@@ -63,11 +131,13 @@ static SEXP krb_start(SEXP ns, SEXP dotnet_dir)
     if (host_attach != NULL) {
         managed = host_attach(krb_native_table());
         if (managed == NULL) raise_condition("runtime_error", "The .NET program hosting R refused to attach kerasbridge.", R_NilValue);
+        accept_engine();
         return Rf_ScalarLogical(FALSE);
     }
     char why[1024];
     managed = krb_start_clr(CHAR(STRING_ELT(dotnet_dir, 0)), why, sizeof why);
     if (managed == NULL) raise_condition("runtime_error", why, R_NilValue);
+    accept_engine();
     return Rf_ScalarLogical(TRUE);
 }
 

@@ -4,17 +4,22 @@
 
 #include "krb_native.h"
 
-#define KRB_MANAGED_VERSION 1
+#define KRB_MANAGED_VERSION 2
 
 #define KRB_CALL_OK 0
 #define KRB_CALL_UNWIND 1  /* *result is an unwind token to resume with R_ContinueUnwind */
 #define KRB_CALL_ERROR 2   /* error_class / error_message say what went wrong; *result is the
                               R condition that caused it, or R_NilValue */
+#define KRB_CALL_BUILD 3   /* the result is the object *build describes, for the shim to make */
 
 typedef struct krb_managed_api {
     int version;
     int (*dispatch)(int entry, SEXP *args, int count, SEXP *result,
                     const char **error_class, const char **error_message);
+    /* Most entry points return a new tensor or variable. Building its R object here, once the
+     * managed frames are gone, needs neither a guard against R errors nor protection while
+     * managed code finishes; the engine has already registered the handle. */
+    const krb_pointer_request *build;
 } krb_managed_api;
 
 /* The managed engine's attach function: given the native helpers of this package, it returns

@@ -19,12 +19,14 @@ public static unsafe class NativeEntry
     private const int CallOk = 0;
     private const int CallUnwind = 1;
     private const int CallError = 2;
+    private const int CallBuild = 3;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct ManagedApi
     {
         public int Version;
         public delegate* unmanaged<int, Sexp*, int, Sexp*, byte**, byte**, int> Dispatch;
+        public PointerRequest* Build;
     }
 
     private static ManagedApi* _api;
@@ -69,8 +71,9 @@ public static unsafe class NativeEntry
         {
             NativeHelpers.SetFreeHook(&FreeHandle);
             _api = (ManagedApi*)NativeMemory.Alloc((nuint)sizeof(ManagedApi));
-            _api->Version = 1;
+            _api->Version = 2;
             _api->Dispatch = &Dispatch;
+            _api->Build = (PointerRequest*)NativeMemory.AllocZeroed((nuint)sizeof(PointerRequest));
         }
         return (nint)_api;
     }
@@ -84,9 +87,7 @@ public static unsafe class NativeEntry
             _errorParent?.Dispose();
             _errorParent = null;
             Handles.CollectIfDue();
-            using var value = EntryTable.Invoke(entry, new ReadOnlySpan<Sexp>(args, count));
-            *result = value.Sexp;
-            return CallOk;
+            return EntryTable.Invoke(entry, new ReadOnlySpan<Sexp>(args, count)).TryHandOver(result, _api->Build) ? CallOk : CallBuild;
         }
         catch (Exception e)
         {

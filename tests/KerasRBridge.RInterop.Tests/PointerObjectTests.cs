@@ -18,13 +18,30 @@ public class PointerObjectTests
         using var templates = RList.Create([none, indexer]);
         using var tag = RObject.Keep(RValues.Symbol("test_tag"));
 
-        using var made = RObject.FromCell(NativeHelpers.MakePointerObject(0, tag.Sexp, LibR.NilValue, false, prototype.Sexp, slots.Sexp, templates.Sexp));
+        var request = PointerRequest.Bare(0, tag.Sexp, atExit: false);
+        request.Prototype = prototype.Sexp;
+        request.Slots = slots.Sexp;
+        request.Templates = templates.Sexp;
+        using var made = RObject.FromCell(NativeHelpers.MakePointerObject(request));
         Assert.That(RCode.Holds(
             "inherits(x, 'holder') && typeof(attr(x, 'ptr')) == 'externalptr' && identical(attr(x, 'ix')$ptr, attr(x, 'ptr')) && " +
             "inherits(attr(x, 'ix'), 'ix') && attr(x, 'ix')$base == 1L", made), Is.True);
         Assert.That(RCode.Holds("identical(attr(x, 'ptr'), 0) && identical(attr(x, 'ix'), 0)", prototype), Is.True, "the prototype changed");
         Assert.That(RCode.Holds("is.null(x$ptr)", indexer), Is.True, "the template changed");
     });
+
+    [Test]
+    public void A_pointer_object_becomes_the_protected_value_of_the_pointer_it_is_remembered_on() => REngine.Invoke(() =>
+    {
+        using var tag = RObject.Keep(RValues.Symbol("test_tag"));
+        using var holder = RObject.FromCell(NativeHelpers.MakePointerObject(PointerRequest.Bare(0, tag.Sexp, atExit: false)));
+        var request = PointerRequest.Bare(0, tag.Sexp, atExit: false);
+        request.RememberOn = holder.Sexp;
+        using var made = RObject.FromCell(NativeHelpers.MakePointerObject(request));
+        Assert.That(ProtectedValueOf(holder), Is.EqualTo(made.Sexp));
+    });
+
+    private static unsafe Sexp ProtectedValueOf(RObject pointer) => LibR.ExternalPtrProtected(pointer.Sexp);
 
     [Test]
     public void Stored_attributes_are_read_without_allocating_and_absent_ones_are_NULL() => REngine.Invoke(() =>

@@ -13,5 +13,5 @@ under_gctorture <- function(code) {
 # Calls a bridge entry point by name, for the few that no exported function reaches directly.
 call_entry <- function(entry, ...) {
   ns <- asNamespace("kerasbridge")
-  .Call(get(paste0("krb_call", ...length()), ns), get(entry, ns$.krb), ...)
+  .Call(get(paste0("krb_call", ...length()), ns), entry, ...)
 }

@@ -54,3 +54,17 @@ test_that("another package's external pointer is refused, not read as an engine 
   expect_bridge_error(v + foreign, "type_error", "kerasbridge object")
   expect_equal(as.array(v), array(1, c(2, 2)))
 })
+
+test_that("an entry point the engine does not have is a value_error naming it", {
+  expect_bridge_error(call_entry("no_such_entry"), "value_error", "no entry point named \"no_such_entry\"", fixed = TRUE)
+})
+
+test_that("an entry point named by anything but one string is a type_error", {
+  expect_bridge_error(call_entry(3L), "type_error", "single string")
+  expect_bridge_error(call_entry(c("config_floatx", "config_floatx")), "type_error", "single string")
+  expect_bridge_error(call_entry(NA_character_), "type_error", "single string")
+})
+
+test_that("an entry point named by a string built at run time is found like a literal", {
+  expect_identical(call_entry(paste0("config_", "floatx")), config_floatx())
+})

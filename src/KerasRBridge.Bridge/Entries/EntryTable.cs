@@ -4,12 +4,13 @@ using KerasRBridge.RInterop.Values;
 
 namespace KerasRBridge.Bridge.Entries;
 
-/// <summary>An entry point callable from R: protected R arguments in, a protected R value out.</summary>
-internal delegate RObject Entry(ReadOnlySpan<Sexp> args);
+/// <summary>An entry point callable from R: protected R arguments in, its result out.</summary>
+internal delegate EntryResult Entry(ReadOnlySpan<Sexp> args);
 
 /// <summary>
-/// Every entry point the R package can call, by number. R asks for the names once at load
-/// (entry 0) and calls by index after that, so dispatch is an array lookup.
+/// Every entry point the R package can call, by number. The package's C shim asks for the
+/// names once at load (entry 0) and turns the names R code calls with into these numbers, so
+/// dispatch is an array lookup.
 /// </summary>
 internal static class EntryTable
 {
@@ -25,7 +26,7 @@ internal static class EntryTable
     ];
 
     /// <summary>Runs entry <paramref name="index"/>.</summary>
-    internal static RObject Invoke(int index, ReadOnlySpan<Sexp> args)
+    internal static EntryResult Invoke(int index, ReadOnlySpan<Sexp> args)
     {
         if ((uint)index >= (uint)Entries.Length)
             throw new ArgumentOutOfRangeException(nameof(index), $"No kerasbridge entry point number {index}.");

@@ -10,23 +10,23 @@ internal static class InitializerEntries
 {
     internal static readonly (string, int, Entry)[] All =
     [
-        ("initializer_get", 1, a => Handles.Wrap(Initializer.Get(Args.String(a[0], "identifier")))),
+        ("initializer_get", 1, a => RWrappers.Result(Initializer.Get(Args.String(a[0], "identifier")))),
         ("initializer_from_config", 2, FromConfig),
         ("initializer_call", 3, Call),
         ("initializer_config", 1, Config),
     ];
 
-    private static RObject FromConfig(ReadOnlySpan<Sexp> a)
+    private static EntryResult FromConfig(ReadOnlySpan<Sexp> a)
     {
         string className = Args.String(a[0], "class_name");
         var config = new Dictionary<string, object?>();
         string?[] names = RValues.NamesOf(a[1]);
         for (int i = 0; i < names.Length; i++)
             config[names[i] ?? ""] = Args.ConfigValue(RValues.ElementAt(a[1], i), names[i] ?? "");
-        return Handles.Wrap(Initializer.FromConfig(className, config));
+        return RWrappers.Result(Initializer.FromConfig(className, config));
     }
 
-    private static RObject Call(ReadOnlySpan<Sexp> a)
+    private static EntryResult Call(ReadOnlySpan<Sexp> a)
     {
         var initializer = Handles.Get<Initializer>(a[0], "initializer");
         object?[] dims = Args.Shape(a[1]) ?? throw new KerasValueError("Undefined shapes are not supported.");
@@ -35,10 +35,10 @@ internal static class InitializerEntries
             throw new KerasValueError($"An initializer needs a fully defined shape. Received: shape={Shapes.Format(shape)}");
         string? dtype = Args.OptionalString(a[2], "dtype");
         DType target = dtype is null ? KerasConfig.FloatXDType : DTypes.Standardize(dtype);
-        return RWrappers.Wrap(initializer.Call(shape.Select(d => d!.Value).ToArray(), target));
+        return RWrappers.Result(initializer.Call(shape.Select(d => d!.Value).ToArray(), target));
     }
 
-    private static RObject Config(ReadOnlySpan<Sexp> a)
+    private static EntryResult Config(ReadOnlySpan<Sexp> a)
     {
         var initializer = Handles.Get<Initializer>(a[0], "initializer");
         var config = initializer.GetConfig();

@@ -15,7 +15,7 @@ internal static unsafe class OpsEntries
         ("ops_unary", 2, Unary),
     ];
 
-    private static RObject Binary(ReadOnlySpan<Sexp> a)
+    private static EntryResult Binary(ReadOnlySpan<Sexp> a)
     {
         string op = Args.String(a[0], "operator");
         Operand x = OperandOf(a[1]), y = OperandOf(a[2]);
@@ -39,10 +39,10 @@ internal static unsafe class OpsEntries
             "%*%" => Ops.MatMul(Tensor(a[1]), Tensor(a[2])),
             _ => throw new KerasValueError($"Operator `{op}` is not supported for tensors."),
         };
-        return RWrappers.Wrap(result);
+        return RWrappers.Result(result);
     }
 
-    private static RObject Unary(ReadOnlySpan<Sexp> a)
+    private static EntryResult Unary(ReadOnlySpan<Sexp> a)
     {
         string op = Args.String(a[0], "operator");
         NdArray x = Tensor(a[1]);
@@ -55,7 +55,7 @@ internal static unsafe class OpsEntries
             "round" => Ops.Round(x),
             _ => throw new KerasValueError($"Function `{op}` is not supported for tensors."),
         };
-        return RWrappers.Wrap(result);
+        return RWrappers.Result(result);
     }
 
     private static NdArray Tensor(Sexp x) => Tensors.FromR(x, dtype: (string?)null);

@@ -22,7 +22,7 @@ internal static class SessionEntries
         }),
     ];
 
-    private static RObject SetFloatX(ReadOnlySpan<Sexp> a)
+    private static EntryResult SetFloatX(ReadOnlySpan<Sexp> a)
     {
         KerasConfig.FloatX = Args.String(a[0], "value");
         return RValues.String(KerasConfig.FloatX);
@@ -32,7 +32,7 @@ internal static class SessionEntries
     /// tensors among them, protected R objects, queued releases. When settling, first lets go
     /// of the group of small tensors being filled and runs R's collector, so that the counts
     /// hold only what R still reaches.</summary>
-    private static RObject Diagnostics(ReadOnlySpan<Sexp> a)
+    private static EntryResult Diagnostics(ReadOnlySpan<Sexp> a)
     {
         if (Args.Bool(a[0], "settle"))
         {

@@ -11,7 +11,7 @@ internal static class TensorEntries
 {
     internal static readonly (string, int, Entry)[] All =
     [
-        ("tensor_from_r", 2, a => RWrappers.Wrap(Tensors.FromR(a[0], Args.OptionalString(a[1], "dtype")))),
+        ("tensor_from_r", 2, a => RWrappers.Result(Tensors.FromR(a[0], Args.OptionalString(a[1], "dtype")))),
         ("to_r", 1, a => RArrays.ToR(Objects.Tensor(a[0], "x"))),
         ("tensor_field", 2, Field),
         ("describe", 1, Describe),
@@ -20,7 +20,7 @@ internal static class TensorEntries
         ("shape_new", 1, NewShape),
     ];
 
-    private static RObject Field(ReadOnlySpan<Sexp> a)
+    private static EntryResult Field(ReadOnlySpan<Sexp> a)
     {
         NdArray t = Objects.Tensor(a[0], "x");
         return Args.String(a[1], "field") switch
@@ -34,7 +34,7 @@ internal static class TensorEntries
 
     /// <summary>The header line R prints above the values, in Keras's repr wording; an object
     /// from a previous session says so instead, since printing should not fail.</summary>
-    private static RObject Describe(ReadOnlySpan<Sexp> a)
+    private static EntryResult Describe(ReadOnlySpan<Sexp> a)
     {
         if (Handles.DescribeRestored(a[0]) is { } restored) return RValues.String(restored);
         object target = Handles.Get<object>(a[0], "x");
@@ -51,7 +51,7 @@ internal static class TensorEntries
     /// <summary><c>shape(...)</c>: the arguments (numbers, vectors of them, shapes, <c>NULL</c>s)
     /// flattened as <c>unlist()</c> would, but counted before any is read, so that a compact
     /// sequence such as <c>1:3e9</c> is refused without being expanded.</summary>
-    private static RObject NewShape(ReadOnlySpan<Sexp> a)
+    private static EntryResult NewShape(ReadOnlySpan<Sexp> a)
     {
         var dims = new List<object?>();
         for (long i = 0; i < RValues.LengthOf(a[0]); i++)
@@ -63,17 +63,17 @@ internal static class TensorEntries
         return VariableEntries.ShapeValue(Shapes.Standardize(dims));
     }
 
-    private static RObject SubsetGet(ReadOnlySpan<Sexp> a)
+    private static EntryResult SubsetGet(ReadOnlySpan<Sexp> a)
     {
         NdArray source = Objects.Tensor(a[0], "x");
         bool oneBased = Args.Bool(a[2], "one_based");
         var index = RIndex.Parse(a[1], oneBased);
-        return RIndex.InUsersTerms(oneBased, () => RWrappers.Wrap(Indexer.Get(source, index)));
+        return RIndex.InUsersTerms(oneBased, () => RWrappers.Result(Indexer.Get(source, index)));
     }
 
     /// <summary>Assigns into a subset: a variable changes in place (giving <c>NULL</c>); a
     /// tensor, being immutable, gives a new tensor.</summary>
-    private static RObject SubsetSet(ReadOnlySpan<Sexp> a)
+    private static EntryResult SubsetSet(ReadOnlySpan<Sexp> a)
     {
         object target = Handles.Get<object>(a[0], "x");
         bool oneBased = Args.Bool(a[3], "one_based");
@@ -82,7 +82,7 @@ internal static class TensorEntries
         return RIndex.InUsersTerms(oneBased, () => Assign(target, index, value, self));
     }
 
-    private static RObject Assign(object target, IndexItem[] index, Sexp value, Sexp self)
+    private static EntryResult Assign(object target, IndexItem[] index, Sexp value, Sexp self)
     {
         if (target is Variable v)
         {
@@ -90,6 +90,6 @@ internal static class TensorEntries
             return RNull.Create();
         }
         NdArray source = Objects.Tensor(self, "x");
-        return RWrappers.Wrap(Indexer.Set(source, index, Tensors.FromR(value, source.DType)));
+        return RWrappers.Result(Indexer.Set(source, index, Tensors.FromR(value, source.DType)));
     }
 }

@@ -18,7 +18,7 @@ internal static class VariableEntries
         ("variable_assign_sub", 2, a => Assign(a, static (v, value) => v.AssignSub(value))),
     ];
 
-    private static RObject New(ReadOnlySpan<Sexp> a)
+    private static EntryResult New(ReadOnlySpan<Sexp> a)
     {
         string? dtype = Args.OptionalString(a[2], "dtype");
         object? shape = Args.Shape(a[1]);
@@ -29,7 +29,7 @@ internal static class VariableEntries
             aggregation: Args.OptionalString(a[5], "aggregation"),
             synchronization: Args.OptionalString(a[6], "synchronization"),
             name: Name(a[7]));
-        return RWrappers.Wrap(variable);
+        return RWrappers.Result(variable);
     }
 
     private static string? Name(Sexp x)
@@ -39,7 +39,7 @@ internal static class VariableEntries
         throw new KerasValueError($"Argument `name` must be a string and cannot contain character `/`. Received: name={Args.Show(x)}");
     }
 
-    private static RObject Field(ReadOnlySpan<Sexp> a)
+    private static EntryResult Field(ReadOnlySpan<Sexp> a)
     {
         var v = Handles.Get<Variable>(a[0], "variable");
         return Args.String(a[1], "field") switch
@@ -53,7 +53,7 @@ internal static class VariableEntries
             "synchronization" => RValues.String(v.Synchronization),
             "ndim" => RValues.Integer(v.Ndim),
             "shape" => ShapeValue(v.Shape),
-            "value" => RWrappers.WrapValue(a[0], v.Value),
+            "value" => RWrappers.ValueOf(a[0], v.Value),
             "repr" => RValues.String(v.ToString()),
             var other => throw new MissingMemberException($"'Variable' object has no attribute '{other}'"),
         };
@@ -71,7 +71,7 @@ internal static class VariableEntries
         return RValues.Doubles(Array.ConvertAll(shape, d => d is long v ? (double)v : RValues.NaReal));
     }
 
-    private static RObject SetTrainable(ReadOnlySpan<Sexp> a)
+    private static EntryResult SetTrainable(ReadOnlySpan<Sexp> a)
     {
         Handles.Get<Variable>(a[0], "variable").Trainable = Args.Bool(a[1], "trainable");
         return RNull.Create();
@@ -79,12 +79,9 @@ internal static class VariableEntries
 
     // One entry per operation rather than its name as an argument: reading the name is a
     // measurable part of a small assign.
-    private static RObject Assign(ReadOnlySpan<Sexp> a, Func<Variable, NdArray, NdArray> operation)
+    private static EntryResult Assign(ReadOnlySpan<Sexp> a, Func<Variable, NdArray, NdArray> operation)
     {
         var v = Handles.Get<Variable>(a[0], "variable");
-        var value = operation(v, Tensors.FromR(a[1], v.DType));
-        var wrapper = RWrappers.Wrap(value);
-        RWrappers.RememberValue(a[0], value, wrapper);
-        return wrapper;
+        return RWrappers.NewValue(a[0], operation(v, Tensors.FromR(a[1], v.DType)));
     }
 }

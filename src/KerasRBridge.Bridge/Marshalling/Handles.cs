@@ -44,12 +44,16 @@ internal static unsafe class Handles
         internal readonly nint[] Members = new nint[GroupCapacity];
         internal int Count;
         internal bool IsFull => Count == GroupCapacity;
+
+        /// <summary>The group's own external pointer, kept while the group is open.</summary>
+        internal RObject Pointer = null!;
+
+        internal void Add(nint member) => Members[Count++] = member;
     }
 
     private static readonly HandleTable Table = new();
 
     private static HandleGroup? _openGroup;
-    private static RObject? _openGroupPointer;
 
     private static readonly Dictionary<nint, long> CountedSizes = [];
     private static long _live, _liveBytes, _liveBytesAfterCollection;
@@ -65,20 +69,51 @@ internal static unsafe class Handles
 
     /// <summary>
     /// A copy of <paramref name="prototype"/> whose <paramref name="slots"/> carry a new external
-    /// pointer holding <paramref name="target"/> (see <see cref="NativeHelpers.MakePointerObject"/>).
+    /// pointer holding <paramref name="target"/> (see <see cref="PointerRequest"/>), made now.
     /// </summary>
     internal static RObject Wrap(object target, Sexp prototype, Sexp slots, Sexp templates)
+    {
+        var request = Request(target, prototype, slots, templates);
+        RObject wrapper;
+        try
+        {
+            wrapper = RObject.FromCell(NativeHelpers.MakePointerObject(request));
+        }
+        catch
+        {
+            Table.Remove(request.Address);
+            throw;
+        }
+        Admit(target, request.Address);
+        return wrapper;
+    }
+
+    /// <summary>
+    /// The object <see cref="Wrap(object, Sexp, Sexp, Sexp)"/> would make, described for the
+    /// package's shim to build once managed code has returned. R holds the handle from now on:
+    /// the object's finalizer, or its group's, frees it. Should R fail to allocate the pointer
+    /// itself, a handle outside a group is never freed; R is out of memory then.
+    /// </summary>
+    internal static PointerRequest Deferred(object target, Sexp prototype, Sexp slots, Sexp templates)
+    {
+        var request = Request(target, prototype, slots, templates);
+        Admit(target, request.Address);
+        return request;
+    }
+
+    /// <summary>A new handle for <paramref name="target"/>, and the object to carry it; small
+    /// tensors join the open group, which owns them.</summary>
+    private static PointerRequest Request(object target, Sexp prototype, Sexp slots, Sexp templates)
     {
         nint address = Table.Add(target);
         try
         {
-            HandleGroup? group = target is NdArray { NBytes: <= GroupedBytes } ? OpenGroup() : null;
-            Sexp owner = group is null ? LibR.NilValue : _openGroupPointer!.Sexp;
-            var wrapper = RObject.FromCell(NativeHelpers.MakePointerObject(address, KindOf(target), owner, atExit: true, prototype, slots, templates));
-            Interlocked.Increment(ref _live);
-            if (group is null) Count(address, BytesOf(target));
-            else group.Members[group.Count++] = address;
-            return wrapper;
+            var request = PointerRequest.Bare(address, KindOf(target), atExit: true);
+            if (IsGrouped(target)) request.Owner = OpenGroup().Pointer.Sexp;
+            request.Prototype = prototype;
+            request.Slots = slots;
+            request.Templates = templates;
+            return request;
         }
         catch
         {
@@ -86,6 +121,16 @@ internal static unsafe class Handles
             throw;
         }
     }
+
+    /// <summary>Counts a handle once its object is made (or promised to the shim).</summary>
+    private static void Admit(object target, nint address)
+    {
+        Interlocked.Increment(ref _live);
+        if (IsGrouped(target)) _openGroup!.Add(address);
+        else Count(address, BytesOf(target));
+    }
+
+    private static bool IsGrouped(object target) => target is NdArray { NBytes: <= GroupedBytes };
 
     /// <summary>Frees a handle (for a group, its members' too); called only by R's finalizer of
     /// the external pointer.</summary>
@@ -115,8 +160,7 @@ internal static unsafe class Handles
         try
         {
             // Not at exit: members may still be reachable then, and must stay usable.
-            _openGroupPointer = RObject.FromCell(NativeHelpers.MakePointerObject(
-                address, Symbols().Group, LibR.NilValue, atExit: false, LibR.NilValue, LibR.NilValue, LibR.NilValue));
+            group.Pointer = RObject.FromCell(NativeHelpers.MakePointerObject(PointerRequest.Bare(address, Symbols().Group, atExit: false)));
         }
         catch
         {
@@ -130,8 +174,7 @@ internal static unsafe class Handles
     /// member is reachable; the next small tensor starts a new group.</summary>
     internal static void Settle()
     {
-        _openGroupPointer?.Dispose();
-        _openGroupPointer = null;
+        _openGroup?.Pointer.Dispose();
         _openGroup = null;
     }
 

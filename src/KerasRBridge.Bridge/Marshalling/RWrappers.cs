@@ -31,29 +31,46 @@ internal static unsafe class RWrappers
     }
 
     /// <summary>
-    /// The R object for a variable's current value: the one handed out last while the value is
-    /// the same tensor, as Keras's <c>variable.value</c> is, and without the cost of a new
-    /// wrapper. The last one is kept on the variable's pointer (its <c>prot</c>), and only when
-    /// small, so that one left stale by a change made elsewhere holds little memory.
+    /// A variable's current value, as an entry point's result: the R object handed out last
+    /// while the value is the same tensor, as Keras's <c>variable.value</c> is, and without the
+    /// cost of a new wrapper. The last one is kept on the variable's pointer (its <c>prot</c>),
+    /// and only when small, so that one left stale by a change made elsewhere holds little memory.
     /// </summary>
-    internal static RObject WrapValue(Sexp variablePointer, NdArray value)
+    internal static EntryResult ValueOf(Sexp variablePointer, NdArray value)
     {
         Sexp last = LibR.ExternalPtrProtected(variablePointer);
-        if (last != LibR.NilValue && ReferenceEquals(Handles.TargetOf(last), value)) return RObject.Keep(last);
-        var wrapper = Wrap(value);
-        RememberValue(variablePointer, value, wrapper);
-        return wrapper;
+        if (last != LibR.NilValue && ReferenceEquals(Handles.TargetOf(last), value)) return EntryResult.Reached(last);
+        return NewValue(variablePointer, value);
     }
 
-    /// <summary>Keeps <paramref name="wrapper"/> as what <see cref="WrapValue"/> hands out for
-    /// <paramref name="value"/> (an assignment's new value).</summary>
-    internal static void RememberValue(Sexp variablePointer, NdArray value, RObject wrapper) =>
-        LibR.SetExternalPtrProtected(variablePointer, value.NBytes <= Handles.GroupedBytes ? wrapper.Sexp : LibR.NilValue);
+    /// <summary>A variable's new value (an assignment's result), as an entry point's result:
+    /// what <see cref="ValueOf"/> hands out next.</summary>
+    internal static EntryResult NewValue(Sexp variablePointer, NdArray value)
+    {
+        var request = Request(value);
+        if (value.NBytes <= Handles.GroupedBytes) request.RememberOn = variablePointer;
+        else LibR.SetExternalPtrProtected(variablePointer, LibR.NilValue);
+        return EntryResult.Build(request);
+    }
 
-    /// <summary>The R object for a tensor or variable (other engine objects: their bare pointer).</summary>
+    /// <summary>The R object for a tensor or variable (other engine objects: their bare
+    /// pointer), as an entry point's result.</summary>
+    internal static EntryResult Result(object target) => EntryResult.Build(Request(target));
+
+    /// <summary>The R object for a tensor or variable (other engine objects: their bare pointer), made now.</summary>
     internal static RObject Wrap(object target)
     {
-        RObject? prototype = target switch { Variable => _variable, NdArray => _tensor, _ => null };
+        RObject? prototype = PrototypeOf(target);
         return prototype is null ? Handles.Wrap(target) : Handles.Wrap(target, prototype.Sexp, _slots!.Sexp, _templates!.Sexp);
     }
+
+    private static PointerRequest Request(object target)
+    {
+        RObject? prototype = PrototypeOf(target);
+        return prototype is null
+            ? Handles.Deferred(target, LibR.NilValue, LibR.NilValue, LibR.NilValue)
+            : Handles.Deferred(target, prototype.Sexp, _slots!.Sexp, _templates!.Sexp);
+    }
+
+    private static RObject? PrototypeOf(object target) => target switch { Variable => _variable, NdArray => _tensor, _ => null };
 }

@@ -16,7 +16,7 @@ internal static unsafe class NativeHelpers
     /// <summary>Vectors from this size up are allocated so that R's refusal is an exception,
     /// not an R error; below it, the cheaper plain allocation (a refusal unwinds as an R error).</summary>
     private const long LargeVectorBytes = 1 << 20;
-    private const int ApiVersion = 2;
+    private const int ApiVersion = 3;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Api
@@ -47,7 +47,7 @@ internal static unsafe class NativeHelpers
         public delegate* unmanaged<Sexp, int, Sexp*, int> ListVars;
         public delegate* unmanaged<Sexp, Sexp*, int> NewEnv;
         public delegate* unmanaged<Sexp, Sexp*, int> Duplicate;
-        public delegate* unmanaged<nint, Sexp, Sexp, int, Sexp, Sexp, Sexp, Sexp*, int> MakePointerObject;
+        public delegate* unmanaged<PointerRequest*, Sexp*, int> MakePointerObject;
         public delegate* unmanaged<byte*, int, Sexp*, int> ScalarStringUtf8;
         public delegate* unmanaged<int, nint, Sexp*, byte*, nuint, int> TryAllocVector;
         public delegate* unmanaged<int> Collect;
@@ -220,20 +220,13 @@ internal static unsafe class NativeHelpers
     }
 
     /// <summary>
-    /// A shallow copy of <paramref name="prototype"/> carrying a new external pointer to
-    /// <paramref name="address"/>: each attribute named in <paramref name="slots"/> (a list of
-    /// symbols) gets the pointer itself where <paramref name="templates"/> has NULL, else a copy
-    /// of that list template with the pointer as its first element; a NULL prototype gives the
-    /// pointer alone. Without an <paramref name="owner"/> (NULL) the pointer's finalizer hands
-    /// <paramref name="address"/> to the free hook, also when R exits if
-    /// <paramref name="atExit"/>; with one, the pointer keeps the owner alive and has no
-    /// finalizer. After a failure nothing will free <paramref name="address"/>: it is still the
-    /// caller's.
+    /// The R object <paramref name="request"/> describes. After a failure nothing will free the
+    /// request's address: it is still the caller's.
     /// </summary>
-    internal static Sexp MakePointerObject(nint address, Sexp tag, Sexp owner, bool atExit, Sexp prototype, Sexp slots, Sexp templates)
+    internal static Sexp MakePointerObject(in PointerRequest request)
     {
         Sexp cell;
-        Check(R->MakePointerObject(address, tag, owner, atExit ? 1 : 0, prototype, slots, templates, &cell));
+        fixed (PointerRequest* r = &request) Check(R->MakePointerObject(r, &cell));
         return cell;
     }
 

@@ -359,51 +359,53 @@ static void extptr_finalizer(SEXP ptr)
 
 /* An external pointer, alone or carried by a copy of a prototype object: each of the
  * prototype's `slots` gets the pointer itself (template NULL) or a copy of its list template
- * whose first element is the pointer. One guarded call instead of one per step, because
+ * whose first element is the pointer. One native call instead of one per step, because
  * every tensor the engine hands to R is made this way.
  * A pointer with an `owner` has no finalizer of its own: it keeps the owner (another pointer
  * made here) alive, and the owner's finalizer frees it. R's finalizers cost more than the
  * rest of a small tensor together, so small tensors share one. */
+SEXP krb_build_pointer_object(const krb_pointer_request *r, SEXP *pointer)
+{
+    SEXP ptr = PROTECT(R_MakeExternalPtr(r->address, r->tag, r->owner));
+    if (pointer != NULL) *pointer = ptr;
+    if (r->owner == R_NilValue) R_RegisterCFinalizerEx(ptr, extptr_finalizer, r->at_exit ? TRUE : FALSE);
+    SEXP object = ptr;
+    if (r->prototype != R_NilValue) {
+        object = PROTECT(Rf_shallow_duplicate(r->prototype));
+        for (R_xlen_t i = 0; i < XLENGTH(r->slots); i++) {
+            SEXP template = VECTOR_ELT(r->templates, i), value = ptr;
+            if (template != R_NilValue) {
+                value = PROTECT(Rf_shallow_duplicate(template));
+                SET_VECTOR_ELT(value, 0, ptr);
+            } else {
+                PROTECT(value);
+            }
+            Rf_setAttrib(object, VECTOR_ELT(r->slots, i), value);
+            UNPROTECT(1);
+        }
+        UNPROTECT(1);
+    }
+    if (r->remember_on != R_NilValue) R_SetExternalPtrProtected(r->remember_on, object);
+    UNPROTECT(1);
+    return object;
+}
+
 typedef struct pointer_object_args {
-    void *address;
-    SEXP tag, owner;
-    int at_exit;
-    SEXP prototype, slots, templates;
+    const krb_pointer_request *request;
     SEXP ptr; /* set once made, so that a failure can disarm its finalizer */
 } pointer_object_args;
 
 static SEXP pointer_object_body(void *data)
 {
     pointer_object_args *a = data;
-    a->ptr = PROTECT(R_MakeExternalPtr(a->address, a->tag, a->owner));
-    if (a->owner == R_NilValue) R_RegisterCFinalizerEx(a->ptr, extptr_finalizer, a->at_exit ? TRUE : FALSE);
-    if (a->prototype == R_NilValue) {
-        UNPROTECT(1);
-        return insert_cell(a->ptr);
-    }
-    SEXP object = PROTECT(Rf_shallow_duplicate(a->prototype));
-    for (R_xlen_t i = 0; i < XLENGTH(a->slots); i++) {
-        SEXP template = VECTOR_ELT(a->templates, i), value = a->ptr;
-        if (template != R_NilValue) {
-            value = PROTECT(Rf_shallow_duplicate(template));
-            SET_VECTOR_ELT(value, 0, a->ptr);
-        } else {
-            PROTECT(value);
-        }
-        Rf_setAttrib(object, VECTOR_ELT(a->slots, i), value);
-        UNPROTECT(1);
-    }
-    SEXP cell = insert_cell(object);
-    UNPROTECT(2);
-    return cell;
+    return insert_cell(krb_build_pointer_object(a->request, &a->ptr));
 }
 
-static int krb_make_pointer_object(void *address, SEXP tag, SEXP owner, int at_exit, SEXP prototype, SEXP slots,
-                                   SEXP templates, SEXP *cell)
+static int krb_make_pointer_object(const krb_pointer_request *request, SEXP *cell)
 {
-    pointer_object_args a = { address, tag, owner, at_exit, prototype, slots, templates, NULL };
+    pointer_object_args a = { request, NULL };
     int status = run_guarded(pointer_object_body, &a, cell);
-    /* The caller still owns `address` after a failure: the pointer, if made, must not free it. */
+    /* The caller still owns the address after a failure: the pointer, if made, must not free it. */
     if (status != KRB_OK && a.ptr != NULL) R_ClearExternalPtr(a.ptr);
     return status;
 }

@@ -19,7 +19,19 @@
 #define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
 #define KRB_NOMEM 3     /* R refused an allocation; the message says why (nothing is pending) */
 
-#define KRB_API_VERSION 2
+#define KRB_API_VERSION 3
+
+/* An R object for a .NET object (see krb_build_pointer_object). */
+typedef struct krb_pointer_request {
+    void *address;       /* the handle the external pointer carries */
+    SEXP tag;            /* the pointer's tag: what kind of object it holds */
+    SEXP owner;          /* kept alive by the pointer, which then has no finalizer; or R_NilValue */
+    int at_exit;         /* whether the finalizer also runs when R exits */
+    SEXP prototype;      /* copied with the pointer in its slots; R_NilValue for the bare pointer */
+    SEXP slots;          /* a list of attribute names (symbols) */
+    SEXP templates;      /* per slot: R_NilValue for the pointer itself, or a list copied with the pointer first */
+    SEXP remember_on;    /* an external pointer whose protected value becomes the object; or R_NilValue */
+} krb_pointer_request;
 
 /* Called by R's GC when an external pointer made by make_pointer_object dies. */
 typedef void (*krb_free_hook)(void *address);
@@ -51,13 +63,18 @@ typedef struct krb_native_api {
     int (*list_vars)(SEXP env, int all, SEXP *cell);
     int (*new_env)(SEXP parent, SEXP *cell);
     int (*duplicate)(SEXP x, SEXP *cell);
-    int (*make_pointer_object)(void *address, SEXP tag, SEXP owner, int at_exit, SEXP prototype, SEXP slots,
-                               SEXP templates, SEXP *cell);
+    int (*make_pointer_object)(const krb_pointer_request *request, SEXP *cell);
     int (*scalar_string_utf8)(const char *text, int length, SEXP *cell);
     int (*try_alloc_vector)(int type, R_xlen_t length, SEXP *cell, char *why, size_t why_size);
     int (*collect)(void);
 } krb_native_api;
 
 const krb_native_api *krb_native_table(void);
+
+/* Builds the object a request describes, unprotected, and sets *pointer (when not NULL) to
+ * its external pointer as soon as that exists. It allocates, so it may raise an R error: only
+ * C code with no managed frame below it may call it directly (the package's shim does, for an
+ * entry point's result); managed code goes through make_pointer_object. */
+SEXP krb_build_pointer_object(const krb_pointer_request *request, SEXP *pointer);
 
 #endif
