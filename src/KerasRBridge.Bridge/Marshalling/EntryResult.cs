@@ -8,7 +8,7 @@ namespace KerasRBridge.Bridge.Marshalling;
 /// an R object R already reaches, or the description of a new tensor's or variable's R object,
 /// which the package's C shim builds once managed code has returned. Building it there needs
 /// neither a guard against R errors nor protection, nor a .NET object to hold it: together
-/// about a fifth of a small <c>v$assign()</c>.
+/// about a tenth of a small <c>v$assign()</c>.
 /// </summary>
 internal readonly struct EntryResult
 {
