@@ -66,6 +66,25 @@ public class StreamingConversionTests
     }
 
     [Test]
+    public void A_conversion_split_between_cores_matches_the_scalar_cast_across_part_boundaries()
+    {
+        // Unaligned on both ends, and long enough for four parts where there are four cores.
+        const int offset = 3, length = 4 * (1 << 16) + 13;
+        double[] source = Doubles(offset + length + 8);
+        var destination = new float[source.Length];
+        Array.Fill(destination, 42f);
+
+        StreamingConversion.Convert<double, float>(source.AsSpan(offset, length), destination.AsSpan(offset, length));
+
+        for (int i = 0; i < source.Length; i++)
+        {
+            float expected = i >= offset && i < offset + length ? (float)source[i] : 42f;
+            if (BitConverter.SingleToInt32Bits(destination[i]) != BitConverter.SingleToInt32Bits(expected))
+                Assert.Fail($"element {i}: {destination[i]} where the scalar cast gives {expected}");
+        }
+    }
+
+    [Test]
     public void Only_float_pairs_into_destinations_past_the_cache_stream()
     {
         int large = (int)(StreamingConversion.MinimumBytes / sizeof(float));
