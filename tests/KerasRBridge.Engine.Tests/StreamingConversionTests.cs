@@ -66,10 +66,10 @@ public class StreamingConversionTests
     }
 
     [Test]
-    public void A_conversion_split_between_cores_matches_the_scalar_cast_across_part_boundaries()
+    public void A_conversion_split_between_two_cores_matches_the_scalar_cast_across_the_halves()
     {
-        // Unaligned on both ends, and long enough for four parts where there are four cores.
-        const int offset = 3, length = 4 * (1 << 16) + 13;
+        // Unaligned on both ends, and long enough for two halves where there are two cores.
+        const int offset = 3, length = 2 * (1 << 16) + 13;
         double[] source = Doubles(offset + length + 8);
         var destination = new float[source.Length];
         Array.Fill(destination, 42f);

@@ -12,7 +12,7 @@ namespace KerasRBridge.Engine;
 /// streaming stores write them once, which saves a sixth of the traffic of float64 -&gt; float32
 /// and a fifth of float32 -&gt; float64, both bound by memory bandwidth at these sizes. The
 /// results are those of the ordinary conversion: the same instructions, with the same rounding.
-/// Large runs are split between cores.
+/// Large runs are split between two cores.
 /// </summary>
 internal static class StreamingConversion
 {
@@ -32,43 +32,37 @@ internal static class StreamingConversion
         (typeof(TFrom) == typeof(float) && typeof(TTo) == typeof(double));
 
     /// <summary>Converts a float64/float32 pair for which <see cref="Applies{TFrom, TTo}"/>
-    /// holds, whatever its length, on up to <see cref="MaximumParts"/> cores.</summary>
+    /// holds, whatever its length; a long one in two halves, on two cores.</summary>
     internal static unsafe void Convert<TFrom, TTo>(ReadOnlySpan<TFrom> source, Span<TTo> destination)
         where TFrom : unmanaged where TTo : unmanaged
     {
         int n = source.Length;
-        int parts = Math.Min(Math.Min(Environment.ProcessorCount, MaximumParts), Math.Max(1, n / MinimumPartLength));
-        if (parts == 1)
+        if (n < 2 * MinimumHalfLength || !SecondCore.Available)
         {
             ConvertPart(source, destination);
             return;
         }
-        // Parts start on whole cache lines of the destination, so no two cores stream into one.
-        int step = n / parts / PartGranularity * PartGranularity;
+        // The halves meet on a whole cache line of the destination, so no two cores stream into one.
+        int half = n / 2 / LineElements * LineElements;
         fixed (TFrom* from = source)
         fixed (TTo* to = destination)
         {
             nint fromAddress = (nint)from, toAddress = (nint)to;
-            Parallel.For(0, parts, part =>
-            {
-                int start = part * step, end = part == parts - 1 ? n : start + step;
-                ConvertPart(new ReadOnlySpan<TFrom>((TFrom*)fromAddress + start, end - start), new Span<TTo>((TTo*)toAddress + start, end - start));
-            });
+            SecondCore.Run(
+                () => ConvertPart(new ReadOnlySpan<TFrom>((TFrom*)fromAddress + half, n - half), new Span<TTo>((TTo*)toAddress + half, n - half)),
+                () => ConvertPart(new ReadOnlySpan<TFrom>((TFrom*)fromAddress, half), new Span<TTo>((TTo*)toAddress, half)));
         }
     }
 
-    /// <summary>One core's loads and stores do not reach the memory bandwidth of this class of
-    /// machine: on this project's 2-core VM, two threads convert 1e7 float64 to float32 in 0.65
-    /// of the time one takes in a C loop, and in 0.75-0.9 of it end to end from R (the hand-over
-    /// is paid once per <see cref="Interruption.ChunkLength"/>). More than a few cores would only
-    /// contend for the same bandwidth.</summary>
-    private const int MaximumParts = 4;
+    /// <summary>Below this many elements a half is not worth the hand-over to the other core.
+    /// Above it, two cores pay: one core's loads and stores do not reach the memory bandwidth of
+    /// this class of machine (on this project's 2-core VM two threads convert 1e7 float64 to
+    /// float32 in 0.65 of the time one takes in a C loop, and in 0.75-0.9 of it end to end from
+    /// R, the hand-over being paid once per <see cref="Interruption.ChunkLength"/>).</summary>
+    private const int MinimumHalfLength = 1 << 16;
 
-    /// <summary>Below this many elements a part is not worth the hand-over to another thread.</summary>
-    private const int MinimumPartLength = 1 << 16;
-
-    /// <summary>Part lengths are multiples of this many elements: whole 64-byte lines of either type.</summary>
-    private const int PartGranularity = 16;
+    /// <summary>Whole 64-byte lines of either type.</summary>
+    private const int LineElements = 16;
 
     private static void ConvertPart<TFrom, TTo>(ReadOnlySpan<TFrom> source, Span<TTo> destination)
         where TFrom : unmanaged where TTo : unmanaged
