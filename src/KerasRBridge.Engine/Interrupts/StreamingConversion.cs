@@ -12,7 +12,7 @@ namespace KerasRBridge.Engine;
 /// streaming stores write them once, which saves a sixth of the traffic of float64 -&gt; float32
 /// and a fifth of float32 -&gt; float64, both bound by memory bandwidth at these sizes. The
 /// results are those of the ordinary conversion: the same instructions, with the same rounding.
-/// Large runs are split between two cores.
+/// Large float64 -&gt; float32 runs are split between two cores.
 /// </summary>
 internal static class StreamingConversion
 {
@@ -32,12 +32,15 @@ internal static class StreamingConversion
         (typeof(TFrom) == typeof(float) && typeof(TTo) == typeof(double));
 
     /// <summary>Converts a float64/float32 pair for which <see cref="Applies{TFrom, TTo}"/>
-    /// holds, whatever its length; a long one in two halves, on two cores.</summary>
+    /// holds, whatever its length; a long float64 -&gt; float32 one in two halves, on two cores.</summary>
     internal static unsafe void Convert<TFrom, TTo>(ReadOnlySpan<TFrom> source, Span<TTo> destination)
         where TFrom : unmanaged where TTo : unmanaged
     {
         int n = source.Length;
-        if (n < 2 * MinimumHalfLength || !SecondCore.Available)
+        // float32 -> float64 fills the larger buffer, for R a fresh vector each time: two cores
+        // faulting its new pages in at once contend in the kernel (as.array() of 1e7 float32
+        // took 38-44 ms on two cores against 12-14 ms on one), so that direction stays on one.
+        if (typeof(TFrom) != typeof(double) || n < 2 * MinimumHalfLength || !SecondCore.Available)
         {
             ConvertPart(source, destination);
             return;
