@@ -64,12 +64,10 @@ internal static unsafe class Handles
     /// <summary>The bytes of the large tensors (and variables' values) R currently holds.</summary>
     internal static long LiveBytes => _liveBytes;
 
-    /// <summary>A new external pointer holding <paramref name="target"/>.</summary>
-    internal static RObject Wrap(object target) => Wrap(target, LibR.NilValue, LibR.NilValue, LibR.NilValue);
-
     /// <summary>
     /// A copy of <paramref name="prototype"/> whose <paramref name="slots"/> carry a new external
-    /// pointer holding <paramref name="target"/> (see <see cref="PointerRequest"/>), made now.
+    /// pointer holding <paramref name="target"/> (see <see cref="PointerRequest"/>; a NULL
+    /// prototype gives the bare pointer), made now.
     /// </summary>
     internal static RObject Wrap(object target, Sexp prototype, Sexp slots, Sexp templates)
     {
@@ -226,7 +224,7 @@ internal static unsafe class Handles
         return Table.Get(LibR.ExternalPtrAddr(ptr));
     }
 
-    /// <summary>The object behind an external pointer made by <see cref="Wrap(object)"/>.</summary>
+    /// <summary>The object behind an external pointer made by <see cref="Wrap"/> or <see cref="Deferred"/>.</summary>
     /// <exception cref="KerasTypeError">It is not such a pointer, or holds another kind of object.</exception>
     internal static T Get<T>(Sexp ptr, string argument) where T : class
     {

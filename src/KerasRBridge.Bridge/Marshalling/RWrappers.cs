@@ -60,17 +60,21 @@ internal static unsafe class RWrappers
     /// <summary>The R object for a tensor or variable (other engine objects: their bare pointer), made now.</summary>
     internal static RObject Wrap(object target)
     {
-        RObject? prototype = PrototypeOf(target);
-        return prototype is null ? Handles.Wrap(target) : Handles.Wrap(target, prototype.Sexp, _slots!.Sexp, _templates!.Sexp);
+        var (prototype, slots, templates) = Layout(target);
+        return Handles.Wrap(target, prototype, slots, templates);
     }
 
     private static PointerRequest Request(object target)
     {
-        RObject? prototype = PrototypeOf(target);
-        return prototype is null
-            ? Handles.Deferred(target, LibR.NilValue, LibR.NilValue, LibR.NilValue)
-            : Handles.Deferred(target, prototype.Sexp, _slots!.Sexp, _templates!.Sexp);
+        var (prototype, slots, templates) = Layout(target);
+        return Handles.Deferred(target, prototype, slots, templates);
     }
 
-    private static RObject? PrototypeOf(object target) => target switch { Variable => _variable, NdArray => _tensor, _ => null };
+    /// <summary>The prototype, slots and templates of <paramref name="target"/>'s R object: all
+    /// NULL for engine objects other than tensors and variables, which R holds as bare pointers.</summary>
+    private static (Sexp Prototype, Sexp Slots, Sexp Templates) Layout(object target)
+    {
+        RObject? prototype = target switch { Variable => _variable, NdArray => _tensor, _ => null };
+        return prototype is null ? (LibR.NilValue, LibR.NilValue, LibR.NilValue) : (prototype.Sexp, _slots!.Sexp, _templates!.Sexp);
+    }
 }
