@@ -23,6 +23,16 @@ raise_bridge_error <- function(class, message, parent = NULL) {
   stop(cond)
 }
 
+# Raises a warning the engine left (NumPy's ComplexWarning, say); called from the C shim once
+# the call's result exists.
+raise_bridge_warning <- function(class, message) {
+  cond <- structure(
+    class = c(class, "kerasbridge_warning", "warning", "condition"),
+    list(message = message, call = sys.call(-1L))
+  )
+  warning(cond)
+}
+
 #' Engine diagnostics
 #'
 #' Counters used by the package's leak tests: .NET objects currently held by R, the bytes of

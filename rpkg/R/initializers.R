@@ -40,10 +40,15 @@ NULL
 #' @name initializers
 NULL
 
+# The function looks the package up when called, not when made: one made before the package
+# was unloaded and loaded again then reaches the engine, which says so, rather than the
+# unloaded package's routines.
 new_initializer <- function(ptr) {
-  init <- function(shape, dtype = NULL) .Call(krb_call3, "initializer_call", ptr, shape, dtype)
+  init <- function(shape, dtype = NULL) asNamespace("kerasbridge")$call_initializer(ptr, shape, dtype)
   structure(init, class = c("kerasbridge_initializer", "function"), ptr = ptr)
 }
+
+call_initializer <- function(ptr, shape, dtype) .Call(krb_call3, "initializer_call", ptr, shape, dtype)
 
 initializer_from_config <- function(class_name, config) {
   new_initializer(.Call(krb_call2, "initializer_from_config", class_name, config))

@@ -74,7 +74,7 @@ setMethod("$", "kerasbridge_tensor", function(x, name) {
 #' @export
 format.kerasbridge_object <- function(x, ...) {
   header <- .Call(krb_call1, "describe", x)
-  if (is_restored(x)) return(header)
+  if (!.Call(krb_call1, "usable", x)) return(header)
   paste(c(header, format_values(as.array(x))), collapse = "\n")
 }
 

@@ -10,13 +10,13 @@
 #define KRB_ASSEMBLY "KerasRBridge.Bridge"
 #define KRB_ENTRY_TYPE "KerasRBridge.Bridge.NativeEntry, KerasRBridge.Bridge"
 
-static const krb_managed_api *fail(char *why, size_t why_size, const char *what, int code)
+static krb_managed_api *fail(char *why, size_t why_size, const char *what, int code)
 {
     snprintf(why, why_size, "%s (code 0x%x)", what, (unsigned)code);
     return NULL;
 }
 
-const krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_size)
+krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_size)
 {
     char fxr_path[4096];
     size_t fxr_size = sizeof fxr_path;
@@ -51,7 +51,5 @@ const krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t w
     rc = load(assembly, KRB_ENTRY_TYPE, "Attach", UNMANAGEDCALLERSONLY_METHOD, NULL, (void **)&attach);
     if (rc < 0 || attach == NULL) return fail(why, why_size, "could not load the KerasRBridge engine", rc);
 
-    const krb_managed_api *managed = attach(krb_native_table());
-    if (managed == NULL) return fail(why, why_size, "the KerasRBridge engine failed to attach", 0);
-    return managed;
+    return attach(krb_native_table(), why, why_size);
 }

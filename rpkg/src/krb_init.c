@@ -2,6 +2,8 @@
  *
  * This is the only place where the package raises R errors: after the managed call has
  * returned, so that no managed frame is on the stack when R unwinds. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +11,7 @@
 #include <R_ext/Rdynload.h>
 #include "krb_shim.h"
 
-static const krb_managed_api *managed = NULL;
+static krb_managed_api *managed = NULL;
 static SEXP namespace_env = NULL;
 
 /* parent: the R condition that caused the error (R_NilValue when none). */
@@ -22,6 +24,20 @@ static void raise_condition(const char *error_class, const char *message, SEXP p
     Rf_eval(call, namespace_env != NULL ? namespace_env : R_BaseEnv);
     UNPROTECT(4);
     Rf_error("%s", message);
+}
+
+/* A warning the engine left: raised as a classed R warning (which options(warn = 2) may turn
+ * into an error, so only once the call's result exists). */
+static void raise_warning(void)
+{
+    const char *error_class = managed->warning_class, *message = managed->warning_message;
+    if (message == NULL) return;
+    managed->warning_message = NULL;
+    SEXP class_value = PROTECT(Rf_ScalarString(Rf_mkCharCE(error_class != NULL ? error_class : "warning", CE_UTF8)));
+    SEXP message_value = PROTECT(Rf_ScalarString(Rf_mkCharCE(message, CE_UTF8)));
+    SEXP call = PROTECT(Rf_lang3(Rf_install("raise_bridge_warning"), class_value, message_value));
+    Rf_eval(call, namespace_env != NULL ? namespace_env : R_BaseEnv);
+    UNPROTECT(3);
 }
 
 /* ---- entry points by name. R code names them with string literals, and a literal's CHARSXP
@@ -88,18 +104,36 @@ static int entry_number(SEXP entry)
     return -1;
 }
 
+/* In a forked child the engine cannot run: what can be read there is read from the catalogue
+ * made at the fork, and anything else is a classed error. */
+static SEXP forked_dispatch(SEXP entry, SEXP *args, int count)
+{
+    if (TYPEOF(entry) != STRSXP || XLENGTH(entry) != 1 || STRING_ELT(entry, 0) == NA_STRING)
+        raise_condition("type_error", "A kerasbridge entry point must be named by a single string.", R_NilValue);
+    const char *error_class = NULL, *error_message = NULL;
+    SEXP result = managed->native->forked_call(CHAR(STRING_ELT(entry, 0)), args, count, &error_class, &error_message);
+    if (result == NULL) raise_condition(error_class, error_message, R_NilValue);
+    return result;
+}
+
 static SEXP dispatch(SEXP entry, SEXP *args, int count)
 {
     if (managed == NULL)
         raise_condition("runtime_error", "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
+    if (managed->native->in_forked_child()) return forked_dispatch(entry, args, count);
     SEXP result = R_NilValue;
     const char *error_class = NULL, *error_message = NULL;
     int status = managed->dispatch(entry_number(entry), args, count, &result, &error_class, &error_message);
-    if (status == KRB_CALL_BUILD) return krb_build_pointer_object(managed->build, NULL);
-    if (status == KRB_CALL_UNWIND) R_ContinueUnwind(result);
-    if (status != KRB_CALL_OK)
+    if (status == KRB_CALL_BUILD) result = managed->native->build_pointer_object(managed->build, NULL);
+    else if (status == KRB_CALL_UNWIND) R_ContinueUnwind(result);
+    else if (status != KRB_CALL_OK)
         raise_condition(error_class != NULL ? error_class : "runtime_error",
                         error_message != NULL ? error_message : "unknown error in the kerasbridge engine", result);
+    if (managed->warning_message != NULL) {
+        PROTECT(result);
+        raise_warning();
+        UNPROTECT(1);
+    }
     return result;
 }
 
@@ -117,31 +151,35 @@ static SEXP krb_call8(SEXP e, SEXP a, SEXP b, SEXP c, SEXP d, SEXP f, SEXP g, SE
 { SEXP v[] = { a, b, c, d, f, g, h, i }; return dispatch(e, v, 8); }
 
 /* Attaches to the engine of a .NET program that hosts this R session, if there is one, and
- * otherwise starts the .NET runtime from the package's own assemblies. */
+ * otherwise starts the .NET runtime from the package's own assemblies (whose engine attaches
+ * to one already running in the process, if another copy of the package started it). */
 static SEXP krb_start(SEXP ns, SEXP dotnet_dir)
 {
-    if (namespace_env == NULL) {
+    /* A reload of the package (same shared object, kept mapped) brings a new namespace. */
+    if (namespace_env != ns) {
+        if (namespace_env != NULL) R_ReleaseObject(namespace_env);
         R_PreserveObject(ns);
         namespace_env = ns;
     }
     if (managed != NULL) return Rf_ScalarLogical(TRUE);
-    if (krb_native_table()->init() != KRB_OK) Rf_error("kerasbridge: could not initialise the protection list");
 
+    char why[1024] = "";
     krb_attach_fn host_attach = (krb_attach_fn)R_FindSymbol(KRB_HOST_ATTACH, "(embedding)", NULL);
     if (host_attach != NULL) {
-        managed = host_attach(krb_native_table());
-        if (managed == NULL) raise_condition("runtime_error", "The .NET program hosting R refused to attach kerasbridge.", R_NilValue);
+        managed = host_attach(krb_native_table(), why, sizeof why);
+        if (managed == NULL) raise_condition("runtime_error", why[0] != '\0' ? why : "The .NET program hosting R refused to attach kerasbridge.", R_NilValue);
         accept_engine();
         return Rf_ScalarLogical(FALSE);
     }
-    char why[1024];
+    krb_native_table()->note_signals(1);
     managed = krb_start_clr(CHAR(STRING_ELT(dotnet_dir, 0)), why, sizeof why);
-    if (managed == NULL) raise_condition("runtime_error", why, R_NilValue);
+    if (managed == NULL) raise_condition("runtime_error", why[0] != '\0' ? why : "The KerasRBridge engine failed to attach.", R_NilValue);
+    krb_native_table()->note_signals(0);
     accept_engine();
     return Rf_ScalarLogical(TRUE);
 }
 
-static SEXP krb_kept_count(void) { return Rf_ScalarReal((double)krb_native_table()->kept_count()); }
+static SEXP krb_kept_count(void) { return Rf_ScalarReal(managed == NULL ? 0.0 : (double)managed->native->kept_count()); }
 
 static const R_CallMethodDef call_methods[] = {
     { "krb_start", (DL_FUNC)&krb_start, 2 },
@@ -157,8 +195,19 @@ static const R_CallMethodDef call_methods[] = {
     { NULL, NULL, 0 }
 };
 
+/* The package's code stays mapped once loaded: the finalizers of the objects R holds, and the
+ * handlers run around a fork, point into it, and would point into nothing once
+ * dyn.unload() (detach(unload = TRUE), pkgload::unload()) had unmapped it. */
+static void stay_loaded(void)
+{
+    Dl_info self;
+    if (dladdr((void *)&stay_loaded, &self) && self.dli_fname != NULL)
+        dlopen(self.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+}
+
 void R_init_kerasbridge(DllInfo *dll)
 {
+    stay_loaded();
     R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
     R_useDynamicSymbols(dll, FALSE);
     R_forceSymbols(dll, TRUE);

@@ -4,7 +4,7 @@
 
 #include "krb_native.h"
 
-#define KRB_MANAGED_VERSION 2
+#define KRB_MANAGED_VERSION 3
 
 #define KRB_CALL_OK 0
 #define KRB_CALL_UNWIND 1  /* *result is an unwind token to resume with R_ContinueUnwind */
@@ -20,15 +20,24 @@ typedef struct krb_managed_api {
      * managed frames are gone, needs neither a guard against R errors nor protection while
      * managed code finishes; the engine has already registered the handle. */
     const krb_pointer_request *build;
+    /* The native helpers the engine runs on: one set per process, whichever copy of them
+     * the engine bound first (a .NET host's libkrbnative.so, or the first package to start
+     * the engine). Objects are built and counted with these, so that their finalizers reach
+     * the engine. */
+    const krb_native_api *native;
+    /* A warning the last call left for R (NumPy's ComplexWarning, say), or NULL; the shim
+     * raises it once the call's result is made, and clears it. */
+    const char *warning_class;
+    const char *warning_message;
 } krb_managed_api;
 
 /* The managed engine's attach function: given the native helpers of this package, it returns
- * its entry points. Reached through hostfxr when R hosts .NET, or registered by the host as
- * the "(embedding)" routine KRB_HOST_ATTACH when .NET hosts R. */
-typedef const krb_managed_api *(*krb_attach_fn)(const krb_native_api *native);
+ * its entry points, or NULL with the reason in why. Reached through hostfxr when R hosts .NET,
+ * or registered by the host as the "(embedding)" routine KRB_HOST_ATTACH when .NET hosts R. */
+typedef krb_managed_api *(*krb_attach_fn)(const krb_native_api *native, char *why, size_t why_size);
 
 #define KRB_HOST_ATTACH "krb_host_attach"
 
-const krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_size);
+krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_size);
 
 #endif

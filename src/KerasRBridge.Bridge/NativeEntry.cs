@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using KerasRBridge.Bridge.Entries;
 using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Engine;
 using KerasRBridge.RInterop;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -21,17 +22,25 @@ public static unsafe class NativeEntry
     private const int CallError = 2;
     private const int CallBuild = 3;
 
+    /// <summary>The version of <see cref="ManagedApi"/> (<c>KRB_MANAGED_VERSION</c> in the shim).</summary>
+    internal const int ApiVersion = 3;
+
     [StructLayout(LayoutKind.Sequential)]
     private struct ManagedApi
     {
         public int Version;
         public delegate* unmanaged<int, Sexp*, int, Sexp*, byte**, byte**, int> Dispatch;
         public PointerRequest* Build;
+        public nint Native;
+        public byte* WarningClass;
+        public byte* WarningMessage;
     }
 
     private static ManagedApi* _api;
     private static byte* _errorClass;
     private static byte* _errorMessage;
+    private static byte* _warningClass;
+    private static byte* _warningMessage;
 
     /// <summary>The R condition behind the last error, kept protected until the next call so
     /// that the shim can make it the <c>parent</c> of the condition it raises.</summary>
@@ -39,13 +48,18 @@ public static unsafe class NativeEntry
 
     /// <summary>
     /// Called by the shim when R hosts .NET (through hostfxr): binds libR and the shim's native
-    /// helpers, makes the calling thread R's thread, and returns the dispatch table.
+    /// helpers, makes the calling thread R's thread, and returns the dispatch table. When an
+    /// engine already runs in this process (another copy of the package started it, from another
+    /// library), that engine is used instead, or refused if it is another version: one engine
+    /// per process, so that no two of them ever mix objects.
     /// </summary>
     [UnmanagedCallersOnly]
-    public static nint Attach(nint nativeHelpers)
+    public static nint Attach(nint nativeHelpers, byte* why, nuint whySize)
     {
         try
         {
+            if (ProcessEngine.Other() is { } other)
+                return other.Attach(nativeHelpers, why, whySize);
             if (!NativeHelpers.IsBound)
             {
                 LibR.Load(Environment.GetEnvironmentVariable("R_HOME") ?? "/usr/lib/R");
@@ -55,27 +69,56 @@ public static unsafe class NativeEntry
                 NativeHelpers.Init();
                 RInterrupts.Install();
             }
-            return (nint)Table();
+            return Table();
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"kerasbridge: the engine could not attach: {e.Message}");
+            ProcessEngine.Write(why, whySize, $"The kerasbridge engine could not attach: {e.Message}");
             return 0;
         }
     }
 
-    /// <summary>The dispatch table, made once; the host hands it to the shim too.</summary>
-    internal static nint Table()
+    /// <summary>The attach function of this process's engine, for another copy of the bridge and
+    /// for a .NET host's <c>(embedding)</c> routine: the dispatch table, the helpers already bound.</summary>
+    [UnmanagedCallersOnly]
+    internal static nint AttachRunning(nint nativeHelpers, byte* why, nuint whySize)
+    {
+        try { return Table(); }
+        catch (Exception e)
+        {
+            ProcessEngine.Write(why, whySize, $"The kerasbridge engine could not attach: {e.Message}");
+            return 0;
+        }
+    }
+
+    /// <summary>The dispatch table, made once, when the native helpers are bound; this engine
+    /// becomes the process's.</summary>
+    private static nint Table()
     {
         if (_api == null)
         {
             NativeHelpers.SetFreeHook(&FreeHandle);
-            _api = (ManagedApi*)NativeMemory.Alloc((nuint)sizeof(ManagedApi));
-            _api->Version = 2;
+            ForkCatalogue.Install();
+            KerasWarnings.SetHandler(KeepWarning);
+            _api = (ManagedApi*)NativeMemory.AllocZeroed((nuint)sizeof(ManagedApi));
+            _api->Version = ApiVersion;
             _api->Dispatch = &Dispatch;
             _api->Build = (PointerRequest*)NativeMemory.AllocZeroed((nuint)sizeof(PointerRequest));
+            _api->Native = NativeHelpers.Table;
+            ProcessEngine.Claim(&AttachRunning);
         }
         return (nint)_api;
+    }
+
+    /// <summary>Hands a warning raised during a call to the shim, which raises it in R once the
+    /// call's result exists; from another thread, or outside a call, it is dropped.</summary>
+    private static void KeepWarning(KerasWarning warning)
+    {
+        if (!RThread.IsCurrent) return;
+        Replace(ref _warningClass, ErrorClasses.OfWarning(warning));
+        Replace(ref _warningMessage, warning.Message);
+        _api->WarningClass = _warningClass;
+        _api->WarningMessage = _warningMessage;
     }
 
     [UnmanagedCallersOnly]
@@ -83,6 +126,7 @@ public static unsafe class NativeEntry
     {
         try
         {
+            _api->WarningMessage = null;
             RThread.DrainReleases();
             _errorParent?.Dispose();
             _errorParent = null;

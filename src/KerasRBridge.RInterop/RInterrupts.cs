@@ -4,16 +4,24 @@ using KerasRBridge.RInterop.Native;
 namespace KerasRBridge.RInterop;
 
 /// <summary>
-/// Ctrl-C during long engine work. R's signal handler only sets <c>R_interrupts_pending</c>;
-/// R acts on it at its next check, which would be after the engine has finished. The engine
+/// Ctrl-C and time limits during long engine work. R's signal handler only sets
+/// <c>R_interrupts_pending</c>, and <c>setTimeLimit()</c> is checked only where R processes
+/// events; R would act on either at its next check, after the engine has finished. The engine
 /// polls between chunks of work (<see cref="Interruption"/>); on R's thread, when the flag is
-/// set, R's own <c>R_CheckUserInterrupt</c> runs through the safe native path, so R signals
-/// the interrupt, its unwind is parked, and <see cref="RUnwindException"/> abandons the engine
-/// work. R's unwind resumes once the managed frames are gone, as for any R error.
+/// set or some milliseconds have passed, R's own <c>R_CheckUserInterrupt</c> (which also checks
+/// time limits) runs through the safe native path, so R signals the interrupt or the time-limit
+/// error, its unwind is parked, and <see cref="RUnwindException"/> abandons the engine work.
+/// R's unwind resumes once the managed frames are gone, as for any R error.
 /// </summary>
 internal static unsafe class RInterrupts
 {
     private static int* _pending;
+    private static long _lastCheck;
+    private static volatile bool _requested;
+
+    /// <summary>How often R's full check runs when no interrupt is pending: often enough for
+    /// time limits (R counts them in seconds), rarely enough to cost nothing.</summary>
+    private static readonly long CheckInterval = System.Diagnostics.Stopwatch.Frequency / 50;
 
     /// <summary>Installs the engine's interruption check; R must be loaded.</summary>
     internal static void Install()
@@ -24,20 +32,37 @@ internal static unsafe class RInterrupts
 
     private static void Check()
     {
-        if (*_pending != 0 && RThread.IsCurrent) NativeHelpers.CheckInterrupt();
+        if (!RThread.IsCurrent) return;
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (*_pending == 0 && now - _lastCheck < CheckInterval) return;
+        _lastCheck = now;
+        NativeHelpers.CheckInterrupt();
     }
 
     /// <summary>Asks R to stop what it is doing at its next check, as R's own SIGINT handler
     /// does; safe from any thread (it only sets R's flag).</summary>
     internal static void Request()
     {
-        if (_pending != null) *_pending = 1;
+        if (_pending == null) return;
+        _requested = true;
+        *_pending = 1;
+    }
+
+    /// <summary>Whether an interrupt asked for by <see cref="Request"/> has been taken by R
+    /// since the last call: R's interrupt condition carries no message, so an error that
+    /// follows it must not be described by R's last error message, which is an older one.</summary>
+    internal static bool TakeRequestHonoured()
+    {
+        if (!_requested || (_pending != null && *_pending != 0)) return false;
+        _requested = false;
+        return true;
     }
 
     /// <summary>Drops an interrupt asked for while R was idle, as R's console does for a
     /// Ctrl-C at the prompt: it must not stop the next command.</summary>
     internal static void DiscardPending()
     {
+        _requested = false;
         if (_pending != null) *_pending = 0;
     }
 }

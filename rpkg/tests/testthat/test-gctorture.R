@@ -40,6 +40,8 @@ tortured <- list(
     quote(list(t$dtype, t$ndim)), list("float64", 2L)),
   "describe: the printed header" = list(
     quote(call_entry("describe", t@ptr)), "<Tensor shape=(2, 3), dtype=float64>"),
+  "usable: a tensor of this session" = list(
+    quote(call_entry("usable", t)), TRUE),
   "subset_get: @r reads a row" = list(
     quote(as.array(t@r[2, ])), array(c(2, 4, 6))),
   "subset_set: @r assigns into a variable" = list(
@@ -56,8 +58,6 @@ tortured <- list(
     quote({ clear_session(); keras_variable(1)$name }), "variable"),
   "diagnostics: the counters" = list(
     quote(names(kerasbridge_diagnostics(settle = TRUE))), c("live_handles", "live_tensor_bytes", "protected", "queued_releases")),
-  "register_prototypes: registering again keeps wrappers working" = list(
-    quote({ do.call(call_entry, c("register_prototypes", templates)); keras_variable(1L)$dtype }), "int32"),
   "ops_binary: arithmetic" = list(
     quote(as.array(t + 1)), array(as.double(2:7), c(2, 3))),
   "ops_unary: negation" = list(
@@ -80,7 +80,11 @@ tortured <- list(
     quote(as.array(initializer_constant(3)(c(2, 2), "int32"))), array(3L, c(2, 2))),
   "initializer_config: an initializer's settings as R values" = list(
     quote(call_entry("initializer_config", attr(initializer_constant(3), "ptr"))),
-    list(class_name = "Constant", config = list(value = 3)))
+    list(class_name = "Constant", config = list(value = 3))),
+  # Last: registering is what a new load of the package does, after which the objects made
+  # before (v and t above) belong to an unloaded session.
+  "register_prototypes: registering again keeps new wrappers working" = list(
+    quote({ do.call(call_entry, c("register_prototypes", templates)); keras_variable(1L)$dtype }), "int32")
 )
 
 for (case in names(tortured)) {

@@ -31,3 +31,19 @@ for (behaviour in names(cases)) {
     expect_equal(child_value(lines, "usable"), "TRUE")
   })
 }
+
+test_that("setTimeLimit() stops long engine work at the polls that serve Ctrl-C, and the session goes on", {
+  orthogonal <- function() keras_variable(initializer_orthogonal(seed = 1), shape = c(1500, 1500), dtype = "float64")
+  full <- system.time(orthogonal())[["elapsed"]]
+  limited <- system.time(err <- tryCatch({
+    setTimeLimit(elapsed = full / 5, transient = TRUE)
+    on.exit(setTimeLimit(), add = TRUE)
+    orthogonal()
+  }, error = identity))[["elapsed"]]
+  setTimeLimit()
+  expect_s3_class(err, "error")
+  expect_match(conditionMessage(err), "reached elapsed time limit")
+  # Had the limit waited for the end of the engine call, the whole of `full` would have passed.
+  expect_lt(limited, full * 0.75)
+  expect_identical(as.array(keras_variable(array(1:4, c(2, 2)))), array(1:4, c(2, 2)))
+})

@@ -15,6 +15,7 @@ internal static class TensorEntries
         ("to_r", 1, a => RArrays.ToR(Objects.Tensor(a[0], "x"))),
         ("tensor_field", 2, Field),
         ("describe", 1, Describe),
+        ("usable", 1, a => RValues.Logical(Handles.DescribeUnusable(a[0]) is null)),
         ("subset_get", 3, SubsetGet),
         ("subset_set", 4, SubsetSet),
         ("shape_new", 1, NewShape),
@@ -34,19 +35,17 @@ internal static class TensorEntries
 
     /// <summary>The header line R prints above the values, in Keras's repr wording; an object
     /// from a previous session says so instead, since printing should not fail.</summary>
-    private static EntryResult Describe(ReadOnlySpan<Sexp> a)
+    private static EntryResult Describe(ReadOnlySpan<Sexp> a) =>
+        RValues.String(Handles.DescribeUnusable(a[0]) ?? Header(Handles.Get<object>(a[0], "x")));
+
+    /// <summary>The header line of an engine object, in Keras's repr wording.</summary>
+    internal static string Header(object target) => target switch
     {
-        if (Handles.DescribeRestored(a[0]) is { } restored) return RValues.String(restored);
-        object target = Handles.Get<object>(a[0], "x");
-        string header = target switch
-        {
-            Variable v => $"<Variable path={v.Path}, shape={NdArray.FormatShape(v.Shape)}, dtype={DTypes.Name(v.DType)}>",
-            NdArray t => $"<Tensor shape={NdArray.FormatShape(t.ShapeSpan)}, dtype={DTypes.Name(t.DType)}>",
-            Initializer i => $"<Initializer {i}>",
-            _ => $"<{target.GetType().Name}>",
-        };
-        return RValues.String(header);
-    }
+        Variable v => $"<Variable path={v.Path}, shape={NdArray.FormatShape(v.Shape)}, dtype={DTypes.Name(v.DType)}>",
+        NdArray t => $"<Tensor shape={NdArray.FormatShape(t.ShapeSpan)}, dtype={DTypes.Name(t.DType)}>",
+        Initializer i => $"<Initializer {i}>",
+        _ => $"<{target.GetType().Name}>",
+    };
 
     /// <summary><c>shape(...)</c>: the arguments (numbers, vectors of them, shapes, <c>NULL</c>s)
     /// flattened as <c>unlist()</c> would, but counted before any is read, so that a compact

@@ -25,20 +25,13 @@ public static unsafe partial class KerasBridgeHost
     public static void Start(REngineOptions? options = null)
     {
         REngine.Start(options);
-        REngine.RegisterCallRoutine("krb_host_attach", (nint)(delegate* unmanaged<nint, nint>)&HostAttach, 1);
+        REngine.RegisterCallRoutine("krb_host_attach", (nint)(delegate* unmanaged<nint, byte*, nuint, nint>)&NativeEntry.AttachRunning, 3);
         if (REngine.Evaluate("system.file(package = 'kerasbridge')", v => RValues.StringAt(v.Sexp, 0)) is "")
             throw new InvalidOperationException(
                 "The R package kerasbridge is not installed in R's library paths (" +
                 REngine.Evaluate("paste(.libPaths(), collapse = ', ')", v => RValues.StringAt(v.Sexp, 0)) +
                 "). Install it (R CMD INSTALL kerasbridge_<version>.tar.gz) or set R_LIBS to the library that holds it.");
         REngine.Execute("suppressPackageStartupMessages(library(kerasbridge))");
-    }
-
-    [UnmanagedCallersOnly]
-    private static nint HostAttach(nint shimHelpers)
-    {
-        try { return NativeEntry.Table(); }
-        catch { return 0; }
     }
 
     /// <summary>The engine variable an R expression evaluates to (the same instance R holds).</summary>

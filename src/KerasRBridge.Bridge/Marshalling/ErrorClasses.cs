@@ -22,6 +22,12 @@ internal static class ErrorClasses
         _ => "runtime_error",
     };
 
+    /// <summary>The R condition subclass for a warning (each also of class
+    /// <c>kerasbridge_warning</c>): Python's class name in snake case, <c>ComplexWarning</c>
+    /// giving <c>complex_warning</c>.</summary>
+    internal static string OfWarning(KerasWarning warning) =>
+        string.Concat(warning.Category.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+
     /// <summary>The message R users see.</summary>
     internal static string MessageOf(Exception e) => e switch
     {

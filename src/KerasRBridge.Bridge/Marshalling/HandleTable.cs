@@ -37,6 +37,13 @@ internal sealed class HandleTable
     /// address that was never handed out.</summary>
     internal object? Get(nint address) => (nuint)(address - 1) < (nuint)_used ? _slots[address - 1] : null;
 
+    /// <summary>Every object held, with its address, by increasing address.</summary>
+    internal IEnumerable<(nint Address, object Target)> Live()
+    {
+        for (int slot = 0; slot < _used; slot++)
+            if (_slots[slot] is { } target) yield return (slot + 1, target);
+    }
+
     /// <summary>Empties the slot at <paramref name="address"/> for reuse.</summary>
     /// <exception cref="ArgumentException">No object is there.</exception>
     internal void Remove(nint address)

@@ -106,7 +106,7 @@ internal static unsafe class Handles
         nint address = Table.Add(target);
         try
         {
-            var request = PointerRequest.Bare(address, KindOf(target), atExit: true);
+            var request = PointerRequest.Bare(address, PointerTags.For(target), atExit: true);
             if (IsGrouped(target)) request.Owner = OpenGroup().Pointer.Sexp;
             request.Prototype = prototype;
             request.Slots = slots;
@@ -158,7 +158,7 @@ internal static unsafe class Handles
         try
         {
             // Not at exit: members may still be reachable then, and must stay usable.
-            group.Pointer = RObject.FromCell(NativeHelpers.MakePointerObject(PointerRequest.Bare(address, Symbols().Group, atExit: false)));
+            group.Pointer = RObject.FromCell(NativeHelpers.MakePointerObject(PointerRequest.Bare(address, GroupSymbol(), atExit: false)));
         }
         catch
         {
@@ -205,18 +205,18 @@ internal static unsafe class Handles
     /// <summary>
     /// The engine's pointer when <paramref name="x"/> is a kerasbridge object (a tensor or
     /// variable, or an initializer function, all of which carry it in their <c>ptr</c>
-    /// attribute), else <paramref name="x"/> itself. Entry points receive pointers, so the R
-    /// package passes its objects as they are.
+    /// attribute, from this load of the package or an earlier one), else <paramref name="x"/>
+    /// itself. Entry points receive pointers, so the R package passes its objects as they are.
     /// </summary>
     internal static Sexp Unwrap(Sexp x)
     {
         if (!RValues.IsObject(x)) return x;
-        Sexp ptr = RValues.StoredAttribute(x, Symbols().Ptr);
-        return IsOurs(ptr) ? ptr : x;
+        Sexp ptr = RValues.StoredAttribute(x, PtrSymbol());
+        return RValues.TypeOf(ptr) == SexpType.ExternalPointer && (IsOurs(ptr) || PointerTags.KindOf(LibR.ExternalPtrTag(ptr)) is not null) ? ptr : x;
     }
 
     /// <summary>The .NET object behind a kerasbridge object or pointer; null for anything else
-    /// and for objects from a previous session.</summary>
+    /// and for objects from a previous session or an unloaded one.</summary>
     internal static object? TargetOf(Sexp x)
     {
         Sexp ptr = Unwrap(x);
@@ -226,68 +226,57 @@ internal static unsafe class Handles
 
     /// <summary>The object behind an external pointer made by <see cref="Wrap"/> or <see cref="Deferred"/>.</summary>
     /// <exception cref="KerasTypeError">It is not such a pointer, or holds another kind of object.</exception>
+    /// <exception cref="KerasValueError">It is from a previous session or an unloaded one.</exception>
     internal static T Get<T>(Sexp ptr, string argument) where T : class
     {
         if (!IsOurs(ptr))
+        {
+            if (Unusable(ptr) is { } why) throw new KerasValueError($"Argument `{argument}` is {why.Long}");
             throw new KerasTypeError($"Argument `{argument}` must be a kerasbridge object. Received: {RValues.Describe(ptr)}");
+        }
         nint address = LibR.ExternalPtrAddr(ptr);
-        if (address == 0)
-            throw new KerasValueError(
-                $"Argument `{argument}` is a kerasbridge object from a previous session (restored from a saved workspace or serialized); " +
-                "its data did not survive. Recreate it in this session.");
+        if (address == 0) throw new KerasValueError($"Argument `{argument}` is {Unusable(ptr)!.Value.Long}");
         object? target = Table.Get(address);
         return target as T ?? throw new KerasTypeError(
             $"Argument `{argument}` must be a {typeof(T).Name}. Received: a {target?.GetType().Name ?? "null"}");
     }
 
-    /// <summary>For an external pointer restored from a saved workspace (its address gone),
-    /// what it was, as a line for printing; null for a live pointer.</summary>
-    internal static string? DescribeRestored(Sexp ptr)
+    /// <summary>For a kerasbridge pointer whose object cannot be used, what it was, as a line for
+    /// printing; null for a usable pointer or another package's.</summary>
+    internal static string? DescribeUnusable(Sexp ptr) =>
+        Unusable(ptr) is { } why && PointerTags.KindOf(LibR.ExternalPtrTag(ptr)) is { } kind ? $"<{kind} {why.Short}>" : null;
+
+    /// <summary>Why a kerasbridge pointer cannot be used: restored from a saved workspace (its
+    /// address gone), or made by a load of the package since unloaded; null when it can, or is
+    /// not a kerasbridge pointer.</summary>
+    private static (string Short, string Long)? Unusable(Sexp ptr)
     {
-        if (RValues.TypeOf(ptr) != SexpType.ExternalPointer || LibR.ExternalPtrAddr(ptr) != 0) return null;
-        Sexp tag = LibR.ExternalPtrTag(ptr);
-        var symbols = Symbols();
-        string what = tag == symbols.Variable ? "Variable"
-            : tag == symbols.Tensor ? "Tensor"
-            : tag == symbols.Initializer ? "Initializer"
-            : "kerasbridge object";
-        return $"<{what} from a previous session: its data did not survive; recreate it in this session>";
+        if (RValues.TypeOf(ptr) != SexpType.ExternalPointer || PointerTags.KindOf(LibR.ExternalPtrTag(ptr)) is null) return null;
+        if (LibR.ExternalPtrAddr(ptr) == 0)
+            return ("from a previous session: its data did not survive; recreate it in this session",
+                    "a kerasbridge object from a previous session (restored from a saved workspace or serialized); " +
+                    "its data did not survive. Recreate it in this session.");
+        if (!PointerTags.IsCurrent(LibR.ExternalPtrTag(ptr)))
+            return ("from an unloaded session of kerasbridge: recreate it",
+                    "a kerasbridge object from an unloaded session of the package (made before kerasbridge was unloaded " +
+                    "and loaded again); recreate it.");
+        return null;
     }
 
     /// <summary>
-    /// Whether <paramref name="x"/> is an external pointer made here: only those hold a slot
-    /// number, and another package's pointer read as one would name an unrelated object.
+    /// Whether <paramref name="x"/> is an external pointer made by this load of the package:
+    /// only those hold a slot number of this engine.
     /// </summary>
-    private static bool IsOurs(Sexp x)
-    {
-        if (RValues.TypeOf(x) != SexpType.ExternalPointer) return false;
-        Sexp tag = LibR.ExternalPtrTag(x);
-        var symbols = Symbols();
-        return tag == symbols.Variable || tag == symbols.Tensor || tag == symbols.Initializer || tag == symbols.Other;
-    }
+    private static bool IsOurs(Sexp x) =>
+        RValues.TypeOf(x) == SexpType.ExternalPointer && PointerTags.IsCurrent(LibR.ExternalPtrTag(x));
 
-    private static Sexp KindOf(object target)
-    {
-        var symbols = Symbols();
-        return target switch
-        {
-            Variable => symbols.Variable,
-            NdArray => symbols.Tensor,
-            Initializer => symbols.Initializer,
-            _ => symbols.Other,
-        };
-    }
+    /// <summary>Every object R holds, with its handle, by increasing handle.</summary>
+    internal static IEnumerable<(nint Address, object Target)> Live() => Table.Live();
 
-    private sealed record KindSymbols(Sexp Ptr, Sexp Variable, Sexp Tensor, Sexp Initializer, Sexp Other, Sexp Group);
-
-    private static KindSymbols? _symbols;
+    private static Sexp _ptrSymbol, _groupSymbol;
 
     /// <summary>Installed once: R never collects symbols, so they can be compared by address.</summary>
-    private static KindSymbols Symbols() => _symbols ??= new(
-        RValues.Symbol("ptr"),
-        RValues.Symbol("kerasbridge_variable"),
-        RValues.Symbol("kerasbridge_tensor"),
-        RValues.Symbol("kerasbridge_initializer"),
-        RValues.Symbol("kerasbridge_object"),
-        RValues.Symbol("kerasbridge_handle_group"));
+    private static Sexp PtrSymbol() => _ptrSymbol != Sexp.Zero ? _ptrSymbol : _ptrSymbol = RValues.Symbol("ptr");
+
+    private static Sexp GroupSymbol() => _groupSymbol != Sexp.Zero ? _groupSymbol : _groupSymbol = RValues.Symbol("kerasbridge_handle_group");
 }

@@ -17,6 +17,7 @@ internal static unsafe class RWrappers
     /// <summary>Keeps the templates the package registers when it loads.</summary>
     internal static void Register(Sexp tensor, Sexp variable, Sexp rIndexer, Sexp pyIndexer)
     {
+        PointerTags.PackageLoaded();
         foreach (var old in new[] { _tensor, _variable, _slots, _templates }) old?.Dispose();
         _tensor = RObject.Keep(tensor);
         _variable = RObject.Keep(variable);
@@ -70,11 +71,14 @@ internal static unsafe class RWrappers
         return Handles.Deferred(target, prototype, slots, templates);
     }
 
+    /// <summary>The prototype, slots and templates of a tensor's R object.</summary>
+    internal static (Sexp Prototype, Sexp Slots, Sexp Templates) TensorLayout => LayoutOf(_tensor);
+
     /// <summary>The prototype, slots and templates of <paramref name="target"/>'s R object: all
     /// NULL for engine objects other than tensors and variables, which R holds as bare pointers.</summary>
-    private static (Sexp Prototype, Sexp Slots, Sexp Templates) Layout(object target)
-    {
-        RObject? prototype = target switch { Variable => _variable, NdArray => _tensor, _ => null };
-        return prototype is null ? (LibR.NilValue, LibR.NilValue, LibR.NilValue) : (prototype.Sexp, _slots!.Sexp, _templates!.Sexp);
-    }
+    private static (Sexp Prototype, Sexp Slots, Sexp Templates) Layout(object target) =>
+        LayoutOf(target switch { Variable => _variable, NdArray => _tensor, _ => null });
+
+    private static (Sexp Prototype, Sexp Slots, Sexp Templates) LayoutOf(RObject? prototype) =>
+        prototype is null ? (LibR.NilValue, LibR.NilValue, LibR.NilValue) : (prototype.Sexp, _slots!.Sexp, _templates!.Sexp);
 }

@@ -13,13 +13,15 @@ public sealed partial class NdArray
     /// Floats become integers by truncation toward zero (out-of-range values and NaN saturate,
     /// where NumPy's result is platform-defined); integers narrow by wrapping around; floats
     /// narrow by IEEE rounding to nearest, ties to even; anything becomes bool as
-    /// <c>x != 0</c>; complex becomes real by taking the real part; real becomes complex with a
-    /// zero imaginary part.
+    /// <c>x != 0</c>; complex becomes real by taking the real part, with NumPy's
+    /// <c>ComplexWarning</c> (<see cref="KerasWarnings"/>); real becomes complex with a zero
+    /// imaginary part.
     /// </remarks>
     /// <exception cref="KerasMemoryError">There is not enough memory for the result.</exception>
     public NdArray Cast(DType dtype)
     {
         if (dtype == DType) return this;
+        if (DTypes.IsComplex(DType) && !DTypes.IsComplex(dtype) && dtype != DType.Bool) KerasWarnings.Warn(KerasWarnings.ComplexToReal);
         try { return new NdArray(dtype, ConvertElements(_data, DType, dtype), _shape); }
         catch (OutOfMemoryException e) when (e is not KerasMemoryError)
         {

@@ -11,7 +11,8 @@ namespace KerasRBridge.Engine;
 /// indices are Keras's: element <c>[i, j]</c> of shape <c>(m, n)</c> lives at
 /// <c>i + j * m</c>.</para>
 /// <para>An <see cref="NdArray"/> never changes after it is created; every operation returns a
-/// new one. This is what makes <see cref="Variable.Value"/> a cheap snapshot.</para>
+/// new one. This is what makes <see cref="Variable.Value"/> a cheap snapshot, and any number
+/// of threads may use one tensor at once.</para>
 /// </remarks>
 public sealed partial class NdArray
 {

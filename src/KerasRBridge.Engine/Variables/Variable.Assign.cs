@@ -13,6 +13,15 @@ public sealed partial class Variable
     public NdArray Assign(object value)
     {
         var tensor = TensorConversion.ToTensor(value, _dtype);
+        lock (_assignment) return Store(tensor);
+    }
+
+    /// <summary>Serialises changes: an <see cref="AssignAdd"/> reads and replaces the value as
+    /// one step, so that concurrent ones never lose an update.</summary>
+    private readonly Lock _assignment = new();
+
+    private NdArray Store(NdArray tensor)
+    {
         if (!tensor.ShapeSpan.SequenceEqual(_shape))
             throw new KerasValueError(
                 "The shape of the target variable and the shape of the target value in `variable.assign(value)` must match. " +
@@ -32,7 +41,7 @@ public sealed partial class Variable
     /// <returns>The new value.</returns>
     /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
     /// <exception cref="KerasTypeError">The value cannot be a tensor; the variable is unchanged.</exception>
-    public NdArray AssignAdd(object value) => Assign(Ops.Add(Value, AsOperand(value)));
+    public NdArray AssignAdd(object value) => Update(current => Ops.Add(current, AsOperand(value)));
 
     /// <summary>
     /// Subtracts <paramref name="value"/> from the value (Keras's <c>assign_sub</c>), as
@@ -41,7 +50,13 @@ public sealed partial class Variable
     /// <returns>The new value.</returns>
     /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
     /// <exception cref="KerasTypeError">The value cannot be a tensor, or both are bool; the variable is unchanged.</exception>
-    public NdArray AssignSub(object value) => Assign(Ops.Subtract(Value, AsOperand(value)));
+    public NdArray AssignSub(object value) => Update(current => Ops.Subtract(current, AsOperand(value)));
+
+    /// <summary>Replaces the value with a function of it, atomically with respect to other changes.</summary>
+    private NdArray Update(Func<NdArray, NdArray> change)
+    {
+        lock (_assignment) return Store(TensorConversion.ToTensor(change(Value), _dtype));
+    }
 
     private static Operand AsOperand(object value) => value switch
     {

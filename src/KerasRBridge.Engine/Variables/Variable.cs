@@ -8,6 +8,10 @@ namespace KerasRBridge.Engine;
 /// snapshot that later assignments do not change, and an assignment that fails leaves the
 /// variable as it was.</para>
 /// <para>Names, name scopes, autocast and stateless scopes are per thread, as in Keras.</para>
+/// <para>Thread safety: a variable may be read and changed from many threads at once. Each
+/// <see cref="Assign"/>, <see cref="AssignAdd"/> and <see cref="AssignSub"/> is atomic (an
+/// <see cref="AssignAdd"/> reads and replaces the value as one step, so none is lost), and
+/// <see cref="Value"/> gives one whole value, never a mix of two.</para>
 /// </remarks>
 public sealed partial class Variable
 {
@@ -150,6 +154,13 @@ public sealed partial class Variable
             return Autocast && AutocastScope.Current is { } scope ? scope.MaybeCast(value) : value;
         }
     }
+
+    /// <summary>
+    /// The value as last assigned outside any scope: what <see cref="Value"/> gives when no
+    /// stateless or autocast scope is open, without running a deferred initializer (null while
+    /// one is pending).
+    /// </summary>
+    public NdArray? AssignedValue => _value;
 
     // Another thread may finish the deferred initialisation between the two reads.
     private NdArray Placeholder() => _initializer is { } initializer ? MakeValue(initializer) : _value!;

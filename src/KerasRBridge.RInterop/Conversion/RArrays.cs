@@ -14,20 +14,39 @@ public static unsafe class RArrays
 {
     /// <summary>The Keras shape of an R value: its <c>dim</c>, else <c>(n)</c>, or <c>()</c> for a
     /// dimensionless length-one value.</summary>
+    /// <exception cref="KerasValueError">The <c>dim</c> attribute is not a vector of non-negative
+    /// integers whose product is the vector's length (an object edited or unserialized by hand).</exception>
     public static long[] ShapeOf(Sexp x)
     {
         // `dim` is always stored, never computed, so it is read without a guarded R call (the
         // per-call cost of a small assign).
         Sexp dim = RValues.StoredAttribute(x, LibR.DimSymbol);
-        if (dim == LibR.NilValue)
-        {
-            long n = LibR.XLength(x);
-            return n == 1 ? [] : [n];
-        }
+        long length = LibR.XLength(x);
+        if (dim == LibR.NilValue) return length == 1 ? [] : [length];
+        if (RValues.TypeOf(dim) != SexpType.Integer)
+            throw new KerasValueError($"The dim attribute of the R array must be an integer vector. Received: a {RValues.RTypeName(RValues.TypeOf(dim))} vector.");
         var dims = new ReadOnlySpan<int>(NativeHelpers.DataPtr(dim), (int)LibR.XLength(dim));
         var shape = new long[dims.Length];
-        for (int i = 0; i < dims.Length; i++) shape[i] = dims[i];
+        long product = 1;
+        for (int i = 0; i < dims.Length; i++)
+        {
+            if (dims[i] < 0)
+                throw new KerasValueError($"The dim attribute of the R array must hold non-negative integers. Received: dim=c({DimText(dims)}).");
+            shape[i] = dims[i];
+            product = product > 0 && dims[i] > long.MaxValue / product ? long.MaxValue : product * dims[i];
+        }
+        if (product != length)
+            throw new KerasValueError(
+                $"The dim attribute of the R array does not match its length: dim=c({DimText(dims)}) makes {product} elements, " +
+                $"but the vector has {length}.");
         return shape;
+    }
+
+    private static string DimText(ReadOnlySpan<int> dims)
+    {
+        var parts = new string[dims.Length];
+        for (int i = 0; i < dims.Length; i++) parts[i] = dims[i] == RValues.NaInteger ? "NA" : dims[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return string.Join(", ", parts);
     }
 
     /// <summary>Whether <paramref name="x"/> has a <c>dim</c> attribute (is an R array).</summary>
@@ -67,7 +86,7 @@ public static unsafe class RArrays
             SexpType.Double => FromDoubles(new ReadOnlySpan<double>(data, n), shape, dtype),
             SexpType.Integer => FromIntegers(new ReadOnlySpan<int>(data, n), shape, dtype, isLogical: false),
             SexpType.Logical => FromIntegers(new ReadOnlySpan<int>(data, n), shape, dtype, isLogical: true),
-            SexpType.Complex => Copy(new ReadOnlySpan<Complex>(data, n), shape).Cast(dtype),
+            SexpType.Complex => FromComplex(new ReadOnlySpan<Complex>(data, n), shape, dtype),
             _ => Copy(new ReadOnlySpan<byte>(data, n), shape).Cast(dtype),
         };
     }
@@ -101,6 +120,14 @@ public static unsafe class RArrays
             for (int i = 0; i < source.Length; i++) flags[i] = source[i] != 0;
             return NdArray.FromColumnMajor(flags, shape);
         }
+        if (hasNa && DTypes.IsComplex(dtype))
+        {
+            // R's complex NA, as as.complex(NA) makes it.
+            var numbers = FreshArray<Complex>(shape);
+            for (int i = 0; i < source.Length; i++)
+                numbers[i] = source[i] == RValues.NaInteger ? new Complex(RValues.NaReal, RValues.NaReal) : source[i];
+            return NdArray.FromColumnMajor(numbers, shape).Cast(dtype);
+        }
         if (hasNa && DTypes.IsFloat(dtype))
         {
             var doubles = FreshArray<double>(shape);
@@ -113,6 +140,26 @@ public static unsafe class RArrays
             var (min, max) = IntegerRange(dtype);
             foreach (int v in source)
                 if (v < min || v > max) throw OutOfRange(v, dtype);
+        }
+        return Copy(source, shape).Cast(dtype);
+    }
+
+    /// <summary>Complex values: into a real dtype, their real parts (with NumPy's warning); into
+    /// an integer dtype or bool, NA is refused as it is for doubles.</summary>
+    private static NdArray FromComplex(ReadOnlySpan<Complex> source, long[] shape, DType dtype)
+    {
+        if (DTypes.IsInteger(dtype))
+        {
+            var realParts = new double[source.Length];
+            for (int i = 0; i < source.Length; i++)
+                realParts[i] = double.IsNaN(source[i].Imaginary) ? double.NaN : source[i].Real;
+            CheckIntegerRange(realParts, dtype);
+        }
+        else if (dtype == DType.Bool)
+        {
+            foreach (var z in source)
+                if (double.IsNaN(z.Real) || double.IsNaN(z.Imaginary))
+                    throw new KerasValueError("Cannot convert NA or NaN to dtype bool: bool has no missing value.");
         }
         return Copy(source, shape).Cast(dtype);
     }
@@ -195,7 +242,8 @@ public static unsafe class RArrays
         }
     }
 
-    private static SexpType RTypeOf(DType dtype) => dtype switch
+    /// <summary>The R type <see cref="ToR"/> gives a tensor of <paramref name="dtype"/>.</summary>
+    public static SexpType RTypeOf(DType dtype) => dtype switch
     {
         DType.Int32 or DType.Int8 or DType.Int16 or DType.UInt8 or DType.UInt16 => SexpType.Integer,
         DType.Bool => SexpType.Logical,

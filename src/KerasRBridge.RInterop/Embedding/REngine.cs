@@ -149,9 +149,12 @@ public static unsafe partial class REngine
         finally { handle.Free(); }
         if (state.Error is { } error and not RUnwindException) throw error;
         if (status != 0 || state.Error is not null)
-            throw new REvaluationException(NativeHelpers.ErrorMessage().Trim(), null);
+            throw new REvaluationException(RInterrupts.TakeRequestHonoured() ? InterruptedMessage : NativeHelpers.ErrorMessage().Trim(), null);
         return (T)state.Result!;
     }
+
+    /// <summary>The message of an interrupt: R's interrupt condition has none of its own.</summary>
+    internal const string InterruptedMessage = "R was interrupted (an interrupt condition, as from Ctrl-C, stopped the computation).";
 
     [UnmanagedCallersOnly]
     private static int TopLevelBody(nint data)

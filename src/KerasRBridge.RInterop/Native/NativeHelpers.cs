@@ -16,7 +16,7 @@ internal static unsafe class NativeHelpers
     /// <summary>Vectors from this size up are allocated so that R's refusal is an exception,
     /// not an R error; below it, the cheaper plain allocation (a refusal unwinds as an R error).</summary>
     private const long LargeVectorBytes = 1 << 20;
-    private const int ApiVersion = 3;
+    private const int ApiVersion = 4;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Api
@@ -51,6 +51,11 @@ internal static unsafe class NativeHelpers
         public delegate* unmanaged<byte*, int, Sexp*, int> ScalarStringUtf8;
         public delegate* unmanaged<int, nint, Sexp*, byte*, nuint, int> TryAllocVector;
         public delegate* unmanaged<int> Collect;
+        public nint BuildPointerObject;
+        public delegate* unmanaged<delegate* unmanaged<nint>, delegate* unmanaged<void>, void> SetForkHooks;
+        public delegate* unmanaged<int> InForkedChild;
+        public nint ForkedCall;
+        public nint NoteSignals;
     }
 
     private static Api* _api;
@@ -68,6 +73,10 @@ internal static unsafe class NativeHelpers
 
     /// <summary>Whether a helper table has been bound.</summary>
     internal static bool IsBound => _api != null;
+
+    /// <summary>The bound helper table, as the package's shim takes it: the one set of helpers
+    /// this process uses, whichever copy of them was bound first.</summary>
+    internal static nint Table => (nint)_api;
 
     /// <summary>Binds the helper table handed over by the R package's shim.</summary>
     internal static void Bind(nint table)
@@ -93,6 +102,12 @@ internal static unsafe class NativeHelpers
     internal static void Init() => Check(R->Init());
 
     internal static void SetFreeHook(delegate* unmanaged<nint, void> hook) => R->SetFreeHook(hook);
+
+    /// <summary>Installs what runs around a fork of this process (see <c>krb_fork.c</c>):
+    /// <paramref name="prepare"/> in the parent just before (giving a <c>krb_fork_catalogue</c>
+    /// or 0), <paramref name="parent"/> in the parent just after.</summary>
+    internal static void SetForkHooks(delegate* unmanaged<nint> prepare, delegate* unmanaged<void> parent) =>
+        R->SetForkHooks(prepare, parent);
 
     internal static Sexp Keep(Sexp x)
     {

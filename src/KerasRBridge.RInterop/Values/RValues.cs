@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 
 namespace KerasRBridge.RInterop.Values;
@@ -87,13 +88,40 @@ public static unsafe class RValues
     /// <summary>Whether <paramref name="x"/> is R's <c>NULL</c>.</summary>
     public static bool IsNull(Sexp x) => x == LibR.NilValue;
 
-    /// <summary>Element <paramref name="index"/> of a character vector; null for <c>NA</c>.</summary>
+    /// <summary>Element <paramref name="index"/> of a character vector; null for <c>NA</c>. A
+    /// string in R's native encoding or declared UTF-8 or latin1 reads as the text it holds.</summary>
+    /// <exception cref="KerasValueError">The string is declared as bytes, or is not valid in the
+    /// encoding it declares.</exception>
     public static string? StringAt(Sexp vector, long index)
     {
         Sexp ch = LibR.StringElt(vector, (nint)index);
         if (ch == LibR.NaString) return null;
-        return Marshal.PtrToStringUTF8((nint)LibR.Char(ch));
+        byte* text = LibR.Char(ch);
+        var bytes = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(text);
+        if (bytes.IndexOfAnyInRange((byte)0x80, (byte)0xff) < 0) return Encoding.ASCII.GetString(bytes);
+        return LibR.CharEncoding(ch) switch
+        {
+            CeLatin1 => Encoding.Latin1.GetString(bytes),
+            CeBytes => throw new KerasValueError(
+                "A string marked as bytes (Encoding(x) == \"bytes\") has no text to read; declare its encoding, e.g. with iconv(x, \"latin1\", \"UTF-8\")."),
+            // UTF-8, or native in the UTF-8 locales R runs in here.
+            _ => Utf8(bytes),
+        };
     }
+
+    private static string Utf8(ReadOnlySpan<byte> bytes)
+    {
+        try { return Utf8Strict.GetString(bytes); }
+        catch (DecoderFallbackException)
+        {
+            throw new KerasValueError(
+                "A string is not valid UTF-8 (it may be in another encoding); convert it with enc2utf8() or iconv(x, from, \"UTF-8\").");
+        }
+    }
+
+    private const int CeLatin1 = 2, CeBytes = 3;
+
+    private static readonly UTF8Encoding Utf8Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Element <paramref name="index"/> of a list.</summary>
     public static Sexp ElementAt(Sexp list, long index) => LibR.VectorElt(list, (nint)index);

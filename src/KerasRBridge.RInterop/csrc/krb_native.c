@@ -127,6 +127,7 @@ static void init_body(void *unused)
 
 static int krb_init(void)
 {
+    if (krb_fork_init() != KRB_OK) return KRB_NOMEM;
     if (krb_head != NULL) return KRB_OK;
     return R_ToplevelExec(init_body, NULL) ? KRB_OK : KRB_RERROR;
 }
@@ -352,7 +353,8 @@ static int krb_parse(const char *text, int *parse_status, SEXP *cell)
 static void extptr_finalizer(SEXP ptr)
 {
     void *address = R_ExternalPtrAddr(ptr);
-    if (address == NULL) return;
+    /* A forked child cannot run the engine: what it holds goes with the process. */
+    if (address == NULL || krb_in_forked_child()) return;
     R_ClearExternalPtr(ptr);
     if (krb_hook != NULL) krb_hook(address);
 }
@@ -688,6 +690,11 @@ static const krb_native_api krb_api = {
     krb_scalar_string_utf8,
     krb_try_alloc_vector,
     krb_collect,
+    krb_build_pointer_object,
+    krb_fork_set_hooks,
+    krb_in_forked_child,
+    krb_forked_call,
+    krb_note_signals,
 };
 
 const krb_native_api *krb_native_table(void) { return &krb_api; }

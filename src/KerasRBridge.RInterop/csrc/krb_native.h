@@ -12,6 +12,7 @@
 #ifndef KRB_NATIVE_H
 #define KRB_NATIVE_H
 
+#include <stdint.h>
 #include <Rinternals.h>
 
 #define KRB_OK 0
@@ -19,7 +20,7 @@
 #define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
 #define KRB_NOMEM 3     /* R refused an allocation; the message says why (nothing is pending) */
 
-#define KRB_API_VERSION 3
+#define KRB_API_VERSION 4
 
 /* An R object for a .NET object (see krb_build_pointer_object). */
 typedef struct krb_pointer_request {
@@ -35,6 +36,45 @@ typedef struct krb_pointer_request {
 
 /* Called by R's GC when an external pointer made by make_pointer_object dies. */
 typedef void (*krb_free_hook)(void *address);
+
+/* ---- forks (krb_fork.c). A forked child has a copy of the .NET runtime's memory but none of
+ * its threads: managed code must never run there. What the child can still do is read the
+ * engine's objects as they were at the fork, from this catalogue, which the engine makes in
+ * the parent just before the fork (its data pinned) and drops just after. */
+
+/* The engine's dtypes, numbered as its DType enum (KerasRBridge.Engine.DType). */
+enum krb_dtype {
+    KRB_FLOAT16, KRB_BFLOAT16, KRB_FLOAT32, KRB_FLOAT64, KRB_INT8, KRB_INT16, KRB_INT32,
+    KRB_INT64, KRB_UINT8, KRB_UINT16, KRB_UINT32, KRB_UINT64, KRB_BOOL, KRB_COMPLEX64,
+    KRB_COMPLEX128
+};
+
+/* A tensor, or a variable and its value, as R holds it (by its external pointer's address). */
+typedef struct krb_fork_object {
+    void *address;
+    const void *data;           /* the value's elements, column-major; NULL before initialisation */
+    const int64_t *shape;
+    const char *dtype_name;
+    const char *name, *path, *aggregation, *synchronization; /* a variable's */
+    int64_t length;
+    int rank;
+    int dtype;                  /* enum krb_dtype */
+    int r_type;                 /* the SEXPTYPE as.array() gives */
+    int is_variable;
+    int trainable, autocast;
+} krb_fork_object;
+
+typedef struct krb_fork_catalogue {
+    const krb_fork_object *objects; /* by increasing address */
+    int64_t count;
+    SEXP tensor_tag, variable_tag;  /* the tags of the engine's current objects */
+    SEXP tensor_prototype, slots, templates; /* to make a variable's $value */
+} krb_fork_catalogue;
+
+/* Called in the parent on R's thread just before a fork: the catalogue, or NULL. */
+typedef const krb_fork_catalogue *(*krb_fork_prepare_hook)(void);
+/* Called in the parent just after the fork: the catalogue may go. */
+typedef void (*krb_fork_parent_hook)(void);
 
 typedef struct krb_native_api {
     int version;
@@ -67,6 +107,17 @@ typedef struct krb_native_api {
     int (*scalar_string_utf8)(const char *text, int length, SEXP *cell);
     int (*try_alloc_vector)(int type, R_xlen_t length, SEXP *cell, char *why, size_t why_size);
     int (*collect)(void);
+    /* See krb_build_pointer_object: for C code with no managed frame below it. */
+    SEXP (*build_pointer_object)(const krb_pointer_request *request, SEXP *pointer);
+    void (*set_fork_hooks)(krb_fork_prepare_hook prepare, krb_fork_parent_hook parent);
+    /* Whether this process is a fork of the one the engine runs in. */
+    int (*in_forked_child)(void);
+    /* In a forked child, answers what can be read there (see krb_fork.c); else NULL, with
+     * *error_class and *error_message set. C code with no managed frame below it only. */
+    SEXP (*forked_call)(const char *entry, SEXP *args, int count, const char **error_class, const char **error_message);
+    /* R's thread's id and the signal dispositions before the .NET runtime started, recorded by
+     * whoever starts it inside R (call with before = 1, then 0 once it runs). */
+    void (*note_signals)(int before);
 } krb_native_api;
 
 const krb_native_api *krb_native_table(void);
@@ -76,5 +127,12 @@ const krb_native_api *krb_native_table(void);
  * C code with no managed frame below it may call it directly (the package's shim does, for an
  * entry point's result); managed code goes through make_pointer_object. */
 SEXP krb_build_pointer_object(const krb_pointer_request *request, SEXP *pointer);
+
+/* krb_fork.c */
+int krb_fork_init(void);
+void krb_fork_set_hooks(krb_fork_prepare_hook prepare, krb_fork_parent_hook parent);
+int krb_in_forked_child(void);
+SEXP krb_forked_call(const char *entry, SEXP *args, int count, const char **error_class, const char **error_message);
+void krb_note_signals(int before);
 
 #endif

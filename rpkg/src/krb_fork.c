@@ -1,0 +1,1 @@
+../../src/KerasRBridge.RInterop/csrc/krb_fork.c
