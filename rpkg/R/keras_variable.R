@@ -23,6 +23,17 @@ NULL
 #' Methods: `$assign(value)`, `$assign_add(value)`, `$assign_sub(value)` (each returns the
 #' new value as a tensor, as Keras does) and `$numpy()` (the value as an R array).
 #'
+#' @section Parallel processes:
+#' Variables live in the .NET engine of the R process that made them. Forked workers
+#' (`parallel::mclapply()`, `mcparallel()`, `makeForkCluster()`) can read the variables and
+#' tensors that existed before the fork (`as.array()`, `dim()`, `$value`, `$shape`, `$dtype`,
+#' printing), but cannot run the engine: anything else there is an error of class
+#' `forked_child_error`, and the parent session is never affected. To compute with variables in
+#' parallel, use workers that load the package themselves: a PSOCK cluster
+#' (`parallel::makePSOCKcluster()`, then `clusterEvalQ(cl, library(kerasbridge))`) or
+#' `callr::r()`. After the package is unloaded and loaded again, objects made before are an error
+#' (`value_error`); recreate them.
+#'
 #' @param initializer The initial value: an R array or vector, a tensor, an initializer object
 #'   such as [initializer_ones()], the name of one (`"glorot_uniform"`), or a function
 #'   `function(shape, dtype)` returning an array of that shape.

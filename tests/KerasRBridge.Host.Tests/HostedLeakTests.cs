@@ -26,3 +26,28 @@ public class HostedLeakTests
         Assert.That(growth, Is.LessThan(200));
     }
 }
+
+/// <summary>With .NET hosting R, forks of the process are as safe as under Rscript.</summary>
+public class HostedForkTests
+{
+    [Test]
+    public void Mclapply_and_pskill_of_children_leave_the_hosting_program_working()
+    {
+        string file = Krbridge.Script("""
+            v <- keras_variable(array(1:4, c(2, 2)))
+            cat("sums", unlist(parallel::mclapply(1:4, function(i) sum(as.array(v)) * i, mc.cores = 2)), "\n")
+            for (i in 1:10) {
+              job <- parallel::mcparallel(Sys.sleep(10))
+              tools::pskill(job$pid)
+              invisible(suppressWarnings(parallel::mccollect(job)))
+            }
+            refused <- parallel::mclapply(1:2, function(i) tryCatch(keras_variable(1), error = function(e) class(e)[1]), mc.cores = 2)
+            cat("refused", unlist(refused), "\n")
+            v$assign_add(v$value)
+            cat("after", as.array(v), "\n")
+            """);
+        var run = Krbridge.Run(["run", file]);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Is.EqualTo("sums 10 20 30 40 \nrefused forked_child_error forked_child_error \nafter 2 4 6 8 \n"));
+    }
+}

@@ -4,6 +4,9 @@ namespace KerasRBridge.Engine;
 /// The base of every initializer, as Keras's <c>keras.initializers.Initializer</c>: a recipe
 /// for the initial value of a variable, applied once the shape and dtype are known.
 /// </summary>
+/// <remarks>Thread safety: an initializer may be called from many threads at once; one with a
+/// seed gives the same values on every thread, and unseeded ones draw from the process's
+/// random state under a lock.</remarks>
 public abstract class Initializer
 {
     /// <summary>
