@@ -8,9 +8,32 @@ namespace KerasRBridge.RInterop.Native;
 /// call that can raise an R error goes through <see cref="NativeHelpers"/> instead.
 /// </summary>
 /// <remarks>Resolved once per process from the <c>libR.so</c> already loaded (when R is the
-/// host) or loaded here (when .NET is the host).</remarks>
+/// host) or loaded here (when .NET is the host). Every symbol is named in
+/// <see cref="Symbols"/>, which a test checks against R's API: a symbol R hides is a failure at
+/// run time that no compiler reports.</remarks>
 internal static unsafe class LibR
 {
+    /// <summary>
+    /// Every libR symbol the binding resolves: R's API, plus the embedding interface a .NET host
+    /// needs to start R and take over its console (listed, with the reason for each, in
+    /// docs/interop.md, "R's API"). Nothing else can be resolved.
+    /// </summary>
+    internal static readonly string[] Symbols =
+    [
+        // API: accessors that cannot raise an R error.
+        "TYPEOF", "Rf_xlength", "R_CHAR", "STRING_ELT", "SET_STRING_ELT", "VECTOR_ELT", "SET_VECTOR_ELT",
+        "DATAPTR_OR_NULL", "R_ExternalPtrAddr", "R_ExternalPtrTag", "R_ExternalPtrProtected",
+        "R_SetExternalPtrProtected", "CAR", "CDR", "TAG", "PRINTNAME", "Rf_isObject", "Rf_getAttrib",
+        "Rf_getCharCE", "R_registerRoutines", "R_getEmbeddingDllInfo",
+        // API: R's constants and its interrupt flag.
+        "R_NilValue", "R_GlobalEnv", "R_BaseEnv", "R_NaString", "R_DimSymbol", "R_NamesSymbol",
+        "R_ClassSymbol", "R_DimNamesSymbol", "R_MissingArg", "R_interrupts_pending",
+        // Embedding interface.
+        "Rf_initialize_R", "setup_Rmainloop", "Rf_endEmbeddedR", "R_ReplDLLinit", "R_ReplDLLdo1",
+        "R_SignalHandlers", "R_CStackLimit", "R_Interactive", "R_Outputfile", "R_Consolefile",
+        "ptr_R_WriteConsole", "ptr_R_WriteConsoleEx", "ptr_R_ReadConsole",
+    ];
+
     private static nint _library;
 
     // Plain field reads need no GC transition (SuppressGCTransition); calls that can reach an
@@ -31,10 +54,10 @@ internal static unsafe class LibR
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> Cdr;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> Tag;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> PrintName;
-    internal static delegate* unmanaged[SuppressGCTransition]<Sexp, int> IsS4;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, int> IsObject;
-    internal static delegate* unmanaged[SuppressGCTransition]<Sexp, int> IsAltrep;
-    internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> Attrib;
+    // Never allocates nor raises an R error for the attributes read with it (not names, not
+    // row.names; never on a CHARSXP): see RValues.StoredAttribute.
+    internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp, Sexp> GetAttrib;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, int> CharEncoding;
     internal static delegate* unmanaged<int, byte**, int> InitializeR;
     internal static delegate* unmanaged<void> SetupMainLoop;
@@ -69,10 +92,8 @@ internal static unsafe class LibR
         Cdr = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "CDR");
         Tag = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "TAG");
         PrintName = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "PRINTNAME");
-        IsS4 = (delegate* unmanaged[SuppressGCTransition]<Sexp, int>)Get(lib, "IS_S4_OBJECT");
-        IsObject = (delegate* unmanaged[SuppressGCTransition]<Sexp, int>)Get(lib, "OBJECT");
-        IsAltrep = (delegate* unmanaged[SuppressGCTransition]<Sexp, int>)Get(lib, "ALTREP");
-        Attrib = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "ATTRIB");
+        IsObject = (delegate* unmanaged[SuppressGCTransition]<Sexp, int>)Get(lib, "Rf_isObject");
+        GetAttrib = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp, Sexp>)Get(lib, "Rf_getAttrib");
         CharEncoding = (delegate* unmanaged[SuppressGCTransition]<Sexp, int>)Get(lib, "Rf_getCharCE");
         InitializeR = (delegate* unmanaged<int, byte**, int>)Get(lib, "Rf_initialize_R");
         SetupMainLoop = (delegate* unmanaged<void>)Get(lib, "setup_Rmainloop");
@@ -82,13 +103,17 @@ internal static unsafe class LibR
         _library = lib;
     }
 
-    /// <summary>The address of a libR global variable.</summary>
+    /// <summary>The address of a libR global variable (or function) named in <see cref="Symbols"/>.</summary>
     internal static nint Variable(string name) => Get(_library, name);
 
-    private static nint Get(nint lib, string name) =>
-        NativeLibrary.TryGetExport(lib, name, out nint address)
+    private static nint Get(nint lib, string name)
+    {
+        if (Array.IndexOf(Symbols, name) < 0)
+            throw new InvalidOperationException($"{name} is not among the libR symbols the binding declares (LibR.Symbols).");
+        return NativeLibrary.TryGetExport(lib, name, out nint address)
             ? address
             : throw new EntryPointNotFoundException($"libR does not export {name}; this R version is not supported.");
+    }
 
     /// <summary>R's <c>NULL</c>.</summary>
     internal static Sexp NilValue;

@@ -187,8 +187,9 @@ internal static unsafe class NativeHelpers
         // An ordinary atomic vector's data is a field read; an ALTREP object (which DATAPTR may
         // expand, allocating) and anything else need the guarded call.
         RThread.Ensure();
-        if (LibR.IsAltrep(x) == 0 && (SexpType)LibR.TypeOf(x) is SexpType.Logical or SexpType.Integer or SexpType.Double or SexpType.Complex or SexpType.Raw)
-            return LibR.DataPtrOrNull(x);
+        if ((SexpType)LibR.TypeOf(x) is SexpType.Logical or SexpType.Integer or SexpType.Double or SexpType.Complex or SexpType.Raw
+            && LibR.DataPtrOrNull(x) is var direct && direct != null)
+            return direct;
         void* pointer;
         Check(R->DataPtr(x, &pointer));
         return pointer;

@@ -150,15 +150,17 @@ public static unsafe class RValues
     public static bool IsObject(Sexp x) => LibR.IsObject(x) != 0;
 
     /// <summary>
-    /// An attribute as stored on <paramref name="x"/> (<c>NULL</c> when absent), read without
-    /// allocating: cheap enough for every call, but not for the attributes R computes on
-    /// request, such as the compact <c>row.names</c> of a data frame.
+    /// An attribute as stored on <paramref name="x"/> (<c>NULL</c> when absent), read with R's
+    /// <c>getAttrib</c> outside the guarded path: cheap enough for every call. Only for the
+    /// attributes R stores as they are: <c>names</c> (which R computes for pairlists) and
+    /// <c>row.names</c> (compact in data frames) allocate, so they go through
+    /// <see cref="NativeHelpers.GetAttrib"/>.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="symbol"/> is <c>names</c>.</exception>
     public static Sexp StoredAttribute(Sexp x, Sexp symbol)
     {
-        for (Sexp a = LibR.Attrib(x); a != LibR.NilValue; a = LibR.Cdr(a))
-            if (LibR.Tag(a) == symbol) return LibR.Car(a);
-        return LibR.NilValue;
+        if (symbol == LibR.NamesSymbol) throw new ArgumentException("names may be computed; read them with NativeHelpers.GetAttrib.", nameof(symbol));
+        return LibR.GetAttrib(x, symbol);
     }
 
     /// <summary>Element data of an atomic vector, expanding ALTREP objects when needed.</summary>

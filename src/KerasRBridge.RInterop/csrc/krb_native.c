@@ -4,7 +4,7 @@
 #include "krb_native.h"
 #include <R_ext/Parse.h>
 #include <R_ext/Utils.h>
-#include <Rembedded.h>
+#include <Rversion.h>
 
 /* ---- protection list: a doubly linked pairlist (CAR = previous, CDR = next, TAG = object)
  * hanging from a preserved head, so that insert and release are O(1). Released cells wait on a
@@ -264,11 +264,24 @@ static int krb_scalar_string_utf8(const char *text, int length, SEXP *cell)
 
 typedef struct dataptr_args { SEXP x; void *pointer; } dataptr_args;
 
+/* The writable data of an atomic vector, through R's typed accessors (DATAPTR itself is not part
+ * of R's API); for an ALTREP object they expand it, which allocates. NULL for other types. */
+static void *writable_data(SEXP x)
+{
+    switch (TYPEOF(x)) {
+    case LGLSXP: return LOGICAL(x);
+    case INTSXP: return INTEGER(x);
+    case REALSXP: return REAL(x);
+    case CPLXSXP: return COMPLEX(x);
+    case RAWSXP: return RAW(x);
+    default: return NULL;
+    }
+}
+
 static SEXP dataptr_body(void *data)
 {
-    /* DATAPTR may expand an ALTREP object, which allocates. */
     dataptr_args *d = data;
-    d->pointer = DATAPTR(d->x);
+    d->pointer = writable_data(d->x);
     return R_NilValue;
 }
 
@@ -461,98 +474,6 @@ static int krb_toplevel(int (*body)(void *), void *data)
     return t.status;
 }
 
-/* ---- one step of R's read-eval-print loop, inside a top-level context of its own: R's
- * R_ReplDLLinit leaves R_Toplevel's jump buffer in a frame that has already returned.
- * Only a .NET program hosting R needs it; the R package leaves it out (R_ReplDLLdo1 is not
- * part of the API packages may use). */
-
-#ifndef KRB_R_PACKAGE
-#include <Rinterface.h>
-
-/* R_ReplDLLdo1 starts with R_PPStackTop = 0, as if nothing below it were protected: true in
- * R's own loop, not under top-level contexts, whose saved values sit on that stack. Writing
- * into those slots unprotects the values, and the context's closing UNPROTECT then leaves the
- * stack top negative (a crash a few steps later). The slots are stashed in a preserved list
- * for the step and put back after it. libR exports both variables; no header declares them. */
-extern SEXP *R_PPStack;
-extern int R_PPStackTop;
-
-#define KRB_REPL_END (-1)
-#define KRB_REPL_ERROR (-2)
-#define KRB_REPL_HALT (-3)
-#define KRB_REPL_INCOMPLETE 2
-
-typedef struct repl_args { int result; SEXP stash; } repl_args;
-
-static void put_back(SEXP stash, int depth)
-{
-    for (int i = 0; i < depth; i++) R_PPStack[i] = VECTOR_ELT(stash, i);
-}
-
-static void repl_body(void *data)
-{
-    repl_args *r = data;
-    int depth = R_PPStackTop;
-    SEXP stash = PROTECT(Rf_allocVector(VECSXP, depth));
-    for (int i = 0; i < depth; i++) SET_VECTOR_ELT(stash, i, R_PPStack[i]);
-    R_PreserveObject(stash);
-    UNPROTECT(1);
-    r->stash = stash;
-    r->result = R_ReplDLLdo1();
-    /* No allocation between here and the context's UNPROTECT, so the slots are never scanned
-     * while they hold what the step left in them. */
-    put_back(stash, depth);
-    R_PPStackTop = depth;
-}
-
-static void end_of_input_body(void *unused)
-{
-    (void)unused;
-    Rf_error("unexpected end of input");
-}
-
-static void halts_body(void *data)
-{
-    *(int *)data = !R_Interactive && Rf_GetOption1(Rf_install("error")) == R_NilValue;
-}
-
-/* What R's own loop does after an error: a non-interactive session without options(error)
- * ends ("Execution halted"); otherwise the loop starts afresh on the next line. */
-static int after_error(void)
-{
-    int halts = 0;
-    R_ToplevelExec(halts_body, &halts);
-    R_ReplDLLinit();
-    if (!halts) return KRB_REPL_ERROR;
-    REprintf("Execution halted\n");
-    return KRB_REPL_HALT;
-}
-
-static int krb_repl_step(void)
-{
-    static int incomplete = 0;
-    int depth = R_PPStackTop;
-    repl_args r = { 0, NULL };
-    Rboolean ok = R_ToplevelExec(repl_body, &r);
-    if (r.stash != NULL) {
-        if (!ok) put_back(r.stash, depth);
-        R_ReleaseObject(r.stash);
-    }
-    if (!ok) {
-        incomplete = 0;
-        return after_error();
-    }
-    if (r.result == KRB_REPL_END && incomplete) {
-        /* As R's loop does: input that ends inside an expression is an error. */
-        incomplete = 0;
-        R_ToplevelExec(end_of_input_body, NULL);
-        return after_error() == KRB_REPL_HALT ? KRB_REPL_HALT : KRB_REPL_END;
-    }
-    incomplete = r.result == KRB_REPL_INCOMPLETE;
-    return r.result;
-}
-#endif
-
 /* ---- environments */
 
 typedef struct var_args { SEXP env, symbol, value; int flag; } var_args;
@@ -560,16 +481,22 @@ typedef struct var_args { SEXP env, symbol, value; int flag; } var_args;
 static SEXP find_var_body(void *data)
 {
     var_args *v = data;
-    SEXP value = Rf_findVarInFrame3(v->env, v->symbol, TRUE);
-    v->flag = value != R_UnboundValue;
+    v->flag = R_existsVarInFrame(v->env, v->symbol);
     if (!v->flag) return NULL;
-    /* A lazy-loaded or delayed binding is a promise: hand out its value, as get() does. */
-    if (TYPEOF(value) == PROMSXP) {
-        PROTECT(value);
-        value = Rf_eval(value, v->env);
-        UNPROTECT(1);
-    }
+    /* A lazy-loaded or delayed binding is a promise: both force it, as get() does. */
+#if R_VERSION >= R_Version(4, 5, 0)
+    return insert_cell(R_getVar(v->symbol, v->env, FALSE));
+#else
+    /* get(name, -1L, env, "any", FALSE): before R_getVar, the API's way to a variable's value. */
+    SEXP name = PROTECT(Rf_ScalarString(PRINTNAME(v->symbol)));
+    SEXP pos = PROTECT(Rf_ScalarInteger(-1));
+    SEXP mode = PROTECT(Rf_mkString("any"));
+    SEXP inherits = PROTECT(Rf_ScalarLogical(FALSE));
+    SEXP call = PROTECT(Rf_lang6(Rf_install("get"), name, pos, v->env, mode, inherits));
+    SEXP value = Rf_eval(call, R_BaseEnv);
+    UNPROTECT(5);
     return insert_cell(value);
+#endif
 }
 
 static int krb_find_var(SEXP env, SEXP symbol, int *found, SEXP *cell)
@@ -647,7 +574,7 @@ static SEXP duplicate_body(void *data)
     if (!ALTREP(x) || size == 0) return Rf_duplicate(x);
     R_xlen_t n = XLENGTH(x);
     SEXP copy = PROTECT(Rf_allocVector(TYPEOF(x), n));
-    if (n > 0) memcpy(DATAPTR(copy), DATAPTR(x), (size_t)n * size);
+    if (n > 0) memcpy(writable_data(copy), DATAPTR_RO(x), (size_t)n * size);
     DUPLICATE_ATTRIB(copy, x);
     UNPROTECT(1);
     return copy;

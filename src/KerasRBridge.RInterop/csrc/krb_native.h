@@ -128,6 +128,9 @@ const krb_native_api *krb_native_table(void);
  * entry point's result); managed code goes through make_pointer_object. */
 SEXP krb_build_pointer_object(const krb_pointer_request *request, SEXP *pointer);
 
+/* krb_repl.c, in a .NET host's libkrbnative.so only */
+int krb_repl_step(void);
+
 /* krb_fork.c */
 int krb_fork_init(void);
 void krb_fork_set_hooks(krb_fork_prepare_hook prepare, krb_fork_parent_hook parent);
