@@ -23,7 +23,13 @@ if (command.Lines is { } lines)
 try
 {
     string[] rArguments = command.ScriptArguments.Length > 0 ? ["--args", .. command.ScriptArguments] : [];
-    KerasBridgeHost.Start(new REngineOptions { Interactive = command.Interactive, Arguments = rArguments });
+    KerasBridgeHost.Start(new REngineOptions { Interactive = command.Interactive, Arguments = rArguments, RHome = command.RHome });
+}
+catch (RLibraryPathException e) when (!Relaunch.WouldRepeat(e.LibraryDirectory))
+{
+    Relaunch.WithLibraryPath(e.LibraryDirectory, args);
+    Console.Error.WriteLine($"krbridge: {e.Message}");
+    return 1;
 }
 catch (Exception e)
 {

@@ -7,7 +7,7 @@ public class UsageTests
     {
         var run = Krbridge.Run([]);
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.StartWith("usage: krbridge run FILE.R"));
+        Assert.That(run.Error, Does.StartWith("usage: krbridge [--r-home DIR] run FILE.R"));
     }
 
     [Test]
@@ -15,7 +15,7 @@ public class UsageTests
     {
         var run = Krbridge.Run(["--help"]);
         Assert.That(run.ExitCode, Is.EqualTo(0));
-        Assert.That(run.Output, Does.StartWith("usage: krbridge run FILE.R"));
+        Assert.That(run.Output, Does.StartWith("usage: krbridge [--r-home DIR] run FILE.R"));
     }
 
     [Test]
@@ -29,5 +29,22 @@ public class UsageTests
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.StartWith("krbridge: The R package kerasbridge is not installed in R's library paths ("));
         Assert.That(run.Error, Does.Contain("set R_LIBS to the library that holds it"));
+    }
+
+    [Test]
+    public void R_home_starts_the_R_it_names()
+    {
+        string home = Krbridge.Run(["eval", "cat(R.home())"]).Output;
+        var run = Krbridge.Run(["--r-home", home, "eval", "cat(normalizePath(R.home()) == normalizePath(commandArgs(TRUE)[1]))", home]);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Is.EqualTo("TRUE"));
+    }
+
+    [Test]
+    public void R_home_without_an_R_there_is_refused_with_status_2()
+    {
+        var run = Krbridge.Run(["--r-home", "/nonexistent/R", "eval", "1"]);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith("krbridge: no R under '/nonexistent/R'"));
     }
 }

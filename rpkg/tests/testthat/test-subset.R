@@ -78,3 +78,19 @@ test_that("assigned values are broadcast and converted to the variable's dtype",
   v@r[, 2] <- c(7, 8)
   expect_identical(as.array(v), array(c(0L, 0L, 7L, 8L, 0L, 0L), c(2, 3)))
 })
+
+test_that("@r and @py are S4 slots on every R version, so R >= 4.3's S3 dispatch of @ leaves them alone", {
+  v <- keras_variable(array(1:6, c(2, 3)))
+  t <- v$value
+  for (x in list(v, t)) {
+    expect_true(isS4(x))
+    expect_s3_class(x@r, "kerasbridge_indexer")
+    expect_s3_class(x@py, "kerasbridge_indexer")
+    expect_identical(as.array(x@r[2, 3]), 6L)
+    expect_identical(as.array(x@py[1, 2]), 6L)
+  }
+  v@r[1, ] <- 0L
+  expect_identical(as.array(v), array(c(0L, 2L, 0L, 4L, 0L, 6L), c(2, 3)))
+  t@py[1, 0] <- 9L
+  expect_identical(as.array(t), array(c(1L, 9L, 3L, 4L, 5L, 6L), c(2, 3)))
+})

@@ -122,10 +122,10 @@ public static unsafe class RArrays
         }
         if (hasNa && DTypes.IsComplex(dtype))
         {
-            // R's complex NA, as as.complex(NA) makes it.
+            // R's complex NA as as.complex(NA) makes it since R 4.4: NA real part, zero imaginary part.
             var numbers = FreshArray<Complex>(shape);
             for (int i = 0; i < source.Length; i++)
-                numbers[i] = source[i] == RValues.NaInteger ? new Complex(RValues.NaReal, RValues.NaReal) : source[i];
+                numbers[i] = source[i] == RValues.NaInteger ? new Complex(RValues.NaReal, 0) : source[i];
             return NdArray.FromColumnMajor(numbers, shape).Cast(dtype);
         }
         if (hasNa && DTypes.IsFloat(dtype))

@@ -69,6 +69,10 @@ public static unsafe partial class REngine
     private static void Boot(string rHome, REngineOptions options)
     {
         LibR.Load(rHome);
+        // R's packages link to "libR.so" by name. An R built without a SONAME (as R builds
+        // from source are) is found by that name only on the library path that R's launcher
+        // sets; elsewhere they would get another R's library, or none, and crash.
+        if (!LibC.LinksTo("libR.so", LibR.Handle)) throw new RLibraryPathException(Path.Combine(rHome, "lib"));
         // R's SIGSEGV handler does not chain: it would turn managed NullReferenceExceptions into crashes.
         *(int*)LibR.Variable("R_SignalHandlers") = 0;
         string[] args = ["R", "--no-save", "--no-restore", "--silent", .. options.Arguments];

@@ -34,3 +34,17 @@ public sealed class REvaluationException : Exception
     /// <summary>The deparsed <c>conditionCall()</c>, or null when the error had no call.</summary>
     public string? Call { get; }
 }
+
+/// <summary>
+/// R cannot start in this process as it is: R's packages link to <c>libR.so</c> by name, and the
+/// dynamic linker would give them another R's library than the one started, or none. R's own
+/// launcher avoids this by setting <c>LD_LIBRARY_PATH</c> (from <c>R_HOME/etc/ldpaths</c>); a
+/// program hosting such an R must start with <see cref="LibraryDirectory"/> on that path.
+/// </summary>
+public sealed class RLibraryPathException(string libraryDirectory) : InvalidOperationException(
+    $"R's packages would load another libR.so than {libraryDirectory}/libR.so (this R was built without a SONAME, " +
+    $"as R built from source is): start the program with LD_LIBRARY_PATH={libraryDirectory}, as R's own launcher does.")
+{
+    /// <summary>The folder of the R's <c>libR.so</c>, which must be on <c>LD_LIBRARY_PATH</c>.</summary>
+    public string LibraryDirectory { get; } = libraryDirectory;
+}

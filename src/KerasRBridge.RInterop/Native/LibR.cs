@@ -68,6 +68,9 @@ internal static unsafe class LibR
     /// <summary>Whether libR has been resolved in this process.</summary>
     internal static bool IsLoaded => _library != 0;
 
+    /// <summary>The loader's handle of the libR in use.</summary>
+    internal static nint Handle => _library;
+
     /// <summary>Finds and binds libR (idempotent).</summary>
     /// <param name="rHome">R's home folder, holding <c>lib/libR.so</c>.</param>
     internal static void Load(string rHome)
