@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using KerasRBridge.Engine;
-using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;

@@ -4,6 +4,7 @@ using System.Text;
 using KerasRBridge.Bridge.Entries;
 using KerasRBridge.Bridge.Marshalling;
 using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -30,7 +31,7 @@ public static unsafe class NativeEntry
     {
         public int Version;
         public delegate* unmanaged<int, Sexp*, int, Sexp*, byte**, byte**, int> Dispatch;
-        public PointerRequest* Build;
+        public RPointerRequest* Build;
         public nint Native;
         public byte* WarningClass;
         public byte* WarningMessage;
@@ -60,15 +61,7 @@ public static unsafe class NativeEntry
         {
             if (ProcessEngine.Other() is { } other)
                 return other.Attach(nativeHelpers, why, whySize);
-            if (!NativeHelpers.IsBound)
-            {
-                LibR.Load(Environment.GetEnvironmentVariable("R_HOME") ?? "/usr/lib/R");
-                LibR.BindGlobals();
-                NativeHelpers.Bind(nativeHelpers);
-                RThread.Bind();
-                NativeHelpers.Init();
-                RInterrupts.Install();
-            }
+            RGuest.Attach(nativeHelpers);
             return Table();
         }
         catch (Exception e)
@@ -97,14 +90,15 @@ public static unsafe class NativeEntry
     {
         if (_api == null)
         {
-            NativeHelpers.SetFreeHook(&FreeHandle);
+            RGuest.SetFinalizerHook(&FreeHandle);
+            Interruption.SetCheck(RInterrupts.Poll);
             ForkCatalogue.Install();
             KerasWarnings.SetHandler(KeepWarning);
             _api = (ManagedApi*)NativeMemory.AllocZeroed((nuint)sizeof(ManagedApi));
             _api->Version = ApiVersion;
             _api->Dispatch = &Dispatch;
-            _api->Build = (PointerRequest*)NativeMemory.AllocZeroed((nuint)sizeof(PointerRequest));
-            _api->Native = NativeHelpers.Table;
+            _api->Build = (RPointerRequest*)NativeMemory.AllocZeroed((nuint)sizeof(RPointerRequest));
+            _api->Native = RGuest.HelperTable;
             ProcessEngine.Claim(&AttachRunning);
         }
         return (nint)_api;
@@ -135,7 +129,7 @@ public static unsafe class NativeEntry
         }
         catch (Exception e)
         {
-            if (NativeHelpers.TakePending(out Sexp token))
+            if (RGuest.TakePendingUnwind(out Sexp token))
             {
                 *result = token;
                 return CallUnwind;
@@ -146,7 +140,7 @@ public static unsafe class NativeEntry
                 *errorClass = _errorClass;
                 *errorMessage = _errorMessage;
                 _errorParent = (e as RCallbackError)?.Condition;
-                *result = _errorParent?.Sexp ?? LibR.NilValue;
+                *result = _errorParent?.Sexp ?? RValues.NilValue;
             }
             catch
             {

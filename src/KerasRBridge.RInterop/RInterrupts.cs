@@ -1,19 +1,18 @@
-using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 
 namespace KerasRBridge.RInterop;
 
 /// <summary>
-/// Ctrl-C and time limits during long engine work. R's signal handler only sets
+/// Ctrl-C and time limits during long .NET work called from R. R's signal handler only sets
 /// <c>R_interrupts_pending</c>, and <c>setTimeLimit()</c> is checked only where R processes
-/// events; R would act on either at its next check, after the engine has finished. The engine
-/// polls between chunks of work (<see cref="Interruption"/>); on R's thread, when the flag is
-/// set or some milliseconds have passed, R's own <c>R_CheckUserInterrupt</c> (which also checks
-/// time limits) runs through the safe native path, so R signals the interrupt or the time-limit
-/// error, its unwind is parked, and <see cref="RUnwindException"/> abandons the engine work.
-/// R's unwind resumes once the managed frames are gone, as for any R error.
+/// events; R would act on either at its next check, after the .NET work has finished. Long work
+/// calls <see cref="Poll"/> between chunks; on R's thread, when the flag is set or some
+/// milliseconds have passed, R's own <c>R_CheckUserInterrupt</c> (which also checks time
+/// limits) runs through the safe native path, so R signals the interrupt or the time-limit
+/// error, its unwind is parked, and <see cref="RUnwindException"/> abandons the work. R's unwind
+/// resumes once the managed frames are gone, as for any R error.
 /// </summary>
-internal static unsafe class RInterrupts
+public static unsafe class RInterrupts
 {
     private static int* _pending;
     private static long _lastCheck;
@@ -23,15 +22,18 @@ internal static unsafe class RInterrupts
     /// time limits (R counts them in seconds), rarely enough to cost nothing.</summary>
     private static readonly long CheckInterval = System.Diagnostics.Stopwatch.Frequency / 50;
 
-    /// <summary>Installs the engine's interruption check; R must be loaded.</summary>
-    internal static void Install()
-    {
-        _pending = (int*)LibR.Variable("R_interrupts_pending");
-        Interruption.SetCheck(Check);
-    }
+    /// <summary>Finds R's interrupt flag; R must be loaded.</summary>
+    internal static void Install() => _pending = (int*)LibR.Variable("R_interrupts_pending");
 
-    private static void Check()
+    /// <summary>
+    /// Lets R act on a pending interrupt or an expired time limit: on R's thread only, and
+    /// cheap when there is nothing to do. Call it between chunks of long work.
+    /// </summary>
+    /// <exception cref="RUnwindException">R signalled the interrupt or the time-limit error; let
+    /// it propagate (the work is abandoned, and R's unwind resumes once managed frames are gone).</exception>
+    public static void Poll()
     {
+        if (_pending == null || !RThread.IsCurrent) return;
         if (!RThread.IsCurrent) return;
         long now = System.Diagnostics.Stopwatch.GetTimestamp();
         if (*_pending == 0 && now - _lastCheck < CheckInterval) return;

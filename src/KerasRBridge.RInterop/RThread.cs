@@ -43,7 +43,7 @@ public static class RThread
     }
 
     /// <summary>Releases everything queued by other threads; R's thread calls this on every entry.</summary>
-    internal static void DrainReleases()
+    public static void DrainReleases()
     {
         while (PendingReleases.TryDequeue(out Sexp cell)) NativeHelpers.Release(cell);
     }

@@ -1,6 +1,6 @@
 using KerasRBridge.Bridge.Hosting;
 using KerasRBridge.Engine;
-using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Values;
 

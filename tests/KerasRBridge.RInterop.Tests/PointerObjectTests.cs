@@ -18,7 +18,7 @@ public class PointerObjectTests
         using var templates = RList.Create([none, indexer]);
         using var tag = RObject.Keep(RValues.Symbol("test_tag"));
 
-        var request = PointerRequest.Bare(0, tag.Sexp, atExit: false);
+        var request = RPointerRequest.Bare(0, tag.Sexp, atExit: false);
         request.Prototype = prototype.Sexp;
         request.Slots = slots.Sexp;
         request.Templates = templates.Sexp;
@@ -34,8 +34,8 @@ public class PointerObjectTests
     public void A_pointer_object_becomes_the_protected_value_of_the_pointer_it_is_remembered_on() => REngine.Invoke(() =>
     {
         using var tag = RObject.Keep(RValues.Symbol("test_tag"));
-        using var holder = RObject.FromCell(NativeHelpers.MakePointerObject(PointerRequest.Bare(0, tag.Sexp, atExit: false)));
-        var request = PointerRequest.Bare(0, tag.Sexp, atExit: false);
+        using var holder = RObject.FromCell(NativeHelpers.MakePointerObject(RPointerRequest.Bare(0, tag.Sexp, atExit: false)));
+        var request = RPointerRequest.Bare(0, tag.Sexp, atExit: false);
         request.RememberOn = holder.Sexp;
         using var made = RObject.FromCell(NativeHelpers.MakePointerObject(request));
         Assert.That(ProtectedValueOf(holder), Is.EqualTo(made.Sexp));

@@ -37,11 +37,11 @@ internal static class SessionEntries
         if (Args.Bool(a[0], "settle"))
         {
             Handles.Settle();
-            NativeHelpers.Collect();
+            RValues.CollectGarbage();
         }
         using var live = RValues.Double(Handles.LiveCount);
         using var bytes = RValues.Double(Handles.LiveBytes);
-        using var kept = RValues.Double(NativeHelpers.KeptCount);
+        using var kept = RValues.Double(RValues.ProtectedCount);
         using var queued = RValues.Double(RThread.QueuedReleases);
         return RValues.List([live, bytes, kept, queued], ["live_handles", "live_tensor_bytes", "protected", "queued_releases"]);
     }

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using KerasRBridge.Bridge.Marshalling;
 using KerasRBridge.Engine;
-using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -56,7 +56,7 @@ public static partial class KerasBridgeHost
         REngine.Invoke(() =>
         {
             using var value = RArrays.ToR(array);
-            NativeHelpers.DefineVar(LibR.GlobalEnv, RValues.Symbol(name), value.Sexp);
+            REnvironment.Global().Set(name, value);
         });
     }
 

@@ -50,7 +50,7 @@ public static unsafe partial class KerasBridgeHost
         REngine.Invoke(() =>
         {
             using var wrapped = RWrappers.Wrap(variable);
-            NativeHelpers.DefineVar(LibR.GlobalEnv, RValues.Symbol(name), wrapped.Sexp);
+            REnvironment.Global().Set(name, wrapped);
         });
     }
 }

@@ -14,12 +14,12 @@ internal readonly struct EntryResult
 {
     private readonly RObject? _made;
     private readonly Sexp _reached;
-    private readonly PointerRequest _build;
+    private readonly RPointerRequest _build;
     private readonly Kind _kind;
 
     private enum Kind { Made, Reached, Build }
 
-    private EntryResult(RObject? made, Sexp reached, in PointerRequest build, Kind kind)
+    private EntryResult(RObject? made, Sexp reached, in RPointerRequest build, Kind kind)
     {
         _made = made;
         _reached = reached;
@@ -36,11 +36,11 @@ internal readonly struct EntryResult
 
     /// <summary>The R object <paramref name="request"/> describes, for the shim to build; the
     /// handle in it is registered already, and R's finalizer frees it once the object is built.</summary>
-    internal static EntryResult Build(in PointerRequest request) => new(null, default, request, Kind.Build);
+    internal static EntryResult Build(in RPointerRequest request) => new(null, default, request, Kind.Build);
 
     /// <summary>Hands the result over: sets <paramref name="result"/>, or <paramref name="build"/>
     /// for the shim, and says which.</summary>
-    internal unsafe bool TryHandOver(Sexp* result, PointerRequest* build)
+    internal unsafe bool TryHandOver(Sexp* result, RPointerRequest* build)
     {
         switch (_kind)
         {

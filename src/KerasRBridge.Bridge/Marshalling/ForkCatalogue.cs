@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using KerasRBridge.Engine;
-using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.Bridge.Conversion;
+using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
 
 namespace KerasRBridge.Bridge.Marshalling;
 
@@ -42,7 +44,7 @@ internal static unsafe class ForkCatalogue
     private static readonly List<MemoryHandle> Pins = [];
     private static readonly List<nint> Blocks = [];
 
-    internal static void Install() => NativeHelpers.SetForkHooks(&Prepare, &AfterFork);
+    internal static void Install() => RGuest.SetForkHooks(&Prepare, &AfterFork);
 
     [UnmanagedCallersOnly]
     private static nint Prepare()

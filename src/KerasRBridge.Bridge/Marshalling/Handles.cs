@@ -66,7 +66,7 @@ internal static unsafe class Handles
 
     /// <summary>
     /// A copy of <paramref name="prototype"/> whose <paramref name="slots"/> carry a new external
-    /// pointer holding <paramref name="target"/> (see <see cref="PointerRequest"/>; a NULL
+    /// pointer holding <paramref name="target"/> (see <see cref="RPointerRequest"/>; a NULL
     /// prototype gives the bare pointer), made now.
     /// </summary>
     internal static RObject Wrap(object target, Sexp prototype, Sexp slots, Sexp templates)
@@ -75,7 +75,7 @@ internal static unsafe class Handles
         RObject wrapper;
         try
         {
-            wrapper = RObject.FromCell(NativeHelpers.MakePointerObject(request));
+            wrapper = RPointers.Make(request);
         }
         catch
         {
@@ -92,7 +92,7 @@ internal static unsafe class Handles
     /// the object's finalizer, or its group's, frees it. Should R fail to allocate the pointer
     /// itself, a handle outside a group is never freed; R is out of memory then.
     /// </summary>
-    internal static PointerRequest Deferred(object target, Sexp prototype, Sexp slots, Sexp templates)
+    internal static RPointerRequest Deferred(object target, Sexp prototype, Sexp slots, Sexp templates)
     {
         var request = Request(target, prototype, slots, templates);
         Admit(target, request.Address);
@@ -101,12 +101,12 @@ internal static unsafe class Handles
 
     /// <summary>A new handle for <paramref name="target"/>, and the object to carry it; small
     /// tensors join the open group, which owns them.</summary>
-    private static PointerRequest Request(object target, Sexp prototype, Sexp slots, Sexp templates)
+    private static RPointerRequest Request(object target, Sexp prototype, Sexp slots, Sexp templates)
     {
         nint address = Table.Add(target);
         try
         {
-            var request = PointerRequest.Bare(address, PointerTags.For(target), atExit: true);
+            var request = RPointerRequest.Bare(address, PointerTags.For(target), atExit: true);
             if (IsGrouped(target)) request.Owner = OpenGroup().Pointer.Sexp;
             request.Prototype = prototype;
             request.Slots = slots;
@@ -158,7 +158,7 @@ internal static unsafe class Handles
         try
         {
             // Not at exit: members may still be reachable then, and must stay usable.
-            group.Pointer = RObject.FromCell(NativeHelpers.MakePointerObject(PointerRequest.Bare(address, GroupSymbol(), atExit: false)));
+            group.Pointer = RPointers.Make(RPointerRequest.Bare(address, GroupSymbol(), atExit: false));
         }
         catch
         {
@@ -183,7 +183,7 @@ internal static unsafe class Handles
         // A collection R ran on its own counts too: what it freed lowers the baseline.
         _liveBytesAfterCollection = Math.Min(_liveBytesAfterCollection, _liveBytes);
         if (_liveBytes - _liveBytesAfterCollection <= Math.Max(MinimumPressure, _liveBytesAfterCollection)) return;
-        NativeHelpers.Collect();
+        RValues.CollectGarbage();
         GC.Collect();
         _liveBytesAfterCollection = _liveBytes;
     }
@@ -212,7 +212,7 @@ internal static unsafe class Handles
     {
         if (!RValues.IsObject(x)) return x;
         Sexp ptr = RValues.StoredAttribute(x, PtrSymbol());
-        return RValues.TypeOf(ptr) == SexpType.ExternalPointer && (IsOurs(ptr) || PointerTags.KindOf(LibR.ExternalPtrTag(ptr)) is not null) ? ptr : x;
+        return RValues.TypeOf(ptr) == SexpType.ExternalPointer && (IsOurs(ptr) || PointerTags.KindOf(RPointers.Tag(ptr)) is not null) ? ptr : x;
     }
 
     /// <summary>The .NET object behind a kerasbridge object or pointer; null for anything else
@@ -221,7 +221,7 @@ internal static unsafe class Handles
     {
         Sexp ptr = Unwrap(x);
         if (!IsOurs(ptr)) return null;
-        return Table.Get(LibR.ExternalPtrAddr(ptr));
+        return Table.Get(RPointers.Address(ptr));
     }
 
     /// <summary>The object behind an external pointer made by <see cref="Wrap"/> or <see cref="Deferred"/>.</summary>
@@ -234,7 +234,7 @@ internal static unsafe class Handles
             if (Unusable(ptr) is { } why) throw new KerasValueError($"Argument `{argument}` is {why.Long}");
             throw new KerasTypeError($"Argument `{argument}` must be a kerasbridge object. Received: {RValues.Describe(ptr)}");
         }
-        nint address = LibR.ExternalPtrAddr(ptr);
+        nint address = RPointers.Address(ptr);
         if (address == 0) throw new KerasValueError($"Argument `{argument}` is {Unusable(ptr)!.Value.Long}");
         object? target = Table.Get(address);
         return target as T ?? throw new KerasTypeError(
@@ -244,19 +244,19 @@ internal static unsafe class Handles
     /// <summary>For a kerasbridge pointer whose object cannot be used, what it was, as a line for
     /// printing; null for a usable pointer or another package's.</summary>
     internal static string? DescribeUnusable(Sexp ptr) =>
-        Unusable(ptr) is { } why && PointerTags.KindOf(LibR.ExternalPtrTag(ptr)) is { } kind ? $"<{kind} {why.Short}>" : null;
+        Unusable(ptr) is { } why && PointerTags.KindOf(RPointers.Tag(ptr)) is { } kind ? $"<{kind} {why.Short}>" : null;
 
     /// <summary>Why a kerasbridge pointer cannot be used: restored from a saved workspace (its
     /// address gone), or made by a load of the package since unloaded; null when it can, or is
     /// not a kerasbridge pointer.</summary>
     private static (string Short, string Long)? Unusable(Sexp ptr)
     {
-        if (RValues.TypeOf(ptr) != SexpType.ExternalPointer || PointerTags.KindOf(LibR.ExternalPtrTag(ptr)) is null) return null;
-        if (LibR.ExternalPtrAddr(ptr) == 0)
+        if (RValues.TypeOf(ptr) != SexpType.ExternalPointer || PointerTags.KindOf(RPointers.Tag(ptr)) is null) return null;
+        if (RPointers.Address(ptr) == 0)
             return ("from a previous session: its data did not survive; recreate it in this session",
                     "a kerasbridge object from a previous session (restored from a saved workspace or serialized); " +
                     "its data did not survive. Recreate it in this session.");
-        if (!PointerTags.IsCurrent(LibR.ExternalPtrTag(ptr)))
+        if (!PointerTags.IsCurrent(RPointers.Tag(ptr)))
             return ("from an unloaded session of kerasbridge: recreate it",
                     "a kerasbridge object from an unloaded session of the package (made before kerasbridge was unloaded " +
                     "and loaded again); recreate it.");
@@ -268,7 +268,7 @@ internal static unsafe class Handles
     /// only those hold a slot number of this engine.
     /// </summary>
     private static bool IsOurs(Sexp x) =>
-        RValues.TypeOf(x) == SexpType.ExternalPointer && PointerTags.IsCurrent(LibR.ExternalPtrTag(x));
+        RValues.TypeOf(x) == SexpType.ExternalPointer && PointerTags.IsCurrent(RPointers.Tag(x));
 
     /// <summary>Every object R holds, with its handle, by increasing handle.</summary>
     internal static IEnumerable<(nint Address, object Target)> Live() => Table.Live();

@@ -75,7 +75,7 @@ internal static class PointerTags
     internal static unsafe string? KindOf(Sexp tag)
     {
         if (RValues.TypeOf(tag) != SexpType.Symbol) return null;
-        string name = Marshal.PtrToStringUTF8((nint)LibR.Char(LibR.PrintName(tag))) ?? "";
+        string name = RValues.SymbolName(tag);
         int mark = name.IndexOf(GenerationMark);
         if (mark >= 0) name = name[..mark];
         foreach (var (kindName, kind) in Kinds)

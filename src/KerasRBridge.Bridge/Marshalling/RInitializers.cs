@@ -1,5 +1,5 @@
 using KerasRBridge.Engine;
-using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -49,7 +49,7 @@ internal static class RInitializers
 
         private RObject Invoke(RObject shape, RObject dtype)
         {
-            try { return Invoker.Invoke(function, [new("shape", shape), new("dtype", dtype)]); }
+            try { return RFunction.Call(function, new("shape", shape), new("dtype", dtype)); }
             catch (REvaluationException e) { throw new RCallbackError("initializer function(shape, dtype)", e); }
         }
     }

@@ -39,8 +39,8 @@ internal static unsafe class RWrappers
     /// </summary>
     internal static EntryResult ValueOf(Sexp variablePointer, NdArray value)
     {
-        Sexp last = LibR.ExternalPtrProtected(variablePointer);
-        if (last != LibR.NilValue && ReferenceEquals(Handles.TargetOf(last), value)) return EntryResult.Reached(last);
+        Sexp last = RPointers.Protected(variablePointer);
+        if (last != RValues.NilValue && ReferenceEquals(Handles.TargetOf(last), value)) return EntryResult.Reached(last);
         return NewValue(variablePointer, value);
     }
 
@@ -50,7 +50,7 @@ internal static unsafe class RWrappers
     {
         var request = Request(value);
         if (value.NBytes <= Handles.GroupedBytes) request.RememberOn = variablePointer;
-        else LibR.SetExternalPtrProtected(variablePointer, LibR.NilValue);
+        else RPointers.SetProtected(variablePointer, RValues.NilValue);
         return EntryResult.Build(request);
     }
 
@@ -65,7 +65,7 @@ internal static unsafe class RWrappers
         return Handles.Wrap(target, prototype, slots, templates);
     }
 
-    private static PointerRequest Request(object target)
+    private static RPointerRequest Request(object target)
     {
         var (prototype, slots, templates) = Layout(target);
         return Handles.Deferred(target, prototype, slots, templates);
@@ -80,5 +80,5 @@ internal static unsafe class RWrappers
         LayoutOf(target switch { Variable => _variable, NdArray => _tensor, _ => null });
 
     private static (Sexp Prototype, Sexp Slots, Sexp Templates) LayoutOf(RObject? prototype) =>
-        prototype is null ? (LibR.NilValue, LibR.NilValue, LibR.NilValue) : (prototype.Sexp, _slots!.Sexp, _templates!.Sexp);
+        prototype is null ? (RValues.NilValue, RValues.NilValue, RValues.NilValue) : (prototype.Sexp, _slots!.Sexp, _templates!.Sexp);
 }

@@ -1,5 +1,5 @@
 using KerasRBridge.Engine;
-using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using KerasRBridge.RInterop.Values;
 
 namespace KerasRBridge.RInterop.Native;
 
@@ -47,7 +48,7 @@ internal static unsafe class NativeHelpers
         public delegate* unmanaged<Sexp, int, Sexp*, int> ListVars;
         public delegate* unmanaged<Sexp, Sexp*, int> NewEnv;
         public delegate* unmanaged<Sexp, Sexp*, int> Duplicate;
-        public delegate* unmanaged<PointerRequest*, Sexp*, int> MakePointerObject;
+        public delegate* unmanaged<RPointerRequest*, Sexp*, int> MakePointerObject;
         public delegate* unmanaged<byte*, int, Sexp*, int> ScalarStringUtf8;
         public delegate* unmanaged<int, nint, Sexp*, byte*, nuint, int> TryAllocVector;
         public delegate* unmanaged<int> Collect;
@@ -124,7 +125,7 @@ internal static unsafe class NativeHelpers
     internal static Sexp AllocVector(SexpType type, long length)
     {
         Sexp cell;
-        if (length < LargeVectorBytes / ElementBytes(type))
+        if (length < LargeVectorBytes / RValues.ElementBytes(type))
         {
             Check(R->AllocVector((int)type, (nint)length, &cell));
             return cell;
@@ -136,15 +137,6 @@ internal static unsafe class NativeHelpers
         Check(status);
         return cell;
     }
-
-    /// <summary>The bytes of one element of an R vector of <paramref name="type"/>.</summary>
-    internal static int ElementBytes(SexpType type) => type switch
-    {
-        SexpType.Raw => 1,
-        SexpType.Logical or SexpType.Integer => 4,
-        SexpType.Complex => 16,
-        _ => 8,
-    };
 
     internal static void SetAttrib(Sexp x, Sexp symbol, Sexp value) => Check(R->SetAttrib(x, symbol, value));
 
@@ -239,10 +231,10 @@ internal static unsafe class NativeHelpers
     /// The R object <paramref name="request"/> describes. After a failure nothing will free the
     /// request's address: it is still the caller's.
     /// </summary>
-    internal static Sexp MakePointerObject(in PointerRequest request)
+    internal static Sexp MakePointerObject(in RPointerRequest request)
     {
         Sexp cell;
-        fixed (PointerRequest* r = &request) Check(R->MakePointerObject(r, &cell));
+        fixed (RPointerRequest* r = &request) Check(R->MakePointerObject(r, &cell));
         return cell;
     }
 

@@ -24,4 +24,16 @@ public sealed class RFunction : RObject
         RArgument[] copied = arguments.ToArray();
         return REngine.Invoke(() => Invoker.Invoke(Live, copied));
     }
+
+    /// <summary>
+    /// Calls the R function <paramref name="function"/> as <see cref="Invoke"/> does, from .NET
+    /// code that R is running (an entry point of a package): on R's thread, in R's current
+    /// context, not marshalled. An R error in it becomes <see cref="REvaluationException"/>
+    /// carrying R's condition.
+    /// </summary>
+    public static RObject Call(Sexp function, params RArgument[] arguments)
+    {
+        RThread.Ensure();
+        return Invoker.Invoke(function, arguments);
+    }
 }

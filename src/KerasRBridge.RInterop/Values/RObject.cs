@@ -80,7 +80,7 @@ public partial class RObject : IDisposable
     }
 
     /// <summary>Protects <paramref name="value"/> and wraps it.</summary>
-    internal static RObject Keep(Sexp value) => new(NativeHelpers.Keep(value), value);
+    public static RObject Keep(Sexp value) => new(NativeHelpers.Keep(value), value);
 
     /// <summary>Wraps a cell fresh from the native helpers.</summary>
     internal static RObject FromCell(Sexp cell) => new(cell);

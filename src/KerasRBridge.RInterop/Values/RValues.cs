@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 
 namespace KerasRBridge.RInterop.Values;
@@ -79,6 +78,34 @@ public static unsafe class RValues
     public static RObject GetAttribute(Sexp target, string name) =>
         RObject.FromCell(NativeHelpers.GetAttrib(target, Symbol(name)));
 
+    /// <summary>R's <c>NULL</c>.</summary>
+    public static Sexp NilValue => LibR.NilValue;
+
+    /// <summary>The global environment.</summary>
+    public static Sexp GlobalEnv => LibR.GlobalEnv;
+
+    /// <summary>Runs R's garbage collector (a full collection), and with it the finalizers of
+    /// the objects it frees.</summary>
+    public static void CollectGarbage() => NativeHelpers.Collect();
+
+    /// <summary>The R objects .NET currently protects.</summary>
+    public static long ProtectedCount => NativeHelpers.KeptCount;
+
+    /// <summary>The symbol <c>dim</c>.</summary>
+    public static Sexp DimSymbol => LibR.DimSymbol;
+
+    /// <summary>The bytes of one element of an R vector of <paramref name="type"/>.</summary>
+    public static int ElementBytes(SexpType type) => type switch
+    {
+        SexpType.Raw => 1,
+        SexpType.Logical or SexpType.Integer => 4,
+        SexpType.Complex => 16,
+        _ => 8,
+    };
+
+    /// <summary>Sets an attribute of <paramref name="target"/> (R may raise an error, which unwinds as <see cref="RUnwindException"/>).</summary>
+    public static void SetAttribute(Sexp target, Sexp symbol, Sexp value) => NativeHelpers.SetAttrib(target, symbol, value);
+
     /// <summary>The R type of <paramref name="x"/>.</summary>
     public static SexpType TypeOf(Sexp x) => (SexpType)LibR.TypeOf(x);
 
@@ -90,7 +117,7 @@ public static unsafe class RValues
 
     /// <summary>Element <paramref name="index"/> of a character vector; null for <c>NA</c>. A
     /// string in R's native encoding or declared UTF-8 or latin1 reads as the text it holds.</summary>
-    /// <exception cref="KerasValueError">The string is declared as bytes, or is not valid in the
+    /// <exception cref="ArgumentException">The string is declared as bytes, or is not valid in the
     /// encoding it declares.</exception>
     public static string? StringAt(Sexp vector, long index)
     {
@@ -102,7 +129,7 @@ public static unsafe class RValues
         return LibR.CharEncoding(ch) switch
         {
             CeLatin1 => Encoding.Latin1.GetString(bytes),
-            CeBytes => throw new KerasValueError(
+            CeBytes => throw new ArgumentException(
                 "A string marked as bytes (Encoding(x) == \"bytes\") has no text to read; declare its encoding, e.g. with iconv(x, \"latin1\", \"UTF-8\")."),
             // UTF-8, or native in the UTF-8 locales R runs in here.
             _ => Utf8(bytes),
@@ -114,7 +141,7 @@ public static unsafe class RValues
         try { return Utf8Strict.GetString(bytes); }
         catch (DecoderFallbackException)
         {
-            throw new KerasValueError(
+            throw new ArgumentException(
                 "A string is not valid UTF-8 (it may be in another encoding); convert it with enc2utf8() or iconv(x, from, \"UTF-8\").");
         }
     }

@@ -1,9 +1,10 @@
 using KerasRBridge.Engine;
-using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Embedding;
+using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.RInterop.Tests;
+namespace KerasRBridge.Bridge.Tests;
 
 public class ArrayRoundTripTests
 {
@@ -13,9 +14,8 @@ public class ArrayRoundTripTests
     private static bool CheckInR(NdArray array, string check) => REngine.Invoke(() =>
     {
         using var value = RArrays.ToR(array);
-        using var assign = REngine.Evaluate("function(v) assign('x', v, envir = globalenv())");
-        using var _ = RObject.FromCell(Native.NativeHelpers.Call(assign.Sexp, [value.Sexp], [], Native.LibR.GlobalEnv));
-        return REngine.Evaluate(check, r => RValues.TypeOf(r.Sexp) == Native.SexpType.Logical && RArrays.ToNdArray(r.Sexp, DType.Bool).AsSpan<bool>()[0]);
+        REnvironment.Global().Set("x", value);
+        return REngine.Evaluate(check, r => RValues.TypeOf(r.Sexp) == SexpType.Logical && RArrays.ToNdArray(r.Sexp, DType.Bool).AsSpan<bool>()[0]);
     });
 
     [Test]

@@ -1,9 +1,9 @@
 using KerasRBridge.Engine;
-using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.RInterop.Tests;
+namespace KerasRBridge.Bridge.Tests;
 
 public class DTypeConversionTests
 {

@@ -1,10 +1,10 @@
 using KerasRBridge.Engine;
-using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.RInterop.Tests;
+namespace KerasRBridge.Bridge.Tests;
 
 /// <summary>R refusing memory is an exception in .NET, and R goes on.</summary>
 [NonParallelizable]

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace KerasRBridge.RInterop.Native;
+namespace KerasRBridge.Bridge.Conversion;
 
 /// <summary>
 /// Large R vectors come from a fresh <c>mmap</c>, and writing them first costs a page fault per

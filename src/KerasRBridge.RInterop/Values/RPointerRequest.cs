@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using KerasRBridge.RInterop.Native;
 
-namespace KerasRBridge.RInterop.Native;
+namespace KerasRBridge.RInterop.Values;
 
 /// <summary>
 /// An R object for a .NET object, as <c>krb_pointer_request</c> in <c>krb_native.h</c>: an
@@ -13,19 +14,27 @@ namespace KerasRBridge.RInterop.Native;
 /// finalizer. A <see cref="RememberOn"/> pointer (else NULL) gets the object as its protected value.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-internal struct PointerRequest
+public struct RPointerRequest
 {
-    internal nint Address;
-    internal Sexp Tag;
-    internal Sexp Owner;
-    internal int AtExit;
-    internal Sexp Prototype;
-    internal Sexp Slots;
-    internal Sexp Templates;
-    internal Sexp RememberOn;
+    /// <summary>The address the pointer carries (never 0 for a live object).</summary>
+    public nint Address;
+    /// <summary>The pointer's tag: what kind of object it holds.</summary>
+    public Sexp Tag;
+    /// <summary>Kept alive by the pointer, which then has no finalizer of its own; or NULL.</summary>
+    public Sexp Owner;
+    /// <summary>Whether the finalizer also runs when R exits (1) or not (0).</summary>
+    public int AtExit;
+    /// <summary>The object copied to carry the pointer; NULL for the bare pointer.</summary>
+    public Sexp Prototype;
+    /// <summary>A list of symbols: the attributes of the copy that get the pointer.</summary>
+    public Sexp Slots;
+    /// <summary>Per slot: NULL for the pointer itself, or a list copied with the pointer first.</summary>
+    public Sexp Templates;
+    /// <summary>An external pointer whose protected value becomes the object; or NULL.</summary>
+    public Sexp RememberOn;
 
     /// <summary>A request for the bare pointer, with no owner and no object to remember it.</summary>
-    internal static PointerRequest Bare(nint address, Sexp tag, bool atExit) => new()
+    public static RPointerRequest Bare(nint address, Sexp tag, bool atExit) => new()
     {
         Address = address,
         Tag = tag,

@@ -1,13 +1,13 @@
 using KerasRBridge.Engine;
-using KerasRBridge.RInterop.Conversion;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Native;
 
-namespace KerasRBridge.RInterop.Tests;
+namespace KerasRBridge.Bridge.Tests;
 
-/// <summary>Ctrl-C sets R_interrupts_pending; long engine work on R's thread stops at its next poll.</summary>
+/// <summary>Ctrl-C sets R_interrupts_pending; long conversions on R's thread stop at their next poll.</summary>
 [NonParallelizable]
-public unsafe class RInterruptTests
+public unsafe class ConversionInterruptTests
 {
     private static int* Pending => (int*)LibR.Variable("R_interrupts_pending");
 
@@ -60,23 +60,5 @@ public unsafe class RInterruptTests
         REngine.Invoke(() => *Pending = 1);
         var sample = Task.Run(() => RandomOps.Normal([4 * Interruption.ChunkLength], DType.Float32, seed: 1)).Result;
         Assert.That(sample.Size, Is.EqualTo(4 * Interruption.ChunkLength));
-    }
-}
-
-/// <summary>An interrupt from .NET says what happened, as R's own interrupt condition does not.</summary>
-[NonParallelizable]
-public class RInterruptMessageTests
-{
-    [Test]
-    public void An_interrupt_of_running_R_code_gives_an_exception_saying_R_was_interrupted()
-    {
-        Assert.Throws<REvaluationException>(() => REngine.Execute("stop('an older error')"));
-        var running = Task.Run(() => REngine.Execute("cat(''); repeat x <- sum(1:10)"));
-        Thread.Sleep(300);
-        REngine.Interrupt();
-        var e = Assert.Throws<AggregateException>(() => running.Wait(TimeSpan.FromSeconds(30)))!.InnerException as REvaluationException;
-        Assert.That(e, Is.Not.Null);
-        Assert.That(e!.RMessage, Is.EqualTo(REngine.InterruptedMessage));
-        Assert.That(REngine.Evaluate("1L + 1L", v => RArrays.ShapeOf(v.Sexp).Length), Is.Zero);
     }
 }

@@ -3,7 +3,7 @@ using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.RInterop.Conversion;
+namespace KerasRBridge.Bridge.Conversion;
 
 /// <summary>
 /// Conversion between R atomic vectors/arrays and engine tensors. Dimensions keep R's order
@@ -20,12 +20,12 @@ public static unsafe class RArrays
     {
         // `dim` is always stored, never computed, so it is read without a guarded R call (the
         // per-call cost of a small assign).
-        Sexp dim = RValues.StoredAttribute(x, LibR.DimSymbol);
-        long length = LibR.XLength(x);
-        if (dim == LibR.NilValue) return length == 1 ? [] : [length];
+        Sexp dim = RValues.StoredAttribute(x, RValues.DimSymbol);
+        long length = RValues.LengthOf(x);
+        if (RValues.IsNull(dim)) return length == 1 ? [] : [length];
         if (RValues.TypeOf(dim) != SexpType.Integer)
             throw new KerasValueError($"The dim attribute of the R array must be an integer vector. Received: a {RValues.RTypeName(RValues.TypeOf(dim))} vector.");
-        var dims = new ReadOnlySpan<int>(NativeHelpers.DataPtr(dim), (int)LibR.XLength(dim));
+        var dims = new ReadOnlySpan<int>(RValues.DataOf(dim), (int)RValues.LengthOf(dim));
         var shape = new long[dims.Length];
         long product = 1;
         for (int i = 0; i < dims.Length; i++)
@@ -50,7 +50,7 @@ public static unsafe class RArrays
     }
 
     /// <summary>Whether <paramref name="x"/> has a <c>dim</c> attribute (is an R array).</summary>
-    public static bool HasDim(Sexp x) => RValues.StoredAttribute(x, LibR.DimSymbol) != LibR.NilValue;
+    public static bool HasDim(Sexp x) => !RValues.IsNull(RValues.StoredAttribute(x, RValues.DimSymbol));
 
     /// <summary>The dtype an R vector has on its own: double is float64, integer int32,
     /// logical bool, complex complex128, raw uint8.</summary>
@@ -80,7 +80,7 @@ public static unsafe class RArrays
         // Checked before R is asked for the data, which for a compact sequence such as 1:3e9
         // would expand it in memory first.
         int n = NdArray.StorageLength(shape, dtype);
-        void* data = n == 0 ? null : NativeHelpers.DataPtr(x);
+        void* data = n == 0 ? null : RValues.DataOf(x);
         return RValues.TypeOf(x) switch
         {
             SexpType.Double => FromDoubles(new ReadOnlySpan<double>(data, n), shape, dtype),
@@ -231,7 +231,7 @@ public static unsafe class RArrays
         RObject vector = Allocate(type, array);
         try
         {
-            if (array.Size > 0) Write(array, NativeHelpers.DataPtr(vector.Sexp));
+            if (array.Size > 0) Write(array, RValues.DataOf(vector.Sexp));
             if (array.Rank >= 1) SetDim(vector, array.ShapeSpan);
             return vector;
         }
@@ -257,7 +257,7 @@ public static unsafe class RArrays
         catch (InsufficientMemoryException e)
         {
             throw new KerasMemoryError(
-                $"Unable to allocate {KerasMemoryError.FormatBytes((double)array.Size * NativeHelpers.ElementBytes(type))} for an R {RValues.RTypeName(type)} array " +
+                $"Unable to allocate {KerasMemoryError.FormatBytes((double)array.Size * RValues.ElementBytes(type))} for an R {RValues.RTypeName(type)} array " +
                 $"with shape {NdArray.FormatShape(array.ShapeSpan)}: {e.Message}");
         }
     }
@@ -312,6 +312,6 @@ public static unsafe class RArrays
             dims[i] = shape[i] <= int.MaxValue ? (int)shape[i] : throw new KerasValueError(
                 $"Dimension {shape[i]} of shape {NdArray.FormatShape(shape)} is too large for an R array (at most {int.MaxValue}).");
         using var dim = RValues.Integers(dims);
-        NativeHelpers.SetAttrib(target.Sexp, LibR.DimSymbol, dim.Sexp);
+        RValues.SetAttribute(target.Sexp, RValues.DimSymbol, dim.Sexp);
     }
 }

@@ -1,0 +1,22 @@
+using KerasRBridge.RInterop.Embedding;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.RInterop.Tests;
+
+/// <summary>An interrupt from .NET says what happened, as R's own interrupt condition does not.</summary>
+[NonParallelizable]
+public class RInterruptMessageTests
+{
+    [Test]
+    public void An_interrupt_of_running_R_code_gives_an_exception_saying_R_was_interrupted()
+    {
+        Assert.Throws<REvaluationException>(() => REngine.Execute("stop('an older error')"));
+        var running = Task.Run(() => REngine.Execute("cat(''); repeat x <- sum(1:10)"));
+        Thread.Sleep(300);
+        REngine.Interrupt();
+        var e = Assert.Throws<AggregateException>(() => running.Wait(TimeSpan.FromSeconds(30)))!.InnerException as REvaluationException;
+        Assert.That(e, Is.Not.Null);
+        Assert.That(e!.RMessage, Is.EqualTo(REngine.InterruptedMessage));
+        Assert.That(REngine.Evaluate("1L + 1L", v => v.Length), Is.EqualTo(1));
+    }
+}
