@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using KerasRBridge.Bridge.Entries;
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop;
@@ -124,7 +126,7 @@ public static unsafe class NativeEntry
             RThread.DrainReleases();
             _errorParent?.Dispose();
             _errorParent = null;
-            Handles.CollectIfDue();
+            MemoryPressure.CollectIfDue();
             return EntryTable.Invoke(entry, new ReadOnlySpan<Sexp>(args, count)).TryHandOver(result, _api->Build) ? CallOk : CallBuild;
         }
         catch (Exception e)

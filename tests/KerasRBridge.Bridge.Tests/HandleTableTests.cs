@@ -1,4 +1,6 @@
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 
 namespace KerasRBridge.Bridge.Tests;
 

@@ -1,4 +1,6 @@
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
@@ -34,7 +36,7 @@ internal static class EntryTable
         if (args.Length != arity)
             throw new ArgumentException($"Entry point {name} takes {arity} arguments; it was given {args.Length}.");
         Span<Sexp> unwrapped = stackalloc Sexp[MaxArity];
-        for (int i = 0; i < args.Length; i++) unwrapped[i] = Handles.Unwrap(args[i]);
+        for (int i = 0; i < args.Length; i++) unwrapped[i] = Objects.Unwrap(args[i]);
         return function(unwrapped[..args.Length]);
     }
 

@@ -1,4 +1,6 @@
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -28,7 +30,7 @@ internal static class InitializerEntries
 
     private static EntryResult Call(ReadOnlySpan<Sexp> a)
     {
-        var initializer = Handles.Get<Initializer>(a[0], "initializer");
+        var initializer = Objects.Get<Initializer>(a[0], "initializer");
         object?[] dims = Args.Shape(a[1]) ?? throw new KerasValueError("Undefined shapes are not supported.");
         var shape = Shapes.Standardize(dims);
         if (!Shapes.IsFullyDefined(shape))
@@ -40,7 +42,7 @@ internal static class InitializerEntries
 
     private static EntryResult Config(ReadOnlySpan<Sexp> a)
     {
-        var initializer = Handles.Get<Initializer>(a[0], "initializer");
+        var initializer = Objects.Get<Initializer>(a[0], "initializer");
         var config = initializer.GetConfig();
         var values = config.Values.Select(Args.ToR).ToList();
         try

@@ -1,4 +1,6 @@
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Native;

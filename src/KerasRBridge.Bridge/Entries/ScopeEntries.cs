@@ -1,4 +1,6 @@
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -29,7 +31,7 @@ internal static class ScopeEntries
 
     private static EntryResult Close(ReadOnlySpan<Sexp> a)
     {
-        Handles.Get<IDisposable>(a[0], "scope").Dispose();
+        Objects.Get<IDisposable>(a[0], "scope").Dispose();
         return RNull.Create();
     }
 }

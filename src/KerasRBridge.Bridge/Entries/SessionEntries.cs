@@ -1,4 +1,6 @@
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop;
 using KerasRBridge.RInterop.Native;
@@ -36,11 +38,11 @@ internal static class SessionEntries
     {
         if (Args.Bool(a[0], "settle"))
         {
-            Handles.Settle();
+            HandleGroups.Settle();
             RValues.CollectGarbage();
         }
         using var live = RValues.Double(Handles.LiveCount);
-        using var bytes = RValues.Double(Handles.LiveBytes);
+        using var bytes = RValues.Double(MemoryPressure.LiveBytes);
         using var kept = RValues.Double(RValues.ProtectedCount);
         using var queued = RValues.Double(RThread.QueuedReleases);
         return RValues.List([live, bytes, kept, queued], ["live_handles", "live_tensor_bytes", "protected", "queued_releases"]);

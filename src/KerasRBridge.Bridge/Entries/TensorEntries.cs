@@ -1,4 +1,6 @@
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Native;
@@ -15,7 +17,7 @@ internal static class TensorEntries
         ("to_r", 1, a => RArrays.ToR(Objects.Tensor(a[0], "x"))),
         ("tensor_field", 2, Field),
         ("describe", 1, Describe),
-        ("usable", 1, a => RValues.Logical(Handles.DescribeUnusable(a[0]) is null)),
+        ("usable", 1, a => RValues.Logical(Objects.DescribeUnusable(a[0]) is null)),
         ("subset_get", 3, SubsetGet),
         ("subset_set", 4, SubsetSet),
         ("shape_new", 1, NewShape),
@@ -36,7 +38,7 @@ internal static class TensorEntries
     /// <summary>The header line R prints above the values, in Keras's repr wording; an object
     /// from a previous session says so instead, since printing should not fail.</summary>
     private static EntryResult Describe(ReadOnlySpan<Sexp> a) =>
-        RValues.String(Handles.DescribeUnusable(a[0]) ?? Header(Handles.Get<object>(a[0], "x")));
+        RValues.String(Objects.DescribeUnusable(a[0]) ?? Header(Objects.Get<object>(a[0], "x")));
 
     /// <summary>The header line of an engine object, in Keras's repr wording.</summary>
     internal static string Header(object target) => target switch
@@ -74,7 +76,7 @@ internal static class TensorEntries
     /// tensor, being immutable, gives a new tensor.</summary>
     private static EntryResult SubsetSet(ReadOnlySpan<Sexp> a)
     {
-        object target = Handles.Get<object>(a[0], "x");
+        object target = Objects.Get<object>(a[0], "x");
         bool oneBased = Args.Bool(a[3], "one_based");
         var index = RIndex.Parse(a[1], oneBased);
         Sexp value = a[2], self = a[0];

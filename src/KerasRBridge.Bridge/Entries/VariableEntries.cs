@@ -1,4 +1,6 @@
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -41,7 +43,7 @@ internal static class VariableEntries
 
     private static EntryResult Field(ReadOnlySpan<Sexp> a)
     {
-        var v = Handles.Get<Variable>(a[0], "variable");
+        var v = Objects.Get<Variable>(a[0], "variable");
         return Args.String(a[1], "field") switch
         {
             "name" => RValues.String(v.Name),
@@ -73,7 +75,7 @@ internal static class VariableEntries
 
     private static EntryResult SetTrainable(ReadOnlySpan<Sexp> a)
     {
-        Handles.Get<Variable>(a[0], "variable").Trainable = Args.Bool(a[1], "trainable");
+        Objects.Get<Variable>(a[0], "variable").Trainable = Args.Bool(a[1], "trainable");
         return RNull.Create();
     }
 
@@ -81,7 +83,7 @@ internal static class VariableEntries
     // measurable part of a small assign.
     private static EntryResult Assign(ReadOnlySpan<Sexp> a, Func<Variable, NdArray, NdArray> operation)
     {
-        var v = Handles.Get<Variable>(a[0], "variable");
+        var v = Objects.Get<Variable>(a[0], "variable");
         return RWrappers.NewValue(a[0], operation(v, Tensors.FromR(a[1], v.DType)));
     }
 }

@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Embedding;

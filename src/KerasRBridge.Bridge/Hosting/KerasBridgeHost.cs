@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
-using KerasRBridge.Bridge.Marshalling;
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Native;
@@ -39,7 +41,7 @@ public static unsafe partial class KerasBridgeHost
     public static Variable GetVariable(string expression) => REngine.Evaluate(expression, value =>
     {
         using var ptr = RValues.GetAttribute(value.Sexp, "ptr");
-        return Handles.Get<Variable>(ptr.Sexp, expression);
+        return Objects.Get<Variable>(ptr.Sexp, expression);
     });
 
     /// <summary>Makes <paramref name="variable"/> visible to R as <paramref name="name"/> in the

@@ -1,4 +1,4 @@
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Lifetime;
 
 /// <summary>
 /// The .NET objects R holds, by number: an external pointer's address is its object's slot

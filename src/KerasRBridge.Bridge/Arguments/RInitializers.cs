@@ -1,10 +1,12 @@
+using KerasRBridge.Bridge.Results;
+using KerasRBridge.Bridge.Lifetime;
 using KerasRBridge.Engine;
 using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Arguments;
 
 /// <summary>Turns what R users pass as <c>initializer</c> into what the engine's
 /// <see cref="Variable"/> takes.</summary>

@@ -1,10 +1,12 @@
+using KerasRBridge.Bridge.Results;
+using KerasRBridge.Bridge.Lifetime;
 using System.Globalization;
 using KerasRBridge.Engine;
 using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Arguments;
 
 /// <summary>
 /// Translates the index list the R package builds for <c>x@r[...]</c> and <c>x@py[...]</c>
@@ -47,7 +49,7 @@ internal static unsafe class RIndex
         if (cls.Contains("kerasbridge_newaxis")) return IndexItem.NewAxis.Instance;
         if (cls.Contains("kerasbridge_all_dims")) return IndexItem.Ellipsis.Instance;
         if (cls.Contains("kerasbridge_slice")) return Slice(x, oneBased);
-        Sexp ptr = Handles.Unwrap(x);
+        Sexp ptr = Objects.Unwrap(x);
         if (RValues.TypeOf(ptr) == SexpType.ExternalPointer) return FromTensor(Objects.Tensor(ptr, "index"), oneBased);
         switch (RValues.TypeOf(x))
         {

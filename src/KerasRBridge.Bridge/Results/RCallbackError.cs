@@ -1,7 +1,7 @@
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Results;
 
 /// <summary>
 /// An R function the user handed to the engine (an initializer <c>function(shape, dtype)</c>)

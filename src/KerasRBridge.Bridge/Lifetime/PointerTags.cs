@@ -1,9 +1,11 @@
+using KerasRBridge.Bridge.Results;
+using KerasRBridge.Bridge.Arguments;
 using System.Runtime.InteropServices;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Lifetime;
 
 /// <summary>
 /// The tags of the external pointers the engine hands to R: they tell which pointers are the

@@ -1,7 +1,7 @@
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Results;
 
 /// <summary>
 /// What an entry point hands back to R: an R object it made (and protects until handed over),

@@ -1,14 +1,19 @@
+using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Arguments;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Results;
 
 /// <summary>
-/// Makes the R objects users hold for tensors and variables: a copy of the package's S4
+/// The one path to the R objects users hold for engine objects: a copy of the package's S4
 /// prototype with the external pointer in its <c>ptr</c> slot and fresh indexers in its
-/// <c>r</c> and <c>py</c> slots. Built here from templates because doing it in R costs ten
-/// times more than the engine call it wraps.
+/// <c>r</c> and <c>py</c> slots (other engine objects: the bare pointer). Every object is
+/// described by one <see cref="RPointerRequest"/>, made here, and built by the same C function
+/// (<c>krb_build_pointer_object</c>): for an entry point's result, by the package's shim once
+/// managed code has returned; otherwise now (<see cref="Wrap"/>). Built from templates because
+/// doing it in R costs ten times more than the engine call it wraps.
 /// </summary>
 internal static unsafe class RWrappers
 {
@@ -40,7 +45,7 @@ internal static unsafe class RWrappers
     internal static EntryResult ValueOf(Sexp variablePointer, NdArray value)
     {
         Sexp last = RPointers.Protected(variablePointer);
-        if (last != RValues.NilValue && ReferenceEquals(Handles.TargetOf(last), value)) return EntryResult.Reached(last);
+        if (last != RValues.NilValue && ReferenceEquals(Objects.TargetOf(last), value)) return EntryResult.Reached(last);
         return NewValue(variablePointer, value);
     }
 
@@ -49,7 +54,7 @@ internal static unsafe class RWrappers
     internal static EntryResult NewValue(Sexp variablePointer, NdArray value)
     {
         var request = Request(value);
-        if (value.NBytes <= Handles.GroupedBytes) request.RememberOn = variablePointer;
+        if (value.NBytes <= HandleGroups.MaxMemberBytes) request.RememberOn = variablePointer;
         else RPointers.SetProtected(variablePointer, RValues.NilValue);
         return EntryResult.Build(request);
     }
@@ -58,17 +63,24 @@ internal static unsafe class RWrappers
     /// pointer), as an entry point's result.</summary>
     internal static EntryResult Result(object target) => EntryResult.Build(Request(target));
 
-    /// <summary>The R object for a tensor or variable (other engine objects: their bare pointer), made now.</summary>
+    /// <summary>The R object for a variable, or an engine object other than a tensor, made now
+    /// (a tensor would join a finalizer group, which only an entry point's result may).</summary>
     internal static RObject Wrap(object target)
     {
-        var (prototype, slots, templates) = Layout(target);
-        return Handles.Wrap(target, prototype, slots, templates);
+        if (HandleGroups.Joins(target)) throw new ArgumentException("Small tensors reach R as entry point results only.", nameof(target));
+        var request = Request(target);
+        try { return RPointers.Make(request); }
+        catch
+        {
+            Handles.Abandon(request);
+            throw;
+        }
     }
 
     private static RPointerRequest Request(object target)
     {
         var (prototype, slots, templates) = Layout(target);
-        return Handles.Deferred(target, prototype, slots, templates);
+        return Handles.Request(target, prototype, slots, templates);
     }
 
     /// <summary>The prototype, slots and templates of a tensor's R object.</summary>

@@ -3,7 +3,7 @@ using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Arguments;
 
 /// <summary>R values to tensors under keras3's dtype rules.</summary>
 internal static class Tensors

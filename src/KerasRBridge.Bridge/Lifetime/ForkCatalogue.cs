@@ -1,3 +1,5 @@
+using KerasRBridge.Bridge.Results;
+using KerasRBridge.Bridge.Arguments;
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -7,7 +9,7 @@ using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Lifetime;
 
 /// <summary>
 /// What a forked child of this process can still read (<c>krb_fork.c</c>). Just before a fork,

@@ -3,7 +3,7 @@ using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Arguments;
 
 /// <summary>Reads the R arguments of entry points, with Keras-style errors that say what was received.</summary>
 internal static unsafe class Args

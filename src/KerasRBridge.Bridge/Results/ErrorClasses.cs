@@ -1,6 +1,6 @@
 using KerasRBridge.Engine;
 
-namespace KerasRBridge.Bridge.Marshalling;
+namespace KerasRBridge.Bridge.Results;
 
 /// <summary>Maps engine exceptions to the R condition classes the package raises
 /// (each also of class <c>kerasbridge_error</c>).</summary>
