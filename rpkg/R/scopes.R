@@ -23,14 +23,12 @@
 #' @name scopes
 NULL
 
-open_scope <- function(entry, arg) .Call(krb_call1, entry, arg)
-
 close_scope <- function(scope) invisible(.Call(krb_call1, "scope_close", scope))
 
 #' @rdname scopes
 #' @export
 with_name_scope <- function(name, code) {
-  scope <- open_scope("name_scope_open", name)
+  scope <- .Call(krb_call1, "name_scope_open", name)
   on.exit(close_scope(scope))
   code
 }
@@ -48,7 +46,7 @@ local_name_scope <- function(name, envir = parent.frame()) {
 #' @rdname scopes
 #' @export
 with_autocast_scope <- function(dtype, code) {
-  scope <- open_scope("autocast_scope_open", dtype)
+  scope <- .Call(krb_call1, "autocast_scope_open", dtype)
   on.exit(close_scope(scope))
   code
 }

@@ -116,27 +116,6 @@ internal static unsafe class Args
 
     private static object? ConfigNumber(double d) => RValues.IsNaReal(d) ? null : WholeAsInteger(d);
 
-    /// <summary>A configuration value as R sees it: numbers, strings, logicals, <c>NULL</c>,
-    /// and (named) lists for sequences and dictionaries.</summary>
-    internal static RObject ToR(object? value) => value switch
-    {
-        null => RNull.Create(),
-        string s => RValues.String(s),
-        bool b => RValues.Logical(b),
-        int or long or short or sbyte or byte or ushort or uint when Convert.ToInt64(value, CultureInfo.InvariantCulture) is var l && l is >= int.MinValue + 1 and <= int.MaxValue => RValues.Integer((int)l),
-        IConvertible c and not string => RValues.Double(c.ToDouble(CultureInfo.InvariantCulture)),
-        IReadOnlyDictionary<string, object?> d => ListOf(d.Values, d.Keys.ToArray()),
-        System.Collections.IEnumerable e => ListOf(e.Cast<object?>(), null),
-        _ => RValues.String(value.ToString()),
-    };
-
-    private static RObject ListOf(IEnumerable<object?> items, IReadOnlyList<string?>? names)
-    {
-        var values = items.Select(ToR).ToList();
-        try { return RValues.List(values, names); }
-        finally { foreach (var v in values) v.Dispose(); }
-    }
-
     /// <summary>A short R-like rendering of a value for error messages.</summary>
     internal static string Show(Sexp x)
     {

@@ -1,4 +1,5 @@
 using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Entries.Declaring;
 using KerasRBridge.Bridge.Lifetime;
 using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
@@ -10,50 +11,28 @@ namespace KerasRBridge.Bridge.Entries;
 /// <summary>Entry points behind keras3's <c>initializer_*()</c> functions.</summary>
 internal static class InitializerEntries
 {
-    internal static readonly (string, int, Entry)[] All =
+    internal static readonly EntryPoint[] All =
     [
-        ("initializer_get", 1, a => RWrappers.Result(Initializer.Get(Args.String(a[0], "identifier")))),
-        ("initializer_from_config", 2, FromConfig),
-        ("initializer_call", 3, Call),
-        ("initializer_config", 1, Config),
+        Declare.Entry("initializer_from_config", (string class_name, Sexp config) => FromConfig(class_name, config)),
+        Declare.Entry("initializer_call", (Initializer initializer, ShapeArgument shape, string? dtype) => Call(initializer, shape, dtype)),
     ];
 
-    private static EntryResult FromConfig(ReadOnlySpan<Sexp> a)
+    private static Initializer FromConfig(string className, Sexp settings)
     {
-        string className = Args.String(a[0], "class_name");
         var config = new Dictionary<string, object?>();
-        string?[] names = RValues.NamesOf(a[1]);
+        string?[] names = RValues.NamesOf(settings);
         for (int i = 0; i < names.Length; i++)
-            config[names[i] ?? ""] = Args.ConfigValue(RValues.ElementAt(a[1], i), names[i] ?? "");
-        return RWrappers.Result(Initializer.FromConfig(className, config));
+            config[names[i] ?? ""] = Args.ConfigValue(RValues.ElementAt(settings, i), names[i] ?? "");
+        return Initializer.FromConfig(className, config);
     }
 
-    private static EntryResult Call(ReadOnlySpan<Sexp> a)
+    private static NdArray Call(Initializer initializer, ShapeArgument shapeArgument, string? dtype)
     {
-        var initializer = Objects.Get<Initializer>(a[0], "initializer");
-        object?[] dims = Args.Shape(a[1]) ?? throw new KerasValueError("Undefined shapes are not supported.");
+        object?[] dims = shapeArgument.Dimensions ?? throw new KerasValueError("Undefined shapes are not supported.");
         var shape = Shapes.Standardize(dims);
         if (!Shapes.IsFullyDefined(shape))
             throw new KerasValueError($"An initializer needs a fully defined shape. Received: shape={Shapes.Format(shape)}");
-        string? dtype = Args.OptionalString(a[2], "dtype");
         DType target = dtype is null ? KerasConfig.FloatXDType : DTypes.Standardize(dtype);
-        return RWrappers.Result(initializer.Call(shape.Select(d => d!.Value).ToArray(), target));
-    }
-
-    private static EntryResult Config(ReadOnlySpan<Sexp> a)
-    {
-        var initializer = Objects.Get<Initializer>(a[0], "initializer");
-        var config = initializer.GetConfig();
-        var values = config.Values.Select(Args.ToR).ToList();
-        try
-        {
-            using var className = RValues.String(initializer.ClassName);
-            using var settings = RValues.List(values, config.Keys.ToArray());
-            return RValues.List([className, settings], ["class_name", "config"]);
-        }
-        finally
-        {
-            foreach (var v in values) v.Dispose();
-        }
+        return initializer.Call(shape.Select(d => d!.Value).ToArray(), target);
     }
 }

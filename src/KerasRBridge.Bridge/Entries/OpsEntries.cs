@@ -1,4 +1,5 @@
 using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Entries.Declaring;
 using KerasRBridge.Bridge.Lifetime;
 using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
@@ -11,17 +12,16 @@ namespace KerasRBridge.Bridge.Entries;
 /// <summary>Entry points for R's arithmetic, comparison and logical operators and <c>%*%</c> on tensors.</summary>
 internal static unsafe class OpsEntries
 {
-    internal static readonly (string, int, Entry)[] All =
+    internal static readonly EntryPoint[] All =
     [
-        ("ops_binary", 3, Binary),
-        ("ops_unary", 2, Unary),
+        Declare.Entry("ops_binary", (string @operator, Sexp x, Sexp y) => Binary(@operator, x, y)),
+        Declare.Entry("ops_unary", (string @operator, Sexp x) => Unary(@operator, Tensor(x))),
     ];
 
-    private static EntryResult Binary(ReadOnlySpan<Sexp> a)
+    private static NdArray Binary(string op, Sexp left, Sexp right)
     {
-        string op = Args.String(a[0], "operator");
-        Operand x = OperandOf(a[1]), y = OperandOf(a[2]);
-        NdArray result = op switch
+        Operand x = OperandOf(left), y = OperandOf(right);
+        return op switch
         {
             "+" => Ops.Add(x, y),
             "-" => Ops.Subtract(x, y),
@@ -38,27 +38,20 @@ internal static unsafe class OpsEntries
             ">=" => Ops.GreaterEqual(x, y),
             "&" => Ops.LogicalAnd(x, y),
             "|" => Ops.LogicalOr(x, y),
-            "%*%" => Ops.MatMul(Tensor(a[1]), Tensor(a[2])),
+            "%*%" => Ops.MatMul(Tensor(left), Tensor(right)),
             _ => throw new KerasValueError($"Operator `{op}` is not supported for tensors."),
         };
-        return RWrappers.Result(result);
     }
 
-    private static EntryResult Unary(ReadOnlySpan<Sexp> a)
+    private static NdArray Unary(string op, NdArray x) => op switch
     {
-        string op = Args.String(a[0], "operator");
-        NdArray x = Tensor(a[1]);
-        NdArray result = op switch
-        {
-            "-" => Ops.Negative(x),
-            "+" => x,
-            "!" => Ops.LogicalNot(x),
-            "abs" => Ops.Abs(x),
-            "round" => Ops.Round(x),
-            _ => throw new KerasValueError($"Function `{op}` is not supported for tensors."),
-        };
-        return RWrappers.Result(result);
-    }
+        "-" => Ops.Negative(x),
+        "+" => x,
+        "!" => Ops.LogicalNot(x),
+        "abs" => Ops.Abs(x),
+        "round" => Ops.Round(x),
+        _ => throw new KerasValueError($"Function `{op}` is not supported for tensors."),
+    };
 
     private static NdArray Tensor(Sexp x) => Tensors.FromR(x, dtype: (string?)null);
 

@@ -1,4 +1,4 @@
-using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Entries.Declaring;
 using KerasRBridge.Bridge.Lifetime;
 using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
@@ -11,32 +11,34 @@ namespace KerasRBridge.Bridge.Entries;
 /// <summary>Entry points for global configuration, session state and diagnostics.</summary>
 internal static class SessionEntries
 {
-    internal static readonly (string, int, Entry)[] All =
+    internal static readonly EntryPoint[] All =
     [
-        ("config_floatx", 0, _ => RValues.String(KerasConfig.FloatX)),
-        ("config_set_floatx", 1, SetFloatX),
-        ("clear_session", 0, _ => { GlobalState.ClearSession(); return RNull.Create(); }),
-        ("diagnostics", 1, Diagnostics),
-        ("register_prototypes", 4, a =>
+        Declare.Entry("config_floatx", () => KerasConfig.FloatX),
+        Declare.Entry("config_set_floatx", (string value) =>
         {
-            RWrappers.Register(a[0], a[1], a[2], a[3]);
-            return RNull.Create();
+            KerasConfig.FloatX = value;
+            return KerasConfig.FloatX;
+        }),
+        Declare.Entry("clear_session", () =>
+        {
+            GlobalState.ClearSession();
+            return Nothing.Value;
+        }),
+        Declare.Entry("diagnostics", (bool settle) => Diagnostics(settle)),
+        Declare.Entry("register_prototypes", (Sexp tensor, Sexp variable, Sexp r_indexer, Sexp py_indexer) =>
+        {
+            RWrappers.Register(tensor, variable, r_indexer, py_indexer);
+            return Nothing.Value;
         }),
     ];
-
-    private static EntryResult SetFloatX(ReadOnlySpan<Sexp> a)
-    {
-        KerasConfig.FloatX = Args.String(a[0], "value");
-        return RValues.String(KerasConfig.FloatX);
-    }
 
     /// <summary>Counters for leak tests: live .NET handles held by R, the bytes of the large
     /// tensors among them, protected R objects, queued releases. When settling, first lets go
     /// of the group of small tensors being filled and runs R's collector, so that the counts
     /// hold only what R still reaches.</summary>
-    private static EntryResult Diagnostics(ReadOnlySpan<Sexp> a)
+    private static RObject Diagnostics(bool settle)
     {
-        if (Args.Bool(a[0], "settle"))
+        if (settle)
         {
             HandleGroups.Settle();
             RValues.CollectGarbage();

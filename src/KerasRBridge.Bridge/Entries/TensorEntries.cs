@@ -1,8 +1,8 @@
 using KerasRBridge.Bridge.Arguments;
-using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Conversion;
+using KerasRBridge.Bridge.Entries.Declaring;
 using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
-using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
@@ -11,36 +11,29 @@ namespace KerasRBridge.Bridge.Entries;
 /// <summary>Entry points for tensors: conversion both ways, description and <c>@r</c>/<c>@py</c> indexing.</summary>
 internal static class TensorEntries
 {
-    internal static readonly (string, int, Entry)[] All =
+    internal static readonly EntryPoint[] All =
     [
-        ("tensor_from_r", 2, a => RWrappers.Result(Tensors.FromR(a[0], Args.OptionalString(a[1], "dtype")))),
-        ("to_r", 1, a => RArrays.ToR(Objects.Tensor(a[0], "x"))),
-        ("tensor_field", 2, Field),
-        ("describe", 1, Describe),
-        ("usable", 1, a => RValues.Logical(Objects.DescribeUnusable(a[0]) is null)),
-        ("subset_get", 3, SubsetGet),
-        ("subset_set", 4, SubsetSet),
-        ("shape_new", 1, NewShape),
+        Declare.Entry("to_r", (NdArray x) => RArrays.ToR(x)),
+        Declare.Entry("tensor_field", (NdArray x, string field) => Field(x, field)),
+        // Raw: an object from a previous session must still describe itself, since printing should not fail.
+        Declare.Entry("describe", (Sexp x) => Objects.DescribeUnusable(x) ?? Header(Objects.Get<object>(x, "x"))),
+        Declare.Entry("usable", (Sexp x) => Objects.DescribeUnusable(x) is null),
+        Declare.Entry("subset_get", (NdArray x, Sexp index, bool one_based) =>
+            RIndex.InUsersTerms(one_based, () => RWrappers.Result(Indexer.Get(x, RIndex.Parse(index, one_based))))),
+        Declare.Entry("subset_set", (Pointed<object> x, Sexp index, Sexp value, bool one_based) =>
+            RIndex.InUsersTerms(one_based, () => Assign(x, RIndex.Parse(index, one_based), value))),
+        Declare.Entry("shape_new", (Sexp dimensions) => NewShape(dimensions)),
     ];
 
-    private static EntryResult Field(ReadOnlySpan<Sexp> a)
+    private static EntryResult Field(NdArray t, string field) => field switch
     {
-        NdArray t = Objects.Tensor(a[0], "x");
-        return Args.String(a[1], "field") switch
-        {
-            "dtype" => RValues.String(DTypes.Name(t.DType)),
-            "ndim" => RValues.Integer(t.Rank),
-            "shape" => VariableEntries.ShapeValue(t.Shape),
-            var other => throw new MissingMemberException($"'Tensor' object has no attribute '{other}'"),
-        };
-    }
+        "dtype" => RValues.String(DTypes.Name(t.DType)),
+        "ndim" => RValues.Integer(t.Rank),
+        "shape" => ShapeValues.Of(t.Shape),
+        var other => throw new MissingMemberException($"'Tensor' object has no attribute '{other}'"),
+    };
 
-    /// <summary>The header line R prints above the values, in Keras's repr wording; an object
-    /// from a previous session says so instead, since printing should not fail.</summary>
-    private static EntryResult Describe(ReadOnlySpan<Sexp> a) =>
-        RValues.String(Objects.DescribeUnusable(a[0]) ?? Header(Objects.Get<object>(a[0], "x")));
-
-    /// <summary>The header line of an engine object, in Keras's repr wording.</summary>
+    /// <summary>The header line R prints above the values, in Keras's repr wording.</summary>
     internal static string Header(object target) => target switch
     {
         Variable v => $"<Variable path={v.Path}, shape={NdArray.FormatShape(v.Shape)}, dtype={DTypes.Name(v.DType)}>",
@@ -52,45 +45,28 @@ internal static class TensorEntries
     /// <summary><c>shape(...)</c>: the arguments (numbers, vectors of them, shapes, <c>NULL</c>s)
     /// flattened as <c>unlist()</c> would, but counted before any is read, so that a compact
     /// sequence such as <c>1:3e9</c> is refused without being expanded.</summary>
-    private static EntryResult NewShape(ReadOnlySpan<Sexp> a)
+    private static EntryResult NewShape(Sexp parts)
     {
         var dims = new List<object?>();
-        for (long i = 0; i < RValues.LengthOf(a[0]); i++)
+        for (long i = 0; i < RValues.LengthOf(parts); i++)
         {
-            Sexp part = RValues.ElementAt(a[0], i);
+            Sexp part = RValues.ElementAt(parts, i);
             NdArray.RequireSupportedRank(dims.Count + RValues.LengthOf(part));
             dims.AddRange(Args.Shape(part) ?? []);
         }
-        return VariableEntries.ShapeValue(Shapes.Standardize(dims));
-    }
-
-    private static EntryResult SubsetGet(ReadOnlySpan<Sexp> a)
-    {
-        NdArray source = Objects.Tensor(a[0], "x");
-        bool oneBased = Args.Bool(a[2], "one_based");
-        var index = RIndex.Parse(a[1], oneBased);
-        return RIndex.InUsersTerms(oneBased, () => RWrappers.Result(Indexer.Get(source, index)));
+        return ShapeValues.Of(Shapes.Standardize(dims));
     }
 
     /// <summary>Assigns into a subset: a variable changes in place (giving <c>NULL</c>); a
     /// tensor, being immutable, gives a new tensor.</summary>
-    private static EntryResult SubsetSet(ReadOnlySpan<Sexp> a)
+    private static EntryResult Assign(Pointed<object> x, IndexItem[] index, Sexp value)
     {
-        object target = Objects.Get<object>(a[0], "x");
-        bool oneBased = Args.Bool(a[3], "one_based");
-        var index = RIndex.Parse(a[1], oneBased);
-        Sexp value = a[2], self = a[0];
-        return RIndex.InUsersTerms(oneBased, () => Assign(target, index, value, self));
-    }
-
-    private static EntryResult Assign(object target, IndexItem[] index, Sexp value, Sexp self)
-    {
-        if (target is Variable v)
+        if (x.Target is Variable v)
         {
             v.Assign(Indexer.Set(v.Value, index, Tensors.FromR(value, v.DType)));
             return RNull.Create();
         }
-        NdArray source = Objects.Tensor(self, "x");
+        NdArray source = Objects.Tensor(x.Pointer, "x");
         return RWrappers.Result(Indexer.Set(source, index, Tensors.FromR(value, source.DType)));
     }
 }
