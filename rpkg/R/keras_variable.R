@@ -105,11 +105,14 @@ keras_variable <- function(initializer, shape = NULL, dtype = NULL, trainable = 
 #' @name variable_attributes
 NULL
 
+# S3 methods, which R dispatches for these S4 objects too: S4 methods for `$` would go through
+# standardGeneric() on every call, and R's faster table dispatch for them can only be had by
+# resetting the primitive's methods for the whole session. The engine call is written out in
+# each branch rather than behind a helper: `$` is the per-call path of `v$value` and
+# `v$assign()`, and each R closure call costs as much here.
 #' @rdname variable_attributes
 #' @export
-# The engine call is written out in each branch rather than behind a helper: `$` is the
-# per-call path of `v$value` and `v$assign()`, and each R closure call costs as much here.
-setMethod("$", "kerasbridge_variable", function(x, name) {
+`$.kerasbridge_variable` <- function(x, name) {
   switch(name,
     shape = new_shape(.Call(krb_call2, "variable_field", x, "shape")),
     assign = function(value) .Call(krb_call2, "variable_assign", x, value),
@@ -118,16 +121,16 @@ setMethod("$", "kerasbridge_variable", function(x, name) {
     numpy = function() as.array(x),
     .Call(krb_call2, "variable_field", x, name)
   )
-})
+}
 
 #' @rdname variable_attributes
 #' @export
-setReplaceMethod("$", "kerasbridge_variable", function(x, name, value) {
+`$<-.kerasbridge_variable` <- function(x, name, value) {
   if (!identical(name, "trainable"))
     raise_bridge_error("attribute_error", sprintf("Attribute `%s` of a Variable cannot be set; only `trainable` can.", name))
   .Call(krb_call2, "variable_set_trainable", x, value)
   x
-})
+}
 
 #' @export
 .DollarNames.kerasbridge_variable <- function(x, pattern = "") {

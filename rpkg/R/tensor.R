@@ -63,13 +63,13 @@ tensor_field <- function(x, field) .Call(krb_call2, "tensor_field", x, field)
 #' @rdname kerasbridge_tensor
 #' @param name The attribute: `shape`, `dtype`, `ndim` or `numpy`.
 #' @export
-setMethod("$", "kerasbridge_tensor", function(x, name) {
+`$.kerasbridge_tensor` <- function(x, name) {
   switch(name,
     shape = new_shape(tensor_field(x, "shape")),
     numpy = function() as.array(x),
     tensor_field(x, name)
   )
-})
+}
 
 #' @export
 format.kerasbridge_object <- function(x, ...) {
