@@ -21,13 +21,7 @@ public static partial class Ops
     public static NdArray Abs(NdArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var dtype = x.DType switch
-        {
-            DType.Complex64 => DType.Float32,
-            DType.Complex128 => DType.Float64,
-            _ => x.DType,
-        };
-        return NumericDispatch.Unary<AbsFamily>(x, dtype);
+        return NumericDispatch.Unary<AbsFamily>(x, DTypeTable.RealPart(x.DType));
     }
 
     /// <summary>
@@ -38,13 +32,20 @@ public static partial class Ops
     public static NdArray Round(NdArray x, int decimals = 0)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (DTypes.IsComplex(x.DType)) return RoundComplex(x.Cast(DType.Complex128), decimals).Cast(x.DType);
-        if (!DTypes.IsFloat(x.DType))
-            return decimals >= 0 ? x : Round(x.Cast(DType.Float64), decimals).Cast(x.DType);
-        var compute = x.Cast(NumericDispatch.ComputeDType(x.DType));
-        var rounded = compute.DType == DType.Float64 ? RoundFloats<double>(compute, decimals) : RoundFloats<float>(compute, decimals);
-        return rounded.Cast(x.DType);
+        var compute = NumericDispatch.ComputeDType(x.DType);
+        return DTypeVisitor.AcceptKind<Rounding, NdArray>(compute, new Rounding(x.Cast(compute), decimals)).Cast(x.DType);
     }
+
+    private readonly struct Rounding(NdArray x, int decimals) : INumericFamily<NdArray>
+    {
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => RoundFloats<T>(x, decimals);
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => RoundWhole(x, decimals);
+        public NdArray Complex128() => RoundComplex(x, decimals);
+        public NdArray Bool() => RoundWhole(x, decimals);
+    }
+
+    // Whole numbers round only to tens, hundreds...: through float64, as NumPy does.
+    private static NdArray RoundWhole(NdArray x, int decimals) => decimals >= 0 ? x : Round(x.Cast(DType.Float64), decimals);
 
     // NumPy scales by a power of ten, rounds half to even, and scales back.
     private static NdArray RoundFloats<T>(NdArray x, int decimals) where T : unmanaged, IFloatingPointIeee754<T>
@@ -80,9 +81,9 @@ public static partial class Ops
     private readonly struct NegativeFamily(NdArray x) : IUnaryFamily<NegativeFamily>
     {
         public static NegativeFamily Create(NdArray x) => new(x);
-        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, T, NegateKernel<T>>(x);
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Elementwise.Unary<T, T, NegateKernel<T>>(x);
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => Elementwise.Unary<T, T, NegateKernel<T>>(x);
-        public NdArray Complex() => Elementwise.Unary<Complex, Complex, NegateKernel<Complex>>(x);
+        public NdArray Complex128() => Elementwise.Unary<Complex, Complex, NegateKernel<Complex>>(x);
         public NdArray Bool() => throw new KerasTypeError(
             "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
     }
@@ -90,9 +91,9 @@ public static partial class Ops
     private readonly struct AbsFamily(NdArray x) : IUnaryFamily<AbsFamily>
     {
         public static AbsFamily Create(NdArray x) => new(x);
-        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, T, FloatAbsKernel<T>>(x);
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Elementwise.Unary<T, T, FloatAbsKernel<T>>(x);
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => Elementwise.Unary<T, T, IntegerAbsKernel<T>>(x);
-        public NdArray Complex() => Elementwise.Unary<Complex, double, ComplexAbsKernel>(x);
+        public NdArray Complex128() => Elementwise.Unary<Complex, double, ComplexAbsKernel>(x);
         public NdArray Bool() => x;
     }
 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace KerasRBridge.Engine;
 
 /// <summary>
@@ -84,25 +82,8 @@ public sealed partial class NdArray
 
     /// <summary>The dtype whose element type is <typeparamref name="T"/>.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
-    public static DType DTypeOf<T>() where T : unmanaged
-    {
-        if (typeof(T) == typeof(double)) return DType.Float64;
-        if (typeof(T) == typeof(float)) return DType.Float32;
-        if (typeof(T) == typeof(int)) return DType.Int32;
-        if (typeof(T) == typeof(bool)) return DType.Bool;
-        if (typeof(T) == typeof(long)) return DType.Int64;
-        if (typeof(T) == typeof(Half)) return DType.Float16;
-        if (typeof(T) == typeof(BFloat16)) return DType.BFloat16;
-        if (typeof(T) == typeof(sbyte)) return DType.Int8;
-        if (typeof(T) == typeof(short)) return DType.Int16;
-        if (typeof(T) == typeof(byte)) return DType.UInt8;
-        if (typeof(T) == typeof(ushort)) return DType.UInt16;
-        if (typeof(T) == typeof(uint)) return DType.UInt32;
-        if (typeof(T) == typeof(ulong)) return DType.UInt64;
-        if (typeof(T) == typeof(Complex64)) return DType.Complex64;
-        if (typeof(T) == typeof(Complex)) return DType.Complex128;
-        throw new ArgumentException($"{typeof(T).Name} is not a tensor element type.");
-    }
+    public static DType DTypeOf<T>() where T : unmanaged =>
+        DTypeTable.Of<T>() ?? throw new ArgumentException($"{typeof(T).Name} is not a tensor element type.");
 
     /// <summary>
     /// The product of <paramref name="shape"/>, checked: a count that overflows is an error,
