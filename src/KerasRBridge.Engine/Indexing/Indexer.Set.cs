@@ -34,9 +34,11 @@ public static partial class Indexer
     {
         public NdArray Visit<T>() where T : unmanaged
         {
-            var result = (T[])source.Data<T>().Clone();
-            map.Write(result, Broadcasting.Expand(values.Data<T>(), valueShape, shape));
-            return NdArray.FromColumnMajor(result, source.ShapeSpan);
+            var result = TensorStorage.Allocate<T>(source.ShapeSpan);
+            var elements = result.GetSpan();
+            source.AsSpan<T>().CopyTo(elements);
+            map.Write(elements, Broadcasting.Expand(values.AsSpan<T>(), valueShape, shape));
+            return new NdArray<T>(result, source.ShapeSpan);
         }
     }
 }

@@ -39,9 +39,9 @@ internal static class Broadcasting
 
     /// <summary>
     /// The elements of <paramref name="data"/> (shape <paramref name="from"/>) repeated to fill
-    /// shape <paramref name="to"/>, column-major; the same array when no repetition is needed.
+    /// shape <paramref name="to"/>, column-major; the same elements when no repetition is needed.
     /// </summary>
-    public static T[] Expand<T>(T[] data, ReadOnlySpan<long> from, ReadOnlySpan<long> to) where T : unmanaged
+    public static ReadOnlySpan<T> Expand<T>(ReadOnlySpan<T> data, ReadOnlySpan<long> from, ReadOnlySpan<long> to) where T : unmanaged
     {
         if (NdArray.ElementCount(from) == NdArray.StorageLength(to, NdArray.DTypeOf<T>())) return data;
         var strides = Selection.ColumnMajorStrides(from);

@@ -50,19 +50,21 @@ public static partial class Ops
     // NumPy scales by a power of ten, rounds half to even, and scales back.
     private static NdArray RoundFloats<T>(NdArray x, int decimals) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var result = GC.AllocateUninitializedArray<T>((int)x.Size);
+        var storage = TensorStorage.Allocate<T>(x.ShapeSpan);
+        var result = storage.GetSpan();
+        var source = x.AsSpan<T>();
         if (decimals == 0)
         {
-            TensorPrimitives.Round(x.AsSpan<T>(), result);
-            return NdArray.FromColumnMajor(result, x.ShapeSpan);
+            TensorPrimitives.Round(source, result);
+            return new NdArray<T>(storage, x.ShapeSpan);
         }
         T factor = T.CreateTruncating(Math.Pow(10, Math.Abs(decimals)));
-        if (decimals > 0) TensorPrimitives.Multiply(x.AsSpan<T>(), factor, result);
-        else TensorPrimitives.Divide(x.AsSpan<T>(), factor, result);
+        if (decimals > 0) TensorPrimitives.Multiply(source, factor, result);
+        else TensorPrimitives.Divide(source, factor, result);
         TensorPrimitives.Round(result, result);
         if (decimals > 0) TensorPrimitives.Divide(result, factor, result);
         else TensorPrimitives.Multiply(result, factor, result);
-        return NdArray.FromColumnMajor(result, x.ShapeSpan);
+        return new NdArray<T>(storage, x.ShapeSpan);
     }
 
     private static NdArray RoundComplex(NdArray x, int decimals)
@@ -73,9 +75,10 @@ public static partial class Ops
         for (int i = 0; i < source.Length; i++) (real[i], imaginary[i]) = (source[i].Real, source[i].Imaginary);
         var roundedReal = Round(NdArray.FromColumnMajor(real, x.ShapeSpan), decimals).AsSpan<double>();
         var roundedImaginary = Round(NdArray.FromColumnMajor(imaginary, x.ShapeSpan), decimals).AsSpan<double>();
-        var result = GC.AllocateUninitializedArray<Complex>(source.Length);
+        var storage = TensorStorage.Allocate<Complex>(x.ShapeSpan);
+        var result = storage.GetSpan();
         for (int i = 0; i < result.Length; i++) result[i] = new Complex(roundedReal[i], roundedImaginary[i]);
-        return NdArray.FromColumnMajor(result, x.ShapeSpan);
+        return new NdArray<Complex>(storage, x.ShapeSpan);
     }
 
     private readonly struct NegativeFamily(NdArray x) : IUnaryFamily<NegativeFamily>

@@ -75,7 +75,7 @@ public static class RandomOps
         where TDistribution : struct, IBlockDistribution
     {
         public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
-            NdArray.FromColumnMajor(BlockSampling.Sample<T, TDistribution>(shape, key, distribution), shape);
+            BlockSampling.Sample<T, TDistribution>(shape, key, distribution);
 
         public NdArray BFloat16() => throw new UnreachableException("bfloat16 is drawn in float32.");
     }

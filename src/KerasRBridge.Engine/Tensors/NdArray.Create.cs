@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KerasRBridge.Engine;
 
-public sealed partial class NdArray
+public abstract partial class NdArray
 {
     /// <summary>The most dimensions a tensor can have, as in NumPy 2.</summary>
     public const int MaxRank = 64;
@@ -10,12 +10,15 @@ public sealed partial class NdArray
     /// <summary>A tensor of <paramref name="dtype"/> and <paramref name="shape"/> whose elements are all zero (false for bool).</summary>
     /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
-    public static NdArray Zeros(DType dtype, ReadOnlySpan<long> shape)
-    {
-        long[] dims = shape.ToArray();
-        var data = DTypeVisitor.Accept<ZeroedStorage, Array>(dtype, new ZeroedStorage(dims));
-        return new NdArray(dtype, data, dims);
-    }
+    public static NdArray Zeros(DType dtype, ReadOnlySpan<long> shape) =>
+        DTypeVisitor.Accept<ZerosOf, NdArray>(dtype, new ZerosOf(shape));
+
+    /// <summary>A tensor of <paramref name="shape"/> whose elements are all zero (false for bool).</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type, or the
+    /// shape has a negative dimension.</exception>
+    /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
+    public static NdArray<T> Zeros<T>(ReadOnlySpan<long> shape) where T : unmanaged =>
+        new(TensorStorage.Allocate<T>(shape, zeroed: true), shape);
 
     /// <summary>
     /// A tensor of <paramref name="dtype"/> and <paramref name="shape"/> whose elements are all
@@ -23,17 +26,24 @@ public sealed partial class NdArray
     /// </summary>
     /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
-    public static NdArray Full(DType dtype, ReadOnlySpan<long> shape, double value)
+    public static NdArray Full(DType dtype, ReadOnlySpan<long> shape, double value) =>
+        DTypeVisitor.Accept<FullOf, NdArray>(dtype, new FullOf(Scalar(value).Cast(dtype), shape));
+
+    /// <summary>A tensor of <paramref name="shape"/> whose elements are all <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type, or the
+    /// shape has a negative dimension.</exception>
+    /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
+    public static NdArray<T> Full<T>(ReadOnlySpan<long> shape, T value) where T : unmanaged
     {
-        long[] dims = shape.ToArray();
-        var element = Scalar(value).Cast(dtype);
-        var data = DTypeVisitor.Accept<FilledStorage, Array>(dtype, new FilledStorage(element._data, dims));
-        return new NdArray(dtype, data, dims);
+        var storage = TensorStorage.Allocate<T>(shape);
+        var elements = storage.GetSpan();
+        foreach (Range chunk in Interruption.Chunks(elements.Length)) elements[chunk].Fill(value);
+        return new NdArray<T>(storage, shape);
     }
 
     /// <summary>A tensor of shape <c>()</c> holding <paramref name="value"/>.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
-    public static NdArray Scalar<T>(T value) where T : unmanaged => FromColumnMajor(new[] { value }, []);
+    public static NdArray<T> Scalar<T>(T value) where T : unmanaged => FromColumnMajor(new[] { value }, []);
 
     /// <summary>
     /// A copy of the elements in column-major order, converted to <typeparamref name="T"/>
@@ -42,8 +52,9 @@ public sealed partial class NdArray
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
     public T[] ToArray<T>() where T : unmanaged
     {
-        var converted = Cast(DTypeOf<T>());
-        return ReferenceEquals(converted, this) ? (T[])Data<T>().Clone() : converted.Data<T>();
+        var converted = Cast<T>();
+        // A fresh conversion's array is nobody else's: it is the copy.
+        return !ReferenceEquals(converted, this) && converted.Storage is ArrayStorage<T> fresh ? fresh.Array : converted.ToArray();
     }
 
     /// <summary>The element count of a tensor of <paramref name="shape"/> and <paramref name="dtype"/>,
@@ -75,8 +86,9 @@ public sealed partial class NdArray
     }
 
     /// <summary>
-    /// New storage for a tensor of <paramref name="shape"/>, uninitialised unless
-    /// <paramref name="zeroed"/>: the caller writes every element before wrapping it.
+    /// A new array for the elements of a tensor of <paramref name="shape"/>, uninitialised unless
+    /// <paramref name="zeroed"/>: the caller writes every element before wrapping it with
+    /// <see cref="FromColumnMajor{T}"/>.
     /// </summary>
     /// <exception cref="KerasMemoryError">The tensor is too large, or there is not enough memory for it.</exception>
     public static T[] NewStorage<T>(ReadOnlySpan<long> shape, bool zeroed = false) where T : unmanaged
@@ -90,19 +102,17 @@ public sealed partial class NdArray
         }
     }
 
-    private readonly struct ZeroedStorage(long[] shape) : IDTypeVisitor<Array>
+    private readonly ref struct ZerosOf(ReadOnlySpan<long> shape) : IDTypeVisitor<NdArray>
     {
-        public Array Visit<T>() where T : unmanaged => NewStorage<T>(shape, zeroed: true);
+        private readonly ReadOnlySpan<long> _shape = shape;
+
+        public NdArray Visit<T>() where T : unmanaged => Zeros<T>(_shape);
     }
 
-    private readonly struct FilledStorage(Array single, long[] shape) : IDTypeVisitor<Array>
+    private readonly ref struct FullOf(NdArray element, ReadOnlySpan<long> shape) : IDTypeVisitor<NdArray>
     {
-        public Array Visit<T>() where T : unmanaged
-        {
-            var data = NewStorage<T>(shape);
-            var value = ((T[])single)[0];
-            foreach (Range chunk in Interruption.Chunks(data.Length)) data.AsSpan(chunk).Fill(value);
-            return data;
-        }
+        private readonly ReadOnlySpan<long> _shape = shape;
+
+        public NdArray Visit<T>() where T : unmanaged => Full(_shape, element.AsSpan<T>()[0]);
     }
 }

@@ -1,0 +1,183 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// NumPy's <c>astype</c> between any two dtypes (see <see cref="NdArray.Cast"/>). Real numbers
+/// convert directly, in one vectorised pass (<see cref="Interruption.ConvertTruncating{TFrom, TTo}"/>);
+/// the other kinds convert as the real numbers they stand for: bools as 0 and 1, bfloat16 as its
+/// exact float32, complex values as their real parts, except that complex values become complex
+/// (widened or narrowed) or bool (true where either part is non-zero) directly.
+/// </summary>
+internal static class ElementCast
+{
+    /// <summary>The elements of <paramref name="source"/> as <paramref name="to"/>, in a new tensor of its shape.</summary>
+    public static NdArray Convert(NdArray source, DType to) =>
+        DTypeVisitor.AcceptKind<FromKind, NdArray>(source.DType, new FromKind(source, to));
+
+    private readonly struct FromKind(NdArray source, DType to) : IDTypeKindVisitor<NdArray>
+    {
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => FromNumbers(source.AsSpan<T>(), source.ShapeSpan, to);
+
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => FromNumbers(source.AsSpan<T>(), source.ShapeSpan, to);
+
+        // .NET stores a bool as one byte holding 0 or 1.
+        public NdArray Bool() => FromNumbers(MemoryMarshal.Cast<bool, byte>(source.AsSpan<bool>()), source.ShapeSpan, to);
+
+        // Widening to float32 is exact.
+        public NdArray BFloat16()
+        {
+            var values = source.AsSpan<BFloat16>();
+            var widened = Fresh<float>(source.ShapeSpan, out var destination);
+            for (int i = 0; i < values.Length; i++) destination[i] = values[i];
+            return FromIntermediate(widened, to);
+        }
+
+        public NdArray Complex64() => DTypeVisitor.AcceptKind<FromComplex<Complex64, float, Complex64Parts>, NdArray>(
+            to, new(source.AsSpan<Complex64>(), source.ShapeSpan, to));
+
+        public NdArray Complex128() => DTypeVisitor.AcceptKind<FromComplex<Complex, double, Complex128Parts>, NdArray>(
+            to, new(source.AsSpan<Complex>(), source.ShapeSpan, to));
+    }
+
+    private static NdArray FromNumbers<TFrom>(ReadOnlySpan<TFrom> source, ReadOnlySpan<long> shape, DType to)
+        where TFrom : unmanaged, INumberBase<TFrom> =>
+        DTypeVisitor.AcceptKind<FromNumbersTo<TFrom>, NdArray>(to, new(source, shape));
+
+    /// <summary>Converts numbers the cast computed on its way; already of the target dtype, they are the result.</summary>
+    private static NdArray FromIntermediate<TFrom>(NdArray<TFrom> numbers, DType to) where TFrom : unmanaged, INumberBase<TFrom> =>
+        to == numbers.DType ? numbers : FromNumbers(numbers.AsSpan(), numbers.ShapeSpan, to);
+
+    private static TTo[] Intermediate<TFrom, TTo>(ReadOnlySpan<TFrom> source)
+        where TFrom : unmanaged, INumberBase<TFrom> where TTo : unmanaged, INumberBase<TTo>
+    {
+        var result = GC.AllocateUninitializedArray<TTo>(source.Length);
+        Interruption.ConvertTruncating(source, result.AsSpan());
+        return result;
+    }
+
+    private readonly ref struct FromNumbersTo<TFrom>(ReadOnlySpan<TFrom> source, ReadOnlySpan<long> shape)
+        : IDTypeKindVisitor<NdArray> where TFrom : unmanaged, INumberBase<TFrom>
+    {
+        private readonly ReadOnlySpan<TFrom> _source = source;
+        private readonly ReadOnlySpan<long> _shape = shape;
+
+        public NdArray Float<TTo>() where TTo : unmanaged, IBinaryFloatingPointIeee754<TTo> => Truncating<TTo>();
+
+        public NdArray Integer<TTo>() where TTo : unmanaged, IBinaryInteger<TTo>, IMinMaxValue<TTo> => Truncating<TTo>();
+
+        public NdArray Bool()
+        {
+            var result = Fresh<bool>(_shape, out var destination);
+            for (int i = 0; i < destination.Length; i++) destination[i] = _source[i] != TFrom.Zero;
+            return result;
+        }
+
+        public NdArray BFloat16()
+        {
+            var real = Intermediate<TFrom, float>(_source);
+            var result = Fresh<BFloat16>(_shape, out var destination);
+            for (int i = 0; i < destination.Length; i++) destination[i] = (BFloat16)real[i];
+            return result;
+        }
+
+        public NdArray Complex64()
+        {
+            var real = Intermediate<TFrom, float>(_source);
+            var result = Fresh<Complex64>(_shape, out var destination);
+            for (int i = 0; i < destination.Length; i++) destination[i] = new Complex64(real[i], 0f);
+            return result;
+        }
+
+        public NdArray Complex128()
+        {
+            var real = Intermediate<TFrom, double>(_source);
+            var result = Fresh<Complex>(_shape, out var destination);
+            for (int i = 0; i < destination.Length; i++) destination[i] = new Complex(real[i], 0d);
+            return result;
+        }
+
+        private NdArray Truncating<TTo>() where TTo : unmanaged, INumberBase<TTo>
+        {
+            var result = Fresh<TTo>(_shape, out var destination);
+            Interruption.ConvertTruncating(_source, destination);
+            return result;
+        }
+    }
+
+    /// <summary>How a cast reads a complex type: its real part, and as either complex type.</summary>
+    private interface IComplexParts<TComplex, TPart>
+    {
+        static abstract TPart Real(TComplex value);
+        static abstract bool IsZero(TComplex value);
+        static abstract Complex64 AsComplex64(TComplex value);
+        static abstract Complex AsComplex128(TComplex value);
+    }
+
+    private readonly struct Complex64Parts : IComplexParts<Complex64, float>
+    {
+        public static float Real(Complex64 value) => value.Real;
+        public static bool IsZero(Complex64 value) => value.Real == 0f && value.Imaginary == 0f;
+        public static Complex64 AsComplex64(Complex64 value) => value;
+        public static Complex AsComplex128(Complex64 value) => value;
+    }
+
+    private readonly struct Complex128Parts : IComplexParts<Complex, double>
+    {
+        public static double Real(Complex value) => value.Real;
+        public static bool IsZero(Complex value) => value == Complex.Zero;
+        public static Complex64 AsComplex64(Complex value) => (Complex64)value;
+        public static Complex AsComplex128(Complex value) => value;
+    }
+
+    private readonly ref struct FromComplex<TComplex, TPart, TParts>(ReadOnlySpan<TComplex> source, ReadOnlySpan<long> shape, DType to)
+        : IDTypeKindVisitor<NdArray>
+        where TComplex : unmanaged where TPart : unmanaged, INumberBase<TPart> where TParts : IComplexParts<TComplex, TPart>
+    {
+        private readonly ReadOnlySpan<TComplex> _source = source;
+        private readonly ReadOnlySpan<long> _shape = shape;
+
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => RealParts();
+
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => RealParts();
+
+        public NdArray BFloat16() => RealParts();
+
+        public NdArray Bool()
+        {
+            var result = Fresh<bool>(_shape, out var destination);
+            for (int i = 0; i < destination.Length; i++) destination[i] = !TParts.IsZero(_source[i]);
+            return result;
+        }
+
+        public NdArray Complex64()
+        {
+            var result = Fresh<Complex64>(_shape, out var destination);
+            for (int i = 0; i < destination.Length; i++) destination[i] = TParts.AsComplex64(_source[i]);
+            return result;
+        }
+
+        public NdArray Complex128()
+        {
+            var result = Fresh<Complex>(_shape, out var destination);
+            for (int i = 0; i < destination.Length; i++) destination[i] = TParts.AsComplex128(_source[i]);
+            return result;
+        }
+
+        private NdArray RealParts()
+        {
+            var real = Fresh<TPart>(_shape, out var destination);
+            for (int i = 0; i < destination.Length; i++) destination[i] = TParts.Real(_source[i]);
+            return FromIntermediate(real, to);
+        }
+    }
+
+    /// <summary>A new tensor of <paramref name="shape"/>, and its elements to write before anyone reads it.</summary>
+    private static NdArray<T> Fresh<T>(ReadOnlySpan<long> shape, out Span<T> destination) where T : unmanaged
+    {
+        var storage = TensorStorage.Allocate<T>(shape);
+        destination = storage.GetSpan();
+        return new NdArray<T>(storage, shape);
+    }
+}
