@@ -16,25 +16,6 @@ internal abstract class ShownElements
     /// <summary>The first element alone, as Python prints a NumPy scalar.</summary>
     public abstract string Scalar();
 
-    /// <summary>
-    /// A number as Python prints a NumPy scalar: shortest digits, positional between 1e-4 and
-    /// 1e16 (with <c>.0</c> when whole, if <paramref name="wholeSuffix"/>), scientific otherwise.
-    /// </summary>
-    private protected static string PythonFloat(double value, Func<double, DecimalDigits> shortest, bool wholeSuffix = true)
-    {
-        if (double.IsNaN(value)) return "nan";
-        if (double.IsInfinity(value)) return value > 0 ? "inf" : "-inf";
-        var digits = shortest(value);
-        if (digits.Exponent is >= -4 and < 16)
-        {
-            var (integer, fraction) = digits.Positional();
-            return fraction.Length > 0 ? $"{integer}.{fraction}" : wholeSuffix ? integer + ".0" : integer;
-        }
-        var (first, rest, exponent) = digits.Scientific();
-        string mantissa = rest.Length > 0 ? $"{first}.{rest}" : first;
-        return $"{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
-    }
-
     private sealed class Words(string[] words, int width) : ShownElements
     {
         public override string Element(int k) => words[k].PadLeft(width);
@@ -46,7 +27,7 @@ internal abstract class ShownElements
         private readonly FloatFormat _format = new(values, shortest);
 
         public override string Element(int k) => _format.Format(values[k]);
-        public override string Scalar() => PythonFloat(values[0], shortest);
+        public override string Scalar() => PythonRepr.Float(values[0], shortest);
     }
 
     private sealed class Complexes(double[] real, double[] imaginary, Func<double, DecimalDigits> shortest) : ShownElements
@@ -64,10 +45,10 @@ internal abstract class ShownElements
         public override string Scalar()
         {
             double re = real[0], im = imaginary[0];
-            string imaginaryPart = PythonFloat(im, shortest, wholeSuffix: false) + "j";
+            string imaginaryPart = PythonRepr.Float(im, shortest, wholeSuffix: false) + "j";
             if (re == 0 && !double.IsNegative(re)) return imaginaryPart;
             string sign = double.IsNegative(im) && !double.IsNaN(im) ? "" : "+";
-            return $"({PythonFloat(re, shortest, wholeSuffix: false)}{sign}{imaginaryPart})";
+            return $"({PythonRepr.Float(re, shortest, wholeSuffix: false)}{sign}{imaginaryPart})";
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 
 namespace KerasRBridge.Engine;
 
@@ -117,10 +116,5 @@ public abstract partial class NdArray
     }
 
     /// <summary>Formats a shape as Keras prints it: <c>(3, 4)</c>, <c>(3,)</c>, <c>()</c>.</summary>
-    public static string FormatShape(ReadOnlySpan<long> shape) => shape.Length switch
-    {
-        0 => "()",
-        1 => $"({shape[0].ToString(CultureInfo.InvariantCulture)},)",
-        _ => "(" + string.Join(", ", shape.ToArray().Select(d => d.ToString(CultureInfo.InvariantCulture))) + ")",
-    };
+    public static string FormatShape(ReadOnlySpan<long> shape) => PythonRepr.Repr(shape.ToArray());
 }
