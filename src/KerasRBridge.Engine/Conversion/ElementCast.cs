@@ -18,36 +18,37 @@ internal static class ElementCast
 
     private readonly struct FromKind(NdArray source, DType to) : IDTypeKindVisitor<NdArray>
     {
-        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => FromNumbers(source.AsSpan<T>(), source.ShapeSpan, to);
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => FromNumbers(source.AsSpan<T>(), source, to);
 
-        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => FromNumbers(source.AsSpan<T>(), source.ShapeSpan, to);
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => FromNumbers(source.AsSpan<T>(), source, to);
 
         // .NET stores a bool as one byte holding 0 or 1.
-        public NdArray Bool() => FromNumbers(MemoryMarshal.Cast<bool, byte>(source.AsSpan<bool>()), source.ShapeSpan, to);
+        public NdArray Bool() => FromNumbers(MemoryMarshal.Cast<bool, byte>(source.AsSpan<bool>()), source, to);
 
         // Widening to float32 is exact.
         public NdArray BFloat16()
         {
             var values = source.AsSpan<BFloat16>();
-            var widened = Fresh<float>(source.ShapeSpan, out var destination);
+            var widened = Fresh<float>(source, out var destination);
             for (int i = 0; i < values.Length; i++) destination[i] = values[i];
             return FromIntermediate(widened, to);
         }
 
         public NdArray Complex64() => DTypeVisitor.AcceptKind<FromComplex<Complex64, float, Complex64Parts>, NdArray>(
-            to, new(source.AsSpan<Complex64>(), source.ShapeSpan, to));
+            to, new(source.AsSpan<Complex64>(), source, to));
 
         public NdArray Complex128() => DTypeVisitor.AcceptKind<FromComplex<Complex, double, Complex128Parts>, NdArray>(
-            to, new(source.AsSpan<Complex>(), source.ShapeSpan, to));
+            to, new(source.AsSpan<Complex>(), source, to));
     }
 
-    private static NdArray FromNumbers<TFrom>(ReadOnlySpan<TFrom> source, ReadOnlySpan<long> shape, DType to)
+    /// <summary>Converts <paramref name="source"/>, the elements of a tensor of the shape of <paramref name="like"/>.</summary>
+    private static NdArray FromNumbers<TFrom>(ReadOnlySpan<TFrom> source, NdArray like, DType to)
         where TFrom : unmanaged, INumberBase<TFrom> =>
-        DTypeVisitor.AcceptKind<FromNumbersTo<TFrom>, NdArray>(to, new(source, shape));
+        DTypeVisitor.AcceptKind<FromNumbersTo<TFrom>, NdArray>(to, new(source, like));
 
     /// <summary>Converts numbers the cast computed on its way; already of the target dtype, they are the result.</summary>
     private static NdArray FromIntermediate<TFrom>(NdArray<TFrom> numbers, DType to) where TFrom : unmanaged, INumberBase<TFrom> =>
-        to == numbers.DType ? numbers : FromNumbers(numbers.AsSpan(), numbers.ShapeSpan, to);
+        to == numbers.DType ? numbers : FromNumbers(numbers.AsSpan(), numbers, to);
 
     private static TTo[] Intermediate<TFrom, TTo>(ReadOnlySpan<TFrom> source)
         where TFrom : unmanaged, INumberBase<TFrom> where TTo : unmanaged, INumberBase<TTo>
@@ -57,11 +58,10 @@ internal static class ElementCast
         return result;
     }
 
-    private readonly ref struct FromNumbersTo<TFrom>(ReadOnlySpan<TFrom> source, ReadOnlySpan<long> shape)
+    private readonly ref struct FromNumbersTo<TFrom>(ReadOnlySpan<TFrom> source, NdArray like)
         : IDTypeKindVisitor<NdArray> where TFrom : unmanaged, INumberBase<TFrom>
     {
         private readonly ReadOnlySpan<TFrom> _source = source;
-        private readonly ReadOnlySpan<long> _shape = shape;
 
         public NdArray Float<TTo>() where TTo : unmanaged, IBinaryFloatingPointIeee754<TTo> => Truncating<TTo>();
 
@@ -69,7 +69,7 @@ internal static class ElementCast
 
         public NdArray Bool()
         {
-            var result = Fresh<bool>(_shape, out var destination);
+            var result = Fresh<bool>(like, out var destination);
             for (int i = 0; i < destination.Length; i++) destination[i] = _source[i] != TFrom.Zero;
             return result;
         }
@@ -77,7 +77,7 @@ internal static class ElementCast
         public NdArray BFloat16()
         {
             var real = Intermediate<TFrom, float>(_source);
-            var result = Fresh<BFloat16>(_shape, out var destination);
+            var result = Fresh<BFloat16>(like, out var destination);
             for (int i = 0; i < destination.Length; i++) destination[i] = (BFloat16)real[i];
             return result;
         }
@@ -85,7 +85,7 @@ internal static class ElementCast
         public NdArray Complex64()
         {
             var real = Intermediate<TFrom, float>(_source);
-            var result = Fresh<Complex64>(_shape, out var destination);
+            var result = Fresh<Complex64>(like, out var destination);
             for (int i = 0; i < destination.Length; i++) destination[i] = new Complex64(real[i], 0f);
             return result;
         }
@@ -93,14 +93,14 @@ internal static class ElementCast
         public NdArray Complex128()
         {
             var real = Intermediate<TFrom, double>(_source);
-            var result = Fresh<Complex>(_shape, out var destination);
+            var result = Fresh<Complex>(like, out var destination);
             for (int i = 0; i < destination.Length; i++) destination[i] = new Complex(real[i], 0d);
             return result;
         }
 
         private NdArray Truncating<TTo>() where TTo : unmanaged, INumberBase<TTo>
         {
-            var result = Fresh<TTo>(_shape, out var destination);
+            var result = Fresh<TTo>(like, out var destination);
             Interruption.ConvertTruncating(_source, destination);
             return result;
         }
@@ -131,12 +131,11 @@ internal static class ElementCast
         public static Complex AsComplex128(Complex value) => value;
     }
 
-    private readonly ref struct FromComplex<TComplex, TPart, TParts>(ReadOnlySpan<TComplex> source, ReadOnlySpan<long> shape, DType to)
+    private readonly ref struct FromComplex<TComplex, TPart, TParts>(ReadOnlySpan<TComplex> source, NdArray like, DType to)
         : IDTypeKindVisitor<NdArray>
         where TComplex : unmanaged where TPart : unmanaged, INumberBase<TPart> where TParts : IComplexParts<TComplex, TPart>
     {
         private readonly ReadOnlySpan<TComplex> _source = source;
-        private readonly ReadOnlySpan<long> _shape = shape;
 
         public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => RealParts();
 
@@ -146,38 +145,38 @@ internal static class ElementCast
 
         public NdArray Bool()
         {
-            var result = Fresh<bool>(_shape, out var destination);
+            var result = Fresh<bool>(like, out var destination);
             for (int i = 0; i < destination.Length; i++) destination[i] = !TParts.IsZero(_source[i]);
             return result;
         }
 
         public NdArray Complex64()
         {
-            var result = Fresh<Complex64>(_shape, out var destination);
+            var result = Fresh<Complex64>(like, out var destination);
             for (int i = 0; i < destination.Length; i++) destination[i] = TParts.AsComplex64(_source[i]);
             return result;
         }
 
         public NdArray Complex128()
         {
-            var result = Fresh<Complex>(_shape, out var destination);
+            var result = Fresh<Complex>(like, out var destination);
             for (int i = 0; i < destination.Length; i++) destination[i] = TParts.AsComplex128(_source[i]);
             return result;
         }
 
         private NdArray RealParts()
         {
-            var real = Fresh<TPart>(_shape, out var destination);
+            var real = Fresh<TPart>(like, out var destination);
             for (int i = 0; i < destination.Length; i++) destination[i] = TParts.Real(_source[i]);
             return FromIntermediate(real, to);
         }
     }
 
-    /// <summary>A new tensor of <paramref name="shape"/>, and its elements to write before anyone reads it.</summary>
-    private static NdArray<T> Fresh<T>(ReadOnlySpan<long> shape, out Span<T> destination) where T : unmanaged
+    /// <summary>A new tensor of the shape of <paramref name="like"/>, and its elements to write before anyone reads it.</summary>
+    private static NdArray<T> Fresh<T>(NdArray like, out Span<T> destination) where T : unmanaged
     {
-        var storage = TensorStorage.Allocate<T>(shape);
+        var storage = TensorStorage.AllocateLike<T>(like);
         destination = storage.GetSpan();
-        return new NdArray<T>(storage, shape);
+        return NdArray<T>.Adopt(storage, like.ShapeArray);
     }
 }

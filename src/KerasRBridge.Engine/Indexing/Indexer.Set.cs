@@ -34,11 +34,11 @@ public static partial class Indexer
     {
         public NdArray Visit<T>() where T : unmanaged
         {
-            var result = TensorStorage.Allocate<T>(source.ShapeSpan);
+            var result = TensorStorage.AllocateLike<T>(source);
             var elements = result.GetSpan();
             source.AsSpan<T>().CopyTo(elements);
             map.Write(elements, Broadcasting.Expand(values.AsSpan<T>(), valueShape, shape));
-            return new NdArray<T>(result, source.ShapeSpan);
+            return NdArray<T>.Adopt(result, source.ShapeArray);
         }
     }
 }

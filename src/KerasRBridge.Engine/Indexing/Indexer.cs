@@ -35,7 +35,7 @@ public static partial class Indexer
         {
             var result = TensorStorage.Allocate<T>(shape);
             map.Read(source.AsSpan<T>(), result.GetSpan());
-            return new NdArray<T>(result, shape);
+            return NdArray<T>.Adopt(result, shape);
         }
     }
 }

@@ -56,7 +56,7 @@ internal static class Elementwise
         var shape = Broadcasting.Shapes(x.ShapeSpan, y.ShapeSpan);
         var storage = TensorStorage.Allocate<TOut>(shape);
         var result = storage.GetSpan();
-        if (result.Length == 0) return new NdArray<TOut>(storage, shape);
+        if (result.Length == 0) return NdArray<TOut>.Adopt(storage, shape);
         var plan = new BroadcastRuns(shape, x.ShapeSpan, y.ShapeSpan);
         ReadOnlySpan<T> xs = x.AsSpan<T>(), ys = y.AsSpan<T>();
         int run = (int)plan.RunLength;
@@ -74,15 +74,15 @@ internal static class Elementwise
             }
             cursor.MoveNext();
         }
-        return new NdArray<TOut>(storage, shape);
+        return NdArray<TOut>.Adopt(storage, shape);
     }
 
     /// <summary><typeparamref name="TKernel"/> applied to every element of <paramref name="x"/>.</summary>
     public static NdArray<TOut> Unary<T, TOut, TKernel>(NdArray x)
         where T : unmanaged where TOut : unmanaged where TKernel : IUnaryKernel<TKernel, T, TOut>
     {
-        var storage = TensorStorage.Allocate<TOut>(x.ShapeSpan);
+        var storage = TensorStorage.AllocateLike<TOut>(x);
         TKernel.Apply(x.AsSpan<T>(), storage.GetSpan());
-        return new NdArray<TOut>(storage, x.ShapeSpan);
+        return NdArray<TOut>.Adopt(storage, x.ShapeArray);
     }
 }

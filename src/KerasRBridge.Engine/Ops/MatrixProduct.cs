@@ -48,7 +48,7 @@ internal static class MatrixProduct
         if (a.Length == 2 && b.Length == 2)
         {
             Gemm(xs, ys, result, m, k, n);
-            return new NdArray<T>(storage, resultShape);
+            return NdArray<T>.Adopt(storage, resultShape);
         }
 
         long[] batch = Broadcasting.Shapes(a[..^2], b[..^2]);
@@ -61,7 +61,7 @@ internal static class MatrixProduct
             MatrixMap(outputShape, index).Write(result, product);
             for (int d = 0; d < index.Length && ++index[d] == batch[d]; d++) index[d] = 0;
         }
-        return new NdArray<T>(storage, resultShape);
+        return NdArray<T>.Adopt(storage, resultShape);
     }
 
     private static long[] AsMatrix(ReadOnlySpan<long> shape, bool isLeft) => shape.Length switch

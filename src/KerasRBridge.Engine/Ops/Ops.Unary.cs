@@ -50,13 +50,13 @@ public static partial class Ops
     // NumPy scales by a power of ten, rounds half to even, and scales back.
     private static NdArray RoundFloats<T>(NdArray x, int decimals) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var storage = TensorStorage.Allocate<T>(x.ShapeSpan);
+        var storage = TensorStorage.AllocateLike<T>(x);
         var result = storage.GetSpan();
         var source = x.AsSpan<T>();
         if (decimals == 0)
         {
             TensorPrimitives.Round(source, result);
-            return new NdArray<T>(storage, x.ShapeSpan);
+            return NdArray<T>.Adopt(storage, x.ShapeArray);
         }
         T factor = T.CreateTruncating(Math.Pow(10, Math.Abs(decimals)));
         if (decimals > 0) TensorPrimitives.Multiply(source, factor, result);
@@ -64,7 +64,7 @@ public static partial class Ops
         TensorPrimitives.Round(result, result);
         if (decimals > 0) TensorPrimitives.Divide(result, factor, result);
         else TensorPrimitives.Multiply(result, factor, result);
-        return new NdArray<T>(storage, x.ShapeSpan);
+        return NdArray<T>.Adopt(storage, x.ShapeArray);
     }
 
     private static NdArray RoundComplex(NdArray x, int decimals)
@@ -75,10 +75,10 @@ public static partial class Ops
         for (int i = 0; i < source.Length; i++) (real[i], imaginary[i]) = (source[i].Real, source[i].Imaginary);
         var roundedReal = Round(NdArray.FromColumnMajor(real, x.ShapeSpan), decimals).AsSpan<double>();
         var roundedImaginary = Round(NdArray.FromColumnMajor(imaginary, x.ShapeSpan), decimals).AsSpan<double>();
-        var storage = TensorStorage.Allocate<Complex>(x.ShapeSpan);
+        var storage = TensorStorage.AllocateLike<Complex>(x);
         var result = storage.GetSpan();
         for (int i = 0; i < result.Length; i++) result[i] = new Complex(roundedReal[i], roundedImaginary[i]);
-        return new NdArray<Complex>(storage, x.ShapeSpan);
+        return NdArray<Complex>.Adopt(storage, x.ShapeArray);
     }
 
     private readonly struct NegativeFamily(NdArray x) : IUnaryFamily<NegativeFamily>

@@ -43,4 +43,9 @@ internal static class TensorStorage
     /// <exception cref="KerasMemoryError">The tensor is too large, or there is not enough memory for it.</exception>
     public static TensorStorage<T> Allocate<T>(ReadOnlySpan<long> shape, bool zeroed = false) where T : unmanaged =>
         new ArrayStorage<T>(NdArray.NewStorage<T>(shape, zeroed));
+
+    /// <summary>Uninitialised storage for a tensor of the shape of <paramref name="like"/>, which is known to fit.</summary>
+    /// <exception cref="KerasMemoryError">There is not enough memory for it.</exception>
+    public static TensorStorage<T> AllocateLike<T>(NdArray like) where T : unmanaged =>
+        new ArrayStorage<T>(NdArray.NewArray<T>((int)like.Size, like.ShapeSpan, zeroed: false));
 }

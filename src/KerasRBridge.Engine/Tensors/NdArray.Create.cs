@@ -17,8 +17,11 @@ public abstract partial class NdArray
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type, or the
     /// shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
-    public static NdArray<T> Zeros<T>(ReadOnlySpan<long> shape) where T : unmanaged =>
-        new(TensorStorage.Allocate<T>(shape, zeroed: true), shape);
+    public static NdArray<T> Zeros<T>(ReadOnlySpan<long> shape) where T : unmanaged
+    {
+        long[] dims = shape.ToArray();
+        return NdArray<T>.Adopt(TensorStorage.Allocate<T>(dims, zeroed: true), dims);
+    }
 
     /// <summary>
     /// A tensor of <paramref name="dtype"/> and <paramref name="shape"/> whose elements are all
@@ -35,15 +38,19 @@ public abstract partial class NdArray
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
     public static NdArray<T> Full<T>(ReadOnlySpan<long> shape, T value) where T : unmanaged
     {
-        var storage = TensorStorage.Allocate<T>(shape);
+        long[] dims = shape.ToArray();
+        var storage = TensorStorage.Allocate<T>(dims);
         var elements = storage.GetSpan();
         foreach (Range chunk in Interruption.Chunks(elements.Length)) elements[chunk].Fill(value);
-        return new NdArray<T>(storage, shape);
+        return NdArray<T>.Adopt(storage, dims);
     }
 
     /// <summary>A tensor of shape <c>()</c> holding <paramref name="value"/>.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
-    public static NdArray<T> Scalar<T>(T value) where T : unmanaged => FromColumnMajor(new[] { value }, []);
+    public static NdArray<T> Scalar<T>(T value) where T : unmanaged => NdArray<T>.Adopt(new ArrayStorage<T>([value]), ScalarShape);
+
+    // Shared by every scalar: shapes are never changed.
+    private static readonly long[] ScalarShape = [];
 
     /// <summary>
     /// A copy of the elements in column-major order, converted to <typeparamref name="T"/>
@@ -91,14 +98,17 @@ public abstract partial class NdArray
     /// <see cref="FromColumnMajor{T}"/>.
     /// </summary>
     /// <exception cref="KerasMemoryError">The tensor is too large, or there is not enough memory for it.</exception>
-    public static T[] NewStorage<T>(ReadOnlySpan<long> shape, bool zeroed = false) where T : unmanaged
+    public static T[] NewStorage<T>(ReadOnlySpan<long> shape, bool zeroed = false) where T : unmanaged =>
+        NewArray<T>(StorageLength(shape, DTypeOf<T>()), shape, zeroed);
+
+    /// <summary>An array of <paramref name="count"/> elements, the size of a tensor of
+    /// <paramref name="shape"/>, with NumPy's error when memory runs out.</summary>
+    internal static T[] NewArray<T>(int count, ReadOnlySpan<long> shape, bool zeroed) where T : unmanaged
     {
-        DType dtype = DTypeOf<T>();
-        int count = StorageLength(shape, dtype);
         try { return zeroed ? new T[count] : GC.AllocateUninitializedArray<T>(count); }
         catch (OutOfMemoryException e) when (e is not KerasMemoryError)
         {
-            throw KerasMemoryError.ForArray(shape, dtype, "not enough memory.");
+            throw KerasMemoryError.ForArray(shape, DTypeOf<T>(), "not enough memory.");
         }
     }
 

@@ -28,7 +28,7 @@ public abstract partial class NdArray
             }
             GatherStrided(in rowMajorData[0], lengths, strides, data);
         }
-        return new NdArray<T>(storage, dims);
+        return NdArray<T>.Adopt(storage, dims);
     }
 
     // Walks the logical indices in column-major order (an odometer whose first digit turns

@@ -44,6 +44,6 @@ public abstract partial class NdArray
             ReadOnlyTensorSpan<T> view = tensor;
             GatherStrided(in view.GetPinnableReference(), tensor.Lengths, tensor.Strides, data);
         }
-        return new NdArray<T>(storage, shape);
+        return NdArray<T>.Adopt(storage, shape);
     }
 }

@@ -37,6 +37,9 @@ public abstract partial class NdArray
     /// <summary>The dimensions, in Keras order, without copying.</summary>
     public ReadOnlySpan<long> ShapeSpan => _shape;
 
+    /// <summary>The dimensions themselves, for the engine to share with tensors of the same shape; never to be changed.</summary>
+    internal long[] ShapeArray => _shape;
+
     /// <summary>The number of dimensions.</summary>
     public int Rank => _shape.Length;
 

@@ -23,10 +23,21 @@ public sealed class NdArray<T> : NdArray where T : unmanaged
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type, or the
     /// storage's length does not match the shape.</exception>
     public NdArray(TensorStorage<T> storage, ReadOnlySpan<long> shape)
-        : base(DTypeOf<T>(), ShapeOfData((storage ?? throw new ArgumentNullException(nameof(storage))).Length, shape), storage.Length)
+        : this(storage ?? throw new ArgumentNullException(nameof(storage)), ShapeOfData(storage.Length, shape))
+    {
+    }
+
+    private NdArray(TensorStorage<T> storage, long[] shape) : base(DTypeOf<T>(), shape, storage.Length)
     {
         Storage = storage;
     }
+
+    /// <summary>
+    /// Wraps storage the engine allocated for <paramref name="shape"/>, taking the shape array
+    /// over: neither is checked or copied, so neither may change afterwards. Results of
+    /// operations are made this way, sharing their operand's shape where it is the same.
+    /// </summary>
+    internal static NdArray<T> Adopt(TensorStorage<T> storage, long[] shape) => new(storage, shape);
 
     /// <summary>The memory the elements live in.</summary>
     public TensorStorage<T> Storage { get; }
