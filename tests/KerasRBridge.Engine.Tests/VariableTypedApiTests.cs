@@ -8,14 +8,8 @@ namespace KerasRBridge.Engine.Tests;
 /// the forms that take <see cref="object"/> remain for dynamic hosts and agree with them.
 /// </summary>
 [NonParallelizable]
-public class VariableTypedApiTests
+public class VariableTypedApiTests : FreshSessionTests
 {
-    [SetUp]
-    public void FreshSession() => GlobalState.ClearSession();
-
-    [TearDown]
-    public void DefaultFloatX() => KerasConfig.FloatX = "float32";
-
     [Test]
     public void A_variable_made_from_a_tensor_keeps_its_shape_and_dtype()
     {

@@ -12,14 +12,8 @@ public sealed partial class Variable
     /// <param name="name">The name; by default <c>variable</c>, <c>variable_1</c>... unique in the session.</param>
     /// <exception cref="KerasValueError">An option is invalid, or a <see cref="StatelessScope"/> is open; the message is Keras's.</exception>
     /// <exception cref="KerasTypeError"><paramref name="value"/> is null (Keras cannot convert <c>None</c>).</exception>
-    public Variable(
-        NdArray value,
-        DType? dtype = null,
-        bool trainable = true,
-        bool autocast = true,
-        string? aggregation = "none",
-        string? synchronization = "auto",
-        string? name = null)
+    public Variable(NdArray value, DType? dtype = null, bool trainable = true, bool autocast = true,
+        string? aggregation = "none", string? synchronization = "auto", string? name = null)
         : this(Definition.FromValue(Options.Validate(name, aggregation, synchronization), value, dtype, shape: null), trainable, autocast)
     {
     }
@@ -40,15 +34,8 @@ public sealed partial class Variable
     /// <param name="name">The name; by default <c>variable</c>, <c>variable_1</c>... unique in the session.</param>
     /// <exception cref="KerasValueError">An argument is invalid, or the initializer returns a value of
     /// another shape; the message is Keras's.</exception>
-    public Variable(
-        Initializer initializer,
-        ReadOnlySpan<long> shape,
-        DType? dtype = null,
-        bool trainable = true,
-        bool autocast = true,
-        string? aggregation = "none",
-        string? synchronization = "auto",
-        string? name = null)
+    public Variable(Initializer initializer, ReadOnlySpan<long> shape, DType? dtype = null, bool trainable = true, bool autocast = true,
+        string? aggregation = "none", string? synchronization = "auto", string? name = null)
         : this(Definition.FromInitializer(
             Options.Validate(name, aggregation, synchronization),
             initializer ?? throw new ArgumentNullException(nameof(initializer)),

@@ -23,15 +23,8 @@ public sealed partial class Variable
     /// <param name="name">The name; by default <c>variable</c>, <c>variable_1</c>... unique in the session.</param>
     /// <exception cref="KerasValueError">An argument is invalid; the message is Keras's.</exception>
     /// <exception cref="KerasTypeError">The initializer is of a type that cannot make a tensor.</exception>
-    public Variable(
-        object? initializer,
-        object? shape = null,
-        string? dtype = null,
-        bool trainable = true,
-        bool autocast = true,
-        string? aggregation = "none",
-        string? synchronization = "auto",
-        string? name = null)
+    public Variable(object? initializer, object? shape = null, string? dtype = null, bool trainable = true, bool autocast = true,
+        string? aggregation = "none", string? synchronization = "auto", string? name = null)
         : this(Define(Options.Validate(name, aggregation, synchronization), initializer, shape, dtype), trainable, autocast)
     {
     }
