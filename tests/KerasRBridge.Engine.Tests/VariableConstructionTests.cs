@@ -153,7 +153,7 @@ public class VariableConstructionTests : FreshSessionTests
     public void Values_that_cannot_be_tensors_are_type_errors()
     {
         Assert.Throws<KerasTypeError>(() => new Variable(new object()));
-        Assert.Throws<KerasTypeError>(() => new Variable(null));
+        Assert.Throws<KerasTypeError>(() => new Variable((object?)null));
         Assert.Throws<KerasTypeError>(() => new Variable(new[] { "a" }));
     }
 

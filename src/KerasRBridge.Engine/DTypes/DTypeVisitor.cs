@@ -27,10 +27,13 @@ internal interface IDTypeKindVisitor<out TResult>
     /// <summary>bfloat16, which .NET has no arithmetic for.</summary>
     TResult BFloat16();
 
+    /// <summary>complex64, whose parts are float32.</summary>
     TResult Complex64();
 
+    /// <summary>complex128, <see cref="System.Numerics.Complex"/>.</summary>
     TResult Complex128();
 
+    /// <summary>bool, one byte holding 0 or 1.</summary>
     TResult Bool();
 }
 

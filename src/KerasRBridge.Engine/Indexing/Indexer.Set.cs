@@ -10,7 +10,7 @@ public static partial class Indexer
     /// <remarks>
     /// <paramref name="values"/> is broadcast to the selected part's shape as NumPy broadcasts
     /// an assignment (leading axes of length 1 may be dropped; any other axis must match or be 1)
-    /// and converted to the source dtype as <see cref="NdArray.Cast"/> converts. Where an index
+    /// and converted to the source dtype as <see cref="NdArray.Cast(DType)"/> converts. Where an index
     /// array names a position twice, the later value wins.
     /// </remarks>
     /// <exception cref="KerasIndexError">The index does not fit the shape of <paramref name="source"/>.</exception>

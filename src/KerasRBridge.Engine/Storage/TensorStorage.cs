@@ -11,11 +11,11 @@ namespace KerasRBridge.Engine;
 /// <para>Operations take the span once and work on it for all their elements, so an
 /// implementation may do real work in <see cref="GetSpan"/> (look up a pointer, check that its
 /// owner is alive); it is never called per element.</para>
-/// <para>A storage is written only before it is wrapped in an <see cref="NdArray{T}"/>; from then
-/// on the tensor is immutable, and the storage must stay valid and unchanged for as long as the
-/// tensor is reachable. An implementation that wraps foreign memory keeps its owner alive for that
-/// long (the tensor holds the storage) and must not give the memory back from a finalizer on a
-/// thread its owner forbids.</para>
+/// <para>Tensors are immutable: whoever makes one writes its storage before handing the tensor
+/// out, and nobody writes it afterwards. The memory must stay valid and in place for as long as
+/// the tensor is reachable: an implementation over memory someone else owns keeps its owner
+/// alive (the tensor holds the storage) and gives the memory back only as the owner allows (R's
+/// memory, for instance, only on R's thread and never from a finalizer).</para>
 /// </remarks>
 /// <typeparam name="T">The element type: one of the types <see cref="DType"/> names.</typeparam>
 public abstract class TensorStorage<T> where T : unmanaged
@@ -23,7 +23,7 @@ public abstract class TensorStorage<T> where T : unmanaged
     /// <summary>The number of elements.</summary>
     public abstract int Length { get; }
 
-    /// <summary>The elements, writable only until the storage is wrapped in a tensor.</summary>
+    /// <summary>The elements; see the remarks for who may write them, and when.</summary>
     public abstract Span<T> GetSpan();
 
     /// <summary>
@@ -33,7 +33,10 @@ public abstract class TensorStorage<T> where T : unmanaged
     public abstract MemoryHandle Pin();
 }
 
-/// <summary>Allocates the storage of the tensors the engine makes.</summary>
+/// <summary>
+/// Allocates the storage of every tensor the engine makes: the one place to change for tensor
+/// memory that a host's collector counts (R's counts only what R allocates).
+/// </summary>
 internal static class TensorStorage
 {
     /// <summary>

@@ -25,7 +25,7 @@ public abstract partial class NdArray
 
     /// <summary>
     /// A tensor of <paramref name="dtype"/> and <paramref name="shape"/> whose elements are all
-    /// <paramref name="value"/>, converted as <see cref="Cast"/> converts a float64.
+    /// <paramref name="value"/>, converted as <see cref="Cast(DType)"/> converts a float64.
     /// </summary>
     /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
@@ -54,7 +54,7 @@ public abstract partial class NdArray
 
     /// <summary>
     /// A copy of the elements in column-major order, converted to <typeparamref name="T"/>
-    /// as <see cref="Cast"/> converts.
+    /// as <see cref="Cast(DType)"/> converts.
     /// </summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
     public T[] ToArray<T>() where T : unmanaged
