@@ -3,14 +3,8 @@ using static KerasRBridge.Engine.Tests.VariableTestValues;
 namespace KerasRBridge.Engine.Tests;
 
 [NonParallelizable]
-public class VariableConstructionTests
+public class VariableConstructionTests : FreshSessionTests
 {
-    [SetUp]
-    public void FreshSession() => GlobalState.ClearSession();
-
-    [TearDown]
-    public void RestoreFloatX() => KerasConfig.FloatX = "float32";
-
     [Test]
     public void An_array_initializer_keeps_its_dtype_shape_and_values()
     {
@@ -159,7 +153,7 @@ public class VariableConstructionTests
     public void Values_that_cannot_be_tensors_are_type_errors()
     {
         Assert.Throws<KerasTypeError>(() => new Variable(new object()));
-        Assert.Throws<KerasTypeError>(() => new Variable(null));
+        Assert.Throws<KerasTypeError>(() => new Variable((object?)null));
         Assert.Throws<KerasTypeError>(() => new Variable(new[] { "a" }));
     }
 

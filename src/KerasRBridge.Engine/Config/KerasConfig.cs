@@ -7,7 +7,6 @@ namespace KerasRBridge.Engine;
 /// <remarks>Like Keras's module globals these are shared by every thread.</remarks>
 public static class KerasConfig
 {
-    private const string AcceptedFloatX = "{'bfloat16', 'float16', 'float32', 'float64'}";
     private static volatile string _floatX = "float32";
     private static double _epsilon = 1e-7;
 
@@ -20,8 +19,8 @@ public static class KerasConfig
         get => _floatX;
         set
         {
-            if (value is not ("bfloat16" or "float16" or "float32" or "float64"))
-                throw new KerasValueError($"Unknown `floatx` value: {value ?? "None"}. Expected one of {AcceptedFloatX}");
+            if (value is null || !DTypes.TryParse(value, out var dtype) || !DTypes.IsFloat(dtype))
+                throw new KerasValueError($"Unknown `floatx` value: {value ?? "None"}. Expected one of {AcceptedFloatX()}");
             _floatX = value;
         }
     }
@@ -42,4 +41,8 @@ public static class KerasConfig
         get => Volatile.Read(ref _epsilon);
         set => Volatile.Write(ref _epsilon, value);
     }
+
+    // Keras lists the float dtypes as a sorted Python set.
+    private static string AcceptedFloatX() =>
+        PythonRepr.Set(DTypeTable.All.Where(row => row.Kind == DTypeKind.Float).Select(row => row.Name).Order(StringComparer.Ordinal));
 }

@@ -140,21 +140,12 @@ public static partial class DTypes
     // A weak result takes the precision of floatx: with float16 floatx a Python int becomes int16.
     private static DType ResolveWeak(int node)
     {
-        int bits = KerasConfig.FloatXDType is DType.Float16 or DType.BFloat16 ? 16
-            : KerasConfig.FloatXDType == DType.Float64 ? 64 : 32;
-        bool isUnsigned = node < WeakInt && IsUnsigned((DType)node);
-        bool isInteger = node == WeakInt || (node < WeakInt && IsInteger((DType)node));
-        return (bits, isUnsigned, isInteger) switch
+        var kind = node switch
         {
-            (16, true, _) => DType.UInt16,
-            (32, true, _) => DType.UInt32,
-            (64, true, _) => DType.UInt64,
-            (16, _, true) => DType.Int16,
-            (32, _, true) => DType.Int32,
-            (64, _, true) => DType.Int64,
-            (16, _, _) => DType.Float16,
-            (64, _, _) => DType.Float64,
-            _ => DType.Float32,
+            WeakInt => DTypeKind.SignedInteger,
+            WeakFloat => DTypeKind.Float,
+            _ => KindOf((DType)node),
         };
+        return DTypeTable.Find(kind, ElementSize(KerasConfig.FloatXDType));
     }
 }

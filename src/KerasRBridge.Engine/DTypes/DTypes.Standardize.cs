@@ -20,7 +20,7 @@ public static partial class DTypes
         if (Array.IndexOf(KerasOnlyNames, dtype) >= 0)
             throw new KerasValueError(
                 $"Invalid dtype: {dtype}. Keras allows it, but this engine does not support it; " +
-                $"supported dtypes are {string.Join(", ", Names)}.");
+                $"supported dtypes are {string.Join(", ", DTypeTable.All.Select(row => row.Name))}.");
         throw new KerasValueError($"Invalid dtype: {dtype}");
     }
 

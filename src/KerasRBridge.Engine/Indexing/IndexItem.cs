@@ -132,7 +132,7 @@ public abstract record IndexItem
             if (mask.DType != DType.Bool)
                 throw new KerasIndexError(
                     $"A mask index must have dtype bool. Received: dtype={DTypes.Name(mask.DType)}");
-            return new Mask(mask.Data<bool>(), mask.Shape);
+            return new Mask(mask.ToArray<bool>(), mask.Shape);
         }
 
         /// <summary>The elements, in column-major order.</summary>

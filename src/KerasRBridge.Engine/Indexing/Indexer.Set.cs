@@ -10,7 +10,7 @@ public static partial class Indexer
     /// <remarks>
     /// <paramref name="values"/> is broadcast to the selected part's shape as NumPy broadcasts
     /// an assignment (leading axes of length 1 may be dropped; any other axis must match or be 1)
-    /// and converted to the source dtype as <see cref="NdArray.Cast"/> converts. Where an index
+    /// and converted to the source dtype as <see cref="NdArray.Cast(DType)"/> converts. Where an index
     /// array names a position twice, the later value wins.
     /// </remarks>
     /// <exception cref="KerasIndexError">The index does not fit the shape of <paramref name="source"/>.</exception>
@@ -34,9 +34,11 @@ public static partial class Indexer
     {
         public NdArray Visit<T>() where T : unmanaged
         {
-            var result = (T[])source.Data<T>().Clone();
-            map.Write(result, Broadcasting.Expand(values.Data<T>(), valueShape, shape));
-            return NdArray.FromColumnMajor(result, source.ShapeSpan);
+            var result = TensorStorage.AllocateLike<T>(source);
+            var elements = result.GetSpan();
+            source.AsSpan<T>().CopyTo(elements);
+            map.Write(elements, Broadcasting.Expand(values.AsSpan<T>(), valueShape, shape));
+            return NdArray<T>.Adopt(result, source.ShapeArray);
         }
     }
 }

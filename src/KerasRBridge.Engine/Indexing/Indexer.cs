@@ -31,6 +31,11 @@ public static partial class Indexer
 
     private readonly struct Reader(NdArray source, long[] shape, OffsetMap map) : IDTypeVisitor<NdArray>
     {
-        public NdArray Visit<T>() where T : unmanaged => NdArray.FromColumnMajor(map.Read(source.Data<T>()), shape);
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var result = TensorStorage.Allocate<T>(shape);
+            map.Read(source.AsSpan<T>(), result.GetSpan());
+            return NdArray<T>.Adopt(result, shape);
+        }
     }
 }

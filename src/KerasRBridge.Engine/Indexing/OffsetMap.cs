@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace KerasRBridge.Engine;
 
 /// <summary>
@@ -58,20 +60,27 @@ internal sealed class OffsetMap
     }
 
     /// <summary>Copies the mapped source elements into a new array, in the result's column-major order.</summary>
-    public T[] Read<T>(T[] source) where T : unmanaged
+    public T[] Read<T>(ReadOnlySpan<T> source) where T : unmanaged
     {
         var result = GC.AllocateUninitializedArray<T>(checked((int)Count));
-        Transfer<T, ReadMove>(source, result);
+        Read(source, result);
         return result;
     }
+
+    /// <summary>Copies the mapped source elements into <paramref name="destination"/> (<see cref="Count"/> of them), in the result's column-major order.</summary>
+    public void Read<T>(ReadOnlySpan<T> source, Span<T> destination) where T : unmanaged =>
+        // The read move only reads the tensor.
+        Transfer<T, ReadMove>(MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(source), source.Length), destination);
 
     /// <summary>
     /// Writes <paramref name="region"/>, in the result's column-major order, over the mapped
     /// elements of <paramref name="target"/>; where offsets repeat, the last write wins.
     /// </summary>
-    public void Write<T>(T[] target, T[] region) where T : unmanaged => Transfer<T, WriteMove>(target, region);
+    public void Write<T>(Span<T> target, ReadOnlySpan<T> region) where T : unmanaged =>
+        // The write move only reads the region.
+        Transfer<T, WriteMove>(target, MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(region), region.Length));
 
-    private void Transfer<T, TMove>(T[] tensor, T[] region) where T : unmanaged where TMove : IMove
+    private void Transfer<T, TMove>(Span<T> tensor, Span<T> region) where T : unmanaged where TMove : IMove
     {
         if (Count == 0) return;
         var axes = _axes.Where(a => a.Length != 1).ToList();
@@ -136,25 +145,25 @@ internal sealed class OffsetMap
     /// <summary>The direction of a transfer, chosen at compile time so the loops stay tight.</summary>
     private interface IMove
     {
-        static abstract void Run<T>(T[] tensor, long tensorStart, T[] region, long regionStart, long length);
-        static abstract void One<T>(T[] tensor, long tensorOffset, T[] region, long regionOffset);
+        static abstract void Run<T>(Span<T> tensor, long tensorStart, Span<T> region, long regionStart, long length);
+        static abstract void One<T>(Span<T> tensor, long tensorOffset, Span<T> region, long regionOffset);
     }
 
     private readonly struct ReadMove : IMove
     {
-        public static void Run<T>(T[] tensor, long tensorStart, T[] region, long regionStart, long length) =>
-            tensor.AsSpan((int)tensorStart, (int)length).CopyTo(region.AsSpan((int)regionStart, (int)length));
+        public static void Run<T>(Span<T> tensor, long tensorStart, Span<T> region, long regionStart, long length) =>
+            tensor.Slice((int)tensorStart, (int)length).CopyTo(region.Slice((int)regionStart, (int)length));
 
-        public static void One<T>(T[] tensor, long tensorOffset, T[] region, long regionOffset) =>
-            region[regionOffset] = tensor[tensorOffset];
+        public static void One<T>(Span<T> tensor, long tensorOffset, Span<T> region, long regionOffset) =>
+            region[(int)regionOffset] = tensor[(int)tensorOffset];
     }
 
     private readonly struct WriteMove : IMove
     {
-        public static void Run<T>(T[] tensor, long tensorStart, T[] region, long regionStart, long length) =>
-            region.AsSpan((int)regionStart, (int)length).CopyTo(tensor.AsSpan((int)tensorStart, (int)length));
+        public static void Run<T>(Span<T> tensor, long tensorStart, Span<T> region, long regionStart, long length) =>
+            region.Slice((int)regionStart, (int)length).CopyTo(tensor.Slice((int)tensorStart, (int)length));
 
-        public static void One<T>(T[] tensor, long tensorOffset, T[] region, long regionOffset) =>
-            tensor[tensorOffset] = region[regionOffset];
+        public static void One<T>(Span<T> tensor, long tensorOffset, Span<T> region, long regionOffset) =>
+            tensor[(int)tensorOffset] = region[(int)regionOffset];
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ConfigArguments(IReadOnlyDictionary<string, object?> confi
             int i => i,
             long l => l,
             short or sbyte or byte or ushort or uint or ulong or decimal => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
-            _ => throw new KerasTypeError($"Argument `{key}` must be a number. Received: {key}={PythonText.Str(value)}"),
+            _ => throw new KerasTypeError($"Argument `{key}` must be a number. Received: {key}={PythonRepr.Str(value, PythonSequence.List)}"),
         };
     }
 
@@ -29,7 +29,7 @@ internal sealed class ConfigArguments(IReadOnlyDictionary<string, object?> confi
     {
         if (!TryTake(key, out object? value)) return fallback;
         return value as string
-            ?? throw new KerasTypeError($"Argument `{key}` must be a string. Received: {key}={PythonText.Str(value)}");
+            ?? throw new KerasTypeError($"Argument `{key}` must be a string. Received: {key}={PythonRepr.Str(value, PythonSequence.List)}");
     }
 
     /// <summary>An optional list of axes (a sequence of integers, or <c>null</c>).</summary>
@@ -45,12 +45,12 @@ internal sealed class ConfigArguments(IReadOnlyDictionary<string, object?> confi
                 {
                     int i => i,
                     long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
-                    _ => throw new KerasTypeError($"Argument `{key}` must be a list of integers. Received: {key}={PythonText.Str(value)}"),
+                    _ => throw new KerasTypeError($"Argument `{key}` must be a list of integers. Received: {key}={PythonRepr.Str(value, PythonSequence.List)}"),
                 });
             }
             return [.. axes];
         }
-        throw new KerasTypeError($"Argument `{key}` must be a list of integers. Received: {key}={PythonText.Str(value)}");
+        throw new KerasTypeError($"Argument `{key}` must be a list of integers. Received: {key}={PythonRepr.Str(value, PythonSequence.List)}");
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ internal sealed class ConfigArguments(IReadOnlyDictionary<string, object?> confi
                 => SeedGenerator.FromConfig(generatorConfig),
             _ => throw new KerasValueError(
                 "`seed` argument should be an instance of `keras.random.SeedGenerator()` or an integer. " +
-                $"Received: seed={PythonText.Str(value)}"),
+                $"Received: seed={PythonRepr.Str(value, PythonSequence.List)}"),
         };
     }
 

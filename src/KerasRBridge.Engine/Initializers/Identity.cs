@@ -19,11 +19,11 @@ public sealed class Identity(double gain = 1.0) : Initializer
                 "Identity matrix initializer can only be used for 2D matrices. " +
                 $"Received: shape={NdArray.FormatShape(shape)} of rank {shape.Length}.");
         long rows = shape[0];
-        var values = NdArray.NewStorage<double>(shape, zeroed: true);
+        var storage = TensorStorage.Allocate<double>(shape, zeroed: true);
+        var values = storage.GetSpan();
         // Column-major storage: element [i, i] is at i + i * rows.
-        for (long i = 0; i < Math.Min(rows, shape[1]); i++) values[i + i * rows] = Gain;
-        var identity = NdArray.FromColumnMajor(values, shape);
-        return dtype == DType.Float64 ? identity : identity.Cast(dtype);
+        for (long i = 0; i < Math.Min(rows, shape[1]); i++) values[(int)(i + i * rows)] = Gain;
+        return new NdArray<double>(storage, shape).Cast(dtype);
     }
 
     /// <inheritdoc/>

@@ -63,7 +63,7 @@ public abstract class Initializer
         if (!InitializerRegistry.TryCreate(className, config, out var initializer))
         {
             var identifier = new Dictionary<string, object?> { ["class_name"] = className, ["config"] = config };
-            throw new KerasValueError($"Could not interpret initializer identifier: {PythonText.Repr(identifier)}");
+            throw new KerasValueError($"Could not interpret initializer identifier: {PythonRepr.Repr(identifier, PythonSequence.List)}");
         }
         return initializer;
     }
@@ -85,5 +85,5 @@ public abstract class Initializer
     /// <summary>The class name and configuration, Python style, e.g.
     /// <c>RandomNormal(seed=None, mean=0.0, stddev=0.05)</c>.</summary>
     public override string ToString() =>
-        $"{ClassName}({string.Join(", ", GetConfig().Select(kv => $"{kv.Key}={PythonText.Repr(kv.Value)}"))})";
+        $"{ClassName}({string.Join(", ", GetConfig().Select(kv => $"{kv.Key}={PythonRepr.Repr(kv.Value, PythonSequence.List)}"))})";
 }

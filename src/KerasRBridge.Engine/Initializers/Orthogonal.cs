@@ -31,9 +31,7 @@ public sealed class Orthogonal(double gain = 1.0, RandomSeed? seed = null) : Ran
         int narrow = Math.Min(rows, cols);
 
         var gaussian = RandomOps.Normal([tall, narrow], dtype, seed: Seed);
-        double[] matrix = gaussian.DType == DType.Float64
-            ? gaussian.AsSpan<double>().ToArray()
-            : gaussian.Cast(DType.Float64).AsSpan<double>().ToArray();
+        double[] matrix = gaussian.ToArray<double>();
         double[] q = HouseholderQr.PositiveDiagonalQ(matrix, tall, narrow);
 
         // Column-major storage of the (rows x cols) matrix is exactly the storage of the tensor,
@@ -41,8 +39,7 @@ public sealed class Orthogonal(double gain = 1.0, RandomSeed? seed = null) : Ran
         // only permutes rows, which keeps columns (tall) or rows (wide) orthonormal.
         double[] values = rows >= cols ? q : Transposed(q, tall, narrow);
         TensorPrimitives.Multiply(values, Gain, values);
-        var result = NdArray.FromColumnMajor(values, shape);
-        return dtype == DType.Float64 ? result : result.Cast(dtype);
+        return NdArray.FromColumnMajor(values, shape).Cast(dtype);
     }
 
     /// <inheritdoc/>

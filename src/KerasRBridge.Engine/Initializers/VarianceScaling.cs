@@ -45,12 +45,12 @@ public partial class VarianceScaling : RandomInitializer
         if (!(scale > 0.0))
             throw new KerasValueError($"Argument `scale` must be positive float. Received: scale={PythonRepr.Repr(scale)}");
         if (!Modes.Contains(mode))
-            throw new KerasValueError($"Invalid `mode` argument: {mode}. Please use one of {PythonText.SetRepr(Modes)}");
+            throw new KerasValueError($"Invalid `mode` argument: {mode}. Please use one of {PythonRepr.Set(Modes)}");
         distribution = distribution.ToLowerInvariant();
         if (distribution == "normal") distribution = "truncated_normal";
         if (!DistributionNames.Contains(distribution))
             throw new KerasValueError(
-                $"Invalid `distribution` argument: {distribution}. Please use one of {PythonText.SetRepr(DistributionNames)}");
+                $"Invalid `distribution` argument: {distribution}. Please use one of {PythonRepr.Set(DistributionNames)}");
         Scale = scale;
         Mode = mode;
         Distribution = distribution;

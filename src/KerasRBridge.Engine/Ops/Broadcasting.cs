@@ -19,7 +19,7 @@ internal static class Broadcasting
             long d1 = AlignedLength(shape1, a, rank), d2 = AlignedLength(shape2, a, rank);
             if (d1 != d2 && d1 != 1 && d2 != 1)
                 throw new KerasValueError(string.Create(CultureInfo.InvariantCulture,
-                    $"Cannot broadcast shape, the failure dim has value {d1}, which cannot be broadcasted to {d2}. Input shapes are: {FormatList(shape1)} and {FormatList(shape2)}."));
+                    $"Cannot broadcast shape, the failure dim has value {d1}, which cannot be broadcasted to {d2}. Input shapes are: {PythonRepr.Repr(shape1.ToArray(), PythonSequence.List)} and {PythonRepr.Repr(shape2.ToArray(), PythonSequence.List)}."));
             result[a] = d1 == 1 ? d2 : d1;
         }
         return result;
@@ -39,9 +39,9 @@ internal static class Broadcasting
 
     /// <summary>
     /// The elements of <paramref name="data"/> (shape <paramref name="from"/>) repeated to fill
-    /// shape <paramref name="to"/>, column-major; the same array when no repetition is needed.
+    /// shape <paramref name="to"/>, column-major; the same elements when no repetition is needed.
     /// </summary>
-    public static T[] Expand<T>(T[] data, ReadOnlySpan<long> from, ReadOnlySpan<long> to) where T : unmanaged
+    public static ReadOnlySpan<T> Expand<T>(ReadOnlySpan<T> data, ReadOnlySpan<long> from, ReadOnlySpan<long> to) where T : unmanaged
     {
         if (NdArray.ElementCount(from) == NdArray.StorageLength(to, NdArray.DTypeOf<T>())) return data;
         var strides = Selection.ColumnMajorStrides(from);
@@ -61,7 +61,4 @@ internal static class Broadcasting
         int a = axis - (rank - shape.Length);
         return a < 0 ? 1 : shape[a];
     }
-
-    private static string FormatList(ReadOnlySpan<long> shape) =>
-        "[" + string.Join(", ", shape.ToArray().Select(d => d.ToString(CultureInfo.InvariantCulture))) + "]";
 }

@@ -50,38 +50,39 @@ internal static class Elementwise
     /// row broadcast over a column-major matrix makes one span-and-scalar run per column.
     /// </remarks>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
-    public static NdArray Binary<T, TOut, TKernel>(NdArray x, NdArray y)
+    public static NdArray<TOut> Binary<T, TOut, TKernel>(NdArray x, NdArray y)
         where T : unmanaged where TOut : unmanaged where TKernel : IBinaryKernel<TKernel, T, TOut>
     {
         var shape = Broadcasting.Shapes(x.ShapeSpan, y.ShapeSpan);
-        var result = NdArray.NewStorage<TOut>(shape);
-        if (result.Length == 0) return NdArray.FromColumnMajor(result, shape);
+        var storage = TensorStorage.Allocate<TOut>(shape);
+        var result = storage.GetSpan();
+        if (result.Length == 0) return NdArray<TOut>.Adopt(storage, shape);
         var plan = new BroadcastRuns(shape, x.ShapeSpan, y.ShapeSpan);
-        T[] xs = x.Data<T>(), ys = y.Data<T>();
+        ReadOnlySpan<T> xs = x.AsSpan<T>(), ys = y.AsSpan<T>();
         int run = (int)plan.RunLength;
         var cursor = plan.Start();
         for (int k = 0; k < result.Length; k += run)
         {
-            var destination = result.AsSpan(k, run);
+            var destination = result.Slice(k, run);
             int ox = (int)cursor.OffsetX, oy = (int)cursor.OffsetY;
             switch (plan.XRepeats, plan.YRepeats)
             {
-                case (false, false): TKernel.Apply(xs.AsSpan(ox, run), ys.AsSpan(oy, run), destination); break;
-                case (false, true): TKernel.Apply(xs.AsSpan(ox, run), ys[oy], destination); break;
-                case (true, false): TKernel.Apply(xs[ox], ys.AsSpan(oy, run), destination); break;
+                case (false, false): TKernel.Apply(xs.Slice(ox, run), ys.Slice(oy, run), destination); break;
+                case (false, true): TKernel.Apply(xs.Slice(ox, run), ys[oy], destination); break;
+                case (true, false): TKernel.Apply(xs[ox], ys.Slice(oy, run), destination); break;
                 default: destination.Fill(TKernel.Apply(xs[ox], ys[oy])); break;
             }
             cursor.MoveNext();
         }
-        return NdArray.FromColumnMajor(result, shape);
+        return NdArray<TOut>.Adopt(storage, shape);
     }
 
     /// <summary><typeparamref name="TKernel"/> applied to every element of <paramref name="x"/>.</summary>
-    public static NdArray Unary<T, TOut, TKernel>(NdArray x)
+    public static NdArray<TOut> Unary<T, TOut, TKernel>(NdArray x)
         where T : unmanaged where TOut : unmanaged where TKernel : IUnaryKernel<TKernel, T, TOut>
     {
-        var result = GC.AllocateUninitializedArray<TOut>((int)x.Size);
-        TKernel.Apply(x.Data<T>(), result);
-        return NdArray.FromColumnMajor(result, x.ShapeSpan);
+        var storage = TensorStorage.AllocateLike<TOut>(x);
+        TKernel.Apply(x.AsSpan<T>(), storage.GetSpan());
+        return NdArray<TOut>.Adopt(storage, x.ShapeArray);
     }
 }

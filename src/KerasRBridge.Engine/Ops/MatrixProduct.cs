@@ -37,16 +37,18 @@ internal static class MatrixProduct
     }
 
     /// <summary><c>matmul(x, y)</c> for operands already of element type <typeparamref name="T"/>.</summary>
-    public static NdArray Multiply<T>(NdArray x, NdArray y) where T : unmanaged, INumberBase<T>
+    public static NdArray<T> Multiply<T>(NdArray x, NdArray y) where T : unmanaged, INumberBase<T>
     {
         var resultShape = ResultShape(x.ShapeSpan, y.ShapeSpan);
         long[] a = AsMatrix(x.ShapeSpan, isLeft: true), b = AsMatrix(y.ShapeSpan, isLeft: false);
         int m = (int)a[^2], k = (int)a[^1], n = (int)b[^1];
-        var result = NdArray.NewStorage<T>(resultShape);
+        var storage = TensorStorage.Allocate<T>(resultShape);
+        var result = storage.GetSpan();
+        ReadOnlySpan<T> xs = x.AsSpan<T>(), ys = y.AsSpan<T>();
         if (a.Length == 2 && b.Length == 2)
         {
-            Gemm<T>(x.Data<T>(), y.Data<T>(), result, m, k, n);
-            return NdArray.FromColumnMajor(result, resultShape);
+            Gemm(xs, ys, result, m, k, n);
+            return NdArray<T>.Adopt(storage, resultShape);
         }
 
         long[] batch = Broadcasting.Shapes(a[..^2], b[..^2]);
@@ -55,11 +57,11 @@ internal static class MatrixProduct
         var index = new long[batch.Length];
         for (long count = NdArray.ElementCount(batch); count > 0; count--)
         {
-            Gemm<T>(MatrixAt(x.Data<T>(), a, index), MatrixAt(y.Data<T>(), b, index), product, m, k, n);
+            Gemm<T>(MatrixAt(xs, a, index), MatrixAt(ys, b, index), product, m, k, n);
             MatrixMap(outputShape, index).Write(result, product);
             for (int d = 0; d < index.Length && ++index[d] == batch[d]; d++) index[d] = 0;
         }
-        return NdArray.FromColumnMajor(result, resultShape);
+        return NdArray<T>.Adopt(storage, resultShape);
     }
 
     private static long[] AsMatrix(ReadOnlySpan<long> shape, bool isLeft) => shape.Length switch
@@ -69,7 +71,7 @@ internal static class MatrixProduct
     };
 
     /// <summary>The matrix of one batch position; batch axes of length 1 broadcast.</summary>
-    private static T[] MatrixAt<T>(T[] data, long[] shape, long[] batchIndex) where T : unmanaged =>
+    private static T[] MatrixAt<T>(ReadOnlySpan<T> data, long[] shape, long[] batchIndex) where T : unmanaged =>
         MatrixMap(shape, batchIndex).Read(data);
 
     private static OffsetMap MatrixMap(long[] shape, long[] batchIndex)

@@ -5,7 +5,7 @@ namespace KerasRBridge.Engine;
 /// logical operations, <c>&lt; &gt; &lt;= &gt;=</c> the comparisons (bool tensors). A bare <see cref="double"/> or
 /// <see cref="long"/> operand is weakly typed (see <see cref="Operand"/>). <c>==</c> stays reference
 /// equality; use <see cref="Ops.Equal"/>.</remarks>
-public sealed partial class NdArray
+public abstract partial class NdArray
 {
     /// <summary><see cref="Ops.Add"/>.</summary>
     public static NdArray operator +(NdArray x1, NdArray x2) => Ops.Add(x1, x2);

@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Diagnostics;
 
 namespace KerasRBridge.Engine;
 
@@ -8,12 +8,11 @@ namespace KerasRBridge.Engine;
 /// (see <see cref="NumericDispatch.ComputeDType"/>), which rounds each result exactly as a
 /// native narrow operation would for + - * /.
 /// </summary>
-internal interface INumericFamily<out TResult>
+internal interface INumericFamily<TResult> : IDTypeKindVisitor<TResult>
 {
-    TResult Float<T>() where T : unmanaged, IFloatingPointIeee754<T>;
-    TResult Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>;
-    TResult Complex();
-    TResult Bool();
+    TResult IDTypeKindVisitor<TResult>.BFloat16() => throw new UnreachableException("bfloat16 is computed in float32.");
+
+    TResult IDTypeKindVisitor<TResult>.Complex64() => throw new UnreachableException("complex64 is computed in complex128.");
 }
 
 /// <summary>A binary operation family made from its two operands, already in the compute dtype.</summary>
@@ -32,12 +31,7 @@ internal interface IUnaryFamily<TSelf> : INumericFamily<NdArray> where TSelf : I
 internal static class NumericDispatch
 {
     /// <summary>The dtype in which operations on <paramref name="dtype"/> are computed.</summary>
-    public static DType ComputeDType(DType dtype) => dtype switch
-    {
-        DType.Float16 or DType.BFloat16 => DType.Float32,
-        DType.Complex64 => DType.Complex128,
-        _ => dtype,
-    };
+    public static DType ComputeDType(DType dtype) => DTypeTable.Row(dtype).ComputedAs;
 
     /// <summary>
     /// <typeparamref name="TFamily"/> applied to <paramref name="x"/> and <paramref name="y"/>
@@ -48,7 +42,7 @@ internal static class NumericDispatch
     {
         var compute = ComputeDType(operandDType);
         var family = TFamily.Create(x.Value.Cast(compute), y.Value.Cast(compute));
-        return Run<TFamily, NdArray>(compute, family).Cast(resultDType);
+        return DTypeVisitor.AcceptKind<TFamily, NdArray>(compute, family).Cast(resultDType);
     }
 
     /// <summary>
@@ -58,24 +52,6 @@ internal static class NumericDispatch
     public static NdArray Unary<TFamily>(NdArray x, DType resultDType) where TFamily : IUnaryFamily<TFamily>
     {
         var compute = ComputeDType(x.DType);
-        return Run<TFamily, NdArray>(compute, TFamily.Create(x.Cast(compute))).Cast(resultDType);
+        return DTypeVisitor.AcceptKind<TFamily, NdArray>(compute, TFamily.Create(x.Cast(compute))).Cast(resultDType);
     }
-
-    private static TResult Run<TFamily, TResult>(DType computeDType, TFamily family)
-        where TFamily : INumericFamily<TResult> => computeDType switch
-    {
-        DType.Float32 => family.Float<float>(),
-        DType.Float64 => family.Float<double>(),
-        DType.Int8 => family.Integer<sbyte>(),
-        DType.Int16 => family.Integer<short>(),
-        DType.Int32 => family.Integer<int>(),
-        DType.Int64 => family.Integer<long>(),
-        DType.UInt8 => family.Integer<byte>(),
-        DType.UInt16 => family.Integer<ushort>(),
-        DType.UInt32 => family.Integer<uint>(),
-        DType.UInt64 => family.Integer<ulong>(),
-        DType.Complex128 => family.Complex(),
-        DType.Bool => family.Bool(),
-        _ => throw new ArgumentOutOfRangeException(nameof(computeDType), computeDType, "Not a compute dtype."),
-    };
 }

@@ -44,9 +44,9 @@ public static partial class Ops
         where TOp : IArithmeticOp
     {
         public static ArithmeticFamily<TOp> Create(NdArray x, NdArray y) => new(x, y);
-        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> => TOp.Numbers<T>(x, y);
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => TOp.Numbers<T>(x, y);
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => TOp.Numbers<T>(x, y);
-        public NdArray Complex() => TOp.Numbers<Complex>(x, y);
+        public NdArray Complex128() => TOp.Numbers<Complex>(x, y);
         public NdArray Bool() => TOp.Bools(x, y);
     }
 

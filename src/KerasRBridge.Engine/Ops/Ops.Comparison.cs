@@ -49,9 +49,9 @@ public static partial class Ops
         where TOp : IComparisonOp
     {
         public static ComparisonFamily<TOp> Create(NdArray x, NdArray y) => new(x, y);
-        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> => TOp.Reals<T>(x, y);
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => TOp.Reals<T>(x, y);
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => TOp.Reals<T>(x, y);
-        public NdArray Complex() => TOp.Complexes(x, y);
+        public NdArray Complex128() => TOp.Complexes(x, y);
         public NdArray Bool() => throw new UnreachableException("Bool operands are compared as uint8.");
     }
 

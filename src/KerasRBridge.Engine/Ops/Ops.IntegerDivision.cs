@@ -37,11 +37,11 @@ public static partial class Ops
     private readonly struct FloorDivideFamily(NdArray x, NdArray y) : IBinaryFamily<FloorDivideFamily>
     {
         public static FloorDivideFamily Create(NdArray x, NdArray y) => new(x, y);
-        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
             Elementwise.Binary<T, T, FloatFloorDivideKernel<T>>(x, y);
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> =>
             Elementwise.Binary<T, T, IntegerFloorDivideKernel<T>>(x, y);
-        public NdArray Complex() => throw ComplexUnsupported("floor_divide");
+        public NdArray Complex128() => throw ComplexUnsupported("floor_divide");
         // 1 // 1 is 1 and anything // 0 is 0 (integer division by zero), so bools floor-divide as and.
         public NdArray Bool() => Elementwise.Binary<bool, bool, AndKernel>(x, y);
     }
@@ -49,11 +49,11 @@ public static partial class Ops
     private readonly struct ModFamily(NdArray x, NdArray y) : IBinaryFamily<ModFamily>
     {
         public static ModFamily Create(NdArray x, NdArray y) => new(x, y);
-        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
             Elementwise.Binary<T, T, FloatModKernel<T>>(x, y);
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> =>
             Elementwise.Binary<T, T, IntegerModKernel<T>>(x, y);
-        public NdArray Complex() => throw ComplexUnsupported("remainder");
+        public NdArray Complex128() => throw ComplexUnsupported("remainder");
         public NdArray Bool() => throw new UnreachableException("Bool operands of mod are computed as int32.");
     }
 }

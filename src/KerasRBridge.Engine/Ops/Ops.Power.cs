@@ -19,11 +19,11 @@ public static partial class Ops
     private readonly struct PowerFamily(NdArray x, NdArray y) : IBinaryFamily<PowerFamily>
     {
         public static PowerFamily Create(NdArray x, NdArray y) => new(x, y);
-        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
             Elementwise.Binary<T, T, FloatPowerKernel<T>>(x, y);
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> =>
             Elementwise.Binary<T, T, IntegerPowerKernel<T>>(x, y);
-        public NdArray Complex() => Elementwise.Binary<Complex, Complex, ComplexPowerKernel>(x, y);
+        public NdArray Complex128() => Elementwise.Binary<Complex, Complex, ComplexPowerKernel>(x, y);
         public NdArray Bool() => Elementwise.Binary<bool, bool, BoolPowerKernel>(x, y);
     }
 }

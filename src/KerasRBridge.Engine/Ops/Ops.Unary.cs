@@ -21,13 +21,7 @@ public static partial class Ops
     public static NdArray Abs(NdArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var dtype = x.DType switch
-        {
-            DType.Complex64 => DType.Float32,
-            DType.Complex128 => DType.Float64,
-            _ => x.DType,
-        };
-        return NumericDispatch.Unary<AbsFamily>(x, dtype);
+        return NumericDispatch.Unary<AbsFamily>(x, DTypeTable.RealPart(x.DType));
     }
 
     /// <summary>
@@ -38,30 +32,39 @@ public static partial class Ops
     public static NdArray Round(NdArray x, int decimals = 0)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (DTypes.IsComplex(x.DType)) return RoundComplex(x.Cast(DType.Complex128), decimals).Cast(x.DType);
-        if (!DTypes.IsFloat(x.DType))
-            return decimals >= 0 ? x : Round(x.Cast(DType.Float64), decimals).Cast(x.DType);
-        var compute = x.Cast(NumericDispatch.ComputeDType(x.DType));
-        var rounded = compute.DType == DType.Float64 ? RoundFloats<double>(compute, decimals) : RoundFloats<float>(compute, decimals);
-        return rounded.Cast(x.DType);
+        var compute = NumericDispatch.ComputeDType(x.DType);
+        return DTypeVisitor.AcceptKind<Rounding, NdArray>(compute, new Rounding(x.Cast(compute), decimals)).Cast(x.DType);
     }
+
+    private readonly struct Rounding(NdArray x, int decimals) : INumericFamily<NdArray>
+    {
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => RoundFloats<T>(x, decimals);
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => RoundWhole(x, decimals);
+        public NdArray Complex128() => RoundComplex(x, decimals);
+        public NdArray Bool() => RoundWhole(x, decimals);
+    }
+
+    // Whole numbers round only to tens, hundreds...: through float64, as NumPy does.
+    private static NdArray RoundWhole(NdArray x, int decimals) => decimals >= 0 ? x : Round(x.Cast(DType.Float64), decimals);
 
     // NumPy scales by a power of ten, rounds half to even, and scales back.
     private static NdArray RoundFloats<T>(NdArray x, int decimals) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var result = GC.AllocateUninitializedArray<T>((int)x.Size);
+        var storage = TensorStorage.AllocateLike<T>(x);
+        var result = storage.GetSpan();
+        var source = x.AsSpan<T>();
         if (decimals == 0)
         {
-            TensorPrimitives.Round(x.AsSpan<T>(), result);
-            return NdArray.FromColumnMajor(result, x.ShapeSpan);
+            TensorPrimitives.Round(source, result);
+            return NdArray<T>.Adopt(storage, x.ShapeArray);
         }
         T factor = T.CreateTruncating(Math.Pow(10, Math.Abs(decimals)));
-        if (decimals > 0) TensorPrimitives.Multiply(x.AsSpan<T>(), factor, result);
-        else TensorPrimitives.Divide(x.AsSpan<T>(), factor, result);
+        if (decimals > 0) TensorPrimitives.Multiply(source, factor, result);
+        else TensorPrimitives.Divide(source, factor, result);
         TensorPrimitives.Round(result, result);
         if (decimals > 0) TensorPrimitives.Divide(result, factor, result);
         else TensorPrimitives.Multiply(result, factor, result);
-        return NdArray.FromColumnMajor(result, x.ShapeSpan);
+        return NdArray<T>.Adopt(storage, x.ShapeArray);
     }
 
     private static NdArray RoundComplex(NdArray x, int decimals)
@@ -72,17 +75,18 @@ public static partial class Ops
         for (int i = 0; i < source.Length; i++) (real[i], imaginary[i]) = (source[i].Real, source[i].Imaginary);
         var roundedReal = Round(NdArray.FromColumnMajor(real, x.ShapeSpan), decimals).AsSpan<double>();
         var roundedImaginary = Round(NdArray.FromColumnMajor(imaginary, x.ShapeSpan), decimals).AsSpan<double>();
-        var result = GC.AllocateUninitializedArray<Complex>(source.Length);
+        var storage = TensorStorage.AllocateLike<Complex>(x);
+        var result = storage.GetSpan();
         for (int i = 0; i < result.Length; i++) result[i] = new Complex(roundedReal[i], roundedImaginary[i]);
-        return NdArray.FromColumnMajor(result, x.ShapeSpan);
+        return NdArray<Complex>.Adopt(storage, x.ShapeArray);
     }
 
     private readonly struct NegativeFamily(NdArray x) : IUnaryFamily<NegativeFamily>
     {
         public static NegativeFamily Create(NdArray x) => new(x);
-        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, T, NegateKernel<T>>(x);
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Elementwise.Unary<T, T, NegateKernel<T>>(x);
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => Elementwise.Unary<T, T, NegateKernel<T>>(x);
-        public NdArray Complex() => Elementwise.Unary<Complex, Complex, NegateKernel<Complex>>(x);
+        public NdArray Complex128() => Elementwise.Unary<Complex, Complex, NegateKernel<Complex>>(x);
         public NdArray Bool() => throw new KerasTypeError(
             "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
     }
@@ -90,9 +94,9 @@ public static partial class Ops
     private readonly struct AbsFamily(NdArray x) : IUnaryFamily<AbsFamily>
     {
         public static AbsFamily Create(NdArray x) => new(x);
-        public NdArray Float<T>() where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, T, FloatAbsKernel<T>>(x);
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Elementwise.Unary<T, T, FloatAbsKernel<T>>(x);
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => Elementwise.Unary<T, T, IntegerAbsKernel<T>>(x);
-        public NdArray Complex() => Elementwise.Unary<Complex, double, ComplexAbsKernel>(x);
+        public NdArray Complex128() => Elementwise.Unary<Complex, double, ComplexAbsKernel>(x);
         public NdArray Bool() => x;
     }
 }

@@ -22,32 +22,35 @@ internal static class BlockSampling
     /// <summary>Blocks filled between two interruption polls (on the calling thread).</summary>
     private const int BlocksPerPoll = Interruption.ChunkLength / BlockSize;
 
-    /// <summary>A new array of draws from <paramref name="distribution"/>, one per element of <paramref name="shape"/>.</summary>
-    public static T[] Sample<T, TDistribution>(ReadOnlySpan<long> shape, RandomKey key, TDistribution distribution)
+    /// <summary>A new tensor of draws from <paramref name="distribution"/>, one per element of <paramref name="shape"/>.</summary>
+    public static NdArray<T> Sample<T, TDistribution>(ReadOnlySpan<long> shape, RandomKey key, TDistribution distribution)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TDistribution : struct, IBlockDistribution
     {
-        var values = NdArray.NewStorage<T>(shape);
-        int blocks = (values.Length + BlockSize - 1) / BlockSize;
+        var storage = TensorStorage.Allocate<T>(shape);
+        int blocks = (storage.Length + BlockSize - 1) / BlockSize;
         if (blocks <= 1)
         {
-            FillBlock(values, 0, key, distribution);
-            return values;
+            FillBlock(storage, 0, key, distribution);
         }
-        for (int first = 0; first < blocks; first += BlocksPerPoll)
+        else
         {
-            if (first > 0) Interruption.Poll();
-            Parallel.For(first, Math.Min(blocks, first + BlocksPerPoll), block => FillBlock(values, block, key, distribution));
+            for (int first = 0; first < blocks; first += BlocksPerPoll)
+            {
+                if (first > 0) Interruption.Poll();
+                Parallel.For(first, Math.Min(blocks, first + BlocksPerPoll), block => FillBlock(storage, block, key, distribution));
+            }
         }
-        return values;
+        return new NdArray<T>(storage, shape);
     }
 
-    private static void FillBlock<T, TDistribution>(T[] values, int block, RandomKey key, TDistribution distribution)
+    // Each block takes the span for itself: spans cannot cross into the parallel workers.
+    private static void FillBlock<T, TDistribution>(TensorStorage<T> storage, int block, RandomKey key, TDistribution distribution)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TDistribution : struct, IBlockDistribution
     {
         int start = block * BlockSize;
         var rng = key.BlockGenerator(block);
-        distribution.Fill(ref rng, values.AsSpan(start, Math.Min(BlockSize, values.Length - start)));
+        distribution.Fill(ref rng, storage.GetSpan().Slice(start, Math.Min(BlockSize, storage.Length - start)));
     }
 }

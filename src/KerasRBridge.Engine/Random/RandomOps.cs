@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Numerics;
+
 namespace KerasRBridge.Engine;
 
 /// <summary>
@@ -21,7 +24,7 @@ public static class RandomOps
     /// (new values every call) or <c>null</c> (the global generator).</param>
     /// <exception cref="KerasValueError"><paramref name="dtype"/> is not a floating-point dtype.</exception>
     public static NdArray Normal(ReadOnlySpan<long> shape, DType? dtype = null, double mean = 0.0, double stddev = 1.0, RandomSeed? seed = null) =>
-        Sample(shape, dtype, seed, "normal", new NormalDistribution(mean, stddev));
+        Sample(shape, FloatDType(dtype, "normal"), seed, new NormalDistribution(mean, stddev));
 
     /// <summary>Samples a uniform distribution on [<paramref name="minval"/>, <paramref name="maxval"/>).</summary>
     /// <param name="shape">The shape of the result.</param>
@@ -32,8 +35,8 @@ public static class RandomOps
     /// <exception cref="KerasValueError"><paramref name="dtype"/> is not a floating-point dtype.</exception>
     public static NdArray Uniform(ReadOnlySpan<long> shape, DType? dtype = null, double minval = 0.0, double maxval = 1.0, RandomSeed? seed = null)
     {
-        DType resolved = dtype ?? KerasConfig.FloatXDType;
-        return Sample(shape, resolved, seed, "uniform", new UniformDistribution(minval, maxval, FloatGrid.LargestBelow(maxval, resolved)));
+        DType resolved = FloatDType(dtype, "uniform");
+        return Sample(shape, resolved, seed, new UniformDistribution(minval, maxval, FloatGrid.LargestBelow(maxval, resolved)));
     }
 
     /// <summary>
@@ -47,21 +50,33 @@ public static class RandomOps
     /// <param name="seed">An integer seed, a <see cref="SeedGenerator"/> or <c>null</c>, as for <see cref="Normal"/>.</param>
     /// <exception cref="KerasValueError"><paramref name="dtype"/> is not a floating-point dtype.</exception>
     public static NdArray TruncatedNormal(ReadOnlySpan<long> shape, DType? dtype = null, double mean = 0.0, double stddev = 1.0, RandomSeed? seed = null) =>
-        Sample(shape, dtype, seed, "truncated_normal", new TruncatedNormalDistribution(mean, stddev));
+        Sample(shape, FloatDType(dtype, "truncated_normal"), seed, new TruncatedNormalDistribution(mean, stddev));
 
-    private static NdArray Sample<TDistribution>(ReadOnlySpan<long> shape, DType? requested, RandomSeed? seed, string op, TDistribution distribution)
-        where TDistribution : struct, IBlockDistribution
+    private static DType FloatDType(DType? requested, string op)
     {
         DType dtype = requested ?? KerasConfig.FloatXDType;
         if (!DTypes.IsFloat(dtype))
             throw new KerasValueError(
                 $"`keras.random.{op}` requires a floating point `dtype`. Received: dtype={DTypes.Name(dtype)}");
+        return dtype;
+    }
+
+    // Drawn in float32 or float64, the dtypes arithmetic on floats runs in, then rounded.
+    private static NdArray Sample<TDistribution>(ReadOnlySpan<long> shape, DType dtype, RandomSeed? seed, TDistribution distribution)
+        where TDistribution : struct, IBlockDistribution
+    {
         // Checked before a seed is drawn, so that a sample too large leaves the generators as they were.
         NdArray.StorageLength(shape, dtype);
-        RandomKey key = RandomSeed.Draw(seed);
-        if (dtype == DType.Float64)
-            return NdArray.FromColumnMajor(BlockSampling.Sample<double, TDistribution>(shape, key, distribution), shape);
-        var sample = NdArray.FromColumnMajor(BlockSampling.Sample<float, TDistribution>(shape, key, distribution), shape);
-        return dtype == DType.Float32 ? sample : sample.Cast(dtype);
+        var sampler = new Sampler<TDistribution>(shape.ToArray(), RandomSeed.Draw(seed), distribution);
+        return DTypeVisitor.AcceptKind<Sampler<TDistribution>, NdArray>(NumericDispatch.ComputeDType(dtype), sampler).Cast(dtype);
+    }
+
+    private readonly struct Sampler<TDistribution>(long[] shape, RandomKey key, TDistribution distribution) : IFloatKindVisitor<NdArray>
+        where TDistribution : struct, IBlockDistribution
+    {
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+            BlockSampling.Sample<T, TDistribution>(shape, key, distribution);
+
+        public NdArray BFloat16() => throw new UnreachableException("bfloat16 is drawn in float32.");
     }
 }

@@ -75,7 +75,7 @@ public sealed class SeedGenerator
         ArgumentNullException.ThrowIfNull(config);
         var unknown = config.Where(kv => kv.Key is not ("seed" or "name")).ToDictionary();
         if (unknown.Count > 0)
-            throw new KerasValueError($"Unrecognized keyword arguments: {PythonText.Repr(unknown)}");
+            throw new KerasValueError($"Unrecognized keyword arguments: {PythonRepr.Repr(unknown, PythonSequence.List)}");
         object? seed = config.GetValueOrDefault("seed");
         long? initial = seed switch
         {
@@ -83,7 +83,7 @@ public sealed class SeedGenerator
             int i => i,
             long l => l,
             _ => throw new KerasValueError(
-                $"Argument `seed` must be an integer. Received: seed={PythonText.Str(seed)}"),
+                $"Argument `seed` must be an integer. Received: seed={PythonRepr.Str(seed, PythonSequence.List)}"),
         };
         return new SeedGenerator(initial, config.GetValueOrDefault("name") as string);
     }

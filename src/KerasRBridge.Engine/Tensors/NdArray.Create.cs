@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KerasRBridge.Engine;
 
-public sealed partial class NdArray
+public abstract partial class NdArray
 {
     /// <summary>The most dimensions a tensor can have, as in NumPy 2.</summary>
     public const int MaxRank = 64;
@@ -10,40 +10,58 @@ public sealed partial class NdArray
     /// <summary>A tensor of <paramref name="dtype"/> and <paramref name="shape"/> whose elements are all zero (false for bool).</summary>
     /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
-    public static NdArray Zeros(DType dtype, ReadOnlySpan<long> shape)
+    public static NdArray Zeros(DType dtype, ReadOnlySpan<long> shape) =>
+        DTypeVisitor.Accept<ZerosOf, NdArray>(dtype, new ZerosOf(shape));
+
+    /// <summary>A tensor of <paramref name="shape"/> whose elements are all zero (false for bool).</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type, or the
+    /// shape has a negative dimension.</exception>
+    /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
+    public static NdArray<T> Zeros<T>(ReadOnlySpan<long> shape) where T : unmanaged
     {
         long[] dims = shape.ToArray();
-        var data = DTypeVisitor.Accept<ZeroedStorage, Array>(dtype, new ZeroedStorage(dims));
-        return new NdArray(dtype, data, dims);
+        return NdArray<T>.Adopt(TensorStorage.Allocate<T>(dims, zeroed: true), dims);
     }
 
     /// <summary>
     /// A tensor of <paramref name="dtype"/> and <paramref name="shape"/> whose elements are all
-    /// <paramref name="value"/>, converted as <see cref="Cast"/> converts a float64.
+    /// <paramref name="value"/>, converted as <see cref="Cast(DType)"/> converts a float64.
     /// </summary>
     /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
-    public static NdArray Full(DType dtype, ReadOnlySpan<long> shape, double value)
+    public static NdArray Full(DType dtype, ReadOnlySpan<long> shape, double value) =>
+        DTypeVisitor.Accept<FullOf, NdArray>(dtype, new FullOf(Scalar(value).Cast(dtype), shape));
+
+    /// <summary>A tensor of <paramref name="shape"/> whose elements are all <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type, or the
+    /// shape has a negative dimension.</exception>
+    /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
+    public static NdArray<T> Full<T>(ReadOnlySpan<long> shape, T value) where T : unmanaged
     {
         long[] dims = shape.ToArray();
-        var element = Scalar(value).Cast(dtype);
-        var data = DTypeVisitor.Accept<FilledStorage, Array>(dtype, new FilledStorage(element._data, dims));
-        return new NdArray(dtype, data, dims);
+        var storage = TensorStorage.Allocate<T>(dims);
+        var elements = storage.GetSpan();
+        foreach (Range chunk in Interruption.Chunks(elements.Length)) elements[chunk].Fill(value);
+        return NdArray<T>.Adopt(storage, dims);
     }
 
     /// <summary>A tensor of shape <c>()</c> holding <paramref name="value"/>.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
-    public static NdArray Scalar<T>(T value) where T : unmanaged => FromColumnMajor(new[] { value }, []);
+    public static NdArray<T> Scalar<T>(T value) where T : unmanaged => NdArray<T>.Adopt(new ArrayStorage<T>([value]), ScalarShape);
+
+    // Shared by every scalar: shapes are never changed.
+    private static readonly long[] ScalarShape = [];
 
     /// <summary>
     /// A copy of the elements in column-major order, converted to <typeparamref name="T"/>
-    /// as <see cref="Cast"/> converts.
+    /// as <see cref="Cast(DType)"/> converts.
     /// </summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
     public T[] ToArray<T>() where T : unmanaged
     {
-        var converted = Cast(DTypeOf<T>());
-        return ReferenceEquals(converted, this) ? (T[])Data<T>().Clone() : converted.Data<T>();
+        var converted = Cast<T>();
+        // A fresh conversion's array is nobody else's: it is the copy.
+        return !ReferenceEquals(converted, this) && converted.Storage is ArrayStorage<T> fresh ? fresh.Array : converted.ToArray();
     }
 
     /// <summary>The element count of a tensor of <paramref name="shape"/> and <paramref name="dtype"/>,
@@ -75,34 +93,36 @@ public sealed partial class NdArray
     }
 
     /// <summary>
-    /// New storage for a tensor of <paramref name="shape"/>, uninitialised unless
-    /// <paramref name="zeroed"/>: the caller writes every element before wrapping it.
+    /// A new array for the elements of a tensor of <paramref name="shape"/>, uninitialised unless
+    /// <paramref name="zeroed"/>: the caller writes every element before wrapping it with
+    /// <see cref="FromColumnMajor{T}"/>.
     /// </summary>
     /// <exception cref="KerasMemoryError">The tensor is too large, or there is not enough memory for it.</exception>
-    public static T[] NewStorage<T>(ReadOnlySpan<long> shape, bool zeroed = false) where T : unmanaged
+    public static T[] NewStorage<T>(ReadOnlySpan<long> shape, bool zeroed = false) where T : unmanaged =>
+        NewArray<T>(StorageLength(shape, DTypeOf<T>()), shape, zeroed);
+
+    /// <summary>An array of <paramref name="count"/> elements, the size of a tensor of
+    /// <paramref name="shape"/>, with NumPy's error when memory runs out.</summary>
+    internal static T[] NewArray<T>(int count, ReadOnlySpan<long> shape, bool zeroed) where T : unmanaged
     {
-        DType dtype = DTypeOf<T>();
-        int count = StorageLength(shape, dtype);
         try { return zeroed ? new T[count] : GC.AllocateUninitializedArray<T>(count); }
         catch (OutOfMemoryException e) when (e is not KerasMemoryError)
         {
-            throw KerasMemoryError.ForArray(shape, dtype, "not enough memory.");
+            throw KerasMemoryError.ForArray(shape, DTypeOf<T>(), "not enough memory.");
         }
     }
 
-    private readonly struct ZeroedStorage(long[] shape) : IDTypeVisitor<Array>
+    private readonly ref struct ZerosOf(ReadOnlySpan<long> shape) : IDTypeVisitor<NdArray>
     {
-        public Array Visit<T>() where T : unmanaged => NewStorage<T>(shape, zeroed: true);
+        private readonly ReadOnlySpan<long> _shape = shape;
+
+        public NdArray Visit<T>() where T : unmanaged => Zeros<T>(_shape);
     }
 
-    private readonly struct FilledStorage(Array single, long[] shape) : IDTypeVisitor<Array>
+    private readonly ref struct FullOf(NdArray element, ReadOnlySpan<long> shape) : IDTypeVisitor<NdArray>
     {
-        public Array Visit<T>() where T : unmanaged
-        {
-            var data = NewStorage<T>(shape);
-            var value = ((T[])single)[0];
-            foreach (Range chunk in Interruption.Chunks(data.Length)) data.AsSpan(chunk).Fill(value);
-            return data;
-        }
+        private readonly ReadOnlySpan<long> _shape = shape;
+
+        public NdArray Visit<T>() where T : unmanaged => Full(_shape, element.AsSpan<T>()[0]);
     }
 }

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace KerasRBridge.Engine;
 
-public sealed partial class NdArray
+public abstract partial class NdArray
 {
     /// <summary>
     /// A tensor of the given shape from elements in row-major order (the last axis varies
@@ -10,11 +10,11 @@ public sealed partial class NdArray
     /// </summary>
     /// <exception cref="ArgumentException">The element type has no dtype, or the element count
     /// does not match the shape.</exception>
-    public static NdArray FromRowMajor<T>(ReadOnlySpan<T> rowMajorData, ReadOnlySpan<long> shape) where T : unmanaged
+    public static NdArray<T> FromRowMajor<T>(ReadOnlySpan<T> rowMajorData, ReadOnlySpan<long> shape) where T : unmanaged
     {
-        var dtype = DTypeOf<T>();
         long[] dims = ShapeOfData(rowMajorData.Length, shape);
-        var data = GC.AllocateUninitializedArray<T>(rowMajorData.Length);
+        var storage = TensorStorage.Allocate<T>(dims);
+        var data = storage.GetSpan();
         if (data.Length > 0)
         {
             Span<nint> lengths = stackalloc nint[dims.Length];
@@ -28,12 +28,12 @@ public sealed partial class NdArray
             }
             GatherStrided(in rowMajorData[0], lengths, strides, data);
         }
-        return new NdArray(dtype, data, dims);
+        return NdArray<T>.Adopt(storage, dims);
     }
 
     // Walks the logical indices in column-major order (an odometer whose first digit turns
     // fastest) and reads each element at the sum of index times stride from the origin.
-    private static void GatherStrided<T>(ref readonly T origin, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, T[] destination)
+    private static void GatherStrided<T>(ref readonly T origin, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, Span<T> destination)
     {
         int rank = lengths.Length;
         if (rank == 0)

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace KerasRBridge.Engine;
 
 #pragma warning disable SYSLIB5001 // Tensor<T> is the type .NET users hold tensors in; it is still marked experimental.
-public sealed partial class NdArray
+public abstract partial class NdArray
 {
     /// <summary>
     /// A copy as a <see cref="Tensor{T}"/> with the same logical indices: element
@@ -31,19 +31,19 @@ public sealed partial class NdArray
     /// whatever its strides (row-major, column-major, sliced or broadcast).
     /// </summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
-    public static NdArray FromTensor<T>(Tensor<T> tensor) where T : unmanaged
+    public static NdArray<T> FromTensor<T>(Tensor<T> tensor) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(tensor);
-        var dtype = DTypeOf<T>();
         int rank = tensor.Rank;
         var shape = new long[rank];
         for (int axis = 0; axis < rank; axis++) shape[axis] = tensor.Lengths[axis];
-        var data = NewStorage<T>(shape);
+        var storage = TensorStorage.Allocate<T>(shape);
+        var data = storage.GetSpan();
         if (data.Length > 0)
         {
             ReadOnlyTensorSpan<T> view = tensor;
             GatherStrided(in view.GetPinnableReference(), tensor.Lengths, tensor.Strides, data);
         }
-        return new NdArray(dtype, data, shape);
+        return NdArray<T>.Adopt(storage, shape);
     }
 }

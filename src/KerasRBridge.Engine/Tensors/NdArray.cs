@@ -1,29 +1,31 @@
-using System.Numerics;
+using System.Buffers;
 
 namespace KerasRBridge.Engine;
 
 /// <summary>
 /// An immutable, dense, n-dimensional array of one <see cref="DType"/>: the engine's tensor.
+/// Every tensor is an <see cref="NdArray{T}"/> of its element type; this base class is what
+/// code sees that learns the dtype only at run time (operations whose result dtype follows
+/// Keras's promotion rules, values from R).
 /// </summary>
 /// <remarks>
-/// <para>Storage is one .NET array in column-major order (the first axis varies fastest), the
-/// order R uses, so that R arrays cross the bridge without a transpose. The logical shape and
-/// indices are Keras's: element <c>[i, j]</c> of shape <c>(m, n)</c> lives at
-/// <c>i + j * m</c>.</para>
+/// <para>The elements live in a <see cref="TensorStorage{T}"/> in column-major order (the first
+/// axis varies fastest), the order R uses, so that R arrays cross the bridge without a
+/// transpose. The logical shape and indices are Keras's: element <c>[i, j]</c> of shape
+/// <c>(m, n)</c> lives at <c>i + j * m</c>.</para>
 /// <para>An <see cref="NdArray"/> never changes after it is created; every operation returns a
 /// new one. This is what makes <see cref="Variable.Value"/> a cheap snapshot, and any number
 /// of threads may use one tensor at once.</para>
 /// </remarks>
-public sealed partial class NdArray
+public abstract partial class NdArray
 {
-    private readonly Array _data;
     private readonly long[] _shape;
 
-    private NdArray(DType dtype, Array data, long[] shape)
+    private protected NdArray(DType dtype, long[] shape, long size)
     {
         DType = dtype;
-        _data = data;
         _shape = shape;
+        Size = size;
     }
 
     /// <summary>The element type.</summary>
@@ -35,14 +37,33 @@ public sealed partial class NdArray
     /// <summary>The dimensions, in Keras order, without copying.</summary>
     public ReadOnlySpan<long> ShapeSpan => _shape;
 
+    /// <summary>The dimensions themselves, for the engine to share with tensors of the same shape; never to be changed.</summary>
+    internal long[] ShapeArray => _shape;
+
     /// <summary>The number of dimensions.</summary>
     public int Rank => _shape.Length;
 
     /// <summary>The number of elements.</summary>
-    public long Size => _data.LongLength;
+    public long Size { get; }
 
     /// <summary>The bytes the elements take (NumPy's <c>nbytes</c>).</summary>
     public long NBytes => Size * DTypes.ElementSize(DType);
+
+    /// <summary>The elements in column-major order, read-only.</summary>
+    /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not this tensor's element type.</exception>
+    public ReadOnlySpan<T> AsSpan<T>() where T : unmanaged => Typed<T>().AsSpan();
+
+    /// <summary>This tensor as the <see cref="NdArray{T}"/> it is.</summary>
+    /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not this tensor's element type.</exception>
+    internal NdArray<T> Typed<T>() where T : unmanaged =>
+        this as NdArray<T>
+        ?? throw new InvalidCastException($"Tensor of dtype {DTypes.Name(DType)} does not hold {typeof(T).Name} elements.");
+
+    /// <summary>
+    /// Keeps the elements where they are in memory until the handle is disposed: its pointer is
+    /// the first element, column-major, for native code to read (never to write).
+    /// </summary>
+    public abstract MemoryHandle Pin();
 
     /// <summary>
     /// Wraps <paramref name="columnMajorData"/> as a tensor of the given shape, taking ownership:
@@ -50,15 +71,14 @@ public sealed partial class NdArray
     /// </summary>
     /// <exception cref="ArgumentException">The element type has no dtype, or the element count
     /// does not match the shape.</exception>
-    public static NdArray FromColumnMajor<T>(T[] columnMajorData, ReadOnlySpan<long> shape) where T : unmanaged
+    public static NdArray<T> FromColumnMajor<T>(T[] columnMajorData, ReadOnlySpan<long> shape) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(columnMajorData);
-        var dtype = DTypeOf<T>();
-        return new NdArray(dtype, columnMajorData, ShapeOfData(columnMajorData.LongLength, shape));
+        return new NdArray<T>(new ArrayStorage<T>(columnMajorData), shape);
     }
 
     /// <summary><paramref name="shape"/> as an array, checked to hold exactly <paramref name="dataLength"/> elements.</summary>
-    private static long[] ShapeOfData(long dataLength, ReadOnlySpan<long> shape)
+    private protected static long[] ShapeOfData(long dataLength, ReadOnlySpan<long> shape)
     {
         long[] dims = shape.ToArray();
         long expected = ElementCount(dims);
@@ -68,41 +88,10 @@ public sealed partial class NdArray
         return dims;
     }
 
-    /// <summary>The elements in column-major order, read-only.</summary>
-    /// <exception cref="InvalidCastException"><typeparamref name="T"/> is not this tensor's element type.</exception>
-    public ReadOnlySpan<T> AsSpan<T>() where T : unmanaged => Data<T>();
-
-    /// <summary>The backing array; only the engine may use it, and only to read.</summary>
-    internal T[] Data<T>() where T : unmanaged
-    {
-        if (_data is T[] typed) return typed;
-        throw new InvalidCastException($"Tensor of dtype {DTypes.Name(DType)} does not hold {typeof(T).Name} elements.");
-    }
-
-    /// <summary>The backing array, untyped; only the engine may use it, and only to read.</summary>
-    internal Array RawData => _data;
-
     /// <summary>The dtype whose element type is <typeparamref name="T"/>.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
-    public static DType DTypeOf<T>() where T : unmanaged
-    {
-        if (typeof(T) == typeof(double)) return DType.Float64;
-        if (typeof(T) == typeof(float)) return DType.Float32;
-        if (typeof(T) == typeof(int)) return DType.Int32;
-        if (typeof(T) == typeof(bool)) return DType.Bool;
-        if (typeof(T) == typeof(long)) return DType.Int64;
-        if (typeof(T) == typeof(Half)) return DType.Float16;
-        if (typeof(T) == typeof(BFloat16)) return DType.BFloat16;
-        if (typeof(T) == typeof(sbyte)) return DType.Int8;
-        if (typeof(T) == typeof(short)) return DType.Int16;
-        if (typeof(T) == typeof(byte)) return DType.UInt8;
-        if (typeof(T) == typeof(ushort)) return DType.UInt16;
-        if (typeof(T) == typeof(uint)) return DType.UInt32;
-        if (typeof(T) == typeof(ulong)) return DType.UInt64;
-        if (typeof(T) == typeof(Complex64)) return DType.Complex64;
-        if (typeof(T) == typeof(Complex)) return DType.Complex128;
-        throw new ArgumentException($"{typeof(T).Name} is not a tensor element type.");
-    }
+    public static DType DTypeOf<T>() where T : unmanaged =>
+        DTypeTable.Of<T>() ?? throw new ArgumentException($"{typeof(T).Name} is not a tensor element type.");
 
     /// <summary>
     /// The product of <paramref name="shape"/>, checked: a count that overflows is an error,
@@ -130,10 +119,5 @@ public sealed partial class NdArray
     }
 
     /// <summary>Formats a shape as Keras prints it: <c>(3, 4)</c>, <c>(3,)</c>, <c>()</c>.</summary>
-    public static string FormatShape(ReadOnlySpan<long> shape) => shape.Length switch
-    {
-        0 => "()",
-        1 => $"({shape[0].ToString(System.Globalization.CultureInfo.InvariantCulture)},)",
-        _ => "(" + string.Join(", ", shape.ToArray().Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")",
-    };
+    public static string FormatShape(ReadOnlySpan<long> shape) => PythonRepr.Repr(shape.ToArray());
 }

@@ -48,11 +48,8 @@ internal static class TensorConversion
         }
     }
 
-    private static readonly Dictionary<Type, DType> DTypesByElementType =
-        Enum.GetValues<DType>().ToDictionary(DTypes.ElementType);
-
     private static DType? ElementDType(Type? type) =>
-        type is not null && DTypesByElementType.TryGetValue(type, out var dtype) ? dtype : null;
+        type is not null && DTypeTable.TryFind(type, out var dtype) ? dtype : null;
 
     private static DType? SystemTensorDType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Tensor<>) ? ElementDType(type.GetGenericArguments()[0]) : null;

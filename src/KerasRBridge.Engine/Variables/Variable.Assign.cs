@@ -1,24 +1,81 @@
+using System.Numerics.Tensors;
+
 namespace KerasRBridge.Engine;
 
 public sealed partial class Variable
 {
+    /// <summary>Serialises changes: an <c>AssignAdd</c> reads and replaces the value as one step,
+    /// so that concurrent ones never lose an update.</summary>
+    private readonly Lock _assignment = new();
+
     /// <summary>
     /// Replaces the value with <paramref name="value"/> converted to the variable's dtype
     /// (Keras's <c>assign</c>); inside a <see cref="StatelessScope"/> the scope records the
-    /// new value instead. Accepts what the constructor accepts as a value.
+    /// new value instead.
     /// </summary>
     /// <returns>The new value.</returns>
     /// <exception cref="KerasValueError">The value's shape is not the variable's; the variable is unchanged.</exception>
-    /// <exception cref="KerasTypeError">The value cannot be a tensor; the variable is unchanged.</exception>
-    public NdArray Assign(object value)
+    /// <exception cref="KerasTypeError"><paramref name="value"/> is null; the variable is unchanged.</exception>
+    public NdArray Assign(NdArray value) => Replace(TensorConversion.ToTensor(value, _dtype));
+
+#pragma warning disable SYSLIB5001 // Tensor<T> is the type .NET users hold tensors in; it is still marked experimental.
+    /// <summary>
+    /// Replaces the value with the elements of <paramref name="value"/> at the same logical
+    /// indices, whatever its strides, converted to the variable's dtype; see <see cref="Assign(NdArray)"/>.
+    /// </summary>
+    /// <returns>The new value.</returns>
+    /// <exception cref="KerasValueError">The value's shape is not the variable's; the variable is unchanged.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="value"/> is null; the variable is unchanged.</exception>
+    public NdArray Assign<T>(Tensor<T> value) where T : unmanaged => Replace(TensorConversion.ToTensor(value, _dtype));
+#pragma warning restore SYSLIB5001
+
+    /// <summary>
+    /// Adds <paramref name="value"/> to the value (Keras's <c>assign_add</c>, that is
+    /// <c>assign(variable + value)</c>): the sum follows <see cref="Ops.Add"/> (type promotion,
+    /// broadcasting), then converts back to the variable's dtype and must keep its shape.
+    /// </summary>
+    /// <returns>The new value.</returns>
+    /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="value"/> is null; the variable is unchanged.</exception>
+    public NdArray AssignAdd(NdArray value) => Update(Ops.Add, TensorConversion.ToTensor(value, null));
+
+    /// <summary>Adds a weakly typed float (Python's <c>float</c>), which takes the variable's dtype; see <see cref="AssignAdd(NdArray)"/>.</summary>
+    /// <returns>The new value.</returns>
+    public NdArray AssignAdd(double value) => Update(Ops.Add, value);
+
+    /// <summary>Adds a weakly typed integer (Python's <c>int</c>), which takes the variable's dtype; see <see cref="AssignAdd(NdArray)"/>.</summary>
+    /// <returns>The new value.</returns>
+    public NdArray AssignAdd(long value) => Update(Ops.Add, value);
+
+    /// <summary>
+    /// Subtracts <paramref name="value"/> from the value (Keras's <c>assign_sub</c>), as
+    /// <see cref="AssignAdd(NdArray)"/> adds, following <see cref="Ops.Subtract"/>.
+    /// </summary>
+    /// <returns>The new value.</returns>
+    /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="value"/> is null, or both are bool; the variable is unchanged.</exception>
+    public NdArray AssignSub(NdArray value) => Update(Ops.Subtract, TensorConversion.ToTensor(value, null));
+
+    /// <summary>Subtracts a weakly typed float (Python's <c>float</c>); see <see cref="AssignSub(NdArray)"/>.</summary>
+    /// <returns>The new value.</returns>
+    /// <exception cref="KerasTypeError">The variable is bool.</exception>
+    public NdArray AssignSub(double value) => Update(Ops.Subtract, value);
+
+    /// <summary>Subtracts a weakly typed integer (Python's <c>int</c>); see <see cref="AssignSub(NdArray)"/>.</summary>
+    /// <returns>The new value.</returns>
+    /// <exception cref="KerasTypeError">The variable is bool.</exception>
+    public NdArray AssignSub(long value) => Update(Ops.Subtract, value);
+
+    private NdArray Replace(NdArray tensor)
     {
-        var tensor = TensorConversion.ToTensor(value, _dtype);
         lock (_assignment) return Store(tensor);
     }
 
-    /// <summary>Serialises changes: an <see cref="AssignAdd"/> reads and replaces the value as
-    /// one step, so that concurrent ones never lose an update.</summary>
-    private readonly Lock _assignment = new();
+    /// <summary>Replaces the value with <c>operation(value, operand)</c>, atomically with respect to other changes.</summary>
+    private NdArray Update(Func<Operand, Operand, NdArray> operation, Operand operand)
+    {
+        lock (_assignment) return Store(TensorConversion.ToTensor(operation(Value, operand), _dtype));
+    }
 
     private NdArray Store(NdArray tensor)
     {
@@ -31,38 +88,4 @@ public sealed partial class Variable
         else _value = tensor;
         return tensor;
     }
-
-    /// <summary>
-    /// Adds <paramref name="value"/> to the value (Keras's <c>assign_add</c>, that is
-    /// <c>assign(variable + value)</c>): the sum follows <see cref="Ops.Add"/> (type promotion,
-    /// broadcasting), then converts back to the variable's dtype and must keep its shape.
-    /// A <see cref="double"/>, <see cref="int"/> or <see cref="long"/> is a weakly typed scalar.
-    /// </summary>
-    /// <returns>The new value.</returns>
-    /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
-    /// <exception cref="KerasTypeError">The value cannot be a tensor; the variable is unchanged.</exception>
-    public NdArray AssignAdd(object value) => Update(current => Ops.Add(current, AsOperand(value)));
-
-    /// <summary>
-    /// Subtracts <paramref name="value"/> from the value (Keras's <c>assign_sub</c>), as
-    /// <see cref="AssignAdd"/> adds, following <see cref="Ops.Subtract"/>.
-    /// </summary>
-    /// <returns>The new value.</returns>
-    /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
-    /// <exception cref="KerasTypeError">The value cannot be a tensor, or both are bool; the variable is unchanged.</exception>
-    public NdArray AssignSub(object value) => Update(current => Ops.Subtract(current, AsOperand(value)));
-
-    /// <summary>Replaces the value with a function of it, atomically with respect to other changes.</summary>
-    private NdArray Update(Func<NdArray, NdArray> change)
-    {
-        lock (_assignment) return Store(TensorConversion.ToTensor(change(Value), _dtype));
-    }
-
-    private static Operand AsOperand(object value) => value switch
-    {
-        double number => number,
-        int number => (long)number,
-        long number => number,
-        _ => TensorConversion.ToTensor(value, null),
-    };
 }

@@ -1,0 +1,83 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// What the engine knows of one dtype. The element type is a type parameter of the row's
+/// class, so the row can hand it to a visitor; its size and kind follow from it.
+/// </summary>
+internal abstract class DTypeRow(DType dtype, string name, Type elementType, int elementSize, DType? computedAs)
+{
+    /// <summary>The dtype this row describes.</summary>
+    public DType DType { get; } = dtype;
+
+    /// <summary>The Keras name, e.g. <c>float32</c>.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The .NET type of one element.</summary>
+    public Type ElementType { get; } = elementType;
+
+    /// <summary>The size of one element in bytes.</summary>
+    public int ElementSize { get; } = elementSize;
+
+    /// <summary>The kind of number the dtype holds.</summary>
+    public abstract DTypeKind Kind { get; }
+
+    /// <summary>The dtype arithmetic on this one is carried out in: a wider one where .NET
+    /// has no arithmetic of this precision, then rounded back.</summary>
+    public DType ComputedAs { get; } = computedAs ?? dtype;
+
+    /// <summary>Calls <see cref="IDTypeVisitor{TResult}.Visit{T}"/> with this row's element type.</summary>
+    public abstract TResult Accept<TVisitor, TResult>(TVisitor visitor)
+        where TVisitor : IDTypeVisitor<TResult>, allows ref struct;
+
+    /// <summary>Calls the member of <paramref name="visitor"/> for this row's kind.</summary>
+    public abstract TResult AcceptKind<TVisitor, TResult>(TVisitor visitor)
+        where TVisitor : IDTypeKindVisitor<TResult>, allows ref struct;
+}
+
+/// <summary>A row whose elements are <typeparamref name="T"/>.</summary>
+internal abstract class DTypeRow<T>(DType dtype, string name, DType? computedAs)
+    : DTypeRow(dtype, name, typeof(T), Unsafe.SizeOf<T>(), computedAs) where T : unmanaged
+{
+    public sealed override TResult Accept<TVisitor, TResult>(TVisitor visitor) => visitor.Visit<T>();
+}
+
+internal sealed class FloatRow<T>(DType dtype, string name, DType? computedAs = null)
+    : DTypeRow<T>(dtype, name, computedAs) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public override DTypeKind Kind => DTypeKind.Float;
+    public override TResult AcceptKind<TVisitor, TResult>(TVisitor visitor) => visitor.Float<T>();
+}
+
+internal sealed class IntegerRow<T>(DType dtype, string name)
+    : DTypeRow<T>(dtype, name, null) where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
+{
+    public override DTypeKind Kind => T.MinValue == T.Zero ? DTypeKind.UnsignedInteger : DTypeKind.SignedInteger;
+    public override TResult AcceptKind<TVisitor, TResult>(TVisitor visitor) => visitor.Integer<T>();
+}
+
+internal sealed class BFloat16Row(DType dtype, string name, DType computedAs) : DTypeRow<BFloat16>(dtype, name, computedAs)
+{
+    public override DTypeKind Kind => DTypeKind.Float;
+    public override TResult AcceptKind<TVisitor, TResult>(TVisitor visitor) => visitor.BFloat16();
+}
+
+internal sealed class Complex64Row(DType dtype, string name, DType computedAs) : DTypeRow<Complex64>(dtype, name, computedAs)
+{
+    public override DTypeKind Kind => DTypeKind.Complex;
+    public override TResult AcceptKind<TVisitor, TResult>(TVisitor visitor) => visitor.Complex64();
+}
+
+internal sealed class Complex128Row(DType dtype, string name) : DTypeRow<Complex>(dtype, name, null)
+{
+    public override DTypeKind Kind => DTypeKind.Complex;
+    public override TResult AcceptKind<TVisitor, TResult>(TVisitor visitor) => visitor.Complex128();
+}
+
+internal sealed class BoolRow(DType dtype, string name) : DTypeRow<bool>(dtype, name, null)
+{
+    public override DTypeKind Kind => DTypeKind.Bool;
+    public override TResult AcceptKind<TVisitor, TResult>(TVisitor visitor) => visitor.Bool();
+}
