@@ -40,6 +40,7 @@ public static unsafe class NativeEntry
     }
 
     private static ManagedApi* _api;
+    private static int _depth;
     private static byte* _errorClass;
     private static byte* _errorMessage;
     private static byte* _warningClass;
@@ -94,6 +95,7 @@ public static unsafe class NativeEntry
         {
             RGuest.SetFinalizerHook(&FreeHandle);
             Interruption.SetCheck(RInterrupts.Poll);
+            TensorMemory.Host = new RTensorMemory();
             ForkCatalogue.Install();
             KerasWarnings.SetHandler(KeepWarning);
             _api = (ManagedApi*)NativeMemory.AllocZeroed((nuint)sizeof(ManagedApi));
@@ -123,11 +125,22 @@ public static unsafe class NativeEntry
         try
         {
             _api->WarningMessage = null;
-            RThread.DrainReleases();
+            // Not inside an entry point that R code called back into (an initializer function
+            // that uses the package): the outer one may still be reading memory a queued release
+            // would give back to R.
+            if (_depth == 0)
+            {
+                RThread.DrainReleases();
+                RTensorMemory.CallStarts();
+            }
             _errorParent?.Dispose();
             _errorParent = null;
-            MemoryPressure.CollectIfDue();
-            return EntryTable.Invoke(entry, new ReadOnlySpan<Sexp>(args, count)).TryHandOver(result, _api->Build) ? CallOk : CallBuild;
+            _depth++;
+            try { return EntryTable.Invoke(entry, new ReadOnlySpan<Sexp>(args, count)).TryHandOver(result, _api->Build) ? CallOk : CallBuild; }
+            finally
+            {
+                if (--_depth == 0) RTensorMemory.CallEnds();
+            }
         }
         catch (Exception e)
         {

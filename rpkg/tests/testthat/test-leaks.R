@@ -86,3 +86,36 @@ test_that("tensors made one by one in a loop are held by the group being filled 
   # At most the group being filled (32 tensors) and the variable remain.
   expect_lte(kerasbridge_diagnostics()$live_handles - kerasbridge_diagnostics(settle = TRUE)$live_handles, 32)
 })
+
+test_that("R's collector counts large tensors: its vector memory grows with one and shrinks once it is dropped", {
+  vcells_mb <- function() gc()[2, 2]
+  before <- vcells_mb()
+  v <- keras_variable(array(0, 1e6), dtype = "float32")
+  with_tensor <- vcells_mb()
+  rm(v)
+  invisible(kerasbridge_diagnostics(settle = TRUE))
+  after <- vcells_mb()
+  expect_gt(with_tensor - before, 3.5)
+  expect_lt(after - before, 0.5)
+})
+
+test_that("large values stay correct while their R objects come and go", {
+  big <- function(k) array(as.double(k), 2e4)
+  v <- keras_variable(big(1), dtype = "float32")
+  kept <- list()
+  for (i in 2:60) {
+    old <- v$value
+    v$assign(big(i))
+    if (i %% 7 == 0) kept[[length(kept) + 1L]] <- list(i - 1, old)
+    t <- v$value + 0
+    if (i %% 10 == 0) invisible(gc())
+  }
+  invisible(kerasbridge_diagnostics(settle = TRUE))
+  expect_identical(unique(as.vector(v)), 60)
+  for (k in kept) expect_identical(unique(as.vector(k[[2]])), k[[1]])
+  w <- keras_variable(v)
+  rm(v)
+  invisible(gc())
+  invisible(gc())
+  expect_identical(unique(as.vector(w)), 60)
+})

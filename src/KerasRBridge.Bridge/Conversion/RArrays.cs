@@ -98,9 +98,9 @@ public static unsafe class RArrays
             case DType.Float64:
                 return Copy(source, shape);
             case DType.Float32:
-                var floats = FreshArray<float>(shape);
-                Interruption.ConvertTruncating(source, floats.AsSpan());
-                return NdArray.FromColumnMajor(floats, shape);
+                var floats = FreshStorage<float>(shape);
+                Interruption.ConvertTruncating(source, floats.GetSpan());
+                return new NdArray<float>(floats, shape);
         }
         if (DTypes.IsInteger(dtype)) CheckIntegerRange(source, dtype);
         else if (dtype == DType.Bool) CheckNoNaN(source);
@@ -116,24 +116,27 @@ public static unsafe class RArrays
         if (dtype == DType.Int32 && !isLogical) return Copy(source, shape);
         if (dtype == DType.Bool && isLogical)
         {
-            var flags = FreshArray<bool>(shape);
-            for (int i = 0; i < source.Length; i++) flags[i] = source[i] != 0;
-            return NdArray.FromColumnMajor(flags, shape);
+            var flags = FreshStorage<bool>(shape);
+            var target = flags.GetSpan();
+            for (int i = 0; i < source.Length; i++) target[i] = source[i] != 0;
+            return new NdArray<bool>(flags, shape);
         }
         if (hasNa && DTypes.IsComplex(dtype))
         {
             // R's complex NA as as.complex(NA) makes it since R 4.4: NA real part, zero imaginary part.
-            var numbers = FreshArray<Complex>(shape);
+            var numbers = FreshStorage<Complex>(shape);
+            var target = numbers.GetSpan();
             for (int i = 0; i < source.Length; i++)
-                numbers[i] = source[i] == RValues.NaInteger ? new Complex(RValues.NaReal, 0) : source[i];
-            return NdArray.FromColumnMajor(numbers, shape).Cast(dtype);
+                target[i] = source[i] == RValues.NaInteger ? new Complex(RValues.NaReal, 0) : source[i];
+            return new NdArray<Complex>(numbers, shape).Cast(dtype);
         }
         if (hasNa && DTypes.IsFloat(dtype))
         {
-            var doubles = FreshArray<double>(shape);
+            var doubles = FreshStorage<double>(shape);
+            var target = doubles.GetSpan();
             for (int i = 0; i < source.Length; i++)
-                doubles[i] = source[i] == RValues.NaInteger ? RValues.NaReal : source[i];
-            return NdArray.FromColumnMajor(doubles, shape).Cast(dtype);
+                target[i] = source[i] == RValues.NaInteger ? RValues.NaReal : source[i];
+            return new NdArray<double>(doubles, shape).Cast(dtype);
         }
         if (DTypes.IsInteger(dtype))
         {
@@ -205,17 +208,19 @@ public static unsafe class RArrays
 
     private static NdArray Copy<T>(ReadOnlySpan<T> source, long[] shape) where T : unmanaged
     {
-        var data = FreshArray<T>(shape);
-        Interruption.Copy(source, data.AsSpan());
-        return NdArray.FromColumnMajor(data, shape);
+        var data = FreshStorage<T>(shape);
+        Interruption.Copy(source, data.GetSpan());
+        return new NdArray<T>(data, shape);
     }
 
-    /// <summary>Storage every element of which the caller writes, on huge pages when large.</summary>
-    private static T[] FreshArray<T>(long[] shape) where T : unmanaged
+    /// <summary>Storage every element of which the caller writes (R memory when large; see
+    /// <see cref="TensorMemory"/>), on huge pages when large.</summary>
+    private static TensorStorage<T> FreshStorage<T>(long[] shape) where T : unmanaged
     {
-        var array = NdArray.NewStorage<T>(shape);
-        fixed (T* p = array) FreshMemory.PreferHugePages(p, (long)array.Length * sizeof(T));
-        return array;
+        var storage = TensorMemory.Allocate<T>(shape);
+        var span = storage.GetSpan();
+        fixed (T* p = span) FreshMemory.PreferHugePages(p, (long)span.Length * sizeof(T));
+        return storage;
     }
 
     private static KerasTypeError NotConvertible(Sexp x) => new(

@@ -32,19 +32,25 @@ internal static class SessionEntries
         }),
     ];
 
-    /// <summary>Counters for leak tests: live .NET handles held by R, the bytes of the large
-    /// tensors among them, protected R objects, queued releases. When settling, first lets go
-    /// of the group of small tensors being filled and runs R's collector, so that the counts
-    /// hold only what R still reaches.</summary>
+    /// <summary>Counters for leak tests: live .NET handles held by R, the bytes of R memory
+    /// tensors hold, protected R objects, queued releases. When settling, first lets go of the
+    /// group of small tensors being filled and collects R's garbage, then .NET's (whose
+    /// finalizers queue the release of tensor memory) and R's again, so that the counts hold only
+    /// what R still reaches.</summary>
     private static RObject Diagnostics(bool settle)
     {
         if (settle)
         {
             HandleGroups.Settle();
             RValues.CollectGarbage();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            RThread.DrainReleases();
+            RTensorMemory.EmptyPool();
+            RValues.CollectGarbage();
         }
         using var live = RValues.Double(Handles.LiveCount);
-        using var bytes = RValues.Double(MemoryPressure.LiveBytes);
+        using var bytes = RValues.Double(RTensorMemory.LiveBytes);
         using var kept = RValues.Double(RValues.ProtectedCount);
         using var queued = RValues.Double(RThread.QueuedReleases);
         return RValues.List([live, bytes, kept, queued], ["live_handles", "live_tensor_bytes", "protected", "queued_releases"]);

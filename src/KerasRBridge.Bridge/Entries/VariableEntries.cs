@@ -25,11 +25,11 @@ internal static class VariableEntries
         // One entry per operation rather than its name as an argument: reading the name is a
         // measurable part of a small assign.
         Declare.Entry("variable_assign", (Pointed<Variable> variable, Sexp value) =>
-            RWrappers.NewValue(variable.Pointer, variable.Target.Assign(Tensors.FromR(value, variable.Target.DType)))),
+            RWrappers.NewValue(variable, variable.Target.Assign(Tensors.FromR(value, variable.Target.DType)))),
         Declare.Entry("variable_assign_add", (Pointed<Variable> variable, Sexp value) =>
-            RWrappers.NewValue(variable.Pointer, variable.Target.AssignAdd(Tensors.FromR(value, variable.Target.DType)))),
+            RWrappers.NewValue(variable, variable.Target.AssignAdd(Tensors.FromR(value, variable.Target.DType)))),
         Declare.Entry("variable_assign_sub", (Pointed<Variable> variable, Sexp value) =>
-            RWrappers.NewValue(variable.Pointer, variable.Target.AssignSub(Tensors.FromR(value, variable.Target.DType)))),
+            RWrappers.NewValue(variable, variable.Target.AssignSub(Tensors.FromR(value, variable.Target.DType)))),
     ];
 
     /// <summary>NULL (a generated name) or a string; Keras's one message covers both ways of
@@ -55,7 +55,7 @@ internal static class VariableEntries
             "synchronization" => RValues.String(v.Synchronization),
             "ndim" => RValues.Integer(v.Ndim),
             "shape" => ShapeValues.Of(v.Shape),
-            "value" => RWrappers.ValueOf(variable.Pointer, v.Value),
+            "value" => RWrappers.ValueOf(variable, v.Value),
             "repr" => RValues.String(v.ToString()),
             var other => throw new MissingMemberException($"'Variable' object has no attribute '{other}'"),
         };

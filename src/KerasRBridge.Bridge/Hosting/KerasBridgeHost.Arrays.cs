@@ -31,7 +31,9 @@ public static partial class KerasBridgeHost
         if (!ptr.IsNull)
         {
             var tensor = Objects.Tensor(ptr.Sexp, expression);
-            return dtype is { } target ? tensor.Cast(target) : tensor;
+            var result = dtype is { } target ? tensor.Cast(target) : tensor;
+            RTensorMemory.Escape(result);
+            return result;
         }
         return RArrays.ToNdArray(value.Sexp, dtype ?? RArrays.NaturalDType(value.Sexp));
     });

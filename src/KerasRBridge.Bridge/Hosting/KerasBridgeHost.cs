@@ -41,7 +41,9 @@ public static unsafe partial class KerasBridgeHost
     public static Variable GetVariable(string expression) => REngine.Evaluate(expression, value =>
     {
         using var ptr = RValues.GetAttribute(value.Sexp, "ptr");
-        return Objects.Get<Variable>(ptr.Sexp, expression);
+        var variable = Objects.Get<Variable>(ptr.Sexp, expression);
+        RTensorMemory.Escape(variable);
+        return variable;
     });
 
     /// <summary>Makes <paramref name="variable"/> visible to R as <paramref name="name"/> in the

@@ -35,7 +35,6 @@ internal static class Handles
             request.Slots = slots;
             request.Templates = templates;
             if (HandleGroups.Joins(target)) request.Owner = HandleGroups.Join(address);
-            else MemoryPressure.Count(address, target);
             Interlocked.Increment(ref _live);
             return request;
         }
@@ -61,9 +60,9 @@ internal static class Handles
             Table.Remove(address);
             return;
         }
+        RTensorMemory.LetGo(Table.Get(address)!);
         Table.Remove(address);
         Interlocked.Decrement(ref _live);
-        MemoryPressure.Uncount(address);
     }
 
     /// <summary>The object at <paramref name="address"/>; null for a freed or unknown address.</summary>

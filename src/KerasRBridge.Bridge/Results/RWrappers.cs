@@ -1,3 +1,4 @@
+using KerasRBridge.Bridge.Entries.Declaring;
 using KerasRBridge.Bridge.Lifetime;
 using KerasRBridge.Bridge.Arguments;
 using KerasRBridge.Engine;
@@ -42,20 +43,26 @@ internal static unsafe class RWrappers
     /// cost of a new wrapper. The last one is kept on the variable's pointer (its <c>prot</c>),
     /// and only when small, so that one left stale by a change made elsewhere holds little memory.
     /// </summary>
-    internal static EntryResult ValueOf(Sexp variablePointer, NdArray value)
+    internal static EntryResult ValueOf(Pointed<Variable> variable, NdArray value)
     {
-        Sexp last = RPointers.Protected(variablePointer);
+        Sexp last = RPointers.Protected(variable.Pointer);
         if (last != RValues.NilValue && ReferenceEquals(Objects.TargetOf(last), value)) return EntryResult.Reached(last);
-        return NewValue(variablePointer, value);
+        return NewValue(variable, value);
     }
 
     /// <summary>A variable's new value (an assignment's result), as an entry point's result:
-    /// what <see cref="ValueOf"/> hands out next.</summary>
-    internal static EntryResult NewValue(Sexp variablePointer, NdArray value)
+    /// what <see cref="ValueOf"/> hands out next. The variable's pointer keeps the R memory of
+    /// the value it now holds (<see cref="RTensorMemory"/>), or a small value's R object.</summary>
+    internal static EntryResult NewValue(Pointed<Variable> variable, NdArray value)
     {
+        if (RTensorMemory.HasEscaped(variable.Target)) RTensorMemory.Escape(value);
+        // A variable whose value lives in R memory keeps it in element 1 of its pointer's list
+        // (see RPointerRequest.Keeps); a variable's size never changes, so it always has one.
+        Sexp kept = RPointers.Protected(variable.Pointer);
+        if (RValues.TypeOf(kept) == SexpType.List) RValues.SetElementAt(kept, 1, RTensorMemory.KeptBy(variable.Target));
+        else RPointers.SetProtected(variable.Pointer, RValues.NilValue);
         var request = Request(value);
-        if (value.NBytes <= HandleGroups.MaxMemberBytes) request.RememberOn = variablePointer;
-        else RPointers.SetProtected(variablePointer, RValues.NilValue);
+        if (value.NBytes <= HandleGroups.MaxMemberBytes) request.RememberOn = variable.Pointer;
         return EntryResult.Build(request);
     }
 
@@ -68,6 +75,7 @@ internal static unsafe class RWrappers
     internal static RObject Wrap(object target)
     {
         if (HandleGroups.Joins(target)) throw new ArgumentException("Small tensors reach R as entry point results only.", nameof(target));
+        RTensorMemory.Escape(target);
         var request = Request(target);
         try { return RPointers.Make(request); }
         catch
@@ -80,7 +88,9 @@ internal static unsafe class RWrappers
     private static RPointerRequest Request(object target)
     {
         var (prototype, slots, templates) = Layout(target);
-        return Handles.Request(target, prototype, slots, templates);
+        var request = Handles.Request(target, prototype, slots, templates);
+        if (request.Owner == RValues.NilValue) request.Keeps = RTensorMemory.KeptBy(target);
+        return request;
     }
 
     /// <summary>The prototype, slots and templates of a tensor's R object.</summary>

@@ -33,10 +33,7 @@ public abstract class TensorStorage<T> where T : unmanaged
     public abstract MemoryHandle Pin();
 }
 
-/// <summary>
-/// Allocates the storage of every tensor the engine makes: the one place to change for tensor
-/// memory that a host's collector counts (R's counts only what R allocates).
-/// </summary>
+/// <summary>Allocates the storage of every tensor the engine makes, through <see cref="TensorMemory"/>.</summary>
 internal static class TensorStorage
 {
     /// <summary>
@@ -45,10 +42,10 @@ internal static class TensorStorage
     /// </summary>
     /// <exception cref="KerasMemoryError">The tensor is too large, or there is not enough memory for it.</exception>
     public static TensorStorage<T> Allocate<T>(ReadOnlySpan<long> shape, bool zeroed = false) where T : unmanaged =>
-        new ArrayStorage<T>(NdArray.NewStorage<T>(shape, zeroed));
+        TensorMemory.Allocate<T>(shape, zeroed);
 
     /// <summary>Uninitialised storage for a tensor of the shape of <paramref name="like"/>, which is known to fit.</summary>
     /// <exception cref="KerasMemoryError">There is not enough memory for it.</exception>
     public static TensorStorage<T> AllocateLike<T>(NdArray like) where T : unmanaged =>
-        new ArrayStorage<T>(NdArray.NewArray<T>((int)like.Size, like.ShapeSpan, zeroed: false));
+        TensorMemory.Allocate<T>((int)like.Size, like.ShapeSpan, zeroed: false);
 }

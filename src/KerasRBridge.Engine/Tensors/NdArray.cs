@@ -65,6 +65,11 @@ public abstract partial class NdArray
     /// </summary>
     public abstract MemoryHandle Pin();
 
+    /// <summary>The storage the elements live in, whatever their type: the
+    /// <see cref="NdArray{T}.Storage"/> of this tensor's typed form, for a host that needs to know
+    /// whose memory it is.</summary>
+    public abstract object StorageObject { get; }
+
     /// <summary>
     /// Wraps <paramref name="columnMajorData"/> as a tensor of the given shape, taking ownership:
     /// the caller must not change the array afterwards.

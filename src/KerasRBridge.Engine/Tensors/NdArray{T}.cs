@@ -42,6 +42,9 @@ public sealed class NdArray<T> : NdArray where T : unmanaged
     /// <summary>The memory the elements live in.</summary>
     public TensorStorage<T> Storage { get; }
 
+    /// <inheritdoc/>
+    public override object StorageObject => Storage;
+
     /// <summary>The elements in column-major order, read-only.</summary>
     public ReadOnlySpan<T> AsSpan() => Storage.GetSpan();
 

@@ -32,6 +32,11 @@ public struct RPointerRequest
     public Sexp Templates;
     /// <summary>An external pointer whose protected value becomes the object; or NULL.</summary>
     public Sexp RememberOn;
+    /// <summary>Without an <see cref="Owner"/>: memory R should free with the object (a tensor's
+    /// R vector). The pointer's protected value is then a list of the pointer that carries the
+    /// finalizer and this, which R frees in the collection that finds the object unreachable;
+    /// or NULL.</summary>
+    public Sexp Keeps;
 
     /// <summary>A request for the bare pointer, with no owner and no object to remember it.</summary>
     public static RPointerRequest Bare(nint address, Sexp tag, bool atExit) => new()
@@ -44,5 +49,6 @@ public struct RPointerRequest
         Slots = LibR.NilValue,
         Templates = LibR.NilValue,
         RememberOn = LibR.NilValue,
+        Keeps = LibR.NilValue,
     };
 }

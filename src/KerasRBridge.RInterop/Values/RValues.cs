@@ -153,6 +153,9 @@ public static unsafe class RValues
     /// <summary>Element <paramref name="index"/> of a list.</summary>
     public static Sexp ElementAt(Sexp list, long index) => LibR.VectorElt(list, (nint)index);
 
+    /// <summary>Sets element <paramref name="index"/> of a list; allocates nothing.</summary>
+    public static void SetElementAt(Sexp list, long index, Sexp value) => LibR.SetVectorElt(list, (nint)index, value);
+
     /// <summary>The names of a list or vector (empty strings where unnamed).</summary>
     public static string?[] NamesOf(Sexp x)
     {

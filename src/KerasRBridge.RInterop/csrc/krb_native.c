@@ -378,12 +378,32 @@ static void extptr_finalizer(SEXP ptr)
  * every tensor the engine hands to R is made this way.
  * A pointer with an `owner` has no finalizer of its own: it keeps the owner (another pointer
  * made here) alive, and the owner's finalizer frees it. R's finalizers cost more than the
- * rest of a small tensor together, so small tensors share one. */
+ * rest of a small tensor together, so small tensors share one.
+ * A pointer that `keeps` memory R should free with it (a tensor's R vector) has its finalizer
+ * on a second pointer, held with that memory in a list (`prot`, element 0 and 1): R keeps all
+ * that a finalizable object reaches until the finalizer has run, which would keep the memory
+ * for one collection more, where R frees its own arrays at once.
+ * *pointer (when not NULL) is set, as soon as it exists, to the pointer whose finalizer frees
+ * the address. */
 SEXP krb_build_pointer_object(const krb_pointer_request *r, SEXP *pointer)
 {
-    SEXP ptr = PROTECT(R_MakeExternalPtr(r->address, r->tag, r->owner));
-    if (pointer != NULL) *pointer = ptr;
-    if (r->owner == R_NilValue) R_RegisterCFinalizerEx(ptr, extptr_finalizer, r->at_exit ? TRUE : FALSE);
+    SEXP prot = r->owner;
+    int protected = 0;
+    if (r->owner == R_NilValue && r->keeps != R_NilValue) {
+        SEXP release = PROTECT(R_MakeExternalPtr(r->address, R_NilValue, R_NilValue));
+        if (pointer != NULL) *pointer = release;
+        R_RegisterCFinalizerEx(release, extptr_finalizer, r->at_exit ? TRUE : FALSE);
+        prot = PROTECT(Rf_allocVector(VECSXP, 2));
+        SET_VECTOR_ELT(prot, 0, release);
+        SET_VECTOR_ELT(prot, 1, r->keeps);
+        protected = 2;
+    }
+    SEXP ptr = PROTECT(R_MakeExternalPtr(r->address, r->tag, prot));
+    protected++;
+    if (prot == R_NilValue) {
+        if (pointer != NULL) *pointer = ptr;
+        R_RegisterCFinalizerEx(ptr, extptr_finalizer, r->at_exit ? TRUE : FALSE);
+    }
     SEXP object = ptr;
     if (r->prototype != R_NilValue) {
         object = PROTECT(Rf_shallow_duplicate(r->prototype));
@@ -401,7 +421,7 @@ SEXP krb_build_pointer_object(const krb_pointer_request *r, SEXP *pointer)
         UNPROTECT(1);
     }
     if (r->remember_on != R_NilValue) R_SetExternalPtrProtected(r->remember_on, object);
-    UNPROTECT(1);
+    UNPROTECT(protected);
     return object;
 }
 

@@ -20,7 +20,7 @@
 #define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
 #define KRB_NOMEM 3     /* R refused an allocation; the message says why (nothing is pending) */
 
-#define KRB_API_VERSION 4
+#define KRB_API_VERSION 5
 
 /* An R object for a .NET object (see krb_build_pointer_object). */
 typedef struct krb_pointer_request {
@@ -32,6 +32,8 @@ typedef struct krb_pointer_request {
     SEXP slots;          /* a list of attribute names (symbols) */
     SEXP templates;      /* per slot: R_NilValue for the pointer itself, or a list copied with the pointer first */
     SEXP remember_on;    /* an external pointer whose protected value becomes the object; or R_NilValue */
+    SEXP keeps;          /* without an owner: kept alive by the pointer, which keeps its finalizer
+                            (a tensor's memory in R, which R then frees with it); or R_NilValue */
 } krb_pointer_request;
 
 /* Called by R's GC when an external pointer made by make_pointer_object dies. */

@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Lifetime;
+
+/// <summary>
+/// Tensor memory R's collector counts, when R runs the engine (<see cref="TensorMemory.Host"/>):
+/// large tensors made on R's thread live in R raw vectors (<see cref="RVectorStorage{T}"/>), and
+/// R collects as their memory grows, as it would for its own arrays.
+/// </summary>
+/// <remarks>
+/// <para>Small tensors stay in .NET arrays: their wrappers alone keep R's collector running often
+/// enough, and an R vector costs more to make than they do. Tensors made on other threads stay
+/// in .NET arrays too: R can only be called from its own thread.</para>
+/// <para><b>Who keeps a vector alive.</b> Every R object for a tensor, or for a variable, keeps the
+/// vector of the tensor (or of the variable's value) alive through its external pointer
+/// (<see cref="KeptBy"/>). A vector made during an entry call for the tensor or variable that
+/// call hands to R is then given to R (its .NET protection ends at the start of the next call):
+/// R frees it when it collects those objects, young, as it frees its own arrays, and the next
+/// allocation reuses the memory. Anything that may outlive those R objects keeps .NET's
+/// protection: vectors made for other purposes (a temporary, an initializer's constant), and the
+/// tensors and variables handed to a .NET program (<see cref="Escape"/>), which takes them back.
+/// Protected vectors go when .NET's collector finds their storage unreachable; once R has let go
+/// of enough tensor memory, .NET's collector looks between entry calls, and the vectors it finds
+/// are kept for the next tensors of their size, up to <see cref="PoolBytes"/>.</para>
+/// </remarks>
+internal sealed class RTensorMemory : ITensorMemory
+{
+    /// <summary>Tensors of at least this many bytes get R memory.</summary>
+    internal const int MinBytes = 64 * 1024;
+
+    /// <summary>How much protected tensor memory R must have let go of before .NET looks for the
+    /// storage that held it (at least this, or a quarter of what tensors hold).</summary>
+    private const long MinLetGoBytes = 16L << 20;
+
+    /// <summary>The most protected memory kept for reuse, and the most vectors of one size.</summary>
+    private const long PoolBytes = 256L << 20;
+    private const int PoolDepth = 8;
+
+    private static long _liveBytes, _letGoBytes, _pooledBytes;
+    private static bool _inCall;
+
+    private static readonly ConcurrentQueue<(RObject Vector, long Bytes)> ReturnedVectors = new();
+    private static readonly Dictionary<long, Stack<RObject>> Pool = [];
+    private static readonly List<IRVectorStorage> MadeThisCall = [];
+    private static readonly List<IRVectorStorage> GivenThisCall = [];
+    private static readonly ConditionalWeakTable<object, object> Escaped = [];
+
+    /// <summary>The bytes of R memory tensors currently hold.</summary>
+    internal static long LiveBytes => Interlocked.Read(ref _liveBytes);
+
+    /// <summary>The bytes of R memory kept for the next tensors.</summary>
+    internal static long PooledBytes => _pooledBytes;
+
+    internal static void Counted(long bytes) => Interlocked.Add(ref _liveBytes, bytes);
+
+    /// <summary>A protected vector whose storage .NET no longer reaches; from its finalizer, so only queued.</summary>
+    internal static void Returned(RObject vector, long bytes) => ReturnedVectors.Enqueue((vector, bytes));
+
+    /// <inheritdoc/>
+    public unsafe TensorStorage<T>? TryAllocate<T>(ReadOnlySpan<long> shape, int length) where T : unmanaged
+    {
+        long bytes = (long)length * sizeof(T);
+        if (bytes < MinBytes || !RThread.IsCurrent) return null;
+        TakeReturned();
+        RVectorStorage<T> storage;
+        if (Pool.TryGetValue(bytes, out var reusable) && reusable.Count > 0)
+        {
+            _pooledBytes -= bytes;
+            storage = new RVectorStorage<T>(reusable.Pop(), length);
+        }
+        else
+        {
+            RObject vector;
+            try { vector = RValues.Allocate(SexpType.Raw, bytes); }
+            catch (InsufficientMemoryException e)
+            {
+                throw KerasMemoryError.ForArray(shape, NdArray.DTypeOf<T>(), e.Message);
+            }
+            storage = new RVectorStorage<T>(vector, length);
+        }
+        if (_inCall) MadeThisCall.Add(storage);
+        return storage;
+    }
+
+    /// <summary>
+    /// An entry call from R starts (not one R code called back into from within another): the
+    /// vectors the last call gave to R lose .NET's protection, since the R objects carrying them
+    /// exist now, and .NET's collector looks for protected tensor memory R has let go of.
+    /// </summary>
+    internal static void CallStarts()
+    {
+        foreach (var given in GivenThisCall) given.GiveToR();
+        GivenThisCall.Clear();
+        MadeThisCall.Clear();
+        _inCall = true;
+        if (_letGoBytes >= Math.Max(MinLetGoBytes, LiveBytes / 4))
+        {
+            _letGoBytes = 0;
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        TakeReturned();
+    }
+
+    /// <summary>The entry call has returned; what it made from now on is not its result.</summary>
+    internal static void CallEnds() => _inCall = false;
+
+    /// <summary>
+    /// The vector the R object of <paramref name="target"/> (a tensor, or a variable and its
+    /// value) must keep alive, or NULL: R objects keep the R memory of what they carry. A vector
+    /// made by this call for its result is given to R once the object exists.
+    /// </summary>
+    internal static Sexp KeptBy(object target)
+    {
+        if (StorageOf(target) is not { } storage) return RValues.NilValue;
+        if (storage.IsProtectedByDotNet && MadeThisCall.Contains(storage) && !Escaped.TryGetValue(target, out _))
+            GivenThisCall.Add(storage);
+        return storage.Vector;
+    }
+
+    /// <summary>
+    /// <paramref name="target"/> goes to a .NET program (<c>KerasBridgeHost</c>), which may keep
+    /// it longer than any R object: its R memory is protected by .NET again, and a variable's
+    /// later values stay protected.
+    /// </summary>
+    internal static void Escape(object target)
+    {
+        Escaped.AddOrUpdate(target, target);
+        if (StorageOf(target) is { } storage) storage.TakeBack();
+    }
+
+    /// <summary>Whether a variable's new values must stay protected by .NET.</summary>
+    internal static bool HasEscaped(object target) => Escaped.TryGetValue(target, out _);
+
+    private static IRVectorStorage? StorageOf(object target) => target switch
+    {
+        Variable v => v.AssignedValue?.StorageObject as IRVectorStorage,
+        NdArray t => t.StorageObject as IRVectorStorage,
+        _ => null,
+    };
+
+    /// <summary>R's collector freed the handle of <paramref name="target"/>: if its tensor memory
+    /// is protected by .NET, only .NET's collector can tell whether it is unreachable now.</summary>
+    internal static void LetGo(object target)
+    {
+        if (StorageOf(target) is { IsProtectedByDotNet: true } && target is NdArray or Variable)
+            _letGoBytes += target is Variable v ? v.AssignedValue!.NBytes : ((NdArray)target).NBytes;
+    }
+
+    /// <summary>Moves returned vectors into the pool, releasing to R's collector what does not fit.</summary>
+    private static void TakeReturned()
+    {
+        while (ReturnedVectors.TryDequeue(out var returned))
+        {
+            if (!Pool.TryGetValue(returned.Bytes, out var stack)) Pool[returned.Bytes] = stack = new Stack<RObject>();
+            if (stack.Count < PoolDepth && _pooledBytes + returned.Bytes <= PoolBytes)
+            {
+                stack.Push(returned.Vector);
+                _pooledBytes += returned.Bytes;
+            }
+            else
+            {
+                returned.Vector.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Releases every pooled vector to R's collector (diagnostics settle, leak tests).</summary>
+    internal static void EmptyPool()
+    {
+        TakeReturned();
+        foreach (var stack in Pool.Values)
+            while (stack.Count > 0) stack.Pop().Dispose();
+        _pooledBytes = 0;
+    }
+}
