@@ -7,14 +7,18 @@ namespace KerasRBridge.Bridge.Tests;
 /// <summary>
 /// Large tensors made by R code live in R memory, which R frees with their R objects; a tensor or
 /// variable a .NET program takes stays valid after R has dropped and collected its R objects.
+/// Each case runs with a tensor in an R vector and with one in a warm block (32 MiB and more).
 /// </summary>
 [NonParallelizable]
-public class HostedTensorMemoryTests
+[TestFixture(100_000)]
+[TestFixture(10_000_000)]
+public class HostedTensorMemoryTests(int Large)
 {
-    private const int Large = 100_000;
-
-    private static void DropAndCollect(string names) =>
-        REngine.Execute($"rm({names}); invisible(gc()); invisible(kerasbridge_diagnostics(settle = TRUE)); invisible(gc())");
+    // Then writes over memory of the sizes just freed, so that a tensor still reading it would
+    // see the difference (freed R memory is usually still mapped, and reads back intact).
+    private void DropAndCollect(string names) =>
+        REngine.Execute($"rm({names}); invisible(gc()); invisible(kerasbridge_diagnostics(settle = TRUE)); invisible(gc()); " +
+                        $"for (i in 1:4) scribble <- list(rep(as.raw(255), {Large} * 4), rep(as.raw(255), {Large} * 8)); rm(scribble)");
 
     [Test]
     public void A_variable_taken_by_dotnet_keeps_its_value_after_R_drops_it()

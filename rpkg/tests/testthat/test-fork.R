@@ -48,6 +48,12 @@ test_that("a forked child reads tensors and variables of every dtype exactly as 
   expect_true(all(grepl(" TRUE $", same)), info = paste(same, collapse = "\n"))
 })
 
+test_that("a forked child reads large tensors, in R vectors and in warm blocks, exactly as the parent does", {
+  lines <- fork_case("reads-large-in-child")
+  expect_identical(child_value(lines, "same-100000"), "TRUE")
+  expect_identical(child_value(lines, "same-10000000"), "TRUE")
+})
+
 test_that("a PSOCK cluster whose workers load the package uses the engine in each worker", {
   cl <- parallel::makePSOCKcluster(2)
   on.exit(parallel::stopCluster(cl))

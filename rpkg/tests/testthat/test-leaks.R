@@ -87,35 +87,64 @@ test_that("tensors made one by one in a loop are held by the group being filled 
   expect_lte(kerasbridge_diagnostics()$live_handles - kerasbridge_diagnostics(settle = TRUE)$live_handles, 32)
 })
 
-test_that("R's collector counts large tensors: its vector memory grows with one and shrinks once it is dropped", {
-  vcells_mb <- function() gc()[2, 2]
-  before <- vcells_mb()
-  v <- keras_variable(array(0, 1e6), dtype = "float32")
-  with_tensor <- vcells_mb()
-  rm(v)
+for (case in list(list(n = 1e6, what = "an R vector"), list(n = 1e7, what = "a warm block of 32 MiB or more"))) {
+  test_that(paste0("R's collector counts a large tensor in ", case$what, ": its vector memory grows with one and shrinks once it is dropped"), {
+    vcells_mb <- function() gc()[2, 2]
+    before <- vcells_mb()
+    v <- keras_variable(array(0, case$n), dtype = "float32")
+    with_tensor <- vcells_mb()
+    rm(v)
+    invisible(kerasbridge_diagnostics(settle = TRUE))
+    after <- vcells_mb()
+    mb <- case$n * 4 / 2^20
+    expect_gt(with_tensor - before, 0.9 * mb)
+    expect_lt(after - before, 0.5)
+  })
+}
+
+test_that("a loop making 40 MB tensors without gc() holds a few at a time and keeps every value right", {
+  skip_if_not(file.exists("/proc/self/status"))
   invisible(kerasbridge_diagnostics(settle = TRUE))
-  after <- vcells_mb()
-  expect_gt(with_tensor - before, 3.5)
-  expect_lt(after - before, 0.5)
+  before <- resident_mb()
+  peak <- 0
+  for (i in 1:40) {
+    v <- keras_variable("zeros", shape = 1e7, dtype = "float32")
+    v$assign_add(array(i, 1e7))
+    expect_identical(range(as.array(v@r[c(1, 5e6, 1e7)])), c(i, i) + 0)
+    peak <- max(peak, resident_mb() - before)
+  }
+  # Held all at once, these would be 1.6 GB.
+  expect_lt(peak, 800)
 })
 
-test_that("large values stay correct while their R objects come and go", {
-  big <- function(k) array(as.double(k), 2e4)
+# Assigns `rounds` values of n elements, keeping some old values and dropping the rest, with a
+# gc() now and then; every value read back must be the one it was.
+values_survive <- function(n, rounds, keep_every, gc_every) {
+  big <- function(k) array(as.double(k), n)
   v <- keras_variable(big(1), dtype = "float32")
   kept <- list()
-  for (i in 2:60) {
+  for (i in 2:rounds) {
     old <- v$value
     v$assign(big(i))
-    if (i %% 7 == 0) kept[[length(kept) + 1L]] <- list(i - 1, old)
+    if (i %% keep_every == 0) kept[[length(kept) + 1L]] <- list(i - 1, old)
     t <- v$value + 0
-    if (i %% 10 == 0) invisible(gc())
+    if (i %% gc_every == 0) invisible(gc())
   }
   invisible(kerasbridge_diagnostics(settle = TRUE))
-  expect_identical(unique(as.vector(v)), 60)
+  expect_identical(unique(as.vector(v)), rounds + 0)
   for (k in kept) expect_identical(unique(as.vector(k[[2]])), k[[1]])
+  v
+}
+
+test_that("large values stay correct while their R objects come and go", {
+  v <- values_survive(2e4, rounds = 60, keep_every = 7, gc_every = 10)
   w <- keras_variable(v)
   rm(v)
   invisible(gc())
   invisible(gc())
   expect_identical(unique(as.vector(w)), 60)
+})
+
+test_that("values in warm blocks stay correct while their R objects come and go and the blocks are reused", {
+  values_survive(1e7, rounds = 16, keep_every = 5, gc_every = 4)
 })

@@ -35,8 +35,8 @@ internal static class SessionEntries
     /// <summary>Counters for leak tests: live .NET handles held by R, the bytes of R memory
     /// tensors hold, protected R objects, queued releases. When settling, first lets go of the
     /// group of small tensors being filled and collects R's garbage, then .NET's (whose
-    /// finalizers queue the release of tensor memory) and R's again, so that the counts hold only
-    /// what R still reaches.</summary>
+    /// finalizers queue the release of tensor memory) and R's again, and frees the blocks kept for
+    /// reuse, so that the counts hold only what R still reaches.</summary>
     private static RObject Diagnostics(bool settle)
     {
         if (settle)
@@ -48,6 +48,7 @@ internal static class SessionEntries
             RThread.DrainReleases();
             RTensorMemory.EmptyPool();
             RValues.CollectGarbage();
+            WarmBlocks.ReleaseAll();
         }
         using var live = RValues.Double(Handles.LiveCount);
         using var bytes = RValues.Double(RTensorMemory.LiveBytes);

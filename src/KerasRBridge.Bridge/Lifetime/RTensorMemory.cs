@@ -9,23 +9,24 @@ namespace KerasRBridge.Bridge.Lifetime;
 
 /// <summary>
 /// Tensor memory R's collector counts, when R runs the engine (<see cref="TensorMemory.Host"/>):
-/// large tensors made on R's thread live in R raw vectors (<see cref="RVectorStorage{T}"/>), and
-/// R collects as their memory grows, as it would for its own arrays.
+/// large tensors made on R's thread live in R raw vectors, the largest in warm blocks R counts
+/// through a vector of their size (<see cref="RMemoryStorage{T}"/>, <see cref="RBlock"/>), and R
+/// collects as their memory grows, as it would for its own arrays.
 /// </summary>
 /// <remarks>
 /// <para>Small tensors stay in .NET arrays: their wrappers alone keep R's collector running often
 /// enough, and an R vector costs more to make than they do. Tensors made on other threads stay
 /// in .NET arrays too: R can only be called from its own thread.</para>
-/// <para><b>Who keeps a vector alive.</b> Every R object for a tensor, or for a variable, keeps the
-/// vector of the tensor (or of the variable's value) alive through its external pointer
-/// (<see cref="KeptBy"/>). A vector made during an entry call for the tensor or variable that
-/// call hands to R is then given to R (its .NET protection ends at the start of the next call):
-/// R frees it when it collects those objects, young, as it frees its own arrays, and the next
-/// allocation reuses the memory. Anything that may outlive those R objects keeps .NET's
-/// protection: vectors made for other purposes (a temporary, an initializer's constant), and the
+/// <para><b>Who keeps the memory alive.</b> Every R object for a tensor, or for a variable, keeps
+/// the keeper of the tensor's memory (or of the variable's value's) alive through its external
+/// pointer (<see cref="KeptBy"/>). A keeper made during an entry call for the tensor or variable
+/// that call hands to R is then given to R (its .NET protection ends at the start of the next
+/// call): R frees it when it collects those objects, young, as it frees its own arrays, and the
+/// next allocation reuses the memory. Anything that may outlive those R objects keeps .NET's
+/// protection: memory made for other purposes (a temporary, an initializer's constant), and the
 /// tensors and variables handed to a .NET program (<see cref="Escape"/>), which takes them back.
-/// Protected vectors go when .NET's collector finds their storage unreachable; once R has let go
-/// of enough tensor memory, .NET's collector looks between entry calls, and the vectors it finds
+/// Protected memory goes when .NET's collector finds its storage unreachable; once R has let go
+/// of enough tensor memory, .NET's collector looks between entry calls, and the keepers it finds
 /// are kept for the next tensors of their size, up to <see cref="PoolBytes"/>.</para>
 /// </remarks>
 internal sealed class RTensorMemory : ITensorMemory
@@ -44,10 +45,10 @@ internal sealed class RTensorMemory : ITensorMemory
     private static long _liveBytes, _letGoBytes, _pooledBytes;
     private static bool _inCall;
 
-    private static readonly ConcurrentQueue<(RObject Vector, long Bytes)> ReturnedVectors = new();
+    private static readonly ConcurrentQueue<(RObject Keeper, long Bytes)> ReturnedKeepers = new();
     private static readonly Dictionary<long, Stack<RObject>> Pool = [];
-    private static readonly List<IRVectorStorage> MadeThisCall = [];
-    private static readonly List<IRVectorStorage> GivenThisCall = [];
+    private static readonly List<IRMemoryStorage> MadeThisCall = [];
+    private static readonly List<IRMemoryStorage> GivenThisCall = [];
     private static readonly ConditionalWeakTable<object, object> Escaped = [];
 
     /// <summary>The bytes of R memory tensors currently hold.</summary>
@@ -58,8 +59,12 @@ internal sealed class RTensorMemory : ITensorMemory
 
     internal static void Counted(long bytes) => Interlocked.Add(ref _liveBytes, bytes);
 
-    /// <summary>A protected vector whose storage .NET no longer reaches; from its finalizer, so only queued.</summary>
-    internal static void Returned(RObject vector, long bytes) => ReturnedVectors.Enqueue((vector, bytes));
+    /// <summary>A protected keeper whose storage .NET no longer reaches; from its finalizer, so only queued.</summary>
+    internal static void Returned(RObject keeper, long bytes) => ReturnedKeepers.Enqueue((keeper, bytes));
+
+    /// <summary>The memory a keeper holds: a raw vector's data, or a block's.</summary>
+    internal static unsafe void* DataOf(Sexp keeper) =>
+        RValues.TypeOf(keeper) == SexpType.Raw ? RValues.DataOf(keeper) : RBlock.DataOf(keeper);
 
     /// <inheritdoc/>
     public unsafe TensorStorage<T>? TryAllocate<T>(ReadOnlySpan<long> shape, int length) where T : unmanaged
@@ -67,22 +72,21 @@ internal sealed class RTensorMemory : ITensorMemory
         long bytes = (long)length * sizeof(T);
         if (bytes < MinBytes || !RThread.IsCurrent) return null;
         TakeReturned();
-        RVectorStorage<T> storage;
+        RObject keeper;
         if (Pool.TryGetValue(bytes, out var reusable) && reusable.Count > 0)
         {
             _pooledBytes -= bytes;
-            storage = new RVectorStorage<T>(reusable.Pop(), length);
+            keeper = reusable.Pop();
         }
         else
         {
-            RObject vector;
-            try { vector = RValues.Allocate(SexpType.Raw, bytes); }
+            try { keeper = bytes >= WarmBlocks.MinBytes ? RBlock.Make(bytes) : RValues.Allocate(SexpType.Raw, bytes); }
             catch (InsufficientMemoryException e)
             {
                 throw KerasMemoryError.ForArray(shape, NdArray.DTypeOf<T>(), e.Message);
             }
-            storage = new RVectorStorage<T>(vector, length);
         }
+        var storage = new RMemoryStorage<T>(keeper, length);
         if (_inCall) MadeThisCall.Add(storage);
         return storage;
     }
@@ -111,8 +115,8 @@ internal sealed class RTensorMemory : ITensorMemory
     internal static void CallEnds() => _inCall = false;
 
     /// <summary>
-    /// The vector the R object of <paramref name="target"/> (a tensor, or a variable and its
-    /// value) must keep alive, or NULL: R objects keep the R memory of what they carry. A vector
+    /// The keeper the R object of <paramref name="target"/> (a tensor, or a variable and its
+    /// value) must keep alive, or NULL: R objects keep the R memory of what they carry. A keeper
     /// made by this call for its result is given to R once the object exists.
     /// </summary>
     internal static Sexp KeptBy(object target)
@@ -120,7 +124,7 @@ internal sealed class RTensorMemory : ITensorMemory
         if (StorageOf(target) is not { } storage) return RValues.NilValue;
         if (storage.IsProtectedByDotNet && MadeThisCall.Contains(storage) && !Escaped.TryGetValue(target, out _))
             GivenThisCall.Add(storage);
-        return storage.Vector;
+        return storage.Keeper;
     }
 
     /// <summary>
@@ -131,16 +135,16 @@ internal sealed class RTensorMemory : ITensorMemory
     internal static void Escape(object target)
     {
         Escaped.AddOrUpdate(target, target);
-        if (StorageOf(target) is { } storage) storage.TakeBack();
+        if (StorageOf(target) is { } storage) storage.KeepForDotNet();
     }
 
     /// <summary>Whether a variable's new values must stay protected by .NET.</summary>
     internal static bool HasEscaped(object target) => Escaped.TryGetValue(target, out _);
 
-    private static IRVectorStorage? StorageOf(object target) => target switch
+    private static IRMemoryStorage? StorageOf(object target) => target switch
     {
-        Variable v => v.AssignedValue?.StorageObject as IRVectorStorage,
-        NdArray t => t.StorageObject as IRVectorStorage,
+        Variable v => v.AssignedValue?.StorageObject as IRMemoryStorage,
+        NdArray t => t.StorageObject as IRMemoryStorage,
         _ => null,
     };
 
@@ -152,20 +156,20 @@ internal sealed class RTensorMemory : ITensorMemory
             _letGoBytes += target is Variable v ? v.AssignedValue!.NBytes : ((NdArray)target).NBytes;
     }
 
-    /// <summary>Moves returned vectors into the pool, releasing to R's collector what does not fit.</summary>
+    /// <summary>Moves returned keepers into the pool, releasing to R's collector what does not fit.</summary>
     private static void TakeReturned()
     {
-        while (ReturnedVectors.TryDequeue(out var returned))
+        while (ReturnedKeepers.TryDequeue(out var returned))
         {
             if (!Pool.TryGetValue(returned.Bytes, out var stack)) Pool[returned.Bytes] = stack = new Stack<RObject>();
             if (stack.Count < PoolDepth && _pooledBytes + returned.Bytes <= PoolBytes)
             {
-                stack.Push(returned.Vector);
+                stack.Push(returned.Keeper);
                 _pooledBytes += returned.Bytes;
             }
             else
             {
-                returned.Vector.Dispose();
+                returned.Keeper.Dispose();
             }
         }
     }

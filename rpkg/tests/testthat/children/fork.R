@@ -50,6 +50,14 @@ switch(case,
     here <- lapply(values, seen)
     there <- mclapply(seq_along(values), function(i) seen(values[[i]]), mc.cores = 2)
     for (i in seq_along(dtypes)) say(paste0("same-", dtypes[i]), identical(here[[i]], there[[i]]))
+  },
+  # Sizes held in an R vector, and in a warm block (32 MiB and more).
+  "reads-large-in-child" = for (n in c(1e5, 1e7)) {
+    large <- keras_variable(array(seq_len(n) %% 251, n), dtype = "float32")
+    t <- large$value * 2
+    here <- list(as.array(large), as.array(t))
+    there <- mccollect(mcparallel(list(as.array(large), as.array(t))))[[1]]
+    say(paste0("same-", format(n, scientific = FALSE)), identical(here, there))
   }
 )
 v2 <- keras_variable(array(1, c(2, 2)))

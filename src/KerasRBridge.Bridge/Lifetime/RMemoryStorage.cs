@@ -1,0 +1,107 @@
+using System.Buffers;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Lifetime;
+
+/// <summary>
+/// A tensor's elements in memory R's collector counts (<see cref="RTensorMemory"/>): an R raw
+/// vector, or for the largest tensors a block that R counts through its keeper
+/// (<see cref="RBlock"/>). Either way one R object, the keeper, holds the memory.
+/// </summary>
+/// <remarks>
+/// <para>Made protected by .NET. A tensor that goes to R as an entry point's new result hands the
+/// keeper over to the R objects that carry it (<see cref="GiveToR"/>): from then on they keep it
+/// alive, and R frees it when it collects them, young, as it frees its own arrays. Otherwise the
+/// storage's finalizer hands the still protected keeper back to <see cref="RTensorMemory"/>
+/// (finalizers never call R), for reuse or release. The protection's own finalizer is
+/// suppressed: only the storage decides when it goes.</para>
+/// <para>The memory never moves, so pinning is free.</para>
+/// </remarks>
+internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStorage where T : unmanaged
+{
+    private RObject? _protection;
+    private bool _heldByDotNet;
+    private readonly T* _data;
+    private readonly int _length;
+
+    /// <param name="keeper">A protected keeper of exactly <paramref name="length"/> elements' bytes; the storage takes it over.</param>
+    /// <param name="length">The number of elements.</param>
+    internal RMemoryStorage(RObject keeper, int length)
+    {
+        GC.SuppressFinalize(keeper);
+        _protection = keeper;
+        Keeper = keeper.Sexp;
+        _data = (T*)RTensorMemory.DataOf(keeper.Sexp);
+        _length = length;
+        GC.AddMemoryPressure(Bytes);
+        RTensorMemory.Counted(Bytes);
+    }
+
+    /// <inheritdoc/>
+    public Sexp Keeper { get; }
+
+    /// <inheritdoc/>
+    public bool IsProtectedByDotNet => _protection is not null;
+
+    private long Bytes => (long)_length * sizeof(T);
+
+    /// <inheritdoc/>
+    public override int Length => _length;
+
+    /// <inheritdoc/>
+    public override Span<T> GetSpan() => new(_data, _length);
+
+    /// <inheritdoc/>
+    public override MemoryHandle Pin() => new(_data);
+
+    /// <inheritdoc/>
+    public void GiveToR()
+    {
+        if (_heldByDotNet) return;
+        _protection?.Dispose();
+        _protection = null;
+    }
+
+    /// <inheritdoc/>
+    public void KeepForDotNet()
+    {
+        _heldByDotNet = true;
+        _protection ??= SuppressedKeep(Keeper);
+    }
+
+    private static RObject SuppressedKeep(Sexp keeper)
+    {
+        var protection = RObject.Keep(keeper);
+        GC.SuppressFinalize(protection);
+        return protection;
+    }
+
+    ~RMemoryStorage()
+    {
+        GC.RemoveMemoryPressure(Bytes);
+        RTensorMemory.Counted(-Bytes);
+        if (_protection is { } protection) RTensorMemory.Returned(protection, Bytes);
+    }
+}
+
+/// <summary>What the bridge needs of a tensor's R memory, whatever its element type.</summary>
+internal interface IRMemoryStorage
+{
+    /// <summary>The R object that holds the memory: a raw vector, or a block's keeper.</summary>
+    Sexp Keeper { get; }
+
+    /// <summary>Whether .NET protects the keeper (else the R objects carrying it keep it alive).</summary>
+    bool IsProtectedByDotNet { get; }
+
+    /// <summary>Stops protecting the keeper from .NET: the R objects that carry it keep it alive
+    /// from now on; unless a .NET program holds the tensor (<see cref="KeepForDotNet"/>). R's
+    /// thread only.</summary>
+    void GiveToR();
+
+    /// <summary>A .NET program holds the tensor: the keeper is protected by .NET again, while R
+    /// still reaches it, and stays protected until .NET's collector finds the storage
+    /// unreachable, whatever was planned for it. R's thread only.</summary>
+    void KeepForDotNet();
+}
