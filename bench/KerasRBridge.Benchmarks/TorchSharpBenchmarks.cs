@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using KerasRBridge.Engine;
 using TorchSharp;
@@ -26,6 +27,7 @@ public class TorchSharpBenchmarks
     private NdArray _ours = null!;
     private torch.Tensor _theirs = null!;
     private torch.Generator _generator = null!;
+    private static bool _reported;
 
     [GlobalSetup]
     public void Setup()
@@ -35,7 +37,24 @@ public class TorchSharpBenchmarks
         _ours = NdArray.FromColumnMajor((float[])_floats.Clone(), Shape);
         _theirs = torch.tensor(_floats);
         _generator = new torch.Generator(1);
-        Console.WriteLine($"// TorchSharp: libtorch intra-op threads {torch.get_num_threads()}, Environment.ProcessorCount {Environment.ProcessorCount}");
+        // How many cores each normal sampler keeps busy, so that the table can say it (once:
+        // BenchmarkDotNet runs the setup before every benchmark of the class).
+        if (_reported) return;
+        _reported = true;
+        Console.WriteLine($"// TorchSharp: libtorch intra-op threads {torch.get_num_threads()}, " +
+            $"Environment.ProcessorCount {Environment.ProcessorCount}; cores busy (process CPU time / wall time " +
+            $"over 3 calls): torch.randn {CoresBusy(() => TorchSharpRandn()):F1}, " +
+            $"RandomOps.Normal {CoresBusy(() => OursRandomNormal()):F1}");
+    }
+
+    private static double CoresBusy(Action call)
+    {
+        call();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        for (int i = 0; i < 3; i++) call();
+        wall.Stop();
+        return (Process.GetCurrentProcess().TotalProcessorTime - cpu) / wall.Elapsed;
     }
 
     [GlobalCleanup]

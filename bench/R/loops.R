@@ -116,6 +116,7 @@ loop_row <- function(d, matrix, direction, keep) {
     row[[side]] <- if (side %in% names(per_call)) per_call[[side]] else NA_real_
     row[[paste0(side, "_faults")]] <- if (side %in% names(per_call)) t$faults[[side]] / total_calls else NA_real_
     row[[paste0(side, "_gc")]] <- if (side %in% names(per_call)) t$gc[[side]] / total_calls else NA_real_
+    row[[paste0(side, "_mean")]] <- if (side %in% names(per_call)) sum(t$seconds[, side]) / total_calls else NA_real_
   }
   row
 }

@@ -47,9 +47,9 @@ diagnostics_table <- function(rows) {
     pages = sprintf("%.0f", bytes / 4096),
     ours_faults = sprintf("%.0f", rows$ours_faults), c_faults = sprintf("%.0f", rows$numpy_c_faults),
     ours_gc = vapply(rows$ours_gc, format_seconds, ""), c_gc = vapply(rows$numpy_c_gc, format_seconds, ""),
-    ours = vapply(rows$ours, format_seconds, ""), share = sprintf("%.0f %%", 100 * pmin(1, rows$ours_gc / rows$ours)))
+    ours = vapply(rows$ours_mean, format_seconds, ""), share = sprintf("%.0f %%", 100 * rows$ours_gc / rows$ours_mean))
   markdown_table(body, c("elements", "R shape", "direction", "4 KiB pages in a result", "ours: page faults / call",
-                         "NumPy C: page faults / call", "ours: R GC / call", "NumPy C: R GC / call", "ours / call",
+                         "NumPy C: page faults / call", "ours: R GC / call", "NumPy C: R GC / call", "ours / call (mean)",
                          "R GC share of ours"))
 }
 
@@ -120,6 +120,7 @@ target_lines <- function(loops, small, startup, peak) {
             if (peak$ours / 4e7 <= 1.1) "met" else "**missed**", peak$ours / 4e7),
     sprintf("- **Small calls** (issue 6's absolute targets, checked against the median loop): %d of %d met%s; start-up %s (+%s, target +150 ms).",
             sum(small_ok), length(small_ok),
-            if (all(small_ok)) "" else paste0(" (missed: ", paste(small$work[!small_ok], collapse = "; "), ")"),
+            if (all(small_ok)) "" else paste0(" (missed: ", paste(sprintf("%s %s", small$label[!small_ok],
+                                                                     vapply(small$ours[!small_ok], format_seconds, "")), collapse = ", "), ")"),
             if (startup$ours <= 0.150) "met" else "**missed**", format_seconds(startup$ours)))
 }

@@ -24,25 +24,25 @@ small_call_rows <- function(np, kerasbridge_namespace, rounds = 7L, calls = 1000
   d$v_small <- keras_variable(d$small)
   d$holder <- python_holder(d$small_np)
   d$call0 <- get("krb_call0", envir = kerasbridge_namespace)
-  measure <- function(work, ours, peer, target, limit, calls = 10000L) {
+  measure <- function(label, work, ours, peer, target, limit, calls = 10000L) {
     exprs <- list(ours = ours)
     if (!is.null(peer)) exprs$peer <- peer
     loops <- lapply(exprs, function(e) user_loop(e, calls, new.env(parent = d)))
     t <- in_turns(loops, rounds)$seconds / calls
-    data.frame(work = work,
+    data.frame(label = label, work = work,
                ours = stats::median(t[, "ours"]), ours_min = min(t[, "ours"]),
                peer = if (is.null(peer)) NA_real_ else stats::median(t[, "peer"]),
                peer_min = if (is.null(peer)) NA_real_ else min(t[, "peer"]),
                target = target, limit = limit, stringsAsFactors = FALSE)
   }
   rbind(
-    measure("`keras_variable(small)`: a float64 variable from a 3x3 R array (a converted copy); peer `np$array(small)`: a float64 copy",
+    measure("`keras_variable(small)`", "`keras_variable(small)`: a float64 variable from a 3x3 R array (a converted copy); peer `np$array(small)`: a float64 copy",
             quote(keras_variable(small)), quote(np$array(small)), "<= 10 \u00b5s", 10e-6),
-    measure("`v$assign(small)`: a 3x3 R array into a float64 variable, new value returned; peer `np$copyto(a, small)` into a 3x3 NumPy array",
+    measure("`v$assign(small)`", "`v$assign(small)`: a 3x3 R array into a float64 variable, new value returned; peer `np$copyto(a, small)` into a 3x3 NumPy array",
             quote(v_small$assign(small)), quote(np$copyto(small_np, small)), "<= 3 \u00b5s", 3e-6),
-    measure("`v$value` of a 3x3 variable: the same cached tensor until the variable changes (as Keras); peer: a Python property returning its stored array (as Keras's `Variable.value`)",
+    measure("`v$value`", "`v$value` of a 3x3 variable: the same cached tensor until the variable changes (as Keras); peer: a Python property returning its stored array (as Keras's `Variable.value`)",
             quote(v_small$value), quote(holder$value), "<= 3 \u00b5s", 3e-6),
-    measure("`.Call` round trip into a managed entry point (`config_floatx`); no peer",
+    measure("`.Call`", "`.Call` round trip into a managed entry point (`config_floatx`); no peer",
             quote(.Call(call0, "config_floatx")), NULL, "<= 1 \u00b5s", 1e-6, calls = 100000L))
 }
 
