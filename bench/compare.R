@@ -7,7 +7,7 @@ output <- commandArgs(trailingOnly = TRUE)[1L]
 if (is.na(output)) output <- "bench/results.md"
 here <- dirname(normalizePath(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))))
 for (f in c("timing.R", "machine.R", "table.R", "floor.R", "loops.R", "cold.R", "small_calls.R", "random.R",
-            "peak.R", "report.R"))
+            "peak.R", "alone.R", "report.R"))
   source(file.path(here, "R", f))
 if (!nzchar(Sys.getenv("RETICULATE_PYTHON"))) Sys.setenv(RETICULATE_PYTHON = "/usr/bin/python3")
 
@@ -30,6 +30,8 @@ message("bench: cold conversions (fresh processes)")
 cold <- cold_rows(here)
 message("bench: peak memory (fresh processes)")
 peak <- peak_memory(here)
+message("bench: ours without reticulate (a fresh process)")
+alone <- alone_rows(here, attr(fl, "library"))
 minutes <- (as.double(Sys.time()) - as.double(started)) / 60
 
 warm <- function(direction, keep) loops[loops$direction == direction & loops$keep == keep, ]
@@ -77,6 +79,15 @@ report <- c(
   "other side's loop left (nothing calls gc() between turns), e.g. NumPy's arrays are freed when R",
   "collects their reticulate wrappers.", "",
   diagnostics_table(loops), "",
+  "### Ours in a session without reticulate", "",
+  "The main run needs reticulate and NumPy loaded for the peer, which makes R's heap several times larger, and",
+  "every full R collection walks all of it. bench/R/alone_one.R runs the same overwriting loops for ours and",
+  "the floor only, in turns, in a fresh `Rscript` that loads kerasbridge but not reticulate, as a kerasbridge",
+  sprintf("user's session is. One full `gc()`, timed after all the loops: %s in the main run's process (%.2f M cons cells),",
+          format_seconds(alone$full_gc_here), alone$ncells_here / 1e6),
+  sprintf("%s in that one (%.2f M cons cells). No NumPy ratio here: NumPy cannot run in that process.",
+          format_seconds(alone$full_gc), alone$ncells / 1e6), "",
+  alone_table(alone, loops), "",
   "## Cold: the first conversion in a fresh process", "",
   "`Rscript bench/R/cold_one.R`: loads the side's package (kerasbridge, which starts the engine; or",
   "reticulate, which starts Python and imports NumPy) and makes the input untimed, then times its first",
@@ -101,6 +112,6 @@ report <- c(
 )
 writeLines(report, output, useBytes = TRUE)
 writeLines(c(target_lines(loops, small, startup, peak)), useBytes = TRUE)
-saveRDS(list(loops = loops, cold = cold, small = small, startup = startup, peak = peak, random = random),
+saveRDS(list(loops = loops, cold = cold, small = small, startup = startup, peak = peak, random = random, alone = alone),
         file.path(here, "tmp", "results.rds"))
 message(sprintf("bench: R part done in %.1f minutes; written to %s", minutes, output))

@@ -1,5 +1,5 @@
 # Compiles bench/floor.c into `tmp` and returns its routines as native symbols, so that a timed
-# `.Call` pays no symbol lookup. -O3 -march=native: the floor should be the best a plain loop
+# `.Call` pays no symbol lookup (the library's path in attribute "library"). -O3 -march=native: the floor should be the best a plain loop
 # does on this CPU (vectorised with the same AVX2 the engine's TensorPrimitives use), not what
 # R's default -O2 happens to give.
 load_floor <- function(source, tmp) {
@@ -14,7 +14,10 @@ load_floor <- function(source, tmp) {
                                   stdout = TRUE, stderr = TRUE, env = paste0("R_MAKEVARS_USER=", shQuote(makevars))))
   if (!file.exists(library) || !is.null(attr(out, "status")))
     stop("bench: compiling ", source, " failed:\n", paste(out, collapse = "\n"))
-  info <- dyn.load(library)
+  structure(floor_symbols(dyn.load(library)), library = library)
+}
+
+floor_symbols <- function(info) {
   names <- c("floor_buffer", "floor_to_float", "floor_to_double", "floor_copy",
              "floor_to_float_fresh", "floor_to_double_fresh", "floor_copy_fresh")
   stats::setNames(lapply(names, function(name) getNativeSymbolInfo(name, info)$address), names)

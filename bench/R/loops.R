@@ -58,14 +58,17 @@ side_exprs <- function(direction, matrix, n) {
 
 # The objects the sides work on, made once per size and shape, in one environment whose parent
 # reaches the attached packages; each direction's own inputs (`direction_data`) replace the last's.
+# Without `np` (bench/R/alone_one.R) nothing of reticulate is loaded.
 loop_data <- function(n, matrix, np, fl) {
   d <- new.env(parent = globalenv())
   set.seed(1)
   d$x <- array(stats::rnorm(n), if (matrix) matrix_dim(n) else n)
   d$n <- n
-  d$np <- np
   d$fl <- fl
-  d$py_to_r <- reticulate::py_to_r
+  if (!is.null(np)) {
+    d$np <- np
+    d$py_to_r <- reticulate::py_to_r
+  }
   d$b32 <- .Call(fl$floor_buffer, 4 * n)
   d$b64 <- .Call(fl$floor_buffer, 8 * n)
   d$f32 <- .Call(fl$floor_buffer, 4 * n)
@@ -78,8 +81,10 @@ direction_data <- function(d, direction, matrix) {
   if (direction %in% c("to_r", "from_float64")) {
     dtype <- if (direction == "from_float64") "float64" else "float32"
     d$v <- keras_variable(d$x, dtype = dtype)
-    d$a_c <- d$np$array(d$x, dtype = dtype, order = "C")
-    if (matrix) d$a_k <- d$np$array(d$x, dtype = dtype, order = "K")
+    if (!is.null(d$np)) {
+      d$a_c <- d$np$array(d$x, dtype = dtype, order = "C")
+      if (matrix) d$a_k <- d$np$array(d$x, dtype = dtype, order = "K")
+    }
   }
   d
 }
@@ -99,11 +104,13 @@ check_same <- function(direction, envs, keep) {
       stop("bench: ours and ", peer, " made different values (", direction, ", ", length(ours), " elements)")
 }
 
-# One row: every side's loop, in turns. Seconds are per call (median over the rounds).
-loop_row <- function(d, matrix, direction, keep) {
+# One row: every side's loop (or those named in `sides`), in turns. Seconds are per call (median
+# over the rounds).
+loop_row <- function(d, matrix, direction, keep, sides = NULL) {
   n <- d$n
   plan <- loop_plan(n)
   exprs <- side_exprs(direction, matrix, n)
+  if (!is.null(sides)) exprs <- exprs[intersect(names(exprs), sides)]
   envs <- lapply(exprs, function(e) new.env(parent = d))
   loops <- Map(function(e, env) user_loop(e, plan$calls, env, keep), exprs, envs)
   t <- in_turns(loops, plan$rounds)

@@ -23,6 +23,7 @@ loop_misses <- function(row) {
 }
 
 loop_table <- function(rows) {
+  if (!nrow(rows)) return("_No rows of this kind in this run._")
   body <- do.call(rbind, lapply(seq_len(nrow(rows)), function(i) {
     r <- rows[i, ]
     misses <- loop_misses(r)
@@ -125,4 +126,22 @@ target_lines <- function(loops, small, startup, peak) {
             if (all(small_ok[measured])) "" else paste0(" (missed: ", paste(sprintf("%s %s", small$label[measured & !small_ok],
                                                                      vapply(small$ours[measured & !small_ok], format_seconds, "")), collapse = ", "), ")"),
             if (startup$ours <= 0.150) "met" else "**missed**", format_seconds(startup$ours)))
+}
+
+# Ours and the floor in a session without reticulate, beside ours in the main run.
+alone_table <- function(alone, loops) {
+  rows <- alone$rows
+  main <- loops[!loops$keep, ]
+  key <- function(r) paste(r$n, r$shape, r$direction)
+  in_main <- main[match(key(rows), key(main)), ]
+  body <- data.frame(
+    n = elements(rows$n), shape = rows$shape,
+    direction = ifelse(rows$direction == "to_float32", "R -> float32", "float32 -> R"),
+    ours = vapply(rows$ours, format_seconds, ""), floor = vapply(rows$floor, format_seconds, ""),
+    rf = vapply(rows$ours / rows$floor, ratio_text, ""),
+    share = sprintf("%.0f %%", 100 * rows$ours_gc / rows$ours_mean),
+    main = vapply(in_main$ours, format_seconds, ""),
+    main_share = sprintf("%.0f %%", 100 * in_main$ours_gc / in_main$ours_mean))
+  markdown_table(body, c("elements", "R shape", "direction", "ours, no reticulate", "floor (same process)",
+                         "ours / floor", "R GC share", "ours in the main run", "R GC share there"))
 }
