@@ -54,15 +54,3 @@ in_turns <- function(loops, rounds) {
   }
   list(seconds = seconds, faults = faults, gc = gc)
 }
-
-# Median seconds of a fresh `Rscript -e code`, over `reps` runs.
-rscript_time <- function(code, reps = 7L) {
-  rscript <- file.path(R.home("bin"), "Rscript")
-  run <- function() {
-    t0 <- now()
-    status <- system2(rscript, c("-e", shQuote(code)), stdout = FALSE, stderr = FALSE)
-    if (status != 0L) stop("Rscript -e ", code, " failed with status ", status)
-    now() - t0
-  }
-  vapply(seq_len(reps), function(i) run(), 0)
-}
