@@ -16,7 +16,7 @@ convert <- if (side == "ours") {
   function(x) keras_variable(x, dtype = "float32")
 } else {
   np <- reticulate::import("numpy", convert = FALSE)
-  function(x) np$ascontiguousarray(np$array(x, dtype = "float32"))
+  function(x) np$array(x, dtype = "float32", order = "C")
 }
 invisible(convert(array(1, c(3, 3))))
 x <- array(rnorm(n), n)

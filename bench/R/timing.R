@@ -1,44 +1,56 @@
-# Wall-clock timing helpers. Sys.time() has microsecond resolution, where proc.time() has
-# milliseconds; medians, because the machine is noisy.
+# Wall-clock timing of loops as users write them. Nothing here calls gc(): a collection that a
+# loop's own garbage triggers is part of what the loop costs, as it is in a user's session, and
+# a collection forced before a timed call would hide it. Sys.time() has microsecond resolution,
+# where proc.time() has milliseconds.
 
-elapsed <- function(f) {
-  t0 <- Sys.time()
-  f()
-  as.double(Sys.time()) - as.double(t0)
+now <- function() as.double(Sys.time())
+
+# A loop over `calls` evaluations of `expr`, compiled once and evaluated in `env` (a side's own
+# environment), as a loop at top level is: each result overwrites `result`, and the last one
+# stays bound until the next loop overwrites it. With `keep`, every result is kept in a list
+# (`kept`), as code that collects its results does; the previous loop's list is dropped when the
+# next loop starts, inside the timed region. `kept[i] <- list(...)`, not `kept[[i]] <-`, because
+# the floor's routines return NULL, which `[[<-` would take as deleting an element.
+user_loop <- function(expr, calls, env, keep = FALSE) {
+  loop <- if (keep)
+    substitute({ kept <- vector("list", CALLS); for (i in seq_len(CALLS)) kept[i] <- list(EXPR) },
+               list(EXPR = expr, CALLS = as.integer(calls)))
+  else
+    substitute(for (i in seq_len(CALLS)) result <- EXPR, list(EXPR = expr, CALLS = as.integer(calls)))
+  code <- compiler::compile(loop, env)
+  function() eval(code, env)
 }
 
-# Median seconds of `reps` calls of f after one warm-up call (JIT, imports, first page faults);
-# a full gc before each call, so neither side pays for garbage the other left.
-median_time <- function(f, reps = 7L) median(paired_times(list(f), reps)[[1L]])
+# Minor page faults of this process so far (field 10 of /proc/self/stat): how many pages were
+# touched for the first time. Read outside the timed region.
+minor_faults <- function() {
+  stat <- readLines("/proc/self/stat", warn = FALSE)
+  fields <- strsplit(sub("^.*\\) ", "", stat), " ", fixed = TRUE)[[1L]]
+  as.double(fields[[8L]])
+}
 
-# Seconds of each of `reps` rounds for each function in `fs`, the functions taking turns within
-# a round (after one warm-up call each), so that a slow spell of this noisy machine falls on
-# every side alike instead of on whichever was measured during it; a full gc before each call.
-paired_times <- function(fs, reps = 7L) {
-  for (f in fs) f()
-  times <- matrix(NA_real_, reps, length(fs))
-  for (i in seq_len(reps)) for (j in seq_along(fs)) {
-    invisible(gc())
-    times[i, j] <- elapsed(fs[[j]])
+# R's time in garbage collections so far (needs gc.time(TRUE), set by compare.R).
+gc_seconds <- function() gc.time()[[3L]]
+
+# Runs the loops of several sides in turns: in each round every side runs its loop once, the
+# order rotating from round to round, so that a slow spell of this noisy VM falls on every side
+# alike and no side always runs right after the same other one. Returns, per side, the seconds
+# of each round's loop, plus the page faults and R collection time of all its loops.
+in_turns <- function(loops, rounds) {
+  sides <- names(loops)
+  seconds <- matrix(NA_real_, rounds, length(loops), dimnames = list(NULL, sides))
+  faults <- gc <- stats::setNames(numeric(length(loops)), sides)
+  for (r in seq_len(rounds)) {
+    order <- (seq_along(loops) + r - 2L) %% length(loops) + 1L
+    for (j in order) {
+      f0 <- minor_faults()
+      g0 <- gc_seconds()
+      t0 <- now()
+      loops[[j]]()
+      seconds[r, j] <- now() - t0
+      gc[[j]] <- gc[[j]] + gc_seconds() - g0
+      faults[[j]] <- faults[[j]] + minor_faults() - f0
+    }
   }
-  lapply(seq_along(fs), function(j) times[, j])
-}
-
-# A function evaluating `expr` `calls` times in a loop inlined into its body, so that no extra
-# closure call is counted.
-call_loop <- function(expr, calls, env) eval(substitute(function() for (i in seq_len(n)) e, list(e = expr, n = calls)), env)
-
-# Median seconds per evaluation of `expr` over `reps` loops of `calls` evaluations.
-per_call <- function(expr, calls = 10000L, reps = 5L, env = parent.frame()) {
-  median_time(call_loop(substitute(expr), calls, env), reps) / calls
-}
-
-# Median seconds of a fresh `Rscript -e code`, over `reps` runs.
-rscript_time <- function(code, reps = 7L) {
-  rscript <- file.path(R.home("bin"), "Rscript")
-  run <- function() {
-    status <- system2(rscript, c("-e", shQuote(code)), stdout = FALSE, stderr = FALSE)
-    if (status != 0L) stop("Rscript -e ", code, " failed with status ", status)
-  }
-  median_time(run, reps)
+  list(seconds = seconds, faults = faults, gc = gc)
 }
