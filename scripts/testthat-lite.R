@@ -65,6 +65,8 @@ local(envir = lite, {
     record(length(object) == n, sprintf("%s has length %d, not %d", label(substitute(object)), length(object), n), info)
   expect_lt <- function(object, expected, info = NULL) record(isTRUE(object < expected), paste(object, "is not <", expected), info)
   expect_lte <- function(object, expected, info = NULL) record(isTRUE(object <= expected), paste(object, "is not <=", expected), info)
+  expect_gt <- function(object, expected, info = NULL) record(isTRUE(object > expected), paste(object, "is not >", expected), info)
+  expect_gte <- function(object, expected, info = NULL) record(isTRUE(object >= expected), paste(object, "is not >=", expected), info)
   expect_match <- function(object, regexp, ..., all = TRUE, info = NULL) {
     hits <- grepl(regexp, object, ...)
     record(length(object) > 0 && if (all) all(hits) else any(hits), paste(label(substitute(object)), "does not match", regexp), info)

@@ -17,6 +17,8 @@ namespace KerasRBridge.Bridge.Lifetime;
 /// storage's finalizer hands the still protected keeper back to <see cref="RTensorMemory"/>
 /// (finalizers never call R), for reuse or release. The protection's own finalizer is
 /// suppressed: only the storage decides when it goes.</para>
+/// <para>While .NET protects the memory, .NET's collector alone decides when it goes, so its
+/// bytes count as .NET memory pressure; once R holds it, they do not.</para>
 /// <para>The memory never moves, so pinning is free.</para>
 /// </remarks>
 internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStorage where T : unmanaged
@@ -59,16 +61,19 @@ internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStora
     /// <inheritdoc/>
     public void GiveToR()
     {
-        if (_heldByDotNet) return;
-        _protection?.Dispose();
+        if (_heldByDotNet || _protection is null) return;
+        _protection.Dispose();
         _protection = null;
+        GC.RemoveMemoryPressure(Bytes);
     }
 
     /// <inheritdoc/>
     public void KeepForDotNet()
     {
         _heldByDotNet = true;
-        _protection ??= SuppressedKeep(Keeper);
+        if (_protection is not null) return;
+        _protection = SuppressedKeep(Keeper);
+        GC.AddMemoryPressure(Bytes);
     }
 
     private static RObject SuppressedKeep(Sexp keeper)
@@ -80,9 +85,10 @@ internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStora
 
     ~RMemoryStorage()
     {
-        GC.RemoveMemoryPressure(Bytes);
         RTensorMemory.Counted(-Bytes);
-        if (_protection is { } protection) RTensorMemory.Returned(protection, Bytes);
+        if (_protection is not { } protection) return;
+        GC.RemoveMemoryPressure(Bytes);
+        RTensorMemory.Returned(protection, Bytes);
     }
 }
 

@@ -56,7 +56,8 @@ internal static unsafe class WarmBlocks
         {
             throw new InsufficientMemoryException($"Cannot allocate {size} bytes.");
         }
-        FreshMemory.PreferHugePages(block, size);
+        // Advised up to the requested bytes only: a huge page over the unused tail makes it resident too.
+        FreshMemory.PreferHugePages(block, bytes);
         return (nint)block;
     }
 

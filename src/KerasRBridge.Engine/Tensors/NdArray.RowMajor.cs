@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace KerasRBridge.Engine;
 
@@ -47,8 +48,17 @@ public abstract partial class NdArray
         int written = 0;
         while (true)
         {
-            for (nint i = 0; i < innerLength; i++)
-                destination[written++] = Unsafe.Add(ref start, offset + i * innerStride);
+            if (innerStride == 1)
+            {
+                // Contiguous runs (a vector, or a column-major source) copy as blocks.
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref start, offset), (int)innerLength).CopyTo(destination[written..]);
+                written += (int)innerLength;
+            }
+            else
+            {
+                for (nint i = 0; i < innerLength; i++)
+                    destination[written++] = Unsafe.Add(ref start, offset + i * innerStride);
+            }
             int axis = 1;
             for (; axis < rank; axis++)
             {
