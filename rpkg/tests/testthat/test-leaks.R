@@ -117,6 +117,18 @@ test_that("a loop making 40 MB tensors without gc() holds a few at a time and ke
   expect_lt(peak, 800)
 })
 
+test_that("a loop making 40 KB tensors without gc() holds about as many as R would hold 40 KB arrays", {
+  skip_if_not_installed("processx")
+  # In a fresh session, whose collector starts as a user's does.
+  child <- run_child("hold")
+  expect_equal(child$status, 0, info = child$stderr)
+  lines <- strsplit(child$stdout, "\n")[[1]]
+  # R first collects after about 64 MB of vectors: some 1,600 of these. Memory R cannot see
+  # would let all 8,000 (320 MB) pile up.
+  expect_lt(as.numeric(child_value(lines, "most")), 4000)
+  expect_identical(child_value(lines, "right"), "TRUE")
+})
+
 # Assigns `rounds` values of n elements, keeping some old values and dropping the rest, with a
 # gc() now and then; every value read back must be the one it was.
 values_survive <- function(n, rounds, keep_every, gc_every) {
