@@ -12,6 +12,7 @@ NULL
 #' @param e1,e2 Tensors, variables, R arrays or numbers.
 #' @param x,target,current Tensors or variables.
 #' @param ... Passed on to `all.equal()` for the R arrays.
+#' @param digits Decimal places for `round()` (halves round to even, as in NumPy).
 #' @return A tensor (`all.equal()`: `TRUE` or a description of the differences).
 #' @examples
 #' v <- keras_variable(array(1:4, c(2, 2)))
@@ -51,7 +52,7 @@ abs.kerasbridge_object <- function(x) .Call(krb_call2, "ops_unary", "abs", x)
 
 #' @rdname tensor_ops
 #' @export
-round.kerasbridge_object <- function(x, ...) .Call(krb_call2, "ops_unary", "round", x)
+round.kerasbridge_object <- function(x, digits = 0, ...) op_round(x, digits)
 
 #' @rdname tensor_ops
 #' @export

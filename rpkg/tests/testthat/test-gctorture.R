@@ -60,6 +60,12 @@ tortured <- list(
     quote(as.array(t + 1)), array(as.double(2:7), c(2, 3))),
   "ops_unary: negation" = list(
     quote(as.array(-t)), array(-as.double(1:6), c(2, 3))),
+  "op_unary: op_sqrt" = list(
+    quote(as.array(op_sqrt(t * t))), array(as.double(1:6), c(2, 3))),
+  "op_binary: op_maximum" = list(
+    quote(as.array(op_maximum(t, 3L))), array(as.double(pmax(1:6, 3)), c(2, 3))),
+  "op_round: op_round to a decimal" = list(
+    quote(as.array(op_round(t / 4, 1L))), array(c(0.2, 0.5, 0.8, 1, 1.2, 1.5), c(2, 3))),
   "name_scope_open: with_name_scope" = list(
     quote(with_name_scope("s", keras_variable(1, name = "w")$path)), "s/w"),
   "scope_close: the scope is closed afterwards" = list(

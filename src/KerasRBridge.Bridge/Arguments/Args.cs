@@ -1,4 +1,5 @@
 using System.Globalization;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -32,6 +33,22 @@ internal static unsafe class Args
             if (v != RValues.NaInteger) return v != 0;
         }
         throw new KerasTypeError($"Argument `{argument}` must be a boolean (TRUE or FALSE). Received: {argument}={Show(x)}");
+    }
+
+    /// <summary>A length-one whole number within int's range: an R integer or a double such as <c>2</c>, not NA.</summary>
+    internal static int Int(Sexp x, string argument)
+    {
+        if (RValues.LengthOf(x) == 1 && !RArrays.HasDim(x))
+        {
+            switch (RValues.TypeOf(x))
+            {
+                case SexpType.Integer when *(int*)RValues.DataOf(x) is var i && i != RValues.NaInteger:
+                    return i;
+                case SexpType.Double when *(double*)RValues.DataOf(x) is var d && double.IsInteger(d) && d >= int.MinValue && d <= int.MaxValue:
+                    return (int)d;
+            }
+        }
+        throw new KerasTypeError($"Argument `{argument}` must be an integer. Received: {argument}={Show(x)}");
     }
 
     /// <summary>A shape as R gives it: <c>NULL</c>, a numeric vector (<c>NA</c> = unknown) or a

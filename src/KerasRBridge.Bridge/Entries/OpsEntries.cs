@@ -9,49 +9,38 @@ using KerasRBridge.RInterop.Values;
 
 namespace KerasRBridge.Bridge.Entries;
 
-/// <summary>Entry points for R's arithmetic, comparison and logical operators and <c>%*%</c> on tensors.</summary>
+/// <summary>
+/// Entry points for <c>keras.ops</c>'s elementwise operations and <c>matmul</c> by their Keras
+/// names (<c>op_exp()</c>, <c>op_add()</c>, ...), and for R's operators on tensors, which are
+/// the same operations (<c>+</c> is <c>add</c>).
+/// </summary>
 internal static unsafe class OpsEntries
 {
+    /// <summary>R's binary operators on tensors, and the Keras operations they are.</summary>
+    private static readonly Dictionary<string, string> BinaryOperators = new()
+    {
+        ["+"] = "add", ["-"] = "subtract", ["*"] = "multiply", ["/"] = "divide", ["^"] = "power",
+        ["%%"] = "mod", ["%/%"] = "floor_divide", ["%*%"] = "matmul",
+        ["=="] = "equal", ["!="] = "not_equal", ["<"] = "less", ["<="] = "less_equal", [">"] = "greater", [">="] = "greater_equal",
+        ["&"] = "logical_and", ["|"] = "logical_or",
+    };
+
+    /// <summary>R's unary operators and functions on tensors (besides <c>+</c>, which changes nothing), and their Keras operations.</summary>
+    private static readonly Dictionary<string, string> UnaryOperators = new() { ["-"] = "negative", ["!"] = "logical_not", ["abs"] = "abs" };
+
     internal static readonly EntryPoint[] All =
     [
-        Declare.Entry("ops_binary", (string @operator, Sexp x, Sexp y) => Binary(@operator, x, y)),
-        Declare.Entry("ops_unary", (string @operator, Sexp x) => Unary(@operator, Tensor(x))),
+        Declare.Entry("op_unary", (string name, Sexp x) => Lookup(Ops.UnaryByName, name)(Tensor(x))),
+        Declare.Entry("op_binary", (string name, Sexp x1, Sexp x2) => Lookup(Ops.BinaryByName, name)(OperandOf(x1), OperandOf(x2))),
+        Declare.Entry("op_round", (Sexp x, int decimals) => Ops.Round(Tensor(x), decimals)),
+        Declare.Entry("ops_binary", (string @operator, Sexp x, Sexp y) =>
+            Ops.BinaryByName[Lookup(BinaryOperators, @operator)](OperandOf(x), OperandOf(y))),
+        Declare.Entry("ops_unary", (string @operator, Sexp x) =>
+            @operator == "+" ? Tensor(x) : Ops.UnaryByName[Lookup(UnaryOperators, @operator)](Tensor(x))),
     ];
 
-    private static NdArray Binary(string op, Sexp left, Sexp right)
-    {
-        Operand x = OperandOf(left), y = OperandOf(right);
-        return op switch
-        {
-            "+" => Ops.Add(x, y),
-            "-" => Ops.Subtract(x, y),
-            "*" => Ops.Multiply(x, y),
-            "/" => Ops.Divide(x, y),
-            "^" => Ops.Power(x, y),
-            "%%" => Ops.Mod(x, y),
-            "%/%" => Ops.FloorDivide(x, y),
-            "==" => Ops.Equal(x, y),
-            "!=" => Ops.NotEqual(x, y),
-            "<" => Ops.Less(x, y),
-            "<=" => Ops.LessEqual(x, y),
-            ">" => Ops.Greater(x, y),
-            ">=" => Ops.GreaterEqual(x, y),
-            "&" => Ops.LogicalAnd(x, y),
-            "|" => Ops.LogicalOr(x, y),
-            "%*%" => Ops.MatMul(Tensor(left), Tensor(right)),
-            _ => throw new KerasValueError($"Operator `{op}` is not supported for tensors."),
-        };
-    }
-
-    private static NdArray Unary(string op, NdArray x) => op switch
-    {
-        "-" => Ops.Negative(x),
-        "+" => x,
-        "!" => Ops.LogicalNot(x),
-        "abs" => Ops.Abs(x),
-        "round" => Ops.Round(x),
-        _ => throw new KerasValueError($"Function `{op}` is not supported for tensors."),
-    };
+    private static T Lookup<T>(IReadOnlyDictionary<string, T> table, string name) =>
+        table.TryGetValue(name, out var found) ? found : throw new KerasValueError($"`{name}` is not supported for tensors.");
 
     private static NdArray Tensor(Sexp x) => Tensors.FromR(x, dtype: (string?)null);
 

@@ -1,0 +1,279 @@
+#' @include objects.R
+NULL
+
+#' Elementwise arithmetic
+#'
+#' keras3's arithmetic ops on tensors, variables, R arrays and numbers, with NumPy's
+#' broadcasting and Keras's result dtypes: a plain R number adapts to the other operand's dtype
+#' as a Python number does (`op_add(int32 tensor, 1L)` stays int32); `op_divide()` and
+#' `op_true_divide()` always give a float dtype. A double R array is float64, a double vector
+#' without `dim` takes [config_floatx()], as keras3 converts them.
+#'
+#' `op_square()` of bool gives int32; `op_sign()` keeps the dtype (NaN stays NaN) and refuses
+#' bool and complex input; `op_round()` rounds halves to even, as NumPy (`op_round(2.5)` is 2).
+#' `op_maximum()` and `op_minimum()` return NaN where either operand is NaN.
+#'
+#' @param x1,x2 Tensors, variables, R arrays or numbers.
+#' @param x A tensor, variable, R array or number.
+#' @param decimals Number of decimal places to round to (negative: tens, hundreds, ...).
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' x <- keras_variable(array(c(-1.5, 0, 2.5, 4), c(2, 2)))
+#' op_add(x, 1)
+#' op_multiply(x, x)
+#' op_divide(keras_variable(array(1:4, c(2, 2))), 2L)
+#' op_floor_divide(x, 2)
+#' op_maximum(x, 0)
+#' op_round(x)
+#' op_square(x)
+#' @name op_arithmetic
+NULL
+
+#' @rdname op_arithmetic
+#' @export
+op_add <- function(x1, x2) .Call(krb_call3, "op_binary", "add", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_subtract <- function(x1, x2) .Call(krb_call3, "op_binary", "subtract", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_multiply <- function(x1, x2) .Call(krb_call3, "op_binary", "multiply", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_divide <- function(x1, x2) .Call(krb_call3, "op_binary", "divide", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_true_divide <- function(x1, x2) .Call(krb_call3, "op_binary", "true_divide", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_floor_divide <- function(x1, x2) .Call(krb_call3, "op_binary", "floor_divide", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_mod <- function(x1, x2) .Call(krb_call3, "op_binary", "mod", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_power <- function(x1, x2) .Call(krb_call3, "op_binary", "power", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_maximum <- function(x1, x2) .Call(krb_call3, "op_binary", "maximum", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_minimum <- function(x1, x2) .Call(krb_call3, "op_binary", "minimum", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_negative <- function(x) .Call(krb_call2, "op_unary", "negative", x)
+
+#' @rdname op_arithmetic
+#' @export
+op_abs <- function(x) .Call(krb_call2, "op_unary", "abs", x)
+
+#' @rdname op_arithmetic
+#' @export
+op_sign <- function(x) .Call(krb_call2, "op_unary", "sign", x)
+
+#' @rdname op_arithmetic
+#' @export
+op_square <- function(x) .Call(krb_call2, "op_unary", "square", x)
+
+#' @rdname op_arithmetic
+#' @export
+op_reciprocal <- function(x) .Call(krb_call2, "op_unary", "reciprocal", x)
+
+#' @rdname op_arithmetic
+#' @export
+op_round <- function(x, decimals = 0L) .Call(krb_call2, "op_round", x, decimals)
+
+#' Elementwise mathematical functions
+#'
+#' keras3's float functions of tensors, variables, R arrays and numbers. Float and complex
+#' inputs keep their dtype; integer and bool inputs give [config_floatx()] (float32), as in
+#' Keras. `op_expm1()`, `op_log1p()`, `op_floor()` and `op_ceil()` refuse complex input.
+#' `op_arctan2(x1, x2)` is the angle of the point `(x2, x1)`, broadcasting its operands.
+#'
+#' @inheritParams op_arithmetic
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' x <- keras_variable(array(c(0.25, 1, 4, 9), c(2, 2)))
+#' op_sqrt(x)
+#' op_exp(op_log(x))
+#' op_log1p(1e-10)
+#' op_floor(op_multiply(x, 1.5))
+#' op_sin(op_cos(x))
+#' op_arctan2(1, -1)
+#' @name op_math
+NULL
+
+#' @rdname op_math
+#' @export
+op_sqrt <- function(x) .Call(krb_call2, "op_unary", "sqrt", x)
+
+#' @rdname op_math
+#' @export
+op_exp <- function(x) .Call(krb_call2, "op_unary", "exp", x)
+
+#' @rdname op_math
+#' @export
+op_expm1 <- function(x) .Call(krb_call2, "op_unary", "expm1", x)
+
+#' @rdname op_math
+#' @export
+op_log <- function(x) .Call(krb_call2, "op_unary", "log", x)
+
+#' @rdname op_math
+#' @export
+op_log1p <- function(x) .Call(krb_call2, "op_unary", "log1p", x)
+
+#' @rdname op_math
+#' @export
+op_log2 <- function(x) .Call(krb_call2, "op_unary", "log2", x)
+
+#' @rdname op_math
+#' @export
+op_log10 <- function(x) .Call(krb_call2, "op_unary", "log10", x)
+
+#' @rdname op_math
+#' @export
+op_floor <- function(x) .Call(krb_call2, "op_unary", "floor", x)
+
+#' @rdname op_math
+#' @export
+op_ceil <- function(x) .Call(krb_call2, "op_unary", "ceil", x)
+
+#' @rdname op_math
+#' @export
+op_sin <- function(x) .Call(krb_call2, "op_unary", "sin", x)
+
+#' @rdname op_math
+#' @export
+op_cos <- function(x) .Call(krb_call2, "op_unary", "cos", x)
+
+#' @rdname op_math
+#' @export
+op_tan <- function(x) .Call(krb_call2, "op_unary", "tan", x)
+
+#' @rdname op_math
+#' @export
+op_arcsin <- function(x) .Call(krb_call2, "op_unary", "arcsin", x)
+
+#' @rdname op_math
+#' @export
+op_arccos <- function(x) .Call(krb_call2, "op_unary", "arccos", x)
+
+#' @rdname op_math
+#' @export
+op_arctan <- function(x) .Call(krb_call2, "op_unary", "arctan", x)
+
+#' @rdname op_math
+#' @export
+op_arctan2 <- function(x1, x2) .Call(krb_call3, "op_binary", "arctan2", x1, x2)
+
+#' @rdname op_math
+#' @export
+op_sinh <- function(x) .Call(krb_call2, "op_unary", "sinh", x)
+
+#' @rdname op_math
+#' @export
+op_cosh <- function(x) .Call(krb_call2, "op_unary", "cosh", x)
+
+#' @rdname op_math
+#' @export
+op_tanh <- function(x) .Call(krb_call2, "op_unary", "tanh", x)
+
+#' Elementwise comparisons and logic
+#'
+#' keras3's comparisons (operands promoted to a common dtype, NumPy's broadcasting, bool
+#' result), logical operations (non-zero counts as true) and tests for NaN, infinities and
+#' finite values (integers and bools are always finite).
+#'
+#' @inheritParams op_arithmetic
+#' @return A bool tensor.
+#' @family numpy ops
+#' @examples
+#' x <- keras_variable(array(c(1, NaN, Inf, -2), c(2, 2)))
+#' op_greater(x, 0)
+#' op_equal(x, x)
+#' op_isnan(x)
+#' op_isfinite(x)
+#' op_logical_and(op_isfinite(x), op_less(x, 0))
+#' @name op_compare
+NULL
+
+#' @rdname op_compare
+#' @export
+op_equal <- function(x1, x2) .Call(krb_call3, "op_binary", "equal", x1, x2)
+
+#' @rdname op_compare
+#' @export
+op_not_equal <- function(x1, x2) .Call(krb_call3, "op_binary", "not_equal", x1, x2)
+
+#' @rdname op_compare
+#' @export
+op_less <- function(x1, x2) .Call(krb_call3, "op_binary", "less", x1, x2)
+
+#' @rdname op_compare
+#' @export
+op_less_equal <- function(x1, x2) .Call(krb_call3, "op_binary", "less_equal", x1, x2)
+
+#' @rdname op_compare
+#' @export
+op_greater <- function(x1, x2) .Call(krb_call3, "op_binary", "greater", x1, x2)
+
+#' @rdname op_compare
+#' @export
+op_greater_equal <- function(x1, x2) .Call(krb_call3, "op_binary", "greater_equal", x1, x2)
+
+#' @rdname op_compare
+#' @export
+op_logical_and <- function(x1, x2) .Call(krb_call3, "op_binary", "logical_and", x1, x2)
+
+#' @rdname op_compare
+#' @export
+op_logical_or <- function(x1, x2) .Call(krb_call3, "op_binary", "logical_or", x1, x2)
+
+#' @rdname op_compare
+#' @export
+op_logical_xor <- function(x1, x2) .Call(krb_call3, "op_binary", "logical_xor", x1, x2)
+
+#' @rdname op_compare
+#' @export
+op_logical_not <- function(x) .Call(krb_call2, "op_unary", "logical_not", x)
+
+#' @rdname op_compare
+#' @export
+op_isnan <- function(x) .Call(krb_call2, "op_unary", "isnan", x)
+
+#' @rdname op_compare
+#' @export
+op_isinf <- function(x) .Call(krb_call2, "op_unary", "isinf", x)
+
+#' @rdname op_compare
+#' @export
+op_isfinite <- function(x) .Call(krb_call2, "op_unary", "isfinite", x)
+
+#' Matrix product
+#'
+#' keras3's `op_matmul()`: the matrix product of two tensors with NumPy's rules (vectors are
+#' promoted to a row or column, leading axes broadcast), in the promoted dtype. Same as `%*%`
+#' on tensors.
+#'
+#' @inheritParams op_arithmetic
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' a <- keras_variable(array(1:6, c(2, 3)))
+#' b <- keras_variable(array(1:6, c(3, 2)))
+#' op_matmul(a, b)
+#' @export
+op_matmul <- function(x1, x2) .Call(krb_call3, "op_binary", "matmul", x1, x2)

@@ -1,0 +1,156 @@
+x <- array(c(0.25, 1, 4, 9, 2.5, -3), c(2, 3))
+v <- keras_variable(x)
+
+float_functions <- list(
+  op_sqrt = sqrt, op_exp = exp, op_expm1 = expm1, op_log = log, op_log1p = log1p, op_log2 = log2,
+  op_log10 = log10, op_reciprocal = function(x) 1 / x, op_floor = floor, op_ceil = ceiling,
+  op_sin = sin, op_cos = cos, op_tan = tan, op_arctan = atan, op_sinh = sinh, op_cosh = cosh,
+  op_tanh = tanh
+)
+
+for (name in names(float_functions)) {
+  test_that(paste0(name, "() of a float64 variable equals base R's ", name, " of the array"), {
+    positive <- keras_variable(abs(x))
+    result <- get(name)(positive)
+    expect_identical(result$dtype, "float64")
+    expect_equal(as.array(result), float_functions[[name]](abs(x)), tolerance = 1e-13)
+  })
+}
+
+test_that("op_arcsin() and op_arccos() equal base R's asin() and acos()", {
+  y <- x / 10
+  expect_equal(as.array(op_arcsin(y)), asin(y), tolerance = 1e-13)
+  expect_equal(as.array(op_arccos(y)), acos(y), tolerance = 1e-13)
+})
+
+test_that("float functions of integers, logicals and plain numbers give float32, as keras3", {
+  expect_identical(op_exp(array(1:4, c(2, 2)))$dtype, "float32")
+  expect_identical(op_sqrt(c(TRUE, FALSE))$dtype, "float32")
+  expect_identical(op_log(2)$dtype, "float32")
+  expect_identical(op_cos(keras_variable(array(1, 2), dtype = "float16"))$dtype, "float16")
+  expect_equal(as.array(op_exp(1L)), exp(1), tolerance = 1e-7)
+})
+
+test_that("float functions keep NaN, Inf and the shape, including zero-length arrays", {
+  expect_identical(as.array(op_sqrt(array(c(-1, Inf, NaN), 3))), array(c(NaN, Inf, NaN), 3))
+  expect_identical(as.array(op_log(array(0, 1))), array(-Inf, 1))
+  expect_identical(dim(as.array(op_exp(array(numeric(), c(0, 3))))), c(0L, 3L))
+})
+
+test_that("op_expm1() and op_log1p() keep full precision near zero", {
+  expect_equal(as.array(op_expm1(array(1e-10, 1))), array(expm1(1e-10), 1), tolerance = 1e-15)
+  expect_equal(as.array(op_log1p(array(1e-10, 1))), array(log1p(1e-10), 1), tolerance = 1e-15)
+})
+
+test_that("op_add, op_subtract, op_multiply and op_power equal R's operators, with broadcasting", {
+  expect_identical(as.array(op_add(v, x)), x + x)
+  expect_identical(as.array(op_subtract(v, 1)), x - 1)
+  expect_identical(as.array(op_multiply(v, v)), x * x)
+  expect_equal(as.array(op_power(v, 2)), x^2)
+  row <- array(c(10, 20, 30), c(1, 3))
+  expect_identical(as.array(op_add(v, row)), x + rep(c(10, 20, 30), each = 2))
+})
+
+test_that("op_divide and op_true_divide give a float dtype even for integers", {
+  ints <- array(1:4, c(2, 2))
+  expect_identical(op_divide(ints, 2L)$dtype, "float32")
+  expect_identical(as.array(op_true_divide(ints, 2L)), ints / 2)
+})
+
+test_that("op_floor_divide and op_mod follow Python's signs, as R's %/% and %%", {
+  a <- array(c(7, -7, 7, -7), c(2, 2))
+  b <- array(c(2, 2, -2, -2), c(2, 2))
+  expect_identical(as.array(op_floor_divide(a, b)), a %/% b)
+  expect_identical(as.array(op_mod(a, b)), a %% b)
+})
+
+test_that("a plain R number takes the tensor's dtype, as a Python number does in keras3", {
+  i <- keras_variable(array(1:4, c(2, 2)))
+  expect_identical(op_add(i, 1L)$dtype, "int32")
+  expect_identical(op_multiply(keras_variable(array(1, 2), dtype = "float16"), 0.5)$dtype, "float16")
+  expect_identical(op_add(i, 1.5)$dtype, "float32")
+})
+
+test_that("op_maximum and op_minimum equal pmax and pmin, NaN where either is NaN", {
+  expect_identical(as.array(op_maximum(v, 1)), pmax(x, 1))
+  expect_identical(as.array(op_minimum(v, 1)), pmin(x, 1))
+  expect_identical(as.array(op_maximum(array(c(NaN, 1), 2), array(c(0, NaN), 2))), array(c(NaN, NaN), 2))
+})
+
+test_that("op_negative, op_abs, op_sign and op_square equal base R", {
+  expect_identical(as.array(op_negative(v)), -x)
+  expect_identical(as.array(op_abs(v)), abs(x))
+  expect_identical(as.array(op_sign(v)), sign(x))
+  expect_identical(as.array(op_square(v)), x^2)
+  expect_identical(op_square(array(c(TRUE, FALSE), 2))$dtype, "int32")
+  expect_identical(op_sign(array(-3:3, 7))$dtype, "int32")
+})
+
+test_that("op_sign of logicals is a type_error naming the dtype", {
+  expect_bridge_error(op_sign(array(TRUE, 1)), "type_error", "`sign` does not support dtype bool.", fixed = TRUE)
+})
+
+test_that("op_round rounds halves to even, to decimals, and round() takes digits", {
+  halves <- array(c(0.5, 1.5, 2.5, -0.5, -2.5), 5)
+  expect_identical(as.array(op_round(halves)), array(c(0, 2, 2, -0, -2), 5))
+  expect_equal(as.array(op_round(array(c(1.25, 1234.5), 2), 1L)), array(c(1.2, 1234.5), 2))
+  expect_equal(as.array(op_round(array(1234.5, 1), -2)), array(1200, 1))
+  expect_equal(as.array(round(v, 1)), round(x, 1))
+})
+
+test_that("op_round refuses decimals that are not a whole number", {
+  expect_bridge_error(op_round(v, 1.5), "type_error", "Argument `decimals` must be an integer. Received: decimals=1.5", fixed = TRUE)
+  expect_bridge_error(op_round(v, NA_integer_), "type_error", "decimals")
+})
+
+test_that("op_arctan2 equals base R's atan2 and broadcasts", {
+  y <- array(c(1, -1, 0, 2), c(2, 2))
+  expect_equal(as.array(op_arctan2(y, array(-1, c(2, 2)))), atan2(y, -1), tolerance = 1e-13)
+  expect_identical(op_arctan2(1L, 2L)$dtype, "float32")
+})
+
+test_that("comparisons equal R's operators and give bool tensors", {
+  expect_identical(as.array(op_equal(v, 1)), x == 1)
+  expect_identical(as.array(op_not_equal(v, 1)), x != 1)
+  expect_identical(as.array(op_less(v, 1)), x < 1)
+  expect_identical(as.array(op_less_equal(v, 1)), x <= 1)
+  expect_identical(as.array(op_greater(v, 1)), x > 1)
+  expect_identical(as.array(op_greater_equal(v, 1)), x >= 1)
+  expect_identical(op_less(v, 1)$dtype, "bool")
+})
+
+test_that("logical ops treat non-zero as true, as R's logical operators", {
+  a <- array(c(TRUE, TRUE, FALSE, FALSE), c(2, 2))
+  b <- array(c(TRUE, FALSE, TRUE, FALSE), c(2, 2))
+  expect_identical(as.array(op_logical_and(a, b)), a & b)
+  expect_identical(as.array(op_logical_or(a, b)), a | b)
+  expect_identical(as.array(op_logical_xor(a, b)), xor(a, b))
+  expect_identical(as.array(op_logical_not(a)), !a)
+  expect_identical(as.array(op_logical_and(array(c(2, 0), 2), array(c(-1, 5), 2))), array(c(TRUE, FALSE), 2))
+})
+
+test_that("op_isnan, op_isinf and op_isfinite equal is.nan, is.infinite and is.finite", {
+  y <- array(c(1, NaN, Inf, -Inf), c(2, 2))
+  expect_identical(as.array(op_isnan(y)), is.nan(y))
+  expect_identical(as.array(op_isinf(y)), is.infinite(y))
+  expect_identical(as.array(op_isfinite(y)), is.finite(y))
+  expect_identical(as.array(op_isfinite(array(1:2, 2))), array(c(TRUE, TRUE), 2))
+})
+
+test_that("op_matmul equals R's %*% and the operator on tensors", {
+  a <- array(as.double(1:6), c(2, 3))
+  b <- array(as.double(1:6), c(3, 2))
+  expect_identical(as.array(op_matmul(a, b)), a %*% b)
+  expect_identical(as.array(op_matmul(keras_variable(a), b)), as.array(keras_variable(a) %*% b))
+})
+
+test_that("shapes that do not broadcast are a value_error saying what was received", {
+  expect_bridge_error(op_add(array(1, c(2, 3)), array(1, c(3, 2))), "value_error", "Input shapes are: [2, 3] and [3, 2]", fixed = TRUE)
+})
+
+test_that("elementwise ops take tensors, variables, arrays and numbers alike and leave variables unchanged", {
+  w <- keras_variable(x)
+  expect_identical(as.array(op_add(w$value, w)), as.array(op_add(x, x)))
+  invisible(op_exp(w))
+  expect_identical(as.array(w), x)
+})

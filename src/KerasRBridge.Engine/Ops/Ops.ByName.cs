@@ -1,0 +1,62 @@
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>The elementwise operations of one tensor, by their <c>keras.ops</c> names.</summary>
+    public static IReadOnlyDictionary<string, Func<NdArray, NdArray>> UnaryByName { get; } = new Dictionary<string, Func<NdArray, NdArray>>
+    {
+        ["negative"] = Negative,
+        ["abs"] = Abs,
+        ["sign"] = Sign,
+        ["square"] = Square,
+        ["sqrt"] = Sqrt,
+        ["exp"] = Exp,
+        ["expm1"] = ExpM1,
+        ["log"] = Log,
+        ["log1p"] = Log1P,
+        ["log2"] = Log2,
+        ["log10"] = Log10,
+        ["reciprocal"] = Reciprocal,
+        ["floor"] = Floor,
+        ["ceil"] = Ceil,
+        ["sin"] = Sin,
+        ["cos"] = Cos,
+        ["tan"] = Tan,
+        ["arcsin"] = Arcsin,
+        ["arccos"] = Arccos,
+        ["arctan"] = Arctan,
+        ["sinh"] = Sinh,
+        ["cosh"] = Cosh,
+        ["tanh"] = Tanh,
+        ["isnan"] = IsNan,
+        ["isinf"] = IsInf,
+        ["isfinite"] = IsFinite,
+        ["logical_not"] = LogicalNot,
+    };
+
+    /// <summary>The elementwise (broadcasting) operations of two operands and <c>matmul</c>, by their <c>keras.ops</c> names.</summary>
+    public static IReadOnlyDictionary<string, Func<Operand, Operand, NdArray>> BinaryByName { get; } = new Dictionary<string, Func<Operand, Operand, NdArray>>
+    {
+        ["add"] = Add,
+        ["subtract"] = Subtract,
+        ["multiply"] = Multiply,
+        ["divide"] = Divide,
+        ["true_divide"] = Divide,
+        ["floor_divide"] = FloorDivide,
+        ["mod"] = Mod,
+        ["power"] = Power,
+        ["maximum"] = Maximum,
+        ["minimum"] = Minimum,
+        ["arctan2"] = Arctan2,
+        ["equal"] = Equal,
+        ["not_equal"] = NotEqual,
+        ["less"] = Less,
+        ["less_equal"] = LessEqual,
+        ["greater"] = Greater,
+        ["greater_equal"] = GreaterEqual,
+        ["logical_and"] = LogicalAnd,
+        ["logical_or"] = LogicalOr,
+        ["logical_xor"] = LogicalXor,
+        ["matmul"] = (x1, x2) => MatMul(x1.Value, x2.Value),
+    };
+}

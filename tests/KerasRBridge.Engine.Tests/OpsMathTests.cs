@@ -1,0 +1,223 @@
+using System.Numerics;
+using KerasRBridge.Engine;
+using static KerasRBridge.Engine.Tests.OpsTestArrays;
+
+namespace KerasRBridge.Engine.Tests;
+
+public class OpsMathTests
+{
+    private static readonly double[] Inputs = [0.25, 0.5, 1, 2, 9];
+
+    private static IEnumerable<TestCaseData> FloatFunctions()
+    {
+        yield return new TestCaseData("sqrt", (Func<double, double>)Math.Sqrt);
+        yield return new TestCaseData("exp", (Func<double, double>)Math.Exp);
+        yield return new TestCaseData("expm1", (Func<double, double>)(v => Math.Exp(v) - 1));
+        yield return new TestCaseData("log", (Func<double, double>)Math.Log);
+        yield return new TestCaseData("log1p", (Func<double, double>)(v => Math.Log(1 + v)));
+        yield return new TestCaseData("log2", (Func<double, double>)Math.Log2);
+        yield return new TestCaseData("log10", (Func<double, double>)Math.Log10);
+        yield return new TestCaseData("reciprocal", (Func<double, double>)(v => 1 / v));
+        yield return new TestCaseData("floor", (Func<double, double>)Math.Floor);
+        yield return new TestCaseData("ceil", (Func<double, double>)Math.Ceiling);
+        yield return new TestCaseData("sin", (Func<double, double>)Math.Sin);
+        yield return new TestCaseData("cos", (Func<double, double>)Math.Cos);
+        yield return new TestCaseData("tan", (Func<double, double>)Math.Tan);
+        yield return new TestCaseData("arcsin", (Func<double, double>)(v => Math.Asin(v / 10)));
+        yield return new TestCaseData("arccos", (Func<double, double>)(v => Math.Acos(v / 10)));
+        yield return new TestCaseData("arctan", (Func<double, double>)Math.Atan);
+        yield return new TestCaseData("sinh", (Func<double, double>)Math.Sinh);
+        yield return new TestCaseData("cosh", (Func<double, double>)Math.Cosh);
+        yield return new TestCaseData("tanh", (Func<double, double>)Math.Tanh);
+    }
+
+    // arcsin and arccos take inputs inside [-1, 1]: theirs are divided by ten.
+    private static double[] InputsFor(string name) => name is "arcsin" or "arccos" ? [.. Inputs.Select(v => v / 10)] : Inputs;
+
+    [TestCaseSource(nameof(FloatFunctions))]
+    public void A_float64_function_matches_the_math_library(string name, Func<double, double> expected)
+    {
+        var result = Ops.UnaryByName[name](Vector(InputsFor(name)));
+        Assert.That(result.DType, Is.EqualTo(DType.Float64));
+        Assert.That(Doubles(result), Is.EqualTo(Inputs.Select(expected).ToArray()).Within(1e-11).Percent);
+    }
+
+    [TestCaseSource(nameof(FloatFunctions))]
+    public void A_float32_function_stays_float32_within_float32_precision(string name, Func<double, double> expected)
+    {
+        var input = InputsFor(name).Select(v => (float)v).ToArray();
+        var result = Ops.UnaryByName[name](Vector(input));
+        Assert.That(result.DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(result), Is.EqualTo(Inputs.Select(expected).ToArray()).Within(1e-4).Percent);
+    }
+
+    [TestCase(DType.Int32)]
+    [TestCase(DType.Int64)]
+    [TestCase(DType.UInt8)]
+    [TestCase(DType.Bool)]
+    public void A_float_function_of_integers_or_bools_gives_floatx(DType dtype)
+    {
+        Assert.That(Ops.Exp(Ones(dtype, 2)).DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(Ops.Sqrt(Ones(dtype, 2))), Is.EqualTo(new double[] { 1, 1 }));
+    }
+
+    [Test]
+    public void A_float_function_of_float16_stays_float16()
+    {
+        Assert.That(Ops.Log(Ones(DType.Float16, 3)).DType, Is.EqualTo(DType.Float16));
+        Assert.That(Ops.Tanh(Ones(DType.BFloat16, 3)).DType, Is.EqualTo(DType.BFloat16));
+    }
+
+    [Test]
+    public void Float_functions_follow_ieee_at_the_edges()
+    {
+        Assert.That(Doubles(Ops.Sqrt(Vector(-1.0, double.PositiveInfinity))), Is.EqualTo(new[] { double.NaN, double.PositiveInfinity }));
+        Assert.That(Doubles(Ops.Log(Vector(0.0, -1.0))), Is.EqualTo(new[] { double.NegativeInfinity, double.NaN }));
+        Assert.That(Doubles(Ops.Exp(Vector(double.NaN, double.NegativeInfinity))), Is.EqualTo(new[] { double.NaN, 0 }));
+    }
+
+    [Test]
+    public void Expm1_and_log1p_keep_precision_near_zero()
+    {
+        Assert.That(Doubles(Ops.ExpM1(Vector(1e-10)))[0], Is.EqualTo(1.00000000005e-10).Within(1e-13).Percent);
+        Assert.That(Doubles(Ops.Log1P(Vector(1e-10)))[0], Is.EqualTo(9.9999999995e-11).Within(1e-13).Percent);
+        Assert.That(Doubles(Ops.ExpM1(Vector(1e-5f)))[0], Is.EqualTo(1.0000050000166667e-5).Within(1e-4).Percent);
+        Assert.That(Doubles(Ops.Log1P(Vector(-1.0, -2.0, double.PositiveInfinity))), Is.EqualTo(new[] { double.NegativeInfinity, double.NaN, double.PositiveInfinity }));
+        Assert.That(Doubles(Ops.ExpM1(Vector(double.NegativeInfinity, double.PositiveInfinity, -800.0))), Is.EqualTo(new[] { -1, double.PositiveInfinity, -1 }));
+    }
+
+    [Test]
+    public void Float_functions_keep_the_shape_including_empty_and_zero_d()
+    {
+        Assert.That(Ops.Exp(NdArray.Zeros(DType.Float32, [0, 3])).ShapeArray, Is.EqualTo(new long[] { 0, 3 }));
+        var scalar = Ops.Cos(NdArray.Scalar(0.0));
+        Assert.That(scalar.ShapeArray, Is.Empty);
+        Assert.That(Doubles(scalar), Is.EqualTo(new double[] { 1 }));
+        Assert.That(Doubles(Ops.Floor(Matrix(new double[,] { { 1.5, -1.5 }, { 2.0, -0.5 } }))), Is.EqualTo(new[] { 1, -2, 2, -1.0 }));
+    }
+
+    [Test]
+    public void Complex_functions_follow_system_numerics()
+    {
+        var z = new Complex(1, 2);
+        var result = Ops.Exp(Vector(z));
+        Assert.That(result.DType, Is.EqualTo(DType.Complex128));
+        Assert.That(result.AsSpan<Complex>()[0], Is.EqualTo(Complex.Exp(z)));
+        Assert.That(Ops.Sqrt(Vector(new Complex(-4, 0))).AsSpan<Complex>()[0], Is.EqualTo(new Complex(0, 2)));
+    }
+
+    [TestCase("expm1")]
+    [TestCase("log1p")]
+    [TestCase("floor")]
+    [TestCase("ceil")]
+    public void Functions_without_a_complex_form_refuse_complex_input(string name)
+    {
+        var ex = Assert.Throws<KerasTypeError>(() => Ops.UnaryByName[name](Vector(new Complex(1, 1))));
+        Assert.That(ex!.Message, Is.EqualTo($"`{name}` does not support dtype complex128."));
+    }
+
+    [Test]
+    public void Sign_is_minus_one_zero_or_one_in_the_same_dtype()
+    {
+        var floats = Ops.Sign(Vector(-2.5f, 0f, 3f, float.NaN));
+        Assert.That(floats.DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(floats), Is.EqualTo(new[] { -1, 0, 1, double.NaN }));
+        var ints = Ops.Sign(Vector(-7, 0, 9));
+        Assert.That(ints.DType, Is.EqualTo(DType.Int32));
+        Assert.That(Doubles(ints), Is.EqualTo(new double[] { -1, 0, 1 }));
+        Assert.That(Doubles(Ops.Sign(Vector<byte>(0, 200))), Is.EqualTo(new double[] { 0, 1 }));
+    }
+
+    [Test]
+    public void Sign_of_bools_is_a_type_error()
+    {
+        var ex = Assert.Throws<KerasTypeError>(() => Ops.Sign(Vector(true)));
+        Assert.That(ex!.Message, Is.EqualTo("`sign` does not support dtype bool."));
+    }
+
+    [Test]
+    public void Square_keeps_the_dtype_and_makes_bools_int32()
+    {
+        var ints = Ops.Square(Vector<short>(-3, 4));
+        Assert.That(ints.DType, Is.EqualTo(DType.Int16));
+        Assert.That(Doubles(ints), Is.EqualTo(new double[] { 9, 16 }));
+        var bools = Ops.Square(Vector(true, false));
+        Assert.That(bools.DType, Is.EqualTo(DType.Int32));
+        Assert.That(Doubles(bools), Is.EqualTo(new double[] { 1, 0 }));
+    }
+
+    [Test]
+    public void Maximum_and_minimum_broadcast_and_promote()
+    {
+        var x = Matrix(new double[,] { { 1, 5 }, { -3, 2 } });
+        var max = Ops.Maximum(x, Vector(2.0, 0.0));
+        Assert.That(Doubles(max), Is.EqualTo(new double[] { 2, 5, 2, 2 }));
+        Assert.That(Doubles(Ops.Minimum(x, 0.0)), Is.EqualTo(new double[] { 0, 0, -3, 0 }));
+        Assert.That(Ops.Maximum(Vector(1, 2), Vector(1.5f)).DType, Is.EqualTo(DType.Float32));
+        Assert.That(Ops.Maximum(Vector<sbyte>(1, 2), 300L).DType, Is.EqualTo(DType.Int8));
+    }
+
+    [Test]
+    public void Maximum_and_minimum_propagate_nan_as_numpy()
+    {
+        Assert.That(Doubles(Ops.Maximum(Vector(double.NaN, 1.0), Vector(0.0, double.NaN))), Is.EqualTo(new[] { double.NaN, double.NaN }));
+        Assert.That(Doubles(Ops.Minimum(Vector(double.NaN), 0.0)), Is.EqualTo(new[] { double.NaN }));
+    }
+
+    [Test]
+    public void Maximum_of_bools_is_or_and_minimum_is_and()
+    {
+        Assert.That(Bools(Ops.Maximum(Vector(true, false, false), Vector(false, true, false))), Is.EqualTo(new[] { true, true, false }));
+        Assert.That(Bools(Ops.Minimum(Vector(true, false, true), Vector(true, true, false))), Is.EqualTo(new[] { true, false, false }));
+    }
+
+    [Test]
+    public void Maximum_of_complex_numbers_is_a_type_error()
+    {
+        Assert.Throws<KerasTypeError>(() => Ops.Maximum(Vector(new Complex(1, 1)), 0.0));
+    }
+
+    [Test]
+    public void Arctan2_is_the_angle_of_x2_x1_in_a_float_dtype()
+    {
+        var result = Ops.Arctan2(Vector(1, -1, 0), Vector(-1, -1, -1));
+        Assert.That(result.DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(result), Is.EqualTo(new[] { 3 * Math.PI / 4, -3 * Math.PI / 4, Math.PI }).Within(1e-6));
+        Assert.That(Ops.Arctan2(Vector(1.0), 2.0).DType, Is.EqualTo(DType.Float64));
+    }
+
+    [Test]
+    public void Isnan_isinf_and_isfinite_classify_floats()
+    {
+        var x = Vector(1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity);
+        Assert.That(Bools(Ops.IsNan(x)), Is.EqualTo(new[] { false, true, false, false }));
+        Assert.That(Bools(Ops.IsInf(x)), Is.EqualTo(new[] { false, false, true, true }));
+        Assert.That(Bools(Ops.IsFinite(x)), Is.EqualTo(new[] { true, false, false, false }));
+        Assert.That(Ops.IsNan(x).DType, Is.EqualTo(DType.Bool));
+    }
+
+    [Test]
+    public void Integers_and_bools_are_never_nan_or_infinite()
+    {
+        Assert.That(Bools(Ops.IsNan(Vector(1, 2))), Is.EqualTo(new[] { false, false }));
+        Assert.That(Bools(Ops.IsInf(Vector(true))), Is.EqualTo(new[] { false }));
+        Assert.That(Bools(Ops.IsFinite(Vector<long>(long.MaxValue))), Is.EqualTo(new[] { true }));
+    }
+
+    [Test]
+    public void A_complex_number_is_nan_or_infinite_if_a_part_is_and_finite_if_both_are()
+    {
+        var x = Vector(new Complex(1, double.NaN), new Complex(double.PositiveInfinity, 0), new Complex(1, 2));
+        Assert.That(Bools(Ops.IsNan(x)), Is.EqualTo(new[] { true, false, false }));
+        Assert.That(Bools(Ops.IsInf(x)), Is.EqualTo(new[] { false, true, false }));
+        Assert.That(Bools(Ops.IsFinite(x)), Is.EqualTo(new[] { false, false, true }));
+    }
+
+    [Test]
+    public void Every_operation_by_name_is_the_named_method()
+    {
+        Assert.That(Ops.UnaryByName.Keys, Is.SupersetOf(new[] { "negative", "abs", "logical_not", "isnan" }));
+        Assert.That(Ops.BinaryByName.Keys, Is.SupersetOf(new[] { "add", "true_divide", "arctan2", "matmul", "logical_xor" }));
+        Assert.That(Doubles(Ops.BinaryByName["true_divide"](Vector(1, 2), 2L)), Is.EqualTo(new[] { 0.5, 1 }));
+    }
+}
