@@ -66,6 +66,10 @@ tortured <- list(
     quote(as.array(op_maximum(t, 3L))), array(as.double(pmax(1:6, 3)), c(2, 3))),
   "op_round: op_round to a decimal" = list(
     quote(as.array(op_round(t / 4, 1L))), array(c(0.2, 0.5, 0.8, 1, 1.2, 1.5), c(2, 3))),
+  "op_reduce: op_sum over rows" = list(
+    quote(as.array(op_sum(t, axis = 1))), array(c(3, 7, 11), 3)),
+  "op_cast: op_cast to int32" = list(
+    quote(op_cast(t, "int32")$dtype), "int32"),
   "name_scope_open: with_name_scope" = list(
     quote(with_name_scope("s", keras_variable(1, name = "w")$path)), "s/w"),
   "scope_close: the scope is closed afterwards" = list(

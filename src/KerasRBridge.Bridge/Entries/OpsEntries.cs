@@ -33,11 +33,16 @@ internal static unsafe class OpsEntries
         Declare.Entry("op_unary", (string name, Sexp x) => Lookup(Ops.UnaryByName, name)(Tensor(x))),
         Declare.Entry("op_binary", (string name, Sexp x1, Sexp x2) => Lookup(Ops.BinaryByName, name)(OperandOf(x1), OperandOf(x2))),
         Declare.Entry("op_round", (Sexp x, int decimals) => Ops.Round(Tensor(x), decimals)),
+        Declare.Entry("op_reduce", (string name, Sexp x, Sexp axis, bool keepdims) => Reduce(Lookup(Ops.ReductionsByName, name), Tensor(x), axis, keepdims)),
+        Declare.Entry("op_cast", (Sexp x, string dtype) => Tensor(x).Cast(DTypes.Standardize(dtype))),
         Declare.Entry("ops_binary", (string @operator, Sexp x, Sexp y) =>
             Ops.BinaryByName[Lookup(BinaryOperators, @operator)](OperandOf(x), OperandOf(y))),
         Declare.Entry("ops_unary", (string @operator, Sexp x) =>
             @operator == "+" ? Tensor(x) : Ops.UnaryByName[Lookup(UnaryOperators, @operator)](Tensor(x))),
     ];
+
+    private static NdArray Reduce(Func<NdArray, int[]?, bool, NdArray> reduction, NdArray x, Sexp axis, bool keepdims) =>
+        reduction(x, Axes.Read(axis, x.Rank, "axis"), keepdims);
 
     private static T Lookup<T>(IReadOnlyDictionary<string, T> table, string name) =>
         table.TryGetValue(name, out var found) ? found : throw new KerasValueError($"`{name}` is not supported for tensors.");

@@ -192,3 +192,15 @@ internal readonly struct TanhFunction : IFloatFunction
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => Complex.Tanh(x);
 }
+
+/// <summary>The element where finite, else 0: the shift logsumexp subtracts, so that infinite
+/// maxima give infinities instead of <c>inf - inf</c>.</summary>
+internal readonly struct FiniteOrZeroFunction : IFloatFunction
+{
+    public static string Name => "logsumexp";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = T.IsFinite(x[i]) ? x[i] : T.Zero;
+    }
+}

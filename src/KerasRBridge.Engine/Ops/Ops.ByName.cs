@@ -59,4 +59,23 @@ public static partial class Ops
         ["logical_xor"] = LogicalXor,
         ["matmul"] = (x1, x2) => MatMul(x1.Value, x2.Value),
     };
+
+    /// <summary>
+    /// The reductions over axes (<c>axis</c> null: every axis; <c>keepdims</c>), by their
+    /// <c>keras.ops</c> names; <c>count_nonzero</c> has no <c>keepdims</c> and ignores it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Func<NdArray, int[]?, bool, NdArray>> ReductionsByName { get; } = new Dictionary<string, Func<NdArray, int[]?, bool, NdArray>>
+    {
+        ["sum"] = Sum,
+        ["prod"] = Prod,
+        ["max"] = Max,
+        ["min"] = Min,
+        ["any"] = Any,
+        ["all"] = All,
+        ["mean"] = Mean,
+        ["var"] = Var,
+        ["std"] = Std,
+        ["logsumexp"] = LogSumExp,
+        ["count_nonzero"] = (x, axis, _) => CountNonzero(x, axis),
+    };
 }

@@ -1,0 +1,109 @@
+x <- array(c(1, 4, 2, 8, 3, 6), c(2, 3))
+a <- array(as.double(1:24), c(2, 3, 4))
+v <- keras_variable(x)
+
+test_that("op_sum of every element equals sum()", {
+  expect_identical(as.array(op_sum(v)), sum(x))
+})
+
+test_that("axis is 1-based: op_sum(axis = 1) reduces the rows, giving one value per column, as colSums", {
+  expect_identical(as.array(op_sum(v, axis = 1)), array(colSums(x), 3))
+  expect_identical(as.array(op_sum(v, axis = 2)), array(rowSums(x), 2))
+  expect_identical(as.array(op_sum(v, axis = -1)), array(rowSums(x), 2))
+})
+
+test_that("several axes reduce together, as apply() over the axes kept", {
+  expect_identical(as.array(op_sum(a, axis = c(1, 3))), array(apply(a, 2, sum), 3))
+  expect_identical(as.array(op_max(a, axis = c(2, 3))), array(apply(a, 1, max), 2))
+})
+
+test_that("keepdims keeps the reduced axes with length 1", {
+  expect_identical(dim(as.array(op_mean(v, axis = 2, keepdims = TRUE))), c(2L, 1L))
+  expect_identical(as.array(op_mean(v, axis = 2, keepdims = TRUE)), array(rowMeans(x), c(2, 1)))
+})
+
+test_that("op_mean, op_max, op_min and op_prod equal base R", {
+  expect_equal(as.array(op_mean(v)), mean(x))
+  expect_identical(as.array(op_max(v, axis = 1)), array(apply(x, 2, max), 3))
+  expect_identical(as.array(op_min(v, axis = 2)), array(apply(x, 1, min), 2))
+  expect_identical(as.array(op_prod(v, axis = 1)), array(apply(x, 2, prod), 3))
+})
+
+test_that("op_var and op_std are population figures: R's var() and sd() times (n - 1) / n", {
+  n <- length(x)
+  expect_equal(as.array(op_var(v)), var(as.vector(x)) * (n - 1) / n)
+  expect_equal(as.array(op_std(v)), sd(as.vector(x)) * sqrt((n - 1) / n))
+})
+
+test_that("op_any and op_all count non-zero as TRUE", {
+  expect_identical(as.array(op_any(v > 7, axis = 1)), array(apply(x > 7, 2, any), 3))
+  expect_identical(as.array(op_all(array(c(1, 0, 2, 3), c(2, 2)), axis = 1)), array(c(FALSE, TRUE), 2))
+})
+
+test_that("op_count_nonzero counts as colSums(x != 0), in int32", {
+  z <- array(c(0, 1, 2, 0, 0, 3), c(2, 3))
+  result <- op_count_nonzero(z, axis = 1)
+  expect_identical(result$dtype, "int32")
+  expect_identical(as.array(result), array(as.integer(colSums(z != 0)), 3))
+})
+
+test_that("op_logsumexp equals log(sum(exp(x))) and does not overflow", {
+  expect_equal(as.array(op_logsumexp(v)), log(sum(exp(x))))
+  expect_equal(as.array(op_logsumexp(array(c(1000, 1000), 2))), 1000 + log(2))
+})
+
+test_that("result dtypes follow Keras", {
+  ints <- array(1:6, c(2, 3))
+  expect_identical(op_sum(ints)$dtype, "int32")
+  expect_identical(op_mean(ints)$dtype, "float32")
+  expect_identical(op_std(ints)$dtype, "float32")
+  expect_identical(op_sum(array(TRUE, 3))$dtype, "int32")
+  expect_identical(op_max(op_cast(ints, "int8"))$dtype, "int8")
+  expect_identical(op_sum(c(1, 2))$dtype, "float32")
+})
+
+test_that("op_max and op_min give NaN where a reduced element is NaN, as max() and min()", {
+  y <- array(c(1, NaN, 3, 4), c(2, 2))
+  expect_identical(as.array(op_max(y, axis = 1)), array(c(NaN, 4), 2))
+})
+
+test_that("op_max with initial is at least initial, and op_prod computes in dtype", {
+  expect_identical(as.array(op_max(v, initial = 100)), 100)
+  expect_identical(as.array(op_min(v, axis = 1, initial = 2)), array(c(1, 2, 2), 3))
+  expect_identical(op_prod(array(1:5, 5), dtype = "float32")$dtype, "float32")
+})
+
+test_that("axis = 0 is keras3's error, as a classed value_error", {
+  expect_bridge_error(op_sum(v, axis = 0), "value_error", "`axis` argument is 1 based, received 0", fixed = TRUE)
+})
+
+test_that("an axis out of range says so in R's 1-based terms", {
+  expect_bridge_error(op_mean(v, axis = 3), "value_error", "`axis` 3 is out of bounds for a tensor of rank 2: its axes are 1 to 2 (or -2 to -1).", fixed = TRUE)
+  expect_bridge_error(op_mean(v, axis = -3), "value_error", "out of bounds")
+})
+
+test_that("an axis that is not whole numbers is a type_error", {
+  expect_bridge_error(op_sum(v, axis = 1.5), "type_error", "Argument `axis` must be NULL or whole numbers. Received: axis=1.5", fixed = TRUE)
+  expect_bridge_error(op_sum(v, axis = "rows"), "type_error", "axis")
+  expect_bridge_error(op_sum(v, axis = NA), "type_error", "axis")
+})
+
+test_that("a repeated axis is a value_error", {
+  expect_bridge_error(op_sum(v, axis = c(2, -1)), "value_error", "duplicate value in 'axis'", fixed = TRUE)
+})
+
+test_that("op_max of nothing is NumPy's value_error", {
+  expect_bridge_error(op_max(array(numeric(), 0)), "value_error", "zero-size array to reduction operation maximum which has no identity", fixed = TRUE)
+})
+
+test_that("op_cast converts dtypes, truncating floats to integers", {
+  expect_identical(as.array(op_cast(array(c(1.7, -2.7), 2), "int32")), array(c(1L, -2L), 2))
+  expect_identical(op_cast(v, "float16")$dtype, "float16")
+  expect_bridge_error(op_cast(v, "float99"), "value_error")
+})
+
+test_that("reductions leave the variable they read unchanged", {
+  w <- keras_variable(x)
+  invisible(op_sum(w, axis = 1))
+  expect_identical(as.array(w), x)
+})

@@ -1,0 +1,39 @@
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Arguments;
+
+/// <summary>keras3's axis arguments: 1-based, negative counting from the end, 0 refused.</summary>
+internal static unsafe class Axes
+{
+    /// <summary>
+    /// The 0-based axes an R <paramref name="x"/> names in a tensor of <paramref name="rank"/>
+    /// (negative ones left negative, as Keras takes them), or null for R's <c>NULL</c>.
+    /// </summary>
+    /// <exception cref="KerasValueError">An axis is 0 (keras3's axes are 1-based) or out of range.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is not whole numbers.</exception>
+    internal static int[]? Read(Sexp x, int rank, string argument)
+    {
+        if (RValues.IsNull(x)) return null;
+        var type = RValues.TypeOf(x);
+        if (type is not (SexpType.Integer or SexpType.Double) || RValues.LengthOf(x) == 0)
+            throw NotWhole(x, argument);
+        var axes = new int[RValues.LengthOf(x)];
+        for (int i = 0; i < axes.Length; i++)
+        {
+            double v = type == SexpType.Integer
+                ? ((int*)RValues.DataOf(x))[i] is var n && n != RValues.NaInteger ? n : double.NaN
+                : ((double*)RValues.DataOf(x))[i];
+            if (!double.IsInteger(v)) throw NotWhole(x, argument);
+            if (v == 0) throw new KerasValueError($"`{argument}` argument is 1 based, received 0");
+            if (Math.Abs(v) > rank)
+                throw new KerasValueError($"`{argument}` {Args.FormatDouble(v)} is out of bounds for a tensor of rank {rank}: its axes are 1 to {rank} (or -{rank} to -1).");
+            axes[i] = v > 0 ? (int)v - 1 : (int)v;
+        }
+        return axes;
+    }
+
+    private static KerasTypeError NotWhole(Sexp x, string argument) =>
+        new($"Argument `{argument}` must be NULL or whole numbers. Received: {argument}={Args.Show(x)}");
+}
