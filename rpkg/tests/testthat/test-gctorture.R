@@ -70,6 +70,28 @@ tortured <- list(
     quote(as.array(op_sum(t, axis = 1))), array(c(3, 7, 11), 3)),
   "op_cast: op_cast to int32" = list(
     quote(op_cast(t, "int32")$dtype), "int32"),
+  "op_convert: op_array" = list(
+    quote(as.array(op_array(matrix(1:4, 2)))), matrix(1:4, 2)),
+  "op_full: op_full" = list(
+    quote(as.array(op_full(c(2, 2), 3, dtype = "float64"))), array(3, c(2, 2))),
+  "op_full_like: op_ones_like" = list(
+    quote(as.array(op_ones_like(t))), array(1, c(2, 3))),
+  "op_eye: op_eye" = list(
+    quote(as.array(op_eye(2, dtype = "float64"))), diag(2)),
+  "op_tri: op_tri" = list(
+    quote(as.array(op_tri(2, dtype = "float64"))), array(c(1, 1, 0, 1), c(2, 2))),
+  "op_arange: op_arange" = list(
+    quote(as.array(op_arange(3L))), array(1:3, 3)),
+  "op_linspace: op_linspace" = list(
+    quote(as.array(op_linspace(0, 1, 3, dtype = "float64"))), array(c(0, 0.5, 1), 3)),
+  "op_reshape: op_reshape in C order" = list(
+    quote(as.array(op_reshape(op_arange(4L), c(2, 2)))), matrix(1:4, 2, byrow = TRUE)),
+  "op_transpose: op_transpose" = list(
+    quote(as.array(op_transpose(t))), t(array(as.double(1:6), c(2, 3)))),
+  "op_expand_dims: op_expand_dims" = list(
+    quote(dim(as.array(op_expand_dims(t, 1)))), c(1L, 2L, 3L)),
+  "op_squeeze: op_squeeze" = list(
+    quote(dim(as.array(op_squeeze(op_ones(c(1, 2)))))), 2L),
   "name_scope_open: with_name_scope" = list(
     quote(with_name_scope("s", keras_variable(1, name = "w")$path)), "s/w"),
   "scope_close: the scope is closed afterwards" = list(

@@ -51,6 +51,32 @@ internal static unsafe class Args
         throw new KerasTypeError($"Argument `{argument}` must be an integer. Received: {argument}={Show(x)}");
     }
 
+    /// <summary>A length-one number that is not NA: an R double or integer.</summary>
+    internal static double Double(Sexp x, string argument)
+    {
+        if (RValues.LengthOf(x) == 1 && !RArrays.HasDim(x))
+        {
+            switch (RValues.TypeOf(x))
+            {
+                case SexpType.Integer when *(int*)RValues.DataOf(x) is var i && i != RValues.NaInteger:
+                    return i;
+                case SexpType.Double when *(double*)RValues.DataOf(x) is var d && !RValues.IsNaReal(d):
+                    return d;
+            }
+        }
+        throw new KerasTypeError($"Argument `{argument}` must be a number. Received: {argument}={Show(x)}");
+    }
+
+    /// <summary>A fully defined shape: the engine's <c>standardize_shape</c> of an R shape, with no unknown dimension.</summary>
+    internal static long[] FullShape(object?[]? shape, string purpose)
+    {
+        object?[] dims = shape ?? throw new KerasValueError("Undefined shapes are not supported.");
+        var standard = Shapes.Standardize(dims);
+        if (!Shapes.IsFullyDefined(standard))
+            throw new KerasValueError($"{purpose} needs a fully defined shape. Received: shape={Shapes.Format(standard)}");
+        return [.. standard.Select(d => d!.Value)];
+    }
+
     /// <summary>A shape as R gives it: <c>NULL</c>, a numeric vector (<c>NA</c> = unknown) or a
     /// list of numbers and <c>NULL</c>s. Validation is the engine's (<c>standardize_shape</c>).</summary>
     internal static object?[]? Shape(Sexp x)

@@ -21,6 +21,7 @@ internal static class EntryTable
         .. TensorEntries.All,
         .. SessionEntries.All,
         .. OpsEntries.All,
+        .. CreationEntries.All,
         .. ScopeEntries.All,
         .. InitializerEntries.All,
     ];

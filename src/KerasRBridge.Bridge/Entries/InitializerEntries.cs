@@ -28,11 +28,7 @@ internal static class InitializerEntries
 
     private static NdArray Call(Initializer initializer, ShapeArgument shapeArgument, string? dtype)
     {
-        object?[] dims = shapeArgument.Dimensions ?? throw new KerasValueError("Undefined shapes are not supported.");
-        var shape = Shapes.Standardize(dims);
-        if (!Shapes.IsFullyDefined(shape))
-            throw new KerasValueError($"An initializer needs a fully defined shape. Received: shape={Shapes.Format(shape)}");
         DType target = dtype is null ? KerasConfig.FloatXDType : DTypes.Standardize(dtype);
-        return initializer.Call(shape.Select(d => d!.Value).ToArray(), target);
+        return initializer.Call(Args.FullShape(shapeArgument.Dimensions, "An initializer"), target);
     }
 }

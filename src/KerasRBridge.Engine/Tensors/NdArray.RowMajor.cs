@@ -34,7 +34,7 @@ public abstract partial class NdArray
 
     // Walks the logical indices in column-major order (an odometer whose first digit turns
     // fastest) and reads each element at the sum of index times stride from the origin.
-    private static void GatherStrided<T>(ref readonly T origin, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, Span<T> destination)
+    internal static void GatherStrided<T>(ref readonly T origin, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, Span<T> destination)
     {
         int rank = lengths.Length;
         if (rank == 0)

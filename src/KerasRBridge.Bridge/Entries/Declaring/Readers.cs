@@ -24,6 +24,8 @@ internal static class Readers
             return p.AllowsNull ? (Func<Sexp, string?>)(x => Args.OptionalString(x, name)) : (Func<Sexp, string>)(x => Args.String(x, name));
         if (type == typeof(bool)) return (Func<Sexp, bool>)(x => Args.Bool(x, name));
         if (type == typeof(int)) return (Func<Sexp, int>)(x => Args.Int(x, name));
+        if (type == typeof(int?)) return (Func<Sexp, int?>)(x => RValues.IsNull(x) ? null : Args.Int(x, name));
+        if (type == typeof(double)) return (Func<Sexp, double>)(x => Args.Double(x, name));
         if (type == typeof(ShapeArgument)) return (Func<Sexp, ShapeArgument>)(x => new ShapeArgument(Args.Shape(x)));
         if (type == typeof(NdArray)) return (Func<Sexp, NdArray>)(x => Objects.Tensor(x, name));
         if (type == typeof(Variable)) return (Func<Sexp, Variable>)(x => Objects.Get<Variable>(x, name));

@@ -1,0 +1,244 @@
+#' @include objects.R
+NULL
+
+#' Tensors from R values, and what a tensor is
+#'
+#' `op_convert_to_tensor()` and `op_array()` make a tensor of an R value (or of a variable's
+#' value) as keras3 does: a double R array is float64, a plain double vector or number takes
+#' [config_floatx()] in `op_array()`, integers are int32, logicals bool; `op_convert_to_tensor()`
+#' treats a vector of several numbers as a 1-d array (so doubles are float64). An integer
+#' `dtype` truncates doubles first, as keras3 does. `op_shape()`, `op_dtype()`, `op_ndim()` and
+#' `op_size()` describe a tensor, variable or R value as a tensor of it would be;
+#' `op_is_tensor()` is `TRUE` for tensors only (not variables, not R values).
+#'
+#' @param x A tensor, variable, R array or number.
+#' @param dtype `NULL` or a dtype name, such as `"float32"`.
+#' @param sparse,ragged Accepted for keras3's signature; sparse and ragged tensors are not
+#'   supported, so these must be `NULL` or `FALSE`.
+#' @return A tensor; `op_shape()` a [shape()], `op_dtype()` a string, `op_ndim()` and
+#'   `op_size()` numbers, `op_is_tensor()` `TRUE` or `FALSE`.
+#' @family core ops
+#' @examples
+#' op_array(c(1, 2, 3))
+#' op_convert_to_tensor(c(1, 2, 3))
+#' op_convert_to_tensor(c(1.7, 2.2), dtype = "int32")
+#' x <- op_array(matrix(1:6, 2))
+#' op_shape(x)
+#' op_dtype(x)
+#' op_ndim(x)
+#' op_size(x)
+#' op_is_tensor(x)
+#' @name op_convert_to_tensor
+NULL
+
+#' @rdname op_convert_to_tensor
+#' @export
+op_convert_to_tensor <- function(x, dtype = NULL, sparse = NULL, ragged = NULL) {
+  if (isTRUE(sparse) || isTRUE(ragged))
+    raise_bridge_error("value_error", "Sparse and ragged tensors are not supported: `sparse` and `ragged` must be NULL or FALSE.")
+  if (is.atomic(x) && length(x) > 1L) x <- as.array(x)
+  convert(x, dtype)
+}
+
+#' @rdname op_convert_to_tensor
+#' @export
+op_array <- function(x, dtype = NULL) convert(x, dtype)
+
+convert <- function(x, dtype) {
+  if (is.character(dtype) && length(dtype) == 1L && grepl("int", dtype) && is.double(x)) storage.mode(x) <- "integer"
+  .Call(krb_call2, "op_convert", x, dtype)
+}
+
+#' @rdname op_convert_to_tensor
+#' @export
+op_shape <- function(x) if (is_kerasbridge_object(x)) x$shape else op_array(x)$shape
+
+#' @rdname op_convert_to_tensor
+#' @export
+op_dtype <- function(x) if (is_kerasbridge_object(x)) x$dtype else op_array(x)$dtype
+
+#' @rdname op_convert_to_tensor
+#' @export
+op_ndim <- function(x) length(op_shape(x))
+
+#' @rdname op_convert_to_tensor
+#' @export
+op_size <- function(x) prod(as.numeric(unlist(op_shape(x))))
+
+#' @rdname op_convert_to_tensor
+#' @export
+op_is_tensor <- function(x) inherits(x, "kerasbridge_tensor")
+
+#' Tensors filled with a value
+#'
+#' keras3's `op_zeros()`, `op_ones()` and `op_full()` of a shape, and their `_like()` forms,
+#' which take the shape (and, unless `dtype` is given, the dtype) of `x`. The default dtype of
+#' the shaped forms is [config_floatx()]. `fill_value` may also be an array that broadcasts to
+#' the shape.
+#'
+#' @param shape A shape: a [shape()] or whole numbers.
+#' @param fill_value The value to fill with.
+#' @param x A tensor, variable, R array or number whose shape (and dtype) to take.
+#' @param dtype `NULL` or a dtype name.
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' op_zeros(c(2, 3))
+#' op_ones(shape(2), dtype = "int32")
+#' op_full(c(2, 2), 7)
+#' op_zeros_like(op_ones(c(2, 2), dtype = "int32"))
+#' op_full_like(matrix(1:4, 2), 0.5, dtype = "float64")
+#' @name op_full
+NULL
+
+#' @rdname op_full
+#' @export
+op_zeros <- function(shape, dtype = NULL) op_full(shape, 0, dtype)
+
+#' @rdname op_full
+#' @export
+op_ones <- function(shape, dtype = NULL) op_full(shape, 1, dtype)
+
+#' @rdname op_full
+#' @export
+op_full <- function(shape, fill_value, dtype = NULL) .Call(krb_call3, "op_full", shape, fill_value, dtype)
+
+#' @rdname op_full
+#' @export
+op_zeros_like <- function(x, dtype = NULL) op_full_like(x, 0, dtype)
+
+#' @rdname op_full
+#' @export
+op_ones_like <- function(x, dtype = NULL) op_full_like(x, 1, dtype)
+
+#' @rdname op_full
+#' @export
+op_full_like <- function(x, fill_value, dtype = NULL) .Call(krb_call3, "op_full_like", x, fill_value, dtype)
+
+#' Identity and triangular matrices
+#'
+#' keras3's `op_eye(N, M, k)`: an `N` x `M` matrix with ones on the `k`-th diagonal (0 the main
+#' one, positive above it, negative below); `op_identity(n)`: the `n` x `n` identity;
+#' `op_tri(N, M, k)`: ones at and below the `k`-th diagonal. `k` is an offset, not an index, so
+#' it is not shifted to 1-based. The default dtype is [config_floatx()].
+#'
+#' @param N,n Number of rows.
+#' @param M Number of columns (`NULL`: as many as rows).
+#' @param k The diagonal: 0 the main one, positive above, negative below.
+#' @param dtype `NULL` or a dtype name.
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' op_eye(3)
+#' op_eye(2, 3, k = 1)
+#' op_identity(2, dtype = "int32")
+#' op_tri(3)
+#' @name op_eye
+NULL
+
+#' @rdname op_eye
+#' @export
+op_eye <- function(N, M = NULL, k = 0L, dtype = NULL) .Call(krb_call4, "op_eye", N, M, k, dtype)
+
+#' @rdname op_eye
+#' @export
+op_identity <- function(n, dtype = NULL) op_eye(n, dtype = dtype)
+
+#' @rdname op_eye
+#' @export
+op_tri <- function(N, M = NULL, k = 0L, dtype = NULL) .Call(krb_call4, "op_tri", N, M, k, dtype)
+
+#' Evenly spaced values
+#'
+#' keras3's `op_arange()` works like R's `seq()`: it starts at 1 when given one number and
+#' includes `end` when a step lands on it (`include_end = TRUE`); `op_arange(5, 1)` is empty
+#' (give `step = -1` to count down). The dtype is int32 when `start`, `end` and `step` are all
+#' integers, else [config_floatx()]. `op_linspace()` gives `num` values from `start` to `stop`,
+#' `stop` included when `endpoint`; with `retstep = TRUE` it returns `list(values, step)`.
+#'
+#' @param start,end,stop The first value, and the bound.
+#' @param step The spacing.
+#' @param dtype `NULL` or a dtype name.
+#' @param include_end Whether `end` is included when a step lands on it.
+#' @param num Number of values.
+#' @param endpoint Whether `stop` is the last value.
+#' @param retstep Whether to return the spacing too.
+#' @param axis Only the default is supported (scalar `start` and `stop`).
+#' @return A 1-d tensor (`op_linspace(retstep = TRUE)`: a list of it and the step).
+#' @family numpy ops
+#' @examples
+#' op_arange(5L)
+#' op_arange(2, 10, 2)
+#' op_arange(10L, 1L, -3L)
+#' op_linspace(0, 1, num = 5)
+#' op_linspace(0, 1, num = 4, endpoint = FALSE, retstep = TRUE)
+#' @name op_arange
+NULL
+
+#' @rdname op_arange
+#' @export
+op_arange <- function(start, end, step = 1L, dtype = NULL, include_end = TRUE) {
+  if (missing(end)) {
+    end <- start
+    start <- if (is.double(end)) 1 else 1L
+  }
+  if (is.null(dtype)) dtype <- if (is.integer(start) && is.integer(end) && is.integer(step)) "int32" else config_floatx()
+  if (isTRUE(include_end)) end <- end + step
+  .Call(krb_call4, "op_arange", start, end, step, dtype)
+}
+
+#' @rdname op_arange
+#' @export
+op_linspace <- function(start, stop, num = 50L, endpoint = TRUE, retstep = FALSE, dtype = NULL, axis = 1L) {
+  if (!identical(as.numeric(axis), 1))
+    raise_bridge_error("value_error", sprintf("Only `axis = 1` is supported (scalar `start` and `stop`). Received: axis=%s", format(axis)))
+  values <- .Call(krb_call5, "op_linspace", start, stop, num, endpoint, if (is.null(dtype)) config_floatx() else dtype)
+  if (!isTRUE(retstep)) return(values)
+  list(values, (stop - start) / (if (isTRUE(endpoint)) num - 1 else num))
+}
+
+#' Reshaping and reordering axes
+#'
+#' keras3's shape ops. `op_reshape()` and `op_ravel()` fill the new shape in C (row-major) order,
+#' as keras3 and NumPy do, not in R's `dim<-` order: `op_reshape(op_arange(6L), c(2, 3))` has rows
+#' `1 2 3` and `4 5 6`. One dimension of `newshape` may be `-1` (or `NA`), inferred.
+#' `op_transpose()` permutes the axes (1-based `axes`; `NULL` reverses them, a matrix's
+#' transpose). `op_expand_dims()` inserts an axis of length 1 at `axis`; `op_squeeze()` removes
+#' axes of length 1 (the given ones, or all).
+#'
+#' @param x A tensor, variable, R array or number.
+#' @param newshape The new shape: a [shape()] or whole numbers, one of them `-1` or `NA` at most.
+#' @param axes `NULL` or the permutation of the axes, 1-based.
+#' @param axis The axis (1-based, negative from the end); for `op_squeeze()` `NULL` or several.
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' x <- op_reshape(op_arange(6L), c(2, 3))
+#' x
+#' op_reshape(x, c(-1, 2))
+#' op_ravel(x)
+#' op_transpose(x)
+#' op_expand_dims(x, 1)
+#' op_squeeze(op_ones(c(1, 3, 1)))
+#' @name op_reshape
+NULL
+
+#' @rdname op_reshape
+#' @export
+op_reshape <- function(x, newshape) .Call(krb_call2, "op_reshape", x, newshape)
+
+#' @rdname op_reshape
+#' @export
+op_ravel <- function(x) op_reshape(x, -1L)
+
+#' @rdname op_reshape
+#' @export
+op_transpose <- function(x, axes = NULL) .Call(krb_call2, "op_transpose", x, axes)
+
+#' @rdname op_reshape
+#' @export
+op_expand_dims <- function(x, axis) .Call(krb_call2, "op_expand_dims", x, axis)
+
+#' @rdname op_reshape
+#' @export
+op_squeeze <- function(x, axis = NULL) .Call(krb_call2, "op_squeeze", x, axis)

@@ -1,0 +1,125 @@
+test_that("op_array of a double vector is floatx and of a double matrix float64, as keras3", {
+  expect_identical(op_array(c(1, 2, 3))$dtype, "float32")
+  expect_identical(op_array(matrix(c(1, 2, 3, 4), 2))$dtype, "float64")
+  expect_identical(op_array(1:3)$dtype, "int32")
+  expect_identical(op_array(c(TRUE, FALSE))$dtype, "bool")
+  expect_identical(as.array(op_array(matrix(1:6, 2))), matrix(1:6, 2))
+})
+
+test_that("op_convert_to_tensor treats several numbers as an array, so doubles are float64", {
+  expect_identical(op_convert_to_tensor(c(1, 2, 3))$dtype, "float64")
+  expect_identical(op_convert_to_tensor(2)$dtype, "float32")
+})
+
+test_that("an integer dtype truncates doubles first, as keras3", {
+  expect_identical(as.array(op_convert_to_tensor(c(1.7, -2.7), dtype = "int32")), array(c(1L, -2L), 2))
+  expect_identical(as.array(op_array(2.9, dtype = "int64")), 2)
+})
+
+test_that("op_convert_to_tensor of a variable is its value, cast when a dtype is given", {
+  v <- keras_variable(array(1:4, c(2, 2)))
+  expect_identical(as.array(op_convert_to_tensor(v)), array(1:4, c(2, 2)))
+  expect_identical(op_convert_to_tensor(v, dtype = "float32")$dtype, "float32")
+})
+
+test_that("sparse or ragged tensors are refused with a value_error", {
+  expect_bridge_error(op_convert_to_tensor(1, sparse = TRUE), "value_error", "not supported")
+})
+
+test_that("op_shape, op_dtype, op_ndim and op_size describe tensors, variables and R values", {
+  x <- op_array(matrix(1:6, 2))
+  expect_identical(format(op_shape(x)), "shape(2, 3)")
+  expect_identical(format(op_shape(keras_variable(array(0, c(4, 1))))), "shape(4, 1)")
+  expect_identical(format(op_shape(array(0, c(2, 5)))), "shape(2, 5)")
+  expect_identical(format(op_shape(3)), "shape()")
+  expect_identical(op_dtype(x), "int32")
+  expect_identical(op_ndim(x), 2L)
+  expect_identical(op_size(x), 6)
+})
+
+test_that("op_is_tensor is TRUE for tensors only", {
+  expect_true(op_is_tensor(op_array(1)))
+  expect_false(op_is_tensor(keras_variable(1)))
+  expect_false(op_is_tensor(array(1)))
+})
+
+test_that("op_zeros, op_ones and op_full fill a shape, floatx by default", {
+  expect_identical(as.array(op_zeros(c(2, 3))), array(0, c(2, 3)))
+  expect_identical(op_zeros(c(2, 3))$dtype, "float32")
+  expect_identical(as.array(op_ones(shape(2), dtype = "int32")), array(1L, 2))
+  expect_identical(as.array(op_full(c(2, 2), 7, dtype = "float64")), array(7, c(2, 2)))
+  expect_identical(as.array(op_full(c(2, 2), array(c(1, 2), c(1, 2)), dtype = "float64")), array(rep(c(1, 2), each = 2), c(2, 2)))
+})
+
+test_that("the _like forms take x's shape and dtype", {
+  x <- op_array(matrix(1:6, 2))
+  expect_identical(as.array(op_zeros_like(x)), matrix(0L, 2, 3))
+  expect_identical(as.array(op_ones_like(x, dtype = "float64")), matrix(1, 2, 3))
+  expect_identical(as.array(op_full_like(matrix(1:4, 2), 0.5, dtype = "float64")), matrix(0.5, 2, 2))
+})
+
+test_that("a shape with unknown dimensions cannot be filled", {
+  expect_bridge_error(op_zeros(c(2, NA)), "value_error", "fully defined shape")
+})
+
+test_that("op_eye, op_identity and op_tri equal diag() and lower.tri()", {
+  expect_identical(as.array(op_eye(3, dtype = "float64")), diag(3))
+  expect_identical(as.array(op_identity(2, dtype = "int32")), matrix(c(1L, 0L, 0L, 1L), 2))
+  m <- matrix(0, 2, 3)
+  m[1, 2] <- m[2, 3] <- 1
+  expect_identical(as.array(op_eye(2, 3, k = 1, dtype = "float64")), m)
+  expect_identical(as.array(op_tri(3, dtype = "float64")), 1 * lower.tri(diag(3), diag = TRUE))
+})
+
+test_that("op_arange is seq(): from 1, end included, int32 for integers", {
+  expect_identical(as.array(op_arange(5L)), array(1:5, 5))
+  expect_identical(op_arange(5)$dtype, "float32")
+  expect_identical(as.array(op_arange(2L, 10L, 2L)), array(seq(2L, 10L, 2L), 5))
+  expect_identical(as.array(op_arange(10L, 1L, -3L)), array(c(10L, 7L, 4L, 1L), 4))
+  expect_identical(as.array(op_arange(1L, 5L, include_end = FALSE)), array(1:4, 4))
+  expect_identical(dim(as.array(op_arange(5, 1))), 0L)
+})
+
+test_that("op_linspace equals seq(length.out =), and returns the step when asked", {
+  expect_equal(as.array(op_linspace(0, 1, num = 5, dtype = "float64")), array(seq(0, 1, length.out = 5), 5))
+  both <- op_linspace(0, 1, num = 4, endpoint = FALSE, retstep = TRUE, dtype = "float64")
+  expect_equal(as.array(both[[1]]), array(c(0, 0.25, 0.5, 0.75), 4))
+  expect_identical(both[[2]], 0.25)
+  expect_identical(op_linspace(0, 1)$dtype, "float32")
+  expect_identical(dim(as.array(op_linspace(0, 1))), 50L)
+})
+
+test_that("op_reshape fills in C order, as keras3 (not R's dim<- order)", {
+  x <- op_reshape(op_arange(6L), c(2, 3))
+  expect_identical(as.array(x), matrix(1:6, 2, byrow = TRUE))
+  expect_identical(as.array(op_reshape(x, c(-1, 2))), matrix(1:6, 3, byrow = TRUE))
+  expect_identical(as.array(op_reshape(x, c(NA, 3))), as.array(x))
+  expect_identical(as.array(op_ravel(x)), array(1:6, 6))
+})
+
+test_that("op_reshape to another size is a value_error naming both", {
+  expect_bridge_error(op_reshape(op_arange(6L), c(4, 2)), "value_error", "cannot reshape array of size 6 into shape (4, 2)", fixed = TRUE)
+})
+
+test_that("op_transpose equals t() and aperm()", {
+  a <- array(1:24, c(2, 3, 4))
+  m <- matrix(1:6, 2)
+  expect_identical(as.array(op_transpose(m)), t(m))
+  expect_identical(as.array(op_transpose(a, c(3, 1, 2))), aperm(a, c(3, 1, 2)))
+  expect_identical(as.array(op_transpose(a)), aperm(a))
+})
+
+test_that("op_transpose with axes that are not a permutation says what it received", {
+  expect_bridge_error(op_transpose(matrix(1:6, 2), c(1, 1)), "value_error", "`axes` must name each of the 2 axes once. Received: axes=c(1, 1)", fixed = TRUE)
+  expect_bridge_error(op_transpose(matrix(1:6, 2), 0), "value_error", "1 based")
+})
+
+test_that("op_expand_dims and op_squeeze add and drop axes of length 1", {
+  m <- matrix(1:6, 2)
+  expect_identical(dim(as.array(op_expand_dims(m, 1))), c(1L, 2L, 3L))
+  expect_identical(dim(as.array(op_expand_dims(m, -1))), c(2L, 3L, 1L))
+  expect_identical(as.array(op_expand_dims(m, 2))[, 1, ], m)
+  expect_identical(dim(as.array(op_squeeze(array(1:3, c(1, 3, 1))))), 3L)
+  expect_identical(dim(as.array(op_squeeze(array(1:3, c(1, 3, 1)), axis = 1))), c(3L, 1L))
+  expect_bridge_error(op_squeeze(m, 1), "value_error", "size not equal to one")
+})

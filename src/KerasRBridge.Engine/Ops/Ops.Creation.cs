@@ -1,0 +1,66 @@
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>
+    /// An <paramref name="n"/> x <paramref name="m"/> matrix with ones on diagonal
+    /// <paramref name="k"/> (0 the main one, positive above, negative below) and zeros elsewhere
+    /// (<c>keras.ops.eye</c>); <paramref name="m"/> defaults to <paramref name="n"/>, the dtype to
+    /// <see cref="KerasConfig.FloatXDType"/>.
+    /// </summary>
+    /// <exception cref="KerasValueError">A dimension is negative.</exception>
+    public static NdArray Eye(long n, long? m = null, long k = 0, DType? dtype = null) =>
+        Triangle(n, m, k, dtype, (i, j, d) => j - i == d);
+
+    /// <summary>
+    /// An <paramref name="n"/> x <paramref name="m"/> matrix with ones at and below diagonal
+    /// <paramref name="k"/> (where <c>j &lt;= i + k</c>) and zeros above it (<c>keras.ops.tri</c>).
+    /// </summary>
+    /// <exception cref="KerasValueError">A dimension is negative.</exception>
+    public static NdArray Tri(long n, long? m = null, long k = 0, DType? dtype = null) =>
+        Triangle(n, m, k, dtype, (i, j, d) => j - i <= d);
+
+    /// <summary>
+    /// Evenly spaced values from <paramref name="start"/> up to but not including
+    /// <paramref name="stop"/> (<c>keras.ops.arange</c>, NumPy's <c>arange</c>), in <paramref name="dtype"/>.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="step"/> is 0 or not finite.</exception>
+    public static NdArray Arange(double start, double stop, double step, DType dtype)
+    {
+        if (step == 0 || !double.IsFinite(step)) throw new KerasValueError($"`step` must be a non-zero finite number. Received: step={step}");
+        double count = Math.Ceiling((stop - start) / step);
+        long n = double.IsNaN(count) ? 0 : (long)Math.Max(0, count);
+        var values = new double[n];
+        for (long i = 0; i < n; i++) values[i] = start + i * step;
+        return NdArray.FromColumnMajor(values, [n]).Cast(dtype);
+    }
+
+    /// <summary>
+    /// <paramref name="num"/> evenly spaced values from <paramref name="start"/> to
+    /// <paramref name="stop"/>, which is included when <paramref name="endpoint"/>
+    /// (<c>keras.ops.linspace</c>), in <paramref name="dtype"/>.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="num"/> is negative.</exception>
+    public static NdArray Linspace(double start, double stop, long num, bool endpoint, DType dtype)
+    {
+        if (num < 0) throw new KerasValueError($"Number of samples, {num}, must be non-negative.");
+        long divisions = endpoint ? num - 1 : num;
+        double step = (stop - start) / divisions;
+        var values = new double[num];
+        if (num > 0) values[0] = start;
+        for (long i = 1; i < num; i++) values[i] = start + i * step;
+        if (endpoint && num > 1) values[num - 1] = stop;
+        return NdArray.FromColumnMajor(values, [num]).Cast(dtype);
+    }
+
+    private static NdArray Triangle(long n, long? m, long k, DType? dtype, Func<long, long, long, bool> one)
+    {
+        long columns = m ?? n;
+        if (n < 0 || columns < 0) throw new KerasValueError($"negative dimensions are not allowed, received N={n}, M={columns}");
+        var values = new double[n * columns];
+        for (long j = 0; j < columns; j++)
+            for (long i = 0; i < n; i++)
+                if (one(i, j, k)) values[i + n * j] = 1;
+        return NdArray.FromColumnMajor(values, [n, columns]).Cast(dtype ?? KerasConfig.FloatXDType);
+    }
+}

@@ -1,0 +1,130 @@
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>
+    /// <paramref name="x"/>'s elements in a new shape, in C (row-major) order as NumPy and Keras
+    /// reshape (<c>keras.ops.reshape</c>); one dimension may be -1, inferred from the others.
+    /// </summary>
+    /// <exception cref="KerasValueError">The sizes differ, or more than one dimension is -1, or one is below -1.</exception>
+    public static NdArray Reshape(NdArray x, ReadOnlySpan<long> newShape)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var shape = InferredShape(x.Size, newShape);
+        if (x.Rank <= 1 && shape.Length <= 1) return Relabelled(x, shape);
+        return DTypeVisitor.Accept<RowMajorReshape, NdArray>(x.DType, new RowMajorReshape(x, shape));
+    }
+
+    /// <summary><paramref name="x"/> flattened in C (row-major) order (<c>keras.ops.ravel</c>).</summary>
+    public static NdArray Ravel(NdArray x) => Reshape(x, [-1]);
+
+    /// <summary>
+    /// <paramref name="x"/> with its axes permuted (<c>keras.ops.transpose</c>): result axis i is
+    /// input axis <c>axes[i]</c>; null reverses the axes.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="axes"/> is not a permutation of the axes.</exception>
+    public static NdArray Transpose(NdArray x, int[]? axes = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int rank = x.Rank;
+        var order = axes is null ? [.. Enumerable.Range(0, rank).Reverse()] : axes.Select(a => a < 0 ? a + rank : a).ToArray();
+        if (order.Length != rank || order.Any(a => a < 0 || a >= rank) || order.Distinct().Count() != rank)
+            throw new KerasValueError($"axes don't match array: received axes={PythonRepr.Repr(axes ?? [])} for an array of {rank} dimensions");
+        return DTypeVisitor.Accept<Permutation, NdArray>(x.DType, new Permutation(x, order));
+    }
+
+    /// <summary><paramref name="x"/> with a new axis of length 1 at <paramref name="axis"/> (<c>keras.ops.expand_dims</c>; negative counts from the end of the result).</summary>
+    /// <exception cref="KerasValueError"><paramref name="axis"/> is out of range for the result.</exception>
+    public static NdArray ExpandDims(NdArray x, int axis)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int rank = x.Rank + 1;
+        int at = AxisReduction.Normalize([axis], false, rank)[0];
+        var shape = x.ShapeSpan.ToArray().ToList();
+        shape.Insert(at, 1);
+        return Relabelled(x, [.. shape]);
+    }
+
+    /// <summary><paramref name="x"/> without axes of length 1 (<c>keras.ops.squeeze</c>): the given ones, or all.</summary>
+    /// <exception cref="KerasValueError">A given axis is out of range or not of length 1.</exception>
+    public static NdArray Squeeze(NdArray x, int[]? axis = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var axes = axis is null
+            ? [.. Enumerable.Range(0, x.Rank).Where(a => x.ShapeSpan[a] == 1)]
+            : AxisReduction.Normalize(axis, false, x.Rank);
+        foreach (int a in axes)
+            if (x.ShapeSpan[a] != 1) throw new KerasValueError("cannot select an axis to squeeze out which has size not equal to one");
+        var shape = Enumerable.Range(0, x.Rank).Where(a => !axes.Contains(a)).Select(a => x.ShapeSpan[a]).ToArray();
+        return Relabelled(x, shape);
+    }
+
+    /// <summary>
+    /// The shape a reshape to <paramref name="newShape"/> makes of <paramref name="size"/> elements.
+    /// </summary>
+    private static long[] InferredShape(long size, ReadOnlySpan<long> newShape)
+    {
+        var shape = newShape.ToArray();
+        int unknown = -1;
+        long known = 1;
+        for (int i = 0; i < shape.Length; i++)
+        {
+            if (shape[i] == -1)
+            {
+                if (unknown >= 0) throw new KerasValueError("can only specify one unknown dimension");
+                unknown = i;
+            }
+            else if (shape[i] < 0) throw new KerasValueError($"negative dimensions not allowed, received shape={PythonRepr.Repr(shape)}");
+            else known *= shape[i];
+        }
+        if (unknown >= 0 && known != 0 && size % known == 0) shape[unknown] = size / known;
+        if ((unknown >= 0 && (known == 0 || size % known != 0)) || (unknown < 0 && known != size))
+            throw new KerasValueError($"cannot reshape array of size {size} into shape {PythonRepr.Repr(newShape.ToArray())}");
+        return shape;
+    }
+
+    /// <summary>A copy of <paramref name="x"/> whose shape orders its elements in memory as <paramref name="shape"/> does (only length-1 axes differ, or ranks of at most one).</summary>
+    private static NdArray Relabelled(NdArray x, long[] shape) => DTypeVisitor.Accept<Relabel, NdArray>(x.DType, new Relabel(x, shape));
+
+    private readonly struct Relabel(NdArray x, long[] shape) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var storage = TensorStorage.Allocate<T>(shape);
+            x.AsSpan<T>().CopyTo(storage.GetSpan());
+            return NdArray<T>.Adopt(storage, shape);
+        }
+    }
+
+    private readonly struct RowMajorReshape(NdArray x, long[] shape) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var rowMajor = new T[x.Size];
+            var reversed = x.ShapeSpan.ToArray();
+            Array.Reverse(reversed);
+            Gather(x.AsSpan<T>(), reversed, Selection.ColumnMajorStrides(x.ShapeSpan).Reverse().ToArray(), rowMajor);
+            return NdArray.FromRowMajor<T>(rowMajor, shape);
+        }
+    }
+
+    private readonly struct Permutation(NdArray x, int[] order) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var strides = Selection.ColumnMajorStrides(x.ShapeSpan);
+            var shape = new long[order.Length];
+            var permutedStrides = new long[order.Length];
+            for (int i = 0; i < order.Length; i++) (shape[i], permutedStrides[i]) = (x.ShapeSpan[order[i]], strides[order[i]]);
+            var storage = TensorStorage.Allocate<T>(shape);
+            Gather(x.AsSpan<T>(), shape, permutedStrides, storage.GetSpan());
+            return NdArray<T>.Adopt(storage, shape);
+        }
+    }
+
+    private static void Gather<T>(ReadOnlySpan<T> source, long[] lengths, long[] strides, Span<T> destination) where T : unmanaged
+    {
+        if (destination.IsEmpty) return;
+        NdArray.GatherStrided(in source[0], [.. lengths.Select(l => (nint)l)], [.. strides.Select(s => (nint)s)], destination);
+    }
+}

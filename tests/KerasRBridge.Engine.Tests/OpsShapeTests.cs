@@ -1,0 +1,137 @@
+using KerasRBridge.Engine;
+using static KerasRBridge.Engine.Tests.OpsTestArrays;
+
+namespace KerasRBridge.Engine.Tests;
+
+public class OpsShapeTests
+{
+    private static NdArray Range(int n, params long[] shape) => NdArray.FromRowMajor(Enumerable.Range(0, n).ToArray(), shape);
+
+    [Test]
+    public void Reshape_fills_the_new_shape_in_row_major_order()
+    {
+        var x = Ops.Reshape(Range(6, 6), [2, 3]);
+        Assert.That(x.ShapeArray, Is.EqualTo(new long[] { 2, 3 }));
+        Assert.That(Doubles(x), Is.EqualTo(new double[] { 0, 1, 2, 3, 4, 5 }));
+        Assert.That(Doubles(Ops.Reshape(x, [3, 2])), Is.EqualTo(new double[] { 0, 1, 2, 3, 4, 5 }));
+    }
+
+    [Test]
+    public void Reshape_infers_one_unknown_dimension()
+    {
+        Assert.That(Ops.Reshape(Range(12, 3, 4), [-1, 6]).ShapeArray, Is.EqualTo(new long[] { 2, 6 }));
+        Assert.That(Ops.Reshape(Range(0, 0), [-1, 3]).ShapeArray, Is.EqualTo(new long[] { 0, 3 }));
+    }
+
+    [Test]
+    public void Reshape_to_a_different_size_is_numpys_value_error()
+    {
+        var ex = Assert.Throws<KerasValueError>(() => Ops.Reshape(Range(6, 6), [4, 2]));
+        Assert.That(ex!.Message, Is.EqualTo("cannot reshape array of size 6 into shape (4, 2)"));
+        Assert.Throws<KerasValueError>(() => Ops.Reshape(Range(6, 6), [-1, -1]));
+        Assert.Throws<KerasValueError>(() => Ops.Reshape(Range(6, 6), [-1, 4]));
+    }
+
+    [Test]
+    public void Ravel_flattens_in_row_major_order()
+    {
+        Assert.That(Doubles(Ops.Ravel(Range(24, 2, 3, 4))), Is.EqualTo(Enumerable.Range(0, 24).Select(i => (double)i).ToArray()));
+    }
+
+    [Test]
+    public void Transpose_of_a_matrix_swaps_rows_and_columns()
+    {
+        var t = Ops.Transpose(Range(6, 2, 3));
+        Assert.That(t.ShapeArray, Is.EqualTo(new long[] { 3, 2 }));
+        Assert.That(Doubles(t), Is.EqualTo(new double[] { 0, 3, 1, 4, 2, 5 }));
+    }
+
+    [Test]
+    public void Transpose_permutes_axes_as_numpy()
+    {
+        var x = Range(24, 2, 3, 4);
+        var t = Ops.Transpose(x, [2, 0, 1]);
+        Assert.That(t.ShapeArray, Is.EqualTo(new long[] { 4, 2, 3 }));
+        var source = Doubles(x);
+        var result = Doubles(t);
+        for (int k = 0; k < 4; k++)
+            for (int i = 0; i < 2; i++)
+                for (int j = 0; j < 3; j++)
+                    Assert.That(result[k * 6 + i * 3 + j], Is.EqualTo(source[i * 12 + j * 4 + k]));
+    }
+
+    [Test]
+    public void Transpose_with_axes_that_are_not_a_permutation_is_a_value_error()
+    {
+        Assert.Throws<KerasValueError>(() => Ops.Transpose(Range(6, 2, 3), [0, 0]));
+        Assert.Throws<KerasValueError>(() => Ops.Transpose(Range(6, 2, 3), [0]));
+    }
+
+    [Test]
+    public void Expand_dims_inserts_an_axis_of_length_one()
+    {
+        var x = Range(6, 2, 3);
+        Assert.That(Ops.ExpandDims(x, 0).ShapeArray, Is.EqualTo(new long[] { 1, 2, 3 }));
+        Assert.That(Ops.ExpandDims(x, 1).ShapeArray, Is.EqualTo(new long[] { 2, 1, 3 }));
+        Assert.That(Ops.ExpandDims(x, -1).ShapeArray, Is.EqualTo(new long[] { 2, 3, 1 }));
+        Assert.That(Doubles(Ops.ExpandDims(x, 1)), Is.EqualTo(Doubles(x)));
+        Assert.Throws<KerasValueError>(() => Ops.ExpandDims(x, 3));
+    }
+
+    [Test]
+    public void Squeeze_drops_axes_of_length_one()
+    {
+        var x = Range(3, 1, 3, 1);
+        Assert.That(Ops.Squeeze(x).ShapeArray, Is.EqualTo(new long[] { 3 }));
+        Assert.That(Ops.Squeeze(x, [0]).ShapeArray, Is.EqualTo(new long[] { 3, 1 }));
+        Assert.That(Doubles(Ops.Squeeze(x)), Is.EqualTo(new double[] { 0, 1, 2 }));
+        var ex = Assert.Throws<KerasValueError>(() => Ops.Squeeze(x, [1]));
+        Assert.That(ex!.Message, Is.EqualTo("cannot select an axis to squeeze out which has size not equal to one"));
+    }
+}
+
+public class OpsCreationTests
+{
+    [Test]
+    public void Eye_has_ones_on_the_chosen_diagonal()
+    {
+        var eye = Ops.Eye(2, 3, 1);
+        Assert.That(eye.DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(eye), Is.EqualTo(new double[] { 0, 1, 0, 0, 0, 1 }));
+        Assert.That(Doubles(Ops.Eye(3, null, -1, DType.Int32)), Is.EqualTo(new double[] { 0, 0, 0, 1, 0, 0, 0, 1, 0 }));
+        Assert.That(Ops.Eye(0).ShapeArray, Is.EqualTo(new long[] { 0, 0 }));
+    }
+
+    [Test]
+    public void Tri_has_ones_at_and_below_the_diagonal()
+    {
+        Assert.That(Doubles(Ops.Tri(3)), Is.EqualTo(new double[] { 1, 0, 0, 1, 1, 0, 1, 1, 1 }));
+        Assert.That(Doubles(Ops.Tri(2, 3, 1)), Is.EqualTo(new double[] { 1, 1, 0, 1, 1, 1 }));
+    }
+
+    [Test]
+    public void Negative_dimensions_are_a_value_error()
+    {
+        Assert.Throws<KerasValueError>(() => Ops.Eye(-1));
+        Assert.Throws<KerasValueError>(() => Ops.Linspace(0, 1, -1, true, DType.Float32));
+    }
+
+    [Test]
+    public void Arange_stops_before_stop_as_numpy()
+    {
+        Assert.That(Doubles(Ops.Arange(0, 5, 1, DType.Int32)), Is.EqualTo(new double[] { 0, 1, 2, 3, 4 }));
+        Assert.That(Doubles(Ops.Arange(1, 2, 0.25, DType.Float64)), Is.EqualTo(new[] { 1, 1.25, 1.5, 1.75 }));
+        Assert.That(Doubles(Ops.Arange(5, 0, -2, DType.Int64)), Is.EqualTo(new double[] { 5, 3, 1 }));
+        Assert.That(Ops.Arange(5, 1, 1, DType.Int32).ShapeArray, Is.EqualTo(new long[] { 0 }));
+        Assert.Throws<KerasValueError>(() => Ops.Arange(0, 1, 0, DType.Int32));
+    }
+
+    [Test]
+    public void Linspace_includes_stop_unless_told_not_to()
+    {
+        Assert.That(Doubles(Ops.Linspace(0, 1, 5, true, DType.Float64)), Is.EqualTo(new[] { 0, 0.25, 0.5, 0.75, 1 }));
+        Assert.That(Doubles(Ops.Linspace(0, 1, 4, false, DType.Float64)), Is.EqualTo(new[] { 0, 0.25, 0.5, 0.75 }));
+        Assert.That(Doubles(Ops.Linspace(3, 9, 1, true, DType.Float32)), Is.EqualTo(new double[] { 3 }));
+        Assert.That(Ops.Linspace(0, 1, 0, true, DType.Float32).ShapeArray, Is.EqualTo(new long[] { 0 }));
+    }
+}
