@@ -92,6 +92,18 @@ tortured <- list(
     quote(dim(as.array(op_expand_dims(t, 1)))), c(1L, 2L, 3L)),
   "op_squeeze: op_squeeze" = list(
     quote(dim(as.array(op_squeeze(op_ones(c(1, 2)))))), 2L),
+  "op_where: op_where" = list(
+    quote(as.array(op_where(t > 3, t, 0))), array(c(0, 0, 0, 4, 5, 6), c(2, 3))),
+  "op_clip: op_clip" = list(
+    quote(as.array(op_clip(t, 2, 4))), array(c(2, 2, 3, 4, 4, 4), c(2, 3))),
+  "op_gelu: exact" = list(
+    quote(round(as.array(op_gelu(t, FALSE))[1], 6)), 0.841345),
+  "op_elu: op_elu" = list(
+    quote(as.array(op_elu(-t))[1]), exp(-1) - 1),
+  "op_leaky_relu: op_leaky_relu" = list(
+    quote(as.array(op_leaky_relu(-t))[1]), -0.2),
+  "op_softmax: columns sum to 1" = list(
+    quote(sum(as.array(op_softmax(t, axis = 1))[, 1])), 1),
   "name_scope_open: with_name_scope" = list(
     quote(with_name_scope("s", keras_variable(1, name = "w")$path)), "s/w"),
   "scope_close: the scope is closed afterwards" = list(

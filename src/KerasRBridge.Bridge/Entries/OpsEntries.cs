@@ -35,6 +35,12 @@ internal static unsafe class OpsEntries
         Declare.Entry("op_round", (Sexp x, int decimals) => Ops.Round(Tensor(x), decimals)),
         Declare.Entry("op_reduce", (string name, Sexp x, Sexp axis, bool keepdims) => Reduce(Lookup(Ops.ReductionsByName, name), Tensor(x), axis, keepdims)),
         Declare.Entry("op_cast", (Sexp x, string dtype) => Tensor(x).Cast(DTypes.Standardize(dtype))),
+        Declare.Entry("op_where", (Sexp condition, Sexp x1, Sexp x2) => Ops.Where(OperandOf(condition), OperandOf(x1), OperandOf(x2))),
+        Declare.Entry("op_clip", (Sexp x, Sexp x_min, Sexp x_max) => Ops.Clip(Tensor(x), OperandOf(x_min), OperandOf(x_max))),
+        Declare.Entry("op_gelu", (Sexp x, bool approximate) => Ops.Gelu(Tensor(x), approximate)),
+        Declare.Entry("op_elu", (Sexp x, double alpha) => Ops.Elu(Tensor(x), alpha)),
+        Declare.Entry("op_leaky_relu", (Sexp x, double negative_slope) => Ops.LeakyRelu(Tensor(x), negative_slope)),
+        Declare.Entry("op_softmax", (Sexp x, Sexp axis, bool log) => Softmax(Tensor(x), axis, log)),
         Declare.Entry("ops_binary", (string @operator, Sexp x, Sexp y) =>
             Ops.BinaryByName[Lookup(BinaryOperators, @operator)](OperandOf(x), OperandOf(y))),
         Declare.Entry("ops_unary", (string @operator, Sexp x) =>
@@ -43,6 +49,12 @@ internal static unsafe class OpsEntries
 
     private static NdArray Reduce(Func<NdArray, int[]?, bool, NdArray> reduction, NdArray x, Sexp axis, bool keepdims) =>
         reduction(x, Axes.Read(axis, x.Rank, "axis"), keepdims);
+
+    private static NdArray Softmax(NdArray x, Sexp axis, bool log)
+    {
+        var axes = Axes.Read(axis, x.Rank, "axis");
+        return log ? Ops.LogSoftmax(x, axes) : Ops.Softmax(x, axes);
+    }
 
     private static T Lookup<T>(IReadOnlyDictionary<string, T> table, string name) =>
         table.TryGetValue(name, out var found) ? found : throw new KerasValueError($"`{name}` is not supported for tensors.");

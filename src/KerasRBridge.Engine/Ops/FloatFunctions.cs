@@ -47,7 +47,7 @@ internal readonly struct ExpM1Function : IFloatFunction
         for (int i = 0; i < d.Length; i++) d[i] = Of(x[i]);
     }
 
-    private static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T>
+    internal static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T>
     {
         T u = T.Exp(x);
         if (u == T.One) return x;
@@ -76,7 +76,7 @@ internal readonly struct Log1PFunction : IFloatFunction
         for (int i = 0; i < d.Length; i++) d[i] = Of(x[i]);
     }
 
-    private static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T>
+    internal static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T>
     {
         T u = T.One + x;
         if (u == T.One) return x;
@@ -202,5 +202,165 @@ internal readonly struct FiniteOrZeroFunction : IFloatFunction
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         for (int i = 0; i < d.Length; i++) d[i] = T.IsFinite(x[i]) ? x[i] : T.Zero;
+    }
+}
+
+internal readonly struct SigmoidFunction : IFloatFunction
+{
+    public static string Name => "sigmoid";
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Sigmoid(x, d);
+}
+
+/// <summary><c>log(1 + exp(x))</c> as <c>log1p(exp(-|x|)) + max(x, 0)</c>, which neither overflows nor loses small values.</summary>
+internal readonly struct SoftplusFunction : IFloatFunction
+{
+    public static string Name => "softplus";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = Of(x[i]);
+    }
+
+    internal static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T> =>
+        T.IsNaN(x) ? x : Log1PFunction.Of(T.Exp(-T.Abs(x))) + T.Max(x, T.Zero);
+}
+
+/// <summary><c>log(sigmoid(x))</c>, as <c>-softplus(-x)</c>.</summary>
+internal readonly struct LogSigmoidFunction : IFloatFunction
+{
+    public static string Name => "log_sigmoid";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = -SoftplusFunction.Of(-x[i]);
+    }
+}
+
+internal readonly struct SoftsignFunction : IFloatFunction
+{
+    public static string Name => "softsign";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = x[i] / (T.One + T.Abs(x[i]));
+    }
+}
+
+/// <summary><c>x * sigmoid(x)</c>.</summary>
+internal readonly struct SiluFunction : IFloatFunction
+{
+    public static string Name => "silu";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        TensorPrimitives.Sigmoid(x, d);
+        TensorPrimitives.Multiply(x, d, d);
+    }
+}
+
+/// <summary>Keras 3's <c>relu6(x + 3) / 6</c>.</summary>
+internal readonly struct HardSigmoidFunction : IFloatFunction
+{
+    public static string Name => "hard_sigmoid";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        T three = T.CreateTruncating(3), six = T.CreateTruncating(6);
+        for (int i = 0; i < d.Length; i++) d[i] = T.IsNaN(x[i]) ? x[i] : T.Clamp(x[i] + three, T.Zero, six) / six;
+    }
+}
+
+/// <summary>SELU with Keras's constants: <c>scale * (x if x > 0 else alpha * (exp(x) - 1))</c>.</summary>
+internal readonly struct SeluFunction : IFloatFunction
+{
+    public static string Name => "selu";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        T alpha = T.CreateTruncating(1.67326324), scale = T.CreateTruncating(1.05070098);
+        for (int i = 0; i < d.Length; i++) d[i] = scale * (x[i] > T.Zero ? x[i] : alpha * ExpM1Function.Of(x[i]));
+    }
+}
+
+/// <summary>GELU with the tanh approximation Keras uses by default.</summary>
+internal readonly struct GeluTanhFunction : IFloatFunction
+{
+    public static string Name => "gelu";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        T half = T.CreateTruncating(0.5), c = T.CreateTruncating(Math.Sqrt(2 / Math.PI)), k = T.CreateTruncating(0.044715);
+        for (int i = 0; i < d.Length; i++)
+        {
+            T v = x[i];
+            d[i] = half * v * (T.One + T.Tanh(c * (v + k * v * v * v)));
+        }
+    }
+}
+
+/// <summary>Exact GELU: <c>x * (1 + erf(x / sqrt(2))) / 2</c>.</summary>
+internal readonly struct GeluErfFunction : IFloatFunction
+{
+    public static string Name => "gelu";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < d.Length; i++)
+        {
+            double v = double.CreateTruncating(x[i]);
+            d[i] = T.CreateTruncating(0.5 * v * (1 + ErfFunction.Of(v / Math.Sqrt(2))));
+        }
+    }
+}
+
+/// <summary>The error function, in float64: its Taylor series below 2, else 1 - erfc by its continued fraction.</summary>
+internal readonly struct ErfFunction : IFloatFunction
+{
+    public static string Name => "erf";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = T.CreateTruncating(Of(double.CreateTruncating(x[i])));
+    }
+
+    internal static double Of(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        double a = Math.Abs(x);
+        double r = a < 2 ? Series(a) : 1 - ContinuedFractionErfc(a);
+        return x < 0 ? -r : r;
+    }
+
+    private static double Series(double x)
+    {
+        double sum = x, term = x, x2 = x * x;
+        for (int n = 1; n < 100; n++)
+        {
+            term *= -x2 / n;
+            double next = term / (2 * n + 1);
+            sum += next;
+            if (Math.Abs(next) < 1e-17 * Math.Abs(sum)) break;
+        }
+        return 2 / Math.Sqrt(Math.PI) * sum;
+    }
+
+    // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + 1/2/(x + 1/(x + 3/2/(x + ...)))), by Lentz's method.
+    private static double ContinuedFractionErfc(double x)
+    {
+        if (x > 27) return 0;
+        const double tiny = 1e-300;
+        double f = x, c = x, dd = 0;
+        for (int n = 1; n < 500; n++)
+        {
+            double an = n / 2.0;
+            dd = x + an * dd;
+            dd = Math.Abs(dd) < tiny ? 1 / tiny : 1 / dd;
+            c = x + an / c;
+            if (Math.Abs(c) < tiny) c = tiny;
+            double delta = c * dd;
+            f *= delta;
+            if (Math.Abs(delta - 1) < 1e-16) break;
+        }
+        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / f;
     }
 }

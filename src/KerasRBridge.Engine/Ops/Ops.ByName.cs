@@ -32,6 +32,16 @@ public static partial class Ops
         ["isinf"] = IsInf,
         ["isfinite"] = IsFinite,
         ["logical_not"] = LogicalNot,
+        ["erf"] = Erf,
+        ["relu"] = Relu,
+        ["relu6"] = Relu6,
+        ["sigmoid"] = Sigmoid,
+        ["softplus"] = Softplus,
+        ["softsign"] = Softsign,
+        ["silu"] = Silu,
+        ["log_sigmoid"] = LogSigmoid,
+        ["hard_sigmoid"] = HardSigmoid,
+        ["selu"] = Selu,
     };
 
     /// <summary>The elementwise (broadcasting) operations of two operands and <c>matmul</c>, by their <c>keras.ops</c> names.</summary>

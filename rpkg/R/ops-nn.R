@@ -1,0 +1,123 @@
+#' @include objects.R
+NULL
+
+#' Activation functions
+#'
+#' keras3's neural-network activations, elementwise on tensors, variables, R arrays and
+#' numbers. Float inputs keep their dtype, integer and bool inputs give [config_floatx()];
+#' `op_relu()` and `op_relu6()` keep integer dtypes. `op_softmax()` and `op_log_softmax()` work
+#' over `axis` (1-based; by default the last, so each row of a matrix sums to 1).
+#' `op_hard_sigmoid()` is Keras 3's `relu6(x + 3) / 6`; `op_gelu()` uses the tanh approximation
+#' unless `approximate = FALSE`; `op_selu()` uses Keras's constants (alpha 1.67326324, scale
+#' 1.05070098).
+#'
+#' @param x A tensor, variable, R array or number.
+#' @param approximate Whether `op_gelu()` uses the tanh approximation.
+#' @param alpha The scale of the negative part of `op_elu()`.
+#' @param negative_slope The slope of the negative part of `op_leaky_relu()`.
+#' @param axis The axis (or axes) `op_softmax()` and `op_log_softmax()` normalise over.
+#' @return A tensor.
+#' @family nn ops
+#' @examples
+#' x <- keras_variable(array(c(-2, -0.5, 0, 1.5, 3, 8), c(2, 3)))
+#' op_relu(x)
+#' op_sigmoid(x)
+#' op_gelu(x)
+#' op_leaky_relu(x, negative_slope = 0.1)
+#' op_softmax(x)
+#' op_log_softmax(x, axis = 1)
+#' @name op_activations
+NULL
+
+#' @rdname op_activations
+#' @export
+op_relu <- function(x) .Call(krb_call2, "op_unary", "relu", x)
+
+#' @rdname op_activations
+#' @export
+op_relu6 <- function(x) .Call(krb_call2, "op_unary", "relu6", x)
+
+#' @rdname op_activations
+#' @export
+op_sigmoid <- function(x) .Call(krb_call2, "op_unary", "sigmoid", x)
+
+#' @rdname op_activations
+#' @export
+op_softplus <- function(x) .Call(krb_call2, "op_unary", "softplus", x)
+
+#' @rdname op_activations
+#' @export
+op_softsign <- function(x) .Call(krb_call2, "op_unary", "softsign", x)
+
+#' @rdname op_activations
+#' @export
+op_silu <- function(x) .Call(krb_call2, "op_unary", "silu", x)
+
+#' @rdname op_activations
+#' @export
+op_log_sigmoid <- function(x) .Call(krb_call2, "op_unary", "log_sigmoid", x)
+
+#' @rdname op_activations
+#' @export
+op_hard_sigmoid <- function(x) .Call(krb_call2, "op_unary", "hard_sigmoid", x)
+
+#' @rdname op_activations
+#' @export
+op_selu <- function(x) .Call(krb_call2, "op_unary", "selu", x)
+
+#' @rdname op_activations
+#' @export
+op_gelu <- function(x, approximate = TRUE) .Call(krb_call2, "op_gelu", x, approximate)
+
+#' @rdname op_activations
+#' @export
+op_elu <- function(x, alpha = 1) .Call(krb_call2, "op_elu", x, alpha)
+
+#' @rdname op_activations
+#' @export
+op_leaky_relu <- function(x, negative_slope = 0.2) .Call(krb_call2, "op_leaky_relu", x, negative_slope)
+
+#' @rdname op_activations
+#' @export
+op_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis, FALSE)
+
+#' @rdname op_activations
+#' @export
+op_log_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis, TRUE)
+
+#' Choosing and limiting elements
+#'
+#' keras3's `op_where(condition, x1, x2)`: the elements of `x1` where `condition` is `TRUE`
+#' (non-zero), else of `x2`, the three broadcast together, in the dtype `x1` and `x2` promote to.
+#' `op_clip(x, x_min, x_max)`: `x` limited to the range, in `x`'s dtype (bool: int32).
+#' `op_erf()`: the error function, in a float dtype.
+#'
+#' @param condition A bool (or numeric) tensor, variable or R array.
+#' @param x1,x2 Tensors, variables, R arrays or numbers to choose from.
+#' @param x A tensor, variable, R array or number.
+#' @param x_min,x_max The bounds: numbers, or arrays that broadcast against `x`.
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' x <- keras_variable(array(c(-2, 0.5, 3, 7), c(2, 2)))
+#' op_where(op_greater(x, 0), x, 0)
+#' op_clip(x, 0, 5)
+#' op_erf(c(-1, 0, 1))
+#' @name op_where
+NULL
+
+#' @rdname op_where
+#' @export
+op_where <- function(condition, x1 = NULL, x2 = NULL) {
+  if (is.null(x1) || is.null(x2))
+    raise_bridge_error("value_error", "`op_where()` needs both `x1` and `x2`: the form with the condition only is not supported.")
+  .Call(krb_call3, "op_where", condition, x1, x2)
+}
+
+#' @rdname op_where
+#' @export
+op_clip <- function(x, x_min, x_max) .Call(krb_call3, "op_clip", x, x_min, x_max)
+
+#' @rdname op_where
+#' @export
+op_erf <- function(x) .Call(krb_call2, "op_unary", "erf", x)

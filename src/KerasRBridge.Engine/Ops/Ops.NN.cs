@@ -1,0 +1,128 @@
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary><c>max(x, 0)</c> (<c>keras.ops.relu</c>), in the same dtype.</summary>
+    public static NdArray Relu(NdArray x) => Maximum(NotBool(x, "relu"), 0L);
+
+    /// <summary><c>min(max(x, 0), 6)</c> (<c>keras.ops.relu6</c>), in the same dtype.</summary>
+    public static NdArray Relu6(NdArray x) => Clip(NotBool(x, "relu6"), 0L, 6L);
+
+    /// <summary><c>1 / (1 + exp(-x))</c> (<c>keras.ops.sigmoid</c>); dtypes as <see cref="FloatResult"/>.</summary>
+    public static NdArray Sigmoid(NdArray x) => RealFloatFunction<SigmoidFunction>(x);
+
+    /// <summary><c>log(1 + exp(x))</c> without overflow (<c>keras.ops.softplus</c>).</summary>
+    public static NdArray Softplus(NdArray x) => RealFloatFunction<SoftplusFunction>(x);
+
+    /// <summary><c>x / (1 + |x|)</c> (<c>keras.ops.softsign</c>).</summary>
+    public static NdArray Softsign(NdArray x) => RealFloatFunction<SoftsignFunction>(x);
+
+    /// <summary><c>x * sigmoid(x)</c> (<c>keras.ops.silu</c>).</summary>
+    public static NdArray Silu(NdArray x) => RealFloatFunction<SiluFunction>(x);
+
+    /// <summary><c>log(sigmoid(x))</c> without overflow (<c>keras.ops.log_sigmoid</c>).</summary>
+    public static NdArray LogSigmoid(NdArray x) => RealFloatFunction<LogSigmoidFunction>(x);
+
+    /// <summary>Keras 3's hard sigmoid, <c>relu6(x + 3) / 6</c> (<c>keras.ops.hard_sigmoid</c>).</summary>
+    public static NdArray HardSigmoid(NdArray x) => RealFloatFunction<HardSigmoidFunction>(x);
+
+    /// <summary>Scaled ELU with Keras's constants (<c>keras.ops.selu</c>).</summary>
+    public static NdArray Selu(NdArray x) => RealFloatFunction<SeluFunction>(x);
+
+    /// <summary>The error function (<c>keras.ops.erf</c>).</summary>
+    public static NdArray Erf(NdArray x) => RealFloatFunction<ErfFunction>(x);
+
+    /// <summary>GELU (<c>keras.ops.gelu</c>): with the tanh approximation when <paramref name="approximate"/> (Keras's default), else exact.</summary>
+    public static NdArray Gelu(NdArray x, bool approximate = true) =>
+        approximate ? RealFloatFunction<GeluTanhFunction>(x) : RealFloatFunction<GeluErfFunction>(x);
+
+    /// <summary><c>x if x &gt; 0 else alpha * (exp(x) - 1)</c> (<c>keras.ops.elu</c>).</summary>
+    public static NdArray Elu(NdArray x, double alpha = 1.0)
+    {
+        var floats = x.Cast(FloatResult(RealOnly(x, "elu").DType));
+        return Where(Greater(floats, 0L), floats, Multiply(ExpM1(floats), alpha));
+    }
+
+    /// <summary><c>x if x &gt;= 0 else negative_slope * x</c> (<c>keras.ops.leaky_relu</c>).</summary>
+    public static NdArray LeakyRelu(NdArray x, double negativeSlope = 0.2)
+    {
+        var floats = x.Cast(FloatResult(RealOnly(x, "leaky_relu").DType));
+        return Where(GreaterEqual(floats, 0L), floats, Multiply(floats, negativeSlope));
+    }
+
+    /// <summary>
+    /// Softmax over <paramref name="axis"/> (<c>keras.ops.softmax</c>; default the last, several
+    /// at once allowed): <c>exp(x - max) / sum(exp(x - max))</c>.
+    /// </summary>
+    /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
+    public static NdArray Softmax(NdArray x, int[]? axis = null)
+    {
+        var shifted = ShiftedByMax(x, axis ?? [-1], "softmax");
+        var exp = Exp(shifted);
+        return Divide(exp, Sum(exp, axis ?? [-1], keepdims: true));
+    }
+
+    /// <summary>Log of the softmax over <paramref name="axis"/> (<c>keras.ops.log_softmax</c>): <c>x - max - log(sum(exp(x - max)))</c>.</summary>
+    /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
+    public static NdArray LogSoftmax(NdArray x, int[]? axis = null)
+    {
+        var shifted = ShiftedByMax(x, axis ?? [-1], "log_softmax");
+        return Subtract(shifted, Log(Sum(Exp(shifted), axis ?? [-1], keepdims: true)));
+    }
+
+    /// <summary>
+    /// Elements of <paramref name="x1"/> where <paramref name="condition"/> is non-zero, else of
+    /// <paramref name="x2"/> (<c>keras.ops.where</c>), all three broadcast together, in
+    /// <c>result_type(x1, x2)</c>.
+    /// </summary>
+    /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
+    public static NdArray Where(Operand condition, Operand x1, Operand x2)
+    {
+        var dtype = Promote(x1, x2);
+        var shape = Broadcasting.Shapes(Broadcasting.Shapes(condition.Value.ShapeSpan, x1.Value.ShapeSpan), x2.Value.ShapeSpan);
+        return DTypeVisitor.Accept<Selection3, NdArray>(dtype,
+            new Selection3(condition.Value.Cast(DType.Bool), x1.Value.Cast(dtype), x2.Value.Cast(dtype), shape));
+    }
+
+    /// <summary>
+    /// <paramref name="x"/> limited to [<paramref name="min"/>, <paramref name="max"/>]
+    /// (<c>keras.ops.clip</c>), in <paramref name="x"/>'s dtype (bool: int32).
+    /// </summary>
+    /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
+    public static NdArray Clip(NdArray x, Operand min, Operand max)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var dtype = x.DType == DType.Bool ? DType.Int32 : x.DType;
+        return Minimum(Maximum(x.Cast(dtype), min), max).Cast(dtype);
+    }
+
+    private static NdArray ShiftedByMax(NdArray x, int[] axis, string name)
+    {
+        var floats = x.Cast(FloatResult(RealOnly(x, name).DType));
+        var max = FloatFunction<FiniteOrZeroFunction>(Max(floats, axis, keepdims: true));
+        return Subtract(floats, max);
+    }
+
+    private static NdArray RealFloatFunction<TFunction>(NdArray x) where TFunction : IFloatFunction =>
+        FloatFunction<TFunction>(RealOnly(x, TFunction.Name));
+
+    private static NdArray NotBool(NdArray x, string name)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x.DType == DType.Bool ? throw new KerasTypeError($"`{name}` does not support dtype bool.") : RealOnly(x, name);
+    }
+
+    private readonly struct Selection3(NdArray condition, NdArray x1, NdArray x2, long[] shape) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var c = Broadcasting.Expand(condition.AsSpan<bool>(), condition.ShapeSpan, shape);
+            var a = Broadcasting.Expand(x1.AsSpan<T>(), x1.ShapeSpan, shape);
+            var b = Broadcasting.Expand(x2.AsSpan<T>(), x2.ShapeSpan, shape);
+            var storage = TensorStorage.Allocate<T>(shape);
+            var result = storage.GetSpan();
+            for (int i = 0; i < result.Length; i++) result[i] = c[i] ? a[i] : b[i];
+            return NdArray<T>.Adopt(storage, shape);
+        }
+    }
+}

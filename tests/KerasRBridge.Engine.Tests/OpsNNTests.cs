@@ -1,0 +1,124 @@
+using KerasRBridge.Engine;
+using static KerasRBridge.Engine.Tests.OpsTestArrays;
+
+namespace KerasRBridge.Engine.Tests;
+
+public class OpsNNTests
+{
+    private static readonly double[] Inputs = [-3, -0.5, 0, 0.5, 3];
+
+    private static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+
+    private static IEnumerable<TestCaseData> Activations()
+    {
+        yield return new TestCaseData("sigmoid", (Func<double, double>)Sigmoid);
+        yield return new TestCaseData("softplus", (Func<double, double>)(v => Math.Log(1 + Math.Exp(v))));
+        yield return new TestCaseData("softsign", (Func<double, double>)(v => v / (1 + Math.Abs(v))));
+        yield return new TestCaseData("silu", (Func<double, double>)(v => v * Sigmoid(v)));
+        yield return new TestCaseData("log_sigmoid", (Func<double, double>)(v => Math.Log(Sigmoid(v))));
+        yield return new TestCaseData("hard_sigmoid", (Func<double, double>)(v => Math.Clamp(v + 3, 0, 6) / 6));
+        yield return new TestCaseData("selu", (Func<double, double>)(v => 1.05070098 * (v > 0 ? v : 1.67326324 * (Math.Exp(v) - 1))));
+        yield return new TestCaseData("relu", (Func<double, double>)(v => Math.Max(v, 0)));
+        yield return new TestCaseData("relu6", (Func<double, double>)(v => Math.Clamp(v, 0, 6)));
+    }
+
+    [TestCaseSource(nameof(Activations))]
+    public void An_activation_matches_its_formula(string name, Func<double, double> expected)
+    {
+        var result = Ops.UnaryByName[name](Vector(Inputs));
+        Assert.That(result.DType, Is.EqualTo(DType.Float64));
+        Assert.That(Doubles(result), Is.EqualTo(Inputs.Select(expected).ToArray()).Within(1e-12));
+    }
+
+    [Test]
+    public void Softplus_and_log_sigmoid_do_not_overflow()
+    {
+        Assert.That(Doubles(Ops.Softplus(Vector(-1000.0, 1000.0))), Is.EqualTo(new double[] { 0, 1000 }));
+        Assert.That(Doubles(Ops.LogSigmoid(Vector(-1000.0, 1000.0))), Is.EqualTo(new double[] { -1000, 0 }));
+    }
+
+    [Test]
+    public void Relu_keeps_integers_and_refuses_bools()
+    {
+        var result = Ops.Relu(Vector(-2, 3));
+        Assert.That(result.DType, Is.EqualTo(DType.Int32));
+        Assert.That(Doubles(result), Is.EqualTo(new double[] { 0, 3 }));
+        Assert.Throws<KerasTypeError>(() => Ops.Relu(Vector(true)));
+    }
+
+    [Test]
+    public void Activations_of_integers_give_floatx()
+    {
+        Assert.That(Ops.Sigmoid(Vector(1, 2)).DType, Is.EqualTo(DType.Float32));
+    }
+
+    [Test]
+    public void Erf_matches_reference_values_to_float64_precision()
+    {
+        double[] x = [-3, -1, 0, 0.1, 0.5, 1, 1.9, 2.1, 4, 30];
+        double[] expected =
+        [
+            -0.9999779095030014, -0.8427007929497149, 0, 0.1124629160182849, 0.5204998778130465,
+            0.8427007929497149, 0.9927904292352575, 0.997020533343667, 0.9999999845827421, 1,
+        ];
+        Assert.That(Doubles(Ops.Erf(Vector(x))), Is.EqualTo(expected).Within(2e-15));
+    }
+
+    [Test]
+    public void Gelu_is_tanh_approximated_by_default_and_exact_on_request()
+    {
+        var x = Vector(-1.0, 0.5, 2.0);
+        double[] exact = [-0.15865525393145707, 0.34573123063700656, 1.9544997361036416];
+        double[] approximate = [-0.15880800939172324, 0.34571400982514394, 1.954597694087775];
+        Assert.That(Doubles(Ops.Gelu(x, approximate: false)), Is.EqualTo(exact).Within(1e-14));
+        Assert.That(Doubles(Ops.Gelu(x)), Is.EqualTo(approximate).Within(1e-14));
+    }
+
+    [Test]
+    public void Elu_and_leaky_relu_scale_the_negative_part()
+    {
+        Assert.That(Doubles(Ops.Elu(Vector(-1.0, 2.0), 2)), Is.EqualTo(new[] { 2 * (Math.Exp(-1) - 1), 2 }).Within(1e-15));
+        Assert.That(Doubles(Ops.LeakyRelu(Vector(-10.0, 0, 4))), Is.EqualTo(new double[] { -2, 0, 4 }).Within(1e-15));
+    }
+
+    [Test]
+    public void Softmax_sums_to_one_over_the_last_axis_and_survives_large_values()
+    {
+        var x = NdArray.FromRowMajor(new double[] { 1, 2, 3, 1000, 1000, 1000 }, [2, 3]);
+        var softmax = Doubles(Ops.Softmax(x));
+        Assert.That(softmax[0] + softmax[1] + softmax[2], Is.EqualTo(1).Within(1e-15));
+        Assert.That(softmax.Skip(3), Is.EqualTo(new[] { 1 / 3.0, 1 / 3.0, 1 / 3.0 }).Within(1e-15));
+        var e = new[] { Math.Exp(1), Math.Exp(2), Math.Exp(3) };
+        Assert.That(softmax.Take(3), Is.EqualTo(e.Select(v => v / e.Sum())).Within(1e-15));
+    }
+
+    [Test]
+    public void Log_softmax_is_the_log_of_softmax_over_the_given_axis()
+    {
+        var x = NdArray.FromRowMajor(new double[] { 1, 2, 3, 4 }, [2, 2]);
+        var expected = Doubles(Ops.Log(Ops.Softmax(x, [0])));
+        Assert.That(Doubles(Ops.LogSoftmax(x, [0])), Is.EqualTo(expected).Within(1e-14));
+    }
+
+    [Test]
+    public void Where_chooses_broadcasting_all_three_in_the_promoted_dtype()
+    {
+        var condition = Vector(true, false, true);
+        var result = Ops.Where(condition, Vector(1, 2, 3), 0.5);
+        Assert.That(result.DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(result), Is.EqualTo(new[] { 1, 0.5, 3 }));
+        var grid = Ops.Where(NdArray.FromRowMajor(new[] { true, false }, [2, 1]), Vector(1.0, 2.0, 3.0), -1.0);
+        Assert.That(grid.ShapeArray, Is.EqualTo(new long[] { 2, 3 }));
+        Assert.That(Doubles(grid), Is.EqualTo(new double[] { 1, 2, 3, -1, -1, -1 }));
+    }
+
+    [Test]
+    public void Clip_limits_in_the_same_dtype_and_bools_become_int32()
+    {
+        var clipped = Ops.Clip(Vector(-5, 0, 5, 10), 0L, 6L);
+        Assert.That(clipped.DType, Is.EqualTo(DType.Int32));
+        Assert.That(Doubles(clipped), Is.EqualTo(new double[] { 0, 0, 5, 6 }));
+        Assert.That(Ops.Clip(Vector(true, false), 0L, 1L).DType, Is.EqualTo(DType.Int32));
+        Assert.That(Doubles(Ops.Clip(Vector(1.5f, -2f), -1.0, 1.0)), Is.EqualTo(new double[] { 1, -1 }));
+    }
+}
