@@ -104,6 +104,26 @@ tortured <- list(
     quote(as.array(op_leaky_relu(-t))[1]), -0.2),
   "op_softmax: columns sum to 1" = list(
     quote(sum(as.array(op_softmax(t, axis = 1))[, 1])), 1),
+  "op_concatenate: rows" = list(
+    quote(dim(as.array(op_concatenate(list(t, t))))), c(4L, 3L)),
+  "op_stack: a new first axis" = list(
+    quote(dim(as.array(op_stack(list(t, t))))), c(2L, 2L, 3L)),
+  "op_take: columns" = list(
+    quote(as.array(op_take(t, 3, axis = 2))), array(c(5, 6), 2)),
+  "op_argmax: per column" = list(
+    quote(as.array(op_argmax(t, axis = 1))), array(c(2L, 2L, 2L), 3)),
+  "op_argmin: per row" = list(
+    quote(as.array(op_argmin(t, axis = 2))), array(c(1L, 1L), 2)),
+  "op_cumsum: along rows" = list(
+    quote(as.array(op_cumsum(t, axis = 1))), array(c(1, 3, 3, 7, 5, 11), c(2, 3))),
+  "op_cumprod: along rows" = list(
+    quote(as.array(op_cumprod(t, axis = 1))), array(c(1, 2, 3, 12, 5, 30), c(2, 3))),
+  "op_flip: rows" = list(
+    quote(as.array(op_flip(t, axis = 1))), array(c(2, 1, 4, 3, 6, 5), c(2, 3))),
+  "op_broadcast_to: a row" = list(
+    quote(dim(as.array(op_broadcast_to(array(1, c(1, 3)), c(2, 3))))), c(2L, 3L)),
+  "op_one_hot: classes" = list(
+    quote(as.array(op_one_hot(c(2L, 1L), 2L))), array(c(0, 1, 1, 0), c(2, 2))),
   "name_scope_open: with_name_scope" = list(
     quote(with_name_scope("s", keras_variable(1, name = "w")$path)), "s/w"),
   "scope_close: the scope is closed afterwards" = list(

@@ -34,6 +34,15 @@ internal static unsafe class Axes
         return axes;
     }
 
+    /// <summary>One axis, as <see cref="Read"/> reads it, or null for R's <c>NULL</c>.</summary>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is not one whole number.</exception>
+    internal static int? ReadOne(Sexp x, int rank, string argument)
+    {
+        var axes = Read(x, rank, argument);
+        if (axes is null) return null;
+        return axes is [int single] ? single : throw new KerasTypeError($"Argument `{argument}` must be one whole number. Received: {argument}={Args.Show(x)}");
+    }
+
     private static KerasTypeError NotWhole(Sexp x, string argument) =>
         new($"Argument `{argument}` must be NULL or whole numbers. Received: {argument}={Args.Show(x)}");
 }

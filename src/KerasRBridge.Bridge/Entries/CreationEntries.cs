@@ -2,6 +2,7 @@ using KerasRBridge.Bridge.Arguments;
 using KerasRBridge.Bridge.Entries.Declaring;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
 
 namespace KerasRBridge.Bridge.Entries;
 
@@ -23,6 +24,14 @@ internal static class CreationEntries
         Declare.Entry("op_transpose", (Sexp x, Sexp axes) => Transpose(Tensors.FromR(x, (string?)null), axes)),
         Declare.Entry("op_expand_dims", (Sexp x, Sexp axis) => ExpandDims(Tensors.FromR(x, (string?)null), axis)),
         Declare.Entry("op_squeeze", (Sexp x, Sexp axis) => Squeeze(Tensors.FromR(x, (string?)null), axis)),
+        Declare.Entry("op_concatenate", (Sexp xs, Sexp axis) => Join(xs, axis, stack: false)),
+        Declare.Entry("op_stack", (Sexp xs, Sexp axis) => Join(xs, axis, stack: true)),
+        Declare.Entry("op_take", (Sexp x, Sexp indices, Sexp axis) => Take(Tensors.FromR(x, (string?)null), indices, axis)),
+        Declare.Entry("op_flip", (Sexp x, Sexp axis) => Flip(Tensors.FromR(x, (string?)null), axis)),
+        Declare.Entry("op_broadcast_to", (Sexp x, ShapeArgument shape) =>
+            Ops.BroadcastTo(Tensors.FromR(x, (string?)null), Args.FullShape(shape.Dimensions, "Broadcasting"))),
+        Declare.Entry("op_one_hot", (Sexp x, int num_classes, int axis, string dtype) =>
+            Ops.OneHot(Tensors.FromR(x, "int64"), num_classes, axis > 0 ? axis - 1 : axis, DTypes.Standardize(dtype))),
     ];
 
     private static DType? DTypeOrNull(string? dtype) => dtype is null ? null : DTypes.Standardize(dtype);
@@ -51,10 +60,25 @@ internal static class CreationEntries
 
     private static NdArray ExpandDims(NdArray x, Sexp axis)
     {
-        var axes = Axes.Read(axis, x.Rank + 1, "axis");
-        if (axes is not [int single]) throw new KerasTypeError($"Argument `axis` must be one whole number. Received: axis={Args.Show(axis)}");
+        var single = Axes.ReadOne(axis, x.Rank + 1, "axis") ?? throw new KerasTypeError("Argument `axis` must be one whole number. Received: axis=NULL");
         return Ops.ExpandDims(x, single);
     }
+
+    private static NdArray Join(Sexp xs, Sexp axis, bool stack)
+    {
+        if (RValues.TypeOf(xs) != SexpType.List || RValues.LengthOf(xs) == 0)
+            throw new KerasTypeError($"Argument `xs` must be a non-empty list of tensors or arrays. Received: xs={Args.Show(xs)}");
+        var tensors = new NdArray[RValues.LengthOf(xs)];
+        for (int i = 0; i < tensors.Length; i++) tensors[i] = Tensors.FromR(Objects.Unwrap(RValues.ElementAt(xs, i)), (string?)null);
+        int rank = tensors[0].Rank + (stack ? 1 : 0);
+        int single = Axes.ReadOne(axis, rank, "axis") ?? 0;
+        return stack ? Ops.Stack(tensors, single) : Ops.Concatenate(tensors, single);
+    }
+
+    private static NdArray Take(NdArray x, Sexp indices, Sexp axis) =>
+        Ops.Take(x, Tensors.FromR(indices, "int64"), Axes.ReadOne(axis, x.Rank, "axis"));
+
+    private static NdArray Flip(NdArray x, Sexp axis) => Ops.Flip(x, Axes.Read(axis, x.Rank, "axis"));
 
     private static NdArray Squeeze(NdArray x, Sexp axis) => Ops.Squeeze(x, Axes.Read(axis, x.Rank, "axis"));
 }

@@ -1,0 +1,172 @@
+#' @include objects.R
+NULL
+
+# keras3's index arguments are 1-based: positive indices shift down by one, 0 and negative ones
+# (counting from the end) stay. Tensors shift with op_where, R values in R.
+zero_based <- function(indices) {
+  if (is_kerasbridge_object(indices)) return(op_where(op_greater(indices, 0L), op_subtract(indices, 1L), indices))
+  if (is.double(indices)) storage.mode(indices) <- "integer"
+  positive <- !is.na(indices) & indices > 0L
+  indices[positive] <- indices[positive] - 1L
+  indices
+}
+
+#' Joining and splitting tensors
+#'
+#' keras3's `op_concatenate()` joins a list of tensors along an existing axis, `op_stack()`
+#' along a new one; `op_unstack()` and `op_split()` give lists of tensors back. Axes are
+#' 1-based; the default, `axis = 1`, joins or splits the rows of matrices. Inputs promote to a
+#' common dtype. `op_split()` takes a number of equal sections, or (a vector or array) the
+#' 1-based positions where new sections start.
+#'
+#' @param xs,x A list of tensors, variables or R arrays; or one of them.
+#' @param axis The axis, 1-based (negative from the end).
+#' @param num For keras3's signature; the number of tensors is the length of the axis.
+#' @param indices_or_sections A number of equal sections, or the 1-based positions where
+#'   sections start.
+#' @return A tensor (`op_unstack()`, `op_split()`: a list of tensors).
+#' @family numpy ops
+#' @examples
+#' a <- matrix(1:4, 2)
+#' op_concatenate(list(a, a))
+#' op_concatenate(list(a, a), axis = 2)
+#' op_stack(list(a, a))
+#' op_unstack(a)
+#' op_split(op_arange(6L), 3)
+#' op_split(op_arange(6L), c(3, 5))
+#' @name op_concatenate
+NULL
+
+#' @rdname op_concatenate
+#' @export
+op_concatenate <- function(xs, axis = 1L) .Call(krb_call2, "op_concatenate", xs, axis)
+
+#' @rdname op_concatenate
+#' @export
+op_stack <- function(x, axis = 1L) .Call(krb_call2, "op_stack", x, axis)
+
+#' @rdname op_concatenate
+#' @export
+op_unstack <- function(x, num = NULL, axis = 1L) {
+  n <- unlist(op_shape(x))[[if (axis < 0) op_ndim(x) + axis + 1L else axis]]
+  lapply(seq_len(n), function(j) op_take(x, j, axis = axis))
+}
+
+#' @rdname op_concatenate
+#' @export
+op_split <- function(x, indices_or_sections, axis = 1L) {
+  n <- unlist(op_shape(x))[[if (axis < 0) op_ndim(x) + axis + 1L else axis]]
+  if (length(indices_or_sections) == 1L && is.null(dim(indices_or_sections))) {
+    sections <- as.integer(indices_or_sections)
+    if (is.na(sections) || sections < 1L || n %% sections != 0L)
+      raise_bridge_error("value_error", sprintf("array split does not result in an equal division: %d elements into %s sections", n, format(indices_or_sections)))
+    starts <- 1L + (seq_len(sections) - 1L) * (n %/% sections)
+  } else {
+    starts <- c(1L, as.integer(indices_or_sections))
+  }
+  ends <- c(starts[-1L] - 1L, n)
+  lapply(seq_along(starts), function(i) op_take(x, if (ends[i] >= starts[i]) starts[i]:ends[i] else integer(), axis = axis))
+}
+
+#' Taking elements, positions of extremes, running totals
+#'
+#' keras3's `op_take()` picks elements by 1-based `indices` along `axis` (`NULL`: of `x`
+#' flattened in row-major order, as keras3); negative indices count from the end.
+#' `op_argmax()` and `op_argmin()` give the 1-based position of the largest or smallest element
+#' along `axis` (`NULL`: in `x` flattened in row-major order), as keras3 does unless
+#' `zero_indexed = TRUE`; ties give the first. `op_cumsum()` and `op_cumprod()` give running
+#' totals along `axis` (`NULL`: flattened). `op_flip()` reverses along axes, `op_broadcast_to()`
+#' repeats to a shape with NumPy's broadcasting, `op_one_hot()` encodes 1-based class numbers
+#' (0-based with `zero_indexed = TRUE`) along a new axis.
+#'
+#' @param x A tensor, variable, R array or number.
+#' @param indices Whole numbers, 1-based (negative from the end).
+#' @param axis An axis, 1-based (negative from the end), or `NULL`.
+#' @param keepdims Whether the reduced axis stays, with length 1.
+#' @param zero_indexed Whether indices are 0-based (as in Python) instead of 1-based.
+#' @param dtype `NULL` or a dtype name.
+#' @param shape The shape to broadcast to.
+#' @param num_classes The number of classes.
+#' @param sparse Sparse tensors are not supported: must be `FALSE`.
+#' @return A tensor (int32 for `op_argmax()`, `op_argmin()`).
+#' @family numpy ops
+#' @examples
+#' x <- keras_variable(rbind(c(11, 12, 10), c(12, 11, 10)))
+#' op_argmax(x)
+#' op_argmax(x, axis = 1)
+#' op_argmin(x, axis = 2)
+#' op_take(x, c(3, 1), axis = 2)
+#' op_cumsum(x, axis = 2)
+#' op_flip(x, axis = 1)
+#' op_broadcast_to(c(1, 2, 3), c(2, 3))
+#' op_one_hot(c(2, 4, 3, 1), num_classes = 4)
+#' @name op_take
+NULL
+
+#' @rdname op_take
+#' @export
+op_take <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
+  if (!isTRUE(zero_indexed)) indices <- zero_based(indices)
+  .Call(krb_call3, "op_take", x, indices, axis)
+}
+
+#' @rdname op_take
+#' @export
+op_argmax <- function(x, axis = NULL, keepdims = FALSE, zero_indexed = FALSE) {
+  positions <- .Call(krb_call3, "op_argmax", x, axis, keepdims)
+  if (isTRUE(zero_indexed)) positions else op_add(positions, 1L)
+}
+
+#' @rdname op_take
+#' @export
+op_argmin <- function(x, axis = NULL, keepdims = FALSE, zero_indexed = FALSE) {
+  positions <- .Call(krb_call3, "op_argmin", x, axis, keepdims)
+  if (isTRUE(zero_indexed)) positions else op_add(positions, 1L)
+}
+
+#' @rdname op_take
+#' @export
+op_cumsum <- function(x, axis = NULL, dtype = NULL) {
+  if (!is.null(dtype)) x <- op_cast(x, dtype)
+  .Call(krb_call2, "op_cumsum", x, axis)
+}
+
+#' @rdname op_take
+#' @export
+op_cumprod <- function(x, axis = NULL, dtype = NULL) {
+  if (!is.null(dtype)) x <- op_cast(x, dtype)
+  .Call(krb_call2, "op_cumprod", x, axis)
+}
+
+#' @rdname op_take
+#' @export
+op_flip <- function(x, axis = NULL) .Call(krb_call2, "op_flip", x, axis)
+
+#' @rdname op_take
+#' @export
+op_broadcast_to <- function(x, shape) .Call(krb_call2, "op_broadcast_to", x, shape)
+
+#' @rdname op_take
+#' @export
+op_one_hot <- function(x, num_classes, axis = -1L, dtype = NULL, sparse = FALSE, zero_indexed = FALSE) {
+  if (isTRUE(sparse)) raise_bridge_error("value_error", "Sparse tensors are not supported: `sparse` must be FALSE.")
+  if (!isTRUE(zero_indexed)) x <- zero_based(x)
+  .Call(krb_call4, "op_one_hot", x, num_classes, axis, if (is.null(dtype)) "float32" else dtype)
+}
+
+#' Mean and variance
+#'
+#' keras3's `op_moments()`: `list(mean, variance)` of `x` over `axes` (1-based), the variance
+#' the population one (divided by n).
+#'
+#' @param x A tensor, variable or R array.
+#' @param axes The axes to reduce, 1-based.
+#' @param keepdims Whether the reduced axes stay, with length 1.
+#' @param synchronized For keras3's signature; nothing is distributed here.
+#' @return A list of two tensors: the mean and the variance.
+#' @family nn ops
+#' @examples
+#' op_moments(c(0, 1, 2, 3, 100), axes = 1)
+#' @export
+op_moments <- function(x, axes, keepdims = FALSE, synchronized = FALSE)
+  list(op_mean(x, axis = axes, keepdims = keepdims), op_var(x, axis = axes, keepdims = keepdims))

@@ -1,0 +1,83 @@
+m <- rbind(c(11, 12, 10), c(12, 11, 10))
+v <- keras_variable(m)
+
+test_that("op_concatenate equals rbind (axis 1) and cbind (axis 2)", {
+  expect_identical(as.array(op_concatenate(list(v, m))), rbind(m, m))
+  expect_identical(as.array(op_concatenate(list(m, m[, 1:2]), axis = 2)), cbind(m, m[, 1:2]))
+  expect_identical(as.array(op_concatenate(list(m, m), axis = -1)), cbind(m, m))
+})
+
+test_that("op_concatenate of mismatched shapes or no list is a classed error", {
+  expect_bridge_error(op_concatenate(list(m, m[, 1:2])), "value_error", "must match exactly")
+  expect_bridge_error(op_concatenate(m), "type_error", "must be a non-empty list")
+})
+
+test_that("op_stack adds a new first axis by default", {
+  s <- op_stack(list(m, m * 2))
+  expect_identical(dim(as.array(s)), c(2L, 2L, 3L))
+  expect_identical(as.array(s)[2, , ], m * 2)
+  expect_identical(as.array(op_stack(list(m, m), axis = 3))[, , 1], m)
+})
+
+test_that("op_unstack and op_split give lists of tensors", {
+  rows <- op_unstack(v)
+  expect_length(rows, 2)
+  expect_identical(as.array(rows[[2]]), array(m[2, ], 3))
+  expect_identical(lapply(op_split(op_arange(6L), 3), as.array), list(array(1:2, 2), array(3:4, 2), array(5:6, 2)))
+  expect_identical(lapply(op_split(op_arange(6L), c(3, 5)), as.array), list(array(1:2, 2), array(3:4, 2), array(5:6, 2)))
+  expect_bridge_error(op_split(op_arange(5L), 2), "value_error", "equal division")
+})
+
+test_that("op_take picks 1-based indices along an axis, negative from the end", {
+  expect_identical(as.array(op_take(v, c(3, 1), axis = 2)), m[, c(3, 1)])
+  expect_identical(as.array(op_take(v, -1, axis = 2)), array(m[, 3], 2))
+  expect_identical(as.array(op_take(v, c(1, 0), axis = 2, zero_indexed = TRUE)), m[, c(2, 1)])
+})
+
+test_that("op_take without an axis picks from x flattened in row-major order, as keras3", {
+  expect_identical(as.array(op_take(v, c(1, 2, 4))), array(as.vector(t(m))[c(1, 2, 4)], 3))
+})
+
+test_that("op_take out of range is an index_error", {
+  expect_bridge_error(op_take(v, 4, axis = 2), "index_error", "out of bounds")
+})
+
+test_that("op_argmax and op_argmin are 1-based as keras3, like which.max", {
+  expect_identical(as.array(op_argmax(v)), 2L)
+  expect_identical(as.array(op_argmax(v, axis = 1)), array(apply(m, 2, which.max), 3))
+  expect_identical(as.array(op_argmin(v, axis = 2)), array(apply(m, 1, which.min), 2))
+  expect_identical(as.array(op_argmax(v, axis = 1, zero_indexed = TRUE)), array(apply(m, 2, which.max) - 1L, 3))
+  expect_identical(op_argmax(v)$dtype, "int32")
+})
+
+test_that("op_cumsum and op_cumprod equal cumsum and cumprod along an axis", {
+  expect_identical(as.array(op_cumsum(v, axis = 2)), t(apply(m, 1, cumsum)))
+  expect_identical(as.array(op_cumprod(v, axis = 1)), apply(m, 2, cumprod))
+  expect_identical(as.array(op_cumsum(v)), array(cumsum(as.vector(t(m))), 6))
+  expect_identical(op_cumsum(array(1:3, 3), dtype = "float32")$dtype, "float32")
+})
+
+test_that("op_flip reverses rows, columns or both", {
+  expect_identical(as.array(op_flip(v, axis = 1)), m[2:1, ])
+  expect_identical(as.array(op_flip(v, axis = 2)), m[, 3:1])
+  expect_identical(as.array(op_flip(v)), m[2:1, 3:1])
+})
+
+test_that("op_broadcast_to repeats as NumPy, and says when it cannot", {
+  expect_identical(as.array(op_broadcast_to(array(c(1, 2, 3), c(1, 3)), c(2, 3))), rbind(1:3, 1:3) + 0)
+  expect_bridge_error(op_broadcast_to(array(c(1, 2, 3), 3), c(2, 2)), "value_error", "Cannot broadcast shape (3,) to shape (2, 2).", fixed = TRUE)
+})
+
+test_that("op_one_hot encodes 1-based classes as keras3", {
+  encoded <- op_one_hot(c(2, 4, 3, 1), num_classes = 4)
+  expect_identical(as.array(encoded), diag(4)[c(2, 4, 3, 1), ])
+  expect_identical(encoded$dtype, "float32")
+  expect_identical(as.array(op_one_hot(c(1L, 0L), 2L, zero_indexed = TRUE, dtype = "int32")), matrix(c(0L, 1L, 1L, 0L), 2))
+  expect_identical(dim(as.array(op_one_hot(c(1, 2), 3, axis = 1))), c(3L, 2L))
+})
+
+test_that("op_moments gives the mean and population variance, as keras3's example", {
+  moments <- op_moments(c(0, 1, 2, 3, 100), axes = 1)
+  expect_equal(as.array(moments[[1]]), 21.2, tolerance = 1e-6)
+  expect_equal(as.array(moments[[2]]), 1553.36, tolerance = 1e-6)
+})

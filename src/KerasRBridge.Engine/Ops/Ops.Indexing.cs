@@ -1,0 +1,189 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>
+    /// The 0-based position of the largest element along <paramref name="axis"/>
+    /// (<c>keras.ops.argmax</c>; null: in <paramref name="x"/> flattened in row-major order), the
+    /// first one on ties and the first NaN if there is one; int32.
+    /// </summary>
+    /// <exception cref="KerasValueError">The axis is out of range or empty.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
+    public static NdArray ArgMax(NdArray x, int? axis = null, bool keepdims = false) => Arg(x, axis, keepdims, largest: true);
+
+    /// <summary>The position of the smallest element along <paramref name="axis"/> (<c>keras.ops.argmin</c>), as <see cref="ArgMax"/>.</summary>
+    /// <exception cref="KerasValueError">The axis is out of range or empty.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
+    public static NdArray ArgMin(NdArray x, int? axis = null, bool keepdims = false) => Arg(x, axis, keepdims, largest: false);
+
+    /// <summary>
+    /// Running sums along <paramref name="axis"/> (<c>keras.ops.cumsum</c>; null: of
+    /// <paramref name="x"/> flattened in row-major order), in <paramref name="x"/>'s dtype (bool: int32).
+    /// </summary>
+    /// <exception cref="KerasValueError">The axis is out of range.</exception>
+    public static NdArray CumSum(NdArray x, int? axis = null) => Cumulative(x, axis, product: false);
+
+    /// <summary>Running products along <paramref name="axis"/> (<c>keras.ops.cumprod</c>), as <see cref="CumSum"/>.</summary>
+    /// <exception cref="KerasValueError">The axis is out of range.</exception>
+    public static NdArray CumProd(NdArray x, int? axis = null) => Cumulative(x, axis, product: true);
+
+    /// <summary><paramref name="x"/> reversed along <paramref name="axis"/> (<c>keras.ops.flip</c>; null: every axis).</summary>
+    /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
+    public static NdArray Flip(NdArray x, int[]? axis = null)
+    {
+        var axes = Axes(x, axis);
+        return DTypeVisitor.Accept<Flipping, NdArray>(x.DType, new Flipping(x, axes));
+    }
+
+    /// <summary><paramref name="x"/> broadcast to <paramref name="shape"/> (<c>keras.ops.broadcast_to</c>), NumPy's rules.</summary>
+    /// <exception cref="KerasValueError"><paramref name="x"/> does not broadcast to <paramref name="shape"/>.</exception>
+    public static NdArray BroadcastTo(NdArray x, ReadOnlySpan<long> shape)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (!Broadcasting.CanExpand(x.ShapeSpan, shape))
+            throw new KerasValueError($"Cannot broadcast shape {NdArray.FormatShape(x.ShapeSpan)} to shape {NdArray.FormatShape(shape)}.");
+        return DTypeVisitor.Accept<Expansion, NdArray>(x.DType, new Expansion(x, shape.ToArray()));
+    }
+
+    /// <summary>
+    /// One-hot encoding of the class numbers <paramref name="indices"/> (<c>keras.ops.one_hot</c>):
+    /// a new axis of <paramref name="numClasses"/> at <paramref name="axis"/> (-1: last) holding
+    /// 1 at the class and 0 elsewhere; a class outside [0, numClasses) gives all zeros.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="numClasses"/> is negative or the axis out of range.</exception>
+    public static NdArray OneHot(NdArray indices, long numClasses, int axis = -1, DType dtype = DType.Float32)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        if (numClasses < 0) throw new KerasValueError($"`num_classes` must be non-negative. Received: num_classes={numClasses}");
+        int rank = indices.Rank + 1;
+        int at = AxisReduction.Normalize([axis], false, rank)[0];
+        var classes = indices.Cast(DType.Int64).AsSpan<long>();
+        var values = new double[classes.Length * numClasses];
+        for (int p = 0; p < classes.Length; p++)
+            if (classes[p] >= 0 && classes[p] < numClasses) values[p + classes.Length * classes[p]] = 1;
+        var lastAxis = NdArray.FromColumnMajor(values, [.. indices.ShapeSpan.ToArray(), numClasses]).Cast(dtype);
+        if (at == rank - 1) return lastAxis;
+        var order = Enumerable.Range(0, rank - 1).ToList();
+        order.Insert(at, rank - 1);
+        return Transpose(lastAxis, [.. order]);
+    }
+
+    private static NdArray Arg(NdArray x, int? axis, bool keepdims, bool largest)
+    {
+        RealOnly(x, largest ? "argmax" : "argmin");
+        if (axis is null)
+        {
+            var flat = Arg(Ravel(x), 0, false, largest);
+            return keepdims ? Reshape(flat, [.. Enumerable.Repeat(1L, x.Rank)]) : flat;
+        }
+        int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
+        if (x.ShapeSpan[at] == 0) throw new KerasValueError($"attempt to get {(largest ? "argmax" : "argmin")} of an empty sequence");
+        var source = x.DType == DType.Bool ? x.Cast(DType.UInt8) : x.Cast(NumericDispatch.ComputeDType(x.DType));
+        var positions = DTypeVisitor.AcceptKind<ArgFamily, int[]>(source.DType, new ArgFamily(source, at, largest));
+        var shape = x.ShapeSpan.ToArray();
+        shape[at] = 1;
+        var result = NdArray.FromColumnMajor(positions, shape);
+        return keepdims ? result : Squeeze(result, [at]);
+    }
+
+    private readonly struct ArgFamily(NdArray x, int axis, bool largest) : INumericFamily<int[]>
+    {
+        public int[] Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Positions<T>();
+        public int[] Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => Positions<T>();
+        public int[] Complex128() => throw new System.Diagnostics.UnreachableException("Complex input is refused first.");
+        public int[] Bool() => throw new System.Diagnostics.UnreachableException("Bools are compared as uint8.");
+
+        private int[] Positions<T>() where T : unmanaged, INumber<T>
+        {
+            var data = x.AsSpan<T>();
+            long inner = 1, outer = 1, n = x.ShapeSpan[axis];
+            for (int a = 0; a < axis; a++) inner *= x.ShapeSpan[a];
+            for (int a = axis + 1; a < x.Rank; a++) outer *= x.ShapeSpan[a];
+            var result = new int[inner * outer];
+            for (long k = 0; k < outer; k++)
+                for (long i = 0; i < inner; i++)
+                {
+                    long at = i + inner * n * k;
+                    T best = data[(int)at];
+                    int bestJ = 0;
+                    for (int j = 1; j < n && !T.IsNaN(best); j++)
+                    {
+                        T v = data[(int)(at + inner * j)];
+                        if (T.IsNaN(v) || (largest ? v > best : v < best)) (best, bestJ) = (v, j);
+                    }
+                    result[i + inner * k] = bestJ;
+                }
+            return result;
+        }
+    }
+
+    private static NdArray Cumulative(NdArray x, int? axis, bool product)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (axis is null) return Cumulative(Ravel(x), 0, product);
+        int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
+        var dtype = x.DType == DType.Bool ? DType.Int32 : x.DType;
+        var compute = NumericDispatch.ComputeDType(dtype);
+        var running = new Running(x.Cast(compute), at, product);
+        return DTypeVisitor.AcceptKind<Running, NdArray>(compute, running).Cast(dtype);
+    }
+
+    private readonly struct Running(NdArray x, int axis, bool product) : INumericFamily<NdArray>
+    {
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Accumulate<T>();
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => Accumulate<T>();
+        public NdArray Complex128() => Accumulate<Complex>();
+        public NdArray Bool() => throw new System.Diagnostics.UnreachableException("Bools accumulate as int32.");
+
+        private NdArray Accumulate<T>() where T : unmanaged, INumberBase<T>
+        {
+            var storage = TensorStorage.AllocateLike<T>(x);
+            var result = storage.GetSpan();
+            x.AsSpan<T>().CopyTo(result);
+            int inner = 1, outer = 1, n = (int)x.ShapeSpan[axis];
+            for (int a = 0; a < axis; a++) inner *= (int)x.ShapeSpan[a];
+            for (int a = axis + 1; a < x.Rank; a++) outer *= (int)x.ShapeSpan[a];
+            for (int k = 0; k < outer; k++)
+                for (int j = 1; j < n; j++)
+                {
+                    var previous = result.Slice((j - 1 + n * k) * inner, inner);
+                    var current = result.Slice((j + n * k) * inner, inner);
+                    if (product) TensorPrimitives.Multiply(current, previous, current);
+                    else TensorPrimitives.Add(current, previous, current);
+                }
+            return NdArray<T>.Adopt(storage, x.ShapeArray);
+        }
+    }
+
+    private readonly struct Flipping(NdArray x, int[] axes) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var storage = TensorStorage.AllocateLike<T>(x);
+            var result = storage.GetSpan();
+            if (result.IsEmpty) return NdArray<T>.Adopt(storage, x.ShapeArray);
+            var strides = Selection.ColumnMajorStrides(x.ShapeSpan);
+            long origin = 0;
+            foreach (int a in axes)
+            {
+                origin += (x.ShapeSpan[a] - 1) * strides[a];
+                strides[a] = -strides[a];
+            }
+            NdArray.GatherStrided(in x.AsSpan<T>()[(int)origin], [.. x.ShapeSpan.ToArray().Select(l => (nint)l)], [.. strides.Select(s => (nint)s)], result);
+            return NdArray<T>.Adopt(storage, x.ShapeArray);
+        }
+    }
+
+    private readonly struct Expansion(NdArray x, long[] shape) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var storage = TensorStorage.Allocate<T>(shape);
+            Broadcasting.Expand(x.AsSpan<T>(), x.ShapeSpan, shape).CopyTo(storage.GetSpan());
+            return NdArray<T>.Adopt(storage, shape);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>
+    /// <paramref name="xs"/> joined along <paramref name="axis"/> (<c>keras.ops.concatenate</c>), in
+    /// the dtype they promote to; their other dimensions must agree.
+    /// </summary>
+    /// <exception cref="KerasValueError">No tensors, different ranks or dimensions, or an axis out of range.</exception>
+    public static NdArray Concatenate(IReadOnlyList<NdArray> xs, int axis = 0)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        if (xs.Count == 0) throw new KerasValueError("need at least one array to concatenate");
+        int rank = xs[0].Rank;
+        if (rank == 0) throw new KerasValueError("zero-dimensional arrays cannot be concatenated");
+        int at = AxisReduction.Normalize([axis], false, rank)[0];
+        var shape = xs[0].ShapeSpan.ToArray();
+        shape[at] = 0;
+        foreach (var x in xs)
+        {
+            if (x.Rank != rank || Enumerable.Range(0, rank).Any(a => a != at && x.ShapeSpan[a] != xs[0].ShapeSpan[a]))
+                throw new KerasValueError($"all the input array dimensions except for the concatenation axis must match exactly, but received shapes {NdArray.FormatShape(xs[0].ShapeSpan)} and {NdArray.FormatShape(x.ShapeSpan)}");
+            shape[at] += x.ShapeSpan[at];
+        }
+        var dtype = DTypes.ResultType([.. xs.Select(x => x.DType)]);
+        return DTypeVisitor.Accept<Joining, NdArray>(dtype, new Joining([.. xs.Select(x => x.Cast(dtype))], at, shape));
+    }
+
+    /// <summary><paramref name="xs"/>, all of one shape, stacked along a new axis <paramref name="axis"/> (<c>keras.ops.stack</c>).</summary>
+    /// <exception cref="KerasValueError">No tensors, different shapes, or an axis out of range.</exception>
+    public static NdArray Stack(IReadOnlyList<NdArray> xs, int axis = 0)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        if (xs.Count == 0) throw new KerasValueError("need at least one array to stack");
+        if (xs.Any(x => !x.ShapeSpan.SequenceEqual(xs[0].ShapeSpan))) throw new KerasValueError("all input arrays must have the same shape");
+        int at = AxisReduction.Normalize([axis], false, xs[0].Rank + 1)[0];
+        return Concatenate([.. xs.Select(x => ExpandDims(x, at))], at);
+    }
+
+    /// <summary>
+    /// The elements of <paramref name="x"/> at <paramref name="indices"/> along <paramref name="axis"/>
+    /// (<c>keras.ops.take</c>; null: of <paramref name="x"/> flattened in row-major order); negative
+    /// indices count from the end. The result's shape puts the indices' shape in place of the axis.
+    /// </summary>
+    /// <exception cref="KerasIndexError">An index is out of range.</exception>
+    public static NdArray Take(NdArray x, NdArray indices, int? axis = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(indices);
+        if (axis is null) return Take(Ravel(x), indices, 0);
+        int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
+        long n = x.ShapeSpan[at];
+        var positions = indices.Cast(DType.Int64).AsSpan<long>().ToArray();
+        for (int i = 0; i < positions.Length; i++)
+        {
+            long p = positions[i] < 0 ? positions[i] + n : positions[i];
+            if (p < 0 || p >= n) throw new KerasIndexError($"index {positions[i]} is out of bounds for axis {at} with size {n}");
+            positions[i] = p;
+        }
+        var shape = x.ShapeSpan[..at].ToArray().Concat(indices.ShapeSpan.ToArray()).Concat(x.ShapeSpan[(at + 1)..].ToArray()).ToArray();
+        return DTypeVisitor.Accept<Gathering, NdArray>(x.DType, new Gathering(x, positions, at, shape));
+    }
+
+    private readonly struct Joining(NdArray[] xs, int axis, long[] shape) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var storage = TensorStorage.Allocate<T>(shape);
+            var result = storage.GetSpan();
+            long inner = 1, outer = 1;
+            for (int a = 0; a < axis; a++) inner *= shape[a];
+            for (int a = axis + 1; a < shape.Length; a++) outer *= shape[a];
+            int written = 0;
+            for (long k = 0; k < outer; k++)
+                foreach (var x in xs)
+                {
+                    int block = (int)(inner * x.ShapeSpan[axis]);
+                    x.AsSpan<T>().Slice((int)(k * block), block).CopyTo(result[written..]);
+                    written += block;
+                }
+            return NdArray<T>.Adopt(storage, shape);
+        }
+    }
+
+    private readonly struct Gathering(NdArray x, long[] positions, int axis, long[] shape) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var storage = TensorStorage.Allocate<T>(shape);
+            var result = storage.GetSpan();
+            var source = x.AsSpan<T>();
+            long inner = 1, outer = 1, n = x.ShapeSpan[axis];
+            for (int a = 0; a < axis; a++) inner *= x.ShapeSpan[a];
+            for (int a = axis + 1; a < x.Rank; a++) outer *= x.ShapeSpan[a];
+            int written = 0;
+            for (long k = 0; k < outer; k++)
+                foreach (long p in positions)
+                {
+                    source.Slice((int)((p + n * k) * inner), (int)inner).CopyTo(result[written..]);
+                    written += (int)inner;
+                }
+            return NdArray<T>.Adopt(storage, shape);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using KerasRBridge.Engine;
+using static KerasRBridge.Engine.Tests.OpsTestArrays;
+
+namespace KerasRBridge.Engine.Tests;
+
+public class OpsIndexingTests
+{
+    // Rows (11, 12, 10) and (12, 11, 10), as keras3's argmax example.
+    private static NdArray M() => Matrix(new double[,] { { 11, 12, 10 }, { 12, 11, 10 } });
+
+    [Test]
+    public void Concatenate_joins_along_an_axis_and_promotes()
+    {
+        var a = Matrix(new[,] { { 1, 2 }, { 3, 4 } });
+        var rows = Ops.Concatenate([a, Matrix(new[,] { { 5, 6 } })], 0);
+        Assert.That(rows.ShapeArray, Is.EqualTo(new long[] { 3, 2 }));
+        Assert.That(Doubles(rows), Is.EqualTo(new double[] { 1, 2, 3, 4, 5, 6 }));
+        var columns = Ops.Concatenate([a, Matrix(new[,] { { 9.5 }, { 8.5 } })], -1);
+        Assert.That(columns.DType, Is.EqualTo(DType.Float64));
+        Assert.That(Doubles(columns), Is.EqualTo(new[] { 1, 2, 9.5, 3, 4, 8.5 }));
+    }
+
+    [Test]
+    public void Concatenate_of_mismatched_shapes_is_a_value_error()
+    {
+        Assert.Throws<KerasValueError>(() => Ops.Concatenate([Ones(DType.Float32, 2, 2), Ones(DType.Float32, 2, 3)], 0));
+        Assert.Throws<KerasValueError>(() => Ops.Concatenate([], 0));
+    }
+
+    [Test]
+    public void Stack_adds_a_new_axis()
+    {
+        var stacked = Ops.Stack([Vector(1, 2, 3), Vector(4, 5, 6)], 1);
+        Assert.That(stacked.ShapeArray, Is.EqualTo(new long[] { 3, 2 }));
+        Assert.That(Doubles(stacked), Is.EqualTo(new double[] { 1, 4, 2, 5, 3, 6 }));
+        Assert.Throws<KerasValueError>(() => Ops.Stack([Vector(1), Vector(1, 2)], 0));
+    }
+
+    [Test]
+    public void Take_picks_along_an_axis_or_from_the_row_major_flattening()
+    {
+        Assert.That(Doubles(Ops.Take(M(), Vector(2L, 0L), 1)), Is.EqualTo(new double[] { 10, 11, 10, 12 }));
+        Assert.That(Doubles(Ops.Take(M(), Vector(1L, -1L))), Is.EqualTo(new double[] { 12, 10 }));
+        Assert.That(Ops.Take(M(), NdArray.Scalar(1L), 0).ShapeArray, Is.EqualTo(new long[] { 3 }));
+    }
+
+    [Test]
+    public void Take_out_of_range_is_numpys_index_error()
+    {
+        var ex = Assert.Throws<KerasIndexError>(() => Ops.Take(M(), Vector(3L), 1));
+        Assert.That(ex!.Message, Is.EqualTo("index 3 is out of bounds for axis 1 with size 3"));
+    }
+
+    [Test]
+    public void Argmax_and_argmin_give_0_based_positions_as_keras()
+    {
+        Assert.That(Doubles(Ops.ArgMax(M())), Is.EqualTo(new double[] { 1 }));
+        Assert.That(Doubles(Ops.ArgMax(M(), 0)), Is.EqualTo(new double[] { 1, 0, 0 }));
+        Assert.That(Doubles(Ops.ArgMin(M(), 1)), Is.EqualTo(new double[] { 2, 2 }));
+        Assert.That(Ops.ArgMax(M(), 1).DType, Is.EqualTo(DType.Int32));
+        Assert.That(Ops.ArgMax(M(), 1, keepdims: true).ShapeArray, Is.EqualTo(new long[] { 2, 1 }));
+    }
+
+    [Test]
+    public void Argmax_takes_the_first_nan_and_the_first_of_ties()
+    {
+        Assert.That(Doubles(Ops.ArgMax(Vector(1.0, double.NaN, 5, double.NaN))), Is.EqualTo(new double[] { 1 }));
+        Assert.That(Doubles(Ops.ArgMax(Vector(3, 7, 7))), Is.EqualTo(new double[] { 1 }));
+        Assert.Throws<KerasValueError>(() => Ops.ArgMax(NdArray.Zeros(DType.Float32, [0])));
+    }
+
+    [Test]
+    public void Cumsum_and_cumprod_run_along_an_axis_or_the_flattening()
+    {
+        Assert.That(Doubles(Ops.CumSum(M(), 1)), Is.EqualTo(new double[] { 11, 23, 33, 12, 23, 33 }));
+        Assert.That(Doubles(Ops.CumSum(M(), 0)), Is.EqualTo(new double[] { 11, 12, 10, 23, 23, 20 }));
+        Assert.That(Doubles(Ops.CumSum(M())), Is.EqualTo(new double[] { 11, 23, 33, 45, 56, 66 }));
+        Assert.That(Doubles(Ops.CumProd(Vector(1, 2, 3, 4))), Is.EqualTo(new double[] { 1, 2, 6, 24 }));
+        Assert.That(Ops.CumSum(Vector(true, true)).DType, Is.EqualTo(DType.Int32));
+    }
+
+    [Test]
+    public void Flip_reverses_the_given_axes()
+    {
+        Assert.That(Doubles(Ops.Flip(M(), [0])), Is.EqualTo(new double[] { 12, 11, 10, 11, 12, 10 }));
+        Assert.That(Doubles(Ops.Flip(M(), [1])), Is.EqualTo(new double[] { 10, 12, 11, 10, 11, 12 }));
+        Assert.That(Doubles(Ops.Flip(M())), Is.EqualTo(new double[] { 10, 11, 12, 10, 12, 11 }));
+    }
+
+    [Test]
+    public void Broadcast_to_repeats_as_numpy()
+    {
+        var b = Ops.BroadcastTo(Vector(1, 2, 3), [2, 3]);
+        Assert.That(Doubles(b), Is.EqualTo(new double[] { 1, 2, 3, 1, 2, 3 }));
+        Assert.Throws<KerasValueError>(() => Ops.BroadcastTo(Vector(1, 2, 3), [2, 2]));
+    }
+
+    [Test]
+    public void One_hot_marks_each_class_along_a_new_axis()
+    {
+        var encoded = Ops.OneHot(Vector(1L, 3L, -1L), 4);
+        Assert.That(encoded.ShapeArray, Is.EqualTo(new long[] { 3, 4 }));
+        Assert.That(encoded.DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(encoded), Is.EqualTo(new double[] { 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0 }));
+        var first = Ops.OneHot(Vector(1L, 3L), 4, 0, DType.Int32);
+        Assert.That(first.ShapeArray, Is.EqualTo(new long[] { 4, 2 }));
+        Assert.That(Doubles(first), Is.EqualTo(new double[] { 0, 0, 1, 0, 0, 0, 0, 1 }));
+    }
+}
