@@ -124,6 +124,50 @@ tortured <- list(
     quote(dim(as.array(op_broadcast_to(array(1, c(1, 3)), c(2, 3))))), c(2L, 3L)),
   "op_one_hot: classes" = list(
     quote(as.array(op_one_hot(c(2L, 1L), 2L))), array(c(0, 1, 1, 0), c(2, 2))),
+  "op_dot: matrix times vector" = list(
+    quote(as.array(op_dot(t, c(1, 1, 1)))), array(c(9, 12), 2)),
+  "op_outer: outer" = list(
+    quote(dim(as.array(op_outer(c(1, 2), c(1, 2, 3))))), c(2L, 3L)),
+  "op_tensordot: one axis" = list(
+    quote(dim(as.array(op_tensordot(t, op_transpose(t), axes = 1)))), c(2L, 2L)),
+  "op_solve: solve" = list(
+    quote(as.array(op_solve(diag(2) * 2, c(2, 4)))), array(c(1, 2), 2)),
+  "op_inv: inverse" = list(
+    quote(as.array(op_inv(diag(2) * 2))), diag(2) / 2),
+  "op_det: determinant" = list(
+    quote(as.array(op_det(diag(2) * 3))), 9),
+  "op_cholesky: identity" = list(
+    quote(as.array(op_cholesky(diag(2)))), diag(2)),
+  "op_sort: rows" = list(
+    quote(as.array(op_sort(-t))[1, ]), c(-5, -3, -1)),
+  "op_argsort: rows" = list(
+    quote(as.array(op_argsort(-t))[1, ]), c(3L, 2L, 1L)),
+  "op_top_k_indices: op_top_k" = list(
+    quote(as.array(op_top_k(c(5, 9, 1), 2)$indices)), array(c(2L, 1L), 2)),
+  "op_take_along_axis: rows" = list(
+    quote(as.array(op_take_along_axis(t, array(1L, c(2, 1)), axis = 2))), array(c(1, 2), c(2, 1))),
+  "op_triangle: op_tril" = list(
+    quote(as.array(op_tril(diag(2) + 1))), array(c(2, 1, 0, 2), c(2, 2))),
+  "op_diag: of a matrix" = list(
+    quote(as.array(op_diag(diag(2) * 5))), array(c(5, 5), 2)),
+  "op_diagonal: op_trace" = list(
+    quote(as.array(op_trace(diag(3)))), 3),
+  "op_swapaxes: swap" = list(
+    quote(as.array(op_swapaxes(t, 1, 2))), t(array(as.double(1:6), c(2, 3)))),
+  "op_moveaxis: move" = list(
+    quote(dim(as.array(op_moveaxis(t, 1, 2)))), c(3L, 2L)),
+  "op_tile: tile" = list(
+    quote(as.array(op_tile(c(1, 2), 2))), array(c(1, 2, 1, 2), 4)),
+  "op_repeat: repeat" = list(
+    quote(as.array(op_repeat(c(1, 2), 2))), array(c(1, 1, 2, 2), 4)),
+  "op_roll: roll" = list(
+    quote(as.array(op_roll(1:3, 1))), array(c(3L, 1L, 2L), 3)),
+  "op_binary_crossentropy: probabilities" = list(
+    quote(round(as.array(op_binary_crossentropy(c(1, 0), c(0.5, 0.5))), 6)), array(round(log(2), 6), 2)),
+  "op_categorical_crossentropy: one row" = list(
+    quote(round(as.array(op_categorical_crossentropy(array(c(0, 1), c(1, 2)), array(c(0.5, 0.5), c(1, 2)))), 6)), array(round(log(2), 6), 1)),
+  "op_sparse_categorical_crossentropy: one row" = list(
+    quote(round(as.array(op_sparse_categorical_crossentropy(array(0L, 1), array(c(0.5, 0.5), c(1, 2)))), 6)), array(round(log(2), 6), 1)),
   "name_scope_open: with_name_scope" = list(
     quote(with_name_scope("s", keras_variable(1, name = "w")$path)), "s/w"),
   "scope_close: the scope is closed afterwards" = list(

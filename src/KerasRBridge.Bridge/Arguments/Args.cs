@@ -67,6 +67,24 @@ internal static unsafe class Args
         throw new KerasTypeError($"Argument `{argument}` must be a number. Received: {argument}={Show(x)}");
     }
 
+    /// <summary>One or more whole numbers, not NA: an R integer or double vector.</summary>
+    internal static long[] Integers(Sexp x, string argument)
+    {
+        var type = RValues.TypeOf(x);
+        long length = RValues.LengthOf(x);
+        var result = new long[length];
+        bool whole = length > 0 && type is SexpType.Integer or SexpType.Double;
+        for (long i = 0; whole && i < length; i++)
+        {
+            double v = type == SexpType.Integer
+                ? ((int*)RValues.DataOf(x))[i] is var n && n != RValues.NaInteger ? n : double.NaN
+                : ((double*)RValues.DataOf(x))[i];
+            whole = double.IsInteger(v);
+            result[i] = whole ? (long)v : 0;
+        }
+        return whole ? result : throw new KerasTypeError($"Argument `{argument}` must be whole numbers. Received: {argument}={Show(x)}");
+    }
+
     /// <summary>A fully defined shape: the engine's <c>standardize_shape</c> of an R shape, with no unknown dimension.</summary>
     internal static long[] FullShape(object?[]? shape, string purpose)
     {

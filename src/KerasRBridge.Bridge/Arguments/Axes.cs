@@ -43,6 +43,13 @@ internal static unsafe class Axes
         return axes is [int single] ? single : throw new KerasTypeError($"Argument `{argument}` must be one whole number. Received: {argument}={Args.Show(x)}");
     }
 
+    /// <summary>An operation along one axis of the tensor <paramref name="x"/> converts to (null: of the tensor flattened), the axis read in keras3's terms.</summary>
+    internal static NdArray Along(Sexp x, Sexp axis, Func<NdArray, int?, NdArray> operation)
+    {
+        var tensor = Tensors.FromR(x, (string?)null);
+        return operation(tensor, ReadOne(axis, tensor.Rank, "axis"));
+    }
+
     private static KerasTypeError NotWhole(Sexp x, string argument) =>
         new($"Argument `{argument}` must be NULL or whole numbers. Received: {argument}={Args.Show(x)}");
 }

@@ -22,6 +22,7 @@ internal static class EntryTable
         .. SessionEntries.All,
         .. OpsEntries.All,
         .. CreationEntries.All,
+        .. LinearAlgebraEntries.All,
         .. ScopeEntries.All,
         .. InitializerEntries.All,
     ];

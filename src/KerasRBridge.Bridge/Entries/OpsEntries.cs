@@ -41,10 +41,10 @@ internal static unsafe class OpsEntries
         Declare.Entry("op_elu", (Sexp x, double alpha) => Ops.Elu(Tensor(x), alpha)),
         Declare.Entry("op_leaky_relu", (Sexp x, double negative_slope) => Ops.LeakyRelu(Tensor(x), negative_slope)),
         Declare.Entry("op_softmax", (Sexp x, Sexp axis, bool log) => Softmax(Tensor(x), axis, log)),
-        Declare.Entry("op_argmax", (Sexp x, Sexp axis, bool keepdims) => Along(x, axis, (t, a) => Ops.ArgMax(t, a, keepdims))),
-        Declare.Entry("op_argmin", (Sexp x, Sexp axis, bool keepdims) => Along(x, axis, (t, a) => Ops.ArgMin(t, a, keepdims))),
-        Declare.Entry("op_cumsum", (Sexp x, Sexp axis) => Along(x, axis, Ops.CumSum)),
-        Declare.Entry("op_cumprod", (Sexp x, Sexp axis) => Along(x, axis, Ops.CumProd)),
+        Declare.Entry("op_argmax", (Sexp x, Sexp axis, bool keepdims) => Axes.Along(x, axis, (t, a) => Ops.ArgMax(t, a, keepdims))),
+        Declare.Entry("op_argmin", (Sexp x, Sexp axis, bool keepdims) => Axes.Along(x, axis, (t, a) => Ops.ArgMin(t, a, keepdims))),
+        Declare.Entry("op_cumsum", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.CumSum)),
+        Declare.Entry("op_cumprod", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.CumProd)),
         Declare.Entry("ops_binary", (string @operator, Sexp x, Sexp y) =>
             Ops.BinaryByName[Lookup(BinaryOperators, @operator)](OperandOf(x), OperandOf(y))),
         Declare.Entry("ops_unary", (string @operator, Sexp x) =>
@@ -61,12 +61,6 @@ internal static unsafe class OpsEntries
     }
 
     /// <summary>An operation along one axis (null: of the tensor flattened), the axis read in keras3's 1-based terms.</summary>
-    private static NdArray Along(Sexp x, Sexp axis, Func<NdArray, int?, NdArray> operation)
-    {
-        var tensor = Tensor(x);
-        return operation(tensor, Axes.ReadOne(axis, tensor.Rank, "axis"));
-    }
-
     private static T Lookup<T>(IReadOnlyDictionary<string, T> table, string name) =>
         table.TryGetValue(name, out var found) ? found : throw new KerasValueError($"`{name}` is not supported for tensors.");
 

@@ -1,0 +1,254 @@
+#' @include objects.R
+NULL
+
+#' Products and linear algebra
+#'
+#' keras3's `op_dot()` (NumPy's `dot`), `op_outer()` (of both inputs flattened), and
+#' `op_tensordot()`: with a number `axes = N`, the last `N` axes of `x1` are summed against the
+#' first `N` of `x2` (NumPy's rule; keras3 passes a number through its 1-based axis conversion,
+#' which sums one axis fewer); with a list of two vectors, those 1-based axes. `op_solve(a, b)`
+#' solves `a %*% x = b`, `op_inv()` inverts, `op_det()` gives determinants and `op_cholesky()` the
+#' lower factor `L` with `L %*% t(L) = x` (the upper with `upper = TRUE`); these work on the last
+#' two axes, with leading axes as batches, in float64 internally.
+#'
+#' @param x1,x2,x,a,b Tensors, variables or R arrays.
+#' @param axes A number of axes, or a list of two vectors of 1-based axes.
+#' @param upper Whether `op_cholesky()` gives the upper factor.
+#' @return A tensor.
+#' @family linear algebra ops
+#' @examples
+#' a <- matrix(c(4, 2, 2, 3), 2)
+#' op_dot(a, c(1, 1))
+#' op_outer(c(1, 2), c(1, 10, 100))
+#' op_tensordot(a, a, axes = 1)
+#' op_solve(a, c(6, 5))
+#' op_inv(a)
+#' op_det(a)
+#' op_cholesky(a)
+#' @name op_linalg
+NULL
+
+#' @rdname op_linalg
+#' @export
+op_dot <- function(x1, x2) .Call(krb_call2, "op_dot", x1, x2)
+
+#' @rdname op_linalg
+#' @export
+op_outer <- function(x1, x2) .Call(krb_call2, "op_outer", x1, x2)
+
+#' @rdname op_linalg
+#' @export
+op_tensordot <- function(x1, x2, axes = 2L) {
+  if (is.list(axes)) return(.Call(krb_call4, "op_tensordot", x1, x2, axes[[1L]], axes[[2L]]))
+  n <- as.integer(axes)
+  r1 <- op_ndim(x1)
+  .Call(krb_call4, "op_tensordot", x1, x2, if (n > 0L) seq.int(r1 - n + 1L, r1) else NULL, if (n > 0L) seq_len(n) else NULL)
+}
+
+#' @rdname op_linalg
+#' @export
+op_solve <- function(a, b) .Call(krb_call2, "op_solve", a, b)
+
+#' @rdname op_linalg
+#' @export
+op_inv <- function(x) .Call(krb_call1, "op_inv", x)
+
+#' @rdname op_linalg
+#' @export
+op_det <- function(x) .Call(krb_call1, "op_det", x)
+
+#' @rdname op_linalg
+#' @export
+op_cholesky <- function(x, upper = FALSE) {
+  lower <- .Call(krb_call1, "op_cholesky", x)
+  if (isTRUE(upper)) op_swapaxes(lower, -1L, -2L) else lower
+}
+
+#' @rdname op_linalg
+#' @param ord `NULL` (2-norm of vectors, Frobenius of matrices), a number (`Inf`, `-Inf`, 0, 1, 2,
+#'   any p for vectors; 1, -1, `Inf`, `-Inf` for matrices) or `"fro"`.
+#' @param axis `NULL` (every element), one axis (vector norms) or two (matrix norms), 1-based.
+#' @param keepdims Whether the reduced axes stay, with length 1.
+#' @export
+op_norm <- function(x, ord = NULL, axis = NULL, keepdims = FALSE) {
+  x <- op_convert_to_tensor(x)
+  if (!op_dtype(x) %in% c("float16", "bfloat16", "float32", "float64")) x <- op_cast(x, config_floatx())
+  matrix_norm <- length(axis) == 2L || (is.null(axis) && !is.null(ord) && op_ndim(x) == 2L)
+  if (is.null(axis) && !is.null(ord)) axis <- if (matrix_norm) c(1L, 2L) else 1L
+  magnitude <- op_abs(x)
+  if (is.null(ord) || identical(ord, "fro")) return(op_sqrt(op_sum(op_square(magnitude), axis = axis, keepdims = keepdims)))
+  if (matrix_norm) {
+    inner <- if (abs(ord) == 1) axis[[1L]] else axis[[2L]]
+    outer <- if (abs(ord) == 1) axis[[2L]] else axis[[1L]]
+    if (!abs(ord) %in% c(1, Inf))
+      raise_bridge_error("value_error", sprintf("Invalid `ord` argument for matrix norm. Received: ord=%s (1, -1, Inf, -Inf and \"fro\" are supported)", format(ord)))
+    sums <- op_sum(magnitude, axis = inner, keepdims = TRUE)
+    picked <- if (ord > 0) op_max(sums, axis = outer, keepdims = TRUE) else op_min(sums, axis = outer, keepdims = TRUE)
+    return(if (keepdims) picked else op_squeeze(picked, axis = axis))
+  }
+  if (ord == Inf) return(op_max(magnitude, axis = axis, keepdims = keepdims))
+  if (ord == -Inf) return(op_min(magnitude, axis = axis, keepdims = keepdims))
+  if (ord == 0) return(op_cast(op_count_nonzero(x, axis = axis), op_dtype(x)))
+  op_power(op_sum(op_power(magnitude, ord), axis = axis, keepdims = keepdims), 1 / ord)
+}
+
+#' Sorting
+#'
+#' keras3's `op_sort()` sorts along `axis` (default the last; `NULL`: flattened in row-major
+#' order), NaN last; `op_argsort()` gives the 1-based positions that sort (stable: ties keep
+#' their order), 0-based with `zero_indexed = TRUE`. `op_top_k()` gives `list(values, indices)`
+#' of the `k` largest along the last axis, largest first, indices 1-based unless
+#' `zero_indexed = TRUE`. `op_take_along_axis()` picks by 1-based indices matched position by
+#' position in the other axes, as the result of `op_argsort()`.
+#'
+#' @param x A tensor, variable or R array.
+#' @param axis An axis, 1-based, or `NULL`.
+#' @param k How many of the largest.
+#' @param sorted Whether the `k` come largest first (else in their original order).
+#' @param indices Whole numbers, 1-based (negative from the end).
+#' @param zero_indexed Whether indices are 0-based.
+#' @return A tensor (`op_top_k()`: a list of two, named `values` and `indices`).
+#' @family numpy ops
+#' @examples
+#' x <- c(3.1, 1.1, 2.1)
+#' op_sort(x)
+#' op_argsort(x)
+#' op_top_k(c(5, 2, 7, 1, 9, 3), k = 3)
+#' m <- rbind(c(3, 1), c(1, 3))
+#' op_take_along_axis(m, op_argsort(m, axis = 2), axis = 2)
+#' @name op_sort
+NULL
+
+#' @rdname op_sort
+#' @export
+op_sort <- function(x, axis = -1L) .Call(krb_call2, "op_sort", x, axis)
+
+#' @rdname op_sort
+#' @export
+op_argsort <- function(x, axis = -1L, zero_indexed = FALSE) {
+  positions <- .Call(krb_call2, "op_argsort", x, axis)
+  if (isTRUE(zero_indexed)) positions else op_add(positions, 1L)
+}
+
+#' @rdname op_sort
+#' @export
+op_top_k <- function(x, k, sorted = TRUE, zero_indexed = FALSE) {
+  indices <- .Call(krb_call3, "op_top_k_indices", x, k, sorted)
+  values <- op_take_along_axis(x, indices, axis = -1L, zero_indexed = TRUE)
+  list(values = values, indices = if (isTRUE(zero_indexed)) indices else op_add(indices, 1L))
+}
+
+#' @rdname op_sort
+#' @export
+op_take_along_axis <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
+  if (!isTRUE(zero_indexed)) indices <- zero_based(indices)
+  .Call(krb_call3, "op_take_along_axis", x, indices, axis)
+}
+
+#' Triangles, diagonals and rearranging axes
+#'
+#' keras3's `op_tril()` and `op_triu()` keep the lower or upper triangle (from diagonal `k`) of
+#' the last two axes; `op_diag()` makes a matrix of a vector's diagonal or takes a matrix's;
+#' `op_diagonal()` and `op_trace()` take the diagonal (and its sum) of the matrices in
+#' `axis1`, `axis2`. `k` and `offset` are offsets, not indices. `op_swapaxes()` exchanges two axes,
+#' `op_moveaxis()` moves axes; `op_tile()` repeats the whole array, `op_repeat()` each element,
+#' `op_roll()` shifts elements round along an axis (`NULL`: flattened, row-major).
+#'
+#' @param x A tensor, variable or R array.
+#' @param k,offset The diagonal: 0 the main one, positive above, negative below.
+#' @param axis1,axis2,source,destination,axis Axes, 1-based.
+#' @param repeats Counts: per axis for `op_tile()`; one, or one per element, for `op_repeat()`.
+#' @param shift How far to roll.
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' m <- matrix(1:9, 3, byrow = TRUE)
+#' op_tril(m)
+#' op_triu(m, k = 1)
+#' op_diag(m)
+#' op_diag(c(1, 2))
+#' op_trace(m)
+#' op_swapaxes(m, 1, 2)
+#' op_moveaxis(op_ones(c(2, 3, 4)), 1, 3)
+#' op_tile(c(1, 2), 2)
+#' op_repeat(c(1, 2), 2)
+#' op_roll(1:5, 2)
+#' @name op_tril
+NULL
+
+#' @rdname op_tril
+#' @export
+op_tril <- function(x, k = 0L) .Call(krb_call3, "op_triangle", x, k, TRUE)
+
+#' @rdname op_tril
+#' @export
+op_triu <- function(x, k = 0L) .Call(krb_call3, "op_triangle", x, k, FALSE)
+
+#' @rdname op_tril
+#' @export
+op_diag <- function(x, k = 0L) .Call(krb_call2, "op_diag", x, k)
+
+#' @rdname op_tril
+#' @export
+op_diagonal <- function(x, offset = 0L, axis1 = 1L, axis2 = 2L) .Call(krb_call5, "op_diagonal", x, offset, axis1, axis2, FALSE)
+
+#' @rdname op_tril
+#' @export
+op_trace <- function(x, offset = 0L, axis1 = 1L, axis2 = 2L) .Call(krb_call5, "op_diagonal", x, offset, axis1, axis2, TRUE)
+
+#' @rdname op_tril
+#' @export
+op_swapaxes <- function(x, axis1, axis2) .Call(krb_call3, "op_swapaxes", x, axis1, axis2)
+
+#' @rdname op_tril
+#' @export
+op_moveaxis <- function(x, source, destination) .Call(krb_call3, "op_moveaxis", x, source, destination)
+
+#' @rdname op_tril
+#' @export
+op_tile <- function(x, repeats) .Call(krb_call2, "op_tile", x, repeats)
+
+#' @rdname op_tril
+#' @export
+op_repeat <- function(x, repeats, axis = NULL) .Call(krb_call3, "op_repeat", x, repeats, axis)
+
+#' @rdname op_tril
+#' @export
+op_roll <- function(x, shift, axis = NULL) .Call(krb_call3, "op_roll", x, shift, axis)
+
+#' Cross-entropy losses
+#'
+#' keras3's cross-entropies, as Keras computes them: `op_binary_crossentropy()` elementwise,
+#' the categorical ones summed over `axis` (default the last). `output` holds probabilities
+#' (clipped to `[epsilon, 1 - epsilon]`, Keras's epsilon being 1e-7) or, with `from_logits = TRUE`,
+#' logits. The sparse form takes 0-based class numbers as `target`, as keras3 does.
+#'
+#' @param target The true values (for the sparse form: 0-based class numbers).
+#' @param output Predicted probabilities, or logits.
+#' @param from_logits Whether `output` holds logits.
+#' @param axis The class axis, 1-based.
+#' @return A tensor.
+#' @family nn ops
+#' @examples
+#' op_binary_crossentropy(c(0, 1, 1), c(0.1, 0.9, 0.8))
+#' target <- rbind(c(0, 1, 0), c(1, 0, 0))
+#' output <- rbind(c(0.1, 0.8, 0.1), c(0.7, 0.2, 0.1))
+#' op_categorical_crossentropy(target, output)
+#' op_sparse_categorical_crossentropy(c(1L, 0L), output)
+#' @name op_crossentropy
+NULL
+
+#' @rdname op_crossentropy
+#' @export
+op_binary_crossentropy <- function(target, output, from_logits = FALSE)
+  .Call(krb_call3, "op_binary_crossentropy", target, output, from_logits)
+
+#' @rdname op_crossentropy
+#' @export
+op_categorical_crossentropy <- function(target, output, from_logits = FALSE, axis = -1L)
+  .Call(krb_call4, "op_categorical_crossentropy", target, output, from_logits, axis)
+
+#' @rdname op_crossentropy
+#' @export
+op_sparse_categorical_crossentropy <- function(target, output, from_logits = FALSE, axis = -1L)
+  .Call(krb_call4, "op_sparse_categorical_crossentropy", target, output, from_logits, axis)

@@ -1,0 +1,107 @@
+a <- matrix(c(4, 2, 2, 3), 2)
+
+test_that("op_dot and op_matmul equal %*%, op_outer equals outer()", {
+  expect_identical(as.array(op_dot(a, a)), a %*% a)
+  expect_identical(as.array(op_dot(a, c(1, 1))), array(a %*% c(1, 1), 2))
+  expect_identical(as.array(op_outer(c(1, 2), c(1, 10, 100))), outer(c(1, 2), c(1, 10, 100)))
+})
+
+test_that("op_tensordot sums the last axes of x1 against the first of x2, or the listed 1-based axes", {
+  expect_equal(as.array(op_tensordot(a, a, axes = 1)), a %*% a)
+  expect_equal(as.array(op_tensordot(a, a)), sum(a * a))
+  expect_equal(as.array(op_tensordot(a, a, axes = list(1, 1))), t(a) %*% a)
+})
+
+test_that("op_solve, op_inv, op_det and op_cholesky equal solve(), det() and chol()", {
+  expect_equal(as.array(op_solve(a, c(6, 5))), array(solve(a, c(6, 5)), 2))
+  expect_equal(as.array(op_solve(a, diag(2))), solve(a))
+  expect_equal(as.array(op_inv(a)), solve(a))
+  expect_equal(as.array(op_det(a)), det(a))
+  expect_equal(as.array(op_cholesky(a)), t(chol(a)))
+  expect_equal(as.array(op_cholesky(a, upper = TRUE)), chol(a))
+})
+
+test_that("linear algebra works on batches in the leading axes", {
+  batch <- op_stack(list(a, 2 * a))
+  expect_equal(as.array(op_det(batch)), array(c(det(a), det(2 * a)), 2))
+  expect_equal(as.array(op_inv(batch))[2, , ], solve(2 * a))
+})
+
+test_that("singular and non-square matrices are value_errors", {
+  expect_bridge_error(op_inv(matrix(c(1, 2, 2, 4), 2)), "value_error", "Singular matrix", fixed = TRUE)
+  expect_bridge_error(op_det(matrix(1:6, 2)), "value_error", "square")
+  expect_bridge_error(op_cholesky(matrix(c(1, 2, 2, 1), 2)), "value_error", "not positive definite")
+})
+
+test_that("op_norm equals norm() and sqrt(sum(x^2))", {
+  expect_equal(as.array(op_norm(a)), norm(a, "F"))
+  expect_equal(as.array(op_norm(a, ord = 1)), norm(a, "O"))
+  expect_equal(as.array(op_norm(a, ord = Inf)), norm(a, "I"))
+  expect_equal(as.array(op_norm(c(3, 4))), 5, tolerance = 1e-6)
+  expect_equal(as.array(op_norm(a, axis = 1)), array(sqrt(colSums(a^2)), 2))
+  expect_equal(as.array(op_norm(c(1, -2, 3), ord = 1)), 6, tolerance = 1e-6)
+  expect_bridge_error(op_norm(a, ord = 2), "value_error", "Invalid `ord` argument for matrix norm")
+})
+
+test_that("op_sort equals sort() per row, NaN last", {
+  m <- rbind(c(3, 1, 2), c(9, 7, 8))
+  expect_identical(as.array(op_sort(m)), t(apply(m, 1, sort)))
+  expect_identical(as.array(op_sort(m, axis = 1)), apply(m, 2, sort))
+  expect_identical(as.array(op_sort(array(c(2, NaN, 1), 3))), array(c(1, 2, NaN), 3))
+})
+
+test_that("op_argsort gives 1-based positions as order()", {
+  x <- c(3.1, 1.1, 2.1, 1.1)
+  expect_identical(as.array(op_argsort(x)), array(order(x), 4))
+  expect_identical(as.array(op_argsort(x, zero_indexed = TRUE)), array(order(x) - 1L, 4))
+})
+
+test_that("op_top_k gives values and 1-based indices, as keras3's example", {
+  top <- op_top_k(array(c(5L, 2L, 7L, 1L, 9L, 3L), 6), k = 3)
+  expect_identical(names(top), c("values", "indices"))
+  expect_identical(as.array(top$values), array(c(9L, 7L, 5L), 3))
+  expect_identical(as.array(top$indices), array(c(5L, 3L, 1L), 3))
+})
+
+test_that("op_take_along_axis with op_argsort sorts each row", {
+  m <- rbind(c(3, 1, 2), c(9, 7, 8))
+  expect_identical(as.array(op_take_along_axis(m, op_argsort(m), axis = 2)), t(apply(m, 1, sort)))
+})
+
+test_that("op_tril, op_triu and op_diag equal lower.tri, upper.tri and diag", {
+  m <- matrix(as.double(1:9), 3, byrow = TRUE)
+  expect_identical(as.array(op_tril(m)), m * lower.tri(m, diag = TRUE))
+  expect_identical(as.array(op_triu(m, k = 1)), m * upper.tri(m))
+  expect_identical(as.array(op_diag(m)), array(diag(m), 3))
+  expect_identical(as.array(op_diag(c(1, 2))), diag(c(1, 2)))
+  expect_identical(as.array(op_trace(m)), sum(diag(m)))
+  expect_identical(as.array(op_diagonal(m, offset = 1)), array(c(2, 6), 2))
+})
+
+test_that("op_swapaxes and op_moveaxis equal aperm", {
+  x <- array(as.double(1:24), c(2, 3, 4))
+  expect_identical(as.array(op_swapaxes(x, 1, 3)), aperm(x, c(3, 2, 1)))
+  expect_identical(as.array(op_moveaxis(x, 1, 3)), aperm(x, c(2, 3, 1)))
+})
+
+test_that("op_tile, op_repeat and op_roll equal rep() and a rotation", {
+  expect_identical(as.array(op_tile(c(1, 2), 3)), array(rep(c(1, 2), 3), 6))
+  expect_identical(as.array(op_repeat(c(1, 2), 3)), array(rep(c(1, 2), each = 3), 6))
+  expect_identical(as.array(op_repeat(c(1, 2), c(1, 2))), array(c(1, 2, 2), 3))
+  expect_identical(as.array(op_roll(1:5, 2)), array(c(4L, 5L, 1L, 2L, 3L), 5))
+  m <- matrix(1:6, 2)
+  expect_identical(as.array(op_roll(m, 1, axis = 2)), m[, c(3, 1, 2)])
+})
+
+test_that("cross-entropies equal their formulas", {
+  expect_equal(as.array(op_binary_crossentropy(c(0, 1, 1), c(0.1, 0.9, 0.8))), array(-log(c(0.9, 0.9, 0.8)), 3), tolerance = 1e-6)
+  target <- rbind(c(0, 1, 0), c(1, 0, 0))
+  output <- rbind(c(0.1, 0.8, 0.1), c(0.7, 0.2, 0.1))
+  expect_equal(as.array(op_categorical_crossentropy(target, output)), array(-log(c(0.8, 0.7)), 2))
+  expect_equal(as.array(op_sparse_categorical_crossentropy(c(1L, 0L), output)), array(-log(c(0.8, 0.7)), 2))
+  expect_equal(as.array(op_categorical_crossentropy(target, log(output), from_logits = TRUE)), array(-log(c(0.8, 0.7)), 2))
+})
+
+test_that("cross-entropy of different shapes is Keras's value_error", {
+  expect_bridge_error(op_binary_crossentropy(c(1, 0), c(0.5, 0.5, 0.5)), "value_error", "must have the same shape")
+})

@@ -1,0 +1,84 @@
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary><paramref name="x"/> with the elements above diagonal <paramref name="k"/> of its last two axes zeroed (<c>keras.ops.tril</c>).</summary>
+    /// <exception cref="KerasValueError"><paramref name="x"/> has rank below 2.</exception>
+    public static NdArray Tril(NdArray x, long k = 0) => Triangular(x, k, lower: true);
+
+    /// <summary><paramref name="x"/> with the elements below diagonal <paramref name="k"/> of its last two axes zeroed (<c>keras.ops.triu</c>).</summary>
+    /// <exception cref="KerasValueError"><paramref name="x"/> has rank below 2.</exception>
+    public static NdArray Triu(NdArray x, long k = 0) => Triangular(x, k, lower: false);
+
+    /// <summary>
+    /// NumPy's <c>diag</c> (<c>keras.ops.diag</c>): of a vector, the square matrix with it on
+    /// diagonal <paramref name="k"/>; of a matrix, its diagonal <paramref name="k"/>.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="x"/> is not 1-D or 2-D.</exception>
+    public static NdArray Diag(NdArray x, long k = 0)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank == 2) return Diagonal(x, k);
+        if (x.Rank != 1) throw new KerasValueError($"`diag` needs a 1-D or 2-D input. Received: shape={NdArray.FormatShape(x.ShapeSpan)}");
+        long n = x.ShapeSpan[0] + Math.Abs(k);
+        var rows = Arange(0, x.ShapeSpan[0], 1, DType.Int64);
+        var rowMajorPositions = Add(Multiply(Add(rows, k < 0 ? -k : 0L), n), Add(rows, k > 0 ? k : 0L));
+        return Reshape(Scatter(Zeros(x.DType, n * n), rowMajorPositions, x), [n, n]);
+    }
+
+    /// <summary>
+    /// The diagonal <paramref name="offset"/> of the matrices in axes <paramref name="axis1"/> and
+    /// <paramref name="axis2"/> of <paramref name="x"/> (<c>keras.ops.diagonal</c>), as a new last axis.
+    /// </summary>
+    /// <exception cref="KerasValueError">The axes are the same or out of range.</exception>
+    public static NdArray Diagonal(NdArray x, long offset = 0, int axis1 = 0, int axis2 = 1)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank < 2) throw new KerasValueError($"`diagonal` needs an input of rank 2 or more. Received: shape={NdArray.FormatShape(x.ShapeSpan)}");
+        int a1 = AxisReduction.Normalize([axis1], false, x.Rank)[0];
+        int a2 = AxisReduction.Normalize([axis2], false, x.Rank)[0];
+        if (a1 == a2) throw new KerasValueError("axis1 and axis2 cannot be the same");
+        var others = Enumerable.Range(0, x.Rank).Where(a => a != a1 && a != a2).ToArray();
+        var moved = Transpose(x, [.. others, a1, a2]);
+        long rows = moved.ShapeSpan[^2], columns = moved.ShapeSpan[^1];
+        long start = offset >= 0 ? 0 : -offset;
+        long length = Math.Max(0, Math.Min(rows - start, columns - (start + offset)));
+        var flat = Reshape(moved, [.. moved.ShapeSpan[..^2].ToArray(), rows * columns]);
+        var positions = Arange(0, length, 1, DType.Int64);
+        var indices = Add(Multiply(Add(positions, start), columns), Add(positions, start + offset));
+        return Take(flat, indices, -1);
+    }
+
+    /// <summary>The sum of <see cref="Diagonal"/> (<c>keras.ops.trace</c>), with <see cref="Sum"/>'s dtypes.</summary>
+    /// <exception cref="KerasValueError">The axes are the same or out of range.</exception>
+    public static NdArray Trace(NdArray x, long offset = 0, int axis1 = 0, int axis2 = 1) =>
+        Sum(Diagonal(x, offset, axis1, axis2), [-1]);
+
+    private static NdArray Triangular(NdArray x, long k, bool lower)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank < 2) throw new KerasValueError($"`{(lower ? "tril" : "triu")}` needs an input of rank 2 or more. Received: shape={NdArray.FormatShape(x.ShapeSpan)}");
+        long rows = x.ShapeSpan[^2], columns = x.ShapeSpan[^1];
+        var keep = lower ? Tri(rows, columns, k, DType.Bool) : LogicalNot(Tri(rows, columns, k - 1, DType.Bool));
+        return Where(keep, x, Zeros(x.DType, 1));
+    }
+
+    private static NdArray Zeros(DType dtype, params long[] shape) => NdArray.Zeros(dtype, shape);
+
+    // A copy of the flat `target` with `values` written at `positions`.
+    private static NdArray Scatter(NdArray target, NdArray positions, NdArray values) =>
+        DTypeVisitor.Accept<Scattering, NdArray>(target.DType, new Scattering(target, positions.AsSpan<long>().ToArray(), values.Cast(target.DType)));
+
+    private readonly struct Scattering(NdArray target, long[] positions, NdArray values) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var storage = TensorStorage.AllocateLike<T>(target);
+            var result = storage.GetSpan();
+            target.AsSpan<T>().CopyTo(result);
+            var source = values.AsSpan<T>();
+            for (int i = 0; i < positions.Length; i++) result[(int)positions[i]] = source[i];
+            return NdArray<T>.Adopt(storage, target.ShapeArray);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>
+    /// NumPy's <c>dot</c> (<c>keras.ops.dot</c>): a product with a 0-d operand is elementwise; with
+    /// <paramref name="x2"/> of rank 1 or 2 it is <see cref="MatMul"/>; otherwise the last axis of
+    /// <paramref name="x1"/> is summed against the second-to-last of <paramref name="x2"/>.
+    /// </summary>
+    /// <exception cref="KerasValueError">The summed dimensions differ.</exception>
+    public static NdArray Dot(NdArray x1, NdArray x2)
+    {
+        ArgumentNullException.ThrowIfNull(x1);
+        ArgumentNullException.ThrowIfNull(x2);
+        if (x1.Rank == 0 || x2.Rank == 0) return Multiply(x1, x2);
+        if (x2.Rank <= 2) return MatMul(x1, x2);
+        return Tensordot(x1, x2, [x1.Rank - 1], [x2.Rank - 2]);
+    }
+
+    /// <summary>The outer product of <paramref name="x1"/> and <paramref name="x2"/>, both flattened (<c>keras.ops.outer</c>).</summary>
+    public static NdArray Outer(NdArray x1, NdArray x2) => Multiply(Reshape(x1, [-1, 1]), Ravel(x2));
+
+    /// <summary>
+    /// The sum of products over <paramref name="axes1"/> of <paramref name="x1"/> and
+    /// <paramref name="axes2"/> of <paramref name="x2"/>, paired in order (<c>keras.ops.tensordot</c>);
+    /// the result's axes are <paramref name="x1"/>'s others, then <paramref name="x2"/>'s.
+    /// </summary>
+    /// <exception cref="KerasValueError">The axes differ in number or length, or are out of range.</exception>
+    public static NdArray Tensordot(NdArray x1, NdArray x2, int[] axes1, int[] axes2)
+    {
+        ArgumentNullException.ThrowIfNull(x1);
+        ArgumentNullException.ThrowIfNull(x2);
+        var summed1 = axes1.Select(a => AxisReduction.Normalize([a], false, x1.Rank)[0]).ToArray();
+        var summed2 = axes2.Select(a => AxisReduction.Normalize([a], false, x2.Rank)[0]).ToArray();
+        if (summed1.Length != summed2.Length || summed1.Where((a, i) => x1.ShapeSpan[a] != x2.ShapeSpan[summed2[i]]).Any())
+            throw new KerasValueError($"shape-mismatch for sum: cannot sum axes {PythonRepr.Repr(axes1)} of shape {NdArray.FormatShape(x1.ShapeSpan)} against axes {PythonRepr.Repr(axes2)} of shape {NdArray.FormatShape(x2.ShapeSpan)}");
+        var free1 = Enumerable.Range(0, x1.Rank).Except(summed1).ToArray();
+        var free2 = Enumerable.Range(0, x2.Rank).Except(summed2).ToArray();
+        long inner = summed1.Aggregate(1L, (p, a) => p * x1.ShapeSpan[a]);
+        var a1 = Reshape(Transpose(x1, [.. free1, .. summed1]), [-1, inner]);
+        var a2 = Reshape(Transpose(x2, [.. summed2, .. free2]), [inner, -1]);
+        long[] shape = [.. free1.Select(a => x1.ShapeSpan[a]), .. free2.Select(a => x2.ShapeSpan[a])];
+        return Reshape(MatMul(a1, a2), shape);
+    }
+
+    /// <summary>
+    /// The solution of <c>a @ x = b</c> for square <paramref name="a"/> (<c>keras.ops.solve</c>), by LU
+    /// decomposition with partial pivoting in float64; leading axes are batches. <paramref name="b"/>
+    /// is a vector or a matrix of right-hand sides. The dtype is <c>result_type(a, b, float)</c>.
+    /// </summary>
+    /// <exception cref="KerasValueError">Shapes do not fit, or <paramref name="a"/> is singular.</exception>
+    public static NdArray Solve(NdArray a, NdArray b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var dtype = DTypes.ResultType([a.DType, b.DType, DType.Float32], [false, false, true]);
+        RequireSquare(a, "solve");
+        bool vector = b.Rank == a.Rank - 1;
+        var rhs = vector ? ExpandDims(b, -1) : b;
+        long n = a.ShapeSpan[^1];
+        if (rhs.Rank != a.Rank || rhs.ShapeSpan[^2] != n || !rhs.ShapeSpan[..^2].SequenceEqual(a.ShapeSpan[..^2]))
+            throw new KerasValueError($"`b` of shape {NdArray.FormatShape(b.ShapeSpan)} does not fit `a` of shape {NdArray.FormatShape(a.ShapeSpan)}");
+        long m = rhs.ShapeSpan[^1];
+        var matrices = MatricesFirst(a).AsSpan<double>();
+        var columns = MatricesFirst(rhs).AsSpan<double>();
+        var result = new double[columns.Length];
+        long batches = a.Size / (n * n);
+        for (long k = 0; k < batches; k++)
+        {
+            var lu = matrices.Slice((int)(k * n * n), (int)(n * n)).ToArray();
+            var pivots = Decompose(lu, (int)n) ?? throw new KerasValueError("Singular matrix");
+            for (long c = 0; c < m; c++)
+                SolveInPlace(lu, pivots, (int)n, columns.Slice((int)((k * m + c) * n), (int)n), result.AsSpan((int)((k * m + c) * n), (int)n));
+        }
+        var solution = MatricesLast(NdArray.FromColumnMajor(result, MatricesFirst(rhs).ShapeSpan)).Cast(dtype);
+        return vector ? Squeeze(solution, [-1]) : solution;
+    }
+
+    /// <summary>The inverse of square <paramref name="a"/> (<c>keras.ops.inv</c>), batched over leading axes.</summary>
+    /// <exception cref="KerasValueError"><paramref name="a"/> is not square or is singular.</exception>
+    public static NdArray Inv(NdArray a)
+    {
+        RequireSquare(a, "inv");
+        long n = a.ShapeSpan[^1];
+        return Solve(a, BroadcastTo(Eye(n, dtype: DType.Float64), a.ShapeSpan));
+    }
+
+    /// <summary>The determinant of square <paramref name="a"/> (<c>keras.ops.det</c>), batched over leading axes; 0 for a singular matrix.</summary>
+    /// <exception cref="KerasValueError"><paramref name="a"/> is not square.</exception>
+    public static NdArray Det(NdArray a)
+    {
+        RequireSquare(a, "det");
+        var dtype = FloatResult(a.DType);
+        long n = a.ShapeSpan[^1];
+        var matrices = MatricesFirst(a).AsSpan<double>();
+        long batches = NdArray.ElementCount(a.ShapeSpan[..^2]);
+        var result = new double[batches];
+        for (long k = 0; k < batches; k++)
+        {
+            var lu = matrices.Slice((int)(k * n * n), (int)(n * n)).ToArray();
+            var pivots = Decompose(lu, (int)n);
+            if (pivots is null) continue;
+            double det = 1;
+            for (int i = 0; i < n; i++) det *= (pivots[i] != i ? -1 : 1) * lu[i + n * i];
+            result[k] = det;
+        }
+        return NdArray.FromColumnMajor(result, a.ShapeSpan[..^2]).Cast(dtype);
+    }
+
+    /// <summary>
+    /// The lower-triangular <c>L</c> with <c>L @ L^T = a</c> for symmetric positive-definite
+    /// <paramref name="a"/> (<c>keras.ops.cholesky</c>), batched over leading axes.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="a"/> is not square or not positive definite.</exception>
+    public static NdArray Cholesky(NdArray a)
+    {
+        RequireSquare(a, "cholesky");
+        var dtype = FloatResult(a.DType);
+        int n = (int)a.ShapeSpan[^1];
+        var first = MatricesFirst(a);
+        var matrices = first.AsSpan<double>();
+        var result = new double[matrices.Length];
+        for (int k = 0; n > 0 && k < matrices.Length / (n * n); k++)
+        {
+            var m = matrices.Slice(k * n * n, n * n);
+            var l = result.AsSpan(k * n * n, n * n);
+            for (int j = 0; j < n; j++)
+            {
+                double d = m[j + n * j];
+                for (int p = 0; p < j; p++) d -= l[j + n * p] * l[j + n * p];
+                if (!(d > 0)) throw new KerasValueError("Matrix is not positive definite");
+                l[j + n * j] = Math.Sqrt(d);
+                for (int i = j + 1; i < n; i++)
+                {
+                    double s = m[i + n * j];
+                    for (int p = 0; p < j; p++) s -= l[i + n * p] * l[j + n * p];
+                    l[i + n * j] = s / l[j + n * j];
+                }
+            }
+        }
+        return MatricesLast(NdArray.FromColumnMajor(result, first.ShapeSpan)).Cast(dtype);
+    }
+
+    // Float64, with the matrix axes (the last two) moved first, so that each matrix is one
+    // contiguous column-major block; and back.
+    private static NdArray MatricesFirst(NdArray a) =>
+        Transpose(a.Cast(DType.Float64), [a.Rank - 2, a.Rank - 1, .. Enumerable.Range(0, a.Rank - 2)]);
+
+    private static NdArray MatricesLast(NdArray a) =>
+        Transpose(a, [.. Enumerable.Range(2, a.Rank - 2), 0, 1]);
+
+    private static void RequireSquare(NdArray a, string name)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Rank < 2 || a.ShapeSpan[^1] != a.ShapeSpan[^2])
+            throw new KerasValueError($"`{name}` needs square matrices in its last two axes. Received: shape={NdArray.FormatShape(a.ShapeSpan)}");
+    }
+
+    // In place: the unit-lower L below the diagonal and U on and above it, column-major;
+    // pivots[i] is the row swapped with row i. Null when a pivot is exactly zero.
+    private static int[]? Decompose(double[] lu, int n)
+    {
+        var pivots = new int[n];
+        for (int j = 0; j < n; j++)
+        {
+            int p = j;
+            for (int i = j + 1; i < n; i++)
+                if (Math.Abs(lu[i + n * j]) > Math.Abs(lu[p + n * j])) p = i;
+            pivots[j] = p;
+            if (lu[p + n * j] == 0) return null;
+            if (p != j)
+                for (int c = 0; c < n; c++) (lu[j + n * c], lu[p + n * c]) = (lu[p + n * c], lu[j + n * c]);
+            for (int i = j + 1; i < n; i++)
+            {
+                lu[i + n * j] /= lu[j + n * j];
+                double f = lu[i + n * j];
+                for (int c = j + 1; c < n; c++) lu[i + n * c] -= f * lu[j + n * c];
+            }
+        }
+        return pivots;
+    }
+
+    private static void SolveInPlace(double[] lu, int[] pivots, int n, ReadOnlySpan<double> b, Span<double> x)
+    {
+        b.CopyTo(x);
+        for (int i = 0; i < n; i++) (x[i], x[pivots[i]]) = (x[pivots[i]], x[i]);
+        for (int i = 0; i < n; i++)
+            for (int c = 0; c < i; c++) x[i] -= lu[i + n * c] * x[c];
+        for (int i = n - 1; i >= 0; i--)
+        {
+            for (int c = i + 1; c < n; c++) x[i] -= lu[i + n * c] * x[c];
+            x[i] /= lu[i + n * i];
+        }
+    }
+}

@@ -1,0 +1,93 @@
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary><paramref name="x"/> with axes <paramref name="axis1"/> and <paramref name="axis2"/> exchanged (<c>keras.ops.swapaxes</c>).</summary>
+    /// <exception cref="KerasValueError">An axis is out of range.</exception>
+    public static NdArray SwapAxes(NdArray x, int axis1, int axis2)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int a1 = AxisReduction.Normalize([axis1], false, x.Rank)[0], a2 = AxisReduction.Normalize([axis2], false, x.Rank)[0];
+        var order = Enumerable.Range(0, x.Rank).ToArray();
+        (order[a1], order[a2]) = (order[a2], order[a1]);
+        return Transpose(x, order);
+    }
+
+    /// <summary>
+    /// <paramref name="x"/> with axes <paramref name="source"/> moved to positions
+    /// <paramref name="destination"/>, the others keeping their order (<c>keras.ops.moveaxis</c>).
+    /// </summary>
+    /// <exception cref="KerasValueError">The lists differ in length, or an axis is out of range or repeated.</exception>
+    public static NdArray MoveAxis(NdArray x, int[] source, int[] destination)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (source.Length != destination.Length)
+            throw new KerasValueError("`source` and `destination` arguments must have the same number of elements");
+        var from = source.Select(a => AxisReduction.Normalize([a], false, x.Rank)[0]).ToArray();
+        var to = destination.Select(a => AxisReduction.Normalize([a], false, x.Rank)[0]).ToArray();
+        // Normalizing the lists refuses a repeated axis.
+        AxisReduction.Normalize(from, false, x.Rank);
+        AxisReduction.Normalize(to, false, x.Rank);
+        var order = Enumerable.Range(0, x.Rank).Where(a => !from.Contains(a)).ToList();
+        foreach (var (dest, src) in to.Zip(from).OrderBy(p => p.First)) order.Insert(dest, src);
+        return Transpose(x, [.. order]);
+    }
+
+    /// <summary>
+    /// <paramref name="x"/> repeated <paramref name="repeats"/> times along each axis
+    /// (<c>keras.ops.tile</c>); shorter lists apply to the last axes, longer ones add leading axes.
+    /// </summary>
+    /// <exception cref="KerasValueError">A repeat count is negative.</exception>
+    public static NdArray Tile(NdArray x, long[] repeats)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (repeats.Any(r => r < 0)) throw new KerasValueError($"`repeats` must not be negative. Received: repeats={PythonRepr.Repr(repeats)}");
+        int rank = Math.Max(x.Rank, repeats.Length);
+        var result = Reshape(x, [.. Enumerable.Repeat(1L, rank - x.Rank), .. x.ShapeSpan.ToArray()]);
+        var counts = Enumerable.Repeat(1L, rank - repeats.Length).Concat(repeats).ToArray();
+        for (int a = 0; a < rank; a++)
+        {
+            if (counts[a] == 1) continue;
+            long n = result.ShapeSpan[a];
+            result = Take(result, Mod(Arange(0, n * counts[a], 1, DType.Int64), n), a);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Each element of <paramref name="x"/> repeated along <paramref name="axis"/>
+    /// (<c>keras.ops.repeat</c>; null: of <paramref name="x"/> flattened): all
+    /// <paramref name="repeats"/>[0] times, or each its own count.
+    /// </summary>
+    /// <exception cref="KerasValueError">The counts are negative or do not match the axis.</exception>
+    public static NdArray Repeat(NdArray x, long[] repeats, int? axis = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (axis is null) return Repeat(Ravel(x), repeats, 0);
+        int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
+        long n = x.ShapeSpan[at];
+        if (repeats.Any(r => r < 0) || (repeats.Length != 1 && repeats.Length != n))
+            throw new KerasValueError($"`repeats` must be one count or one per element along the axis ({n}), none negative. Received: repeats={PythonRepr.Repr(repeats)}");
+        var indices = new List<long>();
+        for (long j = 0; j < n; j++)
+            for (long r = 0; r < repeats[repeats.Length == 1 ? 0 : j]; r++) indices.Add(j);
+        return Take(x, NdArray.FromColumnMajor(indices.ToArray(), [indices.Count]), at);
+    }
+
+    /// <summary>
+    /// <paramref name="x"/> rolled by <paramref name="shift"/> along <paramref name="axis"/>
+    /// (<c>keras.ops.roll</c>; null: flattened, then the shape restored): elements leaving one end
+    /// come back at the other.
+    /// </summary>
+    /// <exception cref="KerasValueError">The axis is out of range.</exception>
+    public static NdArray Roll(NdArray x, long shift, int? axis = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (axis is null) return Reshape(Roll(Ravel(x), shift, 0), x.ShapeSpan);
+        int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
+        long n = x.ShapeSpan[at];
+        if (n == 0) return x;
+        long s = ((shift % n) + n) % n;
+        return Take(x, Mod(Arange(n - s, 2 * n - s, 1, DType.Int64), n), at);
+    }
+}

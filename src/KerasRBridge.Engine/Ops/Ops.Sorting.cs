@@ -1,0 +1,108 @@
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>
+    /// <paramref name="x"/> sorted ascending along <paramref name="axis"/> (<c>keras.ops.sort</c>;
+    /// null: flattened in row-major order), NaN last as in NumPy.
+    /// </summary>
+    /// <exception cref="KerasValueError">The axis is out of range.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
+    public static NdArray Sort(NdArray x, int? axis = -1)
+    {
+        if (axis is null) return Sort(Ravel(x), 0);
+        return TakeAlongAxis(x, ArgSort(x, axis), axis.Value);
+    }
+
+    /// <summary>
+    /// The 0-based positions that sort <paramref name="x"/> along <paramref name="axis"/>
+    /// (<c>keras.ops.argsort</c>; null: flattened), stable (ties keep their order), NaN last; int32.
+    /// </summary>
+    /// <exception cref="KerasValueError">The axis is out of range.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
+    public static NdArray ArgSort(NdArray x, int? axis = -1)
+    {
+        RealOnly(x, "argsort");
+        if (axis is null) return ArgSort(Ravel(x), 0);
+        int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
+        var values = x.Cast(DType.Float64).AsSpan<double>();
+        long inner = 1, outer = 1, n = x.ShapeSpan[at];
+        for (int a = 0; a < at; a++) inner *= x.ShapeSpan[a];
+        for (int a = at + 1; a < x.Rank; a++) outer *= x.ShapeSpan[a];
+        var result = new int[values.Length];
+        var line = new int[n];
+        var keys = new double[n];
+        for (long k = 0; k < outer; k++)
+            for (long i = 0; i < inner; i++)
+            {
+                for (int j = 0; j < n; j++) (line[j], keys[j]) = (j, values[(int)(i + inner * (j + n * k))]);
+                Array.Sort(line, (p, q) => CompareNaNLast(keys[p], keys[q]) is var c && c != 0 ? c : p.CompareTo(q));
+                for (int j = 0; j < n; j++) result[i + inner * (j + n * k)] = line[j];
+            }
+        return NdArray.FromColumnMajor(result, x.ShapeSpan);
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> largest elements along the last axis and their 0-based positions
+    /// (<c>keras.ops.top_k</c>), largest first when <paramref name="sorted"/>; ties give the lower position first.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="k"/> is negative or larger than the last axis.</exception>
+    public static (NdArray Values, NdArray Indices) TopK(NdArray x, int k, bool sorted = true)
+    {
+        RealOnly(x, "top_k");
+        if (x.Rank == 0) throw new KerasValueError("`top_k` needs a tensor of rank 1 or more.");
+        long n = x.ShapeSpan[^1];
+        if (k < 0 || k > n) throw new KerasValueError($"`k` must be between 0 and {n}, the length of the last axis. Received: k={k}");
+        var descending = ArgSort(Negative(x.Cast(DType.Float64)), -1);
+        var indices = Take(descending, Arange(0, k, 1, DType.Int64), -1);
+        if (!sorted) indices = Sort(indices, -1);
+        return (TakeAlongAxis(x, indices, -1), indices);
+    }
+
+    /// <summary>
+    /// Elements of <paramref name="x"/> at <paramref name="indices"/> along <paramref name="axis"/>,
+    /// matched position by position in the other axes (<c>keras.ops.take_along_axis</c>; null:
+    /// flattened); negative indices count from the end; the other axes broadcast.
+    /// </summary>
+    /// <exception cref="KerasIndexError">An index is out of range.</exception>
+    public static NdArray TakeAlongAxis(NdArray x, NdArray indices, int? axis)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(indices);
+        if (axis is null) return TakeAlongAxis(Ravel(x), Ravel(indices), 0);
+        int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
+        if (indices.Rank != x.Rank) throw new KerasValueError($"`indices` must have the rank of `x`, {x.Rank}. Received: shape={NdArray.FormatShape(indices.ShapeSpan)}");
+        var shape = x.ShapeSpan.ToArray();
+        shape[at] = indices.ShapeSpan[at];
+        var targetShape = Broadcasting.Shapes(shape, indices.ShapeSpan);
+        var xShape = targetShape.ToArray();
+        xShape[at] = x.ShapeSpan[at];
+        var source = BroadcastTo(x, xShape);
+        var positions = BroadcastTo(indices.Cast(DType.Int64), targetShape).AsSpan<long>().ToArray();
+        long inner = 1, n = x.ShapeSpan[at], m = targetShape[at];
+        for (int a = 0; a < at; a++) inner *= targetShape[a];
+        var offsets = new long[positions.Length];
+        for (long p = 0; p < positions.Length; p++)
+        {
+            long i = p % inner, k = p / (inner * m), index = positions[p] < 0 ? positions[p] + n : positions[p];
+            if (index < 0 || index >= n) throw new KerasIndexError($"index {positions[p]} is out of bounds for axis {at} with size {n}");
+            offsets[p] = i + inner * (index + n * k);
+        }
+        return DTypeVisitor.Accept<OffsetGather, NdArray>(x.DType, new OffsetGather(source, offsets, targetShape));
+    }
+
+    private static int CompareNaNLast(double a, double b) =>
+        double.IsNaN(a) ? (double.IsNaN(b) ? 0 : 1) : double.IsNaN(b) ? -1 : a.CompareTo(b);
+
+    private readonly struct OffsetGather(NdArray x, long[] offsets, long[] shape) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var storage = TensorStorage.Allocate<T>(shape);
+            var result = storage.GetSpan();
+            var source = x.AsSpan<T>();
+            for (int p = 0; p < result.Length; p++) result[p] = source[(int)offsets[p]];
+            return NdArray<T>.Adopt(storage, shape);
+        }
+    }
+}

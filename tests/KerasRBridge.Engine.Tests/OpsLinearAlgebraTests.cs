@@ -1,0 +1,214 @@
+using KerasRBridge.Engine;
+using static KerasRBridge.Engine.Tests.OpsTestArrays;
+
+namespace KerasRBridge.Engine.Tests;
+
+public class OpsLinearAlgebraTests
+{
+    private static NdArray A() => Matrix(new double[,] { { 4, 2 }, { 2, 3 } });
+
+    [Test]
+    public void Dot_of_vectors_is_their_inner_product_and_with_a_scalar_a_product()
+    {
+        Assert.That(Doubles(Ops.Dot(Vector(1.0, 2, 3), Vector(4.0, 5, 6))), Is.EqualTo(new double[] { 32 }));
+        Assert.That(Doubles(Ops.Dot(A(), NdArray.Scalar(2.0))), Is.EqualTo(new double[] { 8, 4, 4, 6 }));
+        Assert.That(Doubles(Ops.Dot(A(), Vector(1.0, 1))), Is.EqualTo(new double[] { 6, 5 }));
+    }
+
+    [Test]
+    public void Dot_of_3d_tensors_sums_the_last_axis_against_the_second_to_last()
+    {
+        var a = NdArray.FromRowMajor(Enumerable.Range(0, 12).Select(i => (double)i).ToArray(), [2, 2, 3]);
+        var b = NdArray.FromRowMajor(Enumerable.Range(0, 12).Select(i => (double)i).ToArray(), [2, 3, 2]);
+        var result = Ops.Dot(a, b);
+        Assert.That(result.ShapeArray, Is.EqualTo(new long[] { 2, 2, 2, 2 }));
+        var ra = Doubles(a);
+        var rb = Doubles(b);
+        var expected = new double[16];
+        for (int i = 0; i < 2; i++) for (int j = 0; j < 2; j++) for (int k = 0; k < 2; k++) for (int m = 0; m < 2; m++)
+            for (int s = 0; s < 3; s++) expected[((i * 2 + j) * 2 + k) * 2 + m] += ra[(i * 2 + j) * 3 + s] * rb[(k * 3 + s) * 2 + m];
+        Assert.That(Doubles(result), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Outer_multiplies_every_pair()
+    {
+        Assert.That(Doubles(Ops.Outer(Vector(1.0, 2), Vector(1.0, 10, 100))), Is.EqualTo(new double[] { 1, 10, 100, 2, 20, 200 }));
+    }
+
+    [Test]
+    public void Tensordot_over_one_pair_of_axes_is_a_matrix_product()
+    {
+        Assert.That(Doubles(Ops.Tensordot(A(), A(), [1], [0])), Is.EqualTo(Doubles(Ops.MatMul(A(), A()))));
+        Assert.Throws<KerasValueError>(() => Ops.Tensordot(A(), Vector(1.0, 2, 3), [1], [0]));
+    }
+
+    [Test]
+    public void Solve_inv_and_det_agree_with_hand_computed_values()
+    {
+        Assert.That(Doubles(Ops.Solve(A(), Vector(6.0, 5))), Is.EqualTo(new double[] { 1, 1 }).Within(1e-15));
+        Assert.That(Doubles(Ops.Inv(A())), Is.EqualTo(new[] { 3 / 8.0, -2 / 8.0, -2 / 8.0, 4 / 8.0 }).Within(1e-15));
+        Assert.That(Doubles(Ops.Det(A())), Is.EqualTo(new double[] { 8 }).Within(1e-14));
+        Assert.That(Doubles(Ops.Det(Matrix(new double[,] { { 0, 1 }, { 1, 0 } }))), Is.EqualTo(new double[] { -1 }));
+    }
+
+    [Test]
+    public void Linear_algebra_runs_over_batches()
+    {
+        var batch = Ops.Stack([A(), Ops.Multiply(A(), 2.0)], 0);
+        Assert.That(Doubles(Ops.Det(batch)), Is.EqualTo(new double[] { 8, 32 }).Within(1e-13));
+        var inverses = Ops.Inv(batch);
+        Assert.That(inverses.ShapeArray, Is.EqualTo(new long[] { 2, 2, 2 }));
+        Assert.That(Doubles(Ops.Take(inverses, NdArray.Scalar(1L), 0)), Is.EqualTo(Doubles(Ops.Divide(Ops.Inv(A()), 2.0))).Within(1e-15));
+        Assert.That(Doubles(Ops.Take(Ops.Cholesky(batch), NdArray.Scalar(1L), 0)), Is.EqualTo(Doubles(Ops.Multiply(Ops.Cholesky(A()), Math.Sqrt(2)))).Within(1e-14));
+    }
+
+    [Test]
+    public void A_singular_matrix_has_determinant_zero_and_cannot_be_solved()
+    {
+        var singular = Matrix(new double[,] { { 1, 2 }, { 2, 4 } });
+        Assert.That(Doubles(Ops.Det(singular)), Is.EqualTo(new double[] { 0 }));
+        var ex = Assert.Throws<KerasValueError>(() => Ops.Inv(singular));
+        Assert.That(ex!.Message, Is.EqualTo("Singular matrix"));
+    }
+
+    [Test]
+    public void Cholesky_gives_the_lower_factor()
+    {
+        var l = Ops.Cholesky(A());
+        Assert.That(Doubles(Ops.MatMul(l, Ops.Transpose(l))), Is.EqualTo(Doubles(A())).Within(1e-14));
+        Assert.That(Doubles(l)[1], Is.EqualTo(0));
+        var ex = Assert.Throws<KerasValueError>(() => Ops.Cholesky(Matrix(new double[,] { { 1, 2 }, { 2, 1 } })));
+        Assert.That(ex!.Message, Is.EqualTo("Matrix is not positive definite"));
+    }
+
+    [Test]
+    public void Linear_algebra_of_integers_gives_floatx_and_refuses_non_square_input()
+    {
+        Assert.That(Ops.Det(Matrix(new[,] { { 1, 2 }, { 3, 4 } })).DType, Is.EqualTo(DType.Float32));
+        Assert.Throws<KerasValueError>(() => Ops.Inv(Matrix(new double[,] { { 1, 2, 3 } })));
+    }
+}
+
+public class OpsSortingTests
+{
+    [Test]
+    public void Sort_and_argsort_order_the_last_axis_with_nan_last()
+    {
+        var x = Vector(3.0, double.NaN, 1, 2);
+        Assert.That(Doubles(Ops.Sort(x)), Is.EqualTo(new[] { 1, 2, 3, double.NaN }));
+        Assert.That(Doubles(Ops.ArgSort(x)), Is.EqualTo(new double[] { 2, 3, 0, 1 }));
+        var m = Matrix(new double[,] { { 3, 1 }, { 1, 3 } });
+        Assert.That(Doubles(Ops.Sort(m, 0)), Is.EqualTo(new double[] { 1, 1, 3, 3 }));
+    }
+
+    [Test]
+    public void Argsort_is_stable()
+    {
+        Assert.That(Doubles(Ops.ArgSort(Vector(2, 1, 2, 1))), Is.EqualTo(new double[] { 1, 3, 0, 2 }));
+    }
+
+    [Test]
+    public void Top_k_gives_the_largest_first_with_their_positions()
+    {
+        var (values, indices) = Ops.TopK(Vector(5, 2, 7, 1, 9, 3), 3);
+        Assert.That(Doubles(values), Is.EqualTo(new double[] { 9, 7, 5 }));
+        Assert.That(Doubles(indices), Is.EqualTo(new double[] { 4, 2, 0 }));
+        Assert.That(values.DType, Is.EqualTo(DType.Int32));
+        var (unsorted, _) = Ops.TopK(Vector(5, 2, 7, 1, 9, 3), 3, sorted: false);
+        Assert.That(Doubles(unsorted), Is.EqualTo(new double[] { 5, 7, 9 }));
+        Assert.Throws<KerasValueError>(() => Ops.TopK(Vector(1, 2), 3));
+    }
+
+    [Test]
+    public void Take_along_axis_matches_positions_in_the_other_axes()
+    {
+        var m = Matrix(new double[,] { { 3, 1 }, { 1, 3 } });
+        Assert.That(Doubles(Ops.TakeAlongAxis(m, Ops.ArgSort(m, 1), 1)), Is.EqualTo(new double[] { 1, 3, 1, 3 }));
+        Assert.Throws<KerasIndexError>(() => Ops.TakeAlongAxis(m, Matrix(new long[,] { { 2 }, { 0 } }), 1));
+    }
+}
+
+public class OpsDiagonalTests
+{
+    private static NdArray M() => NdArray.FromRowMajor(Enumerable.Range(1, 9).Select(i => (double)i).ToArray(), [3, 3]);
+
+    [Test]
+    public void Tril_and_triu_zero_the_other_triangle()
+    {
+        Assert.That(Doubles(Ops.Tril(M())), Is.EqualTo(new double[] { 1, 0, 0, 4, 5, 0, 7, 8, 9 }));
+        Assert.That(Doubles(Ops.Triu(M(), 1)), Is.EqualTo(new double[] { 0, 2, 3, 0, 0, 6, 0, 0, 0 }));
+        Assert.That(Doubles(Ops.Tril(M(), -1)), Is.EqualTo(new double[] { 0, 0, 0, 4, 0, 0, 7, 8, 0 }));
+    }
+
+    [Test]
+    public void Diag_takes_a_matrix_diagonal_or_builds_a_matrix_from_a_vector()
+    {
+        Assert.That(Doubles(Ops.Diag(M())), Is.EqualTo(new double[] { 1, 5, 9 }));
+        Assert.That(Doubles(Ops.Diag(M(), 1)), Is.EqualTo(new double[] { 2, 6 }));
+        Assert.That(Doubles(Ops.Diag(M(), -1)), Is.EqualTo(new double[] { 4, 8 }));
+        Assert.That(Doubles(Ops.Diag(Vector(1.0, 2), 1)), Is.EqualTo(new double[] { 0, 1, 0, 0, 0, 2, 0, 0, 0 }));
+    }
+
+    [Test]
+    public void Diagonal_of_a_3d_tensor_follows_numpy()
+    {
+        var x = NdArray.FromRowMajor(Enumerable.Range(1, 8).Select(i => (double)i).ToArray(), [2, 2, 2]);
+        Assert.That(Doubles(Ops.Diagonal(x)), Is.EqualTo(new double[] { 1, 7, 2, 8 }));
+        Assert.That(Doubles(Ops.Diagonal(x, 0, 1, 2)), Is.EqualTo(new double[] { 1, 4, 5, 8 }));
+        Assert.Throws<KerasValueError>(() => Ops.Diagonal(x, 0, 1, 1));
+    }
+
+    [Test]
+    public void Trace_sums_the_diagonal()
+    {
+        Assert.That(Doubles(Ops.Trace(M())), Is.EqualTo(new double[] { 15 }));
+        Assert.That(Doubles(Ops.Trace(M(), 1)), Is.EqualTo(new double[] { 8 }));
+    }
+
+    [Test]
+    public void Swapaxes_moveaxis_tile_repeat_and_roll_rearrange_as_numpy()
+    {
+        Assert.That(Doubles(Ops.SwapAxes(M(), 0, 1)), Is.EqualTo(Doubles(Ops.Transpose(M()))));
+        Assert.That(Ops.MoveAxis(Ones(DType.Float32, 2, 3, 4), [0], [-1]).ShapeArray, Is.EqualTo(new long[] { 3, 4, 2 }));
+        Assert.That(Ops.MoveAxis(Ones(DType.Float32, 2, 3, 4), [0, 1], [-1, -2]).ShapeArray, Is.EqualTo(new long[] { 4, 3, 2 }));
+        Assert.That(Doubles(Ops.Tile(Vector(1, 2), [2])), Is.EqualTo(new double[] { 1, 2, 1, 2 }));
+        Assert.That(Ops.Tile(Vector(1, 2), [2, 1]).ShapeArray, Is.EqualTo(new long[] { 2, 2 }));
+        Assert.That(Doubles(Ops.Repeat(Vector(1, 2), [2])), Is.EqualTo(new double[] { 1, 1, 2, 2 }));
+        Assert.That(Doubles(Ops.Repeat(Vector(1, 2), [1, 3])), Is.EqualTo(new double[] { 1, 2, 2, 2 }));
+        Assert.That(Doubles(Ops.Roll(Vector(1, 2, 3, 4, 5), 2)), Is.EqualTo(new double[] { 4, 5, 1, 2, 3 }));
+        Assert.That(Doubles(Ops.Roll(Vector(1, 2, 3, 4, 5), -1)), Is.EqualTo(new double[] { 2, 3, 4, 5, 1 }));
+        Assert.That(Doubles(Ops.Roll(M(), 1, 1)), Is.EqualTo(new double[] { 3, 1, 2, 6, 4, 5, 9, 7, 8 }));
+    }
+}
+
+public class OpsLossTests
+{
+    [Test]
+    public void Binary_crossentropy_matches_its_formula_from_probabilities_and_logits()
+    {
+        Assert.That(Doubles(Ops.BinaryCrossentropy(Vector(0.0, 1, 1), Vector(0.1, 0.9, 0.8))),
+            Is.EqualTo(new[] { -Math.Log(0.9), -Math.Log(0.9), -Math.Log(0.8) }).Within(1e-12));
+        var logits = Vector(-1.0, 2.0);
+        Assert.That(Doubles(Ops.BinaryCrossentropy(Vector(0.0, 1), logits, fromLogits: true)),
+            Is.EqualTo(Doubles(Ops.BinaryCrossentropy(Vector(0.0, 1), Ops.Sigmoid(logits)))).Within(1e-12));
+    }
+
+    [Test]
+    public void Categorical_crossentropy_sums_over_the_class_axis()
+    {
+        var target = Matrix(new double[,] { { 0, 1, 0 }, { 1, 0, 0 } });
+        var output = Matrix(new[,] { { 0.1, 0.8, 0.1 }, { 0.7, 0.2, 0.1 } });
+        Assert.That(Doubles(Ops.CategoricalCrossentropy(target, output)), Is.EqualTo(new[] { -Math.Log(0.8), -Math.Log(0.7) }).Within(1e-12));
+        Assert.That(Doubles(Ops.SparseCategoricalCrossentropy(Vector(1L, 0L), output)), Is.EqualTo(new[] { -Math.Log(0.8), -Math.Log(0.7) }).Within(1e-12));
+        var logits = Ops.Log(output);
+        Assert.That(Doubles(Ops.CategoricalCrossentropy(target, logits, fromLogits: true)), Is.EqualTo(new[] { -Math.Log(0.8), -Math.Log(0.7) }).Within(1e-12));
+    }
+
+    [Test]
+    public void Crossentropy_of_different_shapes_is_kerass_value_error()
+    {
+        var ex = Assert.Throws<KerasValueError>(() => Ops.BinaryCrossentropy(Vector(1.0), Vector(0.5, 0.5)));
+        Assert.That(ex!.Message, Is.EqualTo("Arguments `target` and `output` must have the same shape. Received: target.shape=(1,), output.shape=(2,)"));
+    }
+}
