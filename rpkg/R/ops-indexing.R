@@ -170,3 +170,47 @@ op_one_hot <- function(x, num_classes, axis = -1L, dtype = NULL, sparse = FALSE,
 #' @export
 op_moments <- function(x, axes, keepdims = FALSE, synchronized = FALSE)
   list(op_mean(x, axis = axes, keepdims = keepdims), op_var(x, axis = axes, keepdims = keepdims))
+
+#' Slices and padding
+#'
+#' keras3's `op_slice()` takes the block of `shape` starting at the 1-based `start_indices`;
+#' `op_slice_update()` returns a copy of `inputs` with `updates` written into the block starting
+#' there (the variable or tensor given is not changed). `op_pad()` pads each axis: `pad_width`
+#' is one number (every side), a pair `c(before, after)` (every axis), or a matrix with one row
+#' `c(before, after)` per axis; `mode` is `"constant"` (with `constant_values`, default 0),
+#' `"edge"`, `"reflect"`, `"symmetric"` or `"wrap"`, as NumPy's.
+#'
+#' @param inputs,x A tensor, variable or R array.
+#' @param start_indices The 1-based position of the block's first element, one per axis.
+#' @param shape The block's shape.
+#' @param updates The values to write, of the block's shape.
+#' @param pad_width The widths to pad.
+#' @param mode The padding mode.
+#' @param constant_values The value for `"constant"` padding.
+#' @return A tensor.
+#' @family core ops
+#' @examples
+#' x <- op_reshape(op_arange(25L), c(5, 5))
+#' op_slice(x, c(3, 3), c(2, 2))
+#' op_slice_update(op_zeros(c(5, 5)), c(3, 3), op_ones(c(2, 2)))
+#' op_pad(matrix(1:4, 2), 1)
+#' op_pad(c(1, 2, 3), c(2, 1), mode = "reflect")
+#' @name op_slice
+NULL
+
+#' @rdname op_slice
+#' @export
+op_slice <- function(inputs, start_indices, shape) .Call(krb_call3, "op_slice", inputs, zero_based(start_indices), shape)
+
+#' @rdname op_slice
+#' @export
+op_slice_update <- function(inputs, start_indices, updates)
+  .Call(krb_call3, "op_slice_update", inputs, zero_based(start_indices), updates)
+
+#' @rdname op_slice
+#' @export
+op_pad <- function(x, pad_width, mode = "constant", constant_values = NULL) {
+  rank <- op_ndim(x)
+  widths <- if (is.matrix(pad_width)) pad_width else matrix(rep_len(pad_width, 2L), rank, 2L, byrow = TRUE)
+  .Call(krb_call4, "op_pad", x, as.vector(widths), mode, constant_values)
+}

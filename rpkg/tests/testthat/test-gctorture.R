@@ -168,6 +168,12 @@ tortured <- list(
     quote(round(as.array(op_categorical_crossentropy(array(c(0, 1), c(1, 2)), array(c(0.5, 0.5), c(1, 2)))), 6)), array(round(log(2), 6), 1)),
   "op_sparse_categorical_crossentropy: one row" = list(
     quote(round(as.array(op_sparse_categorical_crossentropy(array(0L, 1), array(c(0.5, 0.5), c(1, 2)))), 6)), array(round(log(2), 6), 1)),
+  "op_slice: a block" = list(
+    quote(as.array(op_slice(t, c(1, 2), c(2, 1)))), array(c(3, 4), c(2, 1))),
+  "op_slice_update: a block" = list(
+    quote(as.array(op_slice_update(t, c(1, 1), array(0, c(1, 1))))[1, 1]), 0),
+  "op_pad: one on each side" = list(
+    quote(dim(as.array(op_pad(t, 1)))), c(4L, 5L)),
   "name_scope_open: with_name_scope" = list(
     quote(with_name_scope("s", keras_variable(1, name = "w")$path)), "s/w"),
   "scope_close: the scope is closed afterwards" = list(

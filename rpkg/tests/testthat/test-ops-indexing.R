@@ -81,3 +81,26 @@ test_that("op_moments gives the mean and population variance, as keras3's exampl
   expect_equal(as.array(moments[[1]]), 21.2, tolerance = 1e-6)
   expect_equal(as.array(moments[[2]]), 1553.36, tolerance = 1e-6)
 })
+
+test_that("op_slice takes the block at 1-based start_indices, as keras3's example", {
+  x <- op_reshape(op_arange(25L), c(5, 5))
+  expect_identical(as.array(op_slice(x, c(3, 3), c(2, 2))), matrix(c(13L, 18L, 14L, 19L), 2))
+  expect_bridge_error(op_slice(x, c(5, 5), c(2, 2)), "value_error", "leaves the tensor")
+})
+
+test_that("op_slice_update writes into a copy at 1-based start_indices", {
+  z <- keras_variable(array(0, c(5, 5)))
+  updated <- op_slice_update(z, c(3, 3), op_ones(c(2, 2)))
+  expected <- array(0, c(5, 5))
+  expected[3:4, 3:4] <- 1
+  expect_identical(as.array(updated), expected)
+  expect_identical(as.array(z), array(0, c(5, 5)))
+})
+
+test_that("op_pad pads with a constant or NumPy's modes", {
+  expect_identical(as.array(op_pad(matrix(1:4, 2), 1)), rbind(0L, cbind(0L, matrix(1:4, 2), 0L), 0L))
+  expect_identical(as.array(op_pad(c(1, 2, 3), c(2, 1), mode = "reflect")), array(c(3, 2, 1, 2, 3, 2), 6))
+  expect_identical(as.array(op_pad(c(1, 2, 3), 1, constant_values = 9)), array(c(9, 1, 2, 3, 9), 5))
+  expect_identical(dim(as.array(op_pad(matrix(1:4, 2), rbind(c(1, 0), c(0, 2))))), c(3L, 4L))
+  expect_bridge_error(op_pad(c(1, 2), 1, mode = "edge", constant_values = 0), "value_error", "can only be provided when `mode == 'constant'`")
+})

@@ -30,6 +30,11 @@ internal static class CreationEntries
         Declare.Entry("op_flip", (Sexp x, Sexp axis) => Flip(Tensors.FromR(x, (string?)null), axis)),
         Declare.Entry("op_broadcast_to", (Sexp x, ShapeArgument shape) =>
             Ops.BroadcastTo(Tensors.FromR(x, (string?)null), Args.FullShape(shape.Dimensions, "Broadcasting"))),
+        Declare.Entry("op_slice", (Sexp inputs, Sexp start_indices, ShapeArgument shape) =>
+            Ops.Slice(Tensors.FromR(inputs, (string?)null), Args.Integers(start_indices, "start_indices"), Args.FullShape(shape.Dimensions, "A slice"))),
+        Declare.Entry("op_slice_update", (Sexp inputs, Sexp start_indices, Sexp updates) =>
+            Ops.SliceUpdate(Tensors.FromR(inputs, (string?)null), Args.Integers(start_indices, "start_indices"), Tensors.FromR(updates, (string?)null))),
+        Declare.Entry("op_pad", (Sexp x, Sexp pad_width, string mode, Sexp constant_values) => Pad(Tensors.FromR(x, (string?)null), pad_width, mode, constant_values)),
         Declare.Entry("op_one_hot", (Sexp x, int num_classes, int axis, string dtype) =>
             Ops.OneHot(Tensors.FromR(x, "int64"), num_classes, axis > 0 ? axis - 1 : axis, DTypes.Standardize(dtype))),
     ];
@@ -79,6 +84,16 @@ internal static class CreationEntries
         Ops.Take(x, Tensors.FromR(indices, "int64"), Axes.ReadOne(axis, x.Rank, "axis"));
 
     private static NdArray Flip(NdArray x, Sexp axis) => Ops.Flip(x, Axes.Read(axis, x.Rank, "axis"));
+
+    // pad_width as R passes it: the befores of every axis, then the afters.
+    private static NdArray Pad(NdArray x, Sexp padWidth, string mode, Sexp constantValues)
+    {
+        var widths = Args.Integers(padWidth, "pad_width");
+        if (widths.Length != 2 * x.Rank)
+            throw new KerasValueError($"`pad_width` must give (before, after) for each of the {x.Rank} axes. Received: pad_width={Args.Show(padWidth)}");
+        double? constant = RValues.IsNull(constantValues) ? null : Args.Double(constantValues, "constant_values");
+        return Ops.Pad(x, widths[..x.Rank], widths[x.Rank..], mode, constant);
+    }
 
     private static NdArray Squeeze(NdArray x, Sexp axis) => Ops.Squeeze(x, Axes.Read(axis, x.Rank, "axis"));
 }

@@ -1,0 +1,63 @@
+using KerasRBridge.Engine;
+using static KerasRBridge.Engine.Tests.OpsTestArrays;
+
+namespace KerasRBridge.Engine.Tests;
+
+public class OpsSlicingTests
+{
+    private static NdArray Grid() => NdArray.FromRowMajor(Enumerable.Range(0, 25).Select(i => (double)i).ToArray(), [5, 5]);
+
+    [Test]
+    public void Slice_takes_a_block()
+    {
+        var block = Ops.Slice(Grid(), [2, 2], [2, 2]);
+        Assert.That(block.ShapeArray, Is.EqualTo(new long[] { 2, 2 }));
+        Assert.That(Doubles(block), Is.EqualTo(new double[] { 12, 13, 17, 18 }));
+        Assert.That(Ops.Slice(Grid(), [5, 0], [0, 5]).ShapeArray, Is.EqualTo(new long[] { 0, 5 }));
+    }
+
+    [Test]
+    public void A_slice_leaving_the_tensor_is_a_value_error()
+    {
+        Assert.Throws<KerasValueError>(() => Ops.Slice(Grid(), [4, 0], [2, 1]));
+        Assert.Throws<KerasValueError>(() => Ops.Slice(Grid(), [0], [1]));
+    }
+
+    [Test]
+    public void Slice_update_writes_a_block_into_a_copy()
+    {
+        var x = Grid();
+        var updated = Ops.SliceUpdate(x, [1, 3], Ones(DType.Int32, 2, 2));
+        var values = Doubles(updated);
+        Assert.That(values[1 * 5 + 3], Is.EqualTo(1));
+        Assert.That(values[2 * 5 + 4], Is.EqualTo(1));
+        Assert.That(values[0], Is.EqualTo(0));
+        Assert.That(updated.DType, Is.EqualTo(DType.Float64));
+        Assert.That(Doubles(x)[1 * 5 + 3], Is.EqualTo(8));
+    }
+
+    [Test]
+    public void Pad_with_a_constant_surrounds_each_axis()
+    {
+        var padded = Ops.Pad(Matrix(new[,] { { 1, 2 }, { 3, 4 } }), [1, 0], [0, 2], constant: 9);
+        Assert.That(padded.ShapeArray, Is.EqualTo(new long[] { 3, 4 }));
+        Assert.That(Doubles(padded), Is.EqualTo(new double[] { 9, 9, 9, 9, 1, 2, 9, 9, 3, 4, 9, 9 }));
+    }
+
+    [TestCase("edge", new double[] { 1, 1, 1, 2, 3, 3 })]
+    [TestCase("reflect", new double[] { 3, 2, 1, 2, 3, 2 })]
+    [TestCase("symmetric", new double[] { 2, 1, 1, 2, 3, 3 })]
+    [TestCase("wrap", new double[] { 2, 3, 1, 2, 3, 1 })]
+    public void Pad_modes_follow_numpy(string mode, double[] expected)
+    {
+        Assert.That(Doubles(Ops.Pad(Vector(1.0, 2, 3), [2], [1], mode)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Pad_refuses_an_unknown_mode_and_a_constant_with_another_mode()
+    {
+        Assert.Throws<KerasValueError>(() => Ops.Pad(Vector(1.0), [1], [1], "mirror"));
+        var ex = Assert.Throws<KerasValueError>(() => Ops.Pad(Vector(1.0), [1], [1], "edge", 0));
+        Assert.That(ex!.Message, Is.EqualTo("Argument `constant_values` can only be provided when `mode == 'constant'`. Received: mode=edge"));
+    }
+}
