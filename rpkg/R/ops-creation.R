@@ -202,6 +202,7 @@ op_linspace <- function(start, stop, num = 50L, endpoint = TRUE, retstep = FALSE
 #' keras3's shape ops. `op_reshape()` and `op_ravel()` fill the new shape in C (row-major) order,
 #' as keras3 and NumPy do, not in R's `dim<-` order: `op_reshape(op_arange(6L), c(2, 3))` has rows
 #' `1 2 3` and `4 5 6`. One dimension of `newshape` may be `-1` (or `NA`), inferred.
+#' Like keras3, `op_reshape()` of a double R array gives [config_floatx()] (float32).
 #' `op_transpose()` permutes the axes (1-based `axes`; `NULL` reverses them, a matrix's
 #' transpose). `op_expand_dims()` inserts an axis of length 1 at `axis`; `op_squeeze()` removes
 #' axes of length 1 (the given ones, or all).
@@ -225,7 +226,11 @@ NULL
 
 #' @rdname op_reshape
 #' @export
-op_reshape <- function(x, newshape) .Call(krb_call2, "op_reshape", x, newshape)
+op_reshape <- function(x, newshape) {
+  # As keras3, which hands R doubles to NumPy as floatx.
+  if (is.double(x) && !is_kerasbridge_object(x)) x <- op_array(x, config_floatx())
+  .Call(krb_call2, "op_reshape", x, newshape)
+}
 
 #' @rdname op_reshape
 #' @export

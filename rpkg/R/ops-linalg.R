@@ -21,6 +21,8 @@ NULL
 #' op_dot(a, c(1, 1))
 #' op_outer(c(1, 2), c(1, 10, 100))
 #' op_tensordot(a, a, axes = 1)
+#' op_einsum("ij,jk->ik", a, a)
+#' op_einsum("ii", a)
 #' op_solve(a, c(6, 5))
 #' op_inv(a)
 #' op_det(a)
@@ -44,6 +46,13 @@ op_tensordot <- function(x1, x2, axes = 2L) {
   r1 <- op_ndim(x1)
   .Call(krb_call4, "op_tensordot", x1, x2, if (n > 0L) seq.int(r1 - n + 1L, r1) else NULL, if (n > 0L) seq_len(n) else NULL)
 }
+
+#' @rdname op_linalg
+#' @param subscripts Einstein summation subscripts, such as `"ij,jk->ik"`: a letter per axis
+#'   of each operand, the output's after `->`; letters not in the output are summed over.
+#' @param ... For `op_einsum()`: the operands.
+#' @export
+op_einsum <- function(subscripts, ...) .Call(krb_call2, "op_einsum", subscripts, list(...))
 
 #' @rdname op_linalg
 #' @export

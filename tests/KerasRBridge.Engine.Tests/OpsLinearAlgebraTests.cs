@@ -212,3 +212,40 @@ public class OpsLossTests
         Assert.That(ex!.Message, Is.EqualTo("Arguments `target` and `output` must have the same shape. Received: target.shape=(1,), output.shape=(2,)"));
     }
 }
+
+public class OpsEinsumTests
+{
+    private static NdArray A() => Matrix(new double[,] { { 1, 2 }, { 3, 4 } });
+
+    [Test]
+    public void Einsum_computes_matrix_products_traces_transposes_and_sums()
+    {
+        Assert.That(Doubles(Ops.Einsum("ij,jk->ik", [A(), A()])), Is.EqualTo(Doubles(Ops.MatMul(A(), A()))));
+        Assert.That(Doubles(Ops.Einsum("ii", [A()])), Is.EqualTo(new double[] { 5 }));
+        Assert.That(Doubles(Ops.Einsum("ij->ji", [A()])), Is.EqualTo(Doubles(Ops.Transpose(A()))));
+        Assert.That(Doubles(Ops.Einsum("ij->", [A()])), Is.EqualTo(new double[] { 10 }));
+        Assert.That(Doubles(Ops.Einsum("i,j", [Vector(1.0, 2), Vector(3.0, 4)])), Is.EqualTo(new double[] { 3, 4, 6, 8 }));
+    }
+
+    [Test]
+    public void Einsum_over_batches_matches_matmul()
+    {
+        var batch = NdArray.FromRowMajor(Enumerable.Range(0, 12).Select(i => (double)i).ToArray(), [3, 2, 2]);
+        Assert.That(Doubles(Ops.Einsum("bij,bjk->bik", [batch, batch])), Is.EqualTo(Doubles(Ops.MatMul(batch, batch))));
+    }
+
+    [Test]
+    public void Einsum_keeps_integer_dtypes()
+    {
+        Assert.That(Ops.Einsum("ij,jk->ik", [Matrix(new[,] { { 1, 2 } }), Matrix(new[,] { { 3 }, { 4 } })]).DType, Is.EqualTo(DType.Int32));
+    }
+
+    [Test]
+    public void Einsum_subscripts_that_do_not_fit_are_value_errors()
+    {
+        Assert.Throws<KerasValueError>(() => Ops.Einsum("ij,jk->ik", [A()]));
+        Assert.Throws<KerasValueError>(() => Ops.Einsum("ijk", [A()]));
+        Assert.Throws<KerasValueError>(() => Ops.Einsum("ij,jk->ik", [A(), Matrix(new double[,] { { 1, 2, 3 } })]));
+        Assert.Throws<KerasValueError>(() => Ops.Einsum("...ij->ij", [A()]));
+    }
+}

@@ -174,6 +174,8 @@ tortured <- list(
     quote(as.array(op_slice_update(t, c(1, 1), array(0, c(1, 1))))[1, 1]), 0),
   "op_pad: one on each side" = list(
     quote(dim(as.array(op_pad(t, 1)))), c(4L, 5L)),
+  "op_einsum: a trace" = list(
+    quote(as.array(op_einsum("ii", diag(2)))), 2),
   "name_scope_open: with_name_scope" = list(
     quote(with_name_scope("s", keras_variable(1, name = "w")$path)), "s/w"),
   "scope_close: the scope is closed afterwards" = list(

@@ -105,3 +105,12 @@ test_that("cross-entropies equal their formulas", {
 test_that("cross-entropy of different shapes is Keras's value_error", {
   expect_bridge_error(op_binary_crossentropy(c(1, 0), c(0.5, 0.5, 0.5)), "value_error", "must have the same shape")
 })
+
+test_that("op_einsum computes products, traces, transposes and sums", {
+  b <- array(as.double(1:24), c(2, 3, 4))
+  expect_equal(as.array(op_einsum("ij,jk->ik", a, a)), a %*% a)
+  expect_equal(as.array(op_einsum("ii", a)), sum(diag(a)))
+  expect_equal(as.array(op_einsum("ij->ji", a)), t(a))
+  expect_equal(as.array(op_einsum("ijk->k", b)), array(apply(b, 3, sum), 4))
+  expect_bridge_error(op_einsum("ij,jk->ik", a), "value_error", "operands")
+})

@@ -28,6 +28,17 @@ internal static class Tensors
     internal static NdArray FromR(Sexp x, DType dtype) =>
         RValues.TypeOf(x) == SexpType.ExternalPointer ? Objects.Tensor(x, "value").Cast(dtype) : RArrays.ToNdArray(x, dtype);
 
+    /// <summary>Converts each element of an R list (tensors, variables, arrays) as <see cref="FromR(Sexp, string?)"/> does.</summary>
+    /// <exception cref="KerasTypeError"><paramref name="xs"/> is not a non-empty list.</exception>
+    internal static NdArray[] FromRList(Sexp xs, string argument)
+    {
+        if (RValues.TypeOf(xs) != SexpType.List || RValues.LengthOf(xs) == 0)
+            throw new KerasTypeError($"Argument `{argument}` must be a non-empty list of tensors or arrays. Received: {argument}={Args.Show(xs)}");
+        var tensors = new NdArray[RValues.LengthOf(xs)];
+        for (int i = 0; i < tensors.Length; i++) tensors[i] = FromR(Objects.Unwrap(RValues.ElementAt(xs, i)), (string?)null);
+        return tensors;
+    }
+
     private static DType DefaultDType(Sexp x)
     {
         DType natural = RArrays.NaturalDType(x);

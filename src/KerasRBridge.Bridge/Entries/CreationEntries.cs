@@ -71,10 +71,7 @@ internal static class CreationEntries
 
     private static NdArray Join(Sexp xs, Sexp axis, bool stack)
     {
-        if (RValues.TypeOf(xs) != SexpType.List || RValues.LengthOf(xs) == 0)
-            throw new KerasTypeError($"Argument `xs` must be a non-empty list of tensors or arrays. Received: xs={Args.Show(xs)}");
-        var tensors = new NdArray[RValues.LengthOf(xs)];
-        for (int i = 0; i < tensors.Length; i++) tensors[i] = Tensors.FromR(Objects.Unwrap(RValues.ElementAt(xs, i)), (string?)null);
+        var tensors = Tensors.FromRList(xs, "xs");
         int rank = tensors[0].Rank + (stack ? 1 : 0);
         int single = Axes.ReadOne(axis, rank, "axis") ?? 0;
         return stack ? Ops.Stack(tensors, single) : Ops.Concatenate(tensors, single);

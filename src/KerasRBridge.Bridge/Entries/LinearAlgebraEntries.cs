@@ -11,6 +11,7 @@ internal static class LinearAlgebraEntries
     internal static readonly EntryPoint[] All =
     [
         Declare.Entry("op_dot", (Sexp x1, Sexp x2) => Ops.Dot(Tensor(x1), Tensor(x2))),
+        Declare.Entry("op_einsum", (string subscripts, Sexp operands) => Ops.Einsum(subscripts, Tensors.FromRList(operands, "operands"))),
         Declare.Entry("op_outer", (Sexp x1, Sexp x2) => Ops.Outer(Tensor(x1), Tensor(x2))),
         Declare.Entry("op_tensordot", (Sexp x1, Sexp x2, Sexp axes1, Sexp axes2) => Tensordot(Tensor(x1), Tensor(x2), axes1, axes2)),
         Declare.Entry("op_solve", (Sexp a, Sexp b) => Ops.Solve(Tensor(a), Tensor(b))),

@@ -1,0 +1,106 @@
+using System.Numerics;
+
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>
+    /// Einstein summation (<c>keras.ops.einsum</c>): <paramref name="subscripts"/> such as
+    /// <c>"ij,jk->ik"</c> name each operand's axes with letters; letters missing from the output
+    /// (after <c>-&gt;</c>; without it, the letters used once, in alphabetical order) are summed
+    /// over, and a letter repeated in one operand takes its diagonal. In the promoted dtype
+    /// (int8 with int8: int32, as <see cref="MatMul"/>).
+    /// </summary>
+    /// <exception cref="KerasValueError">The subscripts do not fit the operands, or use an ellipsis.</exception>
+    public static NdArray Einsum(string subscripts, IReadOnlyList<NdArray> operands)
+    {
+        ArgumentNullException.ThrowIfNull(subscripts);
+        ArgumentNullException.ThrowIfNull(operands);
+        string spec = subscripts.Replace(" ", "");
+        if (spec.Contains('.')) throw new KerasValueError($"Ellipses (`...`) in einsum subscripts are not supported. Received: subscripts={subscripts}");
+        var parts = spec.Split("->");
+        var inputs = parts[0].Split(',');
+        if (inputs.Length != operands.Count || parts.Length > 2)
+            throw new KerasValueError($"The subscripts {subscripts} name {inputs.Length} operands; received {operands.Count}.");
+        string output = parts.Length == 2
+            ? parts[1]
+            : new string([.. inputs.SelectMany(s => s).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).Order()]);
+        var length = new Dictionary<char, long>();
+        for (int o = 0; o < operands.Count; o++)
+        {
+            if (inputs[o].Length != operands[o].Rank || !inputs[o].All(char.IsLetter))
+                throw new KerasValueError($"Subscripts `{inputs[o]}` do not fit operand {o} of shape {NdArray.FormatShape(operands[o].ShapeSpan)}.");
+            for (int a = 0; a < inputs[o].Length; a++)
+            {
+                long n = operands[o].ShapeSpan[a];
+                if (length.TryGetValue(inputs[o][a], out long known) && known != n)
+                    throw new KerasValueError($"Size of label '{inputs[o][a]}' for operand {o} ({n}) does not match previous terms ({known}).");
+                length[inputs[o][a]] = n;
+            }
+        }
+        if (output.Any(c => !length.ContainsKey(c)) || output.Distinct().Count() != output.Length)
+            throw new KerasValueError($"The output subscripts `{output}` must be distinct letters that the operands use.");
+        var labels = output.Concat(length.Keys.Where(c => !output.Contains(c)).Order()).ToArray();
+        var dtype = operands.Count == 2 && operands.All(x => x.DType == DType.Int8) ? DType.Int32 : DTypes.ResultType([.. operands.Select(x => x.DType)]);
+        bool complex = DTypes.IsComplex(dtype);
+        var work = operands.Select(x => x.Cast(complex ? DType.Complex128 : DType.Float64)).ToArray();
+        var shape = output.Select(c => length[c]).ToArray();
+        var sums = new Complex[NdArray.ElementCount(shape)];
+        var strides = work.Select((x, o) => labels.Select(c => Stride(inputs[o], x.ShapeSpan, c)).ToArray()).ToArray();
+        var outStrides = labels.Select(c => Stride(output, shape, c)).ToArray();
+        var extents = labels.Select(c => length[c]).ToArray();
+        if (extents.All(e => e > 0)) Accumulate(work, strides, outStrides, extents, sums, complex);
+        NdArray result = complex
+            ? NdArray.FromColumnMajor(sums, shape)
+            : NdArray.FromColumnMajor(sums.Select(z => z.Real).ToArray(), shape);
+        return result.Cast(dtype);
+    }
+
+    // How far apart neighbours along `label` are in an operand's column-major storage; a label
+    // named twice moves along the diagonal.
+    private static long Stride(string axes, ReadOnlySpan<long> shape, char label)
+    {
+        long stride = 1, total = 0;
+        for (int a = 0; a < axes.Length; a++)
+        {
+            if (axes[a] == label) total += stride;
+            stride *= shape[a];
+        }
+        return total;
+    }
+
+    private static void Accumulate(NdArray[] operands, long[][] strides, long[] outStrides, long[] extents, Complex[] sums, bool complex)
+    {
+        var index = new long[extents.Length];
+        var offsets = new long[operands.Length];
+        long outOffset = 0;
+        var reals = complex ? null : operands.Select(x => x.AsSpan<double>().ToArray()).ToArray();
+        var complexes = complex ? operands.Select(x => x.AsSpan<Complex>().ToArray()).ToArray() : null;
+        while (true)
+        {
+            if (complex)
+            {
+                Complex product = Complex.One;
+                for (int o = 0; o < operands.Length; o++) product *= complexes![o][offsets[o]];
+                sums[outOffset] += product;
+            }
+            else
+            {
+                double product = 1;
+                for (int o = 0; o < operands.Length; o++) product *= reals![o][offsets[o]];
+                sums[outOffset] += product;
+            }
+            int d = 0;
+            for (; d < extents.Length; d++)
+            {
+                for (int o = 0; o < operands.Length; o++) offsets[o] += strides[o][d];
+                outOffset += outStrides[d];
+                if (++index[d] < extents[d]) break;
+                for (int o = 0; o < operands.Length; o++) offsets[o] -= strides[o][d] * extents[d];
+                outOffset -= outStrides[d] * extents[d];
+                index[d] = 0;
+            }
+            if (d == extents.Length) return;
+        }
+    }
+}
