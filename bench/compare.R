@@ -7,7 +7,7 @@ output <- commandArgs(trailingOnly = TRUE)[1L]
 if (is.na(output)) output <- "bench/results.md"
 here <- dirname(normalizePath(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))))
 for (f in c("timing.R", "machine.R", "table.R", "floor.R", "loops.R", "cold.R", "small_calls.R", "random.R",
-            "peak.R", "alone.R", "report.R"))
+            "ops.R", "peak.R", "alone.R", "report.R"))
   source(file.path(here, "R", f))
 if (!nzchar(Sys.getenv("RETICULATE_PYTHON"))) Sys.setenv(RETICULATE_PYTHON = "/usr/bin/python3")
 
@@ -24,6 +24,8 @@ message("bench: start-up (fresh processes)")
 startup <- startup_row()
 message("bench: float32 normals")
 random <- random_rows(np)
+message("bench: ops")
+ops <- ops_rows(np)
 message("bench: conversion loops")
 loops <- run_loops(np, fl)
 message("bench: cold conversions (fresh processes)")
@@ -61,7 +63,8 @@ report <- c(
   machine_description(np),
   sprintf("- R part of the run: %.1f minutes", minutes), "",
   "## Targets", "",
-  target_lines(loops, small, startup, peak), "",
+  target_lines(loops, small, startup, peak),
+  ops_target_line(ops), "",
   "## Conversion loops (warm: loops as users write them)", "",
   "\"calls x rounds\": calls per loop and loops per side. Ratios are ours / the column. The targets column lists",
   "what missed: the NumPy peer (C or K) it is slower than, or the floor ratio over 1.5 (from 1e7).", "",
@@ -101,6 +104,14 @@ report <- c(
   "`rng$standard_normal(n, dtype = \"float32\")` with `rng <- np$random$default_rng(1L)`: its float32 Ziggurat",
   "on PCG64, one core. Neither draws float64 and casts.", "",
   random_table(random), "",
+  "## Ops (issue 20)", "",
+  "keras3's ops on data made before the loops (ours: tensors from `op_array(x, dtype)`; NumPy: arrays from",
+  "`np$array(x, dtype = dtype, order = \"C\")`), the same op on both sides in loops of `y <- op(x)`, in turns,",
+  "no `gc()`; median round's time per call. \"same values\": both sides' results agree to 1e-4. NumPy's",
+  "matmul uses the BLAS Debian's NumPy links (this machine has the reference BLAS, not OpenBLAS); ours",
+  "uses the engine's own blocked, vectorised kernel (no BLAS is called yet). Targets (issue 20, item 5):",
+  "each <= 1.0 x NumPy, the small op <= 5 µs.", "",
+  ops_table(ops), "",
   "## Small calls, start-up and peak memory", "",
   "Small calls: loops of 10,000 calls (100,000 for `.Call`), result overwritten, ours and the peer in turns",
   "over 7 rounds, no `gc()`; the median loop (what the targets are checked against) and the fastest.",
@@ -112,6 +123,6 @@ report <- c(
 )
 writeLines(report, output, useBytes = TRUE)
 writeLines(c(target_lines(loops, small, startup, peak)), useBytes = TRUE)
-saveRDS(list(loops = loops, cold = cold, small = small, startup = startup, peak = peak, random = random, alone = alone),
+saveRDS(list(loops = loops, cold = cold, small = small, startup = startup, peak = peak, random = random, ops = ops, alone = alone),
         file.path(here, "tmp", "results.rds"))
 message(sprintf("bench: R part done in %.1f minutes; written to %s", minutes, output))
