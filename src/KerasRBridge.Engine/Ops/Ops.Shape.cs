@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace KerasRBridge.Engine;
 
 public static partial class Ops
@@ -96,15 +98,32 @@ public static partial class Ops
         }
     }
 
+    // Gathers x in row-major order: straight into the result when it has at most one axis, else
+    // into a pooled buffer that FromRowMajor lays out in the new shape.
     private readonly struct RowMajorReshape(NdArray x, long[] shape) : IDTypeVisitor<NdArray>
     {
         public NdArray Visit<T>() where T : unmanaged
         {
-            var rowMajor = new T[x.Size];
             var reversed = x.ShapeSpan.ToArray();
             Array.Reverse(reversed);
-            Gather(x.AsSpan<T>(), reversed, Selection.ColumnMajorStrides(x.ShapeSpan).Reverse().ToArray(), rowMajor);
-            return NdArray.FromRowMajor<T>(rowMajor, shape);
+            var strides = Selection.ColumnMajorStrides(x.ShapeSpan).Reverse().ToArray();
+            if (shape.Length <= 1)
+            {
+                var storage = TensorStorage.Allocate<T>(shape);
+                Gather(x.AsSpan<T>(), reversed, strides, storage.GetSpan());
+                return NdArray<T>.Adopt(storage, shape);
+            }
+            int n = (int)x.Size;
+            var buffer = ArrayPool<T>.Shared.Rent(n);
+            try
+            {
+                Gather(x.AsSpan<T>(), reversed, strides, buffer.AsSpan(0, n));
+                return NdArray.FromRowMajor<T>(buffer.AsSpan(0, n), shape);
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(buffer);
+            }
         }
     }
 
