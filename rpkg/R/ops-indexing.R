@@ -11,6 +11,9 @@ zero_based <- function(indices) {
   indices
 }
 
+# An R value converted once, as each op would convert it, for functions that use it several times.
+as_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_array(x)
+
 #' Joining and splitting tensors
 #'
 #' keras3's `op_concatenate()` joins a list of tensors along an existing axis, `op_stack()`
@@ -48,6 +51,7 @@ op_stack <- function(x, axis = 1L) .Call(krb_call2, "op_stack", x, axis)
 #' @rdname op_concatenate
 #' @export
 op_unstack <- function(x, num = NULL, axis = 1L) {
+  x <- as_tensor(x)
   n <- unlist(op_shape(x))[[if (axis < 0) op_ndim(x) + axis + 1L else axis]]
   lapply(seq_len(n), function(j) op_take(x, j, axis = axis))
 }
@@ -55,6 +59,7 @@ op_unstack <- function(x, num = NULL, axis = 1L) {
 #' @rdname op_concatenate
 #' @export
 op_split <- function(x, indices_or_sections, axis = 1L) {
+  x <- as_tensor(x)
   n <- unlist(op_shape(x))[[if (axis < 0) op_ndim(x) + axis + 1L else axis]]
   if (length(indices_or_sections) == 1L && is.null(dim(indices_or_sections))) {
     sections <- as.integer(indices_or_sections)

@@ -38,52 +38,40 @@ internal static unsafe class Args
     /// <summary>A length-one whole number within int's range: an R integer or a double such as <c>2</c>, not NA.</summary>
     internal static int Int(Sexp x, string argument)
     {
-        if (RValues.LengthOf(x) == 1 && !RArrays.HasDim(x))
-        {
-            switch (RValues.TypeOf(x))
-            {
-                case SexpType.Integer when *(int*)RValues.DataOf(x) is var i && i != RValues.NaInteger:
-                    return i;
-                case SexpType.Double when *(double*)RValues.DataOf(x) is var d && double.IsInteger(d) && d >= int.MinValue && d <= int.MaxValue:
-                    return (int)d;
-            }
-        }
+        if (IsOneNumber(x) && NumberAt(x, 0) is var d && double.IsInteger(d) && d >= int.MinValue && d <= int.MaxValue)
+            return (int)d;
         throw new KerasTypeError($"Argument `{argument}` must be an integer. Received: {argument}={Show(x)}");
     }
 
     /// <summary>A length-one number that is not NA: an R double or integer.</summary>
     internal static double Double(Sexp x, string argument)
     {
-        if (RValues.LengthOf(x) == 1 && !RArrays.HasDim(x))
-        {
-            switch (RValues.TypeOf(x))
-            {
-                case SexpType.Integer when *(int*)RValues.DataOf(x) is var i && i != RValues.NaInteger:
-                    return i;
-                case SexpType.Double when *(double*)RValues.DataOf(x) is var d && !RValues.IsNaReal(d):
-                    return d;
-            }
-        }
+        if (IsOneNumber(x) && NumberAt(x, 0) is var d && !RValues.IsNaReal(d)) return d;
         throw new KerasTypeError($"Argument `{argument}` must be a number. Received: {argument}={Show(x)}");
     }
 
     /// <summary>One or more whole numbers, not NA: an R integer or double vector.</summary>
     internal static long[] Integers(Sexp x, string argument)
     {
-        var type = RValues.TypeOf(x);
-        long length = RValues.LengthOf(x);
-        var result = new long[length];
-        bool whole = length > 0 && type is SexpType.Integer or SexpType.Double;
-        for (long i = 0; whole && i < length; i++)
-        {
-            double v = type == SexpType.Integer
-                ? ((int*)RValues.DataOf(x))[i] is var n && n != RValues.NaInteger ? n : double.NaN
-                : ((double*)RValues.DataOf(x))[i];
-            whole = double.IsInteger(v);
-            result[i] = whole ? (long)v : 0;
-        }
-        return whole ? result : throw new KerasTypeError($"Argument `{argument}` must be whole numbers. Received: {argument}={Show(x)}");
+        var result = new long[IsNumeric(x) ? RValues.LengthOf(x) : 0];
+        for (long i = 0; i < result.Length; i++)
+            result[i] = NumberAt(x, i) is var v && double.IsInteger(v) ? (long)v : throw NotWholeNumbers(x, argument);
+        return result.Length > 0 ? result : throw NotWholeNumbers(x, argument);
     }
+
+    /// <summary>Whether <paramref name="x"/> is an R integer or double vector.</summary>
+    internal static bool IsNumeric(Sexp x) => RValues.TypeOf(x) is SexpType.Integer or SexpType.Double;
+
+    /// <summary>Element <paramref name="i"/> of an R integer or double vector as a double; an integer NA
+    /// becomes R's <c>NA_real_</c>, as R coerces it.</summary>
+    internal static double NumberAt(Sexp x, long i) => RValues.TypeOf(x) == SexpType.Integer
+        ? ((int*)RValues.DataOf(x))[i] is var n && n != RValues.NaInteger ? n : RValues.NaReal
+        : ((double*)RValues.DataOf(x))[i];
+
+    private static bool IsOneNumber(Sexp x) => IsNumeric(x) && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x);
+
+    private static KerasTypeError NotWholeNumbers(Sexp x, string argument) =>
+        new($"Argument `{argument}` must be whole numbers. Received: {argument}={Show(x)}");
 
     /// <summary>A fully defined shape: the engine's <c>standardize_shape</c> of an R shape, with no unknown dimension.</summary>
     internal static long[] FullShape(object?[]? shape, string purpose)

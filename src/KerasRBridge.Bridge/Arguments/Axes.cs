@@ -5,7 +5,7 @@ using KerasRBridge.RInterop.Values;
 namespace KerasRBridge.Bridge.Arguments;
 
 /// <summary>keras3's axis arguments: 1-based, negative counting from the end, 0 refused.</summary>
-internal static unsafe class Axes
+internal static class Axes
 {
     /// <summary>
     /// The 0-based axes an R <paramref name="x"/> names in a tensor of <paramref name="rank"/>
@@ -16,15 +16,11 @@ internal static unsafe class Axes
     internal static int[]? Read(Sexp x, int rank, string argument)
     {
         if (RValues.IsNull(x)) return null;
-        var type = RValues.TypeOf(x);
-        if (type is not (SexpType.Integer or SexpType.Double) || RValues.LengthOf(x) == 0)
-            throw NotWhole(x, argument);
+        if (!Args.IsNumeric(x) || RValues.LengthOf(x) == 0) throw NotWhole(x, argument);
         var axes = new int[RValues.LengthOf(x)];
         for (int i = 0; i < axes.Length; i++)
         {
-            double v = type == SexpType.Integer
-                ? ((int*)RValues.DataOf(x))[i] is var n && n != RValues.NaInteger ? n : double.NaN
-                : ((double*)RValues.DataOf(x))[i];
+            double v = Args.NumberAt(x, i);
             if (!double.IsInteger(v)) throw NotWhole(x, argument);
             if (v == 0) throw new KerasValueError($"`{argument}` argument is 1 based, received 0");
             if (Math.Abs(v) > rank)
@@ -46,7 +42,7 @@ internal static unsafe class Axes
     /// <summary>An operation along one axis of the tensor <paramref name="x"/> converts to (null: of the tensor flattened), the axis read in keras3's terms.</summary>
     internal static NdArray Along(Sexp x, Sexp axis, Func<NdArray, int?, NdArray> operation)
     {
-        var tensor = Tensors.FromR(x, (string?)null);
+        var tensor = Tensors.FromR(x);
         return operation(tensor, ReadOne(axis, tensor.Rank, "axis"));
     }
 

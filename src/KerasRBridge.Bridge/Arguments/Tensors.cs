@@ -24,6 +24,9 @@ internal static class Tensors
         return RArrays.ToNdArray(x, target);
     }
 
+    /// <summary>Converts an R value to a tensor with keras3's default dtype rules (<see cref="FromR(Sexp, string?)"/> without a dtype).</summary>
+    internal static NdArray FromR(Sexp x) => FromR(x, (string?)null);
+
     /// <summary>Converts an R value to a tensor of exactly <paramref name="dtype"/>.</summary>
     internal static NdArray FromR(Sexp x, DType dtype) =>
         RValues.TypeOf(x) == SexpType.ExternalPointer ? Objects.Tensor(x, "value").Cast(dtype) : RArrays.ToNdArray(x, dtype);
@@ -35,7 +38,7 @@ internal static class Tensors
         if (RValues.TypeOf(xs) != SexpType.List || RValues.LengthOf(xs) == 0)
             throw new KerasTypeError($"Argument `{argument}` must be a non-empty list of tensors or arrays. Received: {argument}={Args.Show(xs)}");
         var tensors = new NdArray[RValues.LengthOf(xs)];
-        for (int i = 0; i < tensors.Length; i++) tensors[i] = FromR(Objects.Unwrap(RValues.ElementAt(xs, i)), (string?)null);
+        for (int i = 0; i < tensors.Length; i++) tensors[i] = FromR(Objects.Unwrap(RValues.ElementAt(xs, i)));
         return tensors;
     }
 

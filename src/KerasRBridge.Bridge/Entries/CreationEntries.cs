@@ -14,27 +14,27 @@ internal static class CreationEntries
         Declare.Entry("op_convert", (Sexp x, string? dtype) => Tensors.FromR(x, dtype)),
         Declare.Entry("op_full", (ShapeArgument shape, Sexp fill_value, string? dtype) =>
             Filled(Args.FullShape(shape.Dimensions, "A full tensor"), fill_value, dtype is null ? KerasConfig.FloatXDType : DTypes.Standardize(dtype))),
-        Declare.Entry("op_full_like", (Sexp x, Sexp fill_value, string? dtype) => FilledLike(Tensors.FromR(x, (string?)null), fill_value, dtype)),
+        Declare.Entry("op_full_like", (Sexp x, Sexp fill_value, string? dtype) => FilledLike(Tensors.FromR(x), fill_value, dtype)),
         Declare.Entry("op_eye", (int N, int? M, int k, string? dtype) => Ops.Eye(N, M, k, DTypeOrNull(dtype))),
         Declare.Entry("op_tri", (int N, int? M, int k, string? dtype) => Ops.Tri(N, M, k, DTypeOrNull(dtype))),
         Declare.Entry("op_arange", (double start, double stop, double step, string dtype) => Ops.Arange(start, stop, step, DTypes.Standardize(dtype))),
         Declare.Entry("op_linspace", (double start, double stop, int num, bool endpoint, string dtype) =>
             Ops.Linspace(start, stop, num, endpoint, DTypes.Standardize(dtype))),
-        Declare.Entry("op_reshape", (Sexp x, ShapeArgument newshape) => Reshape(Tensors.FromR(x, (string?)null), newshape)),
-        Declare.Entry("op_transpose", (Sexp x, Sexp axes) => Transpose(Tensors.FromR(x, (string?)null), axes)),
-        Declare.Entry("op_expand_dims", (Sexp x, Sexp axis) => ExpandDims(Tensors.FromR(x, (string?)null), axis)),
-        Declare.Entry("op_squeeze", (Sexp x, Sexp axis) => Squeeze(Tensors.FromR(x, (string?)null), axis)),
+        Declare.Entry("op_reshape", (Sexp x, ShapeArgument newshape) => Reshape(Tensors.FromR(x), newshape)),
+        Declare.Entry("op_transpose", (Sexp x, Sexp axes) => Transpose(Tensors.FromR(x), axes)),
+        Declare.Entry("op_expand_dims", (Sexp x, Sexp axis) => ExpandDims(Tensors.FromR(x), axis)),
+        Declare.Entry("op_squeeze", (Sexp x, Sexp axis) => Squeeze(Tensors.FromR(x), axis)),
         Declare.Entry("op_concatenate", (Sexp xs, Sexp axis) => Join(xs, axis, stack: false)),
         Declare.Entry("op_stack", (Sexp xs, Sexp axis) => Join(xs, axis, stack: true)),
-        Declare.Entry("op_take", (Sexp x, Sexp indices, Sexp axis) => Take(Tensors.FromR(x, (string?)null), indices, axis)),
-        Declare.Entry("op_flip", (Sexp x, Sexp axis) => Flip(Tensors.FromR(x, (string?)null), axis)),
+        Declare.Entry("op_take", (Sexp x, Sexp indices, Sexp axis) => Take(Tensors.FromR(x), indices, axis)),
+        Declare.Entry("op_flip", (Sexp x, Sexp axis) => Flip(Tensors.FromR(x), axis)),
         Declare.Entry("op_broadcast_to", (Sexp x, ShapeArgument shape) =>
-            Ops.BroadcastTo(Tensors.FromR(x, (string?)null), Args.FullShape(shape.Dimensions, "Broadcasting"))),
+            Ops.BroadcastTo(Tensors.FromR(x), Args.FullShape(shape.Dimensions, "Broadcasting"))),
         Declare.Entry("op_slice", (Sexp inputs, Sexp start_indices, ShapeArgument shape) =>
-            Ops.Slice(Tensors.FromR(inputs, (string?)null), Args.Integers(start_indices, "start_indices"), Args.FullShape(shape.Dimensions, "A slice"))),
+            Ops.Slice(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), Args.FullShape(shape.Dimensions, "A slice"))),
         Declare.Entry("op_slice_update", (Sexp inputs, Sexp start_indices, Sexp updates) =>
-            Ops.SliceUpdate(Tensors.FromR(inputs, (string?)null), Args.Integers(start_indices, "start_indices"), Tensors.FromR(updates, (string?)null))),
-        Declare.Entry("op_pad", (Sexp x, Sexp pad_width, string mode, Sexp constant_values) => Pad(Tensors.FromR(x, (string?)null), pad_width, mode, constant_values)),
+            Ops.SliceUpdate(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), Tensors.FromR(updates))),
+        Declare.Entry("op_pad", (Sexp x, Sexp pad_width, string mode, Sexp constant_values) => Pad(Tensors.FromR(x), pad_width, mode, constant_values)),
         Declare.Entry("op_one_hot", (Sexp x, int num_classes, int axis, string dtype) =>
             Ops.OneHot(Tensors.FromR(x, "int64"), num_classes, axis > 0 ? axis - 1 : axis, DTypes.Standardize(dtype))),
     ];
@@ -42,7 +42,7 @@ internal static class CreationEntries
     private static DType? DTypeOrNull(string? dtype) => dtype is null ? null : DTypes.Standardize(dtype);
 
     private static NdArray Filled(long[] shape, Sexp fillValue, DType dtype) =>
-        Ops.Add(NdArray.Zeros(dtype, shape), Tensors.FromR(fillValue, (string?)null).Cast(dtype)).Cast(dtype);
+        Ops.Add(NdArray.Zeros(dtype, shape), Tensors.FromR(fillValue).Cast(dtype)).Cast(dtype);
 
     private static NdArray FilledLike(NdArray x, Sexp fillValue, string? dtype) =>
         Filled(x.ShapeSpan.ToArray(), fillValue, dtype is null ? x.DType : DTypes.Standardize(dtype));

@@ -10,36 +10,34 @@ internal static class LinearAlgebraEntries
 {
     internal static readonly EntryPoint[] All =
     [
-        Declare.Entry("op_dot", (Sexp x1, Sexp x2) => Ops.Dot(Tensor(x1), Tensor(x2))),
+        Declare.Entry("op_dot", (Sexp x1, Sexp x2) => Ops.Dot(Tensors.FromR(x1), Tensors.FromR(x2))),
         Declare.Entry("op_einsum", (string subscripts, Sexp operands) => Ops.Einsum(subscripts, Tensors.FromRList(operands, "operands"))),
-        Declare.Entry("op_outer", (Sexp x1, Sexp x2) => Ops.Outer(Tensor(x1), Tensor(x2))),
-        Declare.Entry("op_tensordot", (Sexp x1, Sexp x2, Sexp axes1, Sexp axes2) => Tensordot(Tensor(x1), Tensor(x2), axes1, axes2)),
-        Declare.Entry("op_solve", (Sexp a, Sexp b) => Ops.Solve(Tensor(a), Tensor(b))),
-        Declare.Entry("op_inv", (Sexp x) => Ops.Inv(Tensor(x))),
-        Declare.Entry("op_det", (Sexp x) => Ops.Det(Tensor(x))),
-        Declare.Entry("op_cholesky", (Sexp x) => Ops.Cholesky(Tensor(x))),
+        Declare.Entry("op_outer", (Sexp x1, Sexp x2) => Ops.Outer(Tensors.FromR(x1), Tensors.FromR(x2))),
+        Declare.Entry("op_tensordot", (Sexp x1, Sexp x2, Sexp axes1, Sexp axes2) => Tensordot(Tensors.FromR(x1), Tensors.FromR(x2), axes1, axes2)),
+        Declare.Entry("op_solve", (Sexp a, Sexp b) => Ops.Solve(Tensors.FromR(a), Tensors.FromR(b))),
+        Declare.Entry("op_inv", (Sexp x) => Ops.Inv(Tensors.FromR(x))),
+        Declare.Entry("op_det", (Sexp x) => Ops.Det(Tensors.FromR(x))),
+        Declare.Entry("op_cholesky", (Sexp x) => Ops.Cholesky(Tensors.FromR(x))),
         Declare.Entry("op_sort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.Sort)),
         Declare.Entry("op_argsort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.ArgSort)),
-        Declare.Entry("op_top_k_indices", (Sexp x, int k, bool sorted) => Ops.TopK(Tensor(x), k, sorted).Indices),
+        Declare.Entry("op_top_k_indices", (Sexp x, int k, bool sorted) => Ops.TopK(Tensors.FromR(x), k, sorted).Indices),
         Declare.Entry("op_take_along_axis", (Sexp x, Sexp indices, Sexp axis) =>
             Axes.Along(x, axis, (t, a) => Ops.TakeAlongAxis(t, Tensors.FromR(indices, "int64"), a))),
-        Declare.Entry("op_triangle", (Sexp x, int k, bool lower) => lower ? Ops.Tril(Tensor(x), k) : Ops.Triu(Tensor(x), k)),
-        Declare.Entry("op_diag", (Sexp x, int k) => Ops.Diag(Tensor(x), k)),
-        Declare.Entry("op_diagonal", (Sexp x, int offset, Sexp axis1, Sexp axis2, bool sum) => Diagonal(Tensor(x), offset, axis1, axis2, sum)),
-        Declare.Entry("op_swapaxes", (Sexp x, Sexp axis1, Sexp axis2) => SwapAxes(Tensor(x), axis1, axis2)),
-        Declare.Entry("op_moveaxis", (Sexp x, Sexp source, Sexp destination) => MoveAxis(Tensor(x), source, destination)),
-        Declare.Entry("op_tile", (Sexp x, Sexp repeats) => Ops.Tile(Tensor(x), Args.Integers(repeats, "repeats"))),
+        Declare.Entry("op_triangle", (Sexp x, int k, bool lower) => lower ? Ops.Tril(Tensors.FromR(x), k) : Ops.Triu(Tensors.FromR(x), k)),
+        Declare.Entry("op_diag", (Sexp x, int k) => Ops.Diag(Tensors.FromR(x), k)),
+        Declare.Entry("op_diagonal", (Sexp x, int offset, Sexp axis1, Sexp axis2, bool sum) => Diagonal(Tensors.FromR(x), offset, axis1, axis2, sum)),
+        Declare.Entry("op_swapaxes", (Sexp x, Sexp axis1, Sexp axis2) => SwapAxes(Tensors.FromR(x), axis1, axis2)),
+        Declare.Entry("op_moveaxis", (Sexp x, Sexp source, Sexp destination) => MoveAxis(Tensors.FromR(x), source, destination)),
+        Declare.Entry("op_tile", (Sexp x, Sexp repeats) => Ops.Tile(Tensors.FromR(x), Args.Integers(repeats, "repeats"))),
         Declare.Entry("op_repeat", (Sexp x, Sexp repeats, Sexp axis) => Axes.Along(x, axis, (t, a) => Ops.Repeat(t, Args.Integers(repeats, "repeats"), a))),
         Declare.Entry("op_roll", (Sexp x, int shift, Sexp axis) => Axes.Along(x, axis, (t, a) => Ops.Roll(t, shift, a))),
         Declare.Entry("op_binary_crossentropy", (Sexp target, Sexp output, bool from_logits) =>
-            Ops.BinaryCrossentropy(Tensor(target), Tensor(output), from_logits)),
+            Ops.BinaryCrossentropy(Tensors.FromR(target), Tensors.FromR(output), from_logits)),
         Declare.Entry("op_categorical_crossentropy", (Sexp target, Sexp output, bool from_logits, Sexp axis) =>
-            Axes.Along(output, axis, (o, a) => Ops.CategoricalCrossentropy(Tensor(target), o, from_logits, a ?? -1))),
+            Axes.Along(output, axis, (o, a) => Ops.CategoricalCrossentropy(Tensors.FromR(target), o, from_logits, a ?? -1))),
         Declare.Entry("op_sparse_categorical_crossentropy", (Sexp target, Sexp output, bool from_logits, Sexp axis) =>
-            Axes.Along(output, axis, (o, a) => Ops.SparseCategoricalCrossentropy(Tensor(target), o, from_logits, a ?? -1))),
+            Axes.Along(output, axis, (o, a) => Ops.SparseCategoricalCrossentropy(Tensors.FromR(target), o, from_logits, a ?? -1))),
     ];
-
-    private static NdArray Tensor(Sexp x) => Tensors.FromR(x, (string?)null);
 
     private static NdArray Tensordot(NdArray x1, NdArray x2, Sexp axes1, Sexp axes2) =>
         Ops.Tensordot(x1, x2, Axes.Read(axes1, x1.Rank, "axes") ?? [], Axes.Read(axes2, x2.Rank, "axes") ?? []);

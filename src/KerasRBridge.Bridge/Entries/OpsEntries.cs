@@ -30,17 +30,17 @@ internal static unsafe class OpsEntries
 
     internal static readonly EntryPoint[] All =
     [
-        Declare.Entry("op_unary", (string name, Sexp x) => Lookup(Ops.UnaryByName, name)(Tensor(x))),
+        Declare.Entry("op_unary", (string name, Sexp x) => Lookup(Ops.UnaryByName, name)(Tensors.FromR(x))),
         Declare.Entry("op_binary", (string name, Sexp x1, Sexp x2) => Lookup(Ops.BinaryByName, name)(OperandOf(x1), OperandOf(x2))),
-        Declare.Entry("op_round", (Sexp x, int decimals) => Ops.Round(Tensor(x), decimals)),
-        Declare.Entry("op_reduce", (string name, Sexp x, Sexp axis, bool keepdims) => Reduce(Lookup(Ops.ReductionsByName, name), Tensor(x), axis, keepdims)),
-        Declare.Entry("op_cast", (Sexp x, string dtype) => Tensor(x).Cast(DTypes.Standardize(dtype))),
+        Declare.Entry("op_round", (Sexp x, int decimals) => Ops.Round(Tensors.FromR(x), decimals)),
+        Declare.Entry("op_reduce", (string name, Sexp x, Sexp axis, bool keepdims) => Reduce(Lookup(Ops.ReductionsByName, name), Tensors.FromR(x), axis, keepdims)),
+        Declare.Entry("op_cast", (Sexp x, string dtype) => Tensors.FromR(x).Cast(DTypes.Standardize(dtype))),
         Declare.Entry("op_where", (Sexp condition, Sexp x1, Sexp x2) => Ops.Where(OperandOf(condition), OperandOf(x1), OperandOf(x2))),
-        Declare.Entry("op_clip", (Sexp x, Sexp x_min, Sexp x_max) => Ops.Clip(Tensor(x), OperandOf(x_min), OperandOf(x_max))),
-        Declare.Entry("op_gelu", (Sexp x, bool approximate) => Ops.Gelu(Tensor(x), approximate)),
-        Declare.Entry("op_elu", (Sexp x, double alpha) => Ops.Elu(Tensor(x), alpha)),
-        Declare.Entry("op_leaky_relu", (Sexp x, double negative_slope) => Ops.LeakyRelu(Tensor(x), negative_slope)),
-        Declare.Entry("op_softmax", (Sexp x, Sexp axis, bool log) => Softmax(Tensor(x), axis, log)),
+        Declare.Entry("op_clip", (Sexp x, Sexp x_min, Sexp x_max) => Ops.Clip(Tensors.FromR(x), OperandOf(x_min), OperandOf(x_max))),
+        Declare.Entry("op_gelu", (Sexp x, bool approximate) => Ops.Gelu(Tensors.FromR(x), approximate)),
+        Declare.Entry("op_elu", (Sexp x, double alpha) => Ops.Elu(Tensors.FromR(x), alpha)),
+        Declare.Entry("op_leaky_relu", (Sexp x, double negative_slope) => Ops.LeakyRelu(Tensors.FromR(x), negative_slope)),
+        Declare.Entry("op_softmax", (Sexp x, Sexp axis, bool log) => Softmax(Tensors.FromR(x), axis, log)),
         Declare.Entry("op_argmax", (Sexp x, Sexp axis, bool keepdims) => Axes.Along(x, axis, (t, a) => Ops.ArgMax(t, a, keepdims))),
         Declare.Entry("op_argmin", (Sexp x, Sexp axis, bool keepdims) => Axes.Along(x, axis, (t, a) => Ops.ArgMin(t, a, keepdims))),
         Declare.Entry("op_cumsum", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.CumSum)),
@@ -48,7 +48,7 @@ internal static unsafe class OpsEntries
         Declare.Entry("ops_binary", (string @operator, Sexp x, Sexp y) =>
             Ops.BinaryByName[Lookup(BinaryOperators, @operator)](OperandOf(x), OperandOf(y))),
         Declare.Entry("ops_unary", (string @operator, Sexp x) =>
-            @operator == "+" ? Tensor(x) : Ops.UnaryByName[Lookup(UnaryOperators, @operator)](Tensor(x))),
+            @operator == "+" ? Tensors.FromR(x) : Ops.UnaryByName[Lookup(UnaryOperators, @operator)](Tensors.FromR(x))),
     ];
 
     private static NdArray Reduce(Func<NdArray, int[]?, bool, NdArray> reduction, NdArray x, Sexp axis, bool keepdims) =>
@@ -63,8 +63,6 @@ internal static unsafe class OpsEntries
     /// <summary>An operation along one axis (null: of the tensor flattened), the axis read in keras3's 1-based terms.</summary>
     private static T Lookup<T>(IReadOnlyDictionary<string, T> table, string name) =>
         table.TryGetValue(name, out var found) ? found : throw new KerasValueError($"`{name}` is not supported for tensors.");
-
-    private static NdArray Tensor(Sexp x) => Tensors.FromR(x, dtype: (string?)null);
 
     /// <summary>A tensor, or for a dimensionless R number a weak scalar that takes the other
     /// operand's dtype, as a Python number does in Keras.</summary>
@@ -82,6 +80,6 @@ internal static unsafe class OpsEntries
                     return *(int*)RValues.DataOf(x) != 0;
             }
         }
-        return Tensor(x);
+        return Tensors.FromR(x);
     }
 }

@@ -23,7 +23,7 @@ public static partial class Ops
         long n = x.ShapeSpan[0] + Math.Abs(k);
         var rows = Arange(0, x.ShapeSpan[0], 1, DType.Int64);
         var rowMajorPositions = Add(Multiply(Add(rows, k < 0 ? -k : 0L), n), Add(rows, k > 0 ? k : 0L));
-        return Reshape(Scatter(Zeros(x.DType, n * n), rowMajorPositions, x), [n, n]);
+        return Reshape(Scatter(NdArray.Zeros(x.DType, [n * n]), rowMajorPositions, x), [n, n]);
     }
 
     /// <summary>
@@ -60,10 +60,8 @@ public static partial class Ops
         if (x.Rank < 2) throw new KerasValueError($"`{(lower ? "tril" : "triu")}` needs an input of rank 2 or more. Received: shape={NdArray.FormatShape(x.ShapeSpan)}");
         long rows = x.ShapeSpan[^2], columns = x.ShapeSpan[^1];
         var keep = lower ? Tri(rows, columns, k, DType.Bool) : LogicalNot(Tri(rows, columns, k - 1, DType.Bool));
-        return Where(keep, x, Zeros(x.DType, 1));
+        return Where(keep, x, NdArray.Zeros(x.DType, [1]));
     }
-
-    private static NdArray Zeros(DType dtype, params long[] shape) => NdArray.Zeros(dtype, shape);
 
     // A copy of the flat `target` with `values` written at `positions`.
     private static NdArray Scatter(NdArray target, NdArray positions, NdArray values) =>
