@@ -30,6 +30,7 @@ loops <- run_loops(np, fl)
 # leave in this process does not change the state those loops start from, run to run.
 message("bench: ops")
 ops <- ops_rows(np)
+matmul_on <- matmul_libraries()
 message("bench: cold conversions (fresh processes)")
 cold <- cold_rows(here)
 message("bench: peak memory (fresh processes)")
@@ -109,10 +110,9 @@ report <- c(
   "## Ops (issue 20)", "",
   "keras3's ops on data made before the loops (ours: tensors from `op_array(x, dtype)`; NumPy: arrays from",
   "`np$array(x, dtype = dtype, order = \"C\")`), the same op on both sides in loops of `y <- op(x)`, in turns,",
-  "no `gc()`; median round's time per call. \"same values\": both sides' results agree to 1e-4. NumPy's",
-  "matmul uses the BLAS Debian's NumPy links (this machine has the reference BLAS, not OpenBLAS); ours",
-  "uses the engine's own blocked, vectorised kernel (no BLAS is called yet). Targets (issue 20, item 5):",
-  "each <= 1.0 x NumPy, the small op <= 5 µs.", "",
+  "no `gc()`; median round's time per call. \"same values\": both sides' results agree to 1e-4. Our",
+  sprintf("matmul ran on %s; NumPy's on the BLAS Debian's NumPy links (BLAS libraries mapped in", matmul_on$ours),
+  sprintf("this process: %s). Targets (issue 20, item 5): each <= 1.0 x NumPy, the small op <= 5 µs.", matmul_on$mapped), "",
   ops_table(ops), "",
   "## Small calls, start-up and peak memory", "",
   "Small calls: loops of 10,000 calls (100,000 for `.Call`), result overwritten, ours and the peer in turns",

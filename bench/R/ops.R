@@ -71,3 +71,11 @@ ops_target_line <- function(rows) {
   sprintf("- **Ops <= 1.0 x NumPy (the small op <= 5 µs)**: %d of %d rows met.%s", sum(met), nrow(rows),
           if (nrow(missed)) paste0(" Missed: ", paste(sprintf("%s (%.2f x)", missed$work, missed$ours / missed$numpy), collapse = "; "), ".") else "")
 }
+
+# What each side's matmul ran on: ours names its choice; NumPy's is the BLAS library mapped into
+# this process other than ours (Debian's NumPy links libblas.so.3, which Debian's alternatives
+# resolve to the reference BLAS or OpenBLAS).
+matmul_libraries <- function() {
+  mapped <- unique(sub("^.* ", "", grep("blas", readLines("/proc/self/maps"), value = TRUE)))
+  list(ours = kerasbridge_diagnostics()$matmul, mapped = paste(mapped, collapse = ", "))
+}

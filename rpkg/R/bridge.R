@@ -37,7 +37,13 @@ raise_bridge_warning <- function(class, message) {
 #'
 #' Counters used by the package's leak tests: .NET objects currently held by R, the bytes of
 #' the large tensors among them, R objects currently protected for .NET, and releases queued by
-#' other threads.
+#' other threads; and what float32 and float64 matrix products (`op_matmul()` and the ops built
+#' on it) run on.
+#'
+#' Matrix products go through an optimized BLAS found when the engine starts: the library the
+#' environment variable `KERASBRIDGE_BLAS` names (`none` keeps the engine's own kernel), else
+#' the BLAS R links unless it is R's reference BLAS, else Debian's OpenBLAS (package
+#' `libopenblas0-pthread`). Without one they use the engine's vectorised kernel.
 #'
 #' Small tensors share their finalizer in groups (R's finalizers are slow), and the group being
 #' filled stays until it is full: its members are counted even when R no longer reaches them.
@@ -45,9 +51,10 @@ raise_bridge_warning <- function(class, message) {
 #' hold only what R still reaches.
 #'
 #' @param settle Whether to let go of the group being filled and collect garbage first.
-#' @return A named list of numbers.
+#' @return A named list: the four counts, and `matmul`, a string naming the BLAS library or
+#'   the engine's kernel, with the reason.
 #' @examples
-#' kerasbridge_diagnostics()
+#' kerasbridge_diagnostics()$matmul
 #' kerasbridge_diagnostics(settle = TRUE)$live_handles
 #' @export
 kerasbridge_diagnostics <- function(settle = FALSE) .Call(krb_call1, "diagnostics", settle)

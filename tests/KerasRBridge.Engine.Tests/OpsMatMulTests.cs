@@ -39,6 +39,47 @@ public class OpsMatMulTests
         Assert.That(Doubles(Ops.MatMul(Matrix(a), Matrix(b))), Is.EqualTo(ByDefinition(a, b)));
     }
 
+    [TestCase(DType.Float32)]
+    [TestCase(DType.Float64)]
+    [TestCase(DType.Int32)]
+    public void Large_products_of_each_dtype_match_the_definition(DType dtype)
+    {
+        var random = new Random(11);
+        var a = new double[130, 70];
+        var b = new double[70, 90];
+        for (int i = 0; i < 130; i++) for (int p = 0; p < 70; p++) a[i, p] = random.Next(-5, 6);
+        for (int p = 0; p < 70; p++) for (int j = 0; j < 90; j++) b[p, j] = random.Next(-5, 6);
+        var product = Ops.MatMul(Matrix(a).Cast(dtype), Matrix(b).Cast(dtype));
+        Assert.That(product.DType, Is.EqualTo(dtype));
+        Assert.That(Doubles(product), Is.EqualTo(ByDefinition(a, b)));
+    }
+
+    [TestCase(DType.Float32)]
+    [TestCase(DType.Float64)]
+    public void An_empty_inner_dimension_gives_zeros(DType dtype)
+    {
+        var product = Ops.MatMul(NdArray.Zeros(dtype, [3, 0]), NdArray.Zeros(dtype, [0, 2]));
+        Assert.That(product.Shape, Is.EqualTo(new long[] { 3, 2 }));
+        Assert.That(Doubles(product), Is.EqualTo(new double[6]));
+    }
+
+    [TestCase(DType.Float32)]
+    [TestCase(DType.Float64)]
+    public void An_empty_outer_dimension_gives_an_empty_product(DType dtype)
+    {
+        var product = Ops.MatMul(Ones(dtype, 0, 4), Ones(dtype, 4, 3));
+        Assert.That(product.Shape, Is.EqualTo(new long[] { 0, 3 }));
+    }
+
+    [Test]
+    public void The_implementation_of_products_is_named_with_its_reason()
+    {
+        var openBlas = File.Exists("/usr/lib/x86_64-linux-gnu/libopenblas.so.0") || File.Exists("/usr/lib/aarch64-linux-gnu/libopenblas.so.0");
+        var chosen = Environment.GetEnvironmentVariable("KERASBRIDGE_BLAS");
+        Assume.That(string.IsNullOrEmpty(chosen), "KERASBRIDGE_BLAS chooses the library");
+        Assert.That(Ops.MatMulImplementation, openBlas ? Does.StartWith("OpenBLAS ") : Does.StartWith("the engine's vectorised kernel ("));
+    }
+
     [Test]
     public void A_vector_on_the_left_is_a_row_and_its_axis_is_dropped()
     {

@@ -55,7 +55,7 @@ tortured <- list(
   "clear_session: restarts names" = list(
     quote({ clear_session(); keras_variable(1)$name }), "variable"),
   "diagnostics: the counters" = list(
-    quote(names(kerasbridge_diagnostics(settle = TRUE))), c("live_handles", "live_tensor_bytes", "protected", "queued_releases")),
+    quote(names(kerasbridge_diagnostics(settle = TRUE))), c("live_handles", "live_tensor_bytes", "protected", "queued_releases", "matmul")),
   "ops_binary: arithmetic" = list(
     quote(as.array(t + 1)), array(as.double(2:7), c(2, 3))),
   "ops_unary: negation" = list(

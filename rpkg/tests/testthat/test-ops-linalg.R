@@ -114,3 +114,20 @@ test_that("op_einsum computes products, traces, transposes and sums", {
   expect_equal(as.array(op_einsum("ijk->k", b)), array(apply(b, 3, sum), 4))
   expect_bridge_error(op_einsum("ij,jk->ik", a), "value_error", "operands")
 })
+
+test_that("op_matmul gives R's products through the BLAS it finds and through its own kernel", {
+  found <- run_child("matmul")
+  kernel <- run_child("matmul", env = c(KERASBRIDGE_BLAS = "none"))
+  for (child in list(found, kernel)) {
+    expect_identical(child$status, 0L)
+    expect_lt(as.numeric(child_value(strsplit(child$stdout, "\n")[[1]], "error")), 1e-3)
+  }
+  expect_match(child_value(strsplit(kernel$stdout, "\n")[[1]], "matmul"), "engine's vectorised kernel (KERASBRIDGE_BLAS=none)", fixed = TRUE)
+})
+
+test_that("a BLAS that cannot be loaded leaves products to the engine's kernel", {
+  child <- run_child("matmul", env = c(KERASBRIDGE_BLAS = "/nonexistent/libblas.so"))
+  lines <- strsplit(child$stdout, "\n")[[1]]
+  expect_match(child_value(lines, "matmul"), "could not be loaded", fixed = TRUE)
+  expect_lt(as.numeric(child_value(lines, "error")), 1e-3)
+})

@@ -36,7 +36,8 @@ internal static class SessionEntries
     /// tensors hold, protected R objects, queued releases. When settling, first lets go of the
     /// group of small tensors being filled and collects R's garbage, then .NET's (whose
     /// finalizers queue the release of tensor memory) and R's again, and frees the blocks kept for
-    /// reuse, so that the counts hold only what R still reaches.</summary>
+    /// reuse, so that the counts hold only what R still reaches. Also says what matrix products
+    /// run on.</summary>
     private static RObject Diagnostics(bool settle)
     {
         if (settle)
@@ -54,6 +55,7 @@ internal static class SessionEntries
         using var bytes = RValues.Double(RTensorMemory.LiveBytes);
         using var kept = RValues.Double(RValues.ProtectedCount);
         using var queued = RValues.Double(RThread.QueuedReleases);
-        return RValues.List([live, bytes, kept, queued], ["live_handles", "live_tensor_bytes", "protected", "queued_releases"]);
+        using var blas = RValues.String(Ops.MatMulImplementation);
+        return RValues.List([live, bytes, kept, queued, blas], ["live_handles", "live_tensor_bytes", "protected", "queued_releases", "matmul"]);
     }
 }

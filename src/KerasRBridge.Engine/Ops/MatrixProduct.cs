@@ -88,13 +88,15 @@ internal static class MatrixProduct
     }
 
     /// <summary>
-    /// <c>c = a b</c> for column-major <c>a</c> (m x k) and <c>b</c> (k x n): each column of
+    /// <c>c = a b</c> for column-major <c>a</c> (m x k) and <c>b</c> (k x n): through
+    /// <see cref="Blas"/> when it has one for <typeparamref name="T"/>, else each column of
     /// <c>c</c> gathers columns of <c>a</c> scaled by one element of <c>b</c>, a vectorised
     /// multiply-add over contiguous memory, blocked so a slab of <c>a</c> is reused from cache.
     /// </summary>
     private static void Gemm<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n)
-        where T : INumberBase<T>
+        where T : unmanaged, INumberBase<T>
     {
+        if (Blas.TryGemm(a, b, c, m, k, n)) return;
         c.Clear();
         for (int i0 = 0; i0 < m; i0 += RowBlock)
         {

@@ -22,6 +22,14 @@ public static partial class Ops
         return NumericDispatch.Binary<ArithmeticFamily<MatMulOp>>(x1, x2, dtype == DType.Bool ? DType.Int32 : dtype, dtype);
     }
 
+    /// <summary>
+    /// What float32 and float64 matrix products (<see cref="MatMul"/> and the ops built on it)
+    /// run on: the optimized BLAS found at start (the library <c>KERASBRIDGE_BLAS</c> names, the
+    /// non-reference BLAS the process already has loaded, or Debian's OpenBLAS) or the engine's
+    /// vectorised kernel, with the reason.
+    /// </summary>
+    public static string MatMulImplementation => Blas.Description;
+
     private readonly struct MatMulOp : IArithmeticOp
     {
         public static NdArray Numbers<T>(NdArray x, NdArray y) where T : unmanaged, INumberBase<T> =>
