@@ -80,7 +80,7 @@ op_cholesky <- function(x, upper = FALSE) {
 #' @param keepdims Whether the reduced axes stay, with length 1.
 #' @export
 op_norm <- function(x, ord = NULL, axis = NULL, keepdims = FALSE) {
-  x <- op_convert_to_tensor(x)
+  x <- as_tensor(x)
   if (!op_dtype(x) %in% c("float16", "bfloat16", "float32", "float64")) x <- op_cast(x, config_floatx())
   matrix_norm <- length(axis) == 2L || (is.null(axis) && !is.null(ord) && op_ndim(x) == 2L)
   if (is.null(axis) && !is.null(ord)) axis <- if (matrix_norm) c(1L, 2L) else 1L

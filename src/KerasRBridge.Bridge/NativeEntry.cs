@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using KerasRBridge.Bridge.Entries;
 using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.Bridge.Lifetime;
 using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
@@ -96,6 +97,7 @@ public static unsafe class NativeEntry
             RGuest.SetFinalizerHook(&FreeHandle);
             Interruption.SetCheck(RInterrupts.Poll);
             TensorMemory.Host = new RTensorMemory();
+            FreshMemory.ReuseFreedMemory();
             ForkCatalogue.Install();
             KerasWarnings.SetHandler(KeepWarning);
             _api = (ManagedApi*)NativeMemory.AllocZeroed((nuint)sizeof(ManagedApi));

@@ -43,6 +43,12 @@ test_that("op_norm equals norm() and sqrt(sum(x^2))", {
   expect_bridge_error(op_norm(a, ord = 2), "value_error", "Invalid `ord` argument for matrix norm")
 })
 
+test_that("op_norm keeps a matrix's float64 and gives a plain vector floatx, as keras3's inputs convert", {
+  expect_identical(op_dtype(op_norm(a)), "float64")
+  expect_identical(op_dtype(op_norm(c(3, 4))), "float32")
+  expect_identical(op_dtype(op_norm(1:3)), "float32")
+})
+
 test_that("op_sort equals sort() per row, NaN last", {
   m <- rbind(c(3, 1, 2), c(9, 7, 8))
   expect_identical(as.array(op_sort(m)), t(apply(m, 1, sort)))

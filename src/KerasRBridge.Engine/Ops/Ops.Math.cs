@@ -138,7 +138,7 @@ public static partial class Ops
         public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T>
         {
             var storage = TensorStorage.AllocateLike<T>(x);
-            TFunction.Apply<T>(x.AsSpan<T>(), storage.GetSpan());
+            ParallelSpans.Apply<TFunction, T>(x.AsSpan<T>(), storage.GetSpan());
             return NdArray<T>.Adopt(storage, x.ShapeArray);
         }
 

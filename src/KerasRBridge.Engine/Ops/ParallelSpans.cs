@@ -1,0 +1,38 @@
+using System.Numerics;
+
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// Runs an elementwise function over a large span on every core, in contiguous chunks: the
+/// float functions (exp, tanh, erf, ...) cost tens of cycles an element, so a million elements
+/// are compute-bound and split well, while short spans stay on the calling thread.
+/// </summary>
+internal static unsafe class ParallelSpans
+{
+    // Below this, waking the thread pool costs more than the second core saves.
+    private const int MinElements = 1 << 16;
+    private const int ChunkElements = 1 << 15;
+
+    /// <summary><c>TFunction.Apply(x, destination)</c>, the chunks spread over the cores.</summary>
+    internal static void Apply<TFunction, T>(ReadOnlySpan<T> x, Span<T> destination)
+        where TFunction : IFloatFunction
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (x.Length < MinElements || Environment.ProcessorCount == 1)
+        {
+            TFunction.Apply(x, destination);
+            return;
+        }
+        int length = x.Length, chunks = (length + ChunkElements - 1) / ChunkElements;
+        fixed (T* source = x, target = destination)
+        {
+            // Spans cannot enter the workers; the pinned addresses can.
+            nint from = (nint)source, to = (nint)target;
+            Parallel.For(0, chunks, chunk =>
+            {
+                int start = chunk * ChunkElements, count = Math.Min(ChunkElements, length - start);
+                TFunction.Apply(new ReadOnlySpan<T>((T*)from + start, count), new Span<T>((T*)to + start, count));
+            });
+        }
+    }
+}
