@@ -4,7 +4,7 @@ NULL
 #' Operators on tensors and variables
 #'
 #' Arithmetic (`+ - * / ^ %% %/%`), comparison (`== != < <= > >=`), logical (`& | !`)
-#' operators, `%*%`, `abs()` and `round()` work on tensors and variables and return tensors,
+#' operators, `%*%` and `round()` work on tensors and variables and return tensors,
 #' with Keras's result dtypes and broadcasting. A plain R number combines like a Python number
 #' in Keras: it takes the tensor's dtype (`int32 tensor + 1L` stays int32). `all.equal()`
 #' compares values.
@@ -45,10 +45,6 @@ setMethod("%*%", signature("ANY", "kerasbridge_object"), function(x, y) matmul(x
 #' @rdname tensor_ops
 #' @export
 setMethod("%*%", signature("kerasbridge_object", "kerasbridge_object"), function(x, y) matmul(x, y))
-
-#' @rdname tensor_ops
-#' @export
-abs.kerasbridge_object <- function(x) .Call(krb_call2, "ops_unary", "abs", x)
 
 #' @rdname tensor_ops
 #' @export

@@ -4,12 +4,25 @@ NULL
 #' Index tensors and variables
 #'
 #' `x@r[...]` reads or assigns part of a tensor or variable with R-style indices, following
-#' keras3's `op_subset()`: indices start at 1 (`0` is an error), negative indices count from
-#' the end (`-1` is the last element), `a:b` is a slice that includes `b` (`NA` for an open
-#' end, as in `2:NA`), a missing index takes the whole axis, a single number drops its axis,
-#' an integer vector gathers, a logical vector selects, a logical array of the same shape is a
-#' mask, `newaxis` inserts an axis and `all_dims()` (or `..`) stands for every axis not named.
-#' `x@py[...]` is the same with Python's rules: 0-based, `a:b` excluding `b`.
+#' keras3's `op_subset()`:
+#'
+#' * indices start at 1 (`0` is an error); negative indices count from the end (`-1` is the
+#'   last element), as in Python, rather than excluding elements as in R;
+#' * `a:b` is a slice that includes `b` (`NA` for an open end, as in `2:NA`); a missing index
+#'   takes the whole axis, and axes not indexed at all are taken whole (`x@r[1]` is the first
+#'   row of a matrix);
+#' * a single number drops its axis; an integer vector or a logical vector selects along its
+#'   axis, and several of them select along their own axes as R's `[` does
+#'   (`x@r[c(1, 3), c(2, 4)]` is a 2 x 2 block); a logical vector shorter than its axis is
+#'   recycled, as in R;
+#' * a single numeric matrix with one column per axis picks elements by their coordinates, one
+#'   per row, as `x[cbind(i, j)]` does in R; a single logical array of `x`'s shape is a mask,
+#'   whose elements come in row-major order (keras3's order: `t(x)[t(mask)]` in R terms);
+#' * `NULL` or `newaxis` inserts an axis of length 1; `all_dims()` (or `..`) stands for every
+#'   axis not named.
+#'
+#' `x@py[...]` has NumPy's rules instead: 0-based, `a:b` excludes `b`, and index arrays combine
+#' point by point (`x@py[c(0, 2), c(1, 3)]` is two elements).
 #'
 #' Assigning into a tensor (`value@r[1, ] <- 99`) makes a new tensor and rebinds `value`;
 #' assigning into a variable (`variable@r[2, ] <- 99L`) changes the variable in place.
@@ -22,6 +35,9 @@ NULL
 #' v <- keras_variable(array(1:12, c(3, 4)))
 #' v@r[1, ]
 #' v@r[2:3, -1]
+#' v@r[c(1, 3), c(2, 4)]
+#' v@r[cbind(c(1, 3), c(2, 4))]
+#' v@r[NULL]
 #' v@py[0, 1:3]
 #' v@r[2, ] <- 0L
 #' v
@@ -50,10 +66,11 @@ print.kerasbridge_all_dims <- function(x, ...) {
 }
 
 # Turns the unevaluated index arguments of a `[` or `[<-` call into the list the engine reads:
-# NULL for a missing index, a kerasbridge_slice for `a:b`, everything else evaluated.
+# the whole axis (`NA:NA`) for a missing index, a kerasbridge_slice for `a:b`, everything else
+# evaluated (so NULL, as in keras3, is a new axis).
 index_list <- function(args, env) {
   lapply(args, function(arg) {
-    if (identical(arg, quote(expr = ))) return(NULL)
+    if (identical(arg, quote(expr = ))) return(whole_axis)
     if (identical(arg, quote(..))) return(all_dims())
     if (is.call(arg) && identical(arg[[1L]], as.name(":"))) {
       ends <- c(eval(arg[[2L]], env), eval(arg[[3L]], env))
@@ -64,6 +81,8 @@ index_list <- function(args, env) {
     eval(arg, env)
   })
 }
+
+whole_axis <- structure(c(NA_real_, NA_real_), class = "kerasbridge_slice")
 
 call_indices <- function(call) {
   args <- as.list(call)[-c(1L, 2L)]

@@ -71,6 +71,10 @@ tensor_field <- function(x, field) .Call(krb_call2, "tensor_field", x, field)
   )
 }
 
+#' @importFrom utils .DollarNames
+#' @export
+.DollarNames.kerasbridge_tensor <- function(x, pattern = "") grep(pattern, c("shape", "dtype", "ndim", "numpy"), value = TRUE)
+
 #' @export
 format.kerasbridge_object <- function(x, ...) {
   header <- .Call(krb_call1, "describe", x)
@@ -94,31 +98,63 @@ print.kerasbridge_object <- function(x, ...) {
 
 methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbridge_object(object))
 
-#' @export
-str.kerasbridge_object <- function(object, ...) {
-  cat(.Call(krb_call1, "describe", object), "\n", sep = "")
-  invisible()
-}
-
 #' Shapes
 #'
-#' `$shape` gives a `kerasbridge_shape`: integer dimensions that print as `shape(3, 3)`.
-#' `shape()` makes one; `unlist()`, `as.integer()` and `as.numeric()` give plain numbers.
+#' `shape()` makes a shape as keras3's does: a list of dimensions, each an integer or `NULL`
+#' for an unknown one, that prints as `shape(3, NA)`. Its arguments are numbers (`NA`, `NULL`
+#' and `-1` mean unknown), vectors of them, shapes (spliced in), tensors and variables (their
+#' shape), R arrays (their `dim()`), and 0-d integer tensors, which stand for their value, as in
+#' keras3 (`op_shape()` gives such a tensor's own shape). `$shape` of a tensor or variable gives
+#' one too.
 #'
-#' @param ... Dimensions (numbers; `NA` for unknown).
-#' @return A `kerasbridge_shape`.
+#' Shapes compare whole with `==` and `!=` (against shapes or numbers); `length()` is the rank,
+#' `prod()` the element count; `[` keeps the class, `[[` gives one dimension; `as.integer()`,
+#' `as.numeric()` (`NA` for unknown) and `as.list()` give plain R values.
+#'
+#' @param ... Dimensions, shapes, tensors or R arrays.
+#' @param x,e1,e2 Shapes (or numbers, for `==` and `!=`).
+#' @param i Positions, as for a list.
+#' @return A shape (class `kerasbridge_shape` and keras3's `keras_shape`).
 #' @examples
 #' s <- shape(3, 4)
 #' s
+#' shape(NULL, 28)
+#' shape(-1, 2)
+#' shape(s, 5)
+#' shape(array(0, c(2, 5)))
+#' shape(keras_variable(array(0, c(2, 3))))
+#' s == c(3, 4)
+#' prod(s)
+#' s[[2]]
 #' as.integer(s)
 #' @export
-shape <- function(...) new_shape(.Call(krb_call1, "shape_new", list(...)))
+shape <- function(...) new_shape(.Call(krb_call1, "shape_new", lapply(list(...), shape_part)))
 
-new_shape <- function(dims) structure(as.list(dims), class = "kerasbridge_shape")
+# One argument of shape() as the engine's shape_new reads it: numbers (NA unknown) or a list.
+shape_part <- function(x) {
+  if (is.null(x)) return(NA_integer_)
+  if (inherits(x, "kerasbridge_shape")) return(as.integer(x))
+  if (is_kerasbridge_object(x)) {
+    if (length(dim(x)) == 0L && grepl("int", op_dtype(x))) return(as.integer(as.array(x)))
+    return(as.integer(dim(x)))
+  }
+  if (is.atomic(x) && !is.null(dim(x))) return(dim(x))
+  if (is.list(x)) {
+    parts <- lapply(x, shape_part)
+    # Kept a list when every element is one dimension, so that the engine names a bad one.
+    return(if (all(lengths(parts) == 1L)) parts else unlist(parts))
+  }
+  x
+}
+
+new_shape <- function(dims) {
+  dims <- lapply(dims, function(d) if (is.na(d)) NULL else d)
+  structure(dims, class = c("kerasbridge_shape", "keras_shape"))
+}
 
 #' @export
 format.kerasbridge_shape <- function(x, ...) {
-  dims <- vapply(x, function(d) if (is.na(d)) "NA" else format(d, scientific = FALSE), "")
+  dims <- vapply(x, function(d) if (is.null(d)) "NA" else format(d, scientific = FALSE), "")
   sprintf("shape(%s)", paste(dims, collapse = ", "))
 }
 
@@ -128,11 +164,36 @@ print.kerasbridge_shape <- function(x, ...) {
   invisible(x)
 }
 
+#' @rdname shape
 #' @export
-as.integer.kerasbridge_shape <- function(x, ...) as.integer(unlist(x))
+as.integer.kerasbridge_shape <- function(x, ...) vapply(unclass(x), function(d) if (is.null(d)) NA_integer_ else as.integer(d), 1L)
+
+#' @rdname shape
+#' @export
+as.numeric.kerasbridge_shape <- function(x, ...) as.numeric(as.integer(x))
 
 #' @export
-as.numeric.kerasbridge_shape <- function(x, ...) as.numeric(unlist(x))
+as.double.kerasbridge_shape <- function(x, ...) as.double(as.integer(x))
 
+#' @rdname shape
 #' @export
-as.double.kerasbridge_shape <- function(x, ...) as.double(unlist(x))
+as.list.kerasbridge_shape <- function(x, ...) unclass(x)
+
+#' @rdname shape
+#' @export
+`[.kerasbridge_shape` <- function(x, i) structure(unclass(x)[i], class = class(x))
+
+#' @rdname shape
+#' @export
+Ops.kerasbridge_shape <- function(e1, e2) {
+  if (!.Generic %in% c("==", "!="))
+    raise_bridge_error("type_error", sprintf("Shapes support only `==` and `!=`. Received: `%s`", .Generic))
+  same <- identical(as.integer(shape(e1)), as.integer(shape(e2)))
+  if (.Generic == "==") same else !same
+}
+
+#' @rdname shape
+#' @export
+Summary.kerasbridge_shape <- function(..., na.rm = FALSE) {
+  get(.Generic)(unlist(lapply(list(...), as.integer)), na.rm = na.rm)
+}

@@ -47,7 +47,7 @@ tortured <- list(
   "subset_set: @r assigns into a tensor" = list(
     quote({ u <- t; u@r[1, ] <- 0; as.array(u) }), array(c(0, 2, 0, 4, 0, 6), c(2, 3))),
   "shape_new: shape() with an unknown dimension" = list(
-    quote(unlist(shape(2, NA, 3))), c(2L, NA, 3L)),
+    quote(as.integer(shape(2, NA, 3))), c(2L, NA, 3L)),
   "config_floatx: the default" = list(
     quote(config_floatx()), "float32"),
   "config_set_floatx: set to the default" = list(

@@ -130,3 +130,13 @@ test_that("shapes print as shape() and convert to integers", {
   expect_identical(as.integer(v$shape), c(3L, 4L))
   expect_identical(unlist(v$shape), c(3L, 4L))
 })
+
+test_that("an initializer function may return a tensor, so op_ones serves as one", {
+  v <- keras_variable(initializer = op_ones, shape = shape(), dtype = "int64")
+  expect_identical(v$dtype, "int64")
+  expect_identical(as.array(v), 1)
+  w <- keras_variable(initializer = function(shape, dtype) op_full(shape, 7, dtype), shape = c(2, 2), dtype = "float32")
+  expect_identical(as.array(w), array(7, c(2, 2)))
+  z <- keras_variable(initializer = op_zeros, shape = shape(3))
+  expect_identical(as.array(z), array(0, 3))
+})

@@ -20,7 +20,7 @@ test_that("a variable's numpy() gives its value as an R array", {
 })
 
 test_that("str describes a tensor in one line", {
-  expect_output(str(keras_variable(array(1, c(2, 2)))$value), "<Tensor shape=(2, 2), dtype=float64>", fixed = TRUE)
+  expect_output(str(keras_variable(array(1, c(2, 2)))$value), "<Tensor> float64 [1:2, 1:2] 1 1 1 1", fixed = TRUE)
 })
 
 test_that("a scalar tensor has no dim", {

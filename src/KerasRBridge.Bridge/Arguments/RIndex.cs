@@ -14,18 +14,64 @@ namespace KerasRBridge.Bridge.Arguments;
 /// 1-based, <c>0</c> is an error, negatives count from the end, and slices <c>a:b</c> include
 /// <c>b</c>; with <c>@py</c> everything is Python's.
 /// </summary>
-/// <remarks>Each element of the list is <c>NULL</c> (a missing index: the whole axis), an object
-/// of class <c>kerasbridge_slice</c> (<c>c(start, stop, step)</c>, <c>NA</c> for an open end),
-/// <c>kerasbridge_newaxis</c>, <c>kerasbridge_all_dims</c>, a numeric vector (a scalar drops
-/// the axis; longer vectors gather), a logical vector or array (a mask), or a tensor.</remarks>
+/// <remarks>
+/// <para>Each element of the list is an object of class <c>kerasbridge_slice</c>
+/// (<c>c(start, stop, step)</c>, <c>NA</c> for an open end; a missing index is <c>NA:NA</c>),
+/// <c>NULL</c> or <c>kerasbridge_newaxis</c> (a new axis), <c>kerasbridge_all_dims</c>, a
+/// numeric vector (a scalar drops the axis; longer vectors gather), a logical vector or array (a
+/// mask), or a tensor.</para>
+/// <para>With <c>@r</c>, index vectors select along their own axes, as R's <c>[</c> does
+/// (<see cref="IndexRules.Orthogonal"/>), and a single numeric matrix (or 2-D integer tensor) with
+/// one column per axis names elements by their coordinates, one row each. With <c>@py</c>,
+/// NumPy's advanced indexing applies.</para>
+/// </remarks>
 internal static unsafe class RIndex
 {
-    internal static IndexItem[] Parse(Sexp list, bool oneBased)
+    /// <summary>An index as the engine reads it.</summary>
+    internal readonly record struct Parsed(IndexItem[] Items, IndexRules Rules);
+
+    /// <summary>Reads the index list of <c>x@r[...]</c> (<paramref name="oneBased"/>) or <c>x@py[...]</c> for a tensor of <paramref name="rank"/> axes.</summary>
+    internal static Parsed Parse(Sexp list, bool oneBased, int rank)
     {
         if (RValues.TypeOf(list) != SexpType.List)
             throw new KerasTypeError($"An index must be a list of index items. Received: {Args.Show(list)}");
-        var items = new IndexItem[RValues.LengthOf(list)];
+        int length = (int)RValues.LengthOf(list);
+        if (oneBased && length == 1 && Coordinates(RValues.ElementAt(list, 0), rank) is { } points)
+            return new Parsed(points, IndexRules.NumPy);
+        var items = new IndexItem[length];
         for (int i = 0; i < items.Length; i++) items[i] = Item(RValues.ElementAt(list, i), oneBased);
+        return new Parsed(items, oneBased ? IndexRules.Orthogonal : IndexRules.NumPy);
+    }
+
+    /// <summary>
+    /// A matrix of coordinates (keras3's and R's <c>x[cbind(i, j)]</c>): one gather per axis,
+    /// combined point by point; null when <paramref name="x"/> is not a numeric matrix (R's, or
+    /// an integer tensor's) with <paramref name="rank"/> columns.
+    /// </summary>
+    private static IndexItem[]? Coordinates(Sexp x, int rank)
+    {
+        NdArray matrix;
+        Sexp ptr = Objects.Unwrap(x);
+        if (RValues.TypeOf(ptr) == SexpType.ExternalPointer)
+        {
+            matrix = Objects.Tensor(ptr, "index");
+            if (!DTypes.IsInteger(matrix.DType)) return null;
+        }
+        else
+        {
+            if (RValues.TypeOf(x) is not (SexpType.Double or SexpType.Integer) || !RArrays.HasDim(x)) return null;
+            matrix = RArrays.ToNdArray(x, DType.Float64);
+        }
+        if (matrix.Rank != 2 || matrix.ShapeSpan[1] != rank) return null;
+        var values = matrix.Cast(DType.Float64).AsSpan<double>();
+        int rows = (int)matrix.ShapeSpan[0];
+        var items = new IndexItem[rank];
+        for (int axis = 0; axis < rank; axis++)
+        {
+            var positions = new long[rows];
+            for (int row = 0; row < rows; row++) positions[row] = Position(values[row + axis * rows], oneBased: true);
+            items[axis] = new IndexItem.Gather(positions);
+        }
         return items;
     }
 
@@ -44,7 +90,7 @@ internal static unsafe class RIndex
 
     private static IndexItem Item(Sexp x, bool oneBased)
     {
-        if (RValues.IsNull(x)) return IndexItem.Slice.All;
+        if (RValues.IsNull(x)) return IndexItem.NewAxis.Instance;
         string[] cls = RValues.ClassOf(x);
         if (cls.Contains("kerasbridge_newaxis")) return IndexItem.NewAxis.Instance;
         if (cls.Contains("kerasbridge_all_dims")) return IndexItem.Ellipsis.Instance;
@@ -59,7 +105,8 @@ internal static unsafe class RIndex
                 return IndexItem.Mask.From(mask.Cast(DType.Bool));
             case SexpType.Double or SexpType.Integer:
                 var positions = RArrays.ToNdArray(x, DType.Float64).AsSpan<double>();
-                if (positions.Length == 1 && !RArrays.HasDim(x)) return new IndexItem.Scalar(Position(positions[0], oneBased));
+                // keras3 drops the axis of any single number with @r; NumPy keeps a 1-element array's.
+                if (positions.Length == 1 && (oneBased || !RArrays.HasDim(x))) return new IndexItem.Scalar(Position(positions[0], oneBased));
                 var gathered = new long[positions.Length];
                 for (int i = 0; i < gathered.Length; i++) gathered[i] = Position(positions[i], oneBased);
                 return new IndexItem.Gather(gathered);

@@ -41,8 +41,10 @@ internal static class RInitializers
             using var rShape = RValues.Integers(dims);
             using var rDtype = RValues.String(DTypes.Name(dtype));
             using var result = Invoke(rShape, rDtype);
-            if (RValues.TypeOf(result.Sexp) == SexpType.ExternalPointer)
-                return Objects.Tensor(result.Sexp, "the initializer function's result");
+            // A tensor comes back as its R wrapper (op_ones and the like) or as its bare pointer.
+            Sexp pointer = Objects.Unwrap(result.Sexp);
+            if (RValues.TypeOf(pointer) == SexpType.ExternalPointer)
+                return Objects.Tensor(pointer, "the initializer function's result");
             if (!RArrays.IsConvertible(result.Sexp))
                 throw new KerasTypeError(
                     $"An initializer function must return a numeric array or tensor of shape {NdArray.FormatShape(shape)}. Received: {Args.Show(result.Sexp)}");

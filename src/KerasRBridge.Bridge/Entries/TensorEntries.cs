@@ -19,9 +19,13 @@ internal static class TensorEntries
         Declare.Entry("describe", (Sexp x) => Objects.DescribeUnusable(x) ?? Header(Objects.Get<object>(x, "x"))),
         Declare.Entry("usable", (Sexp x) => Objects.DescribeUnusable(x) is null),
         Declare.Entry("subset_get", (NdArray x, Sexp index, bool one_based) =>
-            RIndex.InUsersTerms(one_based, () => RWrappers.Result(Indexer.Get(x, RIndex.Parse(index, one_based))))),
+            RIndex.InUsersTerms(one_based, () =>
+            {
+                var parsed = RIndex.Parse(index, one_based, x.Rank);
+                return RWrappers.Result(Indexer.Get(x, parsed.Items, parsed.Rules));
+            })),
         Declare.Entry("subset_set", (Pointed<object> x, Sexp index, Sexp value, bool one_based) =>
-            RIndex.InUsersTerms(one_based, () => Assign(x, RIndex.Parse(index, one_based), value))),
+            RIndex.InUsersTerms(one_based, () => Assign(x, index, one_based, value))),
         Declare.Entry("shape_new", (Sexp dimensions) => NewShape(dimensions)),
     ];
 
@@ -44,7 +48,8 @@ internal static class TensorEntries
 
     /// <summary><c>shape(...)</c>: the arguments (numbers, vectors of them, shapes, <c>NULL</c>s)
     /// flattened as <c>unlist()</c> would, but counted before any is read, so that a compact
-    /// sequence such as <c>1:3e9</c> is refused without being expanded.</summary>
+    /// sequence such as <c>1:3e9</c> is refused without being expanded. <c>-1</c> is an unknown
+    /// dimension, as in keras3's <c>shape()</c>.</summary>
     private static EntryResult NewShape(Sexp parts)
     {
         var dims = new List<object?>();
@@ -52,21 +57,23 @@ internal static class TensorEntries
         {
             Sexp part = RValues.ElementAt(parts, i);
             NdArray.RequireSupportedRank(dims.Count + RValues.LengthOf(part));
-            dims.AddRange(Args.Shape(part) ?? []);
+            dims.AddRange((Args.Shape(part) ?? []).Select(d => d is -1L ? null : d));
         }
         return ShapeValues.Of(Shapes.Standardize(dims));
     }
 
     /// <summary>Assigns into a subset: a variable changes in place (giving <c>NULL</c>); a
     /// tensor, being immutable, gives a new tensor.</summary>
-    private static EntryResult Assign(Pointed<object> x, IndexItem[] index, Sexp value)
+    private static EntryResult Assign(Pointed<object> x, Sexp index, bool oneBased, Sexp value)
     {
         if (x.Target is Variable v)
         {
-            v.Assign(Indexer.Set(v.Value, index, Tensors.FromR(value, v.DType)));
+            var place = RIndex.Parse(index, oneBased, v.Value.Rank);
+            v.Assign(Indexer.Set(v.Value, place.Items, Tensors.FromR(value, v.DType), place.Rules));
             return RNull.Create();
         }
         NdArray source = Objects.Tensor(x.Pointer, "x");
-        return RWrappers.Result(Indexer.Set(source, index, Tensors.FromR(value, source.DType)));
+        var parsed = RIndex.Parse(index, oneBased, source.Rank);
+        return RWrappers.Result(Indexer.Set(source, parsed.Items, Tensors.FromR(value, source.DType), parsed.Rules));
     }
 }

@@ -15,11 +15,19 @@ public static partial class Indexer
     /// </remarks>
     /// <exception cref="KerasIndexError">The index does not fit the shape of <paramref name="source"/>.</exception>
     /// <exception cref="KerasValueError"><paramref name="values"/> does not broadcast to the selected shape.</exception>
-    public static NdArray Set(NdArray source, IReadOnlyList<IndexItem> index, NdArray values)
+    public static NdArray Set(NdArray source, IReadOnlyList<IndexItem> index, NdArray values) => Set(source, index, values, IndexRules.NumPy);
+
+    /// <summary>
+    /// <see cref="Set(NdArray, IReadOnlyList{IndexItem}, NdArray)"/> with the index arrays
+    /// combined by <paramref name="rules"/>.
+    /// </summary>
+    /// <exception cref="KerasIndexError">The index does not fit the shape of <paramref name="source"/>.</exception>
+    /// <exception cref="KerasValueError"><paramref name="values"/> does not broadcast to the selected shape.</exception>
+    public static NdArray Set(NdArray source, IReadOnlyList<IndexItem> index, NdArray values, IndexRules rules)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(values);
-        var (shape, map) = Selection.Resolve(source.ShapeSpan, index);
+        var (shape, map) = Selection.Resolve(source.ShapeSpan, index, rules);
         var valueShape = values.ShapeSpan;
         while (valueShape.Length > shape.Length && valueShape[0] == 1) valueShape = valueShape[1..];
         if (!Broadcasting.CanExpand(valueShape, shape))

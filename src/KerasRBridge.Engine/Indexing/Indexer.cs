@@ -22,10 +22,14 @@ public static partial class Indexer
 {
     /// <summary>The part of <paramref name="source"/> that <paramref name="index"/> selects (<c>source[index]</c>).</summary>
     /// <exception cref="KerasIndexError">The index does not fit the shape of <paramref name="source"/>.</exception>
-    public static NdArray Get(NdArray source, params IReadOnlyList<IndexItem> index)
+    public static NdArray Get(NdArray source, params IReadOnlyList<IndexItem> index) => Get(source, index, IndexRules.NumPy);
+
+    /// <summary>The part of <paramref name="source"/> that <paramref name="index"/> selects, its index arrays combined by <paramref name="rules"/>.</summary>
+    /// <exception cref="KerasIndexError">The index does not fit the shape of <paramref name="source"/>.</exception>
+    public static NdArray Get(NdArray source, IReadOnlyList<IndexItem> index, IndexRules rules)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (shape, map) = Selection.Resolve(source.ShapeSpan, index);
+        var (shape, map) = Selection.Resolve(source.ShapeSpan, index, rules);
         return DTypeVisitor.Accept<Reader, NdArray>(source.DType, new Reader(source, shape, map));
     }
 

@@ -10,11 +10,12 @@ internal static class Selection
 {
     /// <summary>Resolves <paramref name="index"/> against an array of shape <paramref name="shape"/>.</summary>
     /// <exception cref="KerasIndexError">The index does not fit the shape.</exception>
-    public static (long[] Shape, OffsetMap Map) Resolve(ReadOnlySpan<long> shape, IReadOnlyList<IndexItem> index)
+    public static (long[] Shape, OffsetMap Map) Resolve(ReadOnlySpan<long> shape, IReadOnlyList<IndexItem> index, IndexRules rules = IndexRules.NumPy)
     {
         ArgumentNullException.ThrowIfNull(index);
         var items = ExpandEllipsis(shape.Length, index);
         var strides = ColumnMajorStrides(shape);
+        if (rules == IndexRules.Orthogonal) return Orthogonal(shape, items, strides);
         bool advancedMode = items.Any(item => item is IndexItem.Gather or IndexItem.Mask);
 
         var resultShape = new List<long>();
@@ -41,10 +42,7 @@ internal static class Selection
                     axis++;
                     break;
                 case IndexItem.Slice slice:
-                    var bounds = SliceBounds.Resolve(slice, shape[axis]);
-                    if (bounds.Length > 0) map.Shift(bounds.Start * strides[axis]);
-                    map.AddStrided(bounds.Length, bounds.Step * strides[axis]);
-                    resultShape.Add(bounds.Length);
+                    AddSlice(map, resultShape, slice, shape[axis], strides[axis]);
                     axis++;
                     break;
                 case IndexItem.NewAxis:
@@ -70,6 +68,56 @@ internal static class Selection
             resultShape.Insert(slot, offsets.LongLength);
         }
         return (resultShape.ToArray(), map);
+    }
+
+    // Every entry selects along its own axes, which keep their places: R's rule for `[`.
+    private static (long[] Shape, OffsetMap Map) Orthogonal(ReadOnlySpan<long> shape, List<IndexItem> items, long[] strides)
+    {
+        var resultShape = new List<long>();
+        var map = new OffsetMap(0);
+        int axis = 0;
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case IndexItem.Scalar scalar:
+                    map.Shift(Normalize(scalar.Index, shape[axis], axis) * strides[axis]);
+                    break;
+                case IndexItem.Slice slice:
+                    AddSlice(map, resultShape, slice, shape[axis], strides[axis]);
+                    break;
+                case IndexItem.NewAxis:
+                    map.AddStrided(1, 0);
+                    resultShape.Add(1);
+                    break;
+                case IndexItem.Gather or IndexItem.Mask:
+                    var offsets = item is IndexItem.Gather gather
+                        ? GatherOffsets(gather, shape[axis], axis, strides[axis])
+                        : MaskOffsets(Recycled((IndexItem.Mask)item, shape[axis]), shape, axis, strides[axis]);
+                    map.AddLookup(offsets);
+                    resultShape.Add(offsets.LongLength);
+                    break;
+            }
+            axis += item.ConsumedAxes;
+        }
+        return (resultShape.ToArray(), map);
+    }
+
+    private static void AddSlice(OffsetMap map, List<long> resultShape, IndexItem.Slice slice, long size, long stride)
+    {
+        var bounds = SliceBounds.Resolve(slice, size);
+        if (bounds.Length > 0) map.Shift(bounds.Start * stride);
+        map.AddStrided(bounds.Length, bounds.Step * stride);
+        resultShape.Add(bounds.Length);
+    }
+
+    // R recycles a logical index shorter than its axis; one longer selects past the end.
+    private static IndexItem.Mask Recycled(IndexItem.Mask mask, long length)
+    {
+        if (mask.Shape.Length != 1 || mask.Shape[0] >= length || mask.Shape[0] == 0) return mask;
+        var values = new bool[length];
+        for (long i = 0; i < length; i++) values[i] = mask.ColumnMajorMask[i % mask.Shape[0]];
+        return new IndexItem.Mask(values);
     }
 
     /// <summary>The column-major stride of each axis: how far apart neighbours along it are stored.</summary>

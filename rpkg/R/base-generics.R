@@ -1,0 +1,223 @@
+#' @include ops.R
+NULL
+
+#' Base R functions on tensors and variables
+#'
+#' Tensors and variables work in base R's functions. Those that compute on the values the way
+#' TensorFlow's R methods do give tensors, with Keras's dtypes:
+#'
+#' * the `Math` group: `exp()`, `log(x, base)`, `sqrt()`, `floor()`, `ceiling()`, `trunc()`,
+#'   `sign()`, the trigonometric and hyperbolic functions, `gamma()`, `lgamma()`, `signif()`,
+#'   ...; `cumsum()`, `cumprod()`, `cummax()` and `cummin()` run through the elements in R's
+#'   (column-major) order and give a 1-D tensor, as base R gives a vector;
+#' * the `Summary` group (`sum()`, `prod()`, `max()`, `min()`, `range()`, `any()`, `all()`) and
+#'   `mean()` reduce over all elements to a 0-d tensor (`range()`: a tensor of two). `na.rm = TRUE`
+#'   skips NaN, tensors' only missing value; `mean()` also takes keras3's `axis` and `keepdims`;
+#' * `t()` (a 1-D tensor becomes a row, as in base R) and `aperm()`; `is.na()`, `is.nan()`,
+#'   `is.finite()` and `is.infinite()` give bool tensors.
+#'
+#' Functions that describe or rearrange data as R values give what base R gives for the array:
+#' `as.matrix()` (so `apply()` works), `head()`, `tail()`, `rev()`, `rowSums()`, `colSums()`,
+#' `rowMeans()`, `colMeans()`, `summary()`; `dimnames()` is `NULL`. `str()` shows the dtype, the
+#' shape and the first values.
+#'
+#' @param x,a,object A tensor or variable.
+#' @param ... Further arguments, as for the base R function.
+#' @param na.rm Whether to skip NaN.
+#' @param axis,keepdims As for [op_mean()]: 1-based axes to average over (`NULL`: all), and
+#'   whether to keep them with length 1.
+#' @param perm The new order of the axes (1-based), or `NULL` to reverse them.
+#' @param dims As for the base R functions.
+#' @return A tensor, or the R value base R gives for the same array (see above).
+#' @examples
+#' v <- keras_variable(array(c(1, 4, 9, 16, 25, 36), c(2, 3)))
+#' sqrt(v)
+#' sum(v)
+#' mean(v, axis = 1)
+#' range(v)
+#' t(v)
+#' apply(v, 1, sum)
+#' rowSums(v)
+#' str(v)
+#' @name base_generics
+NULL
+
+# Math functions the engine has, by their R names.
+engine_math <- list(
+  abs = function(x) op_abs(x), sign = function(x) op_sign(x), sqrt = function(x) op_sqrt(x),
+  floor = function(x) op_floor(x), ceiling = function(x) op_ceil(x), exp = function(x) op_exp(x),
+  expm1 = function(x) op_expm1(x), log1p = function(x) op_log1p(x), log2 = function(x) op_log2(x),
+  log10 = function(x) op_log10(x), cos = function(x) op_cos(x), sin = function(x) op_sin(x),
+  tan = function(x) op_tan(x), acos = function(x) op_arccos(x), asin = function(x) op_arcsin(x),
+  atan = function(x) op_arctan(x), cosh = function(x) op_cosh(x), sinh = function(x) op_sinh(x),
+  tanh = function(x) op_tanh(x)
+)
+
+#' @rdname base_generics
+#' @export
+Math.kerasbridge_object <- function(x, ...) {
+  if (!is.null(engine_math[[.Generic]])) return(engine_math[[.Generic]](x))
+  switch(.Generic,
+    log = if (...length() == 0L) op_log(x) else op_divide(op_log(x), log(..1)),
+    cumsum = op_cumsum(in_r_order(x)),
+    cumprod = op_cumprod(in_r_order(x)),
+    cummax = , cummin = op_convert_to_tensor(array(get(.Generic)(as.vector(as.array(x)))), dtype = op_dtype(x)),
+    # The rest (trunc, gamma, digamma, cospi, signif, ...) computes in R on the array.
+    op_convert_to_tensor(get(.Generic)(as.array(x), ...), dtype = float_dtype(x))
+  )
+}
+
+# The elements in R's order (first axis fastest) as a 1-D tensor.
+in_r_order <- function(x) op_reshape(op_transpose(x), -1L)
+
+float_dtype <- function(x) {
+  dtype <- op_dtype(x)
+  if (grepl("float", dtype)) dtype else config_floatx()
+}
+
+#' @rdname base_generics
+#' @export
+Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
+  parts <- lapply(list(...), function(part) summarise(.Generic, as_tensor(part), na.rm))
+  if (length(parts) == 1L) return(parts[[1L]])
+  summarise(.Generic, op_stack(parts), na.rm)
+}
+
+summarise <- function(generic, x, na.rm) {
+  if (generic == "range") return(op_stack(list(summarise("min", x, na.rm), summarise("max", x, na.rm))))
+  if (generic %in% c("min", "max") && prod(unlist(op_shape(x))) == 0)
+    raise_bridge_error("value_error", sprintf("`%s()` of a tensor with no elements. Received: shape=%s", generic, format(op_shape(x))))
+  if (isTRUE(na.rm) && grepl("float", op_dtype(x))) {
+    neutral <- switch(generic, sum = 0, prod = 1, max = -Inf, min = Inf, any = 0, all = 1)
+    x <- op_where(op_isnan(x), neutral, x)
+  }
+  switch(generic,
+    sum = op_sum(x), prod = op_prod(x), max = op_max(x), min = op_min(x),
+    any = op_any(x), all = op_all(x)
+  )
+}
+
+#' @rdname base_generics
+#' @export
+mean.kerasbridge_object <- function(x, ..., axis = NULL, keepdims = FALSE, na.rm = FALSE) {
+  if (...length())
+    raise_bridge_error("value_error", sprintf("`mean()` of a tensor takes only `axis`, `keepdims` and `na.rm`. Received: %s",
+                                              paste(names(list(...)), collapse = ", ")))
+  if (isTRUE(na.rm) && grepl("float", op_dtype(x))) {
+    kept <- op_logical_not(op_isnan(x))
+    return(op_divide(op_sum(op_where(kept, x, 0), axis = axis, keepdims = keepdims),
+                     op_sum(op_cast(kept, op_dtype(x)), axis = axis, keepdims = keepdims)))
+  }
+  op_mean(x, axis = axis, keepdims = keepdims)
+}
+
+#' @rdname base_generics
+#' @export
+t.kerasbridge_object <- function(x) {
+  switch(as.character(op_ndim(x)),
+    "0" = op_reshape(x, c(1L, 1L)),
+    "1" = op_expand_dims(x, 1L),
+    "2" = op_transpose(x),
+    raise_bridge_error("value_error", sprintf("`t()` takes a matrix or a vector; use `aperm()` for more axes. Received: shape=%s", format(op_shape(x))))
+  )
+}
+
+#' @rdname base_generics
+#' @export
+aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
+
+#' @rdname base_generics
+#' @export
+is.na.kerasbridge_object <- function(x) op_isnan(x)
+
+#' @rdname base_generics
+#' @export
+is.nan.kerasbridge_object <- function(x) op_isnan(x)
+
+#' @rdname base_generics
+#' @export
+is.finite.kerasbridge_object <- function(x) op_isfinite(x)
+
+#' @rdname base_generics
+#' @export
+is.infinite.kerasbridge_object <- function(x) op_isinf(x)
+
+#' @rdname base_generics
+#' @export
+as.matrix.kerasbridge_object <- function(x, ...) as.matrix(as.array(x), ...)
+
+#' @rdname base_generics
+#' @importFrom utils head
+#' @export
+head.kerasbridge_object <- function(x, ...) utils::head(as.array(x), ...)
+
+#' @rdname base_generics
+#' @importFrom utils tail
+#' @export
+tail.kerasbridge_object <- function(x, ...) utils::tail(as.array(x), ...)
+
+#' @rdname base_generics
+#' @export
+rev.kerasbridge_object <- function(x) rev(as.array(x))
+
+#' @rdname base_generics
+#' @export
+dimnames.kerasbridge_object <- function(x) NULL
+
+#' @rdname base_generics
+#' @export
+summary.kerasbridge_object <- function(object, ...) summary(as.array(object), ...)
+
+#' @rdname base_generics
+#' @importFrom utils str
+#' @export
+str.kerasbridge_object <- function(object, ...) {
+  if (!.Call(krb_call1, "usable", object)) {
+    cat(.Call(krb_call1, "describe", object), "\n", sep = "")
+    return(invisible())
+  }
+  kind <- if (inherits(object, "kerasbridge_variable")) "Variable" else "Tensor"
+  dims <- as.integer(unlist(op_shape(object)))
+  # The first elements in R's order, read by their coordinates: no copy of a large tensor.
+  shown <- if (length(dims) == 0L) as.vector(as.array(object))
+           else as.vector(as.array(object@r[arrayInd(seq_len(min(10L, length(object))), dims)]))
+  cat(sprintf("<%s> %s%s %s%s\n", kind, op_dtype(object),
+              if (length(dims)) sprintf(" [%s]", paste(sprintf("1:%d", dims), collapse = ", ")) else "",
+              paste(format(shown, digits = 3, trim = TRUE), collapse = " "),
+              if (length(object) > length(shown)) " ..." else ""))
+  invisible()
+}
+
+# rowSums() and friends are not generic in base R: S4 generics over them, as the Matrix
+# package makes, let tensors answer while every other argument goes to base R's.
+#' @rdname base_generics
+#' @export
+setGeneric("rowSums")
+
+#' @rdname base_generics
+#' @export
+setGeneric("colSums")
+
+#' @rdname base_generics
+#' @export
+setGeneric("rowMeans")
+
+#' @rdname base_generics
+#' @export
+setGeneric("colMeans")
+
+#' @rdname base_generics
+#' @export
+setMethod("rowSums", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) rowSums(as.array(x), na.rm, dims))
+
+#' @rdname base_generics
+#' @export
+setMethod("colSums", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) colSums(as.array(x), na.rm, dims))
+
+#' @rdname base_generics
+#' @export
+setMethod("rowMeans", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) rowMeans(as.array(x), na.rm, dims))
+
+#' @rdname base_generics
+#' @export
+setMethod("colMeans", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) colMeans(as.array(x), na.rm, dims))

@@ -1,0 +1,116 @@
+# Base R's functions on tensors and variables, compared with base R on the same array.
+m <- array(c(1, 4, 9, 16, 25, 36), c(2, 3))
+v <- keras_variable(m)
+
+# A tensor result as the R value base R gives (a 1-D tensor is a plain vector).
+as_r <- function(x) {
+  a <- as.array(x)
+  if (length(dim(a)) == 1L) as.vector(a) else a
+}
+
+test_that("Math functions give tensors with base R's values", {
+  for (f in list(sqrt, exp, log, log2, log10, log1p, expm1, floor, ceiling, trunc, sign, abs,
+                 sin, cos, tan, sinh, cosh, tanh, gamma, lgamma, digamma)) {
+    result <- f(v)
+    expect_s4_class(result, "kerasbridge_tensor")
+    expect_equal(as_r(result), f(m), tolerance = 1e-12)
+  }
+  unit <- keras_variable(array(c(-0.5, 0, 0.5, 0.9), c(2, 2)))
+  for (f in list(asin, acos, atan, sinpi, cospi))
+    expect_equal(as_r(f(unit)), f(as.array(unit)), tolerance = 1e-12)
+})
+
+test_that("log takes a base, signif digits", {
+  expect_equal(as_r(log(v, 3)), log(m, 3))
+  expect_equal(as_r(signif(v * 1.23456, 2)), signif(m * 1.23456, 2))
+  expect_equal(as_r(round(v / 7, 2)), round(m / 7, 2))
+})
+
+test_that("Math functions keep a float32 tensor float32", {
+  expect_identical(op_dtype(sqrt(op_array(m, "float32"))), "float32")
+  expect_identical(op_dtype(gamma(op_array(m, "float32"))), "float32")
+})
+
+test_that("cumulative functions run in R's element order into a 1-D tensor", {
+  expect_equal(as_r(cumsum(v)), cumsum(m))
+  expect_equal(as_r(cumprod(v)), cumprod(m))
+  expect_equal(as_r(cummax(keras_variable(array(c(3, 1, 4, 1, 5, 9), c(3, 2))))), cummax(c(3, 1, 4, 1, 5, 9)))
+  expect_equal(as_r(cummin(v)), cummin(m))
+})
+
+test_that("Summary functions reduce to 0-d tensors with base R's values", {
+  for (f in list(sum, prod, max, min)) {
+    result <- f(v)
+    expect_s4_class(result, "kerasbridge_tensor")
+    expect_identical(as.integer(unlist(result$shape)), integer())
+    expect_equal(as.array(result), f(m))
+  }
+  expect_equal(as_r(range(v)), range(m))
+  expect_true(as.array(any(v > 20)))
+  expect_false(as.array(all(v > 20)))
+  expect_equal(as.array(sum(v, v$value)), sum(m, m))
+  expect_equal(as.array(max(v, 100)), 100)
+})
+
+test_that("na.rm skips NaN in sums, extremes and means", {
+  with_nan <- keras_variable(c(1, NaN, 3))
+  expect_true(is.nan(as.array(sum(with_nan))))
+  expect_equal(as.array(sum(with_nan, na.rm = TRUE)), 4)
+  expect_equal(as.array(max(with_nan, na.rm = TRUE)), 3)
+  expect_equal(as.array(mean(with_nan, na.rm = TRUE)), 2)
+})
+
+test_that("mean gives base R's mean, and keras3's axis and keepdims", {
+  expect_equal(as.array(mean(v)), mean(m))
+  expect_equal(as_r(mean(v, axis = 1)), colMeans(m))
+  expect_equal(as_r(mean(v, axis = 2)), rowMeans(m))
+  expect_identical(as.integer(unlist(mean(v, axis = 2, keepdims = TRUE)$shape)), c(2L, 1L))
+  expect_bridge_error(mean(v, trim = 0.1), "value_error", "trim")
+})
+
+test_that("t and aperm rearrange axes as base R does", {
+  expect_identical(as_r(t(v)), t(m))
+  expect_identical(as_r(t(keras_variable(c(1, 2, 3)))), t(c(1, 2, 3)))
+  cube <- array(1:24, c(2, 3, 4))
+  expect_identical(as_r(aperm(op_array(cube))), aperm(cube))
+  expect_identical(as_r(aperm(op_array(cube), c(2, 3, 1))), aperm(cube, c(2, 3, 1)))
+  expect_bridge_error(t(op_array(cube)), "value_error", "aperm")
+})
+
+test_that("apply and other functions that coerce with as.matrix give base R's answer", {
+  expect_identical(apply(v, 1, sum), apply(m, 1, sum))
+  expect_identical(apply(v, 2, max), apply(m, 2, max))
+  expect_identical(as.matrix(v), m)
+  expect_identical(as.matrix(keras_variable(c(1, 2))), as.matrix(c(1, 2)))
+})
+
+test_that("row and column sums and means, head, tail and rev give base R's values", {
+  expect_identical(rowSums(v), rowSums(m))
+  expect_identical(colSums(v), colSums(m))
+  expect_identical(rowMeans(v), rowMeans(m))
+  expect_identical(colMeans(v), colMeans(m))
+  expect_identical(rowSums(m), base::rowSums(m))
+  expect_identical(head(v, 1), head(m, 1))
+  expect_identical(tail(v, 1), tail(m, 1))
+  expect_identical(rev(v), rev(m))
+})
+
+test_that("is.na and its kin give bool tensors marking NaN and infinities", {
+  x <- keras_variable(c(1, NaN, Inf))
+  expect_identical(as_r(is.na(x)), c(FALSE, TRUE, FALSE))
+  expect_identical(as_r(is.nan(x)), c(FALSE, TRUE, FALSE))
+  expect_identical(as_r(is.finite(x)), c(TRUE, FALSE, FALSE))
+  expect_identical(as_r(is.infinite(x)), c(FALSE, FALSE, TRUE))
+})
+
+test_that("dimnames is NULL and summary describes the values as an array's", {
+  expect_null(dimnames(v))
+  expect_identical(summary(keras_variable(c(1, 2, 3, 10))), summary(array(c(1, 2, 3, 10))))
+})
+
+test_that("str shows the dtype, the shape and the first values in R's order", {
+  expect_identical(capture.output(str(v)), "<Variable> float64 [1:2, 1:3] 1 4 9 16 25 36")
+  long <- op_array(array(1:24, c(2, 3, 4)))
+  expect_identical(capture.output(str(long)), "<Tensor> int32 [1:2, 1:3, 1:4] 1 2 3 4 5 6 7 8 9 10 ...")
+  expect_identical(capture.output(str(op_array(5))), "<Tensor> float32 5")
+})

@@ -1,0 +1,58 @@
+# shape() as keras3's (rstudio/keras3 R/shape.R): unknown dimensions, splicing, shapes of things.
+test_that("NULL, NA and -1 are unknown dimensions, stored as NULL and printed as NA", {
+  for (s in list(shape(NULL, 28), shape(NA, 28), shape(-1, 28))) {
+    expect_output(print(s), "shape(NA, 28)", fixed = TRUE)
+    expect_null(s[[1]])
+    expect_identical(s[[2]], 28L)
+    expect_identical(as.integer(s), c(NA, 28L))
+  }
+})
+
+test_that("shapes of tensors, variables and R arrays are their dimensions", {
+  expect_identical(as.integer(shape(keras_variable(array(0, c(2, 3))))), c(2L, 3L))
+  expect_identical(as.integer(shape(op_ones(c(4, 5)))), c(4L, 5L))
+  expect_identical(as.integer(shape(array(0, c(2, 5)))), c(2L, 5L))
+  expect_identical(as.integer(shape(matrix(0, 3, 1))), c(3L, 1L))
+})
+
+test_that("a 0-d integer tensor is a dimension; op_shape gives its own shape", {
+  expect_identical(as.integer(shape(op_convert_to_tensor(2L), 3)), c(2L, 3L))
+  expect_identical(length(op_shape(op_convert_to_tensor(2L))), 0L)
+})
+
+test_that("shapes and vectors splice together", {
+  s <- shape(3, 4)
+  expect_identical(as.integer(shape(s, 5)), c(3L, 4L, 5L))
+  expect_identical(as.integer(shape(1, s, c(6, 7))), c(1L, 3L, 4L, 6L, 7L))
+  expect_identical(as.integer(shape(op_zeros(c(2, 2)), 8)), c(2L, 2L, 8L))
+  expect_identical(length(shape()), 0L)
+})
+
+test_that("shapes compare whole with == and !=", {
+  expect_true(shape(3, 4) == shape(3, 4))
+  expect_true(shape(3, 4) == c(3, 4))
+  expect_false(shape(3, 4) == shape(4, 3))
+  expect_true(shape(3, 4) != shape(3))
+  expect_true(shape(NA, 2) == shape(NULL, 2))
+  expect_bridge_error(shape(3) + 1, "type_error", "only `==` and `!=`")
+})
+
+test_that("length is the rank, prod the element count, max and min the extremes", {
+  s <- shape(2, 3, 4)
+  expect_identical(length(s), 3L)
+  expect_identical(prod(s), 24)
+  expect_identical(max(s), 4L)
+})
+
+test_that("[ keeps the class, [[ and as.list give plain values", {
+  s <- shape(2, NA, 4)
+  expect_s3_class(s[2:3], "kerasbridge_shape")
+  expect_output(print(s[c(1, 3)]), "shape(2, 4)", fixed = TRUE)
+  expect_identical(s[[3]], 4L)
+  expect_identical(as.list(s), list(2L, NULL, 4L))
+  expect_s3_class(s, "keras_shape")
+})
+
+test_that("a shape with unknown dimensions goes where keras3 takes one", {
+  expect_identical(as.integer(keras_variable(initializer_zeros(), shape = shape(2, 3))$shape), c(2L, 3L))
+})
