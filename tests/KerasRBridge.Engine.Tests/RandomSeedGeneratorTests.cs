@@ -101,4 +101,34 @@ public class RandomSeedGeneratorTests
         Parallel.For(0, 10_000, _ => keys.Add(generator.Next()));
         Assert.That(keys.Distinct().Count(), Is.EqualTo(10_000));
     }
+
+    [Test]
+    public void The_state_is_a_uint32_variable_that_advances_on_each_draw()
+    {
+        var generator = new SeedGenerator(7, "gen");
+        var state = generator.StateVariable;
+        Assert.That(state.DType, Is.EqualTo(DType.UInt32));
+        Assert.That(state.Trainable, Is.False);
+        Assert.That(state.Path, Is.EqualTo("gen/seed_generator_state"));
+        RandomOps.Normal([3], seed: generator);
+        Assert.That(state.Value.Cast(DType.Int64).ToArray<long>(), Is.EqualTo(new long[] { 7, 1 }));
+    }
+
+    [Test]
+    public void Inside_a_stateless_scope_draws_read_the_mapped_state_and_leave_the_variable()
+    {
+        var generator = new SeedGenerator(7);
+        var mapped = NdArray.FromColumnMajor(new long[] { 7, 5 }, [2]).Cast(DType.UInt32);
+        NdArray inside, advanced;
+        using (var scope = new StatelessScope([new(generator.StateVariable, mapped)]))
+        {
+            inside = RandomOps.Uniform([4], seed: generator);
+            advanced = scope.GetCurrentValue(generator.StateVariable)!;
+        }
+        Assert.That(generator.State, Is.EqualTo(new RandomKey(7, 0)));
+        Assert.That(advanced.Cast(DType.Int64).ToArray<long>(), Is.EqualTo(new long[] { 7, 6 }));
+        var replay = new SeedGenerator(7);
+        replay.StateVariable.Assign(mapped);
+        Assert.That(RandomOps.Uniform([4], seed: replay).ToArray<float>(), Is.EqualTo(inside.ToArray<float>()));
+    }
 }

@@ -13,7 +13,7 @@ namespace KerasRBridge.Engine;
 /// values whatever the number of threads. The streams are this engine's own: the same seed
 /// does not give the values another Keras backend gives.
 /// </remarks>
-public static class RandomOps
+public static partial class RandomOps
 {
     /// <summary>Samples a normal distribution.</summary>
     /// <param name="shape">The shape of the result.</param>

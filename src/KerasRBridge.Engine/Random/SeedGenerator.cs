@@ -6,26 +6,31 @@ namespace KerasRBridge.Engine;
 /// seed repeat themselves.
 /// </summary>
 /// <remarks>
-/// The state is Keras's pair <c>[seed, counter]</c>. An ordered draw returns the state and
-/// increments the counter; an unordered draw (used by the global generator) maps the whole state
-/// through <c>(state + 1) * 5387 mod 933199</c>. Draws are thread-safe.
+/// As in Keras, the state is a non-trainable uint32 <see cref="Variable"/> of shape (2),
+/// <c>[seed, counter]</c> (<see cref="StateVariable"/>): an ordered draw returns the state and
+/// adds 1 to the counter; an unordered draw (used by the global generator) maps the whole state
+/// through <c>(state + 1) * 5387 mod 933199</c>. Inside a <see cref="StatelessScope"/> draws read
+/// the mapped state and the scope records the advanced one, so a function of the state stays
+/// pure. Draws are thread-safe.
 /// </remarks>
 public sealed class SeedGenerator
 {
     private readonly Lock _lock = new();
-    private long _seed;
-    private long _counter;
 
     /// <summary>Creates a generator.</summary>
-    /// <param name="seed">The initial seed; <c>null</c> draws one at random
-    /// (reproducibly after <see cref="GlobalRandom.SetRandomSeed"/>).</param>
+    /// <param name="seed">The initial seed (kept as uint32, as Keras's state); <c>null</c> draws
+    /// one at random (reproducibly after <see cref="GlobalRandom.SetRandomSeed"/>).</param>
     /// <param name="name">The generator's name; <c>null</c> gives <c>seed_generator</c>, made
     /// unique in the session as Keras's <c>auto_name</c> does (<see cref="GlobalState.Uniquify"/>).</param>
     public SeedGenerator(long? seed = null, string? name = null)
     {
         InitialSeed = seed;
         Name = name ?? GlobalState.Uniquify("seed_generator");
-        _seed = seed ?? GlobalRandom.MakeDefaultSeed();
+        long initial = seed ?? GlobalRandom.MakeDefaultSeed();
+        using var scope = new NameScope(Name);
+        StateVariable = new Variable(
+            NdArray.FromColumnMajor(new long[] { initial, 0 }, [2]).Cast(DType.UInt32),
+            DType.UInt32, trainable: false, name: "seed_generator_state");
     }
 
     /// <summary>The seed given to the constructor, <c>null</c> if it was drawn at random.</summary>
@@ -34,12 +39,15 @@ public sealed class SeedGenerator
     /// <summary>The generator's name.</summary>
     public string Name { get; }
 
+    /// <summary>The state variable, uint32 <c>[seed, counter]</c>, as Keras's <c>SeedGenerator.state</c>.</summary>
+    public Variable StateVariable { get; }
+
     /// <summary>The current state <c>[seed, counter]</c>, without advancing it.</summary>
     public RandomKey State
     {
         get
         {
-            lock (_lock) return new RandomKey(_seed, _counter);
+            lock (_lock) return KeyOf(StateVariable.Value);
         }
     }
 
@@ -50,18 +58,18 @@ public sealed class SeedGenerator
     {
         lock (_lock)
         {
-            var current = new RandomKey(_seed, _counter);
-            if (ordered)
-            {
-                _counter++;
-            }
-            else
-            {
-                _seed = Scramble(_seed);
-                _counter = Scramble(_counter);
-            }
+            var current = KeyOf(StateVariable.Value);
+            long seed = ordered ? current.Seed : Scramble(current.Seed);
+            long counter = ordered ? current.Counter + 1 : Scramble(current.Counter);
+            StateVariable.Assign(NdArray.FromColumnMajor(new long[] { seed, counter }, [2]).Cast(DType.UInt32));
             return current;
         }
+    }
+
+    private static RandomKey KeyOf(NdArray state)
+    {
+        var pair = state.Cast(DType.Int64).AsSpan<long>();
+        return new RandomKey(pair[0], pair[1]);
     }
 
     /// <summary>The configuration Keras serializes: <c>seed</c> (as given) and <c>name</c>.</summary>

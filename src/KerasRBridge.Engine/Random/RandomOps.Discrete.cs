@@ -1,0 +1,107 @@
+namespace KerasRBridge.Engine;
+
+public static partial class RandomOps
+{
+    /// <summary>
+    /// Integers drawn uniformly from [<paramref name="minval"/>, <paramref name="maxval"/>)
+    /// (<c>keras.random.randint</c>; keras3's <c>random_integer</c>).
+    /// </summary>
+    /// <param name="shape">The shape of the result.</param>
+    /// <param name="minval">The lowest value, included.</param>
+    /// <param name="maxval">The bound, excluded.</param>
+    /// <param name="dtype">An integer dtype; <c>null</c> means int32.</param>
+    /// <param name="seed">An integer seed, a <see cref="SeedGenerator"/> or <c>null</c>, as for <see cref="Normal"/>.</param>
+    /// <exception cref="KerasValueError">The dtype is not an integer dtype, or <paramref name="maxval"/> is not above <paramref name="minval"/>.</exception>
+    public static NdArray Integer(ReadOnlySpan<long> shape, long minval, long maxval, DType? dtype = null, RandomSeed? seed = null)
+    {
+        DType resolved = dtype ?? DType.Int32;
+        if (!DTypes.IsInteger(resolved))
+            throw new KerasValueError($"`keras.random.randint` requires an integer `dtype`. Received: dtype={DTypes.Name(resolved)}");
+        if (maxval <= minval)
+            throw new KerasValueError($"`maxval` must be greater than `minval`. Received: minval={minval}, maxval={maxval}");
+        var values = new long[NdArray.StorageLength(shape, DType.Int64)];
+        var stream = new RandomStream(RandomSeed.Draw(seed));
+        ulong range = (ulong)(maxval - minval);
+        for (int i = 0; i < values.Length; i++) values[i] = minval + (long)stream.NextBelow(range);
+        return NdArray.FromColumnMajor(values, shape).Cast(resolved);
+    }
+
+    /// <summary>
+    /// Draws <paramref name="numSamples"/> class indices (0-based) per row of
+    /// <paramref name="logits"/>, a (batch, classes) tensor of unnormalized log-probabilities
+    /// (<c>keras.random.categorical</c>); the result has shape (batch, <paramref name="numSamples"/>).
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="logits"/> is not 2-D, the dtype is not an integer dtype, or a count is negative.</exception>
+    public static NdArray Categorical(NdArray logits, long numSamples, DType? dtype = null, RandomSeed? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        if (logits.Rank != 2)
+            throw new KerasValueError(
+                $"`logits` should be a 2-D tensor with shape [batch_size, num_classes]. Received: logits.shape={NdArray.FormatShape(logits.ShapeSpan)}");
+        if (numSamples < 0) throw new KerasValueError($"`num_samples` cannot be negative. Received: num_samples={numSamples}");
+        DType resolved = dtype ?? DType.Int32;
+        if (!DTypes.IsInteger(resolved))
+            throw new KerasValueError($"`keras.random.categorical` requires an integer `dtype`. Received: dtype={DTypes.Name(resolved)}");
+        int batch = (int)logits.ShapeSpan[0], classes = (int)logits.ShapeSpan[1];
+        var weights = logits.Cast(DType.Float64).AsSpan<double>();
+        var samples = new long[checked(batch * (int)numSamples)];
+        var stream = new RandomStream(RandomSeed.Draw(seed));
+        var cumulative = new double[classes];
+        for (int b = 0; b < batch; b++)
+        {
+            double max = double.NegativeInfinity;
+            for (int c = 0; c < classes; c++) max = Math.Max(max, weights[b + c * batch]);
+            double total = 0;
+            for (int c = 0; c < classes; c++) cumulative[c] = total += Math.Exp(weights[b + c * batch] - max);
+            for (int s = 0; s < numSamples; s++)
+            {
+                double u = stream.NextUnit() * total;
+                int chosen = 0;
+                while (chosen < classes - 1 && cumulative[chosen] <= u) chosen++;
+                samples[b + s * batch] = chosen;
+            }
+        }
+        return NdArray.FromColumnMajor(samples, [batch, numSamples]).Cast(resolved);
+    }
+
+    /// <summary><paramref name="x"/> with its slices along <paramref name="axis"/> (0-based) in a random order (<c>keras.random.shuffle</c>).</summary>
+    /// <exception cref="KerasValueError"><paramref name="axis"/> is out of range.</exception>
+    public static NdArray Shuffle(NdArray x, int axis = 0, RandomSeed? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int at = AxisReduction.Normalize([axis], false, x.Rank)[0];
+        long n = x.ShapeSpan[at];
+        var order = new long[n];
+        for (long i = 0; i < n; i++) order[i] = i;
+        var stream = new RandomStream(RandomSeed.Draw(seed));
+        for (long i = n - 1; i > 0; i--)
+        {
+            long j = (long)stream.NextBelow((ulong)(i + 1));
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return Ops.Take(x, NdArray.FromColumnMajor(order, [n]), at);
+    }
+
+    /// <summary>
+    /// Sets each element of <paramref name="inputs"/> to 0 with probability <paramref name="rate"/>
+    /// and scales the others by <c>1 / (1 - rate)</c> (<c>keras.random.dropout</c>). A
+    /// <paramref name="noiseShape"/> (null entries: the input's length) draws one decision per
+    /// position of that shape, broadcast over the input.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="rate"/> is outside [0, 1], or the noise shape does not broadcast to the input's.</exception>
+    public static NdArray Dropout(NdArray inputs, double rate, long?[]? noiseShape = null, RandomSeed? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (!(rate >= 0 && rate <= 1))
+            throw new KerasValueError($"Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate={PythonRepr.Repr(rate)}");
+        var shape = noiseShape is null
+            ? inputs.ShapeArray
+            : [.. noiseShape.Select((d, i) => d ?? (i < inputs.Rank ? inputs.ShapeSpan[i] : 1))];
+        double keep = 1 - rate;
+        var stream = new RandomStream(RandomSeed.Draw(seed));
+        var kept = new bool[NdArray.StorageLength(shape, DType.Bool)];
+        for (int i = 0; i < kept.Length; i++) kept[i] = stream.NextUnit() < keep;
+        var mask = Ops.BroadcastTo(NdArray.FromColumnMajor(kept, shape), inputs.ShapeSpan);
+        return Ops.Where(mask, Ops.Divide(inputs, keep), 0L);
+    }
+}

@@ -1,0 +1,91 @@
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// One sequential stream of draws for the random ops that cannot fill fixed blocks independently
+/// (integers below a bound, categories, permutations, gamma, beta and binomial variates): the
+/// stream of block 0 of the op's key, so the same key gives the same values.
+/// </summary>
+internal struct RandomStream(RandomKey key)
+{
+    private Xoshiro256StarStar _rng = key.BlockGenerator(0);
+
+    /// <summary>A double in [0, 1), from 53 random bits.</summary>
+    public double NextUnit() => (_rng.Next() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>A double in (0, 1), for logarithms.</summary>
+    public double NextOpenUnit() => ((_rng.Next() >> 11) + 0.5) * (1.0 / (1UL << 53));
+
+    /// <summary>A standard normal variate.</summary>
+    public double NextNormal()
+    {
+        ulong bits = _rng.Next();
+        return NormalZiggurat.TryFast(bits, out double x) ? x : NormalZiggurat.Resolve(bits, ref _rng);
+    }
+
+    /// <summary>An integer uniform in [0, <paramref name="bound"/>), without bias (Lemire's method).</summary>
+    public ulong NextBelow(ulong bound)
+    {
+        while (true)
+        {
+            UInt128 product = (UInt128)_rng.Next() * bound;
+            ulong low = (ulong)product;
+            if (low >= bound || low >= (0UL - bound) % bound) return (ulong)(product >> 64);
+        }
+    }
+
+    /// <summary>A gamma variate of shape <paramref name="alpha"/> and scale 1 (Marsaglia and Tsang;
+    /// below 1 boosted by <c>U^(1/alpha)</c>).</summary>
+    public double NextGamma(double alpha)
+    {
+        if (!(alpha > 0)) return double.NaN;
+        if (alpha < 1) return NextGamma(alpha + 1) * Math.Pow(NextOpenUnit(), 1 / alpha);
+        double d = alpha - 1.0 / 3, c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x = NextNormal(), v = 1 + c * x;
+            if (v <= 0) continue;
+            v = v * v * v;
+            double u = NextOpenUnit();
+            if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return d * v;
+        }
+    }
+
+    /// <summary>A beta variate, as the first of two gamma variates over their sum.</summary>
+    public double NextBeta(double alpha, double beta)
+    {
+        double x = NextGamma(alpha), y = NextGamma(beta);
+        return x / (x + y);
+    }
+
+    /// <summary>
+    /// A binomial variate of <paramref name="count"/> trials of probability
+    /// <paramref name="probability"/>, exactly: Bernoulli trials for small counts, and above that
+    /// Knuth's halving, which places a median order statistic (a beta variate) and recurses into
+    /// one side.
+    /// </summary>
+    public double NextBinomial(double count, double probability)
+    {
+        if (double.IsNaN(count) || double.IsNaN(probability) || count < 0 || probability < 0 || probability > 1) return double.NaN;
+        long n = (long)Math.Floor(count), successes = 0;
+        double p = probability;
+        while (n > 32)
+        {
+            long k = n / 2 + 1;
+            double x = NextBeta(k, n + 1 - k);
+            if (x >= p)
+            {
+                n = k - 1;
+                p /= x;
+            }
+            else
+            {
+                successes += k;
+                n -= k;
+                p = (p - x) / (1 - x);
+            }
+        }
+        for (long i = 0; i < n; i++)
+            if (NextUnit() < p) successes++;
+        return successes;
+    }
+}
