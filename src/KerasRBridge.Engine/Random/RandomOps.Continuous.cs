@@ -9,27 +9,12 @@ public static partial class RandomOps
     /// <param name="seed">An integer seed, a <see cref="SeedGenerator"/> or <c>null</c>, as for <see cref="Normal"/>.</param>
     /// <exception cref="KerasValueError">The dtype is not a float dtype, or <paramref name="alpha"/> does not broadcast to the shape.</exception>
     public static NdArray Gamma(ReadOnlySpan<long> shape, NdArray alpha, DType? dtype = null, RandomSeed? seed = null)
-    {
-        DType resolved = FloatDType(dtype, "gamma");
-        var a = Parameter(alpha, shape);
-        var stream = new RandomStream(RandomSeed.Draw(seed));
-        var values = new double[a.Length];
-        for (int i = 0; i < values.Length; i++) values[i] = stream.NextGamma(a[i]);
-        return NdArray.FromColumnMajor(values, shape).Cast(resolved);
-    }
+        => WithParameters(shape, dtype, "gamma", seed, alpha, null, (ref RandomStream s, double a, double _) => s.NextGamma(a));
 
     /// <summary>Beta variates (<c>keras.random.beta</c>); both parameters are scalars or tensors that broadcast to <paramref name="shape"/>.</summary>
     /// <exception cref="KerasValueError">The dtype is not a float dtype, or a parameter does not broadcast to the shape.</exception>
     public static NdArray Beta(ReadOnlySpan<long> shape, NdArray alpha, NdArray beta, DType? dtype = null, RandomSeed? seed = null)
-    {
-        DType resolved = FloatDType(dtype, "beta");
-        var a = Parameter(alpha, shape);
-        var b = Parameter(beta, shape);
-        var stream = new RandomStream(RandomSeed.Draw(seed));
-        var values = new double[a.Length];
-        for (int i = 0; i < values.Length; i++) values[i] = stream.NextBeta(a[i], b[i]);
-        return NdArray.FromColumnMajor(values, shape).Cast(resolved);
-    }
+        => WithParameters(shape, dtype, "beta", seed, alpha, beta, (ref RandomStream s, double a, double b) => s.NextBeta(a, b));
 
     /// <summary>
     /// Binomial counts of successes in <paramref name="counts"/> trials of probability
@@ -39,13 +24,19 @@ public static partial class RandomOps
     /// </summary>
     /// <exception cref="KerasValueError">The dtype is not a float dtype, or a parameter does not broadcast to the shape.</exception>
     public static NdArray Binomial(ReadOnlySpan<long> shape, NdArray counts, NdArray probabilities, DType? dtype = null, RandomSeed? seed = null)
+        => WithParameters(shape, dtype, "binomial", seed, counts, probabilities, (ref RandomStream s, double n, double p) => s.NextBinomial(n, p));
+
+    private delegate double Variate(ref RandomStream stream, double first, double second);
+
+    // One variate per element, from one or two parameters broadcast to the shape.
+    private static NdArray WithParameters(ReadOnlySpan<long> shape, DType? dtype, string op, RandomSeed? seed, NdArray first, NdArray? second, Variate variate)
     {
-        DType resolved = FloatDType(dtype, "binomial");
-        var n = Parameter(counts, shape);
-        var p = Parameter(probabilities, shape);
+        DType resolved = FloatDType(dtype, op);
+        var a = Parameter(first, shape);
+        var b = second is null ? null : Parameter(second, shape);
         var stream = new RandomStream(RandomSeed.Draw(seed));
-        var values = new double[n.Length];
-        for (int i = 0; i < values.Length; i++) values[i] = stream.NextBinomial(n[i], p[i]);
+        var values = new double[a.Length];
+        for (int i = 0; i < values.Length; i++) values[i] = variate(ref stream, a[i], b is null ? 0 : b[i]);
         return NdArray.FromColumnMajor(values, shape).Cast(resolved);
     }
 
