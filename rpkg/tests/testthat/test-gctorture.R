@@ -188,6 +188,32 @@ tortured <- list(
     quote(format(initializer_random_normal(stddev = 0.1, seed = 42))), "<Initializer RandomNormal(seed=42, mean=0.0, stddev=0.1)>"),
   "initializer_call: calling an initializer" = list(
     quote(as.array(initializer_constant(3)(c(2, 2), "int32"))), array(3L, c(2, 2))),
+  "random_normal: a seeded sample" = list(
+    quote(identical(as.array(random_normal(3, seed = 1)), as.array(random_normal(3, seed = 1)))), TRUE),
+  "random_uniform: within its bounds" = list(
+    quote(all(as.array(random_uniform(5, 2, 3, seed = 1)) >= 2)), TRUE),
+  "random_truncated_normal: within two stddev" = list(
+    quote(all(abs(as.array(random_truncated_normal(5, seed = 1))) <= 2)), TRUE),
+  "random_integer: within its bounds" = list(
+    quote(all(as.array(random_integer(5, 0, 2, seed = 1)) %in% 0:1)), TRUE),
+  "random_categorical: one certain class" = list(
+    quote(as.array(random_categorical(rbind(c(0, -1e9)), 2, seed = 1))), matrix(0L, 1, 2)),
+  "random_shuffle: a permutation" = list(
+    quote(sort(as.array(random_shuffle(1:4, seed = 1)))), array(1:4)),
+  "random_dropout: rate 0 keeps everything" = list(
+    quote(as.array(random_dropout(c(1, 2), 0, seed = 1))), array(c(1, 2))),
+  "random_gamma: positive" = list(
+    quote(all(as.array(random_gamma(3, 2, seed = 1)) > 0)), TRUE),
+  "random_beta: in the unit interval" = list(
+    quote(all(as.array(random_beta(3, 2, 3, seed = 1)) <= 1)), TRUE),
+  "random_binomial: certain successes" = list(
+    quote(as.array(random_binomial(2, 4, 1, seed = 1))), array(c(4, 4))),
+  "random_seed_generator: a named generator" = list(
+    quote(format(random_seed_generator(3, name = "g")$state$path)), "g/seed_generator_state"),
+  "seed_generator_field: the name" = list(
+    quote(random_seed_generator(3, name = "h")$name), "h"),
+  "set_random_seed: repeats unseeded draws" = list(
+    quote({ set_random_seed(2); a <- as.array(random_normal(2)); set_random_seed(2); identical(a, as.array(random_normal(2))) }), TRUE),
   # Last: registering is what a new load of the package does, after which the objects made
   # before (v and t above) belong to an unloaded session.
   "register_prototypes: registering again keeps new wrappers working" = list(

@@ -133,12 +133,14 @@ internal static unsafe class Args
         return true;
     }
 
-    /// <summary>An initializer setting from R: <c>NULL</c> is null, whole numbers are integers
+    /// <summary>An initializer setting from R: <c>NULL</c> is null, a seed generator itself, whole numbers are integers
     /// (as keras3 passes seeds and axes), other doubles (NaN included) stay doubles, vectors
     /// longer than one are arrays. <c>NA</c> has no Keras counterpart and is refused.</summary>
     internal static object? ConfigValue(Sexp x, string name)
     {
         if (RValues.IsNull(x)) return null;
+        // A seed generator (an initializer's seed) passes as the engine object it is.
+        if (Objects.TargetOf(x) is SeedGenerator generator) return generator;
         var type = RValues.TypeOf(x);
         long n = RValues.LengthOf(x);
         if (type is not (SexpType.Double or SexpType.Integer or SexpType.Logical or SexpType.Character) || n > MaxConfigValues)

@@ -25,6 +25,7 @@ internal static class EntryTable
         .. LinearAlgebraEntries.All,
         .. ScopeEntries.All,
         .. InitializerEntries.All,
+        .. RandomEntries.All,
     ];
 
     /// <summary>Runs entry <paramref name="index"/>.</summary>

@@ -43,6 +43,7 @@ internal static class TensorEntries
         Variable v => $"<Variable path={v.Path}, shape={NdArray.FormatShape(v.Shape)}, dtype={DTypes.Name(v.DType)}>",
         NdArray t => $"<Tensor shape={NdArray.FormatShape(t.ShapeSpan)}, dtype={DTypes.Name(t.DType)}>",
         Initializer i => $"<Initializer {i}>",
+        SeedGenerator g => g.ToString(),
         _ => $"<{target.GetType().Name}>",
     };
 

@@ -32,6 +32,7 @@ internal static class Readers
         if (type == typeof(Pointed<Variable>)) return (Func<Sexp, Pointed<Variable>>)(x => new(x, Objects.Get<Variable>(x, name)));
         if (type == typeof(Pointed<object>)) return (Func<Sexp, Pointed<object>>)(x => new(x, Objects.Get<object>(x, name)));
         if (type == typeof(Initializer)) return (Func<Sexp, Initializer>)(x => Objects.Get<Initializer>(x, name));
+        if (type == typeof(SeedGenerator)) return (Func<Sexp, SeedGenerator>)(x => Objects.Get<SeedGenerator>(x, name));
         if (type == typeof(IDisposable)) return (Func<Sexp, IDisposable>)(x => Objects.Get<IDisposable>(x, name));
         if (type == typeof(REnvironmentArgument))
             return (Func<Sexp, REnvironmentArgument>)(x => RValues.TypeOf(x) == SexpType.Environment

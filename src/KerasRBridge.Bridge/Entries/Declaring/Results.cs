@@ -23,7 +23,8 @@ internal static class Results<T>
         if (typeof(T) == typeof(bool)) return (Func<bool, EntryResult>)(b => RValues.Logical(b));
         if (typeof(T) == typeof(Nothing)) return (Func<Nothing, EntryResult>)(_ => RNull.Create());
         if (typeof(T) == typeof(long[])) return (Func<long[], EntryResult>)(shape => ShapeValues.Of(shape));
-        if (typeof(T) == typeof(NdArray) || typeof(T) == typeof(Variable) || typeof(T) == typeof(Initializer) || typeof(IDisposable).IsAssignableFrom(typeof(T)))
+        if (typeof(T) == typeof(NdArray) || typeof(T) == typeof(Variable) || typeof(T) == typeof(Initializer) || typeof(T) == typeof(SeedGenerator)
+            || typeof(IDisposable).IsAssignableFrom(typeof(T)))
             return (Func<T, EntryResult>)(o => RWrappers.Result(o!));
         throw new InvalidOperationException($"An entry point cannot return a {typeof(T).Name}: add its writing to Results.");
     }

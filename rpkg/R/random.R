@@ -1,0 +1,148 @@
+#' @include objects.R
+NULL
+
+#' Random numbers
+#'
+#' keras3's random ops, drawn by the engine. With an integer `seed` a call gives the same values
+#' every time (as in Keras); with a seed generator ([random_seed_generator()]) it gives new values
+#' on each call and the same sequence from the same seed; with `seed = NULL` it draws from the
+#' global generator, which [set_random_seed()] makes reproducible. The engine's streams are its
+#' own: a seed does not give the values TensorFlow, JAX or NumPy give for it.
+#'
+#' * `random_normal()`, `random_uniform()` (on `[minval, maxval)`) and
+#'   `random_truncated_normal()` (redrawn beyond two standard deviations) give floats.
+#' * `random_integer()` gives integers uniform on `[minval, maxval)`.
+#' * `random_categorical()` draws `num_samples` class indices per row of a (batch, classes)
+#'   matrix of logits; the indices are 0-based, as keras3 returns them.
+#' * `random_shuffle()` permutes the slices of `x` along `axis` (1-based).
+#' * `random_dropout()` sets each element to 0 with probability `rate` and scales the others by
+#'   `1 / (1 - rate)`; a `noise_shape` (`NULL` or `NA` entries: the input's length) draws one
+#'   decision per position of that shape.
+#' * `random_gamma()`, `random_beta()` and `random_binomial()` take parameters that are numbers
+#'   or tensors broadcasting to `shape`; `random_binomial()` gives counts as floats.
+#'
+#' @param shape The shape of the sample: numbers or a [shape()].
+#' @param mean,stddev The mean and standard deviation.
+#' @param minval,maxval The lower bound (included) and the upper bound (excluded).
+#' @param dtype The dtype: floats default to [config_floatx()], integers to `"int32"`.
+#' @param seed An integer, a [random_seed_generator()], or `NULL`.
+#' @param logits A (batch, classes) tensor or matrix of unnormalized log-probabilities.
+#' @param num_samples The number of draws per row.
+#' @param x,inputs A tensor, variable or R array.
+#' @param axis The axis to shuffle along, 1-based.
+#' @param rate The probability of dropping an element, in `[0, 1]`.
+#' @param noise_shape `NULL`, or the shape of the drop decisions.
+#' @param alpha,beta The parameters of the gamma and beta distributions.
+#' @param counts,probabilities The number of trials and the probability of success.
+#' @return A tensor.
+#' @examples
+#' random_normal(c(2, 3), seed = 1)
+#' random_uniform(shape(4), minval = -1, maxval = 1, seed = 1)
+#' random_integer(10, 0, 6, seed = 42)
+#' random_categorical(rbind(log(c(0.1, 0.9))), num_samples = 5, seed = 1)
+#' random_shuffle(1:5, seed = 3)
+#' random_dropout(op_ones(c(2, 4)), rate = 0.5, seed = 1)
+#' random_gamma(3, alpha = 2, seed = 1)
+#' random_binomial(3, counts = 10, probabilities = 0.5, seed = 1)
+#' @name random
+NULL
+
+#' @rdname random
+#' @export
+random_normal <- function(shape, mean = 0, stddev = 1, dtype = NULL, seed = NULL)
+  .Call(krb_call5, "random_normal", shape, mean, stddev, dtype, seed)
+
+#' @rdname random
+#' @export
+random_uniform <- function(shape, minval = 0, maxval = 1, dtype = NULL, seed = NULL)
+  .Call(krb_call5, "random_uniform", shape, minval, maxval, dtype, seed)
+
+#' @rdname random
+#' @export
+random_truncated_normal <- function(shape, mean = 0, stddev = 1, dtype = NULL, seed = NULL)
+  .Call(krb_call5, "random_truncated_normal", shape, mean, stddev, dtype, seed)
+
+#' @rdname random
+#' @export
+random_integer <- function(shape, minval, maxval, dtype = "int32", seed = NULL)
+  .Call(krb_call5, "random_integer", shape, minval, maxval, dtype, seed)
+
+#' @rdname random
+#' @export
+random_categorical <- function(logits, num_samples, dtype = "int32", seed = NULL)
+  .Call(krb_call4, "random_categorical", logits, num_samples, dtype, seed)
+
+#' @rdname random
+#' @export
+random_shuffle <- function(x, axis = 1L, seed = NULL) .Call(krb_call3, "random_shuffle", x, axis, seed)
+
+#' @rdname random
+#' @export
+random_dropout <- function(inputs, rate, noise_shape = NULL, seed = NULL)
+  .Call(krb_call4, "random_dropout", inputs, rate, noise_shape, seed)
+
+#' @rdname random
+#' @export
+random_gamma <- function(shape, alpha, dtype = NULL, seed = NULL)
+  .Call(krb_call4, "random_gamma", shape, alpha, dtype, seed)
+
+#' @rdname random
+#' @export
+random_beta <- function(shape, alpha, beta, dtype = NULL, seed = NULL)
+  .Call(krb_call5, "random_beta", shape, alpha, beta, dtype, seed)
+
+#' @rdname random
+#' @export
+random_binomial <- function(shape, counts, probabilities, dtype = NULL, seed = NULL)
+  .Call(krb_call5, "random_binomial", shape, counts, probabilities, dtype, seed)
+
+#' Seed generators and the global seed
+#'
+#' `random_seed_generator()` makes Keras's `SeedGenerator`: passed as the `seed` of a random op
+#' or initializer, it gives new values on every call, and the same sequence from the same seed.
+#' Its state is a non-trainable uint32 variable `[seed, counter]` (`$state`) that each draw
+#' advances. `set_random_seed()` makes unseeded random ops, initializers and generators
+#' reproducible, and seeds R's own generator too, as keras3's does.
+#'
+#' @param seed An integer; `NULL` draws one.
+#' @param name The generator's name (`NULL` gives `seed_generator`, made unique); for `$`, the
+#'   field: `state` (the state variable) or `name`.
+#' @param ... Unused, as in keras3.
+#' @param x A seed generator.
+#' @return `random_seed_generator()`: a `kerasbridge_seed_generator`; `set_random_seed()`:
+#'   `NULL`, invisibly.
+#' @examples
+#' gen <- random_seed_generator(42)
+#' random_uniform(2, seed = gen)
+#' random_uniform(2, seed = gen)   # new values
+#' gen$state
+#' set_random_seed(1)
+#' a <- random_normal(3)
+#' set_random_seed(1)
+#' identical(as.array(a), as.array(random_normal(3)))
+#' @export
+random_seed_generator <- function(seed = NULL, name = NULL, ...)
+  new_seed_generator(.Call(krb_call2, "random_seed_generator", seed, name))
+
+new_seed_generator <- function(ptr) structure(list(), ptr = ptr, class = "kerasbridge_seed_generator")
+
+#' @rdname random_seed_generator
+#' @export
+`$.kerasbridge_seed_generator` <- function(x, name) .Call(krb_call2, "seed_generator_field", x, name)
+
+#' @export
+.DollarNames.kerasbridge_seed_generator <- function(x, pattern = "") grep(pattern, c("state", "name"), value = TRUE)
+
+#' @export
+print.kerasbridge_seed_generator <- function(x, ...) {
+  cat(.Call(krb_call1, "describe", x), "\n", sep = "")
+  invisible(x)
+}
+
+#' @rdname random_seed_generator
+#' @export
+set_random_seed <- function(seed) {
+  set.seed(seed)
+  .Call(krb_call1, "set_random_seed", seed)
+  invisible()
+}

@@ -1,0 +1,119 @@
+# keras3's random ops (keras/src/random/random_test.py's checks in our words): moments, bounds,
+# frequencies, reproducibility, seed generators.
+n <- 20000
+
+test_that("random_normal has the requested mean and stddev, in floatx by default", {
+  x <- random_normal(n, mean = 3, stddev = 2, seed = 1)
+  expect_identical(op_dtype(x), "float32")
+  values <- as.array(x)
+  expect_equal(mean(values), 3, tolerance = 5 * 2 / sqrt(n) / 3)
+  expect_equal(sd(values), 2, tolerance = 0.05)
+})
+
+test_that("random_uniform stays in [minval, maxval) and fills it evenly", {
+  values <- as.array(random_uniform(n, minval = -1, maxval = 3, dtype = "float64", seed = 2))
+  expect_true(all(values >= -1 & values < 3))
+  counts <- table(cut(values, seq(-1, 3, by = 1)))
+  expect_true(all(abs(counts - n / 4) < 5 * sqrt(n * 0.25 * 0.75)))
+})
+
+test_that("random_truncated_normal stays within two stddev of the mean", {
+  values <- as.array(random_truncated_normal(n, mean = 1, stddev = 0.5, seed = 3))
+  expect_true(all(abs(values - 1) <= 1))
+  expect_equal(sd(values), 0.5 * 0.8796, tolerance = 0.05)
+})
+
+test_that("random_integer draws every value of [minval, maxval) about equally", {
+  x <- random_integer(shape(100, 200), minval = 0, maxval = 4, seed = 4)
+  expect_identical(op_dtype(x), "int32")
+  expect_identical(dim(x), c(100L, 200L))
+  counts <- table(as.array(x))
+  expect_identical(names(counts), c("0", "1", "2", "3"))
+  expect_true(all(abs(counts - n / 4) < 5 * sqrt(n * 0.25 * 0.75)))
+  expect_bridge_error(random_integer(3, 2, 2), "value_error", "`maxval` must be greater than `minval`")
+})
+
+test_that("random_categorical draws 0-based classes with the softmax frequencies", {
+  p <- c(0.2, 0.3, 0.5)
+  draws <- as.array(random_categorical(rbind(log(p)), num_samples = n, seed = 5))
+  expect_identical(dim(draws), c(1L, as.integer(n)))
+  freq <- tabulate(draws + 1L, 3) / n
+  expect_equal(freq, p, tolerance = 0.05)
+  expect_bridge_error(random_categorical(c(1, 2), 3), "value_error", "2-D tensor")
+})
+
+test_that("random_shuffle permutes along a 1-based axis and keeps the other axes together", {
+  m <- cbind(1:6, 10 * (1:6))
+  shuffled <- as.array(random_shuffle(m, seed = 6))
+  expect_setequal(shuffled[, 1], 1:6)
+  expect_identical(shuffled[, 2], 10 * shuffled[, 1])
+  columns <- as.array(random_shuffle(rbind(1:5, 1:5), axis = 2, seed = 6))
+  expect_identical(columns[1, ], columns[2, ])
+  expect_setequal(columns[1, ], 1:5)
+})
+
+test_that("random_dropout drops the rate and scales what it keeps", {
+  values <- as.array(random_dropout(op_ones(n), rate = 0.25, seed = 7))
+  expect_equal(sort(unique(as.vector(values))), c(0, 1 / 0.75), tolerance = 1e-6)
+  expect_equal(mean(values == 0), 0.25, tolerance = 0.05)
+  columns <- as.array(random_dropout(op_ones(c(5, 100)), rate = 0.5, noise_shape = shape(1, NA), seed = 7))
+  expect_true(all(apply(columns, 2, function(col) length(unique(col)) == 1)))
+  expect_bridge_error(random_dropout(1, rate = 2), "value_error", "between 0 and 1")
+})
+
+test_that("random_gamma, random_beta and random_binomial have their distributions' means", {
+  expect_equal(mean(as.array(random_gamma(n, alpha = 3, seed = 8))), 3, tolerance = 0.05)
+  beta <- as.array(random_beta(n, alpha = 2, beta = 6, seed = 8))
+  expect_true(all(beta >= 0 & beta <= 1))
+  expect_equal(mean(beta), 0.25, tolerance = 0.05)
+  counts <- as.array(random_binomial(n, counts = 20, probabilities = 0.3, seed = 8))
+  expect_true(all(counts == round(counts) & counts >= 0 & counts <= 20))
+  expect_equal(mean(counts), 6, tolerance = 0.05)
+  expect_equal(var(counts), 20 * 0.3 * 0.7, tolerance = 0.1)
+})
+
+test_that("an integer seed repeats the values; different seeds differ", {
+  expect_identical(as.array(random_normal(5, seed = 9)), as.array(random_normal(5, seed = 9)))
+  expect_false(identical(as.array(random_normal(5, seed = 9)), as.array(random_normal(5, seed = 10))))
+})
+
+test_that("a seed generator gives new values each call and the same sequence from the same seed", {
+  a <- random_seed_generator(11)
+  b <- random_seed_generator(11)
+  first <- as.array(random_uniform(4, seed = a))
+  expect_false(identical(first, as.array(random_uniform(4, seed = a))))
+  expect_identical(first, as.array(random_uniform(4, seed = b)))
+})
+
+test_that("a seed generator's state is a uint32 variable [seed, counter] that each draw advances", {
+  g <- random_seed_generator(5, name = "gen")
+  expect_s4_class(g$state, "kerasbridge_variable")
+  expect_identical(g$state$dtype, "uint32")
+  expect_false(g$state$trainable)
+  expect_identical(g$state$path, "gen/seed_generator_state")
+  random_normal(2, seed = g)
+  random_integer(2, 0, 5, seed = g)
+  expect_equal(as.vector(as.array(g$state)), c(5, 2))
+  expect_identical(g$name, "gen")
+  expect_output(print(g), "<SeedGenerator name=gen>", fixed = TRUE)
+})
+
+test_that("initializers take a seed generator and draw new values each call", {
+  g <- random_seed_generator(3)
+  init <- initializer_random_normal(seed = g)
+  expect_false(identical(as.array(init(c(2, 2))), as.array(init(c(2, 2)))))
+})
+
+test_that("set_random_seed makes unseeded ops and R's own generator reproducible", {
+  set_random_seed(123)
+  a <- as.array(random_normal(4))
+  r <- runif(1)
+  set_random_seed(123)
+  expect_identical(as.array(random_normal(4)), a)
+  expect_identical(runif(1), r)
+})
+
+test_that("a seed that is neither a number nor a generator is a value_error", {
+  expect_bridge_error(random_normal(2, seed = "a"), "value_error", "SeedGenerator")
+  expect_bridge_error(random_normal(2, seed = 1.5), "value_error", "whole number")
+})

@@ -1,0 +1,82 @@
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Entries.Declaring;
+using KerasRBridge.Bridge.Results;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Entries;
+
+/// <summary>Entry points behind keras3's <c>random_*()</c> functions, seed generators and <c>set_random_seed()</c>.</summary>
+internal static class RandomEntries
+{
+    internal static readonly EntryPoint[] All =
+    [
+        Declare.Entry("random_normal", (ShapeArgument shape, double mean, double stddev, string? dtype, Sexp seed) =>
+            RandomOps.Normal(Full(shape), DType(dtype), mean, stddev, Seed(seed))),
+        Declare.Entry("random_uniform", (ShapeArgument shape, double minval, double maxval, string? dtype, Sexp seed) =>
+            RandomOps.Uniform(Full(shape), DType(dtype), minval, maxval, Seed(seed))),
+        Declare.Entry("random_truncated_normal", (ShapeArgument shape, double mean, double stddev, string? dtype, Sexp seed) =>
+            RandomOps.TruncatedNormal(Full(shape), DType(dtype), mean, stddev, Seed(seed))),
+        Declare.Entry("random_integer", (ShapeArgument shape, Sexp minval, Sexp maxval, string dtype, Sexp seed) =>
+            RandomOps.Integer(Full(shape), Whole(minval, "minval"), Whole(maxval, "maxval"), DTypes.Standardize(dtype), Seed(seed))),
+        Declare.Entry("random_categorical", (Sexp logits, Sexp num_samples, string dtype, Sexp seed) =>
+            RandomOps.Categorical(Tensors.FromR(logits), Whole(num_samples, "num_samples"), DTypes.Standardize(dtype), Seed(seed))),
+        Declare.Entry("random_shuffle", (Sexp x, Sexp axis, Sexp seed) => Shuffle(Tensors.FromR(x), axis, Seed(seed))),
+        Declare.Entry("random_dropout", (Sexp inputs, double rate, Sexp noise_shape, Sexp seed) =>
+            RandomOps.Dropout(Tensors.FromR(inputs), rate, NoiseShape(noise_shape), Seed(seed))),
+        Declare.Entry("random_gamma", (ShapeArgument shape, Sexp alpha, string? dtype, Sexp seed) =>
+            RandomOps.Gamma(Full(shape), Tensors.FromR(alpha), DType(dtype), Seed(seed))),
+        Declare.Entry("random_beta", (ShapeArgument shape, Sexp alpha, Sexp beta, string? dtype, Sexp seed) =>
+            RandomOps.Beta(Full(shape), Tensors.FromR(alpha), Tensors.FromR(beta), DType(dtype), Seed(seed))),
+        Declare.Entry("random_binomial", (ShapeArgument shape, Sexp counts, Sexp probabilities, string? dtype, Sexp seed) =>
+            RandomOps.Binomial(Full(shape), Tensors.FromR(counts), Tensors.FromR(probabilities), DType(dtype), Seed(seed))),
+        Declare.Entry("random_seed_generator", (Sexp seed, string? name) =>
+            new SeedGenerator(RValues.IsNull(seed) ? null : Whole(seed, "seed"), name)),
+        Declare.Entry("seed_generator_field", (SeedGenerator generator, string field) => Field(generator, field)),
+        Declare.Entry("set_random_seed", (Sexp seed) =>
+        {
+            GlobalRandom.SetRandomSeed(Whole(seed, "seed"));
+            return Nothing.Value;
+        }),
+    ];
+
+    private static EntryResult Field(SeedGenerator generator, string field) => field switch
+    {
+        "state" => RWrappers.Result(generator.StateVariable),
+        "name" => RValues.String(generator.Name),
+        var other => throw new MissingMemberException($"'SeedGenerator' object has no attribute '{other}'"),
+    };
+
+    private static long[] Full(ShapeArgument shape) => Args.FullShape(shape.Dimensions, "A random sample");
+
+    private static DType? DType(string? dtype) => dtype is null ? null : DTypes.Standardize(dtype);
+
+    /// <summary>
+    /// A <c>seed</c> as keras3 passes it: <c>NULL</c> (the global generator), a whole number (the
+    /// same values every call) or a seed generator (new values every call).
+    /// </summary>
+    internal static RandomSeed? Seed(Sexp seed)
+    {
+        if (RValues.IsNull(seed)) return null;
+        if (Objects.TargetOf(seed) is SeedGenerator generator) return generator;
+        if (RValues.TypeOf(seed) is SexpType.Double or SexpType.Integer && RValues.LengthOf(seed) == 1)
+            return Whole(seed, "seed");
+        throw new KerasValueError(
+            $"`seed` argument should be an instance of `keras.random.SeedGenerator()` or an integer. Received: seed={Args.Show(seed)}");
+    }
+
+    private static long Whole(Sexp x, string argument)
+    {
+        double value = Args.Double(x, argument);
+        if (value != Math.Floor(value) || Math.Abs(value) >= 9.2e18)
+            throw new KerasValueError($"Argument `{argument}` must be a whole number. Received: {argument}={Args.Show(x)}");
+        return (long)value;
+    }
+
+    private static NdArray Shuffle(NdArray x, Sexp axis, RandomSeed? seed) =>
+        RandomOps.Shuffle(x, Axes.ReadOne(axis, x.Rank, "axis") ?? 0, seed);
+
+    private static long?[]? NoiseShape(Sexp noiseShape) =>
+        Args.Shape(noiseShape) is { } dims ? [.. Shapes.Standardize(dims)] : null;
+}
