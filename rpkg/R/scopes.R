@@ -50,3 +50,110 @@ with_autocast_scope <- function(dtype, code) {
   on.exit(close_scope(scope))
   code
 }
+
+#' Stateless scopes: computing with variables without changing them
+#'
+#' Keras's `StatelessScope`, the tool JAX-style code uses to lift state out of a computation.
+#' Inside the scope, reading a variable mapped in `state_mapping` gives the mapped value, and
+#' assigning a variable (`$assign()`, `$assign_add()`, `@r[...] <-`, a seed generator's draws)
+#' records the new value in the scope instead of changing the variable. After the scope,
+#' `scope$get_current_value(variable)` gives the value the variable had at its end in the scope
+#' (`NULL` for a variable neither mapped nor assigned there).
+#'
+#' `stateless_scope()` makes a scope to enter with `with()`; `with_stateless_scope()` runs code
+#' in a new one. `stateless_function(f, variables)` turns a function that uses `variables` into
+#' a pure function of their values, the shape of Keras layers' `stateless_call()`: it takes the
+#' values (a list, one per variable) and `f`'s arguments, and gives `list(outputs, values)`,
+#' `outputs` being `f`'s result and `values` the variables' values after it; the variables
+#' themselves never change.
+#'
+#' @param state_mapping `NULL`, or a list of `list(variable, value)` pairs; each value (an R
+#'   array, tensor or variable) takes the variable's dtype and must have its shape.
+#' @param collect_losses,initialize_variables As Keras's: whether losses added in the scope are
+#'   kept, and whether variables created in the scope get their values when the outermost
+#'   scope closes.
+#' @param code The R code to run.
+#' @param data A scope from `stateless_scope()`.
+#' @param expr The R code to run in it.
+#' @param ... Unused by `with()`; passed to `f` by the function `stateless_function()` makes.
+#' @param f A function using `variables`.
+#' @param variables A list of variables.
+#' @return `with()` and `with_stateless_scope()`: the value of the code; `stateless_scope()`: a
+#'   `kerasbridge_stateless_scope`; `stateless_function()`: a function
+#'   `function(values, ...)` giving `list(outputs, values)`.
+#' @examples
+#' v <- keras_variable(c(1, 2))
+#' scope <- stateless_scope(list(list(v, c(10, 20))))
+#' with(scope, {
+#'   v$assign_add(c(1, 1))
+#'   as.array(v)            # 11 21: the scope's value
+#' })
+#' scope$get_current_value(v)
+#' as.array(v)              # 1 2: unchanged
+#'
+#' counter <- keras_variable(0)
+#' step <- stateless_function(function(x) {
+#'   counter$assign_add(1)
+#'   x * counter
+#' }, list(counter))
+#' step(list(5), 2)         # outputs 12, values 6
+#' as.array(counter)        # still 0
+#' @name stateless_scope
+NULL
+
+#' @rdname stateless_scope
+#' @export
+stateless_scope <- function(state_mapping = NULL, collect_losses = FALSE, initialize_variables = TRUE) {
+  scope <- new.env(parent = emptyenv())
+  scope$settings <- list(state_mapping, collect_losses, initialize_variables)
+  structure(scope, class = "kerasbridge_stateless_scope")
+}
+
+#' @rdname stateless_scope
+#' @export
+with.kerasbridge_stateless_scope <- function(data, expr, ...) {
+  if (!is.null(get0("handle", envir = data, inherits = FALSE)))
+    raise_bridge_error("value_error", "This stateless scope has already been entered; make a new one with `stateless_scope()`.")
+  settings <- get("settings", envir = data)
+  handle <- .Call(krb_call3, "stateless_scope_open", settings[[1L]], settings[[2L]], settings[[3L]])
+  assign("handle", handle, envir = data)
+  on.exit(close_scope(handle))
+  expr
+}
+
+#' @export
+`$.kerasbridge_stateless_scope` <- function(x, name) {
+  handle <- get0("handle", envir = x, inherits = FALSE)
+  switch(name,
+    get_current_value = function(variable) {
+      if (is.null(handle)) raise_bridge_error("value_error", "This stateless scope has not been entered yet.")
+      .Call(krb_call2, "stateless_scope_value", handle, variable)
+    },
+    raise_bridge_error("attribute_error", sprintf("'StatelessScope' object has no attribute '%s'", name))
+  )
+}
+
+#' @export
+print.kerasbridge_stateless_scope <- function(x, ...) {
+  cat("<StatelessScope>\n")
+  invisible(x)
+}
+
+#' @rdname stateless_scope
+#' @export
+with_stateless_scope <- function(state_mapping = NULL, code, collect_losses = FALSE, initialize_variables = TRUE)
+  with(stateless_scope(state_mapping, collect_losses, initialize_variables), code)
+
+#' @rdname stateless_scope
+#' @export
+stateless_function <- function(f, variables) {
+  force(f)
+  force(variables)
+  function(values, ...) {
+    if (length(values) != length(variables))
+      raise_bridge_error("value_error", sprintf("Expected %d values, one per variable. Received: %d values", length(variables), length(values)))
+    scope <- stateless_scope(Map(list, variables, values))
+    outputs <- with(scope, f(...))
+    list(outputs = outputs, values = lapply(variables, function(v) scope$get_current_value(v)))
+  }
+}

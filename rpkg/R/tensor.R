@@ -114,6 +114,7 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 #' @param ... Dimensions, shapes, tensors or R arrays.
 #' @param x,e1,e2 Shapes (or numbers, for `==` and `!=`).
 #' @param i Positions, as for a list.
+#' @param na.rm Whether `max()`, `min()`, `sum()` and `prod()` skip unknown dimensions.
 #' @return A shape (class `kerasbridge_shape` and keras3's `keras_shape`).
 #' @examples
 #' s <- shape(3, 4)

@@ -214,6 +214,10 @@ tortured <- list(
     quote(random_seed_generator(3, name = "h")$name), "h"),
   "set_random_seed: repeats unseeded draws" = list(
     quote({ set_random_seed(2); a <- as.array(random_normal(2)); set_random_seed(2); identical(a, as.array(random_normal(2))) }), TRUE),
+  "stateless_scope_open: reads see the mapped value" = list(
+    quote({ w <- keras_variable(1); with_stateless_scope(list(list(w, 5)), as.array(w)) }), 5),
+  "stateless_scope_value: an assignment recorded" = list(
+    quote({ w <- keras_variable(1); s <- stateless_scope(); with(s, w$assign(2)); as.array(s$get_current_value(w)) }), 2),
   # Last: registering is what a new load of the package does, after which the objects made
   # before (v and t above) belong to an unloaded session.
   "register_prototypes: registering again keeps new wrappers working" = list(
