@@ -1,5 +1,5 @@
 // A C# program that embeds R: R makes a variable with an R initializer function, C# changes
-// that same variable, and R prints the change.
+// that same variable, and R prints the change; then a stateless scope, from C#.
 using System.Numerics.Tensors;
 using KerasRBridge.Bridge.Hosting;
 using KerasRBridge.Engine;
@@ -31,6 +31,17 @@ var bias = new Variable(NdArray.Zeros(DType.Float64, [3]), name: "bias");
 KerasBridgeHost.SetVariable("b", bias);
 REngine.Execute("b$assign(c(1, 2, 3))");
 Console.WriteLine($"R assigned b; C# reads bias = [{string.Join(", ", bias.Value.ToArray<double>())}]");
+
+// Functionalization: in a StatelessScope reads see the mapped values and assignments are
+// recorded in the scope, so code using variables runs as a pure function of their values.
+var counter = new Variable(NdArray.Scalar(0.0), name: "counter");
+using (var scope = new StatelessScope([new(counter, NdArray.Scalar(41.0))]))
+{
+    counter.AssignAdd(1.0);
+    Console.WriteLine($"In a StatelessScope counter reads {counter.Value.ToArray<double>()[0]}; " +
+                      $"the scope records {scope.GetCurrentValue(counter)!.ToArray<double>()[0]}");
+}
+Console.WriteLine($"After the scope counter is still {counter.Value.ToArray<double>()[0]}");
 
 // R errors arrive as exceptions carrying R's message.
 try

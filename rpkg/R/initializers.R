@@ -127,3 +127,49 @@ print.kerasbridge_initializer <- function(x, ...) {
 
 #' @export
 format.kerasbridge_initializer <- function(x, ...) .Call(krb_call1, "describe", x)
+
+#' Configurations of initializers and seed generators
+#'
+#' `get_config()` gives the settings Keras serializes for an initializer or a seed generator, as
+#' a named list whose attribute `"__class__"` names its class (as keras3's does);
+#' `from_config()` makes a new object from it. An initializer's config also works as the
+#' arguments of its `initializer_*()` function (`do.call(initializer_random_normal, config)`).
+#' `initializer$get_config()` is the same as `get_config(initializer)`.
+#'
+#' @param object An initializer or a seed generator.
+#' @param config A list from `get_config()`.
+#' @param custom_objects Unused, as there are no custom classes.
+#' @return `get_config()`: a named list; `from_config()`: an initializer or seed generator.
+#' @examples
+#' init <- initializer_random_normal(stddev = 0.1, seed = 42)
+#' config <- get_config(init)
+#' str(config)
+#' from_config(config)
+#' do.call(initializer_random_normal, config)
+#' init$get_config()
+#' get_config(random_seed_generator(7, name = "g"))
+#' @export
+get_config <- function(object) {
+  parts <- .Call(krb_call1, "object_config", object)
+  structure(parts$config, "__class__" = parts$class_name)
+}
+
+#' @rdname get_config
+#' @export
+from_config <- function(config, custom_objects = NULL) {
+  class_name <- attr(config, "__class__", exact = TRUE)
+  if (!is.character(class_name) || length(class_name) != 1L)
+    raise_bridge_error("value_error", "A config from `get_config()` names its class in its \"__class__\" attribute; this one has none.")
+  settings <- config
+  attr(settings, "__class__") <- NULL
+  if (class_name == "SeedGenerator") return(do.call(random_seed_generator, settings))
+  initializer_from_config(class_name, settings)
+}
+
+#' @export
+`$.kerasbridge_initializer` <- function(x, name) {
+  switch(name,
+    get_config = function() get_config(x),
+    raise_bridge_error("attribute_error", sprintf("'Initializer' object has no attribute '%s'", name))
+  )
+}

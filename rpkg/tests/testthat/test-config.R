@@ -1,19 +1,72 @@
-test_that("config_floatx defaults to float32 and can be changed and restored", {
-  expect_equal(config_floatx(), "float32")
-  config_set_floatx("float64")
-  on.exit(config_set_floatx("float32"))
-  expect_equal(config_floatx(), "float64")
-  expect_equal(keras_variable(2.5)$dtype, "float64")
+# get_config()/from_config() (keras/src/initializers/initializers_test.py's config round trips,
+# in our words), config_epsilon(), clear_session().
+initializers <- list(
+  initializer_zeros(), initializer_ones(), initializer_constant(3), initializer_identity(2),
+  initializer_random_normal(1, 0.5, seed = 1), initializer_random_uniform(-2, 2, seed = 2),
+  initializer_truncated_normal(0, 2, seed = 3), initializer_variance_scaling(2, "fan_out", "uniform", seed = 4),
+  initializer_glorot_normal(seed = 5), initializer_glorot_uniform(seed = 6), initializer_he_normal(seed = 7),
+  initializer_he_uniform(seed = 8), initializer_lecun_normal(seed = 9), initializer_lecun_uniform(seed = 10),
+  initializer_orthogonal(1.5, seed = 11)
+)
+
+test_that("every built-in initializer round-trips through get_config and from_config", {
+  for (init in initializers) {
+    config <- get_config(init)
+    again <- from_config(config)
+    expect_identical(format(again), format(init))
+    expect_identical(get_config(again), config)
+    expect_identical(as.array(again(c(3, 3))), as.array(init(c(3, 3))))
+  }
 })
 
-test_that("config_set_floatx rejects other dtypes", {
-  expect_bridge_error(config_set_floatx("int32"), "value_error", "int32")
-  expect_equal(config_floatx(), "float32")
+test_that("a config names its class and holds the settings as R values", {
+  config <- get_config(initializer_random_uniform(-1, 1, seed = 42))
+  expect_identical(attr(config, "__class__"), "RandomUniform")
+  expect_identical(config$seed, 42L)
+  expect_identical(config$minval, -1)
+  expect_identical(names(get_config(initializer_zeros())), character())
 })
 
-test_that("clear_session returns NULL invisibly and restarts automatic names", {
+test_that("initializer$get_config() is get_config(initializer), and configs are arguments", {
+  init <- initializer_truncated_normal(mean = 1, stddev = 0.2, seed = 5)
+  expect_identical(init$get_config(), get_config(init))
+  again <- do.call(initializer_truncated_normal, get_config(init))
+  expect_identical(format(again), format(init))
+})
+
+test_that("an initializer seeded by a generator serializes the generator", {
+  init <- initializer_random_normal(seed = random_seed_generator(3, name = "gen"))
+  config <- get_config(init)
+  expect_identical(config$seed$class_name, "SeedGenerator")
+  expect_identical(config$seed$config$seed, 3L)
+  expect_match(format(from_config(config)), "SeedGenerator")
+})
+
+test_that("seed generators round-trip", {
+  config <- get_config(random_seed_generator(9, name = "g9"))
+  expect_identical(attr(config, "__class__"), "SeedGenerator")
+  again <- from_config(config)
+  expect_identical(again$name, "g9")
+  expect_identical(as.array(random_uniform(3, seed = again)), as.array(random_uniform(3, seed = random_seed_generator(9))))
+})
+
+test_that("from_config needs the class attribute; get_config needs an initializer or generator", {
+  expect_bridge_error(from_config(list(seed = 1)), "value_error", "__class__")
+  expect_bridge_error(get_config(keras_variable(1)), "type_error", "initializer or a seed generator")
+})
+
+test_that("config_epsilon is 1e-7 until set", {
+  expect_identical(config_epsilon(), 1e-7)
+  config_set_epsilon(1e-5)
+  expect_identical(config_epsilon(), 1e-5)
+  config_set_epsilon(1e-7)
+})
+
+test_that("clear_session restarts names and forgets the random seed, freeing memory by default", {
   keras_variable(1)
-  expect_invisible(out <- clear_session())
-  expect_null(out)
-  expect_equal(keras_variable(1)$name, "variable")
+  set_random_seed(5)
+  clear_session()
+  expect_identical(keras_variable(1)$name, "variable")
+  clear_session(free_memory = FALSE)
+  expect_identical(keras_variable(1)$name, "variable")
 })

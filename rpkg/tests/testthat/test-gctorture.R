@@ -218,6 +218,12 @@ tortured <- list(
     quote({ w <- keras_variable(1); with_stateless_scope(list(list(w, 5)), as.array(w)) }), 5),
   "stateless_scope_value: an assignment recorded" = list(
     quote({ w <- keras_variable(1); s <- stateless_scope(); with(s, w$assign(2)); as.array(s$get_current_value(w)) }), 2),
+  "config_epsilon: the default" = list(
+    quote(config_epsilon()), 1e-7),
+  "config_set_epsilon: set to the default" = list(
+    quote({ config_set_epsilon(1e-7); config_epsilon() }), 1e-7),
+  "object_config: an initializer's config" = list(
+    quote(get_config(initializer_constant(2))$value), 2),
   # Last: registering is what a new load of the package does, after which the objects made
   # before (v and t above) belong to an unloaded session.
   "register_prototypes: registering again keeps new wrappers working" = list(

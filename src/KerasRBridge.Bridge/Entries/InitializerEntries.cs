@@ -15,6 +15,7 @@ internal static class InitializerEntries
     [
         Declare.Entry("initializer_from_config", (string class_name, Sexp config) => FromConfig(class_name, config)),
         Declare.Entry("initializer_call", (Initializer initializer, ShapeArgument shape, string? dtype) => Call(initializer, shape, dtype)),
+        Declare.Entry("object_config", (Pointed<object> x) => Config(x.Target)),
     ];
 
     private static Initializer FromConfig(string className, Sexp settings)
@@ -24,6 +25,20 @@ internal static class InitializerEntries
         for (int i = 0; i < names.Length; i++)
             config[names[i] ?? ""] = Args.ConfigValue(RValues.ElementAt(settings, i), names[i] ?? "");
         return Initializer.FromConfig(className, config);
+    }
+
+    /// <summary><c>get_config()</c> of an initializer or seed generator: <c>list(class_name, config)</c>.</summary>
+    private static EntryResult Config(object target)
+    {
+        var (className, config) = target switch
+        {
+            Initializer initializer => (initializer.ClassName, initializer.GetConfig()),
+            SeedGenerator generator => ("SeedGenerator", generator.GetConfig()),
+            _ => throw new KerasTypeError($"`get_config()` takes an initializer or a seed generator. Received: {target.GetType().Name}"),
+        };
+        using var name = RValues.String(className);
+        using var settings = ConfigValues.ToR(config);
+        return RValues.List([name, settings], ["class_name", "config"]);
     }
 
     private static NdArray Call(Initializer initializer, ShapeArgument shapeArgument, string? dtype)

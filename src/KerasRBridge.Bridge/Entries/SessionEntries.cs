@@ -19,9 +19,16 @@ internal static class SessionEntries
             KerasConfig.FloatX = value;
             return KerasConfig.FloatX;
         }),
-        Declare.Entry("clear_session", () =>
+        Declare.Entry("config_epsilon", () => RValues.Double(KerasConfig.Epsilon)),
+        Declare.Entry("config_set_epsilon", (double value) =>
+        {
+            KerasConfig.Epsilon = value;
+            return Nothing.Value;
+        }),
+        Declare.Entry("clear_session", (bool free_memory) =>
         {
             GlobalState.ClearSession();
+            if (free_memory) FreeMemory();
             return Nothing.Value;
         }),
         Declare.Entry("diagnostics", (bool settle) => Diagnostics(settle)),
@@ -32,24 +39,31 @@ internal static class SessionEntries
         }),
     ];
 
+    /// <summary>Collects R's garbage, then .NET's (whose finalizers queue the release of tensor
+    /// memory) and R's again, and frees the blocks kept for reuse: what <c>clear_session(free_memory
+    /// = TRUE)</c> does, as Keras's collects Python's garbage.</summary>
+    private static void FreeMemory()
+    {
+        RValues.CollectGarbage();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        RThread.DrainReleases();
+        RTensorMemory.EmptyPool();
+        RValues.CollectGarbage();
+        WarmBlocks.ReleaseAll();
+    }
+
     /// <summary>Counters for leak tests: live .NET handles held by R, the bytes of R memory
     /// tensors hold, protected R objects, queued releases. When settling, first lets go of the
-    /// group of small tensors being filled and collects R's garbage, then .NET's (whose
-    /// finalizers queue the release of tensor memory) and R's again, and frees the blocks kept for
-    /// reuse, so that the counts hold only what R still reaches. Also says what matrix products
+    /// group of small tensors being filled and frees memory (<see cref="FreeMemory"/>), so that the
+    /// counts hold only what R still reaches. Also says what matrix products
     /// run on.</summary>
     private static RObject Diagnostics(bool settle)
     {
         if (settle)
         {
             HandleGroups.Settle();
-            RValues.CollectGarbage();
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            RThread.DrainReleases();
-            RTensorMemory.EmptyPool();
-            RValues.CollectGarbage();
-            WarmBlocks.ReleaseAll();
+            FreeMemory();
         }
         using var live = RValues.Double(Handles.LiveCount);
         using var bytes = RValues.Double(RTensorMemory.LiveBytes);
