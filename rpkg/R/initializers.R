@@ -28,7 +28,11 @@ NULL
 #' @param scale Scaling factor (positive).
 #' @param mode One of `"fan_in"`, `"fan_out"`, `"fan_avg"`.
 #' @param distribution One of `"truncated_normal"`, `"untruncated_normal"`, `"uniform"`.
-#' @param seed An integer, or `NULL` for a seed drawn when the initializer is made.
+#' @param seed An integer, a [random_seed_generator()], or `NULL` for a seed drawn when the
+#'   initializer is made.
+#' @param ... Further Keras settings of the variance-scaling family, by their Keras names, as
+#'   [get_config()] gives them (`input_axes`, `output_axes`), so that a config passes back as
+#'   arguments.
 #' @return A `kerasbridge_initializer`: a function `function(shape, dtype = NULL)` returning a tensor.
 #' @examples
 #' v <- keras_variable(initializer_ones(), shape = c(2, 3))
@@ -87,32 +91,32 @@ initializer_truncated_normal <- function(mean = 0, stddev = 0.05, seed = NULL)
 
 #' @rdname initializers
 #' @export
-initializer_variance_scaling <- function(scale = 1, mode = "fan_in", distribution = "truncated_normal", seed = NULL)
-  initializer_from_config("VarianceScaling", list(scale = scale, mode = mode, distribution = distribution, seed = seed))
+initializer_variance_scaling <- function(scale = 1, mode = "fan_in", distribution = "truncated_normal", seed = NULL, ...)
+  initializer_from_config("VarianceScaling", list(scale = scale, mode = mode, distribution = distribution, seed = seed, ...))
 
 #' @rdname initializers
 #' @export
-initializer_glorot_normal <- function(seed = NULL) initializer_from_config("GlorotNormal", list(seed = seed))
+initializer_glorot_normal <- function(seed = NULL, ...) initializer_from_config("GlorotNormal", list(seed = seed, ...))
 
 #' @rdname initializers
 #' @export
-initializer_glorot_uniform <- function(seed = NULL) initializer_from_config("GlorotUniform", list(seed = seed))
+initializer_glorot_uniform <- function(seed = NULL, ...) initializer_from_config("GlorotUniform", list(seed = seed, ...))
 
 #' @rdname initializers
 #' @export
-initializer_he_normal <- function(seed = NULL) initializer_from_config("HeNormal", list(seed = seed))
+initializer_he_normal <- function(seed = NULL, ...) initializer_from_config("HeNormal", list(seed = seed, ...))
 
 #' @rdname initializers
 #' @export
-initializer_he_uniform <- function(seed = NULL) initializer_from_config("HeUniform", list(seed = seed))
+initializer_he_uniform <- function(seed = NULL, ...) initializer_from_config("HeUniform", list(seed = seed, ...))
 
 #' @rdname initializers
 #' @export
-initializer_lecun_normal <- function(seed = NULL) initializer_from_config("LecunNormal", list(seed = seed))
+initializer_lecun_normal <- function(seed = NULL, ...) initializer_from_config("LecunNormal", list(seed = seed, ...))
 
 #' @rdname initializers
 #' @export
-initializer_lecun_uniform <- function(seed = NULL) initializer_from_config("LecunUniform", list(seed = seed))
+initializer_lecun_uniform <- function(seed = NULL, ...) initializer_from_config("LecunUniform", list(seed = seed, ...))
 
 #' @rdname initializers
 #' @export

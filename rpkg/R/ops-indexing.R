@@ -70,7 +70,8 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
     starts <- c(1L, as.integer(indices_or_sections))
   }
   ends <- c(starts[-1L] - 1L, n)
-  lapply(seq_along(starts), function(i) op_take(x, if (ends[i] >= starts[i]) starts[i]:ends[i] else integer(), axis = axis))
+  # array(): a section of one element keeps its axis, as a vector of one index does.
+  lapply(seq_along(starts), function(i) op_take(x, array(if (ends[i] >= starts[i]) starts[i]:ends[i] else integer()), axis = axis))
 }
 
 #' Taking elements, positions of extremes, running totals

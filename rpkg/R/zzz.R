@@ -5,4 +5,5 @@ NULL
 
 .onLoad <- function(libname, pkgname) {
   start_engine(asNamespace(pkgname))
+  fill_keras_module(keras, asNamespace(pkgname))
 }

@@ -70,3 +70,11 @@ test_that("clear_session restarts names and forgets the random seed, freeing mem
   clear_session(free_memory = FALSE)
   expect_identical(keras_variable(1)$name, "variable")
 })
+
+test_that("every built-in initializer's config passes back as the arguments of its function", {
+  for (init in initializers) {
+    config <- get_config(init)
+    maker <- get(paste0("initializer_", tolower(gsub("([a-z])([A-Z])", "\\1_\\2", attr(config, "__class__")))))
+    expect_identical(format(do.call(maker, config)), format(init))
+  }
+})

@@ -1,0 +1,120 @@
+#' @include random.R scopes.R initializers.R config.R
+NULL
+
+#' The `keras` object: code written against Keras's Python module
+#'
+#' keras3 code sometimes reaches past keras3's R functions into the Python module:
+#' `keras$Variable(...)`, `keras$ops$sum(x, axis = 0L)`, `keras$random$normal(...)`,
+#' `keras$initializers$GlorotUniform(...)`, `with(keras$name_scope("block"), ...)`,
+#' `with(keras$StatelessScope(...), ...)`. `keras` gives those names over this package's own
+#' functions, so such code runs without Python.
+#'
+#' As through reticulate, the arguments have Python's meaning: in `keras$ops` and
+#' `keras$random$shuffle()` axes and indices are 0-based (`axis = 0L` is the first axis), the
+#' indices `argmax()`, `argsort()` and `top_k()` return are 0-based, and `arange()` excludes its
+#' end; the `op_*()` and `random_*()` functions are 1-based, as keras3's.
+#'
+#' * `keras$Variable()`: [keras_variable()];
+#' * `keras$ops$<name>()`: `op_<name>()` with Python's indexing;
+#' * `keras$random$<name>()`: `random_<name>()`, `randint()` being [random_integer()], and
+#'   `SeedGenerator()` [random_seed_generator()];
+#' * `keras$initializers$<Class>()`: the `initializer_*()` function of that Keras class;
+#' * `keras$name_scope(name)` and `keras$StatelessScope(...)`: scopes to enter with `with()`;
+#' * `keras$config$floatx()`, `set_floatx()`, `epsilon()`, `set_epsilon()`;
+#'   `keras$utils$set_random_seed()`; `keras$backend$clear_session()`.
+#'
+#' @format An environment.
+#' @examples
+#' x <- op_array(matrix(1:6, 2), "float32")
+#' keras$ops$sum(x, axis = 0L)          # over rows, as Python's axis 0
+#' keras$ops$argmax(x, axis = 1L)       # 0-based positions
+#' v <- keras$Variable(keras$initializers$Ones(), shape = c(2, 2))
+#' with(keras$name_scope("block"), keras$Variable(0, name = "bias"))$path
+#' keras$random$normal(c(2, 2), seed = 1L)
+#' @export
+keras <- new.env(parent = emptyenv())
+
+# Arguments whose values are axes, shifted from Python's 0-based to keras3's 1-based.
+python_axis_arguments <- c("axis", "axes", "axis1", "axis2", "source", "destination")
+
+to_one_based <- function(x) {
+  if (is.list(x)) return(lapply(x, to_one_based))
+  if (!is.numeric(x)) return(x)
+  x <- as.integer(x)
+  x[!is.na(x) & x >= 0L] <- x[!is.na(x) & x >= 0L] + 1L
+  x
+}
+
+# An op_*() function called with Python's meaning of its arguments.
+python_op <- function(f, name) {
+  force(f)
+  force(name)
+  takes <- names(formals(f))
+  function(...) {
+    args <- as.list(match.call(f, as.call(c(list(f), list(...)))))[-1L]
+    for (a in intersect(names(args), python_axis_arguments)) {
+      # tensordot's axes = N is a count, not an axis.
+      if (name == "tensordot" && a == "axes" && !is.list(args[[a]])) next
+      args[[a]] <- to_one_based(args[[a]])
+    }
+    if (!is.null(args$start_indices)) args$start_indices <- to_one_based(args$start_indices)
+    if (name == "split" && length(args$indices_or_sections) > 1L)
+      args$indices_or_sections <- to_one_based(args$indices_or_sections)
+    if ("zero_indexed" %in% takes) args$zero_indexed <- TRUE
+    do.call(f, args)
+  }
+}
+
+# A Keras scope as an object to enter with with().
+keras_name_scope <- function(name, ...) structure(list(name = name), class = "kerasbridge_name_scope")
+
+#' @export
+with.kerasbridge_name_scope <- function(data, expr, ...) with_name_scope(data$name, expr)
+
+fill_keras_module <- function(module, ns) {
+  ops <- new.env(parent = emptyenv())
+  # Every op_*() function (exports are not yet registered while the package loads).
+  for (name in ls(ns, pattern = "^op_")) {
+    if (startsWith(name, "op_subset")) next
+    short <- sub("^op_", "", name)
+    ops[[short]] <- python_op(get(name, envir = ns), short)
+  }
+  # keras3's op_arange() includes its end and starts at 1; Python's excludes it and starts at 0.
+  ops$arange <- function(start, stop = NULL, step = 1L, dtype = NULL) {
+    if (is.null(stop)) {
+      stop <- start
+      start <- if (is.integer(stop)) 0L else 0
+    }
+    op_arange(start, stop, step, dtype, include_end = FALSE)
+  }
+  random <- new.env(parent = emptyenv())
+  for (name in c("normal", "uniform", "truncated_normal", "categorical", "dropout", "gamma", "beta", "binomial"))
+    random[[name]] <- get(paste0("random_", name), envir = ns)
+  random$randint <- random_integer
+  random$shuffle <- function(x, axis = 0L, seed = NULL) random_shuffle(x, to_one_based(axis), seed)
+  random$SeedGenerator <- random_seed_generator
+  initializers <- new.env(parent = emptyenv())
+  classes <- c(Zeros = "zeros", Ones = "ones", Constant = "constant", Identity = "identity",
+               RandomNormal = "random_normal", RandomUniform = "random_uniform",
+               TruncatedNormal = "truncated_normal", VarianceScaling = "variance_scaling",
+               GlorotNormal = "glorot_normal", GlorotUniform = "glorot_uniform", HeNormal = "he_normal",
+               HeUniform = "he_uniform", LecunNormal = "lecun_normal", LecunUniform = "lecun_uniform",
+               Orthogonal = "orthogonal")
+  for (class in names(classes)) initializers[[class]] <- get(paste0("initializer_", classes[[class]]), envir = ns)
+  config <- new.env(parent = emptyenv())
+  config$floatx <- config_floatx
+  config$set_floatx <- config_set_floatx
+  config$epsilon <- config_epsilon
+  config$set_epsilon <- config_set_epsilon
+  module$ops <- ops
+  module$random <- random
+  module$initializers <- initializers
+  module$config <- config
+  module$utils <- list2env(list(set_random_seed = set_random_seed), parent = emptyenv())
+  module$backend <- list2env(list(clear_session = clear_session), parent = emptyenv())
+  module$Variable <- keras_variable
+  module$name_scope <- keras_name_scope
+  module$StatelessScope <- stateless_scope
+  lockEnvironment(module, bindings = TRUE)
+  invisible(module)
+}

@@ -1,0 +1,60 @@
+# The keras object: Keras's Python module's names, with Python's meaning of the arguments.
+m <- matrix(c(3, 1, 2, 9, 5, 4), 2)
+x <- op_array(m, "float32")
+
+test_that("keras$ops takes 0-based axes, as Python's keras.ops", {
+  expect_equal(as.array(keras$ops$sum(x, axis = 0L)), array(colSums(m)))
+  expect_equal(as.array(keras$ops$mean(x, axis = -1L)), array(rowMeans(m)), tolerance = 1e-6)
+  expect_equal(as.array(keras$ops$transpose(x, c(1L, 0L))), t(m))
+  expect_identical(as.integer(keras$ops$expand_dims(x, 0L)$shape), c(1L, 2L, 3L))
+  expect_identical(as.integer(keras$ops$swapaxes(x, 0L, 1L)$shape), c(3L, 2L))
+  expect_equal(as.array(keras$ops$tensordot(x, x, axes = 2L)), sum(m * m))
+})
+
+test_that("keras$ops takes and returns 0-based indices", {
+  expect_identical(as.array(keras$ops$argmax(x, axis = 1L)), array(c(2L, 1L)))
+  expect_identical(as.array(keras$ops$argsort(x, axis = 1L))[1, ], c(1L, 0L, 2L))
+  expect_equal(as.array(keras$ops$take(x, 0L, axis = 1L)), array(m[, 1]))
+  expect_equal(as.array(keras$ops$slice(x, c(0L, 1L), c(2L, 2L))), m[, 2:3])
+  expect_equal(as.array(keras$ops$one_hot(c(0L, 2L), 3L)), rbind(c(1, 0, 0), c(0, 0, 1)))
+  expect_identical(lengths(lapply(keras$ops$split(op_arange(6), c(2L, 3L)), as.array)), c(2L, 1L, 3L))
+})
+
+test_that("keras$ops$arange excludes its end and starts at 0", {
+  expect_equal(as.array(keras$ops$arange(4L)), array(0:3))
+  expect_equal(as.array(keras$ops$arange(1, 7, 2)), array(c(1, 3, 5)))
+})
+
+test_that("keras$Variable, keras$initializers and keras$random reach the same functions", {
+  v <- keras$Variable(keras$initializers$Ones(), shape = c(2, 2), dtype = "float32")
+  expect_identical(as.array(v), array(1, c(2, 2)))
+  expect_identical(format(keras$initializers$GlorotUniform(seed = 1L)), format(initializer_glorot_uniform(seed = 1L)))
+  expect_identical(as.array(keras$random$normal(3, seed = 1L)), as.array(random_normal(3, seed = 1L)))
+  expect_identical(as.array(keras$random$randint(3, 0L, 5L, seed = 2L)), as.array(random_integer(3, 0, 5, seed = 2)))
+  expect_identical(as.array(keras$random$shuffle(x, axis = 1L, seed = 3L)), as.array(random_shuffle(x, axis = 2L, seed = 3L)))
+  g <- keras$random$SeedGenerator(4L)
+  expect_s3_class(g, "kerasbridge_seed_generator")
+})
+
+test_that("keras$name_scope and keras$StatelessScope enter with with()", {
+  expect_identical(with(keras$name_scope("block"), keras$Variable(0, name = "bias"))$path, "block/bias")
+  v <- keras$Variable(1)
+  scope <- keras$StatelessScope(list(list(v, 10)))
+  expect_identical(with(scope, as.array(v + 1)), 11)
+  expect_identical(as.array(v), 1)
+})
+
+test_that("keras$config, keras$utils and keras$backend reach the session's settings", {
+  expect_identical(keras$config$floatx(), "float32")
+  expect_identical(keras$config$epsilon(), 1e-7)
+  keras$utils$set_random_seed(3L)
+  a <- as.array(random_normal(2))
+  keras$utils$set_random_seed(3L)
+  expect_identical(as.array(random_normal(2)), a)
+  keras$backend$clear_session()
+  expect_identical(keras_variable(1)$name, "variable")
+})
+
+test_that("the keras object cannot be changed", {
+  expect_error(keras$ops <- NULL)
+})
