@@ -115,7 +115,7 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 #' @param x,e1,e2 Shapes (or numbers, for `==` and `!=`).
 #' @param i Positions, as for a list.
 #' @param na.rm Whether `max()`, `min()`, `sum()` and `prod()` skip unknown dimensions.
-#' @return A shape (class `kerasbridge_shape` and keras3's `keras_shape`).
+#' @return A shape: a list of class `keras_shape`, as keras3's.
 #' @examples
 #' s <- shape(3, 4)
 #' s
@@ -134,7 +134,7 @@ shape <- function(...) new_shape(.Call(krb_call1, "shape_new", lapply(list(...),
 # One argument of shape() as the engine's shape_new reads it: numbers (NA unknown) or a list.
 shape_part <- function(x) {
   if (is.null(x)) return(NA_integer_)
-  if (inherits(x, "kerasbridge_shape")) return(as.integer(x))
+  if (inherits(x, "keras_shape")) return(as.integer(x))
   if (is_kerasbridge_object(x)) {
     if (length(dim(x)) == 0L && grepl("int", op_dtype(x))) return(as.integer(as.array(x)))
     return(as.integer(dim(x)))
@@ -150,43 +150,46 @@ shape_part <- function(x) {
 
 new_shape <- function(dims) {
   dims <- lapply(dims, function(d) if (is.na(d)) NULL else d)
-  structure(dims, class = c("kerasbridge_shape", "keras_shape"))
+  structure(dims, class = "keras_shape")
 }
 
+#' @rdname shape
+#' @param prefix Whether the text starts with `shape` (`TRUE`), nothing (`FALSE`), or the given string.
 #' @export
-format.kerasbridge_shape <- function(x, ...) {
+format.keras_shape <- function(x, ..., prefix = TRUE) {
   dims <- vapply(x, function(d) if (is.null(d)) "NA" else format(d, scientific = FALSE), "")
-  sprintf("shape(%s)", paste(dims, collapse = ", "))
+  lead <- if (isTRUE(prefix)) "shape" else if (is.character(prefix) && length(prefix) == 1L) prefix else ""
+  sprintf("%s(%s)", lead, paste(dims, collapse = ", "))
 }
 
 #' @export
-print.kerasbridge_shape <- function(x, ...) {
-  cat(format(x), "\n", sep = "")
+print.keras_shape <- function(x, ...) {
+  cat(format(x, ...), "\n", sep = "")
   invisible(x)
 }
 
 #' @rdname shape
 #' @export
-as.integer.kerasbridge_shape <- function(x, ...) vapply(unclass(x), function(d) if (is.null(d)) NA_integer_ else as.integer(d), 1L)
+as.integer.keras_shape <- function(x, ...) vapply(unclass(x), function(d) if (is.null(d)) NA_integer_ else as.integer(d), 1L)
 
 #' @rdname shape
 #' @export
-as.numeric.kerasbridge_shape <- function(x, ...) as.numeric(as.integer(x))
+as.numeric.keras_shape <- function(x, ...) as.numeric(as.integer(x))
 
 #' @export
-as.double.kerasbridge_shape <- function(x, ...) as.double(as.integer(x))
-
-#' @rdname shape
-#' @export
-as.list.kerasbridge_shape <- function(x, ...) unclass(x)
+as.double.keras_shape <- function(x, ...) as.double(as.integer(x))
 
 #' @rdname shape
 #' @export
-`[.kerasbridge_shape` <- function(x, i) structure(unclass(x)[i], class = class(x))
+as.list.keras_shape <- function(x, ...) unclass(x)
 
 #' @rdname shape
 #' @export
-Ops.kerasbridge_shape <- function(e1, e2) {
+`[.keras_shape` <- function(x, i) structure(unclass(x)[i], class = class(x))
+
+#' @rdname shape
+#' @export
+Ops.keras_shape <- function(e1, e2) {
   if (!.Generic %in% c("==", "!="))
     raise_bridge_error("type_error", sprintf("Shapes support only `==` and `!=`. Received: `%s`", .Generic))
   same <- identical(as.integer(shape(e1)), as.integer(shape(e2)))
@@ -195,6 +198,6 @@ Ops.kerasbridge_shape <- function(e1, e2) {
 
 #' @rdname shape
 #' @export
-Summary.kerasbridge_shape <- function(..., na.rm = FALSE) {
+Summary.keras_shape <- function(..., na.rm = FALSE) {
   get(.Generic)(unlist(lapply(list(...), as.integer)), na.rm = na.rm)
 }

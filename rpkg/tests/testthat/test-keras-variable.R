@@ -140,3 +140,9 @@ test_that("an initializer function may return a tensor, so op_ones serves as one
   z <- keras_variable(initializer = op_zeros, shape = shape(3))
   expect_identical(as.array(z), array(0, 3))
 })
+
+test_that("keras_variable takes keras3's layout argument, NULL only, as there is no distribution", {
+  expect_true("layout" %in% names(formals(keras_variable)))
+  expect_null(formals(keras_variable)$layout)
+  expect_bridge_error(keras_variable(1, layout = "x"), "value_error", "`layout` must be NULL")
+})

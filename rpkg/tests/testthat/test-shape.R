@@ -1,4 +1,9 @@
 # shape() as keras3's (rstudio/keras3 R/shape.R): unknown dimensions, splicing, shapes of things.
+test_that("shape() is keras3's list of class keras_shape", {
+  expect_identical(shape(NULL, 28), structure(list(NULL, 28L), class = "keras_shape"))
+  expect_identical(format(shape(2, NA), prefix = FALSE), "(2, NA)")
+})
+
 test_that("NULL, NA and -1 are unknown dimensions, stored as NULL and printed as NA", {
   for (s in list(shape(NULL, 28), shape(NA, 28), shape(-1, 28))) {
     expect_output(print(s), "shape(NA, 28)", fixed = TRUE)
@@ -46,7 +51,7 @@ test_that("length is the rank, prod the element count, max and min the extremes"
 
 test_that("[ keeps the class, [[ and as.list give plain values", {
   s <- shape(2, NA, 4)
-  expect_s3_class(s[2:3], "kerasbridge_shape")
+  expect_s3_class(s[2:3], "keras_shape")
   expect_output(print(s[c(1, 3)]), "shape(2, 4)", fixed = TRUE)
   expect_identical(s[[3]], 4L)
   expect_identical(as.list(s), list(2L, NULL, 4L))
