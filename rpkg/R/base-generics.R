@@ -12,13 +12,16 @@ NULL
 #'   (column-major) order and give a 1-D tensor, as base R gives a vector;
 #' * the `Summary` group (`sum()`, `prod()`, `max()`, `min()`, `range()`, `any()`, `all()`) and
 #'   `mean()` reduce over all elements to a 0-d tensor (`range()`: a tensor of two). `na.rm = TRUE`
-#'   skips NaN, tensors' only missing value; `mean()` also takes keras3's `axis` and `keepdims`;
+#'   skips NaN, tensors' only missing value; `mean()` also takes keras3's `axis` and `keepdims`.
+#'   R dispatches these on the first argument: `max(x, 2)` reaches the tensor method,
+#'   `max(2, x)` does not;
 #' * `t()` (a 1-D tensor becomes a row, as in base R) and `aperm()`; `is.na()`, `is.nan()`,
 #'   `is.finite()` and `is.infinite()` give bool tensors.
 #'
 #' Functions that describe or rearrange data as R values give what base R gives for the array:
 #' `as.matrix()` (so `apply()` works), `head()`, `tail()`, `rev()`, `rowSums()`, `colSums()`,
-#' `rowMeans()`, `colMeans()`, `summary()`; `dimnames()` is `NULL`. `str()` shows the dtype, the
+#' `rowMeans()`, `colMeans()`, `summary()`, `anyNA()` (whether any element is NaN); `dimnames()`
+#' is `NULL`. `str()` shows the dtype, the
 #' shape and the first values.
 #'
 #' @param x,a,object A tensor or variable.
@@ -129,6 +132,11 @@ aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
 #' @rdname base_generics
 #' @export
 is.na.kerasbridge_object <- function(x) op_isnan(x)
+
+#' @rdname base_generics
+#' @param recursive Unused, as for `anyNA()`.
+#' @export
+anyNA.kerasbridge_object <- function(x, recursive = FALSE) isTRUE(as.array(op_any(op_isnan(x))))
 
 #' @rdname base_generics
 #' @export

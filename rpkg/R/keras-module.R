@@ -39,6 +39,8 @@ python_axis_arguments <- c("axis", "axes", "axis1", "axis2", "source", "destinat
 
 to_one_based <- function(x) {
   if (is.list(x)) return(lapply(x, to_one_based))
+  # Axes and start indices given as tensors are read as R numbers, as op_*() read them.
+  if (is_kerasbridge_object(x)) x <- as.vector(as.array(x))
   if (!is.numeric(x)) return(x)
   x <- as.integer(x)
   x[!is.na(x) & x >= 0L] <- x[!is.na(x) & x >= 0L] + 1L
@@ -54,12 +56,16 @@ python_op <- function(f, name) {
     args <- as.list(match.call(f, as.call(c(list(f), list(...)))))[-1L]
     for (a in intersect(names(args), python_axis_arguments)) {
       # tensordot's axes = N is a count, not an axis.
-      if (name == "tensordot" && a == "axes" && !is.list(args[[a]])) next
-      args[[a]] <- to_one_based(args[[a]])
+      if (name == "tensordot" && a == "axes" && !is.list(args[[a]]) && length(args[[a]]) == 1L) next
+      # Python's axes = (1, 0) is a pair of axes, keras3's list(2, 1).
+      if (name == "tensordot" && a == "axes" && !is.list(args[[a]])) args[[a]] <- as.list(args[[a]])
+      # args[a] <- list(): an explicit NULL (Python's None, "all axes") must stay.
+      args[a] <- list(to_one_based(args[[a]]))
     }
     if (!is.null(args$start_indices)) args$start_indices <- to_one_based(args$start_indices)
-    if (name == "split" && length(args$indices_or_sections) > 1L)
-      args$indices_or_sections <- to_one_based(args$indices_or_sections)
+    # Split points (a list or a vector) are positions; a single number is a count of sections.
+    if (name == "split" && (is.list(args$indices_or_sections) || length(args$indices_or_sections) > 1L))
+      args$indices_or_sections <- array(unlist(to_one_based(args$indices_or_sections)))
     if ("zero_indexed" %in% takes) args$zero_indexed <- TRUE
     do.call(f, args)
   }

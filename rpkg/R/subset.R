@@ -19,7 +19,8 @@ NULL
 #'   per row, as `x[cbind(i, j)]` does in R; a single logical array of `x`'s shape is a mask,
 #'   whose elements come in row-major order (keras3's order: `t(x)[t(mask)]` in R terms);
 #' * `NULL` or `newaxis` inserts an axis of length 1; `all_dims()` (or `..`) stands for every
-#'   axis not named.
+#'   axis not named;
+#' * `drop = FALSE` keeps the axes single numbers would drop, as in R (`x@r[1, , drop = FALSE]`).
 #'
 #' `x@py[...]` has NumPy's rules instead: 0-based, `a:b` excludes `b`, and index arrays combine
 #' point by point (`x@py[c(0, 2), c(1, 3)]` is two elements).
@@ -90,9 +91,19 @@ call_indices <- function(call) {
   unname(args)
 }
 
+# x@r[i, , drop = FALSE] keeps the axes single numbers would drop: each becomes the slice i:i.
+kept_axes <- function(index, drop) {
+  if (!isFALSE(drop)) return(index)
+  lapply(index, function(i) {
+    if (is.numeric(i) && length(i) == 1L && !inherits(i, "kerasbridge_slice") && !is.na(i))
+      structure(c(i, i), class = "kerasbridge_slice")
+    else i
+  })
+}
+
 #' @export
-`[.kerasbridge_indexer` <- function(x, ...) {
-  index <- index_list(call_indices(sys.call()), parent.frame())
+`[.kerasbridge_indexer` <- function(x, ..., drop = TRUE) {
+  index <- kept_axes(index_list(call_indices(sys.call()), parent.frame()), drop)
   .Call(krb_call3, "subset_get", x[[1L]], index, x[[2L]])
 }
 

@@ -103,7 +103,7 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 #' `shape()` makes a shape as keras3's does: a list of dimensions, each an integer or `NULL`
 #' for an unknown one, that prints as `shape(3, NA)`. Its arguments are numbers (`NA`, `NULL`
 #' and `-1` mean unknown), vectors of them, shapes (spliced in), tensors and variables (their
-#' shape), R arrays (their `dim()`), and 0-d integer tensors, which stand for their value, as in
+#' shape), R matrices and arrays of two or more axes (their `dim()`), and 0-d integer tensors, which stand for their value, as in
 #' keras3 (`op_shape()` gives such a tensor's own shape). `$shape` of a tensor or variable gives
 #' one too.
 #'
@@ -139,7 +139,9 @@ shape_part <- function(x) {
     if (length(dim(x)) == 0L && grepl("int", op_dtype(x))) return(as.integer(as.array(x)))
     return(as.integer(dim(x)))
   }
-  if (is.atomic(x) && !is.null(dim(x))) return(dim(x))
+  # A matrix or higher array stands for its dim(); a 1-d array holds sizes, as a vector does.
+  if (is.atomic(x) && length(dim(x)) >= 2L) return(dim(x))
+  if (is.atomic(x)) return(as.vector(x))
   if (is.list(x)) {
     parts <- lapply(x, shape_part)
     # Kept a list when every element is one dimension, so that the engine names a bad one.

@@ -114,3 +114,8 @@ test_that("str shows the dtype, the shape and the first values in R's order", {
   expect_identical(capture.output(str(long)), "<Tensor> int32 [1:2, 1:3, 1:4] 1 2 3 4 5 6 7 8 9 10 ...")
   expect_identical(capture.output(str(op_array(5))), "<Tensor> float32 5")
 })
+
+test_that("anyNA tells whether any element is NaN", {
+  expect_false(anyNA(v))
+  expect_true(anyNA(keras_variable(c(1, NaN))))
+})

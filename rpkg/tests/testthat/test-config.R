@@ -78,3 +78,10 @@ test_that("every built-in initializer's config passes back as the arguments of i
     expect_identical(format(do.call(maker, config)), format(init))
   }
 })
+
+test_that("a variance-scaling config with axes round-trips", {
+  init <- initializer_variance_scaling(input_axes = c(0L, 1L), output_axes = list(-1L), seed = 1)
+  config <- get_config(init)
+  expect_identical(format(from_config(config)), format(init))
+  expect_identical(format(do.call(initializer_variance_scaling, config)), format(init))
+})

@@ -58,3 +58,14 @@ test_that("keras$config, keras$utils and keras$backend reach the session's setti
 test_that("the keras object cannot be changed", {
   expect_error(keras$ops <- NULL)
 })
+
+test_that("keras$ops keeps an explicit axis = NULL (Python's None: all axes)", {
+  expect_equal(as.array(keras$ops$sort(x, axis = NULL)), array(sort(as.vector(t(m)))))
+})
+
+test_that("keras$ops shifts tensor indices, single split points and tensordot axis pairs", {
+  start <- op_array(c(0L, 1L))
+  expect_equal(as.array(keras$ops$slice(x, start, c(2L, 2L))), m[, 2:3])
+  expect_identical(lengths(lapply(keras$ops$split(op_arange(6), list(2L)), as.array)), c(2L, 4L))
+  expect_equal(as.array(keras$ops$tensordot(x, op_array(t(m), "float32"), axes = c(1L, 0L))), m %*% t(m))
+})

@@ -117,3 +117,18 @@ test_that("a seed that is neither a number nor a generator is a value_error", {
   expect_bridge_error(random_normal(2, seed = "a"), "value_error", "SeedGenerator")
   expect_bridge_error(random_normal(2, seed = 1.5), "value_error", "whole number")
 })
+
+test_that("gamma and beta handle infinite and tiny parameters without hanging or NaN", {
+  expect_identical(as.vector(as.array(random_gamma(2, alpha = Inf, seed = 1))), c(Inf, Inf))
+  expect_true(all(is.nan(as.array(random_gamma(2, alpha = -1, seed = 1)))))
+  tiny <- as.array(random_beta(10000, 0.001, 0.001, dtype = "float64", seed = 2))
+  expect_false(anyNA(tiny))
+  expect_true(all(tiny >= 0 & tiny <= 1))
+  expect_equal(mean(tiny), 0.5, tolerance = 0.1)
+  expect_identical(as.vector(as.array(random_beta(1, Inf, 2, seed = 1))), 1)
+})
+
+test_that("random_integer refuses bounds outside its dtype", {
+  expect_bridge_error(random_integer(3, 0, 2^40), "value_error", "range of dtype int32")
+  expect_true(all(as.array(random_integer(3, 0, 2^40, dtype = "int64", seed = 1)) < 2^40))
+})

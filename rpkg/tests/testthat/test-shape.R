@@ -61,3 +61,7 @@ test_that("[ keeps the class, [[ and as.list give plain values", {
 test_that("a shape with unknown dimensions goes where keras3 takes one", {
   expect_identical(as.integer(keras_variable(initializer_zeros(), shape = shape(2, 3))$shape), c(2L, 3L))
 })
+
+test_that("a 1-d array holds sizes, as a vector does", {
+  expect_identical(as.integer(shape(array(c(2, 3)))), c(2L, 3L))
+})

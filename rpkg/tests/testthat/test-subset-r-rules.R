@@ -128,3 +128,9 @@ test_that("index 0, NA and out-of-range indices are classed errors", {
   expect_bridge_error(xt@r[c(1, 5), 1], "index_error", "index 5 is out of bounds for axis 1 with size 4")
   expect_bridge_error(xt@r[c(TRUE, FALSE, TRUE, TRUE, TRUE), 1], "index_error", "boolean index did not match")
 })
+
+test_that("drop = FALSE keeps the axes single numbers select, as in R", {
+  expect_identical(as_r(xt@r[2, , drop = FALSE]), xr[2, , drop = FALSE])
+  expect_identical(as_r(xt@r[2, 3, drop = FALSE]), xr[2, 3, drop = FALSE])
+  expect_identical(as_r(xt@r[-1, 1:2, drop = FALSE]), xr[4, 1:2, drop = FALSE])
+})

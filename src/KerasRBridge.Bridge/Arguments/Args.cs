@@ -133,7 +133,7 @@ internal static unsafe class Args
         return true;
     }
 
-    /// <summary>An initializer setting from R: <c>NULL</c> is null, a seed generator itself, a named list a dictionary, whole numbers are integers
+    /// <summary>An initializer setting from R: <c>NULL</c> is null, a seed generator itself, a named list a dictionary, an unnamed list an array, whole numbers are integers
     /// (as keras3 passes seeds and axes), other doubles (NaN included) stay doubles, vectors
     /// longer than one are arrays. <c>NA</c> has no Keras counterpart and is refused.</summary>
     internal static object? ConfigValue(Sexp x, string name)
@@ -142,12 +142,23 @@ internal static unsafe class Args
         // A seed generator (an initializer's seed) passes as the engine object it is.
         if (Objects.TargetOf(x) is SeedGenerator generator) return generator;
         var type = RValues.TypeOf(x);
-        // A named list is a dictionary, as get_config() gives a serialized seed generator.
-        if (type == SexpType.List && RValues.NamesOf(x) is { } keys && keys.All(k => !string.IsNullOrEmpty(k)))
+        // A named list is a dictionary, as get_config() gives a serialized seed generator; an
+        // unnamed one an array (a list of one axis).
+        if (type == SexpType.List)
         {
-            var dictionary = new Dictionary<string, object?>();
-            for (int i = 0; i < keys.Length; i++) dictionary[keys[i]!] = ConfigValue(RValues.ElementAt(x, i), keys[i]!);
-            return dictionary;
+            string?[] keys = RValues.NamesOf(x);
+            long count = RValues.LengthOf(x);
+            if (count > MaxConfigValues)
+                throw new KerasTypeError($"Argument `{name}` is too long a list. Received: {name}={Show(x)}");
+            if (keys.Length == count && count > 0 && keys.All(k => !string.IsNullOrEmpty(k)))
+            {
+                var dictionary = new Dictionary<string, object?>();
+                for (int i = 0; i < keys.Length; i++) dictionary[keys[i]!] = ConfigValue(RValues.ElementAt(x, i), keys[i]!);
+                return dictionary;
+            }
+            var elements = new object?[count];
+            for (int i = 0; i < count; i++) elements[i] = ConfigValue(RValues.ElementAt(x, i), name);
+            return elements;
         }
         long n = RValues.LengthOf(x);
         if (type is not (SexpType.Double or SexpType.Integer or SexpType.Logical or SexpType.Character) || n > MaxConfigValues)

@@ -21,9 +21,23 @@ internal static class ConfigValues
         float f => RValues.Double(f),
         string s => RValues.String(s),
         IReadOnlyDictionary<string, object?> dictionary => Named(dictionary),
-        IEnumerable items => RValues.List([.. items.Cast<object?>().Select(ToR)]),
+        IEnumerable items => Sequence([.. items.Cast<object?>()]),
         var other => RValues.String(other.ToString()),
     };
+
+    // Two or more numbers (a list of axes) are an R vector, which reads back as the same array;
+    // anything else, one number included (an R scalar reads back as a number), a list.
+    private static RObject Sequence(object?[] items)
+    {
+        if (items.Length > 1 && items.All(i => i is int or long))
+        {
+            var longs = items.Select(Convert.ToInt64).ToArray();
+            if (longs.All(l => l is >= -int.MaxValue and <= int.MaxValue)) return RValues.Integers([.. longs.Select(l => (int)l)]);
+        }
+        if (items.Length > 1 && items.All(i => i is int or long or double or float))
+            return RValues.Doubles([.. items.Select(Convert.ToDouble)]);
+        return RValues.List([.. items.Select(ToR)]);
+    }
 
     private static RObject Named(IReadOnlyDictionary<string, object?> dictionary) =>
         RValues.List([.. dictionary.Values.Select(ToR)], [.. dictionary.Keys]);

@@ -19,12 +19,18 @@ public static partial class RandomOps
             throw new KerasValueError($"`keras.random.randint` requires an integer `dtype`. Received: dtype={DTypes.Name(resolved)}");
         if (maxval <= minval)
             throw new KerasValueError($"`maxval` must be greater than `minval`. Received: minval={minval}, maxval={maxval}");
+        if (!Fits(minval, resolved) || !Fits(maxval - 1, resolved))
+            throw new KerasValueError(
+                $"`minval` and `maxval - 1` must be within the range of dtype {DTypes.Name(resolved)}. Received: minval={minval}, maxval={maxval}");
         var values = new long[NdArray.StorageLength(shape, DType.Int64)];
         var stream = new RandomStream(RandomSeed.Draw(seed));
         ulong range = (ulong)(maxval - minval);
         for (int i = 0; i < values.Length; i++) values[i] = minval + (long)stream.NextBelow(range);
         return NdArray.FromColumnMajor(values, shape).Cast(resolved);
     }
+
+    private static bool Fits(long value, DType dtype) =>
+        NdArray.Scalar(value).Cast(dtype).Cast(DType.Int64).ToArray<long>()[0] == value;
 
     /// <summary>
     /// Draws <paramref name="numSamples"/> class indices (0-based) per row of

@@ -33,12 +33,20 @@ internal struct RandomStream(RandomKey key)
         }
     }
 
-    /// <summary>A gamma variate of shape <paramref name="alpha"/> and scale 1 (Marsaglia and Tsang;
-    /// below 1 boosted by <c>U^(1/alpha)</c>).</summary>
-    public double NextGamma(double alpha)
+    /// <summary>A gamma variate of shape <paramref name="alpha"/> and scale 1 (Marsaglia and Tsang);
+    /// infinite for an infinite shape, NaN for a shape that is not positive.</summary>
+    public double NextGamma(double alpha) => Math.Exp(NextLogGamma(alpha));
+
+    /// <summary>
+    /// The logarithm of a gamma variate: below a shape of 1 the draw is boosted by
+    /// <c>U^(1/alpha)</c>, which in linear terms underflows to 0 for small shapes; in logarithms
+    /// it stays exact, so beta variates of small parameters do not become 0 / 0.
+    /// </summary>
+    private double NextLogGamma(double alpha)
     {
-        if (!(alpha > 0)) return double.NaN;
-        if (alpha < 1) return NextGamma(alpha + 1) * Math.Pow(NextOpenUnit(), 1 / alpha);
+        if (double.IsNaN(alpha) || alpha <= 0) return double.NaN;
+        if (double.IsPositiveInfinity(alpha)) return double.PositiveInfinity;
+        if (alpha < 1) return NextLogGamma(alpha + 1) + Math.Log(NextOpenUnit()) / alpha;
         double d = alpha - 1.0 / 3, c = 1 / Math.Sqrt(9 * d);
         while (true)
         {
@@ -46,15 +54,15 @@ internal struct RandomStream(RandomKey key)
             if (v <= 0) continue;
             v = v * v * v;
             double u = NextOpenUnit();
-            if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return d * v;
+            if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return Math.Log(d * v);
         }
     }
 
-    /// <summary>A beta variate, as the first of two gamma variates over their sum.</summary>
+    /// <summary>A beta variate, <c>X / (X + Y)</c> for gamma variates X and Y, computed from their logarithms.</summary>
     public double NextBeta(double alpha, double beta)
     {
-        double x = NextGamma(alpha), y = NextGamma(beta);
-        return x / (x + y);
+        double logX = NextLogGamma(alpha), logY = NextLogGamma(beta);
+        return 1 / (1 + Math.Exp(logY - logX));
     }
 
     /// <summary>
@@ -65,7 +73,8 @@ internal struct RandomStream(RandomKey key)
     /// </summary>
     public double NextBinomial(double count, double probability)
     {
-        if (double.IsNaN(count) || double.IsNaN(probability) || count < 0 || probability < 0 || probability > 1) return double.NaN;
+        // Counts beyond 2^62 would not fit the loop's integers: NaN, as for other invalid parameters.
+        if (double.IsNaN(count) || double.IsNaN(probability) || count < 0 || count > 4.6e18 || probability < 0 || probability > 1) return double.NaN;
         long n = (long)Math.Floor(count), successes = 0;
         double p = probability;
         while (n > 32)
