@@ -77,9 +77,9 @@ keras_name_scope <- function(name, ...) structure(list(name = name), class = "ke
 #' @export
 with.kerasbridge_name_scope <- function(data, expr, ...) with_name_scope(data$name, expr)
 
-fill_keras_module <- function(module, ns) {
+# keras$ops wraps every op_*() function (exports are not yet registered while the package loads).
+python_ops <- function(ns) {
   ops <- new.env(parent = emptyenv())
-  # Every op_*() function (exports are not yet registered while the package loads).
   for (name in ls(ns, pattern = "^op_")) {
     if (startsWith(name, "op_subset")) next
     short <- sub("^op_", "", name)
@@ -93,6 +93,13 @@ fill_keras_module <- function(module, ns) {
     }
     op_arange(start, stop, step, dtype, include_end = FALSE)
   }
+  lockEnvironment(ops, bindings = TRUE)
+  ops
+}
+
+fill_keras_module <- function(module, ns) {
+  # Made on first use: wrapping some 150 functions would add milliseconds to every start-up.
+  delayedAssign("ops", python_ops(ns), assign.env = module)
   random <- new.env(parent = emptyenv())
   for (name in c("normal", "uniform", "truncated_normal", "categorical", "dropout", "gamma", "beta", "binomial"))
     random[[name]] <- get(paste0("random_", name), envir = ns)
@@ -112,7 +119,6 @@ fill_keras_module <- function(module, ns) {
   config$set_floatx <- config_set_floatx
   config$epsilon <- config_epsilon
   config$set_epsilon <- config_set_epsilon
-  module$ops <- ops
   module$random <- random
   module$initializers <- initializers
   module$config <- config

@@ -50,6 +50,20 @@ internal static unsafe class Args
         throw new KerasTypeError($"Argument `{argument}` must be a number. Received: {argument}={Show(x)}");
     }
 
+    /// <summary>A length-one whole number within long's range, as keras3 passes seeds and bounds; a
+    /// non-number is a <see cref="KerasTypeError"/> (<see cref="Double"/>), a fraction a
+    /// <see cref="KerasValueError"/>.</summary>
+    internal static long Whole(Sexp x, string argument)
+    {
+        double value = Double(x, argument);
+        if (!double.IsInteger(value) || Math.Abs(value) >= 9.2e18)
+            throw new KerasValueError($"Argument `{argument}` must be a whole number. Received: {argument}={Show(x)}");
+        return (long)value;
+    }
+
+    /// <summary>A dtype name standardized, or null when R gave <c>NULL</c> (the op's default).</summary>
+    internal static DType? DTypeOrNull(string? dtype) => dtype is null ? null : DTypes.Standardize(dtype);
+
     /// <summary>One or more whole numbers, not NA: an R integer or double vector.</summary>
     internal static long[] Integers(Sexp x, string argument)
     {

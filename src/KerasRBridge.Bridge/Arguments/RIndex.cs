@@ -59,7 +59,7 @@ internal static unsafe class RIndex
         }
         else
         {
-            if (RValues.TypeOf(x) is not (SexpType.Double or SexpType.Integer) || !RArrays.HasDim(x)) return null;
+            if (!Args.IsNumeric(x) || !RArrays.HasDim(x)) return null;
             matrix = RArrays.ToNdArray(x, DType.Float64);
         }
         if (matrix.Rank != 2 || matrix.ShapeSpan[1] != rank) return null;

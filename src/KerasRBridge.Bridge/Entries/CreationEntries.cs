@@ -15,8 +15,8 @@ internal static class CreationEntries
         Declare.Entry("op_full", (ShapeArgument shape, Sexp fill_value, string? dtype) =>
             Filled(Args.FullShape(shape.Dimensions, "A full tensor"), fill_value, dtype is null ? KerasConfig.FloatXDType : DTypes.Standardize(dtype))),
         Declare.Entry("op_full_like", (Sexp x, Sexp fill_value, string? dtype) => FilledLike(Tensors.FromR(x), fill_value, dtype)),
-        Declare.Entry("op_eye", (int N, int? M, int k, string? dtype) => Ops.Eye(N, M, k, DTypeOrNull(dtype))),
-        Declare.Entry("op_tri", (int N, int? M, int k, string? dtype) => Ops.Tri(N, M, k, DTypeOrNull(dtype))),
+        Declare.Entry("op_eye", (int N, int? M, int k, string? dtype) => Ops.Eye(N, M, k, Args.DTypeOrNull(dtype))),
+        Declare.Entry("op_tri", (int N, int? M, int k, string? dtype) => Ops.Tri(N, M, k, Args.DTypeOrNull(dtype))),
         Declare.Entry("op_arange", (double start, double stop, double step, string dtype) => Ops.Arange(start, stop, step, DTypes.Standardize(dtype))),
         Declare.Entry("op_linspace", (double start, double stop, int num, bool endpoint, string dtype) =>
             Ops.Linspace(start, stop, num, endpoint, DTypes.Standardize(dtype))),
@@ -38,8 +38,6 @@ internal static class CreationEntries
         Declare.Entry("op_one_hot", (Sexp x, int num_classes, int axis, string dtype) =>
             Ops.OneHot(Tensors.FromR(x, "int64"), num_classes, axis > 0 ? axis - 1 : axis, DTypes.Standardize(dtype))),
     ];
-
-    private static DType? DTypeOrNull(string? dtype) => dtype is null ? null : DTypes.Standardize(dtype);
 
     private static NdArray Filled(long[] shape, Sexp fillValue, DType dtype) =>
         Ops.Add(NdArray.Zeros(dtype, shape), Tensors.FromR(fillValue).Cast(dtype)).Cast(dtype);

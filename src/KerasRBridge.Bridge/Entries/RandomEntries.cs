@@ -13,30 +13,30 @@ internal static class RandomEntries
     internal static readonly EntryPoint[] All =
     [
         Declare.Entry("random_normal", (ShapeArgument shape, double mean, double stddev, string? dtype, Sexp seed) =>
-            RandomOps.Normal(Full(shape), DType(dtype), mean, stddev, Seed(seed))),
+            RandomOps.Normal(Full(shape), Args.DTypeOrNull(dtype), mean, stddev, Seed(seed))),
         Declare.Entry("random_uniform", (ShapeArgument shape, double minval, double maxval, string? dtype, Sexp seed) =>
-            RandomOps.Uniform(Full(shape), DType(dtype), minval, maxval, Seed(seed))),
+            RandomOps.Uniform(Full(shape), Args.DTypeOrNull(dtype), minval, maxval, Seed(seed))),
         Declare.Entry("random_truncated_normal", (ShapeArgument shape, double mean, double stddev, string? dtype, Sexp seed) =>
-            RandomOps.TruncatedNormal(Full(shape), DType(dtype), mean, stddev, Seed(seed))),
+            RandomOps.TruncatedNormal(Full(shape), Args.DTypeOrNull(dtype), mean, stddev, Seed(seed))),
         Declare.Entry("random_integer", (ShapeArgument shape, Sexp minval, Sexp maxval, string dtype, Sexp seed) =>
-            RandomOps.Integer(Full(shape), Whole(minval, "minval"), Whole(maxval, "maxval"), DTypes.Standardize(dtype), Seed(seed))),
+            RandomOps.Integer(Full(shape), Args.Whole(minval, "minval"), Args.Whole(maxval, "maxval"), DTypes.Standardize(dtype), Seed(seed))),
         Declare.Entry("random_categorical", (Sexp logits, Sexp num_samples, string dtype, Sexp seed) =>
-            RandomOps.Categorical(Tensors.FromR(logits), Whole(num_samples, "num_samples"), DTypes.Standardize(dtype), Seed(seed))),
+            RandomOps.Categorical(Tensors.FromR(logits), Args.Whole(num_samples, "num_samples"), DTypes.Standardize(dtype), Seed(seed))),
         Declare.Entry("random_shuffle", (Sexp x, Sexp axis, Sexp seed) => Shuffle(Tensors.FromR(x), axis, Seed(seed))),
         Declare.Entry("random_dropout", (Sexp inputs, double rate, Sexp noise_shape, Sexp seed) =>
             RandomOps.Dropout(Tensors.FromR(inputs), rate, NoiseShape(noise_shape), Seed(seed))),
         Declare.Entry("random_gamma", (ShapeArgument shape, Sexp alpha, string? dtype, Sexp seed) =>
-            RandomOps.Gamma(Full(shape), Tensors.FromR(alpha), DType(dtype), Seed(seed))),
+            RandomOps.Gamma(Full(shape), Tensors.FromR(alpha), Args.DTypeOrNull(dtype), Seed(seed))),
         Declare.Entry("random_beta", (ShapeArgument shape, Sexp alpha, Sexp beta, string? dtype, Sexp seed) =>
-            RandomOps.Beta(Full(shape), Tensors.FromR(alpha), Tensors.FromR(beta), DType(dtype), Seed(seed))),
+            RandomOps.Beta(Full(shape), Tensors.FromR(alpha), Tensors.FromR(beta), Args.DTypeOrNull(dtype), Seed(seed))),
         Declare.Entry("random_binomial", (ShapeArgument shape, Sexp counts, Sexp probabilities, string? dtype, Sexp seed) =>
-            RandomOps.Binomial(Full(shape), Tensors.FromR(counts), Tensors.FromR(probabilities), DType(dtype), Seed(seed))),
+            RandomOps.Binomial(Full(shape), Tensors.FromR(counts), Tensors.FromR(probabilities), Args.DTypeOrNull(dtype), Seed(seed))),
         Declare.Entry("random_seed_generator", (Sexp seed, string? name) =>
-            new SeedGenerator(RValues.IsNull(seed) ? null : Whole(seed, "seed"), name)),
+            new SeedGenerator(RValues.IsNull(seed) ? null : Args.Whole(seed, "seed"), name)),
         Declare.Entry("seed_generator_field", (SeedGenerator generator, string field) => Field(generator, field)),
         Declare.Entry("set_random_seed", (Sexp seed) =>
         {
-            GlobalRandom.SetRandomSeed(Whole(seed, "seed"));
+            GlobalRandom.SetRandomSeed(Args.Whole(seed, "seed"));
             return Nothing.Value;
         }),
     ];
@@ -50,8 +50,6 @@ internal static class RandomEntries
 
     private static long[] Full(ShapeArgument shape) => Args.FullShape(shape.Dimensions, "A random sample");
 
-    private static DType? DType(string? dtype) => dtype is null ? null : DTypes.Standardize(dtype);
-
     /// <summary>
     /// A <c>seed</c> as keras3 passes it: <c>NULL</c> (the global generator), a whole number (the
     /// same values every call) or a seed generator (new values every call).
@@ -60,18 +58,10 @@ internal static class RandomEntries
     {
         if (RValues.IsNull(seed)) return null;
         if (Objects.TargetOf(seed) is SeedGenerator generator) return generator;
-        if (RValues.TypeOf(seed) is SexpType.Double or SexpType.Integer && RValues.LengthOf(seed) == 1)
-            return Whole(seed, "seed");
+        if (Args.IsNumeric(seed) && RValues.LengthOf(seed) == 1)
+            return Args.Whole(seed, "seed");
         throw new KerasValueError(
             $"`seed` argument should be an instance of `keras.random.SeedGenerator()` or an integer. Received: seed={Args.Show(seed)}");
-    }
-
-    private static long Whole(Sexp x, string argument)
-    {
-        double value = Args.Double(x, argument);
-        if (value != Math.Floor(value) || Math.Abs(value) >= 9.2e18)
-            throw new KerasValueError($"Argument `{argument}` must be a whole number. Received: {argument}={Args.Show(x)}");
-        return (long)value;
     }
 
     private static NdArray Shuffle(NdArray x, Sexp axis, RandomSeed? seed) =>
