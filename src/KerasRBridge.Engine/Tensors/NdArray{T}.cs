@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Buffers;
 
 namespace KerasRBridge.Engine;
@@ -53,4 +54,9 @@ public sealed class NdArray<T> : NdArray where T : unmanaged
 
     /// <inheritdoc/>
     public override MemoryHandle Pin() => Storage.Pin();
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<byte> AsBytes() => MemoryMarshal.AsBytes(Storage.GetSpan());
+
+    private protected override Span<byte> WritableBytes() => MemoryMarshal.AsBytes(Storage.GetSpan());
 }
