@@ -49,7 +49,7 @@ NULL
 # unloaded package's routines.
 new_initializer <- function(ptr) {
   init <- function(shape, dtype = NULL) asNamespace("kerasbridge")$call_initializer(ptr, shape, dtype)
-  structure(init, class = c("kerasbridge_initializer", "function"), ptr = ptr)
+  structure(init, class = c("kerasbridge_initializer", "function"), ptr = ptr, saved = saved_state(ptr))
 }
 
 call_initializer <- function(ptr, shape, dtype) .Call(krb_call3, "initializer_call", ptr, shape, dtype)

@@ -124,7 +124,7 @@ random_binomial <- function(shape, counts, probabilities, dtype = NULL, seed = N
 random_seed_generator <- function(seed = NULL, name = NULL, ...)
   new_seed_generator(.Call(krb_call2, "random_seed_generator", seed, name))
 
-new_seed_generator <- function(ptr) structure(list(), ptr = ptr, class = "kerasbridge_seed_generator")
+new_seed_generator <- function(ptr) structure(list(), ptr = ptr, saved = saved_state(ptr), class = "kerasbridge_seed_generator")
 
 #' @rdname random_seed_generator
 #' @export

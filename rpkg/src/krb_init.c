@@ -137,6 +137,32 @@ static SEXP dispatch(SEXP entry, SEXP *args, int count)
     return result;
 }
 
+/* An entry point called from the package's C code rather than from R. */
+static SEXP dispatch_named(const char *entry, SEXP *args, int count)
+{
+    SEXP name = PROTECT(Rf_mkString(entry));
+    SEXP result = dispatch(name, args, count);
+    UNPROTECT(1);
+    return result;
+}
+
+static int engine_can_run(void) { return managed != NULL && !managed->native->in_forked_child(); }
+
+SEXP krb_saved_state(SEXP ptr)
+{
+    if (!engine_can_run()) return R_NilValue;
+    return dispatch_named("object_state", &ptr, 1);
+}
+
+void krb_restore_saved(SEXP ptr, SEXP state)
+{
+    if (managed == NULL)
+        raise_condition("runtime_error", "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
+    if (!engine_can_run()) return;
+    SEXP args[] = { ptr, state };
+    dispatch_named("object_restore", args, 2);
+}
+
 static SEXP krb_call0(SEXP e) { return dispatch(e, NULL, 0); }
 static SEXP krb_call1(SEXP e, SEXP a) { SEXP v[] = { a }; return dispatch(e, v, 1); }
 static SEXP krb_call2(SEXP e, SEXP a, SEXP b) { SEXP v[] = { a, b }; return dispatch(e, v, 2); }
@@ -184,6 +210,8 @@ static SEXP krb_kept_count(void) { return Rf_ScalarReal(managed == NULL ? 0.0 : 
 static const R_CallMethodDef call_methods[] = {
     { "krb_start", (DL_FUNC)&krb_start, 2 },
     { "krb_kept_count", (DL_FUNC)&krb_kept_count, 0 },
+    { "krb_saved", (DL_FUNC)&krb_saved, 1 },
+    { "krb_saved_templates", (DL_FUNC)&krb_saved_templates, 0 },
     { "krb_call0", (DL_FUNC)&krb_call0, 1 },
     { "krb_call1", (DL_FUNC)&krb_call1, 2 },
     { "krb_call2", (DL_FUNC)&krb_call2, 3 },
@@ -209,6 +237,7 @@ void R_init_kerasbridge(DllInfo *dll)
 {
     stay_loaded();
     R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
+    krb_register_saved_classes(dll);
     R_useDynamicSymbols(dll, FALSE);
     R_forceSymbols(dll, TRUE);
 }

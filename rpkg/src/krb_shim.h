@@ -3,6 +3,7 @@
 #define KRB_SHIM_H
 
 #include "krb_native.h"
+#include <R_ext/Rdynload.h>
 
 #define KRB_MANAGED_VERSION 3
 
@@ -39,5 +40,16 @@ typedef krb_managed_api *(*krb_attach_fn)(const krb_native_api *native, char *wh
 #define KRB_HOST_ATTACH "krb_host_attach"
 
 krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_size);
+
+/* R's serialization of kerasbridge objects (krb_saved.c). */
+void krb_register_saved_classes(DllInfo *dll);
+SEXP krb_saved(SEXP ptr);
+SEXP krb_saved_templates(void);
+/* The state the engine saves for the object behind ptr, or R_NilValue where the engine cannot
+ * run (not started, or a forked child) or the pointer reaches no object. */
+SEXP krb_saved_state(SEXP ptr);
+/* Makes the object again from its state and gives ptr its address; raises an R error if the
+ * state cannot be read. In a forked child, where the engine cannot run, ptr stays unusable. */
+void krb_restore_saved(SEXP ptr, SEXP state);
 
 #endif

@@ -16,7 +16,7 @@ namespace KerasRBridge.Bridge.Tests;
 public unsafe partial class EntryDeclarationTests
 {
     /// <summary>Entry points the package's C shim calls itself, not its R code.</summary>
-    private static readonly string[] CalledByTheShim = ["entry_names"];
+    private static readonly string[] CalledByTheShim = ["entry_names", "object_state", "object_restore"];
 
     private static List<(string Name, int Arity, string File)> CallsInR()
     {

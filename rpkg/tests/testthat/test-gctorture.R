@@ -224,6 +224,13 @@ tortured <- list(
     quote({ config_set_epsilon(1e-7); config_epsilon() }), 1e-7),
   "object_config: an initializer's config" = list(
     quote(get_config(initializer_constant(2))$value), 2),
+  "object_state: a variable serialized" = list(
+    quote(length(serialize(keras_variable(array(as.double(1:6), c(2, 3)), name = "s"), NULL)) > 48), TRUE),
+  "object_restore: a tensor, a variable and an initializer unserialized" = list(
+    quote({
+      back <- unserialize(serialize(list(op_array(1:3), keras_variable(2, name = "r"), initializer_constant(3)), NULL))
+      list(as.array(back[[1]]), back[[2]]$name, as.array(back[[3]](1)))
+    }), list(array(1:3), "r", array(3))),
   # Last: registering is what a new load of the package does, after which the objects made
   # before (v and t above) belong to an unloaded session.
   "register_prototypes: registering again keeps new wrappers working" = list(

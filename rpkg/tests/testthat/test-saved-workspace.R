@@ -1,4 +1,5 @@
-# kerasbridge objects hold .NET objects that do not survive the R session: restored from a saved
+# R's serialization version 2 writes no ALTREP object, so kerasbridge objects saved with it carry
+# no saved state (test-serialization.R covers R's default, version 3): restored from a saved
 # workspace (load) or a file (readRDS), their pointer is NULL. Every use is a clear error, never
 # a crash; printing says what they are, and describing tools see an empty object.
 saved <- local({
@@ -6,9 +7,9 @@ saved <- local({
   t <- v$value
   init <- initializer_ones()
   rds <- tempfile(fileext = ".rds")
-  saveRDS(v, rds)
+  saveRDS(v, rds, version = 2)
   rdata <- tempfile(fileext = ".RData")
-  save(v, t, init, file = rdata)
+  save(v, t, init, file = rdata, version = 2)
   list(v = v, rds = rds, rdata = rdata)
 })
 

@@ -193,6 +193,16 @@ internal static unsafe class Args
         return n == 1 ? items[0] : items;
     }
 
+    /// <summary>A configuration from R, a named list of settings (<see cref="ConfigValue"/>).</summary>
+    internal static Dictionary<string, object?> Config(Sexp settings)
+    {
+        var config = new Dictionary<string, object?>();
+        string?[] names = RValues.NamesOf(settings);
+        for (int i = 0; i < names.Length; i++)
+            config[names[i] ?? ""] = ConfigValue(RValues.ElementAt(settings, i), names[i] ?? "");
+        return config;
+    }
+
     /// <summary>No initializer setting is a long vector; reading one element by element would
     /// be slow, and for a compact sequence such as 1:3e9 would expand it first.</summary>
     private const long MaxConfigValues = 1024;

@@ -26,6 +26,7 @@ internal static class EntryTable
         .. ScopeEntries.All,
         .. InitializerEntries.All,
         .. RandomEntries.All,
+        .. SerializationEntries.All,
     ];
 
     /// <summary>Runs entry <paramref name="index"/>.</summary>

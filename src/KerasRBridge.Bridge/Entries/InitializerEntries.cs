@@ -18,14 +18,7 @@ internal static class InitializerEntries
         Declare.Entry("object_config", (Pointed<object> x) => Config(x.Target)),
     ];
 
-    private static Initializer FromConfig(string className, Sexp settings)
-    {
-        var config = new Dictionary<string, object?>();
-        string?[] names = RValues.NamesOf(settings);
-        for (int i = 0; i < names.Length; i++)
-            config[names[i] ?? ""] = Args.ConfigValue(RValues.ElementAt(settings, i), names[i] ?? "");
-        return Initializer.FromConfig(className, config);
-    }
+    private static Initializer FromConfig(string className, Sexp settings) => Initializer.FromConfig(className, Args.Config(settings));
 
     /// <summary><c>get_config()</c> of an initializer or seed generator: <c>list(class_name, config)</c>.</summary>
     private static EntryResult Config(object target)

@@ -32,9 +32,9 @@ internal static class SessionEntries
             return Nothing.Value;
         }),
         Declare.Entry("diagnostics", (bool settle) => Diagnostics(settle)),
-        Declare.Entry("register_prototypes", (Sexp tensor, Sexp variable, Sexp r_indexer, Sexp py_indexer) =>
+        Declare.Entry("register_prototypes", (Sexp tensor, Sexp variable, Sexp r_indexer, Sexp py_indexer, Sexp saved, Sexp hidden) =>
         {
-            RWrappers.Register(tensor, variable, r_indexer, py_indexer);
+            RWrappers.Register(tensor, variable, r_indexer, py_indexer, saved, hidden);
             return Nothing.Value;
         }),
     ];

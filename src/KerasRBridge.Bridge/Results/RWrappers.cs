@@ -9,8 +9,9 @@ namespace KerasRBridge.Bridge.Results;
 
 /// <summary>
 /// The one path to the R objects users hold for engine objects: a copy of the package's S4
-/// prototype with the external pointer in its <c>ptr</c> slot and fresh indexers in its
-/// <c>r</c> and <c>py</c> slots (other engine objects: the bare pointer). Every object is
+/// prototype with the external pointer in its <c>ptr</c> slot, fresh indexers in its
+/// <c>r</c> and <c>py</c> slots and its saved state (what R's serialization writes for it) in
+/// its <c>saved</c> slot (other engine objects: the bare pointer). Every object is
 /// described by one <see cref="RPointerRequest"/>, made here, and built by the same C function
 /// (<c>krb_build_pointer_object</c>): for an entry point's result, by the package's shim once
 /// managed code has returned; otherwise now (<see cref="Wrap"/>). Built from templates because
@@ -18,23 +19,27 @@ namespace KerasRBridge.Bridge.Results;
 /// </summary>
 internal static unsafe class RWrappers
 {
-    private static RObject? _tensor, _variable, _slots, _templates;
+    private static RObject? _tensor, _variable, _slots, _templates, _hidden;
 
-    /// <summary>Keeps the templates the package registers when it loads.</summary>
-    internal static void Register(Sexp tensor, Sexp variable, Sexp rIndexer, Sexp pyIndexer)
+    /// <summary>Keeps the templates the package registers when it loads: the S4 prototypes, the
+    /// indexers, the saved state and the hidden memory (see the package's <c>krb_saved.c</c>).</summary>
+    internal static void Register(Sexp tensor, Sexp variable, Sexp rIndexer, Sexp pyIndexer, Sexp saved, Sexp hidden)
     {
         PointerTags.PackageLoaded();
-        foreach (var old in new[] { _tensor, _variable, _slots, _templates }) old?.Dispose();
+        foreach (var old in new[] { _tensor, _variable, _slots, _templates, _hidden }) old?.Dispose();
         _tensor = RObject.Keep(tensor);
         _variable = RObject.Keep(variable);
+        _hidden = RObject.Keep(hidden);
         using var ptr = RObject.Keep(RValues.Symbol("ptr"));
         using var r = RObject.Keep(RValues.Symbol("r"));
         using var py = RObject.Keep(RValues.Symbol("py"));
-        _slots = RList.Create([ptr, r, py]);
+        using var savedSlot = RObject.Keep(RValues.Symbol("saved"));
+        _slots = RList.Create([ptr, r, py, savedSlot]);
         using var none = RNull.Create();
         using var rTemplate = RObject.Keep(rIndexer);
         using var pyTemplate = RObject.Keep(pyIndexer);
-        _templates = RList.Create([none, rTemplate, pyTemplate]);
+        using var savedTemplate = RObject.Keep(saved);
+        _templates = RList.Create([none, rTemplate, pyTemplate, savedTemplate]);
     }
 
     /// <summary>
@@ -59,7 +64,7 @@ internal static unsafe class RWrappers
         // A variable whose value lives in R memory keeps it in element 1 of its pointer's list
         // (see RPointerRequest.Keeps); a variable's size never changes, so it always has one.
         Sexp kept = RPointers.Protected(variable.Pointer);
-        if (RValues.TypeOf(kept) == SexpType.List) RValues.SetElementAt(kept, 1, RTensorMemory.KeptBy(variable.Target));
+        if (RValues.TypeOf(kept) == SexpType.List) RPointers.SetCarried(RValues.ElementAt(kept, 1), RTensorMemory.KeptBy(variable.Target));
         else RPointers.SetProtected(variable.Pointer, RValues.NilValue);
         var request = Request(value);
         if (value.NBytes <= HandleGroups.MaxMemberBytes) request.RememberOn = variable.Pointer;
@@ -85,11 +90,24 @@ internal static unsafe class RWrappers
         }
     }
 
-    private static RPointerRequest Request(object target)
+    /// <summary>An object R's unserialize read back, made again by the engine, as an entry point's
+    /// result: <paramref name="pointer"/>, which every R object read with it shares, gets its handle.</summary>
+    internal static EntryResult Restored(object target, Sexp pointer)
     {
-        var (prototype, slots, templates) = Layout(target);
+        var request = Request(target, bare: true);
+        request.Reuse = pointer;
+        return EntryResult.Build(request);
+    }
+
+    private static RPointerRequest Request(object target, bool bare = false)
+    {
+        var (prototype, slots, templates) = bare ? LayoutOf(null) : Layout(target);
         var request = Handles.Request(target, prototype, slots, templates);
-        if (request.Owner == RValues.NilValue) request.Keeps = RTensorMemory.KeptBy(target);
+        if (request.Owner == RValues.NilValue)
+        {
+            request.Keeps = RTensorMemory.KeptBy(target);
+            request.KeepsTemplate = _hidden?.Sexp ?? RValues.NilValue;
+        }
         return request;
     }
 

@@ -23,7 +23,7 @@ internal static unsafe class LibR
         // API: accessors that cannot raise an R error.
         "TYPEOF", "Rf_xlength", "R_CHAR", "STRING_ELT", "SET_STRING_ELT", "VECTOR_ELT", "SET_VECTOR_ELT",
         "DATAPTR_OR_NULL", "R_ExternalPtrAddr", "R_ExternalPtrTag", "R_ExternalPtrProtected",
-        "R_SetExternalPtrProtected", "CAR", "CDR", "TAG", "PRINTNAME", "Rf_isObject", "Rf_getAttrib",
+        "R_SetExternalPtrProtected", "R_set_altrep_data1", "CAR", "CDR", "TAG", "PRINTNAME", "Rf_isObject", "Rf_getAttrib",
         "Rf_getCharCE", "R_registerRoutines", "R_getEmbeddingDllInfo",
         // API: R's constants and its interrupt flag.
         "R_NilValue", "R_GlobalEnv", "R_BaseEnv", "R_NaString", "R_DimSymbol", "R_NamesSymbol",
@@ -50,6 +50,7 @@ internal static unsafe class LibR
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> ExternalPtrTag;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> ExternalPtrProtected;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp, void> SetExternalPtrProtected;
+    internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp, void> SetAltrepData1;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> Car;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> Cdr;
     internal static delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp> Tag;
@@ -91,6 +92,7 @@ internal static unsafe class LibR
         ExternalPtrProtected = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "R_ExternalPtrProtected");
         // Only the write barrier: it never allocates or calls back.
         SetExternalPtrProtected = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp, void>)Get(lib, "R_SetExternalPtrProtected");
+        SetAltrepData1 = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp, void>)Get(lib, "R_set_altrep_data1");
         Car = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "CAR");
         Cdr = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "CDR");
         Tag = (delegate* unmanaged[SuppressGCTransition]<Sexp, Sexp>)Get(lib, "TAG");

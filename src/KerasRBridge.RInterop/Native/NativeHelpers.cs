@@ -17,7 +17,7 @@ internal static unsafe class NativeHelpers
     /// <summary>Vectors from this size up are allocated so that R's refusal is an exception,
     /// not an R error; below it, the cheaper plain allocation (a refusal unwinds as an R error).</summary>
     private const long LargeVectorBytes = 1 << 20;
-    private const int ApiVersion = 5;
+    private const int ApiVersion = 6;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Api

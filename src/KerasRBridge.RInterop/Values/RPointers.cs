@@ -24,4 +24,8 @@ public static unsafe class RPointers
 
     /// <summary>Sets the value an external pointer keeps alive; allocates nothing.</summary>
     public static void SetProtected(Sexp pointer, Sexp value) => LibR.SetExternalPtrProtected(pointer, value);
+
+    /// <summary>Sets what an ALTREP object carries as its data1 (a copy of an ALTREP template of
+    /// <see cref="RPointerRequest"/>); allocates nothing.</summary>
+    public static void SetCarried(Sexp carrier, Sexp value) => LibR.SetAltrepData1(carrier, value);
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "krb_native.h"
+#include <R_ext/Altrep.h>
 #include <R_ext/Parse.h>
 #include <R_ext/Utils.h>
 #include <Rversion.h>
@@ -372,9 +373,20 @@ static void extptr_finalizer(SEXP ptr)
     if (krb_hook != NULL) krb_hook(address);
 }
 
+/* A copy of a template carrying `content`: an ALTREP template (the package's saved state of
+ * an object, or its hidden memory) as its data1, a list template as its first element. */
+static SEXP from_template(SEXP template, SEXP content)
+{
+    SEXP value = PROTECT(Rf_shallow_duplicate(template));
+    if (ALTREP(value)) R_set_altrep_data1(value, content);
+    else SET_VECTOR_ELT(value, 0, content);
+    UNPROTECT(1);
+    return value;
+}
+
 /* An external pointer, alone or carried by a copy of a prototype object: each of the
- * prototype's `slots` gets the pointer itself (template NULL) or a copy of its list template
- * whose first element is the pointer. One native call instead of one per step, because
+ * prototype's `slots` gets the pointer itself (template NULL) or a copy of its template
+ * carrying the pointer (from_template). One native call instead of one per step, because
  * every tensor the engine hands to R is made this way.
  * A pointer with an `owner` has no finalizer of its own: it keeps the owner (another pointer
  * made here) alive, and the owner's finalizer frees it. R's finalizers cost more than the
@@ -382,7 +394,11 @@ static void extptr_finalizer(SEXP ptr)
  * A pointer that `keeps` memory R should free with it (a tensor's R vector) has its finalizer
  * on a second pointer, held with that memory in a list (`prot`, element 0 and 1): R keeps all
  * that a finalizable object reaches until the finalizer has run, which would keep the memory
- * for one collection more, where R frees its own arrays at once.
+ * for one collection more, where R frees its own arrays at once. The memory sits in a copy of
+ * `keeps_template`, which R's serialization writes as nothing: the object's saved state
+ * holds its data once.
+ * A `reuse` pointer (restored by unserialize, and already reached from the objects read with
+ * it) is given the address instead of a new pointer being made.
  * *pointer (when not NULL) is set, as soon as it exists, to the pointer whose finalizer frees
  * the address. */
 SEXP krb_build_pointer_object(const krb_pointer_request *r, SEXP *pointer)
@@ -393,12 +409,22 @@ SEXP krb_build_pointer_object(const krb_pointer_request *r, SEXP *pointer)
         SEXP release = PROTECT(R_MakeExternalPtr(r->address, R_NilValue, R_NilValue));
         if (pointer != NULL) *pointer = release;
         R_RegisterCFinalizerEx(release, extptr_finalizer, r->at_exit ? TRUE : FALSE);
+        SEXP kept = r->keeps_template != R_NilValue ? from_template(r->keeps_template, r->keeps) : r->keeps;
+        PROTECT(kept);
         prot = PROTECT(Rf_allocVector(VECSXP, 2));
         SET_VECTOR_ELT(prot, 0, release);
-        SET_VECTOR_ELT(prot, 1, r->keeps);
-        protected = 2;
+        SET_VECTOR_ELT(prot, 1, kept);
+        protected = 3;
     }
-    SEXP ptr = PROTECT(R_MakeExternalPtr(r->address, r->tag, prot));
+    SEXP ptr = r->reuse;
+    if (ptr != R_NilValue) {
+        R_SetExternalPtrAddr(ptr, r->address);
+        R_SetExternalPtrTag(ptr, r->tag);
+        R_SetExternalPtrProtected(ptr, prot);
+    } else {
+        ptr = R_MakeExternalPtr(r->address, r->tag, prot);
+    }
+    PROTECT(ptr);
     protected++;
     if (prot == R_NilValue) {
         if (pointer != NULL) *pointer = ptr;
@@ -408,13 +434,8 @@ SEXP krb_build_pointer_object(const krb_pointer_request *r, SEXP *pointer)
     if (r->prototype != R_NilValue) {
         object = PROTECT(Rf_shallow_duplicate(r->prototype));
         for (R_xlen_t i = 0; i < XLENGTH(r->slots); i++) {
-            SEXP template = VECTOR_ELT(r->templates, i), value = ptr;
-            if (template != R_NilValue) {
-                value = PROTECT(Rf_shallow_duplicate(template));
-                SET_VECTOR_ELT(value, 0, ptr);
-            } else {
-                PROTECT(value);
-            }
+            SEXP template = VECTOR_ELT(r->templates, i);
+            SEXP value = PROTECT(template != R_NilValue ? from_template(template, ptr) : ptr);
             Rf_setAttrib(object, VECTOR_ELT(r->slots, i), value);
             UNPROTECT(1);
         }

@@ -20,7 +20,7 @@
 #define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
 #define KRB_NOMEM 3     /* R refused an allocation; the message says why (nothing is pending) */
 
-#define KRB_API_VERSION 5
+#define KRB_API_VERSION 6
 
 /* An R object for a .NET object (see krb_build_pointer_object). */
 typedef struct krb_pointer_request {
@@ -34,6 +34,10 @@ typedef struct krb_pointer_request {
     SEXP remember_on;    /* an external pointer whose protected value becomes the object; or R_NilValue */
     SEXP keeps;          /* without an owner: kept alive by the pointer, which keeps its finalizer
                             (a tensor's memory in R, which R then frees with it); or R_NilValue */
+    SEXP keeps_template; /* R_NilValue, or an ALTREP template that carries `keeps` as its data1
+                            (so that R's serialization writes the object's state, not its memory) */
+    SEXP reuse;          /* R_NilValue, or an external pointer with no address (restored by R's
+                            unserialize) made to carry the address instead of a new pointer */
 } krb_pointer_request;
 
 /* Called by R's GC when an external pointer made by make_pointer_object dies. */
