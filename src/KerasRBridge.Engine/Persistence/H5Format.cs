@@ -174,7 +174,7 @@ internal sealed class H5Format : WeightsFormat
         private ulong[] FileDims => [.. array.Shape.Select(d => (ulong)d)];
     }
 
-    private enum H5Bool : sbyte { FALSE = 0, TRUE = 1 }
+    private enum H5Bool : byte { FALSE = 0, TRUE = 1 }
 
     [StructLayout(LayoutKind.Sequential)]
     private struct H5Complex64 { public float r; public float i; }
