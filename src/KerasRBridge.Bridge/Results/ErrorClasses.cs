@@ -18,6 +18,8 @@ internal static class ErrorClasses
         ArgumentException => "value_error",
         OutOfMemoryException => "memory_error",
         NotSupportedException => "not_implemented_error",
+        KerasFileExistsError => "file_exists_error",
+        FileNotFoundException => "file_not_found_error",
         MissingMemberException => "attribute_error",
         _ => "runtime_error",
     };

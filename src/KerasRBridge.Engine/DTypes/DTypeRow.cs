@@ -28,6 +28,14 @@ internal abstract class DTypeRow(DType dtype, string name, Type elementType, int
     /// has no arithmetic of this precision, then rounded back.</summary>
     public DType ComputedAs { get; } = computedAs ?? dtype;
 
+    /// <summary>NumPy's array-protocol type string for little-endian elements (<c>&lt;f4</c>,
+    /// <c>|b1</c>), or <c>null</c> where NumPy has no such dtype (bfloat16).</summary>
+    public string? NumPyDescr { get; init; }
+
+    /// <summary>The safetensors header's dtype code (<c>F32</c>, <c>BOOL</c>), or <c>null</c>
+    /// where the format has none (complex128).</summary>
+    public string? SafetensorsCode { get; init; }
+
     /// <summary>Calls <see cref="IDTypeVisitor{TResult}.Visit{T}"/> with this row's element type.</summary>
     public abstract TResult Accept<TVisitor, TResult>(TVisitor visitor)
         where TVisitor : IDTypeVisitor<TResult>, allows ref struct;

@@ -11,23 +11,25 @@ internal static class DTypeTable
 {
     // In the order of DType's values, which native code relies on. float16 comes before
     // bfloat16 so that the 16-bit float found by kind and size is IEEE's, as NumPy's is.
+    // The file codes are the ones NumPy's .npy headers and the safetensors header write
+    // (little-endian); a null code is a dtype the format has no word for.
     private static readonly DTypeRow[] Rows =
     [
-        new FloatRow<Half>(DType.Float16, "float16", computedAs: DType.Float32),
-        new BFloat16Row(DType.BFloat16, "bfloat16", computedAs: DType.Float32),
-        new FloatRow<float>(DType.Float32, "float32"),
-        new FloatRow<double>(DType.Float64, "float64"),
-        new IntegerRow<sbyte>(DType.Int8, "int8"),
-        new IntegerRow<short>(DType.Int16, "int16"),
-        new IntegerRow<int>(DType.Int32, "int32"),
-        new IntegerRow<long>(DType.Int64, "int64"),
-        new IntegerRow<byte>(DType.UInt8, "uint8"),
-        new IntegerRow<ushort>(DType.UInt16, "uint16"),
-        new IntegerRow<uint>(DType.UInt32, "uint32"),
-        new IntegerRow<ulong>(DType.UInt64, "uint64"),
-        new BoolRow(DType.Bool, "bool"),
-        new Complex64Row(DType.Complex64, "complex64", computedAs: DType.Complex128),
-        new Complex128Row(DType.Complex128, "complex128"),
+        new FloatRow<Half>(DType.Float16, "float16", computedAs: DType.Float32) { NumPyDescr = "<f2", SafetensorsCode = "F16" },
+        new BFloat16Row(DType.BFloat16, "bfloat16", computedAs: DType.Float32) { NumPyDescr = null, SafetensorsCode = "BF16" },
+        new FloatRow<float>(DType.Float32, "float32") { NumPyDescr = "<f4", SafetensorsCode = "F32" },
+        new FloatRow<double>(DType.Float64, "float64") { NumPyDescr = "<f8", SafetensorsCode = "F64" },
+        new IntegerRow<sbyte>(DType.Int8, "int8") { NumPyDescr = "|i1", SafetensorsCode = "I8" },
+        new IntegerRow<short>(DType.Int16, "int16") { NumPyDescr = "<i2", SafetensorsCode = "I16" },
+        new IntegerRow<int>(DType.Int32, "int32") { NumPyDescr = "<i4", SafetensorsCode = "I32" },
+        new IntegerRow<long>(DType.Int64, "int64") { NumPyDescr = "<i8", SafetensorsCode = "I64" },
+        new IntegerRow<byte>(DType.UInt8, "uint8") { NumPyDescr = "|u1", SafetensorsCode = "U8" },
+        new IntegerRow<ushort>(DType.UInt16, "uint16") { NumPyDescr = "<u2", SafetensorsCode = "U16" },
+        new IntegerRow<uint>(DType.UInt32, "uint32") { NumPyDescr = "<u4", SafetensorsCode = "U32" },
+        new IntegerRow<ulong>(DType.UInt64, "uint64") { NumPyDescr = "<u8", SafetensorsCode = "U64" },
+        new BoolRow(DType.Bool, "bool") { NumPyDescr = "|b1", SafetensorsCode = "BOOL" },
+        new Complex64Row(DType.Complex64, "complex64", computedAs: DType.Complex128) { NumPyDescr = "<c8", SafetensorsCode = "C64" },
+        new Complex128Row(DType.Complex128, "complex128") { NumPyDescr = "<c16", SafetensorsCode = null },
     ];
 
     /// <summary>Every row, in the order of <see cref="DType"/>'s values.</summary>

@@ -1,0 +1,121 @@
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// Saves named tensors to a weights file and loads them back, in the format the file name's
+/// extension selects (case-insensitive): <c>.safetensors</c>, <c>.npz</c>, <c>.npy</c> (one
+/// tensor) or <c>.weights.h5</c> (Keras 3's layout). Round trips are bit-exact, shapes and
+/// logical element positions are kept (R's <c>w[i, j]</c> is NumPy's <c>w[i-1, j-1]</c> in the
+/// file), and the files are the ones NumPy, h5py and the safetensors library read and write.
+/// </summary>
+/// <remarks>
+/// <para>Not every format has every dtype: NumPy has no bfloat16 (<c>.npy</c>, <c>.npz</c>),
+/// safetensors no complex128. Saving one there is a <see cref="KerasValueError"/>.</para>
+/// <para>A save writes a temporary file beside the target and renames it, so a failed save
+/// leaves any earlier file as it was and no partial file behind.</para>
+/// </remarks>
+public static class VariableStore
+{
+    private static readonly WeightsFormat[] Formats = [new SafetensorsFormat(), new NpzFormat(), new NpyFormat(), new H5Format()];
+
+    /// <summary>Saves <paramref name="arrays"/> to <paramref name="filepath"/>, in their order.</summary>
+    /// <param name="filepath">The file; its extension selects the format.</param>
+    /// <param name="arrays">The tensors, each under a non-empty name used once.</param>
+    /// <param name="overwrite">Whether an existing file may be replaced.</param>
+    /// <exception cref="KerasValueError">The extension is not one of the formats', a name is
+    /// empty or repeated, the format cannot hold a tensor's dtype, or <c>.npy</c> is given other
+    /// than one tensor.</exception>
+    /// <exception cref="KerasFileExistsError">The file exists and <paramref name="overwrite"/> is false.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void Save(string filepath, IReadOnlyList<KeyValuePair<string, NdArray>> arrays, bool overwrite = false)
+    {
+        ArgumentNullException.ThrowIfNull(filepath);
+        ArgumentNullException.ThrowIfNull(arrays);
+        var format = FormatOf(filepath);
+        RequireNames(arrays.Select(pair => pair.Key), "arrays");
+        if (!overwrite && File.Exists(filepath)) throw new KerasFileExistsError(filepath);
+        string full = Path.GetFullPath(filepath);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+                format.Write(file, arrays);
+            try { File.Move(temporary, full, overwrite); }
+            catch (IOException) when (!overwrite && File.Exists(full))
+            {
+                throw new KerasFileExistsError(filepath);
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Loads every tensor of <paramref name="filepath"/>, in the file's order.</summary>
+    /// <remarks>A <c>.npy</c> file gives one tensor named by the file name without <c>.npy</c>.
+    /// In a <c>.weights.h5</c> file, a dataset <c>x/vars/y</c> is named <c>x/y</c> and
+    /// <c>vars/y</c> is named <c>y</c>; other datasets keep their path.</remarks>
+    /// <exception cref="KerasValueError">The extension is not one of the formats', or the file is
+    /// not a valid file of its format holding tensors the engine can hold.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="KerasMemoryError">A tensor is too large to allocate.</exception>
+    public static IReadOnlyList<KeyValuePair<string, NdArray>> Load(string filepath)
+    {
+        ArgumentNullException.ThrowIfNull(filepath);
+        var format = FormatOf(filepath);
+        if (!File.Exists(filepath))
+            throw new FileNotFoundException($"No such file: '{filepath}'. Received: filepath={filepath}", filepath);
+        using var file = new FileStream(filepath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        IReadOnlyList<KeyValuePair<string, NdArray>> arrays;
+        try { arrays = format.Read(file, filepath); }
+        // What the BCL readers say of bytes that are not a zip or a deflate stream, or end early.
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new KerasValueError($"Cannot read '{filepath}' as a {format.Extension} file: {e.Message}");
+        }
+        RequireNames(arrays.Select(pair => pair.Key), "the file's tensors");
+        return arrays;
+    }
+
+    /// <summary>
+    /// Loads <paramref name="filepath"/> into <paramref name="variables"/>, each the tensor of
+    /// its name, all or nothing: every tensor is read and checked before any variable changes.
+    /// Tensors of the file that no variable asks for are ignored.
+    /// </summary>
+    /// <exception cref="KerasValueError">A name is missing from the file, or a tensor's shape or
+    /// dtype differs from its variable's; and as <see cref="Load"/>.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static void LoadInto(string filepath, IReadOnlyList<KeyValuePair<string, Variable>> variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        RequireNames(variables.Select(pair => pair.Key), "variables");
+        var stored = new Dictionary<string, NdArray>(Load(filepath));
+        var values = new NdArray[variables.Count];
+        for (int i = 0; i < variables.Count; i++)
+        {
+            var (name, variable) = variables[i];
+            if (!stored.TryGetValue(name, out var value))
+                throw new KerasValueError($"The file has no tensor named '{name}'. Received: filepath={filepath}");
+            if (!value.ShapeSpan.SequenceEqual(variable.Shape) || value.DType != variable.DType)
+                throw new KerasValueError(
+                    $"The tensor '{name}' of the file does not match its variable: the variable has shape {NdArray.FormatShape(variable.Shape)} and dtype {DTypes.Name(variable.DType)}, the file shape {NdArray.FormatShape(value.ShapeSpan)} and dtype {DTypes.Name(value.DType)}. Received: filepath={filepath}");
+            values[i] = value;
+        }
+        for (int i = 0; i < variables.Count; i++) variables[i].Value.Assign(values[i]);
+    }
+
+    private static WeightsFormat FormatOf(string filepath) =>
+        Array.Find(Formats, format => filepath.EndsWith(format.Extension, StringComparison.OrdinalIgnoreCase))
+        ?? throw new KerasValueError(
+            $"The file name must end in {string.Join(", ", Formats.Select(f => $"`{f.Extension}`"))}. Received: filepath={filepath}");
+
+    private static void RequireNames(IEnumerable<string> names, string what)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            if (string.IsNullOrEmpty(name)) throw new KerasValueError($"Every name in {what} must be a non-empty string. Received: name={PythonRepr.Repr(name)}");
+            if (!seen.Add(name)) throw new KerasValueError($"Every name in {what} must be unique. Received: name={name} twice");
+        }
+    }
+}
