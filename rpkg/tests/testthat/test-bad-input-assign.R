@@ -10,7 +10,7 @@ bad_values <- list(
   "a list" = list(value = list(1), class = "type_error", message = "Cannot convert <list> of length 1"),
   "an environment" = list(value = new.env(), class = "type_error", message = "Cannot convert <environment> of length 0"),
   "a function" = list(value = sum, class = "type_error", message = "Cannot convert <builtin> of length 1"),
-  "a tensor from a previous session" = list(value = unserialize(serialize(v$value, NULL)), class = "value_error",
+  "a tensor from a previous session" = list(value = from_previous_session(v$value), class = "value_error",
                                             message = "from a previous session")
 )
 

@@ -1,6 +1,6 @@
 # @r / @py indices and op_subset(): every kind of index given what it cannot take.
 v <- keras_variable(array(1, c(2, 2)))
-restored_index <- unserialize(serialize(keras_variable(1L)$value, NULL))
+restored_index <- from_previous_session(keras_variable(1L)$value)
 
 test_bad_inputs(list(
   bad_input("@r with a string index is a type_error", v@r["a", 1],

@@ -1,6 +1,6 @@
 # initializer_*() and calling an initializer: every argument given what it cannot take.
 ones <- initializer_ones()
-restored_initializer <- unserialize(serialize(initializer_ones(), NULL))
+restored_initializer <- from_previous_session(initializer_ones())
 
 test_bad_inputs(list(
   bad_input("initializer_constant(value = a string) is a type_error", initializer_constant("a"),

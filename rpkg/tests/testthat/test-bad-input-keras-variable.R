@@ -1,5 +1,5 @@
 # keras_variable(): every argument given what it cannot take.
-restored_tensor <- unserialize(serialize(keras_variable(array(1, c(2, 2)))$value, NULL))
+restored_tensor <- from_previous_session(keras_variable(array(1, c(2, 2)))$value)
 
 test_bad_inputs(list(
   bad_input("initializer = NULL is a type_error", keras_variable(NULL),

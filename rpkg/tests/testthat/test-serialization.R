@@ -191,7 +191,6 @@ test_that("a file saved by kerasbridge 0.1.0 (saved state format 1) still loads"
 })
 
 test_that("tensors travel to socket-cluster workers and back", {
-  skip_on_cran()
   cluster <- parallel::makePSOCKcluster(1)
   on.exit(parallel::stopCluster(cluster))
   parallel::clusterCall(cluster, .libPaths, .libPaths())

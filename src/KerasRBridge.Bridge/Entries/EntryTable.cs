@@ -27,6 +27,7 @@ internal static class EntryTable
         .. InitializerEntries.All,
         .. RandomEntries.All,
         .. SerializationEntries.All,
+        .. StoreEntries.All,
     ];
 
     /// <summary>Runs entry <paramref name="index"/>.</summary>

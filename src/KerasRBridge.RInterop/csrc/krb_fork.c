@@ -353,7 +353,8 @@ static SEXP value_tensor(const krb_fork_object *o, SEXP variable)
 {
     krb_pointer_request request = {
         o->address, catalogue->tensor_tag, pointer_of(variable), 0,
-        catalogue->tensor_prototype, catalogue->slots, catalogue->templates, R_NilValue, R_NilValue
+        catalogue->tensor_prototype, catalogue->slots, catalogue->templates, R_NilValue, R_NilValue,
+        R_NilValue, R_NilValue
     };
     return krb_build_pointer_object(&request, NULL);
 }
