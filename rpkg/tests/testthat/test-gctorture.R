@@ -231,6 +231,22 @@ tortured <- list(
       back <- unserialize(serialize(list(op_array(1:3), keras_variable(2, name = "r"), initializer_constant(3)), NULL))
       list(as.array(back[[1]]), back[[2]]$name, as.array(back[[3]](1)))
     }), list(array(1:3), "r", array(3))),
+  "variables_save: a named list to a .npz file" = list(
+    quote({ path <- tempfile(fileext = ".npz"); save_variables(list(a = array(c(1, 2)), b = v), path); file.exists(path) }), TRUE),
+  "variables_load: a .safetensors file read back" = list(
+    quote({ path <- tempfile(fileext = ".safetensors"); save_variables(list(a = array(c(1, 2))), path); as.array(load_variables(path)$a) }),
+    array(c(1, 2))),
+  "loaded_names: the names of a file's tensors" = list(
+    quote({ path <- tempfile(fileext = ".npz"); save_variables(list(x = array(1), y = array(2)), path); names(load_variables(path)) }),
+    c("x", "y")),
+  "loaded_tensor: each of a file's tensors" = list(
+    quote({ path <- tempfile(fileext = ".weights.h5"); save_variables(list(x = array(3)), path); as.array(load_variables(path)[[1]]) }),
+    array(3)),
+  "variables_load_into: a file's arrays assigned to variables" = list(
+    quote({
+      path <- tempfile(fileext = ".npz"); save_variables(list(w = array(5, c(2, 3))), path)
+      w <- keras_variable(array(0, c(2, 3))); load_variables(path, list(w = w)); as.array(w)
+    }), array(5, c(2, 3))),
   # Last: registering is what a new load of the package does, after which the objects made
   # before (v and t above) belong to an unloaded session.
   "register_prototypes: registering again keeps new wrappers working" = list(
