@@ -150,7 +150,14 @@ static int engine_can_run(void) { return managed != NULL && !managed->native->in
 
 SEXP krb_saved_state(SEXP ptr)
 {
-    if (!engine_can_run()) return R_NilValue;
+    if (managed == NULL) return R_NilValue;
+    if (managed->native->in_forked_child()) {
+        /* What the catalogue holds (a tensor or variable made before the fork); anything else
+         * is written without its data, as an object that cannot be used once read. */
+        const char *error_class = NULL, *error_message = NULL;
+        SEXP state = managed->native->forked_call("object_state", &ptr, 1, &error_class, &error_message);
+        return state != NULL ? state : R_NilValue;
+    }
     return dispatch_named("object_state", &ptr, 1);
 }
 

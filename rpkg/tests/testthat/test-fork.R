@@ -48,6 +48,14 @@ test_that("a forked child reads tensors and variables of every dtype exactly as 
   expect_true(all(grepl(" TRUE $", same)), info = paste(same, collapse = "\n"))
 })
 
+test_that("tensors and variables a forked child returns come back working, as the parent has them", {
+  lines <- fork_case("returned-from-child")
+  back <- grep("^back-", lines, value = TRUE)
+  expect_length(back, 17)
+  expect_true(all(grepl(" TRUE $", back)), info = paste(back, collapse = "\n"))
+  expect_identical(child_value(lines, "independent"), "TRUE")
+})
+
 test_that("a forked child reads large tensors, in R vectors and in warm blocks, exactly as the parent does", {
   lines <- fork_case("reads-large-in-child")
   expect_identical(child_value(lines, "same-100000"), "TRUE")

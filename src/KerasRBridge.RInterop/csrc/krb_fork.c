@@ -389,12 +389,52 @@ static SEXP header(const krb_fork_object *o, int as_tensor)
     return utf8_string(message_buffer);
 }
 
+/* What R's serialization writes for a tensor or variable (the bridge's SavedObjects, format 1),
+ * made from the catalogue: a forked child cannot ask the engine, and parallel::mclapply()
+ * serializes what its workers return. The fields and their order are SavedObjects'; the tests
+ * compare what a child returns with the parent's object. */
+static SEXP saved_state(const krb_fork_object *o, int as_tensor, const char **error_class, const char **error_message)
+{
+    static const int element_sizes[] = { 2, 2, 4, 8, 1, 2, 4, 8, 1, 2, 4, 8, 1, 8, 16 };
+    if (o->data == NULL || o->dtype < 0 || o->dtype > KRB_COMPLEX128)
+        return fail(error_class, error_message, "value_error", "This object cannot be saved in a forked child.");
+    int variable = o->is_variable && !as_tensor;
+    const char *names[] = { "format", "kind", "dtype", "shape", "data", "name", "path", "trainable", "autocast",
+                            "aggregation", "synchronization" };
+    int n = variable ? 11 : 5;
+    SEXP state = PROTECT(Rf_allocVector(VECSXP, n));
+    SEXP state_names = PROTECT(Rf_allocVector(STRSXP, n));
+    for (int i = 0; i < n; i++) SET_STRING_ELT(state_names, i, Rf_mkChar(names[i]));
+    Rf_setAttrib(state, R_NamesSymbol, state_names);
+    SET_VECTOR_ELT(state, 0, Rf_ScalarInteger(1));
+    SET_VECTOR_ELT(state, 1, utf8_string(variable ? "variable" : "tensor"));
+    SET_VECTOR_ELT(state, 2, utf8_string(o->dtype_name));
+    SEXP shape = Rf_allocVector(REALSXP, o->rank);
+    SET_VECTOR_ELT(state, 3, shape);
+    for (int d = 0; d < o->rank; d++) REAL(shape)[d] = (double)o->shape[d];
+    R_xlen_t bytes = (R_xlen_t)o->length * element_sizes[o->dtype];
+    SEXP data = Rf_allocVector(RAWSXP, bytes);
+    SET_VECTOR_ELT(state, 4, data);
+    if (bytes > 0) memcpy(RAW(data), o->data, (size_t)bytes);
+    if (variable) {
+        SET_VECTOR_ELT(state, 5, utf8_string(o->name));
+        SET_VECTOR_ELT(state, 6, utf8_string(o->path));
+        SET_VECTOR_ELT(state, 7, Rf_ScalarLogical(o->trainable));
+        SET_VECTOR_ELT(state, 8, Rf_ScalarLogical(o->autocast));
+        SET_VECTOR_ELT(state, 9, utf8_string(o->aggregation));
+        SET_VECTOR_ELT(state, 10, utf8_string(o->synchronization));
+    }
+    UNPROTECT(2);
+    return state;
+}
+
 static int is_string(SEXP x) { return TYPEOF(x) == STRSXP && XLENGTH(x) == 1 && STRING_ELT(x, 0) != NA_STRING; }
 
 SEXP krb_forked_call(const char *entry, SEXP *args, int count, const char **error_class, const char **error_message)
 {
     int reads = strcmp(entry, "to_r") == 0 || strcmp(entry, "describe") == 0 || strcmp(entry, "usable") == 0 ||
-                strcmp(entry, "tensor_field") == 0 || strcmp(entry, "variable_field") == 0;
+                strcmp(entry, "tensor_field") == 0 || strcmp(entry, "variable_field") == 0 ||
+                strcmp(entry, "object_state") == 0;
     if (!reads || count < 1) return fail(error_class, error_message, "forked_child_error", fork_message);
     int as_tensor = 0;
     const krb_fork_object *o = find(args[0], &as_tensor, error_class, error_message);
@@ -402,6 +442,7 @@ SEXP krb_forked_call(const char *entry, SEXP *args, int count, const char **erro
     if (strcmp(entry, "to_r") == 0) return to_r(o, error_class, error_message);
     if (strcmp(entry, "describe") == 0) return header(o, as_tensor);
     if (strcmp(entry, "usable") == 0) return Rf_ScalarLogical(TRUE);
+    if (strcmp(entry, "object_state") == 0) return saved_state(o, as_tensor, error_class, error_message);
     if (count < 2 || !is_string(args[1]))
         return fail(error_class, error_message, "type_error", "The attribute must be named by a single string.");
     if (strcmp(entry, "tensor_field") == 0) {

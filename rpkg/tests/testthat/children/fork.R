@@ -51,6 +51,23 @@ switch(case,
     there <- mclapply(seq_along(values), function(i) seen(values[[i]]), mc.cores = 2)
     for (i in seq_along(dtypes)) say(paste0("same-", dtypes[i]), identical(here[[i]], there[[i]]))
   },
+  # What workers return comes back through R's serialization, from the catalogue.
+  "returned-from-child" = {
+    dtypes <- c("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64",
+                "uint8", "uint16", "uint32", "uint64", "bool", "complex64", "complex128")
+    tensors <- lapply(dtypes, function(d) op_cast(op_array(array(c(0, 1, 2, 3, 1, 0), c(2, 3))), d))
+    w <- keras_variable(array(c(1.5, NaN, -0, 4), c(2, 2)), dtype = "float32", name = "w", trainable = FALSE,
+                        aggregation = "sum", synchronization = "on_read")
+    back <- mclapply(1:2, function(i) list(tensors = tensors, w = w, value = w$value), mc.cores = 2)[[1]]
+    for (i in seq_along(dtypes))
+      say(paste0("back-", dtypes[i]), identical(back$tensors[[i]]$dtype, dtypes[i]) &&
+            identical(as.array(back$tensors[[i]]), as.array(tensors[[i]]), num.eq = FALSE))
+    seen <- function(x) list(as.array(x), x$dtype, x$name, x$path, x$trainable, x$autocast, x$aggregation, x$synchronization)
+    say("back-variable", identical(seen(back$w), seen(w), num.eq = FALSE))
+    say("back-value", identical(as.array(back$value), as.array(w$value), num.eq = FALSE) && inherits(back$value, "kerasbridge_tensor"))
+    back$w$assign(array(0, c(2, 2)))
+    say("independent", identical(as.array(w)[1, 1], 1.5))
+  },
   # Sizes held in an R vector, and in a warm block (32 MiB and more).
   "reads-large-in-child" = for (n in c(1e5, 1e7)) {
     large <- keras_variable(array(seq_len(n) %% 251, n), dtype = "float32")
