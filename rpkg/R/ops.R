@@ -51,6 +51,7 @@ setMethod("%*%", signature("kerasbridge_object", "kerasbridge_object"), function
 round.kerasbridge_object <- function(x, digits = 0, ...) op_round(x, digits)
 
 #' @rdname tensor_ops
+#' @method all.equal kerasbridge_object
 #' @export
 all.equal.kerasbridge_object <- function(target, current, ...) {
   if (is_kerasbridge_object(current)) current <- as.array(current)
