@@ -9,9 +9,15 @@ internal sealed record CommandLine(string[]? Lines, bool Interactive, string[] S
         usage: krbridge [--r-home DIR] run FILE.R [ARGS...]    run an R script (like Rscript FILE.R)
                krbridge [--r-home DIR] eval 'R code' [ARGS...] run R code (like Rscript -e)
                krbridge [--r-home DIR] repl                    an interactive R console with kerasbridge loaded
+               krbridge --version                              the versions of krbridge and .NET
         --r-home DIR: the R to start (its R.home(), holding lib/libR.so); by default R_HOME,
         then `R RHOME`, then /usr/lib/R
         """;
+
+    /// <summary>What <c>krbridge --version</c> prints: krbridge's version (the engine's, as they
+    /// are built together) and the .NET runtime it runs on.</summary>
+    internal static string Version =>
+        $"krbridge {typeof(CommandLine).Assembly.GetName().Version?.ToString(3)} (.NET {Environment.Version})";
 
     /// <summary>Parses the arguments; null with <paramref name="error"/> set when they are not
     /// a valid command (an empty error means: show the usage).</summary>
@@ -33,6 +39,12 @@ internal sealed record CommandLine(string[]? Lines, bool Interactive, string[] S
                 return new CommandLine(null, Interactive: true, []);
             case ["eval", var code, .. var rest]:
                 return new CommandLine(code.Split('\n'), Interactive: false, rest);
+            case ["run"]:
+                error = "krbridge: run needs the R script to run: krbridge run FILE.R [ARGS...]";
+                return null;
+            case ["eval"]:
+                error = "krbridge: eval needs the R code to run: krbridge eval 'R code' [ARGS...]";
+                return null;
             case ["run", var file, .. var rest]:
                 if (!File.Exists(file))
                 {

@@ -7,6 +7,11 @@ if (args is ["--help" or "-h"])
     Console.Out.WriteLine(CommandLine.Usage);
     return 0;
 }
+if (args is ["--version"])
+{
+    Console.Out.WriteLine(CommandLine.Version);
+    return 0;
+}
 var command = CommandLine.Parse(args, out string error);
 if (command is null)
 {

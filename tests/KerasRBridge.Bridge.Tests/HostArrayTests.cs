@@ -6,7 +6,6 @@ using KerasRBridge.RInterop.Values;
 
 namespace KerasRBridge.Bridge.Tests;
 
-#pragma warning disable SYSLIB5001
 public class HostArrayTests
 {
     private static string EvalString(string code) => REngine.Evaluate(code, v => RValues.StringAt(v.Sexp, 0)!);

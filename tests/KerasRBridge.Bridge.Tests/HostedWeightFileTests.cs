@@ -8,7 +8,6 @@ namespace KerasRBridge.Bridge.Tests;
 
 /// <summary>Weight files move between R's <c>save_variables()</c>/<c>load_variables()</c> and
 /// .NET's <see cref="VariableStore"/> with every element at the same logical index.</summary>
-#pragma warning disable SYSLIB5001
 public class HostedWeightFileTests
 {
     private static readonly string[] Extensions = [".safetensors", ".npz", ".weights.h5"];

@@ -2,7 +2,6 @@ using System.Numerics.Tensors;
 
 namespace KerasRBridge.Engine.Tests;
 
-#pragma warning disable SYSLIB5001
 public class CastSystemTensorTests
 {
     private static NdArray Matrix2x3() => NdArray.FromColumnMajor(new double[] { 11, 21, 12, 22, 13, 23 }, [2, 3]);

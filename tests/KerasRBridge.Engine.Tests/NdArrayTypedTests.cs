@@ -3,7 +3,6 @@ using System.Numerics.Tensors;
 
 namespace KerasRBridge.Engine.Tests;
 
-#pragma warning disable SYSLIB5001 // Tensor<T> is experimental.
 /// <summary>
 /// Every tensor is an <see cref="NdArray{T}"/> of its element type; factories that know the
 /// element type say so in their return type, and operations that compute their dtype return

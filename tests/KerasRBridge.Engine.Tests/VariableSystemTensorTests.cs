@@ -2,7 +2,6 @@ using System.Numerics.Tensors;
 
 namespace KerasRBridge.Engine.Tests;
 
-#pragma warning disable SYSLIB5001
 public class VariableSystemTensorTests
 {
     private static Tensor<float> RowMajor2x3() => Tensor.Create(new float[] { 1, 2, 3, 4, 5, 6 }, [2, 3]);

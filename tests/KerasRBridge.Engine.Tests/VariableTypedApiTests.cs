@@ -2,7 +2,6 @@ using System.Numerics.Tensors;
 
 namespace KerasRBridge.Engine.Tests;
 
-#pragma warning disable SYSLIB5001 // Tensor<T> is experimental.
 /// <summary>
 /// Typed code creates and changes variables with tensors, initializers, shapes and dtypes;
 /// the forms that take <see cref="object"/> remain for dynamic hosts and agree with them.

@@ -19,6 +19,23 @@ public class UsageTests
     }
 
     [Test]
+    public void Version_prints_krbridge_and_dotnet_versions_with_status_0()
+    {
+        var run = Krbridge.Run(["--version"]);
+        Assert.That(run.ExitCode, Is.EqualTo(0));
+        Assert.That(run.Output, Does.Match(@"^krbridge \d+\.\d+\.\d+ \(\.NET 10\.\d+\.\d+\)"));
+    }
+
+    [TestCase("run", "krbridge: run needs the R script to run")]
+    [TestCase("eval", "krbridge: eval needs the R code to run")]
+    public void A_command_without_its_argument_is_a_usage_error_with_status_2(string command, string message)
+    {
+        var run = Krbridge.Run([command]);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(message));
+    }
+
+    [Test]
     public void Without_the_R_package_it_says_where_R_looked_and_exits_with_1()
     {
         var run = Krbridge.Run(["eval", "1"], environment: new Dictionary<string, string>

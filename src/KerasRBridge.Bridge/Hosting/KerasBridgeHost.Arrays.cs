@@ -10,7 +10,6 @@ using KerasRBridge.RInterop.Values;
 
 namespace KerasRBridge.Bridge.Hosting;
 
-#pragma warning disable SYSLIB5001 // Tensor<T> is the type .NET users hold tensors in; it is still marked experimental.
 public static partial class KerasBridgeHost
 {
     /// <summary>

@@ -2,7 +2,6 @@ using System.Numerics.Tensors;
 
 namespace KerasRBridge.Engine;
 
-#pragma warning disable SYSLIB5001 // Tensor<T> is the type .NET users hold tensors in; it is still marked experimental.
 public abstract partial class NdArray
 {
     /// <summary>

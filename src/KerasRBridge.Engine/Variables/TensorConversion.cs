@@ -54,12 +54,10 @@ internal static class TensorConversion
     private static DType? SystemTensorDType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Tensor<>) ? ElementDType(type.GetGenericArguments()[0]) : null;
 
-#pragma warning disable SYSLIB5001 // Tensor<T> is the type .NET users hold tensors in; it is still marked experimental.
     private readonly struct SystemTensor(object tensor) : IDTypeVisitor<NdArray>
     {
         public NdArray Visit<T>() where T : unmanaged => NdArray.FromTensor((Tensor<T>)tensor);
     }
-#pragma warning restore SYSLIB5001
 
     private readonly struct BoxedScalar(object value) : IDTypeVisitor<NdArray>
     {

@@ -18,7 +18,6 @@ public sealed partial class Variable
     /// <exception cref="KerasTypeError"><paramref name="value"/> is null; the variable is unchanged.</exception>
     public NdArray Assign(NdArray value) => Replace(TensorConversion.ToTensor(value, _dtype));
 
-#pragma warning disable SYSLIB5001 // Tensor<T> is the type .NET users hold tensors in; it is still marked experimental.
     /// <summary>
     /// Replaces the value with the elements of <paramref name="value"/> at the same logical
     /// indices, whatever its strides, converted to the variable's dtype; see <see cref="Assign(NdArray)"/>.
@@ -27,7 +26,6 @@ public sealed partial class Variable
     /// <exception cref="KerasValueError">The value's shape is not the variable's; the variable is unchanged.</exception>
     /// <exception cref="KerasTypeError"><paramref name="value"/> is null; the variable is unchanged.</exception>
     public NdArray Assign<T>(Tensor<T> value) where T : unmanaged => Replace(TensorConversion.ToTensor(value, _dtype));
-#pragma warning restore SYSLIB5001
 
     /// <summary>
     /// Adds <paramref name="value"/> to the value (Keras's <c>assign_add</c>, that is
