@@ -55,7 +55,7 @@ internal sealed class H5Format : WeightsFormat
         // PureHDF reports a file it cannot read with plain exceptions.
         catch (Exception e) when (e is not (KerasValueError or KerasMemoryError))
         {
-            throw new KerasValueError($"Cannot read the HDF5 file: {e.Message}");
+            throw new KerasValueError($"Not a readable HDF5 file: {e.Message}");
         }
         return arrays;
     }

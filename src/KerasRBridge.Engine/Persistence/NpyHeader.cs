@@ -135,6 +135,7 @@ internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder,
             {
                 "True" => true,
                 "False" => false,
+                "" => throw Invalid($"unexpected '{Peek()}'"),
                 var word => throw Invalid($"unexpected '{word}'"),
             },
         };
@@ -175,7 +176,7 @@ internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder,
         {
             Peek();
             int start = _at;
-            while (_at < _text.Length && (char.IsAsciiLetterOrDigit(_text[_at]) || _text[_at] == '_')) _at++;
+            while (_at < _text.Length && (char.IsAsciiLetterOrDigit(_text[_at]) || _text[_at] is '_' or '-')) _at++;
             return _text[start.._at];
         }
 

@@ -68,10 +68,14 @@ public static class VariableStore
         using var file = new FileStream(filepath, FileMode.Open, FileAccess.Read, FileShare.Read);
         IReadOnlyList<KeyValuePair<string, NdArray>> arrays;
         try { arrays = format.Read(file, filepath); }
-        // What the BCL readers say of bytes that are not a zip or a deflate stream, or end early.
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        catch (KerasValueError e)
         {
-            throw new KerasValueError($"Cannot read '{filepath}' as a {format.Extension} file: {e.Message}");
+            throw new KerasValueError($"Cannot load '{filepath}': {e.Message}");
+        }
+        // What the BCL's zip reader says of bytes that are not a zip or a deflate stream.
+        catch (InvalidDataException e)
+        {
+            throw new KerasValueError($"Cannot load '{filepath}': it is not a valid {format.Extension} file ({e.Message})");
         }
         RequireNames(arrays.Select(pair => pair.Key), "the file's tensors");
         return arrays;

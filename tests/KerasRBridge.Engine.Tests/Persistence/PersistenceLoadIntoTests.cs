@@ -1,0 +1,76 @@
+using static KerasRBridge.Engine.Tests.Persistence.PersistenceSamples;
+
+namespace KerasRBridge.Engine.Tests.Persistence;
+
+[NonParallelizable]
+public class PersistenceLoadIntoTests
+{
+    private TempDirectory _dir = null!;
+    private string _path = null!;
+    private Variable _kernel = null!;
+    private Variable _bias = null!;
+
+    [SetUp]
+    public void SaveWeights()
+    {
+        GlobalState.ClearSession();
+        _dir = new TempDirectory();
+        _path = _dir.File(".safetensors");
+        VariableStore.Save(_path, [new("kernel", Sample(DType.Float32, 3, 2)), new("bias", Sample(DType.Float32, 2))]);
+        _kernel = new Variable(NdArray.Zeros(DType.Float32, [3, 2]));
+        _bias = new Variable(NdArray.Zeros(DType.Float32, [2]));
+    }
+
+    [TearDown]
+    public void RemoveDirectory() => _dir.Dispose();
+
+    private void AssertUnchanged()
+    {
+        Assert.That(_kernel.Value.ToArray<float>(), Is.All.Zero);
+        Assert.That(_bias.Value.ToArray<float>(), Is.All.Zero);
+    }
+
+    [Test]
+    public void Variables_get_the_tensors_of_their_names()
+    {
+        VariableStore.LoadInto(_path, [new("bias", _bias), new("kernel", _kernel)]);
+        Assert.That(_kernel.Value.AsBytes().ToArray(), Is.EqualTo(Sample(DType.Float32, 3, 2).AsBytes().ToArray()));
+        Assert.That(_bias.Value.AsBytes().ToArray(), Is.EqualTo(Sample(DType.Float32, 2).AsBytes().ToArray()));
+    }
+
+    [Test]
+    public void A_name_missing_from_the_file_assigns_nothing()
+    {
+        var other = new Variable(NdArray.Zeros(DType.Float32, [2]));
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.LoadInto(_path, [new("kernel", _kernel), new("bias", _bias), new("gamma", other)]))!;
+        Assert.That(e.Message, Does.Contain("gamma"));
+        AssertUnchanged();
+    }
+
+    [Test]
+    public void A_shape_that_differs_assigns_nothing()
+    {
+        var wide = new Variable(NdArray.Zeros(DType.Float32, [3]));
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.LoadInto(_path, [new("kernel", _kernel), new("bias", wide)]))!;
+        Assert.That(e.Message, Does.Contain("(3,)").And.Contain("(2,)"));
+        AssertUnchanged();
+        Assert.That(wide.Value.ToArray<float>(), Is.All.Zero);
+    }
+
+    [Test]
+    public void A_dtype_that_differs_assigns_nothing()
+    {
+        var doubles = new Variable(NdArray.Zeros(DType.Float64, [2]));
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.LoadInto(_path, [new("kernel", _kernel), new("bias", doubles)]))!;
+        Assert.That(e.Message, Does.Contain("float64").And.Contain("float32"));
+        AssertUnchanged();
+        Assert.That(doubles.Value.ToArray<double>(), Is.All.Zero);
+    }
+
+    [Test]
+    public void A_missing_file_assigns_nothing()
+    {
+        Assert.Throws<FileNotFoundException>(() => VariableStore.LoadInto(_dir.File(".npz", "none"), [new("kernel", _kernel)]));
+        AssertUnchanged();
+    }
+}
