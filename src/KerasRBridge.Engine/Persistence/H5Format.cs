@@ -50,7 +50,7 @@ internal sealed class H5Format : WeightsFormat
         try
         {
             using var h5 = H5File.Open(file, leaveOpen: true);
-            ReadGroup(h5, [], arrays);
+            ReadGroup(h5, [], arrays, Math.Max(BombFloorBytes, BombExpansion * file.Length));
         }
         // PureHDF reports a file it cannot read with plain exceptions.
         catch (Exception e) when (e is not (KerasValueError or KerasMemoryError))
@@ -60,19 +60,24 @@ internal sealed class H5Format : WeightsFormat
         return arrays;
     }
 
-    private static void ReadGroup(IH5Group group, List<string> path, List<KeyValuePair<string, NdArray>> arrays)
+    // Keras's bounds on what a dataset may declare: compressed data can legitimately expand,
+    // but not a few kilobytes into terabytes.
+    private const long BombFloorBytes = 1L << 32;
+    private const long BombExpansion = 1000;
+
+    private static void ReadGroup(IH5Group group, List<string> path, List<KeyValuePair<string, NdArray>> arrays, long maxBytes)
     {
         foreach (var child in group.Children())
         {
             switch (child)
             {
                 case IH5Group subgroup:
-                    ReadGroup(subgroup, [.. path, child.Name], arrays);
+                    ReadGroup(subgroup, [.. path, child.Name], arrays, maxBytes);
                     break;
                 case IH5Dataset dataset:
                     // vars/ is where Keras keeps variables, not part of their names.
                     var parts = path.Count > 0 && path[^1] == VarsGroup ? path[..^1] : path;
-                    arrays.Add(new(string.Join('/', [.. parts, child.Name]), ReadDataset(dataset, child.Name)));
+                    arrays.Add(new(string.Join('/', [.. parts, child.Name]), ReadDataset(dataset, child.Name, maxBytes)));
                     break;
                 case IH5UnresolvedLink link:
                     throw new KerasValueError($"The link '{link.Name}' cannot be followed: {link.Reason?.Message}");
@@ -80,7 +85,7 @@ internal sealed class H5Format : WeightsFormat
         }
     }
 
-    private static NdArray ReadDataset(IH5Dataset dataset, string name)
+    private static NdArray ReadDataset(IH5Dataset dataset, string name, long maxBytes)
     {
         long[] shape = dataset.Space.Type switch
         {
@@ -90,6 +95,10 @@ internal sealed class H5Format : WeightsFormat
         };
         NdArray.RequireSupportedRank(shape.Length);
         var dtype = DTypeOf(dataset, name);
+        long bytes = TensorElements.RequireStored(dtype, shape, long.MaxValue, $"the dataset '{name}'");
+        if (bytes > maxBytes)
+            throw new KerasValueError(
+                $"The dataset '{name}' declares {bytes} bytes, more than {BombExpansion} times the file's size: refusing a potential decompression bomb, as Keras does.");
         return DTypeVisitor.Accept<RowMajorReader, NdArray>(dtype, new RowMajorReader(dataset, shape));
     }
 

@@ -179,11 +179,13 @@ public class PersistenceErrorTests
     // A .npy file from its header text (padded by NumPy's rule) and data bytes.
     private string Npy(string dict, int dataBytes, byte major = 1)
     {
-        var text = Encoding.ASCII.GetBytes(dict + "\n");
-        var bytes = new byte[10 + text.Length + dataBytes];
+        var text = Encoding.UTF8.GetBytes(dict + "\n");
+        int prefix = major == 1 ? 10 : 12;
+        var bytes = new byte[prefix + text.Length + dataBytes];
         new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', major, 0 }.CopyTo(bytes, 0);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)text.Length);
-        text.CopyTo(bytes, 10);
+        if (major == 1) BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)text.Length);
+        else BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), (uint)text.Length);
+        text.CopyTo(bytes, prefix);
         return WriteBytes(".npy", bytes);
     }
 
@@ -192,6 +194,25 @@ public class PersistenceErrorTests
     {
         string path = Npy("""{"shape": (2,), 'fortran_order': False, 'descr': '<i2'}""", 4);
         Assert.That(VariableStore.Load(path).Single().Value.Shape, Is.EqualTo(new long[] { 2 }));
+    }
+
+    [TestCase((byte)2)]
+    [TestCase((byte)3)]
+    public void Npy_format_versions_2_and_3_read(byte major)
+    {
+        string path = Npy("{'descr': '>u4', 'fortran_order': True, 'shape': (1, 2), }", 8, major);
+        File.WriteAllBytes(path, [.. File.ReadAllBytes(path)[..^8], 0, 0, 0, 5, 0, 0, 1, 0]);
+        Assert.That(VariableStore.Load(path).Single().Value.ToArray<uint>(), Is.EqualTo(new uint[] { 5, 256 }));
+    }
+
+    [Test]
+    public void An_h5_dataset_declaring_far_more_than_the_file_holds_is_refused()
+    {
+        PythonReader.Require("numpy", "h5py");
+        string path = _dir.File(".weights.h5");
+        PythonReader.Output("import sys, h5py\nwith h5py.File(sys.argv[1], 'w') as f: f.create_dataset('vars/w', shape=(10**6, 10**6), dtype='f4', chunks=(1, 1))", path);
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(path))!;
+        Assert.That(e.Message, Does.Contain("bomb"));
     }
 
     [TestCase("{'descr': '<f4', 'fortran_order': False}", 8, TestName = "Npy_header_without_shape")]

@@ -57,6 +57,26 @@ public class PersistenceRoundTripTests
     }
 
     [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
+    public void A_tensor_of_many_io_blocks_round_trips(string extension)
+    {
+        var array = Sample(DType.Float32, 1500, 3001);
+        AssertSame(RoundTrip(extension, array), array);
+    }
+
+    [Test]
+    public void A_npy_file_is_written_in_fortran_order_with_its_data_aligned_to_64_bytes()
+    {
+        string path = _dir.File(".npy");
+        var array = Sample(DType.Int16, 3, 5);
+        VariableStore.Save(path, One("w", array));
+        byte[] bytes = File.ReadAllBytes(path);
+        int dataStart = bytes.Length - (int)array.NBytes;
+        Assert.That(dataStart % 64, Is.Zero);
+        Assert.That(System.Text.Encoding.ASCII.GetString(bytes, 10, dataStart - 10), Does.StartWith("{'descr': '<i2', 'fortran_order': True, 'shape': (3, 5), }").And.EndWith("\n"));
+        Assert.That(bytes[dataStart..], Is.EqualTo(array.AsBytes().ToArray()));
+    }
+
+    [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
     public void Elements_keep_their_logical_positions(string extension)
     {
         var loaded = RoundTrip(extension, Positions());
