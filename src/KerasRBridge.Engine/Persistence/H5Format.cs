@@ -49,11 +49,13 @@ internal sealed class H5Format : WeightsFormat
         var arrays = new List<KeyValuePair<string, NdArray>>();
         try
         {
+            H5Superblock.RequireComplete(file);
+            file.Position = 0;
             using var h5 = H5File.Open(file, leaveOpen: true);
             ReadGroup(h5, [], arrays, Math.Max(BombFloorBytes, BombExpansion * file.Length));
         }
         // PureHDF reports a file it cannot read with plain exceptions.
-        catch (Exception e) when (e is not (KerasValueError or KerasMemoryError))
+        catch (Exception e) when (e is not (KerasValueError or OutOfMemoryException))
         {
             throw new KerasValueError($"Not a readable HDF5 file: {e.Message}");
         }
@@ -77,7 +79,8 @@ internal sealed class H5Format : WeightsFormat
                 case IH5Dataset dataset:
                     // vars/ is where Keras keeps variables, not part of their names.
                     var parts = path.Count > 0 && path[^1] == VarsGroup ? path[..^1] : path;
-                    arrays.Add(new(string.Join('/', [.. parts, child.Name]), ReadDataset(dataset, child.Name, maxBytes)));
+                    var array = ReadDataset(dataset, string.Join('/', [.. path, child.Name]), maxBytes);
+                    arrays.Add(new(string.Join('/', [.. parts, child.Name]), array));
                     break;
                 case IH5UnresolvedLink link:
                     throw new KerasValueError($"The link '{link.Name}' cannot be followed: {link.Reason?.Message}");
@@ -106,17 +109,17 @@ internal sealed class H5Format : WeightsFormat
     {
         var type = dataset.Type;
         int size = (int)type.Size;
-        DTypeKind? kind = type.Class switch
+        if (size == 2 && IsMarkedBFloat16(dataset)) return DType.BFloat16;
+        var kind = type.Class switch
         {
-            _ when size == 2 && IsMarkedBFloat16(dataset) => null,
             H5DataTypeClass.FloatingPoint => DTypeKind.Float,
             H5DataTypeClass.FixedPoint => type.FixedPoint.IsSigned ? DTypeKind.SignedInteger : DTypeKind.UnsignedInteger,
             H5DataTypeClass.Enumerated when size == 1 => DTypeKind.Bool,
             H5DataTypeClass.Compound when IsComplex(type.Compound, size) => DTypeKind.Complex,
             _ => throw new KerasValueError($"The dataset '{name}' has an HDF5 type kerasbridge cannot read ({type.Class}, {size} bytes)."),
         };
-        if (kind is null) return DType.BFloat16;
-        var row = DTypeTable.All.FirstOrDefault(r => r.Kind == kind && r.ElementSize == size && r.DType != DType.BFloat16)
+        // The table lists float16 before bfloat16: a 2-byte HDF5 float is IEEE's.
+        var row = DTypeTable.All.FirstOrDefault(r => r.Kind == kind && r.ElementSize == size)
             ?? throw new KerasValueError($"The dataset '{name}' has {size}-byte {type.Class} elements, which no dtype has.");
         return row.DType;
     }
@@ -174,8 +177,10 @@ internal sealed class H5Format : WeightsFormat
         // of the same bytes: the one copy of the data a save makes.
         private TFile[] RowMajor<T, TFile>() where T : unmanaged where TFile : unmanaged
         {
-            long bytes = array.NBytes;
-            var stored = NdArray.NewArray<TFile>((int)(bytes / Unsafe.SizeOf<TFile>()), array.ShapeSpan, zeroed: false);
+            long count = array.NBytes / Unsafe.SizeOf<TFile>();
+            if (count > Array.MaxLength)
+                throw KerasMemoryError.ForArray(array.ShapeSpan, array.DType, "PureHDF writes from one .NET array, and this tensor's elements do not fit one.");
+            var stored = NdArray.NewArray<TFile>((int)count, array.ShapeSpan, zeroed: false);
             TensorElements.CopyRowMajor<T>(array, MemoryMarshal.Cast<TFile, T>(stored.AsSpan()));
             return stored;
         }

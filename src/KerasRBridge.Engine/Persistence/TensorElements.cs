@@ -97,7 +97,11 @@ internal static class TensorElements
     {
         int perBlock = BlockBytes / Unsafe.SizeOf<T>();
         for (int start = 0; start < elements.Length; start += perBlock)
+        {
+            // Abandoning here is harmless: a save writes a temporary file that is then removed.
+            Interruption.Poll();
             stream.Write(MemoryMarshal.AsBytes(elements.Slice(start, Math.Min(perBlock, elements.Length - start))));
+        }
     }
 
     private static void ReadElements<T>(Stream stream, Span<T> elements, bool bigEndian) where T : unmanaged
@@ -105,6 +109,8 @@ internal static class TensorElements
         int perBlock = BlockBytes / Unsafe.SizeOf<T>();
         for (int start = 0; start < elements.Length; start += perBlock)
         {
+            // Abandoning here is harmless: a load fills fresh arrays that nothing holds yet.
+            Interruption.Poll();
             var block = MemoryMarshal.AsBytes(elements.Slice(start, Math.Min(perBlock, elements.Length - start)));
             ReadExactly(stream, block);
             if (bigEndian) SwapBytes<T>(block);

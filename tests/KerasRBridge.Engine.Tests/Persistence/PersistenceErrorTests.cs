@@ -4,22 +4,14 @@ using static KerasRBridge.Engine.Tests.Persistence.PersistenceSamples;
 
 namespace KerasRBridge.Engine.Tests.Persistence;
 
-public class PersistenceErrorTests
+public class PersistenceErrorTests : FileTests
 {
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void MakeDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void RemoveDirectory() => _dir.Dispose();
-
-    private string[] FilesLeft() => [.. Directory.GetFiles(_dir.Path).Select(Path.GetFileName).OfType<string>()];
+    private string[] FilesLeft() => [.. Directory.GetFiles(Dir).Select(Path.GetFileName).OfType<string>()];
 
     [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
     public void Loading_a_missing_file_is_file_not_found(string extension)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         var e = Assert.Throws<FileNotFoundException>(() => VariableStore.Load(path))!;
         Assert.That(e.Message, Does.Contain(path));
     }
@@ -27,7 +19,7 @@ public class PersistenceErrorTests
     [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
     public void Saving_over_a_file_without_overwrite_is_refused_in_keras3s_words(string extension)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         File.WriteAllText(path, "keep me");
         var e = Assert.Throws<KerasFileExistsError>(() => VariableStore.Save(path, One("w", Sample(DType.Float32, 2))))!;
         Assert.That(e.Message, Is.EqualTo($"File '{path}' already exists (pass overwrite = TRUE to force save)."));
@@ -41,7 +33,7 @@ public class PersistenceErrorTests
     [TestCase("safetensors")]
     public void An_unknown_extension_is_a_value_error_naming_the_accepted_ones(string file)
     {
-        string path = Path.Combine(_dir.Path, file);
+        string path = Path.Combine(Dir, file);
         var save = Assert.Throws<KerasValueError>(() => VariableStore.Save(path, One("w", Sample(DType.Float32, 2))))!;
         var load = Assert.Throws<KerasValueError>(() => VariableStore.Load(path))!;
         foreach (var e in new[] { save, load })
@@ -53,14 +45,14 @@ public class PersistenceErrorTests
     [TestCase(null)]
     public void An_empty_name_is_a_value_error(string? name)
     {
-        Assert.Throws<KerasValueError>(() => VariableStore.Save(_dir.File(".npz"), One(name!, Sample(DType.Float32, 2))));
+        Assert.Throws<KerasValueError>(() => VariableStore.Save(FileIn(".npz"), One(name!, Sample(DType.Float32, 2))));
         Assert.That(FilesLeft(), Is.Empty);
     }
 
     [Test]
     public void A_repeated_name_is_a_value_error()
     {
-        var e = Assert.Throws<KerasValueError>(() => VariableStore.Save(_dir.File(".safetensors"),
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.Save(FileIn(".safetensors"),
             [new("w", Sample(DType.Float32, 2)), new("w", Sample(DType.Float32, 3))]))!;
         Assert.That(e.Message, Does.Contain("unique"));
         Assert.That(FilesLeft(), Is.Empty);
@@ -69,15 +61,15 @@ public class PersistenceErrorTests
     [Test]
     public void A_npy_file_takes_exactly_one_tensor()
     {
-        Assert.Throws<KerasValueError>(() => VariableStore.Save(_dir.File(".npy"), [new("a", Sample(DType.Float32, 2)), new("b", Sample(DType.Float32, 2))]));
-        Assert.Throws<KerasValueError>(() => VariableStore.Save(_dir.File(".npy"), []));
+        Assert.Throws<KerasValueError>(() => VariableStore.Save(FileIn(".npy"), [new("a", Sample(DType.Float32, 2)), new("b", Sample(DType.Float32, 2))]));
+        Assert.Throws<KerasValueError>(() => VariableStore.Save(FileIn(".npy"), []));
         Assert.That(FilesLeft(), Is.Empty);
     }
 
     [TestCaseSource(typeof(PersistenceSamples), nameof(UnsupportedCases))]
     public void A_dtype_the_format_lacks_is_a_value_error_that_leaves_no_file(string extension, DType dtype)
     {
-        var e = Assert.Throws<KerasValueError>(() => VariableStore.Save(_dir.File(extension), One("w", Sample(dtype, 2))))!;
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.Save(FileIn(extension), One("w", Sample(dtype, 2))))!;
         Assert.That(e.Message, Does.Contain(DTypes.Name(dtype)));
         Assert.That(FilesLeft(), Is.Empty);
     }
@@ -85,7 +77,7 @@ public class PersistenceErrorTests
     [Test]
     public void A_failed_save_leaves_the_earlier_file_as_it_was()
     {
-        string path = _dir.File(".npz");
+        string path = FileIn(".npz");
         VariableStore.Save(path, One("w", Sample(DType.Float32, 2)));
         byte[] before = File.ReadAllBytes(path);
         Assert.Throws<KerasValueError>(() => VariableStore.Save(path, [new("a", Sample(DType.Float32, 3)), new("b", Sample(DType.BFloat16, 2))], overwrite: true));
@@ -99,20 +91,20 @@ public class PersistenceErrorTests
     [TestCase("a/./b")]
     public void An_h5_name_with_an_empty_or_dot_part_is_a_value_error(string name)
     {
-        Assert.Throws<KerasValueError>(() => VariableStore.Save(_dir.File(".weights.h5"), One(name, Sample(DType.Float32, 2))));
+        Assert.Throws<KerasValueError>(() => VariableStore.Save(FileIn(".weights.h5"), One(name, Sample(DType.Float32, 2))));
     }
 
     [Test]
     public void H5_names_that_need_a_dataset_and_a_group_at_one_path_are_a_value_error()
     {
-        Assert.Throws<KerasValueError>(() => VariableStore.Save(_dir.File(".weights.h5"),
+        Assert.Throws<KerasValueError>(() => VariableStore.Save(FileIn(".weights.h5"),
             [new("a/b", Sample(DType.Float32, 2)), new("a/vars/b/c", Sample(DType.Float32, 2))]));
     }
 
     [Test]
     public void The_safetensors_metadata_key_is_not_a_tensor_name()
     {
-        Assert.Throws<KerasValueError>(() => VariableStore.Save(_dir.File(".safetensors"), One("__metadata__", Sample(DType.Float32, 2))));
+        Assert.Throws<KerasValueError>(() => VariableStore.Save(FileIn(".safetensors"), One("__metadata__", Sample(DType.Float32, 2))));
     }
 
     // A .safetensors file from its header text and data bytes.
@@ -122,7 +114,7 @@ public class PersistenceErrorTests
         var bytes = new byte[8 + headerBytes.Length + dataBytes];
         BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)(declaredLength ?? headerBytes.Length));
         headerBytes.CopyTo(bytes, 8);
-        string path = _dir.File(".safetensors", Guid.NewGuid().ToString("N"));
+        string path = FileIn(".safetensors", Guid.NewGuid().ToString("N"));
         File.WriteAllBytes(path, bytes);
         return path;
     }
@@ -171,7 +163,7 @@ public class PersistenceErrorTests
 
     private string WriteBytes(string extension, byte[] bytes)
     {
-        string path = _dir.File(extension, Guid.NewGuid().ToString("N"));
+        string path = FileIn(extension, Guid.NewGuid().ToString("N"));
         File.WriteAllBytes(path, bytes);
         return path;
     }
@@ -209,7 +201,7 @@ public class PersistenceErrorTests
     public void An_h5_dataset_declaring_far_more_than_the_file_holds_is_refused()
     {
         PythonReader.Require("numpy", "h5py");
-        string path = _dir.File(".weights.h5");
+        string path = FileIn(".weights.h5");
         PythonReader.Output("import sys, h5py\nwith h5py.File(sys.argv[1], 'w') as f: f.create_dataset('vars/w', shape=(10**6, 10**6), dtype='f4', chunks=(1, 1))", path);
         var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(path))!;
         Assert.That(e.Message, Does.Contain("bomb"));
@@ -263,39 +255,42 @@ public class PersistenceErrorTests
         Assert.That(e.Message, Does.Contain(".npz"));
     }
 
-    [TestCase(2)]
-    [TestCase(3)]
-    public void A_truncated_npz_file_is_a_value_error(int fraction)
+    [TestCaseSource(nameof(TruncationCases))]
+    public void A_truncated_file_is_a_value_error(string extension, int fraction)
     {
-        string path = _dir.File(".npz");
-        VariableStore.Save(path, [new("a", Sample(DType.Float64, 50)), new("b", Sample(DType.Float64, 50))]);
+        string path = FileIn(extension);
+        VariableStore.Save(path, One("w", Sample(DType.Float64, 30, 10)));
         byte[] whole = File.ReadAllBytes(path);
-        Assert.Throws<KerasValueError>(() => VariableStore.Load(WriteBytes(".npz", whole[..(whole.Length / fraction)])));
+        Assert.Throws<KerasValueError>(() => VariableStore.Load(WriteBytes(extension, whole[..(whole.Length * (fraction - 1) / fraction)])));
+    }
+
+    private static IEnumerable<TestCaseData> TruncationCases() =>
+        from extension in Extensions
+        from fraction in new[] { 2, 4, 100 }
+        select new TestCaseData(extension, fraction);
+
+    // An .npz file of one member named <paramref name="member"/> holding <paramref name="content"/>.
+    private string Npz(string member, byte[] content)
+    {
+        string path = FileIn(".npz", Guid.NewGuid().ToString("N"));
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create);
+        using var stream = zip.CreateEntry(member).Open();
+        stream.Write(content);
+        return path;
     }
 
     [Test]
     public void An_npz_member_that_is_not_npy_is_a_value_error()
     {
-        string path = _dir.File(".npz");
-        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
-        {
-            using var writer = new StreamWriter(zip.CreateEntry("notes.txt").Open());
-            writer.Write("hello");
-        }
-        var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(path))!;
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(Npz("notes.txt", Encoding.ASCII.GetBytes("hello"))))!;
         Assert.That(e.Message, Does.Contain("notes.txt"));
     }
 
     [Test]
     public void An_npz_member_with_a_corrupt_npy_is_a_value_error()
     {
-        string path = _dir.File(".npz");
-        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
-        {
-            using var member = zip.CreateEntry("w.npy").Open();
-            member.Write(File.ReadAllBytes(Npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2,)}", 8))[..40]);
-        }
-        Assert.Throws<KerasValueError>(() => VariableStore.Load(path));
+        byte[] npy = File.ReadAllBytes(Npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2,)}", 8));
+        Assert.Throws<KerasValueError>(() => VariableStore.Load(Npz("w.npy", npy[..40])));
     }
 
     [Test]
@@ -308,17 +303,33 @@ public class PersistenceErrorTests
     [TestCase(4)]
     public void A_truncated_h5_file_is_a_value_error(int fraction)
     {
-        string path = _dir.File(".weights.h5");
+        string path = FileIn(".weights.h5");
         VariableStore.Save(path, [new("a/k", Sample(DType.Float64, 300)), new("b", Sample(DType.Float32, 30))]);
         byte[] whole = File.ReadAllBytes(path);
         Assert.Throws<KerasValueError>(() => VariableStore.Load(WriteBytes(".weights.h5", whole[..(whole.Length / fraction)])));
+    }
+
+    [TestCase("earliest", 0)]
+    [TestCase("latest", 0)]
+    [TestCase("earliest", 512)]
+    public void An_h5py_file_cut_by_a_few_bytes_is_a_value_error(string libver, int userBlock)
+    {
+        PythonReader.Require("numpy", "h5py");
+        string path = FileIn(".weights.h5");
+        PythonReader.Output(
+            "import sys, h5py, numpy as np\nwith h5py.File(sys.argv[1], 'w', libver=sys.argv[2], userblock_size=int(sys.argv[3])) as f: f['vars/w'] = np.arange(300.0)",
+            path, libver, userBlock.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(VariableStore.Load(path).Single().Value.ToArray<double>()[299], Is.EqualTo(299));
+        byte[] whole = File.ReadAllBytes(path);
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(WriteBytes(".weights.h5", whole[..^5])))!;
+        Assert.That(e.Message, Does.Contain("truncated"));
     }
 
     [Test]
     public void A_big_endian_h5_dataset_is_a_value_error_saying_why()
     {
         PythonReader.Require("numpy", "h5py");
-        string path = _dir.File(".weights.h5");
+        string path = FileIn(".weights.h5");
         PythonReader.Output("import sys, h5py, numpy as np\nwith h5py.File(sys.argv[1], 'w') as f: f['vars/w'] = np.arange(3, dtype='>f4')", path);
         var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(path))!;
         Assert.That(e.Message, Does.Contain("Byte order"));

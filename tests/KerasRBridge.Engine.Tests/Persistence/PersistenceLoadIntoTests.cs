@@ -3,9 +3,8 @@ using static KerasRBridge.Engine.Tests.Persistence.PersistenceSamples;
 namespace KerasRBridge.Engine.Tests.Persistence;
 
 [NonParallelizable]
-public class PersistenceLoadIntoTests
+public class PersistenceLoadIntoTests : FileTests
 {
-    private TempDirectory _dir = null!;
     private string _path = null!;
     private Variable _kernel = null!;
     private Variable _bias = null!;
@@ -14,15 +13,11 @@ public class PersistenceLoadIntoTests
     public void SaveWeights()
     {
         GlobalState.ClearSession();
-        _dir = new TempDirectory();
-        _path = _dir.File(".safetensors");
+        _path = FileIn(".safetensors");
         VariableStore.Save(_path, [new("kernel", Sample(DType.Float32, 3, 2)), new("bias", Sample(DType.Float32, 2))]);
         _kernel = new Variable(NdArray.Zeros(DType.Float32, [3, 2]));
         _bias = new Variable(NdArray.Zeros(DType.Float32, [2]));
     }
-
-    [TearDown]
-    public void RemoveDirectory() => _dir.Dispose();
 
     private void AssertUnchanged()
     {
@@ -70,7 +65,7 @@ public class PersistenceLoadIntoTests
     [Test]
     public void A_missing_file_assigns_nothing()
     {
-        Assert.Throws<FileNotFoundException>(() => VariableStore.LoadInto(_dir.File(".npz", "none"), [new("kernel", _kernel)]));
+        Assert.Throws<FileNotFoundException>(() => VariableStore.LoadInto(FileIn(".npz", "none"), [new("kernel", _kernel)]));
         AssertUnchanged();
     }
 }

@@ -5,16 +5,8 @@ using static KerasRBridge.Engine.Tests.Persistence.PersistenceSamples;
 namespace KerasRBridge.Engine.Tests.Persistence;
 
 /// <summary>Our files read by NumPy and h5py, and theirs read by us.</summary>
-public class PersistencePythonTests
+public class PersistencePythonTests : FileTests
 {
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void MakeDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void RemoveDirectory() => _dir.Dispose();
-
     private static string KindOf(string extension) => extension.Split('.')[^1];
 
     private static string[] ModulesFor(string extension) => extension == ".weights.h5" ? ["numpy", "h5py"] : ["numpy"];
@@ -27,7 +19,7 @@ public class PersistencePythonTests
     private JsonElement ReadWithPython(string extension, NdArray array)
     {
         PythonReader.Require(ModulesFor(extension));
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         VariableStore.Save(path, One("w", array), overwrite: true);
         return PythonReader.Json(PythonScripts.Reader, path, KindOf(extension));
     }
@@ -64,7 +56,7 @@ public class PersistencePythonTests
     public void H5py_sees_the_keras_layout_of_names()
     {
         PythonReader.Require("numpy", "h5py");
-        string path = _dir.File(".weights.h5");
+        string path = FileIn(".weights.h5");
         VariableStore.Save(path, [new("layers/dense/kernel", Sample(DType.Float32, 2)), new("step", Sample(DType.Int64))]);
         var entries = PythonReader.Json(PythonScripts.Reader, path, "h5");
         Assert.That(entries.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "layers/dense/vars/kernel", "vars/step" }));
@@ -74,25 +66,25 @@ public class PersistencePythonTests
     public void We_read_numpy_files_in_every_order_and_byte_order()
     {
         PythonReader.Require("numpy");
-        PythonReader.Output(PythonScripts.NumPyWriter, _dir.Path);
+        PythonReader.Output(PythonScripts.NumPyWriter, Dir);
         foreach (string stem in new[] { "c_order", "fortran_order", "big_endian", "big_endian_fortran" })
         {
-            var array = VariableStore.Load(_dir.File(".npy", stem)).Single().Value;
+            var array = VariableStore.Load(FileIn(".npy", stem)).Single().Value;
             AssertPositions(array, stem);
         }
-        Assert.That(VariableStore.Load(_dir.File(".npy", "c_order")).Single().Value.DType, Is.EqualTo(DType.Float32));
-        Assert.That(VariableStore.Load(_dir.File(".npy", "big_endian_fortran")).Single().Value.DType, Is.EqualTo(DType.Int16));
+        Assert.That(VariableStore.Load(FileIn(".npy", "c_order")).Single().Value.DType, Is.EqualTo(DType.Float32));
+        Assert.That(VariableStore.Load(FileIn(".npy", "big_endian_fortran")).Single().Value.DType, Is.EqualTo(DType.Int16));
     }
 
     [Test]
     public void We_read_numpy_complex_bools_scalars_and_empty_arrays()
     {
         PythonReader.Require("numpy");
-        PythonReader.Output(PythonScripts.NumPyWriter, _dir.Path);
-        var complex = VariableStore.Load(_dir.File(".npy", "big_endian_complex")).Single().Value;
-        var bools = VariableStore.Load(_dir.File(".npy", "bools")).Single().Value;
-        var scalar = VariableStore.Load(_dir.File(".npy", "scalar")).Single().Value;
-        var empty = VariableStore.Load(_dir.File(".npy", "empty")).Single().Value;
+        PythonReader.Output(PythonScripts.NumPyWriter, Dir);
+        var complex = VariableStore.Load(FileIn(".npy", "big_endian_complex")).Single().Value;
+        var bools = VariableStore.Load(FileIn(".npy", "bools")).Single().Value;
+        var scalar = VariableStore.Load(FileIn(".npy", "scalar")).Single().Value;
+        var empty = VariableStore.Load(FileIn(".npy", "empty")).Single().Value;
         Assert.That(complex.DType, Is.EqualTo(DType.Complex128));
         Assert.That(complex.AsSpan<Complex>()[1 + 2 * 2 + 6 * 3], Is.EqualTo(new Complex(123, -123)));
         Assert.That(bools.AsSpan<bool>()[1 + 2 * 2 + 6 * 3], Is.True);
@@ -105,9 +97,9 @@ public class PersistencePythonTests
     public void We_read_numpy_savez_and_savez_compressed()
     {
         PythonReader.Require("numpy");
-        PythonReader.Output(PythonScripts.NumPyWriter, _dir.Path);
-        var plain = VariableStore.Load(_dir.File(".npz", "plain")).ToDictionary();
-        var compressed = VariableStore.Load(_dir.File(".npz", "compressed")).ToDictionary();
+        PythonReader.Output(PythonScripts.NumPyWriter, Dir);
+        var plain = VariableStore.Load(FileIn(".npz", "plain")).ToDictionary();
+        var compressed = VariableStore.Load(FileIn(".npz", "compressed")).ToDictionary();
         Assert.That(plain.Keys, Is.EqualTo(new[] { "half", "odd", "complex" }));
         AssertPositions(plain["half"], "half");
         Assert.That(plain["half"].DType, Is.EqualTo(DType.Float16));
@@ -122,8 +114,8 @@ public class PersistencePythonTests
     public void We_read_h5py_files_in_the_keras_layout()
     {
         PythonReader.Require("numpy", "h5py");
-        PythonReader.Output(PythonScripts.H5pyWriter, _dir.Path);
-        var loaded = VariableStore.Load(_dir.File(".weights.h5", "keras")).ToDictionary();
+        PythonReader.Output(PythonScripts.H5pyWriter, Dir);
+        var loaded = VariableStore.Load(FileIn(".weights.h5", "keras")).ToDictionary();
         Assert.That(loaded.Keys, Is.EquivalentTo(new[]
         {
             "layers/dense/0", "layers/dense/1", "seed", "loose", "misc/flags", "misc/z", "misc/scalar", "misc/empty", "misc/bf", "chunked/k",

@@ -2,19 +2,11 @@ using static KerasRBridge.Engine.Tests.Persistence.PersistenceSamples;
 
 namespace KerasRBridge.Engine.Tests.Persistence;
 
-public class PersistenceRoundTripTests
+public class PersistenceRoundTripTests : FileTests
 {
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void MakeDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void RemoveDirectory() => _dir.Dispose();
-
     private NdArray RoundTrip(string extension, NdArray array)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         VariableStore.Save(path, One("w", array), overwrite: true);
         var loaded = VariableStore.Load(path);
         Assert.That(loaded.Select(pair => pair.Key), Is.EqualTo(new[] { "w" }));
@@ -66,7 +58,7 @@ public class PersistenceRoundTripTests
     [Test]
     public void A_npy_file_is_written_in_fortran_order_with_its_data_aligned_to_64_bytes()
     {
-        string path = _dir.File(".npy");
+        string path = FileIn(".npy");
         var array = Sample(DType.Int16, 3, 5);
         VariableStore.Save(path, One("w", array));
         byte[] bytes = File.ReadAllBytes(path);
@@ -91,7 +83,7 @@ public class PersistenceRoundTripTests
     [TestCase(".weights.h5")]
     public void Several_tensors_keep_their_names_and_values(string extension)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         KeyValuePair<string, NdArray>[] arrays =
         [
             new("dense/kernel", Sample(DType.Float32, 3, 2)),
@@ -109,7 +101,7 @@ public class PersistenceRoundTripTests
     [TestCase(".npz")]
     public void Tensors_load_in_the_order_they_were_saved(string extension)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         string[] names = ["z", "a", "m/x", "b"];
         VariableStore.Save(path, [.. names.Select(name => new KeyValuePair<string, NdArray>(name, Sample(DType.Float64, 2)))]);
         Assert.That(VariableStore.Load(path).Select(pair => pair.Key), Is.EqualTo(names));
@@ -118,7 +110,7 @@ public class PersistenceRoundTripTests
     [Test]
     public void A_npy_file_names_its_tensor_after_the_file()
     {
-        string path = _dir.File(".npy", stem: "kernel");
+        string path = FileIn(".npy", stem: "kernel");
         VariableStore.Save(path, One("anything", Sample(DType.Float32, 2)));
         Assert.That(VariableStore.Load(path).Single().Key, Is.EqualTo("kernel"));
     }
@@ -126,7 +118,7 @@ public class PersistenceRoundTripTests
     [Test]
     public void The_extension_is_matched_without_regard_to_case()
     {
-        string path = _dir.File(".SafeTensors");
+        string path = FileIn(".SafeTensors");
         VariableStore.Save(path, One("w", Sample(DType.Float32, 2)));
         AssertSame(VariableStore.Load(path).Single().Value, Sample(DType.Float32, 2));
     }
@@ -134,7 +126,7 @@ public class PersistenceRoundTripTests
     [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
     public void Overwrite_replaces_an_existing_file(string extension)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         VariableStore.Save(path, One("w", Sample(DType.Float32, 2)));
         VariableStore.Save(path, One("w", Sample(DType.Int32, 3)), overwrite: true);
         AssertSame(VariableStore.Load(path).Single().Value, Sample(DType.Int32, 3));
@@ -143,8 +135,8 @@ public class PersistenceRoundTripTests
     [Test]
     public void A_save_leaves_no_temporary_file()
     {
-        VariableStore.Save(_dir.File(".npz"), One("w", Sample(DType.Float32, 2)));
-        Assert.That(Directory.GetFiles(_dir.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "w.npz" }));
+        VariableStore.Save(FileIn(".npz"), One("w", Sample(DType.Float32, 2)));
+        Assert.That(Directory.GetFiles(Dir).Select(Path.GetFileName), Is.EqualTo(new[] { "w.npz" }));
     }
 
     [TestCase(".safetensors")]
@@ -152,7 +144,7 @@ public class PersistenceRoundTripTests
     [TestCase(".weights.h5")]
     public void No_tensors_make_a_file_with_no_tensors(string extension)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         VariableStore.Save(path, []);
         Assert.That(VariableStore.Load(path), Is.Empty);
     }
