@@ -168,6 +168,9 @@ public class PersistenceErrorTests : FileTests
         return path;
     }
 
+    // The header of a valid .npy file of two float32.
+    private const string TwoFloats = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,)}";
+
     // A .npy file from its header text (padded by NumPy's rule) and data bytes.
     private string Npy(string dict, int dataBytes, byte major = 1)
     {
@@ -197,14 +200,25 @@ public class PersistenceErrorTests : FileTests
         Assert.That(VariableStore.Load(path).Single().Value.ToArray<uint>(), Is.EqualTo(new uint[] { 5, 256 }));
     }
 
+    // A .weights.h5 file h5py writes with <paramref name="statement"/> on the open file f.
+    private string H5pyFile(string statement, string options = "")
+    {
+        PythonReader.Require("numpy", "h5py");
+        string path = FileIn(".weights.h5", Guid.NewGuid().ToString("N"));
+        PythonReader.Output($"import sys, h5py, numpy as np\nwith h5py.File(sys.argv[1], 'w'{options}) as f: {statement}", path);
+        return path;
+    }
+
+    private static void AssertLoadFails(string path, string saying)
+    {
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(path))!;
+        Assert.That(e.Message, Does.Contain(saying));
+    }
+
     [Test]
     public void An_h5_dataset_declaring_far_more_than_the_file_holds_is_refused()
     {
-        PythonReader.Require("numpy", "h5py");
-        string path = FileIn(".weights.h5");
-        PythonReader.Output("import sys, h5py\nwith h5py.File(sys.argv[1], 'w') as f: f.create_dataset('vars/w', shape=(10**6, 10**6), dtype='f4', chunks=(1, 1))", path);
-        var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(path))!;
-        Assert.That(e.Message, Does.Contain("bomb"));
+        AssertLoadFails(H5pyFile("f.create_dataset('vars/w', shape=(10**6, 10**6), dtype='f4', chunks=(1, 1))"), "bomb");
     }
 
     [TestCase("{'descr': '<f4', 'fortran_order': False}", 8, TestName = "Npy_header_without_shape")]
@@ -238,21 +252,22 @@ public class PersistenceErrorTests : FileTests
     [Test]
     public void A_npy_version_the_engine_does_not_know_is_a_value_error()
     {
-        Assert.Throws<KerasValueError>(() => VariableStore.Load(Npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2,)}", 8, major: 9)));
+        Assert.Throws<KerasValueError>(() => VariableStore.Load(Npy(TwoFloats, 8, major: 9)));
     }
 
     [Test]
     public void A_npy_header_cut_short_is_a_value_error()
     {
-        byte[] whole = File.ReadAllBytes(Npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2,)}", 8));
+        byte[] whole = File.ReadAllBytes(Npy(TwoFloats, 8));
         Assert.Throws<KerasValueError>(() => VariableStore.Load(WriteBytes(".npy", whole[..30])));
     }
 
-    [Test]
-    public void Bytes_that_are_not_a_zip_are_a_value_error_for_npz()
+    [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
+    public void Bytes_of_another_kind_are_a_value_error(string extension)
     {
-        var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(WriteBytes(".npz", Encoding.ASCII.GetBytes("not a zip archive at all, just text"))))!;
-        Assert.That(e.Message, Does.Contain(".npz"));
+        var text = Encoding.ASCII.GetBytes("\u0089HDF\r\n not the format at all, just a few dozen bytes of text");
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(WriteBytes(extension, text)))!;
+        Assert.That(e.Message, Does.Contain("Cannot load"));
     }
 
     [TestCaseSource(nameof(TruncationCases))]
@@ -289,14 +304,8 @@ public class PersistenceErrorTests : FileTests
     [Test]
     public void An_npz_member_with_a_corrupt_npy_is_a_value_error()
     {
-        byte[] npy = File.ReadAllBytes(Npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2,)}", 8));
+        byte[] npy = File.ReadAllBytes(Npy(TwoFloats, 8));
         Assert.Throws<KerasValueError>(() => VariableStore.Load(Npz("w.npy", npy[..40])));
-    }
-
-    [Test]
-    public void Bytes_that_are_not_hdf5_are_a_value_error()
-    {
-        Assert.Throws<KerasValueError>(() => VariableStore.Load(WriteBytes(".weights.h5", Encoding.ASCII.GetBytes("\u0089HDF but not really, just a few bytes of text"))));
     }
 
     [TestCase(2)]
@@ -314,24 +323,26 @@ public class PersistenceErrorTests : FileTests
     [TestCase("earliest", 512)]
     public void An_h5py_file_cut_by_a_few_bytes_is_a_value_error(string libver, int userBlock)
     {
-        PythonReader.Require("numpy", "h5py");
-        string path = FileIn(".weights.h5");
-        PythonReader.Output(
-            "import sys, h5py, numpy as np\nwith h5py.File(sys.argv[1], 'w', libver=sys.argv[2], userblock_size=int(sys.argv[3])) as f: f['vars/w'] = np.arange(300.0)",
-            path, libver, userBlock.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string path = H5pyFile("f['vars/w'] = np.arange(300.0)", $", libver='{libver}', userblock_size={userBlock}");
         Assert.That(VariableStore.Load(path).Single().Value.ToArray<double>()[299], Is.EqualTo(299));
-        byte[] whole = File.ReadAllBytes(path);
-        var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(WriteBytes(".weights.h5", whole[..^5])))!;
-        Assert.That(e.Message, Does.Contain("truncated"));
+        AssertLoadFails(WriteBytes(".weights.h5", File.ReadAllBytes(path)[..^5]), "truncated");
     }
 
     [Test]
     public void A_big_endian_h5_dataset_is_a_value_error_saying_why()
     {
-        PythonReader.Require("numpy", "h5py");
-        string path = FileIn(".weights.h5");
-        PythonReader.Output("import sys, h5py, numpy as np\nwith h5py.File(sys.argv[1], 'w') as f: f['vars/w'] = np.arange(3, dtype='>f4')", path);
-        var e = Assert.Throws<KerasValueError>(() => VariableStore.Load(path))!;
-        Assert.That(e.Message, Does.Contain("Byte order"));
+        AssertLoadFails(H5pyFile("f['vars/w'] = np.arange(3, dtype='>f4')"), "Byte order");
+    }
+
+    [Test]
+    public void H5_datasets_that_give_one_name_twice_are_a_value_error()
+    {
+        AssertLoadFails(H5pyFile("f['a/vars/b'] = np.zeros(2); f['a/b'] = np.zeros(2)"), "unique");
+    }
+
+    [Test]
+    public void An_h5_dataset_of_a_type_without_a_dtype_is_a_value_error()
+    {
+        AssertLoadFails(H5pyFile("f['vars/s'] = np.array([b'ab', b'cd'])"), "cannot read");
     }
 }
