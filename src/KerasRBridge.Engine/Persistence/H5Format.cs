@@ -17,6 +17,9 @@ internal sealed class H5Format : WeightsFormat
     private const string VarsGroup = "vars";
     private const string DTypeAttribute = "dtype";
 
+    // libhdf5's H5S_MAX_RANK: h5py and Keras cannot open a dataset of more dimensions.
+    private const int MaxRank = 32;
+
     public override string Extension => ".weights.h5";
 
     public override void Write(Stream file, IReadOnlyList<KeyValuePair<string, NdArray>> arrays)
@@ -27,6 +30,8 @@ internal sealed class H5Format : WeightsFormat
             string[] parts = name.Split('/');
             if (parts.Any(part => part is "" or "."))
                 throw new KerasValueError($"A name in a .weights.h5 file is a path of non-empty parts other than '.' separated by '/'. Received: name={name}");
+            if (array.Rank > MaxRank)
+                throw new KerasValueError($"An HDF5 dataset has at most {MaxRank} dimensions. Received: name={name} of shape {NdArray.FormatShape(array.ShapeSpan)}");
             H5Group group = root;
             foreach (string part in parts[..^1].Append(VarsGroup)) group = Subgroup(group, part, name);
             if (group.ContainsKey(parts[^1])) throw Clash(name);

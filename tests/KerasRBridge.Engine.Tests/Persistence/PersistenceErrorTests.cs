@@ -102,6 +102,14 @@ public class PersistenceErrorTests : FileTests
     }
 
     [Test]
+    public void An_h5_dataset_of_more_than_32_dimensions_is_a_value_error()
+    {
+        var e = Assert.Throws<KerasValueError>(() => VariableStore.Save(FileIn(".weights.h5"), One("w", Sample(DType.Float32, [.. Enumerable.Repeat(1L, 33)]))))!;
+        Assert.That(e.Message, Does.Contain("32"));
+        Assert.That(FilesLeft(), Is.Empty);
+    }
+
+    [Test]
     public void The_safetensors_metadata_key_is_not_a_tensor_name()
     {
         Assert.Throws<KerasValueError>(() => VariableStore.Save(FileIn(".safetensors"), One("__metadata__", Sample(DType.Float32, 2))));
