@@ -17,6 +17,9 @@ internal sealed class H5Format : WeightsFormat
     private const string VarsGroup = "vars";
     private const string DTypeAttribute = "dtype";
 
+    // libhdf5's H5S_MAX_RANK: h5py and Keras cannot open a dataset of more dimensions.
+    private const int MaxRank = 32;
+
     public override string Extension => ".weights.h5";
 
     public override void Write(Stream file, IReadOnlyList<KeyValuePair<string, NdArray>> arrays)
@@ -27,6 +30,8 @@ internal sealed class H5Format : WeightsFormat
             string[] parts = name.Split('/');
             if (parts.Any(part => part is "" or "."))
                 throw new KerasValueError($"A name in a .weights.h5 file is a path of non-empty parts other than '.' separated by '/'. Received: name={name}");
+            if (array.Rank > MaxRank)
+                throw new KerasValueError($"An HDF5 dataset has at most {MaxRank} dimensions. Received: name={name} of shape {NdArray.FormatShape(array.ShapeSpan)}");
             H5Group group = root;
             foreach (string part in parts[..^1].Append(VarsGroup)) group = Subgroup(group, part, name);
             if (group.ContainsKey(parts[^1])) throw Clash(name);
@@ -49,30 +54,38 @@ internal sealed class H5Format : WeightsFormat
         var arrays = new List<KeyValuePair<string, NdArray>>();
         try
         {
+            H5Superblock.RequireComplete(file);
+            file.Position = 0;
             using var h5 = H5File.Open(file, leaveOpen: true);
-            ReadGroup(h5, [], arrays);
+            ReadGroup(h5, [], arrays, Math.Max(BombFloorBytes, BombExpansion * file.Length));
         }
         // PureHDF reports a file it cannot read with plain exceptions.
-        catch (Exception e) when (e is not (KerasValueError or KerasMemoryError))
+        catch (Exception e) when (e is not (KerasValueError or OutOfMemoryException))
         {
-            throw new KerasValueError($"Cannot read the HDF5 file: {e.Message}");
+            throw new KerasValueError($"Not a readable HDF5 file: {e.Message}");
         }
         return arrays;
     }
 
-    private static void ReadGroup(IH5Group group, List<string> path, List<KeyValuePair<string, NdArray>> arrays)
+    // Keras's bounds on what a dataset may declare: compressed data can legitimately expand,
+    // but not a few kilobytes into terabytes.
+    private const long BombFloorBytes = 1L << 32;
+    private const long BombExpansion = 1000;
+
+    private static void ReadGroup(IH5Group group, List<string> path, List<KeyValuePair<string, NdArray>> arrays, long maxBytes)
     {
         foreach (var child in group.Children())
         {
             switch (child)
             {
                 case IH5Group subgroup:
-                    ReadGroup(subgroup, [.. path, child.Name], arrays);
+                    ReadGroup(subgroup, [.. path, child.Name], arrays, maxBytes);
                     break;
                 case IH5Dataset dataset:
                     // vars/ is where Keras keeps variables, not part of their names.
                     var parts = path.Count > 0 && path[^1] == VarsGroup ? path[..^1] : path;
-                    arrays.Add(new(string.Join('/', [.. parts, child.Name]), ReadDataset(dataset, child.Name)));
+                    var array = ReadDataset(dataset, string.Join('/', [.. path, child.Name]), maxBytes);
+                    arrays.Add(new(string.Join('/', [.. parts, child.Name]), array));
                     break;
                 case IH5UnresolvedLink link:
                     throw new KerasValueError($"The link '{link.Name}' cannot be followed: {link.Reason?.Message}");
@@ -80,7 +93,7 @@ internal sealed class H5Format : WeightsFormat
         }
     }
 
-    private static NdArray ReadDataset(IH5Dataset dataset, string name)
+    private static NdArray ReadDataset(IH5Dataset dataset, string name, long maxBytes)
     {
         long[] shape = dataset.Space.Type switch
         {
@@ -90,6 +103,10 @@ internal sealed class H5Format : WeightsFormat
         };
         NdArray.RequireSupportedRank(shape.Length);
         var dtype = DTypeOf(dataset, name);
+        long bytes = TensorElements.RequireStored(dtype, shape, long.MaxValue, $"the dataset '{name}'");
+        if (bytes > maxBytes)
+            throw new KerasValueError(
+                $"The dataset '{name}' declares {bytes} bytes, more than {BombExpansion} times the file's size: refusing a potential decompression bomb, as Keras does.");
         return DTypeVisitor.Accept<RowMajorReader, NdArray>(dtype, new RowMajorReader(dataset, shape));
     }
 
@@ -97,17 +114,17 @@ internal sealed class H5Format : WeightsFormat
     {
         var type = dataset.Type;
         int size = (int)type.Size;
-        DTypeKind? kind = type.Class switch
+        if (size == 2 && IsMarkedBFloat16(dataset)) return DType.BFloat16;
+        var kind = type.Class switch
         {
-            _ when size == 2 && IsMarkedBFloat16(dataset) => null,
             H5DataTypeClass.FloatingPoint => DTypeKind.Float,
             H5DataTypeClass.FixedPoint => type.FixedPoint.IsSigned ? DTypeKind.SignedInteger : DTypeKind.UnsignedInteger,
             H5DataTypeClass.Enumerated when size == 1 => DTypeKind.Bool,
             H5DataTypeClass.Compound when IsComplex(type.Compound, size) => DTypeKind.Complex,
             _ => throw new KerasValueError($"The dataset '{name}' has an HDF5 type kerasbridge cannot read ({type.Class}, {size} bytes)."),
         };
-        if (kind is null) return DType.BFloat16;
-        var row = DTypeTable.All.FirstOrDefault(r => r.Kind == kind && r.ElementSize == size && r.DType != DType.BFloat16)
+        // The table lists float16 before bfloat16: a 2-byte HDF5 float is IEEE's.
+        var row = DTypeTable.All.FirstOrDefault(r => r.Kind == kind && r.ElementSize == size)
             ?? throw new KerasValueError($"The dataset '{name}' has {size}-byte {type.Class} elements, which no dtype has.");
         return row.DType;
     }
@@ -165,8 +182,10 @@ internal sealed class H5Format : WeightsFormat
         // of the same bytes: the one copy of the data a save makes.
         private TFile[] RowMajor<T, TFile>() where T : unmanaged where TFile : unmanaged
         {
-            long bytes = array.NBytes;
-            var stored = NdArray.NewArray<TFile>((int)(bytes / Unsafe.SizeOf<TFile>()), array.ShapeSpan, zeroed: false);
+            long count = array.NBytes / Unsafe.SizeOf<TFile>();
+            if (count > Array.MaxLength)
+                throw KerasMemoryError.ForArray(array.ShapeSpan, array.DType, "PureHDF writes from one .NET array, and this tensor's elements do not fit one.");
+            var stored = NdArray.NewArray<TFile>((int)count, array.ShapeSpan, zeroed: false);
             TensorElements.CopyRowMajor<T>(array, MemoryMarshal.Cast<TFile, T>(stored.AsSpan()));
             return stored;
         }

@@ -8,6 +8,10 @@ namespace KerasRBridge.Engine;
 /// The header of a <c>.npy</c> file (NumPy's format, versions 1.0 to 3.0): the magic string,
 /// the version, and a Python dict literal naming the dtype, the element order and the shape.
 /// </summary>
+/// <param name="DType">The elements' dtype.</param>
+/// <param name="BigEndian">Whether the elements are stored big-endian.</param>
+/// <param name="FortranOrder">Whether the elements are stored column-major.</param>
+/// <param name="Shape">The array's shape.</param>
 /// <param name="Length">The bytes the header takes, magic string included.</param>
 internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder, long[] Shape, long Length)
 {
@@ -29,28 +33,19 @@ internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder,
             ?? throw new KerasValueError(
                 $"NumPy has no {DTypes.Name(array.DType)} dtype, so .npy and .npz files cannot hold it: save to .safetensors or .weights.h5, or cast to float32 first. Received: dtype={DTypes.Name(array.DType)}");
         string dict = $"{{'descr': '{descr}', 'fortran_order': True, 'shape': {NdArray.FormatShape(array.ShapeSpan)}, }}";
-        // Version 1.0 counts the header in 2 bytes; only a header longer than that needs 2.0.
-        int lengthBytes = 2;
-        int padded = PaddedLength(dict, lengthBytes);
-        if (padded > ushort.MaxValue) padded = PaddedLength(dict, lengthBytes = 4);
-        int prefix = Magic.Length + 2 + lengthBytes;
+        // Version 1.0 counts the header in 2 bytes, which is always enough here: the dict of a
+        // tensor of the most dimensions the engine allows is under 2 KB. Only reading needs 2.0 and 3.0.
+        int prefix = Magic.Length + 2 + 2;
+        int padded = (prefix + dict.Length + 1 + Alignment - 1) / Alignment * Alignment - prefix;
         var bytes = new byte[prefix + padded];
         Magic.CopyTo(bytes);
-        bytes[6] = (byte)(lengthBytes == 2 ? 1 : 2);
-        if (lengthBytes == 2) BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)padded);
-        else BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), (uint)padded);
+        bytes[6] = 1;
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)padded);
         var text = bytes.AsSpan(prefix);
         text.Fill((byte)' ');
         Encoding.ASCII.GetBytes(dict, text);
         text[^1] = (byte)'\n';
         stream.Write(bytes);
-    }
-
-    // The dict, a new line and the spaces before it that make the data start aligned.
-    private static int PaddedLength(string dict, int lengthBytes)
-    {
-        int prefix = Magic.Length + 2 + lengthBytes;
-        return (prefix + dict.Length + 1 + Alignment - 1) / Alignment * Alignment - prefix;
     }
 
     /// <summary>Reads a header and leaves <paramref name="stream"/> at the first data byte.</summary>
@@ -135,6 +130,7 @@ internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder,
             {
                 "True" => true,
                 "False" => false,
+                "" => throw Invalid($"unexpected '{Peek()}'"),
                 var word => throw Invalid($"unexpected '{word}'"),
             },
         };
@@ -175,7 +171,7 @@ internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder,
         {
             Peek();
             int start = _at;
-            while (_at < _text.Length && (char.IsAsciiLetterOrDigit(_text[_at]) || _text[_at] == '_')) _at++;
+            while (_at < _text.Length && (char.IsAsciiLetterOrDigit(_text[_at]) || _text[_at] is '_' or '-')) _at++;
             return _text[start.._at];
         }
 

@@ -164,8 +164,7 @@ internal sealed class SafetensorsFormat : WeightsFormat
             if (entry.Begin != expected)
                 throw Invalid($"the data of '{entry.Name}' starts at byte {entry.Begin}, not {expected}: the ranges overlap or leave a gap");
             long size = entry.End - entry.Begin;
-            TensorElements.RequireStored(entry.DType, entry.Shape, size, $"'{entry.Name}'");
-            if (size != NdArray.ElementCount(entry.Shape) * DTypes.ElementSize(entry.DType))
+            if (size != TensorElements.RequireStored(entry.DType, entry.Shape, long.MaxValue, $"'{entry.Name}'"))
                 throw Invalid($"the data_offsets of '{entry.Name}' span {size} bytes, not the size of its dtype and shape");
             expected = entry.End;
         }

@@ -68,21 +68,20 @@ internal static class TensorElements
     /// <exception cref="KerasValueError">The shape is invalid or needs more bytes than there are.</exception>
     public static long RequireStored(DType dtype, long[] shape, long available, string what)
     {
-        long bytes = -1;
-        if (!shape.Any(d => d < 0))
+        long bytes;
+        // ElementCount refuses negative dimensions and counts that overflow.
+        try { bytes = checked(NdArray.ElementCount(shape) * DTypes.ElementSize(dtype)); }
+        catch (Exception e) when (e is OverflowException or ArgumentException)
         {
-            try { bytes = checked(NdArray.ElementCount(shape) * DTypes.ElementSize(dtype)); }
-            catch (Exception e) when (e is OverflowException or ArgumentException) { }
-        }
-        if (bytes < 0)
             throw new KerasValueError($"Invalid shape {NdArray.FormatShape(shape)} for {what}: its size overflows or a dimension is negative.");
+        }
         if (bytes > available)
             throw new KerasValueError(
                 $"The file is truncated: {what} declares {bytes} bytes of data ({DTypes.Name(dtype)}, shape {NdArray.FormatShape(shape)}) but only {available} remain.");
         return bytes;
     }
 
-    /// <summary>Reads exactly <paramref name="destination"/>'s length, block by block.</summary>
+    /// <summary>Fills <paramref name="destination"/> from <paramref name="stream"/>.</summary>
     /// <exception cref="KerasValueError">The stream ends first.</exception>
     public static void ReadExactly(Stream stream, Span<byte> destination)
     {
@@ -97,7 +96,11 @@ internal static class TensorElements
     {
         int perBlock = BlockBytes / Unsafe.SizeOf<T>();
         for (int start = 0; start < elements.Length; start += perBlock)
+        {
+            // Abandoning here is harmless: a save writes a temporary file that is then removed.
+            Interruption.Poll();
             stream.Write(MemoryMarshal.AsBytes(elements.Slice(start, Math.Min(perBlock, elements.Length - start))));
+        }
     }
 
     private static void ReadElements<T>(Stream stream, Span<T> elements, bool bigEndian) where T : unmanaged
@@ -105,6 +108,8 @@ internal static class TensorElements
         int perBlock = BlockBytes / Unsafe.SizeOf<T>();
         for (int start = 0; start < elements.Length; start += perBlock)
         {
+            // Abandoning here is harmless: a load fills fresh arrays that nothing holds yet.
+            Interruption.Poll();
             var block = MemoryMarshal.AsBytes(elements.Slice(start, Math.Min(perBlock, elements.Length - start)));
             ReadExactly(stream, block);
             if (bigEndian) SwapBytes<T>(block);

@@ -18,6 +18,11 @@ public static class VariableStore
     private static readonly WeightsFormat[] Formats = [new SafetensorsFormat(), new NpzFormat(), new NpyFormat(), new H5Format()];
 
     /// <summary>Saves <paramref name="arrays"/> to <paramref name="filepath"/>, in their order.</summary>
+    /// <remarks>A <c>.npy</c> file stores no name: loading it names the tensor after the file.
+    /// In a <c>.weights.h5</c> file the tensor <c>a/b/c</c> is the dataset <c>a/b/vars/c</c>
+    /// (<c>c</c> is <c>vars/c</c>), as Keras lays out a layer's variables; bool is stored as
+    /// h5py's enum, complex as h5py's compound of <c>r</c> and <c>i</c>, bfloat16 as 2-byte
+    /// opaque elements marked with Keras's attribute <c>dtype = "bfloat16"</c>.</remarks>
     /// <param name="filepath">The file; its extension selects the format.</param>
     /// <param name="arrays">The tensors, each under a non-empty name used once.</param>
     /// <param name="overwrite">Whether an existing file may be replaced.</param>
@@ -68,10 +73,14 @@ public static class VariableStore
         using var file = new FileStream(filepath, FileMode.Open, FileAccess.Read, FileShare.Read);
         IReadOnlyList<KeyValuePair<string, NdArray>> arrays;
         try { arrays = format.Read(file, filepath); }
-        // What the BCL readers say of bytes that are not a zip or a deflate stream, or end early.
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        catch (KerasValueError e)
         {
-            throw new KerasValueError($"Cannot read '{filepath}' as a {format.Extension} file: {e.Message}");
+            throw new KerasValueError($"Cannot load '{filepath}': {e.Message}");
+        }
+        // What the BCL's zip reader says of bytes that are not a zip or a deflate stream.
+        catch (InvalidDataException e)
+        {
+            throw new KerasValueError($"Cannot load '{filepath}': it is not a valid {format.Extension} file ({e.Message})");
         }
         RequireNames(arrays.Select(pair => pair.Key), "the file's tensors");
         return arrays;

@@ -2,19 +2,11 @@ using static KerasRBridge.Engine.Tests.Persistence.PersistenceSamples;
 
 namespace KerasRBridge.Engine.Tests.Persistence;
 
-public class PersistenceRoundTripTests
+public class PersistenceRoundTripTests : FileTests
 {
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void MakeDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void RemoveDirectory() => _dir.Dispose();
-
     private NdArray RoundTrip(string extension, NdArray array)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         VariableStore.Save(path, One("w", array), overwrite: true);
         var loaded = VariableStore.Load(path);
         Assert.That(loaded.Select(pair => pair.Key), Is.EqualTo(new[] { "w" }));
@@ -57,6 +49,37 @@ public class PersistenceRoundTripTests
     }
 
     [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
+    public void A_tensor_of_many_io_blocks_round_trips(string extension)
+    {
+        var array = Sample(DType.Float32, 1500, 3001);
+        AssertSame(RoundTrip(extension, array), array);
+    }
+
+    [Test]
+    public void A_npy_file_is_written_in_fortran_order_with_its_data_aligned_to_64_bytes()
+    {
+        string path = FileIn(".npy");
+        var array = Sample(DType.Int16, 3, 5);
+        VariableStore.Save(path, One("w", array));
+        byte[] bytes = File.ReadAllBytes(path);
+        int dataStart = bytes.Length - (int)array.NBytes;
+        Assert.That(dataStart % 64, Is.Zero);
+        Assert.That(System.Text.Encoding.ASCII.GetString(bytes, 10, dataStart - 10), Does.StartWith("{'descr': '<i2', 'fortran_order': True, 'shape': (3, 5), }").And.EndWith("\n"));
+        Assert.That(bytes[dataStart..], Is.EqualTo(array.AsBytes().ToArray()));
+    }
+
+    [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
+    public void A_tensor_of_the_most_dimensions_the_format_allows_round_trips(string extension)
+    {
+        int rank = extension == ".weights.h5" ? 32 : NdArray.MaxRank;
+        var shape = Enumerable.Repeat(1L, rank).ToArray();
+        shape[0] = 2;
+        shape[^1] = 3;
+        var array = Sample(DType.Int32, shape);
+        AssertSame(RoundTrip(extension, array), array);
+    }
+
+    [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
     public void Elements_keep_their_logical_positions(string extension)
     {
         var loaded = RoundTrip(extension, Positions());
@@ -71,7 +94,7 @@ public class PersistenceRoundTripTests
     [TestCase(".weights.h5")]
     public void Several_tensors_keep_their_names_and_values(string extension)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         KeyValuePair<string, NdArray>[] arrays =
         [
             new("dense/kernel", Sample(DType.Float32, 3, 2)),
@@ -89,7 +112,7 @@ public class PersistenceRoundTripTests
     [TestCase(".npz")]
     public void Tensors_load_in_the_order_they_were_saved(string extension)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         string[] names = ["z", "a", "m/x", "b"];
         VariableStore.Save(path, [.. names.Select(name => new KeyValuePair<string, NdArray>(name, Sample(DType.Float64, 2)))]);
         Assert.That(VariableStore.Load(path).Select(pair => pair.Key), Is.EqualTo(names));
@@ -98,7 +121,7 @@ public class PersistenceRoundTripTests
     [Test]
     public void A_npy_file_names_its_tensor_after_the_file()
     {
-        string path = _dir.File(".npy", stem: "kernel");
+        string path = FileIn(".npy", stem: "kernel");
         VariableStore.Save(path, One("anything", Sample(DType.Float32, 2)));
         Assert.That(VariableStore.Load(path).Single().Key, Is.EqualTo("kernel"));
     }
@@ -106,7 +129,7 @@ public class PersistenceRoundTripTests
     [Test]
     public void The_extension_is_matched_without_regard_to_case()
     {
-        string path = _dir.File(".SafeTensors");
+        string path = FileIn(".SafeTensors");
         VariableStore.Save(path, One("w", Sample(DType.Float32, 2)));
         AssertSame(VariableStore.Load(path).Single().Value, Sample(DType.Float32, 2));
     }
@@ -114,7 +137,7 @@ public class PersistenceRoundTripTests
     [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
     public void Overwrite_replaces_an_existing_file(string extension)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         VariableStore.Save(path, One("w", Sample(DType.Float32, 2)));
         VariableStore.Save(path, One("w", Sample(DType.Int32, 3)), overwrite: true);
         AssertSame(VariableStore.Load(path).Single().Value, Sample(DType.Int32, 3));
@@ -123,8 +146,8 @@ public class PersistenceRoundTripTests
     [Test]
     public void A_save_leaves_no_temporary_file()
     {
-        VariableStore.Save(_dir.File(".npz"), One("w", Sample(DType.Float32, 2)));
-        Assert.That(Directory.GetFiles(_dir.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "w.npz" }));
+        VariableStore.Save(FileIn(".npz"), One("w", Sample(DType.Float32, 2)));
+        Assert.That(Directory.GetFiles(Dir).Select(Path.GetFileName), Is.EqualTo(new[] { "w.npz" }));
     }
 
     [TestCase(".safetensors")]
@@ -132,7 +155,7 @@ public class PersistenceRoundTripTests
     [TestCase(".weights.h5")]
     public void No_tensors_make_a_file_with_no_tensors(string extension)
     {
-        string path = _dir.File(extension);
+        string path = FileIn(extension);
         VariableStore.Save(path, []);
         Assert.That(VariableStore.Load(path), Is.Empty);
     }

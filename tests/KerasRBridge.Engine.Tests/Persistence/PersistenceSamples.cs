@@ -82,13 +82,18 @@ internal static class PersistenceSamples
     public static KeyValuePair<string, NdArray>[] One(string name, NdArray array) => [new(name, array)];
 }
 
-/// <summary>A fresh directory for a test's files, removed afterwards.</summary>
-internal sealed class TempDirectory : IDisposable
+/// <summary>Tests that write files: each test gets a fresh directory, removed afterwards.</summary>
+public abstract class FileTests
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("krb-persistence-").FullName;
+    /// <summary>The test's directory.</summary>
+    protected string Dir { get; private set; } = null!;
+
+    [SetUp]
+    public void MakeDirectory() => Dir = Directory.CreateTempSubdirectory("krb-persistence-").FullName;
+
+    [TearDown]
+    public void RemoveDirectory() => Directory.Delete(Dir, recursive: true);
 
     /// <summary>A file in the directory named <paramref name="stem"/> plus <paramref name="extension"/>.</summary>
-    public string File(string extension, string stem = "w") => System.IO.Path.Combine(Path, stem + extension);
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    protected string FileIn(string extension, string stem = "w") => Path.Combine(Dir, stem + extension);
 }
