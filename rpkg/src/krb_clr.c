@@ -1,14 +1,39 @@
-/* Starting the .NET runtime inside R and reaching the managed engine's attach function. */
+/* Starting the .NET runtime inside R and reaching the managed engine's attach function.
+ *
+ * Only a .NET 10 runtime is needed, no SDK: the shim finds hostfxr itself (nethost, which would
+ * find it, ships in the SDK only) and declares the few hosting types it uses, as the .NET
+ * hosting API documents them (hostfxr.h, coreclr_delegates.h). */
+#define _GNU_SOURCE
+#include <dirent.h>
 #include <dlfcn.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <nethost.h>
-#include <hostfxr.h>
-#include <coreclr_delegates.h>
+#include <unistd.h>
 #include "krb_shim.h"
 
 #define KRB_ASSEMBLY "KerasRBridge.Bridge"
 #define KRB_ENTRY_TYPE "KerasRBridge.Bridge.NativeEntry, KerasRBridge.Bridge"
+
+/* ---- the hosting API (hostfxr and the runtime's delegates), as documented */
+
+typedef void *fxr_handle;
+typedef struct fxr_parameters {
+    size_t size;
+    const char *host_path;
+    const char *dotnet_root;
+} fxr_parameters;
+typedef int32_t (*fxr_initialize_fn)(const char *runtime_config, const fxr_parameters *parameters, fxr_handle *context);
+typedef int32_t (*fxr_get_delegate_fn)(fxr_handle context, int type, void **delegate);
+typedef int32_t (*fxr_close_fn)(fxr_handle context);
+typedef int (*load_function_fn)(const char *assembly, const char *type, const char *method, const char *delegate_type,
+                                 void *reserved, void **delegate);
+#define FXR_LOAD_ASSEMBLY_AND_GET_FUNCTION_POINTER 5
+#define UNMANAGED_CALLERS_ONLY ((const char *)-1)
+/* hostfxr's status when the runtime config names a framework version not installed. */
+#define FXR_FRAMEWORK_MISSING ((int32_t)0x80008096)
 
 static krb_managed_api *fail(char *why, size_t why_size, const char *what, int code)
 {
@@ -16,39 +41,111 @@ static krb_managed_api *fail(char *why, size_t why_size, const char *what, int c
     return NULL;
 }
 
+/* ---- finding hostfxr: the newest version under the first .NET root that has one */
+
+static int newest_fxr(const char *root, char *path, size_t size)
+{
+    char dir[PATH_MAX];
+    if (snprintf(dir, sizeof dir, "%s/host/fxr", root) >= (int)sizeof dir) return 0;
+    DIR *d = opendir(dir);
+    if (d == NULL) return 0;
+    char best[256] = "";
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] < '0' || e->d_name[0] > '9' || strlen(e->d_name) >= sizeof best) continue;
+        char candidate[PATH_MAX];
+        if (snprintf(candidate, sizeof candidate, "%s/%s/libhostfxr.so", dir, e->d_name) >= (int)sizeof candidate) continue;
+        if (access(candidate, R_OK) == 0 && (best[0] == '\0' || strverscmp(e->d_name, best) > 0)) strcpy(best, e->d_name);
+    }
+    closedir(d);
+    if (best[0] == '\0') return 0;
+    return snprintf(path, size, "%s/%s/libhostfxr.so", dir, best) < (int)size;
+}
+
+/* The folder of the `dotnet` found on the PATH, following links (/usr/bin/dotnet is often one). */
+static int dotnet_on_path(char *root, size_t size)
+{
+    const char *path = getenv("PATH");
+    if (path == NULL) return 0;
+    char copy[8192];
+    snprintf(copy, sizeof copy, "%s", path);
+    for (char *save = NULL, *dir = strtok_r(copy, ":", &save); dir != NULL; dir = strtok_r(NULL, ":", &save)) {
+        char candidate[PATH_MAX], resolved[PATH_MAX];
+        if (snprintf(candidate, sizeof candidate, "%s/dotnet", dir) >= (int)sizeof candidate) continue;
+        if (access(candidate, X_OK) != 0 || realpath(candidate, resolved) == NULL) continue;
+        char *slash = strrchr(resolved, '/');
+        if (slash == NULL) continue;
+        *slash = '\0';
+        return snprintf(root, size, "%s", resolved) < (int)size;
+    }
+    return 0;
+}
+
+/* Where .NET is looked for, in order: DOTNET_ROOT_X64 and DOTNET_ROOT (as .NET's own hosts read
+ * them), the folder of `dotnet` on the PATH, the usual install folders, ~/.dotnet. */
+static int find_hostfxr(char *root, size_t root_size, char *fxr, size_t fxr_size)
+{
+    char candidates[8][PATH_MAX];
+    int n = 0;
+    const char *variables[] = { "DOTNET_ROOT_X64", "DOTNET_ROOT" };
+    for (int i = 0; i < 2; i++) {
+        const char *value = getenv(variables[i]);
+        if (value != NULL && value[0] != '\0' && snprintf(candidates[n], PATH_MAX, "%s", value) < PATH_MAX) n++;
+    }
+    if (dotnet_on_path(candidates[n], PATH_MAX)) n++;
+    const char *usual[] = { "/usr/share/dotnet", "/usr/lib/dotnet", "/usr/local/share/dotnet", "/opt/dotnet" };
+    for (int i = 0; i < 4; i++) snprintf(candidates[n++], PATH_MAX, "%s", usual[i]);
+    const char *home = getenv("HOME");
+    if (home != NULL && snprintf(candidates[n], PATH_MAX, "%s/.dotnet", home) < PATH_MAX) n++;
+    for (int i = 0; i < n; i++) {
+        if (newest_fxr(candidates[i], fxr, fxr_size)) {
+            return snprintf(root, root_size, "%s", candidates[i]) < (int)root_size;
+        }
+    }
+    return 0;
+}
+
 krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_size)
 {
-    char fxr_path[4096];
-    size_t fxr_size = sizeof fxr_path;
-    int rc = get_hostfxr_path(fxr_path, &fxr_size, NULL);
-    if (rc != 0) return fail(why, why_size, "could not find the .NET runtime (hostfxr); install the .NET 10 runtime or set DOTNET_ROOT", rc);
+    char root[PATH_MAX], fxr_path[PATH_MAX];
+    if (!find_hostfxr(root, sizeof root, fxr_path, sizeof fxr_path)) {
+        snprintf(why, why_size,
+                 "kerasbridge needs the .NET 10 runtime, and found none: install it (the package "
+                 "dotnet-runtime-10.0, or https://dot.net) or set DOTNET_ROOT to the folder that holds it.");
+        return NULL;
+    }
 
     void *fxr = dlopen(fxr_path, RTLD_NOW | RTLD_LOCAL);
     if (fxr == NULL) return fail(why, why_size, "could not load hostfxr", 0);
-    hostfxr_initialize_for_runtime_config_fn init =
-        (hostfxr_initialize_for_runtime_config_fn)dlsym(fxr, "hostfxr_initialize_for_runtime_config");
-    hostfxr_get_runtime_delegate_fn get_delegate =
-        (hostfxr_get_runtime_delegate_fn)dlsym(fxr, "hostfxr_get_runtime_delegate");
-    hostfxr_close_fn close_fxr = (hostfxr_close_fn)dlsym(fxr, "hostfxr_close");
+    fxr_initialize_fn init = (fxr_initialize_fn)dlsym(fxr, "hostfxr_initialize_for_runtime_config");
+    fxr_get_delegate_fn get_delegate = (fxr_get_delegate_fn)dlsym(fxr, "hostfxr_get_runtime_delegate");
+    fxr_close_fn close_fxr = (fxr_close_fn)dlsym(fxr, "hostfxr_close");
     if (init == NULL || get_delegate == NULL || close_fxr == NULL)
         return fail(why, why_size, "hostfxr lacks the hosting API", 0);
 
-    char config[4096], assembly[4096];
-    snprintf(config, sizeof config, "%s/%s.runtimeconfig.json", dotnet_dir, KRB_ASSEMBLY);
-    snprintf(assembly, sizeof assembly, "%s/%s.dll", dotnet_dir, KRB_ASSEMBLY);
+    char config[PATH_MAX], assembly[PATH_MAX];
+    if (snprintf(config, sizeof config, "%s/%s.runtimeconfig.json", dotnet_dir, KRB_ASSEMBLY) >= (int)sizeof config ||
+        snprintf(assembly, sizeof assembly, "%s/%s.dll", dotnet_dir, KRB_ASSEMBLY) >= (int)sizeof assembly)
+        return fail(why, why_size, "the package's folder has too long a path", 0);
 
-    hostfxr_handle context = NULL;
-    rc = init(config, NULL, &context);
+    fxr_parameters parameters = { sizeof parameters, NULL, root };
+    fxr_handle context = NULL;
+    int32_t rc = init(config, &parameters, &context);
+    if (rc == FXR_FRAMEWORK_MISSING) {
+        snprintf(why, why_size,
+                 "kerasbridge needs the .NET 10 runtime (Microsoft.NETCore.App 10), which is not under %s: install it "
+                 "(the package dotnet-runtime-10.0, or https://dot.net) or set DOTNET_ROOT to the folder that holds it.", root);
+        return NULL;
+    }
     /* 1 and 2 mean a runtime was already running in this process: still a success. */
     if (rc < 0 || context == NULL) return fail(why, why_size, "could not start the .NET runtime", rc);
 
-    load_assembly_and_get_function_pointer_fn load = NULL;
-    rc = get_delegate(context, hdt_load_assembly_and_get_function_pointer, (void **)&load);
+    load_function_fn load = NULL;
+    rc = get_delegate(context, FXR_LOAD_ASSEMBLY_AND_GET_FUNCTION_POINTER, (void **)&load);
     close_fxr(context);
     if (rc < 0 || load == NULL) return fail(why, why_size, "could not get the .NET loader", rc);
 
     krb_attach_fn attach = NULL;
-    rc = load(assembly, KRB_ENTRY_TYPE, "Attach", UNMANAGEDCALLERSONLY_METHOD, NULL, (void **)&attach);
+    rc = load(assembly, KRB_ENTRY_TYPE, "Attach", UNMANAGED_CALLERS_ONLY, NULL, (void **)&attach);
     if (rc < 0 || attach == NULL) return fail(why, why_size, "could not load the KerasRBridge engine", rc);
 
     return attach(krb_native_table(), why, why_size);

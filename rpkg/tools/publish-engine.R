@@ -4,6 +4,12 @@
 # never mix with this build.
 args <- commandArgs(trailingOnly = TRUE)
 target <- file.path(args[1], "dotnet")
+# A release tarball ships the engine built (inst/dotnet, installed as it is): then neither the
+# SDK nor the network is needed, and nothing is written outside the library.
+if (file.exists(file.path("..", "inst", "dotnet", "KerasRBridge.Bridge.dll"))) quit(save = "no")
+if (!nzchar(Sys.which("dotnet")))
+  stop("kerasbridge: building the package from its sources needs the .NET SDK 10 ('dotnet' on the PATH); ",
+       "a release tarball (scripts/release) needs only the .NET 10 runtime")
 work <- tempfile("kerasbridge-engine-")
 dir.create(work)
 on.exit(unlink(work, recursive = TRUE), add = TRUE)
