@@ -163,6 +163,12 @@ SEXP krb_saved_state(SEXP ptr)
 
 void krb_restore_saved(SEXP ptr, SEXP state)
 {
+    /* R loads the package to find the saved state's class, unless its code is still mapped
+     * after unloadNamespace(): then load it here, so that the object is made by the load that
+     * will use it. */
+    SEXP name = PROTECT(Rf_mkString("kerasbridge"));
+    R_FindNamespace(name);
+    UNPROTECT(1);
     if (managed == NULL)
         raise_condition("runtime_error", "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
     if (!engine_can_run()) return;
@@ -244,7 +250,7 @@ void R_init_kerasbridge(DllInfo *dll)
 {
     stay_loaded();
     R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
-    krb_register_saved_classes(dll);
+    krb_register_saved_classes();
     R_useDynamicSymbols(dll, FALSE);
     R_forceSymbols(dll, TRUE);
 }

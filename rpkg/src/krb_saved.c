@@ -104,24 +104,31 @@ static Rboolean hidden_inspect(SEXP x, int pre, int deep, int pvec, void (*inspe
     return TRUE;
 }
 
-static R_altrep_class_t empty_raw_class(const char *name, DllInfo *dll)
+/* Registered without a DllInfo: R resets the classes of a DLL it unloads to methods that fail,
+ * but this one stays mapped (stay_loaded() in krb_init.c), and objects made before an unload
+ * must still serialize, be measured and be saved with the workspace. */
+static R_altrep_class_t empty_raw_class(const char *name)
 {
-    R_altrep_class_t cls = R_make_altraw_class(name, "kerasbridge", dll);
+    R_altrep_class_t cls = R_make_altraw_class(name, "kerasbridge", NULL);
     R_set_altrep_Length_method(cls, empty_length);
     R_set_altvec_Dataptr_method(cls, empty_data);
     R_set_altvec_Dataptr_or_null_method(cls, empty_data_or_null);
     return cls;
 }
 
-void krb_register_saved_classes(DllInfo *dll)
+void krb_register_saved_classes(void)
 {
-    saved_class = empty_raw_class("kerasbridge_saved", dll);
+    /* Once per process: a reload of the package keeps the classes its objects already have. */
+    static int registered = 0;
+    if (registered) return;
+    registered = 1;
+    saved_class = empty_raw_class("kerasbridge_saved");
     R_set_altrep_Duplicate_method(saved_class, saved_duplicate);
     R_set_altrep_Serialized_state_method(saved_class, saved_serialized_state);
     R_set_altrep_Unserialize_method(saved_class, saved_unserialize);
     R_set_altrep_Inspect_method(saved_class, saved_inspect);
 
-    hidden_class = empty_raw_class("kerasbridge_hidden", dll);
+    hidden_class = empty_raw_class("kerasbridge_hidden");
     R_set_altrep_Duplicate_method(hidden_class, hidden_duplicate);
     R_set_altrep_Serialized_state_method(hidden_class, hidden_serialized_state);
     R_set_altrep_Unserialize_method(hidden_class, hidden_unserialize);

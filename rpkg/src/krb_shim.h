@@ -42,7 +42,7 @@ typedef krb_managed_api *(*krb_attach_fn)(const krb_native_api *native, char *wh
 krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_size);
 
 /* R's serialization of kerasbridge objects (krb_saved.c). */
-void krb_register_saved_classes(DllInfo *dll);
+void krb_register_saved_classes(void);
 SEXP krb_saved(SEXP ptr);
 SEXP krb_saved_templates(void);
 /* The state the engine saves for the object behind ptr, or R_NilValue where the engine cannot

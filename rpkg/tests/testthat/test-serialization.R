@@ -199,3 +199,49 @@ test_that("tensors travel to socket-cluster workers and back", {
   expect_identical(back$dtype, "float32")
   expect_identical(as.array(back), array(as.double(1:6) * 2, c(2, 3)))
 })
+
+test_that("a state whose names or config are of the wrong type is a classed error and the session keeps working", {
+  stream <- rawToChar(serialize(op_array(c(1.5, 2.5)), NULL, ascii = TRUE))
+  # The record's names, a character vector (type 16) of five strings, become integers 1 to 5.
+  names_as_integers <- sub("names\n16\n5\n262153\n6\nformat\n262153\n4\nkind\n262153\n5\ndtype\n262153\n5\nshape\n262153\n4\ndata",
+                           "names\n13\n5\n1\n2\n3\n4\n5", stream, fixed = TRUE)
+  expect_false(identical(names_as_integers, stream))
+  expect_bridge_error(unserialize(charToRaw(names_as_integers)), "value_error", "damaged")
+  init_stream <- rawToChar(serialize(initializer_ones(), NULL, ascii = TRUE))
+  # Ones' config, an empty named list, becomes the integer vector c(a = 5L).
+  config_as_integer <- sub("531\n0\n1026\n1\n262153\n5\nnames\n16\n0\n254",
+                           "525\n1\n5\n1026\n1\n262153\n5\nnames\n16\n1\n262153\n1\na\n254", init_stream, fixed = TRUE)
+  expect_false(identical(config_as_integer, init_stream))
+  expect_bridge_error(unserialize(charToRaw(config_as_integer)), "type_error", "named list")
+  for (i in 1:50) x <- op_array(runif(5e4)) + 1
+  expect_identical(dim(as.array(x)), 50000L)
+})
+
+test_that("an object that cannot be saved warns and the rest of the workspace is saved", {
+  scope <- stateless_scope(initialize_variables = FALSE)
+  w <- NULL
+  with(scope, w <- keras_variable(initializer_ones(), shape = 2))
+  t <- op_array(c(1, 2))
+  path <- tempfile(fileext = ".RData")
+  on.exit(unlink(path))
+  expect_warning(save(w, t, file = path), "not initialized yet")
+  restored <- new.env()
+  load(path, envir = restored)
+  expect_identical(as.array(restored$t), array(c(1, 2)))
+  expect_bridge_error(as.array(restored$w), "value_error", "previous session")
+})
+
+test_that("an initializer drawing from a seed generator keeps the generator's state", {
+  gen <- random_seed_generator(1)
+  init <- initializer_random_normal(seed = gen)
+  init(3)
+  copy <- unserialize(serialize(init, NULL))
+  expect_identical(as.array(copy(3)), as.array(init(3)))
+})
+
+test_that("objects made before the package was unloaded and loaded again still serialize", {
+  result <- run_child("unload-serialize")
+  expect_identical(result$status, 0L, info = result$stderr)
+  expect_match(result$stdout, "saved TRUE", fixed = TRUE)
+  expect_match(result$stdout, "restored 2 3", fixed = TRUE)
+})

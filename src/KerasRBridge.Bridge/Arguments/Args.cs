@@ -194,9 +194,13 @@ internal static unsafe class Args
     }
 
     /// <summary>A configuration from R, a named list of settings (<see cref="ConfigValue"/>).</summary>
+    /// <exception cref="KerasTypeError"><paramref name="settings"/> is not a list.</exception>
     internal static Dictionary<string, object?> Config(Sexp settings)
     {
         var config = new Dictionary<string, object?>();
+        if (RValues.IsNull(settings)) return config;
+        if (RValues.TypeOf(settings) != SexpType.List)
+            throw new KerasTypeError($"A config must be a named list of settings. Received: {Show(settings)}");
         string?[] names = RValues.NamesOf(settings);
         for (int i = 0; i < names.Length; i++)
             config[names[i] ?? ""] = ConfigValue(RValues.ElementAt(settings, i), names[i] ?? "");

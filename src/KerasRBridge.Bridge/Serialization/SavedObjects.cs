@@ -10,7 +10,7 @@ namespace KerasRBridge.Bridge.Serialization;
 /// What R's serialization writes for an engine object (the package's <c>krb_saved.c</c> asks
 /// for it when R serializes the object's saved state, and hands it back when R reads it): a
 /// named R list with the format number, the kind of object and everything needed to make it
-/// again in another process. Tensor data is the raw bytes of <see cref="NdArray.AsBytes"/>, so
+/// again in another process. Tensor data is the raw bytes of <see cref="NdArray.WriteBytes"/>, so
 /// every dtype comes back bit for bit (NaN payloads, -0, R's NA).
 /// </summary>
 /// <remarks>
@@ -18,7 +18,8 @@ namespace KerasRBridge.Bridge.Serialization;
 /// <c>tensor</c>: <c>dtype</c>, <c>shape</c> (doubles), <c>data</c> (raw, column-major,
 /// little-endian); <c>variable</c>: those of its value, then <c>name</c>, <c>path</c>,
 /// <c>trainable</c>, <c>autocast</c>, <c>aggregation</c>, <c>synchronization</c>;
-/// <c>initializer</c>: <c>class_name</c>, <c>config</c>; <c>seed_generator</c>: <c>config</c>,
+/// <c>initializer</c>: <c>class_name</c>, <c>config</c>, and for one drawing from a seed
+/// generator <c>seed_generator</c>, that generator's record; <c>seed_generator</c>: <c>config</c>,
 /// then its state's <c>dtype</c>, <c>shape</c>, <c>data</c>. Later versions must keep reading
 /// every earlier format; a record of a later format is refused with a message saying so.
 /// </remarks>
@@ -43,9 +44,12 @@ internal static class SavedObjects
             ("aggregation", RValues.String(variable.Aggregation)),
             ("synchronization", RValues.String(variable.Synchronization)),
         ]),
+        Initializer { ClassName: "function" } => throw new KerasValueError(
+            "An initializer made from an R function or a tensor cannot be saved: only Keras's initializers have a config."),
         Initializer initializer => Record("initializer", [
             ("class_name", RValues.String(initializer.ClassName)),
             ("config", ConfigValues.ToR(SavedConfig(initializer))),
+            .. SeedGeneratorOf(initializer) is { } generator ? [("seed_generator", State(generator))] : Array.Empty<(string, RObject)>(),
         ]),
         SeedGenerator generator => Record("seed_generator", [
             ("config", ConfigValues.ToR(generator.GetConfig())),
@@ -72,7 +76,10 @@ internal static class SavedObjects
                 return Variable.Restore(fields.Tensor(), fields.String("name"), fields.String("path"), fields.Bool("trainable"),
                     fields.Bool("autocast"), fields.String("aggregation"), fields.String("synchronization"));
             case "initializer":
-                return Initializer.FromConfig(fields.String("class_name"), Args.Config(fields.Get("config")));
+                var initializer = Initializer.FromConfig(fields.String("class_name"), Args.Config(fields.Get("config")));
+                if (fields.Has("seed_generator") && SeedGeneratorOf(initializer) is { } seeds)
+                    seeds.StateVariable.Assign(new Fields(fields.Get("seed_generator")).Tensor());
+                return initializer;
             case "seed_generator":
                 var generator = SeedGenerator.FromConfig(Args.Config(fields.Get("config")));
                 generator.StateVariable.Assign(fields.Tensor());
@@ -81,6 +88,11 @@ internal static class SavedObjects
                 throw Damaged($"it is of an unknown kind. Received: kind='{kind}'");
         }
     }
+
+    /// <summary>The seed generator a random initializer draws from, whose state is saved with it
+    /// (its config holds only the generator's first seed).</summary>
+    private static SeedGenerator? SeedGeneratorOf(Initializer initializer) =>
+        initializer is RandomInitializer { InitialSeed.Generator: { } generator } ? generator : null;
 
     /// <summary>A random initializer that drew its seed keeps the drawn one, so that the restored
     /// initializer gives the values the saved one gave.</summary>
@@ -91,13 +103,11 @@ internal static class SavedObjects
         return new Dictionary<string, object?>(config) { ["seed"] = drawn };
     }
 
-    private static (string, RObject)[] TensorFields(NdArray tensor)
+    private static unsafe (string, RObject)[] TensorFields(NdArray tensor)
     {
         var data = RValues.Allocate(SexpType.Raw, tensor.NBytes);
-        unsafe
-        {
-            tensor.AsBytes().CopyTo(new Span<byte>(RValues.DataOf(data.Sexp), checked((int)tensor.NBytes)));
-        }
+        using (var into = new UnmanagedMemoryStream((byte*)RValues.DataOf(data.Sexp), 0, tensor.NBytes, FileAccess.Write))
+            tensor.WriteBytes(into);
         return [
             ("dtype", RValues.String(DTypes.Name(tensor.DType))),
             ("shape", RValues.Doubles([.. tensor.ShapeSpan.ToArray().Select(d => (double)d)])),
@@ -133,6 +143,8 @@ internal static class SavedObjects
             _state = state;
             _names = RValues.NamesOf(state);
         }
+
+        public bool Has(string name) => Array.IndexOf(_names, name) >= 0;
 
         public Sexp Get(string name)
         {
@@ -170,8 +182,12 @@ internal static class SavedObjects
             }
             if (RValues.TypeOf(data) != SexpType.Raw) throw Damaged("`data` is not a raw vector");
             long length = RValues.LengthOf(data);
-            if (length > int.MaxValue) throw Damaged("`data` is longer than a tensor can be");
-            return NdArray.FromBytes(dtype, dims, new ReadOnlySpan<byte>(RValues.DataOf(data), (int)length));
+            long expected;
+            try { expected = checked(NdArray.ElementCount(dims) * DTypes.ElementSize(dtype)); }
+            catch (Exception e) when (e is OverflowException or ArgumentException) { throw Damaged($"`shape` {NdArray.FormatShape(dims)} is too large"); }
+            if (length != expected) throw Damaged($"`data` has {length} bytes where a {DTypes.Name(dtype)} tensor of shape {NdArray.FormatShape(dims)} has {expected}");
+            using var from = new UnmanagedMemoryStream((byte*)RValues.DataOf(data), length);
+            return NdArray.ReadBytes(from, dtype, dims);
         }
     }
 }

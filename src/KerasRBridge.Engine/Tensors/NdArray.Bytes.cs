@@ -3,33 +3,26 @@ namespace KerasRBridge.Engine;
 public abstract partial class NdArray
 {
     /// <summary>
-    /// The elements' bytes as they are in memory: column-major, each element in this machine's
-    /// byte order (little-endian on every platform .NET 10 runs on), bool as one byte 0 or 1.
-    /// What a file or a stream stores to give back the same tensor bit for bit.
+    /// Writes the elements' bytes to <paramref name="destination"/> as they are in memory:
+    /// column-major, little-endian, bool as one byte 0 or 1; in blocks, so that a tensor of any
+    /// size is written, and what <see cref="ReadBytes"/> reads gives the same tensor bit for bit.
     /// </summary>
-    public abstract ReadOnlySpan<byte> AsBytes();
-
-    /// <summary>
-    /// A new tensor of <paramref name="dtype"/> and <paramref name="shape"/> from its elements'
-    /// bytes, as <see cref="AsBytes"/> gives them (column-major, little-endian).
-    /// </summary>
-    /// <exception cref="KerasValueError">The byte count does not match the shape and dtype, or a
-    /// bool element is neither 0 nor 1.</exception>
-    /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
-    public static NdArray FromBytes(DType dtype, ReadOnlySpan<long> shape, ReadOnlySpan<byte> columnMajorBytes)
+    public void WriteBytes(Stream destination)
     {
-        long[] dims = shape.ToArray();
-        long expected = ElementCount(dims) * DTypes.ElementSize(dtype);
-        if (columnMajorBytes.Length != expected)
-            throw new KerasValueError(
-                $"Expected {expected} bytes for a {DTypes.Name(dtype)} tensor of shape {FormatShape(dims)}. Received: {columnMajorBytes.Length} bytes");
-        if (dtype == DType.Bool && columnMajorBytes.IndexOfAnyExcept((byte)0, (byte)1) is var bad and >= 0)
-            throw new KerasValueError($"A bool element must be stored as 0 or 1. Received: {columnMajorBytes[bad]} at element {bad}");
-        var result = Zeros(dtype, dims);
-        columnMajorBytes.CopyTo(result.WritableBytes());
-        return result;
+        ArgumentNullException.ThrowIfNull(destination);
+        TensorElements.Write(destination, this, rowMajor: false);
     }
 
-    /// <summary>The bytes of a tensor this engine has just made and nothing else holds yet.</summary>
-    private protected abstract Span<byte> WritableBytes();
+    /// <summary>
+    /// A new tensor of <paramref name="dtype"/> and <paramref name="shape"/> read from its
+    /// elements' bytes in <paramref name="source"/>, as <see cref="WriteBytes"/> writes them.
+    /// </summary>
+    /// <exception cref="KerasValueError">The stream ends before the tensor's bytes, or a bool
+    /// element is neither 0 nor 1.</exception>
+    /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
+    public static NdArray ReadBytes(Stream source, DType dtype, ReadOnlySpan<long> shape)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return TensorElements.Read(source, dtype, shape.ToArray(), rowMajor: false, bigEndian: false);
+    }
 }

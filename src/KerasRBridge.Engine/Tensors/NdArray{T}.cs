@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Buffers;
 
 namespace KerasRBridge.Engine;
@@ -54,9 +53,4 @@ public sealed class NdArray<T> : NdArray where T : unmanaged
 
     /// <inheritdoc/>
     public override MemoryHandle Pin() => Storage.Pin();
-
-    /// <inheritdoc/>
-    public override ReadOnlySpan<byte> AsBytes() => MemoryMarshal.AsBytes(Storage.GetSpan());
-
-    private protected override Span<byte> WritableBytes() => MemoryMarshal.AsBytes(Storage.GetSpan());
 }

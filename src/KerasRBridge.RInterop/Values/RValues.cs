@@ -156,12 +156,14 @@ public static unsafe class RValues
     /// <summary>Sets element <paramref name="index"/> of a list; allocates nothing.</summary>
     public static void SetElementAt(Sexp list, long index, Sexp value) => LibR.SetVectorElt(list, (nint)index, value);
 
-    /// <summary>The names of a list or vector (empty strings where unnamed).</summary>
+    /// <summary>The names of a list or vector (empty strings where unnamed). Names that are not
+    /// a character vector of the vector's length (which only C code or a damaged stream read by
+    /// unserialize can set) count as none.</summary>
     public static string?[] NamesOf(Sexp x)
     {
         using var names = RObject.FromCell(NativeHelpers.GetAttrib(x, LibR.NamesSymbol));
         var result = new string?[LengthOf(x)];
-        if (names.IsNull) return result;
+        if (names.IsNull || names.Type != SexpType.Character || names.Length != result.Length) return result;
         for (int i = 0; i < result.Length; i++) result[i] = StringAt(names.Sexp, i);
         return result;
     }

@@ -29,8 +29,8 @@ public class PersistenceLoadIntoTests : FileTests
     public void Variables_get_the_tensors_of_their_names()
     {
         VariableStore.LoadInto(_path, [new("bias", _bias), new("kernel", _kernel)]);
-        Assert.That(_kernel.Value.AsBytes().ToArray(), Is.EqualTo(Sample(DType.Float32, 3, 2).AsBytes().ToArray()));
-        Assert.That(_bias.Value.AsBytes().ToArray(), Is.EqualTo(Sample(DType.Float32, 2).AsBytes().ToArray()));
+        Assert.That(BytesOf(_kernel.Value), Is.EqualTo(BytesOf(Sample(DType.Float32, 3, 2))));
+        Assert.That(BytesOf(_bias.Value), Is.EqualTo(BytesOf(Sample(DType.Float32, 2))));
     }
 
     [Test]

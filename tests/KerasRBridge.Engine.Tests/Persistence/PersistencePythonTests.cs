@@ -28,7 +28,7 @@ public class PersistencePythonTests : FileTests
     {
         Assert.That(entry.GetProperty("dtype").GetString(), Is.EqualTo(ExpectedDType(array.DType)));
         Assert.That(entry.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()), Is.EqualTo(array.Shape));
-        Assert.That(entry.GetProperty("hex").GetString(), Is.EqualTo(Convert.ToHexStringLower(array.AsBytes())));
+        Assert.That(entry.GetProperty("hex").GetString(), Is.EqualTo(Convert.ToHexStringLower(BytesOf(array))));
     }
 
     [TestCaseSource(typeof(PersistenceSamples), nameof(SupportedCases))]

@@ -17,7 +17,7 @@ public class PersistenceRoundTripTests : FileTests
     {
         Assert.That(actual.DType, Is.EqualTo(expected.DType));
         Assert.That(actual.Shape, Is.EqualTo(expected.Shape));
-        Assert.That(actual.AsBytes().ToArray(), Is.EqualTo(expected.AsBytes().ToArray()));
+        Assert.That(BytesOf(actual), Is.EqualTo(BytesOf(expected)));
     }
 
     [TestCaseSource(typeof(PersistenceSamples), nameof(SupportedCases))]
@@ -65,7 +65,7 @@ public class PersistenceRoundTripTests : FileTests
         int dataStart = bytes.Length - (int)array.NBytes;
         Assert.That(dataStart % 64, Is.Zero);
         Assert.That(System.Text.Encoding.ASCII.GetString(bytes, 10, dataStart - 10), Does.StartWith("{'descr': '<i2', 'fortran_order': True, 'shape': (3, 5), }").And.EndWith("\n"));
-        Assert.That(bytes[dataStart..], Is.EqualTo(array.AsBytes().ToArray()));
+        Assert.That(bytes[dataStart..], Is.EqualTo(BytesOf(array)));
     }
 
     [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]

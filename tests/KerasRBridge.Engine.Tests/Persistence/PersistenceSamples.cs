@@ -49,7 +49,15 @@ internal static class PersistenceSamples
             for (int i = 0; i < patterns.Length && (i + 1) * unit <= bytes.Length; i++)
                 patterns[i].CopyTo(bytes, i * unit);
         }
-        return NdArray.FromBytes(dtype, shape, bytes);
+        return NdArray.ReadBytes(new MemoryStream(bytes), dtype, shape);
+    }
+
+    /// <summary>A tensor's bytes as <see cref="NdArray.WriteBytes"/> writes them: column-major, little-endian.</summary>
+    public static byte[] BytesOf(NdArray array)
+    {
+        var stream = new MemoryStream();
+        array.WriteBytes(stream);
+        return stream.ToArray();
     }
 
     private static byte[][] SpecialFloats(DType real) => real switch
