@@ -1,5 +1,6 @@
 # Publishes the .NET engine (the bridge assembly and what it depends on) into the installed
-# package, where the C shim starts it with hostfxr. The sources are built from a private copy
+# package, where the C shim starts it with hostfxr; with a second argument "portable" (as
+# scripts/release runs it), without code compiled ahead of time, which is platform-specific. The sources are built from a private copy
 # so that build outputs of a development checkout (or of another path to the same files)
 # never mix with this build.
 args <- commandArgs(trailingOnly = TRUE)
@@ -26,8 +27,9 @@ publish <- function(...) {
                       "--nologo", "-v", "quiet", ...))
 }
 # Ahead-of-time code needs the crossgen package from NuGet; without it, the JIT does the work.
-status <- publish("-p:KrbReadyToRun=true")
-if (status != 0) {
+portable <- identical(args[2], "portable")
+status <- if (portable) publish() else publish("-p:KrbReadyToRun=true")
+if (status != 0 && !portable) {
   message("kerasbridge: ahead-of-time compilation unavailable; publishing the engine for the JIT")
   unlink(target, recursive = TRUE)
   status <- publish()
