@@ -1,5 +1,5 @@
-/// F# helpers over the embedding API: R code as functions, failures as Result and Option,
-/// variable updates that pipe.
+/// F# helpers over the embedding API (KerasRBridge.Bridge): R code as functions, failures as
+/// Result and Option, variable updates that pipe.
 module KerasR
 
 open System.Numerics.Tensors
