@@ -28,7 +28,12 @@ if (command.Lines is { } lines)
 try
 {
     string[] rArguments = command.ScriptArguments.Length > 0 ? ["--args", .. command.ScriptArguments] : [];
-    KerasBridgeHost.Start(new REngineOptions { Interactive = command.Interactive, Arguments = rArguments, RHome = command.RHome });
+    // On a terminal the console is R's own (readline: history, completion, line editing).
+    bool rReadsConsole = command.Interactive && !Console.IsInputRedirected;
+    KerasBridgeHost.Start(new REngineOptions
+    {
+        Interactive = command.Interactive, RReadsConsole = rReadsConsole, Arguments = rArguments, RHome = command.RHome,
+    });
 }
 catch (RLibraryPathException e) when (!Relaunch.WouldRepeat(e.LibraryDirectory))
 {

@@ -10,7 +10,8 @@ internal sealed record KrbridgeRun(int ExitCode, string Output, string Error);
 /// kerasbridge package scripts/test installed) and waits for it.</summary>
 internal static class Krbridge
 {
-    private static readonly string Path = typeof(Krbridge).Assembly
+    /// <summary>The built krbridge program.</summary>
+    internal static readonly string Path = typeof(Krbridge).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "KrbridgePath").Value!;
 
     internal static KrbridgeRun Run(string[] arguments, string? input = null, IDictionary<string, string>? environment = null)

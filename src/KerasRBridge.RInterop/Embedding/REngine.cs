@@ -86,7 +86,8 @@ public static unsafe partial class REngine
         *(nint*)LibR.Variable("R_Consolefile") = 0;
         *(nint*)LibR.Variable("ptr_R_WriteConsole") = 0;
         *(nint*)LibR.Variable("ptr_R_WriteConsoleEx") = (nint)(delegate* unmanaged<byte*, int, int, void>)&RConsole.WriteConsoleEx;
-        *(nint*)LibR.Variable("ptr_R_ReadConsole") = (nint)(delegate* unmanaged<byte*, byte*, int, int, int>)&RConsole.ReadConsole;
+        if (!options.RReadsConsole)
+            *(nint*)LibR.Variable("ptr_R_ReadConsole") = (nint)(delegate* unmanaged<byte*, byte*, int, int, int>)&RConsole.ReadConsole;
         LibR.SetupMainLoop();
         LibR.BindGlobals();
         RThread.Bind();

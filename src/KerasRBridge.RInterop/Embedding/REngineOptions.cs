@@ -9,6 +9,13 @@ public sealed record REngineOptions
     /// <summary>Whether R runs interactively (prompts, no halt on error); false for scripts.</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>
+    /// Whether R reads console input itself, as the <c>R</c> program does (GNU readline on a
+    /// terminal: history, Tab completion, line editing), rather than through
+    /// <see cref="RConsole.Input"/>. For an interactive console on a terminal.
+    /// </summary>
+    public bool RReadsConsole { get; init; }
+
     /// <summary>Extra command-line arguments for R (after <c>--no-save --no-restore --silent</c>).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 }
