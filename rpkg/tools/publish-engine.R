@@ -20,11 +20,16 @@ files <- files[!grepl("(^|/)(bin|obj)/", files)]
 for (dir in unique(dirname(files))) dir.create(file.path(work, dir), recursive = TRUE, showWarnings = FALSE)
 stopifnot(all(file.copy(file.path(sources, files), file.path(work, files))))
 project <- file.path(work, "KerasRBridge.Bridge", "KerasRBridge.Bridge.csproj")
+# dotnet and MSBuild leave scratch folders in the temporary directory: they get one of their own,
+# removed with the copy, so that installing leaves nothing behind there.
+scratch <- file.path(work, "tmp")
+dir.create(scratch)
 publish <- function(...) {
   system2("dotnet", c("publish", shQuote(project), "-c", "Release", "-o", shQuote(target),
                       "-p:KrbNativeHelper=false", "-p:GenerateDocumentationFile=false",
                       paste0("-p:KrbDescriptionFile=", shQuote(normalizePath(file.path("..", "DESCRIPTION")))),
-                      "--nologo", "-v", "quiet", ...))
+                      "--nologo", "-v", "quiet", ...),
+          env = paste0("TMPDIR=", shQuote(scratch)))
 }
 # Ahead-of-time code needs the crossgen package from NuGet; without it, the JIT does the work.
 portable <- identical(args[2], "portable")
