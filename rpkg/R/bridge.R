@@ -10,7 +10,16 @@ start_engine <- function(ns) {
   # "own": this package started .NET; "host": a .NET program hosting R lent its engine.
   .krb_state$engine <- if (started_runtime) "own" else "host"
   register_prototypes()
+  .Call(krb_call1, "register_progress", progress_settings)
   invisible(TRUE)
+}
+
+# What the engine's progress bar follows, read once per long run of work: whether to show it
+# (in interactive sessions unless options(kerasbridge.progress = FALSE); elsewhere only if TRUE)
+# and after how many seconds (cli's option, 2 by default).
+progress_settings <- function() {
+  after <- suppressWarnings(as.double(getOption("cli.progress_show_after", 2))[1])
+  c(isTRUE(getOption("kerasbridge.progress", interactive())), if (is.na(after)) 2 else after)
 }
 
 # Raises the condition for an engine error; called from the C shim. `parent` is the R condition

@@ -5,6 +5,7 @@ using KerasRBridge.Bridge.Entries;
 using KerasRBridge.Bridge.Arguments;
 using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Progress;
 using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Embedding;
@@ -96,6 +97,7 @@ public static unsafe class NativeEntry
         {
             RGuest.SetFinalizerHook(&FreeHandle);
             Interruption.SetCheck(RInterrupts.Poll);
+            Interruption.SetProgress(new RProgressBar());
             TensorMemory.Host = new RTensorMemory();
             FreshMemory.ReuseFreedMemory();
             ForkCatalogue.Install();

@@ -247,6 +247,8 @@ tortured <- list(
       path <- tempfile(fileext = ".npz"); save_variables(list(w = array(5, c(2, 3))), path)
       w <- keras_variable(array(0, c(2, 3))); load_variables(path, list(w = w)); as.array(w)
     }), array(5, c(2, 3))),
+  "register_progress: registering the settings function again" = list(
+    quote({ call_entry("register_progress", asNamespace("kerasbridge")$progress_settings); TRUE }), TRUE),
   # Last: registering is what a new load of the package does, after which the objects made
   # before (v and t above) belong to an unloaded session.
   "register_prototypes: registering again keeps new wrappers working" = list(

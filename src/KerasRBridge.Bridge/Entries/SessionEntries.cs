@@ -1,5 +1,6 @@
 using KerasRBridge.Bridge.Entries.Declaring;
 using KerasRBridge.Bridge.Lifetime;
+using KerasRBridge.Bridge.Progress;
 using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop;
@@ -32,6 +33,11 @@ internal static class SessionEntries
             return Nothing.Value;
         }),
         Declare.Entry("diagnostics", (bool settle) => Diagnostics(settle)),
+        Declare.Entry("register_progress", (Sexp settings) =>
+        {
+            RProgressBar.Register(settings);
+            return Nothing.Value;
+        }),
         Declare.Entry("register_prototypes", (Sexp tensor, Sexp variable, Sexp r_indexer, Sexp py_indexer, Sexp saved, Sexp hidden) =>
         {
             RWrappers.Register(tensor, variable, r_indexer, py_indexer, saved, hidden);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -5,9 +6,10 @@ namespace KerasRBridge.Engine;
 
 /// <summary>
 /// Lets the program hosting the engine stop a long computation (the R bridge uses it for
-/// Ctrl-C). Long loops call <see cref="Poll"/> between chunks of work; the host's check throws
-/// to abandon the work. Polls sit only where abandoning is harmless: results are built in fresh
-/// arrays and published (a variable assigned, a tensor returned) only once complete.
+/// Ctrl-C) and follow its progress. Long loops call <see cref="Poll"/> between chunks of work;
+/// the host's check throws to abandon the work. Polls sit only where abandoning is harmless:
+/// results are built in fresh arrays and published (a variable assigned, a tensor returned) only
+/// once complete. At the same polls, runs of more than one chunk report their progress.
 /// </summary>
 public static class Interruption
 {
@@ -15,6 +17,7 @@ public static class Interruption
     public const int ChunkLength = 1 << 20;
 
     private static Action? _check;
+    private static IProgress<WorkProgress>? _progress;
 
     /// <summary>
     /// Installs the host's check (or removes it, given <c>null</c>). It runs on every poll, on
@@ -24,6 +27,14 @@ public static class Interruption
 
     /// <summary>Gives the host a chance to stop the current computation, by throwing.</summary>
     public static void Poll() => _check?.Invoke();
+
+    /// <summary>
+    /// Installs the host's progress reporter (or removes it, given <c>null</c>): every run of
+    /// more than one chunk (<see cref="ChunkLength"/> elements) reports at each poll and once
+    /// complete, synchronously, on whichever thread does the work, so it must be cheap and
+    /// thread-safe. A host shows a bar once a run has taken long enough.
+    /// </summary>
+    public static void SetProgress(IProgress<WorkProgress>? progress) => _progress = progress;
 
     /// <summary>
     /// The chunks of a run of <paramref name="length"/> elements, polling between two of them:
@@ -54,15 +65,27 @@ public static class Interruption
     public struct ChunkRanges(int length)
     {
         private int _start, _end;
+        private long _began;
 
         /// <summary>The chunk reached.</summary>
         public readonly Range Current => _start.._end;
 
-        /// <summary>Moves to the next chunk, polling first unless it is the first.</summary>
+        /// <summary>Moves to the next chunk, polling (and reporting progress) first unless it is
+        /// the first; after the last chunk of a run of several, reports it complete.</summary>
         public bool MoveNext()
         {
-            if (_end >= length) return false;
-            if (_end > 0) Poll();
+            if (_end >= length)
+            {
+                if (_end > ChunkLength) Report(length);
+                return false;
+            }
+            // The clock is read only when someone follows progress: most runs are a few elements.
+            if (_end == 0) _began = _progress is null ? 0 : Stopwatch.GetTimestamp();
+            else
+            {
+                Poll();
+                Report(_end);
+            }
             _start = _end;
             // Bounded by what is left, not by _start + ChunkLength: past the last chunk of a run
             // near int.MaxValue elements that sum would overflow.
@@ -72,5 +95,8 @@ public static class Interruption
 
         /// <summary>Itself: the enumerator is the enumerable.</summary>
         public readonly ChunkRanges GetEnumerator() => this;
+
+        private readonly void Report(int done) =>
+            _progress?.Report(new WorkProgress(done, length, Stopwatch.GetElapsedTime(_began)));
     }
 }

@@ -23,6 +23,14 @@ public static unsafe class RConsole
         return Console.In.ReadLine();
     };
 
+    /// <summary>Writes <paramref name="text"/> where R writes its messages (R's <c>REprintf</c>):
+    /// the console of R, whichever side hosts it (here, <see cref="Error"/>). R's thread only.</summary>
+    public static void Message(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Native.NativeHelpers.ConsoleError(text);
+    }
+
     /// <summary>Runs <paramref name="action"/> with R's output captured; returns (stdout, stderr).</summary>
     public static (string Output, string Error) Capture(Action action)
     {

@@ -17,7 +17,7 @@ internal static unsafe class NativeHelpers
     /// <summary>Vectors from this size up are allocated so that R's refusal is an exception,
     /// not an R error; below it, the cheaper plain allocation (a refusal unwinds as an R error).</summary>
     private const long LargeVectorBytes = 1 << 20;
-    private const int ApiVersion = 6;
+    private const int ApiVersion = 7;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Api
@@ -57,6 +57,7 @@ internal static unsafe class NativeHelpers
         public delegate* unmanaged<int> InForkedChild;
         public nint ForkedCall;
         public nint NoteSignals;
+        public delegate* unmanaged<byte*, void> ConsoleError;
     }
 
     private static Api* _api;
@@ -243,6 +244,13 @@ internal static unsafe class NativeHelpers
     /// <summary>Runs R's garbage collector (a full collection), and with it the finalizers of
     /// the external pointers it frees.</summary>
     internal static void Collect() => Check(R->Collect());
+
+    /// <summary>Writes <paramref name="text"/> to R's console where R's messages go (REprintf).</summary>
+    internal static void ConsoleError(string text)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(text + "\0");
+        fixed (byte* p = utf8) R->ConsoleError(p);
+    }
 
     /// <summary>Takes the parked R unwind, if any, so that C code can resume it.</summary>
     internal static bool TakePending(out Sexp token)

@@ -623,6 +623,9 @@ static SEXP duplicate_body(void *data)
 
 static int krb_duplicate(SEXP x, SEXP *cell) { return run_kept(duplicate_body, x, cell); }
 
+/* REprintf raises no R error: it writes through R's console (a host's, when .NET hosts R). */
+static void krb_console_error(const char *text) { REprintf("%s", text); }
+
 static const krb_native_api krb_api = {
     KRB_API_VERSION,
     krb_init,
@@ -663,6 +666,7 @@ static const krb_native_api krb_api = {
     krb_in_forked_child,
     krb_forked_call,
     krb_note_signals,
+    krb_console_error,
 };
 
 const krb_native_api *krb_native_table(void) { return &krb_api; }

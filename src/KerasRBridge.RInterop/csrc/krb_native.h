@@ -20,7 +20,7 @@
 #define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
 #define KRB_NOMEM 3     /* R refused an allocation; the message says why (nothing is pending) */
 
-#define KRB_API_VERSION 6
+#define KRB_API_VERSION 7
 
 /* An R object for a .NET object (see krb_build_pointer_object). */
 typedef struct krb_pointer_request {
@@ -124,6 +124,8 @@ typedef struct krb_native_api {
     /* R's thread's id and the signal dispositions before the .NET runtime started, recorded by
      * whoever starts it inside R (call with before = 1, then 0 once it runs). */
     void (*note_signals)(int before);
+    /* Writes text to R's console as R's messages go (REprintf): a progress bar. R's thread only. */
+    void (*console_error)(const char *text);
 } krb_native_api;
 
 const krb_native_api *krb_native_table(void);
