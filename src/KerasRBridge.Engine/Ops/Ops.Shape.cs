@@ -104,20 +104,17 @@ public static partial class Ops
     {
         public NdArray Visit<T>() where T : unmanaged
         {
-            var reversed = x.ShapeSpan.ToArray();
-            Array.Reverse(reversed);
-            var strides = Selection.ColumnMajorStrides(x.ShapeSpan).Reverse().ToArray();
             if (shape.Length <= 1)
             {
                 var storage = TensorStorage.Allocate<T>(shape);
-                Gather(x.AsSpan<T>(), reversed, strides, storage.GetSpan());
+                x.CopyRowMajor<T>(storage.GetSpan());
                 return NdArray<T>.Adopt(storage, shape);
             }
             int n = (int)x.Size;
             var buffer = ArrayPool<T>.Shared.Rent(n);
             try
             {
-                Gather(x.AsSpan<T>(), reversed, strides, buffer.AsSpan(0, n));
+                x.CopyRowMajor<T>(buffer.AsSpan(0, n));
                 return NdArray.FromRowMajor<T>(buffer.AsSpan(0, n), shape);
             }
             finally

@@ -186,7 +186,7 @@ internal sealed class H5Format : WeightsFormat
             if (count > Array.MaxLength)
                 throw KerasMemoryError.ForArray(array.ShapeSpan, array.DType, "PureHDF writes from one .NET array, and this tensor's elements do not fit one.");
             var stored = NdArray.NewArray<TFile>((int)count, array.ShapeSpan, zeroed: false);
-            TensorElements.CopyRowMajor<T>(array, MemoryMarshal.Cast<TFile, T>(stored.AsSpan()));
+            array.CopyRowMajor<T>(MemoryMarshal.Cast<TFile, T>(stored.AsSpan()));
             return stored;
         }
 

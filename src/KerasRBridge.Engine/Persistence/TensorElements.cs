@@ -30,27 +30,6 @@ internal static class TensorElements
     public static NdArray Read(Stream stream, DType dtype, long[] shape, bool rowMajor, bool bigEndian) =>
         DTypeVisitor.Accept<Reader, NdArray>(dtype, new Reader(stream, shape, rowMajor, bigEndian));
 
-    /// <summary>The elements of <paramref name="array"/> in row-major order, into
-    /// <paramref name="destination"/>, which holds exactly that many.</summary>
-    public static void CopyRowMajor<T>(NdArray array, Span<T> destination) where T : unmanaged
-    {
-        var source = array.AsSpan<T>();
-        if (source.IsEmpty) return;
-        // A gather walks its lengths first-fastest; over the reversed axes with the reversed
-        // column-major strides, that is the last axis fastest: row-major order.
-        int rank = array.Rank;
-        Span<nint> lengths = stackalloc nint[rank];
-        Span<nint> strides = stackalloc nint[rank];
-        nint stride = 1;
-        for (int axis = 0; axis < rank; axis++)
-        {
-            lengths[rank - 1 - axis] = (nint)array.ShapeSpan[axis];
-            strides[rank - 1 - axis] = stride;
-            stride *= (nint)array.ShapeSpan[axis];
-        }
-        NdArray.GatherStrided(in source[0], lengths, strides, destination);
-    }
-
     /// <summary>A tensor of <paramref name="shape"/> from its row-major elements, which must be
     /// valid values of their dtype (a bool 0 or 1).</summary>
     /// <exception cref="KerasValueError">A bool element is neither 0 nor 1.</exception>
@@ -149,7 +128,7 @@ internal static class TensorElements
                 return true;
             }
             var copy = NdArray.NewArray<T>((int)array.Size, array.ShapeSpan, zeroed: false);
-            CopyRowMajor<T>(array, copy);
+            array.CopyRowMajor<T>(copy);
             WriteElements<T>(stream, copy);
             return true;
         }

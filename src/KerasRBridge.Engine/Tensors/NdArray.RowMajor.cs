@@ -32,6 +32,30 @@ public abstract partial class NdArray
         return NdArray<T>.Adopt(storage, dims);
     }
 
+    /// <summary>
+    /// The elements in row-major order (the last axis varies fastest) into
+    /// <paramref name="destination"/>, which holds exactly <see cref="Size"/> of them: what
+    /// <see cref="FromRowMajor{T}"/> takes, for C-order reshapes and files.
+    /// </summary>
+    internal void CopyRowMajor<T>(Span<T> destination) where T : unmanaged
+    {
+        var source = AsSpan<T>();
+        if (source.IsEmpty) return;
+        // A gather walks its lengths first-fastest; over the reversed axes with the reversed
+        // column-major strides, that is the last axis fastest: row-major order.
+        int rank = Rank;
+        Span<nint> lengths = stackalloc nint[rank];
+        Span<nint> strides = stackalloc nint[rank];
+        nint stride = 1;
+        for (int axis = 0; axis < rank; axis++)
+        {
+            lengths[rank - 1 - axis] = (nint)_shape[axis];
+            strides[rank - 1 - axis] = stride;
+            stride *= (nint)_shape[axis];
+        }
+        GatherStrided(in source[0], lengths, strides, destination);
+    }
+
     // A row-major rows x columns source into column-major order: a matrix transpose. Element by
     // element, each read lands on a new cache line; in tiles of 32 x 32 the tile's source lines
     // stay cached while its columns are written (a 1000 x 1000 float32 transpose: about 4 times faster).
