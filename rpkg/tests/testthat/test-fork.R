@@ -62,6 +62,11 @@ test_that("a forked child reads large tensors, in R vectors and in warm blocks, 
   expect_identical(child_value(lines, "same-10000000"), "TRUE")
 })
 
+test_that("a forked child reads a large transpose made, not yet read, before the fork", {
+  lines <- fork_case("reads-transpose-in-child")
+  expect_identical(child_value(lines, "same-transpose"), "TRUE")
+})
+
 test_that("a PSOCK cluster whose workers load the package uses the engine in each worker", {
   cl <- parallel::makePSOCKcluster(2)
   on.exit(parallel::stopCluster(cl))

@@ -124,7 +124,7 @@ internal sealed class RTensorMemory : ITensorMemory
     internal static Sexp KeptBy(object target)
     {
         if (StorageOf(target) is not { } storage) return RValues.NilValue;
-        if (storage.IsProtectedByDotNet && MadeThisCall.Contains(storage) && !Escaped.TryGetValue(target, out _))
+        if (storage.IsProtectedByDotNet && MadeThisCall.Contains(storage) && !Escaped.TryGetValue(target, out _) && !IsDeferred(target))
             GivenThisCall.Add(storage);
         return storage.Keeper;
     }
@@ -143,11 +143,33 @@ internal sealed class RTensorMemory : ITensorMemory
     /// <summary>Whether a variable's new values must stay protected by .NET.</summary>
     internal static bool HasEscaped(object target) => Escaped.TryGetValue(target, out _);
 
-    private static IRMemoryStorage? StorageOf(object target) => target switch
+    /// <remarks>A transpose not gathered yet (<see cref="IDeferredStorage"/>) holds its operand's
+    /// memory, then the memory it gathered into.</remarks>
+    private static IRMemoryStorage? StorageOf(object target) => MemoryOf(target switch
     {
-        Variable v => v.AssignedValue?.StorageObject as IRMemoryStorage,
-        NdArray t => t.StorageObject as IRMemoryStorage,
+        Variable v => v.AssignedValue,
+        NdArray t => t,
         _ => null,
+    });
+
+    private static IRMemoryStorage? MemoryOf(NdArray? tensor) => tensor?.StorageObject switch
+    {
+        IRMemoryStorage memory => memory,
+        // Source first: it is let go only after Gathered is set.
+        IDeferredStorage deferred => deferred.Source is { } source ? MemoryOf(source) : deferred.Gathered as IRMemoryStorage,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether the memory <paramref name="target"/> reaches belongs to another tensor or was made
+    /// after its R objects: never given to R, since those objects, made earlier, do not all keep
+    /// it; .NET's protection holds it for as long as the tensor is reachable.
+    /// </summary>
+    private static bool IsDeferred(object target) => target switch
+    {
+        Variable v => v.AssignedValue?.StorageObject is IDeferredStorage,
+        NdArray t => t.StorageObject is IDeferredStorage,
+        _ => false,
     };
 
     /// <summary>R's collector freed the handle of <paramref name="target"/>: if its tensor memory

@@ -124,23 +124,23 @@ public static partial class Ops
         }
     }
 
+    // A large result is gathered when first read (PermutedStorage), so that a reshape or
+    // another transpose reads the operand itself; a transpose of such a result composes the
+    // permutations over the same operand.
     private readonly struct Permutation(NdArray x, int[] order) : IDTypeVisitor<NdArray>
     {
-        public NdArray Visit<T>() where T : unmanaged
+        public unsafe NdArray Visit<T>() where T : unmanaged
         {
-            var strides = Selection.ColumnMajorStrides(x.ShapeSpan);
+            var (origin, strides) = x.StridedElements<T>();
             var shape = new long[order.Length];
-            var permutedStrides = new long[order.Length];
+            var permutedStrides = new nint[order.Length];
             for (int i = 0; i < order.Length; i++) (shape[i], permutedStrides[i]) = (x.ShapeSpan[order[i]], strides[order[i]]);
+            if (x.Size * sizeof(T) >= PermutedStorage<T>.MinBytes)
+                return NdArray<T>.Adopt(new PermutedStorage<T>(origin, shape, permutedStrides), shape);
             var storage = TensorStorage.Allocate<T>(shape);
-            Gather(x.AsSpan<T>(), shape, permutedStrides, storage.GetSpan());
+            if (x.Size > 0)
+                NdArray.GatherStrided(in origin.AsSpan()[0], [.. shape.Select(l => (nint)l)], permutedStrides, storage.GetSpan());
             return NdArray<T>.Adopt(storage, shape);
         }
-    }
-
-    private static void Gather<T>(ReadOnlySpan<T> source, long[] lengths, long[] strides, Span<T> destination) where T : unmanaged
-    {
-        if (destination.IsEmpty) return;
-        NdArray.GatherStrided(in source[0], [.. lengths.Select(l => (nint)l)], [.. strides.Select(s => (nint)s)], destination);
     }
 }

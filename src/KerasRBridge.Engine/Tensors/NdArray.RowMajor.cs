@@ -39,21 +39,38 @@ public abstract partial class NdArray
     /// </summary>
     internal void CopyRowMajor<T>(Span<T> destination) where T : unmanaged
     {
-        var source = AsSpan<T>();
-        if (source.IsEmpty) return;
+        if (Size == 0) return;
+        var (origin, strides) = StridedElements<T>();
         // A gather walks its lengths first-fastest; over the reversed axes with the reversed
-        // column-major strides, that is the last axis fastest: row-major order.
+        // strides, that is the last axis fastest: row-major order.
         int rank = Rank;
         Span<nint> lengths = stackalloc nint[rank];
-        Span<nint> strides = stackalloc nint[rank];
-        nint stride = 1;
+        Span<nint> reversed = stackalloc nint[rank];
         for (int axis = 0; axis < rank; axis++)
         {
             lengths[rank - 1 - axis] = (nint)_shape[axis];
-            strides[rank - 1 - axis] = stride;
+            reversed[rank - 1 - axis] = strides[axis];
+        }
+        GatherStrided(in origin.AsSpan()[0], lengths, reversed, destination);
+    }
+
+    /// <summary>
+    /// Where this tensor's elements are read from, and each axis's stride there: its own
+    /// column-major storage, or for a transpose not gathered yet (<see cref="PermutedStorage{T}"/>)
+    /// its operand's, so that the reader makes the one pass over them.
+    /// </summary>
+    internal (NdArray<T> Origin, nint[] Strides) StridedElements<T>() where T : unmanaged
+    {
+        var typed = Typed<T>();
+        if (typed.Storage is PermutedStorage<T> { NotGathered: { } pending }) return (pending.Source, pending.Strides);
+        var strides = new nint[Rank];
+        nint stride = 1;
+        for (int axis = 0; axis < strides.Length; axis++)
+        {
+            strides[axis] = stride;
             stride *= (nint)_shape[axis];
         }
-        GatherStrided(in source[0], lengths, strides, destination);
+        return (typed, strides);
     }
 
     // A row-major rows x columns source into column-major order: a matrix transpose. Element by

@@ -75,6 +75,12 @@ switch(case,
     here <- list(as.array(large), as.array(t))
     there <- mccollect(mcparallel(list(as.array(large), as.array(t))))[[1]]
     say(paste0("same-", format(n, scientific = FALSE)), identical(here, there))
+  },
+  "reads-transpose-in-child" = {
+    m <- matrix(seq_len(3e5) %% 251, 500, 600)
+    view <- op_transpose(op_array(m, "float32"))
+    there <- mccollect(mcparallel(as.array(view)))[[1]]
+    say("same-transpose", identical(there, t(m)) && identical(as.array(view), t(m)))
   }
 )
 v2 <- keras_variable(array(1, c(2, 2)))
