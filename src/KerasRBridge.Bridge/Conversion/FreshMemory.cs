@@ -15,7 +15,14 @@ internal static partial class FreshMemory
 
     // glibc's mallopt parameters.
     private const int MTrimThreshold = -1;
-    private const int MMmapThreshold = -3;
+    private const int MMmapMax = -4;
+
+    /// <summary>How long memory nobody uses stays with the process, warm, before it goes back to
+    /// the system: free heap here, kept blocks in <see cref="WarmBlocks"/>.</summary>
+    internal static readonly TimeSpan KeepUnusedFor = TimeSpan.FromSeconds(2);
+
+    private static long _lastLargeWrite;
+    private static Timer? _heapTrimmer;
 
     [LibraryImport("libc", EntryPoint = "madvise")]
     private static partial int MAdvise(nint address, nuint length, int advice);
@@ -25,41 +32,64 @@ internal static partial class FreshMemory
     internal static unsafe void PreferHugePages(void* buffer, long bytes)
     {
         if (bytes < 4 * HugePage || !OperatingSystem.IsLinux()) return;
+        // Every large buffer the engine fills passes here: while they keep coming, free heap stays warm.
+        Volatile.Write(ref _lastLargeWrite, Environment.TickCount64);
         nint start = ((nint)buffer + HugePage - 1) & ~(HugePage - 1);
         nint end = ((nint)buffer + (nint)bytes) & ~(HugePage - 1);
         if (end > start) MAdvise(start, (nuint)(end - start), MadvHugePage);
     }
 
     /// <summary>
-    /// Makes R's allocator (glibc's malloc) reuse the memory of freed tensors and arrays below
-    /// <see cref="WarmBlocks.MinBytes"/> instead of mapping fresh pages for each.
+    /// Makes R's allocator (glibc's malloc) reuse the memory of freed tensors and arrays of every
+    /// size instead of mapping fresh pages for each, and gives free memory back to the system
+    /// once no large buffer has been written for <see cref="KeepUnusedFor"/>.
     /// </summary>
     /// <remarks>
-    /// By default glibc maps every block above a threshold that only grows as such blocks are
-    /// freed, and gives the top of its heap back to the system as soon as 2 x that threshold is
-    /// free. R frees dropped vectors in its collections, so a loop making 4 MB results faulted in
-    /// most of their pages every call (160 faults a call, 3 ms against 0.4 ms for the same
-    /// negation of 1e6 float32 once memory is reused, on this project's machines; base R's own
-    /// <c>-x</c> the same). Fixed thresholds keep blocks below <see cref="WarmBlocks.MinBytes"/>
-    /// in the heap, and up to <see cref="KeptFreeBytes"/> of free heap with the process (what
-    /// glibc's own adjustment reaches at most); larger ones are <see cref="WarmBlocks"/>'s.
+    /// <para>By default glibc maps every block above a threshold (at most 32 MiB) with its own
+    /// <c>mmap</c>, unmaps it when freed, and gives the top of its heap back to the system as
+    /// soon as a little of it is free. R frees dropped vectors in its collections, so a loop
+    /// making large results faulted all their pages in again every call: the kernel zeroes each
+    /// page first, several times the cost of the work (on this project's machines, 1e7 float32 to
+    /// an R array 22 ms a call, 10 ms with reuse; base R's own <c>x * 2</c> on 1e7 doubles 250 ms,
+    /// 12-20 ms with reuse). With no mapped blocks and the heap's free memory kept, a freed
+    /// vector's memory serves the next one warm, as NumPy's arrays reuse what malloc just freed.</para>
+    /// <para>What is kept is bounded: free memory at the top of the heap beyond
+    /// <see cref="KeptFreeBytes"/> goes back at once, and all free memory (<c>malloc_trim</c>)
+    /// once the engine has written no large buffer for <see cref="KeepUnusedFor"/>, so a finished
+    /// loop, or a session busy with other work, holds no more than R's own data.</para>
     /// </remarks>
     internal static void ReuseFreedMemory()
     {
         if (!OperatingSystem.IsLinux()) return;
         try
         {
-            MallOpt(MMmapThreshold, (int)WarmBlocks.MinBytes);
+            MallOpt(MMmapMax, 0);
             MallOpt(MTrimThreshold, (int)KeptFreeBytes);
         }
         catch (EntryPointNotFoundException)
         {
             // Not glibc (musl has no mallopt): its allocator's own policy stays.
+            return;
         }
+        _heapTrimmer = new Timer(_ => TrimWhenIdle(), null, KeepUnusedFor, KeepUnusedFor);
     }
 
     /// <summary>The free memory at the top of the heap glibc keeps rather than returns.</summary>
-    internal const long KeptFreeBytes = 2 * WarmBlocks.MinBytes;
+    internal const long KeptFreeBytes = 1L << 30;
+
+    private static void TrimWhenIdle()
+    {
+        if (Environment.TickCount64 - Volatile.Read(ref _lastLargeWrite) >= KeepUnusedFor.TotalMilliseconds) GiveBackFreeMemory();
+    }
+
+    /// <summary>Returns the heap's free pages to the system (glibc's <c>malloc_trim</c>).</summary>
+    internal static void GiveBackFreeMemory()
+    {
+        if (_heapTrimmer is not null) MallocTrim(0);
+    }
+
+    [LibraryImport("libc", EntryPoint = "malloc_trim")]
+    private static partial int MallocTrim(nuint pad);
 
     [LibraryImport("libc", EntryPoint = "mallopt")]
     private static partial int MallOpt(int parameter, int value);

@@ -7,11 +7,11 @@ namespace KerasRBridge.Bridge.Lifetime;
 /// Native memory for the largest tensors, kept for reuse while it is warm (its pages mapped).
 /// </summary>
 /// <remarks>
-/// <para>Every allocation of <see cref="MinBytes"/> or more is a fresh <c>mmap</c> under glibc,
-/// which raises its reuse threshold no further, and R frees it with <c>munmap</c>: each tensor
-/// that size would pay for faulting in and zeroing all its pages again, two to three times the
-/// cost of writing them (80 MB: 6 ms against 2.7 ms with huge pages on this project's machines;
-/// with 4 KiB pages 230 ms). Blocks given back are kept for the next tensor of their size.</para>
+/// <para>Writing fresh memory costs a page fault and the kernel's zeroing per page, two to three
+/// times the cost of writing it (80 MB: 6 ms against 2.7 ms with huge pages on this project's
+/// machines; with 4 KiB pages 230 ms). glibc's heap keeps freed memory too (<see cref="FreshMemory"/>),
+/// but may split a freed block for smaller requests or give it back when idle; kept here, aligned
+/// to huge pages, the next tensor of its size finds it whole and warm.</para>
 /// <para>What is kept is bounded (<see cref="MaxPerSize"/> blocks of a size, <see cref="MaxKeptBytes"/>
 /// in all) and short-lived: a block not reused within <see cref="Idle"/> goes back to the
 /// system, so a finished loop leaves nothing behind. Any thread may rent and return blocks.</para>
@@ -24,7 +24,7 @@ internal static unsafe class WarmBlocks
     private const nuint Alignment = 2 << 20;
     private const int MaxPerSize = 16;
     private const long MaxKeptBytes = 1L << 30;
-    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Idle = FreshMemory.KeepUnusedFor;
 
     private static readonly object Gate = new();
     private static readonly Dictionary<long, Stack<(nint Address, long ReturnedAt)>> Kept = [];
@@ -104,6 +104,8 @@ internal static unsafe class WarmBlocks
             if (_keptBytes > 0) _trimmer?.Change(Idle, Timeout.InfiniteTimeSpan);
         }
         foreach (nint address in freed) NativeMemory.AlignedFree((void*)address);
+        // Freed into glibc's heap (FreshMemory keeps it), not unmapped: give the pages back.
+        if (freed.Count > 0) FreshMemory.GiveBackFreeMemory();
     }
 
     // Whole huge pages, so that blocks for sizes that differ a little serve each other.
