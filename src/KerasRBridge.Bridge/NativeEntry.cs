@@ -136,6 +136,7 @@ public static unsafe class NativeEntry
             {
                 RThread.DrainReleases();
                 RTensorMemory.CallStarts();
+                FreshMemory.NoteCall();
             }
             _errorParent?.Dispose();
             _errorParent = null;

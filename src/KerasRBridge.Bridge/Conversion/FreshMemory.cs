@@ -4,9 +4,9 @@ using KerasRBridge.Bridge.Lifetime;
 namespace KerasRBridge.Bridge.Conversion;
 
 /// <summary>
-/// Large R vectors come from a fresh <c>mmap</c>, and writing them first costs a page fault per
-/// 4 KiB page: several times the copy itself. Asking for transparent huge pages on that memory
-/// before the first write makes it one fault per 2 MiB.
+/// How the memory the engine and R write is had: warm from glibc's heap where it can be
+/// (<see cref="ReuseFreedMemory"/>), and where it must be fresh, on transparent huge pages, one
+/// fault per 2 MiB instead of one per 4 KiB (<see cref="PreferHugePages"/>).
 /// </summary>
 internal static partial class FreshMemory
 {
@@ -21,7 +21,7 @@ internal static partial class FreshMemory
     /// the system: free heap here, kept blocks in <see cref="WarmBlocks"/>.</summary>
     internal static readonly TimeSpan KeepUnusedFor = TimeSpan.FromSeconds(2);
 
-    private static long _lastLargeWrite;
+    private static long _calls, _callsAtLastLook;
     private static Timer? _heapTrimmer;
 
     [LibraryImport("libc", EntryPoint = "madvise")]
@@ -32,8 +32,6 @@ internal static partial class FreshMemory
     internal static unsafe void PreferHugePages(void* buffer, long bytes)
     {
         if (bytes < 4 * HugePage || !OperatingSystem.IsLinux()) return;
-        // Every large buffer the engine fills passes here: while they keep coming, free heap stays warm.
-        Volatile.Write(ref _lastLargeWrite, Environment.TickCount64);
         nint start = ((nint)buffer + HugePage - 1) & ~(HugePage - 1);
         nint end = ((nint)buffer + (nint)bytes) & ~(HugePage - 1);
         if (end > start) MAdvise(start, (nuint)(end - start), MadvHugePage);
@@ -42,7 +40,7 @@ internal static partial class FreshMemory
     /// <summary>
     /// Makes R's allocator (glibc's malloc) reuse the memory of freed tensors and arrays of every
     /// size instead of mapping fresh pages for each, and gives free memory back to the system
-    /// once no large buffer has been written for <see cref="KeepUnusedFor"/>.
+    /// once R has not called the engine for <see cref="KeepUnusedFor"/>.
     /// </summary>
     /// <remarks>
     /// <para>By default glibc maps every block above a threshold (at most 32 MiB) with its own
@@ -55,8 +53,8 @@ internal static partial class FreshMemory
     /// vector's memory serves the next one warm, as NumPy's arrays reuse what malloc just freed.</para>
     /// <para>What is kept is bounded: free memory at the top of the heap beyond
     /// <see cref="KeptFreeBytes"/> goes back at once, and all free memory (<c>malloc_trim</c>)
-    /// once the engine has written no large buffer for <see cref="KeepUnusedFor"/>, so a finished
-    /// loop, or a session busy with other work, holds no more than R's own data.</para>
+    /// once R has made no call into the engine for <see cref="KeepUnusedFor"/> (to twice that), so
+    /// a finished loop, or a session busy with other work, holds no more than R's own data.</para>
     /// </remarks>
     internal static void ReuseFreedMemory()
     {
@@ -77,9 +75,15 @@ internal static partial class FreshMemory
     /// <summary>The free memory at the top of the heap glibc keeps rather than returns.</summary>
     internal const long KeptFreeBytes = 1L << 30;
 
+    /// <summary>R calls the engine: the session is not idle. R's thread only; a plain count, so
+    /// that the smallest call pays nothing measurable for it.</summary>
+    internal static void NoteCall() => _calls++;
+
     private static void TrimWhenIdle()
     {
-        if (Environment.TickCount64 - Volatile.Read(ref _lastLargeWrite) >= KeepUnusedFor.TotalMilliseconds) GiveBackFreeMemory();
+        long calls = Volatile.Read(ref _calls);
+        if (calls == _callsAtLastLook) GiveBackFreeMemory();
+        _callsAtLastLook = calls;
     }
 
     /// <summary>Returns the heap's free pages to the system (glibc's <c>malloc_trim</c>).</summary>
