@@ -70,6 +70,31 @@ public class OpsTransposeViewTests
         Assert.That(RowMajor(t), Is.EqualTo(TransposedRowMajor(Large(3, 4), [1, 0])));
     }
 
+    [Test]
+    public void An_identity_permutation_is_copied_at_once()
+    {
+        var x = Large(20, 30, 40);
+        var same = Ops.Transpose(x, [0, 1, 2]);
+        Assert.That(same.StorageObject, Is.Not.InstanceOf<IDeferredStorage>());
+        Assert.That(RowMajor(same), Is.EqualTo(RowMajor(x)));
+        var lengthOne = Large(1, 300, 400);
+        Assert.That(Ops.Transpose(lengthOne, [1, 0, 2]).StorageObject, Is.Not.InstanceOf<IDeferredStorage>(), "moving an axis of length 1 moves nothing");
+    }
+
+    [Test]
+    public unsafe void CopyTo_writes_the_elements_without_gathering_them()
+    {
+        var t = Ops.Transpose(Large(300, 400));
+        var deferred = (IDeferredStorage)t.StorageObject;
+        var copy = new float[t.Size];
+        fixed (float* p = copy) deferred.CopyTo(p);
+        Assert.That(deferred.Gathered, Is.Null);
+        Assert.That(copy, Is.EqualTo(t.AsSpan<float>().ToArray()));
+        var again = new float[t.Size];
+        fixed (float* p = again) deferred.CopyTo(p);
+        Assert.That(again, Is.EqualTo(copy), "once gathered, from the gathered elements");
+    }
+
     [TestCase(new[] { 1, 0, 2 })]
     [TestCase(new[] { 2, 0, 1 })]
     [TestCase(new[] { 2, 1, 0 })]
@@ -102,11 +127,12 @@ public class OpsTransposeViewTests
     public void A_transpose_of_a_deferred_transpose_composes_the_permutations()
     {
         var x = Large(20, 30, 40);
-        var twice = Ops.Transpose(Ops.Transpose(x, [2, 0, 1]), [1, 2, 0]);
-        Assert.That(((IDeferredStorage)twice.StorageObject).Source, Is.SameAs(x));
-        Assert.That(RowMajor(twice), Is.EqualTo(RowMajor(x)), "(2, 0, 1) then (1, 2, 0) is the identity");
         var other = Ops.Transpose(Ops.Transpose(x, [2, 0, 1]), [0, 2, 1]);
+        Assert.That(((IDeferredStorage)other.StorageObject).Source, Is.SameAs(x));
         Assert.That(RowMajor(other), Is.EqualTo(TransposedRowMajor(x, [2, 1, 0])));
+        var twice = Ops.Transpose(Ops.Transpose(x, [2, 0, 1]), [1, 2, 0]);
+        Assert.That(twice.StorageObject, Is.Not.InstanceOf<IDeferredStorage>(), "(2, 0, 1) then (1, 2, 0) is the identity: a copy of x");
+        Assert.That(RowMajor(twice), Is.EqualTo(RowMajor(x)));
     }
 
     [Test]

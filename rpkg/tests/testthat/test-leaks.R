@@ -175,3 +175,19 @@ test_that("a loop converting large tensors to R arrays reuses freed memory, and 
   # At the end of the loop the heap holds some freed 80 MB results for reuse; idle, they go back.
   expect_lt(as.numeric(child_value(lines, "resident-when-idle")), as.numeric(child_value(lines, "resident-after-loop")) - 60)
 })
+
+test_that("a large variable whose first value is not in R memory keeps its later values", {
+  # op_arange() and op_cholesky() results sit in .NET arrays; assignments make R memory.
+  firsts <- list(arange = function() op_arange(0, 1e4, dtype = "float64"),
+                 cholesky = function() op_cholesky(diag(2, 100)))
+  for (first in firsts) {
+    v <- keras_variable(first())
+    expected <- as.array(v) + 1
+    v$assign_add(1)
+    invisible(gc())
+    for (i in 1:20) scratch <- op_array(array(-1, dim(expected)))
+    invisible(gc())
+    expect_identical(as.array(v), expected)
+    expect_identical(as.array(v$value), expected)
+  }
+})

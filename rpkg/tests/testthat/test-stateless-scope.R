@@ -80,3 +80,17 @@ test_that("stateless_function makes a pure function of the variables' values", {
   expect_identical(as.array(total), 0)
   expect_bridge_error(update(list(0), 1), "value_error", "one per variable")
 })
+
+test_that("large values recorded in a scope stay right after their R objects are dropped and R collects", {
+  big <- array(seq_len(1e4) / 3, c(100, 100))
+  v <- keras_variable(array(0, c(100, 100)))
+  scope <- stateless_scope()
+  with(scope, {
+    v$assign(big)
+    invisible(v$assign_add(1))
+  })
+  invisible(gc())
+  for (i in 1:20) scratch <- op_array(array(-1, c(100, 100)))
+  invisible(gc())
+  expect_identical(as.array(scope$get_current_value(v)), big + 1)
+})

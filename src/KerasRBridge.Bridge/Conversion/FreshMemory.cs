@@ -12,6 +12,7 @@ internal static partial class FreshMemory
 {
     private const nint HugePage = 2 * 1024 * 1024;
     private const int MadvHugePage = 14;
+    private const int MadvDontNeed = 4;
 
     // glibc's mallopt parameters.
     private const int MTrimThreshold = -1;
@@ -22,6 +23,7 @@ internal static partial class FreshMemory
     internal static readonly TimeSpan KeepUnusedFor = TimeSpan.FromSeconds(2);
 
     private static long _calls, _callsAtLastLook;
+    private static bool _trimmedWhileIdle;
     private static Timer? _heapTrimmer;
 
     [LibraryImport("libc", EntryPoint = "madvise")]
@@ -35,6 +37,17 @@ internal static partial class FreshMemory
         nint start = ((nint)buffer + HugePage - 1) & ~(HugePage - 1);
         nint end = ((nint)buffer + (nint)bytes) & ~(HugePage - 1);
         if (end > start) MAdvise(start, (nuint)(end - start), MadvHugePage);
+    }
+
+    /// <summary>Gives back the pages wholly inside a buffer nobody will read (their contents are
+    /// lost, the buffer stays valid): memory that only counts for R's collector.</summary>
+    internal static unsafe void ReleasePages(void* buffer, long bytes)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        nint page = Environment.SystemPageSize;
+        nint start = ((nint)buffer + page - 1) & ~(page - 1);
+        nint end = ((nint)buffer + (nint)bytes) & ~(page - 1);
+        if (end > start) MAdvise(start, (nuint)(end - start), MadvDontNeed);
     }
 
     /// <summary>
@@ -52,9 +65,11 @@ internal static partial class FreshMemory
     /// 12-20 ms with reuse). With no mapped blocks and the heap's free memory kept, a freed
     /// vector's memory serves the next one warm, as NumPy's arrays reuse what malloc just freed.</para>
     /// <para>What is kept is bounded: free memory at the top of the heap beyond
-    /// <see cref="KeptFreeBytes"/> goes back at once, and all free memory (<c>malloc_trim</c>)
-    /// once R has made no call into the engine for <see cref="KeepUnusedFor"/> (to twice that), so
-    /// a finished loop, or a session busy with other work, holds no more than R's own data.</para>
+    /// <see cref="KeptFreeBytes"/> goes back at once, all free memory (<c>malloc_trim</c>) once
+    /// more than that is free anywhere in the heap (looked at every <see cref="KeepUnusedFor"/>),
+    /// and once R has made no call into the engine for <see cref="KeepUnusedFor"/> (to twice
+    /// that), so a finished loop, or a session busy with other work, holds no more than R's own
+    /// data.</para>
     /// </remarks>
     internal static void ReuseFreedMemory()
     {
@@ -72,19 +87,49 @@ internal static partial class FreshMemory
         _heapTrimmer = new Timer(_ => TrimWhenIdle(), null, KeepUnusedFor, KeepUnusedFor);
     }
 
-    /// <summary>The free memory at the top of the heap glibc keeps rather than returns.</summary>
+    /// <summary>The most free heap memory kept for reuse.</summary>
     internal const long KeptFreeBytes = 1L << 30;
 
     /// <summary>R calls the engine: the session is not idle. R's thread only; a plain count, so
     /// that the smallest call pays nothing measurable for it.</summary>
     internal static void NoteCall() => _calls++;
 
+    // Once per idle period (between two looks with no call), and whenever more than
+    // KeptFreeBytes of the heap is free, busy or not.
     private static void TrimWhenIdle()
     {
         long calls = Volatile.Read(ref _calls);
-        if (calls == _callsAtLastLook) GiveBackFreeMemory();
+        bool idle = calls == _callsAtLastLook;
         _callsAtLastLook = calls;
+        if (!idle) _trimmedWhileIdle = false;
+        if ((idle && !_trimmedWhileIdle) || FreeHeapBytes() > KeptFreeBytes)
+        {
+            GiveBackFreeMemory();
+            _trimmedWhileIdle = idle;
+        }
     }
+
+    /// <summary>The free bytes glibc's heaps hold (<c>mallinfo2</c>); 0 where it is not known.</summary>
+    private static long FreeHeapBytes()
+    {
+        try { return (long)MallInfo2().FreeBytes; }
+        catch (EntryPointNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>glibc's <c>struct mallinfo2</c> (2.33 and later).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MallInfo
+    {
+        public nuint Arena, OrdBlks, SmBlks, HBlks, HBlkHd, UsmBlks, FsmBlks, UordBlks;
+        public nuint FreeBytes;
+        public nuint KeepCost;
+    }
+
+    [LibraryImport("libc", EntryPoint = "mallinfo2")]
+    private static partial MallInfo MallInfo2();
 
     /// <summary>Returns the heap's free pages to the system (glibc's <c>malloc_trim</c>).</summary>
     internal static void GiveBackFreeMemory()

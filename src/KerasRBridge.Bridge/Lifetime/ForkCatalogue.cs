@@ -101,12 +101,7 @@ internal static unsafe class ForkCatalogue
             RType = (int)RArrays.RTypeOf(dtype),
         };
         shape.CopyTo(new Span<long>(entry.Shape, shape.Length));
-        if (value is not null)
-        {
-            var pin = value.Pin();
-            Pins.Add(pin);
-            entry.Data = pin.Pointer;
-        }
+        if (value is not null) entry.Data = DataFor(value);
         if (variable is not null)
         {
             entry.IsVariable = 1;
@@ -118,6 +113,26 @@ internal static unsafe class ForkCatalogue
             entry.Autocast = variable.Autocast ? 1 : 0;
         }
         return entry;
+    }
+
+    /// <summary>
+    /// Where the child reads <paramref name="value"/>'s elements: its own memory, pinned; for a
+    /// transpose not read yet, a copy in the catalogue's memory, since reading the transpose
+    /// would allocate its memory in R here, inside <c>fork()</c>, where a failure would leave the
+    /// child no object to read.
+    /// </summary>
+    private static void* DataFor(NdArray value)
+    {
+        if (value.StorageObject is IDeferredStorage { Source: not null } deferred)
+        {
+            void* copy = NativeMemory.Alloc((nuint)Math.Max(value.NBytes, 1));
+            Blocks.Add((nint)copy);
+            deferred.CopyTo(copy);
+            return copy;
+        }
+        var pin = value.Pin();
+        Pins.Add(pin);
+        return pin.Pointer;
     }
 
     /// <summary>A NUL-terminated UTF-8 copy.</summary>

@@ -1,3 +1,4 @@
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
 
@@ -10,8 +11,9 @@ namespace KerasRBridge.Bridge.Lifetime;
 /// </summary>
 /// <remarks>
 /// The vector is how R's collector counts the block: R collects as these tensors pile up, as it
-/// would for its own arrays, and the memory limit it sets covers them. It is never written, so its
-/// pages are never mapped (at this size it is a fresh mapping of its own) and it costs no memory.
+/// would for its own arrays, and the memory limit it sets covers them. Nothing reads or writes it,
+/// and its pages are given back as it is made (it may sit on memory R freed earlier, which glibc's
+/// heap keeps mapped; see FreshMemory), so it costs address space, not memory.
 /// The pointer is made as a tensor's is (<see cref="RPointerRequest.Keeps"/>): the vector sits
 /// beside the pointer whose finalizer gives the block back, so R frees the vector in the
 /// collection that finds the block unreachable, and the block returns right after it.
@@ -31,9 +33,11 @@ internal sealed class RBlock
 
     /// <summary>A new block of <paramref name="bytes"/>, kept by the returned R object (protected by .NET).</summary>
     /// <exception cref="InsufficientMemoryException">R's memory limit, or the system, has no room for it.</exception>
-    internal static RObject Make(long bytes)
+    internal static unsafe RObject Make(long bytes)
     {
         using var counted = RValues.Allocate(SexpType.Raw, bytes);
+        // Nothing reads or writes it; its pages may be memory R freed earlier, still mapped.
+        FreshMemory.ReleasePages(RValues.DataOf(counted.Sexp), bytes);
         nint address = WarmBlocks.Rent(bytes);
         nint handle = Handles.AddInternal(new RBlock(address, bytes));
         try

@@ -53,6 +53,15 @@ internal sealed class RTensorMemory : ITensorMemory
     private static readonly List<IRMemoryStorage> GivenThisCall = [];
     private static readonly ConditionalWeakTable<object, object> Escaped = [];
 
+    /// <summary>Whether a tensor of <paramref name="bytes"/> made on R's thread gets R memory (else a .NET array).</summary>
+    internal static bool MayHold(long bytes) => bytes >= MinBytes;
+
+    /// <summary>What a variable's pointer keeps while its value holds no R memory: a symbol, which
+    /// R never frees.</summary>
+    internal static Sexp NoMemory => _noMemory == Sexp.Zero ? _noMemory = RValues.Symbol("kerasbridge_no_memory") : _noMemory;
+
+    private static Sexp _noMemory;
+
     /// <summary>The bytes of R memory tensors currently hold.</summary>
     internal static long LiveBytes => Interlocked.Read(ref _liveBytes);
 
@@ -72,8 +81,7 @@ internal sealed class RTensorMemory : ITensorMemory
     public unsafe TensorStorage<T>? TryAllocate<T>(ReadOnlySpan<long> shape, int length) where T : unmanaged
     {
         long bytes = (long)length * sizeof(T);
-        if (bytes < MinBytes || !RThread.IsCurrent) return null;
-        TakeReturned();
+        if (!MayHold(bytes) || !RThread.IsCurrent) return null;
         RObject keeper;
         if (Pool.TryGetValue(bytes, out var reusable) && reusable.Count > 0)
         {
@@ -124,7 +132,10 @@ internal sealed class RTensorMemory : ITensorMemory
     internal static Sexp KeptBy(object target)
     {
         if (StorageOf(target) is not { } storage) return RValues.NilValue;
-        if (storage.IsProtectedByDotNet && MadeThisCall.Contains(storage) && !Escaped.TryGetValue(target, out _) && !IsDeferred(target))
+        // Inside a stateless scope the scope also holds what the call made (an assignment's
+        // recorded value), for as long as it likes: .NET keeps protecting it.
+        if (storage.IsProtectedByDotNet && MadeThisCall.Contains(storage) && !Escaped.TryGetValue(target, out _) && !IsDeferred(target)
+            && !StatelessScope.InScope)
             GivenThisCall.Add(storage);
         return storage.Keeper;
     }
@@ -181,6 +192,9 @@ internal sealed class RTensorMemory : ITensorMemory
     }
 
     /// <summary>Moves returned keepers into the pool, releasing to R's collector what does not fit.</summary>
+    /// <remarks>Only as an entry call starts, never during one: code may still be reading a
+    /// temporary's memory through a span after the temporary's last reference, and .NET may
+    /// have finalized its storage meanwhile.</remarks>
     private static void TakeReturned()
     {
         while (ReturnedKeepers.TryDequeue(out var returned))

@@ -61,8 +61,9 @@ internal static unsafe class RWrappers
     internal static EntryResult NewValue(Pointed<Variable> variable, NdArray value)
     {
         if (RTensorMemory.HasEscaped(variable.Target)) RTensorMemory.Escape(value);
-        // A variable whose value lives in R memory keeps it in element 1 of its pointer's list
-        // (see RPointerRequest.Keeps); a variable's size never changes, so it always has one.
+        // A variable whose values may live in R memory keeps the current one's in element 1 of
+        // its pointer's list (see RPointerRequest.Keeps, Request); a variable's size never
+        // changes, so such a variable always has that list, and no other variable has one.
         Sexp kept = RPointers.Protected(variable.Pointer);
         if (RValues.TypeOf(kept) == SexpType.List) RPointers.SetCarried(RValues.ElementAt(kept, 1), RTensorMemory.KeptBy(variable.Target));
         else RPointers.SetProtected(variable.Pointer, RValues.NilValue);
@@ -106,6 +107,11 @@ internal static unsafe class RWrappers
         if (request.Owner == RValues.NilValue)
         {
             request.Keeps = RTensorMemory.KeptBy(target);
+            // A variable whose values may live in R memory carries a keeper from the start, even
+            // while its value is in .NET memory: its later values' memory goes there (NewValue).
+            if (request.Keeps == RValues.NilValue && target is Variable v
+                && RTensorMemory.MayHold(NdArray.ElementCount(v.ShapeSpan) * DTypes.ElementSize(v.DType)))
+                request.Keeps = RTensorMemory.NoMemory;
             request.KeepsTemplate = _hidden?.Sexp ?? RValues.NilValue;
         }
         return request;

@@ -124,6 +124,19 @@ public static partial class Ops
         }
     }
 
+    // Whether reading with these strides is reading the origin in its own order (an identity
+    // permutation, up to axes of length 1): a copy, with nothing to gain from waiting.
+    private static bool IsPlainCopy(long[] shape, nint[] strides)
+    {
+        nint expected = 1;
+        for (int i = 0; i < shape.Length; i++)
+        {
+            if (shape[i] != 1 && strides[i] != expected) return false;
+            expected *= (nint)shape[i];
+        }
+        return true;
+    }
+
     // A large result is gathered when first read (PermutedStorage), so that a reshape or
     // another transpose reads the operand itself; a transpose of such a result composes the
     // permutations over the same operand.
@@ -135,11 +148,12 @@ public static partial class Ops
             var shape = new long[order.Length];
             var permutedStrides = new nint[order.Length];
             for (int i = 0; i < order.Length; i++) (shape[i], permutedStrides[i]) = (x.ShapeSpan[order[i]], strides[order[i]]);
-            if (x.Size * sizeof(T) >= PermutedStorage<T>.MinBytes)
+            if (x.Size * sizeof(T) >= PermutedStorage<T>.MinBytes && !IsPlainCopy(shape, permutedStrides))
                 return NdArray<T>.Adopt(new PermutedStorage<T>(origin, shape, permutedStrides), shape);
             var storage = TensorStorage.Allocate<T>(shape);
             if (x.Size > 0)
                 NdArray.GatherStrided(in origin.AsSpan()[0], [.. shape.Select(l => (nint)l)], permutedStrides, storage.GetSpan());
+            GC.KeepAlive(origin);
             return NdArray<T>.Adopt(storage, shape);
         }
     }

@@ -20,6 +20,13 @@ public interface IDeferredStorage
 
     /// <summary>The storage the elements were gathered into; null until they are first read.</summary>
     object? Gathered { get; }
+
+    /// <summary>
+    /// Writes the elements, column-major, at <paramref name="destination"/>, which has room for
+    /// all of them, without gathering them into the storage: for a reader that must not
+    /// allocate tensor memory (a host describing its tensors inside <c>fork()</c>).
+    /// </summary>
+    unsafe void CopyTo(void* destination);
 }
 
 /// <summary>A permutation of a column-major tensor's axes, gathered on first read.</summary>
@@ -43,7 +50,7 @@ internal sealed class PermutedStorage<T> : TensorStorage<T>, IDeferredStorage wh
     private volatile Pending? _pending;
     private volatile TensorStorage<T>? _gathered;
 
-    /// <param name="source">The operand: a tensor whose storage is not itself deferred.</param>
+    /// <param name="source">The operand: a tensor whose storage holds its elements (not a transpose waiting to be read).</param>
     /// <param name="shape">The result's shape.</param>
     /// <param name="strides">For each axis of the result, the operand's stride along it.</param>
     internal PermutedStorage(NdArray<T> source, long[] shape, nint[] strides)
@@ -71,21 +78,34 @@ internal sealed class PermutedStorage<T> : TensorStorage<T>, IDeferredStorage wh
     /// <inheritdoc/>
     public override MemoryHandle Pin() => Elements().Pin();
 
+    /// <inheritdoc/>
+    public unsafe void CopyTo(void* destination)
+    {
+        var target = new Span<T>(destination, _length);
+        if (_pending is { } pending) GatherFrom(pending, target);
+        else _gathered!.GetSpan().CopyTo(target);
+    }
+
     private TensorStorage<T> Elements() => _gathered ?? Gather();
+
+    private void GatherFrom(Pending pending, Span<T> destination)
+    {
+        if (_length == 0) return;
+        var lengths = new nint[_shape.Length];
+        for (int i = 0; i < lengths.Length; i++) lengths[i] = (nint)_shape[i];
+        NdArray.GatherStrided(in pending.Source.AsSpan()[0], lengths, pending.Strides, destination);
+        // Read through a span only: another thread may let the operand go meanwhile, and its
+        // storage must not be finalized (its memory reused) before the reading ends.
+        GC.KeepAlive(pending);
+    }
 
     private TensorStorage<T> Gather()
     {
         lock (_gate)
         {
             if (_gathered is { } done) return done;
-            var pending = _pending!;
             var storage = TensorStorage.Allocate<T>(_shape);
-            if (_length > 0)
-            {
-                var lengths = new nint[_shape.Length];
-                for (int i = 0; i < lengths.Length; i++) lengths[i] = (nint)_shape[i];
-                NdArray.GatherStrided(in pending.Source.AsSpan()[0], lengths, pending.Strides, storage.GetSpan());
-            }
+            GatherFrom(_pending!, storage.GetSpan());
             // Published before the operand goes, so that a reader that finds no operand finds the elements.
             _gathered = storage;
             _pending = null;

@@ -52,6 +52,9 @@ public abstract partial class NdArray
             reversed[rank - 1 - axis] = strides[axis];
         }
         GatherStrided(in origin.AsSpan()[0], lengths, reversed, destination);
+        // The operand of a transpose is read through a span only, and a reader on another thread
+        // may let it go meanwhile: its storage must outlive the reading.
+        GC.KeepAlive(origin);
     }
 
     /// <summary>
