@@ -33,21 +33,21 @@ internal static partial class FreshMemory
     /// buffers or where the kernel declines.</summary>
     internal static unsafe void PreferHugePages(void* buffer, long bytes)
     {
-        if (bytes < 4 * HugePage || !OperatingSystem.IsLinux()) return;
-        nint start = ((nint)buffer + HugePage - 1) & ~(HugePage - 1);
-        nint end = ((nint)buffer + (nint)bytes) & ~(HugePage - 1);
-        if (end > start) MAdvise(start, (nuint)(end - start), MadvHugePage);
+        if (bytes >= 4 * HugePage) AdviseWhole(buffer, bytes, HugePage, MadvHugePage);
     }
 
     /// <summary>Gives back the pages wholly inside a buffer nobody will read (their contents are
     /// lost, the buffer stays valid): memory that only counts for R's collector.</summary>
-    internal static unsafe void ReleasePages(void* buffer, long bytes)
+    internal static unsafe void ReleasePages(void* buffer, long bytes) =>
+        AdviseWhole(buffer, bytes, Environment.SystemPageSize, MadvDontNeed);
+
+    // madvise on the whole units (pages, huge pages) inside the buffer; Linux only.
+    private static unsafe void AdviseWhole(void* buffer, long bytes, nint unit, int advice)
     {
         if (!OperatingSystem.IsLinux()) return;
-        nint page = Environment.SystemPageSize;
-        nint start = ((nint)buffer + page - 1) & ~(page - 1);
-        nint end = ((nint)buffer + (nint)bytes) & ~(page - 1);
-        if (end > start) MAdvise(start, (nuint)(end - start), MadvDontNeed);
+        nint start = ((nint)buffer + unit - 1) & ~(unit - 1);
+        nint end = ((nint)buffer + (nint)bytes) & ~(unit - 1);
+        if (end > start) MAdvise(start, (nuint)(end - start), advice);
     }
 
     /// <summary>

@@ -156,12 +156,15 @@ internal sealed class RTensorMemory : ITensorMemory
 
     /// <remarks>A transpose not gathered yet (<see cref="IDeferredStorage"/>) holds its operand's
     /// memory, then the memory it gathered into.</remarks>
-    private static IRMemoryStorage? StorageOf(object target) => MemoryOf(target switch
+    private static IRMemoryStorage? StorageOf(object target) => MemoryOf(TensorOf(target));
+
+    /// <summary>The tensor whose memory <paramref name="target"/>'s R objects keep: a variable's value, or the tensor.</summary>
+    private static NdArray? TensorOf(object target) => target switch
     {
         Variable v => v.AssignedValue,
         NdArray t => t,
         _ => null,
-    });
+    };
 
     private static IRMemoryStorage? MemoryOf(NdArray? tensor) => tensor?.StorageObject switch
     {
@@ -176,12 +179,7 @@ internal sealed class RTensorMemory : ITensorMemory
     /// after its R objects: never given to R, since those objects, made earlier, do not all keep
     /// it; .NET's protection holds it for as long as the tensor is reachable.
     /// </summary>
-    private static bool IsDeferred(object target) => target switch
-    {
-        Variable v => v.AssignedValue?.StorageObject is IDeferredStorage,
-        NdArray t => t.StorageObject is IDeferredStorage,
-        _ => false,
-    };
+    private static bool IsDeferred(object target) => TensorOf(target)?.StorageObject is IDeferredStorage;
 
     /// <summary>R's collector freed the handle of <paramref name="target"/>: if its tensor memory
     /// is protected by .NET, only .NET's collector can tell whether it is unreachable now.</summary>

@@ -151,9 +151,7 @@ public static partial class Ops
             if (x.Size * sizeof(T) >= PermutedStorage<T>.MinBytes && !IsPlainCopy(shape, permutedStrides))
                 return NdArray<T>.Adopt(new PermutedStorage<T>(origin, shape, permutedStrides), shape);
             var storage = TensorStorage.Allocate<T>(shape);
-            if (x.Size > 0)
-                NdArray.GatherStrided(in origin.AsSpan()[0], [.. shape.Select(l => (nint)l)], permutedStrides, storage.GetSpan());
-            GC.KeepAlive(origin);
+            NdArray.GatherPermuted(origin, shape, permutedStrides, storage.GetSpan());
             return NdArray<T>.Adopt(storage, shape);
         }
     }

@@ -88,16 +88,8 @@ internal sealed class PermutedStorage<T> : TensorStorage<T>, IDeferredStorage wh
 
     private TensorStorage<T> Elements() => _gathered ?? Gather();
 
-    private void GatherFrom(Pending pending, Span<T> destination)
-    {
-        if (_length == 0) return;
-        var lengths = new nint[_shape.Length];
-        for (int i = 0; i < lengths.Length; i++) lengths[i] = (nint)_shape[i];
-        NdArray.GatherStrided(in pending.Source.AsSpan()[0], lengths, pending.Strides, destination);
-        // Read through a span only: another thread may let the operand go meanwhile, and its
-        // storage must not be finalized (its memory reused) before the reading ends.
-        GC.KeepAlive(pending);
-    }
+    private void GatherFrom(Pending pending, Span<T> destination) =>
+        NdArray.GatherPermuted(pending.Source, _shape, pending.Strides, destination);
 
     private TensorStorage<T> Gather()
     {

@@ -58,6 +58,23 @@ public abstract partial class NdArray
     }
 
     /// <summary>
+    /// The elements of <paramref name="origin"/> at <paramref name="strides"/> along the axes of
+    /// <paramref name="shape"/>, column-major, into <paramref name="destination"/>: a transpose,
+    /// at once (<see cref="Ops.Transpose"/>) or when first read (<see cref="PermutedStorage{T}"/>).
+    /// </summary>
+    internal static void GatherPermuted<T>(NdArray<T> origin, ReadOnlySpan<long> shape, ReadOnlySpan<nint> strides, Span<T> destination)
+        where T : unmanaged
+    {
+        if (destination.IsEmpty) return;
+        Span<nint> lengths = stackalloc nint[shape.Length];
+        for (int i = 0; i < lengths.Length; i++) lengths[i] = (nint)shape[i];
+        GatherStrided(in origin.AsSpan()[0], lengths, strides, destination);
+        // Read through a span only, and a reader on another thread may let a transpose's operand
+        // go meanwhile: its storage must not be finalized (its memory reused) before the end.
+        GC.KeepAlive(origin);
+    }
+
+    /// <summary>
     /// Where this tensor's elements are read from, and each axis's stride there: its own
     /// column-major storage, or for a transpose not gathered yet (<see cref="PermutedStorage{T}"/>)
     /// its operand's, so that the reader makes the one pass over them.
