@@ -7,7 +7,7 @@ namespace KerasRBridge.Bridge.Tests;
 /// <summary>
 /// Large tensors made by R code live in R memory, which R frees with their R objects; a tensor or
 /// variable a .NET program takes stays valid after R has dropped and collected its R objects.
-/// Each case runs with a tensor in an R vector and with one in a warm block (32 MiB and more).
+/// Each case runs with a tensor of 400 KB and with one of 40 MB (whose R vector gets huge pages).
 /// </summary>
 [NonParallelizable]
 [TestFixture(100_000)]

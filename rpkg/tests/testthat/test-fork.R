@@ -56,7 +56,7 @@ test_that("tensors and variables a forked child returns come back working, as th
   expect_identical(child_value(lines, "independent"), "TRUE")
 })
 
-test_that("a forked child reads large tensors, in R vectors and in warm blocks, exactly as the parent does", {
+test_that("a forked child reads large tensors, of 400 KB and of 40 MB (on huge pages), exactly as the parent does", {
   lines <- fork_case("reads-large-in-child")
   expect_identical(child_value(lines, "same-100000"), "TRUE")
   expect_identical(child_value(lines, "same-10000000"), "TRUE")

@@ -87,7 +87,7 @@ test_that("tensors made one by one in a loop are held by the group being filled 
   expect_lte(kerasbridge_diagnostics()$live_handles - kerasbridge_diagnostics(settle = TRUE)$live_handles, 32)
 })
 
-for (case in list(list(n = 1e6, what = "an R vector"), list(n = 1e7, what = "a warm block of 32 MiB or more"))) {
+for (case in list(list(n = 1e6, what = "an R vector of 4 MB"), list(n = 1e7, what = "an R vector of 40 MB, on huge pages"))) {
   test_that(paste0("R's collector counts a large tensor in ", case$what, ": its vector memory grows with one and shrinks once it is dropped"), {
     vcells_mb <- function() gc()[2, 2]
     before <- vcells_mb()
@@ -157,7 +157,7 @@ test_that("large values stay correct while their R objects come and go", {
   expect_identical(unique(as.vector(w)), 60)
 })
 
-test_that("values in warm blocks stay correct while their R objects come and go and the blocks are reused", {
+test_that("values of 40 MB stay correct while their R objects come and go and their freed memory is reused", {
   values_survive(1e7, rounds = 16, keep_every = 5, gc_every = 4)
 })
 

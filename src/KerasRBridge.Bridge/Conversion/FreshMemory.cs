@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using KerasRBridge.Bridge.Lifetime;
 
 namespace KerasRBridge.Bridge.Conversion;
 
@@ -12,14 +11,13 @@ internal static partial class FreshMemory
 {
     private const nint HugePage = 2 * 1024 * 1024;
     private const int MadvHugePage = 14;
-    private const int MadvDontNeed = 4;
 
     // glibc's mallopt parameters.
     private const int MTrimThreshold = -1;
     private const int MMmapMax = -4;
 
-    /// <summary>How long memory nobody uses stays with the process, warm, before it goes back to
-    /// the system: free heap here, kept blocks in <see cref="WarmBlocks"/>.</summary>
+    /// <summary>How long free heap memory nobody uses stays with the process, warm, before it
+    /// goes back to the system.</summary>
     internal static readonly TimeSpan KeepUnusedFor = TimeSpan.FromSeconds(2);
 
     private static long _calls, _callsAtLastLook;
@@ -30,24 +28,13 @@ internal static partial class FreshMemory
     private static partial int MAdvise(nint address, nuint length, int advice);
 
     /// <summary>Advises huge pages for the whole 2 MiB pages inside the buffer; a no-op for small
-    /// buffers or where the kernel declines.</summary>
+    /// buffers, off Linux, or where the kernel declines.</summary>
     internal static unsafe void PreferHugePages(void* buffer, long bytes)
     {
-        if (bytes >= 4 * HugePage) AdviseWhole(buffer, bytes, HugePage, MadvHugePage);
-    }
-
-    /// <summary>Gives back the pages wholly inside a buffer nobody will read (their contents are
-    /// lost, the buffer stays valid): memory that only counts for R's collector.</summary>
-    internal static unsafe void ReleasePages(void* buffer, long bytes) =>
-        AdviseWhole(buffer, bytes, Environment.SystemPageSize, MadvDontNeed);
-
-    // madvise on the whole units (pages, huge pages) inside the buffer; Linux only.
-    private static unsafe void AdviseWhole(void* buffer, long bytes, nint unit, int advice)
-    {
-        if (!OperatingSystem.IsLinux()) return;
-        nint start = ((nint)buffer + unit - 1) & ~(unit - 1);
-        nint end = ((nint)buffer + (nint)bytes) & ~(unit - 1);
-        if (end > start) MAdvise(start, (nuint)(end - start), advice);
+        if (bytes < 4 * HugePage || !OperatingSystem.IsLinux()) return;
+        nint start = ((nint)buffer + HugePage - 1) & ~(HugePage - 1);
+        nint end = ((nint)buffer + (nint)bytes) & ~(HugePage - 1);
+        if (end > start) MAdvise(start, (nuint)(end - start), MadvHugePage);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.Bridge.Entries.Declaring;
 using KerasRBridge.Bridge.Lifetime;
 using KerasRBridge.Bridge.Progress;
@@ -46,8 +47,8 @@ internal static class SessionEntries
     ];
 
     /// <summary>Collects R's garbage, then .NET's (whose finalizers queue the release of tensor
-    /// memory) and R's again, and frees the blocks kept for reuse: what <c>clear_session(free_memory
-    /// = TRUE)</c> does, as Keras's collects Python's garbage.</summary>
+    /// memory) and R's again, and gives the heap's free pages back: what
+    /// <c>clear_session(free_memory = TRUE)</c> does, as Keras's collects Python's garbage.</summary>
     private static void FreeMemory()
     {
         RValues.CollectGarbage();
@@ -56,7 +57,7 @@ internal static class SessionEntries
         RThread.DrainReleases();
         RTensorMemory.EmptyPool();
         RValues.CollectGarbage();
-        WarmBlocks.ReleaseAll();
+        FreshMemory.GiveBackFreeMemory();
     }
 
     /// <summary>Counters for leak tests: live .NET handles held by R, the bytes of R memory

@@ -49,8 +49,8 @@ internal static class Handles
     /// objects that join no group (a variable): a group member is freed with its group.</summary>
     internal static void Abandon(in RPointerRequest request) => Free(request.Address);
 
-    /// <summary>Frees a handle (for a group, its members' too; for tensor memory, gives the
-    /// block back); called by R's finalizer of the external pointer.</summary>
+    /// <summary>Frees a handle (for a group, its members' too); called by R's finalizer of the
+    /// external pointer.</summary>
     internal static void Free(nint address)
     {
         if (Table.Get(address) is HandleGroups.Group group)
@@ -58,12 +58,6 @@ internal static class Handles
             foreach (nint member in group.Members) Table.Remove(member);
             Interlocked.Add(ref _live, -group.Members.Length);
             Table.Remove(address);
-            return;
-        }
-        if (Table.Get(address) is RBlock block)
-        {
-            Table.Remove(address);
-            block.Released();
             return;
         }
         RTensorMemory.LetGo(Table.Get(address)!);
@@ -74,8 +68,8 @@ internal static class Handles
     /// <summary>The object at <paramref name="address"/>; null for a freed or unknown address.</summary>
     internal static object? At(nint address) => Table.Get(address);
 
-    /// <summary>A handle for one of the bridge's own objects (a finalizer group, a block of
-    /// tensor memory), which no R object wraps and <see cref="LiveCount"/> does not count.</summary>
+    /// <summary>A handle for one of the bridge's own objects (a finalizer group), which no R
+    /// object wraps and <see cref="LiveCount"/> does not count.</summary>
     internal static nint AddInternal(object target) => Table.Add(target);
 
     /// <summary>Gives back a handle from <see cref="AddInternal"/> that was never used.</summary>

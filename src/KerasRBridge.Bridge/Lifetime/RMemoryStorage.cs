@@ -7,8 +7,7 @@ namespace KerasRBridge.Bridge.Lifetime;
 
 /// <summary>
 /// A tensor's elements in memory R's collector counts (<see cref="RTensorMemory"/>): an R raw
-/// vector, or for the largest tensors a block that R counts through its keeper
-/// (<see cref="RBlock"/>). Either way one R object, the keeper, holds the memory.
+/// vector, the keeper.
 /// </summary>
 /// <remarks>
 /// <para>Made protected by .NET. A tensor that goes to R as an entry point's new result hands the
@@ -35,7 +34,7 @@ internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStora
         GC.SuppressFinalize(keeper);
         _protection = keeper;
         Keeper = keeper.Sexp;
-        _data = (T*)RTensorMemory.DataOf(keeper.Sexp);
+        _data = (T*)RValues.DataOf(keeper.Sexp);
         _length = length;
         GC.AddMemoryPressure(Bytes);
         RTensorMemory.Counted(Bytes);
@@ -95,7 +94,7 @@ internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStora
 /// <summary>What the bridge needs of a tensor's R memory, whatever its element type.</summary>
 internal interface IRMemoryStorage
 {
-    /// <summary>The R object that holds the memory: a raw vector, or a block's keeper.</summary>
+    /// <summary>The raw vector that holds the memory.</summary>
     Sexp Keeper { get; }
 
     /// <summary>Whether .NET protects the keeper (else the R objects carrying it keep it alive).</summary>

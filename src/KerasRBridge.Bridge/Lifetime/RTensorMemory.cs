@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop;
 using KerasRBridge.RInterop.Native;
@@ -9,8 +10,7 @@ namespace KerasRBridge.Bridge.Lifetime;
 
 /// <summary>
 /// Tensor memory R's collector counts, when R runs the engine (<see cref="TensorMemory.Host"/>):
-/// large tensors made on R's thread live in R raw vectors, the largest in warm blocks R counts
-/// through a vector of their size (<see cref="RMemoryStorage{T}"/>, <see cref="RBlock"/>), and R
+/// large tensors made on R's thread live in R raw vectors (<see cref="RMemoryStorage{T}"/>), and R
 /// collects as their memory grows, as it would for its own arrays.
 /// </summary>
 /// <remarks>
@@ -73,10 +73,6 @@ internal sealed class RTensorMemory : ITensorMemory
     /// <summary>A protected keeper whose storage .NET no longer reaches; from its finalizer, so only queued.</summary>
     internal static void Returned(RObject keeper, long bytes) => ReturnedKeepers.Enqueue((keeper, bytes));
 
-    /// <summary>The memory a keeper holds: a raw vector's data, or a block's.</summary>
-    internal static unsafe void* DataOf(Sexp keeper) =>
-        RValues.TypeOf(keeper) == SexpType.Raw ? RValues.DataOf(keeper) : RBlock.DataOf(keeper);
-
     /// <inheritdoc/>
     public unsafe TensorStorage<T>? TryAllocate<T>(ReadOnlySpan<long> shape, int length) where T : unmanaged
     {
@@ -90,11 +86,12 @@ internal sealed class RTensorMemory : ITensorMemory
         }
         else
         {
-            try { keeper = bytes >= WarmBlocks.MinBytes ? RBlock.Make(bytes) : RValues.Allocate(SexpType.Raw, bytes); }
+            try { keeper = RValues.Allocate(SexpType.Raw, bytes); }
             catch (InsufficientMemoryException e)
             {
                 throw KerasMemoryError.ForArray(shape, NdArray.DTypeOf<T>(), e.Message);
             }
+            FreshMemory.PreferHugePages(RValues.DataOf(keeper.Sexp), bytes);
         }
         var storage = new RMemoryStorage<T>(keeper, length);
         if (_inCall) MadeThisCall.Add(storage);

@@ -68,7 +68,7 @@ switch(case,
     back$w$assign(array(0, c(2, 2)))
     say("independent", identical(as.array(w)[1, 1], 1.5))
   },
-  # Sizes held in an R vector, and in a warm block (32 MiB and more).
+  # A tensor of 400 KB, and one of 40 MB, whose R vector the engine asks huge pages for.
   "reads-large-in-child" = for (n in c(1e5, 1e7)) {
     large <- keras_variable(array(seq_len(n) %% 251, n), dtype = "float32")
     t <- large$value * 2
