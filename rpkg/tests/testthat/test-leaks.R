@@ -161,7 +161,7 @@ test_that("values of 40 MB stay correct while their R objects come and go and th
   values_survive(1e7, rounds = 16, keep_every = 5, gc_every = 4)
 })
 
-test_that("a loop converting large tensors to R arrays reuses freed memory, and an idle session gives it back", {
+test_that("loops converting large tensors to R arrays and back reuse freed memory, and an idle session gives it back", {
   skip_if_not(file.exists("/proc/self/stat"))
   skip_if_not_installed("processx")
   # In a fresh session, whose heap holds only this loop's memory.
@@ -172,6 +172,9 @@ test_that("a loop converting large tensors to R arrays reuses freed memory, and 
   # Each result is 80 MB: fresh memory every call would fault in its 40 huge pages and hundreds
   # of 4 KiB ones (19,532 without huge pages).
   expect_lt(as.numeric(child_value(lines, "faults-per-call")), 100)
+  # Each variable's value is a 40 MB R vector, freed when R collects the variable it replaced.
+  expect_identical(child_value(lines, "variable-right"), "TRUE")
+  expect_lt(as.numeric(child_value(lines, "variable-faults-per-call")), 100)
   # At the end of the loop the heap holds some freed 80 MB results for reuse; idle, they go back.
   expect_lt(as.numeric(child_value(lines, "resident-when-idle")), as.numeric(child_value(lines, "resident-after-loop")) - 60)
 })

@@ -1,6 +1,7 @@
-# A loop converting a 1e7 float32 tensor to R arrays, results overwritten, as a user writes it:
-# prints the minor page faults of its last calls, the resident memory at the end of the loop,
-# and the resident memory once the session has not called the engine for a while (5 s).
+# A loop converting a 1e7 float32 tensor to R arrays, and one making float32 variables of 1e7
+# R doubles, results overwritten, as a user writes them: prints the minor page faults of their
+# last calls, the resident memory at the end, and the resident memory once the session has not
+# called the engine for a while (5 s).
 library(kerasbridge)
 faults <- function() as.numeric(strsplit(readLines("/proc/self/stat"), " ")[[1]][10])
 resident_mb <- function() {
@@ -13,7 +14,13 @@ before <- faults()
 for (i in 1:10) r <- as.array(a)
 cat("faults-per-call", (faults() - before) / 10, "\n")
 cat("right", identical(r, array(as.double(seq_len(1e7) %% 7), 1e7)), "\n")
-rm(r)
+x <- array(seq_len(1e7) %% 5, 1e7)
+for (i in 1:10) v <- keras_variable(x, dtype = "float32")
+before <- faults()
+for (i in 1:10) v <- keras_variable(x, dtype = "float32")
+cat("variable-faults-per-call", (faults() - before) / 10, "\n")
+cat("variable-right", identical(as.array(v), x), "\n")
+rm(r, v, x)
 invisible(gc())
 cat("resident-after-loop", resident_mb(), "\n")
 Sys.sleep(5)
