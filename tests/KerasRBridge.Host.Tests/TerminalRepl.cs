@@ -6,9 +6,14 @@ namespace KerasRBridge.Host.Tests;
 /// <c>krbridge repl</c> on a real terminal: a tmux session running it, driven by keys sent to
 /// it and read back from its screen (tmux's capture of the pane), as a user at a terminal sees it.
 /// </summary>
+/// <remarks>Each terminal has its own tmux server (its own socket, <c>-S</c>), so that no test
+/// depends on another's: with one shared server, killing a test's session can stop the server
+/// while the next test is starting its session on it. In a full run on 2026-12-04 a test saw a
+/// blank screen for 30 s, which that race explains.</remarks>
 internal sealed class TerminalRepl : IDisposable
 {
     private readonly string _session = $"krbridge-test-{Guid.NewGuid():N}";
+    private readonly string _socket = Path.Combine(Path.GetTempPath(), $"krbridge-test-{Guid.NewGuid():N}.tmux");
 
     /// <summary>Starts krbridge repl in a new detached tmux session; after it exits the pane
     /// shows "EXITED &lt;status&gt;".</summary>
@@ -52,11 +57,17 @@ internal sealed class TerminalRepl : IDisposable
         }
     }
 
-    public void Dispose() => Tmux("kill-session", "-t", _session);
+    public void Dispose()
+    {
+        Tmux("kill-server");
+        File.Delete(_socket);
+    }
 
-    private static string Tmux(params string[] arguments)
+    private string Tmux(params string[] arguments)
     {
         var start = new ProcessStartInfo("/usr/bin/tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-S");
+        start.ArgumentList.Add(_socket);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         string output = process.StandardOutput.ReadToEnd();
