@@ -39,28 +39,25 @@ public abstract partial class NdArray
     /// </summary>
     internal void CopyRowMajor<T>(Span<T> destination) where T : unmanaged
     {
-        if (Size == 0) return;
         var (origin, strides) = StridedElements<T>();
-        // A gather walks its lengths first-fastest; over the reversed axes with the reversed
+        // A gather walks its axes first-fastest; over the reversed axes with the reversed
         // strides, that is the last axis fastest: row-major order.
         int rank = Rank;
-        Span<nint> lengths = stackalloc nint[rank];
+        Span<long> shape = stackalloc long[rank];
         Span<nint> reversed = stackalloc nint[rank];
         for (int axis = 0; axis < rank; axis++)
         {
-            lengths[rank - 1 - axis] = (nint)_shape[axis];
+            shape[rank - 1 - axis] = _shape[axis];
             reversed[rank - 1 - axis] = strides[axis];
         }
-        GatherStrided(in origin.AsSpan()[0], lengths, reversed, destination);
-        // The operand of a transpose is read through a span only, and a reader on another thread
-        // may let it go meanwhile: its storage must outlive the reading.
-        GC.KeepAlive(origin);
+        GatherPermuted(origin, shape, reversed, destination);
     }
 
     /// <summary>
     /// The elements of <paramref name="origin"/> at <paramref name="strides"/> along the axes of
-    /// <paramref name="shape"/>, column-major, into <paramref name="destination"/>: a transpose,
-    /// at once (<see cref="Ops.Transpose"/>) or when first read (<see cref="PermutedStorage{T}"/>).
+    /// <paramref name="shape"/>, first axis fastest, into <paramref name="destination"/>: a
+    /// transpose, at once (<see cref="Ops.Transpose"/>) or when first read
+    /// (<see cref="PermutedStorage{T}"/>), and a row-major copy over the reversed axes.
     /// </summary>
     internal static void GatherPermuted<T>(NdArray<T> origin, ReadOnlySpan<long> shape, ReadOnlySpan<nint> strides, Span<T> destination)
         where T : unmanaged
