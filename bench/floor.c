@@ -3,9 +3,9 @@
  * into a buffer that was allocated and touched once, so that neither an allocator nor first-touch
  * page faults are in it. The `_fresh` twins run the same loop into pages mapped for the call and
  * unmapped after it, which is where any conversion that returns new memory starts from; the gap
- * between the two is what fresh memory costs on this machine. From 4 MiB the fresh pages are
- * transparent huge pages (madvise), the cheapest new memory this machine gives: NumPy asks for
- * them from 4 MiB, the engine from 8 MiB (for its tensors and for the R vectors it fills), and on
+ * between the two is what fresh memory costs on this machine. From 2 MiB the fresh pages are
+ * transparent huge pages (madvise), the cheapest new memory this machine gives: the engine asks
+ * for them from 2 MiB (for its tensors and for the R vectors it fills), NumPy from 4 MiB, and on
  * this VM one 2 MiB page faults in at a small fraction of the cost of 512 pages of 4 KiB.
  * Compiled at bench time by bench/R/floor.R (R CMD SHLIB into bench/tmp/), called with .Call. */
 #include <R.h>
@@ -40,7 +40,7 @@ static void *fresh(size_t size)
 {
     void *data = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (data == MAP_FAILED) error("floor: cannot map %.0f bytes", (double) size);
-    if (size >= (4u << 20)) madvise(data, size, MADV_HUGEPAGE);
+    if (size >= (2u << 20)) madvise(data, size, MADV_HUGEPAGE);
     return data;
 }
 
