@@ -12,7 +12,8 @@ NULL
 #'   (column-major) order and give a 1-D tensor, as base R gives a vector;
 #' * the `Summary` group (`sum()`, `prod()`, `max()`, `min()`, `range()`, `any()`, `all()`) and
 #'   `mean()` reduce over all elements to a 0-d tensor (`range()`: a tensor of two). `na.rm = TRUE`
-#'   skips NaN, tensors' only missing value; `mean()` also takes keras3's `axis` and `keepdims`.
+#'   skips NaN, tensors' only missing value. Given one tensor, they and `mean()` also take keras3's
+#'   `axis` and `keepdims`, as TensorFlow's R methods do (`sum(x, axis = 1)`; not `range()`).
 #'   R dispatches these on the first argument: `max(x, 2)` reaches the tensor method,
 #'   `max(2, x)` does not;
 #' * `t()` (a 1-D tensor becomes a row, as in base R) and `aperm()`; `is.na()`, `is.nan()`,
@@ -36,6 +37,8 @@ NULL
 #' v <- keras_variable(array(c(1, 4, 9, 16, 25, 36), c(2, 3)))
 #' sqrt(v)
 #' sum(v)
+#' sum(v, axis = 1)
+#' max(v, axis = 2, keepdims = TRUE)
 #' mean(v, axis = 1)
 #' range(v)
 #' t(v)
@@ -81,23 +84,31 @@ float_dtype <- function(x) {
 #' @rdname base_generics
 #' @export
 Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
-  parts <- lapply(list(...), function(part) summarise(.Generic, as_tensor(part), na.rm))
+  parts <- list(...)
+  # `axis` and `keepdims` come through `...`, as TensorFlow's R methods take them; they must not
+  # be reduced as data (`sum(x, axis = 1)` would add 1 to the total).
+  options <- names(parts) %in% c("axis", "keepdims")
+  if (any(options)) {
+    if (sum(!options) != 1L || .Generic == "range")
+      raise_bridge_error("value_error", sprintf("`%s()` takes `axis` and `keepdims` with one tensor only%s. Received: %d values",
+                                                .Generic, if (.Generic == "range") ", and `range()` not at all" else "", sum(!options)))
+    return(summarise(.Generic, as_tensor(parts[!options][[1L]]), na.rm, parts$axis, isTRUE(parts$keepdims)))
+  }
+  parts <- lapply(parts, function(part) summarise(.Generic, as_tensor(part), na.rm))
   if (length(parts) == 1L) return(parts[[1L]])
   summarise(.Generic, op_stack(parts), na.rm)
 }
 
-summarise <- function(generic, x, na.rm) {
+summarise <- function(generic, x, na.rm, axis = NULL, keepdims = FALSE) {
   if (generic == "range") return(op_stack(list(summarise("min", x, na.rm), summarise("max", x, na.rm))))
-  if (generic %in% c("min", "max") && prod(unlist(op_shape(x))) == 0)
+  if (generic %in% c("min", "max") && is.null(axis) && prod(unlist(op_shape(x))) == 0)
     raise_bridge_error("value_error", sprintf("`%s()` of a tensor with no elements. Received: shape=%s", generic, format(op_shape(x))))
   if (isTRUE(na.rm) && grepl("float", op_dtype(x))) {
     neutral <- switch(generic, sum = 0, prod = 1, max = -Inf, min = Inf, any = 0, all = 1)
     x <- op_where(op_isnan(x), neutral, x)
   }
-  switch(generic,
-    sum = op_sum(x), prod = op_prod(x), max = op_max(x), min = op_min(x),
-    any = op_any(x), all = op_all(x)
-  )
+  reduce <- switch(generic, sum = op_sum, prod = op_prod, max = op_max, min = op_min, any = op_any, all = op_all)
+  reduce(x, axis = axis, keepdims = keepdims)
 }
 
 #' @rdname base_generics

@@ -52,6 +52,20 @@ test_that("Summary functions reduce to 0-d tensors with base R's values", {
   expect_equal(as.array(max(v, 100)), 100)
 })
 
+test_that("Summary functions reduce along keras3's 1-based axis, keeping dims when asked, instead of reducing the options as data", {
+  expect_equal(as_r(sum(v, axis = 1)), colSums(m))
+  expect_equal(as_r(max(v, axis = 2)), apply(m, 1, max))
+  expect_equal(as_r(min(v, axis = -1)), apply(m, 1, min))
+  expect_equal(as_r(prod(v, axis = 1)), apply(m, 2, prod))
+  expect_identical(as.integer(unlist(sum(v, keepdims = TRUE)$shape)), c(1L, 1L))
+  expect_equal(as.array(sum(v, keepdims = TRUE)), array(sum(m), c(1, 1)))
+  expect_identical(as.vector(as.array(any(v > 20, axis = 2))), c(TRUE, TRUE))
+  expect_identical(as.vector(as.array(all(v > 3, axis = 1))), c(FALSE, TRUE, TRUE))
+  expect_equal(as_r(sum(keras_variable(c(1, NaN, 3)), axis = 1, na.rm = TRUE)), 4)
+  expect_bridge_error(range(v, axis = 1), "value_error", "range")
+  expect_bridge_error(sum(v, v, axis = 1), "value_error", "Received: 2 values")
+})
+
 test_that("na.rm skips NaN in sums, extremes and means", {
   with_nan <- keras_variable(c(1, NaN, 3))
   expect_true(is.nan(as.array(sum(with_nan))))
