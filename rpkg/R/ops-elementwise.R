@@ -265,8 +265,10 @@ op_isfinite <- function(x) .Call(krb_call2, "op_unary", "isfinite", x)
 #' Matrix product
 #'
 #' keras3's `op_matmul()`: the matrix product of two tensors with NumPy's rules (vectors are
-#' promoted to a row or column, leading axes broadcast), in the promoted dtype. Same as `%*%`
-#' on tensors.
+#' promoted to a row or column, leading axes broadcast), in the promoted dtype. As in keras3, an R
+#' array multiplied with a tensor is first converted to the tensor's dtype (a double matrix times
+#' a float32 tensor gives float32; times an int32 tensor, its values truncated to int32). Same as
+#' `%*%` on tensors.
 #'
 #' @inheritParams op_arithmetic
 #' @return A tensor.

@@ -144,6 +144,28 @@ test_that("op_matmul equals R's %*% and the operator on tensors", {
   expect_identical(as.array(op_matmul(keras_variable(a), b)), as.array(keras_variable(a) %*% b))
 })
 
+test_that("op_matmul and %*% convert an R array multiplied with a tensor to the tensor's dtype, as keras3 does", {
+  x32 <- op_ones(c(2, 2))
+  expect_identical(op_dtype(op_matmul(x32, matrix(c(1.5, 2, 3, 4), 2))), "float32")
+  expect_identical(op_dtype(matrix(c(1.5, 2, 3, 4), 2) %*% x32), "float32")
+  xi <- op_convert_to_tensor(array(1:4, c(2, 2)), "int32")
+  product <- op_matmul(xi, c(1.5, 2.5))
+  expect_identical(op_dtype(product), "int32")
+  expect_identical(as.array(product), array(c(7L, 10L)))
+  expect_identical(op_dtype(op_matmul(op_convert_to_tensor(diag(2), "float16"), diag(2))), "float16")
+  expect_identical(op_dtype(op_matmul(xi, op_ones(c(2, 2)))), "float32")
+})
+
+test_that("^ of a tensor to the number 2 squares and to 0.5 takes the root, as keras3's operator does", {
+  xi <- op_convert_to_tensor(array(1:4, c(2, 2)), "int32")
+  expect_identical(op_dtype(xi ^ 2), "int32")
+  expect_identical(as.array(xi ^ 2), array(c(1L, 4L, 9L, 16L), c(2, 2)))
+  expect_identical(op_dtype(xi ^ 0.5), "float32")
+  expect_equal(as.array(xi ^ 0.5), sqrt(array(1:4, c(2, 2))), tolerance = 1e-6)
+  expect_identical(op_dtype(xi ^ 3), "float32")
+  expect_identical(as.array(2 ^ op_array(c(1, 3))), array(c(2, 8)))
+})
+
 test_that("shapes that do not broadcast are a value_error saying what was received", {
   expect_bridge_error(op_add(array(1, c(2, 3)), array(1, c(3, 2))), "value_error", "Input shapes are: [2, 3] and [3, 2]", fixed = TRUE)
 })

@@ -31,7 +31,8 @@ internal static unsafe class OpsEntries
     internal static readonly EntryPoint[] All =
     [
         Declare.Entry("op_unary", (string name, Sexp x) => Lookup(Ops.UnaryByName, name)(Tensors.FromR(x))),
-        Declare.Entry("op_binary", (string name, Sexp x1, Sexp x2) => Lookup(Ops.BinaryByName, name)(OperandOf(x1), OperandOf(x2))),
+        Declare.Entry("op_binary", (string name, Sexp x1, Sexp x2) =>
+            name == "matmul" ? MatMul(x1, x2) : Lookup(Ops.BinaryByName, name)(OperandOf(x1), OperandOf(x2))),
         Declare.Entry("op_round", (Sexp x, int decimals) => Ops.Round(Tensors.FromR(x), decimals)),
         Declare.Entry("op_reduce", (string name, Sexp x, Sexp axis, bool keepdims) => Reduce(Lookup(Ops.ReductionsByName, name), Tensors.FromR(x), axis, keepdims)),
         Declare.Entry("op_cast", (Sexp x, string dtype) => Tensors.FromR(x).Cast(DTypes.Standardize(dtype))),
@@ -45,11 +46,47 @@ internal static unsafe class OpsEntries
         Declare.Entry("op_argmin", (Sexp x, Sexp axis, bool keepdims) => Axes.Along(x, axis, (t, a) => Ops.ArgMin(t, a, keepdims))),
         Declare.Entry("op_cumsum", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.CumSum)),
         Declare.Entry("op_cumprod", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.CumProd)),
-        Declare.Entry("ops_binary", (string @operator, Sexp x, Sexp y) =>
-            Ops.BinaryByName[Lookup(BinaryOperators, @operator)](OperandOf(x), OperandOf(y))),
+        Declare.Entry("ops_binary", (string @operator, Sexp x, Sexp y) => @operator switch
+        {
+            "%*%" => MatMul(x, y),
+            "^" => Power(x, y),
+            _ => Ops.BinaryByName[Lookup(BinaryOperators, @operator)](OperandOf(x), OperandOf(y)),
+        }),
         Declare.Entry("ops_unary", (string @operator, Sexp x) =>
             @operator == "+" ? Tensors.FromR(x) : Ops.UnaryByName[Lookup(UnaryOperators, @operator)](Tensors.FromR(x))),
     ];
+
+    /// <summary>keras3's <c>op_matmul()</c> (and <c>%*%</c>): an R value multiplied with a tensor is
+    /// first converted to the tensor's dtype (a double matrix times a float32 tensor is float32,
+    /// times an int32 tensor int32), where other ops promote the two dtypes.</summary>
+    private static NdArray MatMul(Sexp x1, Sexp x2)
+    {
+        bool tensor1 = IsTensor(x1), tensor2 = IsTensor(x2);
+        if (tensor1 == tensor2) return Ops.MatMul(Tensors.FromR(x1), Tensors.FromR(x2));
+        if (tensor1)
+        {
+            var a = Tensors.FromR(x1);
+            return Ops.MatMul(a, Tensors.FromR(x2, a.DType));
+        }
+        var b = Tensors.FromR(x2);
+        return Ops.MatMul(Tensors.FromR(x1, b.DType), b);
+    }
+
+    /// <summary>keras3's <c>^</c> on tensors: a power of the number 2 is <c>square</c> and of 0.5
+    /// <c>sqrt</c> (so an int32 tensor squared stays int32), any other <c>power</c>.</summary>
+    private static NdArray Power(Sexp x, Sexp y)
+    {
+        if (!IsTensor(y) && RValues.LengthOf(y) == 1 && Args.IsNumeric(y))
+        {
+            // An integer NA reads as int.MinValue, neither 2 nor 0.5.
+            double exponent = RValues.TypeOf(y) == SexpType.Double ? *(double*)RValues.DataOf(y) : *(int*)RValues.DataOf(y);
+            if (exponent == 2) return Ops.Square(Tensors.FromR(x));
+            if (exponent == 0.5) return Ops.Sqrt(Tensors.FromR(x));
+        }
+        return Ops.Power(OperandOf(x), OperandOf(y));
+    }
+
+    private static bool IsTensor(Sexp x) => RValues.TypeOf(x) == SexpType.ExternalPointer;
 
     private static NdArray Reduce(Func<NdArray, int[]?, bool, NdArray> reduction, NdArray x, Sexp axis, bool keepdims) =>
         reduction(x, Axes.Read(axis, x.Rank, "axis"), keepdims);
@@ -68,7 +105,7 @@ internal static unsafe class OpsEntries
     /// operand's dtype, as a Python number does in Keras.</summary>
     private static Operand OperandOf(Sexp x)
     {
-        if (RValues.TypeOf(x) != SexpType.ExternalPointer && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x))
+        if (!IsTensor(x) && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x))
         {
             switch (RValues.TypeOf(x))
             {
