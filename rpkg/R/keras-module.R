@@ -55,10 +55,9 @@ python_op <- function(f, name) {
   function(...) {
     args <- as.list(match.call(f, as.call(c(list(f), list(...)))))[-1L]
     for (a in intersect(names(args), python_axis_arguments)) {
-      # tensordot's axes = N is a count, not an axis.
-      if (name == "tensordot" && a == "axes" && !is.list(args[[a]]) && length(args[[a]]) == 1L) next
+      # tensordot's axes = N is a count, which keras3 also takes 1-based (N + 1), as an axis.
       # Python's axes = (1, 0) is a pair of axes, keras3's list(2, 1).
-      if (name == "tensordot" && a == "axes" && !is.list(args[[a]])) args[[a]] <- as.list(args[[a]])
+      if (name == "tensordot" && a == "axes" && !is.list(args[[a]]) && length(args[[a]]) > 1L) args[[a]] <- as.list(args[[a]])
       # args[a] <- list(): an explicit NULL (Python's None, "all axes") must stay.
       args[a] <- list(to_one_based(args[[a]]))
     }

@@ -52,6 +52,8 @@ NULL
 #'   `"variable"`, then `"variable_1"`, and so on.
 #' @param layout As keras3's: how a distribution places the variable on devices. There is no
 #'   distribution here, so only `NULL` is accepted.
+#' @param ... Backend-specific arguments, which keras3 passes on to Keras's `Variable`; this
+#'   engine has none, so they are accepted and ignored.
 #' @return A `kerasbridge_variable`.
 #' @examples
 #' # From an R array: a double array keeps float64
@@ -85,7 +87,7 @@ NULL
 #' @export
 keras_variable <- function(initializer, shape = NULL, dtype = NULL, trainable = TRUE,
                            autocast = TRUE, aggregation = "none", synchronization = "auto",
-                           name = NULL, layout = NULL) {
+                           name = NULL, layout = NULL, ...) {
   if (!is.null(layout))
     raise_bridge_error("value_error", sprintf("A `layout` places a variable on devices of a distribution, which this engine does not have; `layout` must be NULL. Received: layout=%s", format(layout)[1L]))
   .Call(krb_call8, "variable_new", initializer, shape, dtype, trainable,

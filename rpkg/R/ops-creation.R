@@ -63,7 +63,11 @@ op_ndim <- function(x) length(op_shape(x))
 
 #' @rdname op_convert_to_tensor
 #' @export
-op_size <- function(x) prod(as.numeric(unlist(op_shape(x))))
+op_size <- function(x) {
+  n <- prod(as.numeric(unlist(op_shape(x))))
+  # An R integer, as keras3 gives NumPy's Python int, where it fits one.
+  if (n <= .Machine$integer.max) as.integer(n) else n
+}
 
 #' @rdname op_convert_to_tensor
 #' @export
@@ -234,7 +238,7 @@ op_reshape <- function(x, newshape) {
 
 #' @rdname op_reshape
 #' @export
-op_ravel <- function(x) op_reshape(x, -1L)
+op_ravel <- function(x) op_reshape(as_tensor(x), -1L)
 
 #' @rdname op_reshape
 #' @export

@@ -14,6 +14,17 @@ zero_based <- function(indices) {
 # An R value converted once, as each op would convert it, for functions that use it several times.
 as_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_array(x)
 
+# keras3's `as_array()` for the ops that take it: a plain R vector becomes a 1-D array, so a
+# double vector converts to float64 as an array does, not to `config_floatx()`.
+as_array <- function(x) if (is.null(x) || is_kerasbridge_object(x) || is.array(x)) x else as.array(x)
+
+# keras3's start indices: numbers, a list of them or a tensor, 1-based, made 0-based.
+start_indices_of <- function(start_indices) {
+  if (is.list(start_indices)) start_indices <- unlist(start_indices)
+  if (is_kerasbridge_object(start_indices)) start_indices <- as.vector(as.array(start_indices))
+  zero_based(start_indices)
+}
+
 #' Joining and splitting tensors
 #'
 #' keras3's `op_concatenate()` joins a list of tensors along an existing axis, `op_stack()`
@@ -52,7 +63,7 @@ op_stack <- function(x, axis = 1L) .Call(krb_call2, "op_stack", x, axis)
 #' @export
 op_unstack <- function(x, num = NULL, axis = 1L) {
   x <- as_tensor(x)
-  n <- unlist(op_shape(x))[[if (axis < 0) op_ndim(x) + axis + 1L else axis]]
+  n <- .Call(krb_call2, "axis_length", x, axis)
   lapply(seq_len(n), function(j) op_take(x, j, axis = axis))
 }
 
@@ -60,7 +71,7 @@ op_unstack <- function(x, num = NULL, axis = 1L) {
 #' @export
 op_split <- function(x, indices_or_sections, axis = 1L) {
   x <- as_tensor(x)
-  n <- unlist(op_shape(x))[[if (axis < 0) op_ndim(x) + axis + 1L else axis]]
+  n <- .Call(krb_call2, "axis_length", x, axis)
   if (length(indices_or_sections) == 1L && is.null(dim(indices_or_sections))) {
     sections <- as.integer(indices_or_sections)
     if (is.na(sections) || sections < 1L || n %% sections != 0L)
@@ -182,12 +193,14 @@ op_moments <- function(x, axes, keepdims = FALSE, synchronized = FALSE)
 #' keras3's `op_slice()` takes the block of `shape` starting at the 1-based `start_indices`;
 #' `op_slice_update()` returns a copy of `inputs` with `updates` written into the block starting
 #' there (the variable or tensor given is not changed). `op_pad()` pads each axis: `pad_width`
-#' is one number (every side), a pair `c(before, after)` (every axis), or a matrix with one row
+#' is one number (every side), a pair `c(before, after)` (every axis), or, per axis, a list of
+#' pairs as keras3 takes them (`list(c(1, 0), c(0, 2))`) or a matrix with one row
 #' `c(before, after)` per axis; `mode` is `"constant"` (with `constant_values`, default 0),
 #' `"edge"`, `"reflect"`, `"symmetric"` or `"wrap"`, as NumPy's.
 #'
 #' @param inputs,x A tensor, variable or R array.
-#' @param start_indices The 1-based position of the block's first element, one per axis.
+#' @param start_indices The 1-based position of the block's first element, one per axis: numbers,
+#'   a list of numbers or a tensor.
 #' @param shape The block's shape.
 #' @param updates The values to write, of the block's shape.
 #' @param pad_width The widths to pad.
@@ -201,22 +214,34 @@ op_moments <- function(x, axes, keepdims = FALSE, synchronized = FALSE)
 #' op_slice_update(op_zeros(c(5, 5)), c(3, 3), op_ones(c(2, 2)))
 #' op_pad(matrix(1:4, 2), 1)
 #' op_pad(c(1, 2, 3), c(2, 1), mode = "reflect")
+#' op_pad(matrix(1:4, 2), list(c(1, 0), c(0, 2)))
 #' @name op_slice
 NULL
 
 #' @rdname op_slice
 #' @export
-op_slice <- function(inputs, start_indices, shape) .Call(krb_call3, "op_slice", inputs, zero_based(start_indices), shape)
+op_slice <- function(inputs, start_indices, shape)
+  .Call(krb_call3, "op_slice", as_array(inputs), start_indices_of(start_indices), shape)
 
 #' @rdname op_slice
 #' @export
 op_slice_update <- function(inputs, start_indices, updates)
-  .Call(krb_call3, "op_slice_update", inputs, zero_based(start_indices), updates)
+  .Call(krb_call3, "op_slice_update", as_array(inputs), start_indices_of(start_indices), updates)
+
+# keras3's per-axis form of `pad_width`, a list of (before, after) pairs or single widths, as
+# the matrix of one row per axis (one row: every axis).
+pad_widths_of <- function(pad_width) {
+  lengths <- lengths(pad_width)
+  if (!length(pad_width) || any(lengths != lengths[[1L]]) || !lengths[[1L]] %in% 1:2 || !all(vapply(pad_width, is.numeric, TRUE)))
+    raise_bridge_error("value_error", sprintf("`pad_width` must be a list of pairs (before, after) or of single widths, the same for every axis. Received: pad_width=%s", deparse1(pad_width)))
+  do.call(rbind, lapply(pad_width, rep_len, 2L))
+}
 
 #' @rdname op_slice
 #' @export
 op_pad <- function(x, pad_width, mode = "constant", constant_values = NULL) {
   rank <- op_ndim(x)
+  if (is.list(pad_width)) pad_width <- pad_widths_of(pad_width)
   widths <- if (is.matrix(pad_width)) pad_width else matrix(rep_len(pad_width, 2L), rank, 2L, byrow = TRUE)
   .Call(krb_call4, "op_pad", x, as.vector(widths), mode, constant_values)
 }

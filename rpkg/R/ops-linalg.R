@@ -4,15 +4,17 @@ NULL
 #' Products and linear algebra
 #'
 #' keras3's `op_dot()` (NumPy's `dot`), `op_outer()` (of both inputs flattened), and
-#' `op_tensordot()`: with a number `axes = N`, the last `N` axes of `x1` are summed against the
-#' first `N` of `x2` (NumPy's rule; keras3 passes a number through its 1-based axis conversion,
-#' which sums one axis fewer); with a list of two vectors, those 1-based axes. `op_solve(a, b)`
+#' `op_tensordot()`: with a number `axes = N`, the last `N - 1` axes of `x1` are summed against
+#' the first `N - 1` of `x2`, as in keras3, which passes the number through its 1-based axis
+#' conversion (its default, `axes = 3`, is NumPy's 2; `axes = 1` sums none: the outer product);
+#' with a list of two vectors, those 1-based axes. `op_solve(a, b)`
 #' solves `a %*% x = b`, `op_inv()` inverts, `op_det()` gives determinants and `op_cholesky()` the
 #' lower factor `L` with `L %*% t(L) = x` (the upper with `upper = TRUE`); these work on the last
 #' two axes, with leading axes as batches, in float64 internally.
 #'
 #' @param x1,x2,x,a,b Tensors, variables or R arrays.
-#' @param axes A number of axes, or a list of two vectors of 1-based axes.
+#' @param axes One more than the number of axes to sum (keras3's 1-based count), or a list of
+#'   two vectors of 1-based axes.
 #' @param upper Whether `op_cholesky()` gives the upper factor.
 #' @return A tensor.
 #' @family linear algebra ops
@@ -20,7 +22,7 @@ NULL
 #' a <- matrix(c(4, 2, 2, 3), 2)
 #' op_dot(a, c(1, 1))
 #' op_outer(c(1, 2), c(1, 10, 100))
-#' op_tensordot(a, a, axes = 1)
+#' op_tensordot(a, a, axes = 2)
 #' op_einsum("ij,jk->ik", a, a)
 #' op_einsum("ii", a)
 #' op_solve(a, c(6, 5))
@@ -40,9 +42,11 @@ op_outer <- function(x1, x2) .Call(krb_call2, "op_outer", x1, x2)
 
 #' @rdname op_linalg
 #' @export
-op_tensordot <- function(x1, x2, axes = 2L) {
+op_tensordot <- function(x1, x2, axes = 3L) {
   if (is.list(axes)) return(.Call(krb_call4, "op_tensordot", x1, x2, axes[[1L]], axes[[2L]]))
-  n <- as.integer(axes)
+  if (!is.numeric(axes) || length(axes) != 1L || is.na(axes) || axes < 1)
+    raise_bridge_error("value_error", sprintf("`axes` must be a number of axes, 1-based as keras3 takes it (1 sums none), or a list of two vectors of axes. Received: axes=%s", deparse1(axes)))
+  n <- as.integer(axes) - 1L
   r1 <- op_ndim(x1)
   .Call(krb_call4, "op_tensordot", x1, x2, if (n > 0L) seq.int(r1 - n + 1L, r1) else NULL, if (n > 0L) seq_len(n) else NULL)
 }
@@ -142,6 +146,7 @@ op_argsort <- function(x, axis = -1L, zero_indexed = FALSE) {
 #' @rdname op_sort
 #' @export
 op_top_k <- function(x, k, sorted = TRUE, zero_indexed = FALSE) {
+  x <- as_array(x)
   indices <- .Call(krb_call3, "op_top_k_indices", x, k, sorted)
   values <- op_take_along_axis(x, indices, axis = -1L, zero_indexed = TRUE)
   list(values = values, indices = if (isTRUE(zero_indexed)) indices else op_add(indices, 1L))

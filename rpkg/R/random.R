@@ -13,7 +13,8 @@ NULL
 #'   `random_truncated_normal()` (redrawn beyond two standard deviations) give floats.
 #' * `random_integer()` gives integers uniform on `[minval, maxval)`.
 #' * `random_categorical()` draws `num_samples` class indices per row of a (batch, classes)
-#'   matrix of logits; the indices are 0-based, as keras3 returns them.
+#'   matrix of logits; the indices are 1-based, as keras3 (1.4 and later) returns them, 0-based
+#'   with `zero_indexed = TRUE`.
 #' * `random_shuffle()` permutes the slices of `x` along `axis` (1-based).
 #' * `random_dropout()` sets each element to 0 with probability `rate` and scales the others by
 #'   `1 / (1 - rate)`; a `noise_shape` (`NULL` or `NA` entries: the input's length) draws one
@@ -25,9 +26,10 @@ NULL
 #' @param mean,stddev The mean and standard deviation.
 #' @param minval,maxval The lower bound (included) and the upper bound (excluded).
 #' @param dtype The dtype: floats default to [config_floatx()], integers to `"int32"`.
-#' @param seed An integer, a [random_seed_generator()], or `NULL`.
+#' @param seed An integer (a fraction is truncated, as keras3 does), a [random_seed_generator()], or `NULL`.
 #' @param logits A (batch, classes) tensor or matrix of unnormalized log-probabilities.
 #' @param num_samples The number of draws per row.
+#' @param zero_indexed Whether `random_categorical()` gives 0-based classes instead of 1-based.
 #' @param x,inputs A tensor, variable or R array.
 #' @param axis The axis to shuffle along, 1-based.
 #' @param rate The probability of dropping an element, in `[0, 1]`.
@@ -64,13 +66,18 @@ random_truncated_normal <- function(shape, mean = 0, stddev = 1, dtype = NULL, s
 
 #' @rdname random
 #' @export
-random_integer <- function(shape, minval, maxval, dtype = "int32", seed = NULL)
+random_integer <- function(shape, minval, maxval, dtype = "int32", seed = NULL) {
+  # As keras3 converts them: `maxval` rounded up, so that a fractional bound stays excluded.
+  if (is.numeric(maxval)) maxval <- ceiling(maxval)
   .Call(krb_call5, "random_integer", shape, minval, maxval, dtype, seed)
+}
 
 #' @rdname random
 #' @export
-random_categorical <- function(logits, num_samples, dtype = "int32", seed = NULL)
-  .Call(krb_call4, "random_categorical", logits, num_samples, dtype, seed)
+random_categorical <- function(logits, num_samples, dtype = "int32", seed = NULL, zero_indexed = FALSE) {
+  classes <- .Call(krb_call4, "random_categorical", logits, num_samples, dtype, seed)
+  if (isTRUE(zero_indexed)) classes else op_add(classes, 1L)
+}
 
 #' @rdname random
 #' @export

@@ -180,6 +180,15 @@ public class OpsDiagonalTests
         Assert.That(Doubles(Ops.Roll(Vector(1, 2, 3, 4, 5), -1)), Is.EqualTo(new double[] { 2, 3, 4, 5, 1 }));
         Assert.That(Doubles(Ops.Roll(M(), 1, 1)), Is.EqualTo(new double[] { 3, 1, 2, 6, 4, 5, 9, 7, 8 }));
     }
+
+    [Test]
+    public void Roll_along_several_axes_rolls_each_by_its_shift_as_numpy_with_tuples()
+    {
+        Assert.That(Doubles(Ops.Roll(M(), [1, 2], [0, 1])), Is.EqualTo(Doubles(Ops.Roll(Ops.Roll(M(), 1, 0), 2, 1))));
+        Assert.That(Doubles(Ops.Roll(M(), [1], [0, 1])), Is.EqualTo(Doubles(Ops.Roll(Ops.Roll(M(), 1, 0), 1, 1))));
+        Assert.That(Doubles(Ops.Roll(Vector(1, 2, 3, 4), [1, 2], null)), Is.EqualTo(new double[] { 2, 3, 4, 1 }));
+        Assert.That(Assert.Throws<KerasValueError>(() => Ops.Roll(M(), [1, 2, 3], [0, 1]))!.Message, Does.Contain("same length"));
+    }
 }
 
 public class OpsLossTests

@@ -79,6 +79,18 @@ public class OpsShapeTests
     }
 
     [Test]
+    public void Expand_dims_with_several_axes_places_them_in_the_result_as_numpy_with_a_tuple()
+    {
+        var x = Range(6, 2, 3);
+        Assert.That(Ops.ExpandDims(x, [0, 2]).ShapeArray, Is.EqualTo(new long[] { 1, 2, 1, 3 }));
+        Assert.That(Ops.ExpandDims(x, [3, 0]).ShapeArray, Is.EqualTo(new long[] { 1, 2, 3, 1 }));
+        Assert.That(Ops.ExpandDims(x, [-1, -2]).ShapeArray, Is.EqualTo(new long[] { 2, 3, 1, 1 }));
+        Assert.That(Doubles(Ops.ExpandDims(x, [0, 3])), Is.EqualTo(Doubles(x)));
+        Assert.That(Assert.Throws<KerasValueError>(() => Ops.ExpandDims(x, [1, 1]))!.Message, Does.Contain("duplicate"));
+        Assert.Throws<KerasValueError>(() => Ops.ExpandDims(x, [0, 4]));
+    }
+
+    [Test]
     public void Squeeze_drops_axes_of_length_one()
     {
         var x = Range(3, 1, 3, 1);

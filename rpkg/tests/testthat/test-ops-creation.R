@@ -34,7 +34,7 @@ test_that("op_shape, op_dtype, op_ndim and op_size describe tensors, variables a
   expect_identical(format(op_shape(3)), "shape()")
   expect_identical(op_dtype(x), "int32")
   expect_identical(op_ndim(x), 2L)
-  expect_identical(op_size(x), 6)
+  expect_identical(op_size(x), 6L)
 })
 
 test_that("op_is_tensor is TRUE for tensors only", {
@@ -112,6 +112,23 @@ test_that("op_transpose equals t() and aperm()", {
 test_that("op_transpose with axes that are not a permutation says what it received", {
   expect_bridge_error(op_transpose(matrix(1:6, 2), c(1, 1)), "value_error", "`axes` must name each of the 2 axes once. Received: axes=c(1, 1)", fixed = TRUE)
   expect_bridge_error(op_transpose(matrix(1:6, 2), 0), "value_error", "1 based")
+})
+
+test_that("op_expand_dims adds several axes at their positions in the result, as Keras with a tuple", {
+  m <- matrix(1:6, 2)
+  expect_identical(dim(as.array(op_expand_dims(m, c(1, 3)))), c(1L, 2L, 1L, 3L))
+  expect_identical(dim(as.array(op_expand_dims(m, c(1, 4)))), c(1L, 2L, 3L, 1L))
+  expect_identical(dim(as.array(op_expand_dims(m, c(-1, 1)))), c(1L, 2L, 3L, 1L))
+  expect_identical(as.vector(as.array(op_expand_dims(m, c(1, 4)))), as.vector(m))
+  expect_bridge_error(op_expand_dims(m, c(1, 1)), "value_error", "duplicate")
+  expect_bridge_error(op_expand_dims(m, c(1, 5)), "value_error", "out of bounds")
+  expect_bridge_error(op_expand_dims(m, c(0, 1)), "value_error", "1 based")
+})
+
+test_that("op_ravel keeps a double array's float64, and a double vector takes floatx, as keras3 converts them", {
+  expect_identical(op_dtype(op_ravel(matrix(c(1, 2, 3, 4), 2))), "float64")
+  expect_identical(as.array(op_ravel(matrix(c(1, 2, 3, 4), 2))), array(c(1, 3, 2, 4)))
+  expect_identical(op_dtype(op_ravel(c(1, 2))), "float32")
 })
 
 test_that("op_expand_dims and op_squeeze add and drop axes of length 1", {

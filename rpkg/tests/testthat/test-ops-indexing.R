@@ -28,6 +28,17 @@ test_that("op_unstack and op_split give lists of tensors", {
   expect_bridge_error(op_split(op_arange(5L), 2), "value_error", "equal division")
 })
 
+test_that("op_unstack and op_split refuse a bad axis, or a 0-d tensor, with a classed error", {
+  m <- matrix(1:4, 2)
+  expect_bridge_error(op_unstack(m, axis = 3), "value_error", "out of bounds")
+  expect_bridge_error(op_split(m, 2, axis = 3), "value_error", "out of bounds")
+  expect_bridge_error(op_unstack(m, axis = 0), "value_error", "1 based")
+  expect_bridge_error(op_unstack(op_array(5)), "value_error", "0-d")
+  expect_bridge_error(op_unstack(m, axis = NULL), "type_error", "axis=NULL")
+  expect_bridge_error(op_split(m, 2, axis = NULL), "type_error", "axis=NULL")
+  expect_identical(lapply(op_unstack(m, axis = -1), as.array), list(array(1:2), array(3:4)))
+})
+
 test_that("op_take picks 1-based indices along an axis, negative from the end", {
   expect_identical(as.array(op_take(v, c(3, 1), axis = 2)), m[, c(3, 1)])
   expect_identical(as.array(op_take(v, -1, axis = 2)), array(m[, 3], 2))
@@ -74,6 +85,8 @@ test_that("op_one_hot encodes 1-based classes as keras3", {
   expect_identical(encoded$dtype, "float32")
   expect_identical(as.array(op_one_hot(c(1L, 0L), 2L, zero_indexed = TRUE, dtype = "int32")), matrix(c(0L, 1L, 1L, 0L), 2))
   expect_identical(dim(as.array(op_one_hot(c(1, 2), 3, axis = 1))), c(3L, 2L))
+  expect_identical(dim(as.array(op_one_hot(c(1, 2), 3, axis = -2))), c(3L, 2L))
+  expect_bridge_error(op_one_hot(c(1, 2), 3, axis = 0), "value_error", "1 based")
 })
 
 test_that("op_moments gives the mean and population variance, as keras3's example", {
@@ -86,6 +99,22 @@ test_that("op_slice takes the block at 1-based start_indices, as keras3's exampl
   x <- op_reshape(op_arange(25L), c(5, 5))
   expect_identical(as.array(op_slice(x, c(3, 3), c(2, 2))), matrix(c(13L, 18L, 14L, 19L), 2))
   expect_bridge_error(op_slice(x, c(5, 5), c(2, 2)), "value_error", "leaves the tensor")
+})
+
+test_that("op_slice and op_slice_update take start_indices as a list or a tensor, as keras3 documents", {
+  b <- matrix(0:24, 5, byrow = TRUE)
+  block <- matrix(c(6L, 11L, 7L, 12L), 2)
+  expect_identical(as.array(op_slice(b, list(2, 2), c(2, 2))), block)
+  expect_identical(as.array(op_slice(b, op_array(c(2L, 2L)), c(2, 2))), block)
+  expected <- matrix(0, 3, 3)
+  expected[2:3, 2:3] <- 1
+  expect_identical(as.array(op_slice_update(op_zeros(c(3, 3), dtype = "float64"), list(2, 2), op_ones(c(2, 2)))), expected)
+})
+
+test_that("op_slice, op_slice_update and op_top_k take a double vector as a 1-D array: float64, as keras3's as_array()", {
+  expect_identical(op_dtype(op_slice(c(1, 2, 3, 4), 2, 2)), "float64")
+  expect_identical(op_dtype(op_slice_update(c(0, 0, 0), 2, c(7, 8))), "float64")
+  expect_identical(op_dtype(op_top_k(c(5, 2, 7), k = 2)$values), "float64")
 })
 
 test_that("op_slice_update writes into a copy at 1-based start_indices", {
@@ -102,5 +131,8 @@ test_that("op_pad pads with a constant or NumPy's modes", {
   expect_identical(as.array(op_pad(c(1, 2, 3), c(2, 1), mode = "reflect")), array(c(3, 2, 1, 2, 3, 2), 6))
   expect_identical(as.array(op_pad(c(1, 2, 3), 1, constant_values = 9)), array(c(9, 1, 2, 3, 9), 5))
   expect_identical(dim(as.array(op_pad(matrix(1:4, 2), rbind(c(1, 0), c(0, 2))))), c(3L, 4L))
+  expect_identical(as.array(op_pad(matrix(1:4, 2), list(c(1L, 0L), c(0L, 2L)))), rbind(0L, cbind(matrix(1:4, 2), 0L, 0L)))
+  expect_identical(as.array(op_pad(c(1, 2, 3), list(c(1, 2)))), array(c(0, 1, 2, 3, 0, 0)))
+  expect_bridge_error(op_pad(matrix(1:4, 2), list(c(1, 0), 2)), "value_error", "pad_width")
   expect_bridge_error(op_pad(c(1, 2), 1, mode = "edge", constant_values = 0), "value_error", "can only be provided when `mode == 'constant'`")
 })

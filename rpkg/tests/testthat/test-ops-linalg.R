@@ -6,10 +6,13 @@ test_that("op_dot and op_matmul equal %*%, op_outer equals outer()", {
   expect_identical(as.array(op_outer(c(1, 2), c(1, 10, 100))), outer(c(1, 2), c(1, 10, 100)))
 })
 
-test_that("op_tensordot sums the last axes of x1 against the first of x2, or the listed 1-based axes", {
-  expect_equal(as.array(op_tensordot(a, a, axes = 1)), a %*% a)
+test_that("op_tensordot sums axes = N - 1 last axes of x1 against the first of x2, as keras3 converts N, or the listed 1-based axes", {
+  expect_equal(as.array(op_tensordot(a, a, axes = 2)), a %*% a)
   expect_equal(as.array(op_tensordot(a, a)), sum(a * a))
+  expect_equal(as.array(op_tensordot(a, a, axes = 3)), sum(a * a))
+  expect_equal(as.array(op_tensordot(a, a, axes = 1)), outer(a, a))
   expect_equal(as.array(op_tensordot(a, a, axes = list(1, 1))), t(a) %*% a)
+  expect_bridge_error(op_tensordot(a, a, axes = 0), "value_error", "1-based")
 })
 
 test_that("op_solve, op_inv, op_det and op_cholesky equal solve(), det() and chol()", {
@@ -95,6 +98,9 @@ test_that("op_tile, op_repeat and op_roll equal rep() and a rotation", {
   expect_identical(as.array(op_repeat(c(1, 2), 3)), array(rep(c(1, 2), each = 3), 6))
   expect_identical(as.array(op_repeat(c(1, 2), c(1, 2))), array(c(1, 2, 2), 3))
   expect_identical(as.array(op_roll(1:5, 2)), array(c(4L, 5L, 1L, 2L, 3L), 5))
+  expect_identical(as.array(op_roll(matrix(1:6, 2), c(1, 2), axis = c(1, 2))), matrix(c(4L, 3L, 6L, 5L, 2L, 1L), 2))
+  expect_identical(as.array(op_roll(matrix(1:4, 2), 1, axis = c(1, 2))), matrix(c(4L, 3L, 2L, 1L), 2))
+  expect_bridge_error(op_roll(matrix(1:6, 2), c(1, 2, 3), axis = c(1, 2)), "value_error", "same length")
   m <- matrix(1:6, 2)
   expect_identical(as.array(op_roll(m, 1, axis = 2)), m[, c(3, 1, 2)])
 })

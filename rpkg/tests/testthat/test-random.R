@@ -33,13 +33,28 @@ test_that("random_integer draws every value of [minval, maxval) about equally", 
   expect_bridge_error(random_integer(3, 2, 2), "value_error", "`maxval` must be greater than `minval`")
 })
 
-test_that("random_categorical draws 0-based classes with the softmax frequencies", {
+test_that("random_categorical draws 1-based classes with the softmax frequencies, as keras3 1.4 does", {
   p <- c(0.2, 0.3, 0.5)
   draws <- as.array(random_categorical(rbind(log(p)), num_samples = n, seed = 5))
   expect_identical(dim(draws), c(1L, as.integer(n)))
-  freq <- tabulate(draws + 1L, 3) / n
+  freq <- tabulate(draws, 3) / n
   expect_equal(freq, p, tolerance = 0.05)
   expect_bridge_error(random_categorical(c(1, 2), 3), "value_error", "2-D tensor")
+})
+
+test_that("random_categorical gives 0-based classes with zero_indexed = TRUE, the same draws less one", {
+  logits <- matrix(c(0, -100, -100, 0, -100, 0), 2)
+  one_based <- as.array(random_categorical(logits, 5, seed = 1))
+  expect_identical(one_based[1, ], rep(1L, 5))
+  expect_true(all(one_based[2, ] %in% 2:3))
+  expect_identical(as.array(random_categorical(logits, 5, seed = 1, zero_indexed = TRUE)), one_based - 1L)
+  expect_identical(op_dtype(random_categorical(logits, 2, dtype = "int64", seed = 1)), "int64")
+})
+
+test_that("random_integer rounds a fractional maxval up and truncates seeds, as keras3 converts them", {
+  draws <- as.array(random_integer(200, 1, 2.5, seed = 1))
+  expect_setequal(unique(as.vector(draws)), 1:2)
+  expect_identical(as.array(random_normal(3, seed = 1.5)), as.array(random_normal(3, seed = 1)))
 })
 
 test_that("random_shuffle permutes along a 1-based axis and keeps the other axes together", {
@@ -115,7 +130,7 @@ test_that("set_random_seed makes unseeded ops and R's own generator reproducible
 
 test_that("a seed that is neither a number nor a generator is a value_error", {
   expect_bridge_error(random_normal(2, seed = "a"), "value_error", "SeedGenerator")
-  expect_bridge_error(random_normal(2, seed = 1.5), "value_error", "whole number")
+  expect_bridge_error(random_normal(2, seed = Inf), "value_error", "whole number")
 })
 
 test_that("gamma and beta handle infinite and tiny parameters without hanging or NaN", {

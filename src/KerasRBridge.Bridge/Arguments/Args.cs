@@ -50,13 +50,14 @@ internal static unsafe class Args
         throw new KerasTypeError($"Argument `{argument}` must be a number. Received: {argument}={Show(x)}");
     }
 
-    /// <summary>A length-one whole number within long's range, as keras3 passes seeds and bounds; a
-    /// non-number is a <see cref="KerasTypeError"/> (<see cref="Double"/>), a fraction a
+    /// <summary>A length-one number truncated toward zero, as keras3's <c>as_integer()</c> passes
+    /// seeds, counts and bounds; a non-number is a <see cref="KerasTypeError"/>
+    /// (<see cref="Double"/>), an infinity or a number beyond long's range a
     /// <see cref="KerasValueError"/>.</summary>
     internal static long Whole(Sexp x, string argument)
     {
-        double value = Double(x, argument);
-        if (!double.IsInteger(value) || Math.Abs(value) >= 9.2e18)
+        double value = Math.Truncate(Double(x, argument));
+        if (!double.IsFinite(value) || Math.Abs(value) >= 9.2e18)
             throw new KerasValueError($"Argument `{argument}` must be a whole number. Received: {argument}={Show(x)}");
         return (long)value;
     }

@@ -35,8 +35,8 @@ internal static class CreationEntries
         Declare.Entry("op_slice_update", (Sexp inputs, Sexp start_indices, Sexp updates) =>
             Ops.SliceUpdate(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), Tensors.FromR(updates))),
         Declare.Entry("op_pad", (Sexp x, Sexp pad_width, string mode, Sexp constant_values) => Pad(Tensors.FromR(x), pad_width, mode, constant_values)),
-        Declare.Entry("op_one_hot", (Sexp x, int num_classes, int axis, string dtype) =>
-            Ops.OneHot(Tensors.FromR(x, "int64"), num_classes, axis > 0 ? axis - 1 : axis, DTypes.Standardize(dtype))),
+        Declare.Entry("op_one_hot", (Sexp x, int num_classes, Sexp axis, string dtype) => OneHot(Tensors.FromR(x, "int64"), num_classes, axis, dtype)),
+        Declare.Entry("axis_length", (Sexp x, Sexp axis) => AxisLength(Tensors.FromR(x), axis)),
     ];
 
     private static NdArray Filled(long[] shape, Sexp fillValue, DType dtype) =>
@@ -63,9 +63,21 @@ internal static class CreationEntries
 
     private static NdArray ExpandDims(NdArray x, Sexp axis)
     {
-        var single = Axes.ReadOne(axis, x.Rank + 1, "axis") ?? throw new KerasTypeError("Argument `axis` must be one whole number. Received: axis=NULL");
-        return Ops.ExpandDims(x, single);
+        var axes = Axes.Read(axis, x.Rank + (int)RValues.LengthOf(axis), "axis") ?? throw new KerasTypeError("Argument `axis` must be whole numbers. Received: axis=NULL");
+        return Ops.ExpandDims(x, axes);
     }
+
+    /// <summary>The length of <paramref name="x"/> along one keras3 axis, for the R functions that
+    /// split along it (<c>op_unstack()</c>, <c>op_split()</c>).</summary>
+    private static int AxisLength(NdArray x, Sexp axis)
+    {
+        if (x.Rank == 0) throw new KerasValueError("Input must be at least 1-D to split or unstack it. Received: a 0-d tensor");
+        int at = Axes.ReadOne(axis, x.Rank, "axis") ?? throw new KerasTypeError("Argument `axis` must be one whole number. Received: axis=NULL");
+        return checked((int)x.ShapeSpan[at < 0 ? at + x.Rank : at]);
+    }
+
+    private static NdArray OneHot(NdArray indices, int numClasses, Sexp axis, string dtype) =>
+        Ops.OneHot(indices, numClasses, Axes.ReadOne(axis, indices.Rank + 1, "axis") ?? -1, DTypes.Standardize(dtype));
 
     private static NdArray Join(Sexp xs, Sexp axis, bool stack)
     {

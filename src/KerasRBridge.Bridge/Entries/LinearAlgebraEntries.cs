@@ -30,7 +30,7 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_moveaxis", (Sexp x, Sexp source, Sexp destination) => MoveAxis(Tensors.FromR(x), source, destination)),
         Declare.Entry("op_tile", (Sexp x, Sexp repeats) => Ops.Tile(Tensors.FromR(x), Args.Integers(repeats, "repeats"))),
         Declare.Entry("op_repeat", (Sexp x, Sexp repeats, Sexp axis) => Axes.Along(x, axis, (t, a) => Ops.Repeat(t, Args.Integers(repeats, "repeats"), a))),
-        Declare.Entry("op_roll", (Sexp x, int shift, Sexp axis) => Axes.Along(x, axis, (t, a) => Ops.Roll(t, shift, a))),
+        Declare.Entry("op_roll", (Sexp x, Sexp shift, Sexp axis) => Roll(Tensors.FromR(x), shift, axis)),
         Declare.Entry("op_binary_crossentropy", (Sexp target, Sexp output, bool from_logits) =>
             Ops.BinaryCrossentropy(Tensors.FromR(target), Tensors.FromR(output), from_logits)),
         Declare.Entry("op_categorical_crossentropy", (Sexp target, Sexp output, bool from_logits, Sexp axis) =>
@@ -38,6 +38,8 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_sparse_categorical_crossentropy", (Sexp target, Sexp output, bool from_logits, Sexp axis) =>
             Axes.Along(output, axis, (o, a) => Ops.SparseCategoricalCrossentropy(Tensors.FromR(target), o, from_logits, a ?? -1))),
     ];
+
+    private static NdArray Roll(NdArray x, Sexp shift, Sexp axis) => Ops.Roll(x, Args.Integers(shift, "shift"), Axes.Read(axis, x.Rank, "axis"));
 
     private static NdArray Tensordot(NdArray x1, NdArray x2, Sexp axes1, Sexp axes2) =>
         Ops.Tensordot(x1, x2, Axes.Read(axes1, x1.Rank, "axes") ?? [], Axes.Read(axes2, x2.Rank, "axes") ?? []);

@@ -90,4 +90,22 @@ public static partial class Ops
         long s = ((shift % n) + n) % n;
         return Take(x, Mod(Arange(n - s, 2 * n - s, 1, DType.Int64), n), at);
     }
+
+    /// <summary>
+    /// <paramref name="x"/> rolled by each of <paramref name="shifts"/> along the matching one of
+    /// <paramref name="axes"/> (<c>keras.ops.roll</c> with tuples, as NumPy: either may be one,
+    /// repeated to the other's length; null axes: flattened, rolled by the shifts' sum).
+    /// </summary>
+    /// <exception cref="KerasValueError">The shifts and axes differ in length, or an axis is out of range.</exception>
+    public static NdArray Roll(NdArray x, long[] shifts, int[]? axes)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(shifts);
+        if (axes is null) return Roll(x, shifts.Sum(), null);
+        int count = Math.Max(shifts.Length, axes.Length);
+        if (shifts.Length != count && shifts.Length != 1 || axes.Length != count && axes.Length != 1)
+            throw new KerasValueError($"'shift' and 'axis' should be scalars or 1D sequences of the same length. Received: shift={PythonRepr.Repr(shifts)}, axis={PythonRepr.Repr(axes)}");
+        for (int i = 0; i < count; i++) x = Roll(x, shifts[shifts.Length == 1 ? 0 : i], axes[axes.Length == 1 ? 0 : i]);
+        return x;
+    }
 }

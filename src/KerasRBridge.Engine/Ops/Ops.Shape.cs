@@ -37,14 +37,21 @@ public static partial class Ops
 
     /// <summary><paramref name="x"/> with a new axis of length 1 at <paramref name="axis"/> (<c>keras.ops.expand_dims</c>; negative counts from the end of the result).</summary>
     /// <exception cref="KerasValueError"><paramref name="axis"/> is out of range for the result.</exception>
-    public static NdArray ExpandDims(NdArray x, int axis)
+    public static NdArray ExpandDims(NdArray x, int axis) => ExpandDims(x, [axis]);
+
+    /// <summary><paramref name="x"/> with new axes of length 1 at each of <paramref name="axes"/>,
+    /// positions in the result (<c>keras.ops.expand_dims</c> with a tuple; negative ones count
+    /// from the end of the result).</summary>
+    /// <exception cref="KerasValueError">An axis is out of range for the result, or repeated.</exception>
+    public static NdArray ExpandDims(NdArray x, int[] axes)
     {
         ArgumentNullException.ThrowIfNull(x);
-        int rank = x.Rank + 1;
-        int at = AxisReduction.Normalize([axis], false, rank)[0];
-        var shape = x.ShapeSpan.ToArray().ToList();
-        shape.Insert(at, 1);
-        return Relabelled(x, [.. shape]);
+        ArgumentNullException.ThrowIfNull(axes);
+        int rank = x.Rank + axes.Length;
+        var added = AxisReduction.Normalize(axes, false, rank);
+        var shape = new long[rank];
+        for (int a = 0, from = 0; a < rank; a++) shape[a] = Array.IndexOf(added, a) >= 0 ? 1 : x.ShapeSpan[from++];
+        return Relabelled(x, shape);
     }
 
     /// <summary><paramref name="x"/> without axes of length 1 (<c>keras.ops.squeeze</c>): the given ones, or all.</summary>
