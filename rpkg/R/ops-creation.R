@@ -198,7 +198,9 @@ op_linspace <- function(start, stop, num = 50L, endpoint = TRUE, retstep = FALSE
     raise_bridge_error("value_error", sprintf("Only `axis = 1` is supported (scalar `start` and `stop`). Received: axis=%s", format(axis)))
   values <- .Call(krb_call5, "op_linspace", start, stop, num, endpoint, if (is.null(dtype)) config_floatx() else dtype)
   if (!isTRUE(retstep)) return(values)
-  list(values, (stop - start) / (if (isTRUE(endpoint)) num - 1 else num))
+  spaces <- if (isTRUE(endpoint)) num - 1 else num
+  # NumPy's step where there is no space between values (num = 1 with the endpoint, or none).
+  list(values, if (spaces > 0) (stop - start) / spaces else NaN)
 }
 
 #' Reshaping and reordering axes

@@ -11,7 +11,8 @@ NULL
 #'
 #' `op_square()` of bool gives int32; `op_sign()` keeps the dtype (NaN stays NaN) and refuses
 #' bool and complex input; `op_round()` rounds halves to even, as NumPy (`op_round(2.5)` is 2).
-#' `op_maximum()` and `op_minimum()` return NaN where either operand is NaN.
+#' `op_maximum()` and `op_minimum()` return NaN where either operand is NaN. `op_reciprocal()`
+#' keeps the dtype, as Keras: of integers it is NumPy's integer `1 / x` (1, -1 or 0).
 #'
 #' @param x1,x2 Tensors, variables, R arrays or numbers.
 #' @param x A tensor, variable, R array or number.

@@ -110,8 +110,8 @@ op_norm <- function(x, ord = NULL, axis = NULL, keepdims = FALSE) {
 #' keras3's `op_sort()` sorts along `axis` (default the last; `NULL`: flattened in row-major
 #' order), NaN last; `op_argsort()` gives the 1-based positions that sort (stable: ties keep
 #' their order), 0-based with `zero_indexed = TRUE`. `op_top_k()` gives `list(values, indices)`
-#' of the `k` largest along the last axis, largest first, indices 1-based unless
-#' `zero_indexed = TRUE`. `op_take_along_axis()` picks by 1-based indices matched position by
+#' of the `k` largest along the last axis, largest first (ties: the lower position first; NaN
+#' counts as the largest), indices 1-based unless `zero_indexed = TRUE`. `op_take_along_axis()` picks by 1-based indices matched position by
 #' position in the other axes, as the result of `op_argsort()`.
 #'
 #' @param x A tensor, variable or R array.
@@ -235,7 +235,8 @@ op_roll <- function(x, shift, axis = NULL) .Call(krb_call3, "op_roll", x, shift,
 #' keras3's cross-entropies, as Keras computes them: `op_binary_crossentropy()` elementwise,
 #' the categorical ones summed over `axis` (default the last). `output` holds probabilities
 #' (clipped to `[epsilon, 1 - epsilon]`, Keras's epsilon being 1e-7) or, with `from_logits = TRUE`,
-#' logits. The sparse form takes 0-based class numbers as `target`, as keras3 does.
+#' logits. The sparse form takes 0-based class numbers as `target`, as keras3 does; a number
+#' outside them (such as an R-style 1-based class) is a `value_error`, as in Keras's backends.
 #'
 #' @param target The true values (for the sparse form: 0-based class numbers).
 #' @param output Predicted probabilities, or logits.

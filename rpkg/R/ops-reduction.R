@@ -20,7 +20,7 @@ NULL
 #'   counting from the end.
 #' @param keepdims Whether the reduced axes stay, with length 1.
 #' @param initial For `op_max()`/`op_min()`: `NULL`, or a number the result is compared with
-#'   (the result is at least, or at most, `initial`).
+#'   (the result is at least, or at most, `initial`; a reduction of no elements gives it).
 #' @param dtype For `op_prod()`: `NULL`, or the dtype to compute and return in.
 #' @return A tensor.
 #' @family numpy ops
@@ -49,16 +49,25 @@ op_mean <- function(x, axis = NULL, keepdims = FALSE) reduce("mean", x, axis, ke
 
 #' @rdname op_reductions
 #' @export
-op_max <- function(x, axis = NULL, keepdims = FALSE, initial = NULL) {
-  result <- reduce("max", x, axis, keepdims)
-  if (is.null(initial)) result else op_maximum(result, initial)
-}
+op_max <- function(x, axis = NULL, keepdims = FALSE, initial = NULL) reduce("max", with_initial(x, axis, initial), axis, keepdims)
 
 #' @rdname op_reductions
 #' @export
-op_min <- function(x, axis = NULL, keepdims = FALSE, initial = NULL) {
-  result <- reduce("min", x, axis, keepdims)
-  if (is.null(initial)) result else op_minimum(result, initial)
+op_min <- function(x, axis = NULL, keepdims = FALSE, initial = NULL) reduce("min", with_initial(x, axis, initial), axis, keepdims)
+
+# NumPy's `initial` of max and min: one more element along each reduced axis, so that it joins
+# the comparison and an empty reduction gives it, as `np.max(x, initial = )` does.
+with_initial <- function(x, axis, initial) {
+  if (is.null(initial)) return(x)
+  x <- as_tensor(x)
+  rank <- op_ndim(x)
+  if (rank == 0L) return(op_pad(op_reshape(x, 1L), c(1L, 0L), constant_values = initial))
+  axes <- if (is.null(axis)) seq_len(rank) else axis + (axis < 0) * (rank + 1)
+  # A bad axis is left for the reduction to refuse in keras3's words.
+  if (!is.numeric(axes) || anyNA(axes) || any(axes < 1 | axes > rank)) return(x)
+  widths <- matrix(0L, rank, 2L)
+  widths[axes, 1L] <- 1L
+  op_pad(x, widths, constant_values = initial)
 }
 
 #' @rdname op_reductions

@@ -73,6 +73,15 @@ test_that("op_max with initial is at least initial, and op_prod computes in dtyp
   expect_identical(op_prod(array(1:5, 5), dtype = "float32")$dtype, "float32")
 })
 
+test_that("op_max and op_min of no elements give initial, as NumPy's initial does", {
+  expect_identical(as.array(op_max(op_zeros(0), initial = 10)), 10)
+  expect_identical(as.array(op_min(op_zeros(c(2, 0)), axis = 2, initial = -1)), array(c(-1, -1), 2))
+  expect_identical(as.array(op_max(matrix(1:6, 2), axis = 1, initial = 4L)), array(c(4L, 4L, 6L), 3))
+  expect_identical(as.array(op_min(op_array(5), initial = 3)), 3)
+  expect_identical(op_dtype(op_max(op_array(c(1, 2), "float32"), initial = 5)), "float32")
+  expect_bridge_error(op_max(v, axis = 3, initial = 1), "value_error", "out of bounds")
+})
+
 test_that("axis = 0 is keras3's error, as a classed value_error", {
   expect_bridge_error(op_sum(v, axis = 0), "value_error", "`axis` argument is 1 based, received 0", fixed = TRUE)
 })

@@ -19,7 +19,7 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_det", (Sexp x) => Ops.Det(Tensors.FromR(x))),
         Declare.Entry("op_cholesky", (Sexp x) => Ops.Cholesky(Tensors.FromR(x))),
         Declare.Entry("op_sort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.Sort)),
-        Declare.Entry("op_argsort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.ArgSort)),
+        Declare.Entry("op_argsort", (Sexp x, Sexp axis) => ArgSort(Tensors.FromR(x), axis)),
         Declare.Entry("op_top_k_indices", (Sexp x, int k, bool sorted) => Ops.TopK(Tensors.FromR(x), k, sorted).Indices),
         Declare.Entry("op_take_along_axis", (Sexp x, Sexp indices, Sexp axis) =>
             Axes.Along(x, axis, (t, a) => Ops.TakeAlongAxis(t, Tensors.FromR(indices, "int64"), a))),
@@ -38,6 +38,9 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_sparse_categorical_crossentropy", (Sexp target, Sexp output, bool from_logits, Sexp axis) =>
             Axes.Along(output, axis, (o, a) => Ops.SparseCategoricalCrossentropy(Tensors.FromR(target), o, from_logits, a ?? -1))),
     ];
+
+    // NumPy sorts a 0-d tensor as a vector of one, whatever the axis.
+    private static NdArray ArgSort(NdArray x, Sexp axis) => Ops.ArgSort(x, x.Rank == 0 ? null : Axes.ReadOne(axis, x.Rank, "axis"));
 
     private static NdArray Roll(NdArray x, Sexp shift, Sexp axis) => Ops.Roll(x, Args.Integers(shift, "shift"), Axes.Read(axis, x.Rank, "axis"));
 

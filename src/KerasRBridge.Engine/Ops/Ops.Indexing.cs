@@ -112,12 +112,17 @@ public static partial class Ops
                     for (int j = 1; j < n && !T.IsNaN(best); j++)
                     {
                         T v = data[(int)(at + inner * j)];
-                        if (T.IsNaN(v) || (largest ? v > best : v < best)) (best, bestJ) = (v, j);
+                        if (T.IsNaN(v) || (largest ? v > best || IsSignedZeroAbove(v, best) : v < best || IsSignedZeroAbove(best, v)))
+                            (best, bestJ) = (v, j);
                     }
                     result[i + inner * k] = bestJ;
                 }
             return result;
         }
+
+        // Keras's argmax and argmin order -0 below +0, as the backends do.
+        private static bool IsSignedZeroAbove<T>(T a, T b) where T : INumber<T> =>
+            T.IsZero(a) && T.IsZero(b) && !T.IsNegative(a) && T.IsNegative(b);
     }
 
     private static NdArray Cumulative(NdArray x, int? axis, bool product)

@@ -13,9 +13,14 @@ public static partial class Ops
         ArgumentNullException.ThrowIfNull(x1);
         ArgumentNullException.ThrowIfNull(x2);
         if (x1.Rank == 0 || x2.Rank == 0) return Multiply(x1, x2);
-        if (x2.Rank <= 2) return MatMul(x1, x2);
+        if (x2.Rank <= 2) return InPromotedDType(MatMul(x1, x2), x1, x2);
         return Tensordot(x1, x2, [x1.Rank - 1], [x2.Rank - 2]);
     }
+
+    // dot and tensordot give the promoted dtype (int8 times int8 wraps in int8, as NumPy's
+    // dot does), where matmul widens int8 products to int32.
+    private static NdArray InPromotedDType(NdArray product, NdArray x1, NdArray x2) =>
+        DTypes.ResultType(x1.DType, x2.DType) is var dtype && product.DType != dtype ? product.Cast(dtype) : product;
 
     /// <summary>The outer product of <paramref name="x1"/> and <paramref name="x2"/>, both flattened (<c>keras.ops.outer</c>).</summary>
     public static NdArray Outer(NdArray x1, NdArray x2) => Multiply(Reshape(x1, [-1, 1]), Ravel(x2));
@@ -40,7 +45,7 @@ public static partial class Ops
         var a1 = Reshape(Transpose(x1, [.. free1, .. summed1]), [-1, inner]);
         var a2 = Reshape(Transpose(x2, [.. summed2, .. free2]), [inner, -1]);
         long[] shape = [.. free1.Select(a => x1.ShapeSpan[a]), .. free2.Select(a => x2.ShapeSpan[a])];
-        return Reshape(MatMul(a1, a2), shape);
+        return InPromotedDType(Reshape(MatMul(a1, a2), shape), x1, x2);
     }
 
     /// <summary>
@@ -82,7 +87,7 @@ public static partial class Ops
     {
         RequireSquare(a, "inv");
         long n = a.ShapeSpan[^1];
-        return Solve(a, BroadcastTo(Eye(n, dtype: DType.Float64), a.ShapeSpan));
+        return Solve(a, BroadcastTo(Eye(n, dtype: FloatResult(a.DType)), a.ShapeSpan));
     }
 
     /// <summary>The determinant of square <paramref name="a"/> (<c>keras.ops.det</c>), batched over leading axes; 0 for a singular matrix.</summary>

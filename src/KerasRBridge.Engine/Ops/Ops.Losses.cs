@@ -43,14 +43,20 @@ public static partial class Ops
     /// <see cref="CategoricalCrossentropy"/> of 0-based class numbers <paramref name="target"/>
     /// (<c>keras.ops.sparse_categorical_crossentropy</c>); a trailing axis of length 1 on the target is dropped.
     /// </summary>
-    /// <exception cref="KerasValueError">The shapes do not fit.</exception>
+    /// <exception cref="KerasValueError">The shapes do not fit, or a label is outside [0, classes).</exception>
     public static NdArray SparseCategoricalCrossentropy(NdArray target, NdArray output, bool fromLogits = false, int axis = -1)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(output);
         if (target.Rank == output.Rank && target.Rank > 0 && target.ShapeSpan[^1] == 1) target = Squeeze(target, [-1]);
         int at = AxisReduction.Normalize([axis], false, output.Rank)[0];
-        var oneHot = OneHot(target, output.ShapeSpan[at], at, FloatResult(output.DType));
+        long classes = output.ShapeSpan[at];
+        // A label outside the classes would one-hot to zeros and a loss of 0; Keras's backends
+        // refuse it (TensorFlow's wording), a likely mistake from R's 1-based class numbers.
+        foreach (long label in target.Cast(DType.Int64).AsSpan<long>())
+            if (label < 0 || label >= classes)
+                throw new KerasValueError($"Received a label value of {label} which is outside the valid range of [0, {classes}). Sparse targets are 0-based class numbers.");
+        var oneHot = OneHot(target, classes, at, FloatResult(output.DType));
         return CategoricalCrossentropy(oneHot, output, fromLogits, at);
     }
 

@@ -27,8 +27,21 @@ public static partial class Ops
     /// <summary>Elementwise base-10 logarithm (<c>keras.ops.log10</c>).</summary>
     public static NdArray Log10(NdArray x) => FloatFunction<Log10Function>(x);
 
-    /// <summary>Elementwise <c>1 / x</c> (<c>keras.ops.reciprocal</c>).</summary>
-    public static NdArray Reciprocal(NdArray x) => FloatFunction<ReciprocalFunction>(x);
+    /// <summary>Elementwise <c>1 / x</c> (<c>keras.ops.reciprocal</c>). Keras keeps the dtype: an
+    /// integer or bool tensor gives NumPy's integer reciprocal (1 for 1, -1 for -1, else 0; 0
+    /// gives the type's least value, or 0 where unsigned).</summary>
+    public static NdArray Reciprocal(NdArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (!DTypes.IsInteger(x.DType) && x.DType != DType.Bool) return FloatFunction<ReciprocalFunction>(x);
+        bool unsigned = DTypes.IsUnsigned(x.DType) || x.DType == DType.Bool;
+        long zeroGives = unsigned ? 0 : -1L << (8 * DTypes.ElementSize(x.DType) - 1);
+        var values = x.Cast(DType.Int64).AsSpan<long>();
+        var result = new long[values.Length];
+        for (int i = 0; i < values.Length; i++)
+            result[i] = values[i] switch { 0 => zeroGives, 1 => 1, -1 when !unsigned => -1, _ => 0 };
+        return NdArray.FromColumnMajor(result, x.ShapeSpan).Cast(x.DType);
+    }
 
     /// <summary>Elementwise floor (<c>keras.ops.floor</c>).</summary>
     public static NdArray Floor(NdArray x) => FloatFunction<FloorFunction>(x);

@@ -98,9 +98,10 @@ public static partial class Ops
 
     private static NdArray ShiftedByMax(NdArray x, int[] axis, string name)
     {
+        // Shifted by the maximum itself, infinite or not, as every backend shifts: a row holding
+        // +Inf (or only -Inf) gives NaN throughout, where a finite shift would give [NaN, 0, 0].
         var floats = x.Cast(FloatResult(RealOnly(x, name).DType));
-        var max = FloatFunction<FiniteOrZeroFunction>(Max(floats, axis, keepdims: true));
-        return Subtract(floats, max);
+        return Subtract(floats, Max(floats, axis, keepdims: true));
     }
 
     private static NdArray RealFloatFunction<TFunction>(NdArray x) where TFunction : IFloatFunction =>

@@ -17,13 +17,17 @@ public static partial class Ops
     /// <summary>
     /// The 0-based positions that sort <paramref name="x"/> along <paramref name="axis"/>
     /// (<c>keras.ops.argsort</c>; null: flattened), stable (ties keep their order), NaN last; int32.
+    /// A 0-d tensor is sorted as a vector of one, as NumPy does.
     /// </summary>
     /// <exception cref="KerasValueError">The axis is out of range.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
-    public static NdArray ArgSort(NdArray x, int? axis = -1)
+    public static NdArray ArgSort(NdArray x, int? axis = -1) => Order(RealOnly(x, "argsort"), axis, descending: false);
+
+    // Stable: equal elements keep their order (descending too, as top_k's backends give the lower
+    // position first). NaN counts as the largest, as NumPy's sort puts it last.
+    private static NdArray Order(NdArray x, int? axis, bool descending)
     {
-        RealOnly(x, "argsort");
-        if (axis is null) return ArgSort(Ravel(x), 0);
+        if (axis is null || x.Rank == 0) return Order(Ravel(x), 0, descending);
         int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
         var values = x.Cast(DType.Float64).AsSpan<double>();
         long inner = 1, outer = 1, n = x.ShapeSpan[at];
@@ -36,7 +40,7 @@ public static partial class Ops
             for (long i = 0; i < inner; i++)
             {
                 for (int j = 0; j < n; j++) (line[j], keys[j]) = (j, values[(int)(i + inner * (j + n * k))]);
-                Array.Sort(line, (p, q) => CompareNaNLast(keys[p], keys[q]) is var c && c != 0 ? c : p.CompareTo(q));
+                Array.Sort(line, (p, q) => (descending ? CompareNaNLast(keys[q], keys[p]) : CompareNaNLast(keys[p], keys[q])) is var c && c != 0 ? c : p.CompareTo(q));
                 for (int j = 0; j < n; j++) result[i + inner * (j + n * k)] = line[j];
             }
         return NdArray.FromColumnMajor(result, x.ShapeSpan);
@@ -44,7 +48,8 @@ public static partial class Ops
 
     /// <summary>
     /// The <paramref name="k"/> largest elements along the last axis and their 0-based positions
-    /// (<c>keras.ops.top_k</c>), largest first when <paramref name="sorted"/>; ties give the lower position first.
+    /// (<c>keras.ops.top_k</c>), largest first when <paramref name="sorted"/>; ties give the lower
+    /// position first; NaN counts as the largest, as in NumPy's and JAX's orders.
     /// </summary>
     /// <exception cref="KerasValueError"><paramref name="k"/> is negative or larger than the last axis.</exception>
     public static (NdArray Values, NdArray Indices) TopK(NdArray x, int k, bool sorted = true)
@@ -53,7 +58,7 @@ public static partial class Ops
         if (x.Rank == 0) throw new KerasValueError("`top_k` needs a tensor of rank 1 or more.");
         long n = x.ShapeSpan[^1];
         if (k < 0 || k > n) throw new KerasValueError($"`k` must be between 0 and {n}, the length of the last axis. Received: k={k}");
-        var descending = ArgSort(Negative(x.Cast(DType.Float64)), -1);
+        var descending = Order(x, -1, descending: true);
         var indices = Take(descending, Arange(0, k, 1, DType.Int64), -1);
         if (!sorted) indices = Sort(indices, -1);
         return (TakeAlongAxis(x, indices, -1), indices);
