@@ -79,30 +79,57 @@ op_cholesky <- function(x, upper = FALSE) {
 
 #' @rdname op_linalg
 #' @param ord `NULL` (2-norm of vectors, Frobenius of matrices), a number (`Inf`, `-Inf`, 0, 1, 2,
-#'   any p for vectors; 1, -1, `Inf`, `-Inf` for matrices) or `"fro"`.
-#' @param axis `NULL` (every element), one axis (vector norms) or two (matrix norms), 1-based.
+#'   any p for vectors; 1, -1, 2, -2, `Inf`, `-Inf` for matrices, 2 and -2 being the largest and
+#'   smallest singular value), `"fro"` or `"nuc"` (matrices: the sum of singular values). As
+#'   keras3 does, a finite double `ord` is truncated to an integer.
+#' @param axis `NULL` (a vector or matrix `x` as such; with `ord = NULL` every element), one axis
+#'   (vector norms) or two (matrix norms), 1-based.
 #' @param keepdims Whether the reduced axes stay, with length 1.
 #' @export
 op_norm <- function(x, ord = NULL, axis = NULL, keepdims = FALSE) {
   x <- as_tensor(x)
   if (!op_dtype(x) %in% c("float16", "bfloat16", "float32", "float64")) x <- op_cast(x, config_floatx())
-  matrix_norm <- length(axis) == 2L || (is.null(axis) && !is.null(ord) && op_ndim(x) == 2L)
-  if (is.null(axis) && !is.null(ord)) axis <- if (matrix_norm) c(1L, 2L) else 1L
+  if (is.double(ord) && length(ord) == 1L && is.finite(ord)) ord <- as.integer(ord)
+  if (is.character(ord) && !identical(ord, "fro") && !identical(ord, "nuc"))
+    raise_bridge_error("value_error", sprintf("Invalid `ord` argument. Expected one of {'fro', 'nuc'} when using string. Received: ord=%s", paste(ord, collapse = " ")))
+  if (!is.null(ord) && !is.character(ord) && (!is.numeric(ord) || length(ord) != 1L || is.na(ord)))
+    raise_bridge_error("type_error", sprintf("`ord` must be NULL, a number, \"fro\" or \"nuc\". Received: ord=%s", deparse1(ord)))
+  if (is.null(axis) && is.null(ord)) return(op_sqrt(op_sum(op_square(op_abs(x)), keepdims = keepdims)))
+  if (is.null(axis)) axis <- seq_len(op_ndim(x))
+  if (length(axis) == 1L) return(vector_norm(x, ord, axis, keepdims))
+  if (length(axis) == 2L) return(matrix_norm(x, ord, axis, keepdims))
+  raise_bridge_error("value_error", sprintf("Improper number of dimensions to norm: vector norms take one axis and matrix norms two. Received: shape=%s, axis=%s",
+                                            format(op_shape(x)), deparse1(axis)))
+}
+
+vector_norm <- function(x, ord, axis, keepdims) {
+  if (is.character(ord))
+    raise_bridge_error("value_error", sprintf("Invalid `ord` argument for vector norm. Received: ord=%s", ord))
   magnitude <- op_abs(x)
-  if (is.null(ord) || identical(ord, "fro")) return(op_sqrt(op_sum(op_square(magnitude), axis = axis, keepdims = keepdims)))
-  if (matrix_norm) {
-    inner <- if (abs(ord) == 1) axis[[1L]] else axis[[2L]]
-    outer <- if (abs(ord) == 1) axis[[2L]] else axis[[1L]]
-    if (!abs(ord) %in% c(1, Inf))
-      raise_bridge_error("value_error", sprintf("Invalid `ord` argument for matrix norm. Received: ord=%s (1, -1, Inf, -Inf and \"fro\" are supported)", format(ord)))
-    sums <- op_sum(magnitude, axis = inner, keepdims = TRUE)
-    picked <- if (ord > 0) op_max(sums, axis = outer, keepdims = TRUE) else op_min(sums, axis = outer, keepdims = TRUE)
-    return(if (keepdims) picked else op_squeeze(picked, axis = axis))
-  }
+  if (is.null(ord) || ord == 2) return(op_sqrt(op_sum(op_square(magnitude), axis = axis, keepdims = keepdims)))
   if (ord == Inf) return(op_max(magnitude, axis = axis, keepdims = keepdims))
   if (ord == -Inf) return(op_min(magnitude, axis = axis, keepdims = keepdims))
   if (ord == 0) return(op_cast(op_count_nonzero(x, axis = axis), op_dtype(x)))
   op_power(op_sum(op_power(magnitude, ord), axis = axis, keepdims = keepdims), 1 / ord)
+}
+
+matrix_norm <- function(x, ord, axis, keepdims) {
+  if (!(is.null(ord) || identical(ord, "fro") || identical(ord, "nuc") || ord %in% c(1, -1, 2, -2, Inf, -Inf)))
+    raise_bridge_error("value_error", sprintf("Invalid `ord` argument for matrix norm. Received: ord=%s", format(ord)))
+  if (is.null(ord) || identical(ord, "fro")) return(op_sqrt(op_sum(op_square(op_abs(x)), axis = axis, keepdims = keepdims)))
+  if (identical(ord, "nuc") || abs(ord) == 2) {
+    singular <- .Call(krb_call1, "singular_values", op_moveaxis(x, axis, c(-2L, -1L)))
+    picked <- if (identical(ord, "nuc")) op_sum(singular, axis = -1L) else if (ord > 0) op_max(singular, axis = -1L) else op_min(singular, axis = -1L)
+    if (!keepdims) return(picked)
+    rank <- op_ndim(x)
+    return(op_expand_dims(picked, sort(axis + (axis < 0) * (rank + 1))))
+  }
+  magnitude <- op_abs(x)
+  inner <- if (abs(ord) == 1) axis[[1L]] else axis[[2L]]
+  outer <- if (abs(ord) == 1) axis[[2L]] else axis[[1L]]
+  sums <- op_sum(magnitude, axis = inner, keepdims = TRUE)
+  picked <- if (ord > 0) op_max(sums, axis = outer, keepdims = TRUE) else op_min(sums, axis = outer, keepdims = TRUE)
+  if (keepdims) picked else op_squeeze(picked, axis = axis)
 }
 
 #' Sorting

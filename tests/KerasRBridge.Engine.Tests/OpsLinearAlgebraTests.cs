@@ -73,6 +73,24 @@ public class OpsLinearAlgebraTests
     }
 
     [Test]
+    public void Singular_values_are_largest_first_for_wide_tall_and_batched_matrices()
+    {
+        // [[3, 0], [4, 5]] has singular values sqrt(45) and sqrt(5).
+        var a = Matrix(new double[,] { { 3, 0 }, { 4, 5 } });
+        Assert.That(Doubles(Ops.SingularValues(a)), Is.EqualTo(new[] { Math.Sqrt(45), Math.Sqrt(5) }).Within(1e-12));
+        var wide = Matrix(new double[,] { { 1, 0, 0 }, { 0, 0, 2 } });
+        Assert.That(Doubles(Ops.SingularValues(wide)), Is.EqualTo(new double[] { 2, 1 }).Within(1e-12));
+        Assert.That(Doubles(Ops.SingularValues(Ops.Transpose(wide))), Is.EqualTo(new double[] { 2, 1 }).Within(1e-12));
+        var batch = Ops.Stack([a, Ops.Multiply(a, 2.0)], 0);
+        var values = Ops.SingularValues(batch);
+        Assert.That(values.ShapeArray, Is.EqualTo(new long[] { 2, 2 }));
+        Assert.That(Doubles(values), Is.EqualTo(new[] { Math.Sqrt(45), Math.Sqrt(5), 2 * Math.Sqrt(45), 2 * Math.Sqrt(5) }).Within(1e-12));
+        Assert.That(Ops.SingularValues(Matrix(new float[,] { { 1, 2 }, { 3, 4 } })).DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(Ops.SingularValues(Matrix(new double[,] { { 1, 2 }, { 2, 4 } }))), Is.EqualTo(new[] { 5, 0.0 }).Within(1e-12));
+        Assert.Throws<KerasValueError>(() => Ops.SingularValues(Vector(1.0, 2)));
+    }
+
+    [Test]
     public void Cholesky_gives_the_lower_factor()
     {
         var l = Ops.Cholesky(A());

@@ -90,6 +90,8 @@ tortured <- list(
     quote(as.array(op_transpose(t))), t(array(as.double(1:6), c(2, 3)))),
   "op_expand_dims: op_expand_dims" = list(
     quote(dim(as.array(op_expand_dims(t, 1)))), c(1L, 2L, 3L)),
+  "singular_values: op_norm of order 2" = list(
+    quote(round(as.array(op_norm(diag(c(3, 1)), ord = 2)), 6)), 3),
   "axis_length: op_unstack" = list(
     quote(length(op_unstack(t, axis = 2))), 3L),
   "op_squeeze: op_squeeze" = list(

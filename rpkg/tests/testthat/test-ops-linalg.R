@@ -43,7 +43,29 @@ test_that("op_norm equals norm() and sqrt(sum(x^2))", {
   expect_equal(as.array(op_norm(c(3, 4))), 5, tolerance = 1e-6)
   expect_equal(as.array(op_norm(a, axis = 1)), array(sqrt(colSums(a^2)), 2))
   expect_equal(as.array(op_norm(c(1, -2, 3), ord = 1)), 6, tolerance = 1e-6)
-  expect_bridge_error(op_norm(a, ord = 2), "value_error", "Invalid `ord` argument for matrix norm")
+  expect_bridge_error(op_norm(a, ord = 3), "value_error", "Invalid `ord` argument for matrix norm")
+})
+
+test_that("op_norm of matrices with ord 2, -2 and nuc gives the largest, smallest and summed singular values, as svd()", {
+  w <- matrix(c(4, 2, 2, 3, 1, 5), 2)
+  expect_equal(as.array(op_norm(w, ord = 2)), svd(w)$d[1], tolerance = 1e-12)
+  expect_equal(as.array(op_norm(w, ord = -2)), svd(w)$d[2], tolerance = 1e-12)
+  expect_equal(as.array(op_norm(w, ord = "nuc")), sum(svd(w)$d), tolerance = 1e-12)
+  expect_equal(as.array(op_norm(t(w), ord = 2)), norm(w, "2"), tolerance = 1e-12)
+  cube <- array(c(1, 3, 2, 5, 7, 1, 0, 2, 9, 4, 6, 8), c(2, 3, 2))
+  per_slice <- vapply(1:2, function(k) svd(cube[, , k])$d[1], 0)
+  expect_equal(as.array(op_norm(cube, ord = 2, axis = c(1, 2))), array(per_slice), tolerance = 1e-12)
+  expect_equal(as.array(op_norm(cube, ord = "nuc", axis = c(2, 1))), array(vapply(1:2, function(k) sum(svd(cube[, , k])$d), 0)), tolerance = 1e-12)
+  expect_identical(dim(as.array(op_norm(cube, ord = -2, axis = c(1, 3), keepdims = TRUE))), c(1L, 3L, 1L))
+})
+
+test_that("op_norm refuses what NumPy's norm refuses, with Keras's wording, and truncates a finite ord as keras3", {
+  expect_bridge_error(op_norm(op_zeros(c(2, 3, 4)), ord = 1), "value_error", "Improper number of dimensions")
+  expect_bridge_error(op_norm(c(3, 4), ord = "fro"), "value_error", "Invalid `ord` argument for vector norm")
+  expect_bridge_error(op_norm(c(3, 4), ord = "bad"), "value_error", "Expected one of {'fro', 'nuc'}", fixed = TRUE)
+  expect_bridge_error(op_norm(c(3, 4), ord = list()), "type_error", "ord")
+  expect_equal(as.array(op_norm(c(3, 4), ord = 2.5)), 5, tolerance = 1e-6)
+  expect_equal(as.array(op_norm(op_zeros(c(2, 3, 4)))), 0)
 })
 
 test_that("op_norm keeps a matrix's float64 and gives a plain vector floatx, as keras3's inputs convert", {
