@@ -101,6 +101,10 @@ op_round <- function(x, decimals = 0L) .Call(krb_call2, "op_round", x, decimals)
 #' inputs keep their dtype; integer and bool inputs give [config_floatx()] (float32), as in
 #' Keras. `op_expm1()`, `op_log1p()`, `op_floor()` and `op_ceil()` refuse complex input.
 #' `op_arctan2(x1, x2)` is the angle of the point `(x2, x1)`, broadcasting its operands.
+#' `op_trunc()` rounds toward zero and returns integers as they are; `op_rsqrt()` is
+#' `1 / sqrt(x)`; `op_logaddexp(x1, x2)` is `log(exp(x1) + exp(x2))` without overflow.
+#' `op_nan_to_num()` replaces NaN by `nan` and infinities by `posinf` and `neginf` (by default
+#' the dtype's largest and least finite values).
 #'
 #' @inheritParams op_arithmetic
 #' @return A tensor.
@@ -113,6 +117,8 @@ op_round <- function(x, decimals = 0L) .Call(krb_call2, "op_round", x, decimals)
 #' op_floor(op_multiply(x, 1.5))
 #' op_sin(op_cos(x))
 #' op_arctan2(1, -1)
+#' op_logaddexp(1000, 1000)
+#' op_nan_to_num(c(NaN, Inf, -Inf, 1))
 #' @name op_math
 NULL
 
@@ -192,11 +198,55 @@ op_cosh <- function(x) .Call(krb_call2, "op_unary", "cosh", x)
 #' @export
 op_tanh <- function(x) .Call(krb_call2, "op_unary", "tanh", x)
 
+#' @rdname op_math
+#' @export
+op_arcsinh <- function(x) .Call(krb_call2, "op_unary", "arcsinh", x)
+
+#' @rdname op_math
+#' @export
+op_arccosh <- function(x) .Call(krb_call2, "op_unary", "arccosh", x)
+
+#' @rdname op_math
+#' @export
+op_arctanh <- function(x) .Call(krb_call2, "op_unary", "arctanh", x)
+
+#' @rdname op_math
+#' @export
+op_trunc <- function(x) .Call(krb_call2, "op_unary", "trunc", x)
+
+#' @rdname op_math
+#' @export
+op_rsqrt <- function(x) .Call(krb_call2, "op_unary", "rsqrt", x)
+
+#' @rdname op_math
+#' @export
+op_logaddexp <- function(x1, x2) {
+  larger <- op_maximum(x1, x2)
+  sum <- op_add(larger, op_log1p(op_exp(op_negative(op_abs(op_subtract(x1, x2))))))
+  # Equal infinities have no difference to shift by; log(2 e^x) = x + log(2) holds for them too.
+  op_where(op_equal(x1, x2), op_add(larger, log(2)), sum)
+}
+
+#' @rdname op_math
+#' @param nan,posinf,neginf What NaN, `Inf` and `-Inf` become (`NULL`: the dtype's largest and
+#'   least finite values for the infinities).
+#' @export
+op_nan_to_num <- function(x, nan = 0, posinf = NULL, neginf = NULL) {
+  x <- as_tensor(x)
+  dtype <- op_dtype(x)
+  if (!grepl("float", dtype)) return(x)
+  largest <- c(float16 = 65504, bfloat16 = 3.3895313892515355e38, float32 = 3.4028234663852886e38, float64 = .Machine$double.xmax)[[dtype]]
+  x <- op_where(op_isnan(x), nan, x)
+  x <- op_where(op_logical_and(op_isinf(x), op_greater(x, 0)), if (is.null(posinf)) largest else posinf, x)
+  op_where(op_logical_and(op_isinf(x), op_less(x, 0)), if (is.null(neginf)) -largest else neginf, x)
+}
+
 #' Elementwise comparisons and logic
 #'
 #' keras3's comparisons (operands promoted to a common dtype, NumPy's broadcasting, bool
 #' result), logical operations (non-zero counts as true) and tests for NaN, infinities and
-#' finite values (integers and bools are always finite).
+#' finite values (integers and bools are always finite). `op_signbit()` is `TRUE` for negative
+#' numbers, -0 and negative NaN; `op_isclose()` compares within tolerances, as NumPy's `isclose()`.
 #'
 #' @inheritParams op_arithmetic
 #' @return A bool tensor.
@@ -208,6 +258,8 @@ op_tanh <- function(x) .Call(krb_call2, "op_unary", "tanh", x)
 #' op_isnan(x)
 #' op_isfinite(x)
 #' op_logical_and(op_isfinite(x), op_less(x, 0))
+#' op_signbit(c(-1, -0, 0, 2))
+#' op_isclose(c(1, 1.1), c(1 + 1e-9, 1))
 #' @name op_compare
 NULL
 
@@ -262,6 +314,21 @@ op_isinf <- function(x) .Call(krb_call2, "op_unary", "isinf", x)
 #' @rdname op_compare
 #' @export
 op_isfinite <- function(x) .Call(krb_call2, "op_unary", "isfinite", x)
+
+#' @rdname op_compare
+#' @export
+op_signbit <- function(x) .Call(krb_call2, "op_unary", "signbit", x)
+
+#' @rdname op_compare
+#' @param rtol,atol Relative and absolute tolerance: `x1` is close to `x2` where
+#'   `abs(x1 - x2) <= atol + rtol * abs(x2)`, or where they are equal (infinities too).
+#' @param equal_nan Whether NaN counts as close to NaN.
+#' @export
+op_isclose <- function(x1, x2, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE) {
+  close <- op_logical_or(op_equal(x1, x2), op_less_equal(op_abs(op_subtract(x1, x2)), op_add(atol, op_multiply(rtol, op_abs(x2)))))
+  if (isTRUE(equal_nan)) close <- op_logical_or(close, op_logical_and(op_isnan(x1), op_isnan(x2)))
+  close
+}
 
 #' Matrix product
 #'

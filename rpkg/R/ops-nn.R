@@ -89,8 +89,11 @@ op_log_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis
 #'
 #' keras3's `op_where(condition, x1, x2)`: the elements of `x1` where `condition` is `TRUE`
 #' (non-zero), else of `x2`, the three broadcast together, in the dtype `x1` and `x2` promote to.
+#' With the condition only, `op_where(condition)` gives the positions of its non-zero elements
+#' as Keras does (NumPy's `nonzero()`): a list of int64 tensors, one per axis, in row-major order
+#' of the elements and 0-based, as keras3 passes them on unchanged.
 #' `op_clip(x, x_min, x_max)`: `x` limited to the range, in `x`'s dtype (bool: int32).
-#' `op_erf()`: the error function, in a float dtype.
+#' `op_erf()`: the error function, and `op_erfinv()` its inverse, in a float dtype.
 #'
 #' @param condition A bool (or numeric) tensor, variable or R array.
 #' @param x1,x2 Tensors, variables, R arrays or numbers to choose from.
@@ -103,15 +106,26 @@ op_log_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis
 #' op_where(op_greater(x, 0), x, 0)
 #' op_clip(x, 0, 5)
 #' op_erf(c(-1, 0, 1))
+#' op_erfinv(c(-0.5, 0, 0.5))
+#' op_where(matrix(c(TRUE, FALSE, TRUE, TRUE), 2))
 #' @name op_where
 NULL
 
 #' @rdname op_where
 #' @export
 op_where <- function(condition, x1 = NULL, x2 = NULL) {
+  if (is.null(x1) && is.null(x2)) return(nonzero_positions(condition))
   if (is.null(x1) || is.null(x2))
-    raise_bridge_error("value_error", "`op_where()` needs both `x1` and `x2`: the form with the condition only is not supported.")
+    raise_bridge_error("value_error", "`x1` and `x2` must either both be NULL or both be given. Received: one of them NULL")
   .Call(krb_call3, "op_where", condition, x1, x2)
+}
+
+nonzero_positions <- function(condition) {
+  values <- as.array(as_tensor(condition))
+  if (is.null(dim(values))) dim(values) <- length(values)
+  hits <- which(values != 0 | is.nan(values), arr.ind = TRUE)
+  hits <- hits[do.call(order, unname(as.data.frame(hits))), , drop = FALSE]
+  lapply(seq_len(ncol(hits)), function(axis) op_array(array(hits[, axis] - 1L), dtype = "int64"))
 }
 
 #' @rdname op_where
@@ -121,3 +135,7 @@ op_clip <- function(x, x_min, x_max) .Call(krb_call3, "op_clip", x, x_min, x_max
 #' @rdname op_where
 #' @export
 op_erf <- function(x) .Call(krb_call2, "op_unary", "erf", x)
+
+#' @rdname op_where
+#' @export
+op_erfinv <- function(x) .Call(krb_call2, "op_unary", "erfinv", x)

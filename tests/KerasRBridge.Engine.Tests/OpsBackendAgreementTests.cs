@@ -55,6 +55,24 @@ public class OpsBackendAgreementTests
     }
 
     [Test]
+    public void Trunc_returns_integers_as_they_are_and_signbit_sees_negative_zero()
+    {
+        var ints = Vector(3, -2);
+        Assert.That(Ops.Trunc(ints), Is.SameAs(ints));
+        double positiveNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000), negativeNaN = -positiveNaN;
+        Assert.That(Bools(Ops.Signbit(Vector(-1.0, -0.0, 0.0, positiveNaN, negativeNaN))), Is.EqualTo(new[] { true, true, false, false, true }));
+        Assert.That(Bools(Ops.Signbit(Vector(-1, 0, 4))), Is.EqualTo(new[] { true, false, false }));
+    }
+
+    [Test]
+    public void Erfinv_inverts_erf_to_float64_precision_with_infinities_at_the_ends()
+    {
+        var p = Vector(-0.9, -0.25, 0.0, 0.5, 0.99);
+        Assert.That(Doubles(Ops.Erf(Ops.Erfinv(p))), Is.EqualTo(Doubles(p)).Within(1e-14));
+        Assert.That(Doubles(Ops.Erfinv(Vector(-1.0, 1.0, 1.5))), Is.EqualTo(new[] { double.NegativeInfinity, double.PositiveInfinity, double.NaN }));
+    }
+
+    [Test]
     public void Dot_and_tensordot_of_int8_stay_int8_while_matmul_widens_to_int32()
     {
         var i8 = NdArray.Full(DType.Int8, [2, 2], 100);

@@ -29,10 +29,21 @@ public class OpsMathTests
         yield return new TestCaseData("sinh", (Func<double, double>)Math.Sinh);
         yield return new TestCaseData("cosh", (Func<double, double>)Math.Cosh);
         yield return new TestCaseData("tanh", (Func<double, double>)Math.Tanh);
+        yield return new TestCaseData("arcsinh", (Func<double, double>)Math.Asinh);
+        yield return new TestCaseData("arccosh", (Func<double, double>)(v => Math.Acosh(v + 1)));
+        yield return new TestCaseData("arctanh", (Func<double, double>)(v => Math.Atanh(v / 10)));
+        yield return new TestCaseData("trunc", (Func<double, double>)Math.Truncate);
+        yield return new TestCaseData("rsqrt", (Func<double, double>)(v => 1 / Math.Sqrt(v)));
     }
 
-    // arcsin and arccos take inputs inside [-1, 1]: theirs are divided by ten.
-    private static double[] InputsFor(string name) => name is "arcsin" or "arccos" ? [.. Inputs.Select(v => v / 10)] : Inputs;
+    // arcsin, arccos and arctanh take inputs inside [-1, 1]: theirs are divided by ten; arccosh
+    // takes them from 1: theirs are one more.
+    private static double[] InputsFor(string name) => name switch
+    {
+        "arcsin" or "arccos" or "arctanh" => [.. Inputs.Select(v => v / 10)],
+        "arccosh" => [.. Inputs.Select(v => v + 1)],
+        _ => Inputs,
+    };
 
     [TestCaseSource(nameof(FloatFunctions))]
     public void A_float64_function_matches_the_math_library(string name, Func<double, double> expected)

@@ -92,6 +92,8 @@ tortured <- list(
     quote(dim(as.array(op_expand_dims(t, 1)))), c(1L, 2L, 3L)),
   "singular_values: op_norm of order 2" = list(
     quote(round(as.array(op_norm(diag(c(3, 1)), ord = 2)), 6)), 3),
+  "axes_normalized: op_median along an axis" = list(
+    quote(as.vector(as.array(op_median(t, axis = -1)))), c(3, 4)),
   "axis_length: op_unstack" = list(
     quote(length(op_unstack(t, axis = 2))), 3L),
   "op_squeeze: op_squeeze" = list(

@@ -166,6 +166,38 @@ test_that("^ of a tensor to the number 2 squares and to 0.5 takes the root, as k
   expect_identical(as.array(2 ^ op_array(c(1, 3))), array(c(2, 8)))
 })
 
+test_that("op_arcsinh, op_arccosh, op_arctanh, op_trunc and op_rsqrt equal asinh(), acosh(), atanh(), trunc() and 1 / sqrt()", {
+  x <- c(1.5, 2, 3.25)
+  expect_equal(as.array(op_arcsinh(x)), array(asinh(x)), tolerance = 1e-6)
+  expect_equal(as.array(op_arccosh(array(x))), array(acosh(x)), tolerance = 1e-12)
+  expect_equal(as.array(op_arctanh(array(c(-0.5, 0, 0.9)))), array(atanh(c(-0.5, 0, 0.9))), tolerance = 1e-12)
+  expect_identical(as.array(op_trunc(array(c(-1.7, 2.5, -0.2)))), array(trunc(c(-1.7, 2.5, -0.2))))
+  expect_identical(op_dtype(op_trunc(1:3)), "int32")
+  expect_equal(as.array(op_rsqrt(array(c(4, 16)))), array(c(0.5, 0.25)))
+  expect_true(is.nan(as.array(op_arccosh(0.5))))
+})
+
+test_that("op_logaddexp is log(exp(x1) + exp(x2)) without overflow, and keeps equal infinities", {
+  expect_equal(as.array(op_logaddexp(array(c(1, 1000, -Inf, Inf)), array(c(2, 1000, -Inf, 1)))),
+               array(c(log(exp(1) + exp(2)), 1000 + log(2), -Inf, Inf)))
+  expect_identical(op_dtype(op_logaddexp(1L, 2L)), "float32")
+})
+
+test_that("op_nan_to_num replaces NaN and infinities, by default with the dtype's extremes", {
+  expect_identical(as.array(op_nan_to_num(array(c(NaN, Inf, -Inf, 1)))), array(c(0, .Machine$double.xmax, -.Machine$double.xmax, 1)))
+  expect_identical(as.array(op_nan_to_num(array(c(NaN, Inf, -Inf)), nan = 5, posinf = 9, neginf = -9)), array(c(5, 9, -9)))
+  expect_equal(as.array(op_nan_to_num(op_array(Inf, "float32"))), 3.4028234663852886e38)
+  expect_identical(as.array(op_nan_to_num(1:2)), array(1:2))
+})
+
+test_that("op_signbit is TRUE for negatives and -0, op_isclose compares within NumPy's tolerances", {
+  expect_identical(as.array(op_signbit(array(c(-1, -0, 0, 2)))), array(c(TRUE, TRUE, FALSE, FALSE)))
+  expect_identical(as.array(op_signbit(array(c(-1L, 0L)))), array(c(TRUE, FALSE)))
+  expect_identical(as.array(op_isclose(array(c(1, 1.1, Inf, NaN)), array(c(1 + 1e-9, 1, Inf, NaN)))), array(c(TRUE, FALSE, TRUE, FALSE)))
+  expect_true(as.array(op_isclose(NaN, NaN, equal_nan = TRUE)))
+  expect_true(as.array(op_isclose(100, 100.5, rtol = 0.01)))
+})
+
 test_that("shapes that do not broadcast are a value_error saying what was received", {
   expect_bridge_error(op_add(array(1, c(2, 3)), array(1, c(3, 2))), "value_error", "Input shapes are: [2, 3] and [3, 2]", fixed = TRUE)
 })

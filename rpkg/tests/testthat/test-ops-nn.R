@@ -26,6 +26,14 @@ test_that("op_erf equals 2 * pnorm(x * sqrt(2)) - 1", {
   expect_equal(as.array(op_erf(y)), 2 * pnorm(y * sqrt(2)) - 1, tolerance = 1e-14)
 })
 
+test_that("op_erfinv inverts op_erf, with infinities at -1 and 1 and NaN beyond", {
+  p <- array(c(-0.999, -0.5, 0, 0.3, 0.9, 0.999999), 6)
+  expect_equal(as.array(op_erfinv(p)), qnorm((p + 1) / 2) / sqrt(2), tolerance = 1e-10)
+  expect_identical(as.array(op_erfinv(array(c(-1, 1)))), array(c(-Inf, Inf)))
+  expect_true(all(is.nan(as.array(op_erfinv(array(c(-1.5, 2)))))))
+  expect_identical(op_dtype(op_erfinv(0.5)), "float32")
+})
+
 test_that("op_softmax normalises each row by default and any axis on request", {
   expect_equal(as.array(op_softmax(v)), exp(x) / rowSums(exp(x)))
   expect_equal(as.array(op_softmax(v, axis = 1)), t(t(exp(x)) / colSums(exp(x))))
@@ -43,8 +51,17 @@ test_that("op_where equals ifelse(), broadcasting, in the promoted dtype", {
   expect_identical(op_where(array(TRUE, 1), array(1:2, 2), 0.5)$dtype, "float32")
 })
 
-test_that("op_where without x1 and x2 is a value_error", {
-  expect_bridge_error(op_where(x > 0), "value_error", "needs both")
+test_that("op_where of the condition only gives its non-zero positions per axis, row-major and 0-based, as Keras's nonzero", {
+  positions <- op_where(matrix(c(TRUE, FALSE, TRUE, TRUE), 2))
+  expect_length(positions, 2)
+  expect_identical(op_dtype(positions[[1]]), "int64")
+  expect_identical(lapply(positions, function(p) as.vector(as.array(p))), list(c(0, 0, 1), c(0, 1, 1)))
+  expect_identical(as.vector(as.array(op_where(c(0, 3, NaN, 0))[[1]])), c(1, 2))
+  expect_length(as.array(op_where(c(0, 0))[[1]]), 0)
+})
+
+test_that("op_where with only one of x1 and x2 is a value_error", {
+  expect_bridge_error(op_where(x > 0, x), "value_error", "both be NULL or both be given")
 })
 
 test_that("op_clip equals pmin(pmax()) and keeps the dtype", {

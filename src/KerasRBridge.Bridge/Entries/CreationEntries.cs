@@ -37,6 +37,7 @@ internal static class CreationEntries
         Declare.Entry("op_pad", (Sexp x, Sexp pad_width, string mode, Sexp constant_values) => Pad(Tensors.FromR(x), pad_width, mode, constant_values)),
         Declare.Entry("op_one_hot", (Sexp x, int num_classes, Sexp axis, string dtype) => OneHot(Tensors.FromR(x, "int64"), num_classes, axis, dtype)),
         Declare.Entry("axis_length", (Sexp x, Sexp axis) => AxisLength(Tensors.FromR(x), axis)),
+        Declare.Entry("axes_normalized", (Sexp x, Sexp axis) => AxesNormalized(Tensors.FromR(x).Rank, axis)),
     ];
 
     private static NdArray Filled(long[] shape, Sexp fillValue, DType dtype) =>
@@ -65,6 +66,15 @@ internal static class CreationEntries
     {
         var axes = Axes.Read(axis, x.Rank + (int)RValues.LengthOf(axis), "axis") ?? throw new KerasTypeError("Argument `axis` must be whole numbers. Received: axis=NULL");
         return Ops.ExpandDims(x, axes);
+    }
+
+    /// <summary>keras3 axes of a tensor of <paramref name="rank"/>, checked and made 1-based
+    /// positive, in the order given, for R functions that rearrange axes themselves.</summary>
+    private static int[] AxesNormalized(int rank, Sexp axis)
+    {
+        var axes = Axes.Read(axis, rank, "axis") ?? throw new KerasTypeError("Argument `axis` must be whole numbers. Received: axis=NULL");
+        if (axes.Select(a => a < 0 ? a + rank : a).Distinct().Count() != axes.Length) throw new KerasValueError("duplicate value in 'axis'");
+        return [.. axes.Select(a => (a < 0 ? a + rank : a) + 1)];
     }
 
     /// <summary>The length of <paramref name="x"/> along one keras3 axis, for the R functions that

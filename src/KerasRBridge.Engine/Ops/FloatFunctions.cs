@@ -145,6 +145,82 @@ internal readonly struct TanFunction : IFloatFunction
     public static Complex Apply(Complex x) => Complex.Tan(x);
 }
 
+internal readonly struct ArcsinhFunction : IFloatFunction
+{
+    public static string Name => "arcsinh";
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Asinh(x, d);
+    public static bool HasComplexForm => true;
+    public static Complex Apply(Complex x) => Complex.Log(x + Complex.Sqrt(x * x + 1));
+}
+
+internal readonly struct ArccoshFunction : IFloatFunction
+{
+    public static string Name => "arccosh";
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Acosh(x, d);
+    public static bool HasComplexForm => true;
+    public static Complex Apply(Complex x) => Complex.Log(x + Complex.Sqrt(x + 1) * Complex.Sqrt(x - 1));
+}
+
+internal readonly struct ArctanhFunction : IFloatFunction
+{
+    public static string Name => "arctanh";
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Atanh(x, d);
+    public static bool HasComplexForm => true;
+    public static Complex Apply(Complex x) => (Complex.Log(1 + x) - Complex.Log(1 - x)) / 2;
+}
+
+internal readonly struct TruncFunction : IFloatFunction
+{
+    public static string Name => "trunc";
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Truncate(x, d);
+}
+
+internal readonly struct RsqrtFunction : IFloatFunction
+{
+    public static string Name => "rsqrt";
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.ReciprocalSqrt(x, d);
+    public static bool HasComplexForm => true;
+    public static Complex Apply(Complex x) => Complex.Reciprocal(Complex.Sqrt(x));
+}
+
+/// <summary>The inverse error function: Giles's single-precision approximation ("Approximating the
+/// erfinv function", 2010), refined by two Newton steps on <see cref="ErfFunction"/> to float64.</summary>
+internal readonly struct ErfinvFunction : IFloatFunction
+{
+    public static string Name => "erfinv";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = T.CreateTruncating(Of(double.CreateTruncating(x[i])));
+    }
+
+    internal static double Of(double x)
+    {
+        if (double.IsNaN(x) || x < -1 || x > 1) return double.NaN;
+        if (x == 1) return double.PositiveInfinity;
+        if (x == -1) return double.NegativeInfinity;
+        double w = -Math.Log((1 - x) * (1 + x)), p;
+        if (w < 5)
+        {
+            w -= 2.5;
+            p = 2.81022636e-08;
+            foreach (double c in (double[])[3.43273939e-07, -3.5233877e-06, -4.39150654e-06, 0.00021858087, -0.00125372503, -0.00417768164, 0.246640727, 1.50140941])
+                p = c + p * w;
+        }
+        else
+        {
+            w = Math.Sqrt(w) - 3;
+            p = -0.000200214257;
+            foreach (double c in (double[])[0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613, 0.00943887047, 1.00167406, 2.83297682])
+                p = c + p * w;
+        }
+        double y = p * x;
+        for (int step = 0; step < 2 && double.IsFinite(y); step++)
+            y -= (ErfFunction.Of(y) - x) / (2 / Math.Sqrt(Math.PI) * Math.Exp(-y * y));
+        return y;
+    }
+}
+
 internal readonly struct ArcsinFunction : IFloatFunction
 {
     public static string Name => "arcsin";

@@ -50,6 +50,12 @@ internal interface IFloatTest
     static abstract bool OfWholeNumbers { get; }
 }
 
+internal readonly struct SignBitTest : IFloatTest
+{
+    public static bool Test<T>(T x) where T : IFloatingPointIeee754<T> => T.IsNegative(x);
+    public static bool OfWholeNumbers => false;
+}
+
 internal readonly struct NanTest : IFloatTest
 {
     public static bool Test<T>(T x) where T : IFloatingPointIeee754<T> => T.IsNaN(x);

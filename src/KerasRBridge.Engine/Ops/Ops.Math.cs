@@ -43,6 +43,27 @@ public static partial class Ops
         return NdArray.FromColumnMajor(result, x.ShapeSpan).Cast(x.DType);
     }
 
+    /// <summary>Elementwise truncation toward zero (<c>keras.ops.trunc</c>); integers and bools are returned as they are, as Keras does.</summary>
+    public static NdArray Trunc(NdArray x) =>
+        DTypes.IsInteger(x.DType) || x.DType == DType.Bool ? x : FloatFunction<TruncFunction>(x);
+
+    /// <summary>Elementwise <c>1 / sqrt(x)</c> (<c>keras.ops.rsqrt</c>).</summary>
+    public static NdArray Rsqrt(NdArray x) => FloatFunction<RsqrtFunction>(x);
+
+    /// <summary>Elementwise inverse hyperbolic sine (<c>keras.ops.arcsinh</c>).</summary>
+    public static NdArray Arcsinh(NdArray x) => FloatFunction<ArcsinhFunction>(x);
+
+    /// <summary>Elementwise inverse hyperbolic cosine (<c>keras.ops.arccosh</c>); NaN below 1.</summary>
+    public static NdArray Arccosh(NdArray x) => FloatFunction<ArccoshFunction>(x);
+
+    /// <summary>Elementwise inverse hyperbolic tangent (<c>keras.ops.arctanh</c>); ±Inf at ±1, NaN beyond.</summary>
+    public static NdArray Arctanh(NdArray x) => FloatFunction<ArctanhFunction>(x);
+
+    /// <summary>Elementwise whether the sign bit is set (<c>keras.ops.signbit</c>): true for negative
+    /// numbers, -0 and negative NaN; bool result.</summary>
+    public static NdArray Signbit(NdArray x) =>
+        DTypes.IsFloat(x.DType) ? Classify<SignBitTest>(x) : Less(RealOnly(x, "signbit"), 0L);
+
     /// <summary>Elementwise floor (<c>keras.ops.floor</c>).</summary>
     public static NdArray Floor(NdArray x) => FloatFunction<FloorFunction>(x);
 

@@ -32,6 +32,9 @@ public static partial class Ops
     /// <summary>The error function (<c>keras.ops.erf</c>).</summary>
     public static NdArray Erf(NdArray x) => RealFloatFunction<ErfFunction>(x);
 
+    /// <summary>The inverse error function (<c>keras.ops.erfinv</c>): ±Inf at ±1, NaN outside [-1, 1].</summary>
+    public static NdArray Erfinv(NdArray x) => RealFloatFunction<ErfinvFunction>(x);
+
     /// <summary>GELU (<c>keras.ops.gelu</c>): with the tanh approximation when <paramref name="approximate"/> (Keras's default), else exact.</summary>
     public static NdArray Gelu(NdArray x, bool approximate = true) =>
         approximate ? RealFloatFunction<GeluTanhFunction>(x) : RealFloatFunction<GeluErfFunction>(x);

@@ -22,6 +22,7 @@ internal static class Results<T>
         if (typeof(T) == typeof(string)) return (Func<string, EntryResult>)(s => RValues.String(s));
         if (typeof(T) == typeof(bool)) return (Func<bool, EntryResult>)(b => RValues.Logical(b));
         if (typeof(T) == typeof(int)) return (Func<int, EntryResult>)(i => RValues.Integer(i));
+        if (typeof(T) == typeof(int[])) return (Func<int[], EntryResult>)(values => RValues.Integers(values));
         if (typeof(T) == typeof(Nothing)) return (Func<Nothing, EntryResult>)(_ => RNull.Create());
         if (typeof(T) == typeof(long[])) return (Func<long[], EntryResult>)(shape => ShapeValues.Of(shape));
         if (typeof(T) == typeof(NdArray) || typeof(T) == typeof(Variable) || typeof(T) == typeof(Initializer) || typeof(T) == typeof(SeedGenerator)

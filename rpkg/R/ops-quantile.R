@@ -1,0 +1,94 @@
+#' @include ops-reduction.R
+NULL
+
+#' Quantiles, medians and weighted averages
+#'
+#' keras3's `op_quantile()` gives the `q`-th quantiles (`q` between 0 and 1) of `x` over `axis`
+#' (1-based; several axes together; `NULL`: every element), as NumPy's `quantile()`: `method`
+#' `"linear"` interpolates between the two nearest sorted values, `"lower"`, `"higher"`,
+#' `"nearest"` and `"midpoint"` pick or average them. A vector `q` puts its quantiles along a new
+#' first axis. A reduction holding NaN gives NaN. `op_median()` is the 0.5 quantile.
+#' `op_average()` is the mean, or with `weights` the weighted mean: `weights` of `x`'s shape,
+#' or with `axis` one weight per element along that axis. Integer inputs give float32, as Keras.
+#'
+#' @param x A tensor, variable, R array or number.
+#' @param q Probabilities, between 0 and 1.
+#' @param axis `NULL` or axes, 1-based (negative from the end); `op_average()` takes one.
+#' @param method How a quantile between two sorted values is found.
+#' @param keepdims Whether the reduced axes stay, with length 1.
+#' @param weights `NULL`, or the weights.
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' x <- op_array(matrix(c(1, 4, 2, 8, 3, 6), 2))
+#' op_median(x)
+#' op_median(x, axis = 2)
+#' op_quantile(x, c(0.25, 0.75), axis = 1)
+#' op_average(c(1, 2, 3), weights = c(3, 1, 0))
+#' @name op_quantile
+NULL
+
+#' @rdname op_quantile
+#' @export
+op_quantile <- function(x, q, axis = NULL, method = "linear", keepdims = FALSE) {
+  methods <- c("linear", "lower", "higher", "midpoint", "nearest")
+  if (!is.character(method) || length(method) != 1L || !method %in% methods)
+    raise_bridge_error("value_error", sprintf("`method` must be one of %s. Received: method=%s", paste0("\"", methods, "\"", collapse = ", "), deparse1(method)))
+  q_values <- if (is_kerasbridge_object(q)) as.vector(as.array(q)) else q
+  if (!is.numeric(q_values) || !length(q_values) || anyNA(q_values) || any(q_values < 0 | q_values > 1))
+    raise_bridge_error("value_error", sprintf("Quantiles must be in the range [0, 1]. Received: q=%s", deparse1(q_values)))
+  x <- float_tensor(x)
+  rank <- op_ndim(x)
+  reduced <- if (is.null(axis)) seq_len(rank) else .Call(krb_call2, "axes_normalized", x, axis)
+  # The reduced axes last, merged into one: every quantile is then along the last axis.
+  kept <- setdiff(seq_len(rank), reduced)
+  kept_shape <- unlist(op_shape(x))[kept]
+  lines <- op_reshape(if (length(reduced)) op_transpose(x, c(kept, reduced)) else op_expand_dims(x, -1L), c(kept_shape, -1L))
+  sorted <- op_sort(lines, axis = -1L)
+  n <- unlist(op_shape(sorted))[[length(kept) + 1L]]
+  if (n == 0L) raise_bridge_error("value_error", "Quantiles of no elements are undefined. Received: an empty reduction")
+  position <- q_values * (n - 1)
+  lower <- floor(position)
+  upper <- ceiling(position)
+  at <- function(i) op_take(sorted, array(as.integer(i) + 1L), axis = -1L)
+  result <- switch(method,
+    lower = at(lower),
+    higher = at(upper),
+    nearest = at(round(position)),
+    midpoint = op_multiply(op_add(at(lower), at(upper)), 0.5),
+    linear = op_add(at(lower), op_multiply(op_subtract(at(upper), at(lower)), op_array(array(position - lower), op_dtype(sorted)))))
+  result <- op_where(op_any(op_isnan(lines), axis = -1L, keepdims = TRUE), NaN, result)
+  if (keepdims) result <- op_reshape(result, c(ifelse(seq_len(rank) %in% reduced, 1L, unlist(op_shape(x))), length(q_values)))
+  # NumPy puts a vector of quantiles along a new first axis; a single one has none.
+  if (length(q_values) == 1L && is.null(dim(q_values))) return(op_squeeze(result, axis = -1L))
+  op_moveaxis(result, -1L, 1L)
+}
+
+#' @rdname op_quantile
+#' @export
+op_median <- function(x, axis = NULL, keepdims = FALSE) op_quantile(x, 0.5, axis = axis, keepdims = keepdims)
+
+#' @rdname op_quantile
+#' @export
+op_average <- function(x, axis = NULL, weights = NULL) {
+  x <- float_tensor(x)
+  if (is.null(weights)) return(op_mean(x, axis = axis))
+  weights <- float_tensor(weights)
+  if (!identical(unlist(op_shape(weights)), unlist(op_shape(x)))) {
+    if (is.null(axis) || length(axis) != 1L || op_ndim(weights) != 1L)
+      raise_bridge_error("value_error", sprintf("Axis must be specified when shapes of x and weights differ, and then weights must be 1-D, one per element along it. Received: x.shape=%s, weights.shape=%s",
+                                                format(op_shape(x)), format(op_shape(weights))))
+    along <- .Call(krb_call2, "axes_normalized", x, axis)
+    shape <- rep(1L, op_ndim(x))
+    shape[along] <- -1L
+    weights <- op_reshape(weights, shape)
+  }
+  op_divide(op_sum(op_multiply(x, weights), axis = axis), op_sum(op_multiply(op_ones_like(x), weights), axis = axis))
+}
+
+# A tensor of a float dtype: integers and bools become float32, as Keras's quantile and
+# average compute them.
+float_tensor <- function(x) {
+  x <- as_tensor(x)
+  if (grepl("float", op_dtype(x))) x else op_cast(x, "float32")
+}

@@ -1,0 +1,45 @@
+# keras3's op_quantile(), op_median() and op_average(), compared with base R's quantile() (type 7
+# is NumPy's "linear"), median() and weighted.mean().
+m <- matrix(c(1, 4, 2, 8, 3, 6, 5, 7, 0, 9, 2, 10), 3)
+
+test_that("op_quantile's linear method equals quantile(type = 7) along an axis, over all elements, and per q", {
+  expect_equal(as.array(op_quantile(m, 0.3)), unname(quantile(m, 0.3)))
+  expect_equal(as.array(op_quantile(m, 0.3, axis = 1)), array(apply(m, 2, quantile, 0.3, names = FALSE)))
+  expect_equal(as.array(op_quantile(m, c(0.25, 0.75), axis = 2)), apply(m, 1, quantile, c(0.25, 0.75), names = FALSE))
+})
+
+test_that("op_quantile's other methods pick or average the neighbouring sorted values, as NumPy's", {
+  v <- c(10, 40, 20, 30)
+  # Sorted 10 20 30 40; q = 0.4 lies at position 1.2, between 20 and 30.
+  expect_equal(as.array(op_quantile(v, 0.4, method = "lower")), 20)
+  expect_equal(as.array(op_quantile(v, 0.4, method = "higher")), 30)
+  expect_equal(as.array(op_quantile(v, 0.4, method = "midpoint")), 25)
+  expect_equal(as.array(op_quantile(v, 0.4, method = "nearest")), 20)
+  expect_bridge_error(op_quantile(v, 0.4, method = "cubic"), "value_error", "method")
+  expect_bridge_error(op_quantile(v, 1.5), "value_error", "[0, 1]", fixed = TRUE)
+})
+
+test_that("op_quantile reduces several axes together and keeps them with keepdims, the quantiles first", {
+  cube <- array(c(3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4, 6, 2, 6, 4), c(2, 3, 4))
+  expect_equal(as.array(op_quantile(cube, 0.5, axis = c(1, 3))), array(apply(cube, 2, median)))
+  expect_identical(dim(as.array(op_quantile(cube, c(0.2, 0.8), axis = c(1, 3), keepdims = TRUE))), c(2L, 1L, 3L, 1L))
+})
+
+test_that("op_median equals median(), gives NaN for a reduction holding NaN and float32 for integers", {
+  expect_equal(as.array(op_median(m)), median(m))
+  expect_equal(as.array(op_median(m, axis = 2)), array(apply(m, 1, median)))
+  with_nan <- m
+  with_nan[2, 3] <- NaN
+  expect_identical(is.nan(as.vector(as.array(op_median(with_nan, axis = 1)))), c(FALSE, FALSE, TRUE, FALSE))
+  expect_identical(op_dtype(op_median(1:4)), "float32")
+  expect_identical(op_dtype(op_median(op_array(c(1, 2), "float32"))), "float32")
+})
+
+test_that("op_average is the mean, or with weights weighted.mean(), along an axis with one weight per element", {
+  expect_equal(as.array(op_average(m)), mean(m))
+  expect_equal(as.array(op_average(c(1, 2, 3), weights = c(3, 1, 0))), weighted.mean(c(1, 2, 3), c(3, 1, 0)), tolerance = 1e-6)
+  w <- c(1, 2, 3, 4)
+  expect_equal(as.array(op_average(m, axis = 2, weights = w)), array(apply(m, 1, weighted.mean, w)))
+  expect_equal(as.array(op_average(m, weights = m)), sum(m * m) / sum(m))
+  expect_bridge_error(op_average(m, weights = w), "value_error", "Axis must be specified")
+})
