@@ -10,7 +10,10 @@ NULL
 #' with a list of two vectors, those 1-based axes. `op_solve(a, b)`
 #' solves `a %*% x = b`, `op_inv()` inverts, `op_det()` gives determinants and `op_cholesky()` the
 #' lower factor `L` with `L %*% t(L) = x` (the upper with `upper = TRUE`); these work on the last
-#' two axes, with leading axes as batches, in float64 internally.
+#' two axes, with leading axes as batches, in float64 internally. `op_einsum()` takes NumPy's
+#' subscripts: letters per axis, `->` before the output (else the letters used once, in
+#' alphabetical order), a repeated letter for a diagonal, and `...` for the axes the letters
+#' leave (aligned from the right across operands and broadcast).
 #'
 #' @param x1,x2,x,a,b Tensors, variables or R arrays.
 #' @param axes One more than the number of axes to sum (keras3's 1-based count), or a list of
@@ -25,6 +28,7 @@ NULL
 #' op_tensordot(a, a, axes = 2)
 #' op_einsum("ij,jk->ik", a, a)
 #' op_einsum("ii", a)
+#' op_einsum("...ij,...jk->...ik", array(1, c(3, 2, 2)), a)
 #' op_solve(a, c(6, 5))
 #' op_inv(a)
 #' op_det(a)
@@ -53,7 +57,8 @@ op_tensordot <- function(x1, x2, axes = 3L) {
 
 #' @rdname op_linalg
 #' @param subscripts Einstein summation subscripts, such as `"ij,jk->ik"`: a letter per axis
-#'   of each operand, the output's after `->`; letters not in the output are summed over.
+#'   of each operand, the output's after `->`; letters not in the output are summed over; `...`
+#'   for the axes the letters leave.
 #' @param ... For `op_einsum()`: the operands.
 #' @export
 op_einsum <- function(subscripts, ...) .Call(krb_call2, "op_einsum", subscripts, list(...))

@@ -262,6 +262,21 @@ public class OpsEinsumTests
     }
 
     [Test]
+    public void Einsum_ellipsis_stands_for_the_leading_axes_right_aligned_and_broadcast_as_numpy()
+    {
+        var batch = NdArray.FromRowMajor(Enumerable.Range(0, 12).Select(i => (double)i).ToArray(), [3, 2, 2]);
+        Assert.That(Doubles(Ops.Einsum("...ij,...jk->...ik", [batch, A()])), Is.EqualTo(Doubles(Ops.MatMul(batch, A()))));
+        Assert.That(Doubles(Ops.Einsum("i...->...", [batch])), Is.EqualTo(Doubles(Ops.Sum(batch, [0]))));
+        Assert.That(Ops.Einsum("...ij", [batch]).ShapeArray, Is.EqualTo(new long[] { 3, 2, 2 }));
+        var one = NdArray.FromRowMajor(new double[] { 1, 2, 3, 4 }, [1, 2, 2]);
+        Assert.That(Ops.Einsum("...ij,...jk->...ik", [one, batch]).ShapeArray, Is.EqualTo(new long[] { 3, 2, 2 }));
+        Assert.That(Doubles(Ops.Einsum("...,...", [Vector(1.0, 2), Vector(3.0, 4)])), Is.EqualTo(new double[] { 3, 8 }));
+        Assert.That(Assert.Throws<KerasValueError>(() => Ops.Einsum("...ij,...jk->...ik", [batch, NdArray.FromRowMajor(new double[8], [2, 2, 2])]))!.Message, Does.Contain("broadcast"));
+        Assert.That(Doubles(Ops.Einsum("...ij->ij", [A()])), Is.EqualTo(Doubles(A())));
+        Assert.Throws<KerasValueError>(() => Ops.Einsum("..ij", [A()]));
+    }
+
+    [Test]
     public void Einsum_keeps_integer_dtypes()
     {
         Assert.That(Ops.Einsum("ij,jk->ik", [Matrix(new[,] { { 1, 2 } }), Matrix(new[,] { { 3 }, { 4 } })]).DType, Is.EqualTo(DType.Int32));
@@ -273,6 +288,5 @@ public class OpsEinsumTests
         Assert.Throws<KerasValueError>(() => Ops.Einsum("ij,jk->ik", [A()]));
         Assert.Throws<KerasValueError>(() => Ops.Einsum("ijk", [A()]));
         Assert.Throws<KerasValueError>(() => Ops.Einsum("ij,jk->ik", [A(), Matrix(new double[,] { { 1, 2, 3 } })]));
-        Assert.Throws<KerasValueError>(() => Ops.Einsum("...ij->ij", [A()]));
     }
 }

@@ -149,6 +149,14 @@ test_that("op_einsum computes products, traces, transposes and sums", {
   expect_bridge_error(op_einsum("ij,jk->ik", a), "value_error", "operands")
 })
 
+test_that("op_einsum's ellipsis stands for the leading axes, broadcast, as NumPy's", {
+  batch <- array(as.double(1:12), c(3, 2, 2))
+  products <- as.array(op_einsum("...ij,...jk->...ik", batch, a))
+  for (k in 1:3) expect_equal(products[k, , ], batch[k, , ] %*% a)
+  expect_equal(as.array(op_einsum("i...->...", batch)), apply(batch, c(2, 3), sum))
+  expect_identical(dim(as.array(op_einsum("...ij,...jk->...ik", array(1, c(1, 2, 2)), batch))), c(3L, 2L, 2L))
+})
+
 test_that("op_matmul gives R's products through the BLAS it finds and through its own kernel", {
   found <- run_child("matmul")
   kernel <- run_child("matmul", env = c(KERASBRIDGE_BLAS = "none"))

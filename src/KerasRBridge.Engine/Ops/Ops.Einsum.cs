@@ -8,16 +8,18 @@ public static partial class Ops
     /// Einstein summation (<c>keras.ops.einsum</c>): <paramref name="subscripts"/> such as
     /// <c>"ij,jk->ik"</c> name each operand's axes with letters; letters missing from the output
     /// (after <c>-&gt;</c>; without it, the letters used once, in alphabetical order) are summed
-    /// over, and a letter repeated in one operand takes its diagonal. In the promoted dtype
-    /// (int8 with int8: int32, as <see cref="MatMul"/>).
+    /// over, and a letter repeated in one operand takes its diagonal. <c>...</c> stands for the
+    /// axes an operand's letters leave, aligned from the right across operands and broadcast
+    /// (length 1 stretches), as in NumPy; without an output they come first. In the promoted
+    /// dtype (int8 with int8: int32, as <see cref="MatMul"/>).
     /// </summary>
-    /// <exception cref="KerasValueError">The subscripts do not fit the operands, or use an ellipsis.</exception>
+    /// <exception cref="KerasValueError">The subscripts do not fit the operands.</exception>
     public static NdArray Einsum(string subscripts, IReadOnlyList<NdArray> operands)
     {
         ArgumentNullException.ThrowIfNull(subscripts);
         ArgumentNullException.ThrowIfNull(operands);
         string spec = subscripts.Replace(" ", "");
-        if (spec.Contains('.')) throw new KerasValueError($"Ellipses (`...`) in einsum subscripts are not supported. Received: subscripts={subscripts}");
+        if (spec.Contains('.')) (spec, operands) = WithoutEllipses(spec, subscripts, operands);
         var parts = spec.Split("->");
         var inputs = parts[0].Split(',');
         if (inputs.Length != operands.Count || parts.Length > 2)
@@ -54,6 +56,58 @@ public static partial class Ops
             ? NdArray.FromColumnMajor(sums, shape)
             : NdArray.FromColumnMajor(sums.Select(z => z.Real).ToArray(), shape);
         return result.Cast(dtype);
+    }
+
+    // Each operand's `...` becomes letters no subscript uses, one per axis it stands for, the same
+    // letters for the same axes counted from the right; operands whose `...` axes have length 1
+    // where another's do not are broadcast to them first.
+    private static (string Spec, IReadOnlyList<NdArray> Operands) WithoutEllipses(string spec, string subscripts, IReadOnlyList<NdArray> operands)
+    {
+        var parts = spec.Split("->");
+        var inputs = parts[0].Split(',');
+        if (inputs.Length != operands.Count || parts.Length > 2)
+            throw new KerasValueError($"The subscripts {subscripts} name {inputs.Length} operands; received {operands.Count}.");
+        if (spec.Replace("...", "").Contains('.'))
+            throw new KerasValueError($"A period in einsum subscripts must be part of an ellipsis (`...`). Received: subscripts={subscripts}");
+        var covered = new int[inputs.Length];
+        for (int o = 0; o < inputs.Length; o++)
+        {
+            covered[o] = inputs[o].Contains("...") ? operands[o].Rank - (inputs[o].Length - 3) : 0;
+            if (covered[o] < 0 || inputs[o].Split("...").Length > 2)
+                throw new KerasValueError($"Subscripts `{inputs[o]}` do not fit operand {o} of shape {NdArray.FormatShape(operands[o].ShapeSpan)}.");
+        }
+        int count = covered.Max();
+        var fresh = new string([.. "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".Where(c => !spec.Contains(c)).Take(count)]);
+        if (fresh.Length < count) throw new KerasValueError($"Too many axes under the ellipsis of {subscripts} to name.");
+        var lengths = new long[count];
+        Array.Fill(lengths, 1);
+        for (int o = 0; o < inputs.Length; o++)
+        {
+            int start = inputs[o].IndexOf("...", StringComparison.Ordinal);
+            for (int e = 0; e < covered[o]; e++)
+            {
+                long n = operands[o].ShapeSpan[start + e];
+                ref long known = ref lengths[count - covered[o] + e];
+                if (n != 1 && known != 1 && n != known)
+                    throw new KerasValueError($"operands could not be broadcast together with remapped shapes: the axes under `...` of {NdArray.FormatShape(operands[o].ShapeSpan)} do not broadcast.");
+                if (n != 1) known = n;
+            }
+        }
+        var expanded = new NdArray[operands.Count];
+        for (int o = 0; o < inputs.Length; o++)
+        {
+            int start = inputs[o].IndexOf("...", StringComparison.Ordinal);
+            expanded[o] = operands[o];
+            if (start < 0) continue;
+            var shape = operands[o].ShapeSpan.ToArray();
+            for (int e = 0; e < covered[o]; e++) shape[start + e] = lengths[count - covered[o] + e];
+            if (!shape.AsSpan().SequenceEqual(operands[o].ShapeSpan)) expanded[o] = BroadcastTo(operands[o], shape);
+            inputs[o] = inputs[o].Replace("...", fresh[(count - covered[o])..]);
+        }
+        string output = parts.Length == 2
+            ? parts[1].Replace("...", fresh)
+            : fresh + new string([.. inputs.SelectMany(s => s).Where(c => !fresh.Contains(c)).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).Order()]);
+        return (string.Join(',', inputs) + "->" + output, expanded);
     }
 
     // How far apart neighbours along `label` are in an operand's column-major storage; a label
