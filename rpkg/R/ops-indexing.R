@@ -123,6 +123,8 @@ NULL
 #' @rdname op_take
 #' @export
 op_take <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
+  # keras3 passes a list of indices on as a Python list: one index per element.
+  if (is.list(indices)) indices <- array(unlist(indices))
   if (!isTRUE(zero_indexed)) indices <- zero_based(indices)
   .Call(krb_call3, "op_take", x, indices, axis)
 }
@@ -241,6 +243,8 @@ pad_widths_of <- function(pad_width) {
 #' @export
 op_pad <- function(x, pad_width, mode = "constant", constant_values = NULL) {
   rank <- op_ndim(x)
+  # NumPy pads a 0-d array along none of its (no) axes.
+  if (rank == 0L) return(as_tensor(x))
   if (is.list(pad_width)) pad_width <- pad_widths_of(pad_width)
   widths <- if (is.matrix(pad_width)) pad_width else matrix(rep_len(pad_width, 2L), rank, 2L, byrow = TRUE)
   .Call(krb_call4, "op_pad", x, as.vector(widths), mode, constant_values)

@@ -49,6 +49,11 @@ test_that("op_take without an axis picks from x flattened in row-major order, as
   expect_identical(as.array(op_take(v, c(1, 2, 4))), array(as.vector(t(m))[c(1, 2, 4)], 3))
 })
 
+test_that("op_take takes a list of indices as keras3 passes it on, one index per element", {
+  m <- matrix(1:6, 2)
+  expect_identical(as.array(op_take(m, list(1, 3), axis = 2)), m[, c(1, 3)])
+})
+
 test_that("op_take out of range is an index_error", {
   expect_bridge_error(op_take(v, 4, axis = 2), "index_error", "out of bounds")
 })
@@ -134,5 +139,6 @@ test_that("op_pad pads with a constant or NumPy's modes", {
   expect_identical(as.array(op_pad(matrix(1:4, 2), list(c(1L, 0L), c(0L, 2L)))), rbind(0L, cbind(matrix(1:4, 2), 0L, 0L)))
   expect_identical(as.array(op_pad(c(1, 2, 3), list(c(1, 2)))), array(c(0, 1, 2, 3, 0, 0)))
   expect_bridge_error(op_pad(matrix(1:4, 2), list(c(1, 0), 2)), "value_error", "pad_width")
+  expect_identical(as.array(op_pad(op_array(5), 1)), 5)
   expect_bridge_error(op_pad(c(1, 2), 1, mode = "edge", constant_values = 0), "value_error", "can only be provided when `mode == 'constant'`")
 })

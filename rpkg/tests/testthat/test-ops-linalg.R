@@ -99,6 +99,12 @@ test_that("op_take_along_axis with op_argsort sorts each row", {
   expect_identical(as.array(op_take_along_axis(m, op_argsort(m), axis = 2)), t(apply(m, 1, sort)))
 })
 
+test_that("op_take_along_axis without an axis takes 1-D indices into x flattened row-major, and refuses others as NumPy", {
+  m <- rbind(c(3, 1, 2), c(9, 7, 8))
+  expect_identical(as.array(op_take_along_axis(m, c(1, 4))), array(c(3, 9)))
+  expect_bridge_error(op_take_along_axis(m, matrix(1:2, 1)), "value_error", "single dimension")
+})
+
 test_that("op_tril, op_triu and op_diag equal lower.tri, upper.tri and diag", {
   m <- matrix(as.double(1:9), 3, byrow = TRUE)
   expect_identical(as.array(op_tril(m)), m * lower.tri(m, diag = TRUE))

@@ -74,7 +74,12 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(indices);
-        if (axis is null) return TakeAlongAxis(Ravel(x), Ravel(indices), 0);
+        if (axis is null)
+        {
+            if (indices.Rank != 1)
+                throw new KerasValueError($"When `axis` is None, `indices` must have a single dimension. Received: indices.shape={NdArray.FormatShape(indices.ShapeSpan)}");
+            return TakeAlongAxis(Ravel(x), indices, 0);
+        }
         int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
         if (indices.Rank != x.Rank) throw new KerasValueError($"`indices` must have the rank of `x`, {x.Rank}. Received: shape={NdArray.FormatShape(indices.ShapeSpan)}");
         var shape = x.ShapeSpan.ToArray();
