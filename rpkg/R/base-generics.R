@@ -89,9 +89,10 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
   # be reduced as data (`sum(x, axis = 1)` would add 1 to the total).
   options <- names(parts) %in% c("axis", "keepdims")
   if (any(options)) {
-    if (sum(!options) != 1L || .Generic == "range")
-      raise_bridge_error("value_error", sprintf("`%s()` takes `axis` and `keepdims` with one tensor only%s. Received: %d values",
-                                                .Generic, if (.Generic == "range") ", and `range()` not at all" else "", sum(!options)))
+    if (.Generic == "range")
+      raise_bridge_error("value_error", "`range()` of a tensor takes no `axis` or `keepdims`: it reduces every element.")
+    if (sum(!options) != 1L)
+      raise_bridge_error("value_error", sprintf("`%s()` takes `axis` and `keepdims` with one tensor only. Received: %d values", .Generic, sum(!options)))
     return(summarise(.Generic, as_tensor(parts[!options][[1L]]), na.rm, parts$axis, isTRUE(parts$keepdims)))
   }
   parts <- lapply(parts, function(part) summarise(.Generic, as_tensor(part), na.rm))

@@ -100,8 +100,10 @@ fill_keras_module <- function(module, ns) {
   # Made on first use: wrapping some 150 functions would add milliseconds to every start-up.
   delayedAssign("ops", python_ops(ns), assign.env = module)
   random <- new.env(parent = emptyenv())
-  for (name in c("normal", "uniform", "truncated_normal", "categorical", "dropout", "gamma", "beta", "binomial"))
+  for (name in c("normal", "uniform", "truncated_normal", "dropout", "gamma", "beta", "binomial"))
     random[[name]] <- get(paste0("random_", name), envir = ns)
+  random$categorical <- function(logits, num_samples, dtype = "int32", seed = NULL)
+    random_categorical(logits, num_samples, dtype, seed, zero_indexed = TRUE)
   random$randint <- random_integer
   random$shuffle <- function(x, axis = 0L, seed = NULL) random_shuffle(x, to_one_based(axis), seed)
   random$SeedGenerator <- random_seed_generator

@@ -123,10 +123,16 @@ NULL
 #' @rdname op_take
 #' @export
 op_take <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
-  # keras3 passes a list of indices on as a Python list: one index per element.
-  if (is.list(indices)) indices <- array(unlist(indices))
+  # keras3 passes a list of indices on as a Python list (nested: one row per element).
+  if (is.list(indices)) indices <- indices_of_list(indices)
   if (!isTRUE(zero_indexed)) indices <- zero_based(indices)
   .Call(krb_call3, "op_take", x, indices, axis)
+}
+
+indices_of_list <- function(indices) {
+  widths <- lengths(indices)
+  if (length(indices) && widths[[1L]] > 1L && all(widths == widths[[1L]])) return(do.call(rbind, indices))
+  array(as.numeric(unlist(indices)))
 }
 
 #' @rdname op_take

@@ -99,35 +99,38 @@ op_norm <- function(x, ord = NULL, axis = NULL, keepdims = FALSE) {
     raise_bridge_error("value_error", sprintf("Invalid `ord` argument. Expected one of {'fro', 'nuc'} when using string. Received: ord=%s", paste(ord, collapse = " ")))
   if (!is.null(ord) && !is.character(ord) && (!is.numeric(ord) || length(ord) != 1L || is.na(ord)))
     raise_bridge_error("type_error", sprintf("`ord` must be NULL, a number, \"fro\" or \"nuc\". Received: ord=%s", deparse1(ord)))
-  if (is.null(axis) && is.null(ord)) return(op_sqrt(op_sum(op_square(op_abs(x)), keepdims = keepdims)))
-  if (is.null(axis)) axis <- seq_len(op_ndim(x))
+  if (is.null(axis) && is.null(ord)) return(root_sum_square(x, NULL, keepdims))
+  axis <- if (is.null(axis)) seq_len(op_ndim(x)) else .Call(krb_call2, "axes_normalized", x, axis)
   if (length(axis) == 1L) return(vector_norm(x, ord, axis, keepdims))
   if (length(axis) == 2L) return(matrix_norm(x, ord, axis, keepdims))
   raise_bridge_error("value_error", sprintf("Improper number of dimensions to norm: vector norms take one axis and matrix norms two. Received: shape=%s, axis=%s",
                                             format(op_shape(x)), deparse1(axis)))
 }
 
+# `axis`: one axis, 1-based and positive.
 vector_norm <- function(x, ord, axis, keepdims) {
   if (is.character(ord))
     raise_bridge_error("value_error", sprintf("Invalid `ord` argument for vector norm. Received: ord=%s", ord))
+  if (is.null(ord) || ord == 2) return(root_sum_square(x, axis, keepdims))
   magnitude <- op_abs(x)
-  if (is.null(ord) || ord == 2) return(op_sqrt(op_sum(op_square(magnitude), axis = axis, keepdims = keepdims)))
   if (ord == Inf) return(op_max(magnitude, axis = axis, keepdims = keepdims))
   if (ord == -Inf) return(op_min(magnitude, axis = axis, keepdims = keepdims))
   if (ord == 0) return(op_cast(op_count_nonzero(x, axis = axis), op_dtype(x)))
   op_power(op_sum(op_power(magnitude, ord), axis = axis, keepdims = keepdims), 1 / ord)
 }
 
+# The 2-norm of vectors, the Frobenius norm of matrices.
+root_sum_square <- function(x, axis, keepdims) op_sqrt(op_sum(op_square(op_abs(x)), axis = axis, keepdims = keepdims))
+
+# `axis`: two axes, 1-based and positive.
 matrix_norm <- function(x, ord, axis, keepdims) {
   if (!(is.null(ord) || identical(ord, "fro") || identical(ord, "nuc") || ord %in% c(1, -1, 2, -2, Inf, -Inf)))
     raise_bridge_error("value_error", sprintf("Invalid `ord` argument for matrix norm. Received: ord=%s", format(ord)))
-  if (is.null(ord) || identical(ord, "fro")) return(op_sqrt(op_sum(op_square(op_abs(x)), axis = axis, keepdims = keepdims)))
+  if (is.null(ord) || identical(ord, "fro")) return(root_sum_square(x, axis, keepdims))
   if (identical(ord, "nuc") || abs(ord) == 2) {
     singular <- .Call(krb_call1, "singular_values", op_moveaxis(x, axis, c(-2L, -1L)))
     picked <- if (identical(ord, "nuc")) op_sum(singular, axis = -1L) else if (ord > 0) op_max(singular, axis = -1L) else op_min(singular, axis = -1L)
-    if (!keepdims) return(picked)
-    rank <- op_ndim(x)
-    return(op_expand_dims(picked, sort(axis + (axis < 0) * (rank + 1))))
+    return(if (keepdims) op_expand_dims(picked, sort(axis)) else picked)
   }
   magnitude <- op_abs(x)
   inner <- if (abs(ord) == 1) axis[[1L]] else axis[[2L]]

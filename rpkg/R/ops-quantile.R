@@ -6,8 +6,8 @@ NULL
 #' keras3's `op_quantile()` gives the `q`-th quantiles (`q` between 0 and 1) of `x` over `axis`
 #' (1-based; several axes together; `NULL`: every element), as NumPy's `quantile()`: `method`
 #' `"linear"` interpolates between the two nearest sorted values, `"lower"`, `"higher"`,
-#' `"nearest"` and `"midpoint"` pick or average them. A vector `q` puts its quantiles along a new
-#' first axis. A reduction holding NaN gives NaN. `op_median()` is the 0.5 quantile.
+#' `"nearest"` and `"midpoint"` pick or average them. The axes of `q` (a vector, an array or a
+#' tensor) come first in the result. A reduction holding NaN gives NaN. `op_median()` is the 0.5 quantile.
 #' `op_average()` is the mean, or with `weights` the weighted mean: `weights` of `x`'s shape,
 #' or with `axis` one weight per element along that axis. Integer inputs give float32, as Keras.
 #'
@@ -34,7 +34,8 @@ op_quantile <- function(x, q, axis = NULL, method = "linear", keepdims = FALSE) 
   methods <- c("linear", "lower", "higher", "midpoint", "nearest")
   if (!is.character(method) || length(method) != 1L || !method %in% methods)
     raise_bridge_error("value_error", sprintf("`method` must be one of %s. Received: method=%s", paste0("\"", methods, "\"", collapse = ", "), deparse1(method)))
-  q_values <- if (is_kerasbridge_object(q)) as.vector(as.array(q)) else q
+  q_shape <- if (is_kerasbridge_object(q)) unlist(op_shape(q)) else if (!is.null(dim(q))) dim(q) else if (length(q) == 1L) integer() else length(q)
+  q_values <- as.vector(if (is_kerasbridge_object(q)) as.array(q) else q)
   if (!is.numeric(q_values) || !length(q_values) || anyNA(q_values) || any(q_values < 0 | q_values > 1))
     raise_bridge_error("value_error", sprintf("Quantiles must be in the range [0, 1]. Received: q=%s", deparse1(q_values)))
   x <- float_tensor(x)
@@ -59,9 +60,8 @@ op_quantile <- function(x, q, axis = NULL, method = "linear", keepdims = FALSE) 
     linear = op_add(at(lower), op_multiply(op_subtract(at(upper), at(lower)), op_array(array(position - lower), op_dtype(sorted)))))
   result <- op_where(op_any(op_isnan(lines), axis = -1L, keepdims = TRUE), NaN, result)
   if (keepdims) result <- op_reshape(result, c(ifelse(seq_len(rank) %in% reduced, 1L, unlist(op_shape(x))), length(q_values)))
-  # NumPy puts a vector of quantiles along a new first axis; a single one has none.
-  if (length(q_values) == 1L && is.null(dim(q_values))) return(op_squeeze(result, axis = -1L))
-  op_moveaxis(result, -1L, 1L)
+  # NumPy puts q's axes first (a single number has none).
+  op_reshape(op_moveaxis(result, -1L, 1L), c(q_shape, unlist(op_shape(result))[-op_ndim(result)]))
 }
 
 #' @rdname op_quantile

@@ -62,9 +62,7 @@ with_initial <- function(x, axis, initial) {
   x <- as_tensor(x)
   rank <- op_ndim(x)
   if (rank == 0L) return(op_pad(op_reshape(x, 1L), c(1L, 0L), constant_values = initial))
-  axes <- if (is.null(axis)) seq_len(rank) else axis + (axis < 0) * (rank + 1)
-  # A bad axis is left for the reduction to refuse in keras3's words.
-  if (!is.numeric(axes) || anyNA(axes) || any(axes < 1 | axes > rank)) return(x)
+  axes <- if (is.null(axis)) seq_len(rank) else .Call(krb_call2, "axes_normalized", x, axis)
   widths <- matrix(0L, rank, 2L)
   widths[axes, 1L] <- 1L
   op_pad(x, widths, constant_values = initial)

@@ -98,6 +98,7 @@ public class OpsBackendAgreementTests
         var error = Assert.Throws<KerasValueError>(() => Ops.SparseCategoricalCrossentropy(Vector(3, 0), output));
         Assert.That(error!.Message, Does.Contain("label value of 3").And.Contain("[0, 3)"));
         Assert.Throws<KerasValueError>(() => Ops.SparseCategoricalCrossentropy(Vector(-1, 0), output));
+        Assert.Throws<KerasValueError>(() => Ops.SparseCategoricalCrossentropy(Vector(double.NaN, 0), output));
         Assert.That(Doubles(Ops.SparseCategoricalCrossentropy(Vector(1, 0), output)), Is.EqualTo(new[] { -Math.Log(0.8), -Math.Log(0.7) }).Within(1e-12));
     }
 }

@@ -274,6 +274,7 @@ public class OpsEinsumTests
         Assert.That(Assert.Throws<KerasValueError>(() => Ops.Einsum("...ij,...jk->...ik", [batch, NdArray.FromRowMajor(new double[8], [2, 2, 2])]))!.Message, Does.Contain("broadcast"));
         Assert.That(Doubles(Ops.Einsum("...ij->ij", [A()])), Is.EqualTo(Doubles(A())));
         Assert.Throws<KerasValueError>(() => Ops.Einsum("..ij", [A()]));
+        Assert.That(Assert.Throws<KerasValueError>(() => Ops.Einsum("...i->i", [batch]))!.Message, Does.Contain("no '...' ellipsis"));
     }
 
     [Test]

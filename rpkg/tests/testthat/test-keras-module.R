@@ -69,3 +69,8 @@ test_that("keras$ops shifts tensor indices, single split points and tensordot ax
   expect_identical(lengths(lapply(keras$ops$split(op_arange(6), list(2L)), as.array)), c(2L, 4L))
   expect_equal(as.array(keras$ops$tensordot(x, op_array(t(m), "float32"), axes = c(1L, 0L))), m %*% t(m))
 })
+
+test_that("keras$random$categorical draws 0-based classes, as Python's keras.random.categorical", {
+  logits <- matrix(c(0, -Inf, -Inf, 0), 2)
+  expect_identical(as.array(keras$random$categorical(logits, 3L, seed = 1L)), matrix(c(0L, 1L), 2, 3))
+})

@@ -196,6 +196,7 @@ test_that("op_signbit is TRUE for negatives and -0, op_isclose compares within N
   expect_identical(as.array(op_isclose(array(c(1, 1.1, Inf, NaN)), array(c(1 + 1e-9, 1, Inf, NaN)))), array(c(TRUE, FALSE, TRUE, FALSE)))
   expect_true(as.array(op_isclose(NaN, NaN, equal_nan = TRUE)))
   expect_true(as.array(op_isclose(100, 100.5, rtol = 0.01)))
+  expect_identical(as.array(op_isclose(array(c(1, Inf, -Inf)), array(c(Inf, -Inf, -Inf)))), array(c(FALSE, FALSE, TRUE)))
 })
 
 test_that("shapes that do not broadcast are a value_error saying what was received", {

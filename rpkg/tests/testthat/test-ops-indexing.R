@@ -52,6 +52,8 @@ test_that("op_take without an axis picks from x flattened in row-major order, as
 test_that("op_take takes a list of indices as keras3 passes it on, one index per element", {
   m <- matrix(1:6, 2)
   expect_identical(as.array(op_take(m, list(1, 3), axis = 2)), m[, c(1, 3)])
+  expect_identical(as.array(op_take(1:6, list(c(1, 2), c(5, 6)))), rbind(1:2, 5:6))
+  expect_length(as.array(op_take(1:6, list())), 0)
 })
 
 test_that("op_take out of range is an index_error", {

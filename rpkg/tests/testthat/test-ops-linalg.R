@@ -57,6 +57,10 @@ test_that("op_norm of matrices with ord 2, -2 and nuc gives the largest, smalles
   expect_equal(as.array(op_norm(cube, ord = 2, axis = c(1, 2))), array(per_slice), tolerance = 1e-12)
   expect_equal(as.array(op_norm(cube, ord = "nuc", axis = c(2, 1))), array(vapply(1:2, function(k) sum(svd(cube[, , k])$d), 0)), tolerance = 1e-12)
   expect_identical(dim(as.array(op_norm(cube, ord = -2, axis = c(1, 3), keepdims = TRUE))), c(1L, 3L, 1L))
+  expect_equal(as.array(op_norm(matrix(c(1e200, 1e200, 1e200, -1e200), 2), ord = 2)), sqrt(2) * 1e200)
+  expect_equal(as.array(op_norm(diag(c(1e-200, 1)), ord = -2)), 1e-200)
+  expect_true(is.nan(as.array(op_norm(matrix(c(NaN, 1, 1, 1), 2), ord = 2))))
+  expect_bridge_error(op_norm(w, ord = 2, axis = list(1, 2)), "type_error", "axis")
 })
 
 test_that("op_norm refuses what NumPy's norm refuses, with Keras's wording, and truncates a finite ord as keras3", {
@@ -92,6 +96,11 @@ test_that("op_top_k gives values and 1-based indices, as keras3's example", {
   expect_identical(names(top), c("values", "indices"))
   expect_identical(as.array(top$values), array(c(9L, 7L, 5L), 3))
   expect_identical(as.array(top$indices), array(c(5L, 3L, 1L), 3))
+})
+
+test_that("op_argsort of a 0-d tensor is one position along its only axis, and refuses others", {
+  expect_identical(as.array(op_argsort(op_array(3))), array(1L))
+  expect_bridge_error(op_argsort(op_array(3), axis = 5), "value_error", "out of bounds")
 })
 
 test_that("op_take_along_axis with op_argsort sorts each row", {

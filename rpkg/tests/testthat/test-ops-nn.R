@@ -32,6 +32,8 @@ test_that("op_erfinv inverts op_erf, with infinities at -1 and 1 and NaN beyond"
   expect_identical(as.array(op_erfinv(array(c(-1, 1)))), array(c(-Inf, Inf)))
   expect_true(all(is.nan(as.array(op_erfinv(array(c(-1.5, 2)))))))
   expect_identical(op_dtype(op_erfinv(0.5)), "float32")
+  tail <- c(1 - 1e-12, 1 - 2^-53)
+  expect_equal(as.vector(as.array(op_erfinv(op_array(tail, "float64")))), -qnorm((1 - tail) / 2) / sqrt(2), tolerance = 1e-14)
 })
 
 test_that("op_softmax normalises each row by default and any axis on request", {

@@ -23,6 +23,8 @@ test_that("op_quantile reduces several axes together and keeps them with keepdim
   cube <- array(c(3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4, 6, 2, 6, 4), c(2, 3, 4))
   expect_equal(as.array(op_quantile(cube, 0.5, axis = c(1, 3))), array(apply(cube, 2, median)))
   expect_identical(dim(as.array(op_quantile(cube, c(0.2, 0.8), axis = c(1, 3), keepdims = TRUE))), c(2L, 1L, 3L, 1L))
+  expect_identical(dim(as.array(op_quantile(1:4, array(c(0.1, 0.2, 0.3, 0.4), c(2, 2))))), c(2L, 2L))
+  expect_identical(dim(as.array(op_quantile(1:4, op_array(array(0.5))))), 1L)
 })
 
 test_that("op_median equals median(), gives NaN for a reduction holding NaN and float32 for integers", {

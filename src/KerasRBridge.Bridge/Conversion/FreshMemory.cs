@@ -29,8 +29,9 @@ internal static partial class FreshMemory
 
     /// <summary>Advises huge pages for the whole 2 MiB pages inside the buffer; a no-op for small
     /// buffers, off Linux, or where the kernel declines.</summary>
-    /// <remarks>From one huge page up: a 1e6-element float32 result (4 MB) holds at least one whole
-    /// 2 MiB page, and where its memory must be fresh (results piling up until R next collects)
+    /// <remarks>From one huge page up: a 1e6-element float32 result (4 MB) holds one whole 2 MiB
+    /// page unless it starts within the last 194 KB before a 2 MiB boundary (about one placement
+    /// in ten), and where its memory must be fresh (results piling up until R next collects)
     /// that halves its page faults, each costing about 10-25 µs on this project's VMs. The pages
     /// a buffer only partly covers stay small: glibc has already written a chunk header into
     /// them, and a huge page faults in only where none of its 512 small pages is mapped.</remarks>

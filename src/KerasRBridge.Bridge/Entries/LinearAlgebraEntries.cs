@@ -40,8 +40,12 @@ internal static class LinearAlgebraEntries
             Axes.Along(output, axis, (o, a) => Ops.SparseCategoricalCrossentropy(Tensors.FromR(target), o, from_logits, a ?? -1))),
     ];
 
-    // NumPy sorts a 0-d tensor as a vector of one, whatever the axis.
-    private static NdArray ArgSort(NdArray x, Sexp axis) => Ops.ArgSort(x, x.Rank == 0 ? null : Axes.ReadOne(axis, x.Rank, "axis"));
+    // NumPy sorts a 0-d tensor as a vector of one, along its only axis or none.
+    private static NdArray ArgSort(NdArray x, Sexp axis)
+    {
+        var along = Axes.ReadOne(axis, Math.Max(x.Rank, 1), "axis");
+        return Ops.ArgSort(x, x.Rank == 0 ? null : along);
+    }
 
     private static NdArray Roll(NdArray x, Sexp shift, Sexp axis) => Ops.Roll(x, Args.Integers(shift, "shift"), Axes.Read(axis, x.Rank, "axis"));
 

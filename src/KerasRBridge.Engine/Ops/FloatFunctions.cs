@@ -215,9 +215,19 @@ internal readonly struct ErfinvFunction : IFloatFunction
                 p = c + p * w;
         }
         double y = p * x;
-        for (int step = 0; step < 2 && double.IsFinite(y); step++)
-            y -= (ErfFunction.Of(y) - x) / (2 / Math.Sqrt(Math.PI) * Math.Exp(-y * y));
-        return y;
+        // Newton steps on erf(y) - x, written as (1 - |x|) - erfc(|y|) in the tails, where erf
+        // itself rounds to 1 and its error, divided by the tiny slope, would undo the estimate.
+        double a = Math.Abs(x), b = Math.Abs(y);
+        // Far in the tails the single-precision estimate is rough and erfc bends sharply, so
+        // Newton takes several steps there; it stops once a step no longer moves b.
+        for (int step = 0; step < 50 && double.IsFinite(b); step++)
+        {
+            double residual = b < 2 ? ErfFunction.Of(b) - a : (1 - a) - ErfFunction.ContinuedFractionErfc(b);
+            double move = residual / (2 / Math.Sqrt(Math.PI) * Math.Exp(-b * b));
+            b -= move;
+            if (Math.Abs(move) <= 1e-16 * b) break;
+        }
+        return x < 0 ? -b : b;
     }
 }
 
@@ -421,7 +431,8 @@ internal readonly struct ErfFunction : IFloatFunction
     }
 
     // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + 1/2/(x + 1/(x + 3/2/(x + ...)))), by Lentz's method.
-    private static double ContinuedFractionErfc(double x)
+    // For x >= 2 (erfinv's tails use it too: it has no cancellation of 1 - erf(x)).
+    internal static double ContinuedFractionErfc(double x)
     {
         if (x > 27) return 0;
         const double tiny = 1e-300;

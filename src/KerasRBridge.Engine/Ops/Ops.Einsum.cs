@@ -19,14 +19,15 @@ public static partial class Ops
         ArgumentNullException.ThrowIfNull(subscripts);
         ArgumentNullException.ThrowIfNull(operands);
         string spec = subscripts.Replace(" ", "");
-        if (spec.Contains('.')) (spec, operands) = WithoutEllipses(spec, subscripts, operands);
         var parts = spec.Split("->");
         var inputs = parts[0].Split(',');
         if (inputs.Length != operands.Count || parts.Length > 2)
             throw new KerasValueError($"The subscripts {subscripts} name {inputs.Length} operands; received {operands.Count}.");
-        string output = parts.Length == 2
-            ? parts[1]
-            : new string([.. inputs.SelectMany(s => s).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).Order()]);
+        string? given = parts.Length == 2 ? parts[1] : null;
+        string leading = "";
+        if (spec.Contains('.')) (inputs, given, leading, operands) = WithoutEllipses(inputs, given, subscripts, operands);
+        string output = given
+            ?? leading + new string([.. inputs.SelectMany(s => s).Where(c => !leading.Contains(c)).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).Order()]);
         var length = new Dictionary<char, long>();
         for (int o = 0; o < operands.Count; o++)
         {
@@ -60,14 +61,12 @@ public static partial class Ops
 
     // Each operand's `...` becomes letters no subscript uses, one per axis it stands for, the same
     // letters for the same axes counted from the right; operands whose `...` axes have length 1
-    // where another's do not are broadcast to them first.
-    private static (string Spec, IReadOnlyList<NdArray> Operands) WithoutEllipses(string spec, string subscripts, IReadOnlyList<NdArray> operands)
+    // where another's do not are broadcast to them first. Returns the new subscripts, the
+    // output's (null where none was given) and the letters, which lead an implicit output.
+    private static (string[] Inputs, string? Output, string Letters, IReadOnlyList<NdArray> Operands) WithoutEllipses(
+        string[] inputs, string? output, string subscripts, IReadOnlyList<NdArray> operands)
     {
-        var parts = spec.Split("->");
-        var inputs = parts[0].Split(',');
-        if (inputs.Length != operands.Count || parts.Length > 2)
-            throw new KerasValueError($"The subscripts {subscripts} name {inputs.Length} operands; received {operands.Count}.");
-        if (spec.Replace("...", "").Contains('.'))
+        if (subscripts.Replace("...", "").Contains('.'))
             throw new KerasValueError($"A period in einsum subscripts must be part of an ellipsis (`...`). Received: subscripts={subscripts}");
         var covered = new int[inputs.Length];
         for (int o = 0; o < inputs.Length; o++)
@@ -77,7 +76,9 @@ public static partial class Ops
                 throw new KerasValueError($"Subscripts `{inputs[o]}` do not fit operand {o} of shape {NdArray.FormatShape(operands[o].ShapeSpan)}.");
         }
         int count = covered.Max();
-        var fresh = new string([.. "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".Where(c => !spec.Contains(c)).Take(count)]);
+        if (output is not null && !output.Contains("...") && count > 0)
+            throw new KerasValueError($"output has more dimensions than subscripts given in einstein sum, but no '...' ellipsis provided to broadcast the extra dimensions. Received: subscripts={subscripts}");
+        var fresh = new string([.. "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".Where(c => !subscripts.Contains(c)).Take(count)]);
         if (fresh.Length < count) throw new KerasValueError($"Too many axes under the ellipsis of {subscripts} to name.");
         var lengths = new long[count];
         Array.Fill(lengths, 1);
@@ -93,21 +94,19 @@ public static partial class Ops
                 if (n != 1) known = n;
             }
         }
+        var named = new string[inputs.Length];
         var expanded = new NdArray[operands.Count];
         for (int o = 0; o < inputs.Length; o++)
         {
             int start = inputs[o].IndexOf("...", StringComparison.Ordinal);
-            expanded[o] = operands[o];
+            (named[o], expanded[o]) = (inputs[o], operands[o]);
             if (start < 0) continue;
             var shape = operands[o].ShapeSpan.ToArray();
             for (int e = 0; e < covered[o]; e++) shape[start + e] = lengths[count - covered[o] + e];
             if (!shape.AsSpan().SequenceEqual(operands[o].ShapeSpan)) expanded[o] = BroadcastTo(operands[o], shape);
-            inputs[o] = inputs[o].Replace("...", fresh[(count - covered[o])..]);
+            named[o] = inputs[o].Replace("...", fresh[(count - covered[o])..]);
         }
-        string output = parts.Length == 2
-            ? parts[1].Replace("...", fresh)
-            : fresh + new string([.. inputs.SelectMany(s => s).Where(c => !fresh.Contains(c)).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).Order()]);
-        return (string.Join(',', inputs) + "->" + output, expanded);
+        return (named, output?.Replace("...", fresh), fresh, expanded);
     }
 
     // How far apart neighbours along `label` are in an operand's column-major storage; a label

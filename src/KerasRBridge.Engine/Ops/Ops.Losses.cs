@@ -53,6 +53,8 @@ public static partial class Ops
         long classes = output.ShapeSpan[at];
         // A label outside the classes would one-hot to zeros and a loss of 0; Keras's backends
         // refuse it (TensorFlow's wording), a likely mistake from R's 1-based class numbers.
+        if (DTypes.IsFloat(target.DType) && Any(IsNan(target)).AsSpan<bool>()[0])
+            throw new KerasValueError("Received a label value of NaN, which is no class. Sparse targets are 0-based class numbers.");
         foreach (long label in target.Cast(DType.Int64).AsSpan<long>())
             if (label < 0 || label >= classes)
                 throw new KerasValueError($"Received a label value of {label} which is outside the valid range of [0, {classes}). Sparse targets are 0-based class numbers.");

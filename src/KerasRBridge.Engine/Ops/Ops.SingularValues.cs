@@ -7,7 +7,9 @@ public static partial class Ops
     /// first, batched over the leading axes: shape <c>(..., min(m, n))</c>, in
     /// <see cref="FloatResult"/> of its dtype (what <c>keras.ops.svd(a, compute_uv=False)</c> gives,
     /// and what the matrix norms of order 2, -2 and <c>"nuc"</c> are made of). Computed in
-    /// float64 by one-sided Jacobi rotations, accurate for small singular values too.
+    /// float64 by one-sided Jacobi rotations on the matrix scaled to a largest magnitude of 1, so
+    /// that neither huge nor tiny elements overflow or vanish in the sums of squares; a matrix
+    /// holding NaN or an infinity gives NaN throughout.
     /// </summary>
     /// <exception cref="KerasValueError"><paramref name="a"/> has fewer than two axes.</exception>
     public static NdArray SingularValues(NdArray a)
@@ -26,8 +28,16 @@ public static partial class Ops
         for (long k = 0; k < batches; k++)
         {
             matrices.Slice((int)(k * m * n), m * n).CopyTo(columns);
-            var values = OrthogonalizedColumnNorms(columns, m, n);
-            Array.Sort(values, (x, y) => y.CompareTo(x));
+            double scale = 0;
+            foreach (double v in columns) scale = double.IsFinite(v) ? Math.Max(scale, Math.Abs(v)) : double.NaN;
+            double[] values;
+            if (double.IsNaN(scale)) values = Enumerable.Repeat(double.NaN, n).ToArray();
+            else
+            {
+                if (scale > 0) for (int i = 0; i < columns.Length; i++) columns[i] /= scale;
+                values = [.. OrthogonalizedColumnNorms(columns, m, n).Select(v => v * scale)];
+                Array.Sort(values, (x, y) => y.CompareTo(x));
+            }
             // Batch-major here; the result's column-major order puts the batch axes last.
             for (int j = 0; j < n; j++) result[j + n * k] = values[j];
         }
@@ -71,9 +81,11 @@ public static partial class Ops
         var norms = new double[n];
         for (int j = 0; j < n; j++)
         {
-            double sum = 0;
-            for (int i = 0; i < m; i++) sum += c[i + m * j] * c[i + m * j];
-            norms[j] = Math.Sqrt(sum);
+            // Scaled by the column's own largest element, so a tiny column's squares do not vanish.
+            double largest = 0, sum = 0;
+            for (int i = 0; i < m; i++) largest = Math.Max(largest, Math.Abs(c[i + m * j]));
+            for (int i = 0; i < m && largest > 0; i++) sum += (c[i + m * j] / largest) * (c[i + m * j] / largest);
+            norms[j] = largest * Math.Sqrt(sum);
         }
         return norms;
     }
