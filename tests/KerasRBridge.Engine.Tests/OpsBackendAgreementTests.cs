@@ -29,11 +29,13 @@ public class OpsBackendAgreementTests
     }
 
     [Test]
-    public void Argsort_of_a_0d_tensor_is_a_vector_of_one_zero()
+    public void Argsort_of_a_0d_tensor_is_a_vector_of_one_zero_along_its_only_axis()
     {
         var order = Ops.ArgSort(NdArray.Full(DType.Float64, [], 5), null);
         Assert.That(order.ShapeArray, Is.EqualTo(new long[] { 1 }));
         Assert.That(Doubles(order), Is.EqualTo(new double[] { 0 }));
+        Assert.That(Doubles(Ops.ArgSort(NdArray.Full(DType.Float64, [], 5), -1)), Is.EqualTo(new double[] { 0 }));
+        Assert.Throws<KerasValueError>(() => Ops.ArgSort(NdArray.Full(DType.Float64, [], 5), 3));
     }
 
     [Test]

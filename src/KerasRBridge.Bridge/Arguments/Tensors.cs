@@ -15,7 +15,7 @@ internal static class Tensors
     /// </summary>
     internal static NdArray FromR(Sexp x, string? dtype)
     {
-        if (RValues.TypeOf(x) == SexpType.ExternalPointer)
+        if (IsEngineObject(x))
         {
             var t = Objects.Tensor(x, "x");
             return dtype is null ? t : t.Cast(DTypes.Standardize(dtype));
@@ -29,7 +29,11 @@ internal static class Tensors
 
     /// <summary>Converts an R value to a tensor of exactly <paramref name="dtype"/>.</summary>
     internal static NdArray FromR(Sexp x, DType dtype) =>
-        RValues.TypeOf(x) == SexpType.ExternalPointer ? Objects.Tensor(x, "value").Cast(dtype) : RArrays.ToNdArray(x, dtype);
+        IsEngineObject(x) ? Objects.Tensor(x, "value").Cast(dtype) : RArrays.ToNdArray(x, dtype);
+
+    /// <summary>Whether <paramref name="x"/> is a tensor or variable as it reaches an entry point
+    /// (the package passes their external pointers), rather than an R value to convert.</summary>
+    internal static bool IsEngineObject(Sexp x) => RValues.TypeOf(x) == SexpType.ExternalPointer;
 
     /// <summary>Converts each element of an R list (tensors, variables, arrays) as <see cref="FromR(Sexp, string?)"/> does.</summary>
     /// <exception cref="KerasTypeError"><paramref name="xs"/> is not a non-empty list.</exception>

@@ -40,12 +40,8 @@ internal static class LinearAlgebraEntries
             Axes.Along(output, axis, (o, a) => Ops.SparseCategoricalCrossentropy(Tensors.FromR(target), o, from_logits, a ?? -1))),
     ];
 
-    // NumPy sorts a 0-d tensor as a vector of one, along its only axis or none.
-    private static NdArray ArgSort(NdArray x, Sexp axis)
-    {
-        var along = Axes.ReadOne(axis, Math.Max(x.Rank, 1), "axis");
-        return Ops.ArgSort(x, x.Rank == 0 ? null : along);
-    }
+    // The engine sorts a 0-d tensor as a vector of one, so its axis is read as that vector's.
+    private static NdArray ArgSort(NdArray x, Sexp axis) => Ops.ArgSort(x, Axes.ReadOne(axis, Math.Max(x.Rank, 1), "axis"));
 
     private static NdArray Roll(NdArray x, Sexp shift, Sexp axis) => Ops.Roll(x, Args.Integers(shift, "shift"), Axes.Read(axis, x.Rank, "axis"));
 

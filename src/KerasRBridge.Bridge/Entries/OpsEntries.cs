@@ -61,7 +61,7 @@ internal static unsafe class OpsEntries
     /// times an int32 tensor int32), where other ops promote the two dtypes.</summary>
     private static NdArray MatMul(Sexp x1, Sexp x2)
     {
-        bool tensor1 = IsTensor(x1), tensor2 = IsTensor(x2);
+        bool tensor1 = Tensors.IsEngineObject(x1), tensor2 = Tensors.IsEngineObject(x2);
         if (tensor1 == tensor2) return Ops.MatMul(Tensors.FromR(x1), Tensors.FromR(x2));
         if (tensor1)
         {
@@ -76,7 +76,7 @@ internal static unsafe class OpsEntries
     /// <c>sqrt</c> (so an int32 tensor squared stays int32), any other <c>power</c>.</summary>
     private static NdArray Power(Sexp x, Sexp y)
     {
-        if (!IsTensor(y) && RValues.LengthOf(y) == 1 && Args.IsNumeric(y))
+        if (!Tensors.IsEngineObject(y) && RValues.LengthOf(y) == 1 && Args.IsNumeric(y))
         {
             // An integer NA reads as int.MinValue, neither 2 nor 0.5.
             double exponent = RValues.TypeOf(y) == SexpType.Double ? *(double*)RValues.DataOf(y) : *(int*)RValues.DataOf(y);
@@ -85,8 +85,6 @@ internal static unsafe class OpsEntries
         }
         return Ops.Power(OperandOf(x), OperandOf(y));
     }
-
-    private static bool IsTensor(Sexp x) => RValues.TypeOf(x) == SexpType.ExternalPointer;
 
     private static NdArray Reduce(Func<NdArray, int[]?, bool, NdArray> reduction, NdArray x, Sexp axis, bool keepdims) =>
         reduction(x, Axes.Read(axis, x.Rank, "axis"), keepdims);
@@ -105,7 +103,7 @@ internal static unsafe class OpsEntries
     /// operand's dtype, as a Python number does in Keras.</summary>
     private static Operand OperandOf(Sexp x)
     {
-        if (!IsTensor(x) && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x))
+        if (!Tensors.IsEngineObject(x) && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x))
         {
             switch (RValues.TypeOf(x))
             {

@@ -17,11 +17,15 @@ public static partial class Ops
     /// <summary>
     /// The 0-based positions that sort <paramref name="x"/> along <paramref name="axis"/>
     /// (<c>keras.ops.argsort</c>; null: flattened), stable (ties keep their order), NaN last; int32.
-    /// A 0-d tensor is sorted as a vector of one, as NumPy does.
+    /// A 0-d tensor is sorted as a vector of one, along its only axis (0 or -1) or none, as NumPy does.
     /// </summary>
     /// <exception cref="KerasValueError">The axis is out of range.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
-    public static NdArray ArgSort(NdArray x, int? axis = -1) => Order(RealOnly(x, "argsort"), axis, descending: false);
+    public static NdArray ArgSort(NdArray x, int? axis = -1)
+    {
+        if (RealOnly(x, "argsort").Rank == 0 && axis is not null) AxisReduction.Normalize([axis.Value], false, 1);
+        return Order(x, axis, descending: false);
+    }
 
     // Stable: equal elements keep their order (descending too, as top_k's backends give the lower
     // position first). NaN counts as the largest, as NumPy's sort puts it last.
