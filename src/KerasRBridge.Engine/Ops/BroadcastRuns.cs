@@ -17,21 +17,31 @@ internal sealed class BroadcastRuns
     {
         var stridesX = BroadcastStrides(shapeX, shape);
         var stridesY = BroadcastStrides(shapeY, shape);
-        var axes = Enumerable.Range(0, shape.Length).Where(a => shape[a] != 1).ToArray();
-        int inRun = 0;
+        // Per-call work on small tensors: no LINQ, and the only arrays are the ones kept.
+        int a = 0;
         long run = 1;
         bool? xRepeats = null, yRepeats = null;
-        while (inRun < axes.Length
-               && Continues(stridesX[axes[inRun]], run, ref xRepeats)
-               && Continues(stridesY[axes[inRun]], run, ref yRepeats))
-            run *= shape[axes[inRun++]];
+        for (; a < shape.Length; a++)
+        {
+            if (shape[a] == 1) continue;
+            if (!Continues(stridesX[a], run, ref xRepeats) || !Continues(stridesY[a], run, ref yRepeats)) break;
+            run *= shape[a];
+        }
         RunLength = run;
         XRepeats = xRepeats ?? true;
         YRepeats = yRepeats ?? true;
-        var outer = axes[inRun..];
-        _lengths = outer.Select(a => shape[a]).ToArray();
-        _stridesX = outer.Select(a => stridesX[a]).ToArray();
-        _stridesY = outer.Select(a => stridesY[a]).ToArray();
+        int outer = 0;
+        for (int b = a; b < shape.Length; b++) if (shape[b] != 1) outer++;
+        _lengths = new long[outer];
+        _stridesX = new long[outer];
+        _stridesY = new long[outer];
+        for (int b = a, k = 0; b < shape.Length; b++)
+        {
+            if (shape[b] == 1) continue;
+            _lengths[k] = shape[b];
+            _stridesX[k] = stridesX[b];
+            _stridesY[k++] = stridesY[b];
+        }
     }
 
     /// <summary>The number of result elements in one run.</summary>

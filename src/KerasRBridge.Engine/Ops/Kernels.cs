@@ -57,7 +57,25 @@ internal static class Elementwise
         var storage = TensorStorage.Allocate<TOut>(shape);
         var result = storage.GetSpan();
         if (result.Length == 0) return NdArray<TOut>.Adopt(storage, shape);
-        var plan = new BroadcastRuns(shape, x.ShapeSpan, y.ShapeSpan);
+        // The common cases, same shapes or a tensor and one number, need no plan: per-call work
+        // on small tensors is mostly that plan's making.
+        ReadOnlySpan<long> shapeX = x.ShapeSpan, shapeY = y.ShapeSpan;
+        if (shapeX.SequenceEqual(shapeY))
+        {
+            TKernel.Apply(x.AsSpan<T>(), y.AsSpan<T>(), result);
+            return NdArray<TOut>.Adopt(storage, shape);
+        }
+        if (y.Size == 1 && shapeX.SequenceEqual(shape))
+        {
+            TKernel.Apply(x.AsSpan<T>(), y.AsSpan<T>()[0], result);
+            return NdArray<TOut>.Adopt(storage, shape);
+        }
+        if (x.Size == 1 && shapeY.SequenceEqual(shape))
+        {
+            TKernel.Apply(x.AsSpan<T>()[0], y.AsSpan<T>(), result);
+            return NdArray<TOut>.Adopt(storage, shape);
+        }
+        var plan = new BroadcastRuns(shape, shapeX, shapeY);
         ReadOnlySpan<T> xs = x.AsSpan<T>(), ys = y.AsSpan<T>();
         int run = (int)plan.RunLength;
         var cursor = plan.Start();
