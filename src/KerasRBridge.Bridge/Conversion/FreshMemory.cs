@@ -43,6 +43,40 @@ internal static partial class FreshMemory
         if (end > start) MAdvise(start, (nuint)(end - start), MadvHugePage);
     }
 
+    /// <summary>The extra bytes to allocate for a buffer of <paramref name="bytes"/> so that
+    /// <see cref="PlaceOnHugePages"/> can start it on a huge page: none below one huge page.</summary>
+    /// <remarks>A buffer that starts on a 2 MiB boundary faults in as whole huge pages, where one
+    /// placed wherever the allocator puts it leaves up to 2 MiB at each end in small pages: a fresh
+    /// 4 MB result (1e6 float32) faults about 470 times instead of twice, each fault costing
+    /// 10-25 µs on this project's VMs (a C loop writing 4 MB of fresh memory: 5.5 ms placed
+    /// anywhere with huge pages advised inside, 0.16 ms on two whole huge pages; 12 ms with none).
+    /// The buffer's end is rounded up to a whole huge page too when that touches at most an
+    /// eighth of one more (256 KiB): beyond that the tail stays in small pages, so that no buffer
+    /// holds much memory it does not use. The slack before the start is never touched.</remarks>
+    internal static long HugePageSlack(long bytes) => bytes < HugePage ? 0 : HugePage + RoundedTail(bytes);
+
+    /// <summary>Where a buffer of <paramref name="bytes"/> starts inside an allocation of
+    /// <c>bytes + </c><see cref="HugePageSlack"/> at <paramref name="allocation"/>; the same
+    /// place every time for the same allocation.</summary>
+    internal static unsafe void* HugePageStart(void* allocation, long bytes) =>
+        bytes < HugePage ? allocation : (void*)(((nint)allocation + HugePage - 1) & ~(HugePage - 1));
+
+    /// <summary>Starts a buffer of <paramref name="bytes"/> on a huge page inside an allocation
+    /// of <c>bytes + </c><see cref="HugePageSlack"/>, advising huge pages for it; returns its start.</summary>
+    internal static unsafe void* PlaceOnHugePages(void* allocation, long bytes)
+    {
+        void* start = HugePageStart(allocation, bytes);
+        PreferHugePages(start, bytes + RoundedTail(bytes));
+        return start;
+    }
+
+    // The bytes that round a buffer's end up to a whole huge page when it lacks little of one.
+    private static long RoundedTail(long bytes)
+    {
+        long missing = (HugePage - bytes % HugePage) % HugePage;
+        return missing <= HugePage / 8 ? missing : 0;
+    }
+
     /// <summary>
     /// Makes R's allocator (glibc's malloc) reuse the memory of freed tensors and arrays of every
     /// size instead of mapping fresh pages for each, and gives free memory back to the system

@@ -1,4 +1,5 @@
 using System.Buffers;
+using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -27,15 +28,16 @@ internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStora
     private readonly T* _data;
     private readonly int _length;
 
-    /// <param name="keeper">A protected keeper of exactly <paramref name="length"/> elements' bytes; the storage takes it over.</param>
+    /// <param name="keeper">A protected keeper of <paramref name="length"/> elements' bytes and the
+    /// slack that lets them start on a huge page (<see cref="FreshMemory.HugePageSlack"/>); the storage takes it over.</param>
     /// <param name="length">The number of elements.</param>
     internal RMemoryStorage(RObject keeper, int length)
     {
         GC.SuppressFinalize(keeper);
         _protection = keeper;
         Keeper = keeper.Sexp;
-        _data = (T*)RValues.DataOf(keeper.Sexp);
         _length = length;
+        _data = (T*)FreshMemory.HugePageStart(RValues.DataOf(keeper.Sexp), Bytes);
         GC.AddMemoryPressure(Bytes);
         RTensorMemory.Counted(Bytes);
     }

@@ -86,12 +86,12 @@ internal sealed class RTensorMemory : ITensorMemory
         }
         else
         {
-            try { keeper = RValues.Allocate(SexpType.Raw, bytes); }
+            try { keeper = RValues.Allocate(SexpType.Raw, bytes + FreshMemory.HugePageSlack(bytes)); }
             catch (InsufficientMemoryException e)
             {
                 throw KerasMemoryError.ForArray(shape, NdArray.DTypeOf<T>(), e.Message);
             }
-            FreshMemory.PreferHugePages(RValues.DataOf(keeper.Sexp), bytes);
+            FreshMemory.PlaceOnHugePages(RValues.DataOf(keeper.Sexp), bytes);
         }
         var storage = new RMemoryStorage<T>(keeper, length);
         if (_inCall) MadeThisCall.Add(storage);
