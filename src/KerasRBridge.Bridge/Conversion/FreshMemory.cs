@@ -53,20 +53,23 @@ internal static partial class FreshMemory
     /// The buffer's end is rounded up to a whole huge page too when that touches at most an
     /// eighth of one more (256 KiB): beyond that the tail stays in small pages, so that no buffer
     /// holds much memory it does not use. The slack before the start is never touched.</remarks>
-    internal static long HugePageSlack(long bytes) => bytes < HugePage ? 0 : HugePage + RoundedTail(bytes);
+    internal static long HugePageSlack(long bytes) => StartsOnHugePage(bytes) ? HugePage + RoundedTail(bytes) : 0;
 
     /// <summary>Where a buffer of <paramref name="bytes"/> starts inside an allocation of
     /// <c>bytes + </c><see cref="HugePageSlack"/> at <paramref name="allocation"/>; the same
     /// place every time for the same allocation.</summary>
     internal static unsafe void* HugePageStart(void* allocation, long bytes) =>
-        bytes < HugePage ? allocation : (void*)(((nint)allocation + HugePage - 1) & ~(HugePage - 1));
+        StartsOnHugePage(bytes) ? (void*)(((nint)allocation + HugePage - 1) & ~(HugePage - 1)) : allocation;
+
+    // Only where transparent huge pages can be asked for: elsewhere the slack would buy nothing.
+    private static bool StartsOnHugePage(long bytes) => bytes >= HugePage && OperatingSystem.IsLinux();
 
     /// <summary>Starts a buffer of <paramref name="bytes"/> on a huge page inside an allocation
     /// of <c>bytes + </c><see cref="HugePageSlack"/>, advising huge pages for it; returns its start.</summary>
     internal static unsafe void* PlaceOnHugePages(void* allocation, long bytes)
     {
         void* start = HugePageStart(allocation, bytes);
-        PreferHugePages(start, bytes + RoundedTail(bytes));
+        PreferHugePages(start, StartsOnHugePage(bytes) ? bytes + RoundedTail(bytes) : bytes);
         return start;
     }
 
