@@ -17,6 +17,8 @@ public class OpsBroadcastingTests
     [TestCase(new long[] { 1 }, new long[] { 2, 3 })]
     [TestCase(new long[] { 3 }, new long[] { 1, 1 })]
     [TestCase(new long[] { 1, 1, 1 }, new long[] { 3 })]
+    [TestCase(new long[] { }, new long[] { 2, 3 })]
+    [TestCase(new long[] { 2, 3 }, new long[] { })]
     public void Every_result_element_combines_the_operand_elements_its_index_maps_to(long[] shapeX, long[] shapeY)
     {
         var sum = Ops.Add(Coded(shapeX), Ops.Multiply(Coded(shapeY), 1000));

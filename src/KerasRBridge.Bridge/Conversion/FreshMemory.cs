@@ -44,15 +44,20 @@ internal static partial class FreshMemory
     }
 
     /// <summary>The extra bytes to allocate for a buffer of <paramref name="bytes"/> so that
-    /// <see cref="PlaceOnHugePages"/> can start it on a huge page: none below one huge page.</summary>
+    /// <see cref="PlaceOnHugePages"/> can start it on a huge page: none below
+    /// <see cref="PlacedFrom"/>.</summary>
     /// <remarks>A buffer that starts on a 2 MiB boundary faults in as whole huge pages, where one
     /// placed wherever the allocator puts it leaves up to 2 MiB at each end in small pages: a fresh
-    /// 4 MB result (1e6 float32) faults about 470 times instead of twice, each fault costing
+    /// 4 MB buffer faults about 470 times instead of twice, each fault costing
     /// 10-25 µs on this project's VMs (a C loop writing 4 MB of fresh memory: 5.5 ms placed
     /// anywhere with huge pages advised inside, 0.16 ms on two whole huge pages; 12 ms with none).
     /// The buffer's end is rounded up to a whole huge page too when that touches at most an
     /// eighth of one more (256 KiB): beyond that the tail stays in small pages, so that no buffer
-    /// holds much memory it does not use. The slack before the start is never touched.</remarks>
+    /// holds much memory it does not use. The slack before the start is not touched while the
+    /// memory is fresh, but a vector that reuses warm memory holds it all, and R counts it all,
+    /// so buffers are placed only from <see cref="PlacedFrom"/>, where it adds at most 28 %
+    /// (a 1e7 float32 tensor: 5 %); smaller ones get huge pages only inside them
+    /// (<see cref="PreferHugePages"/>).</remarks>
     internal static long HugePageSlack(long bytes) => StartsOnHugePage(bytes) ? HugePage + RoundedTail(bytes) : 0;
 
     /// <summary>Where a buffer of <paramref name="bytes"/> starts inside an allocation of
@@ -61,8 +66,11 @@ internal static partial class FreshMemory
     internal static unsafe void* HugePageStart(void* allocation, long bytes) =>
         StartsOnHugePage(bytes) ? (void*)(((nint)allocation + HugePage - 1) & ~(HugePage - 1)) : allocation;
 
+    /// <summary>The smallest buffer placed on a huge page (<see cref="HugePageSlack"/>).</summary>
+    internal const long PlacedFrom = 4 * HugePage;
+
     // Only where transparent huge pages can be asked for: elsewhere the slack would buy nothing.
-    private static bool StartsOnHugePage(long bytes) => bytes >= HugePage && OperatingSystem.IsLinux();
+    private static bool StartsOnHugePage(long bytes) => bytes >= PlacedFrom && OperatingSystem.IsLinux();
 
     /// <summary>Starts a buffer of <paramref name="bytes"/> on a huge page inside an allocation
     /// of <c>bytes + </c><see cref="HugePageSlack"/>, advising huge pages for it; returns its start.</summary>

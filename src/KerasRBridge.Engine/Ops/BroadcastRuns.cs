@@ -17,7 +17,7 @@ internal sealed class BroadcastRuns
     {
         var stridesX = BroadcastStrides(shapeX, shape);
         var stridesY = BroadcastStrides(shapeY, shape);
-        // Per-call work on small tensors: no LINQ, and the only arrays are the ones kept.
+        // Per-call work on small tensors: no LINQ.
         int a = 0;
         long run = 1;
         bool? xRepeats = null, yRepeats = null;
