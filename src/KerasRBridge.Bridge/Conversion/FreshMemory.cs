@@ -72,14 +72,11 @@ internal static partial class FreshMemory
     // Only where transparent huge pages can be asked for: elsewhere the slack would buy nothing.
     private static bool StartsOnHugePage(long bytes) => bytes >= PlacedFrom && OperatingSystem.IsLinux();
 
-    /// <summary>Starts a buffer of <paramref name="bytes"/> on a huge page inside an allocation
-    /// of <c>bytes + </c><see cref="HugePageSlack"/>, advising huge pages for it; returns its start.</summary>
-    internal static unsafe void* PlaceOnHugePages(void* allocation, long bytes)
-    {
-        void* start = HugePageStart(allocation, bytes);
-        PreferHugePages(start, StartsOnHugePage(bytes) ? bytes + RoundedTail(bytes) : bytes);
-        return start;
-    }
+    /// <summary>Advises huge pages for a buffer of <paramref name="bytes"/> at its
+    /// <see cref="HugePageStart"/> inside an allocation of <c>bytes + </c><see cref="HugePageSlack"/>
+    /// (its rounded end included); the buffer's owner reads that start itself.</summary>
+    internal static unsafe void PlaceOnHugePages(void* allocation, long bytes) =>
+        PreferHugePages(HugePageStart(allocation, bytes), StartsOnHugePage(bytes) ? bytes + RoundedTail(bytes) : bytes);
 
     // The bytes that round a buffer's end up to a whole huge page when it lacks little of one.
     private static long RoundedTail(long bytes)
