@@ -100,9 +100,18 @@ public unsafe partial class EntryDeclarationTests
     }
 
     [Test]
-    public void A_parameter_type_without_a_reader_is_refused_when_declared()
+    public void A_parameter_type_without_a_reader_is_refused_when_its_entry_point_is_made()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => Declare.Entry("probe", (DateTime when) => true));
+        var probe = Declare.Entry("probe", (DateTime when) => true);
+        var e = Assert.Throws<InvalidOperationException>(() => _ = probe.Body);
         Assert.That(e!.Message, Does.Contain("`when`"));
+    }
+
+    [Test]
+    public void Every_entry_point_reads_each_of_its_parameters()
+    {
+        // Bodies are made on first call; making them all here finds a parameter type without a
+        // reader before any R code calls its entry point.
+        Assert.That(EntryTable.Entries.Select(e => e.Body), Has.None.Null);
     }
 }
