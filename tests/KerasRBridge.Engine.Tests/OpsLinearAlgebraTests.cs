@@ -200,6 +200,29 @@ public class OpsDiagonalTests
     }
 
     [Test]
+    public void Repeat_counts_too_large_for_a_tensor_are_a_memory_error_before_anything_is_made()
+    {
+        var e = Assert.Throws<KerasMemoryError>(() => Ops.Repeat(Vector(1, 2, 3), [1L << 31]));
+        Assert.That(e!.Message, Does.Contain("(6442450944,)"));
+        Assert.Throws<KerasMemoryError>(() => Ops.Repeat(Vector(1, 2), [long.MaxValue, long.MaxValue]));
+    }
+
+    [Test]
+    public void Repeat_of_an_empty_tensor_keeps_its_shape_whatever_the_count()
+    {
+        var r = Ops.Repeat(Ones(DType.Float32, 0, 3), [1L << 40], 1);
+        Assert.That(r.ShapeArray, Is.EqualTo(new long[] { 0, 3L << 40 }));
+        Assert.That(Ops.Repeat(Vector(1, 2), [0]).ShapeArray, Is.EqualTo(new long[] { 0 }));
+    }
+
+    [Test]
+    public void Repeat_along_an_axis_repeats_whole_slices()
+    {
+        Assert.That(Doubles(Ops.Repeat(M(), [2, 0, 1], 0)), Is.EqualTo(new double[] { 1, 2, 3, 1, 2, 3, 7, 8, 9 }));
+        Assert.That(Doubles(Ops.Repeat(M(), [2], 1)), Is.EqualTo(new double[] { 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9 }));
+    }
+
+    [Test]
     public void Roll_along_several_axes_rolls_each_by_its_shift_as_numpy_with_tuples()
     {
         Assert.That(Doubles(Ops.Roll(M(), [1, 2], [0, 1])), Is.EqualTo(Doubles(Ops.Roll(Ops.Roll(M(), 1, 0), 2, 1))));

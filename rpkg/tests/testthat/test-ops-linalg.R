@@ -142,6 +142,12 @@ test_that("op_tile, op_repeat and op_roll equal rep() and a rotation", {
   expect_identical(as.array(op_roll(m, 1, axis = 2)), m[, c(3, 1, 2)])
 })
 
+test_that("op_repeat with a count too large for a tensor is a memory_error at once", {
+  expect_bridge_error(op_repeat(c(1, 2, 3), 2^31), "memory_error",
+                      "Unable to allocate 24.0 GiB for an array with shape (6442450944,) and data type float32", fixed = TRUE)
+  expect_identical(dim(op_repeat(array(0, c(0, 1)), 2^31 - 1, axis = 2)), c(0L, .Machine$integer.max))
+})
+
 test_that("cross-entropies equal their formulas", {
   expect_equal(as.array(op_binary_crossentropy(c(0, 1, 1), c(0.1, 0.9, 0.8))), array(-log(c(0.9, 0.9, 0.8)), 3), tolerance = 1e-6)
   target <- rbind(c(0, 1, 0), c(1, 0, 0))

@@ -58,8 +58,13 @@ public static partial class Ops
             positions[i] = p;
         }
         var shape = x.ShapeSpan[..at].ToArray().Concat(indices.ShapeSpan.ToArray()).Concat(x.ShapeSpan[(at + 1)..].ToArray()).ToArray();
-        return DTypeVisitor.Accept<Gathering, NdArray>(x.DType, new Gathering(x, positions, at, shape));
+        return Gather(x, positions, at, shape);
     }
+
+    /// <summary>The slices of <paramref name="x"/> at <paramref name="positions"/> (each within
+    /// <paramref name="axis"/>) in a tensor of <paramref name="shape"/>.</summary>
+    private static NdArray Gather(NdArray x, long[] positions, int axis, long[] shape) =>
+        DTypeVisitor.Accept<Gathering, NdArray>(x.DType, new Gathering(x, positions, axis, shape));
 
     private readonly struct Joining(NdArray[] xs, int axis, long[] shape) : IDTypeVisitor<NdArray>
     {

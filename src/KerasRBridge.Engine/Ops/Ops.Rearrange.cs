@@ -68,10 +68,22 @@ public static partial class Ops
         long n = x.ShapeSpan[at];
         if (repeats.Any(r => r < 0) || (repeats.Length != 1 && repeats.Length != n))
             throw new KerasValueError($"`repeats` must be one count or one per element along the axis ({n}), none negative. Received: repeats={PythonRepr.Repr(repeats)}");
-        var indices = new List<long>();
-        for (long j = 0; j < n; j++)
-            for (long r = 0; r < repeats[repeats.Length == 1 ? 0 : j]; r++) indices.Add(j);
-        return Take(x, NdArray.FromColumnMajor(indices.ToArray(), [indices.Count]), at);
+        long total = 0;
+        try { for (long j = 0; j < n; j++) total = checked(total + repeats[repeats.Length == 1 ? 0 : j]); }
+        catch (OverflowException) { total = long.MaxValue; }
+        var shape = x.ShapeSpan.ToArray();
+        shape[at] = total;
+        // Sized before anything is made, so that a count too large is NumPy's memory error at
+        // once, not a list of positions that grows until the process runs out of memory.
+        if (NdArray.StorageLength(shape, x.DType) == 0) return NdArray.Zeros(x.DType, shape);
+        var positions = new long[total];
+        for (long j = 0, from = 0; j < n; j++)
+        {
+            int count = (int)repeats[repeats.Length == 1 ? 0 : j];
+            positions.AsSpan((int)from, count).Fill(j);
+            from += count;
+        }
+        return Gather(x, positions, at, shape);
     }
 
     /// <summary>
