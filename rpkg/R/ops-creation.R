@@ -154,16 +154,18 @@ op_tri <- function(N, M = NULL, k = 0L, dtype = NULL) .Call(krb_call4, "op_tri",
 
 #' Evenly spaced values
 #'
-#' keras3's `op_arange()` works like R's `seq()`: it starts at 1 when given one number and
-#' includes `end` when a step lands on it (`include_end = TRUE`); `op_arange(5, 1)` is empty
-#' (give `step = -1` to count down). The dtype is int32 when `start`, `end` and `step` are all
-#' integers, else [config_floatx()]. `op_linspace()` gives `num` values from `start` to `stop`,
+#' keras3's `op_arange()` counts like R's `seq()`: it starts at 1 when given one number and
+#' includes `end` when a step lands on it (`include_end = TRUE`, which moves `end` one step on,
+#' as keras3 does: with a fractional step the last value may pass `end`, `op_arange(1, 2, 0.3)`
+#' ending at 2.2); `op_arange(5, 1)` is empty (give `step = -1` to count down). An integer
+#' `dtype` truncates `start` and `end` first, as keras3 does. The dtype is int32 when `start`,
+#' `end` and `step` are all integers, else [config_floatx()]. `op_linspace()` gives `num` values from `start` to `stop`,
 #' `stop` included when `endpoint`; with `retstep = TRUE` it returns `list(values, step)`.
 #'
 #' @param start,end,stop The first value, and the bound.
 #' @param step The spacing.
 #' @param dtype `NULL` or a dtype name.
-#' @param include_end Whether `end` is included when a step lands on it.
+#' @param include_end Whether `end` is included when a step lands on it (`TRUE` or `FALSE`).
 #' @param num Number of values.
 #' @param endpoint Whether `stop` is the last value.
 #' @param retstep Whether to return the spacing too.
@@ -187,8 +189,7 @@ op_arange <- function(start, end, step = 1L, dtype = NULL, include_end = TRUE) {
     start <- if (is.double(end)) 1 else 1L
   }
   if (is.null(dtype)) dtype <- if (is.integer(start) && is.integer(end) && is.integer(step)) "int32" else config_floatx()
-  if (isTRUE(include_end)) end <- end + step
-  .Call(krb_call4, "op_arange", start, end, step, dtype)
+  .Call(krb_call5, "op_arange", start, end, step, dtype, include_end)
 }
 
 #' @rdname op_arange

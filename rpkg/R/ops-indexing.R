@@ -76,13 +76,22 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
     sections <- as.integer(indices_or_sections)
     if (is.na(sections) || sections < 1L || n %% sections != 0L)
       raise_bridge_error("value_error", sprintf("array split does not result in an equal division: %d elements into %s sections", n, format(indices_or_sections)))
-    starts <- 1L + (seq_len(sections) - 1L) * (n %/% sections)
+    starts <- 1L + (seq_len(sections - 1L)) * (n %/% sections)
+    bounds <- c(0L, starts - 1L, n)
   } else {
-    starts <- c(1L, as.integer(indices_or_sections))
+    points <- suppressWarnings(as.integer(unlist(indices_or_sections)))
+    if (!is.numeric(unlist(indices_or_sections)) || anyNA(points))
+      raise_bridge_error("value_error", sprintf("Split points must be whole numbers. Received: indices_or_sections=%s",
+                                                paste(format(unlist(indices_or_sections)), collapse = ", ")))
+    # keras3 passes NumPy positive points less one and the rest as they are; NumPy slices
+    # between them as Python does: negative from the end, clamped to the axis, empty when
+    # a point comes before the one before it.
+    points <- ifelse(points > 0L, points - 1L, points)
+    bounds <- c(0L, pmin(pmax(ifelse(points < 0L, points + n, points), 0L), n), n)
   }
-  ends <- c(starts[-1L] - 1L, n)
   # array(): a section of one element keeps its axis, as a vector of one index does.
-  lapply(seq_along(starts), function(i) op_take(x, array(if (ends[i] >= starts[i]) starts[i]:ends[i] else integer()), axis = axis))
+  lapply(seq_len(length(bounds) - 1L), function(i)
+    op_take(x, array(if (bounds[i + 1L] > bounds[i]) (bounds[i] + 1L):bounds[i + 1L] else integer()), axis = axis))
 }
 
 #' Taking elements, positions of extremes, running totals

@@ -80,6 +80,13 @@ test_that("op_arange is seq(): from 1, end included, int32 for integers", {
   expect_identical(dim(as.array(op_arange(5, 1))), 0L)
 })
 
+test_that("op_arange moves end one step on and truncates for integer dtypes, as keras3", {
+  expect_equal(as.array(op_arange(1, 2, 0.3, dtype = "float64")), array(c(1, 1.3, 1.6, 1.9, 2.2), 5))
+  expect_identical(as.array(op_arange(1.7, dtype = "int32")), array(1L, 1))
+  expect_identical(as.array(op_arange(1.5, 5, dtype = "int32")), array(1:5, 5))
+  expect_bridge_error(op_arange(1, 5, include_end = NA), "type_error", "Argument `include_end` must be a boolean")
+})
+
 test_that("op_linspace equals seq(length.out =), and returns the step when asked", {
   expect_equal(as.array(op_linspace(0, 1, num = 5, dtype = "float64")), array(seq(0, 1, length.out = 5), 5))
   both <- op_linspace(0, 1, num = 4, endpoint = FALSE, retstep = TRUE, dtype = "float64")

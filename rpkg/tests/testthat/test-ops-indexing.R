@@ -28,6 +28,18 @@ test_that("op_unstack and op_split give lists of tensors", {
   expect_bridge_error(op_split(op_arange(5L), 2), "value_error", "equal division")
 })
 
+test_that("op_split's points slice as keras3 passes them to NumPy: negative from the end, clamped, out of order empty", {
+  rows <- function(points) vapply(op_split(matrix(1:10, 5), points), function(t) dim(t)[1], 1L)
+  # Row counts from numpy.split() with the points keras3 sends (positive ones less one).
+  expect_identical(rows(c(-1, -1)), c(4L, 0L, 1L))
+  expect_identical(rows(c(4, 2)), c(3L, 0L, 4L))
+  expect_identical(rows(c(0, 3)), c(0L, 2L, 3L))
+  expect_identical(rows(c(-3, 10)), c(2L, 3L, 0L))
+  expect_identical(rows(c(-10, 2)), c(0L, 1L, 4L))
+  expect_identical(as.array(op_split(matrix(1:10, 5), c(2, 4))[[2]]), matrix(c(2L, 3L, 7L, 8L), 2))
+  expect_bridge_error(op_split(1:4, c(2, NA)), "value_error", "Split points must be whole numbers")
+})
+
 test_that("op_unstack and op_split refuse a bad axis, or a 0-d tensor, with a classed error", {
   m <- matrix(1:4, 2)
   expect_bridge_error(op_unstack(m, axis = 3), "value_error", "out of bounds")

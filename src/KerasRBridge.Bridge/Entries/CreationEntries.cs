@@ -17,7 +17,7 @@ internal static class CreationEntries
         Declare.Entry("op_full_like", (Sexp x, Sexp fill_value, string? dtype) => FilledLike(Tensors.FromR(x), fill_value, dtype)),
         Declare.Entry("op_eye", (int N, int? M, int k, string? dtype) => Ops.Eye(N, M, k, Args.DTypeOrNull(dtype))),
         Declare.Entry("op_tri", (int N, int? M, int k, string? dtype) => Ops.Tri(N, M, k, Args.DTypeOrNull(dtype))),
-        Declare.Entry("op_arange", (double start, double stop, double step, string dtype) => Ops.Arange(start, stop, step, DTypes.Standardize(dtype))),
+        Declare.Entry("op_arange", (double start, double end, double step, string dtype, bool include_end) => Arange(start, end, step, DTypes.Standardize(dtype), include_end)),
         Declare.Entry("op_linspace", (double start, double stop, int num, bool endpoint, string dtype) =>
             Ops.Linspace(start, stop, num, endpoint, DTypes.Standardize(dtype))),
         Declare.Entry("op_reshape", (Sexp x, ShapeArgument newshape) => Reshape(Tensors.FromR(x), newshape)),
@@ -39,6 +39,18 @@ internal static class CreationEntries
         Declare.Entry("axis_length", (Sexp x, Sexp axis) => AxisLength(Tensors.FromR(x), axis)),
         Declare.Entry("axes_normalized", (Sexp x, Sexp axis) => AxesNormalized(Tensors.FromR(x).Rank, axis)),
     ];
+
+    // keras3's op_arange(): an integer dtype truncates start and end (as R's storage.mode<-), and
+    // `end` is included by moving it one step on, so a fractional step may pass it, as there.
+    private static NdArray Arange(double start, double end, double step, DType dtype, bool includeEnd)
+    {
+        if (DTypes.IsInteger(dtype))
+        {
+            start = Math.Truncate(start);
+            end = Math.Truncate(end);
+        }
+        return Ops.Arange(start, includeEnd ? end + step : end, step, dtype);
+    }
 
     private static NdArray Filled(long[] shape, Sexp fillValue, DType dtype) =>
         Ops.Add(NdArray.Zeros(dtype, shape), Tensors.FromR(fillValue).Cast(dtype)).Cast(dtype);
