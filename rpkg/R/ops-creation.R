@@ -37,17 +37,15 @@ op_convert_to_tensor <- function(x, dtype = NULL, sparse = NULL, ragged = NULL) 
   if (isTRUE(sparse) || isTRUE(ragged))
     raise_bridge_error("value_error", "Sparse and ragged tensors are not supported: `sparse` and `ragged` must be NULL or FALSE.")
   if (is.atomic(x) && length(x) > 1L) x <- as.array(x)
-  convert(x, dtype)
+  op_array(x, dtype)
 }
 
+# Doubles into an integer dtype are truncated in the engine, as keras3 truncates them with
+# storage.mode<-, but without R's integer range: 3e9 makes an int64, and out of a dtype's
+# range is a value_error, not NA.
 #' @rdname op_convert_to_tensor
 #' @export
-op_array <- function(x, dtype = NULL) convert(x, dtype)
-
-convert <- function(x, dtype) {
-  if (is.character(dtype) && length(dtype) == 1L && grepl("int", dtype) && is.double(x)) storage.mode(x) <- "integer"
-  .Call(krb_call2, "op_convert", x, dtype)
-}
+op_array <- function(x, dtype = NULL) .Call(krb_call2, "op_convert", x, dtype)
 
 #' @rdname op_convert_to_tensor
 #' @export

@@ -16,6 +16,13 @@ test_that("an integer dtype truncates doubles first, as keras3", {
   expect_identical(as.array(op_array(2.9, dtype = "int64")), 2)
 })
 
+test_that("doubles beyond R's integers reach 64-bit integer dtypes, and out of a dtype's range is a value_error", {
+  expect_identical(as.array(op_array(c(3e9, -2^40), dtype = "int64")), array(c(3e9, -2^40), 2))
+  expect_identical(as.array(op_array(2^40, dtype = "uint64")), 2^40)
+  expect_bridge_error(op_array(3e9, dtype = "int32"), "value_error", "Value 3000000000 is out of range for dtype int32", fixed = TRUE)
+  expect_bridge_error(op_array(NA_real_, dtype = "int64"), "value_error", "Cannot convert NA or NaN to dtype int64", fixed = TRUE)
+})
+
 test_that("op_convert_to_tensor of a variable is its value, cast when a dtype is given", {
   v <- keras_variable(array(1:4, c(2, 2)))
   expect_identical(as.array(op_convert_to_tensor(v)), array(1:4, c(2, 2)))
