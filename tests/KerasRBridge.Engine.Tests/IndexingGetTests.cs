@@ -14,6 +14,17 @@ public class IndexingGetTests
     }
 
     [Test]
+    public void A_boolean_scalar_adds_an_axis_to_a_rank_0_array_as_numpy()
+    {
+        var scalar = NdArray.FromColumnMajor(new[] { 3.0 }, []);
+        var kept = Indexer.Get(scalar, IndexItem.Mask.From(NdArray.FromColumnMajor(new[] { true }, [])));
+        var dropped = Indexer.Get(scalar, IndexItem.Mask.From(NdArray.FromColumnMajor(new[] { false }, [])));
+        Assert.That(kept.Shape, Is.EqualTo(new long[] { 1 }));
+        Assert.That(kept.ToArray<double>(), Is.EqualTo(new[] { 3.0 }));
+        Assert.That(dropped.Shape, Is.EqualTo(new long[] { 0 }));
+    }
+
+    [Test]
     public void A_negative_scalar_counts_from_the_end()
     {
         Assert.That(Values(Indexer.Get(Coded(3, 4), All, S(-1))), Is.EqualTo(Codes([0, 3], [1, 3], [2, 3])));

@@ -134,3 +134,18 @@ test_that("drop = FALSE keeps the axes single numbers select, as in R", {
   expect_identical(as_r(xt@r[2, 3, drop = FALSE]), xr[2, 3, drop = FALSE])
   expect_identical(as_r(xt@r[-1, 1:2, drop = FALSE]), xr[4, 1:2, drop = FALSE])
 })
+
+test_that("a lone TRUE or FALSE with @r is a logical vector, recycled as R recycles it", {
+  x <- op_array(c(1, 2, 3))
+  expect_identical(as.array(x@r[TRUE]), array(c(1, 2, 3), 3))
+  expect_identical(as.array(op_array(matrix(1:6, 2))@r[TRUE, 2]), array(3:4, 2))
+  expect_bridge_error(op_array(3)@r[TRUE], "index_error", "array is 0-dimensional, but 1 were indexed", fixed = TRUE)
+  z <- op_array(3)
+  expect_bridge_error(z@r[TRUE] <- 0, "index_error", "array is 0-dimensional, but 1 were indexed", fixed = TRUE)
+})
+
+test_that("a lone TRUE or FALSE with @py is NumPy's boolean scalar, which adds an axis, also to a 0-d tensor", {
+  expect_identical(dim(op_array(c(1, 2, 3))@py[TRUE]), c(1L, 3L))
+  expect_identical(as.array(op_array(3)@py[TRUE]), array(3, 1))
+  expect_identical(dim(op_array(3)@py[FALSE]), 0L)
+})

@@ -102,6 +102,9 @@ internal static unsafe class RIndex
             case SexpType.Logical:
                 var mask = RArrays.ToNdArray(x, DType.Float64);
                 if (mask.AsSpan<double>().ContainsAnyExcept(0.0, 1.0)) throw new KerasValueError(NaIndex);
+                // An R logical vector is 1-d even with one element, as keras3 hands @r's to NumPy;
+                // with @py a lone TRUE or FALSE is NumPy's boolean scalar, which adds an axis.
+                if (oneBased && !RArrays.HasDim(x)) return new IndexItem.Mask(mask.Cast(DType.Bool).ToArray<bool>());
                 return IndexItem.Mask.From(mask.Cast(DType.Bool));
             case SexpType.Double or SexpType.Integer:
                 var positions = RArrays.ToNdArray(x, DType.Float64).AsSpan<double>();

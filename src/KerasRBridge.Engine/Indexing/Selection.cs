@@ -54,7 +54,7 @@ internal static class Selection
                     axis++;
                     break;
                 case IndexItem.Mask mask:
-                    advanced.AddArray(MaskOffsets(mask, shape, axis, strides[axis]));
+                    advanced.AddArray(MaskOffsets(mask, shape, axis, StrideAt(strides, axis)));
                     axis += mask.ConsumedAxes;
                     break;
             }
@@ -93,7 +93,7 @@ internal static class Selection
                 case IndexItem.Gather or IndexItem.Mask:
                     var offsets = item is IndexItem.Gather gather
                         ? GatherOffsets(gather, shape[axis], axis, strides[axis])
-                        : MaskOffsets(Recycled((IndexItem.Mask)item, shape[axis]), shape, axis, strides[axis]);
+                        : MaskOffsets(Recycled((IndexItem.Mask)item, shape, axis), shape, axis, StrideAt(strides, axis));
                     map.AddLookup(offsets);
                     resultShape.Add(offsets.LongLength);
                     break;
@@ -112,13 +112,18 @@ internal static class Selection
     }
 
     // R recycles a logical index shorter than its axis; one longer selects past the end.
-    private static IndexItem.Mask Recycled(IndexItem.Mask mask, long length)
+    private static IndexItem.Mask Recycled(IndexItem.Mask mask, ReadOnlySpan<long> shape, int axis)
     {
-        if (mask.Shape.Length != 1 || mask.Shape[0] >= length || mask.Shape[0] == 0) return mask;
+        if (mask.Shape.Length != 1 || axis >= shape.Length) return mask;
+        long length = shape[axis];
+        if (mask.Shape[0] >= length || mask.Shape[0] == 0) return mask;
         var values = new bool[length];
         for (long i = 0; i < length; i++) values[i] = mask.ColumnMajorMask[i % mask.Shape[0]];
         return new IndexItem.Mask(values);
     }
+
+    // A boolean scalar (a 0-d mask) consumes no axis, and may come after the last one.
+    private static long StrideAt(long[] strides, int axis) => axis < strides.Length ? strides[axis] : 0;
 
     /// <summary>The column-major stride of each axis: how far apart neighbours along it are stored.</summary>
     public static long[] ColumnMajorStrides(ReadOnlySpan<long> shape)
