@@ -64,4 +64,33 @@ public class MemoryErrorTests
         Assert.That(RandomOps.Normal([4], seed: generator).ToArray<float>(),
             Is.EqualTo(RandomOps.Normal([4], seed: untouched).ToArray<float>()));
     }
+
+    [TestCase("eye")]
+    [TestCase("tri")]
+    [TestCase("arange")]
+    [TestCase("tile")]
+    [TestCase("one_hot")]
+    [TestCase("categorical")]
+    public void Ops_whose_result_would_be_too_large_are_a_memory_error_naming_its_shape(string op)
+    {
+        var vector = NdArray.FromColumnMajor(new double[] { 1, 2 }, [2]);
+        Func<NdArray> make = op switch
+        {
+            "eye" => () => Ops.Eye(int.MaxValue),
+            "tri" => () => Ops.Tri(100_000),
+            "arange" => () => Ops.Arange(0, 1e12, 1, DType.Float32),
+            "tile" => () => Ops.Tile(vector, [1L << 31]),
+            "one_hot" => () => Ops.OneHot(vector, int.MaxValue),
+            _ => () => RandomOps.Categorical(NdArray.Zeros(DType.Float32, [2, 3]), 1L << 31),
+        };
+        var e = Assert.Throws<KerasMemoryError>(() => make());
+        Assert.That(e!.Message, Does.StartWith("Unable to allocate"));
+    }
+
+    [Test]
+    public void Arange_to_an_infinite_bound_cannot_compute_its_length()
+    {
+        var e = Assert.Throws<KerasValueError>(() => Ops.Arange(double.NegativeInfinity, 5, 1, DType.Float32));
+        Assert.That(e!.Message, Does.StartWith("arange: cannot compute length"));
+    }
 }

@@ -157,3 +157,10 @@ test_that("op_expand_dims and op_squeeze add and drop axes of length 1", {
   expect_identical(dim(as.array(op_squeeze(array(1:3, c(1, 3, 1)), axis = 1))), c(3L, 1L))
   expect_bridge_error(op_squeeze(m, 1), "value_error", "size not equal to one")
 })
+
+test_that("ops whose result would be too large are a memory_error, and arange to infinity a value_error", {
+  expect_bridge_error(op_eye(1e5), "memory_error", "Unable to allocate 37.3 GiB for an array with shape (100000, 100000) and data type float32", fixed = TRUE)
+  expect_bridge_error(op_tile(c(1, 2), 2^31), "memory_error", "shape (4294967296,)", fixed = TRUE)
+  expect_bridge_error(op_one_hot(1:2, .Machine$integer.max), "memory_error", "shape (2, 2147483647)", fixed = TRUE)
+  expect_bridge_error(op_arange(-Inf, 5), "value_error", "arange: cannot compute length", fixed = TRUE)
+})

@@ -28,8 +28,11 @@ public static partial class Ops
     public static NdArray Arange(double start, double stop, double step, DType dtype)
     {
         if (step == 0 || !double.IsFinite(step)) throw new KerasValueError($"`step` must be a non-zero finite number. Received: step={step}");
+        if (!double.IsFinite(start) || !double.IsFinite(stop))
+            throw new KerasValueError($"arange: cannot compute length. Received: start={PythonRepr.Repr(start)}, stop={PythonRepr.Repr(stop)}");
         double count = Math.Ceiling((stop - start) / step);
-        long n = double.IsNaN(count) ? 0 : (long)Math.Max(0, count);
+        long n = double.IsNaN(count) ? 0 : (long)Math.Min(Math.Max(0, count), long.MaxValue);
+        NdArray.StorageLength([n], dtype);
         var values = new double[n];
         for (long i = 0; i < n; i++) values[i] = start + i * step;
         return NdArray.FromColumnMajor(values, [n]).Cast(dtype);
@@ -57,6 +60,7 @@ public static partial class Ops
     {
         long columns = m ?? n;
         if (n < 0 || columns < 0) throw new KerasValueError($"negative dimensions are not allowed, received N={n}, M={columns}");
+        NdArray.StorageLength([n, columns], dtype ?? KerasConfig.FloatXDType);
         var values = new double[n * columns];
         for (long j = 0; j < columns; j++)
             for (long i = 0; i < n; i++)

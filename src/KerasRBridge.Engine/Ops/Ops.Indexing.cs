@@ -60,6 +60,7 @@ public static partial class Ops
         if (numClasses < 0) throw new KerasValueError($"`num_classes` must be non-negative. Received: num_classes={numClasses}");
         int rank = indices.Rank + 1;
         int at = AxisReduction.Normalize([axis], false, rank)[0];
+        NdArray.StorageLength([.. indices.ShapeSpan.ToArray(), numClasses], dtype);
         var classes = indices.Cast(DType.Int64).AsSpan<long>();
         var values = new double[classes.Length * numClasses];
         for (int p = 0; p < classes.Length; p++)

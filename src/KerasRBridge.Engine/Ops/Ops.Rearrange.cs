@@ -45,6 +45,11 @@ public static partial class Ops
         int rank = Math.Max(x.Rank, repeats.Length);
         var result = Reshape(x, [.. Enumerable.Repeat(1L, rank - x.Rank), .. x.ShapeSpan.ToArray()]);
         var counts = Enumerable.Repeat(1L, rank - repeats.Length).Concat(repeats).ToArray();
+        // The result's size is checked before any step: a count too large is a memory error
+        // naming the result's shape, not an overflow inside the steps.
+        var tiled = new long[rank];
+        for (int a = 0; a < rank; a++) tiled[a] = (long)Math.Min((double)result.ShapeSpan[a] * counts[a], long.MaxValue);
+        NdArray.StorageLength(tiled, x.DType);
         for (int a = 0; a < rank; a++)
         {
             if (counts[a] == 1) continue;

@@ -48,6 +48,7 @@ public static partial class RandomOps
         DType resolved = dtype ?? DType.Int32;
         if (!DTypes.IsInteger(resolved))
             throw new KerasValueError($"`keras.random.categorical` requires an integer `dtype`. Received: dtype={DTypes.Name(resolved)}");
+        NdArray.StorageLength([logits.ShapeSpan[0], numSamples], resolved);
         int batch = (int)logits.ShapeSpan[0], classes = (int)logits.ShapeSpan[1];
         var weights = logits.Cast(DType.Float64).AsSpan<double>();
         var samples = new long[checked(batch * (int)numSamples)];
