@@ -22,6 +22,10 @@ progress_settings <- function() {
   c(isTRUE(getOption("kerasbridge.progress", interactive())), if (is.na(after)) 2 else after)
 }
 
+# TRUE or FALSE, else a type_error naming the argument (keras3's `if (!zero_indexed)` refuses
+# NA and strings too, where isTRUE() would read them as FALSE).
+flag <- function(value, name) .Call(krb_call2, "flag", value, name)
+
 # Raises the condition for an engine error; called from the C shim. `parent` is the R condition
 # that caused it (an error in a user's initializer function), kept as rlang chains errors.
 raise_bridge_error <- function(class, message, parent = NULL) {

@@ -196,8 +196,8 @@ op_linspace <- function(start, stop, num = 50L, endpoint = TRUE, retstep = FALSE
   if (!identical(as.numeric(axis), 1))
     raise_bridge_error("value_error", sprintf("Only `axis = 1` is supported (scalar `start` and `stop`). Received: axis=%s", format(axis)))
   values <- .Call(krb_call5, "op_linspace", start, stop, num, endpoint, if (is.null(dtype)) config_floatx() else dtype)
-  if (!isTRUE(retstep)) return(values)
-  spaces <- if (isTRUE(endpoint)) num - 1 else num
+  if (!flag(retstep, "retstep")) return(values)
+  spaces <- if (flag(endpoint, "endpoint")) num - 1 else num
   # NumPy's step where there is no space between values (num = 1 with the endpoint, or none).
   list(values, if (spaces > 0) (stop - start) / spaces else NaN)
 }

@@ -328,7 +328,7 @@ op_isclose <- function(x1, x2, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE) {
   # The tolerance holds between finite values only: an infinity is close to itself alone.
   within <- op_less_equal(op_abs(op_subtract(x1, x2)), op_add(atol, op_multiply(rtol, op_abs(x2))))
   close <- op_logical_or(op_equal(x1, x2), op_logical_and(within, op_logical_and(op_isfinite(x1), op_isfinite(x2))))
-  if (isTRUE(equal_nan)) close <- op_logical_or(close, op_logical_and(op_isnan(x1), op_isnan(x2)))
+  if (flag(equal_nan, "equal_nan")) close <- op_logical_or(close, op_logical_and(op_isnan(x1), op_isnan(x2)))
   close
 }
 

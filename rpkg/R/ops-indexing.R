@@ -134,7 +134,7 @@ NULL
 op_take <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
   # keras3 passes a list of indices on as a Python list (nested: one row per element).
   if (is.list(indices)) indices <- indices_of_list(indices)
-  if (!isTRUE(zero_indexed)) indices <- zero_based(indices)
+  if (!flag(zero_indexed, "zero_indexed")) indices <- zero_based(indices)
   .Call(krb_call3, "op_take", x, indices, axis)
 }
 
@@ -148,14 +148,14 @@ indices_of_list <- function(indices) {
 #' @export
 op_argmax <- function(x, axis = NULL, keepdims = FALSE, zero_indexed = FALSE) {
   positions <- .Call(krb_call3, "op_argmax", x, axis, keepdims)
-  if (isTRUE(zero_indexed)) positions else op_add(positions, 1L)
+  if (flag(zero_indexed, "zero_indexed")) positions else op_add(positions, 1L)
 }
 
 #' @rdname op_take
 #' @export
 op_argmin <- function(x, axis = NULL, keepdims = FALSE, zero_indexed = FALSE) {
   positions <- .Call(krb_call3, "op_argmin", x, axis, keepdims)
-  if (isTRUE(zero_indexed)) positions else op_add(positions, 1L)
+  if (flag(zero_indexed, "zero_indexed")) positions else op_add(positions, 1L)
 }
 
 #' @rdname op_take
@@ -184,7 +184,7 @@ op_broadcast_to <- function(x, shape) .Call(krb_call2, "op_broadcast_to", x, sha
 #' @export
 op_one_hot <- function(x, num_classes, axis = -1L, dtype = NULL, sparse = FALSE, zero_indexed = FALSE) {
   if (isTRUE(sparse)) raise_bridge_error("value_error", "Sparse tensors are not supported: `sparse` must be FALSE.")
-  if (!isTRUE(zero_indexed)) x <- zero_based(x)
+  if (!flag(zero_indexed, "zero_indexed")) x <- zero_based(x)
   .Call(krb_call4, "op_one_hot", x, num_classes, axis, if (is.null(dtype)) "float32" else dtype)
 }
 

@@ -79,7 +79,7 @@ op_det <- function(x) .Call(krb_call1, "op_det", x)
 #' @export
 op_cholesky <- function(x, upper = FALSE) {
   lower <- .Call(krb_call1, "op_cholesky", x)
-  if (isTRUE(upper)) op_swapaxes(lower, -1L, -2L) else lower
+  if (flag(upper, "upper")) op_swapaxes(lower, -1L, -2L) else lower
 }
 
 #' @rdname op_linalg
@@ -175,7 +175,7 @@ op_sort <- function(x, axis = -1L) .Call(krb_call2, "op_sort", x, axis)
 #' @export
 op_argsort <- function(x, axis = -1L, zero_indexed = FALSE) {
   positions <- .Call(krb_call2, "op_argsort", x, axis)
-  if (isTRUE(zero_indexed)) positions else op_add(positions, 1L)
+  if (flag(zero_indexed, "zero_indexed")) positions else op_add(positions, 1L)
 }
 
 #' @rdname op_sort
@@ -184,13 +184,13 @@ op_top_k <- function(x, k, sorted = TRUE, zero_indexed = FALSE) {
   x <- as_array(x)
   indices <- .Call(krb_call3, "op_top_k_indices", x, k, sorted)
   values <- op_take_along_axis(x, indices, axis = -1L, zero_indexed = TRUE)
-  list(values = values, indices = if (isTRUE(zero_indexed)) indices else op_add(indices, 1L))
+  list(values = values, indices = if (flag(zero_indexed, "zero_indexed")) indices else op_add(indices, 1L))
 }
 
 #' @rdname op_sort
 #' @export
 op_take_along_axis <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
-  if (!isTRUE(zero_indexed)) indices <- zero_based(indices)
+  if (!flag(zero_indexed, "zero_indexed")) indices <- zero_based(indices)
   .Call(krb_call3, "op_take_along_axis", x, indices, axis)
 }
 

@@ -164,6 +164,8 @@ tortured <- list(
     quote(dim(as.array(op_moveaxis(t, 1, 2)))), c(3L, 2L)),
   "op_tile: tile" = list(
     quote(as.array(op_tile(c(1, 2), 2))), array(c(1, 2, 1, 2), 4)),
+  "flag: a flag the R code checks" = list(
+    quote(as.array(op_argmax(c(1, 3, 2), zero_indexed = TRUE))), 1L),
   "op_repeat: repeat" = list(
     quote(as.array(op_repeat(c(1, 2), 2))), array(c(1, 1, 2, 2), 4)),
   "op_roll: roll" = list(

@@ -156,3 +156,12 @@ test_that("op_pad pads with a constant or NumPy's modes", {
   expect_identical(as.array(op_pad(op_array(5), 1)), 5)
   expect_bridge_error(op_pad(c(1, 2), 1, mode = "edge", constant_values = 0), "value_error", "can only be provided when `mode == 'constant'`")
 })
+
+test_that("flags such as zero_indexed take TRUE or FALSE only, as keras3's if () does", {
+  expect_bridge_error(op_argmax(c(1, 3, 2), zero_indexed = NA), "type_error",
+                      "Argument `zero_indexed` must be a boolean (TRUE or FALSE). Received: zero_indexed=NA", fixed = TRUE)
+  expect_bridge_error(op_one_hot(1:2, 3L, zero_indexed = "yes"), "type_error", "Argument `zero_indexed` must be a boolean", fixed = TRUE)
+  expect_bridge_error(op_cholesky(diag(2), upper = "a"), "type_error", "Argument `upper` must be a boolean", fixed = TRUE)
+  expect_bridge_error(op_isclose(1, 1, equal_nan = NA), "type_error", "Argument `equal_nan` must be a boolean", fixed = TRUE)
+  expect_identical(as.array(op_argmax(c(1, 3, 2), zero_indexed = FALSE)), 2L)
+})

@@ -1,3 +1,4 @@
+using KerasRBridge.Bridge.Arguments;
 using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.Bridge.Entries.Declaring;
 using KerasRBridge.Bridge.Lifetime;
@@ -44,6 +45,8 @@ internal static class SessionEntries
             RWrappers.Register(tensor, variable, r_indexer, py_indexer, saved, hidden);
             return Nothing.Value;
         }),
+        // For the R package's own flags (zero_indexed = ...), checked with the engine's wording.
+        Declare.Entry("flag", (Sexp value, string name) => Args.Bool(value, name)),
     ];
 
     /// <summary>Collects R's garbage, then .NET's (whose finalizers queue the release of tensor
