@@ -93,4 +93,12 @@ public class MemoryErrorTests
         var e = Assert.Throws<KerasValueError>(() => Ops.Arange(double.NegativeInfinity, 5, 1, DType.Float32));
         Assert.That(e!.Message, Does.StartWith("arange: cannot compute length"));
     }
+
+    [Test]
+    public void Expand_dims_beyond_the_supported_rank_is_a_value_error_at_once()
+    {
+        var axes = Enumerable.Range(0, 1_000_000).ToArray();
+        var e = Assert.Throws<KerasValueError>(() => Ops.ExpandDims(NdArray.Zeros(DType.Float32, [2]), axes));
+        Assert.That(e!.Message, Is.EqualTo("maximum supported dimension for an ndarray is 64, found 1000001"));
+    }
 }

@@ -26,6 +26,13 @@ test_that("log takes a base, signif digits", {
   expect_equal(as_r(round(v / 7, 2)), round(m / 7, 2))
 })
 
+test_that("signif() of a complex tensor keeps its imaginary part and dtype, as base R", {
+  z <- op_array(c(1.234 + 5.678i, -2.345 - 0.0123i), dtype = "complex128")
+  result <- signif(z, 2)
+  expect_identical(op_dtype(result), "complex128")
+  expect_equal(as_r(result), signif(c(1.234 + 5.678i, -2.345 - 0.0123i), 2))
+})
+
 test_that("Math functions keep a float32 tensor float32", {
   expect_identical(op_dtype(sqrt(op_array(m, "float32"))), "float32")
   expect_identical(op_dtype(gamma(op_array(m, "float32"))), "float32")

@@ -48,6 +48,8 @@ public static partial class Ops
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(axes);
         int rank = x.Rank + axes.Length;
+        // Before the axes are placed, which takes time growing with the square of their number.
+        NdArray.RequireSupportedRank(rank);
         var added = AxisReduction.Normalize(axes, false, rank);
         var shape = new long[rank];
         for (int a = 0, from = 0; a < rank; a++) shape[a] = Array.IndexOf(added, a) >= 0 ? 1 : x.ShapeSpan[from++];
