@@ -5,6 +5,8 @@ NULL
 # (counting from the end) stay. Tensors shift with op_where, R values in R.
 zero_based <- function(indices) {
   if (is_kerasbridge_object(indices)) return(op_where(op_greater(indices, 0L), op_subtract(indices, 1L), indices))
+  if (!is.numeric(indices) || is.factor(indices))
+    raise_bridge_error("type_error", sprintf("Indices must be whole numbers. Received: %s", paste(format(indices), collapse = ", ")))
   if (is.double(indices)) storage.mode(indices) <- "integer"
   positive <- !is.na(indices) & indices > 0L
   indices[positive] <- indices[positive] - 1L
@@ -79,8 +81,8 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
     starts <- 1L + (seq_len(sections - 1L)) * (n %/% sections)
     bounds <- c(0L, starts - 1L, n)
   } else {
-    points <- suppressWarnings(as.integer(unlist(indices_or_sections)))
-    if (!is.numeric(unlist(indices_or_sections)) || anyNA(points))
+    points <- if (is.numeric(unlist(indices_or_sections))) as.integer(unlist(indices_or_sections))
+    if (is.null(points) || anyNA(points))
       raise_bridge_error("value_error", sprintf("Split points must be whole numbers. Received: indices_or_sections=%s",
                                                 paste(format(unlist(indices_or_sections)), collapse = ", ")))
     # keras3 passes NumPy positive points less one and the rest as they are; NumPy slices

@@ -59,7 +59,7 @@ op_quantile <- function(x, q, axis = NULL, method = "linear", keepdims = FALSE) 
     midpoint = op_multiply(op_add(at(lower), at(upper)), 0.5),
     linear = op_add(at(lower), op_multiply(op_subtract(at(upper), at(lower)), op_array(array(position - lower), op_dtype(sorted)))))
   result <- op_where(op_any(op_isnan(lines), axis = -1L, keepdims = TRUE), NaN, result)
-  if (keepdims) result <- op_reshape(result, c(ifelse(seq_len(rank) %in% reduced, 1L, unlist(op_shape(x))), length(q_values)))
+  if (flag(keepdims, "keepdims")) result <- op_reshape(result, c(ifelse(seq_len(rank) %in% reduced, 1L, unlist(op_shape(x))), length(q_values)))
   # NumPy puts q's axes first (a single number has none).
   op_reshape(op_moveaxis(result, -1L, 1L), c(q_shape, unlist(op_shape(result))[-op_ndim(result)]))
 }

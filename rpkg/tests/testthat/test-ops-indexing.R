@@ -165,3 +165,12 @@ test_that("flags such as zero_indexed take TRUE or FALSE only, as keras3's if ()
   expect_bridge_error(op_isclose(1, 1, equal_nan = NA), "type_error", "Argument `equal_nan` must be a boolean", fixed = TRUE)
   expect_identical(as.array(op_argmax(c(1, 3, 2), zero_indexed = FALSE)), 2L)
 })
+
+test_that("indices and split points that are not numbers are classed errors", {
+  x <- op_array(matrix(1:6, 2))
+  expect_bridge_error(op_take(x, "a"), "type_error", "Indices must be whole numbers. Received: a", fixed = TRUE)
+  expect_bridge_error(op_take(x, factor("a")), "type_error", "Indices must be whole numbers", fixed = TRUE)
+  expect_bridge_error(op_one_hot("a", 3L), "type_error", "Indices must be whole numbers", fixed = TRUE)
+  expect_bridge_error(op_split(x, function(z) z), "value_error", "Split points must be whole numbers", fixed = TRUE)
+  expect_bridge_error(op_median(x, keepdims = NA), "type_error", "Argument `keepdims` must be a boolean", fixed = TRUE)
+})
