@@ -74,6 +74,9 @@ op_unstack <- function(x, num = NULL, axis = 1L) {
 op_split <- function(x, indices_or_sections, axis = 1L) {
   x <- as_tensor(x)
   n <- .Call(krb_call2, "axis_length", x, axis)
+  if (!is.numeric(unlist(indices_or_sections)))
+    raise_bridge_error("value_error", sprintf("Split points and counts must be whole numbers. Received: indices_or_sections=%s",
+                                              paste(format(indices_or_sections), collapse = ", ")))
   if (length(indices_or_sections) == 1L && is.null(dim(indices_or_sections))) {
     sections <- as.integer(indices_or_sections)
     if (is.na(sections) || sections < 1L || n %% sections != 0L)
@@ -81,8 +84,8 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
     starts <- 1L + (seq_len(sections - 1L)) * (n %/% sections)
     bounds <- c(0L, starts - 1L, n)
   } else {
-    points <- if (is.numeric(unlist(indices_or_sections))) as.integer(unlist(indices_or_sections))
-    if (is.null(points) || anyNA(points))
+    points <- as.integer(unlist(indices_or_sections))
+    if (anyNA(points))
       raise_bridge_error("value_error", sprintf("Split points must be whole numbers. Received: indices_or_sections=%s",
                                                 paste(format(unlist(indices_or_sections)), collapse = ", ")))
     # keras3 passes NumPy positive points less one and the rest as they are; NumPy slices

@@ -171,6 +171,7 @@ test_that("indices and split points that are not numbers are classed errors", {
   expect_bridge_error(op_take(x, "a"), "type_error", "Indices must be whole numbers. Received: a", fixed = TRUE)
   expect_bridge_error(op_take(x, factor("a")), "type_error", "Indices must be whole numbers", fixed = TRUE)
   expect_bridge_error(op_one_hot("a", 3L), "type_error", "Indices must be whole numbers", fixed = TRUE)
-  expect_bridge_error(op_split(x, function(z) z), "value_error", "Split points must be whole numbers", fixed = TRUE)
+  expect_bridge_error(op_split(x, function(z) z), "value_error", "Split points and counts must be whole numbers", fixed = TRUE)
+  expect_bridge_error(op_split(x, list(1, "a")), "value_error", "Split points and counts must be whole numbers", fixed = TRUE)
   expect_bridge_error(op_median(x, keepdims = NA), "type_error", "Argument `keepdims` must be a boolean", fixed = TRUE)
 })
