@@ -73,8 +73,9 @@ public static partial class Ops
         long n = x.ShapeSpan[at];
         if (repeats.Any(r => r < 0) || (repeats.Length != 1 && repeats.Length != n))
             throw new KerasValueError($"`repeats` must be one count or one per element along the axis ({n}), none negative. Received: repeats={PythonRepr.Repr(repeats)}");
+        long CountOf(long j) => repeats[repeats.Length == 1 ? 0 : j];
         long total = 0;
-        try { for (long j = 0; j < n; j++) total = checked(total + repeats[repeats.Length == 1 ? 0 : j]); }
+        try { for (long j = 0; j < n; j++) total = checked(total + CountOf(j)); }
         catch (OverflowException) { total = long.MaxValue; }
         var shape = x.ShapeSpan.ToArray();
         shape[at] = total;
@@ -84,7 +85,7 @@ public static partial class Ops
         var positions = new long[total];
         for (long j = 0, from = 0; j < n; j++)
         {
-            int count = (int)repeats[repeats.Length == 1 ? 0 : j];
+            int count = (int)CountOf(j);
             positions.AsSpan((int)from, count).Fill(j);
             from += count;
         }
