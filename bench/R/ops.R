@@ -47,9 +47,13 @@ ops_rows <- function(np, rounds = 5L) {
     same <- isTRUE(all.equal(as.array(eval(case$ours, ours)), reticulate::py_to_r(eval(case$numpy, numpy)),
                              tolerance = 1e-4, check.attributes = FALSE))
     loops <- list(ours = user_loop(case$ours, case$calls, ours), numpy = user_loop(case$numpy, case$calls, numpy))
-    t <- in_turns(loops, if (is.null(case$rounds)) rounds else case$rounds)$seconds / case$calls
+    turns <- in_turns(loops, if (is.null(case$rounds)) rounds else case$rounds)
+    t <- turns$seconds / case$calls
+    all_calls <- case$calls * nrow(t)
     data.frame(work = case$work, calls = case$calls, ours = stats::median(t[, "ours"]),
-               numpy = stats::median(t[, "numpy"]), same = same)
+               numpy = stats::median(t[, "numpy"]), same = same,
+               ours_faults = turns$faults[["ours"]] / all_calls, numpy_faults = turns$faults[["numpy"]] / all_calls,
+               ours_gc = turns$gc[["ours"]] / all_calls, numpy_gc = turns$gc[["numpy"]] / all_calls)
   })
   do.call(rbind, rows)
 }
@@ -57,11 +61,12 @@ ops_rows <- function(np, rounds = 5L) {
 ops_table <- function(rows) {
   small <- grepl("^small op", rows$work)
   met <- ifelse(small, rows$ours <= 5e-6, rows$ours <= rows$numpy)
-  c("| work | calls per loop | ours | NumPy | ours / NumPy | same values | target | met? |",
-    "|---|---|---|---|---|---|---|---|",
-    sprintf("| %s | %d | %s | %s | %.2f | %s | %s | %s |", rows$work, rows$calls, vapply(rows$ours, format_seconds, ""),
+  c("| work | calls per loop | ours | NumPy | ours / NumPy | same values | target | met? | page faults / call: ours, NumPy | R GC / call: ours, NumPy |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    sprintf("| %s | %d | %s | %s | %.2f | %s | %s | %s | %.0f, %.0f | %s, %s |", rows$work, rows$calls, vapply(rows$ours, format_seconds, ""),
             vapply(rows$numpy, format_seconds, ""), rows$ours / rows$numpy, ifelse(rows$same, "yes", "**no**"),
-            ifelse(small, "<= 5 µs", "<= 1.0 x NumPy"), ifelse(met, "yes", "**no**")))
+            ifelse(small, "<= 5 µs", "<= 1.0 x NumPy"), ifelse(met, "yes", "**no**"), rows$ours_faults, rows$numpy_faults,
+            vapply(rows$ours_gc, format_seconds, ""), vapply(rows$numpy_gc, format_seconds, "")))
 }
 
 ops_target_line <- function(rows) {
