@@ -28,6 +28,10 @@ NULL
 #' Assigning into a tensor (`value@r[1, ] <- 99`) makes a new tensor and rebinds `value`;
 #' assigning into a variable (`variable@r[2, ] <- 99L`) changes the variable in place.
 #'
+#' `x[...]` and `x[...] <- value` on a tensor or variable are `x@r[...]`: the rules above, as
+#' the tensorflow package's `[` gives keras3's TensorFlow tensors (1-based, negative indices
+#' from the end, `drop`), so code written for those runs unchanged.
+#'
 #' @param x A tensor or variable.
 #' @param ... Indices, one per axis.
 #' @param value The values to store, broadcast to the selected region.
@@ -42,6 +46,7 @@ NULL
 #' v@py[0, 1:3]
 #' v@r[2, ] <- 0L
 #' v
+#' v[, 2]
 #' op_subset(v, 1, 2)
 #' @name op_subset
 NULL
@@ -102,17 +107,23 @@ kept_axes <- function(index, drop) {
 }
 
 #' @export
-`[.kerasbridge_indexer` <- function(x, ..., drop = TRUE) {
-  index <- kept_axes(index_list(call_indices(sys.call()), parent.frame()), drop)
-  .Call(krb_call3, "subset_get", x[[1L]], index, x[[2L]])
+`[.kerasbridge_indexer` <- function(x, ..., drop = TRUE) read_subset(x[[1L]], sys.call(), parent.frame(), drop, x[[2L]])
+
+# The part of `x` that the call `x[...]` (or `x@r[...]`) names, its indices evaluated in `env`.
+read_subset <- function(x, call, env, drop, one_based) {
+  index <- kept_axes(index_list(call_indices(call), env), drop)
+  .Call(krb_call3, "subset_get", x, index, one_based)
 }
+
+# `x` with the part the call `x[...] <- value` names replaced: a new tensor, or NULL for a
+# variable, which changes in place.
+write_subset <- function(x, call, env, value, one_based)
+  .Call(krb_call4, "subset_set", x, index_list(call_indices(call), env), value, one_based)
 
 #' @export
 `[<-.kerasbridge_indexer` <- function(x, ..., value) {
-  index <- index_list(call_indices(sys.call()), parent.frame())
-  # A variable changes in place (NULL comes back); a tensor gives the new tensor, which `@<-`
-  # then puts in place of the old one.
-  x$tensor <- .Call(krb_call4, "subset_set", x[[1L]], index, value, x[[2L]])
+  # A tensor's new tensor goes to `@<-`, which puts it in place of the old one.
+  x$tensor <- write_subset(x[[1L]], sys.call(), parent.frame(), value, x[[2L]])
   x
 }
 
@@ -128,6 +139,18 @@ kept_axes <- function(index, drop) {
   if (!inherits(value, "kerasbridge_indexer"))
     raise_bridge_error("attribute_error", sprintf("Slot `%s` of a variable cannot be replaced.", name))
   object
+}
+
+#' @rdname op_subset
+#' @param drop Whether single numbers drop their axes, as in R.
+#' @export
+`[.kerasbridge_object` <- function(x, ..., drop = TRUE) read_subset(x, sys.call(), parent.frame(), drop, TRUE)
+
+#' @rdname op_subset
+#' @export
+`[<-.kerasbridge_object` <- function(x, ..., value) {
+  result <- write_subset(x, sys.call(), parent.frame(), value, TRUE)
+  if (is.null(result)) x else result
 }
 
 #' @rdname op_subset

@@ -94,3 +94,41 @@ test_that("@r and @py are S4 slots on every R version, so R >= 4.3's S3 dispatch
   t@py[1, 0] <- 9L
   expect_identical(as.array(t), array(c(1L, 9L, 3L, 4L, 5L, 6L), c(2, 3)))
 })
+
+test_that("x[...] on a tensor reads as x@r[...] and as R's `[` on the same array", {
+  a <- array(as.double(1:24), c(4, 6))
+  x <- op_array(a)
+  expect_equal(as.vector(as.array(x[2, ])), a[2, ])
+  expect_equal(as.array(x[2:3, c(1, 5)]), a[2:3, c(1, 5)])
+  expect_equal(as.array(x[, 2, drop = FALSE]), a[, 2, drop = FALSE])
+  expect_identical(as.array(x[-1, 2:NA]), as.array(x@r[-1, 2:NA]))
+})
+
+test_that("x[...] evaluates its indices where it is called, as R's `[` does", {
+  x <- op_array(array(1:12, c(3, 4)))
+  row_of <- function(i) x[i, ]
+  expect_identical(as.array(row_of(3)), array(c(3L, 6L, 9L, 12L)))
+})
+
+test_that("x[...] <- value makes a new tensor and leaves copies of the old one alone", {
+  x <- op_array(array(0, c(2, 2)))
+  old <- x
+  x[1, ] <- 5
+  expect_identical(as.array(x), array(c(5, 0, 5, 0), c(2, 2)))
+  expect_identical(as.array(old), array(0, c(2, 2)))
+})
+
+test_that("v[...] <- value assigns into a variable in place, as v@r[...] <- value does", {
+  v <- keras_variable(array(1L, c(2, 3)))
+  v[2, 3] <- 7L
+  expect_s4_class(v, "kerasbridge_variable")
+  expect_identical(as.array(v), array(c(1L, 1L, 1L, 1L, 1L, 7L), c(2, 3)))
+})
+
+test_that("bad indices in x[...] are the same classed errors as in x@r[...]", {
+  x <- op_array(array(1:6, c(2, 3)))
+  expect_error(x[0, ], class = "value_error")
+  expect_error(x["a", ], class = "type_error")
+  expect_error(x[3, ], class = "kerasbridge_error")
+  expect_identical(as.array(x), array(1:6, c(2, 3)))
+})
