@@ -20,8 +20,9 @@ NULL
 #'   `is.finite()` and `is.infinite()` give bool tensors.
 #'
 #' Functions that describe or rearrange data as R values give what base R gives for the array:
-#' `as.matrix()` (so `apply()` works), `head()`, `tail()`, `rev()`, `rowSums()`, `colSums()`,
-#' `rowMeans()`, `colMeans()`, `summary()`, `anyNA()` (whether any element is NaN); `dimnames()`
+#' `as.matrix()` (so `apply()` works), `as.data.frame()`, `head()`, `tail()`, `rev()`, `sort()`,
+#' `unique()`, `rep()`, `diff()`, `rowSums()`, `colSums()`, `rowMeans()`, `colMeans()`,
+#' `summary()`, `median()`, `quantile()`, `anyNA()` (whether any element is NaN); `dimnames()`
 #' is `NULL`. `str()` shows the dtype, the
 #' shape and the first values.
 #'
@@ -44,6 +45,8 @@ NULL
 #' t(v)
 #' apply(v, 1, sum)
 #' rowSums(v)
+#' median(v)
+#' sort(v, decreasing = TRUE)
 #' str(v)
 #' @name base_generics
 NULL
@@ -189,6 +192,40 @@ dimnames.kerasbridge_object <- function(x) NULL
 #' @rdname base_generics
 #' @export
 summary.kerasbridge_object <- function(object, ...) summary(as.array(object), ...)
+
+#' @rdname base_generics
+#' @importFrom stats median
+#' @export
+median.kerasbridge_object <- function(x, na.rm = FALSE, ...) stats::median(as.array(x), na.rm = na.rm, ...)
+
+#' @rdname base_generics
+#' @importFrom stats quantile
+#' @export
+quantile.kerasbridge_object <- function(x, ...) stats::quantile(as.array(x), ...)
+
+#' @rdname base_generics
+#' @param decreasing As for `sort()`.
+#' @export
+sort.kerasbridge_object <- function(x, decreasing = FALSE, ...) sort(as.array(x), decreasing = decreasing, ...)
+
+#' @rdname base_generics
+#' @param incomparables As for `unique()`.
+#' @export
+unique.kerasbridge_object <- function(x, incomparables = FALSE, ...) unique(as.array(x), incomparables = incomparables, ...)
+
+#' @rdname base_generics
+#' @export
+diff.kerasbridge_object <- function(x, ...) diff(as.array(x), ...)
+
+#' @rdname base_generics
+#' @export
+rep.kerasbridge_object <- function(x, ...) rep(as.array(x), ...)
+
+#' @rdname base_generics
+#' @param row.names,optional As for `as.data.frame()`.
+#' @export
+as.data.frame.kerasbridge_object <- function(x, row.names = NULL, optional = FALSE, ...)
+  as.data.frame(as.array(x), row.names = row.names, optional = optional, ...)
 
 #' @rdname base_generics
 #' @importFrom utils str

@@ -140,3 +140,29 @@ test_that("anyNA tells whether any element is NaN", {
   expect_false(anyNA(v))
   expect_true(anyNA(keras_variable(c(1, NaN))))
 })
+
+test_that("median() and quantile() give base R's answers for the array", {
+  a <- array(c(3, 1, 4, 1, 5, 9, 2, 6), c(2, 4))
+  v <- keras_variable(a)
+  expect_identical(median(v), median(a))
+  expect_identical(quantile(v, c(0.1, 0.9)), quantile(a, c(0.1, 0.9)))
+  expect_identical(median(op_array(c(1, NaN, 3)), na.rm = TRUE), 2)
+})
+
+test_that("sort(), unique(), rep() and diff() give base R's answers for the array", {
+  a <- array(c(3L, 1L, 3L, 1L, 5L, 9L), c(2, 3))
+  x <- op_array(a)
+  expect_identical(sort(x), sort(a))
+  expect_identical(sort(x, decreasing = TRUE), sort(a, decreasing = TRUE))
+  expect_identical(unique(x), unique(a))
+  expect_identical(unique(op_array(c(2, 2, 7))), unique(array(c(2, 2, 7))))
+  expect_identical(rep(x, 2), rep(a, 2))
+  expect_identical(rep(op_array(1:3), each = 2), rep(1:3, each = 2))
+  expect_identical(diff(x), diff(a))
+})
+
+test_that("as.data.frame() of a tensor is the data frame of its array", {
+  a <- array(c(1, 2, 3, 4, 5, 6), c(3, 2))
+  expect_identical(as.data.frame(op_array(a)), as.data.frame(a))
+  expect_identical(as.data.frame(keras_variable(a), row.names = c("a", "b", "c")), as.data.frame(a, row.names = c("a", "b", "c")))
+})
