@@ -5,8 +5,9 @@ NULL
 #'
 #' keras3's arithmetic ops on tensors, variables, R arrays and numbers, with NumPy's
 #' broadcasting and Keras's result dtypes: a plain R number adapts to the other operand's dtype
-#' as a Python number does (`op_add(int32 tensor, 1L)` stays int32); `op_divide()` and
-#' `op_true_divide()` always give a float dtype. A double R array is float64, a double vector
+#' as a Python number does (`op_add(int32 tensor, 1L)` stays int32); `op_divide()`,
+#' `op_true_divide()` and `op_divide_no_nan()` always give a float dtype, and
+#' `op_divide_no_nan()` gives 0 wherever `x2` is 0. A double R array is float64, a double vector
 #' without `dim` takes [config_floatx()], as keras3 converts them.
 #'
 #' `op_square()` of bool gives int32; `op_sign()` keeps the dtype (NaN stays NaN) and refuses
@@ -25,6 +26,7 @@ NULL
 #' op_multiply(x, x)
 #' op_divide(keras_variable(array(1:4, c(2, 2))), 2L)
 #' op_floor_divide(x, 2)
+#' op_divide_no_nan(x, c(1, 0))
 #' op_maximum(x, 0)
 #' op_round(x)
 #' op_square(x)
@@ -50,6 +52,10 @@ op_divide <- function(x1, x2) .Call(krb_call3, "op_binary", "divide", x1, x2)
 #' @rdname op_arithmetic
 #' @export
 op_true_divide <- function(x1, x2) .Call(krb_call3, "op_binary", "true_divide", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_divide_no_nan <- function(x1, x2) .Call(krb_call3, "op_binary", "divide_no_nan", x1, x2)
 
 #' @rdname op_arithmetic
 #' @export
@@ -100,6 +106,9 @@ op_round <- function(x, decimals = 0L) .Call(krb_call2, "op_round", x, decimals)
 #' keras3's float functions of tensors, variables, R arrays and numbers. Float and complex
 #' inputs keep their dtype; integer and bool inputs give [config_floatx()] (float32), as in
 #' Keras. `op_expm1()`, `op_log1p()`, `op_floor()` and `op_ceil()` refuse complex input.
+#' `op_exp2()` is `2^x`; `op_cbrt()` the cube root (negative for negative `x`) and
+#' `op_deg2rad()` converts degrees to radians: these two refuse complex input and give float64
+#' for int64, as Keras.
 #' `op_arctan2(x1, x2)` is the angle of the point `(x2, x1)`, broadcasting its operands.
 #' `op_trunc()` rounds toward zero and returns integers as they are; `op_rsqrt()` is
 #' `1 / sqrt(x)`; `op_logaddexp(x1, x2)` is `log(exp(x1) + exp(x2))` without overflow.
@@ -114,6 +123,9 @@ op_round <- function(x, decimals = 0L) .Call(krb_call2, "op_round", x, decimals)
 #' op_sqrt(x)
 #' op_exp(op_log(x))
 #' op_log1p(1e-10)
+#' op_exp2(c(0, 1, 10))
+#' op_cbrt(c(-8, 27))
+#' op_deg2rad(c(90, 180))
 #' op_floor(op_multiply(x, 1.5))
 #' op_sin(op_cos(x))
 #' op_arctan2(1, -1)
@@ -133,6 +145,18 @@ op_exp <- function(x) .Call(krb_call2, "op_unary", "exp", x)
 #' @rdname op_math
 #' @export
 op_expm1 <- function(x) .Call(krb_call2, "op_unary", "expm1", x)
+
+#' @rdname op_math
+#' @export
+op_exp2 <- function(x) .Call(krb_call2, "op_unary", "exp2", x)
+
+#' @rdname op_math
+#' @export
+op_cbrt <- function(x) .Call(krb_call2, "op_unary", "cbrt", x)
+
+#' @rdname op_math
+#' @export
+op_deg2rad <- function(x) .Call(krb_call2, "op_unary", "deg2rad", x)
 
 #' @rdname op_math
 #' @export

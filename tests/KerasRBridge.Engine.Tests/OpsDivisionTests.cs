@@ -67,4 +67,27 @@ public class OpsDivisionTests
         var z = Vector(new System.Numerics.Complex(1, 1));
         Assert.Throws<KerasTypeError>(() => Ops.FloorDivide(z, z));
     }
+
+    [Test]
+    public void Divide_no_nan_gives_zero_where_the_divisor_is_zero_even_for_zero_over_zero()
+    {
+        var quotient = Ops.DivideNoNan(Vector(6.0, 0, -3, 1), Vector(3.0, 0, 0, 4));
+        Assert.That(quotient.DType, Is.EqualTo(DType.Float64));
+        Assert.That(Doubles(quotient), Is.EqualTo(new double[] { 2, 0, 0, 0.25 }));
+    }
+
+    [Test]
+    public void Divide_no_nan_keeps_nan_from_a_nan_divisor_or_dividend()
+    {
+        var quotient = Doubles(Ops.DivideNoNan(Vector(double.NaN, 1.0), Vector(2.0, double.NaN)));
+        Assert.That(quotient.All(double.IsNaN), Is.True);
+    }
+
+    [Test]
+    public void Divide_no_nan_of_integers_gives_floatx_and_broadcasts()
+    {
+        var quotient = Ops.DivideNoNan(Matrix(new[,] { { 1, 2 }, { 3, 4 } }), Vector(0, 2));
+        Assert.That(quotient.DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(quotient), Is.EqualTo(new double[] { 0, 1, 0, 2 }));
+    }
 }

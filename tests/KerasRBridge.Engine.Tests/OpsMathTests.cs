@@ -16,6 +16,9 @@ public class OpsMathTests
         yield return new TestCaseData("log", (Func<double, double>)Math.Log);
         yield return new TestCaseData("log1p", (Func<double, double>)(v => Math.Log(1 + v)));
         yield return new TestCaseData("log2", (Func<double, double>)Math.Log2);
+        yield return new TestCaseData("exp2", (Func<double, double>)(v => Math.Pow(2, v)));
+        yield return new TestCaseData("cbrt", (Func<double, double>)Math.Cbrt);
+        yield return new TestCaseData("deg2rad", (Func<double, double>)(v => v * Math.PI / 180));
         yield return new TestCaseData("log10", (Func<double, double>)Math.Log10);
         yield return new TestCaseData("reciprocal", (Func<double, double>)(v => 1 / v));
         yield return new TestCaseData("floor", (Func<double, double>)Math.Floor);
@@ -70,6 +73,41 @@ public class OpsMathTests
     {
         Assert.That(Ops.Exp(Ones(dtype, 2)).DType, Is.EqualTo(DType.Float32));
         Assert.That(Doubles(Ops.Sqrt(Ones(dtype, 2))), Is.EqualTo(new double[] { 1, 1 }));
+    }
+
+    [Test]
+    public void Cbrt_and_deg2rad_of_int64_give_float64_and_of_int32_floatx_as_keras()
+    {
+        Assert.That(Ops.Cbrt(Ones(DType.Int64, 2)).DType, Is.EqualTo(DType.Float64));
+        Assert.That(Ops.Deg2Rad(Ones(DType.Int64, 2)).DType, Is.EqualTo(DType.Float64));
+        Assert.That(Ops.Cbrt(Ones(DType.Int32, 2)).DType, Is.EqualTo(DType.Float32));
+        Assert.That(Ops.Deg2Rad(Ones(DType.Bool, 2)).DType, Is.EqualTo(DType.Float32));
+        Assert.That(Ops.Exp2(Ones(DType.Int64, 2)).DType, Is.EqualTo(DType.Float32));
+    }
+
+    [Test]
+    public void Cbrt_of_an_exact_cube_is_exact_and_negative_for_a_negative_cube()
+    {
+        Assert.That(Doubles(Ops.Cbrt(Vector(-8.0, -0.125, 0, 0.125, 27))), Is.EqualTo(new double[] { -2, -0.5, 0, 0.5, 3 }));
+        Assert.That(Doubles(Ops.Cbrt(Vector(-0.125f, 64f))), Is.EqualTo(new double[] { -0.5, 4 }));
+    }
+
+    [Test]
+    public void Cbrt_and_deg2rad_refuse_complex_numbers_as_numpy_does()
+    {
+        var z = Vector(new Complex(1, 1));
+        Assert.That(() => Ops.Cbrt(z), Throws.TypeOf<KerasTypeError>().With.Message.Contains("cbrt"));
+        Assert.That(() => Ops.Deg2Rad(z), Throws.TypeOf<KerasTypeError>().With.Message.Contains("deg2rad"));
+    }
+
+    [Test]
+    public void Exp2_of_a_complex_number_is_two_to_that_power()
+    {
+        var result = Ops.Exp2(Vector(new Complex(1, Math.PI / Math.Log(2))));
+        Assert.That(result.DType, Is.EqualTo(DType.Complex128));
+        var value = result.ToArray<Complex>()[0];
+        Assert.That(value.Real, Is.EqualTo(-2).Within(1e-12));
+        Assert.That(value.Imaginary, Is.EqualTo(0).Within(1e-12));
     }
 
     [Test]

@@ -5,7 +5,8 @@ float_functions <- list(
   op_sqrt = sqrt, op_exp = exp, op_expm1 = expm1, op_log = log, op_log1p = log1p, op_log2 = log2,
   op_log10 = log10, op_reciprocal = function(x) 1 / x, op_floor = floor, op_ceil = ceiling,
   op_sin = sin, op_cos = cos, op_tan = tan, op_arctan = atan, op_sinh = sinh, op_cosh = cosh,
-  op_tanh = tanh
+  op_tanh = tanh, op_exp2 = function(x) 2^x, op_cbrt = function(x) x^(1 / 3),
+  op_deg2rad = function(x) x * pi / 180
 )
 
 for (name in names(float_functions)) {
@@ -208,4 +209,20 @@ test_that("elementwise ops take tensors, variables, arrays and numbers alike and
   expect_identical(as.array(op_add(w$value, w)), as.array(op_add(x, x)))
   invisible(op_exp(w))
   expect_identical(as.array(w), x)
+})
+
+test_that("op_cbrt() of negative numbers is negative, and of int64 float64, as Keras", {
+  expect_equal(as.array(op_cbrt(c(-8, 27))), array(c(-2, 3)), tolerance = 1e-6)
+  expect_identical(op_cbrt(op_array(c(1, 8), "int64"))$dtype, "float64")
+  expect_identical(op_deg2rad(op_array(180, "int64"))$dtype, "float64")
+  expect_error(op_cbrt(op_array(1i)), class = "type_error")
+})
+
+test_that("op_divide_no_nan() gives 0 where the divisor is 0 and x1 / x2 elsewhere, as keras3", {
+  x <- array(c(6, 0, -3, 1), c(2, 2))
+  y <- array(c(3, 0, 0, 4), c(2, 2))
+  result <- op_divide_no_nan(x, y)
+  expect_identical(result$dtype, "float64")
+  expect_identical(as.array(result), ifelse(y == 0, 0, x / y))
+  expect_identical(op_divide_no_nan(array(1:2), 0L)$dtype, "float32")
 })

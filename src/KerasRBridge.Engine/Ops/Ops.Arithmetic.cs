@@ -30,6 +30,13 @@ public static partial class Ops
         return Arithmetic<DivideOp>(x1, x2, dtype);
     }
 
+    /// <summary>
+    /// Elementwise true division that gives 0 wherever <paramref name="x2"/> is 0
+    /// (<c>keras.ops.divide_no_nan</c>), in <c>result_type(x1, x2, float)</c> as <see cref="Divide"/>.
+    /// </summary>
+    /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
+    public static NdArray DivideNoNan(Operand x1, Operand x2) => Where(Equal(x2, 0L), 0.0, Divide(x1, x2));
+
     private static NdArray Arithmetic<TOp>(Operand x1, Operand x2, DType dtype) where TOp : IArithmeticOp =>
         NumericDispatch.Binary<ArithmeticFamily<TOp>>(x1, x2, dtype, dtype);
 

@@ -24,6 +24,18 @@ public static partial class Ops
     /// <summary>Elementwise base-2 logarithm (<c>keras.ops.log2</c>).</summary>
     public static NdArray Log2(NdArray x) => FloatFunction<Log2Function>(x);
 
+    /// <summary>Elementwise <c>2^x</c> (<c>keras.ops.exp2</c>).</summary>
+    public static NdArray Exp2(NdArray x) => FloatFunction<Exp2Function>(x);
+
+    /// <summary>Elementwise cube root, negative for negative x (<c>keras.ops.cbrt</c>); int64
+    /// gives float64, as in Keras.</summary>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex, which NumPy's cbrt refuses.</exception>
+    public static NdArray Cbrt(NdArray x) => FloatFunction<CbrtFunction>(x, WideFloatResult(x.DType));
+
+    /// <summary>Elementwise degrees to radians (<c>keras.ops.deg2rad</c>); int64 gives float64, as in Keras.</summary>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex, which NumPy's deg2rad refuses.</exception>
+    public static NdArray Deg2Rad(NdArray x) => FloatFunction<Deg2RadFunction>(x, WideFloatResult(x.DType));
+
     /// <summary>Elementwise base-10 logarithm (<c>keras.ops.log10</c>).</summary>
     public static NdArray Log10(NdArray x) => FloatFunction<Log10Function>(x);
 
@@ -104,6 +116,9 @@ public static partial class Ops
     public static DType FloatResult(DType dtype) =>
         DTypes.IsFloat(dtype) || DTypes.IsComplex(dtype) ? dtype : KerasConfig.FloatXDType;
 
+    // Keras's cbrt and deg2rad keep int64's range: float64 instead of floatx.
+    private static DType WideFloatResult(DType dtype) => dtype == DType.Int64 ? DType.Float64 : FloatResult(dtype);
+
     /// <summary>
     /// Elementwise sign (<c>keras.ops.sign</c>): -1, 0 or 1 in the same dtype; NaN stays NaN.
     /// </summary>
@@ -158,7 +173,11 @@ public static partial class Ops
     private static NdArray FloatFunction<TFunction>(NdArray x) where TFunction : IFloatFunction
     {
         ArgumentNullException.ThrowIfNull(x);
-        var dtype = FloatResult(x.DType);
+        return FloatFunction<TFunction>(x, FloatResult(x.DType));
+    }
+
+    private static NdArray FloatFunction<TFunction>(NdArray x, DType dtype) where TFunction : IFloatFunction
+    {
         if (DTypes.IsComplex(dtype) && !TFunction.HasComplexForm)
             throw new KerasTypeError($"`{TFunction.Name}` does not support dtype {DTypes.Name(dtype)}.");
         return NumericDispatch.Unary<FloatFunctionFamily<TFunction>>(x.Cast(dtype), dtype);
