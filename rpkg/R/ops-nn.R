@@ -9,7 +9,10 @@ NULL
 #' over `axis` (1-based; by default the last, so each row of a matrix sums to 1).
 #' `op_hard_sigmoid()` is Keras 3's `relu6(x + 3) / 6`; `op_gelu()` uses the tanh approximation
 #' unless `approximate = FALSE`; `op_selu()` uses Keras's constants (alpha 1.67326324, scale
-#' 1.05070098).
+#' 1.05070098). `op_hard_silu()` (also `op_hard_swish()`) is `x * op_hard_sigmoid(x)`;
+#' `op_tanh_shrink()` is `x - tanh(x)`; `op_sparse_plus()` is 0 up to -1, `(x + 1)^2 / 4` below
+#' 1, then `x`; `op_sparse_sigmoid()` is 0 up to -1, 1 from 1 and `(x + 1) / 2` between;
+#' `op_hard_tanh()` limits `x` to `[-1, 1]` and keeps integer dtypes.
 #'
 #' @param x A tensor, variable, R array or number.
 #' @param approximate Whether `op_gelu()` uses the tanh approximation.
@@ -24,6 +27,9 @@ NULL
 #' op_sigmoid(x)
 #' op_gelu(x)
 #' op_leaky_relu(x, negative_slope = 0.1)
+#' op_hard_silu(x)
+#' op_sparse_plus(x)
+#' op_hard_tanh(x)
 #' op_softmax(x)
 #' op_log_softmax(x, axis = 1)
 #' @name op_activations
@@ -64,6 +70,30 @@ op_hard_sigmoid <- function(x) .Call(krb_call2, "op_unary", "hard_sigmoid", x)
 #' @rdname op_activations
 #' @export
 op_selu <- function(x) .Call(krb_call2, "op_unary", "selu", x)
+
+#' @rdname op_activations
+#' @export
+op_hard_silu <- function(x) .Call(krb_call2, "op_unary", "hard_silu", x)
+
+#' @rdname op_activations
+#' @export
+op_hard_swish <- function(x) .Call(krb_call2, "op_unary", "hard_swish", x)
+
+#' @rdname op_activations
+#' @export
+op_tanh_shrink <- function(x) .Call(krb_call2, "op_unary", "tanh_shrink", x)
+
+#' @rdname op_activations
+#' @export
+op_sparse_plus <- function(x) .Call(krb_call2, "op_unary", "sparse_plus", x)
+
+#' @rdname op_activations
+#' @export
+op_sparse_sigmoid <- function(x) .Call(krb_call2, "op_unary", "sparse_sigmoid", x)
+
+#' @rdname op_activations
+#' @export
+op_hard_tanh <- function(x) .Call(krb_call2, "op_unary", "hard_tanh", x)
 
 #' @rdname op_activations
 #' @export

@@ -20,6 +20,32 @@ public class OpsNNTests
         yield return new TestCaseData("selu", (Func<double, double>)(v => 1.05070098 * (v > 0 ? v : 1.67326324 * (Math.Exp(v) - 1))));
         yield return new TestCaseData("relu", (Func<double, double>)(v => Math.Max(v, 0)));
         yield return new TestCaseData("relu6", (Func<double, double>)(v => Math.Clamp(v, 0, 6)));
+        yield return new TestCaseData("hard_silu", (Func<double, double>)(v => v * Math.Clamp(v + 3, 0, 6) / 6));
+        yield return new TestCaseData("hard_swish", (Func<double, double>)(v => v * Math.Clamp(v + 3, 0, 6) / 6));
+        yield return new TestCaseData("tanh_shrink", (Func<double, double>)(v => v - Math.Tanh(v)));
+        yield return new TestCaseData("sparse_plus", (Func<double, double>)(v => v <= -1 ? 0 : v < 1 ? (v + 1) * (v + 1) / 4 : v));
+        yield return new TestCaseData("sparse_sigmoid", (Func<double, double>)(v => v <= -1 ? 0 : v >= 1 ? 1 : (v + 1) / 2));
+        yield return new TestCaseData("hard_tanh", (Func<double, double>)(v => Math.Clamp(v, -1, 1)));
+    }
+
+    [Test]
+    public void The_piecewise_activations_join_at_their_breakpoints()
+    {
+        Assert.That(Doubles(Ops.SparsePlus(Vector(-1.0, 1.0))), Is.EqualTo(new double[] { 0, 1 }));
+        Assert.That(Doubles(Ops.SparseSigmoid(Vector(-1.0, 0, 1.0))), Is.EqualTo(new double[] { 0, 0.5, 1 }));
+        Assert.That(Doubles(Ops.SparsePlus(Vector(double.NaN))).Single(), Is.NaN);
+        Assert.That(Doubles(Ops.SparseSigmoid(Vector(double.NaN))).Single(), Is.NaN);
+    }
+
+    [Test]
+    public void Hard_tanh_keeps_integer_dtypes_and_the_other_new_activations_give_floatx()
+    {
+        var clipped = Ops.HardTanh(Vector(-5, 0, 5));
+        Assert.That(clipped.DType, Is.EqualTo(DType.Int32));
+        Assert.That(Doubles(clipped), Is.EqualTo(new double[] { -1, 0, 1 }));
+        Assert.That(Ops.HardSilu(Vector(1, 2)).DType, Is.EqualTo(DType.Float32));
+        Assert.That(Ops.TanhShrink(Vector(1L)).DType, Is.EqualTo(DType.Float32));
+        Assert.That(() => Ops.HardTanh(Vector(true)), Throws.TypeOf<KerasTypeError>());
     }
 
     [TestCaseSource(nameof(Activations))]

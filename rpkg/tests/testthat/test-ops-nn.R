@@ -16,6 +16,23 @@ test_that("activations equal their formulas in base R", {
   expect_equal(as.array(op_leaky_relu(v, negative_slope = 0.1)), ifelse(x >= 0, x, 0.1 * x))
 })
 
+test_that("the piecewise and shrinking activations of keras3 equal their formulas in base R", {
+  y <- array(c(-2, -1, -0.5, 0, 0.5, 1, 3), c(7, 1))
+  w <- op_array(y)
+  expect_equal(as.array(op_hard_silu(w)), y * pmin(pmax(y + 3, 0), 6) / 6)
+  expect_identical(as.array(op_hard_swish(w)), as.array(op_hard_silu(w)))
+  expect_equal(as.array(op_tanh_shrink(w)), y - tanh(y))
+  expect_equal(as.array(op_sparse_plus(w)), ifelse(y <= -1, 0, ifelse(y < 1, (y + 1)^2 / 4, y)))
+  expect_equal(as.array(op_sparse_sigmoid(w)), ifelse(y <= -1, 0, ifelse(y >= 1, 1, (y + 1) / 2)))
+  expect_identical(as.array(op_hard_tanh(w)), pmin(pmax(y, -1), 1))
+})
+
+test_that("op_hard_tanh() keeps an integer dtype, as Keras clips in the input's dtype", {
+  result <- op_hard_tanh(array(c(-4L, 0L, 4L)))
+  expect_identical(result$dtype, "int32")
+  expect_identical(as.array(result), array(c(-1L, 0L, 1L)))
+})
+
 test_that("op_gelu is the tanh approximation by default and exact with approximate = FALSE", {
   expect_equal(as.array(op_gelu(v, approximate = FALSE)), x * pnorm(x))
   expect_equal(as.array(op_gelu(v)), 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))))

@@ -375,11 +375,8 @@ internal readonly struct SiluFunction : IFloatFunction
 {
     public static string Name => "silu";
 
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        TensorPrimitives.Sigmoid(x, d);
-        TensorPrimitives.Multiply(x, d, d);
-    }
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        SelfGated.Apply<SigmoidFunction, T>(x, d);
 }
 
 /// <summary>Keras 3's <c>relu6(x + 3) / 6</c>.</summary>
@@ -391,6 +388,70 @@ internal readonly struct HardSigmoidFunction : IFloatFunction
     {
         T three = T.CreateTruncating(3), six = T.CreateTruncating(6);
         for (int i = 0; i < d.Length; i++) d[i] = T.IsNaN(x[i]) ? x[i] : T.Clamp(x[i] + three, T.Zero, six) / six;
+    }
+}
+
+/// <summary>Keras 3's <c>x * hard_sigmoid(x)</c>.</summary>
+internal readonly struct HardSiluFunction : IFloatFunction
+{
+    public static string Name => "hard_silu";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        SelfGated.Apply<HardSigmoidFunction, T>(x, d);
+}
+
+/// <summary><c>x * gate(x)</c>, the form of silu and hard silu.</summary>
+internal static class SelfGated
+{
+    public static void Apply<TGate, T>(ReadOnlySpan<T> x, Span<T> d)
+        where TGate : IFloatFunction where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        TGate.Apply(x, d);
+        TensorPrimitives.Multiply(x, d, d);
+    }
+}
+
+/// <summary><c>x - tanh(x)</c>.</summary>
+internal readonly struct TanhShrinkFunction : IFloatFunction
+{
+    public static string Name => "tanh_shrink";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        TensorPrimitives.Tanh(x, d);
+        TensorPrimitives.Subtract(x, d, d);
+    }
+}
+
+/// <summary>0 up to -1, <c>(x + 1)^2 / 4</c> below 1, then x: a softplus made of pieces.</summary>
+internal readonly struct SparsePlusFunction : IFloatFunction
+{
+    public static string Name => "sparse_plus";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        T one = T.One, quarter = T.CreateTruncating(0.25);
+        for (int i = 0; i < d.Length; i++)
+        {
+            T v = x[i];
+            d[i] = v <= -one ? T.Zero : v < one ? quarter * (v + one) * (v + one) : v;
+        }
+    }
+}
+
+/// <summary>0 up to -1, 1 from 1, <c>(x + 1) / 2</c> between.</summary>
+internal readonly struct SparseSigmoidFunction : IFloatFunction
+{
+    public static string Name => "sparse_sigmoid";
+
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        T one = T.One, half = T.CreateTruncating(0.5);
+        for (int i = 0; i < d.Length; i++)
+        {
+            T v = x[i];
+            d[i] = v <= -one ? T.Zero : v >= one ? one : half * (v + one);
+        }
     }
 }
 

@@ -52,6 +52,12 @@ public static partial class Ops
         ["log_sigmoid"] = LogSigmoid,
         ["hard_sigmoid"] = HardSigmoid,
         ["selu"] = Selu,
+        ["hard_silu"] = HardSilu,
+        ["hard_swish"] = HardSilu,
+        ["tanh_shrink"] = TanhShrink,
+        ["sparse_plus"] = SparsePlus,
+        ["sparse_sigmoid"] = SparseSigmoid,
+        ["hard_tanh"] = HardTanh,
     };
 
     /// <summary>The elementwise (broadcasting) operations of two operands and <c>matmul</c>, by their <c>keras.ops</c> names.</summary>

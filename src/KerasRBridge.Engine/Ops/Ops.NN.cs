@@ -26,6 +26,22 @@ public static partial class Ops
     /// <summary>Keras 3's hard sigmoid, <c>relu6(x + 3) / 6</c> (<c>keras.ops.hard_sigmoid</c>).</summary>
     public static NdArray HardSigmoid(NdArray x) => RealFloatFunction<HardSigmoidFunction>(x);
 
+    /// <summary>Keras 3's <c>x * hard_sigmoid(x)</c> (<c>keras.ops.hard_silu</c>, also <c>hard_swish</c>).</summary>
+    public static NdArray HardSilu(NdArray x) => RealFloatFunction<HardSiluFunction>(x);
+
+    /// <summary><c>x - tanh(x)</c> (<c>keras.ops.tanh_shrink</c>).</summary>
+    public static NdArray TanhShrink(NdArray x) => RealFloatFunction<TanhShrinkFunction>(x);
+
+    /// <summary>0 up to -1, <c>(x + 1)^2 / 4</c> below 1, then x (<c>keras.ops.sparse_plus</c>).</summary>
+    public static NdArray SparsePlus(NdArray x) => RealFloatFunction<SparsePlusFunction>(x);
+
+    /// <summary>0 up to -1, 1 from 1, <c>(x + 1) / 2</c> between (<c>keras.ops.sparse_sigmoid</c>).</summary>
+    public static NdArray SparseSigmoid(NdArray x) => RealFloatFunction<SparseSigmoidFunction>(x);
+
+    /// <summary><paramref name="x"/> limited to [-1, 1] in its own dtype (<c>keras.ops.hard_tanh</c>).</summary>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is bool or complex.</exception>
+    public static NdArray HardTanh(NdArray x) => Clip(NotBool(x, "hard_tanh"), -1L, 1L);
+
     /// <summary>Scaled ELU with Keras's constants (<c>keras.ops.selu</c>).</summary>
     public static NdArray Selu(NdArray x) => RealFloatFunction<SeluFunction>(x);
 
