@@ -18,34 +18,27 @@ namespace KerasRBridge.Bridge.Lifetime;
 /// (finalizers never call R), for reuse or release. The protection's own finalizer is
 /// suppressed: only the storage decides when it goes.</para>
 /// <para>While .NET protects the memory, .NET's collector alone decides when it goes, so its
-/// bytes count as .NET memory pressure; once R holds it, they do not. Memory made during an entry
-/// call counts only once that call is over and it was not given to R (<see cref="CountForDotNet"/>):
-/// a call's result goes to R at the start of the next call, and counting its bytes for that
-/// moment made .NET's collector run a full collection about every other call in a loop of
-/// 4 MB results (each `GC.AddMemoryPressure()` of 4 MB met a budget of about 4 MB), a third of
-/// the time of a 1e6-element `op_add()`.</para>
+/// bytes count as .NET memory pressure; once R holds it, they do not.</para>
 /// <para>The memory never moves, so pinning is free.</para>
 /// </remarks>
 internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStorage where T : unmanaged
 {
     private RObject? _protection;
-    private bool _heldByDotNet, _counted;
+    private bool _heldByDotNet;
     private readonly T* _data;
     private readonly int _length;
 
     /// <param name="keeper">A protected keeper of <paramref name="length"/> elements' bytes and the
     /// slack that lets them start on a huge page (<see cref="FreshMemory.HugePageSlack"/>); the storage takes it over.</param>
     /// <param name="length">The number of elements.</param>
-    /// <param name="duringCall">Made during an entry call from R: its bytes count as .NET memory
-    /// pressure only if they are still .NET's when the call is over (<see cref="CountForDotNet"/>).</param>
-    internal RMemoryStorage(RObject keeper, int length, bool duringCall)
+    internal RMemoryStorage(RObject keeper, int length)
     {
         GC.SuppressFinalize(keeper);
         _protection = keeper;
         Keeper = keeper.Sexp;
         _length = length;
         _data = (T*)FreshMemory.HugePageStart(RValues.DataOf(keeper.Sexp), Bytes);
-        if (!duringCall) CountForDotNet();
+        GC.AddMemoryPressure(Bytes);
         RTensorMemory.Counted(Bytes);
     }
 
@@ -72,30 +65,16 @@ internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStora
         if (_heldByDotNet || _protection is null) return;
         _protection.Dispose();
         _protection = null;
-        Uncount();
+        GC.RemoveMemoryPressure(Bytes);
     }
 
     /// <inheritdoc/>
     public void KeepForDotNet()
     {
         _heldByDotNet = true;
-        _protection ??= SuppressedKeep(Keeper);
-        CountForDotNet();
-    }
-
-    /// <inheritdoc/>
-    public void CountForDotNet()
-    {
-        if (_counted || _protection is null) return;
-        _counted = true;
+        if (_protection is not null) return;
+        _protection = SuppressedKeep(Keeper);
         GC.AddMemoryPressure(Bytes);
-    }
-
-    private void Uncount()
-    {
-        if (!_counted) return;
-        _counted = false;
-        GC.RemoveMemoryPressure(Bytes);
     }
 
     private static RObject SuppressedKeep(Sexp keeper)
@@ -109,7 +88,7 @@ internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStora
     {
         RTensorMemory.Counted(-Bytes);
         if (_protection is not { } protection) return;
-        Uncount();
+        GC.RemoveMemoryPressure(Bytes);
         RTensorMemory.Returned(protection, Bytes);
     }
 }
@@ -132,8 +111,4 @@ internal interface IRMemoryStorage
     /// still reaches it, and stays protected until .NET's collector finds the storage
     /// unreachable, whatever was planned for it. R's thread only.</summary>
     void KeepForDotNet();
-
-    /// <summary>Counts the memory as .NET memory pressure while .NET protects it: made during an
-    /// entry call and not given to R, only .NET's collector can find it unreachable now.</summary>
-    void CountForDotNet();
 }

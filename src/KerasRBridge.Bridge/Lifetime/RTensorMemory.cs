@@ -93,7 +93,7 @@ internal sealed class RTensorMemory : ITensorMemory
             }
             FreshMemory.PlaceOnHugePages(RValues.DataOf(keeper.Sexp), bytes);
         }
-        var storage = new RMemoryStorage<T>(keeper, length, _inCall);
+        var storage = new RMemoryStorage<T>(keeper, length);
         if (_inCall) MadeThisCall.Add(storage);
         return storage;
     }
@@ -106,7 +106,6 @@ internal sealed class RTensorMemory : ITensorMemory
     internal static void CallStarts()
     {
         foreach (var given in GivenThisCall) given.GiveToR();
-        foreach (var made in MadeThisCall) made.CountForDotNet();
         GivenThisCall.Clear();
         MadeThisCall.Clear();
         _inCall = true;
