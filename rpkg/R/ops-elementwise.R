@@ -373,3 +373,40 @@ op_isclose <- function(x1, x2, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE) {
 #' op_matmul(a, b)
 #' @export
 op_matmul <- function(x1, x2) .Call(krb_call3, "op_binary", "matmul", x1, x2)
+
+#' Parts of complex numbers
+#'
+#' keras3's `op_real()`, `op_imag()`, `op_conj()` and `op_angle()`. The parts of a complex128
+#' tensor (an R complex array) are float64, of a complex64 one float32. A real tensor is its own
+#' real part and conjugate, and its imaginary part is zeros of its dtype. `op_angle()` is
+#' `atan2(imag, real)` in radians: 0 for positive real numbers, `pi` for negative ones (and for
+#' -0, as NumPy); integers and logicals give [config_floatx()].
+#'
+#' @param x A tensor, variable, R array or number.
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' z <- op_array(complex(real = c(3, -1), imaginary = c(4, 0)))
+#' op_real(z)
+#' op_imag(z)
+#' op_conj(z)
+#' op_angle(z)
+#' op_angle(c(2, -2))
+#' @name op_complex_parts
+NULL
+
+#' @rdname op_complex_parts
+#' @export
+op_real <- function(x) .Call(krb_call2, "op_unary", "real", x)
+
+#' @rdname op_complex_parts
+#' @export
+op_imag <- function(x) .Call(krb_call2, "op_unary", "imag", x)
+
+#' @rdname op_complex_parts
+#' @export
+op_conj <- function(x) .Call(krb_call2, "op_unary", "conj", x)
+
+#' @rdname op_complex_parts
+#' @export
+op_angle <- function(x) .Call(krb_call2, "op_unary", "angle", x)

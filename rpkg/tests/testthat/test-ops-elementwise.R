@@ -226,3 +226,21 @@ test_that("op_divide_no_nan() gives 0 where the divisor is 0 and x1 / x2 elsewhe
   expect_identical(as.array(result), ifelse(y == 0, 0, x / y))
   expect_identical(op_divide_no_nan(array(1:2), 0L)$dtype, "float32")
 })
+
+test_that("op_real(), op_imag(), op_conj() and op_angle() give base R's Re(), Im(), Conj() and Arg()", {
+  z <- array(complex(real = c(3, -1, 0, 2), imaginary = c(4, 0, -2, -1)), c(2, 2))
+  expect_identical(as.array(op_real(z)), Re(z))
+  expect_identical(as.array(op_imag(z)), Im(z))
+  expect_identical(as.array(op_conj(z)), Conj(z))
+  expect_equal(as.array(op_angle(z)), Arg(z))
+  expect_identical(op_real(z)$dtype, "float64")
+})
+
+test_that("a real tensor's imaginary part is zeros of its dtype and its angle 0 or pi", {
+  x <- op_array(array(c(2L, -3L)))
+  expect_identical(op_imag(x)$dtype, "int32")
+  expect_identical(as.array(op_imag(x)), array(c(0L, 0L)))
+  expect_identical(as.array(op_real(x)), array(c(2L, -3L)))
+  expect_equal(as.array(op_angle(x)), array(c(0, pi)), tolerance = 1e-7)
+  expect_identical(op_angle(x)$dtype, "float32")
+})

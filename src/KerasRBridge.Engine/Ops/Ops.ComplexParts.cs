@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Numerics;
+
+namespace KerasRBridge.Engine;
+
+public static partial class Ops
+{
+    /// <summary>The real part of each element (<c>keras.ops.real</c>): float64 of complex128,
+    /// float32 of complex64; a tensor of any other dtype is its own real part.</summary>
+    public static NdArray Real(NdArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return DTypes.IsComplex(x.DType) ? ComplexPart<RealPartKernel>(x) : x;
+    }
+
+    /// <summary>The imaginary part of each element (<c>keras.ops.imag</c>): float64 of
+    /// complex128, float32 of complex64; zeros of the same dtype for any other tensor, as NumPy.</summary>
+    public static NdArray Imag(NdArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return DTypes.IsComplex(x.DType) ? ComplexPart<ImaginaryPartKernel>(x) : NdArray.Full(x.DType, x.ShapeSpan, 0);
+    }
+
+    /// <summary>The complex conjugate of each element (<c>keras.ops.conj</c>), in the same dtype;
+    /// a tensor of a real dtype is its own conjugate.</summary>
+    public static NdArray Conj(NdArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (!DTypes.IsComplex(x.DType)) return x;
+        return Elementwise.Unary<Complex, Complex, ConjugateKernel>(x.Cast(DType.Complex128)).Cast(x.DType);
+    }
+
+    /// <summary>
+    /// The angle of each element in the complex plane, in radians (<c>keras.ops.angle</c>):
+    /// <c>atan2(imag, real)</c>, so 0 for positive real numbers and pi for negative ones (and
+    /// for -0, as NumPy). The dtype is the real part of <see cref="FloatResult"/>: integers and
+    /// bool give floatx, complex128 float64.
+    /// </summary>
+    public static NdArray Angle(NdArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var dtype = FloatResult(x.DType);
+        return NumericDispatch.Unary<AngleFamily>(x.Cast(dtype), DTypeTable.RealPart(dtype));
+    }
+
+    private static NdArray ComplexPart<TKernel>(NdArray x) where TKernel : IUnaryKernel<TKernel, Complex, double> =>
+        Elementwise.Unary<Complex, double, TKernel>(x.Cast(DType.Complex128)).Cast(DTypeTable.RealPart(x.DType));
+
+    private readonly struct AngleFamily(NdArray x) : IUnaryFamily<AngleFamily>
+    {
+        public static AngleFamily Create(NdArray x) => new(x);
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Elementwise.Unary<T, T, RealAngleKernel<T>>(x);
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> =>
+            throw new UnreachableException("Integers are cast to a float dtype first.");
+        public NdArray Complex128() => Elementwise.Unary<Complex, double, PhaseKernel>(x);
+        public NdArray Bool() => throw new UnreachableException("Bools are cast to a float dtype first.");
+    }
+}
+
+internal readonly struct RealPartKernel : IUnaryKernel<RealPartKernel, Complex, double>
+{
+    public static double Apply(Complex x) => x.Real;
+}
+
+internal readonly struct ImaginaryPartKernel : IUnaryKernel<ImaginaryPartKernel, Complex, double>
+{
+    public static double Apply(Complex x) => x.Imaginary;
+}
+
+internal readonly struct ConjugateKernel : IUnaryKernel<ConjugateKernel, Complex, Complex>
+{
+    public static Complex Apply(Complex x) => Complex.Conjugate(x);
+}
+
+internal readonly struct PhaseKernel : IUnaryKernel<PhaseKernel, Complex, double>
+{
+    public static double Apply(Complex x) => Math.Atan2(x.Imaginary, x.Real);
+}
+
+internal readonly struct RealAngleKernel<T> : IUnaryKernel<RealAngleKernel<T>, T, T> where T : IBinaryFloatingPointIeee754<T>
+{
+    public static T Apply(T x) => T.Atan2(T.Zero, x);
+}
