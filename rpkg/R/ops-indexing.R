@@ -13,6 +13,14 @@ zero_based <- function(indices) {
   indices
 }
 
+# Indices an op takes, 0-based for the engine unless keras3's `zero_indexed` says they are.
+taken_indices <- function(indices, zero_indexed)
+  if (flag(zero_indexed, "zero_indexed")) indices else zero_based(indices)
+
+# Indices an op returns, 1-based as keras3 returns them unless `zero_indexed`.
+returned_indices <- function(positions, zero_indexed)
+  if (flag(zero_indexed, "zero_indexed")) positions else op_add(positions, 1L)
+
 # An R value converted once, as each op would convert it, for functions that use it several times.
 as_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_array(x)
 
@@ -139,7 +147,7 @@ NULL
 op_take <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
   # keras3 passes a list of indices on as a Python list (nested: one row per element).
   if (is.list(indices)) indices <- indices_of_list(indices)
-  if (!flag(zero_indexed, "zero_indexed")) indices <- zero_based(indices)
+  indices <- taken_indices(indices, zero_indexed)
   .Call(krb_call3, "op_take", x, indices, axis)
 }
 
@@ -153,14 +161,14 @@ indices_of_list <- function(indices) {
 #' @export
 op_argmax <- function(x, axis = NULL, keepdims = FALSE, zero_indexed = FALSE) {
   positions <- .Call(krb_call3, "op_argmax", x, axis, keepdims)
-  if (flag(zero_indexed, "zero_indexed")) positions else op_add(positions, 1L)
+  returned_indices(positions, zero_indexed)
 }
 
 #' @rdname op_take
 #' @export
 op_argmin <- function(x, axis = NULL, keepdims = FALSE, zero_indexed = FALSE) {
   positions <- .Call(krb_call3, "op_argmin", x, axis, keepdims)
-  if (flag(zero_indexed, "zero_indexed")) positions else op_add(positions, 1L)
+  returned_indices(positions, zero_indexed)
 }
 
 #' @rdname op_take
@@ -189,7 +197,7 @@ op_broadcast_to <- function(x, shape) .Call(krb_call2, "op_broadcast_to", x, sha
 #' @export
 op_one_hot <- function(x, num_classes, axis = -1L, dtype = NULL, sparse = FALSE, zero_indexed = FALSE) {
   if (isTRUE(sparse)) raise_bridge_error("value_error", "Sparse tensors are not supported: `sparse` must be FALSE.")
-  if (!flag(zero_indexed, "zero_indexed")) x <- zero_based(x)
+  x <- taken_indices(x, zero_indexed)
   .Call(krb_call4, "op_one_hot", x, num_classes, axis, if (is.null(dtype)) "float32" else dtype)
 }
 

@@ -175,7 +175,7 @@ op_sort <- function(x, axis = -1L) .Call(krb_call2, "op_sort", x, axis)
 #' @export
 op_argsort <- function(x, axis = -1L, zero_indexed = FALSE) {
   positions <- .Call(krb_call2, "op_argsort", x, axis)
-  if (flag(zero_indexed, "zero_indexed")) positions else op_add(positions, 1L)
+  returned_indices(positions, zero_indexed)
 }
 
 #' @rdname op_sort
@@ -184,13 +184,13 @@ op_top_k <- function(x, k, sorted = TRUE, zero_indexed = FALSE) {
   x <- as_array(x)
   indices <- .Call(krb_call3, "op_top_k_indices", x, k, sorted)
   values <- op_take_along_axis(x, indices, axis = -1L, zero_indexed = TRUE)
-  list(values = values, indices = if (flag(zero_indexed, "zero_indexed")) indices else op_add(indices, 1L))
+  list(values = values, indices = returned_indices(indices, zero_indexed))
 }
 
 #' @rdname op_sort
 #' @export
 op_take_along_axis <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
-  if (!flag(zero_indexed, "zero_indexed")) indices <- zero_based(indices)
+  indices <- taken_indices(indices, zero_indexed)
   .Call(krb_call3, "op_take_along_axis", x, indices, axis)
 }
 

@@ -76,7 +76,7 @@ random_integer <- function(shape, minval, maxval, dtype = "int32", seed = NULL) 
 #' @export
 random_categorical <- function(logits, num_samples, dtype = "int32", seed = NULL, zero_indexed = FALSE) {
   classes <- .Call(krb_call4, "random_categorical", logits, num_samples, dtype, seed)
-  if (flag(zero_indexed, "zero_indexed")) classes else op_add(classes, 1L)
+  returned_indices(classes, zero_indexed)
 }
 
 #' @rdname random

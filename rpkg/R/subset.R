@@ -162,8 +162,4 @@ op_subset <- function(x, ...) {
 
 #' @rdname op_subset
 #' @export
-`op_subset<-` <- function(x, ..., value) {
-  index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
-  result <- .Call(krb_call4, "subset_set", x, index, value, TRUE)
-  if (is.null(result)) x else result
-}
+`op_subset<-` <- `[<-.kerasbridge_object`

@@ -18,7 +18,7 @@ public static partial class Ops
     public static NdArray Imag(NdArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return DTypes.IsComplex(x.DType) ? ComplexPart<ImaginaryPartKernel>(x) : NdArray.Full(x.DType, x.ShapeSpan, 0);
+        return DTypes.IsComplex(x.DType) ? ComplexPart<ImaginaryPartKernel>(x) : NdArray.Zeros(x.DType, x.ShapeSpan);
     }
 
     /// <summary>The complex conjugate of each element (<c>keras.ops.conj</c>), in the same dtype;
