@@ -10,13 +10,16 @@ NULL
 #' `dtype` truncates doubles first, as keras3 does. `op_shape()`, `op_dtype()`, `op_ndim()` and
 #' `op_size()` describe a tensor, variable or R value as a tensor of it would be;
 #' `op_is_tensor()` is `TRUE` for tensors only (not variables, not R values).
+#' `op_copy()` gives a tensor of the values, and `op_stop_gradient()` a tensor of a variable's
+#' value (nothing here computes gradients); `op_convert_to_array()` gives an R array.
 #'
 #' @param x A tensor, variable, R array or number.
+#' @param variable A variable, tensor, R array or number.
 #' @param dtype `NULL` or a dtype name, such as `"float32"`.
 #' @param sparse,ragged Accepted for keras3's signature; sparse and ragged tensors are not
 #'   supported, so these must be `NULL` or `FALSE`.
 #' @return A tensor; `op_shape()` a [shape()], `op_dtype()` a string, `op_ndim()` and
-#'   `op_size()` numbers, `op_is_tensor()` `TRUE` or `FALSE`.
+#'   `op_size()` numbers, `op_is_tensor()` `TRUE` or `FALSE`, `op_convert_to_array()` an R array.
 #' @family core ops
 #' @examples
 #' op_array(c(1, 2, 3))
@@ -28,6 +31,11 @@ NULL
 #' op_ndim(x)
 #' op_size(x)
 #' op_is_tensor(x)
+#' v <- keras_variable(c(1, 2))
+#' frozen <- op_stop_gradient(v)
+#' v$assign(c(3, 4))
+#' frozen
+#' op_convert_to_array(op_copy(x))
 #' @name op_convert_to_tensor
 NULL
 
@@ -71,9 +79,22 @@ op_size <- function(x) {
 #' @export
 op_is_tensor <- function(x) inherits(x, "kerasbridge_tensor")
 
+#' @rdname op_convert_to_tensor
+#' @export
+op_copy <- function(x) op_convert_to_tensor(x)
+
+#' @rdname op_convert_to_tensor
+#' @export
+op_stop_gradient <- function(variable) op_convert_to_tensor(variable)
+
+#' @rdname op_convert_to_tensor
+#' @export
+op_convert_to_array <- function(x) as.array(if (is_kerasbridge_object(x)) x else op_convert_to_tensor(x))
+
 #' Tensors filled with a value
 #'
 #' keras3's `op_zeros()`, `op_ones()` and `op_full()` of a shape, and their `_like()` forms,
+#' `op_empty()` (zeros here: its values are left unspecified in Keras),
 #' which take the shape (and, unless `dtype` is given, the dtype) of `x`. The default dtype of
 #' the shaped forms is [config_floatx()]. `fill_value` may also be an array that broadcasts to
 #' the shape.
@@ -96,6 +117,10 @@ NULL
 #' @rdname op_full
 #' @export
 op_zeros <- function(shape, dtype = NULL) op_full(shape, 0, dtype)
+
+#' @rdname op_full
+#' @export
+op_empty <- function(shape, dtype = NULL) op_zeros(shape, dtype)
 
 #' @rdname op_full
 #' @export
@@ -159,6 +184,11 @@ op_tri <- function(N, M = NULL, k = 0L, dtype = NULL) .Call(krb_call4, "op_tri",
 #' `dtype` truncates `start` and `end` first, as keras3 does. The dtype is int32 when `start`,
 #' `end` and `step` are all integers, else [config_floatx()]. `op_linspace()` gives `num` values from `start` to `stop`,
 #' `stop` included when `endpoint`; with `retstep = TRUE` it returns `list(values, step)`.
+#' `op_logspace()` gives `base` to the powers `op_linspace()` would give (computed in float64,
+#' then cast to `dtype`, by default [config_floatx()]). `op_meshgrid()` gives a list of
+#' coordinate grids, one per input vector: with `indexing = "ij"` the first input varies along
+#' the first axis, with the default `"xy"` (Cartesian) along the second. As in keras3, double R
+#' vectors become int64 (truncated).
 #'
 #' @param start,end,stop The first value, and the bound.
 #' @param step The spacing.
@@ -168,7 +198,11 @@ op_tri <- function(N, M = NULL, k = 0L, dtype = NULL) .Call(krb_call4, "op_tri",
 #' @param endpoint Whether `stop` is the last value.
 #' @param retstep Whether to return the spacing too.
 #' @param axis Only the default is supported (scalar `start` and `stop`).
-#' @return A 1-d tensor (`op_linspace(retstep = TRUE)`: a list of it and the step).
+#' @param base The base of `op_logspace()`'s powers.
+#' @param ... `op_meshgrid()`'s 1-d inputs: tensors, variables or R vectors.
+#' @param indexing `"xy"` or `"ij"`.
+#' @return A 1-d tensor (`op_linspace(retstep = TRUE)`: a list of it and the step;
+#'   `op_meshgrid()`: a list of tensors).
 #' @family numpy ops
 #' @examples
 #' op_arange(5L)
@@ -176,6 +210,9 @@ op_tri <- function(N, M = NULL, k = 0L, dtype = NULL) .Call(krb_call4, "op_tri",
 #' op_arange(10L, 1L, -3L)
 #' op_linspace(0, 1, num = 5)
 #' op_linspace(0, 1, num = 4, endpoint = FALSE, retstep = TRUE)
+#' op_logspace(0, 3, num = 4)
+#' op_meshgrid(1:3, 4:5)
+#' op_meshgrid(1:3, 4:5, indexing = "ij")
 #' @name op_arange
 NULL
 
@@ -200,6 +237,31 @@ op_linspace <- function(start, stop, num = 50L, endpoint = TRUE, retstep = FALSE
   spaces <- if (flag(endpoint, "endpoint")) num - 1 else num
   # NumPy's step where there is no space between values (num = 1 with the endpoint, or none).
   list(values, if (spaces > 0) (stop - start) / spaces else NaN)
+}
+
+#' @rdname op_arange
+#' @export
+op_logspace <- function(start, stop, num = 50L, endpoint = TRUE, base = 10L, dtype = NULL, axis = 1L) {
+  powers <- op_linspace(start, stop, num, endpoint, dtype = "float64", axis = axis)
+  op_cast(op_power(as.double(base), powers), if (is.null(dtype)) config_floatx() else dtype)
+}
+
+#' @rdname op_arange
+#' @export
+op_meshgrid <- function(..., indexing = "xy") {
+  if (!identical(indexing, "xy") && !identical(indexing, "ij"))
+    raise_bridge_error("value_error", sprintf("Valid values for argument 'indexing' are 'xy' and 'ij'. Received: indexing=%s", deparse1(indexing)))
+  xs <- lapply(list(...), function(x) flattened(if (is.double(x) && !is_kerasbridge_object(x)) op_array(x, "int64") else x))
+  sizes <- vapply(xs, op_size, numeric(1))
+  # Which output axis each input runs along: "xy" swaps the first two.
+  along <- seq_along(xs)
+  if (indexing == "xy" && length(xs) >= 2L) along[1:2] <- 2:1
+  shape <- sizes[order(along)]
+  lapply(seq_along(xs), function(i) {
+    own <- rep(1, length(xs))
+    own[along[[i]]] <- sizes[[i]]
+    op_broadcast_to(op_reshape(xs[[i]], own), shape)
+  })
 }
 
 #' Reshaping and reordering axes

@@ -12,7 +12,10 @@ NULL
 #'
 #' `op_square()` of bool gives int32; `op_sign()` keeps the dtype (NaN stays NaN) and refuses
 #' bool and complex input; `op_round()` rounds halves to even, as NumPy (`op_round(2.5)` is 2).
-#' `op_maximum()` and `op_minimum()` return NaN where either operand is NaN. `op_reciprocal()`
+#' `op_maximum()` and `op_minimum()` return NaN where either operand is NaN; `op_pmax()` and
+#' `op_pmin()` are keras3's other names for them. `op_heaviside()` is 0 where `x1` is negative, 1
+#' where it is positive and `x2` where it is 0 (NaN stays NaN); integers give
+#' [config_floatx()] (int64 float64), as in Keras. `op_reciprocal()`
 #' keeps the dtype, as Keras: of integers it is NumPy's integer `1 / x` (1, -1 or 0).
 #'
 #' @param x1,x2 Tensors, variables, R arrays or numbers.
@@ -28,6 +31,8 @@ NULL
 #' op_floor_divide(x, 2)
 #' op_divide_no_nan(x, c(1, 0))
 #' op_maximum(x, 0)
+#' op_pmin(x, 1)
+#' op_heaviside(x, 0.5)
 #' op_round(x)
 #' op_square(x)
 #' @name op_arithmetic
@@ -76,6 +81,25 @@ op_maximum <- function(x1, x2) .Call(krb_call3, "op_binary", "maximum", x1, x2)
 #' @rdname op_arithmetic
 #' @export
 op_minimum <- function(x1, x2) .Call(krb_call3, "op_binary", "minimum", x1, x2)
+
+#' @rdname op_arithmetic
+#' @export
+op_pmax <- op_maximum
+
+#' @rdname op_arithmetic
+#' @export
+op_pmin <- op_minimum
+
+#' @rdname op_arithmetic
+#' @export
+op_heaviside <- function(x1, x2) {
+  # Where x1 is NaN the innermost choice keeps it; x2 promotes with x1 as in Keras.
+  steps <- op_where(op_equal(x1, 0), x2, op_where(op_greater(x1, 0), 1L, op_where(op_less(x1, 0), 0L, x1)))
+  dtype <- steps$dtype
+  if (dtype %in% c("int8", "int16", "int32", "uint8", "uint16", "uint32")) op_cast(steps, config_floatx())
+  else if (dtype == "int64") op_cast(steps, "float64")
+  else steps
+}
 
 #' @rdname op_arithmetic
 #' @export

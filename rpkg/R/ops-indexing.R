@@ -28,6 +28,17 @@ as_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_array(x)
 # double vector converts to float64 as an array does, not to `config_floatx()`.
 as_array <- function(x) if (is.null(x) || is_kerasbridge_object(x) || is.array(x)) x else as.array(x)
 
+# keras3's R value or tensor flattened in row-major order, R vectors and arrays keeping their
+# dtype (as_array()).
+flattened <- function(x) op_reshape(as_tensor(as_array(x)), -1L)
+
+# A whole-number argument (a count or a step), as Python's int() takes it.
+whole_number <- function(value, name) {
+  if (!is.numeric(value) || length(value) != 1L || is.na(value) || value != trunc(value) || abs(value) > .Machine$integer.max)
+    raise_bridge_error("type_error", sprintf("`%s` must be a whole number. Received: %s=%s", name, name, deparse1(value)))
+  as.integer(value)
+}
+
 # keras3's start indices: numbers, a list of them or a tensor, 1-based, made 0-based.
 start_indices_of <- function(start_indices) {
   if (is.list(start_indices)) start_indices <- unlist(start_indices)
@@ -114,7 +125,10 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
 #' `op_argmax()` and `op_argmin()` give the 1-based position of the largest or smallest element
 #' along `axis` (`NULL`: in `x` flattened in row-major order), as keras3 does unless
 #' `zero_indexed = TRUE`; ties give the first. `op_cumsum()` and `op_cumprod()` give running
-#' totals along `axis` (`NULL`: flattened). `op_flip()` reverses along axes, `op_broadcast_to()`
+#' totals along `axis` (`NULL`: flattened); `op_diff()` the differences of neighbours along
+#' `axis`, `n` times over (of bool, whether they differ). `op_flip()` reverses along axes,
+#' `op_rot90()` turns by `k` quarter turns in the plane of two axes, from the first axis towards
+#' the second (NumPy's `rot90()`: a matrix turns anticlockwise), `op_broadcast_to()`
 #' repeats to a shape with NumPy's broadcasting, `op_one_hot()` encodes 1-based class numbers
 #' (0-based with `zero_indexed = TRUE`) along a new axis.
 #'
@@ -127,6 +141,11 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
 #' @param shape The shape to broadcast to.
 #' @param num_classes The number of classes.
 #' @param sparse Sparse tensors are not supported: must be `FALSE`.
+#' @param a A tensor, variable or R array.
+#' @param n How many times to take differences (0 returns `a`).
+#' @param array A tensor, variable or R array of at least 2 dimensions.
+#' @param k The number of quarter turns (negative: the other way).
+#' @param axes The two axes of the plane, 1-based: a list or a vector.
 #' @return A tensor (int32 for `op_argmax()`, `op_argmin()`).
 #' @family numpy ops
 #' @examples
@@ -136,7 +155,10 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
 #' op_argmin(x, axis = 2)
 #' op_take(x, c(3, 1), axis = 2)
 #' op_cumsum(x, axis = 2)
+#' op_diff(x)
+#' op_diff(c(1, 4, 9, 16), n = 2)
 #' op_flip(x, axis = 1)
+#' op_rot90(matrix(1:4, 2, byrow = TRUE))
 #' op_broadcast_to(c(1, 2, 3), c(2, 3))
 #' op_one_hot(c(2, 4, 3, 1), num_classes = 4)
 #' @name op_take
@@ -187,7 +209,44 @@ op_cumprod <- function(x, axis = NULL, dtype = NULL) {
 
 #' @rdname op_take
 #' @export
+op_diff <- function(a, n = 1L, axis = -1L) {
+  a <- as_tensor(as_array(a))
+  n <- whole_number(n, "n")
+  if (n < 0L) raise_bridge_error("value_error", sprintf("order must be non-negative but got %d", n))
+  for (i in seq_len(n)) {
+    length <- .Call(krb_call2, "axis_length", a, axis)
+    # Arrays of indices: one index alone would drop the axis.
+    earlier <- as.array(seq_len(max(length - 1L, 0L)))
+    later <- op_take(a, earlier + 1L, axis = axis)
+    earlier <- op_take(a, earlier, axis = axis)
+    a <- if (a$dtype == "bool") op_not_equal(later, earlier) else op_subtract(later, earlier)
+  }
+  a
+}
+
+#' @rdname op_take
+#' @export
 op_flip <- function(x, axis = NULL) .Call(krb_call2, "op_flip", x, axis)
+
+#' @rdname op_take
+#' @export
+op_rot90 <- function(array, k = 1L, axes = list(1L, 2L)) {
+  x <- as_tensor(as_array(array))
+  rank <- op_ndim(x)
+  if (rank < 2L)
+    raise_bridge_error("value_error", sprintf("Input array must have at least 2 dimensions. Received: array.ndim=%d", rank))
+  plane <- unlist(axes)
+  if (!is.numeric(plane) || length(plane) != 2L || anyNA(plane) || plane[[1L]] == plane[[2L]])
+    raise_bridge_error("value_error", sprintf("Invalid axes: %s. Axes must be a tuple of two different dimensions.", deparse1(axes)))
+  # Bound-checked by the ops below; the same axis spelt both ways (1 and -rank) is one axis.
+  if ((plane[[1L]] - plane[[2L]]) %in% c(rank + 1L, -rank - 1L))
+    raise_bridge_error("value_error", sprintf("Invalid axes: %s. Axes must be a tuple of two different dimensions.", deparse1(axes)))
+  switch(whole_number(k, "k") %% 4L + 1L,
+         op_flip(op_flip(x, plane[[1L]]), plane[[1L]]),
+         op_swapaxes(op_flip(x, plane[[2L]]), plane[[1L]], plane[[2L]]),
+         op_flip(op_flip(x, plane[[1L]]), plane[[2L]]),
+         op_flip(op_swapaxes(x, plane[[1L]], plane[[2L]]), plane[[2L]]))
+}
 
 #' @rdname op_take
 #' @export

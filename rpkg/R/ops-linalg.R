@@ -3,7 +3,9 @@ NULL
 
 #' Products and linear algebra
 #'
-#' keras3's `op_dot()` (NumPy's `dot`), `op_outer()` (of both inputs flattened), and
+#' keras3's `op_dot()` (NumPy's `dot`), `op_outer()` (of both inputs flattened), `op_inner()`
+#' (sums over the last axis of both; a number multiplies), `op_vdot()` (the dot product of both
+#' flattened, `x1` conjugated), and
 #' `op_tensordot()`: with a number `axes = N`, the last `N - 1` axes of `x1` are summed against
 #' the first `N - 1` of `x2`, as in keras3, which passes the number through its 1-based axis
 #' conversion (its default, `axes = 3`, is NumPy's 2; `axes = 1` sums none: the outer product);
@@ -25,6 +27,8 @@ NULL
 #' a <- matrix(c(4, 2, 2, 3), 2)
 #' op_dot(a, c(1, 1))
 #' op_outer(c(1, 2), c(1, 10, 100))
+#' op_inner(a, c(1, 1))
+#' op_vdot(a, a)
 #' op_tensordot(a, a, axes = 2)
 #' op_einsum("ij,jk->ik", a, a)
 #' op_einsum("ii", a)
@@ -43,6 +47,22 @@ op_dot <- function(x1, x2) .Call(krb_call2, "op_dot", x1, x2)
 #' @rdname op_linalg
 #' @export
 op_outer <- function(x1, x2) .Call(krb_call2, "op_outer", x1, x2)
+
+#' @rdname op_linalg
+#' @export
+op_inner <- function(x1, x2) {
+  x1 <- as_tensor(as_array(x1))
+  x2 <- as_tensor(as_array(x2))
+  if (op_ndim(x1) == 0L || op_ndim(x2) == 0L) op_multiply(x1, x2)
+  else .Call(krb_call4, "op_tensordot", x1, x2, -1L, -1L)
+}
+
+#' @rdname op_linalg
+#' @export
+op_vdot <- function(x1, x2) {
+  x1 <- flattened(x1)
+  op_dot(if (grepl("^complex", x1$dtype)) op_conj(x1) else x1, flattened(x2))
+}
 
 #' @rdname op_linalg
 #' @export
@@ -197,7 +217,8 @@ op_take_along_axis <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
 #' Triangles, diagonals and rearranging axes
 #'
 #' keras3's `op_tril()` and `op_triu()` keep the lower or upper triangle (from diagonal `k`) of
-#' the last two axes; `op_diag()` makes a matrix of a vector's diagonal or takes a matrix's;
+#' the last two axes; `op_diag()` makes a matrix of a vector's diagonal or takes a matrix's,
+#' `op_diagflat()` a matrix whose diagonal is `x` flattened (row-major);
 #' `op_diagonal()` and `op_trace()` take the diagonal (and its sum) of the matrices in
 #' `axis1`, `axis2`. `k` and `offset` are offsets, not indices. `op_swapaxes()` exchanges two axes,
 #' `op_moveaxis()` moves axes; `op_tile()` repeats the whole array, `op_repeat()` each element,
@@ -216,6 +237,7 @@ op_take_along_axis <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
 #' op_triu(m, k = 1)
 #' op_diag(m)
 #' op_diag(c(1, 2))
+#' op_diagflat(m[1:2, 1:2])
 #' op_trace(m)
 #' op_swapaxes(m, 1, 2)
 #' op_moveaxis(op_ones(c(2, 3, 4)), 1, 3)
@@ -236,6 +258,10 @@ op_triu <- function(x, k = 0L) .Call(krb_call3, "op_triangle", x, k, FALSE)
 #' @rdname op_tril
 #' @export
 op_diag <- function(x, k = 0L) .Call(krb_call2, "op_diag", x, k)
+
+#' @rdname op_tril
+#' @export
+op_diagflat <- function(x, k = 0L) op_diag(flattened(x), k)
 
 #' @rdname op_tril
 #' @export

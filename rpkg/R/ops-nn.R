@@ -12,13 +12,23 @@ NULL
 #' 1.05070098). `op_hard_silu()` (also `op_hard_swish()`) is `x * op_hard_sigmoid(x)`;
 #' `op_tanh_shrink()` is `x - tanh(x)`; `op_sparse_plus()` is 0 up to -1, `(x + 1)^2 / 4` below
 #' 1, then `x`; `op_sparse_sigmoid()` is 0 up to -1, 1 from 1 and `(x + 1) / 2` between;
-#' `op_hard_tanh()` limits `x` to `[-1, 1]` and keeps integer dtypes.
+#' `op_hard_tanh()` limits `x` to `[-1, 1]` and keeps integer dtypes. `op_celu()` is `x` from 0
+#' and `alpha * (exp(x / alpha) - 1)` below; `op_squareplus()` is `(x + sqrt(x^2 + b)) / 2`;
+#' `op_glu()` splits `x` in two halves along `axis` and gives the first times the sigmoid of the
+#' second. `op_hard_shrink()` keeps `x` where `abs(x) > threshold` and gives 0 elsewhere,
+#' `op_soft_shrink()` also moves what it keeps `threshold` towards 0, and `op_threshold()` keeps
+#' `x` where `x > threshold` and gives `default_value` elsewhere; these three (and `op_glu()`, as
+#' Keras) keep `x`'s dtype.
 #'
 #' @param x A tensor, variable, R array or number.
 #' @param approximate Whether `op_gelu()` uses the tanh approximation.
-#' @param alpha The scale of the negative part of `op_elu()`.
+#' @param alpha The scale of the negative part of `op_elu()` and `op_celu()`.
+#' @param b `op_squareplus()`'s smoothness.
+#' @param threshold Where `op_hard_shrink()`, `op_soft_shrink()` and `op_threshold()` cut.
+#' @param default_value `op_threshold()`'s value at and below `threshold`.
 #' @param negative_slope The slope of the negative part of `op_leaky_relu()`.
-#' @param axis The axis (or axes) `op_softmax()` and `op_log_softmax()` normalise over.
+#' @param axis The axis (or axes) `op_softmax()` and `op_log_softmax()` normalise over; the
+#'   axis `op_glu()` splits.
 #' @return A tensor.
 #' @family nn ops
 #' @examples
@@ -30,6 +40,11 @@ NULL
 #' op_hard_silu(x)
 #' op_sparse_plus(x)
 #' op_hard_tanh(x)
+#' op_celu(x)
+#' op_squareplus(x)
+#' op_glu(x, axis = 1)
+#' op_soft_shrink(x, threshold = 1)
+#' op_threshold(x, 1, default_value = -1)
 #' op_softmax(x)
 #' op_log_softmax(x, axis = 1)
 #' @name op_activations
@@ -94,6 +109,60 @@ op_sparse_sigmoid <- function(x) .Call(krb_call2, "op_unary", "sparse_sigmoid", 
 #' @rdname op_activations
 #' @export
 op_hard_tanh <- function(x) .Call(krb_call2, "op_unary", "hard_tanh", x)
+
+# keras3's activations of integers and bool compute in floatx.
+floating <- function(x) {
+  x <- as_tensor(x)
+  if (grepl("^(float|bfloat|complex)", x$dtype)) x else op_cast(x, config_floatx())
+}
+
+#' @rdname op_activations
+#' @export
+op_celu <- function(x, alpha = 1) {
+  x <- floating(x)
+  op_add(op_maximum(x, 0L), op_multiply(alpha, op_expm1(op_divide(op_minimum(x, 0L), alpha))))
+}
+
+#' @rdname op_activations
+#' @export
+op_squareplus <- function(x, b = 4L) {
+  x <- floating(x)
+  op_divide(op_add(x, op_sqrt(op_add(op_square(x), b))), 2L)
+}
+
+#' @rdname op_activations
+#' @export
+op_glu <- function(x, axis = -1L) {
+  x <- as_tensor(x)
+  if (.Call(krb_call2, "axis_length", x, axis) %% 2L != 0L)
+    raise_bridge_error("value_error", sprintf("axis size must be divisible by 2. Received: x.shape=%s with axis=%s",
+                                              format(op_shape(x), prefix = FALSE), deparse1(axis)))
+  halves <- op_split(x, 2L, axis = axis)
+  op_cast(op_multiply(halves[[1L]], op_sigmoid(halves[[2L]])), x$dtype)
+}
+
+#' @rdname op_activations
+#' @export
+op_hard_shrink <- function(x, threshold = 0.5) {
+  x <- as_tensor(x)
+  op_cast(op_where(op_greater(op_abs(x), threshold), x, 0L), x$dtype)
+}
+
+#' @rdname op_activations
+#' @export
+op_soft_shrink <- function(x, threshold = 0.5) {
+  x <- as_tensor(x)
+  shrunk <- op_where(op_greater(x, threshold), op_subtract(x, threshold),
+                     op_where(op_less(x, op_negative(threshold)), op_add(x, threshold), 0L))
+  op_cast(shrunk, x$dtype)
+}
+
+#' @rdname op_activations
+#' @export
+op_threshold <- function(x, threshold, default_value) {
+  x <- as_tensor(x)
+  op_cast(op_where(op_greater(x, threshold), x, default_value), x$dtype)
+}
 
 #' @rdname op_activations
 #' @export

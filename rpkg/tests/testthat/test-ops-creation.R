@@ -164,3 +164,62 @@ test_that("ops whose result would be too large are a memory_error, and arange to
   expect_bridge_error(op_one_hot(1:2, .Machine$integer.max), "memory_error", "shape (2, 2147483647)", fixed = TRUE)
   expect_bridge_error(op_arange(-Inf, 5), "value_error", "arange: cannot compute length", fixed = TRUE)
 })
+
+test_that("op_logspace gives base to the powers op_linspace gives, in floatx or the dtype asked", {
+  expect_equal(as.vector(as.array(op_logspace(0, 3, num = 4))), c(1, 10, 100, 1000))
+  expect_identical(op_logspace(0, 3, num = 4)$dtype, "float32")
+  expect_equal(as.vector(as.array(op_logspace(0, 3, num = 4, base = 2, endpoint = FALSE, dtype = "float64"))),
+               2^seq(0, 3, length.out = 5)[1:4])
+  expect_identical(as.vector(as.array(op_logspace(1, 3, num = 3, dtype = "int32"))), c(10L, 100L, 1000L))
+})
+
+test_that("op_meshgrid's default xy indexing runs the first input along columns", {
+  grids <- op_meshgrid(1:3, 4:5)
+  expect_length(grids, 2)
+  expect_identical(as.array(grids[[1]]), matrix(1:3, 2, 3, byrow = TRUE))
+  expect_identical(as.array(grids[[2]]), matrix(4:5, 2, 3))
+})
+
+test_that("op_meshgrid with ij indexing runs each input along its own axis, over three inputs too", {
+  grids <- op_meshgrid(1:2, 3:5, 6:9, indexing = "ij")
+  expect_identical(as.integer(op_shape(grids[[1]])), c(2L, 3L, 4L))
+  full <- expand.grid(a = 1:2, b = 3:5, c = 6:9)
+  expect_identical(as.vector(as.array(grids[[1]])), full$a)
+  expect_identical(as.vector(as.array(grids[[2]])), full$b)
+  expect_identical(as.vector(as.array(grids[[3]])), full$c)
+})
+
+test_that("op_meshgrid makes double R vectors int64, truncated, as keras3 does", {
+  grids <- op_meshgrid(c(1.7, 2), c(4, 5, 6))
+  expect_identical(op_dtype(grids[[1]]), "int64")
+  expect_identical(as.vector(as.array(grids[[1]])), c(1, 1, 1, 2, 2, 2))
+  expect_identical(op_dtype(op_meshgrid(op_array(c(0.5, 1), "float32"))[[1]]), "float32")
+})
+
+test_that("op_meshgrid refuses an unknown indexing", {
+  expect_bridge_error(op_meshgrid(1:2, indexing = "yx"), "value_error", "'xy' and 'ij'. Received: indexing=\"yx\"", fixed = TRUE)
+})
+
+test_that("op_empty gives a tensor of the shape and dtype, floatx by default", {
+  expect_identical(as.integer(op_shape(op_empty(c(2, 3)))), c(2L, 3L))
+  expect_identical(op_empty(c(2, 3))$dtype, "float32")
+  expect_identical(op_empty(4, dtype = "int64")$dtype, "int64")
+})
+
+test_that("op_copy and op_stop_gradient of a variable keep its value of the time", {
+  v <- keras_variable(c(1, 2))
+  copied <- op_copy(v)
+  stopped <- op_stop_gradient(v)
+  v$assign(c(3, 4))
+  expect_true(op_is_tensor(copied))
+  expect_identical(as.vector(as.array(copied)), c(1, 2))
+  expect_identical(as.vector(as.array(stopped)), c(1, 2))
+  expect_identical(op_copy(matrix(1:4, 2))$dtype, "int32")
+})
+
+test_that("op_convert_to_array gives the R array of a tensor, variable or R value", {
+  m <- matrix(c(1.5, 2, 3, 4), 2)
+  expect_identical(op_convert_to_array(op_array(m)), m)
+  expect_identical(op_convert_to_array(keras_variable(m, dtype = "float64")), m)
+  expect_identical(op_convert_to_array(1:3), array(1:3))
+})

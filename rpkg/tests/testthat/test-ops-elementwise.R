@@ -244,3 +244,21 @@ test_that("a real tensor's imaginary part is zeros of its dtype and its angle 0 
   expect_equal(as.array(op_angle(x)), array(c(0, pi)), tolerance = 1e-7)
   expect_identical(op_angle(x)$dtype, "float32")
 })
+
+test_that("op_pmax and op_pmin are keras3's other names for op_maximum and op_minimum", {
+  expect_identical(as.array(op_pmax(array(c(1, 5, 3)), 2)), array(pmax(c(1, 5, 3), 2)))
+  expect_identical(as.array(op_pmin(array(c(1, 5, 3)), 2)), array(pmin(c(1, 5, 3), 2)))
+})
+
+test_that("op_heaviside is 0 below zero, x2 at zero, 1 above, and keeps NaN", {
+  x <- array(c(-1.5, 0, 2, NaN, -Inf, Inf))
+  expect_identical(as.vector(as.array(op_heaviside(x, 0.5))), c(0, 0.5, 1, NaN, 0, 1))
+  expect_identical(as.vector(as.array(op_heaviside(array(c(0, 0)), array(c(3, 4))))), c(3, 4))
+})
+
+test_that("op_heaviside of integers gives floatx, of int64 float64, and keeps float dtypes", {
+  expect_identical(op_heaviside(array(c(-1L, 0L, 3L)), 7L)$dtype, "float32")
+  expect_identical(as.vector(as.array(op_heaviside(array(c(-1L, 0L, 3L)), 7L))), c(0, 7, 1))
+  expect_identical(op_heaviside(op_array(c(-1, 0), "int64"), 1L)$dtype, "float64")
+  expect_identical(op_heaviside(op_array(c(-1, 0), "float16"), 1)$dtype, "float16")
+})

@@ -175,3 +175,80 @@ test_that("indices and split points that are not numbers are classed errors", {
   expect_bridge_error(op_split(x, list(1, "a")), "value_error", "Split points and counts must be whole numbers", fixed = TRUE)
   expect_bridge_error(op_median(x, keepdims = NA), "type_error", "Argument `keepdims` must be a boolean", fixed = TRUE)
 })
+
+test_that("op_hstack joins 1-d tensors end to end and matrices side by side, as cbind()", {
+  expect_identical(as.array(op_hstack(c(1, 2), c(3, 4, 5))), array(c(1, 2, 3, 4, 5)))
+  m <- matrix(1:4, 2)
+  expect_identical(as.array(op_hstack(list(m, m * 10L))), cbind(m, m * 10L))
+  expect_identical(as.array(op_hstack(list(m), m)), cbind(m, m))
+  expect_identical(op_hstack(list(array(1:2), c(0.5, 1)))$dtype, "float64")
+})
+
+test_that("op_vstack stacks matrices as rbind() does and makes 1-d tensors rows", {
+  m <- matrix(1:4, 2)
+  expect_identical(as.array(op_vstack(list(m, m + 4L))), rbind(m, m + 4L))
+  expect_identical(as.array(op_vstack(c(1, 2), c(3, 4))), rbind(c(1, 2), c(3, 4)))
+  expect_identical(op_shape(op_vstack(list(op_array(1), op_array(2))))[[2]], 1L)
+})
+
+test_that("op_hstack and op_vstack of nothing are the type_error op_concatenate gives", {
+  expect_bridge_error(op_hstack(list()), "type_error", "non-empty list")
+  expect_bridge_error(op_vstack(list()), "type_error", "non-empty list")
+})
+
+test_that("op_append flattens both in row-major order without an axis, and joins along one with it", {
+  m <- matrix(1:4, 2)
+  expect_identical(as.vector(as.array(op_append(m, c(5L, 6L)))), c(1L, 3L, 2L, 4L, 5L, 6L))
+  expect_identical(as.array(op_append(m, matrix(5:6, 1), axis = 1)), rbind(m, 5:6))
+  expect_identical(as.array(op_append(m, matrix(5:6, 2), axis = -1)), cbind(m, 5:6))
+  expect_identical(op_append(array(1:2), array(0.5))$dtype, "float64")
+  expect_bridge_error(op_append(m, matrix(1:3, 1), axis = 1), "value_error")
+})
+
+test_that("op_diff takes differences of neighbours along the last axis by default, as diff() on rows", {
+  m <- matrix(c(1, 5, 2, 7, 4, 0), 2)
+  expect_identical(as.array(op_diff(m)), t(apply(m, 1, diff)))
+  expect_identical(as.array(op_diff(m, axis = 1)), diff(m))
+  expect_identical(as.vector(as.array(op_diff(c(1, 4, 9, 16), n = 2))), diff(c(1, 4, 9, 16), differences = 2))
+})
+
+test_that("op_diff with n = 0 returns the input, and past the axis's length is empty", {
+  expect_identical(as.vector(as.array(op_diff(c(1, 2, 4), n = 0))), c(1, 2, 4))
+  expect_identical(as.integer(op_shape(op_diff(c(1, 2), n = 3))), 0L)
+  expect_identical(as.integer(op_shape(op_diff(matrix(1:6, 2), axis = 1, n = 2))), c(0L, 3L))
+})
+
+test_that("op_diff of bool says where neighbours differ, as NumPy", {
+  expect_identical(as.vector(as.array(op_diff(c(TRUE, FALSE, FALSE, TRUE)))), c(TRUE, FALSE, TRUE))
+})
+
+test_that("op_diff refuses a negative or fractional n and a bad axis", {
+  expect_bridge_error(op_diff(c(1, 2), n = -1), "value_error", "order must be non-negative but got -1")
+  expect_bridge_error(op_diff(c(1, 2), n = 1.5), "type_error", "n=1.5")
+  expect_bridge_error(op_diff(c(1, 2), axis = 2), "value_error", "out of bounds")
+})
+
+test_that("op_rot90 turns a matrix anticlockwise, k quarter turns, negative k clockwise", {
+  m <- matrix(1:6, 2, byrow = TRUE)
+  anticlockwise <- function(a) t(a)[ncol(a):1, , drop = FALSE]
+  expect_identical(as.array(op_rot90(m)), anticlockwise(m))
+  expect_identical(as.array(op_rot90(m, k = 2)), anticlockwise(anticlockwise(m)))
+  expect_identical(as.array(op_rot90(m, k = -1)), anticlockwise(anticlockwise(anticlockwise(m))))
+  expect_identical(as.array(op_rot90(m, k = 4)), m)
+  expect_identical(as.array(op_rot90(m, axes = c(2, 1))), as.array(op_rot90(m, k = 3)))
+})
+
+test_that("op_rot90 turns each matrix of a batch in the plane of the axes given", {
+  a <- array(1:24, c(2, 3, 4))
+  turned <- as.array(op_rot90(a, axes = list(2, 3)))
+  expect_identical(dim(turned), c(2L, 4L, 3L))
+  for (i in 1:2) expect_identical(turned[i, , ], as.array(op_rot90(a[i, , ])))
+})
+
+test_that("op_rot90 needs two dimensions and two different axes", {
+  expect_bridge_error(op_rot90(c(1, 2)), "value_error", "at least 2 dimensions. Received: array.ndim=1")
+  expect_bridge_error(op_rot90(diag(2), axes = c(1, 1)), "value_error", "two different dimensions")
+  expect_bridge_error(op_rot90(diag(2), axes = c(1, -2)), "value_error", "two different dimensions")
+  expect_bridge_error(op_rot90(diag(2), axes = 1), "value_error", "Invalid axes")
+  expect_bridge_error(op_rot90(diag(2), k = NA), "type_error", "k=NA")
+})

@@ -194,3 +194,28 @@ test_that("a BLAS that cannot be loaded leaves products to the engine's kernel",
   expect_match(child_value(lines, "matmul"), "could not be loaded", fixed = TRUE)
   expect_lt(as.numeric(child_value(lines, "error")), 1e-3)
 })
+
+test_that("op_inner sums over the last axis of both, as x1 %*% t(x2)", {
+  a <- matrix(1:6, 2, byrow = TRUE)
+  b <- matrix(c(1, 0, 2, 1, 1, 1), 2, byrow = TRUE)
+  expect_identical(as.array(op_inner(a, b)), a %*% t(b))
+  expect_identical(as.vector(as.array(op_inner(c(1, 2, 3), c(4, 5, 6)))), 32)
+  expect_identical(as.vector(as.array(op_inner(op_array(3), c(1, 2)))), c(3, 6))
+  expect_bridge_error(op_inner(a, matrix(1:4, 2)), "value_error")
+})
+
+test_that("op_vdot is the dot product of both flattened, conjugating x1", {
+  a <- matrix(1:4, 2)
+  expect_identical(as.vector(as.array(op_vdot(a, a))), sum(a * a))
+  z <- op_array(array(c(1 + 2i, 3 - 1i)))
+  expect_identical(as.vector(as.array(op_vdot(z, z))), sum(Conj(c(1 + 2i, 3 - 1i)) * c(1 + 2i, 3 - 1i)))
+  expect_bridge_error(op_vdot(c(1, 2), c(1, 2, 3)), "value_error")
+})
+
+test_that("op_diagflat puts x flattened in row-major order on a diagonal", {
+  m <- matrix(1:4, 2, byrow = TRUE)
+  expect_identical(as.array(op_diagflat(m)), diag(1:4))
+  shifted <- as.array(op_diagflat(c(1, 2), k = 1))
+  expect_identical(shifted, rbind(c(0, 1, 0), c(0, 0, 2), c(0, 0, 0)))
+  expect_identical(as.array(op_diagflat(c(1, 2), k = -1)), t(shifted))
+})

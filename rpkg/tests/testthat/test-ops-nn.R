@@ -87,3 +87,50 @@ test_that("op_clip equals pmin(pmax()) and keeps the dtype", {
   expect_identical(as.array(op_clip(v, 0, 5)), pmin(pmax(x, 0), 5))
   expect_identical(op_clip(array(1:5, 5), 2L, 4L)$dtype, "int32")
 })
+
+test_that("op_celu is x from 0 and alpha * expm1(x / alpha) below, in floatx for integers", {
+  x <- c(-2, -0.5, 0, 1.5)
+  expect_equal(as.vector(as.array(op_celu(op_array(array(x))))), ifelse(x > 0, x, expm1(x)))
+  expect_equal(as.vector(as.array(op_celu(op_array(array(x)), alpha = 2))), ifelse(x > 0, x, 2 * expm1(x / 2)))
+  expect_identical(op_celu(array(c(-1L, 2L)))$dtype, "float32")
+  expect_true(is.nan(as.array(op_celu(NaN))))
+})
+
+test_that("op_squareplus is (x + sqrt(x^2 + b)) / 2", {
+  x <- c(-3, 0, 2)
+  expect_equal(as.vector(as.array(op_squareplus(op_array(array(x))))), (x + sqrt(x^2 + 4)) / 2)
+  expect_equal(as.vector(as.array(op_squareplus(op_array(array(x)), b = 1))), (x + sqrt(x^2 + 1)) / 2)
+  expect_identical(op_squareplus(array(1:2))$dtype, "float32")
+})
+
+test_that("op_glu gives the first half times the sigmoid of the second along the axis", {
+  m <- matrix(c(1, 2, 3, 4, -1, 0, 2, 5), 2, byrow = TRUE)
+  sigmoid <- function(z) 1 / (1 + exp(-z))
+  expect_equal(as.array(op_glu(m)), m[, 1:2] * sigmoid(m[, 3:4]))
+  expect_equal(as.array(op_glu(m, axis = 1)), m[1, , drop = FALSE] * sigmoid(m[2, , drop = FALSE]))
+  expect_identical(op_glu(op_array(m, "float16"))$dtype, "float16")
+})
+
+test_that("op_glu needs an even axis length", {
+  expect_bridge_error(op_glu(matrix(1, 2, 3)), "value_error", "divisible by 2. Received: x.shape=(2, 3) with axis=-1", fixed = TRUE)
+})
+
+test_that("op_hard_shrink keeps x beyond the threshold and gives 0 elsewhere, in x's dtype", {
+  x <- array(c(-2, -0.5, 0.2, 0.6, NaN))
+  expect_identical(as.vector(as.array(op_hard_shrink(x))), c(-2, 0, 0, 0.6, 0))
+  expect_identical(as.vector(as.array(op_hard_shrink(array(-3:3), threshold = 1))), c(-3L, -2L, 0L, 0L, 0L, 2L, 3L))
+})
+
+test_that("op_soft_shrink moves what lies beyond the threshold towards 0 and gives 0 elsewhere", {
+  x <- array(c(-2, -0.5, 0.2, 0.75))
+  expect_identical(as.vector(as.array(op_soft_shrink(x))), c(-1.5, 0, 0, 0.25))
+  expect_identical(as.vector(as.array(op_soft_shrink(x, threshold = 1))), c(-1, 0, 0, 0))
+  expect_identical(op_soft_shrink(array(1:3), threshold = 1)$dtype, "int32")
+})
+
+test_that("op_threshold keeps x above the threshold and gives default_value elsewhere, in x's dtype", {
+  x <- array(c(-1, 0.2, 0.5, 3))
+  expect_identical(as.vector(as.array(op_threshold(x, 0.2, -9))), c(-9, -9, 0.5, 3))
+  expect_identical(op_threshold(op_array(x, "float32"), 0, 1L)$dtype, "float32")
+  expect_identical(as.vector(as.array(op_threshold(array(1:4), 2L, 0.5))), c(0L, 0L, 3L, 4L))
+})
