@@ -243,7 +243,7 @@ op_linspace <- function(start, stop, num = 50L, endpoint = TRUE, retstep = FALSE
 #' @export
 op_logspace <- function(start, stop, num = 50L, endpoint = TRUE, base = 10L, dtype = NULL, axis = 1L) {
   powers <- op_linspace(start, stop, num, endpoint, dtype = "float64", axis = axis)
-  op_cast(op_power(as.double(base), powers), if (is.null(dtype)) config_floatx() else dtype)
+  op_cast(op_power(base, powers), if (is.null(dtype)) config_floatx() else dtype)
 }
 
 #' @rdname op_arange

@@ -171,6 +171,7 @@ test_that("op_logspace gives base to the powers op_linspace gives, in floatx or 
   expect_equal(as.vector(as.array(op_logspace(0, 3, num = 4, base = 2, endpoint = FALSE, dtype = "float64"))),
                2^seq(0, 3, length.out = 5)[1:4])
   expect_identical(as.vector(as.array(op_logspace(1, 3, num = 3, dtype = "int32"))), c(10L, 100L, 1000L))
+  expect_bridge_error(op_logspace(0, 2, base = "e"), "type_error")
 })
 
 test_that("op_meshgrid's default xy indexing runs the first input along columns", {

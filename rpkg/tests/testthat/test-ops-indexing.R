@@ -251,4 +251,5 @@ test_that("op_rot90 needs two dimensions and two different axes", {
   expect_bridge_error(op_rot90(diag(2), axes = c(1, -2)), "value_error", "two different dimensions")
   expect_bridge_error(op_rot90(diag(2), axes = 1), "value_error", "Invalid axes")
   expect_bridge_error(op_rot90(diag(2), k = NA), "type_error", "k=NA")
+  expect_bridge_error(op_rot90(diag(2), axes = c(0, 1)), "value_error", "1 based")
 })
