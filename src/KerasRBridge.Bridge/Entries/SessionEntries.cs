@@ -55,7 +55,7 @@ internal static class SessionEntries
     private static void FreeMemory()
     {
         RValues.CollectGarbage();
-        GC.Collect();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         RThread.DrainReleases();
         RTensorMemory.EmptyPool();

@@ -57,10 +57,12 @@ internal static class Handles
         {
             foreach (nint member in group.Members) Table.Remove(member);
             Interlocked.Add(ref _live, -group.Members.Length);
+            RTensorMemory.HandlesFreed(group.Members.Length);
             Table.Remove(address);
             return;
         }
         RTensorMemory.LetGo(Table.Get(address)!);
+        RTensorMemory.HandlesFreed(1);
         Table.Remove(address);
         Interlocked.Decrement(ref _live);
     }

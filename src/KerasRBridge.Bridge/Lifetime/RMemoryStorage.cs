@@ -18,13 +18,17 @@ namespace KerasRBridge.Bridge.Lifetime;
 /// (finalizers never call R), for reuse or release. The protection's own finalizer is
 /// suppressed: only the storage decides when it goes.</para>
 /// <para>While .NET protects the memory, .NET's collector alone decides when it goes, so its
-/// bytes count as .NET memory pressure; once R holds it, they do not.</para>
+/// bytes count as .NET memory (<see cref="CountForDotNet"/>: memory pressure, and
+/// <see cref="RTensorMemory.ProtectedBytes"/>); once R holds it, they do not. Memory an entry
+/// call makes is counted only once the call is over and it has not gone to R
+/// (<see cref="RTensorMemory.CallStarts"/>): a call's result, counted and uncounted again at the
+/// next call, made .NET run a full collection about every other call in a loop of 4 MB results.</para>
 /// <para>The memory never moves, so pinning is free.</para>
 /// </remarks>
 internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStorage where T : unmanaged
 {
     private RObject? _protection;
-    private bool _heldByDotNet;
+    private bool _heldByDotNet, _counted;
     private readonly T* _data;
     private readonly int _length;
 
@@ -38,7 +42,6 @@ internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStora
         Keeper = keeper.Sexp;
         _length = length;
         _data = (T*)FreshMemory.HugePageStart(RValues.DataOf(keeper.Sexp), Bytes);
-        GC.AddMemoryPressure(Bytes);
         RTensorMemory.Counted(Bytes);
     }
 
@@ -65,16 +68,32 @@ internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStora
         if (_heldByDotNet || _protection is null) return;
         _protection.Dispose();
         _protection = null;
+        Uncount();
+    }
+
+    /// <inheritdoc/>
+    public void CountForDotNet()
+    {
+        if (_counted || _protection is null) return;
+        _counted = true;
+        GC.AddMemoryPressure(Bytes);
+        RTensorMemory.Protected(Bytes);
+    }
+
+    private void Uncount()
+    {
+        if (!_counted) return;
+        _counted = false;
         GC.RemoveMemoryPressure(Bytes);
+        RTensorMemory.Protected(-Bytes);
     }
 
     /// <inheritdoc/>
     public void KeepForDotNet()
     {
         _heldByDotNet = true;
-        if (_protection is not null) return;
-        _protection = SuppressedKeep(Keeper);
-        GC.AddMemoryPressure(Bytes);
+        _protection ??= SuppressedKeep(Keeper);
+        CountForDotNet();
     }
 
     private static RObject SuppressedKeep(Sexp keeper)
@@ -87,9 +106,8 @@ internal sealed unsafe class RMemoryStorage<T> : TensorStorage<T>, IRMemoryStora
     ~RMemoryStorage()
     {
         RTensorMemory.Counted(-Bytes);
-        if (_protection is not { } protection) return;
-        GC.RemoveMemoryPressure(Bytes);
-        RTensorMemory.Returned(protection, Bytes);
+        Uncount();
+        if (_protection is { } protection) RTensorMemory.Returned(protection, Bytes);
     }
 }
 
@@ -111,4 +129,8 @@ internal interface IRMemoryStorage
     /// still reaches it, and stays protected until .NET's collector finds the storage
     /// unreachable, whatever was planned for it. R's thread only.</summary>
     void KeepForDotNet();
+
+    /// <summary>Counts the memory as .NET's while .NET protects it (once; nothing once R holds
+    /// it): memory pressure that makes .NET's collector look for unreachable storages.</summary>
+    void CountForDotNet();
 }
