@@ -10,7 +10,9 @@ NULL
 #' the first `N - 1` of `x2`, as in keras3, which passes the number through its 1-based axis
 #' conversion (its default, `axes = 3`, is NumPy's 2; `axes = 1` sums none: the outer product);
 #' with a list of two vectors, those 1-based axes. `op_solve(a, b)`
-#' solves `a %*% x = b`, `op_inv()` inverts, `op_det()` gives determinants and `op_cholesky()` the
+#' solves `a %*% x = b`, `op_inv()` inverts, `op_det()` gives determinants (`op_slogdet()` their
+#' sign and the log of their absolute value, as a list, and `op_logdet()` that log: these do not
+#' overflow where the determinant would) and `op_cholesky()` the
 #' lower factor `L` with `L %*% t(L) = x` (the upper with `upper = TRUE`); these work on the last
 #' two axes, with leading axes as batches, in float64 internally. `op_einsum()` takes NumPy's
 #' subscripts: letters per axis, `->` before the output (else the letters used once, in
@@ -36,6 +38,8 @@ NULL
 #' op_solve(a, c(6, 5))
 #' op_inv(a)
 #' op_det(a)
+#' op_slogdet(a)
+#' op_logdet(a)
 #' op_cholesky(a)
 #' @name op_linalg
 NULL
@@ -94,6 +98,14 @@ op_inv <- function(x) .Call(krb_call1, "op_inv", x)
 #' @rdname op_linalg
 #' @export
 op_det <- function(x) .Call(krb_call1, "op_det", x)
+
+#' @rdname op_linalg
+#' @export
+op_slogdet <- function(x) list(.Call(krb_call2, "op_slogdet", x, TRUE), .Call(krb_call2, "op_slogdet", x, FALSE))
+
+#' @rdname op_linalg
+#' @export
+op_logdet <- function(x) .Call(krb_call2, "op_slogdet", x, FALSE)
 
 #' @rdname op_linalg
 #' @export

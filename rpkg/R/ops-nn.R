@@ -190,7 +190,10 @@ op_log_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis
 #' (non-zero), else of `x2`, the three broadcast together, in the dtype `x1` and `x2` promote to.
 #' With the condition only, `op_where(condition)` gives the positions of its non-zero elements
 #' as Keras does (NumPy's `nonzero()`): a list of int64 tensors, one per axis, in row-major order
-#' of the elements and 0-based, as keras3 passes them on unchanged.
+#' of the elements and 0-based, as keras3 passes them on unchanged. `op_nonzero()` gives the same
+#' positions 1-based, as keras3 does, one row per element and one column per axis.
+#' `op_select()` takes, element by element, from the first of `choicelist` whose condition in
+#' `condlist` holds, else `default`.
 #' `op_clip(x, x_min, x_max)`: `x` limited to the range, in `x`'s dtype (bool: int32).
 #' `op_erf()`: the error function, and `op_erfinv()` its inverse, in a float dtype.
 #'
@@ -198,6 +201,9 @@ op_log_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis
 #' @param x1,x2 Tensors, variables, R arrays or numbers to choose from.
 #' @param x A tensor, variable, R array or number.
 #' @param x_min,x_max The bounds: numbers, or arrays that broadcast against `x`.
+#' @param condlist,choicelist Lists of the same length: conditions, and the values to take where
+#'   each holds.
+#' @param default The value where no condition holds.
 #' @return A tensor.
 #' @family numpy ops
 #' @examples
@@ -207,6 +213,8 @@ op_log_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis
 #' op_erf(c(-1, 0, 1))
 #' op_erfinv(c(-0.5, 0, 0.5))
 #' op_where(matrix(c(TRUE, FALSE, TRUE, TRUE), 2))
+#' op_nonzero(matrix(c(TRUE, FALSE, TRUE, TRUE), 2))
+#' op_select(list(x < 0, x > 5), list(-x, x * 10), default = 0)
 #' @name op_where
 NULL
 
@@ -225,6 +233,25 @@ nonzero_positions <- function(condition) {
   hits <- which(values != 0 | is.nan(values), arr.ind = TRUE)
   hits <- hits[do.call(order, unname(as.data.frame(hits))), , drop = FALSE]
   lapply(seq_len(ncol(hits)), function(axis) op_array(array(hits[, axis] - 1L), dtype = "int64"))
+}
+
+#' @rdname op_where
+#' @export
+op_nonzero <- function(x) op_stack(lapply(nonzero_positions(x), op_add, 1L), axis = -1L)
+
+#' @rdname op_where
+#' @export
+op_select <- function(condlist, choicelist, default = 0L) {
+  if (!is.list(condlist) || !is.list(choicelist))
+    raise_bridge_error("type_error", sprintf("`condlist` and `choicelist` must be lists. Received: condlist=<%s>, choicelist=<%s>",
+                                             class(condlist)[[1L]], class(choicelist)[[1L]]))
+  if (length(condlist) != length(choicelist))
+    raise_bridge_error("value_error", sprintf("list of cases must be same length as list of conditions. Received: %d conditions and %d choices",
+                                              length(condlist), length(choicelist)))
+  # The first condition that holds wins, so the first is applied last.
+  chosen <- default
+  for (i in rev(seq_along(condlist))) chosen <- op_where(condlist[[i]], choicelist[[i]], chosen)
+  as_tensor(chosen)
 }
 
 #' @rdname op_where

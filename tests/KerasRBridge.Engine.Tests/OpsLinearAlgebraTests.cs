@@ -53,6 +53,43 @@ public class OpsLinearAlgebraTests
     }
 
     [Test]
+    public void Slogdet_gives_the_sign_and_log_of_the_absolute_determinant()
+    {
+        var (sign, log) = Ops.SlogDet(A());
+        Assert.That(Doubles(sign), Is.EqualTo(new double[] { 1 }));
+        Assert.That(Doubles(log), Is.EqualTo(new[] { Math.Log(8) }).Within(1e-15));
+        var swapped = Ops.SlogDet(Matrix(new double[,] { { 0, 2 }, { 3, 0 } }));
+        Assert.That(Doubles(swapped.Sign), Is.EqualTo(new double[] { -1 }));
+        Assert.That(Doubles(swapped.LogAbsDet), Is.EqualTo(new[] { Math.Log(6) }).Within(1e-15));
+    }
+
+    [Test]
+    public void Slogdet_of_a_singular_matrix_is_sign_zero_and_log_minus_infinity()
+    {
+        var (sign, log) = Ops.SlogDet(Matrix(new double[,] { { 1, 2 }, { 2, 4 } }));
+        Assert.That(Doubles(sign), Is.EqualTo(new double[] { 0 }));
+        Assert.That(Doubles(log), Is.EqualTo(new[] { double.NegativeInfinity }));
+    }
+
+    [Test]
+    public void Slogdet_stays_finite_where_the_determinant_overflows()
+    {
+        var large = Ops.Multiply(Ops.Eye(200, dtype: DType.Float64), 1e4);
+        Assert.That(Doubles(Ops.Det(large))[0], Is.EqualTo(double.PositiveInfinity));
+        Assert.That(Doubles(Ops.SlogDet(large).LogAbsDet)[0], Is.EqualTo(200 * Math.Log(1e4)).Within(1e-9));
+    }
+
+    [Test]
+    public void Slogdet_runs_over_batches_and_refuses_non_square_input()
+    {
+        var batch = Ops.Stack([A(), Ops.Multiply(A(), -1.0)], 0);
+        var (sign, log) = Ops.SlogDet(batch);
+        Assert.That(Doubles(sign), Is.EqualTo(new double[] { 1, 1 }));
+        Assert.That(Doubles(log), Is.EqualTo(new[] { Math.Log(8), Math.Log(8) }).Within(1e-14));
+        Assert.Throws<KerasValueError>(() => Ops.SlogDet(Vector(1.0, 2)));
+    }
+
+    [Test]
     public void Linear_algebra_runs_over_batches()
     {
         var batch = Ops.Stack([A(), Ops.Multiply(A(), 2.0)], 0);

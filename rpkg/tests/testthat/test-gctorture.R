@@ -142,6 +142,8 @@ tortured <- list(
     quote(as.array(op_inv(diag(2) * 2))), diag(2) / 2),
   "op_det: determinant" = list(
     quote(as.array(op_det(diag(2) * 3))), 9),
+  "op_slogdet: sign and log" = list(
+    quote(vapply(op_slogdet(diag(2) * -3), as.array, 1)), c(1, log(9))),
   "op_cholesky: identity" = list(
     quote(as.array(op_cholesky(diag(2)))), diag(2)),
   "op_sort: rows" = list(

@@ -219,3 +219,30 @@ test_that("op_diagflat puts x flattened in row-major order on a diagonal", {
   expect_identical(shifted, rbind(c(0, 1, 0), c(0, 0, 2), c(0, 0, 0)))
   expect_identical(as.array(op_diagflat(c(1, 2), k = -1)), t(shifted))
 })
+
+test_that("op_slogdet gives the sign of the determinant and the log of its absolute value, as determinant()", {
+  m <- matrix(c(2, 1, 5, -4), 2)
+  base <- determinant(m, logarithm = TRUE)
+  parts <- op_slogdet(m)
+  expect_length(parts, 2)
+  expect_identical(as.vector(as.array(parts[[1]])), as.vector(base$sign) + 0)
+  expect_equal(as.vector(as.array(parts[[2]])), as.vector(base$modulus))
+  expect_equal(as.vector(as.array(op_logdet(diag(c(2, 3))))), log(6))
+})
+
+test_that("op_slogdet stays finite where op_det overflows, and a singular matrix is sign 0, log -Inf", {
+  big <- diag(1e4, 200)
+  expect_identical(as.vector(as.array(op_det(big))), Inf)
+  expect_equal(as.vector(as.array(op_logdet(big))), 200 * log(1e4))
+  singular <- op_slogdet(matrix(c(1, 2, 2, 4), 2))
+  expect_identical(as.vector(as.array(singular[[1]])), 0)
+  expect_identical(as.vector(as.array(singular[[2]])), -Inf)
+})
+
+test_that("op_slogdet works over batches and refuses non-square input", {
+  batch <- array(c(2, 0, 0, 3, -1, 0, 0, 1), c(2, 2, 2))
+  parts <- op_slogdet(aperm(batch, c(3, 1, 2)))
+  expect_identical(as.vector(as.array(parts[[1]])), c(1, -1))
+  expect_equal(as.vector(as.array(parts[[2]])), c(log(6), 0))
+  expect_bridge_error(op_slogdet(matrix(1:6, 2)), "value_error", "square")
+})

@@ -134,3 +134,23 @@ test_that("op_threshold keeps x above the threshold and gives default_value else
   expect_identical(op_threshold(op_array(x, "float32"), 0, 1L)$dtype, "float32")
   expect_identical(as.vector(as.array(op_threshold(array(1:4), 2L, 0.5))), c(0L, 0L, 3L, 4L))
 })
+
+test_that("op_nonzero gives 1-based positions, a row per non-zero element in row-major order", {
+  m <- matrix(c(TRUE, FALSE, TRUE, TRUE), 2)
+  positions <- as.array(op_nonzero(m))
+  expect_identical(positions, rbind(c(1, 1), c(1, 2), c(2, 2)))
+  expect_identical(op_dtype(op_nonzero(m)), "int64")
+  expect_identical(as.vector(as.array(op_nonzero(c(0, 3, 0, 5)))), c(2, 4))
+})
+
+test_that("op_select takes from the first choice whose condition holds, else the default", {
+  x <- c(-2, 0.5, 3, 7)
+  chosen <- op_select(list(x < 0, x > 1), list(-x, x * 10), default = 99)
+  expect_identical(as.vector(as.array(chosen)), c(2, 99, 30, 70))
+  expect_identical(as.vector(as.array(op_select(list(x > 0, x > 5), list(1L, 2L)))), c(0L, 1L, 1L, 1L))
+})
+
+test_that("op_select needs as many choices as conditions", {
+  expect_bridge_error(op_select(list(TRUE, FALSE), list(1)), "value_error", "same length as list of conditions")
+  expect_bridge_error(op_select(TRUE, 1), "type_error", "must be lists")
+})

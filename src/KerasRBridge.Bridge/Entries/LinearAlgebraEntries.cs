@@ -17,6 +17,7 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_solve", (Sexp a, Sexp b) => Ops.Solve(Tensors.FromR(a), Tensors.FromR(b))),
         Declare.Entry("op_inv", (Sexp x) => Ops.Inv(Tensors.FromR(x))),
         Declare.Entry("op_det", (Sexp x) => Ops.Det(Tensors.FromR(x))),
+        Declare.Entry("op_slogdet", (Sexp x, bool sign) => sign ? Ops.SlogDet(Tensors.FromR(x)).Sign : Ops.SlogDet(Tensors.FromR(x)).LogAbsDet),
         Declare.Entry("singular_values", (Sexp x) => Ops.SingularValues(Tensors.FromR(x))),
         Declare.Entry("op_cholesky", (Sexp x) => Ops.Cholesky(Tensors.FromR(x))),
         Declare.Entry("op_sort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.Sort)),

@@ -92,24 +92,51 @@ public static partial class Ops
 
     /// <summary>The determinant of square <paramref name="a"/> (<c>keras.ops.det</c>), batched over leading axes; 0 for a singular matrix.</summary>
     /// <exception cref="KerasValueError"><paramref name="a"/> is not square.</exception>
-    public static NdArray Det(NdArray a)
+    public static NdArray Det(NdArray a) => FromLuFactors(a, "det", (lu, pivots, n) =>
     {
-        RequireSquare(a, "det");
+        if (pivots is null) return (0, 0);
+        double det = 1;
+        for (int i = 0; i < n; i++) det *= (pivots[i] != i ? -1 : 1) * lu[i + n * i];
+        return (det, 0);
+    }).First;
+
+    /// <summary>
+    /// The sign of the determinant of square <paramref name="a"/> and the natural log of its
+    /// absolute value (<c>keras.ops.slogdet</c>), batched over leading axes: sign 0 and log
+    /// -infinity for a singular matrix. The log does not overflow where <see cref="Det"/> would.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="a"/> is not square.</exception>
+    public static (NdArray Sign, NdArray LogAbsDet) SlogDet(NdArray a) => FromLuFactors(a, "slogdet", (lu, pivots, n) =>
+    {
+        if (pivots is null) return (0, double.NegativeInfinity);
+        double sign = 1, log = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double u = lu[i + n * i];
+            if ((pivots[i] != i) != (u < 0)) sign = -sign;
+            log += Math.Log(Math.Abs(u));
+        }
+        return (sign, log);
+    });
+
+    // Two numbers per matrix of a batch from its LU factors (pivots null when singular), as two
+    // tensors of the batch's shape in a's float dtype.
+    private static (NdArray First, NdArray Second) FromLuFactors(NdArray a, string name, Func<double[], int[]?, int, (double, double)> reduce)
+    {
+        RequireSquare(a, name);
         var dtype = FloatResult(a.DType);
-        long n = a.ShapeSpan[^1];
+        int n = (int)a.ShapeSpan[^1];
         var matrices = MatricesFirst(a).AsSpan<double>();
         long batches = NdArray.ElementCount(a.ShapeSpan[..^2]);
-        var result = new double[batches];
+        var first = new double[batches];
+        var second = new double[batches];
         for (long k = 0; k < batches; k++)
         {
-            var lu = matrices.Slice((int)(k * n * n), (int)(n * n)).ToArray();
-            var pivots = Decompose(lu, (int)n);
-            if (pivots is null) continue;
-            double det = 1;
-            for (int i = 0; i < n; i++) det *= (pivots[i] != i ? -1 : 1) * lu[i + n * i];
-            result[k] = det;
+            var lu = matrices.Slice((int)(k * n * n), n * n).ToArray();
+            (first[k], second[k]) = reduce(lu, Decompose(lu, n), n);
         }
-        return NdArray.FromColumnMajor(result, a.ShapeSpan[..^2]).Cast(dtype);
+        var shape = a.ShapeSpan[..^2];
+        return (NdArray.FromColumnMajor(first, shape).Cast(dtype), NdArray.FromColumnMajor(second, shape).Cast(dtype));
     }
 
     /// <summary>
