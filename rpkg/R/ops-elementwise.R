@@ -434,3 +434,73 @@ op_conj <- function(x) .Call(krb_call2, "op_unary", "conj", x)
 #' @rdname op_complex_parts
 #' @export
 op_angle <- function(x) .Call(krb_call2, "op_unary", "angle", x)
+
+#' Bitwise operations
+#'
+#' keras3's bitwise ops on integer (or bool) tensors, variables, R arrays and numbers, with
+#' NumPy's broadcasting, in the dtype the operands promote to. As in keras3, R doubles are taken
+#' as integers (whole numbers only, here). `op_bitwise_and()`, `op_bitwise_or()` and
+#' `op_bitwise_xor()` of bools are the logical operations; `op_bitwise_invert()` (also
+#' `op_bitwise_not()`) flips every bit. `op_left_shift()` and `op_right_shift()` (also
+#' `op_bitwise_left_shift()`, `op_bitwise_right_shift()`) shift `x` by `y` bits, the right
+#' shift keeping the sign; as in NumPy, shifting by the dtype's width or more, or by a negative
+#' count, gives 0 (-1 for a negative `x` shifted right); a bool shifted by an R integer is an
+#' int32, as NumPy shifts `True`. Floats, and bools shifted by bools, are a `type_error`.
+#'
+#' @param x,y Integer or bool tensors, variables, R arrays or numbers.
+#' @return A tensor.
+#' @family numpy ops
+#' @examples
+#' op_bitwise_and(12L, 10L)
+#' op_bitwise_or(c(1, 2, 4), 1)
+#' op_bitwise_xor(op_array(c(TRUE, FALSE)), TRUE)
+#' op_bitwise_invert(op_array(c(0, 200), "uint8"))
+#' op_left_shift(1L, 0:4)
+#' op_right_shift(c(-16L, 16L), 2L)
+#' @name op_bitwise
+NULL
+
+# keras3's integers for the bitwise ops: R doubles become R integers (keeping any dim).
+bit_operand <- function(x) {
+  if (!is.double(x) || is_kerasbridge_object(x)) return(x)
+  if (anyNA(x) || any(x != trunc(x)) || any(abs(x) > .Machine$integer.max))
+    raise_bridge_error("type_error", sprintf("Bitwise ops take whole numbers. Received: %s", paste(format(head(x, 5)), collapse = ", ")))
+  storage.mode(x) <- "integer"
+  x
+}
+
+#' @rdname op_bitwise
+#' @export
+op_bitwise_and <- function(x, y) .Call(krb_call3, "op_binary", "bitwise_and", bit_operand(x), bit_operand(y))
+
+#' @rdname op_bitwise
+#' @export
+op_bitwise_or <- function(x, y) .Call(krb_call3, "op_binary", "bitwise_or", bit_operand(x), bit_operand(y))
+
+#' @rdname op_bitwise
+#' @export
+op_bitwise_xor <- function(x, y) .Call(krb_call3, "op_binary", "bitwise_xor", bit_operand(x), bit_operand(y))
+
+#' @rdname op_bitwise
+#' @export
+op_bitwise_invert <- function(x) .Call(krb_call2, "op_unary", "bitwise_invert", bit_operand(x))
+
+#' @rdname op_bitwise
+#' @export
+op_bitwise_not <- op_bitwise_invert
+
+#' @rdname op_bitwise
+#' @export
+op_left_shift <- function(x, y) .Call(krb_call3, "op_binary", "left_shift", bit_operand(x), bit_operand(y))
+
+#' @rdname op_bitwise
+#' @export
+op_right_shift <- function(x, y) .Call(krb_call3, "op_binary", "right_shift", bit_operand(x), bit_operand(y))
+
+#' @rdname op_bitwise
+#' @export
+op_bitwise_left_shift <- op_left_shift
+
+#' @rdname op_bitwise
+#' @export
+op_bitwise_right_shift <- op_right_shift

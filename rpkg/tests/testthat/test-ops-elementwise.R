@@ -262,3 +262,43 @@ test_that("op_heaviside of integers gives floatx, of int64 float64, and keeps fl
   expect_identical(op_heaviside(op_array(c(-1, 0), "int64"), 1L)$dtype, "float64")
   expect_identical(op_heaviside(op_array(c(-1, 0), "float16"), 1)$dtype, "float16")
 })
+
+test_that("op_bitwise_and, _or and _xor combine bits as base R's bitwAnd, bitwOr and bitwXor", {
+  x <- c(12L, -1L, 5L, 255L)
+  y <- c(10L, 6L, 0L, 15L)
+  expect_identical(as.vector(as.array(op_bitwise_and(x, y))), bitwAnd(x, y))
+  expect_identical(as.vector(as.array(op_bitwise_or(x, y))), bitwOr(x, y))
+  expect_identical(as.vector(as.array(op_bitwise_xor(x, y))), bitwXor(x, y))
+  expect_identical(op_bitwise_and(x, y)$dtype, "int32")
+})
+
+test_that("bitwise ops take R doubles as integers, as keras3, and keep matrices", {
+  expect_identical(as.vector(as.array(op_bitwise_or(c(1, 2, 4), 1))), c(1L, 3L, 5L))
+  m <- matrix(c(1, 2, 3, 4), 2)
+  expect_identical(as.array(op_bitwise_and(m, 1)), matrix(c(1L, 0L, 1L, 0L), 2))
+})
+
+test_that("bitwise ops of bools are the logical operations", {
+  expect_identical(as.vector(as.array(op_bitwise_xor(op_array(c(TRUE, FALSE)), TRUE))), c(FALSE, TRUE))
+  expect_identical(as.vector(as.array(op_bitwise_not(op_array(c(TRUE, FALSE))))), c(FALSE, TRUE))
+})
+
+test_that("op_bitwise_invert flips every bit in the dtype, as bitwNot", {
+  expect_identical(as.vector(as.array(op_bitwise_invert(c(0L, 5L, -1L)))), bitwNot(c(0L, 5L, -1L)))
+  expect_identical(as.vector(as.array(op_bitwise_invert(op_array(c(0, 200), "uint8")))), c(255L, 55L))
+})
+
+test_that("shifts follow bitwShiftL, keep the sign on the right, and saturate past the width as NumPy", {
+  expect_identical(as.vector(as.array(op_left_shift(1L, 0:4))), bitwShiftL(1L, 0:4))
+  expect_identical(as.vector(as.array(op_right_shift(c(-16L, 16L), 2L))), c(-4L, 4L))
+  expect_identical(as.vector(as.array(op_bitwise_left_shift(1L, c(32L, -1L)))), c(0L, 0L))
+  expect_identical(as.vector(as.array(op_bitwise_right_shift(c(-5L, 5L), 40L))), c(-1L, 0L))
+})
+
+test_that("bitwise ops refuse floats and fractional R numbers with a type_error", {
+  expect_bridge_error(op_bitwise_and(op_array(c(1.5, 2)), 1L), "type_error", "takes integers or bools. Received: dtype=float")
+  expect_bridge_error(op_bitwise_or(1.5, 1), "type_error", "whole numbers. Received: 1.5")
+  expect_bridge_error(op_left_shift(op_array(TRUE), op_array(TRUE)), "type_error", "takes integers")
+  expect_identical(as.vector(as.array(op_left_shift(op_array(TRUE), 1L))), 2L)
+  expect_bridge_error(op_bitwise_xor(NA_real_, 1), "type_error")
+})

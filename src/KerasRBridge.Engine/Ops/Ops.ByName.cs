@@ -62,6 +62,8 @@ public static partial class Ops
         ["sparse_plus"] = SparsePlus,
         ["sparse_sigmoid"] = SparseSigmoid,
         ["hard_tanh"] = HardTanh,
+        ["bitwise_invert"] = BitwiseInvert,
+        ["bitwise_not"] = BitwiseInvert,
     };
 
     /// <summary>The elementwise (broadcasting) operations of two operands and <c>matmul</c>, by their <c>keras.ops</c> names.</summary>
@@ -77,6 +79,13 @@ public static partial class Ops
         ["mod"] = Mod,
         ["power"] = Power,
         ["maximum"] = Maximum,
+        ["bitwise_and"] = BitwiseAnd,
+        ["bitwise_or"] = BitwiseOr,
+        ["bitwise_xor"] = BitwiseXor,
+        ["left_shift"] = LeftShift,
+        ["bitwise_left_shift"] = LeftShift,
+        ["right_shift"] = RightShift,
+        ["bitwise_right_shift"] = RightShift,
         ["minimum"] = Minimum,
         ["arctan2"] = Arctan2,
         ["equal"] = Equal,
