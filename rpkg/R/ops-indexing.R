@@ -236,14 +236,14 @@ op_rot90 <- function(array, k = 1L, axes = list(1L, 2L)) {
   if (rank < 2L)
     raise_bridge_error("value_error", sprintf("Input array must have at least 2 dimensions. Received: array.ndim=%d", rank))
   plane <- unlist(axes)
-  if (!is.numeric(plane) || length(plane) != 2L || anyNA(plane) || plane[[1L]] == plane[[2L]])
+  invalid_axes <- function()
     raise_bridge_error("value_error", sprintf("Invalid axes: %s. Axes must be a tuple of two different dimensions.", deparse1(axes)))
+  if (!is.numeric(plane) || length(plane) != 2L || anyNA(plane) || plane[[1L]] == plane[[2L]]) invalid_axes()
   if (any(plane == 0)) raise_bridge_error("value_error", sprintf("`axes` argument is 1 based, received %s", deparse1(axes)))
   # Bound-checked by the ops below; the same axis spelt both ways (1 and -rank) is one axis.
-  if ((plane[[1L]] - plane[[2L]]) %in% c(rank + 1L, -rank - 1L))
-    raise_bridge_error("value_error", sprintf("Invalid axes: %s. Axes must be a tuple of two different dimensions.", deparse1(axes)))
+  if ((plane[[1L]] - plane[[2L]]) %in% c(rank + 1L, -rank - 1L)) invalid_axes()
   switch(whole_number(k, "k") %% 4L + 1L,
-         op_flip(op_flip(x, plane[[1L]]), plane[[1L]]),
+         op_copy(x),
          op_swapaxes(op_flip(x, plane[[2L]]), plane[[1L]], plane[[2L]]),
          op_flip(op_flip(x, plane[[1L]]), plane[[2L]]),
          op_flip(op_swapaxes(x, plane[[1L]], plane[[2L]]), plane[[2L]]))

@@ -101,11 +101,11 @@ op_det <- function(x) .Call(krb_call1, "op_det", x)
 
 #' @rdname op_linalg
 #' @export
-op_slogdet <- function(x) list(.Call(krb_call2, "op_slogdet", x, TRUE), .Call(krb_call2, "op_slogdet", x, FALSE))
+op_slogdet <- function(x) op_unstack(.Call(krb_call1, "op_slogdet", x))
 
 #' @rdname op_linalg
 #' @export
-op_logdet <- function(x) .Call(krb_call2, "op_slogdet", x, FALSE)
+op_logdet <- function(x) op_slogdet(x)[[2L]]
 
 #' @rdname op_linalg
 #' @export

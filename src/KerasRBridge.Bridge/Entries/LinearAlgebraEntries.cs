@@ -17,7 +17,7 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_solve", (Sexp a, Sexp b) => Ops.Solve(Tensors.FromR(a), Tensors.FromR(b))),
         Declare.Entry("op_inv", (Sexp x) => Ops.Inv(Tensors.FromR(x))),
         Declare.Entry("op_det", (Sexp x) => Ops.Det(Tensors.FromR(x))),
-        Declare.Entry("op_slogdet", (Sexp x, bool sign) => sign ? Ops.SlogDet(Tensors.FromR(x)).Sign : Ops.SlogDet(Tensors.FromR(x)).LogAbsDet),
+        Declare.Entry("op_slogdet", (Sexp x) => SlogDet(Tensors.FromR(x))),
         Declare.Entry("singular_values", (Sexp x) => Ops.SingularValues(Tensors.FromR(x))),
         Declare.Entry("op_cholesky", (Sexp x) => Ops.Cholesky(Tensors.FromR(x))),
         Declare.Entry("op_sort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.Sort)),
@@ -40,6 +40,13 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_sparse_categorical_crossentropy", (Sexp target, Sexp output, bool from_logits, Sexp axis) =>
             Axes.Along(output, axis, (o, a) => Ops.SparseCategoricalCrossentropy(Tensors.FromR(target), o, from_logits, a ?? -1))),
     ];
+
+    // One tensor per call goes back to R: the sign stacked on the log, which R unstacks.
+    private static NdArray SlogDet(NdArray x)
+    {
+        var (sign, log) = Ops.SlogDet(x);
+        return Ops.Stack([sign, log], 0);
+    }
 
     // The engine sorts a 0-d tensor as a vector of one, so its axis is read as that vector's.
     private static NdArray ArgSort(NdArray x, Sexp axis) => Ops.ArgSort(x, Axes.ReadOne(axis, Math.Max(x.Rank, 1), "axis"));
