@@ -11,7 +11,8 @@ NULL
 #' `op_size()` describe a tensor, variable or R value as a tensor of it would be;
 #' `op_is_tensor()` is `TRUE` for tensors only (not variables, not R values).
 #' `op_copy()` gives a tensor of the values, and `op_stop_gradient()` a tensor of a variable's
-#' value (nothing here computes gradients); `op_convert_to_array()` gives an R array.
+#' value (nothing here computes gradients); `op_convert_to_array()` gives an R array, as does
+#' `op_convert_to_numpy()`, its keras3 name (there is no NumPy here).
 #'
 #' @param x A tensor, variable, R array or number.
 #' @param variable A variable, tensor, R array or number.
@@ -90,6 +91,10 @@ op_stop_gradient <- function(variable) op_convert_to_tensor(variable)
 #' @rdname op_convert_to_tensor
 #' @export
 op_convert_to_array <- function(x) as.array(if (is_kerasbridge_object(x)) x else op_convert_to_tensor(x))
+
+#' @rdname op_convert_to_tensor
+#' @export
+op_convert_to_numpy <- op_convert_to_array
 
 #' Tensors filled with a value
 #'

@@ -35,7 +35,8 @@ NULL
 #' @param x A tensor or variable.
 #' @param ... Indices, one per axis.
 #' @param value The values to store, broadcast to the selected region.
-#' @return `op_subset()` gives a tensor; `op_subset<-` gives the changed object.
+#' @return `op_subset()` gives a tensor; `op_subset<-` (and `op_subset_set()`, its name as a
+#'   plain function, as in keras3) gives the changed object.
 #' @examples
 #' v <- keras_variable(array(1:12, c(3, 4)))
 #' v@r[1, ]
@@ -163,3 +164,7 @@ op_subset <- function(x, ...) {
 #' @rdname op_subset
 #' @export
 `op_subset<-` <- `[<-.kerasbridge_object`
+
+#' @rdname op_subset
+#' @export
+op_subset_set <- `op_subset<-`

@@ -1,0 +1,271 @@
+#' @include ops-indexing.R
+NULL
+
+# Control flow runs eagerly, as Keras's NumPy backend runs it: R calls the functions it is given.
+# Structures of tensors are R lists, nested or named, as keras3 hands Python tuples and dicts;
+# anything else is a leaf.
+
+is_tree_node <- function(x) is.list(x) && !is.object(x)
+
+tree_leaves <- function(x) if (is_tree_node(x)) unlist(lapply(x, tree_leaves), recursive = FALSE, use.names = FALSE) else list(x)
+
+# `structure` with its leaves replaced, in order, by `leaves`.
+tree_rebuild <- function(structure, leaves) {
+  at <- 0L
+  rebuild <- function(s) {
+    if (is_tree_node(s)) return(lapply(s, rebuild))
+    at <<- at + 1L
+    leaves[[at]]
+  }
+  rebuild(structure)
+}
+
+tree_map <- function(x, f) tree_rebuild(x, lapply(tree_leaves(x), f))
+
+# Structures of the same shape (`ys`, one per step) stacked leaf by leaf along a new first axis.
+tree_stack <- function(ys) {
+  if (!length(ys)) raise_bridge_error("value_error", "need at least one array to stack")
+  leaves <- lapply(ys, tree_leaves)
+  counts <- lengths(leaves)
+  if (any(counts != counts[[1L]]))
+    raise_bridge_error("value_error", sprintf("The function must return the same structure at every step. Received: %s leaves",
+                                              paste(unique(counts), collapse = " and ")))
+  tree_rebuild(ys[[1L]], lapply(seq_len(counts[[1L]]), function(j) op_stack(lapply(leaves, `[[`, j), axis = 1L)))
+}
+
+callable <- function(f, name) {
+  if (!is.function(f))
+    raise_bridge_error("type_error", sprintf("`%s` should be a callable. Received: %s=%s", name, name, deparse1(f, nlines = 1L)))
+  f
+}
+
+# Python's truth value of a predicate: an R logical or number, or a tensor, of one element.
+truth <- function(pred) {
+  value <- if (is_kerasbridge_object(pred)) as.vector(as.array(pred)) else pred
+  if ((!is.logical(value) && !is.numeric(value)) || length(value) != 1L || is.na(value))
+    raise_bridge_error("value_error", if (length(value) > 1L)
+      "The truth value of an array with more than one element is ambiguous. Use op_any() or op_all()"
+      else sprintf("A predicate must be one TRUE or FALSE. Received: %s", deparse1(value, nlines = 1L)))
+  as.logical(value)
+}
+
+# The leading-axis length of every leaf, which must agree.
+leading_length <- function(leaves, what) {
+  lengths <- vapply(leaves, function(leaf) {
+    shape <- as.integer(op_shape(leaf))
+    if (!length(shape)) raise_bridge_error("value_error", sprintf("%s must have a leading axis to map over. Received: a scalar", what))
+    shape[[1L]]
+  }, 1L)
+  if (length(unique(lengths)) > 1L)
+    raise_bridge_error("value_error", sprintf("%s must all have the same leading axis length. Received: lengths %s", what, paste(lengths, collapse = ", ")))
+  lengths[[1L]]
+}
+
+# The `i`th slices along the first axis of every leaf.
+slices_at <- function(leaves, i) lapply(leaves, function(leaf) op_take(leaf, i, axis = 1L))
+
+#' Control flow: conditions, loops and maps
+#'
+#' keras3's control-flow ops, run eagerly: each calls the R functions it is given, in order, as
+#' Keras's NumPy backend does. Structures of tensors are R lists (nested, or named, as keras3
+#' hands Python tuples and dicts); their leaves become tensors where Keras converts them.
+#'
+#' - `op_cond()` calls `true_fn()` if `pred` (`TRUE`/`FALSE`, or a one-element tensor) holds,
+#'   else `false_fn()`.
+#' - `op_switch()` calls `branches[[index]](...)`, `index` 1-based and clamped into range.
+#' - `op_while_loop()` calls `body(...)` on `loop_vars` while `cond(...)` holds (at most
+#'   `maximum_iterations` times). An unnamed list is spread over the functions' arguments and a
+#'   list is returned; anything else is passed as one argument and returned as it came.
+#' - `op_fori_loop()` runs `init_val <- body_fun(i, init_val)` for `i` from `lower` to
+#'   `upper - 1` (an int32 tensor), as Python's `range()`.
+#' - `op_scan()` carries `init` through `f(carry, x)` for each slice `x` of `xs` along the first
+#'   axis (or `length` times with `x = NULL`); `f` returns `list(carry, y)`, and the result is
+#'   `list(carry, ys)` with the `y`s stacked.
+#' - `op_map()` applies `f` to each slice of `xs` along the first axis and stacks the results.
+#' - `op_vectorized_map()` does the same; given a list of tensors, `f` gets a list of their slices.
+#' - `op_associative_scan()` is a prefix scan with an associative `f(a, b)` along `axis`,
+#'   combining slices in pairs (Blelloch's scheme) as Keras does.
+#'
+#' @param pred A predicate: `TRUE` or `FALSE`, or a tensor of one element.
+#' @param true_fn,false_fn Functions of no arguments.
+#' @param index A whole number or tensor, 1-based; clamped to `1:length(branches)`.
+#' @param branches A list of functions.
+#' @param ... Arguments for the branch (unnamed).
+#' @param cond A function of the loop variables returning a predicate.
+#' @param body A function of the loop variables returning new ones.
+#' @param loop_vars The loop variables: a list (spread over `cond` and `body`), or one value.
+#' @param maximum_iterations `NULL`, or the most times `body` runs.
+#' @param lower,upper Whole numbers: the loop runs over `lower:(upper - 1)`.
+#' @param body_fun A function of the loop counter and the state, returning the new state.
+#' @param init_val The initial state.
+#' @param f The function to apply.
+#' @param init The initial carry: a tensor or a list of them.
+#' @param xs Tensors (or a list of them) sliced along their first axis; `NULL` with `length`.
+#' @param length The number of steps when `xs` is `NULL`.
+#' @param reverse Whether to scan from the end.
+#' @param unroll A positive whole number or `TRUE`/`FALSE`: accepted for compatibility (an eager
+#'   loop has nothing to unroll).
+#' @param elements A tensor, or a list of tensors with the same first axis length.
+#' @param elems A tensor or a list of them, all of the same length along `axis`.
+#' @param axis The axis to scan along, 1-based.
+#' @return The value of the function called (`op_cond()`, `op_switch()`), the final loop
+#'   variables or state, `list(carry, ys)` for `op_scan()`, the stacked results for the maps, or
+#'   the scanned tensors for `op_associative_scan()`.
+#' @family core ops
+#' @examples
+#' op_cond(op_array(2) > 1, function() "big", function() "small")
+#' branches <- list(function(x) x + 100, function(x) x - 100)
+#' op_switch(2, branches, op_array(1))
+#' op_while_loop(function(i) i < 10L, function(i) list(i + 1L), list(0L))
+#' op_fori_loop(0L, 10L, function(i, state) state + i, 0L)
+#' sum_fn <- function(c, x) list(c + x, c + x)
+#' op_scan(sum_fn, op_array(0L), op_array(1:5))
+#' op_map(op_arange(5), function(x) x^2)
+#' op_vectorized_map(op_ones(c(3, 2)), function(row) op_sum(row))
+#' op_associative_scan(function(a, b) a + b, op_arange(5L))
+#' @name op_cond
+NULL
+
+#' @rdname op_cond
+#' @export
+op_cond <- function(pred, true_fn, false_fn) {
+  callable(true_fn, "true_fn")
+  callable(false_fn, "false_fn")
+  if (truth(pred)) true_fn() else false_fn()
+}
+
+#' @rdname op_cond
+#' @export
+op_switch <- function(index, branches, ...) {
+  if (!is.null(names(list(...))))
+    raise_bridge_error("value_error", "Arguments supplied to ... must be unnamed")
+  if (!is.list(branches) || !length(branches))
+    raise_bridge_error("value_error", sprintf("`branches` must be a non-empty list of functions. Received: %s", deparse1(branches, nlines = 1L)))
+  lapply(branches, callable, name = "branches")
+  value <- if (is_kerasbridge_object(index)) as.vector(as.array(index)) else index
+  if (!is.numeric(value) || length(value) != 1L || is.na(value))
+    raise_bridge_error("type_error", sprintf("`index` must be one whole number. Received: index=%s", deparse1(value, nlines = 1L)))
+  branches[[min(max(trunc(value), 1), length(branches))]](...)
+}
+
+#' @rdname op_cond
+#' @export
+op_while_loop <- function(cond, body, loop_vars, maximum_iterations = NULL) {
+  callable(cond, "cond")
+  callable(body, "body")
+  if (!is.null(maximum_iterations)) maximum_iterations <- whole_number(maximum_iterations, "maximum_iterations")
+  # An unnamed list is Python's tuple of loop variables; anything else (a named list is a dict)
+  # is one loop variable.
+  spread <- is_tree_node(loop_vars) && is.null(names(loop_vars))
+  vars <- tree_map(if (spread) loop_vars else list(loop_vars), op_convert_to_tensor)
+  iterations <- 0L
+  while ((is.null(maximum_iterations) || iterations < maximum_iterations) && truth(do.call(cond, vars))) {
+    vars <- do.call(body, vars)
+    if (!is_tree_node(vars) || !is.null(names(vars))) vars <- list(vars)
+    iterations <- iterations + 1L
+  }
+  if (spread) vars else vars[[1L]]
+}
+
+#' @rdname op_cond
+#' @export
+op_fori_loop <- function(lower, upper, body_fun, init_val) {
+  callable(body_fun, "body_fun")
+  bound <- function(value, name) whole_number(if (is_kerasbridge_object(value)) as.vector(as.array(value)) else value, name)
+  lower <- bound(lower, "lower")
+  upper <- bound(upper, "upper")
+  value <- tree_map(init_val, op_convert_to_tensor)
+  i <- lower
+  while (i < upper) {
+    value <- body_fun(op_array(i, "int32"), value)
+    i <- i + 1L
+  }
+  value
+}
+
+#' @rdname op_cond
+#' @export
+op_scan <- function(f, init, xs = NULL, length = NULL, reverse = FALSE, unroll = 1L) {
+  callable(f, "f")
+  reverse <- flag(reverse, "reverse")
+  if (!(is.logical(unroll) && length(unroll) == 1L && !is.na(unroll)) &&
+      !(is.numeric(unroll) && length(unroll) == 1L && !is.na(unroll) && unroll == trunc(unroll) && unroll >= 1))
+    raise_bridge_error("value_error", sprintf("`unroll` must be an positive integer or boolean. Received: unroll=%s", deparse1(unroll)))
+  if (is.null(xs) && is.null(length))
+    raise_bridge_error("value_error", "Got no `xs` to scan over and `length` not provided.")
+  leaves <- if (is.null(xs)) list() else lapply(tree_leaves(xs), op_convert_to_tensor)
+  steps <- if (length(leaves)) leading_length(leaves, "The `xs` to scan over") else NULL
+  if (!is.null(length)) {
+    length <- whole_number(length, "length")
+    if (!is.null(steps) && steps != length)
+      raise_bridge_error("value_error", sprintf("scan got `length` argument of %d which disagrees with leading axis sizes %d", length, steps))
+    steps <- length
+  }
+  carry <- tree_map(init, op_convert_to_tensor)
+  no_output <- lapply(tree_leaves(carry), op_zeros_like)
+  order <- if (reverse) rev(seq_len(steps)) else seq_len(steps)
+  ys <- vector("list", steps)
+  for (i in order) {
+    x <- if (length(leaves)) tree_rebuild(xs, slices_at(leaves, i)) else NULL
+    step <- f(carry, x)
+    if (!is.list(step) || base::length(step) != 2L)
+      raise_bridge_error("value_error", sprintf("`f` must return a list of the new carry and the output. Received: %s", deparse1(step, nlines = 1L)))
+    carry <- step[[1L]]
+    ys[i] <- list(if (is.null(step[[2L]])) no_output else step[[2L]])
+  }
+  list(carry, tree_stack(ys))
+}
+
+#' @rdname op_cond
+#' @export
+op_map <- function(xs, f) {
+  callable(f, "f")
+  leaves <- lapply(tree_leaves(xs), op_convert_to_tensor)
+  n <- leading_length(leaves, "The `xs` to map over")
+  tree_stack(lapply(seq_len(n), function(i) f(tree_rebuild(xs, slices_at(leaves, i)))))
+}
+
+#' @rdname op_cond
+#' @export
+op_vectorized_map <- function(elements, f) {
+  callable(f, "f")
+  if (!is_tree_node(elements)) return(op_map(elements, f))
+  leaves <- lapply(elements, op_convert_to_tensor)
+  n <- leading_length(leaves, "The `elements` to map over")
+  tree_stack(lapply(seq_len(n), function(i) f(slices_at(leaves, i))))
+}
+
+#' @rdname op_cond
+#' @export
+op_associative_scan <- function(f, elems, reverse = FALSE, axis = 1L) {
+  callable(f, "f")
+  reverse <- flag(reverse, "reverse")
+  leaves <- lapply(tree_leaves(elems), op_convert_to_tensor)
+  axis_length <- function(x) .Call(krb_call2, "axis_length", x, axis)
+  n <- vapply(leaves, axis_length, 1L)
+  if (length(unique(n)) > 1L)
+    raise_bridge_error("value_error", sprintf("Array inputs to associative_scan must have the same first dimension. (saw: %s)",
+                                              paste(vapply(leaves, function(l) format(op_shape(l)), ""), collapse = ", ")))
+  along <- function(x, positions) op_take(x, as.array(positions), axis = axis)
+  combine <- function(a, b) tree_leaves(f(tree_rebuild(elems, a), tree_rebuild(elems, b)))
+  # Blelloch's scan: combine neighbours in pairs, scan the pairs, then fill in the others.
+  scan <- function(xs) {
+    m <- axis_length(xs[[1L]])
+    if (m < 2L) return(xs)
+    odd <- scan(combine(lapply(xs, along, positions = seq.int(1L, m - 1L, by = 2L)),
+                        lapply(xs, along, positions = seq.int(2L, m, by = 2L))))
+    rest <- if (m >= 3L) seq.int(3L, m, by = 2L) else integer()
+    even <- if (!length(rest)) lapply(xs, along, positions = integer())
+      else combine(lapply(odd, along, positions = seq_along(rest)), lapply(xs, along, positions = rest))
+    even <- Map(function(x, e) op_concatenate(list(along(x, 1L), e), axis = axis), xs, even)
+    # Interleave: even[1], odd[1], even[2], odd[2], ...
+    n_even <- length(rest) + 1L
+    n_odd <- m %/% 2L
+    order <- order(c(2L * seq_len(n_even) - 1L, 2L * seq_len(n_odd)))
+    Map(function(e, o) along(op_concatenate(list(e, o), axis = axis), order), even, odd)
+  }
+  if (reverse) leaves <- lapply(leaves, op_flip, axis = axis)
+  scanned <- scan(leaves)
+  if (reverse) scanned <- lapply(scanned, op_flip, axis = axis)
+  tree_rebuild(elems, scanned)
+}
