@@ -7,7 +7,11 @@ zero_based <- function(indices) {
   if (is_kerasbridge_object(indices)) return(op_where(op_greater(indices, 0L), op_subtract(indices, 1L), indices))
   if (!is.numeric(indices) || is.factor(indices))
     raise_bridge_error("type_error", sprintf("Indices must be whole numbers. Received: %s", paste(format(indices), collapse = ", ")))
-  if (is.double(indices)) storage.mode(indices) <- "integer"
+  if (is.double(indices)) {
+    if (any(abs(indices) > .Machine$integer.max, na.rm = TRUE))
+      raise_bridge_error("index_error", sprintf("Index %s is out of the int32 range.", format(indices[which(abs(indices) > .Machine$integer.max)[[1L]]])))
+    storage.mode(indices) <- "integer"
+  }
   positive <- !is.na(indices) & indices > 0L
   indices[positive] <- indices[positive] - 1L
   indices
@@ -26,7 +30,7 @@ as_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_array(x)
 
 # keras3's `as_array()` for the ops that take it: a plain R vector becomes a 1-D array, so a
 # double vector converts to float64 as an array does, not to `config_floatx()`.
-as_array <- function(x) if (is.null(x) || is_kerasbridge_object(x) || is.array(x)) x else as.array(x)
+as_array <- function(x) if (is.atomic(x) && !is.null(x) && !is.array(x)) as.array(x) else x
 
 # keras3's R value or tensor flattened in row-major order, R vectors and arrays keeping their
 # dtype (as_array()).

@@ -6,7 +6,8 @@ NULL
 #' keras3's neural-network activations, elementwise on tensors, variables, R arrays and
 #' numbers. Float inputs keep their dtype, integer and bool inputs give [config_floatx()];
 #' `op_relu()` and `op_relu6()` keep integer dtypes. `op_softmax()` and `op_log_softmax()` work
-#' over `axis` (1-based; by default the last, so each row of a matrix sums to 1).
+#' over `axis` (1-based; by default the last, so each row of a matrix sums to 1), as does
+#' `op_sparsemax()`, which projects onto the probability simplex and so gives exact zeros.
 #' `op_hard_sigmoid()` is Keras 3's `relu6(x + 3) / 6`; `op_gelu()` uses the tanh approximation
 #' unless `approximate = FALSE`; `op_selu()` uses Keras's constants (alpha 1.67326324, scale
 #' 1.05070098). `op_hard_silu()` (also `op_hard_swish()`) is `x * op_hard_sigmoid(x)`;
@@ -27,7 +28,7 @@ NULL
 #' @param threshold Where `op_hard_shrink()`, `op_soft_shrink()` and `op_threshold()` cut.
 #' @param default_value `op_threshold()`'s value at and below `threshold`.
 #' @param negative_slope The slope of the negative part of `op_leaky_relu()`.
-#' @param axis The axis (or axes) `op_softmax()` and `op_log_softmax()` normalise over; the
+#' @param axis The axis (or axes) `op_softmax()`, `op_log_softmax()` and `op_sparsemax()` normalise over; the
 #'   axis `op_glu()` splits.
 #' @return A tensor.
 #' @family nn ops
@@ -47,6 +48,7 @@ NULL
 #' op_threshold(x, 1, default_value = -1)
 #' op_softmax(x)
 #' op_log_softmax(x, axis = 1)
+#' op_sparsemax(c(1, 2, 3))
 #' @name op_activations
 NULL
 
@@ -183,6 +185,26 @@ op_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis, FA
 #' @rdname op_activations
 #' @export
 op_log_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis, TRUE)
+
+#' @rdname op_activations
+#' @export
+op_sparsemax <- function(x, axis = -1L) {
+  logits <- floating(x)
+  n <- .Call(krb_call2, "axis_length", logits, axis)
+  rank <- op_ndim(logits)
+  ranks <- rep(1L, rank)
+  ranks[[if (axis < 0L) rank + axis + 1L else axis]] <- n
+  sorted <- op_negative(op_sort(op_negative(logits), axis = axis))
+  cumulative <- op_cumsum(sorted, axis = axis)
+  # The support: the sorted logits that stay above the threshold their running sum sets.
+  support <- sorted - (cumulative - 1) / op_reshape(op_arange(n, dtype = op_dtype(logits)), ranks) > 0
+  size <- op_sum(op_cast(support, op_dtype(logits)), axis = axis, keepdims = TRUE)
+  # The support is a prefix of the sorted logits, so their sum is the running sum at its end.
+  # Keras's backends sum the running sums instead, which leaves the simplex once the support
+  # holds two or more logits (c(0.5, 0.2, 0.1) would give 0.17, 0, 0).
+  threshold <- (op_sum(op_where(support, sorted, 0), axis = axis, keepdims = TRUE) - 1) / size
+  op_maximum(logits - threshold, 0)
+}
 
 #' Choosing and limiting elements
 #'

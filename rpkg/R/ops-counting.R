@@ -1,0 +1,385 @@
+#' @include ops-indexing.R
+NULL
+
+# These ops count, bin and place values: work of lookups and sums that R does directly on the
+# values, each result then made a tensor of the dtype Keras gives it.
+
+# The values of a tensor, variable or R value as an R vector or array.
+r_values <- function(x) if (is_kerasbridge_object(x)) as.array(x) else x
+
+# A tensor of `x`, R values converted as keras3 hands them to Keras (a vector of several numbers
+# is a 1-D array, doubles float64).
+keras_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_convert_to_tensor(x)
+
+# The dtype Keras's type promotion gives values of these dtypes together.
+result_dtype <- function(...) op_dtype(Reduce(op_add, lapply(list(...), function(dtype) op_zeros(0L, dtype = dtype))))
+
+shape_text <- function(x) format(op_shape(x))
+
+# keras3's integer arguments: R doubles that are whole numbers become integers.
+whole_values <- function(x, name) {
+  values <- r_values(x)
+  if (!is.numeric(values) || anyNA(values) || any(values != trunc(values)))
+    raise_bridge_error("type_error", sprintf("`%s` must hold whole numbers. Received: %s", name, paste(format(head(c(values), 5L)), collapse = ", ")))
+  values
+}
+
+# keras3's 1-based indices as 0-based R numbers (negative ones still from the end).
+r_indices <- function(indices) {
+  index <- r_values(zero_based(indices))
+  if (anyNA(index)) raise_bridge_error("value_error", "Indices must not be NA or NaN.")
+  index
+}
+
+# R's 1-based positions along an axis of `size` for 0-based (or negative, from the end) indices,
+# checked as NumPy checks them.
+positions_along <- function(indices, size, axis) {
+  out <- ifelse(indices < 0, indices + size, indices)
+  bad <- out < 0 | out >= size
+  if (any(bad))
+    raise_bridge_error("index_error", sprintf("index %s is out of bounds for axis %d with size %d", format(indices[bad][[1L]]), axis, size))
+  out + 1
+}
+
+#' Counting, binning and placing values
+#'
+#' keras3's ops that count values, find their bins and place values at indices, with keras3's
+#' index conventions for each (which differ; see below):
+#'
+#' - `op_bincount()` counts each whole number `0, 1, ...` in `x` (a 1-D tensor, or each row of
+#'   a 2-D one), or sums `weights` by them; at least `minlength` bins. `x` holds values, not
+#'   indices, so they are not shifted.
+#' - `op_searchsorted()` finds, for each of `values`, its place in the 1-D `sorted_sequence`;
+#'   `op_digitize()` the bin of each `x` among monotonic `bins`. Both give 1-based positions unless
+#'   `zero_indexed = TRUE`, as keras3 does.
+#' - `op_histogram()` counts `x` in `bins` equal bins over `range` (default: `x`'s range) and
+#'   returns `list(counts, edges)`.
+#' - `op_unravel_index()` turns 1-based flat `indices` into coordinates in an array of `shape`.
+#'   As in keras3, the coordinates it returns (a list, one tensor per axis) are 0-based.
+#' - `op_in_top_k()` tells, for each row of `predictions`, whether the class `targets` names is
+#'   among the `k` largest. As in keras3, `targets` are 0-based class ids; an id out of range is
+#'   `FALSE`.
+#' - `op_multi_hot()` encodes each row of class ids (0-based, as keras3 passes them) as one row
+#'   of `num_classes` flags.
+#' - `op_argpartition()` gives indices that partition `x` along `axis` (`NULL`: `x` flattened)
+#'   around the `kth` element (1-based): smaller values before it, larger after (here, fully
+#'   sorted).
+#' - `op_segment_sum()` and `op_segment_max()` reduce the rows of `data` that share a segment
+#'   id (1-based; negative ids are left out). An empty segment is 0, or for the maximum `-Inf`
+#'   (the dtype's least value for integers).
+#' - `op_scatter()` makes a tensor of `shape` of zeros with `values` added at `indices` (1-based,
+#'   one row per value: a repeated index adds up); `op_scatter_update()` gives a copy of
+#'   `inputs` with `updates` written at `indices` (the last write wins). A row of indices shorter
+#'   than the rank places a whole slice.
+#'
+#' @param x A tensor, variable or R array.
+#' @param weights `NULL`, or weights of `x`'s shape.
+#' @param minlength The least number of bins.
+#' @param sparse Must be `FALSE`: sparse tensors are not supported.
+#' @param sorted_sequence A sorted 1-D tensor or R vector.
+#' @param values For `op_searchsorted()`, the values to place; for `op_scatter()`, the values
+#'   to add.
+#' @param side `"left"` (the first place) or `"right"` (the last place) for values equal to
+#'   elements of `sorted_sequence`.
+#' @param zero_indexed Whether to return 0-based positions.
+#' @param bins For `op_digitize()`, monotonic bin edges; for `op_histogram()`, the number of bins.
+#' @param range `NULL`, or the lower and upper edge of the histogram.
+#' @param indices Indices: flat ones for `op_unravel_index()`; for the scatter ops, a matrix with
+#'   one row per value and one column per leading axis.
+#' @param shape The shape of the array.
+#' @param targets Class ids, 0-based.
+#' @param predictions A matrix of scores: one row per example, one column per class.
+#' @param k How many of the largest scores count.
+#' @param inputs For `op_multi_hot()`, class ids (0-based); for `op_scatter_update()`, the
+#'   tensor to update.
+#' @param num_classes The number of classes.
+#' @param axis The axis, 1-based (negative from the end).
+#' @param dtype `NULL` or a dtype name.
+#' @param ... For `op_multi_hot()`, `num_tokens`, an old name of `num_classes`.
+#' @param kth The 1-based position (or positions) to partition around.
+#' @param data A tensor whose first axis is divided into segments.
+#' @param segment_ids The segment of each row of `data`, 1-based.
+#' @param num_segments `NULL` (the largest id) or the number of segments.
+#' @param updates The values to write, one row per row of `indices`.
+#' @return A tensor; `op_histogram()` `list(counts, edges)`, `op_unravel_index()` a list of
+#'   tensors.
+#' @family numpy ops
+#' @examples
+#' op_bincount(c(1, 2, 2, 3))
+#' op_bincount(c(1, 2, 2, 3), weights = c(0.5, 1, 1, 1.5), minlength = 6)
+#' op_searchsorted(c(-1, 0, 2, 4), c(-2, 0, 3, 7))
+#' op_digitize(c(-1, 0, 1, 3, 3.5, 4.5, 1.6, 8), c(0, 3, 4.5, 7))
+#' op_histogram(c(1, 2, 2, 3, 5), bins = 4)
+#' op_unravel_index(c(1, 5), c(3, 3))
+#' predictions <- rbind(c(0.1, 0.4, 0.6, 0.9, 0.5), c(0.1, 0.7, 0.9, 0.8, 0.3))
+#' op_in_top_k(c(2L, 4L), predictions, k = 3)
+#' op_multi_hot(c(0L, 4L), num_classes = 5)
+#' op_argpartition(c(3, 4, 2, 1), 2)
+#' op_segment_sum(c(1, 2, 10, 20, 100, 200), c(1, 1, 2, 2, 3, 3))
+#' op_scatter(rbind(1, 3), values = 1:2, shape = 5)
+#' op_scatter_update(op_zeros(c(2, 2)), rbind(c(1, 2)), 5)
+#' @name op_bincount
+NULL
+
+#' @rdname op_bincount
+#' @export
+op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
+  if (!isFALSE(sparse)) raise_bridge_error("value_error", "Sparse tensors are not supported: `sparse` must be FALSE.")
+  minlength <- whole_number(minlength, "minlength")
+  if (minlength < 0L) raise_bridge_error("value_error", sprintf("'minlength' must not be negative. Received: minlength=%d", minlength))
+  if (is_kerasbridge_object(x) && !grepl("int|bool", op_dtype(x)))
+    raise_bridge_error("type_error", sprintf("`op_bincount()` counts integers. Received: a tensor of dtype %s", op_dtype(x)))
+  values <- whole_values(x, "x")
+  rows <- if (is.matrix(values)) values else if (is.null(dim(values)) || length(dim(values)) == 1L) rbind(c(values)) else
+    raise_bridge_error("value_error", sprintf("`x` must be 1-D or 2-D. Received: shape=%s", shape_text(keras_tensor(x))))
+  if (any(rows < 0)) raise_bridge_error("value_error", "'list' argument must have no negative elements")
+  if (any(rows >= .Machine$integer.max)) raise_bridge_error("value_error", sprintf("Cannot count into %s bins.", format(max(rows) + 1)))
+  bins <- max(minlength, if (length(rows)) max(rows) + 1 else 0)
+  if (is.null(weights)) {
+    counts <- t(apply(rows, 1L, function(row) tabulate(row + 1, nbins = bins)))
+    dtype <- "int32"
+  } else {
+    w <- keras_tensor(weights)
+    if (!identical(as.integer(op_shape(w)), as.integer(op_shape(keras_tensor(x)))))
+      raise_bridge_error("value_error", sprintf("`weights` must have the shape of `x`. Received: weights.shape=%s, x.shape=%s",
+                                                shape_text(w), shape_text(keras_tensor(x))))
+    wrows <- matrix(as.array(w), nrow(rows))
+    counts <- t(vapply(seq_len(nrow(rows)), function(i) {
+      sums <- tapply(wrows[i, ], factor(rows[i, ], levels = seq_len(bins) - 1), sum)
+      ifelse(is.na(sums), 0, sums)
+    }, numeric(bins)))
+    dtype <- result_dtype(op_dtype(keras_tensor(x)), op_dtype(w))
+  }
+  if (bins == 0L) counts <- matrix(0, nrow(rows), 0L)
+  op_array(if (is.matrix(values)) counts else c(counts), dtype)
+}
+
+# `values` as an R vector or array of numbers (NaN where NA), and what gives its result's shape.
+numbers_of <- function(values, name) {
+  v <- r_values(values)
+  if (!is.numeric(v) && !is.logical(v))
+    raise_bridge_error("type_error", sprintf("`%s` must be numbers. Received: %s", name, deparse1(v, nlines = 1L)))
+  storage.mode(v) <- "double"
+  v
+}
+
+# A tensor of int32 positions of `template`'s shape.
+positions_tensor <- function(positions, template, zero_indexed) {
+  if (!is.null(dim(template))) dim(positions) <- dim(template)
+  returned_indices(op_array(positions, "int32"), zero_indexed)
+}
+
+#' @rdname op_bincount
+#' @export
+op_searchsorted <- function(sorted_sequence, values, side = "left", zero_indexed = FALSE) {
+  sequence <- numbers_of(sorted_sequence, "sorted_sequence")
+  if (length(dim(sequence)) > 1L)
+    raise_bridge_error("value_error", sprintf("`searchsorted` only supports 1-D sorted sequences. You can use `keras.ops.vectorized_map` to extend it to N-D sequences. Received: sorted_sequence.shape=%s",
+                                              shape_text(keras_tensor(sorted_sequence))))
+  if (!is.character(side) || length(side) != 1L || !side %in% c("left", "right"))
+    raise_bridge_error("value_error", sprintf("side must be 'left' or 'right'. Received: side=%s", deparse1(side)))
+  sequence <- c(sequence)
+  if (is.unsorted(sequence, na.rm = TRUE) || is.unsorted(is.na(sequence)))
+    raise_bridge_error("value_error", "`sorted_sequence` must be sorted in increasing order (NaN last).")
+  v <- numbers_of(values, "values")
+  finite <- sequence[!is.na(sequence)]
+  positions <- if (side == "left") findInterval(v, finite, left.open = TRUE) else findInterval(v, finite)
+  # NaN sorts after every number, as in NumPy: it goes after the numbers, before or after the NaNs.
+  positions[is.na(v)] <- if (side == "left") length(finite) else length(sequence)
+  positions_tensor(positions, v, zero_indexed)
+}
+
+#' @rdname op_bincount
+#' @export
+op_digitize <- function(x, bins, zero_indexed = FALSE) {
+  edges <- numbers_of(bins, "bins")
+  if (length(dim(edges)) > 1L) raise_bridge_error("value_error", "object too deep for desired array: `bins` must be 1-D")
+  edges <- c(edges)
+  if (anyNA(edges) || (is.unsorted(edges) && is.unsorted(rev(edges))))
+    raise_bridge_error("value_error", "bins must be monotonically increasing or decreasing")
+  v <- numbers_of(x, "x")
+  increasing <- !is.unsorted(edges)
+  positions <- if (increasing) findInterval(v, edges) else length(edges) - findInterval(v, rev(edges))
+  positions[is.na(v)] <- if (increasing) length(edges) else 0L
+  positions_tensor(positions, v, zero_indexed)
+}
+
+#' @rdname op_bincount
+#' @export
+op_histogram <- function(x, bins = 10L, range = NULL) {
+  bins <- whole_number(bins, "bins")
+  if (bins < 0L) raise_bridge_error("value_error", sprintf("Argument `bins` should be a non-negative integer. Received: bins=%d", bins))
+  tensor <- keras_tensor(x)
+  if (op_ndim(tensor) > 1L)
+    raise_bridge_error("value_error", sprintf("Input tensor must be 1-dimensional. Received: input.shape=%s", shape_text(tensor)))
+  v <- numbers_of(tensor, "x")
+  if (!is.null(range)) {
+    range <- unlist(range)
+    if (!is.numeric(range) || length(range) != 2L || anyNA(range))
+      raise_bridge_error("value_error", sprintf("Argument `range` must be a tuple of two elements. Received: range=%s", deparse1(range)))
+    if (range[[2L]] < range[[1L]])
+      raise_bridge_error("value_error", sprintf("The second element of `range` must be greater than the first. Received: range=(%s, %s)", range[[1L]], range[[2L]]))
+    lo <- range[[1L]]; hi <- range[[2L]]
+  } else if (length(v)) {
+    lo <- min(v); hi <- max(v)
+    if (!is.finite(lo) || !is.finite(hi))
+      raise_bridge_error("value_error", sprintf("autodetected range of [%s, %s] is not finite", lo, hi))
+  } else {
+    lo <- 0; hi <- 1
+  }
+  if (lo == hi) { lo <- lo - 0.5; hi <- hi + 0.5 }
+  edges <- seq(lo, hi, length.out = bins + 1L)
+  inside <- v[!is.na(v) & v >= lo & v <= hi]
+  counts <- if (bins) tabulate(findInterval(inside, edges, rightmost.closed = TRUE), nbins = bins) else integer()
+  edge_dtype <- if (grepl("float", op_dtype(tensor))) op_dtype(tensor) else config_floatx()
+  list(op_array(as.array(counts), "int32"), op_array(as.array(edges), edge_dtype))
+}
+
+#' @rdname op_bincount
+#' @export
+op_unravel_index <- function(indices, shape) {
+  dims <- whole_values(shape, "shape")
+  if (any(dims < 0)) raise_bridge_error("value_error", sprintf("Shape dimensions must be non-negative. Received: shape=%s", deparse1(c(dims))))
+  dtype <- if (is_kerasbridge_object(indices)) op_dtype(indices) else "int32"
+  flat <- r_indices(indices)
+  size <- prod(dims)
+  bad <- flat < 0 | flat >= size
+  if (any(bad)) raise_bridge_error("value_error", sprintf("index %s is out of bounds for array with size %s", format(flat[bad][[1L]]), format(size)))
+  # Row-major (C) order, as NumPy's: the last axis varies fastest.
+  strides <- rev(cumprod(rev(c(dims[-1L], 1))))
+  lapply(seq_along(dims), function(j) {
+    coordinate <- (flat %/% strides[[j]]) %% dims[[j]]
+    op_array(if (is.null(dim(flat))) as.array(coordinate) else array(coordinate, dim(flat)), dtype)
+  })
+}
+
+#' @rdname op_bincount
+#' @export
+op_in_top_k <- function(targets, predictions, k) {
+  k <- whole_number(k, "k")
+  scores <- numbers_of(predictions, "predictions")
+  if (length(dim(scores)) != 2L)
+    raise_bridge_error("value_error", sprintf("`predictions` must be 2-D (batch, classes). Received: shape=%s", shape_text(keras_tensor(predictions))))
+  ids <- c(whole_values(targets, "targets"))
+  if (length(ids) != nrow(scores))
+    raise_bridge_error("value_error", sprintf("`targets` must hold one class id per row of `predictions`. Received: %d ids for %d rows", length(ids), nrow(scores)))
+  classes <- ncol(scores)
+  found <- vapply(seq_along(ids), function(i) {
+    id <- ids[[i]]
+    if (k < 1L || id < 0 || id >= classes) return(FALSE)
+    row <- scores[i, ]
+    if (anyNA(row) || any(!is.finite(row))) return(FALSE)
+    row[[id + 1]] >= sort(row, decreasing = TRUE)[[min(k, classes)]]
+  }, TRUE)
+  op_array(as.array(found), "bool")
+}
+
+#' @rdname op_bincount
+#' @export
+op_multi_hot <- function(inputs, num_classes, axis = -1L, dtype = NULL, sparse = FALSE, ...) {
+  extra <- list(...)
+  if (missing(num_classes) && !is.null(extra$num_tokens)) num_classes <- extra$num_tokens
+  if (!isFALSE(sparse)) raise_bridge_error("value_error", "Sparse tensors are not supported: `sparse` must be FALSE.")
+  ids <- if (is_kerasbridge_object(inputs)) op_cast(inputs, "int32") else op_array(whole_values(inputs, "inputs"), "int32")
+  encoded <- op_one_hot(ids, num_classes, axis = axis, dtype = if (is.null(dtype)) config_floatx() else dtype, zero_indexed = TRUE)
+  op_max(encoded, axis = if (op_ndim(ids) > 1L) 2L else 1L)
+}
+
+#' @rdname op_bincount
+#' @export
+op_argpartition <- function(x, kth, axis = -1L, zero_indexed = FALSE) {
+  x <- if (is.null(axis)) flattened(x) else as_tensor(as_array(x))
+  if (is.null(axis)) axis <- -1L
+  size <- .Call(krb_call2, "axis_length", x, axis)
+  positions <- r_indices(kth)
+  bad <- positions < -size | positions >= size
+  if (any(bad)) raise_bridge_error("value_error", sprintf("kth(=%s) out of bounds (%d)", format(positions[bad][[1L]]), size))
+  # A full sort partitions around every position at once.
+  op_argsort(x, axis = axis, zero_indexed = zero_indexed)
+}
+
+# Rows of `data` reduced by segment: `reduce` takes a matrix of the rows of one segment.
+segment_reduction <- function(data, segment_ids, num_segments, reduce, empty) {
+  data <- as_tensor(data)
+  if (op_ndim(data) < 1L) raise_bridge_error("value_error", "`data` must have at least one axis to divide into segments. Received: a scalar")
+  shape <- as.integer(op_shape(data))
+  ids <- c(r_indices(segment_ids))
+  if (length(ids) != shape[[1L]])
+    raise_bridge_error("value_error", sprintf("`segment_ids` must hold one id per row of `data`. Received: %d ids for %d rows", length(ids), shape[[1L]]))
+  segments <- if (is.null(num_segments)) max(c(ids, -1)) + 1 else whole_number(num_segments, "num_segments")
+  if (segments < 0L) raise_bridge_error("value_error", sprintf("`num_segments` must not be negative. Received: num_segments=%d", segments))
+  rows <- matrix(as.array(data), shape[[1L]])
+  out <- matrix(empty, segments, ncol(rows))
+  for (segment in unique(ids[ids >= 0 & ids < segments])) out[segment + 1, ] <- reduce(rows[ids == segment, , drop = FALSE])
+  op_array(array(out, c(segments, shape[-1L])), op_dtype(data))
+}
+
+#' @rdname op_bincount
+#' @export
+op_segment_sum <- function(data, segment_ids, num_segments = NULL, sorted = FALSE)
+  segment_reduction(data, segment_ids, num_segments, colSums, 0)
+
+#' @rdname op_bincount
+#' @export
+op_segment_max <- function(data, segment_ids, num_segments = NULL, sorted = FALSE) {
+  dtype <- op_dtype(as_tensor(data))
+  least <- switch(dtype, int8 = -128, int16 = -32768, int32 = -2147483648, int64 = -2^63, uint8 = , uint16 = , uint32 = , uint64 = 0, bool = FALSE, -Inf)
+  segment_reduction(data, segment_ids, num_segments, function(rows) apply(rows, 2L, max), least)
+}
+
+# Where the scatter ops write `indices` (one row per value, 1-based) into an array of `dims`:
+# R's positions, one row per row of indices and one column per element of the slice it places
+# (`slice_dims`, the axes the indices leave).
+scatter_plan <- function(indices, dims) {
+  index <- r_indices(indices)
+  depth <- if (is.null(dim(index))) 1L else dim(index)[[length(dim(index))]]
+  index <- matrix(index, ncol = depth)
+  if (depth > length(dims))
+    raise_bridge_error("value_error", sprintf("Each row of `indices` can index at most %d axes. Received: rows of %d indices", length(dims), depth))
+  position <- rep(1, nrow(index))
+  stride <- 1
+  for (j in seq_len(depth)) {
+    position <- position + (positions_along(index[, j], dims[[j]], j - 1L) - 1) * stride
+    stride <- stride * dims[[j]]
+  }
+  slice_dims <- dims[-seq_len(depth)]
+  list(positions = outer(position, (seq_len(prod(slice_dims)) - 1) * stride, `+`), slice_dims = slice_dims)
+}
+
+# `values` as a matrix matching the plan's positions, read in Keras's row-major order; one value
+# fills every place.
+scatter_values <- function(values, plan) {
+  values <- as_tensor(as_array(values))
+  rows <- nrow(plan$positions)
+  if (op_size(values) == 1L) return(matrix(as.vector(as.array(values)), rows, ncol(plan$positions)))
+  if (op_size(values) != length(plan$positions))
+    raise_bridge_error("value_error", sprintf("cannot reshape array of size %d into shape %s: one slice of values per row of `indices`",
+                                              as.integer(op_size(values)), format(do.call(shape, as.list(c(rows, plan$slice_dims))))))
+  matrix(as.array(op_reshape(values, c(rows, plan$slice_dims))), rows)
+}
+
+#' @rdname op_bincount
+#' @export
+op_scatter <- function(indices, values, shape) {
+  dims <- whole_values(shape, "shape")
+  if (any(dims < 0)) raise_bridge_error("value_error", sprintf("Shape dimensions must be non-negative. Received: shape=%s", deparse1(c(dims))))
+  if (prod(dims) > .Machine$integer.max)
+    raise_bridge_error("memory_error", sprintf("Unable to allocate an array of shape %s: more elements than an R array of them can hold.", deparse1(c(dims))))
+  dtype <- op_dtype(as_tensor(as_array(values)))
+  plan <- scatter_plan(indices, dims)
+  sums <- rowsum(as.numeric(scatter_values(values, plan)), c(plan$positions))
+  out <- array(0, dims)
+  out[as.numeric(rownames(sums))] <- sums
+  op_array(out, dtype)
+}
+
+#' @rdname op_bincount
+#' @export
+op_scatter_update <- function(inputs, indices, updates) {
+  inputs <- as_tensor(inputs)
+  dims <- as.integer(op_shape(inputs))
+  plan <- scatter_plan(indices, dims)
+  out <- as.array(inputs)
+  out[c(plan$positions)] <- c(scatter_values(updates, plan))
+  op_array(out, op_dtype(inputs))
+}

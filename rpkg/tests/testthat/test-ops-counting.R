@@ -1,0 +1,169 @@
+# Counting, binning and scattering ops; expected values from NumPy (np.bincount, np.digitize,
+# np.searchsorted, np.histogram, np.unravel_index, np.argpartition) and Keras's own tests.
+
+values <- function(x) as.vector(as.array(x))
+
+test_that("op_bincount counts whole numbers from 0, as tabulate() does from 1", {
+  x <- c(1, 2, 2, 3)
+  out <- op_bincount(x)
+  expect_identical(op_dtype(out), "int32")
+  expect_equal(values(out), tabulate(x + 1))
+  expect_equal(values(op_bincount(op_array(x, "uint8"), minlength = 6L)), c(0, 1, 2, 1, 0, 0))
+})
+
+test_that("op_bincount sums weights by value, in the promoted dtype", {
+  x <- op_array(c(1, 2, 2, 3), "uint8")
+  out <- op_bincount(x, weights = x / 2)
+  expect_identical(op_dtype(out), "float32")
+  expect_equal(values(out), c(0, 0.5, 2, 1.5))
+})
+
+test_that("op_bincount counts each row of a matrix to the same length", {
+  x <- rbind(c(1L, 1L, 2L, 3L), c(0L, 0L, 0L, 5L))
+  out <- op_bincount(x)
+  expect_equal(as.array(out), rbind(c(0, 2, 1, 1, 0, 0), c(3, 0, 0, 0, 0, 1)))
+})
+
+test_that("op_bincount refuses negative values, floats and sparse output", {
+  expect_error(op_bincount(c(1, -1)), "no negative", class = "value_error")
+  expect_error(op_bincount(c(1.5, 2)), class = "type_error")
+  expect_error(op_bincount(op_array(c(1, 2))), class = "type_error")
+  expect_error(op_bincount(c(1, 2), sparse = TRUE), class = "value_error")
+  expect_error(op_bincount(c(1, 2), minlength = -1), class = "value_error")
+})
+
+test_that("op_searchsorted gives 1-based places, left or right of equal values, as findInterval()", {
+  a <- c(1, 2, 2, 3, 4, 5, 5)
+  v <- c(4, 3, 5, 1, 2)
+  expect_equal(values(op_searchsorted(a, v)), c(4, 3, 5, 0, 1) + 1)
+  expect_equal(values(op_searchsorted(a, v, side = "right", zero_indexed = TRUE)), c(5, 4, 7, 1, 3))
+  expect_identical(op_dtype(op_searchsorted(a, v)), "int32")
+  m <- op_searchsorted(a, rbind(c(4, 3), c(5, 1)), zero_indexed = TRUE)
+  expect_equal(as.array(m), rbind(c(4, 3), c(5, 0)))
+})
+
+test_that("op_searchsorted places NaN after every number, as NumPy sorts it", {
+  expect_equal(values(op_searchsorted(c(1, 2, NaN), c(NaN, 3), zero_indexed = TRUE)), c(2, 2))
+  expect_equal(values(op_searchsorted(c(1, 2, NaN), c(NaN, 3), side = "right", zero_indexed = TRUE)), c(3, 2))
+})
+
+test_that("op_searchsorted refuses an N-D or unsorted sequence and an unknown side", {
+  expect_error(op_searchsorted(matrix(1:4, 2), 1), "only supports 1-D", class = "value_error")
+  expect_error(op_searchsorted(c(3, 1, 2), 1), "sorted", class = "value_error")
+  expect_error(op_searchsorted(1:3, 1, side = "middle"), class = "value_error")
+})
+
+test_that("op_digitize gives each value's bin, 1-based, for increasing and decreasing bins", {
+  expect_equal(values(op_digitize(c(-1, 0, 1, 3, 3.5, 4.5, 1.6, 8), c(0, 3, 4.5, 7))), c(1, 2, 2, 3, 3, 4, 2, 5))
+  expect_equal(values(op_digitize(c(0.2, 6.4, 3.0, 1.6), c(0, 1, 2.5, 4, 10), zero_indexed = TRUE)), c(1, 4, 3, 2))
+  expect_equal(values(op_digitize(c(1, 4, 10, 15), c(4, 10, 14, 15), zero_indexed = TRUE)), c(0, 1, 2, 4))
+  expect_equal(values(op_digitize(c(1, 4, 10, 15, NaN), c(15, 14, 10, 4), zero_indexed = TRUE)), c(4, 3, 2, 0, 0))
+  expect_identical(op_dtype(op_digitize(c(1, 2), c(0, 3))), "int32")
+  expect_error(op_digitize(1, c(1, 3, 2)), "monotonically", class = "value_error")
+})
+
+test_that("op_histogram counts values in equal bins, as hist() and np.histogram do", {
+  x <- c(0.5488135, 0.7151894, 0.6027634, 0.5448832, 0.4236548, 0.6458941, 0.4375872, 0.8917730, 0.9636628, 0.3834415)
+  out <- op_histogram(x, bins = 4)
+  expect_length(out, 2L)
+  expect_identical(op_dtype(out[[1L]]), "int32")
+  expect_equal(values(out[[1L]]), c(3, 4, 1, 2))
+  expect_equal(values(out[[2L]]), seq(min(x), max(x), length.out = 5))
+  ranged <- op_histogram(x, bins = 3, range = c(0.2, 0.8))
+  expect_equal(values(ranged[[1L]]), c(1, 4, 3))
+  expect_equal(values(ranged[[2L]]), c(0.2, 0.4, 0.6, 0.8))
+  expect_equal(values(op_histogram(c(3, 3), bins = 2)[[1L]]), c(0, 2))
+  expect_equal(values(op_histogram(numeric(0), bins = 2)[[2L]]), c(0, 0.5, 1))
+})
+
+test_that("op_histogram refuses bad bins, ranges and inputs", {
+  expect_error(op_histogram(1:3, bins = -1), class = "value_error")
+  expect_error(op_histogram(1:3, bins = 1.5), class = "type_error")
+  expect_error(op_histogram(1:3, range = c(3, 1)), "greater than the first", class = "value_error")
+  expect_error(op_histogram(1:3, range = 1), "two elements", class = "value_error")
+  expect_error(op_histogram(matrix(1:4, 2)), "1-dimensional", class = "value_error")
+  expect_error(op_histogram(c(1, NaN)), "not finite", class = "value_error")
+})
+
+test_that("op_unravel_index takes 1-based flat indices and returns 0-based coordinates, as keras3", {
+  out <- op_unravel_index(c(1, 5), c(3, 3))
+  expect_equal(lapply(out, values), list(c(0, 1), c(0, 1)))
+  out <- op_unravel_index(101, c(4, 5, 6))
+  expect_equal(vapply(out, values, 1), c(3, 1, 4))
+  out <- op_unravel_index(rbind(c(101, 102)), c(4, 5, 6))
+  expect_equal(lapply(out, as.array), list(rbind(c(3, 3)), rbind(c(1, 1)), rbind(c(4, 5))))
+  expect_identical(op_dtype(out[[1L]]), "int32")
+  expect_error(op_unravel_index(10, c(3, 3)), "out of bounds", class = "value_error")
+})
+
+test_that("op_in_top_k tells whether each 0-based target is among the k largest scores", {
+  predictions <- rbind(c(0.1, 0.4, 0.6, 0.9, 0.5), c(0.1, 0.7, 0.9, 0.8, 0.3), c(0.1, 0.6, 0.9, 0.9, 0.5))
+  out <- op_in_top_k(op_array(c(2, 5, 3), "int32"), op_array(predictions, "float32"), k = 3L)
+  expect_identical(op_dtype(out), "bool")
+  expect_identical(values(out), c(TRUE, FALSE, TRUE))
+  expect_identical(values(op_in_top_k(c(0L, 1L, 3L), predictions, k = 1L)), c(FALSE, FALSE, TRUE))
+})
+
+test_that("op_multi_hot sets one flag per class present in each row", {
+  expect_equal(values(op_multi_hot(op_convert_to_tensor(c(0, 4)), num_classes = 5)), c(1, 0, 0, 0, 1))
+  out <- op_multi_hot(rbind(c(0L, 2L), c(1L, 1L)), num_classes = 3)
+  expect_equal(as.array(out), rbind(c(1, 0, 1), c(0, 1, 0)))
+  expect_identical(op_dtype(op_multi_hot(c(1L, 2L), 3, dtype = "int32")), "int32")
+})
+
+test_that("op_argpartition partitions around the kth element, 1-based, along an axis or flattened", {
+  expect_equal(values(op_argpartition(c(3, 4, 2, 1), 3, zero_indexed = TRUE)), c(3, 2, 0, 1))
+  expect_equal(as.array(op_argpartition(rbind(c(3, 4, 2), c(1, 3, 4)), 2)), rbind(c(3, 1, 2), c(1, 2, 3)))
+  x <- array(c(3, 1, 2, 0, 4, 2, 3, 1), c(2, 2, 2))
+  flat <- op_argpartition(x, 2, axis = NULL)
+  sorted_flat <- values(op_reshape(x, -1))[values(flat)]
+  expect_false(is.unsorted(sorted_flat))
+  expect_error(op_argpartition(c(3, 4, 2, 1), 5), "out of bounds", class = "value_error")
+})
+
+test_that("op_segment_sum and op_segment_max reduce rows by 1-based segment id", {
+  data <- c(1, 2, 10, 20, 100, 200)
+  ids <- op_array(c(1, 1, 2, 2, 3, 3), "int32")
+  expect_equal(values(op_segment_sum(data, ids, 3)), c(3, 30, 300))
+  expect_equal(values(op_segment_max(data, ids)), c(2, 20, 200))
+  m <- rbind(c(1, 2), c(3, 4), c(5, 6))
+  expect_equal(as.array(op_segment_sum(m, c(2, 1, 2))), rbind(c(3, 4), c(6, 8)))
+})
+
+test_that("segments with no rows are 0 for the sum and the least value for the maximum; negative ids are left out", {
+  expect_equal(values(op_segment_sum(c(1, 2, 3), c(1, 3, -1), num_segments = 4)), c(1, 0, 2, 0))
+  expect_equal(values(op_segment_max(c(1, 2, 3), c(1, 3, 3), num_segments = 3)), c(1, -Inf, 3))
+  expect_equal(values(op_segment_max(op_array(c(1L, 2L), "int16"), c(1, 3))), c(1, -32768, 2))
+})
+
+test_that("op_scatter adds values at 1-based indices into zeros, a repeated index adding up", {
+  expect_equal(values(op_scatter(rbind(2, 4, 5, 8), c(9, 10, 11, 12), 8)), c(0, 9, 0, 10, 11, 0, 0, 12))
+  expect_equal(as.array(op_scatter(rbind(c(1, 2), c(3, 1)), c(5, 10), c(3, 2))), rbind(c(0, 5), c(0, 0), c(10, 0)))
+  expect_equal(values(op_scatter(rbind(1, 1, 3), c(1, 2, 3), 4)), c(3, 0, 3, 0))
+  expect_identical(op_dtype(op_scatter(rbind(1, 3), 1:2, 5)), "int32")
+  expect_identical(op_dtype(op_scatter(rbind(1), 1, 5)), "float64")
+})
+
+test_that("op_scatter places whole slices when indices are shorter than the rank", {
+  slices <- aperm(array(rep(5:8, each = 4, times = 2), c(4, 4, 2)), c(3, 2, 1))
+  out <- op_scatter(rbind(2, 4), slices, c(4, 4, 4))
+  expected <- array(0, c(4, 4, 4))
+  expected[2, , ] <- slices[1, , ]
+  expected[4, , ] <- slices[2, , ]
+  expect_equal(as.array(out), expected)
+})
+
+test_that("op_scatter_update writes updates into a copy of the inputs, leaving a variable unchanged", {
+  v <- keras_variable(matrix(0, 2, 3))
+  out <- op_scatter_update(v, rbind(c(1, 2), c(2, 3)), c(5, 7))
+  expect_equal(as.array(out), rbind(c(0, 5, 0), c(0, 0, 7)))
+  expect_equal(as.array(v), matrix(0, 2, 3))
+  expect_equal(as.array(op_scatter_update(op_zeros(c(2, 3)), rbind(2), c(1, 2, 3))), rbind(c(0, 0, 0), c(1, 2, 3)))
+})
+
+test_that("the scatter ops refuse indices out of bounds and values that do not fit", {
+  expect_error(op_scatter(rbind(6), 1, 5), "out of bounds", class = "index_error")
+  expect_error(op_scatter(rbind(1, 2), c(1, 2, 3), 5), "cannot reshape", class = "value_error")
+  expect_error(op_scatter_update(op_zeros(3), rbind(c(1, 1)), 1), "at most 1 axes", class = "value_error")
+  expect_error(op_scatter(rbind("a"), 1, 5), class = "type_error")
+})

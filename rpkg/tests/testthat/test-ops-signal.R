@@ -1,0 +1,96 @@
+# Window functions, correlation, cross products and complex parts; expected values from NumPy
+# (np.bartlett, np.kaiser, np.correlate, np.corrcoef, np.cross) and base R.
+
+values <- function(x) as.vector(as.array(x))
+
+test_that("the window functions follow NumPy's formulas in floatx", {
+  n <- seq(-1, 1, length.out = 5)
+  expect_equal(values(op_bartlett(5)), c(0, 0.5, 1, 0.5, 0))
+  expect_equal(values(op_hanning(5)), 0.5 + 0.5 * cos(pi * n), tolerance = 1e-6)
+  expect_equal(values(op_hamming(5)), 0.54 + 0.46 * cos(pi * n), tolerance = 1e-6)
+  expect_equal(values(op_blackman(4)), c(0, 0.63, 0.63, 0), tolerance = 1e-6)
+  expect_equal(values(op_kaiser(5, 14)), c(7.72686684e-06, 1.64932188e-01, 1, 1.64932188e-01, 7.72686684e-06), tolerance = 1e-6)
+  expect_identical(op_dtype(op_hamming(3)), config_floatx())
+})
+
+test_that("a window of one point is 1 and of none is empty", {
+  expect_equal(values(op_hamming(1)), 1)
+  expect_equal(values(op_kaiser(1, 5)), 1)
+  expect_equal(as.integer(op_shape(op_hanning(0))), 0L)
+  expect_error(op_bartlett(2.5), class = "type_error")
+  expect_error(op_kaiser(5, "a"), class = "type_error")
+})
+
+test_that("op_correlate gives NumPy's valid, same and full cross-correlations", {
+  expect_equal(values(op_correlate(c(1, 2, 3), c(0, 1, 0.5))), 3.5)
+  expect_equal(values(op_correlate(c(1, 2, 3), c(0, 1, 0.5), "same")), c(2, 3.5, 3))
+  expect_equal(values(op_correlate(c(1, 2, 3), c(0, 1, 0.5), "full")), c(0.5, 2, 3.5, 3, 0))
+  expect_equal(values(op_correlate(1:5, 1:2, "full")), c(2, 5, 8, 11, 14, 5))
+  expect_equal(values(op_correlate(1:2, 1:5, "full")), c(5, 14, 11, 8, 5, 2))
+  expect_equal(values(op_correlate(1:2, 1:5, "same")), c(14, 11, 8, 5, 2))
+  expect_equal(values(op_correlate(1:2, 1:5, "valid")), c(14, 11, 8, 5))
+  expect_equal(values(op_correlate(1:4, 1:2, "same")), c(2, 5, 8, 11))
+})
+
+test_that("op_correlate gives float32 for 32-bit integers and float64 for float64", {
+  expect_identical(op_dtype(op_correlate(1:3, 1:2)), "float32")
+  expect_identical(op_dtype(op_correlate(c(1, 2, 3), c(1, 2))), "float64")
+  expect_error(op_correlate(1:3, 1:2, mode = "middle"), class = "value_error")
+  expect_error(op_correlate(matrix(1:4, 2), 1:2), class = "value_error")
+  expect_error(op_correlate(numeric(0), 1:2), "cannot be empty", class = "value_error")
+})
+
+test_that("op_corrcoef correlates the rows of a matrix, as cor() of its transpose", {
+  x <- rbind(c(1, 2, 3), c(2, 4, 7), c(3, 1, 2))
+  out <- op_corrcoef(x)
+  expect_equal(as.array(out), cor(t(x)))
+  expect_identical(op_dtype(out), "float64")
+  expect_identical(op_dtype(op_corrcoef(matrix(1:6, 2))), config_floatx())
+  expect_equal(values(op_corrcoef(c(1, 5, 2))), 1)
+  expect_equal(as.array(op_corrcoef(rbind(c(1, 1, 1), c(1, 2, 3)))), rbind(c(NaN, NaN), c(NaN, 1)))
+})
+
+test_that("op_cross gives cross products of 3- and 2-element vectors, broadcast, along chosen axes", {
+  expect_equal(values(op_cross(c(1, 2, 3), c(4, 5, 6))), c(-3, 6, -3))
+  expect_equal(values(op_cross(c(1, 2), c(4, 5))), -3)
+  expect_equal(values(op_cross(c(1, 2), c(4, 5, 6))), c(12, -6, -3))
+  a <- rbind(c(1, 2, 3), c(4, 5, 6))
+  b <- rbind(c(4, 5, 6), c(1, 2, 3))
+  expect_equal(as.array(op_cross(a, b)), rbind(c(-3, 6, -3), c(3, -6, 3)))
+  expect_equal(as.array(op_cross(t(a), t(b), axis = 1)), t(rbind(c(-3, 6, -3), c(3, -6, 3))))
+  expect_equal(as.array(op_cross(t(a), t(b), axisa = 0, axisb = 0, axisc = 0)), t(rbind(c(-3, 6, -3), c(3, -6, 3))))
+  expect_equal(as.array(op_cross(a, c(0, 0, 1))), rbind(c(2, -1, 0), c(5, -4, 0)))
+})
+
+test_that("op_cross refuses vectors of other lengths", {
+  expect_error(op_cross(1:4, 1:3), "2 or 3-dimensional", class = "value_error")
+  expect_error(op_cross(1:3, 1:3, axis = 0), class = "value_error")
+})
+
+test_that("op_polar builds complex numbers from magnitudes and angles", {
+  out <- op_polar(c(1, 2), c(0, pi / 2))
+  expect_identical(op_dtype(out), "complex128")
+  expect_equal(values(out), c(1 + 0i, 2i))
+  expect_identical(op_dtype(op_polar(op_array(1, "float32"), op_array(1, "float32"))), "complex64")
+  expect_equal(values(op_polar(op_array(2, "float32"), op_array(1, "float32"))), complex(modulus = 2, argument = 1), tolerance = 1e-6)
+})
+
+test_that("op_view_as_complex and op_view_as_real undo each other", {
+  pairs <- rbind(c(1, 2), c(3, 4))
+  z <- op_view_as_complex(pairs)
+  expect_identical(op_dtype(z), "complex64")
+  expect_equal(values(z), c(1 + 2i, 3 + 4i))
+  expect_equal(as.array(op_view_as_real(z)), pairs)
+  expect_equal(as.integer(op_shape(op_view_as_real(op_array(array(1i, c(2, 3)))))), c(2L, 3L, 2L))
+  expect_error(op_view_as_complex(matrix(1:6, 2)), "must be size 2", class = "value_error")
+})
+
+test_that("op_sparsemax projects onto the simplex, zeroing the smallest logits", {
+  expect_equal(values(op_sparsemax(op_array(c(-0.5, 0, 1, 2, 3), "float32"))), c(0, 0, 0, 0, 1))
+  x <- rbind(c(0.5, 0.2, 0.1), c(2, -1, 0.3))
+  out <- as.array(op_sparsemax(x))
+  expect_equal(out, rbind(c(0.5, 0.2, 0.1) + 1 / 15, c(1, 0, 0)))
+  expect_equal(rowSums(out), c(1, 1))
+  expect_equal(colSums(as.array(op_sparsemax(t(x), axis = 1))), c(1, 1))
+  expect_error(op_sparsemax(x, axis = 3), class = "value_error")
+})
