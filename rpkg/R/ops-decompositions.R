@@ -1,0 +1,222 @@
+#' @include ops-counting.R
+NULL
+
+# Matrix decompositions through the LAPACK routines R links (svd(), qr(), eigen(), backsolve()),
+# one matrix of a batch at a time, in float64 (or complex), each result then given the dtype
+# Keras gives it.
+
+# A floating tensor of `x` with matrices in its last two axes (square ones if `square`).
+matrices_of <- function(x, square = FALSE, name = "x") {
+  x <- floating(x)
+  shape <- as.integer(op_shape(x))
+  if (length(shape) < 2L)
+    raise_bridge_error("value_error", sprintf("Expected input to have rank >= 2. Received input with shape %s.", shape_text(x)))
+  if (square && shape[[length(shape) - 1L]] != shape[[length(shape)]])
+    raise_bridge_error("value_error", sprintf("Expected a square matrix. Received non-square input with shape %s", shape_text(x)))
+  x
+}
+
+# `f` applied to the matrices in the last two axes of the R arrays `xs` (which share their
+# leading, batch axes); `f` returns a list of outputs, and each output of all matrices is
+# gathered into one R array, the batch axes first.
+per_matrix <- function(xs, f) {
+  d <- dim(xs[[1L]])
+  batch <- d[seq_len(length(d) - 2L)]
+  count <- prod(batch)
+  slices <- lapply(xs, function(x) {
+    r <- length(dim(x))
+    m <- aperm(x, c(r - 1L, r, seq_len(r - 2L)))
+    dim(m) <- c(dim(x)[r - 1L], dim(x)[r], count)
+    m
+  })
+  matrix_at <- function(s, k) matrix(s[, , k], dim(s)[[1L]], dim(s)[[2L]])
+  # LAPACK's refusals (a singular triangle, values that are not finite) as Keras's LinAlgError.
+  apply_f <- function(matrices) tryCatch(f(matrices), error = function(e) {
+    if (inherits(e, "kerasbridge_error")) stop(e)
+    raise_bridge_error("value_error", conditionMessage(e))
+  })
+  results <- lapply(seq_len(count), function(k) apply_f(lapply(slices, matrix_at, k = k)))
+  # With no matrices, one made of zeros tells the outputs' shapes.
+  template <- if (count) results[[1L]] else apply_f(lapply(slices, function(s) matrix(0, dim(s)[[1L]], dim(s)[[2L]])))
+  lapply(seq_along(template), function(j) {
+    core <- if (is.null(dim(template[[j]]))) length(template[[j]]) else dim(template[[j]])
+    values <- unlist(lapply(results, `[[`, j))
+    if (is.null(values)) values <- template[[j]][0L]
+    out <- array(values, c(core, batch))
+    aperm(out, c(length(core) + seq_along(batch), seq_along(core)))
+  })
+}
+
+# The dtype of a decomposition's complex results for a floating dtype.
+complex_dtype <- function(dtype) if (dtype == "float64" || dtype == "complex128") "complex128" else "complex64"
+
+#' Matrix decompositions
+#'
+#' keras3's decompositions of the matrices in the last two axes of a tensor (leading axes are a
+#' batch), through the LAPACK routines R links:
+#'
+#' - `op_svd()`: `list(u, s, vh)` with `x = u %*% diag(s) %*% vh`, singular values largest first;
+#'   with `compute_uv = FALSE`, `s` alone. `full_matrices = FALSE` keeps `min(m, n)` columns of
+#'   `u` and rows of `vh`.
+#' - `op_qr()`: `list(q, r)`, `q` with orthonormal columns and `r` upper triangular; `mode` is
+#'   `"reduced"` (`k = min(m, n)` columns of `q`) or `"complete"`.
+#' - `op_eig()`: `list(w, v)`, the eigenvalues and eigenvectors (columns) of a general square
+#'   matrix, complex (complex64, or complex128 for float64), as Keras's TensorFlow and JAX
+#'   backends give them.
+#' - `op_eigh()`: `list(w, v)` for a symmetric (Hermitian) matrix, read from its lower
+#'   triangle: real eigenvalues in increasing order.
+#' - `op_lstsq()`: the least-squares solution `x` of `a %*% x = b` (the least-norm one when `a`
+#'   is rank deficient), singular values below `rcond` times the largest treated as zero
+#'   (default: machine epsilon times `max(m, n)`, as NumPy).
+#' - `op_lu_factor()`: `list(lu, pivots)` as SciPy's `lu_factor()`: `L` (unit diagonal, below)
+#'   and `U` (on and above) in one matrix, and the row swapped with each row. As keras3 returns
+#'   them, pivots are 0-based.
+#' - `op_solve_triangular()`: the solution of `a %*% x = b` for triangular `a`, read from its
+#'   upper triangle (or lower, with `lower = TRUE`); `b` is a vector or a matrix of right-hand
+#'   sides, as [op_solve()].
+#'
+#' Integer inputs are taken as [config_floatx()].
+#'
+#' @param x,a Tensors, variables or R arrays of matrices.
+#' @param b The right-hand sides: a vector or matrix (per matrix of `a`).
+#' @param full_matrices Whether `u` and `vh` are square.
+#' @param compute_uv Whether to return `u` and `vh` too.
+#' @param mode `"reduced"` or `"complete"`.
+#' @param rcond `NULL`, or the relative cut-off for small singular values.
+#' @param lower Whether `a` is lower triangular.
+#' @return A tensor, or a list of tensors as described.
+#' @family linear algebra ops
+#' @examples
+#' x <- rbind(c(1, 2), c(3, 4), c(5, 6))
+#' s <- op_svd(x)
+#' s[[2]]
+#' qr <- op_qr(x)
+#' qr[[1]] %*% qr[[2]]
+#' op_eigh(rbind(c(2, 1), c(1, 2)))
+#' op_eig(rbind(c(0, -1), c(1, 0)))
+#' op_lstsq(x, c(1, 2, 2))
+#' op_lu_factor(rbind(c(1, 2), c(3, 4)))
+#' op_solve_triangular(rbind(c(2, 1), c(0, 4)), c(4, 8))
+#' @name op_svd
+NULL
+
+#' @rdname op_svd
+#' @export
+op_svd <- function(x, full_matrices = TRUE, compute_uv = TRUE) {
+  full_matrices <- flag(full_matrices, "full_matrices")
+  compute_uv <- flag(compute_uv, "compute_uv")
+  x <- matrices_of(x)
+  dtype <- op_dtype(x)
+  if (!compute_uv) return(op_array(per_matrix(list(as.array(x)), function(m) list(svd(m[[1L]], 0L, 0L)$d))[[1L]], dtype))
+  parts <- per_matrix(list(as.array(x)), function(m) {
+    a <- m[[1L]]
+    decomposition <- svd(a, nu = if (full_matrices) nrow(a) else min(dim(a)), nv = if (full_matrices) ncol(a) else min(dim(a)))
+    list(decomposition$u, decomposition$d, t(Conj(decomposition$v)))
+  })
+  lapply(parts, op_array, dtype = dtype)
+}
+
+#' @rdname op_svd
+#' @export
+op_qr <- function(x, mode = "reduced") {
+  if (!is.character(mode) || length(mode) != 1L || !mode %in% c("reduced", "complete"))
+    raise_bridge_error("value_error", sprintf("`mode` argument value not supported. Expected one of {'reduced', 'complete'}. Received: mode=%s", deparse1(mode)))
+  x <- matrices_of(x)
+  complete <- mode == "complete"
+  parts <- per_matrix(list(as.array(x)), function(m) {
+    # tol = 0: Householder reflections in column order, never pivoting, as LAPACK's geqrf.
+    decomposition <- qr(m[[1L]], tol = 0)
+    list(qr.Q(decomposition, complete = complete), qr.R(decomposition, complete = complete))
+  })
+  lapply(parts, op_array, dtype = op_dtype(x))
+}
+
+#' @rdname op_svd
+#' @export
+op_eig <- function(x) {
+  x <- matrices_of(x, square = TRUE)
+  parts <- per_matrix(list(as.array(x)), function(m) {
+    decomposition <- eigen(m[[1L]], symmetric = FALSE)
+    list(as.complex(decomposition$values), matrix(as.complex(decomposition$vectors), nrow(m[[1L]])))
+  })
+  lapply(parts, op_array, dtype = complex_dtype(op_dtype(x)))
+}
+
+#' @rdname op_svd
+#' @export
+op_eigh <- function(x) {
+  x <- matrices_of(x, square = TRUE)
+  parts <- per_matrix(list(as.array(x)), function(m) {
+    decomposition <- eigen(m[[1L]], symmetric = TRUE)
+    increasing <- rev(seq_along(decomposition$values))
+    list(decomposition$values[increasing], decomposition$vectors[, increasing, drop = FALSE])
+  })
+  list(op_array(parts[[1L]], sub("complex", "float", op_dtype(x))), op_array(parts[[2L]], op_dtype(x)))
+}
+
+#' @rdname op_svd
+#' @export
+op_lstsq <- function(a, b, rcond = NULL) {
+  a <- floating(a)
+  b <- floating(b)
+  if (op_ndim(a) != 2L) raise_bridge_error("value_error", sprintf("Expected a to have rank 2. Received: a.shape=%s", shape_text(a)))
+  if (!op_ndim(b) %in% 1:2) raise_bridge_error("value_error", sprintf("Expected b to have rank 1 or 2. Received: b.shape=%s", shape_text(b)))
+  if (as.integer(op_shape(b))[[1L]] != as.integer(op_shape(a))[[1L]])
+    raise_bridge_error("value_error", sprintf("Expected b.shape[0] to be equal to a.shape[0]. Received: a.shape=%s, b.shape=%s", shape_text(a), shape_text(b)))
+  if (!is.null(rcond) && (!is.numeric(rcond) || length(rcond) != 1L || is.na(rcond)))
+    raise_bridge_error("type_error", sprintf("`rcond` must be NULL or a number. Received: rcond=%s", deparse1(rcond)))
+  m <- as.array(a)
+  rhs <- as.array(b)
+  decomposition <- svd(m)
+  cutoff <- (if (is.null(rcond)) .Machine$double.eps * max(dim(m)) else rcond) * max(c(decomposition$d, 0))
+  inverse <- ifelse(decomposition$d > cutoff, 1 / decomposition$d, 0)
+  solution <- decomposition$v %*% (inverse * crossprod(Conj(decomposition$u), matrix(rhs, nrow(m))))
+  op_array(if (op_ndim(b) == 1L) as.array(c(solution)) else solution, result_dtype(op_dtype(a), op_dtype(b)))
+}
+
+#' @rdname op_svd
+#' @export
+op_lu_factor <- function(x) {
+  x <- matrices_of(x)
+  parts <- per_matrix(list(as.array(x)), function(m) {
+    lu <- m[[1L]]
+    steps <- min(dim(lu))
+    pivots <- integer(steps)
+    for (j in seq_len(steps)) {
+      p <- j - 1L + which.max(abs(lu[j:nrow(lu), j]))
+      pivots[[j]] <- p - 1L
+      if (p != j) lu[c(j, p), ] <- lu[c(p, j), ]
+      if (lu[j, j] != 0 && j < nrow(lu)) {
+        below <- (j + 1L):nrow(lu)
+        lu[below, j] <- lu[below, j] / lu[j, j]
+        if (j < ncol(lu)) {
+          right <- (j + 1L):ncol(lu)
+          lu[below, right] <- lu[below, right, drop = FALSE] - outer(lu[below, j], lu[j, right])
+        }
+      }
+    }
+    list(lu, pivots)
+  })
+  list(op_array(parts[[1L]], op_dtype(x)), op_array(parts[[2L]], "int32"))
+}
+
+#' @rdname op_svd
+#' @export
+op_solve_triangular <- function(a, b, lower = FALSE) {
+  lower <- flag(lower, "lower")
+  a <- matrices_of(a, square = TRUE, name = "a")
+  b <- floating(b)
+  if (op_ndim(b) < 1L) raise_bridge_error("value_error", sprintf("Expected input to have rank >= 1. Received scalar input %s.", format(as.array(b))))
+  a_shape <- as.integer(op_shape(a))
+  b_shape <- as.integer(op_shape(b))
+  vector <- length(b_shape) == length(a_shape) - 1L
+  fits <- if (vector) b_shape[[length(b_shape)]] == a_shape[[length(a_shape)]] else
+    length(b_shape) == length(a_shape) && b_shape[[length(b_shape) - 1L]] == a_shape[[length(a_shape) - 1L]]
+  if (!fits || !identical(b_shape[seq_len(length(a_shape) - 2L)], a_shape[seq_len(length(a_shape) - 2L)]))
+    raise_bridge_error("value_error", sprintf("Incompatible shapes between `a` and `b`. Received: a.shape=%s, b.shape=%s", shape_text(a), shape_text(b)))
+  rhs <- as.array(if (vector) op_expand_dims(b, -1L) else b)
+  solve_one <- if (lower) forwardsolve else backsolve
+  solution <- per_matrix(list(as.array(a), rhs), function(m) list(solve_one(m[[1L]], m[[2L]])))[[1L]]
+  solution <- op_array(solution, result_dtype(op_dtype(a), op_dtype(b)))
+  if (vector) op_squeeze(solution, -1L) else solution
+}

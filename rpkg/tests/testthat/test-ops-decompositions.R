@@ -1,0 +1,133 @@
+# Matrix decompositions: each checked by what defines it (the product gives the input back,
+# the factors are orthogonal or triangular) and against base R and Keras's documented values.
+
+batch_of <- function(...) {
+  matrices <- list(...)
+  out <- array(0, c(length(matrices), dim(matrices[[1L]])))
+  for (k in seq_along(matrices)) out[k, , ] <- matrices[[k]]
+  out
+}
+
+test_that("op_svd factors a matrix into u, s and vh that multiply back to it", {
+  x <- rbind(c(1, 2), c(3, 4), c(5, 6))
+  parts <- op_svd(x)
+  u <- as.array(parts[[1L]]); s <- as.vector(as.array(parts[[2L]])); vh <- as.array(parts[[3L]])
+  expect_equal(dim(u), c(3L, 3L))
+  expect_equal(dim(vh), c(2L, 2L))
+  expect_equal(s, svd(x)$d)
+  expect_equal(u[, 1:2] %*% diag(s) %*% vh, x)
+  expect_equal(crossprod(u), diag(3))
+})
+
+test_that("op_svd keeps min(m, n) vectors without full_matrices, and gives s alone without compute_uv", {
+  x <- matrix(runif(12), 3, 4)
+  parts <- op_svd(x, full_matrices = FALSE)
+  expect_equal(as.integer(op_shape(parts[[1L]])), c(3L, 3L))
+  expect_equal(as.integer(op_shape(parts[[3L]])), c(3L, 4L))
+  expect_equal(as.array(parts[[1L]]) %*% diag(as.vector(as.array(parts[[2L]]))) %*% as.array(parts[[3L]]), x)
+  s <- op_svd(op_array(x, "float32"), compute_uv = FALSE)
+  expect_true(op_is_tensor(s))
+  expect_identical(op_dtype(s), "float32")
+  expect_equal(as.vector(as.array(s)), svd(x)$d, tolerance = 1e-6)
+})
+
+test_that("op_svd works over a batch of matrices", {
+  a <- matrix(runif(6), 3, 2); b <- matrix(runif(6), 3, 2)
+  s <- op_svd(batch_of(a, b), compute_uv = FALSE)
+  expect_equal(as.array(s), rbind(svd(a)$d, svd(b)$d))
+})
+
+test_that("op_qr gives an orthonormal q and an upper-triangular r, with LAPACK's signs", {
+  x <- rbind(c(1, 2), c(3, 4), c(5, 6))
+  parts <- op_qr(op_array(x, "float32"))
+  q <- as.array(parts[[1L]]); r <- as.array(parts[[2L]])
+  expect_identical(op_dtype(parts[[1L]]), "float32")
+  expect_equal(q[, 1L], c(-0.16903079, -0.5070925, -0.8451542), tolerance = 1e-6)
+  expect_equal(q %*% r, x, tolerance = 1e-5)
+  expect_equal(r[2L, 1L], 0)
+  complete <- op_qr(x, mode = "complete")
+  expect_equal(dim(as.array(complete[[1L]])), c(3L, 3L))
+  expect_equal(dim(as.array(complete[[2L]])), c(3L, 2L))
+  expect_equal(as.array(complete[[1L]]) %*% as.array(complete[[2L]]), x)
+  expect_error(op_qr(x, mode = "raw"), "not supported", class = "value_error")
+})
+
+test_that("op_qr does not pivot the columns of a rank-deficient matrix", {
+  x <- cbind(c(1, 2, 3), c(2, 4, 6), c(0, 1, 5))
+  parts <- op_qr(x)
+  expect_equal(as.array(parts[[1L]]) %*% as.array(parts[[2L]]), x)
+})
+
+test_that("op_eigh gives increasing eigenvalues and their eigenvectors, from the lower triangle", {
+  x <- rbind(c(4, 1, 2), c(1, 3, 0), c(2, 0, 5))
+  parts <- op_eigh(x)
+  w <- as.vector(as.array(parts[[1L]])); v <- as.array(parts[[2L]])
+  expect_equal(w, sort(eigen(x, symmetric = TRUE)$values))
+  expect_equal(x %*% v, v %*% diag(w))
+  upper_ignored <- x
+  upper_ignored[upper.tri(upper_ignored)] <- 99
+  expect_equal(as.vector(as.array(op_eigh(upper_ignored)[[1L]])), w)
+})
+
+test_that("op_eig gives complex eigenpairs of a general matrix", {
+  x <- rbind(c(0, -1), c(1, 0))
+  parts <- op_eig(op_array(x, "float32"))
+  expect_identical(op_dtype(parts[[1L]]), "complex64")
+  w <- as.vector(as.array(parts[[1L]])); v <- as.array(parts[[2L]])
+  expect_equal(sort(Im(w)), c(-1, 1), tolerance = 1e-6)
+  expect_equal(x %*% v, v %*% diag(w), tolerance = 1e-6)
+  expect_error(op_eig(matrix(1:6, 2)), "square", class = "value_error")
+})
+
+test_that("op_lstsq gives the least-squares solution, as qr.solve() does for full rank", {
+  a <- rbind(c(1, 1), c(1, 2), c(1, 3), c(1, 4))
+  b <- c(6, 5, 7, 10)
+  expect_equal(as.vector(as.array(op_lstsq(a, b))), qr.solve(a, b))
+  bs <- cbind(b, 2 * b)
+  expect_equal(as.array(op_lstsq(a, bs)), unname(qr.solve(a, bs)))
+  expect_error(op_lstsq(a, c(1, 2)), "b.shape\\[0\\]", class = "value_error")
+  expect_error(op_lstsq(array(1, c(2, 2, 2)), c(1, 2)), "rank 2", class = "value_error")
+})
+
+test_that("op_lstsq gives the least-norm solution of a rank-deficient system", {
+  a <- cbind(c(1, 1), c(1, 1))
+  expect_equal(as.vector(as.array(op_lstsq(a, c(2, 2)))), c(1, 1))
+})
+
+test_that("op_lu_factor packs L and U with SciPy's 0-based pivots, and they rebuild the matrix", {
+  x <- rbind(c(1, 2, 0), c(3, 4, 1), c(0, 5, 6))
+  parts <- op_lu_factor(x)
+  lu <- as.array(parts[[1L]]); pivots <- as.vector(as.array(parts[[2L]]))
+  expect_identical(op_dtype(parts[[2L]]), "int32")
+  l <- lu; l[upper.tri(l, diag = TRUE)] <- 0; diag(l) <- 1
+  u <- lu; u[lower.tri(u)] <- 0
+  permuted <- x
+  for (j in seq_along(pivots)) permuted[c(j, pivots[[j]] + 1L), ] <- permuted[c(pivots[[j]] + 1L, j), ]
+  expect_equal(l %*% u, permuted)
+  expect_equal(as.vector(as.array(op_lu_factor(rbind(c(1, 2), c(3, 4)))[[2L]])), c(1, 1))
+})
+
+test_that("op_solve_triangular solves upper and lower systems, vectors and matrices, batched", {
+  upper <- rbind(c(2, 1, 3), c(0, 4, 1), c(0, 0, 5))
+  b <- c(1, 2, 3)
+  expect_equal(as.vector(as.array(op_solve_triangular(upper, b))), backsolve(upper, b))
+  lower <- t(upper)
+  expect_equal(as.vector(as.array(op_solve_triangular(lower, b, lower = TRUE))), forwardsolve(lower, b))
+  bs <- cbind(b, b * 2)
+  expect_equal(as.array(op_solve_triangular(upper, bs)), backsolve(upper, bs))
+  batched <- op_solve_triangular(batch_of(upper, 2 * upper), rbind(b, b))
+  expect_equal(as.array(batched), rbind(backsolve(upper, b), backsolve(2 * upper, b)))
+})
+
+test_that("op_solve_triangular refuses a singular triangle and shapes that do not fit", {
+  singular <- rbind(c(1, 1), c(0, 0))
+  expect_error(op_solve_triangular(singular, c(1, 1)), class = "value_error")
+  expect_error(op_solve_triangular(diag(2), c(1, 2, 3)), "Incompatible", class = "value_error")
+  expect_error(op_solve_triangular(matrix(1:6, 2), c(1, 2)), "square", class = "value_error")
+})
+
+test_that("the decompositions refuse vectors and values that are not finite", {
+  expect_error(op_svd(c(1, 2)), "rank >= 2", class = "value_error")
+  expect_error(op_svd(rbind(c(1, NaN), c(0, 1))), class = "value_error")
+  expect_error(op_eigh(c(1, 2)), class = "value_error")
+})
