@@ -12,7 +12,7 @@ r_values <- function(x) if (is_kerasbridge_object(x)) as.array(x) else x
 keras_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_convert_to_tensor(x)
 
 # The dtype Keras's type promotion gives values of these dtypes together.
-result_dtype <- function(...) op_dtype(Reduce(op_add, lapply(list(...), function(dtype) op_zeros(0L, dtype = dtype))))
+promoted_dtype <- function(...) op_dtype(Reduce(op_add, lapply(list(...), function(dtype) op_zeros(0L, dtype = dtype))))
 
 shape_text <- function(x) format(op_shape(x))
 
@@ -148,7 +148,7 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
       sums <- tapply(wrows[i, ], factor(rows[i, ], levels = seq_len(bins) - 1), sum)
       ifelse(is.na(sums), 0, sums)
     }, numeric(bins)))
-    dtype <- result_dtype(op_dtype(keras_tensor(x)), op_dtype(w))
+    dtype <- promoted_dtype(op_dtype(keras_tensor(x)), op_dtype(w))
   }
   if (bins == 0L) counts <- matrix(0, nrow(rows), 0L)
   op_array(if (is.matrix(values)) counts else c(counts), dtype)

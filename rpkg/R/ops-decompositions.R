@@ -171,7 +171,7 @@ op_lstsq <- function(a, b, rcond = NULL) {
   cutoff <- (if (is.null(rcond)) .Machine$double.eps * max(dim(m)) else rcond) * max(c(decomposition$d, 0))
   inverse <- ifelse(decomposition$d > cutoff, 1 / decomposition$d, 0)
   solution <- decomposition$v %*% (inverse * crossprod(Conj(decomposition$u), matrix(rhs, nrow(m))))
-  op_array(if (op_ndim(b) == 1L) as.array(c(solution)) else solution, result_dtype(op_dtype(a), op_dtype(b)))
+  op_array(if (op_ndim(b) == 1L) as.array(c(solution)) else solution, promoted_dtype(op_dtype(a), op_dtype(b)))
 }
 
 #' @rdname op_svd
@@ -217,6 +217,6 @@ op_solve_triangular <- function(a, b, lower = FALSE) {
   rhs <- as.array(if (vector) op_expand_dims(b, -1L) else b)
   solve_one <- if (lower) forwardsolve else backsolve
   solution <- per_matrix(list(as.array(a), rhs), function(m) list(solve_one(m[[1L]], m[[2L]])))[[1L]]
-  solution <- op_array(solution, result_dtype(op_dtype(a), op_dtype(b)))
+  solution <- op_array(solution, promoted_dtype(op_dtype(a), op_dtype(b)))
   if (vector) op_squeeze(solution, -1L) else solution
 }

@@ -89,7 +89,7 @@ op_correlate <- function(x1, x2, mode = "valid") {
   v <- keras_tensor(as_array(x2))
   if (op_ndim(a) != 1L || op_ndim(v) != 1L)
     raise_bridge_error("value_error", sprintf("`op_correlate()` takes two 1-D sequences. Received: x1.shape=%s, x2.shape=%s", shape_text(a), shape_text(v)))
-  dtype <- result_dtype(op_dtype(a), op_dtype(v))
+  dtype <- promoted_dtype(op_dtype(a), op_dtype(v))
   dtype <- if (dtype == "int64") "float64" else if (dtype %in% c("bfloat16", "float16", "float64")) dtype else "float32"
   a <- as.vector(as.array(op_cast(a, dtype)))
   v <- as.vector(as.array(op_cast(v, dtype)))
@@ -147,7 +147,7 @@ op_cross <- function(x1, x2, axisa = -1L, axisb = -1L, axisc = -1L, axis = NULL)
   }
   a <- keras_tensor(as_array(x1))
   b <- keras_tensor(as_array(x2))
-  dtype <- result_dtype(op_dtype(a), op_dtype(b))
+  dtype <- promoted_dtype(op_dtype(a), op_dtype(b))
   a <- op_moveaxis(op_cast(a, dtype), axisa, -1L)
   b <- op_moveaxis(op_cast(b, dtype), axisb, -1L)
   da <- .Call(krb_call2, "axis_length", a, -1L)

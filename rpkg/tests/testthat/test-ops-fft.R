@@ -1,0 +1,108 @@
+# Fourier transforms, checked against R's fft() and NumPy's values.
+
+values <- function(x) as.vector(as.array(x))
+as_complex <- function(parts) complex(real = as.array(parts[[1L]]), imaginary = as.array(parts[[2L]]))
+
+test_that("op_fft transforms along the last axis, as fft() does", {
+  x <- c(1, 2, 3, 4)
+  out <- op_fft(list(x, c(0, 0, 0, 0)))
+  expect_equal(as_complex(out), fft(x))
+  m <- matrix(runif(12), 3, 4)
+  im <- matrix(runif(12), 3, 4)
+  out <- op_fft(list(m, im))
+  expect_equal(matrix(as_complex(out), 3, 4), t(mvfft(t(matrix(complex(real = m, imaginary = im), 3, 4)))))
+})
+
+test_that("op_fft keeps the parts' float dtype and refuses what Keras refuses", {
+  out <- op_fft(list(op_array(c(1, 2), "float32"), op_array(c(0, 0), "float32")))
+  expect_identical(op_dtype(out[[1L]]), "float32")
+  expect_error(op_fft(c(1, 2)), "tuple of two tensors", class = "value_error")
+  expect_error(op_fft(list(c(1, 2), c(0, 0, 0))), "same shape", class = "value_error")
+  expect_error(op_fft(list(1:2, 1:2)), "not of type float", class = "value_error")
+})
+
+test_that("op_fft2 transforms the last two axes and op_ifft2 undoes it", {
+  x <- array(as.double(1:24), c(2, 3, 4))
+  out <- op_fft2(list(x, x * 0))
+  expect_equal(as.array(out[[1L]])[1, , ], rbind(c(144, -36, -36, -36), c(-12, 0, 0, 0), c(-12, 0, 0, 0)))
+  expect_equal(matrix(as_complex(out), 2)[2, ], as.vector(fft(x[2, , ])))
+  back <- op_ifft2(out)
+  expect_equal(as.array(back[[1L]]), x)
+  expect_equal(as.array(back[[2L]]), x * 0)
+})
+
+test_that("op_rfft keeps the non-negative frequencies, padding or cutting to fft_length", {
+  out <- op_rfft(c(1, 2, 3, 4))
+  expect_equal(as_complex(out), fft(c(1, 2, 3, 4))[1:3])
+  padded <- op_rfft(rbind(c(1, 2, 3), c(4, 5, 7)), fft_length = 4)
+  expect_equal(as.array(padded[[1L]]), rbind(c(6, -2, 2), c(16, -3, 6)))
+  expect_equal(as.array(padded[[2L]]), rbind(c(0, -2, 0), c(0, -5, 0)))
+  expect_equal(as_complex(op_rfft(c(1, 2, 3, 4, 5), fft_length = 3)), fft(c(1, 2, 3))[1:2])
+  expect_identical(op_dtype(op_rfft(op_array(c(1, 2, 3), "float32"))[[1L]]), "float32")
+})
+
+test_that("op_irfft gives back the real signal, of even or odd length", {
+  expect_equal(values(op_irfft(op_rfft(c(1, 2, 3, 4)))), c(1, 2, 3, 4))
+  expect_equal(values(op_irfft(op_rfft(c(1, 2, 3, 4, 5)), fft_length = 5)), c(1, 2, 3, 4, 5))
+  signals <- matrix(runif(12), 2, 6)
+  expect_equal(as.array(op_irfft(op_rfft(signals))), signals)
+  expect_error(op_irfft(list(c(1, 2), c(0, 0)), fft_length = 0), class = "value_error")
+})
+
+test_that("op_extract_sequences cuts frames along the last axis", {
+  expect_equal(as.array(op_extract_sequences(1:6, 3, 2)), rbind(1:3, 3:5))
+  x <- rbind(1:8, 11:18)
+  out <- op_extract_sequences(x, 4, 2)
+  expect_equal(as.integer(op_shape(out)), c(2L, 3L, 4L))
+  expect_equal(as.array(out)[2, 3, ], 15:18)
+  expect_equal(as.integer(op_shape(op_extract_sequences(1:3, 5, 1))), c(0L, 5L))
+  expect_error(op_extract_sequences(1:6, 0, 1), class = "value_error")
+})
+
+test_that("op_stft transforms windowed frames of the reflected, padded signal", {
+  x <- sin(seq(0, 20, length.out = 64))
+  out <- op_stft(x, sequence_length = 16, sequence_stride = 8, fft_length = 16)
+  expect_equal(as.integer(op_shape(out[[1L]])), c(9L, 9L))
+  padded <- c(x[9:2], x, x[63:56])
+  hann <- 0.5 - 0.5 * cos(2 * pi * (0:15) / 16)
+  spectrum <- as_complex(out)
+  dim(spectrum) <- c(9L, 9L)
+  expect_equal(spectrum[3, ], fft(padded[17:32] * hann)[1:9])
+})
+
+test_that("op_stft centres a shorter window in the frame and takes weights or no window", {
+  x <- cos(seq(0, 10, length.out = 40))
+  out <- op_stft(x, sequence_length = 6, sequence_stride = 5, fft_length = 10, window = NULL, center = FALSE)
+  expect_equal(as.integer(op_shape(out[[1L]])), c(7L, 6L))
+  spectrum <- matrix(as_complex(out), 7L)
+  expect_equal(spectrum[2, ], fft(x[6:15])[1:6])
+  weights <- runif(6)
+  weighted <- matrix(as_complex(op_stft(x, 6, 5, 10, window = weights, center = FALSE)), 7L)
+  expect_equal(weighted[1, ], fft(x[1:10] * c(0, 0, weights, 0, 0))[1:6])
+})
+
+test_that("op_istft inverts op_stft, over a batch, trimmed to `length`", {
+  x <- rbind(sin(seq(0, 20, length.out = 64)), cos(seq(0, 9, length.out = 64)))
+  for (window in list("hann", "hamming", runif(16))) {
+    spectrum <- op_stft(x, 16, 4, 32, window = window)
+    expect_equal(as.array(op_istft(spectrum, 16, 4, 32, length = 64, window = window)), x)
+  }
+  out <- op_istft(op_stft(x[1, ], 16, 8, 16), 16, 8, 16)
+  expect_equal(as.vector(as.array(out)), x[1, ])
+})
+
+test_that("op_istft without a window adds the overlapping frames up, as Keras does", {
+  x <- rbind(sin(seq(0, 20, length.out = 64)))
+  out <- as.array(op_istft(op_stft(x, 16, 4, 32, window = NULL), 16, 4, 32, length = 64, window = NULL))
+  # Where eight frames of 32 samples overlap, one every 4 samples.
+  expect_equal(out[, 20:45], 8 * x[, 20:45])
+})
+
+test_that("op_stft refuses what Keras refuses", {
+  expect_error(op_stft(runif(64), 16, 1.5, 16), "`sequence_stride` must be a positive integer", class = "value_error")
+  expect_error(op_istft(list(rbind(c(1, 2)), rbind(c(3, 4))), 2, 0, 4), "`sequence_stride` must be a positive integer", class = "value_error")
+  expect_error(op_stft(1:64, 16, 8, 16), "Invalid input type", class = "type_error")
+  expect_error(op_stft(runif(64), 16, 8, 8), "must equal or larger", class = "value_error")
+  expect_error(op_stft(runif(64), 16, 8, 16, window = "boxcar"), "must be one of", class = "value_error")
+  expect_error(op_stft(runif(64), 16, 8, 16, window = runif(4)), "shape of `window`", class = "value_error")
+})
