@@ -269,3 +269,29 @@ op_associative_scan <- function(f, elems, reverse = FALSE, axis = 1L) {
   if (reverse) scanned <- lapply(scanned, op_flip, axis = axis)
   tree_rebuild(elems, scanned)
 }
+
+#' Functions with custom gradients
+#'
+#' keras3's `op_custom_gradient()` wraps `f`, which returns `list(value, grad_fn)`, into a
+#' function returning `value`. Nothing here computes gradients, so `grad_fn` is never called:
+#' the wrapped function gives the forward value, as it does under Keras outside a gradient tape.
+#'
+#' @param f A function returning `list(value, grad_fn)`.
+#' @return A function of `f`'s arguments.
+#' @family core ops
+#' @examples
+#' log1pexp <- op_custom_gradient(function(x) {
+#'   e <- op_exp(x)
+#'   list(op_log(1 + e), function(upstream) upstream * (1 - 1 / (1 + e)))
+#' })
+#' log1pexp(op_array(c(0, 100)))
+#' @export
+op_custom_gradient <- function(f) {
+  callable(f, "f")
+  function(...) {
+    result <- f(...)
+    if (!is.list(result) || length(result) != 2L || !is.function(result[[2L]]))
+      raise_bridge_error("value_error", "A function given to `op_custom_gradient()` must return `list(value, grad_fn)`.")
+    result[[1L]]
+  }
+}

@@ -287,3 +287,55 @@ op_erf <- function(x) .Call(krb_call2, "op_unary", "erf", x)
 #' @rdname op_where
 #' @export
 op_erfinv <- function(x) .Call(krb_call2, "op_unary", "erfinv", x)
+
+#' Scaled dot-product attention
+#'
+#' keras3's `op_dot_product_attention()`, as Keras computes it without flash attention: the
+#' logits `query . key` over the head dimension times `scale` (default `1 / sqrt(H)`), plus
+#' `bias`, with positions where `mask` is `FALSE` (and, with `is_causal`, later keys) set to a
+#' large negative number, a softmax over the keys in float32, and the weighted sum of `value`.
+#' Inputs have shape `(batch, sequence, heads, head_dim)`; `attn_logits_soft_cap` caps the
+#' logits with `cap * tanh(logits / cap)`.
+#'
+#' @param query A tensor of shape `(B, T, N, H)`.
+#' @param key,value Tensors of shape `(B, S, N, H)`.
+#' @param bias `NULL`, or a tensor that broadcasts to the logits' shape `(B, N, T, S)`.
+#' @param mask `NULL`, or a boolean tensor that broadcasts to `(B, N, T, S)`: `TRUE` to attend.
+#' @param scale `NULL`, or the logits' scale.
+#' @param is_causal Whether each query attends only to keys at or before its position.
+#' @param flash_attention `NULL` or `FALSE`: flash attention is not available here.
+#' @param attn_logits_soft_cap `NULL`, or the cap of the logits.
+#' @return A tensor of `query`'s shape.
+#' @family nn ops
+#' @examples
+#' q <- random_normal(c(2, 4, 1, 8), seed = 1)
+#' out <- op_dot_product_attention(q, q, q, is_causal = TRUE)
+#' op_shape(out)
+#' @export
+op_dot_product_attention <- function(query, key, value, bias = NULL, mask = NULL, scale = NULL, is_causal = FALSE,
+                                     flash_attention = NULL, attn_logits_soft_cap = NULL) {
+  if (isTRUE(flash_attention)) raise_bridge_error("value_error", "Flash attention is not supported by this engine.")
+  is_causal <- flag(is_causal, "is_causal")
+  query <- as_tensor(query); key <- as_tensor(key); value <- as_tensor(value)
+  if (op_ndim(query) != 4L || op_ndim(key) != 4L || op_ndim(value) != 4L)
+    raise_bridge_error("value_error", sprintf("`dot_product_attention` only supports 4D inputs. Received: query.shape=%s, key.shape=%s, value.shape=%s.",
+                                              format(op_shape(query)), format(op_shape(key)), format(op_shape(value))))
+  dtype <- op_dtype(op_add(op_zeros(0L, dtype = op_dtype(query)), op_add(op_zeros(0L, dtype = op_dtype(key)), op_zeros(0L, dtype = op_dtype(value)))))
+  query <- op_cast(query, dtype); key <- op_cast(key, dtype); value <- op_cast(value, dtype)
+  head_dim <- as.integer(op_shape(key))[[4L]]
+  if (is.null(scale)) scale <- 1 / sqrt(head_dim)
+  logits_dtype <- op_dtype(op_add(op_zeros(0L, dtype = dtype), op_zeros(0L, dtype = "float32")))
+  logits <- op_cast(op_einsum("btnh,bsnh->bnts", query, key), logits_dtype) * scale
+  if (!is.null(bias)) logits <- logits + op_cast(as_tensor(bias), logits_dtype)
+  if (!is.null(attn_logits_soft_cap)) logits <- attn_logits_soft_cap * op_tanh(logits / attn_logits_soft_cap)
+  if (!is.null(mask) || is_causal) {
+    shape <- as.integer(op_shape(logits))
+    keep <- op_ones(shape, dtype = "bool")
+    if (!is.null(mask)) keep <- op_logical_and(keep, op_cast(as_tensor(mask), "bool"))
+    if (is_causal) keep <- op_logical_and(keep, op_reshape(op_tri(shape[[3L]], shape[[4L]], dtype = "bool"), c(1L, 1L, shape[3:4])))
+    large_negative <- if (logits_dtype == "float16") -0.7 * 65500 else -0.7 * 3.38953e38
+    logits <- op_where(keep, logits, op_cast(large_negative, logits_dtype))
+  }
+  probabilities <- op_cast(op_softmax(op_cast(logits, "float32"), axis = -1L), dtype)
+  op_einsum("bnts,bsnh->btnh", probabilities, value)
+}

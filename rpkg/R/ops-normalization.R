@@ -108,3 +108,39 @@ op_psnr <- function(x1, x2, max_val) {
   mse <- op_mean(op_square(op_subtract(x1, x2)))
   op_subtract(op_multiply(20L, op_log10(op_cast(max_val, x2$dtype))), op_multiply(10L, op_log10(mse)))
 }
+
+#' Batch normalization with given statistics
+#'
+#' keras3's `op_batch_normalization()`: `(x - mean) / sqrt(variance + epsilon) * scale + offset`,
+#' where `mean`, `variance`, `offset` and `scale` are vectors along `axis` of `x` (1-based,
+#' negative from the end), as Keras computes it.
+#'
+#' @param x A tensor, variable or R array.
+#' @param mean,variance Vectors as long as `x`'s `axis`.
+#' @param axis The axis they run along.
+#' @param offset,scale `NULL`, or vectors as long as `x`'s `axis`.
+#' @param epsilon A small number added to the variance.
+#' @return A tensor of `x`'s shape.
+#' @family nn ops
+#' @examples
+#' x <- rbind(c(0.1, 0.2, 0.3), c(0.4, 0.5, 0.6), c(0.7, 0.8, 0.9))
+#' op_batch_normalization(x, mean = c(0.4, 0.5, 0.6), variance = c(0.67, 0.67, 0.67), axis = -1)
+#' @export
+op_batch_normalization <- function(x, mean, variance, axis, offset = NULL, scale = NULL, epsilon = 0.001) {
+  x <- as_tensor(x)
+  n <- .Call(krb_call2, "axis_length", x, axis)
+  rank <- op_ndim(x)
+  along <- rep(1L, rank)
+  along[[if (axis < 0L) rank + axis + 1L else axis]] <- n
+  as_along <- function(v, name) {
+    v <- keras_tensor(as_array(v))
+    if (op_size(v) != n)
+      raise_bridge_error("value_error", sprintf("`%s` must have one value per element of axis %d of `x` (%d). Received: %s.shape=%s", name, axis, n, name, shape_text(v)))
+    op_reshape(v, along)
+  }
+  inverse <- 1 / op_sqrt(as_along(variance, "variance") + epsilon)
+  if (!is.null(scale)) inverse <- inverse * as_along(scale, "scale")
+  shift <- -as_along(mean, "mean") * inverse
+  if (!is.null(offset)) shift <- shift + as_along(offset, "offset")
+  x * inverse + shift
+}

@@ -102,7 +102,10 @@ op_count_nonzero <- function(x, axis = NULL) reduce("count_nonzero", x, axis, FA
 #' Cast to a dtype
 #'
 #' keras3's `op_cast()`: the values of a tensor, variable, R array or number as a tensor of
-#' `dtype`. Floats to integers truncate toward zero, as NumPy's `astype`.
+#' `dtype`. Floats to integers truncate toward zero, as NumPy's `astype`. `op_saturate_cast()`
+#' first clips the values to what `dtype` can hold (as Keras does: to the nearest value of `x`'s
+#' dtype within that range), so that out-of-range values become `dtype`'s least or greatest
+#' value instead of wrapping around.
 #'
 #' @param x A tensor, variable, R array or number.
 #' @param dtype A dtype name, such as `"float32"` or `"int64"`.
@@ -111,5 +114,44 @@ op_count_nonzero <- function(x, axis = NULL) reduce("count_nonzero", x, axis, FA
 #' @examples
 #' op_cast(c(1.7, -2.7), "int32")
 #' op_cast(keras_variable(array(1:4, c(2, 2))), "float16")
+#' op_saturate_cast(op_array(c(-256, 1, 257), "float32"), "uint8")
 #' @export
 op_cast <- function(x, dtype) .Call(krb_call2, "op_cast", x, dtype)
+
+# The least and greatest values of a dtype, as doubles (the 64-bit integer maxima round up).
+dtype_limits <- function(dtype) switch(dtype,
+  bool = c(0, 1), int8 = c(-2^7, 2^7 - 1), int16 = c(-2^15, 2^15 - 1), int32 = c(-2^31, 2^31 - 1), int64 = c(-2^63, 2^63),
+  uint8 = c(0, 2^8 - 1), uint16 = c(0, 2^16 - 1), uint32 = c(0, 2^32 - 1), uint64 = c(0, 2^64),
+  float16 = c(-65504, 65504), bfloat16 = c(-3.3895313892515355e38, 3.3895313892515355e38),
+  float32 = c(-3.4028234663852886e38, 3.4028234663852886e38), float64 = c(-.Machine$double.xmax, .Machine$double.xmax),
+  raise_bridge_error("value_error", sprintf("`op_saturate_cast()` casts between real dtypes. Received: dtype=%s", dtype)))
+
+#' @rdname op_cast
+#' @export
+op_saturate_cast <- function(x, dtype) {
+  x <- as_tensor(x)
+  from <- op_dtype(x)
+  to <- op_dtype(op_zeros(0L, dtype = dtype))
+  bounds <- c(max(dtype_limits(from)[[1L]], dtype_limits(to)[[1L]]), min(dtype_limits(from)[[2L]], dtype_limits(to)[[2L]]))
+  # Each bound as a value of x's dtype: a float one nudged toward zero while it rounds beyond
+  # what `to` holds; 2^63 - 1, which no double holds, built exactly.
+  bound <- function(value, side) {
+    if (!grepl("float", from)) {
+      if (abs(value) < 2^63) return(op_cast(op_array(value, "float64"), from))
+      half <- op_cast(op_array(2^62, "float64"), from)
+      return(half - 1L + half)
+    }
+    limit <- as.vector(as.array(op_cast(op_array(value, "float64"), from)))
+    beyond <- if (side > 0) limit > dtype_limits(to)[[2L]] || (grepl("int64", to) && limit >= dtype_limits(to)[[2L]]) else limit < dtype_limits(to)[[1L]]
+    if (beyond) {
+      # The next value of x's float format toward zero: one unit in the last place less (half
+      # of one below a power of two).
+      digits <- c(float16 = 11, bfloat16 = 8, float32 = 24, float64 = 53)[[from]]
+      exponent <- floor(log2(abs(limit)))
+      limit <- limit - sign(limit) * 2^(exponent - digits + if (abs(limit) == 2^exponent) 0 else 1)
+    }
+    op_array(limit, from)
+  }
+  if (from == "bool") return(op_cast(x, to))
+  op_cast(op_clip(x, bound(bounds[[1L]], -1), bound(bounds[[2L]], 1)), to)
+}
