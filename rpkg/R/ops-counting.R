@@ -100,6 +100,8 @@ positions_along <- function(indices, size, axis) {
 #' @param data A tensor whose first axis is divided into segments.
 #' @param segment_ids The segment of each row of `data`, 1-based.
 #' @param num_segments `NULL` (the largest id) or the number of segments.
+#' @param sorted Whether `segment_ids` are sorted; accepted for keras3's signature (the result
+#'   is the same either way).
 #' @param updates The values to write, one row per row of `indices`.
 #' @return A tensor; `op_histogram()` `list(counts, edges)`, `op_unravel_index()` a list of
 #'   tensors.

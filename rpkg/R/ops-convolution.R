@@ -1,0 +1,225 @@
+#' @include ops-counting.R
+NULL
+
+# Convolutions and pooling as sums (or maxima) over the window's offsets: for each offset, the
+# input's elements it meets at every output position are gathered along each spatial axis, and
+# combined with the engine's matrix products and elementwise ops.
+
+# keras3's per-axis arguments (a number for every axis, or one per axis), as whole numbers.
+spatial_values <- function(value, count, name) {
+  values <- whole_values(value, name)
+  if (length(values) == 1L) values <- rep(values, count)
+  if (length(values) != count || any(values < 1) || any(values > .Machine$integer.max))
+    raise_bridge_error("value_error", sprintf("`%s` must be one positive whole number or %d of them. Received: %s=%s", name, count, name, deparse1(c(value))))
+  as.integer(values)
+}
+
+# Inputs in channels-last order, whichever `data_format` they came in.
+channels_last <- function(inputs, data_format) {
+  data_format <- if (is.null(data_format)) "channels_last" else data_format
+  if (!is.character(data_format) || length(data_format) != 1L || !data_format %in% c("channels_last", "channels_first"))
+    raise_bridge_error("value_error", sprintf("The `data_format` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=%s", deparse1(data_format)))
+  x <- as_tensor(inputs)
+  if (op_ndim(x) < 3L)
+    raise_bridge_error("value_error", sprintf("Inputs must have a batch axis, at least one spatial axis and a channel axis. Received: inputs.shape=%s", shape_text(x)))
+  list(x = if (data_format == "channels_first") op_moveaxis(x, 2L, -1L) else x, first = data_format == "channels_first")
+}
+
+# Back to the caller's order.
+restore_format <- function(x, first) if (first) op_moveaxis(x, -1L, 2L) else x
+
+# The windows of a convolution or pooling over the spatial axes of `x` (channels last): the
+# padding (XLA's "same": the output has ceil(n / stride) positions) and, for each offset of
+# the window, the positions of `x` it meets, as gathering indices per axis.
+window_plan <- function(x, size, strides, dilation, padding) {
+  if (!is.character(padding) || length(padding) != 1L || !tolower(padding) %in% c("valid", "same"))
+    raise_bridge_error("value_error", sprintf("Invalid padding '%s', must be 'same' or 'valid'.", paste(format(padding), collapse = ", ")))
+  dims <- as.integer(op_shape(x))
+  spatial <- dims[-c(1L, length(dims))]
+  extent <- (size - 1L) * dilation + 1L
+  if (tolower(padding) == "same") {
+    out <- -(-spatial %/% strides)
+    total <- pmax((out - 1L) * strides + extent - spatial, 0L)
+    low <- total %/% 2L
+  } else {
+    out <- pmax((spatial - extent) %/% strides + 1L, 0L)
+    total <- low <- rep(0L, length(spatial))
+  }
+  if (any(out < 1L) && prod(dims) > 0)
+    raise_bridge_error("value_error", sprintf("The convolution operation resulted in an empty output. Received: inputs.shape=%s with windows of %s",
+                                              shape_text(x), paste(extent, collapse = "x")))
+  offsets <- as.matrix(expand.grid(lapply(size, function(k) seq_len(k) - 1L)))
+  list(spatial = spatial, out = out, low = low, high = total - low, offsets = offsets, strides = strides, dilation = dilation)
+}
+
+# The elements of `padded` (x padded as planned) that window offset `offset` meets.
+window_patch <- function(padded, plan, offset) {
+  patch <- padded
+  for (j in seq_along(plan$spatial))
+    patch <- op_take(patch, as.array(offset[[j]] * plan$dilation[[j]] + plan$strides[[j]] * (seq_len(plan$out[[j]]) - 1L) + 1L), axis = j + 1L)
+  patch
+}
+
+padded_input <- function(x, plan, value) {
+  widths <- c(list(c(0L, 0L)), Map(c, plan$low, plan$high), list(c(0L, 0L)))
+  if (all(unlist(widths) == 0L)) x else op_pad(x, widths, constant_values = value)
+}
+
+#' Pooling
+#'
+#' keras3's `op_max_pool()` and `op_average_pool()`: the maximum or the mean of each window of
+#' `pool_size` over the spatial axes of `inputs` (`(batch, spatial..., channels)`, or channels
+#' first with `data_format = "channels_first"`), moving by `strides` (default: `pool_size`).
+#' With `padding = "same"` the output has `ceiling(n / stride)` positions per axis and the
+#' average counts only the input's own elements, as Keras does.
+#'
+#' @param inputs A tensor of rank 3 or more.
+#' @param pool_size The window size: one whole number, or one per spatial axis.
+#' @param strides `NULL`, or the step: one whole number or one per spatial axis.
+#' @param padding `"valid"` or `"same"`.
+#' @param data_format `NULL` or `"channels_last"`, or `"channels_first"`.
+#' @return A tensor.
+#' @family nn ops
+#' @examples
+#' x <- op_reshape(op_arange(16, dtype = "float32"), c(1, 4, 4, 1))
+#' op_max_pool(x, 2)@r[1, , , 1]
+#' op_average_pool(x, 3, strides = 1, padding = "same")@r[1, , , 1]
+#' @name op_max_pool
+NULL
+
+pool <- function(inputs, pool_size, strides, padding, data_format, average) {
+  input <- channels_last(inputs, data_format)
+  x <- input$x
+  count <- op_ndim(x) - 2L
+  size <- spatial_values(pool_size, count, "pool_size")
+  step <- if (is.null(strides)) size else spatial_values(strides, count, "strides")
+  plan <- window_plan(x, size, step, rep(1L, count), padding)
+  padded <- padded_input(x, plan, if (average) 0 else if (grepl("float", op_dtype(x))) -Inf else dtype_limits(op_dtype(x))[[1L]])
+  combine <- if (average) `+` else op_maximum
+  result <- NULL
+  for (i in seq_len(nrow(plan$offsets))) {
+    patch <- window_patch(padded, plan, plan$offsets[i, ])
+    result <- if (is.null(result)) patch else combine(result, patch)
+  }
+  if (average) {
+    # How many of each window's elements are the input's own (all, without padding).
+    ones <- op_ones(c(1L, plan$spatial, 1L), dtype = op_dtype(x))
+    counts <- NULL
+    padded_ones <- padded_input(ones, plan, 0)
+    for (i in seq_len(nrow(plan$offsets))) {
+      patch <- window_patch(padded_ones, plan, plan$offsets[i, ])
+      counts <- if (is.null(counts)) patch else counts + patch
+    }
+    result <- result / counts
+  }
+  restore_format(result, input$first)
+}
+
+#' @rdname op_max_pool
+#' @export
+op_max_pool <- function(inputs, pool_size, strides = NULL, padding = "valid", data_format = NULL)
+  pool(inputs, pool_size, strides, padding, data_format, average = FALSE)
+
+#' @rdname op_max_pool
+#' @export
+op_average_pool <- function(inputs, pool_size, strides = NULL, padding = "valid", data_format = NULL)
+  pool(inputs, pool_size, strides, padding, data_format, average = TRUE)
+
+#' Convolutions
+#'
+#' keras3's convolutions over the spatial axes of `inputs` (`(batch, spatial..., channels)`, or
+#' channels first), as Keras computes them (a cross-correlation, the kernel not flipped):
+#'
+#' - `op_conv()`: `kernel` of shape `(spatial..., in_channels, out_channels)`; when the input has
+#'   a multiple of `in_channels` channels, they form that many groups, each with its share of the
+#'   output channels.
+#' - `op_depthwise_conv()`: `kernel` of shape `(spatial..., channels, multiplier)`, each channel
+#'   convolved on its own into `multiplier` output channels (channel-major).
+#' - `op_separable_conv()`: a depthwise convolution, then a pointwise one with
+#'   `pointwise_kernel` of shape `(1..., channels * multiplier, out_channels)`.
+#'
+#' @param inputs A tensor of rank 3 or more.
+#' @param kernel,depthwise_kernel,pointwise_kernel Kernels, as described.
+#' @param strides The step: one whole number, or one per spatial axis.
+#' @param padding `"valid"` or `"same"` (the output has `ceiling(n / stride)` positions).
+#' @param data_format `NULL` or `"channels_last"`, or `"channels_first"`.
+#' @param dilation_rate The kernel's dilation: one whole number, or one per spatial axis.
+#' @return A tensor.
+#' @family nn ops
+#' @examples
+#' x <- op_reshape(op_arange(16, dtype = "float32"), c(1, 4, 4, 1))
+#' kernel <- op_ones(c(2, 2, 1, 1))
+#' op_conv(x, kernel)@r[1, , , 1]
+#' op_depthwise_conv(x, op_ones(c(3, 3, 1, 2)), padding = "same")@r[1, , , 2]
+#' @name op_conv
+NULL
+
+# Convolution of channels-last `x` by `kernel` (spatial..., in, out), `groups` groups of channels.
+convolve <- function(x, kernel, strides, padding, dilation_rate) {
+  count <- op_ndim(x) - 2L
+  kernel <- as_tensor(kernel)
+  if (op_ndim(kernel) != count + 2L)
+    raise_bridge_error("value_error", sprintf("The kernel must have the input's rank (%d). Received: kernel.shape=%s", count + 2L, shape_text(kernel)))
+  kdims <- as.integer(op_shape(kernel))
+  channels <- as.integer(op_shape(x))[[count + 2L]]
+  k_in <- kdims[[count + 1L]]
+  k_out <- kdims[[count + 2L]]
+  if (k_in < 1L || channels %% k_in != 0L)
+    raise_bridge_error("value_error", sprintf("The number of input channels must be evenly divisible by kernel's in_channels. Received input channels %d and kernel in_channels %d. ", channels, k_in))
+  groups <- channels %/% k_in
+  if (k_out %% groups != 0L)
+    raise_bridge_error("value_error", sprintf("The kernel's %d output channels cannot be split among %d groups of input channels.", k_out, groups))
+  plan <- window_plan(x, kdims[seq_len(count)], spatial_values(strides, count, "strides"), spatial_values(dilation_rate, count, "dilation_rate"), padding)
+  padded <- padded_input(x, plan, 0)
+  dtype <- op_dtype(op_add(op_zeros(0L, dtype = op_dtype(x)), op_zeros(0L, dtype = op_dtype(kernel))))
+  result <- NULL
+  for (i in seq_len(nrow(plan$offsets))) {
+    patch <- window_patch(padded, plan, plan$offsets[i, ])
+    taps <- kernel
+    for (j in seq_len(count)) taps <- op_take(taps, plan$offsets[i, j] + 1L, axis = 1L)
+    term <- if (groups == 1L) op_matmul(op_cast(patch, dtype), op_cast(taps, dtype)) else
+      op_concatenate(lapply(seq_len(groups), function(g) {
+        ins <- (g - 1L) * k_in + seq_len(k_in)
+        outs <- (g - 1L) * (k_out %/% groups) + seq_len(k_out %/% groups)
+        op_matmul(op_cast(op_take(patch, as.array(ins), axis = -1L), dtype), op_cast(op_take(taps, as.array(outs), axis = -1L), dtype))
+      }), axis = -1L)
+    result <- if (is.null(result)) term else result + term
+  }
+  result
+}
+
+#' @rdname op_conv
+#' @export
+op_conv <- function(inputs, kernel, strides = 1L, padding = "valid", data_format = NULL, dilation_rate = 1L) {
+  input <- channels_last(inputs, data_format)
+  restore_format(convolve(input$x, kernel, strides, padding, dilation_rate), input$first)
+}
+
+depthwise <- function(x, kernel, strides, padding, dilation_rate) {
+  count <- op_ndim(x) - 2L
+  kernel <- as_tensor(kernel)
+  kdims <- as.integer(op_shape(kernel))
+  channels <- as.integer(op_shape(x))[[count + 2L]]
+  if (op_ndim(kernel) != count + 2L || kdims[[count + 1L]] != channels)
+    raise_bridge_error("value_error", sprintf("A depthwise kernel must have shape (spatial..., %d, multiplier) for %d input channels. Received: kernel.shape=%s", channels, channels, shape_text(kernel)))
+  multiplier <- kdims[[count + 2L]]
+  # Each channel convolved on its own: a grouped convolution with one input channel per group.
+  grouped <- op_reshape(kernel, c(kdims[seq_len(count)], 1L, channels * multiplier))
+  convolve(x, grouped, strides, padding, dilation_rate)
+}
+
+#' @rdname op_conv
+#' @export
+op_depthwise_conv <- function(inputs, kernel, strides = 1L, padding = "valid", data_format = NULL, dilation_rate = 1L) {
+  input <- channels_last(inputs, data_format)
+  restore_format(depthwise(input$x, kernel, strides, padding, dilation_rate), input$first)
+}
+
+#' @rdname op_conv
+#' @export
+op_separable_conv <- function(inputs, depthwise_kernel, pointwise_kernel, strides = 1L, padding = "valid", data_format = NULL,
+                              dilation_rate = 1L) {
+  input <- channels_last(inputs, data_format)
+  spread <- depthwise(input$x, depthwise_kernel, strides, padding, dilation_rate)
+  restore_format(convolve(spread, pointwise_kernel, 1L, "valid", 1L), input$first)
+}
