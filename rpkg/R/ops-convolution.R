@@ -137,6 +137,11 @@ op_average_pool <- function(inputs, pool_size, strides = NULL, padding = "valid"
 #'   convolved on its own into `multiplier` output channels (channel-major).
 #' - `op_separable_conv()`: a depthwise convolution, then a pointwise one with
 #'   `pointwise_kernel` of shape `(1..., channels * multiplier, out_channels)`.
+#' - `op_conv_transpose()`: the transpose of a convolution (a "deconvolution"), `kernel` of
+#'   shape `(spatial..., out_channels, in_channels)`; each spatial axis of length `n` gives
+#'   `n * stride` positions with `"same"` padding, `n * stride + max(k - stride, 0)` with
+#'   `"valid"`, or, with `output_padding`, `(n - 1) * stride + k - 2 * pad + output_padding`
+#'   (`pad` is `k %/% 2` for `"same"`), `k` the dilated kernel size, as Keras computes them.
 #'
 #' @param inputs A tensor of rank 3 or more.
 #' @param kernel,depthwise_kernel,pointwise_kernel Kernels, as described.
@@ -144,6 +149,8 @@ op_average_pool <- function(inputs, pool_size, strides = NULL, padding = "valid"
 #' @param padding `"valid"` or `"same"` (the output has `ceiling(n / stride)` positions).
 #' @param data_format `NULL` or `"channels_last"`, or `"channels_first"`.
 #' @param dilation_rate The kernel's dilation: one whole number, or one per spatial axis.
+#' @param output_padding `NULL`, or extra positions at the end of each spatial axis of
+#'   `op_conv_transpose()`'s output: one whole number or one per axis.
 #' @return A tensor.
 #' @family nn ops
 #' @examples
@@ -151,6 +158,7 @@ op_average_pool <- function(inputs, pool_size, strides = NULL, padding = "valid"
 #' kernel <- op_ones(c(2, 2, 1, 1))
 #' op_conv(x, kernel)@r[1, , , 1]
 #' op_depthwise_conv(x, op_ones(c(3, 3, 1, 2)), padding = "same")@r[1, , , 2]
+#' op_shape(op_conv_transpose(x, op_ones(c(3, 3, 2, 1)), strides = 2, padding = "same"))
 #' @name op_conv
 NULL
 
@@ -222,4 +230,51 @@ op_separable_conv <- function(inputs, depthwise_kernel, pointwise_kernel, stride
   input <- channels_last(inputs, data_format)
   spread <- depthwise(input$x, depthwise_kernel, strides, padding, dilation_rate)
   restore_format(convolve(spread, pointwise_kernel, 1L, "valid", 1L), input$first)
+}
+
+#' @rdname op_conv
+#' @export
+op_conv_transpose <- function(inputs, kernel, strides = 1L, padding = "valid", output_padding = NULL, data_format = NULL,
+                              dilation_rate = 1L) {
+  input <- channels_last(inputs, data_format)
+  x <- input$x
+  count <- op_ndim(x) - 2L
+  kernel <- as_tensor(kernel)
+  if (op_ndim(kernel) != count + 2L)
+    raise_bridge_error("value_error", sprintf("The kernel must have the input's rank (%d). Received: kernel.shape=%s", count + 2L, shape_text(kernel)))
+  if (!is.character(padding) || length(padding) != 1L || !tolower(padding) %in% c("valid", "same"))
+    raise_bridge_error("value_error", sprintf("Invalid padding '%s', must be 'same' or 'valid'.", paste(format(padding), collapse = ", ")))
+  stride <- spatial_values(strides, count, "strides")
+  dilation <- spatial_values(dilation_rate, count, "dilation_rate")
+  extra <- if (!is.null(output_padding)) {
+    values <- whole_values(output_padding, "output_padding")
+    if (length(values) == 1L) values <- rep(values, count)
+    if (length(values) != count || any(values < 0))
+      raise_bridge_error("value_error", sprintf("`output_padding` must be one non-negative whole number or %d of them. Received: output_padding=%s", count, deparse1(c(output_padding))))
+    as.integer(values)
+  }
+  size <- (as.integer(op_shape(kernel))[seq_len(count)] - 1L) * dilation + 1L
+  # The transpose is a convolution of the input spread out by the strides (zeros between its
+  # elements), padded as Keras pads it for JAX, by the kernel flipped with its channels swapped.
+  for (j in seq_len(count)) {
+    dims <- as.integer(op_shape(x))
+    n <- dims[[j + 1L]]
+    if (stride[[j]] > 1L && n > 0L) {
+      gaps <- op_zeros(append(dims, stride[[j]] - 1L, after = j + 1L), dtype = op_dtype(x))
+      spread <- op_concatenate(list(op_expand_dims(x, j + 2L), gaps), axis = j + 2L)
+      x <- op_take(op_reshape(spread, replace(dims, j + 1L, n * stride[[j]])), as.array(seq_len((n - 1L) * stride[[j]] + 1L)), axis = j + 1L)
+    }
+  }
+  pads <- lapply(seq_len(count), function(j) {
+    k <- size[[j]]
+    if (tolower(padding) == "valid")
+      return(c(k - 1L, k - 1L + if (is.null(extra)) max(k, stride[[j]]) - k else extra[[j]]))
+    total <- if (is.null(extra)) stride[[j]] + k - 2L else k + k %% 2L - 2L + extra[[j]]
+    low <- min(total %/% 2L + total %% 2L, k - 1L)
+    c(low, total - low)
+  })
+  if (any(unlist(pads) < 0L)) raise_bridge_error("value_error", "`output_padding` is too small for the kernel and strides.")
+  x <- op_pad(x, c(list(c(0L, 0L)), pads, list(c(0L, 0L))))
+  flipped <- op_swapaxes(op_flip(kernel, axis = seq_len(count)), -1L, -2L)
+  restore_format(convolve(x, flipped, 1L, "valid", dilation), input$first)
 }

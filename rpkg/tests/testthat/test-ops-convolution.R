@@ -90,3 +90,35 @@ test_that("the window ops refuse bad padding, sizes and shapes", {
   expect_error(op_conv(x, array(1, c(2, 1, 1))), "rank", class = "value_error")
   expect_error(op_conv(x, array(1, c(2, 2, 1, 1)), data_format = "channels_middle"), class = "value_error")
 })
+
+# Reference 1-D transposed convolution: each input element adds its multiple of the kernel at
+# stride steps; Keras's padding then keeps a window of that full result.
+transpose_by_hand <- function(x, w, stride, same) {
+  n <- length(x); k <- length(w)
+  full <- numeric((n - 1) * stride + k + stride)
+  for (i in seq_len(n)) full[(i - 1) * stride + seq_len(k)] <- full[(i - 1) * stride + seq_len(k)] + x[[i]] * w
+  if (!same) return(full[seq_len(n * stride + max(k - stride, 0))])
+  pad <- stride + k - 2
+  low <- min(pad %/% 2 + pad %% 2, k - 1)
+  full[(k - 1 - low) + seq_len(n * stride)]
+}
+
+test_that("op_conv_transpose spreads each input over the kernel at stride steps, as Keras pads it", {
+  x <- c(1, 2, 3, 4)
+  for (k in 1:4) for (stride in 1:3) for (same in c(FALSE, TRUE)) {
+    w <- seq_len(k) * 1.5
+    out <- op_conv_transpose(array(x, c(1, 4, 1)), array(w, c(k, 1, 1)), strides = stride, padding = if (same) "same" else "valid")
+    expect_equal(as.vector(as.array(out)), transpose_by_hand(x, w, stride, same), info = paste(k, stride, same))
+  }
+})
+
+test_that("op_conv_transpose maps channels through a (spatial..., out, in) kernel and sizes outputs as Keras", {
+  x <- array(rnorm(2 * 3 * 3 * 2), c(2, 3, 3, 2))
+  k <- array(rnorm(3 * 3 * 4 * 2), c(3, 3, 4, 2))
+  expect_equal(as.integer(op_shape(op_conv_transpose(x, k, strides = 2, padding = "same"))), c(2L, 6L, 6L, 4L))
+  expect_equal(as.integer(op_shape(op_conv_transpose(x, k, strides = 2))), c(2L, 7L, 7L, 4L))
+  expect_equal(as.integer(op_shape(op_conv_transpose(x, k, strides = 2, output_padding = 1))), c(2L, 8L, 8L, 4L))
+  # A 1x1 kernel with stride 1 is a matrix product over channels.
+  one <- array(rnorm(3 * 2), c(1, 1, 3, 2))
+  expect_equal(as.array(op_conv_transpose(x, one))[1, 2, 3, ], as.vector(one[1, 1, , ] %*% x[1, 2, 3, ]))
+})
