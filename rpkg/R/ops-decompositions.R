@@ -50,6 +50,9 @@ per_matrix <- function(xs, f) {
 # The dtype of a decomposition's complex results for a floating dtype.
 complex_dtype <- function(dtype) if (dtype == "float64" || dtype == "complex128") "complex128" else "complex64"
 
+# The dtype of the real values (magnitudes, singular values) of a floating or complex dtype.
+real_dtype <- function(dtype) switch(dtype, complex64 = "float32", complex128 = "float64", dtype)
+
 #' Matrix decompositions
 #'
 #' keras3's decompositions of the matrices in the last two axes of a tensor (leading axes are a
@@ -107,13 +110,13 @@ op_svd <- function(x, full_matrices = TRUE, compute_uv = TRUE) {
   compute_uv <- flag(compute_uv, "compute_uv")
   x <- matrices_of(x)
   dtype <- op_dtype(x)
-  if (!compute_uv) return(op_array(per_matrix(list(as.array(x)), function(m) list(svd(m[[1L]], 0L, 0L)$d))[[1L]], dtype))
+  if (!compute_uv) return(op_array(per_matrix(list(as.array(x)), function(m) list(svd(m[[1L]], 0L, 0L)$d))[[1L]], real_dtype(dtype)))
   parts <- per_matrix(list(as.array(x)), function(m) {
     a <- m[[1L]]
     decomposition <- svd(a, nu = if (full_matrices) nrow(a) else min(dim(a)), nv = if (full_matrices) ncol(a) else min(dim(a)))
     list(decomposition$u, decomposition$d, t(Conj(decomposition$v)))
   })
-  lapply(parts, op_array, dtype = dtype)
+  list(op_array(parts[[1L]], dtype), op_array(parts[[2L]], real_dtype(dtype)), op_array(parts[[3L]], dtype))
 }
 
 #' @rdname op_svd
@@ -151,7 +154,7 @@ op_eigh <- function(x) {
     increasing <- rev(seq_along(decomposition$values))
     list(decomposition$values[increasing], decomposition$vectors[, increasing, drop = FALSE])
   })
-  list(op_array(parts[[1L]], sub("complex", "float", op_dtype(x))), op_array(parts[[2L]], op_dtype(x)))
+  list(op_array(parts[[1L]], real_dtype(op_dtype(x))), op_array(parts[[2L]], op_dtype(x)))
 }
 
 #' @rdname op_svd

@@ -118,14 +118,15 @@ op_cholesky <- function(x, upper = FALSE) {
 #' @param ord `NULL` (2-norm of vectors, Frobenius of matrices), a number (`Inf`, `-Inf`, 0, 1, 2,
 #'   any p for vectors; 1, -1, 2, -2, `Inf`, `-Inf` for matrices, 2 and -2 being the largest and
 #'   smallest singular value), `"fro"` or `"nuc"` (matrices: the sum of singular values). As
-#'   keras3 does, a finite double `ord` is truncated to an integer.
+#'   keras3 does, a finite double `ord` is truncated to an integer. The norms of complex values
+#'   are those of their magnitudes, in the real dtype (float32 for complex64).
 #' @param axis `NULL` (a vector or matrix `x` as such; with `ord = NULL` every element), one axis
 #'   (vector norms) or two (matrix norms), 1-based.
 #' @param keepdims Whether the reduced axes stay, with length 1.
 #' @export
 op_norm <- function(x, ord = NULL, axis = NULL, keepdims = FALSE) {
-  x <- as_tensor(x)
-  if (!op_dtype(x) %in% c("float16", "bfloat16", "float32", "float64")) x <- op_cast(x, config_floatx())
+  # Complex values keep their dtype: their norms are of their magnitudes, in the real dtype.
+  x <- floating(x)
   if (is.double(ord) && length(ord) == 1L && is.finite(ord)) ord <- as.integer(ord)
   if (is.character(ord) && !identical(ord, "fro") && !identical(ord, "nuc"))
     raise_bridge_error("value_error", sprintf("Invalid `ord` argument. Expected one of {'fro', 'nuc'} when using string. Received: ord=%s", paste(ord, collapse = " ")))
@@ -147,7 +148,7 @@ vector_norm <- function(x, ord, axis, keepdims) {
   magnitude <- op_abs(x)
   if (ord == Inf) return(op_max(magnitude, axis = axis, keepdims = keepdims))
   if (ord == -Inf) return(op_min(magnitude, axis = axis, keepdims = keepdims))
-  if (ord == 0) return(op_cast(op_count_nonzero(x, axis = axis), op_dtype(x)))
+  if (ord == 0) return(op_cast(op_count_nonzero(x, axis = axis), real_dtype(op_dtype(x))))
   op_power(op_sum(op_power(magnitude, ord), axis = axis, keepdims = keepdims), 1 / ord)
 }
 
@@ -160,7 +161,8 @@ matrix_norm <- function(x, ord, axis, keepdims) {
     raise_bridge_error("value_error", sprintf("Invalid `ord` argument for matrix norm. Received: ord=%s", format(ord)))
   if (is.null(ord) || identical(ord, "fro")) return(root_sum_square(x, axis, keepdims))
   if (identical(ord, "nuc") || abs(ord) == 2) {
-    singular <- .Call(krb_call1, "singular_values", op_moveaxis(x, axis, c(-2L, -1L)))
+    matrices <- op_moveaxis(x, axis, c(-2L, -1L))
+    singular <- if (grepl("complex", op_dtype(x))) op_svd(matrices, compute_uv = FALSE) else .Call(krb_call1, "singular_values", matrices)
     picked <- if (identical(ord, "nuc")) op_sum(singular, axis = -1L) else if (ord > 0) op_max(singular, axis = -1L) else op_min(singular, axis = -1L)
     return(if (keepdims) op_expand_dims(picked, sort(axis)) else picked)
   }

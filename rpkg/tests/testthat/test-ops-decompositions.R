@@ -131,3 +131,13 @@ test_that("the decompositions refuse vectors and values that are not finite", {
   expect_error(op_svd(rbind(c(1, NaN), c(0, 1))), class = "value_error")
   expect_error(op_eigh(c(1, 2)), class = "value_error")
 })
+
+test_that("singular values and Hermitian eigenvalues of complex matrices are real", {
+  m <- matrix(c(2, 1i, -1i, 2), 2)
+  w <- op_eigh(op_array(m, "complex64"))
+  expect_identical(op_dtype(w[[1L]]), "float32")
+  expect_equal(as.vector(as.array(w[[1L]])), c(1, 3), tolerance = 1e-6)
+  s <- op_svd(op_array(m))
+  expect_identical(vapply(s, op_dtype, ""), c("complex128", "float64", "complex128"))
+  expect_equal(as.array(s[[1L]]) %*% diag(as.vector(as.array(s[[2L]]))) %*% as.array(s[[3L]]), m)
+})

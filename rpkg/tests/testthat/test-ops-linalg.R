@@ -246,3 +246,16 @@ test_that("op_slogdet works over batches and refuses non-square input", {
   expect_equal(as.vector(as.array(parts[[2]])), c(log(6), 0))
   expect_bridge_error(op_slogdet(matrix(1:6, 2)), "value_error", "square")
 })
+
+test_that("op_norm of complex values is the norm of their magnitudes, in the real dtype", {
+  z <- c(3 + 4i, 1i)
+  out <- op_norm(op_array(z))
+  expect_identical(op_dtype(out), "float64")
+  expect_equal(as.vector(as.array(out)), sqrt(sum(Mod(z)^2)))
+  expect_equal(as.vector(as.array(op_norm(op_array(z), ord = 1))), sum(Mod(z)))
+  expect_identical(op_dtype(op_norm(op_cast(op_array(z), "complex64"), ord = 0)), "float32")
+  m <- matrix(c(1 + 1i, 2, 0, 1i), 2)
+  expect_equal(as.vector(as.array(op_norm(op_array(m), ord = 2))), max(svd(m)$d))
+  expect_equal(as.vector(as.array(op_norm(op_array(m), ord = "nuc"))), sum(svd(m)$d))
+  expect_equal(as.vector(as.array(op_norm(op_array(m), ord = "fro"))), norm(Mod(m), "F"))
+})
