@@ -51,6 +51,7 @@ truth <- function(pred) {
 
 # The leading-axis length of every leaf, which must agree.
 leading_length <- function(leaves, what) {
+  if (!length(leaves)) raise_bridge_error("value_error", sprintf("%s must hold at least one tensor. Received: an empty list", what))
   lengths <- vapply(leaves, function(leaf) {
     shape <- as.integer(op_shape(leaf))
     if (!length(shape)) raise_bridge_error("value_error", sprintf("%s must have a leading axis to map over. Received: a scalar", what))
@@ -241,6 +242,7 @@ op_associative_scan <- function(f, elems, reverse = FALSE, axis = 1L) {
   callable(f, "f")
   reverse <- flag(reverse, "reverse")
   leaves <- lapply(tree_leaves(elems), op_convert_to_tensor)
+  if (!length(leaves)) raise_bridge_error("value_error", "`elems` must hold at least one tensor. Received: an empty list")
   axis_length <- function(x) .Call(krb_call2, "axis_length", x, axis)
   n <- vapply(leaves, axis_length, 1L)
   if (length(unique(n)) > 1L)
@@ -294,4 +296,75 @@ op_custom_gradient <- function(f) {
       raise_bridge_error("value_error", "A function given to `op_custom_gradient()` must return `list(value, grad_fn)`.")
     result[[1L]]
   }
+}
+
+#' Vectorizing a function
+#'
+#' keras3's `op_vectorize()`, as NumPy's and JAX's `vectorize()`: a function that broadcasts its
+#' arguments against each other and calls `func` on each element (each a 0-d tensor), stacking
+#' the results into a tensor of the broadcast shape. With a `signature` such as
+#' `"(m,n),(n)->(m)"`, `func` gets the trailing core axes whole and loops only over the
+#' leading ones. Arguments named in `excluded` (by name, or by 0-based position, as keras3
+#' passes them to Python) go to `func` unchanged.
+#'
+#' @param func A function.
+#' @param ... Unused; for compatibility.
+#' @param excluded `NULL`, or argument positions (0-based) or names not to vectorize over.
+#' @param signature `NULL`, or a generalized ufunc signature.
+#' @return A function.
+#' @family core ops
+#' @examples
+#' vfunc <- op_vectorize(function(a, b) a + b)
+#' vfunc(c(1, 2, 3, 4), 2)
+#' row_dot <- op_vectorize(function(a, b) op_sum(a * b), signature = "(n),(n)->()")
+#' row_dot(matrix(1:6, 2), c(1, 0, 1))
+#' @export
+op_vectorize <- function(func, ..., excluded = NULL, signature = NULL) {
+  callable(func, "func")
+  cores <- if (is.null(signature)) NULL else parse_signature(signature)
+  function(...) {
+    args <- list(...)
+    vectorized <- seq_along(args)
+    if (!is.null(excluded))
+      vectorized <- vectorized[!(vectorized - 1L) %in% excluded & !(if (is.null(names(args))) rep("", length(args)) else names(args))[vectorized] %in% excluded]
+    inputs <- lapply(args[vectorized], function(a) as_tensor(as_array(a)))
+    input_cores <- if (is.null(cores)) rep(list(character()), length(inputs)) else cores$inputs
+    if (length(input_cores) != length(inputs))
+      raise_bridge_error("type_error", sprintf("wrong number of positional arguments: expected %d, got %d", length(input_cores), length(inputs)))
+    loop_shapes <- Map(function(x, core) {
+      shape <- as.integer(op_shape(x))
+      if (length(shape) < length(core))
+        raise_bridge_error("value_error", sprintf("input with shape %s does not have enough dimensions for its core dimensions (%s)", shape_text(x), paste(core, collapse = ",")))
+      shape[seq_len(length(shape) - length(core))]
+    }, inputs, input_cores)
+    loop <- as.integer(op_shape(Reduce(function(a, b) op_add(a, b), lapply(loop_shapes, function(s) op_zeros(s, dtype = "bool")), op_zeros(integer(), dtype = "bool"))))
+    # Each argument broadcast over the loop axes, then flattened over them.
+    flat <- Map(function(x, core) {
+      core_shape <- as.integer(op_shape(x))[seq_len(length(core)) + op_ndim(x) - length(core)]
+      op_reshape(op_broadcast_to(x, c(loop, core_shape)), c(-1L, core_shape))
+    }, inputs, input_cores)
+    count <- prod(loop)
+    results <- lapply(seq_len(count), function(i) {
+      call_args <- args
+      call_args[vectorized] <- lapply(flat, function(x) op_take(x, i, axis = 1L))
+      do.call(func, call_args)
+    })
+    if (!count) raise_bridge_error("value_error", "cannot call a vectorized function on arguments with no elements")
+    stacked <- op_stack(lapply(results, as_tensor), axis = 1L)
+    op_reshape(stacked, c(loop, as.integer(op_shape(stacked))[-1L]))
+  }
+}
+
+# A generalized ufunc signature "(m,n),(n)->(m)": the core axis names of each input and of the
+# output.
+parse_signature <- function(signature) {
+  text <- gsub("\\s", "", signature)
+  if (!is.character(signature) || length(signature) != 1L || !grepl("^(\\([a-z0-9_,]*\\))(,\\([a-z0-9_,]*\\))*->\\([a-z0-9_,]*\\)$", text, ignore.case = TRUE))
+    raise_bridge_error("value_error", sprintf("not a valid gufunc signature: %s", deparse1(signature)))
+  parts <- strsplit(text, "->", fixed = TRUE)[[1L]]
+  groups <- function(side) lapply(regmatches(side, gregexpr("\\([^)]*\\)", side))[[1L]], function(g) {
+    names <- strsplit(gsub("[()]", "", g), ",", fixed = TRUE)[[1L]]
+    names[nzchar(names)]
+  })
+  list(inputs = groups(parts[[1L]]), output = groups(parts[[2L]])[[1L]])
 }

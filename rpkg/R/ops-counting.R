@@ -7,6 +7,9 @@ NULL
 # The values of a tensor, variable or R value as an R vector or array.
 r_values <- function(x) if (is_kerasbridge_object(x)) as.array(x) else x
 
+# A number given as an R value or a one-element tensor, as keras3 hands either to Keras.
+scalar_value <- function(x) if (is_kerasbridge_object(x) && op_size(x) == 1L) as.vector(as.array(x)) else x
+
 # A tensor of `x`, R values converted as keras3 hands them to Keras (a vector of several numbers
 # is a 1-D array, doubles float64).
 keras_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_convert_to_tensor(x)
@@ -131,7 +134,12 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
   if (minlength < 0L) raise_bridge_error("value_error", sprintf("'minlength' must not be negative. Received: minlength=%d", minlength))
   if (is_kerasbridge_object(x) && !grepl("int|bool", op_dtype(x)))
     raise_bridge_error("type_error", sprintf("`op_bincount()` counts integers. Received: a tensor of dtype %s", op_dtype(x)))
-  values <- whole_values(x, "x")
+  # keras3 takes R doubles as integers (truncated); a float tensor is NumPy's TypeError.
+  values <- if (is_kerasbridge_object(x)) whole_values(x, "x") else {
+    if (!is.numeric(x) && !is.logical(x)) raise_bridge_error("type_error", sprintf("`x` must be whole numbers. Received: %s", deparse1(x, nlines = 1L)))
+    if (anyNA(x)) raise_bridge_error("value_error", "Cannot count NA: `x` must be whole numbers.")
+    trunc(x)
+  }
   rows <- if (is.matrix(values)) values else if (is.null(dim(values)) || length(dim(values)) == 1L) rbind(c(values)) else
     raise_bridge_error("value_error", sprintf("`x` must be 1-D or 2-D. Received: shape=%s", shape_text(keras_tensor(x))))
   if (any(rows < 0)) raise_bridge_error("value_error", "'list' argument must have no negative elements")
@@ -230,11 +238,14 @@ op_histogram <- function(x, bins = 10L, range = NULL) {
     lo <- 0; hi <- 1
   }
   if (lo == hi) { lo <- lo - 0.5; hi <- hi + 0.5 }
-  edges <- seq(lo, hi, length.out = bins + 1L)
-  inside <- v[!is.na(v) & v >= lo & v <= hi]
-  counts <- if (bins) tabulate(findInterval(inside, edges, rightmost.closed = TRUE), nbins = bins) else integer()
+  # The edges in the dtype they are returned in, and the values binned against those, as NumPy
+  # bins float32 values against float32 edges.
   edge_dtype <- if (grepl("float", op_dtype(tensor))) op_dtype(tensor) else config_floatx()
-  list(op_array(as.array(counts), "int32"), op_array(as.array(edges), edge_dtype))
+  edges <- op_array(as.array(seq(lo, hi, length.out = bins + 1L)), edge_dtype)
+  bounds <- as.vector(as.array(edges))
+  inside <- v[!is.na(v) & v >= bounds[[1L]] & v <= bounds[[length(bounds)]]]
+  counts <- if (bins) tabulate(findInterval(inside, bounds, rightmost.closed = TRUE), nbins = bins) else integer()
+  list(op_array(as.array(counts), "int32"), edges)
 }
 
 #' @rdname op_bincount
@@ -260,20 +271,28 @@ op_unravel_index <- function(indices, shape) {
 op_in_top_k <- function(targets, predictions, k) {
   k <- whole_number(k, "k")
   scores <- numbers_of(predictions, "predictions")
-  if (length(dim(scores)) != 2L)
-    raise_bridge_error("value_error", sprintf("`predictions` must be 2-D (batch, classes). Received: shape=%s", shape_text(keras_tensor(predictions))))
-  ids <- c(whole_values(targets, "targets"))
-  if (length(ids) != nrow(scores))
-    raise_bridge_error("value_error", sprintf("`targets` must hold one class id per row of `predictions`. Received: %d ids for %d rows", length(ids), nrow(scores)))
-  classes <- ncol(scores)
+  dims <- if (is.null(dim(scores))) length(scores) else dim(scores)
+  if (length(dims) < 2L)
+    raise_bridge_error("value_error", sprintf("`predictions` must have a class axis after the targets' axes. Received: shape=%s", shape_text(keras_tensor(predictions))))
+  classes <- dims[[length(dims)]]
+  targets_r <- whole_values(targets, "targets")
+  target_dims <- if (is.null(dim(targets_r))) length(targets_r) else dim(targets_r)
+  if (!identical(as.integer(target_dims), as.integer(dims[-length(dims)])))
+    raise_bridge_error("value_error", sprintf("`targets` must have the shape of `predictions` without its last axis. Received: targets.shape=%s, predictions.shape=%s",
+                                              shape_text(keras_tensor(targets)), shape_text(keras_tensor(predictions))))
+  ids <- c(targets_r)
+  rows <- matrix(scores, ncol = classes)
+  # Keras compares the target's score with the k largest (NaN sorting largest, as NumPy): it is
+  # in the top k if it is at least one of them.
   found <- vapply(seq_along(ids), function(i) {
     id <- ids[[i]]
     if (k < 1L || id < 0 || id >= classes) return(FALSE)
-    row <- scores[i, ]
-    if (anyNA(row) || any(!is.finite(row))) return(FALSE)
-    row[[id + 1]] >= sort(row, decreasing = TRUE)[[min(k, classes)]]
+    row <- rows[i, ]
+    top <- c(row[is.na(row)], sort(row[!is.na(row)], decreasing = TRUE))[seq_len(min(k, classes))]
+    top <- top[!is.na(top)]
+    !is.na(row[[id + 1]]) && length(top) > 0L && row[[id + 1]] >= min(top)
   }, TRUE)
-  op_array(as.array(found), "bool")
+  op_array(array(found, target_dims), "bool")
 }
 
 #' @rdname op_bincount
@@ -333,8 +352,11 @@ op_segment_max <- function(data, segment_ids, num_segments = NULL, sorted = FALS
 # R's positions, one row per row of indices and one column per element of the slice it places
 # (`slice_dims`, the axes the indices leave).
 scatter_plan <- function(indices, dims) {
+  # A list of index rows (keras3's "tensor or list"), and a plain vector as one row, as Keras
+  # reads the last axis as the index's length.
+  if (is.list(indices)) indices <- do.call(rbind, lapply(indices, r_values))
   index <- r_indices(indices)
-  depth <- if (is.null(dim(index))) 1L else dim(index)[[length(dim(index))]]
+  depth <- if (is.null(dim(index))) length(index) else dim(index)[[length(dim(index))]]
   index <- matrix(index, ncol = depth)
   if (depth > length(dims))
     raise_bridge_error("value_error", sprintf("Each row of `indices` can index at most %d axes. Received: rows of %d indices", length(dims), depth))

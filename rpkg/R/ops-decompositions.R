@@ -30,11 +30,7 @@ per_matrix <- function(xs, f) {
     m
   })
   matrix_at <- function(s, k) matrix(s[, , k], dim(s)[[1L]], dim(s)[[2L]])
-  # LAPACK's refusals (a singular triangle, values that are not finite) as Keras's LinAlgError.
-  apply_f <- function(matrices) tryCatch(f(matrices), error = function(e) {
-    if (inherits(e, "kerasbridge_error")) stop(e)
-    raise_bridge_error("value_error", conditionMessage(e))
-  })
+  apply_f <- function(matrices) lapack(f(matrices))
   results <- lapply(seq_len(count), function(k) apply_f(lapply(slices, matrix_at, k = k)))
   # With no matrices, one made of zeros tells the outputs' shapes.
   template <- if (count) results[[1L]] else apply_f(lapply(slices, function(s) matrix(0, dim(s)[[1L]], dim(s)[[2L]])))
@@ -46,6 +42,12 @@ per_matrix <- function(xs, f) {
     aperm(out, c(length(core) + seq_along(batch), seq_along(core)))
   })
 }
+
+# LAPACK's refusals (a singular triangle, values that are not finite) as Keras's LinAlgError.
+lapack <- function(expr) tryCatch(expr, error = function(e) {
+  if (inherits(e, "kerasbridge_error")) stop(e)
+  raise_bridge_error("value_error", conditionMessage(e))
+})
 
 # The dtype of a decomposition's complex results for a floating dtype.
 complex_dtype <- function(dtype) if (dtype == "float64" || dtype == "complex128") "complex128" else "complex64"
@@ -127,8 +129,11 @@ op_qr <- function(x, mode = "reduced") {
   x <- matrices_of(x)
   complete <- mode == "complete"
   parts <- per_matrix(list(as.array(x)), function(m) {
+    a <- m[[1L]]
+    k <- if (complete) nrow(a) else min(dim(a))
+    if (!length(a)) return(list(diag(1, nrow(a), k), matrix(0, k, ncol(a))))
     # tol = 0: Householder reflections in column order, never pivoting, as LAPACK's geqrf.
-    decomposition <- qr(m[[1L]], tol = 0)
+    decomposition <- qr(a, tol = 0)
     list(qr.Q(decomposition, complete = complete), qr.R(decomposition, complete = complete))
   })
   lapply(parts, op_array, dtype = op_dtype(x))
@@ -169,11 +174,13 @@ op_lstsq <- function(a, b, rcond = NULL) {
   if (!is.null(rcond) && (!is.numeric(rcond) || length(rcond) != 1L || is.na(rcond)))
     raise_bridge_error("type_error", sprintf("`rcond` must be NULL or a number. Received: rcond=%s", deparse1(rcond)))
   m <- as.array(a)
-  rhs <- as.array(b)
-  decomposition <- svd(m)
-  cutoff <- (if (is.null(rcond)) .Machine$double.eps * max(dim(m)) else rcond) * max(c(decomposition$d, 0))
-  inverse <- ifelse(decomposition$d > cutoff, 1 / decomposition$d, 0)
-  solution <- decomposition$v %*% (inverse * crossprod(Conj(decomposition$u), matrix(rhs, nrow(m))))
+  rhs <- if (op_ndim(b) == 1L) matrix(as.array(b), ncol = 1L) else as.array(b)
+  solution <- if (!length(m)) matrix(0, ncol(m), ncol(rhs)) else lapack({
+    decomposition <- svd(m)
+    cutoff <- (if (is.null(rcond)) .Machine$double.eps * max(dim(m)) else rcond) * max(c(decomposition$d, 0))
+    inverse <- ifelse(decomposition$d > cutoff, 1 / decomposition$d, 0)
+    decomposition$v %*% (inverse * crossprod(Conj(decomposition$u), rhs))
+  })
   op_array(if (op_ndim(b) == 1L) as.array(c(solution)) else solution, promoted_dtype(op_dtype(a), op_dtype(b)))
 }
 
@@ -183,6 +190,7 @@ op_lu_factor <- function(x) {
   x <- matrices_of(x)
   parts <- per_matrix(list(as.array(x)), function(m) {
     lu <- m[[1L]]
+    if (!all(is.finite(lu))) raise_bridge_error("value_error", "array must not contain infs or NaNs")
     steps <- min(dim(lu))
     pivots <- integer(steps)
     for (j in seq_len(steps)) {
@@ -218,7 +226,12 @@ op_solve_triangular <- function(a, b, lower = FALSE) {
   if (!fits || !identical(b_shape[seq_len(length(a_shape) - 2L)], a_shape[seq_len(length(a_shape) - 2L)]))
     raise_bridge_error("value_error", sprintf("Incompatible shapes between `a` and `b`. Received: a.shape=%s, b.shape=%s", shape_text(a), shape_text(b)))
   rhs <- as.array(if (vector) op_expand_dims(b, -1L) else b)
-  solve_one <- if (lower) forwardsolve else backsolve
+  # backsolve() and forwardsolve() take real values; a complex triangle goes to solve().
+  solve_one <- function(t, r) {
+    if (!is.complex(t) && !is.complex(r)) return(if (lower) forwardsolve(t, r) else backsolve(t, r))
+    t[if (lower) upper.tri(t) else lower.tri(t)] <- 0
+    solve(t, r)
+  }
   solution <- per_matrix(list(as.array(a), rhs), function(m) list(solve_one(m[[1L]], m[[2L]])))[[1L]]
   solution <- op_array(solution, promoted_dtype(op_dtype(a), op_dtype(b)))
   if (vector) op_squeeze(solution, -1L) else solution

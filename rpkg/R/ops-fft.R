@@ -105,6 +105,7 @@ op_rfft <- function(x, fft_length = NULL) {
   dims <- as.integer(op_shape(x))
   if (!length(dims)) raise_bridge_error("value_error", sprintf("Input should have rank >= 1. Received: input.shape = %s", shape_text(x)))
   n <- transform_length(fft_length, dims[[length(dims)]])
+  if (n < 1L) raise_bridge_error("value_error", sprintf("Invalid number of FFT data points (%d) specified.", n))
   z <- along_axis(as.array(x), dims, length(dims), function(columns) {
     fitted <- matrix(0, n, ncol(columns))
     kept <- seq_len(min(n, nrow(columns)))
@@ -233,10 +234,16 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
   dims <- as.integer(op_shape(x))
   spectra <- along_axis(as.array(x), dims, length(dims), function(columns) {
     if (center) {
+      # NumPy's reflect padding: mirrored about the end samples, again and again for a short
+      # signal (the positions repeat every 2 * (n - 1)).
       pad <- n_fft %/% 2L
       n <- nrow(columns)
-      if (pad >= n) raise_bridge_error("value_error", sprintf("The signal (%d samples) is too short to reflect %d samples at each end.", n, pad))
-      columns <- columns[c(if (pad) (pad + 1L):2L, seq_len(n), if (pad) (n - 1L):(n - pad)), , drop = FALSE]
+      at <- seq.int(-pad, n - 1L + pad)
+      at <- if (n == 1L) rep(0L, length(at)) else {
+        r <- at %% (2L * (n - 1L))
+        ifelse(r >= n, 2L * (n - 1L) - r, r)
+      }
+      columns <- columns[at + 1L, , drop = FALSE]
     }
     frames <- max(0L, (nrow(columns) - n_fft) %/% lengths$sequence_stride + 1L)
     bins <- n_fft %/% 2L + 1L

@@ -294,8 +294,8 @@ op_erfinv <- function(x) .Call(krb_call2, "op_unary", "erfinv", x)
 #' logits `query . key` over the head dimension times `scale` (default `1 / sqrt(H)`), plus
 #' `bias`, with positions where `mask` is `FALSE` (and, with `is_causal`, later keys) set to a
 #' large negative number, a softmax over the keys in float32, and the weighted sum of `value`.
-#' Inputs have shape `(batch, sequence, heads, head_dim)`; `attn_logits_soft_cap` caps the
-#' logits with `cap * tanh(logits / cap)`.
+#' Inputs have shape `(batch, sequence, heads, head_dim)`. As in Keras, `attn_logits_soft_cap`
+#' (JAX on TPUs only there) must be `NULL`.
 #'
 #' @param query A tensor of shape `(B, T, N, H)`.
 #' @param key,value Tensors of shape `(B, S, N, H)`.
@@ -304,7 +304,7 @@ op_erfinv <- function(x) .Call(krb_call2, "op_unary", "erfinv", x)
 #' @param scale `NULL`, or the logits' scale.
 #' @param is_causal Whether each query attends only to keys at or before its position.
 #' @param flash_attention `NULL` or `FALSE`: flash attention is not available here.
-#' @param attn_logits_soft_cap `NULL`, or the cap of the logits.
+#' @param attn_logits_soft_cap Must be `NULL`.
 #' @return A tensor of `query`'s shape.
 #' @family nn ops
 #' @examples
@@ -315,6 +315,7 @@ op_erfinv <- function(x) .Call(krb_call2, "op_unary", "erfinv", x)
 op_dot_product_attention <- function(query, key, value, bias = NULL, mask = NULL, scale = NULL, is_causal = FALSE,
                                      flash_attention = NULL, attn_logits_soft_cap = NULL) {
   if (isTRUE(flash_attention)) raise_bridge_error("value_error", "Flash attention is not supported by this engine.")
+  if (!is.null(attn_logits_soft_cap)) raise_bridge_error("value_error", "attn_logits_soft_cap is only supported for JAX on TPU. Set attn_logits_soft_cap=None.")
   is_causal <- flag(is_causal, "is_causal")
   query <- as_tensor(query); key <- as_tensor(key); value <- as_tensor(value)
   if (op_ndim(query) != 4L || op_ndim(key) != 4L || op_ndim(value) != 4L)
@@ -327,7 +328,6 @@ op_dot_product_attention <- function(query, key, value, bias = NULL, mask = NULL
   logits_dtype <- op_dtype(op_add(op_zeros(0L, dtype = dtype), op_zeros(0L, dtype = "float32")))
   logits <- op_cast(op_einsum("btnh,bsnh->bnts", query, key), logits_dtype) * scale
   if (!is.null(bias)) logits <- logits + op_cast(as_tensor(bias), logits_dtype)
-  if (!is.null(attn_logits_soft_cap)) logits <- attn_logits_soft_cap * op_tanh(logits / attn_logits_soft_cap)
   if (!is.null(mask) || is_causal) {
     shape <- as.integer(op_shape(logits))
     keep <- op_ones(shape, dtype = "bool")

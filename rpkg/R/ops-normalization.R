@@ -134,6 +134,7 @@ op_batch_normalization <- function(x, mean, variance, axis, offset = NULL, scale
   along[[if (axis < 0L) rank + axis + 1L else axis]] <- n
   as_along <- function(v, name) {
     v <- keras_tensor(as_array(v))
+    if (op_size(v) == 1L) return(op_reshape(v, rep(1L, rank)))
     if (op_size(v) != n)
       raise_bridge_error("value_error", sprintf("`%s` must have one value per element of axis %d of `x` (%d). Received: %s.shape=%s", name, axis, n, name, shape_text(v)))
     op_reshape(v, along)

@@ -23,7 +23,7 @@ NULL
 # A window of `m` points from `shape`, a function of n in -1 ... 1 (NumPy's arange(1 - M, M, 2)
 # over M - 1).
 window_of <- function(m, shape) {
-  m <- whole_number(m, "x")
+  m <- whole_number(scalar_value(m), "x")
   points <- if (m < 1L) numeric() else if (m == 1L) 1 else shape(seq(1 - m, m - 1, by = 2) / (m - 1))
   op_array(as.array(points), config_floatx())
 }
@@ -47,9 +47,11 @@ op_hanning <- function(x) window_of(x, function(n) 0.5 + 0.5 * cos(pi * n))
 #' @rdname op_bartlett
 #' @export
 op_kaiser <- function(x, beta) {
+  beta <- scalar_value(beta)
   if (!is.numeric(beta) || length(beta) != 1L || is.na(beta))
     raise_bridge_error("type_error", sprintf("`beta` must be a number. Received: beta=%s", deparse1(beta)))
-  window_of(x, function(n) besselI(beta * sqrt(pmax(0, 1 - n^2)), 0) / besselI(beta, 0))
+  # I0 is even: NumPy's kaiser() takes a negative beta as its magnitude.
+  window_of(x, function(n) besselI(abs(beta) * sqrt(pmax(0, 1 - n^2)), 0) / besselI(abs(beta), 0))
 }
 
 #' Correlation and cross products
@@ -117,11 +119,13 @@ op_corrcoef <- function(x) {
   if (op_ndim(x) > 2L) raise_bridge_error("value_error", sprintf("`x` must be 1-D or 2-D (one variable per row). Received: x.shape=%s", shape_text(x)))
   dtype <- op_dtype(x)
   dtype <- if (dtype %in% c("int64", "float64")) "float64" else if (dtype %in% c("bfloat16", "float16")) dtype else config_floatx()
+  if (grepl("complex", op_dtype(x))) raise_bridge_error("type_error", "`op_corrcoef()` takes real values. Received: a complex tensor")
   rows <- as.array(x)
   if (is.null(dim(rows)) || length(dim(rows)) == 1L) rows <- rbind(c(rows))
   coefficients <- suppressWarnings(stats::cor(t(rows)))
   # cor() puts 1 on the diagonal even for a constant row, where NumPy's 0 / 0 is NaN.
-  constant <- !(apply(rows, 1L, stats::var) > 0)
+  spread <- apply(rows, 1L, stats::var)
+  constant <- !is.finite(spread) | spread == 0
   coefficients[constant, ] <- NaN
   coefficients[, constant] <- NaN
   coefficients[is.na(coefficients)] <- NaN

@@ -70,3 +70,10 @@ test_that("op_custom_gradient's function returns the forward value", {
   expect_error(op_custom_gradient(function(x) x)(1), "list\\(value, grad_fn\\)", class = "value_error")
   expect_error(op_custom_gradient(1), "should be a callable", class = "type_error")
 })
+
+test_that("review: op_batch_normalization broadcasts one-value statistics; attention refuses a soft cap as Keras", {
+  x <- matrix(runif(6), 2, 3)
+  expect_equal(as.array(op_batch_normalization(x, mean = 0.5, variance = 1, axis = 2, epsilon = 0)), x - 0.5)
+  q <- array(1, c(1, 2, 1, 2))
+  expect_error(op_dot_product_attention(q, q, q, attn_logits_soft_cap = 5), "only supported", class = "value_error")
+})

@@ -187,3 +187,29 @@ test_that("op_associative_scan refuses inputs of different lengths along the axi
   expect_error(op_associative_scan(function(x, y) Map(`+`, x, y), list(1:3, 1:4)), "same first dimension", class = "value_error")
   expect_error(op_associative_scan(`+`, 1:3, axis = 0), class = "value_error")
 })
+
+test_that("op_vectorize broadcasts the arguments and calls the function on each element", {
+  vfunc <- op_vectorize(function(a, b) a + b)
+  expect_equal(as.vector(as.array(vfunc(c(1, 2, 3, 4), 2))), c(3, 4, 5, 6))
+  calls <- 0L
+  counted <- op_vectorize(function(a) { calls <<- calls + 1L; a * 2 })
+  out <- counted(matrix(1:6, 2))
+  expect_identical(calls, 6L)
+  expect_equal(as.array(out), matrix(1:6, 2) * 2)
+})
+
+test_that("op_vectorize with a signature loops over the leading axes only", {
+  row_dot <- op_vectorize(function(a, b) op_sum(a * b), signature = "(n),(n)->()")
+  expect_equal(as.vector(as.array(row_dot(matrix(1:6, 2), c(1, 0, 1)))), c(6, 8))
+  matvec <- op_vectorize(function(m, v) op_matmul(m, v), signature = "(m,n),(n)->(m)")
+  ms <- array(runif(2 * 3 * 2), c(2, 3, 2))
+  v <- c(1, 2)
+  out <- as.array(matvec(ms, v))
+  expect_equal(out[2, ], as.vector(ms[2, , ] %*% v))
+  expect_error(op_vectorize(identity, signature = "n->m"), "signature", class = "value_error")
+})
+
+test_that("op_vectorize passes excluded arguments through unchanged", {
+  scaled <- op_vectorize(function(x, factor) { expect_length(factor, 3L); x * factor[[2L]] }, excluded = 1L)
+  expect_equal(as.vector(as.array(scaled(c(1, 2), c(10, 20, 30)))), c(20, 40))
+})

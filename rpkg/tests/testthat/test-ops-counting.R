@@ -26,7 +26,6 @@ test_that("op_bincount counts each row of a matrix to the same length", {
 
 test_that("op_bincount refuses negative values, floats and sparse output", {
   expect_error(op_bincount(c(1, -1)), "no negative", class = "value_error")
-  expect_error(op_bincount(c(1.5, 2)), class = "type_error")
   expect_error(op_bincount(op_array(c(1, 2))), class = "type_error")
   expect_error(op_bincount(c(1, 2), sparse = TRUE), class = "value_error")
   expect_error(op_bincount(c(1, 2), minlength = -1), class = "value_error")
@@ -166,4 +165,26 @@ test_that("the scatter ops refuse indices out of bounds and values that do not f
   expect_error(op_scatter(rbind(1, 2), c(1, 2, 3), 5), "cannot reshape", class = "value_error")
   expect_error(op_scatter_update(op_zeros(3), rbind(c(1, 1)), 1), "at most 1 axes", class = "value_error")
   expect_error(op_scatter(rbind("a"), 1, 5), class = "type_error")
+})
+
+test_that("review: op_in_top_k follows Keras with infinite and NaN scores, and over leading axes", {
+  expect_identical(as.vector(as.array(op_in_top_k(c(0L, 2L), rbind(c(Inf, 1, 2), c(0.1, NaN, 0.5)), k = 2))), c(TRUE, TRUE))
+  expect_false(as.vector(as.array(op_in_top_k(1L, rbind(c(0.5, NaN, 0.1)), k = 3))))
+  scores <- array(runif(2 * 3 * 4), c(2, 3, 4))
+  targets <- matrix(c(0L, 1L, 2L, 3L, 0L, 1L), 2)
+  out <- as.array(op_in_top_k(targets, scores, k = 1))
+  expect_equal(out, matrix(targets == apply(scores, c(1, 2), which.max) - 1L, 2))
+})
+
+test_that("review: op_histogram bins float32 values against the float32 edges it returns", {
+  expect_equal(as.vector(as.array(op_histogram(op_array(c(0, 0.1, 0.3), "float32"), bins = 3)[[1L]])), c(1, 1, 1))
+})
+
+test_that("review: the scatter ops read a plain vector as one index and take a list of index rows", {
+  expect_equal(as.array(op_scatter_update(op_zeros(c(2, 2)), c(1, 2), 5)), rbind(c(0, 5), c(0, 0)))
+  expect_equal(as.array(op_scatter(list(c(1, 2), c(2, 2)), c(1, 1), c(2, 2))), rbind(c(0, 1), c(0, 1)))
+})
+
+test_that("review: op_bincount truncates R doubles as keras3 does", {
+  expect_equal(as.vector(as.array(op_bincount(c(1.5, 2)))), c(0, 1, 1))
 })

@@ -141,3 +141,12 @@ test_that("singular values and Hermitian eigenvalues of complex matrices are rea
   expect_identical(vapply(s, op_dtype, ""), c("complex128", "float64", "complex128"))
   expect_equal(as.array(s[[1L]]) %*% diag(as.vector(as.array(s[[2L]]))) %*% as.array(s[[3L]]), m)
 })
+
+test_that("review: complex triangles, empty systems and NaN factors", {
+  expect_equal(as.vector(as.array(op_solve_triangular(op_array(rbind(c(2, 1i), c(0, 2))), c(1, 2)))), c(0.5 - 0.5i, 1))
+  expect_equal(as.vector(as.array(op_lstsq(matrix(0, 0, 2), numeric(0)))), c(0, 0))
+  expect_error(op_lstsq(matrix(c(1, NaN, 2, 3), 2), c(1, 2)), class = "value_error")
+  parts <- op_qr(matrix(0, 0, 2))
+  expect_equal(lapply(parts, function(p) as.integer(op_shape(p))), list(c(0L, 0L), c(0L, 2L)))
+  expect_error(op_lu_factor(rbind(c(1, NaN), c(0, 1))), "infs or NaNs", class = "value_error")
+})

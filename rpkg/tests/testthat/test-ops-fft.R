@@ -106,3 +106,10 @@ test_that("op_stft refuses what Keras refuses", {
   expect_error(op_stft(runif(64), 16, 8, 16, window = "boxcar"), "must be one of", class = "value_error")
   expect_error(op_stft(runif(64), 16, 8, 16, window = runif(4)), "shape of `window`", class = "value_error")
 })
+
+test_that("review: op_stft reflects a short signal again and again, as NumPy's reflect padding", {
+  out <- op_stft(c(1, 2, 3), 4, 1, 8, window = NULL)
+  padded <- c(1, 2, 3, 2, 1, 2, 3, 2, 1, 2, 3)
+  expect_equal(matrix(as_complex(out), 4L)[1, ], fft(padded[1:8])[1:5])
+  expect_error(op_rfft(op_zeros(c(2, 0))), "FFT data points", class = "value_error")
+})

@@ -94,3 +94,14 @@ test_that("op_sparsemax projects onto the simplex, zeroing the smallest logits",
   expect_equal(colSums(as.array(op_sparsemax(t(x), axis = 1))), c(1, 1))
   expect_error(op_sparsemax(x, axis = 3), class = "value_error")
 })
+
+test_that("review: op_kaiser takes a negative beta as its magnitude, and windows take one-element tensors", {
+  expect_equal(as.vector(as.array(op_kaiser(5, -2))), as.vector(as.array(op_kaiser(5, 2))))
+  expect_equal(as.vector(as.array(op_kaiser(5, -2))), c(0.4386763, 0.8347614, 1, 0.8347614, 0.4386763), tolerance = 1e-6)
+  expect_equal(as.vector(as.array(op_hamming(op_array(4L)))), as.vector(as.array(op_hamming(4))))
+})
+
+test_that("review: op_corrcoef gives NaN for rows holding NaN, and refuses complex values", {
+  expect_equal(as.array(op_corrcoef(rbind(c(1, 2, NaN), c(1, 2, 3)))), rbind(c(NaN, NaN), c(NaN, 1)))
+  expect_error(op_corrcoef(rbind(c(1, 2, 3) + 1i, c(3, 1, 2))), class = "type_error")
+})
