@@ -358,8 +358,8 @@ op_vectorize <- function(func, ..., excluded = NULL, signature = NULL) {
 # A generalized ufunc signature "(m,n),(n)->(m)": the core axis names of each input and of the
 # output.
 parse_signature <- function(signature) {
-  text <- gsub("\\s", "", signature)
-  if (!is.character(signature) || length(signature) != 1L || !grepl("^(\\([a-z0-9_,]*\\))(,\\([a-z0-9_,]*\\))*->\\([a-z0-9_,]*\\)$", text, ignore.case = TRUE))
+  text <- if (is.character(signature) && length(signature) == 1L && !is.na(signature)) gsub("\\s", "", signature) else ""
+  if (!grepl("^(\\([a-z0-9_,]*\\))(,\\([a-z0-9_,]*\\))*->\\([a-z0-9_,]*\\)$", text, ignore.case = TRUE))
     raise_bridge_error("value_error", sprintf("not a valid gufunc signature: %s", deparse1(signature)))
   parts <- strsplit(text, "->", fixed = TRUE)[[1L]]
   groups <- function(side) lapply(regmatches(side, gregexpr("\\([^)]*\\)", side))[[1L]], function(g) {

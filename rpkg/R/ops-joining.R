@@ -60,3 +60,63 @@ op_append <- function(x1, x2, axis = NULL) {
   if (is.null(axis)) op_concatenate(list(flattened(x1), flattened(x2)), axis = 1L)
   else op_concatenate(list(as_array(x1), as_array(x2)), axis = axis)
 }
+
+#' Rearranging axes, einops-style
+#'
+#' keras3's `op_rearrange()`: reorders, merges and splits the axes of `tensor` as an einops
+#' `pattern` says, as Keras does: `"b h w c -> b c h w"` permutes, `"b h w c -> b (h w) c"`
+#' merges (in row-major order, as [op_reshape()]), and `"b (h1 h) w c -> (b h1) h w c"` splits an
+#' axis, the lengths of all but one of its parts given by name in `...`.
+#'
+#' @param tensor A tensor, variable or R array.
+#' @param pattern The einops pattern: the input's axes, `->`, the output's axes; parentheses
+#'   group axes that are one axis of the tensor.
+#' @param ... Lengths of split axes, by name (`h1 = 2`).
+#' @return A tensor.
+#' @family core ops
+#' @examples
+#' images <- op_zeros(c(2, 6, 4, 3))
+#' op_shape(op_rearrange(images, "b h w c -> b c h w"))
+#' op_shape(op_rearrange(images, "b h w c -> b (h w) c"))
+#' op_shape(op_rearrange(images, "b (h1 h) (w1 w) c -> (b h1 w1) h w c", h1 = 2, w1 = 2))
+#' @export
+op_rearrange <- function(tensor, pattern, ...) {
+  lengths <- list(...)
+  if (length(lengths) && (is.null(names(lengths)) || any(!nzchar(names(lengths)))))
+    raise_bridge_error("value_error", "Axis lengths for `op_rearrange()` must be named (h1 = 2).")
+  lengths <- lapply(lengths, whole_number, name = "axis length")
+  sides <- if (is.character(pattern) && length(pattern) == 1L) strsplit(pattern, "\\s*->\\s*", perl = TRUE)[[1L]] else character()
+  if (length(sides) != 2L)
+    raise_bridge_error("value_error", sprintf("The pattern must be the input's axes, `->`, and the output's axes. Received: pattern=%s", deparse1(pattern)))
+  # Each side as groups of axis names; a name alone is a group of one.
+  groups <- function(side) lapply(regmatches(side, gregexpr("\\w+|\\(.*?\\)", side, perl = TRUE))[[1L]],
+                                  function(token) regmatches(token, gregexpr("\\w+", token))[[1L]])
+  inputs <- groups(sides[[1L]])
+  outputs <- groups(sides[[2L]])
+  x <- as_tensor(as_array(tensor))
+  dims <- as.integer(op_shape(x))
+  if (length(inputs) != length(dims))
+    raise_bridge_error("value_error", sprintf("The pattern names %d axes for a tensor of %d. Received: pattern=%s, shape=%s",
+                                              length(inputs), length(dims), deparse1(pattern), shape_text(x)))
+  sizes <- list()
+  for (j in seq_along(inputs)) {
+    names <- inputs[[j]]
+    known <- names[names %in% names(lengths)]
+    unknown <- setdiff(names, known)
+    if (length(unknown) > 1L)
+      raise_bridge_error("value_error", sprintf("Axis (%s) splits into several parts of unknown length: give all but one in `...`.", paste(names, collapse = " ")))
+    part <- prod(unlist(lengths[known]))
+    if (length(unknown)) sizes[[unknown]] <- dims[[j]] %/% part
+    for (name in known) sizes[[name]] <- lengths[[name]]
+    if (prod(unlist(sizes[names])) != dims[[j]])
+      raise_bridge_error("value_error", sprintf("Axis (%s) of length %d cannot be split into %s.", paste(names, collapse = " "), dims[[j]],
+                                                paste(names, unlist(sizes[names]), sep = "=", collapse = ", ")))
+  }
+  flat_in <- unlist(inputs)
+  flat_out <- unlist(outputs)
+  if (anyDuplicated(flat_in) || anyDuplicated(flat_out) || !setequal(flat_in, flat_out))
+    raise_bridge_error("value_error", sprintf("Each axis must appear once on each side of the pattern. Received: pattern=%s", deparse1(pattern)))
+  split <- op_reshape(x, vapply(flat_in, function(name) as.integer(sizes[[name]]), 1L))
+  moved <- op_transpose(split, match(flat_out, flat_in))
+  op_reshape(moved, vapply(outputs, function(names) as.integer(prod(unlist(sizes[names]))), 1L))
+}
