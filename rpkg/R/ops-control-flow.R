@@ -41,7 +41,7 @@ callable <- function(f, name) {
 
 # Python's truth value of a predicate: an R logical or number, or a tensor, of one element.
 truth <- function(pred) {
-  value <- if (is_kerasbridge_object(pred)) as.vector(as.array(pred)) else pred
+  value <- r_values(pred)
   if ((!is.logical(value) && !is.numeric(value)) || length(value) != 1L || is.na(value))
     raise_bridge_error("value_error", if (length(value) > 1L)
       "The truth value of an array with more than one element is ambiguous. Use op_any() or op_all()"
@@ -143,7 +143,7 @@ op_switch <- function(index, branches, ...) {
   if (!is.list(branches) || !length(branches))
     raise_bridge_error("value_error", sprintf("`branches` must be a non-empty list of functions. Received: %s", deparse1(branches, nlines = 1L)))
   lapply(branches, callable, name = "branches")
-  value <- if (is_kerasbridge_object(index)) as.vector(as.array(index)) else index
+  value <- r_values(index)
   if (!is.numeric(value) || length(value) != 1L || is.na(value))
     raise_bridge_error("type_error", sprintf("`index` must be one whole number. Received: index=%s", deparse1(value, nlines = 1L)))
   branches[[min(max(trunc(value), 1), length(branches))]](...)
@@ -172,7 +172,7 @@ op_while_loop <- function(cond, body, loop_vars, maximum_iterations = NULL) {
 #' @export
 op_fori_loop <- function(lower, upper, body_fun, init_val) {
   callable(body_fun, "body_fun")
-  bound <- function(value, name) whole_number(if (is_kerasbridge_object(value)) as.vector(as.array(value)) else value, name)
+  bound <- function(value, name) whole_number(r_values(value), name)
   lower <- bound(lower, "lower")
   upper <- bound(upper, "upper")
   value <- tree_map(init_val, op_convert_to_tensor)
@@ -243,8 +243,7 @@ op_associative_scan <- function(f, elems, reverse = FALSE, axis = 1L) {
   reverse <- flag(reverse, "reverse")
   leaves <- lapply(tree_leaves(elems), op_convert_to_tensor)
   if (!length(leaves)) raise_bridge_error("value_error", "`elems` must hold at least one tensor. Received: an empty list")
-  axis_length <- function(x) .Call(krb_call2, "axis_length", x, axis)
-  n <- vapply(leaves, axis_length, 1L)
+  n <- vapply(leaves, axis_length, 1L, axis = axis)
   if (length(unique(n)) > 1L)
     raise_bridge_error("value_error", sprintf("Array inputs to associative_scan must have the same first dimension. (saw: %s)",
                                               paste(vapply(leaves, function(l) format(op_shape(l)), ""), collapse = ", ")))
@@ -252,7 +251,7 @@ op_associative_scan <- function(f, elems, reverse = FALSE, axis = 1L) {
   combine <- function(a, b) tree_leaves(f(tree_rebuild(elems, a), tree_rebuild(elems, b)))
   # Blelloch's scan: combine neighbours in pairs, scan the pairs, then fill in the others.
   scan <- function(xs) {
-    m <- axis_length(xs[[1L]])
+    m <- axis_length(xs[[1L]], axis)
     if (m < 2L) return(xs)
     odd <- scan(combine(lapply(xs, along, positions = seq.int(1L, m - 1L, by = 2L)),
                         lapply(xs, along, positions = seq.int(2L, m, by = 2L))))

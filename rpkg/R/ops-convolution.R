@@ -14,6 +14,13 @@ spatial_values <- function(value, count, name) {
   as.integer(values)
 }
 
+# keras3's padding, "valid" or "same" in any case, in lower case.
+padding_mode <- function(padding) {
+  if (!is.character(padding) || length(padding) != 1L || !tolower(padding) %in% c("valid", "same"))
+    raise_bridge_error("value_error", sprintf("Invalid padding '%s', must be 'same' or 'valid'.", paste(format(padding), collapse = ", ")))
+  tolower(padding)
+}
+
 # Inputs in channels-last order, whichever `data_format` they came in.
 channels_last <- function(inputs, data_format) {
   data_format <- if (is.null(data_format)) "channels_last" else data_format
@@ -32,12 +39,11 @@ restore_format <- function(x, first) if (first) op_moveaxis(x, -1L, 2L) else x
 # padding (XLA's "same": the output has ceil(n / stride) positions) and, for each offset of
 # the window, the positions of `x` it meets, as gathering indices per axis.
 window_plan <- function(x, size, strides, dilation, padding) {
-  if (!is.character(padding) || length(padding) != 1L || !tolower(padding) %in% c("valid", "same"))
-    raise_bridge_error("value_error", sprintf("Invalid padding '%s', must be 'same' or 'valid'.", paste(format(padding), collapse = ", ")))
+  padding <- padding_mode(padding)
   dims <- as.integer(op_shape(x))
   spatial <- dims[-c(1L, length(dims))]
   extent <- (size - 1L) * dilation + 1L
-  if (tolower(padding) == "same") {
+  if (padding == "same") {
     out <- -(-spatial %/% strides)
     total <- pmax((out - 1L) * strides + extent - spatial, 0L)
     low <- total %/% 2L
@@ -94,7 +100,7 @@ pool <- function(inputs, pool_size, strides, padding, data_format, average) {
   size <- spatial_values(pool_size, count, "pool_size")
   step <- if (is.null(strides)) size else spatial_values(strides, count, "strides")
   plan <- window_plan(x, size, step, rep(1L, count), padding)
-  padded <- padded_input(x, plan, if (average) 0 else if (grepl("float", op_dtype(x))) -Inf else dtype_limits(op_dtype(x))[[1L]])
+  padded <- padded_input(x, plan, if (average) 0 else least_value(op_dtype(x)))
   combine <- if (average) `+` else op_maximum
   result <- NULL
   for (i in seq_len(nrow(plan$offsets))) {
@@ -179,7 +185,7 @@ convolve <- function(x, kernel, strides, padding, dilation_rate) {
     raise_bridge_error("value_error", sprintf("The kernel's %d output channels cannot be split among %d groups of input channels.", k_out, groups))
   plan <- window_plan(x, kdims[seq_len(count)], spatial_values(strides, count, "strides"), spatial_values(dilation_rate, count, "dilation_rate"), padding)
   padded <- padded_input(x, plan, 0)
-  dtype <- op_dtype(op_add(op_zeros(0L, dtype = op_dtype(x)), op_zeros(0L, dtype = op_dtype(kernel))))
+  dtype <- promoted_dtype(op_dtype(x), op_dtype(kernel))
   result <- NULL
   for (i in seq_len(nrow(plan$offsets))) {
     patch <- window_patch(padded, plan, plan$offsets[i, ])
@@ -242,8 +248,7 @@ op_conv_transpose <- function(inputs, kernel, strides = 1L, padding = "valid", o
   kernel <- as_tensor(kernel)
   if (op_ndim(kernel) != count + 2L)
     raise_bridge_error("value_error", sprintf("The kernel must have the input's rank (%d). Received: kernel.shape=%s", count + 2L, shape_text(kernel)))
-  if (!is.character(padding) || length(padding) != 1L || !tolower(padding) %in% c("valid", "same"))
-    raise_bridge_error("value_error", sprintf("Invalid padding '%s', must be 'same' or 'valid'.", paste(format(padding), collapse = ", ")))
+  padding <- padding_mode(padding)
   stride <- spatial_values(strides, count, "strides")
   dilation <- spatial_values(dilation_rate, count, "dilation_rate")
   extra <- if (!is.null(output_padding)) {
@@ -267,7 +272,7 @@ op_conv_transpose <- function(inputs, kernel, strides = 1L, padding = "valid", o
   }
   pads <- lapply(seq_len(count), function(j) {
     k <- size[[j]]
-    if (tolower(padding) == "valid")
+    if (padding == "valid")
       return(c(k - 1L, k - 1L + if (is.null(extra)) max(k, stride[[j]]) - k else extra[[j]]))
     total <- if (is.null(extra)) stride[[j]] + k - 2L else k + k %% 2L - 2L + extra[[j]]
     low <- min(total %/% 2L + total %% 2L, k - 1L)

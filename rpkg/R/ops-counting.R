@@ -311,7 +311,7 @@ op_multi_hot <- function(inputs, num_classes, axis = -1L, dtype = NULL, sparse =
 op_argpartition <- function(x, kth, axis = -1L, zero_indexed = FALSE) {
   x <- if (is.null(axis)) flattened(x) else as_tensor(as_array(x))
   if (is.null(axis)) axis <- -1L
-  size <- .Call(krb_call2, "axis_length", x, axis)
+  size <- axis_length(x, axis)
   positions <- r_indices(kth)
   bad <- positions < -size | positions >= size
   if (any(bad)) raise_bridge_error("value_error", sprintf("kth(=%s) out of bounds (%d)", format(positions[bad][[1L]]), size))
@@ -344,8 +344,7 @@ op_segment_sum <- function(data, segment_ids, num_segments = NULL, sorted = FALS
 #' @export
 op_segment_max <- function(data, segment_ids, num_segments = NULL, sorted = FALSE) {
   dtype <- op_dtype(as_tensor(data))
-  least <- switch(dtype, int8 = -128, int16 = -32768, int32 = -2147483648, int64 = -2^63, uint8 = , uint16 = , uint32 = , uint64 = 0, bool = FALSE, -Inf)
-  segment_reduction(data, segment_ids, num_segments, function(rows) apply(rows, 2L, max), least)
+  segment_reduction(data, segment_ids, num_segments, function(rows) apply(rows, 2L, max), least_value(dtype))
 }
 
 # Where the scatter ops write `indices` (one row per value, 1-based) into an array of `dims`:

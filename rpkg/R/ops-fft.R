@@ -146,7 +146,7 @@ op_extract_sequences <- function(x, sequence_length, sequence_stride) {
   stride <- whole_number(sequence_stride, "sequence_stride")
   if (length < 1L || stride < 1L)
     raise_bridge_error("value_error", sprintf("`sequence_length` and `sequence_stride` must be positive. Received: sequence_length=%d, sequence_stride=%d", length, stride))
-  n <- .Call(krb_call2, "axis_length", x, -1L)
+  n <- axis_length(x, -1L)
   frames <- max(0L, (n - (length - stride)) %/% stride)
   starts <- (seq_len(frames) - 1L) * stride
   positions <- as.vector(outer(seq_len(length), starts, `+`))

@@ -32,6 +32,17 @@ as_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_array(x)
 # double vector converts to float64 as an array does, not to `config_floatx()`.
 as_array <- function(x) if (is.atomic(x) && !is.null(x) && !is.array(x)) as.array(x) else x
 
+# The length of `x`'s axis `axis` (1-based, negative from the end), checked by the engine.
+axis_length <- function(x, axis) .Call(krb_call2, "axis_length", x, axis)
+
+# A shape of `rank` ones but `n` at `axis` (the axis checked already): a vector of n along that
+# axis reshaped to broadcast against a tensor of that rank.
+along_axis_shape <- function(rank, axis, n) {
+  shape <- rep(1L, rank)
+  shape[[if (axis < 0L) rank + axis + 1L else axis]] <- n
+  shape
+}
+
 # keras3's R value or tensor flattened in row-major order, R vectors and arrays keeping their
 # dtype (as_array()).
 flattened <- function(x) op_reshape(as_tensor(as_array(x)), -1L)
@@ -88,7 +99,7 @@ op_stack <- function(x, axis = 1L) .Call(krb_call2, "op_stack", x, axis)
 #' @export
 op_unstack <- function(x, num = NULL, axis = 1L) {
   x <- as_tensor(x)
-  n <- .Call(krb_call2, "axis_length", x, axis)
+  n <- axis_length(x, axis)
   lapply(seq_len(n), function(j) op_take(x, j, axis = axis))
 }
 
@@ -96,7 +107,7 @@ op_unstack <- function(x, num = NULL, axis = 1L) {
 #' @export
 op_split <- function(x, indices_or_sections, axis = 1L) {
   x <- as_tensor(x)
-  n <- .Call(krb_call2, "axis_length", x, axis)
+  n <- axis_length(x, axis)
   if (!is.numeric(unlist(indices_or_sections)))
     raise_bridge_error("value_error", sprintf("Split points and counts must be whole numbers. Received: indices_or_sections=%s",
                                               paste(format(indices_or_sections), collapse = ", ")))
@@ -218,7 +229,7 @@ op_diff <- function(a, n = 1L, axis = -1L) {
   n <- whole_number(n, "n")
   if (n < 0L) raise_bridge_error("value_error", sprintf("order must be non-negative but got %d", n))
   for (i in seq_len(n)) {
-    length <- .Call(krb_call2, "axis_length", a, axis)
+    length <- axis_length(a, axis)
     # Arrays of indices: one index alone would drop the axis.
     earlier <- as.array(seq_len(max(length - 1L, 0L)))
     later <- op_take(a, earlier + 1L, axis = axis)

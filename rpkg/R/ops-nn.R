@@ -136,7 +136,7 @@ op_squareplus <- function(x, b = 4L) {
 #' @export
 op_glu <- function(x, axis = -1L) {
   x <- as_tensor(x)
-  if (.Call(krb_call2, "axis_length", x, axis) %% 2L != 0L)
+  if (axis_length(x, axis) %% 2L != 0L)
     raise_bridge_error("value_error", sprintf("axis size must be divisible by 2. Received: x.shape=%s with axis=%s",
                                               format(op_shape(x), prefix = FALSE), deparse1(axis)))
   halves <- op_split(x, 2L, axis = axis)
@@ -190,10 +190,8 @@ op_log_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis
 #' @export
 op_sparsemax <- function(x, axis = -1L) {
   logits <- floating(x)
-  n <- .Call(krb_call2, "axis_length", logits, axis)
-  rank <- op_ndim(logits)
-  ranks <- rep(1L, rank)
-  ranks[[if (axis < 0L) rank + axis + 1L else axis]] <- n
+  n <- axis_length(logits, axis)
+  ranks <- along_axis_shape(op_ndim(logits), axis, n)
   sorted <- op_negative(op_sort(op_negative(logits), axis = axis))
   cumulative <- op_cumsum(sorted, axis = axis)
   # The support: the sorted logits that stay above the threshold their running sum sets.
@@ -321,11 +319,11 @@ op_dot_product_attention <- function(query, key, value, bias = NULL, mask = NULL
   if (op_ndim(query) != 4L || op_ndim(key) != 4L || op_ndim(value) != 4L)
     raise_bridge_error("value_error", sprintf("`dot_product_attention` only supports 4D inputs. Received: query.shape=%s, key.shape=%s, value.shape=%s.",
                                               format(op_shape(query)), format(op_shape(key)), format(op_shape(value))))
-  dtype <- op_dtype(op_add(op_zeros(0L, dtype = op_dtype(query)), op_add(op_zeros(0L, dtype = op_dtype(key)), op_zeros(0L, dtype = op_dtype(value)))))
+  dtype <- promoted_dtype(op_dtype(query), op_dtype(key), op_dtype(value))
   query <- op_cast(query, dtype); key <- op_cast(key, dtype); value <- op_cast(value, dtype)
   head_dim <- as.integer(op_shape(key))[[4L]]
   if (is.null(scale)) scale <- 1 / sqrt(head_dim)
-  logits_dtype <- op_dtype(op_add(op_zeros(0L, dtype = dtype), op_zeros(0L, dtype = "float32")))
+  logits_dtype <- promoted_dtype(dtype, "float32")
   logits <- op_cast(op_einsum("btnh,bsnh->bnts", query, key), logits_dtype) * scale
   if (!is.null(bias)) logits <- logits + op_cast(as_tensor(bias), logits_dtype)
   if (!is.null(mask) || is_causal) {

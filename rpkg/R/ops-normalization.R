@@ -128,13 +128,11 @@ op_psnr <- function(x1, x2, max_val) {
 #' @export
 op_batch_normalization <- function(x, mean, variance, axis, offset = NULL, scale = NULL, epsilon = 0.001) {
   x <- as_tensor(x)
-  n <- .Call(krb_call2, "axis_length", x, axis)
-  rank <- op_ndim(x)
-  along <- rep(1L, rank)
-  along[[if (axis < 0L) rank + axis + 1L else axis]] <- n
+  n <- axis_length(x, axis)
+  along <- along_axis_shape(op_ndim(x), axis, n)
   as_along <- function(v, name) {
     v <- keras_tensor(as_array(v))
-    if (op_size(v) == 1L) return(op_reshape(v, rep(1L, rank)))
+    if (op_size(v) == 1L) return(op_reshape(v, rep(1L, length(along))))
     if (op_size(v) != n)
       raise_bridge_error("value_error", sprintf("`%s` must have one value per element of axis %d of `x` (%d). Received: %s.shape=%s", name, axis, n, name, shape_text(v)))
     op_reshape(v, along)

@@ -126,6 +126,9 @@ dtype_limits <- function(dtype) switch(dtype,
   float32 = c(-3.4028234663852886e38, 3.4028234663852886e38), float64 = c(-.Machine$double.xmax, .Machine$double.xmax),
   raise_bridge_error("value_error", sprintf("`op_saturate_cast()` casts between real dtypes. Received: dtype=%s", dtype)))
 
+# Where a running maximum starts: -Inf for floats (and complex), else the dtype's least value.
+least_value <- function(dtype) if (grepl("int|bool", dtype)) dtype_limits(dtype)[[1L]] else -Inf
+
 #' @rdname op_cast
 #' @export
 op_saturate_cast <- function(x, dtype) {
