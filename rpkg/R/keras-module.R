@@ -15,7 +15,9 @@ NULL
 #' end; the `op_*()` and `random_*()` functions are 1-based, as keras3's.
 #'
 #' * `keras$Variable()`: [keras_variable()];
-#' * `keras$ops$<name>()`: `op_<name>()` with Python's indexing;
+#' * `keras$ops$<name>()`: `op_<name>()` with Python's indexing (the CTC ops' `mask_index`
+#'   0-based too); `keras$ops$image$<name>()`: `op_image_<name>()`, `crop_images()` and
+#'   `pad_images()` being [op_image_crop()] and [op_image_pad()];
 #' * `keras$random$<name>()`: `random_<name>()`, `randint()` being [random_integer()], and
 #'   `SeedGenerator()` [random_seed_generator()];
 #' * `keras$initializers$<Class>()`: the `initializer_*()` function of that Keras class;
@@ -62,6 +64,7 @@ python_op <- function(f, name) {
       args[a] <- list(to_one_based(args[[a]]))
     }
     if (!is.null(args$start_indices)) args$start_indices <- to_one_based(args$start_indices)
+    if (!is.null(args$mask_index)) args$mask_index <- to_one_based(args$mask_index)
     # Split points (a list or a vector) are positions; a single number is a count of sections.
     if (name == "split" && (is.list(args$indices_or_sections) || length(args$indices_or_sections) > 1L))
       args$indices_or_sections <- array(unlist(to_one_based(args$indices_or_sections)))
@@ -79,11 +82,18 @@ with.kerasbridge_name_scope <- function(data, expr, ...) with_name_scope(data$na
 # keras$ops wraps every op_*() function (exports are not yet registered while the package loads).
 python_ops <- function(ns) {
   ops <- new.env(parent = emptyenv())
+  image <- new.env(parent = emptyenv())
   for (name in ls(ns, pattern = "^op_")) {
     if (startsWith(name, "op_subset")) next
     short <- sub("^op_", "", name)
-    ops[[short]] <- python_op(get(name, envir = ns), short)
+    # keras.ops.image.crop_images and pad_images are keras3's op_image_crop() and op_image_pad().
+    if (startsWith(short, "image_"))
+      image[[sub("^(crop|pad)$", "\\1_images", sub("^image_", "", short))]] <- python_op(get(name, envir = ns), short)
+    else
+      ops[[short]] <- python_op(get(name, envir = ns), short)
   }
+  lockEnvironment(image, bindings = TRUE)
+  ops$image <- image
   # keras3's op_arange() includes its end and starts at 1; Python's excludes it and starts at 0.
   ops$arange <- function(start, stop = NULL, step = 1L, dtype = NULL) {
     if (is.null(stop)) {

@@ -21,15 +21,21 @@ padding_mode <- function(padding) {
   tolower(padding)
 }
 
-# Inputs in channels-last order, whichever `data_format` they came in.
-channels_last <- function(inputs, data_format) {
+# Whether `data_format` (NULL: Keras's default, channels last) puts channels first.
+channels_first <- function(data_format) {
   data_format <- if (is.null(data_format)) "channels_last" else data_format
   if (!is.character(data_format) || length(data_format) != 1L || !data_format %in% c("channels_last", "channels_first"))
     raise_bridge_error("value_error", sprintf("The `data_format` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=%s", deparse1(data_format)))
+  data_format == "channels_first"
+}
+
+# Inputs in channels-last order, whichever `data_format` they came in.
+channels_last <- function(inputs, data_format) {
+  first <- channels_first(data_format)
   x <- as_tensor(inputs)
   if (op_ndim(x) < 3L)
     raise_bridge_error("value_error", sprintf("Inputs must have a batch axis, at least one spatial axis and a channel axis. Received: inputs.shape=%s", shape_text(x)))
-  list(x = if (data_format == "channels_first") op_moveaxis(x, 2L, -1L) else x, first = data_format == "channels_first")
+  list(x = if (first) op_moveaxis(x, 2L, -1L) else x, first = first)
 }
 
 # Back to the caller's order.

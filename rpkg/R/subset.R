@@ -168,3 +168,43 @@ op_subset <- function(x, ...) {
 #' @rdname op_subset
 #' @export
 op_subset_set <- `op_subset<-`
+
+#' Get an item
+#'
+#' keras3's `op_get_item()`, Python's `x[key]`:
+#'
+#' - for a list, the element named `key`, or at the 0-based position `key` (negative from the
+#'   end), as for a Python dict or list;
+#' - for a tensor, variable or R array, NumPy's indexing with 0-based `key`: one index (a
+#'   number, a vector of them or a [newaxis]) for the first axis, or a list of one per axis, as
+#'   `x@py[...]` reads them.
+#'
+#' Base R's `x[[key]]`, `x$key` and `x@r[...]` are the usual ways; this is for code written
+#' against keras3's name.
+#'
+#' @param x A list, or a tensor, variable or R array.
+#' @param key A name or 0-based position; for a tensor, one index or a list of them.
+#' @return The item: for a tensor, a tensor.
+#' @family core ops
+#' @examples
+#' op_get_item(list(a = 1, b = 2), "b")
+#' x <- op_reshape(op_arange(6), c(2, 3))
+#' op_get_item(x, 1)
+#' op_get_item(x, list(0, -1))
+#' @export
+op_get_item <- function(x, key) {
+  if (is.list(x) && !is_kerasbridge_object(x)) return(list_item(x, key))
+  .Call(krb_call3, "subset_get", as_tensor(x), if (is.list(key) && is.null(oldClass(key))) key else list(key), FALSE)
+}
+
+# Python's item of a dict (a name) or a list (a 0-based position, negative from the end).
+list_item <- function(x, key) {
+  if (is.character(key) && length(key) == 1L && !is.na(key)) {
+    if (!key %in% names(x)) raise_bridge_error("key_error", sprintf("'%s'", key))
+    return(x[[key]])
+  }
+  i <- whole_number(scalar_value(key), "key")
+  n <- length(x)
+  if (i < -n || i >= n) raise_bridge_error("index_error", sprintf("list index %d out of range for a list of %d", i, n))
+  x[[if (i < 0L) n + i + 1L else i + 1L]]
+}

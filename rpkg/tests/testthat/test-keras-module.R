@@ -74,3 +74,19 @@ test_that("keras$random$categorical draws 0-based classes, as Python's keras.ran
   logits <- matrix(c(0, -Inf, -Inf, 0), 2)
   expect_identical(as.array(keras$random$categorical(logits, 3L, seed = 1L)), matrix(c(0L, 1L), 2, 3))
 })
+
+test_that("keras$ops$image holds the image ops under Keras's names", {
+  expect_setequal(ls(keras$ops$image), c("affine_transform", "crop_images", "elastic_transform", "extract_patches",
+                                         "gaussian_blur", "hsv_to_rgb", "map_coordinates", "pad_images",
+                                         "perspective_transform", "resize", "rgb_to_grayscale", "rgb_to_hsv"))
+  x <- op_ones(c(4, 4, 1))
+  expect_identical(as.integer(op_shape(keras$ops$image$crop_images(x, 1, 1, 1, 1))), c(2L, 2L, 1L))
+  expect_identical(as.integer(op_shape(keras$ops$image$resize(x, c(2L, 3L)))), c(2L, 3L, 1L))
+})
+
+test_that("keras$ops's CTC ops take Python's 0-based mask_index", {
+  logits <- array(rnorm(24), c(2, 4, 3))
+  expect_equal(as.array(keras$ops$ctc_loss(matrix(1L, 2, 2), logits, c(2, 2), c(4, 4), mask_index = 2L)),
+               as.array(op_ctc_loss(matrix(1L, 2, 2), logits, c(2, 2), c(4, 4), mask_index = 3L)))
+  expect_equal(as.array(keras$ops$ctc_decode(logits, c(4, 4))[[1L]]), as.array(op_ctc_decode(logits, c(4, 4))[[1L]]))
+})

@@ -132,3 +132,21 @@ test_that("bad indices in x[...] are the same classed errors as in x@r[...]", {
   expect_error(x[3, ], class = "kerasbridge_error")
   expect_identical(as.array(x), array(1:6, c(2, 3)))
 })
+
+test_that("op_get_item reads a list by name or 0-based position, as Python", {
+  items <- list(a = 1, b = "two", c = 3)
+  expect_identical(op_get_item(items, "b"), "two")
+  expect_identical(op_get_item(items, 0), 1)
+  expect_identical(op_get_item(items, -1), 3)
+  expect_error(op_get_item(items, "z"), "'z'", class = "key_error")
+  expect_error(op_get_item(items, 3), "out of range", class = "index_error")
+})
+
+test_that("op_get_item indexes a tensor 0-based, as x@py[...]", {
+  x <- op_reshape(op_arange(6), c(2, 3))
+  expect_equal(as.vector(as.array(op_get_item(x, 1))), c(4, 5, 6))
+  expect_equal(as.array(op_get_item(x, list(0, -1))), 3)
+  expect_identical(as.array(op_get_item(matrix(1:6, 2), c(1, 0))), matrix(1:6, 2)[2:1, ])
+  expect_identical(as.integer(op_shape(op_get_item(x, newaxis))), c(1L, 2L, 3L))
+  expect_error(op_get_item(x, 2), "out of bounds", class = "index_error")
+})

@@ -1,0 +1,336 @@
+#' @include ops-image.R
+NULL
+
+# Sampling images at coordinates, as Keras's NumPy backend does it with SciPy's
+# map_coordinates (order 0 or 1): the input is extended beyond its edges by the fill mode, and a
+# point takes its nearest pixel (order 0) or the linear blend of the pixels around it (order 1).
+# The transforms built on it (affine, perspective, elastic) compute the coordinates of every
+# output pixel in the input and sample there. Pixels and coordinates are read in R.
+
+fill_modes <- c("constant", "nearest", "wrap", "mirror", "reflect")
+
+# The position inside an axis of n pixels that whole position i (0-based, any integer) reads in
+# the input extended by `fill_mode` ("constant" reads the edge here; the caller fills it).
+extended_position <- function(i, n, fill_mode) switch(fill_mode,
+  constant = ,
+  nearest = pmin(pmax(i, 0), n - 1),
+  wrap = i %% n,
+  mirror = if (n == 1) 0 * i else {
+    j <- i %% (2 * n - 2)
+    ifelse(j >= n, 2 * n - 2 - j, j)
+  },
+  reflect = {
+    j <- i %% (2 * n)
+    ifelse(j >= n, 2 * n - 1 - j, j)
+  })
+
+# The values of the R array `values` (dims `dims`) at the points whose 0-based coordinates along
+# each axis are the vectors in `coords`.
+sample_at <- function(values, dims, coords, order, fill_mode, fill_value) {
+  strides <- cumprod(c(1, dims))[seq_along(dims)]
+  base <- lapply(coords, if (order == 0L) function(c) floor(c + 0.5) else floor)
+  corners <- as.matrix(expand.grid(rep(list(if (order == 0L) 0L else 0:1), length(dims))))
+  total <- 0
+  for (r in seq_len(nrow(corners))) {
+    weight <- rep(1, length(base[[1L]]))
+    inside <- TRUE
+    index <- 1
+    for (k in seq_along(dims)) {
+      i <- base[[k]] + corners[r, k]
+      if (order == 1L) {
+        fraction <- coords[[k]] - base[[k]]
+        weight <- weight * if (corners[r, k] == 1L) fraction else 1 - fraction
+      }
+      inside <- inside & i >= 0 & i < dims[[k]]
+      index <- index + extended_position(i, dims[[k]], fill_mode) * strides[[k]]
+    }
+    value <- if (length(values)) values[index] else rep(NA_real_, length(index))
+    if (fill_mode == "constant") value <- ifelse(inside, value, fill_value)
+    total <- total + ifelse(weight == 0, 0, weight * value)
+  }
+  total
+}
+
+# Sampled values as a tensor of `dtype`: floats through float32, as SciPy samples the float32
+# copy Keras gives it; integers rounded half away from zero, as SciPy writes integer output.
+sampled_tensor <- function(values, dims, dtype) {
+  if (grepl("float", dtype)) return(op_cast(op_array(array(values, dims), "float32"), dtype))
+  op_cast(op_array(array(sign(values) * floor(abs(values) + 0.5), dims)), dtype)
+}
+
+# keras3 hands `fill_value` to Keras through as.integer(), so fractions are cut off.
+keras3_fill_value <- function(fill_value) {
+  value <- fill_number(fill_value)
+  if (is.nan(value) || abs(value) > .Machine$integer.max) value else as.integer(value)
+}
+
+choice <- function(value, choices, name, wording = "Expected of one") {
+  if (!is.character(value) || length(value) != 1L || !value %in% choices)
+    raise_bridge_error("value_error", sprintf("Invalid value for argument `%s`. %s {%s}. Received: %s=%s", name, wording,
+                                              paste0("'", choices, "'", collapse = ", "), name, deparse1(value)))
+  value
+}
+
+sampling_order <- function(interpolation) c(nearest = 0L, bilinear = 1L)[[choice(interpolation, c("nearest", "bilinear"), "interpolation")]]
+
+#' Sample an array at coordinates
+#'
+#' keras3's `op_image_map_coordinates()`: the values of `inputs` at the points `coordinates`
+#' gives, as SciPy's `map_coordinates()` computes them. `coordinates` has one row (its first
+#' axis) per axis of `inputs`: `coordinates[k, ...]` are 0-based positions along axis `k`, as
+#' keras3 passes them. Points between pixels take the nearest one (`order = 0`) or the linear
+#' blend of the pixels around them (`order = 1`); points outside take their value from the input
+#' extended by `fill_mode`.
+#'
+#' @param inputs A tensor, variable or R array.
+#' @param coordinates A tensor or R array of shape `(rank of inputs, ...)`, or a list of one
+#'   array of coordinates per axis.
+#' @param order `0` or `1`.
+#' @param fill_mode How the input extends beyond its edges: `"constant"` (`fill_value`),
+#'   `"nearest"` (the edge pixel), `"wrap"` (periodically), `"mirror"` (reflected about the edge
+#'   pixel: `c d c b | a b c d | c b a b`) or `"reflect"` (reflected including it:
+#'   `d c b a | a b c d | d c b a`).
+#' @param fill_value The value outside with `fill_mode = "constant"`. keras3 passes it through
+#'   `as.integer()`, so fractions are dropped.
+#' @return A tensor of the shape of `coordinates` without its first axis, of `inputs`' dtype.
+#' @family image ops
+#' @examples
+#' x <- matrix(c(1, 2, 3, 4), 2, byrow = TRUE)
+#' # The centre of the four pixels, and a point past the right edge:
+#' op_image_map_coordinates(x, rbind(c(0.5, 0), c(0.5, 2)), order = 1)
+#' op_image_map_coordinates(x, rbind(c(0.5, 0), c(0.5, 2)), order = 1, fill_mode = "nearest")
+#' @export
+op_image_map_coordinates <- function(inputs, coordinates, order, fill_mode = "constant", fill_value = 0L) {
+  x <- as_tensor(inputs)
+  coords <- if (is.list(coordinates) && !is_kerasbridge_object(coordinates)) op_stack(lapply(coordinates, as_tensor)) else as_tensor(coordinates)
+  rank <- op_ndim(x)
+  cdims <- as.integer(op_shape(coords))
+  if (!length(cdims) || cdims[[1L]] != rank)
+    raise_bridge_error("value_error", sprintf("First dim of `coordinates` must be the same as the rank of `inputs`. Received inputs with shape: %s and coordinate leading dim of %s",
+                                              shape_text(x), if (length(cdims)) cdims[[1L]] else "None"))
+  if (length(cdims) < 2L)
+    raise_bridge_error("value_error", sprintf("Invalid coordinates rank: expected at least rank 2. Received input with shape: %s", shape_text(coords)))
+  fill_mode <- choice(fill_mode, fill_modes, "fill_mode", "Expected one of")
+  order <- scalar_value(order)
+  if (!is.numeric(order) || length(order) != 1L || !order %in% 0:1)
+    raise_bridge_error("value_error", sprintf("Invalid value for argument `order`. Expected one of [0, 1]. Received: order=%s", deparse1(order)))
+  if (!grepl("float|int|bool", op_dtype(coords)))
+    raise_bridge_error("type_error", sprintf("`coordinates` must be real numbers. Received: coordinates.dtype=%s", op_dtype(coords)))
+  points <- as.array(op_cast(coords, "float64"))
+  dim(points) <- c(rank, length(points) %/% max(rank, 1L))
+  values <- sample_at(as.array(x), as.integer(op_shape(x)), lapply(seq_len(rank), function(k) points[k, ]),
+                      as.integer(order), fill_mode, keras3_fill_value(fill_value))
+  sampled_tensor(values, cdims[-1L], op_dtype(x))
+}
+
+# Each image of the channels-last batch `x` (rank 4) sampled at the input coordinates
+# `source(i, y, x)` gives for output pixel rows `y` and columns `x` of image `i` (0-based): a
+# list of the input rows and columns. The channel is kept.
+transform_images <- function(x, source, order, fill_mode, fill_value) {
+  dims <- as.integer(op_shape(x))
+  values <- as.array(x)
+  grid <- expand.grid(y = seq_len(dims[[2L]]) - 1, x = seq_len(dims[[3L]]) - 1, channel = seq_len(dims[[4L]]) - 1)
+  out <- array(0, dims)
+  for (i in seq_len(dims[[1L]])) {
+    at <- source(i, grid$y, grid$x)
+    image <- array(values[i, , , ], dims[-1L])
+    out[i, , , ] <- sample_at(image, dims[-1L], list(at[[1L]], at[[2L]], grid$channel), order, fill_mode, fill_value)
+  }
+  out
+}
+
+# Images as a channels-last batch, and how to give the result back in the caller's form.
+image_batch <- function(images, data_format) {
+  input <- image_input(images, data_format)
+  single <- op_ndim(input$x) == 3L
+  list(x = if (single) op_expand_dims(input$x, 1L) else input$x,
+       back = function(out) image_output(if (single) op_squeeze(out, 1L) else out, input$first))
+}
+
+#' Transform images
+#'
+#' keras3's geometric transforms of an image (rank 3) or a batch of images (rank 4). Each output
+#' pixel `(x, y)` (column and row, 0-based) takes the input's value at a point the transform
+#' gives, sampled as [op_image_map_coordinates()] samples:
+#'
+#' - `op_image_affine_transform()`: `transform` is a vector of 8 numbers
+#'   `c(a0, a1, a2, b0, b1, b2, c0, c1)` (or a matrix of one row per image) mapping the output
+#'   point to the input point `(a0 x + a1 y + a2, b0 x + b1 y + b2)`. As in every Keras backend
+#'   but TensorFlow, `c0` and `c1` are taken as 0.
+#' - `op_image_perspective_transform()`: the projective transform taking the four `end_points`
+#'   of the output to the four `start_points` of the input (each `(x, y)`, as rows of a 4 x 2
+#'   matrix, or an array `(N, 4, 2)` for a batch); points outside read `fill_value`.
+#' - `op_image_elastic_transform()`: every pixel displaced by random noise smoothed with a
+#'   Gaussian of `sigma` and scaled by `alpha`. The noise comes from this package's random
+#'   generator (seeded by `seed`, as [random_normal()]), so it is not NumPy's.
+#' - `op_image_gaussian_blur()`: the convolution with a Gaussian kernel, zeros around the image.
+#'   As Keras's NumPy backend builds it, the kernel's rows come from the second entries of
+#'   `kernel_size` and `sigma` and its columns from the first (the same for equal entries).
+#'
+#' Integer images are transformed in floats and truncated back.
+#'
+#' @inheritParams op_image_rgb_to_grayscale
+#' @inheritParams op_image_map_coordinates
+#' @param transform The affine transform: 8 numbers, or a matrix of 8 columns, one row per image.
+#' @param interpolation `"bilinear"` or `"nearest"`.
+#' @param start_points,end_points Four `(x, y)` points each: a 4 x 2 matrix, or `(N, 4, 2)`.
+#' @param alpha The scale of the displacements.
+#' @param sigma For the elastic transform, the standard deviation of the smoothing Gaussian; for
+#'   the blur, one or two standard deviations.
+#' @param seed `NULL`, a number or a seed generator, as for [random_normal()].
+#' @param kernel_size One or two kernel lengths.
+#' @return A tensor of the images' shape and dtype.
+#' @family image ops
+#' @examples
+#' x <- op_reshape(op_arange(12, dtype = "float32"), c(3, 4, 1))
+#' # Shift right by one column:
+#' op_image_affine_transform(x, c(1, 0, -1, 0, 1, 0, 0, 0))@r[, , 1]
+#' op_image_gaussian_blur(op_ones(c(4, 4, 1)))@r[, , 1]
+#' square <- rbind(c(0, 0), c(0, 3), c(4, 0), c(4, 3))
+#' op_image_perspective_transform(x, square, square)@r[, , 1]
+#' op_shape(op_image_elastic_transform(op_ones(c(2, 16, 16, 3)), seed = 1))
+#' @name op_image_affine_transform
+NULL
+
+#' @rdname op_image_affine_transform
+#' @export
+op_image_affine_transform <- function(images, transform, interpolation = "bilinear", fill_mode = "constant",
+                                      fill_value = 0L, data_format = NULL) {
+  order <- sampling_order(interpolation)
+  fill_mode <- choice(fill_mode, fill_modes, "fill_mode")
+  batch <- image_batch(images, data_format)
+  t <- as_tensor(transform)
+  if (!op_ndim(t) %in% 1:2)
+    raise_bridge_error("value_error", sprintf("Invalid transform rank: expected rank 1 (single transform) or rank 2 (batch of transforms). Received input with shape: transform.shape=%s", shape_text(t)))
+  rows <- matrix(as.array(op_cast(t, "float64")), ncol = axis_length(t, -1L))
+  n <- axis_length(batch$x, 1L)
+  if (ncol(rows) != 8L || !nrow(rows) %in% c(1L, n))
+    raise_bridge_error("value_error", sprintf("`transform` must have 8 columns and one row, or one per image (%d). Received: transform.shape=%s", n, shape_text(t)))
+  dtype <- op_dtype(batch$x)
+  compute <- promoted_dtype(dtype, "float32")
+  source <- function(i, y, x) {
+    a <- rows[min(i, nrow(rows)), ]
+    list(a[[4L]] * x + a[[5L]] * y + a[[6L]], a[[1L]] * x + a[[2L]] * y + a[[3L]])
+  }
+  out <- transform_images(batch$x, source, order, fill_mode, keras3_fill_value(fill_value))
+  batch$back(op_cast(sampled_tensor(out, dim(out), compute), dtype))
+}
+
+# The 4 x 2 points of each image: an array (N, 4, 2).
+corner_points <- function(points, name) {
+  p <- as_tensor(points)
+  dims <- as.integer(op_shape(p))
+  if (!length(dims) %in% 2:3 || !identical(tail(dims, 2L), c(4L, 2L)))
+    raise_bridge_error("value_error", sprintf("Invalid %s shape: expected (4,2) for a single image or (N,4,2) for a batch. Received shape: %s", name, shape_text(p)))
+  values <- as.array(op_cast(p, "float64"))
+  array(values, c(if (length(dims) == 2L) 1L else dims[[1L]], 4L, 2L))
+}
+
+# The 8 coefficients of the homography taking each end point to its start point.
+homography <- function(start, end) {
+  a <- matrix(0, 8L, 8L)
+  target <- numeric(8L)
+  for (k in 1:4) {
+    xe <- end[k, 1L]
+    ye <- end[k, 2L]
+    a[2L * k - 1L, ] <- c(xe, ye, 1, 0, 0, 0, -start[k, 1L] * xe, -start[k, 1L] * ye)
+    a[2L * k, ] <- c(0, 0, 0, xe, ye, 1, -start[k, 2L] * xe, -start[k, 2L] * ye)
+    target[2L * k - c(1L, 0L)] <- start[k, ]
+  }
+  lapack(solve(a, target))
+}
+
+#' @rdname op_image_affine_transform
+#' @export
+op_image_perspective_transform <- function(images, start_points, end_points, interpolation = "bilinear",
+                                           fill_value = 0L, data_format = NULL) {
+  order <- sampling_order(interpolation)
+  batch <- image_batch(images, data_format)
+  start <- corner_points(start_points, "start_points")
+  end <- corner_points(end_points, "end_points")
+  if (!identical(dim(start), dim(end)) || op_ndim(as_tensor(start_points)) != op_ndim(as_tensor(end_points)))
+    raise_bridge_error("value_error", sprintf("start_points and end_points must have the same shape. Received start_points.shape=%s, end_points.shape=%s",
+                                              shape_text(as_tensor(start_points)), shape_text(as_tensor(end_points))))
+  n <- axis_length(batch$x, 1L)
+  if (!dim(start)[[1L]] %in% c(1L, n))
+    raise_bridge_error("value_error", sprintf("Expected one set of points, or one per image (%d). Received: start_points.shape=%s", n, shape_text(as_tensor(start_points))))
+  coefficients <- lapply(seq_len(dim(start)[[1L]]), function(i) homography(start[i, , ], end[i, , ]))
+  source <- function(i, y, x) {
+    a <- coefficients[[min(i, length(coefficients))]]
+    denominator <- a[[7L]] * x + a[[8L]] * y + 1
+    list((a[[4L]] * x + a[[5L]] * y + a[[6L]]) / denominator, (a[[1L]] * x + a[[2L]] * y + a[[3L]]) / denominator)
+  }
+  dtype <- op_dtype(batch$x)
+  out <- transform_images(batch$x, source, order, "constant", keras3_fill_value(fill_value))
+  batch$back(op_cast(sampled_tensor(out, dim(out), dtype), dtype))
+}
+
+# The normalised Gaussian of n taps, centred.
+gaussian_taps <- function(n, sigma) {
+  taps <- exp(-0.5 * ((seq_len(n) - (n + 1) / 2) / sigma)^2)
+  taps / sum(taps)
+}
+
+# The (n x n) matrix convolving an axis of n pixels with `taps`, zeros beyond the edges (the
+# first (length - 1) %/% 2 taps fall before the pixel).
+convolution_matrix <- function(n, taps) {
+  k <- length(taps)
+  before <- (k - 1L) %/% 2L
+  m <- matrix(0, n, n)
+  for (u in seq_len(k) - 1L) {
+    rows <- seq_len(n) - 1L + u - before
+    inside <- rows >= 0L & rows < n
+    m[cbind(rows[inside] + 1L, which(inside))] <- taps[[k - u]]
+  }
+  m
+}
+
+# The channels-last batch `x` convolved along its rows and columns with these taps.
+blur_batch <- function(x, row_taps, column_taps) {
+  for (j in 1:2) {
+    weights <- op_array(convolution_matrix(axis_length(x, j + 1L), list(row_taps, column_taps)[[j]]), op_dtype(x))
+    x <- op_moveaxis(op_matmul(op_moveaxis(x, j + 1L, -1L), weights), -1L, j + 1L)
+  }
+  x
+}
+
+#' @rdname op_image_affine_transform
+#' @export
+op_image_gaussian_blur <- function(images, kernel_size = list(3L, 3L), sigma = list(1, 1), data_format = NULL) {
+  size <- spatial_values(unlist(r_values(kernel_size)), 2L, "kernel_size")
+  sigmas <- unlist(r_values(sigma))
+  if (!is.numeric(sigmas) || !length(sigmas) %in% 1:2 || anyNA(sigmas) || any(sigmas <= 0))
+    raise_bridge_error("value_error", sprintf("`sigma` must be one or two positive numbers. Received: sigma=%s", deparse1(sigma)))
+  sigmas <- rep_len(sigmas, 2L)
+  batch <- image_batch(images, data_format)
+  dtype <- op_dtype(batch$x)
+  x <- op_cast(batch$x, promoted_dtype(dtype, "float32"))
+  batch$back(op_cast(blur_batch(x, gaussian_taps(size[[2L]], sigmas[[2L]]), gaussian_taps(size[[1L]], sigmas[[1L]])), dtype))
+}
+
+#' @rdname op_image_affine_transform
+#' @export
+op_image_elastic_transform <- function(images, alpha = 20, sigma = 5, interpolation = "bilinear", fill_mode = "reflect",
+                                       fill_value = 0, seed = NULL, data_format = NULL) {
+  order <- sampling_order(interpolation)
+  fill_mode <- choice(fill_mode, fill_modes, "fill_mode")
+  alpha <- scalar_value(alpha)
+  sigma <- scalar_value(sigma)
+  for (value in list(list(alpha, "alpha"), list(sigma, "sigma")))
+    if (!is.numeric(value[[1L]]) || length(value[[1L]]) != 1L || !is.finite(value[[1L]]))
+      raise_bridge_error("value_error", sprintf("`%s` must be a finite number. Received: %s=%s", value[[2L]], value[[2L]], deparse1(value[[1L]])))
+  if (sigma <= 0 || 6 * sigma > .Machine$integer.max)
+    raise_bridge_error("value_error", sprintf("`sigma` must be positive. Received: sigma=%s", deparse1(sigma)))
+  batch <- image_batch(images, data_format)
+  dims <- as.integer(op_shape(batch$x))
+  compute <- promoted_dtype(op_dtype(batch$x), "float32")
+  taps <- gaussian_taps(bitwOr(as.integer(6 * sigma), 1L), sigma)
+  noise <- random_normal(c(2L, dims[1:3], 1L), dtype = compute, seed = seed) * sigma
+  shifts <- lapply(1:2, function(j) as.array(blur_batch(op_take(noise, j, axis = 1L), taps, taps) * alpha))
+  source <- function(i, y, x) {
+    at <- y + 1 + dims[[2L]] * x
+    list(y + shifts[[2L]][i, , , 1L][at], x + shifts[[1L]][i, , , 1L][at])
+  }
+  out <- transform_images(batch$x, source, order, fill_mode, fill_number(fill_value))
+  batch$back(op_cast(sampled_tensor(out, dim(out), compute), op_dtype(batch$x)))
+}

@@ -1,0 +1,172 @@
+# keras3's colour conversions, resizing, cropping, padding and patches, checked against base R's
+# colour conversions and against values of Keras's NumPy-backend algorithm computed with NumPy.
+
+values <- function(x) as.array(x)
+batch <- function() {
+  set.seed(11)
+  array(runif(2 * 4 * 5 * 3), c(2, 4, 5, 3))
+}
+
+test_that("op_image_rgb_to_grayscale weighs the channels as Keras and keeps the channel axis", {
+  rgb <- batch()
+  gray <- op_image_rgb_to_grayscale(rgb)
+  expect_identical(as.integer(op_shape(gray)), c(2L, 4L, 5L, 1L))
+  expect_equal(values(gray)[, , , 1], 0.2989 * rgb[, , , 1] + 0.5870 * rgb[, , , 2] + 0.1140 * rgb[, , , 3])
+  first <- op_image_rgb_to_grayscale(aperm(rgb, c(1, 4, 2, 3)), data_format = "channels_first")
+  expect_identical(as.integer(op_shape(first)), c(2L, 1L, 4L, 5L))
+  expect_equal(values(first)[, 1, , ], values(gray)[, , , 1])
+})
+
+test_that("op_image_rgb_to_grayscale truncates integer images back and passes one channel through", {
+  out <- op_image_rgb_to_grayscale(array(c(10L, 200L, 30L), c(1, 1, 3)))
+  expect_identical(op_dtype(out), "int32")
+  expect_identical(as.vector(values(out)), 123L)
+  one <- array(c(0.5, 0.25), c(1, 2, 1))
+  expect_equal(values(op_image_rgb_to_grayscale(one)), one)
+  expect_error(op_image_rgb_to_grayscale(array(0, c(2, 2, 2))), "expected 3 \\(RGB\\) or 1", class = "value_error")
+  expect_error(op_image_rgb_to_grayscale(matrix(0, 2, 3)), "Invalid images rank", class = "value_error")
+  expect_error(op_image_rgb_to_grayscale(batch(), data_format = "first"), "data_format", class = "value_error")
+})
+
+test_that("op_image_rgb_to_hsv agrees with grDevices::rgb2hsv", {
+  rgb <- batch()
+  hsv <- values(op_image_rgb_to_hsv(rgb))
+  for (b in 1:2) for (i in 1:4) {
+    expected <- grDevices::rgb2hsv(rgb[b, i, , 1], rgb[b, i, , 2], rgb[b, i, , 3], maxColorValue = 1)
+    expect_equal(hsv[b, i, , ], t(expected), check.attributes = FALSE)
+  }
+  grey <- values(op_image_rgb_to_hsv(array(c(0.5, 0.5, 0.5), c(1, 1, 3))))
+  expect_equal(as.vector(grey), c(0, 0, 0.5))
+  expect_equal(as.vector(values(op_image_rgb_to_hsv(array(0, c(1, 1, 3))))), c(0, 0, 0))
+})
+
+test_that("op_image_hsv_to_rgb inverts op_image_rgb_to_hsv and agrees with grDevices::hsv", {
+  rgb <- batch()
+  expect_equal(values(op_image_hsv_to_rgb(op_image_rgb_to_hsv(rgb))), rgb)
+  hsv <- array(c(0.1, 0.6, 0.9, 0.5, 1, 0.25, 0.8, 0.3, 1), c(1, 3, 3))
+  out <- values(op_image_hsv_to_rgb(hsv))
+  expected <- grDevices::col2rgb(grDevices::hsv(hsv[1, , 1], hsv[1, , 2], hsv[1, , 3])) / 255
+  expect_equal(out[1, , ], t(expected), tolerance = 1 / 255, check.attributes = FALSE)
+})
+
+test_that("the HSV conversions keep float32 and refuse integer images", {
+  x <- op_array(batch(), "float32")
+  expect_identical(op_dtype(op_image_rgb_to_hsv(x)), "float32")
+  expect_identical(op_dtype(op_image_hsv_to_rgb(x)), "float32")
+  expect_error(op_image_rgb_to_hsv(array(1L, c(1, 1, 3))), "expected float dtype. Received: images.dtype=int32", class = "value_error")
+  expect_error(op_image_hsv_to_rgb(array(1L, c(1, 1, 3))), "expected float dtype", class = "value_error")
+})
+
+# An 8 x 6 image of (1:48)^1.5 in row-major order; the expected values are Keras's NumPy
+# backend's weights (jax.image.scale_and_translate's) applied with NumPy in float32.
+resize_input <- function() op_array(array(matrix((1:48)^1.5, 8, 6, byrow = TRUE), c(8, 6, 1)), "float32")
+first_row <- function(x) values(x)[1, 1:4, 1]
+
+test_that("op_image_resize interpolates with Keras's half-pixel centres and kernels", {
+  x <- resize_input()
+  expect_equal(first_row(op_image_resize(x, c(3, 4))), c(16.53206, 22.35641, 28.83068, 35.88433), tolerance = 1e-6)
+  expect_equal(first_row(op_image_resize(x, c(3, 4), interpolation = "bicubic")), c(15.23251, 21.34186, 27.80806, 35.25994), tolerance = 1e-6)
+  expect_equal(first_row(op_image_resize(x, c(3, 4), interpolation = "lanczos3")), c(14.86699, 21.12068, 27.16179, 34.83621), tolerance = 1e-6)
+  expect_equal(first_row(op_image_resize(x, c(3, 4), interpolation = "lanczos5")), c(14.58093, 20.76529, 26.70479, 34.39914), tolerance = 1e-6)
+  expect_equal(sum(values(op_image_resize(x, c(11, 13), interpolation = "bicubic"))), 19530.77, tolerance = 1e-6)
+})
+
+test_that("op_image_resize with antialias averages what a shrinking pixel covers", {
+  x <- resize_input()
+  expect_equal(first_row(op_image_resize(x, c(3, 4), antialias = TRUE)), c(26.73176, 32.59467, 39.20813, 46.12539), tolerance = 1e-6)
+  expect_equal(first_row(op_image_resize(x, c(3, 4), interpolation = "bicubic", antialias = TRUE)), c(19.14373, 24.65173, 31.51400, 38.24843), tolerance = 1e-6)
+  # Growing, antialias changes nothing.
+  expect_equal(values(op_image_resize(x, c(11, 13), antialias = TRUE)), values(op_image_resize(x, c(11, 13))))
+})
+
+test_that("op_image_resize nearest takes the pixel holding each output centre", {
+  x <- array(1:16, c(4, 4, 1))
+  out <- values(op_image_resize(x, c(8, 2), interpolation = "nearest"))[, , 1]
+  expect_identical(out, x[c(1, 1, 2, 2, 3, 3, 4, 4), c(2, 4), 1])
+})
+
+test_that("op_image_resize keeps the layout: batches, single images and channels first", {
+  expect_identical(as.integer(op_shape(op_image_resize(op_ones(c(2, 4, 4, 3)), c(2, 2)))), c(2L, 2L, 2L, 3L))
+  expect_identical(as.integer(op_shape(op_image_resize(op_ones(c(4, 4, 3)), c(2, 2)))), c(2L, 2L, 3L))
+  first <- op_image_resize(op_ones(c(2, 3, 5, 7)), c(4, 4), data_format = "channels_first")
+  expect_identical(as.integer(op_shape(first)), c(2L, 3L, 4L, 4L))
+  expect_equal(values(first), array(1, c(2, 3, 4, 4)))
+})
+
+test_that("op_image_resize rounds integer images and clips them to the input's range", {
+  out <- op_image_resize(array(c(0L, 100L, 200L, 255L), c(2, 2, 1)), c(3, 3))
+  expect_identical(op_dtype(out), "int32")
+  expect_identical(values(out)[, , 1], matrix(c(0L, 50L, 100L, 100L, 139L, 178L, 200L, 228L, 255L), 3))
+})
+
+test_that("op_image_resize crops or pads to the target's aspect ratio first", {
+  x <- op_reshape(op_arange(16, dtype = "float32"), c(4, 4, 1))
+  expect_equal(values(op_image_resize(x, c(2, 4), crop_to_aspect_ratio = TRUE))[, , 1], rbind(5:8, 9:12))
+  padded <- values(op_image_resize(x, c(2, 4), pad_to_aspect_ratio = TRUE, fill_value = -1))[, , 1]
+  expect_equal(padded, rbind(c(-1, 3.5, 5.5, -1), c(-1, 11.5, 13.5, -1)))
+})
+
+test_that("op_image_resize refuses what Keras refuses", {
+  x <- op_ones(c(4, 4, 1))
+  expect_error(op_image_resize(x, 2), "tuple of 2 integers", class = "value_error")
+  expect_error(op_image_resize(x, c(0, 2)), "positive height and width", class = "value_error")
+  expect_error(op_image_resize(x, c(2, 2), interpolation = "area"), "Received: interpolation=\"area\"", class = "value_error")
+  expect_error(op_image_resize(x, c(2, 2), fill_mode = "reflect"), "Only `'constant'`", class = "value_error")
+  expect_error(op_image_resize(x, c(2, 2), crop_to_aspect_ratio = TRUE, pad_to_aspect_ratio = TRUE), "Only one of", class = "value_error")
+  expect_error(op_image_resize(x, c(2.5, 2)), "whole numbers", class = "type_error")
+})
+
+test_that("op_image_crop removes the margins given, working out the third from two", {
+  images <- op_reshape(op_arange(27, dtype = "float32"), c(3, 3, 3))
+  expect_equal(values(op_image_crop(images, 0, 0, 2, 2)), array(1:3, c(1, 1, 3)))
+  x <- array(1:(2 * 5 * 6 * 1), c(2, 5, 6, 1))
+  out <- op_image_crop(x, top_cropping = 1, left_cropping = 2, target_height = 3, target_width = 2)
+  expect_identical(values(out), x[, 2:4, 3:4, , drop = FALSE])
+  out <- op_image_crop(x, bottom_cropping = 1, right_cropping = 3, target_height = 2, target_width = 2)
+  expect_identical(values(out), x[, 3:4, 2:3, , drop = FALSE])
+  first <- op_image_crop(aperm(x, c(1, 4, 2, 3)), 1, 2, 1, 2, data_format = "channels_first")
+  expect_identical(values(first), aperm(x[, 2:4, 3:4, , drop = FALSE], c(1, 4, 2, 3)))
+})
+
+test_that("op_image_crop refuses margins that do not fit", {
+  x <- op_ones(c(5, 6, 1))
+  expect_error(op_image_crop(x, 1, 1), "exactly two of top_cropping, bottom_cropping, target_height. Received: top_cropping=1, bottom_cropping=None, target_height=None", class = "value_error")
+  expect_error(op_image_crop(x, -1, 0, 1, 1), "top_cropping must be >= 0", class = "value_error")
+  expect_error(op_image_crop(x, bottom_cropping = 1, right_cropping = 1, target_height = 5, target_width = 1), "top_cropping must be >= 0", class = "value_error")
+  expect_error(op_image_crop(x, top_cropping = 4, left_cropping = 0, target_height = 3, target_width = 1), "Cannot crop", class = "value_error")
+})
+
+test_that("op_image_pad adds zeros, working out the third margin from two", {
+  out <- op_image_pad(op_ones(c(2, 2, 1)), 1, 0, 1, 2)
+  expect_equal(values(out)[, , 1], rbind(0, cbind(1, 1, 0, 0), cbind(1, 1, 0, 0), 0))
+  expect_identical(as.integer(op_shape(op_image_pad(op_ones(c(15, 25, 3)), 2, 3, target_height = 20, target_width = 30))), c(20L, 30L, 3L))
+  out <- op_image_pad(op_ones(c(2, 15, 25, 3)), bottom_padding = 2, right_padding = 3, target_height = 20, target_width = 30)
+  expect_identical(as.integer(op_shape(out)), c(2L, 20L, 30L, 3L))
+  expect_equal(values(out)[1, 1:3, 1, 1], c(0, 0, 0))
+  expect_equal(values(out)[1, 4, 3, 1], 1)
+  expect_error(op_image_pad(op_ones(c(4, 4, 1)), 1, 1, target_height = 3, target_width = 5), "bottom_padding must be >= 0", class = "value_error")
+  expect_error(op_image_pad(op_ones(c(4, 4, 1)), 1, 1, 1, 1, 1, 1), "exactly two", class = "value_error")
+})
+
+test_that("op_image_extract_patches flattens each patch row by row, then channel", {
+  image <- array(1:16, c(4, 4, 1))
+  patches <- op_image_extract_patches(image, 2)
+  expect_identical(as.integer(op_shape(patches)), c(2L, 2L, 4L))
+  expect_identical(values(patches)[1, 2, ], c(image[1, 3:4, 1], image[2, 3:4, 1]))
+  rgb <- array(1:(3 * 3 * 2), c(3, 3, 2))
+  one <- values(op_image_extract_patches(rgb, c(2, 2), strides = 1))
+  expect_identical(one[2, 1, ], as.vector(aperm(rgb[2:3, 1:2, ], c(3, 2, 1))))
+})
+
+test_that("op_image_extract_patches follows keras3's shapes for strides, padding and batches", {
+  expect_identical(as.integer(op_shape(op_image_extract_patches(op_ones(c(2, 20, 20, 3)), c(5, 5)))), c(2L, 4L, 4L, 75L))
+  expect_identical(as.integer(op_shape(op_image_extract_patches(op_ones(c(20, 20, 3)), c(3, 3), c(1, 1)))), c(18L, 18L, 27L))
+  same <- op_image_extract_patches(op_ones(c(5, 5, 1)), 2, padding = "same")
+  expect_identical(as.integer(op_shape(same)), c(3L, 3L, 4L))
+  expect_equal(values(same)[3, 3, ], c(1, 0, 0, 0))
+  dilated <- op_image_extract_patches(array(1:25, c(5, 5, 1)), 2, strides = 1, dilation_rate = 2)
+  expect_identical(values(dilated)[1, 1, ], c(1L, 11L, 3L, 13L))
+  first <- op_image_extract_patches(op_ones(c(2, 3, 8, 8)), 4, data_format = "channels_first")
+  expect_identical(as.integer(op_shape(first)), c(2L, 48L, 2L, 2L))
+  expect_error(op_image_extract_patches(op_ones(c(4, 4, 1)), c(2, 2, 2)), "int or a tuple of length 2", class = "type_error")
+})
