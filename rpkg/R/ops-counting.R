@@ -19,9 +19,10 @@ promoted_dtype <- function(...) op_dtype(Reduce(op_add, lapply(list(...), functi
 
 shape_text <- function(x) format(op_shape(x))
 
-# keras3's integer arguments: R doubles that are whole numbers become integers.
+# keras3's integer arguments: R doubles that are whole numbers become integers; a list of
+# numbers counts as the vector of them (keras3 hands it to Keras as a list).
 whole_values <- function(x, name) {
-  values <- r_values(x)
+  values <- if (is.list(x) && !is_kerasbridge_object(x)) unlist(lapply(x, r_values)) else r_values(x)
   if (!is.numeric(values) || anyNA(values) || any(values != trunc(values)))
     raise_bridge_error("type_error", sprintf("`%s` must hold whole numbers. Received: %s", name, paste(format(head(c(values), 5L)), collapse = ", ")))
   values

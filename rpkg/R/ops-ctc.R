@@ -20,10 +20,12 @@ log_softmax_classes <- function(x) {
   sweep(shifted, 1:2, log(apply(exp(shifted), 1:2, sum)))
 }
 
-# keras3's 1-based `mask_index` as a 0-based class id among `classes`.
+# keras3's 1-based `mask_index` as a 0-based class id among `classes`, as keras3 converts it
+# (0 stays 0, negative ones count from the end); NULL is the last class, as in Keras.
 blank_class <- function(mask_index, classes) {
+  if (is.null(mask_index)) return(classes - 1L)
   index <- whole_number(scalar_value(mask_index), "mask_index")
-  zero <- if (index > 0L) index - 1L else index + classes
+  zero <- if (index > 0L) index - 1L else if (index == 0L) 0L else index + classes
   if (zero < 0L || zero >= classes)
     raise_bridge_error("value_error", sprintf("`mask_index` must be a class between 1 and %d. Received: mask_index=%d", classes, index))
   zero
@@ -94,6 +96,11 @@ op_ctc_loss <- function(target, output, target_length, output_length, mask_index
   n <- ncol(labels)
   blank <- blank_class(mask_index, dims[[3L]])
   label_lengths <- pmin(pmax(sequence_lengths_of(target_length, dims[[1L]], "target_length"), 0), n)
+  for (b in seq_len(dims[[1L]])) {
+    used <- labels[b, seq_len(label_lengths[[b]])]
+    if (any(used < 0 | used >= dims[[3L]]))
+      raise_bridge_error("index_error", sprintf("Label %d of sequence %d is not a class id between 0 and %d.", used[used < 0 | used >= dims[[3L]]][[1L]], b, dims[[3L]] - 1L))
+  }
   output_lengths <- sequence_lengths_of(output_length, dims[[1L]], "output_length")
   logprobs <- log_softmax_classes(scores$values)
   repeats <- if (n > 1L) cbind((labels[, -n, drop = FALSE] == labels[, -1L, drop = FALSE]) * 1, 0) else matrix(0, dims[[1L]], n)
@@ -120,7 +127,7 @@ op_ctc_loss <- function(target, output, target_length, output_length, mask_index
     phi[!done, ] <- next_phi[!done, ]
   }
   final <- add_to_phi(phi, emit)
-  op_array(-final[cbind(seq_len(dims[[1L]]), label_lengths + 1)], scores$dtype)
+  op_array(array(-final[cbind(seq_len(dims[[1L]]), label_lengths + 1)], dims[[1L]]), scores$dtype)
 }
 
 #' @rdname op_ctc_loss
@@ -136,8 +143,8 @@ op_ctc_decode <- function(inputs, sequence_lengths, strategy = "greedy", beam_wi
   if (strategy == "greedy") return(greedy_decode(scores, lengths, flag(merge_repeated, "merge_repeated"), blank))
   width <- whole_number(scalar_value(beam_width), "beam_width")
   paths <- whole_number(scalar_value(top_paths), "top_paths")
-  if (width < 1L || paths < 1L || paths > width)
-    raise_bridge_error("value_error", sprintf("`beam_width` and `top_paths` must be positive, `top_paths` at most `beam_width`. Received: beam_width=%d, top_paths=%d", width, paths))
+  if (width < 1L || paths < 1L || paths > 2L * width)
+    raise_bridge_error("value_error", sprintf("`beam_width` and `top_paths` must be positive, `top_paths` at most twice `beam_width`. Received: beam_width=%d, top_paths=%d", width, paths))
   beam_decode(scores, lengths, width, paths, blank)
 }
 
@@ -165,6 +172,22 @@ greedy_decode <- function(scores, lengths, merge_repeated, blank) {
     sequences[[b]] <- list(best[keep])
   }
   decoded_pair(sequences, totals, dims, scores$dtype)
+}
+
+labels_of <- function(key) if (nzchar(key)) as.integer(strsplit(key, ",", fixed = TRUE)[[1L]]) else integer()
+
+# The positions of the `n` best scores, best first. Equal scores are ordered as Keras orders
+# them: it numbers the classes from the last (`flipped`), sorts the paths so numbered, padded
+# with -1, and keeps the last of a stable ascending sort, so the greater such path comes first.
+# (Its first step sorts the classes themselves, the blank included: `first_step`.)
+best_first <- function(scores, labels, n, classes, blank, first_step = FALSE) {
+  flipped <- lapply(labels, function(l) if (first_step && !length(l)) classes - 1L - blank else classes - 1L - l)
+  longest <- max(1L, lengths(flipped))
+  padded <- vapply(flipped, function(l) c(l, rep(-1, longest - length(l))), numeric(longest))
+  tie <- do.call(order, unname(as.list(as.data.frame(t(matrix(padded, longest))))))
+  rank <- integer(length(scores))
+  rank[tie] <- seq_along(tie)
+  rev(tail(order(scores, rank), n))
 }
 
 # Prefix beam search: each prefix keeps the log-probability of the alignments that end it with
@@ -202,13 +225,15 @@ beam_decode <- function(scores, lengths, width, paths, blank) {
       keys <- unique(c(emit_keys, mask_keys))
       emit <- merge(emit_keys, emit_values, keys)
       mask <- merge(mask_keys, mask_values, keys)
-      keep <- head(order(-log_add_exp(emit, mask)), width)
-      labels_of <- function(key) if (nzchar(key)) as.integer(strsplit(key, ",", fixed = TRUE)[[1L]]) else integer()
-      beam <- list(keys = keys[keep], labels = lapply(keys[keep], labels_of), emit = emit[keep], mask = mask[keep])
+      labels <- lapply(keys, labels_of)
+      keep <- best_first(log_add_exp(emit, mask), labels, width, dims[[3L]], blank, first_step = step == 1L)
+      beam <- list(keys = keys[keep], labels = labels[keep], emit = emit[keep], mask = mask[keep])
     }
     total <- log_add_exp(beam$emit, beam$mask)
-    ranked <- head(order(-total), paths)
-    sequences[[b]] <- c(beam$labels[ranked], rep(list(integer()), paths - length(ranked)))
+    ranked <- best_first(total, beam$labels, paths, dims[[3L]], blank)
+    # A path no alignment reaches is reported empty, as Keras's padding rows are.
+    found <- ifelse(is.finite(total[ranked]), beam$labels[ranked], list(integer()))
+    sequences[[b]] <- c(found, rep(list(integer()), paths - length(ranked)))
     best_scores[[b]] <- c(total[ranked], rep(-Inf, paths - length(ranked)))
   }
   decoded_pair(sequences, unlist(best_scores), dims, scores$dtype)

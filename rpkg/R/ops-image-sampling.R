@@ -46,7 +46,8 @@ sample_at <- function(values, dims, coords, order, fill_mode, fill_value) {
     }
     value <- if (length(values)) values[index] else rep(NA_real_, length(index))
     if (fill_mode == "constant") value <- ifelse(inside, value, fill_value)
-    total <- total + ifelse(weight == 0, 0, weight * value)
+    # Every corner counts, weight 0 included, so that a NaN beside the point spreads as in SciPy.
+    total <- total + weight * value
   }
   total
 }
@@ -155,8 +156,8 @@ image_batch <- function(images, data_format) {
 #'
 #' - `op_image_affine_transform()`: `transform` is a vector of 8 numbers
 #'   `c(a0, a1, a2, b0, b1, b2, c0, c1)` (or a matrix of one row per image) mapping the output
-#'   point to the input point `(a0 x + a1 y + a2, b0 x + b1 y + b2)`. As in every Keras backend
-#'   but TensorFlow, `c0` and `c1` are taken as 0.
+#'   point to the input point `(a0 x + a1 y + a2, b0 x + b1 y + b2)`. `c0` and `c1` are taken as
+#'   0, as Keras documents for its backends other than TensorFlow.
 #' - `op_image_perspective_transform()`: the projective transform taking the four `end_points`
 #'   of the output to the four `start_points` of the input (each `(x, y)`, as rows of a 4 x 2
 #'   matrix, or an array `(N, 4, 2)` for a batch); points outside read `fill_value`.
@@ -167,7 +168,8 @@ image_batch <- function(images, data_format) {
 #'   As Keras's NumPy backend builds it, the kernel's rows come from the second entries of
 #'   `kernel_size` and `sigma` and its columns from the first (the same for equal entries).
 #'
-#' Integer images are transformed in floats and truncated back.
+#' Integer images are transformed in floats and truncated back. (Keras's NumPy backend blurs
+#' them with a kernel cast to the integer dtype, all zeros; here they are blurred.)
 #'
 #' @inheritParams op_image_rgb_to_grayscale
 #' @inheritParams op_image_map_coordinates
@@ -271,33 +273,31 @@ gaussian_taps <- function(n, sigma) {
   taps / sum(taps)
 }
 
-# The (n x n) matrix convolving an axis of n pixels with `taps`, zeros beyond the edges (the
-# first (length - 1) %/% 2 taps fall before the pixel).
-convolution_matrix <- function(n, taps) {
+# `x` convolved along `axis` with `taps`, zeros beyond the edges (the first (length - 1) %/% 2
+# taps fall before the pixel): a weighted sum of shifted copies, so that a NaN or Inf reaches
+# only the pixels whose window holds it, as in SciPy's convolve2d.
+convolve_axis <- function(x, axis, taps) {
   k <- length(taps)
   before <- (k - 1L) %/% 2L
-  m <- matrix(0, n, n)
+  n <- axis_length(x, axis)
+  widths <- matrix(0L, op_ndim(x), 2L)
+  widths[axis, ] <- c(before, k - 1L - before)
+  padded <- op_pad(x, widths)
+  out <- NULL
   for (u in seq_len(k) - 1L) {
-    rows <- seq_len(n) - 1L + u - before
-    inside <- rows >= 0L & rows < n
-    m[cbind(rows[inside] + 1L, which(inside))] <- taps[[k - u]]
+    term <- op_take(padded, as.array(u + seq_len(n)), axis = axis) * taps[[k - u]]
+    out <- if (is.null(out)) term else out + term
   }
-  m
+  out
 }
 
 # The channels-last batch `x` convolved along its rows and columns with these taps.
-blur_batch <- function(x, row_taps, column_taps) {
-  for (j in 1:2) {
-    weights <- op_array(convolution_matrix(axis_length(x, j + 1L), list(row_taps, column_taps)[[j]]), op_dtype(x))
-    x <- op_moveaxis(op_matmul(op_moveaxis(x, j + 1L, -1L), weights), -1L, j + 1L)
-  }
-  x
-}
+blur_batch <- function(x, row_taps, column_taps) convolve_axis(convolve_axis(x, 2L, row_taps), 3L, column_taps)
 
 #' @rdname op_image_affine_transform
 #' @export
 op_image_gaussian_blur <- function(images, kernel_size = list(3L, 3L), sigma = list(1, 1), data_format = NULL) {
-  size <- spatial_values(unlist(r_values(kernel_size)), 2L, "kernel_size")
+  size <- spatial_values(keras3_integers(kernel_size, "kernel_size"), 2L, "kernel_size")
   sigmas <- unlist(r_values(sigma))
   if (!is.numeric(sigmas) || !length(sigmas) %in% 1:2 || anyNA(sigmas) || any(sigmas <= 0))
     raise_bridge_error("value_error", sprintf("`sigma` must be one or two positive numbers. Received: sigma=%s", deparse1(sigma)))

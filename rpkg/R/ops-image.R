@@ -110,6 +110,14 @@ op_image_hsv_to_rgb <- function(images, data_format = NULL) {
 # The machine epsilon of a float dtype (NumPy's finfo(dtype).eps).
 float_epsilon <- function(dtype) switch(dtype, float16 = 2^-10, bfloat16 = 2^-7, float32 = 2^-23, 2^-52)
 
+# keras3 hands these arguments to Keras through as.integer(): fractions are cut off.
+keras3_integers <- function(x, name) {
+  values <- if (is.list(x) && !is_kerasbridge_object(x)) unlist(lapply(x, r_values)) else r_values(x)
+  if (!is.numeric(values) || anyNA(values) || any(abs(values) > .Machine$integer.max))
+    raise_bridge_error("type_error", sprintf("`%s` must hold numbers. Received: %s=%s", name, name, deparse1(x, nlines = 1L)))
+  as.integer(values)
+}
+
 # A fill value: one number, NaN included (TRUE and FALSE count as 1 and 0, as in Python).
 fill_number <- function(fill_value) {
   value <- scalar_value(fill_value)
@@ -210,7 +218,7 @@ to_aspect_ratio <- function(x, size, crop, fill_value) {
 op_image_resize <- function(images, size, interpolation = "bilinear", antialias = FALSE,
                             crop_to_aspect_ratio = FALSE, pad_to_aspect_ratio = FALSE,
                             fill_mode = "constant", fill_value = 0, data_format = NULL) {
-  size <- whole_values(size, "size")
+  size <- keras3_integers(size, "size")
   if (length(size) != 2L)
     raise_bridge_error("value_error", sprintf("Expected `size` to be a tuple of 2 integers. Received: size=%s", deparse1(c(size))))
   if (any(size <= 0))
@@ -233,20 +241,22 @@ op_image_resize <- function(images, size, interpolation = "bilinear", antialias 
   out <- if (integer) op_cast(x, "float32") else x
   h_axis <- op_ndim(x) - 2L
   for (j in 1:2) out <- resize_axis(out, h_axis + j - 1L, size[[j]], interpolation, antialias)
-  if (integer && op_size(x) > 0L) out <- op_cast(op_clip(op_round(out), op_min(x), op_max(x)), dtype)
+  if (integer) out <- op_cast(if (op_size(x) > 0L) op_clip(op_round(out), op_min(x), op_max(x)) else out, dtype)
   image_output(out, input$first)
 }
 
 # ---- cropping, padding, patches
 
 # Two of the three of (before, after, target) along an axis; the third is worked out.
-image_margins <- function(before, after, target, names, verb) {
+image_margins <- function(before, after, target, names) {
   given <- list(before, after, target)
   if (sum(vapply(given, is.null, TRUE)) != 1L)
     raise_bridge_error("value_error", sprintf("Must specify exactly two of %s. Received: %s", paste(names, collapse = ", "),
                                               paste(sprintf("%s=%s", names, vapply(given, python_text, "")), collapse = ", ")))
   for (i in 1:3) if (!is.null(given[[i]])) {
-    value <- whole_number(scalar_value(given[[i]]), names[[i]])
+    value <- keras3_integers(scalar_value(given[[i]]), names[[i]])
+    if (length(value) != 1L)
+      raise_bridge_error("type_error", sprintf("`%s` must be one number. Received: %s=%s", names[[i]], names[[i]], python_text(given[[i]])))
     if (value < 0) raise_bridge_error("value_error", sprintf("%s must be >= 0. Received: %s=%d", names[[i]], names[[i]], value))
     given[[i]] <- value
   }
@@ -330,35 +340,45 @@ op_image_pad <- function(images, top_padding = NULL, left_padding = NULL, bottom
 #'
 #' keras3's `op_image_extract_patches()`: the `size` patches of an image or a batch of images,
 #' one every `strides` pixels, each flattened into the channel axis in row-major order (row,
-#' column, channel), as Keras gives them.
+#' column, channel), as Keras gives them. With three sizes, the patches of a volume (rank 4) or a
+#' batch of volumes (rank 5), as Keras's `extract_patches_3d()`.
 #'
 #' @inheritParams op_image_rgb_to_grayscale
-#' @param size The patch's height and width (one number for both).
+#' @param size The patch's height and width (one number for both), or depth, height and width.
 #' @param strides The step between patches (default: `size`).
 #' @param dilation_rate The step between a patch's pixels.
 #' @param padding `"valid"` (only whole patches) or `"same"` (zeros around the image, so that
 #'   there is a patch every `strides` pixels).
 #' @return A tensor `(batch, rows, columns, size[1] * size[2] * channels)`, or without the batch
-#'   axis for one image.
+#'   axis for one image (for volumes, with a depth axis first).
 #' @family image ops
 #' @examples
 #' image <- op_reshape(op_arange(16), c(4, 4, 1))
 #' op_image_extract_patches(image, 2)@r[, , 1]
 #' op_shape(op_image_extract_patches(op_ones(c(2, 20, 20, 3)), c(5, 5)))
+#' op_shape(op_image_extract_patches(op_ones(c(8, 8, 8, 1)), c(2, 4, 4)))
 #' @export
 op_image_extract_patches <- function(images, size, strides = NULL, dilation_rate = 1L, padding = "valid",
                                      data_format = "channels_last") {
-  if (!is.numeric(r_values(size)) || !length(size) %in% 1:2)
-    raise_bridge_error("type_error", sprintf("Invalid `size` argument. Expected an int or a tuple of length 2. Received: size=%s", deparse1(c(r_values(size)))))
-  size <- spatial_values(size, 2L, "size")
-  strides <- spatial_values(if (is.null(strides)) size else strides, 2L, "strides")
-  input <- image_input(images, data_format)
-  x <- if (op_ndim(input$x) == 3L) op_expand_dims(input$x, 1L) else input$x
-  plan <- window_plan(x, size, strides, spatial_values(dilation_rate, 2L, "dilation_rate"), padding)
+  sizes <- keras3_integers(size, "size")
+  if (!length(sizes) %in% 1:3)
+    raise_bridge_error("value_error", sprintf("Invalid `size` argument. Expected a tuple of length 2 or 3. Received: size=%s with length %d", deparse1(c(sizes)), length(sizes)))
+  count <- if (length(sizes) == 3L) 3L else 2L
+  sizes <- spatial_values(sizes, count, "size")
+  strides <- spatial_values(if (is.null(strides)) sizes else strides, count, "strides")
+  first <- channels_first(data_format)
+  x <- as_tensor(images)
+  if (!op_ndim(x) %in% (count + 1:2))
+    raise_bridge_error("value_error", sprintf("Invalid %s rank: expected rank %d (single) or rank %d (batch). Received input with shape: %s", if (count == 3L) "volumes" else "images",
+                                              count + 1L, count + 2L, shape_text(x)))
+  single <- op_ndim(x) == count + 1L
+  if (single) x <- op_expand_dims(x, 1L)
+  if (first) x <- op_moveaxis(x, 2L, -1L)
+  plan <- window_plan(x, sizes, strides, spatial_values(keras3_integers(dilation_rate, "dilation_rate"), count, "dilation_rate"), padding)
   padded <- padded_input(x, plan, 0)
-  # Row-major over the patch: the row offset slowest, then the column, then the channel.
-  offsets <- plan$offsets[order(plan$offsets[, 1L], plan$offsets[, 2L]), , drop = FALSE]
+  # Row-major over the patch: the first offset slowest, then the next, then the channel.
+  offsets <- plan$offsets[do.call(order, unname(as.list(as.data.frame(plan$offsets)))), , drop = FALSE]
   patches <- op_concatenate(lapply(seq_len(nrow(offsets)), function(i) window_patch(padded, plan, offsets[i, ])), axis = -1L)
-  if (op_ndim(input$x) == 3L) patches <- op_squeeze(patches, 1L)
-  image_output(patches, input$first)
+  if (first) patches <- op_moveaxis(patches, -1L, 2L)
+  if (single) op_squeeze(patches, 1L) else patches
 }

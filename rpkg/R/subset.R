@@ -175,26 +175,27 @@ op_subset_set <- `op_subset<-`
 #'
 #' - for a list, the element named `key`, or at the 0-based position `key` (negative from the
 #'   end), as for a Python dict or list;
-#' - for a tensor, variable or R array, NumPy's indexing with 0-based `key`: one index (a
-#'   number, a vector of them or a [newaxis]) for the first axis, or a list of one per axis, as
-#'   `x@py[...]` reads them.
+#' - for a tensor, variable or R array, NumPy's indexing of the first axis with 0-based `key`:
+#'   a number, a vector or list of them (a list is a Python list, so NumPy reads it as a vector
+#'   of indices) or [newaxis], as `x@py[key]` reads it. Index several axes with `x@py[i, j]`.
 #'
 #' Base R's `x[[key]]`, `x$key` and `x@r[...]` are the usual ways; this is for code written
 #' against keras3's name.
 #'
 #' @param x A list, or a tensor, variable or R array.
-#' @param key A name or 0-based position; for a tensor, one index or a list of them.
+#' @param key A name or 0-based position; for a tensor, 0-based indices of the first axis.
 #' @return The item: for a tensor, a tensor.
 #' @family core ops
 #' @examples
 #' op_get_item(list(a = 1, b = 2), "b")
 #' x <- op_reshape(op_arange(6), c(2, 3))
 #' op_get_item(x, 1)
-#' op_get_item(x, list(0, -1))
+#' op_get_item(x, list(0, -1))  # the first and the last row
 #' @export
 op_get_item <- function(x, key) {
   if (is.list(x) && !is_kerasbridge_object(x)) return(list_item(x, key))
-  .Call(krb_call3, "subset_get", as_tensor(x), if (is.list(key) && is.null(oldClass(key))) key else list(key), FALSE)
+  if (is.list(key) && is.null(oldClass(key))) key <- unlist(lapply(key, r_values))
+  .Call(krb_call3, "subset_get", as_tensor(x), list(key), FALSE)
 }
 
 # Python's item of a dict (a name) or a list (a 0-based position, negative from the end).

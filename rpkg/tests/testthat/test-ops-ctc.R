@@ -80,6 +80,33 @@ test_that("op_ctc_decode beam search finds the most probable labellings and thei
 test_that("op_ctc_decode refuses unknown strategies and impossible beams", {
   logits <- ctc_logits()
   expect_error(op_ctc_decode(logits, c(4, 4), strategy = "best"), "Invalid strategy", class = "value_error")
-  expect_error(op_ctc_decode(logits, c(4, 4), strategy = "beam_search", beam_width = 2, top_paths = 3), "top_paths", class = "value_error")
+  expect_error(op_ctc_decode(logits, c(4, 4), strategy = "beam_search", beam_width = 2, top_paths = 5), "top_paths", class = "value_error")
   expect_error(op_ctc_decode(logits, 4), "one length per sequence", class = "value_error")
+})
+
+test_that("op_ctc_loss gives one loss per sequence, a batch of one included", {
+  loss <- op_ctc_loss(matrix(1L, 1, 1), array(c(1, 1), c(1, 1, 2)), 1, 1)
+  expect_identical(as.integer(op_shape(loss)), 1L)
+  expect_equal(as.vector(as.array(loss)), log(2))
+})
+
+test_that("op_ctc_loss refuses labels that are not classes", {
+  expect_error(op_ctc_loss(matrix(5L, 1, 1), array(c(1, 1), c(1, 1, 2)), 1, 1), "not a class id", class = "index_error")
+  # Past the target's length, labels are padding and not read.
+  expect_no_error(op_ctc_loss(matrix(c(1L, -1L), 1), array(c(1, 1), c(1, 1, 2)), 1, 1))
+})
+
+test_that("op_ctc_decode takes mask_index as keras3 converts it: 0 is the first class, NULL the last", {
+  logits <- ctc_logits()
+  expect_identical(as.array(op_ctc_decode(logits, c(4, 4), mask_index = 0)[[1L]]), as.array(op_ctc_decode(logits, c(4, 4))[[1L]]))
+  expect_identical(as.array(op_ctc_decode(logits, c(4, 4), mask_index = NULL)[[1L]]), as.array(op_ctc_decode(logits, c(4, 4), mask_index = 3)[[1L]]))
+})
+
+test_that("op_ctc_decode beam search breaks ties as Keras and reports unreachable paths empty", {
+  tie <- op_ctc_decode(array(c(1, 1), c(1, 1, 2)), 1, strategy = "beam_search", beam_width = 1)
+  expect_identical(as.vector(as.array(tie[[1L]])), -1L)
+  expect_equal(as.vector(as.array(tie[[2L]])), log(0.5))
+  none <- op_ctc_decode(array(0, c(1, 3, 2)), 3, strategy = "beam_search", beam_width = 4, top_paths = 4)
+  expect_identical(as.array(none[[1L]])[4, 1, ], rep(-1L, 3))
+  expect_identical(as.array(none[[2L]])[1, 4], -Inf)
 })

@@ -135,3 +135,13 @@ test_that("op_image_elastic_transform displaces pixels reproducibly with a seed"
   expect_error(op_image_elastic_transform(x, sigma = -1), "positive", class = "value_error")
   expect_error(op_image_elastic_transform(x, fill_mode = "edge"), "fill_mode", class = "value_error")
 })
+
+test_that("a NaN reaches only the pixels that read it", {
+  x <- array(1, c(5, 5, 1))
+  x[1, 1, 1] <- NaN
+  blurred <- as.array(op_image_gaussian_blur(x))[, , 1]
+  expect_identical(which(is.nan(blurred)), c(1L, 2L, 6L, 7L))
+  # As in SciPy, a corner of weight 0 still counts: the NaN beside the point spreads.
+  sampled <- op_image_map_coordinates(c(1, NaN, 3), array(c(0, 2, 0.5), c(1, 3)), order = 1)
+  expect_identical(is.nan(as.vector(as.array(sampled))), c(TRUE, FALSE, TRUE))
+})

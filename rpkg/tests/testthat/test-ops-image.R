@@ -113,7 +113,7 @@ test_that("op_image_resize refuses what Keras refuses", {
   expect_error(op_image_resize(x, c(2, 2), interpolation = "area"), "Received: interpolation=\"area\"", class = "value_error")
   expect_error(op_image_resize(x, c(2, 2), fill_mode = "reflect"), "Only `'constant'`", class = "value_error")
   expect_error(op_image_resize(x, c(2, 2), crop_to_aspect_ratio = TRUE, pad_to_aspect_ratio = TRUE), "Only one of", class = "value_error")
-  expect_error(op_image_resize(x, c(2.5, 2)), "whole numbers", class = "type_error")
+  expect_error(op_image_resize(x, c("2", "2")), "must hold numbers", class = "type_error")
 })
 
 test_that("op_image_crop removes the margins given, working out the third from two", {
@@ -168,5 +168,22 @@ test_that("op_image_extract_patches follows keras3's shapes for strides, padding
   expect_identical(values(dilated)[1, 1, ], c(1L, 11L, 3L, 13L))
   first <- op_image_extract_patches(op_ones(c(2, 3, 8, 8)), 4, data_format = "channels_first")
   expect_identical(as.integer(op_shape(first)), c(2L, 48L, 2L, 2L))
-  expect_error(op_image_extract_patches(op_ones(c(4, 4, 1)), c(2, 2, 2)), "int or a tuple of length 2", class = "type_error")
+  expect_error(op_image_extract_patches(op_ones(c(4, 4, 1)), c(2, 2, 2, 2)), "tuple of length 2 or 3. Received: size=c\\(2L, 2L, 2L, 2L\\) with length 4", class = "value_error")
+  expect_error(op_image_extract_patches(op_ones(c(4, 4, 1)), c(2, 2, 2)), "Invalid volumes rank", class = "value_error")
+})
+
+test_that("op_image_extract_patches takes the patches of volumes with three sizes", {
+  volume <- array(seq_len(4 * 4 * 4), c(4, 4, 4, 1))
+  patches <- op_image_extract_patches(volume, c(2, 2, 2))
+  expect_identical(as.integer(op_shape(patches)), c(2L, 2L, 2L, 8L))
+  expect_identical(as.array(patches)[1, 1, 2, ], as.vector(aperm(volume[1:2, 1:2, 3:4, 1], 3:1)))
+  expect_identical(as.integer(op_shape(op_image_extract_patches(op_ones(c(2, 8, 8, 8, 3)), c(4, 4, 4)))), c(2L, 2L, 2L, 2L, 192L))
+})
+
+test_that("the image ops take keras3's integer arguments as lists, and cut fractions as keras3 does", {
+  x <- op_ones(c(6, 6, 1))
+  expect_identical(as.integer(op_shape(op_image_extract_patches(x, list(2L, 3L), strides = list(1L, 3L)))), c(5L, 2L, 6L))
+  expect_identical(as.integer(op_shape(op_image_resize(x, list(2L, 3L)))), c(2L, 3L, 1L))
+  expect_identical(as.integer(op_shape(op_image_resize(x, c(2.5, 3.9)))), c(2L, 3L, 1L))
+  expect_identical(as.integer(op_shape(op_image_crop(x, 1.5, 0, 1, 0))), c(4L, 6L, 1L))
 })

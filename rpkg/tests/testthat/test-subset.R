@@ -145,7 +145,7 @@ test_that("op_get_item reads a list by name or 0-based position, as Python", {
 test_that("op_get_item indexes a tensor 0-based, as x@py[...]", {
   x <- op_reshape(op_arange(6), c(2, 3))
   expect_equal(as.vector(as.array(op_get_item(x, 1))), c(4, 5, 6))
-  expect_equal(as.array(op_get_item(x, list(0, -1))), 3)
+  expect_equal(as.array(op_get_item(x, list(0, -1))), matrix(1:6, 2, byrow = TRUE)[c(1, 2), ])
   expect_identical(as.array(op_get_item(matrix(1:6, 2), c(1, 0))), matrix(1:6, 2)[2:1, ])
   expect_identical(as.integer(op_shape(op_get_item(x, newaxis))), c(1L, 2L, 3L))
   expect_error(op_get_item(x, 2), "out of bounds", class = "index_error")
