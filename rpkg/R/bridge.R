@@ -9,9 +9,14 @@ start_engine <- function(ns) {
   started_runtime <- .Call(krb_start, ns, dotnet_dir)
   # "own": this package started .NET; "host": a .NET program hosting R lent its engine.
   .krb_state$engine <- if (started_runtime) "own" else "host"
+  invisible(TRUE)
+}
+
+# Run by the shim once the engine has attached (at the first call that needs it, or at a reload
+# of the package into a session where it runs): what the engine keeps of this package's R side.
+engine_attached <- function() {
   register_prototypes()
   .Call(krb_call1, "register_progress", progress_settings)
-  invisible(TRUE)
 }
 
 # What the engine's progress bar follows, read once per long run of work: whether to show it

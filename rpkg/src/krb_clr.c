@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <dlfcn.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +36,7 @@ typedef int (*load_function_fn)(const char *assembly, const char *type, const ch
 /* hostfxr's status when the runtime config names a framework version not installed. */
 #define FXR_FRAMEWORK_MISSING ((int32_t)0x80008096)
 
-static krb_managed_api *fail(char *why, size_t why_size, const char *what, int code)
+static void *fail(char *why, size_t why_size, const char *what, int code)
 {
     snprintf(why, why_size, "%s (code 0x%x)", what, (unsigned)code);
     return NULL;
@@ -104,17 +105,52 @@ static int find_hostfxr(char *root, size_t root_size, char *fxr, size_t fxr_size
     return 0;
 }
 
-krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_size)
+/* Whether the .NET root has a Microsoft.NETCore.App of version 10 or later: checked before the
+ * thread starts, so that a missing runtime fails library() itself, naming what to install. */
+static int has_runtime(const char *root)
 {
-    char root[PATH_MAX], fxr_path[PATH_MAX];
-    if (!find_hostfxr(root, sizeof root, fxr_path, sizeof fxr_path)) {
-        snprintf(why, why_size,
-                 "kerasbridge needs the .NET 10 runtime, and found none: install it (the package "
-                 "dotnet-runtime-10.0, or https://dot.net) or set DOTNET_ROOT to the folder that holds it.");
-        return NULL;
-    }
+    char dir[PATH_MAX];
+    if (snprintf(dir, sizeof dir, "%s/shared/Microsoft.NETCore.App", root) >= (int)sizeof dir) return 0;
+    DIR *d = opendir(dir);
+    if (d == NULL) return 0;
+    int found = 0;
+    for (struct dirent *e; !found && (e = readdir(d)) != NULL;) found = atoi(e->d_name) >= 10;
+    closedir(d);
+    return found;
+}
 
-    void *fxr = dlopen(fxr_path, RTLD_NOW | RTLD_LOCAL);
+/* ---- starting the runtime on its own thread
+ *
+ * Starting .NET (hostfxr reading the runtime config, the runtime itself, the engine's assemblies
+ * loaded into their own load context) takes most of the package's load time and touches nothing
+ * of R's. It runs on a thread of its own while R finishes loading the namespace (its S4 classes
+ * and exports), and the engine attaches on R's thread when it is first needed. A fork waits for
+ * the thread first, so that no child holds a runtime half started. */
+
+static struct {
+    char dotnet_dir[PATH_MAX];
+    char root[PATH_MAX];
+    char fxr_path[PATH_MAX];
+    krb_attach_fn attach;
+    char why[1024];
+} start;
+static pthread_t start_thread;
+static int start_running = 0;
+
+static void *missing_runtime(char *why, size_t why_size)
+{
+    snprintf(why, why_size,
+             "kerasbridge needs the .NET 10 runtime (Microsoft.NETCore.App 10), which is not under %.600s: install it "
+             "(the package dotnet-runtime-10.0, or https://dot.net) or set DOTNET_ROOT to the folder that holds it.", start.root);
+    return NULL;
+}
+
+static void *load_engine(void *unused)
+{
+    (void)unused;
+    char *why = start.why;
+    size_t why_size = sizeof start.why;
+    void *fxr = dlopen(start.fxr_path, RTLD_NOW | RTLD_LOCAL);
     if (fxr == NULL) return fail(why, why_size, "could not load hostfxr", 0);
     fxr_initialize_fn init = (fxr_initialize_fn)dlsym(fxr, "hostfxr_initialize_for_runtime_config");
     fxr_get_delegate_fn get_delegate = (fxr_get_delegate_fn)dlsym(fxr, "hostfxr_get_runtime_delegate");
@@ -123,19 +159,14 @@ krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_siz
         return fail(why, why_size, "hostfxr lacks the hosting API", 0);
 
     char config[PATH_MAX], assembly[PATH_MAX];
-    if (snprintf(config, sizeof config, "%s/%s.runtimeconfig.json", dotnet_dir, KRB_ASSEMBLY) >= (int)sizeof config ||
-        snprintf(assembly, sizeof assembly, "%s/%s.dll", dotnet_dir, KRB_ASSEMBLY) >= (int)sizeof assembly)
+    if (snprintf(config, sizeof config, "%s/%s.runtimeconfig.json", start.dotnet_dir, KRB_ASSEMBLY) >= (int)sizeof config ||
+        snprintf(assembly, sizeof assembly, "%s/%s.dll", start.dotnet_dir, KRB_ASSEMBLY) >= (int)sizeof assembly)
         return fail(why, why_size, "the package's folder has too long a path", 0);
 
-    fxr_parameters parameters = { sizeof parameters, NULL, root };
+    fxr_parameters parameters = { sizeof parameters, NULL, start.root };
     fxr_handle context = NULL;
     int32_t rc = init(config, &parameters, &context);
-    if (rc == FXR_FRAMEWORK_MISSING) {
-        snprintf(why, why_size,
-                 "kerasbridge needs the .NET 10 runtime (Microsoft.NETCore.App 10), which is not under %s: install it "
-                 "(the package dotnet-runtime-10.0, or https://dot.net) or set DOTNET_ROOT to the folder that holds it.", root);
-        return NULL;
-    }
+    if (rc == FXR_FRAMEWORK_MISSING) return missing_runtime(why, why_size);
     /* 1 and 2 mean a runtime was already running in this process: still a success. */
     if (rc < 0 || context == NULL) return fail(why, why_size, "could not start the .NET runtime", rc);
 
@@ -147,6 +178,60 @@ krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_siz
     krb_attach_fn attach = NULL;
     rc = load(assembly, KRB_ENTRY_TYPE, "Attach", UNMANAGED_CALLERS_ONLY, NULL, (void **)&attach);
     if (rc < 0 || attach == NULL) return fail(why, why_size, "could not load the KerasRBridge engine", rc);
+    start.attach = attach;
+    return NULL;
+}
 
-    return attach(krb_native_table(), why, why_size);
+/* Waits for the thread, then records the signal dispositions the runtime left. */
+static void join_start(void)
+{
+    if (!start_running) return;
+    pthread_join(start_thread, NULL);
+    start_running = 0;
+    krb_note_signals(0);
+}
+
+int krb_begin_clr(const char *dotnet_dir, char *why, size_t why_size)
+{
+    static int fork_waits = 0;
+    memset(&start, 0, sizeof start);
+    if (!find_hostfxr(start.root, sizeof start.root, start.fxr_path, sizeof start.fxr_path)) {
+        snprintf(why, why_size,
+                 "kerasbridge needs the .NET 10 runtime, and found none: install it (the package "
+                 "dotnet-runtime-10.0, or https://dot.net) or set DOTNET_ROOT to the folder that holds it.");
+        return 0;
+    }
+    if (!has_runtime(start.root)) {
+        missing_runtime(why, why_size);
+        return 0;
+    }
+    if (snprintf(start.dotnet_dir, sizeof start.dotnet_dir, "%s", dotnet_dir) >= (int)sizeof start.dotnet_dir) {
+        snprintf(why, why_size, "the package's folder has too long a path");
+        return 0;
+    }
+    /* The fork handlers (krb_fork.c) restore R's signal dispositions in a child; a fork's
+     * prepare handlers run in the reverse order of their registration, so the wait registered
+     * after them runs first and they see the runtime's handlers. */
+    if (!fork_waits) {
+        if (krb_fork_init() != KRB_OK || pthread_atfork(join_start, NULL, NULL) != 0) {
+            snprintf(why, why_size, "could not register the package's fork handlers");
+            return 0;
+        }
+        fork_waits = 1;
+    }
+    krb_note_signals(1);
+    if (pthread_create(&start_thread, NULL, load_engine, NULL) == 0) {
+        start_running = 1;
+    } else {
+        load_engine(NULL);
+        krb_note_signals(0);
+    }
+    return 1;
+}
+
+krb_attach_fn krb_join_clr(char *why, size_t why_size)
+{
+    join_start();
+    if (start.attach == NULL) snprintf(why, why_size, "%s", start.why[0] != '\0' ? start.why : "The KerasRBridge engine failed to attach.");
+    return start.attach;
 }

@@ -13,6 +13,10 @@
 
 static krb_managed_api *managed = NULL;
 static SEXP namespace_env = NULL;
+/* The runtime is starting on its own thread; the engine attaches at its first use. */
+static int engine_starting = 0;
+/* Why it could not start, said again at every later use. */
+static char start_failure[1024] = "";
 
 /* parent: the R condition that caused the error (R_NilValue when none). */
 static void raise_condition(const char *error_class, const char *message, SEXP parent)
@@ -116,10 +120,44 @@ static SEXP forked_dispatch(SEXP entry, SEXP *args, int count)
     return result;
 }
 
+static void raise_not_running(void)
+{
+    raise_condition("runtime_error", start_failure[0] != '\0' ? start_failure : "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
+}
+
+/* The package's R side of an attached engine: its object templates and progress settings. */
+static void engine_attached(void)
+{
+    SEXP call = PROTECT(Rf_lang1(Rf_install("engine_attached")));
+    Rf_eval(call, namespace_env);
+    UNPROTECT(1);
+}
+
+/* Attaches the engine whose runtime krb_start began starting, waiting for it if need be. */
+static void finish_start(void)
+{
+    if (!engine_starting) return;
+    if (krb_in_forked_child())
+        raise_condition("forked_child_error", "The kerasbridge .NET engine does not run in a forked child process (parallel::mclapply(), "
+                        "mcparallel(), makeForkCluster()), and it had not started in the parent: the parent's first use of "
+                        "kerasbridge starts it, so use kerasbridge before forking.", R_NilValue);
+    engine_starting = 0;
+    char why[1024] = "";
+    krb_attach_fn attach = krb_join_clr(why, sizeof why);
+    managed = attach != NULL ? attach(krb_native_table(), why, sizeof why) : NULL;
+    if (managed == NULL) {
+        snprintf(start_failure, sizeof start_failure, "%s", why[0] != '\0' ? why : "The KerasRBridge engine failed to attach.");
+        raise_not_running();
+    }
+    accept_engine();
+    engine_attached();
+}
+
 static SEXP dispatch(SEXP entry, SEXP *args, int count)
 {
+    finish_start();
     if (managed == NULL)
-        raise_condition("runtime_error", "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
+        raise_not_running();
     if (managed->native->in_forked_child()) return forked_dispatch(entry, args, count);
     SEXP result = R_NilValue;
     const char *error_class = NULL, *error_message = NULL;
@@ -169,8 +207,9 @@ void krb_restore_saved(SEXP ptr, SEXP state)
     SEXP name = PROTECT(Rf_mkString("kerasbridge"));
     R_FindNamespace(name);
     UNPROTECT(1);
+    finish_start();
     if (managed == NULL)
-        raise_condition("runtime_error", "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
+        raise_not_running();
     if (!engine_can_run()) return;
     SEXP args[] = { ptr, state };
     dispatch_named("object_restore", args, 2);
@@ -190,8 +229,9 @@ static SEXP krb_call8(SEXP e, SEXP a, SEXP b, SEXP c, SEXP d, SEXP f, SEXP g, SE
 { SEXP v[] = { a, b, c, d, f, g, h, i }; return dispatch(e, v, 8); }
 
 /* Attaches to the engine of a .NET program that hosts this R session, if there is one, and
- * otherwise starts the .NET runtime from the package's own assemblies (whose engine attaches
- * to one already running in the process, if another copy of the package started it). */
+ * otherwise begins starting the .NET runtime from the package's own assemblies (whose engine
+ * attaches to one already running in the process, if another copy of the package started it)
+ * at its first use. */
 static SEXP krb_start(SEXP ns, SEXP dotnet_dir)
 {
     /* A reload of the package (same shared object, kept mapped) brings a new namespace. */
@@ -200,7 +240,11 @@ static SEXP krb_start(SEXP ns, SEXP dotnet_dir)
         R_PreserveObject(ns);
         namespace_env = ns;
     }
-    if (managed != NULL) return Rf_ScalarLogical(TRUE);
+    if (managed != NULL) {
+        engine_attached();
+        return Rf_ScalarLogical(TRUE);
+    }
+    if (engine_starting) return Rf_ScalarLogical(TRUE);
 
     char why[1024] = "";
     krb_attach_fn host_attach = (krb_attach_fn)R_FindSymbol(KRB_HOST_ATTACH, "(embedding)", NULL);
@@ -208,13 +252,12 @@ static SEXP krb_start(SEXP ns, SEXP dotnet_dir)
         managed = host_attach(krb_native_table(), why, sizeof why);
         if (managed == NULL) raise_condition("runtime_error", why[0] != '\0' ? why : "The .NET program hosting R refused to attach kerasbridge.", R_NilValue);
         accept_engine();
+        engine_attached();
         return Rf_ScalarLogical(FALSE);
     }
-    krb_native_table()->note_signals(1);
-    managed = krb_start_clr(CHAR(STRING_ELT(dotnet_dir, 0)), why, sizeof why);
-    if (managed == NULL) raise_condition("runtime_error", why[0] != '\0' ? why : "The KerasRBridge engine failed to attach.", R_NilValue);
-    krb_native_table()->note_signals(0);
-    accept_engine();
+    if (!krb_begin_clr(CHAR(STRING_ELT(dotnet_dir, 0)), why, sizeof why))
+        raise_condition("runtime_error", why, R_NilValue);
+    engine_starting = 1;
     return Rf_ScalarLogical(TRUE);
 }
 

@@ -39,7 +39,11 @@ typedef krb_managed_api *(*krb_attach_fn)(const krb_native_api *native, char *wh
 
 #define KRB_HOST_ATTACH "krb_host_attach"
 
-krb_managed_api *krb_start_clr(const char *dotnet_dir, char *why, size_t why_size);
+/* Starts the .NET runtime and loads the engine on a thread of its own (krb_clr.c): 0, with the
+ * reason in why, when no .NET runtime is found; then, on R's thread, the engine's attach
+ * function once the thread is done, or NULL with the reason. */
+int krb_begin_clr(const char *dotnet_dir, char *why, size_t why_size);
+krb_attach_fn krb_join_clr(char *why, size_t why_size);
 
 /* R's serialization of kerasbridge objects (krb_saved.c). */
 void krb_register_saved_classes(void);

@@ -68,3 +68,29 @@ test_that("an entry point named by anything but one string is a type_error", {
 test_that("an entry point named by a string built at run time is found like a literal", {
   expect_identical(call_entry(paste0("config_", "floatx")), config_floatx())
 })
+
+test_that("the engine starts on its own thread while the package loads, and the first call waits for it", {
+  child <- run_child("start")
+  lines <- strsplit(child$stdout, "\n")[[1]]
+  expect_identical(child_value(lines, "loaded"), "yes")
+  expect_identical(child_value(lines, "first"), "10")
+  expect_true("alive" %in% trimws(lines), info = child$stderr)
+})
+
+test_that("a runtime that cannot start is a classed error at every use, and the session goes on", {
+  dotnet <- Sys.which("dotnet")
+  skip_if_not(nzchar(dotnet), "no dotnet on the PATH")
+  host <- file.path(dirname(normalizePath(dotnet)), "host")
+  skip_if_not(dir.exists(host), "no hostfxr beside dotnet")
+  # A .NET root with hostfxr and an empty runtime folder: found, but it cannot start.
+  root <- tempfile("dotnet-root")
+  on.exit(unlink(root, recursive = TRUE), add = TRUE)
+  dir.create(file.path(root, "shared", "Microsoft.NETCore.App", "10.0.99"), recursive = TRUE)
+  file.symlink(host, file.path(root, "host"))
+  child <- run_child("start", env = c(DOTNET_ROOT = root))
+  lines <- strsplit(child$stdout, "\n")[[1]]
+  expect_identical(child_value(lines, "loaded"), "yes")
+  expect_match(child_value(lines, "first"), "^runtime_error kerasbridge needs the .NET 10 runtime")
+  expect_identical(child_value(lines, "again"), child_value(lines, "first"))
+  expect_true("alive" %in% trimws(lines), info = child$stderr)
+})

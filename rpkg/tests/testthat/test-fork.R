@@ -14,6 +14,12 @@ test_that("mclapply() in a session that loaded the package but made no object le
   expect_identical(unique(grep("^squares", lines, value = TRUE)), "squares 1 4 9 16 ")
 })
 
+test_that("forks before the engine's first use refuse it in the child, survive pskill() and leave the parent working", {
+  lines <- fork_case("before-first-use")
+  expect_identical(child_value(lines, "child-classes"), "forked_child_error kerasbridge_error error condition")
+  expect_length(grep("^killed 1", lines), 20)
+})
+
 test_that("mclapply() after variables were made leaves the parent working, five times over", {
   lines <- fork_case("mclapply")
   expect_length(grep("^squares 1 4 9 16", lines), 5)

@@ -33,7 +33,7 @@ test_that("op_image_rgb_to_hsv agrees with grDevices::rgb2hsv", {
   hsv <- values(op_image_rgb_to_hsv(rgb))
   for (b in 1:2) for (i in 1:4) {
     expected <- grDevices::rgb2hsv(rgb[b, i, , 1], rgb[b, i, , 2], rgb[b, i, , 3], maxColorValue = 1)
-    expect_equal(hsv[b, i, , ], t(expected), check.attributes = FALSE)
+    expect_equal(hsv[b, i, , ], unname(t(expected)))
   }
   grey <- values(op_image_rgb_to_hsv(array(c(0.5, 0.5, 0.5), c(1, 1, 3))))
   expect_equal(as.vector(grey), c(0, 0, 0.5))
@@ -46,7 +46,7 @@ test_that("op_image_hsv_to_rgb inverts op_image_rgb_to_hsv and agrees with grDev
   hsv <- array(c(0.1, 0.6, 0.9, 0.5, 1, 0.25, 0.8, 0.3, 1), c(1, 3, 3))
   out <- values(op_image_hsv_to_rgb(hsv))
   expected <- grDevices::col2rgb(grDevices::hsv(hsv[1, , 1], hsv[1, , 2], hsv[1, , 3])) / 255
-  expect_equal(out[1, , ], t(expected), tolerance = 1 / 255, check.attributes = FALSE)
+  expect_equal(out[1, , ], unname(t(expected)), tolerance = 1 / 255)
 })
 
 test_that("the HSV conversions keep float32 and refuse integer images", {

@@ -7,7 +7,8 @@ case <- commandArgs(trailingOnly = TRUE)[[1]]
 say <- function(key, value) cat(key, paste(as.character(value), collapse = " "), "\n")
 rounds <- 5
 
-v <- if (!identical(case, "mclapply-before-any-object")) keras_variable(array(1:6, c(2, 3)), name = "kernel")
+# Until its first use the engine is still starting (on a thread of its own) or not attached.
+v <- if (!case %in% c("mclapply-before-any-object", "before-first-use")) keras_variable(array(1:6, c(2, 3)), name = "kernel")
 
 switch(case,
   "mclapply-before-any-object" = ,
@@ -23,6 +24,15 @@ switch(case,
     job <- mcparallel(Sys.sleep(30))
     tools::pskill(job$pid)
     say("killed", length(suppressWarnings(mccollect(job, wait = TRUE))))
+  },
+  "before-first-use" = {
+    job <- mcparallel(class(tryCatch(keras_variable(1), error = identity)))
+    say("child-classes", mccollect(job)[[1]])
+    for (i in seq_len(4 * rounds)) {
+      job <- mcparallel(Sys.sleep(30))
+      tools::pskill(job$pid)
+      say("killed", length(suppressWarnings(mccollect(job, wait = TRUE))))
+    }
   },
   "fork-cluster" = {
     cl <- makeForkCluster(2)
