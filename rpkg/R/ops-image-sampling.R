@@ -105,6 +105,8 @@ op_image_map_coordinates <- function(inputs, coordinates, order, fill_mode = "co
   x <- as_tensor(inputs)
   coords <- if (is.list(coordinates) && !is_kerasbridge_object(coordinates)) op_stack(lapply(coordinates, as_tensor)) else as_tensor(coordinates)
   rank <- op_ndim(x)
+  if (rank == 0L || !grepl("float|int|bool", op_dtype(x)))
+    raise_bridge_error("value_error", sprintf("`inputs` must be a real array of at least one axis. Received: inputs.shape=%s, inputs.dtype=%s", shape_text(x), op_dtype(x)))
   cdims <- as.integer(op_shape(coords))
   if (!length(cdims) || cdims[[1L]] != rank)
     raise_bridge_error("value_error", sprintf("First dim of `coordinates` must be the same as the rank of `inputs`. Received inputs with shape: %s and coordinate leading dim of %s",
@@ -128,6 +130,8 @@ op_image_map_coordinates <- function(inputs, coordinates, order, fill_mode = "co
 # `source(i, y, x)` gives for output pixel rows `y` and columns `x` of image `i` (0-based): a
 # list of the input rows and columns. The channel is kept.
 transform_images <- function(x, source, order, fill_mode, fill_value) {
+  if (!grepl("float|int|bool", op_dtype(x)))
+    raise_bridge_error("type_error", sprintf("Images must be real numbers. Received: images.dtype=%s", op_dtype(x)))
   dims <- as.integer(op_shape(x))
   values <- as.array(x)
   grid <- expand.grid(y = seq_len(dims[[2L]]) - 1, x = seq_len(dims[[3L]]) - 1, channel = seq_len(dims[[4L]]) - 1)

@@ -22,6 +22,7 @@ internal static partial class FreshMemory
 
     private static long _calls, _callsAtLastLook;
     private static bool _trimmedWhileIdle;
+    private static long _leastFreeSinceTrim;
     private static Timer? _heapTrimmer;
 
     [LibraryImport("libc", EntryPoint = "madvise")]
@@ -101,10 +102,14 @@ internal static partial class FreshMemory
     /// vector's memory serves the next one warm, as NumPy's arrays reuse what malloc just freed.</para>
     /// <para>What is kept is bounded: free memory at the top of the heap beyond
     /// <see cref="KeptFreeBytes"/> goes back at once, all free memory (<c>malloc_trim</c>) once
-    /// more than that is free anywhere in the heap (looked at every <see cref="KeepUnusedFor"/>),
-    /// and once R has made no call into the engine for <see cref="KeepUnusedFor"/> (to twice
-    /// that), so a finished loop, or a session busy with other work, holds no more than R's own
-    /// data.</para>
+    /// the heap's free memory has grown by more than that over its lowest since the last trim
+    /// (looked at every <see cref="KeepUnusedFor"/>), and once R has made no call into the engine
+    /// for <see cref="KeepUnusedFor"/> (to twice that), so a finished loop, or a session busy with
+    /// other work, holds no more than R's own data.</para>
+    /// <para>The growth, not the amount: glibc still counts trimmed memory as free (its pages are
+    /// gone, the chunks stay), so once 1 GiB had been free, a trim every look gave every later
+    /// result fresh pages (a loop of <c>op_add()</c> on 1e6 float32: 0.45 ms a call before,
+    /// 8.7 ms after; by hand, 2026-12-05).</para>
     /// </remarks>
     internal static void ReuseFreedMemory()
     {
@@ -129,18 +134,21 @@ internal static partial class FreshMemory
     /// that the smallest call pays nothing measurable for it.</summary>
     internal static void NoteCall() => _calls++;
 
-    // Once per idle period (between two looks with no call), and whenever more than
-    // KeptFreeBytes of the heap is free, busy or not.
+    // Once per idle period (between two looks with no call), and whenever the heap's free
+    // memory has grown by more than KeptFreeBytes over its lowest since the last trim, busy or not.
     private static void TrimWhenIdle()
     {
         long calls = Volatile.Read(ref _calls);
         bool idle = calls == _callsAtLastLook;
         _callsAtLastLook = calls;
         if (!idle) _trimmedWhileIdle = false;
-        if ((idle && !_trimmedWhileIdle) || FreeHeapBytes() > KeptFreeBytes)
+        long free = FreeHeapBytes();
+        _leastFreeSinceTrim = Math.Min(_leastFreeSinceTrim, free);
+        if ((idle && !_trimmedWhileIdle) || free > _leastFreeSinceTrim + KeptFreeBytes)
         {
             GiveBackFreeMemory();
             _trimmedWhileIdle = idle;
+            _leastFreeSinceTrim = free;
         }
     }
 
