@@ -9,6 +9,9 @@ start_engine <- function(ns) {
   started_runtime <- .Call(krb_start, ns, dotnet_dir)
   # "own": this package started .NET; "host": a .NET program hosting R lent its engine.
   .krb_state$engine <- if (started_runtime) "own" else "host"
+  # A session that quits before its first call must not exit while the runtime is still
+  # starting on its thread: R waits for it as it quits.
+  reg.finalizer(.krb_state, function(state) .Call(krb_await_start), onexit = TRUE)
   invisible(TRUE)
 }
 

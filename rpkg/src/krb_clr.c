@@ -212,8 +212,10 @@ int krb_begin_clr(const char *dotnet_dir, char *why, size_t why_size)
     /* The fork handlers (krb_fork.c) restore R's signal dispositions in a child; a fork's
      * prepare handlers run in the reverse order of their registration, so the wait registered
      * after them runs first and they see the runtime's handlers. */
+    /* Nor may the process exit while the thread runs (a package loaded and never used): R waits
+     * for it when it quits (krb_await_start, a finalizer run at exit), and atexit() as well. */
     if (!fork_waits) {
-        if (krb_fork_init() != KRB_OK || pthread_atfork(join_start, NULL, NULL) != 0) {
+        if (krb_fork_init() != KRB_OK || pthread_atfork(join_start, NULL, NULL) != 0 || atexit(join_start) != 0) {
             snprintf(why, why_size, "could not register the package's fork handlers");
             return 0;
         }
@@ -228,6 +230,8 @@ int krb_begin_clr(const char *dotnet_dir, char *why, size_t why_size)
     }
     return 1;
 }
+
+void krb_await_clr(void) { join_start(); }
 
 krb_attach_fn krb_join_clr(char *why, size_t why_size)
 {

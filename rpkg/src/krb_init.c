@@ -261,11 +261,18 @@ static SEXP krb_start(SEXP ns, SEXP dotnet_dir)
     return Rf_ScalarLogical(TRUE);
 }
 
+static SEXP krb_await_start(void)
+{
+    krb_await_clr();
+    return R_NilValue;
+}
+
 static SEXP krb_kept_count(void) { return Rf_ScalarReal(managed == NULL ? 0.0 : (double)managed->native->kept_count()); }
 
 static const R_CallMethodDef call_methods[] = {
     { "krb_start", (DL_FUNC)&krb_start, 2 },
     { "krb_kept_count", (DL_FUNC)&krb_kept_count, 0 },
+    { "krb_await_start", (DL_FUNC)&krb_await_start, 0 },
     { "krb_saved", (DL_FUNC)&krb_saved, 1 },
     { "krb_saved_templates", (DL_FUNC)&krb_saved_templates, 0 },
     { "krb_call0", (DL_FUNC)&krb_call0, 1 },

@@ -44,6 +44,8 @@ typedef krb_managed_api *(*krb_attach_fn)(const krb_native_api *native, char *wh
  * function once the thread is done, or NULL with the reason. */
 int krb_begin_clr(const char *dotnet_dir, char *why, size_t why_size);
 krb_attach_fn krb_join_clr(char *why, size_t why_size);
+/* Waits for the thread, if it runs, attaching nothing. */
+void krb_await_clr(void);
 
 /* R's serialization of kerasbridge objects (krb_saved.c). */
 void krb_register_saved_classes(void);
