@@ -7,6 +7,10 @@ NULL
 # The values of a tensor, variable or R value as an R vector or array.
 r_values <- function(x) if (is_kerasbridge_object(x)) as.array(x) else x
 
+# The same, a plain list of numbers (a Python list, as keras3 hands it on) read as the vector
+# of them.
+listed_values <- function(x) if (is.list(x) && is.null(oldClass(x))) unlist(lapply(x, r_values)) else r_values(x)
+
 # A number given as an R value or a one-element tensor, as keras3 hands either to Keras.
 scalar_value <- function(x) if (is_kerasbridge_object(x) && op_size(x) == 1L) as.vector(as.array(x)) else x
 
@@ -22,7 +26,7 @@ shape_text <- function(x) format(op_shape(x))
 # keras3's integer arguments: R doubles that are whole numbers become integers; a list of
 # numbers counts as the vector of them (keras3 hands it to Keras as a list).
 whole_values <- function(x, name) {
-  values <- if (is.list(x) && !is_kerasbridge_object(x)) unlist(lapply(x, r_values)) else r_values(x)
+  values <- listed_values(x)
   if (!is.numeric(values) || anyNA(values) || any(values != trunc(values)))
     raise_bridge_error("type_error", sprintf("`%s` must hold whole numbers. Received: %s", name, paste(format(head(c(values), 5L)), collapse = ", ")))
   values

@@ -108,16 +108,13 @@ op_ctc_loss <- function(target, output, target_length, output_length, mask_index
   phi <- cbind(0, matrix(ctc_log_epsilon, dims[[1L]], n))
   emit <- matrix(ctc_log_epsilon, dims[[1L]], n)
   add_to_phi <- function(phi, scores) cbind(phi[, 1L], log_add_exp(phi[, -1L, drop = FALSE], scores))
-  emitted <- function(step) {
-    out <- matrix(0, dims[[1L]], n)
-    for (b in seq_len(dims[[1L]])) {
-      known <- labels[b, ] >= 0 & labels[b, ] < dims[[3L]]
-      out[b, known] <- logprobs[b, step, labels[b, known] + 1L]
-    }
-    out
-  }
+  # Where each label's log-probability is read at a step; labels that are not classes (padding
+  # past a sequence's length) read 0, as Keras's one-hot of them is all zeros.
+  known <- which(labels >= 0 & labels < dims[[3L]])
+  rows <- row(labels)[known]
   for (step in seq_len(dims[[2L]])) {
-    emit_step <- emitted(step)
+    emit_step <- matrix(0, dims[[1L]], n)
+    emit_step[known] <- logprobs[cbind(rows, step, labels[known] + 1L)]
     phi_step <- logprobs[, step, blank + 1L]
     moved <- add_to_phi(phi, emit + ctc_log_epsilon * repeats)
     next_emit <- log_add_exp(moved[, -(n + 1L), drop = FALSE] + emit_step, emit + emit_step)

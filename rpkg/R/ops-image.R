@@ -112,7 +112,7 @@ float_epsilon <- function(dtype) switch(dtype, float16 = 2^-10, bfloat16 = 2^-7,
 
 # keras3 hands these arguments to Keras through as.integer(): fractions are cut off.
 keras3_integers <- function(x, name) {
-  values <- if (is.list(x) && !is_kerasbridge_object(x)) unlist(lapply(x, r_values)) else r_values(x)
+  values <- listed_values(x)
   if (!is.numeric(values) || anyNA(values) || any(abs(values) > .Machine$integer.max))
     raise_bridge_error("type_error", sprintf("`%s` must hold numbers. Received: %s=%s", name, name, deparse1(x, nlines = 1L)))
   as.integer(values)

@@ -194,8 +194,7 @@ op_subset_set <- `op_subset<-`
 #' @export
 op_get_item <- function(x, key) {
   if (is.list(x) && !is_kerasbridge_object(x)) return(list_item(x, key))
-  if (is.list(key) && is.null(oldClass(key))) key <- unlist(lapply(key, r_values))
-  .Call(krb_call3, "subset_get", as_tensor(x), list(key), FALSE)
+  .Call(krb_call3, "subset_get", as_tensor(x), list(listed_values(key)), FALSE)
 }
 
 # Python's item of a dict (a name) or a list (a 0-based position, negative from the end).
