@@ -20,6 +20,50 @@ public class OpsMatMulTests
         return c;
     }
 
+    /// <summary>
+    /// A batched product by its definition, for operands of rank 2 and more: batch axes aligned
+    /// from the right, those of length 1 repeated; elements in row-major order.
+    /// </summary>
+    private static double[] BatchedByDefinition(NdArray x, NdArray y, out long[] shape)
+    {
+        long[] sx = x.Shape, sy = y.Shape;
+        double[] xs = Doubles(x), ys = Doubles(y);
+        int rank = Math.Max(sx.Length, sy.Length) - 2;
+        long LengthAt(long[] s, int axis) => axis - (rank - (s.Length - 2)) is var a && a >= 0 ? s[a] : 1;
+        var batch = Enumerable.Range(0, rank).Select(axis => Math.Max(LengthAt(sx, axis), LengthAt(sy, axis))).ToArray();
+        long m = sx[^2], k = sx[^1], n = sy[^1];
+        shape = [.. batch, m, n];
+        long positions = batch.Aggregate(1L, (p, d) => p * d);
+        var c = new double[positions * m * n];
+        for (long position = 0; position < positions; position++)
+        {
+            long xAt = 0, yAt = 0, rest = position, scale = 1, xScale = 1, yScale = 1;
+            for (int axis = rank - 1; axis >= 0; axis--)
+            {
+                long i = rest / scale % batch[axis];
+                scale *= batch[axis];
+                long xLength = LengthAt(sx, axis), yLength = LengthAt(sy, axis);
+                xAt += (xLength == 1 ? 0 : i) * xScale;
+                yAt += (yLength == 1 ? 0 : i) * yScale;
+                xScale *= xLength;
+                yScale *= yLength;
+            }
+            for (long i = 0; i < m; i++)
+                for (long j = 0; j < n; j++)
+                    for (long p = 0; p < k; p++)
+                        c[(position * m + i) * n + j] += xs[(xAt * m + i) * k + p] * ys[(yAt * k + p) * n + j];
+        }
+        return c;
+    }
+
+    private static NdArray Numbered(int seed, params long[] shape)
+    {
+        var random = new Random(seed);
+        var values = new double[shape.Aggregate(1L, (p, d) => p * d)];
+        for (int i = 0; i < values.Length; i++) values[i] = random.Next(-5, 6);
+        return NdArray.FromColumnMajor(values, shape);
+    }
+
     [Test]
     public void Two_matrices_multiply_rows_by_columns()
     {
@@ -116,6 +160,63 @@ public class OpsMatMulTests
             var expected = Ops.MatMul(Indexer.Get(stack, S(batch)), right);
             Assert.That(Values(Indexer.Get(product, S(batch))), Is.EqualTo(Values(expected)), $"batch {batch}");
         }
+    }
+
+    /// <summary>matmul of <paramref name="x"/> and <paramref name="y"/> cast to
+    /// <paramref name="dtype"/> has the shape and values of the product by its definition.</summary>
+    private static void AssertProductByDefinition(NdArray x, NdArray y, DType dtype, long[] shape)
+    {
+        var product = Ops.MatMul(x.Cast(dtype), y.Cast(dtype));
+        var expected = BatchedByDefinition(x, y, out var definedShape);
+        Assert.That(product.Shape, Is.EqualTo(shape));
+        Assert.That(definedShape, Is.EqualTo(shape));
+        Assert.That(Doubles(product), Is.EqualTo(expected));
+    }
+
+    [TestCase(DType.Float32)]
+    [TestCase(DType.Float64)]
+    [TestCase(DType.Int32)]
+    public void A_stack_with_several_batch_axes_times_a_matrix_multiplies_each_position(DType dtype) =>
+        AssertProductByDefinition(Numbered(1, 3, 4, 5, 6), Numbered(2, 6, 7), dtype, [3, 4, 5, 7]);
+
+    [Test]
+    public void A_matrix_with_batch_axes_of_length_1_adds_them_to_the_product() =>
+        AssertProductByDefinition(Numbered(3, 2, 3, 4), Numbered(4, 1, 1, 4, 2), DType.Float64, [1, 2, 3, 2]);
+
+    [Test]
+    public void A_stack_times_a_vector_gives_a_stack_of_vectors()
+    {
+        NdArray x = Numbered(5, 2, 3, 4), y = Numbered(6, 4);
+        var product = Ops.MatMul(x, y);
+        Assert.That(product.Shape, Is.EqualTo(new long[] { 2, 3 }));
+        Assert.That(Doubles(product), Is.EqualTo(BatchedByDefinition(x, Ops.Reshape(y, [4, 1]), out _)));
+    }
+
+    [TestCase(DType.Float32)]
+    [TestCase(DType.Int32)]
+    public void A_matrix_times_a_stack_multiplies_it_into_each_position(DType dtype) =>
+        AssertProductByDefinition(Numbered(7, 3, 4), Numbered(8, 2, 5, 4, 2), dtype, [2, 5, 3, 2]);
+
+    [TestCase(DType.Float32)]
+    [TestCase(DType.Float64)]
+    [TestCase(DType.Int32)]
+    public void Both_operands_batched_broadcast_their_axes_of_length_1(DType dtype) =>
+        AssertProductByDefinition(Numbered(9, 2, 1, 3, 4), Numbered(10, 1, 5, 4, 2), dtype, [2, 5, 3, 2]);
+
+    [Test]
+    public void A_vector_times_a_stack_gives_a_stack_of_vectors()
+    {
+        NdArray x = Numbered(11, 4), y = Numbered(12, 3, 4, 2);
+        var product = Ops.MatMul(x, y);
+        Assert.That(product.Shape, Is.EqualTo(new long[] { 3, 2 }));
+        Assert.That(Doubles(product), Is.EqualTo(BatchedByDefinition(Ops.Reshape(x, [1, 4]), y, out _)));
+    }
+
+    [Test]
+    public void An_empty_batch_gives_an_empty_product()
+    {
+        var product = Ops.MatMul(Ones(DType.Float32, 0, 3, 4), Ones(DType.Float32, 4, 2));
+        Assert.That(product.Shape, Is.EqualTo(new long[] { 0, 3, 2 }));
     }
 
     [Test]

@@ -42,26 +42,73 @@ internal static class MatrixProduct
         var resultShape = ResultShape(x.ShapeSpan, y.ShapeSpan);
         long[] a = AsMatrix(x.ShapeSpan, isLeft: true), b = AsMatrix(y.ShapeSpan, isLeft: false);
         int m = (int)a[^2], k = (int)a[^1], n = (int)b[^1];
-        var storage = TensorStorage.Allocate<T>(resultShape);
-        var result = storage.GetSpan();
-        ReadOnlySpan<T> xs = x.AsSpan<T>(), ys = y.AsSpan<T>();
-        if (a.Length == 2 && b.Length == 2)
+        if (AllOnes(b.AsSpan(0, b.Length - 2)))
         {
-            Gemm(xs, ys, result, m, k, n);
+            // Column-major, the left operand's batch axes vary fastest: its batch of m x k
+            // matrices is one matrix of batch * m rows, and the product's batch of m x n matrices
+            // likewise, so one product makes them all, read and written in place (a Dense-like
+            // x %*% w, or an image resized along an axis).
+            int rows = checked((int)(NdArray.ElementCount(a.AsSpan(0, a.Length - 2)) * m));
+            var storage = TensorStorage.Allocate<T>(resultShape);
+            Gemm(x.AsSpan<T>(), y.AsSpan<T>(), storage.GetSpan(), rows, k, n);
             return NdArray<T>.Adopt(storage, resultShape);
         }
 
+        // Both operands batched: column-major, a position's matrix is spread over the whole
+        // tensor (its batch axes vary fastest). Each batched operand is transposed once so that
+        // its matrices lie whole one after another, and so are the products, which one transpose
+        // puts in place: three passes over memory in cache-sized tiles, rather than a strided
+        // gather of every matrix.
         long[] batch = Broadcasting.Shapes(a[..^2], b[..^2]);
-        long[] outputShape = [.. batch, m, n];
-        var product = new T[m * n];
+        var left = MatricesFirst<T>(x, a);
+        var right = MatricesFirst<T>(y, b);
+        ReadOnlySpan<T> lefts = left.AsSpan<T>(), rights = right.AsSpan<T>();
+        long[] productShape = [m, n, .. batch];
+        var products = TensorStorage.Allocate<T>(productShape);
+        var productSpan = products.GetSpan();
         var index = new long[batch.Length];
-        for (long count = NdArray.ElementCount(batch); count > 0; count--)
+        for (long position = 0, count = NdArray.ElementCount(batch); position < count; position++)
         {
-            Gemm<T>(MatrixAt(xs, a, index), MatrixAt(ys, b, index), product, m, k, n);
-            MatrixMap(outputShape, index).Write(result, product);
+            Gemm(lefts.Slice(checked((int)(Position(a, index) * m * k)), m * k),
+                 rights.Slice(checked((int)(Position(b, index) * k * n)), k * n),
+                 productSpan.Slice(checked((int)(position * m * n)), m * n), m, k, n);
             for (int d = 0; d < index.Length && ++index[d] == batch[d]; d++) index[d] = 0;
         }
-        return NdArray<T>.Adopt(storage, resultShape);
+        GC.KeepAlive(left);
+        GC.KeepAlive(right);
+        var placed = Ops.Transpose(NdArray<T>.Adopt(products, productShape), [.. Enumerable.Range(2, batch.Length), 0, 1]);
+        return (NdArray<T>)(placed.Rank == resultShape.Length ? placed : Ops.Reshape(placed, resultShape));
+    }
+
+    /// <summary>An operand with its matrix axes first, so that each batch position's matrix is
+    /// contiguous; one without batch axes of its own as it is.</summary>
+    private static NdArray MatricesFirst<T>(NdArray operand, long[] shape) where T : unmanaged
+    {
+        if (AllOnes(shape.AsSpan(0, shape.Length - 2))) return operand;
+        int rank = shape.Length;
+        return Ops.Transpose(operand, [rank - 2, rank - 1, .. Enumerable.Range(0, rank - 2)]);
+    }
+
+    /// <summary>Which of an operand's matrices serves the batch position <paramref name="index"/>
+    /// of the broadcast batch: its own batch axes, aligned from the right, first fastest; those
+    /// of length 1 broadcast.</summary>
+    private static long Position(long[] shape, long[] index)
+    {
+        int batchRank = shape.Length - 2, skipped = index.Length - batchRank;
+        long position = 0, stride = 1;
+        for (int d = 0; d < batchRank; d++)
+        {
+            if (shape[d] != 1) position += index[d + skipped] * stride;
+            stride *= shape[d];
+        }
+        return position;
+    }
+
+    private static bool AllOnes(ReadOnlySpan<long> axes)
+    {
+        foreach (long length in axes)
+            if (length != 1) return false;
+        return true;
     }
 
     private static long[] AsMatrix(ReadOnlySpan<long> shape, bool isLeft) => shape.Length switch
@@ -69,23 +116,6 @@ internal static class MatrixProduct
         1 => isLeft ? [1, shape[0]] : [shape[0], 1],
         _ => shape.ToArray(),
     };
-
-    /// <summary>The matrix of one batch position; batch axes of length 1 broadcast.</summary>
-    private static T[] MatrixAt<T>(ReadOnlySpan<T> data, long[] shape, long[] batchIndex) where T : unmanaged =>
-        MatrixMap(shape, batchIndex).Read(data);
-
-    private static OffsetMap MatrixMap(long[] shape, long[] batchIndex)
-    {
-        var strides = Selection.ColumnMajorStrides(shape);
-        int batchRank = shape.Length - 2, skipped = batchIndex.Length - batchRank;
-        long start = 0;
-        for (int d = 0; d < batchRank; d++)
-            if (shape[d] != 1) start += batchIndex[d + skipped] * strides[d];
-        var map = new OffsetMap(start);
-        map.AddStrided(shape[^2], strides[^2]);
-        map.AddStrided(shape[^1], strides[^1]);
-        return map;
-    }
 
     /// <summary>
     /// <c>c = a b</c> for column-major <c>a</c> (m x k) and <c>b</c> (k x n): through

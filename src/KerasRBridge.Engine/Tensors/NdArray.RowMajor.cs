@@ -119,7 +119,34 @@ public abstract partial class NdArray
             destination[0] = origin;
             return;
         }
-        ref T start = ref Unsafe.AsRef(in origin);
+        if (destination.IsEmpty) return;
+        // Axes that follow one another in the source as in the result read as one, and axes of
+        // length 1 not at all: moving a tensor's first axes behind its last is then a matrix
+        // transpose, done in tiles.
+        Span<nint> mergedLengths = stackalloc nint[rank], mergedStrides = stackalloc nint[rank];
+        int merged = 0;
+        for (int d = 0; d < rank; d++)
+        {
+            if (lengths[d] == 1) continue;
+            if (merged > 0 && strides[d] == mergedStrides[merged - 1] * mergedLengths[merged - 1])
+            {
+                mergedLengths[merged - 1] *= lengths[d];
+                continue;
+            }
+            (mergedLengths[merged], mergedStrides[merged]) = (lengths[d], strides[d]);
+            merged++;
+        }
+        if (merged == 0)
+        {
+            destination[0] = origin;
+            return;
+        }
+        GatherAxes(ref Unsafe.AsRef(in origin), mergedLengths[..merged], mergedStrides[..merged], destination);
+    }
+
+    private static void GatherAxes<T>(ref T start, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, Span<T> destination)
+    {
+        int rank = lengths.Length;
         if (rank == 2 && strides[1] == 1 && strides[0] == lengths[1] && lengths[0] > 1 && lengths[1] > 1)
         {
             TransposeInTiles(ref start, (int)lengths[0], (int)lengths[1], destination);
