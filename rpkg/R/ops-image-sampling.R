@@ -1,63 +1,17 @@
 #' @include ops-image.R
 NULL
 
-# Sampling images at coordinates, as Keras's NumPy backend does it with SciPy's
-# map_coordinates (order 0 or 1): the input is extended beyond its edges by the fill mode, and a
-# point takes its nearest pixel (order 0) or the linear blend of the pixels around it (order 1).
-# The transforms built on it (affine, perspective, elastic) compute the coordinates of every
-# output pixel in the input and sample there. Pixels and coordinates are read in R.
+# Sampling images at coordinates is the engine's (SciPy's map_coordinates of order 0 or 1, as
+# Keras's NumPy backend computes it); the transforms here compute, in R, the input coordinates
+# of every output pixel and sample there.
 
 fill_modes <- c("constant", "nearest", "wrap", "mirror", "reflect")
 
-# The position inside an axis of n pixels that whole position i (0-based, any integer) reads in
-# the input extended by `fill_mode` ("constant" reads the edge here; the caller fills it).
-extended_position <- function(i, n, fill_mode) switch(fill_mode,
-  constant = ,
-  nearest = pmin(pmax(i, 0), n - 1),
-  wrap = i %% n,
-  mirror = if (n == 1) 0 * i else {
-    j <- i %% (2 * n - 2)
-    ifelse(j >= n, 2 * n - 2 - j, j)
-  },
-  reflect = {
-    j <- i %% (2 * n)
-    ifelse(j >= n, 2 * n - 1 - j, j)
-  })
-
-# The values of the R array `values` (dims `dims`) at the points whose 0-based coordinates along
-# each axis are the vectors in `coords`.
-sample_at <- function(values, dims, coords, order, fill_mode, fill_value) {
-  strides <- cumprod(c(1, dims))[seq_along(dims)]
-  base <- lapply(coords, if (order == 0L) function(c) floor(c + 0.5) else floor)
-  corners <- as.matrix(expand.grid(rep(list(if (order == 0L) 0L else 0:1), length(dims))))
-  total <- 0
-  for (r in seq_len(nrow(corners))) {
-    weight <- rep(1, length(base[[1L]]))
-    inside <- TRUE
-    index <- 1
-    for (k in seq_along(dims)) {
-      i <- base[[k]] + corners[r, k]
-      if (order == 1L) {
-        fraction <- coords[[k]] - base[[k]]
-        weight <- weight * if (corners[r, k] == 1L) fraction else 1 - fraction
-      }
-      inside <- inside & i >= 0 & i < dims[[k]]
-      index <- index + extended_position(i, dims[[k]], fill_mode) * strides[[k]]
-    }
-    value <- if (length(values)) values[index] else rep(NA_real_, length(index))
-    if (fill_mode == "constant") value <- ifelse(inside, value, fill_value)
-    # Every corner counts, weight 0 included, so that a NaN beside the point spreads as in SciPy.
-    total <- total + weight * value
-  }
-  total
-}
-
-# Sampled values as a tensor of `dtype`: floats through float32, as SciPy samples the float32
-# copy Keras gives it; integers rounded half away from zero, as SciPy writes integer output.
-sampled_tensor <- function(values, dims, dtype) {
-  if (grepl("float", dtype)) return(op_cast(op_array(array(values, dims), "float32"), dtype))
-  op_cast(op_array(array(sign(values) * floor(abs(values) + 0.5), dims)), dtype)
-}
+# `values` (an R array or tensor) at the points whose 0-based coordinates along its axes are
+# the rows of `coords`, given `dtype` as SciPy writes its output (floats through float32,
+# integers rounded half away from zero).
+sample_at <- function(values, coords, order, fill_mode, fill_value, dtype)
+  .Call(krb_call6, "image_sample", values, coords, as.integer(order), fill_mode, fill_value, dtype)
 
 # keras3 hands `fill_value` to Keras through as.integer(), so fractions are cut off.
 keras3_fill_value <- function(fill_value) {
@@ -104,32 +58,18 @@ sampling_order <- function(interpolation) c(nearest = 0L, bilinear = 1L)[[choice
 op_image_map_coordinates <- function(inputs, coordinates, order, fill_mode = "constant", fill_value = 0L) {
   x <- as_tensor(inputs)
   coords <- if (is.list(coordinates) && !is_kerasbridge_object(coordinates)) op_stack(lapply(coordinates, as_tensor)) else as_tensor(coordinates)
-  rank <- op_ndim(x)
-  if (rank == 0L || !grepl("float|int|bool", op_dtype(x)))
-    raise_bridge_error("value_error", sprintf("`inputs` must be a real array of at least one axis. Received: inputs.shape=%s, inputs.dtype=%s", shape_text(x), op_dtype(x)))
-  cdims <- as.integer(op_shape(coords))
-  if (!length(cdims) || cdims[[1L]] != rank)
-    raise_bridge_error("value_error", sprintf("First dim of `coordinates` must be the same as the rank of `inputs`. Received inputs with shape: %s and coordinate leading dim of %s",
-                                              shape_text(x), if (length(cdims)) cdims[[1L]] else "None"))
-  if (length(cdims) < 2L)
-    raise_bridge_error("value_error", sprintf("Invalid coordinates rank: expected at least rank 2. Received input with shape: %s", shape_text(coords)))
   fill_mode <- choice(fill_mode, fill_modes, "fill_mode", "Expected one of")
   order <- scalar_value(order)
   if (!is.numeric(order) || length(order) != 1L || !order %in% 0:1)
     raise_bridge_error("value_error", sprintf("Invalid value for argument `order`. Expected one of [0, 1]. Received: order=%s", deparse1(order)))
-  if (!grepl("float|int|bool", op_dtype(coords)))
-    raise_bridge_error("type_error", sprintf("`coordinates` must be real numbers. Received: coordinates.dtype=%s", op_dtype(coords)))
-  points <- as.array(op_cast(coords, "float64"))
-  dim(points) <- c(rank, length(points) %/% max(rank, 1L))
-  values <- sample_at(as.array(x), as.integer(op_shape(x)), lapply(seq_len(rank), function(k) points[k, ]),
-                      as.integer(order), fill_mode, keras3_fill_value(fill_value))
-  sampled_tensor(values, cdims[-1L], op_dtype(x))
+  sample_at(x, coords, order, fill_mode, keras3_fill_value(fill_value), op_dtype(x))
 }
 
 # Each image of the channels-last batch `x` (rank 4) sampled at the input coordinates
 # `source(i, y, x)` gives for output pixel rows `y` and columns `x` of image `i` (0-based): a
-# list of the input rows and columns. The channel is kept.
-transform_images <- function(x, source, order, fill_mode, fill_value) {
+# list of the input rows and columns. The channel is kept. A tensor of `dtype`, sampled as
+# sample_at() samples.
+transform_images <- function(x, source, order, fill_mode, fill_value, dtype) {
   if (!grepl("float|int|bool", op_dtype(x)))
     raise_bridge_error("type_error", sprintf("Images must be real numbers. Received: images.dtype=%s", op_dtype(x)))
   dims <- as.integer(op_shape(x))
@@ -139,9 +79,9 @@ transform_images <- function(x, source, order, fill_mode, fill_value) {
   for (i in seq_len(dims[[1L]])) {
     at <- source(i, grid$y, grid$x)
     image <- array(values[i, , , ], dims[-1L])
-    out[i, , , ] <- sample_at(image, dims[-1L], list(at[[1L]], at[[2L]], grid$channel), order, fill_mode, fill_value)
+    out[i, , , ] <- as.array(sample_at(image, rbind(at[[1L]], at[[2L]], grid$channel), order, fill_mode, fill_value, dtype))
   }
-  out
+  op_array(out, dtype)
 }
 
 # Images as a channels-last batch, and how to give the result back in the caller's form.
@@ -218,8 +158,7 @@ op_image_affine_transform <- function(images, transform, interpolation = "biline
     a <- rows[min(i, nrow(rows)), ]
     list(a[[4L]] * x + a[[5L]] * y + a[[6L]], a[[1L]] * x + a[[2L]] * y + a[[3L]])
   }
-  out <- transform_images(batch$x, source, order, fill_mode, keras3_fill_value(fill_value))
-  batch$back(op_cast(sampled_tensor(out, dim(out), compute), dtype))
+  batch$back(op_cast(transform_images(batch$x, source, order, fill_mode, keras3_fill_value(fill_value), compute), dtype))
 }
 
 # The 4 x 2 points of each image: an array (N, 4, 2).
@@ -267,8 +206,7 @@ op_image_perspective_transform <- function(images, start_points, end_points, int
     list((a[[4L]] * x + a[[5L]] * y + a[[6L]]) / denominator, (a[[1L]] * x + a[[2L]] * y + a[[3L]]) / denominator)
   }
   dtype <- op_dtype(batch$x)
-  out <- transform_images(batch$x, source, order, "constant", keras3_fill_value(fill_value))
-  batch$back(op_cast(sampled_tensor(out, dim(out), dtype), dtype))
+  batch$back(transform_images(batch$x, source, order, "constant", keras3_fill_value(fill_value), dtype))
 }
 
 # The normalised Gaussian of n taps, centred.
@@ -335,6 +273,5 @@ op_image_elastic_transform <- function(images, alpha = 20, sigma = 5, interpolat
     at <- y + 1 + dims[[2L]] * x
     list(y + shifts[[2L]][i, , , 1L][at], x + shifts[[1L]][i, , , 1L][at])
   }
-  out <- transform_images(batch$x, source, order, fill_mode, fill_number(fill_value))
-  batch$back(op_cast(sampled_tensor(out, dim(out), compute), op_dtype(batch$x)))
+  batch$back(op_cast(transform_images(batch$x, source, order, fill_mode, fill_number(fill_value), compute), op_dtype(batch$x)))
 }

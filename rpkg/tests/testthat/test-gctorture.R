@@ -104,6 +104,8 @@ tortured <- list(
     quote(as.array(op_clip(t, 2, 4))), array(c(2, 2, 3, 4, 4, 4), c(2, 3))),
   "op_gelu: exact" = list(
     quote(round(as.array(op_gelu(t, FALSE))[1], 6)), 0.841345),
+  "image_sample: a matrix sampled between its elements and at one" = list(
+    quote(as.vector(as.array(op_image_map_coordinates(matrix(c(1, 3, 2, 4), 2), rbind(c(0.5, 0), c(0.5, 1)), order = 1)))), c(2.5, 2)),
   "op_elu: op_elu" = list(
     quote(as.array(op_elu(-t))[1]), exp(-1) - 1),
   "op_leaky_relu: op_leaky_relu" = list(
