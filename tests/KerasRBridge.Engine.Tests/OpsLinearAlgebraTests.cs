@@ -337,6 +337,48 @@ public class OpsEinsumTests
         Assert.That(Assert.Throws<KerasValueError>(() => Ops.Einsum("...i->i", [batch]))!.Message, Does.Contain("no '...' ellipsis"));
     }
 
+    /// <summary>Whole numbers, so that sums come out exact in any order.</summary>
+    private static NdArray Numbered(int seed, params long[] shape)
+    {
+        var random = new Random(seed);
+        var values = new double[shape.Aggregate(1L, (p, d) => p * d)];
+        for (int i = 0; i < values.Length; i++) values[i] = random.Next(-4, 5);
+        return NdArray.FromColumnMajor(values, shape);
+    }
+
+    // Complex operands take the element-by-element path: the reference for the products.
+    [TestCase("bij,bjk->bik", new long[] { 3, 4, 5 }, new long[] { 3, 5, 2 })]
+    [TestCase("bqhd,bkhd->bhqk", new long[] { 2, 3, 4, 5 }, new long[] { 2, 6, 4, 5 })]
+    [TestCase("ij,kj->ik", new long[] { 3, 4 }, new long[] { 5, 4 })]
+    [TestCase("ijk,k->", new long[] { 2, 3, 4 }, new long[] { 4 })]
+    [TestCase("abc,cd", new long[] { 2, 3, 4 }, new long[] { 4, 2 })]
+    [TestCase("i,j->ji", new long[] { 3 }, new long[] { 4 })]
+    [TestCase("ijm,jk->ki", new long[] { 3, 4, 2 }, new long[] { 4, 5 })]
+    [TestCase("...ij,...jk->...ik", new long[] { 2, 1, 3, 4 }, new long[] { 5, 4, 2 })]
+    [TestCase("bi,bi->b", new long[] { 4, 3 }, new long[] { 4, 3 })]
+    [TestCase("ab,cd->abcd", new long[] { 2, 0 }, new long[] { 3, 2 })]
+    public void Einsum_of_floats_as_matrix_products_matches_the_sum_of_products(string subscripts, long[] shape1, long[] shape2)
+    {
+        NdArray x = Numbered(1, shape1), y = Numbered(2, shape2);
+        var reference = Ops.Real(Ops.Einsum(subscripts, [x.Cast(DType.Complex128), y.Cast(DType.Complex128)]));
+        foreach (var dtype in new[] { DType.Float64, DType.Float32 })
+        {
+            var product = Ops.Einsum(subscripts, [x.Cast(dtype), y.Cast(dtype)]);
+            Assert.That(product.DType, Is.EqualTo(dtype));
+            Assert.That(product.ShapeArray, Is.EqualTo(reference.ShapeArray), $"{dtype}");
+            Assert.That(Doubles(product), Is.EqualTo(Doubles(reference)), $"{dtype}");
+        }
+    }
+
+    [Test]
+    public void Einsum_of_three_floats_contracts_pairwise_from_the_left()
+    {
+        NdArray x = Numbered(3, 2, 3), y = Numbered(4, 3, 4), z = Numbered(5, 4, 2);
+        var reference = Ops.Real(Ops.Einsum("ij,jk,kl->il", [x.Cast(DType.Complex128), y.Cast(DType.Complex128), z.Cast(DType.Complex128)]));
+        Assert.That(Doubles(Ops.Einsum("ij,jk,kl->il", [x, y, z])), Is.EqualTo(Doubles(reference)));
+        Assert.That(Doubles(Ops.Einsum("ij,jk,kl->il", [x, y, z])), Is.EqualTo(Doubles(Ops.MatMul(Ops.MatMul(x, y), z))));
+    }
+
     [Test]
     public void Einsum_keeps_integer_dtypes()
     {
