@@ -69,6 +69,43 @@ public class OpsIndexingTests
         Assert.Throws<KerasValueError>(() => Ops.ArgMax(NdArray.Zeros(DType.Float32, [0])));
     }
 
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Argmax_and_argmin_along_any_axis_take_the_first_nan_and_the_first_of_ties(int axis)
+    {
+        // Few distinct values, so that ties are common, and NaNs scattered.
+        var random = new Random(axis);
+        long[] shape = [4, 5, 6];
+        var values = new double[120];
+        for (int i = 0; i < values.Length; i++) values[i] = random.Next(10) == 0 ? double.NaN : random.Next(3);
+        var x = NdArray.FromRowMajor(values, shape);
+        foreach (bool largest in new[] { true, false })
+        {
+            var found = Doubles(largest ? Ops.ArgMax(x, axis) : Ops.ArgMin(x, axis));
+            var expected = new List<double>();
+            for (int a = 0; a < 4; a++)
+                for (int b = 0; b < 5; b++)
+                    for (int c = 0; c < 6; c++)
+                    {
+                        int[] at = [a, b, c];
+                        if (at[axis] != 0) continue;
+                        int best = 0;
+                        for (int j = 0; j < shape[axis]; j++)
+                        {
+                            at[axis] = j;
+                            double v = values[(at[0] * 5 + at[1]) * 6 + at[2]];
+                            at[axis] = best;
+                            double held = values[(at[0] * 5 + at[1]) * 6 + at[2]];
+                            if (double.IsNaN(held)) break;
+                            if (double.IsNaN(v) || (largest ? v > held : v < held)) best = j;
+                        }
+                        expected.Add(best);
+                    }
+            Assert.That(found, Is.EqualTo(expected), largest ? "argmax" : "argmin");
+        }
+    }
+
     [Test]
     public void Cumsum_and_cumprod_run_along_an_axis_or_the_flattening()
     {

@@ -139,6 +139,16 @@ public class OpsNNTests
     }
 
     [Test]
+    public void Where_reads_a_single_element_condition_or_value_at_every_position()
+    {
+        Assert.That(Doubles(Ops.Where(NdArray.Scalar(true), Vector(1.0, 2.0), Vector(3.0, 4.0))), Is.EqualTo(new double[] { 1, 2 }));
+        Assert.That(Doubles(Ops.Where(Vector(true, false, true), 7.0, -7.0)), Is.EqualTo(new double[] { 7, -7, 7 }));
+        var oneByOne = NdArray.FromRowMajor(new[] { 9.0 }, [1, 1]);
+        var grid = Ops.Where(NdArray.FromRowMajor(new[] { false, true }, [2, 1]), NdArray.FromRowMajor(new[] { 1.0, 2.0, 3.0 }, [1, 3]), oneByOne);
+        Assert.That(Doubles(grid), Is.EqualTo(new double[] { 9, 9, 9, 1, 2, 3 }));
+    }
+
+    [Test]
     public void Clip_limits_in_the_same_dtype_and_bools_become_int32()
     {
         var clipped = Ops.Clip(Vector(-5, 0, 5, 10), 0L, 6L);

@@ -104,20 +104,27 @@ public static partial class Ops
             for (int a = 0; a < axis; a++) inner *= x.ShapeSpan[a];
             for (int a = axis + 1; a < x.Rank; a++) outer *= x.ShapeSpan[a];
             var result = new int[inner * outer];
+            // Column-major, the elements compared along an inner axis are `inner` apart: the
+            // running best of every position is kept and each slab along the axis read in
+            // order, rather than one position's elements gathered at that stride.
+            var best = new T[inner];
             for (long k = 0; k < outer; k++)
-                for (long i = 0; i < inner; i++)
+            {
+                var output = result.AsSpan((int)(inner * k), (int)inner);
+                data.Slice((int)(inner * n * k), (int)inner).CopyTo(best);
+                output.Clear();
+                for (int j = 1; j < n; j++)
                 {
-                    long at = i + inner * n * k;
-                    T best = data[(int)at];
-                    int bestJ = 0;
-                    for (int j = 1; j < n && !T.IsNaN(best); j++)
+                    var slab = data.Slice((int)(inner * (n * k + j)), (int)inner);
+                    for (int i = 0; i < best.Length; i++)
                     {
-                        T v = data[(int)(at + inner * j)];
-                        if (T.IsNaN(v) || (largest ? v > best || IsSignedZeroAbove(v, best) : v < best || IsSignedZeroAbove(best, v)))
-                            (best, bestJ) = (v, j);
+                        T b = best[i], v = slab[i];
+                        // The first NaN wins, and nothing after it is compared.
+                        if (!T.IsNaN(b) && (T.IsNaN(v) || (largest ? v > b || IsSignedZeroAbove(v, b) : v < b || IsSignedZeroAbove(b, v))))
+                            (best[i], output[i]) = (v, j);
                     }
-                    result[i + inner * k] = bestJ;
                 }
+            }
             return result;
         }
 

@@ -98,12 +98,21 @@ public static partial class Ops
             for (int a = 0; a < axis; a++) inner *= x.ShapeSpan[a];
             for (int a = axis + 1; a < x.Rank; a++) outer *= x.ShapeSpan[a];
             int written = 0;
-            for (long k = 0; k < outer; k++)
-                foreach (long p in positions)
+            // Taking along the first axis (an embedding's rows) moves one element at a time, where
+            // a span copy per element would cost several times the move.
+            if (inner == 1)
+                for (long k = 0; k < outer; k++)
                 {
-                    source.Slice((int)((p + n * k) * inner), (int)inner).CopyTo(result[written..]);
-                    written += (int)inner;
+                    var slab = source.Slice((int)(n * k), (int)n);
+                    foreach (long p in positions) result[written++] = slab[(int)p];
                 }
+            else
+                for (long k = 0; k < outer; k++)
+                    foreach (long p in positions)
+                    {
+                        source.Slice((int)((p + n * k) * inner), (int)inner).CopyTo(result[written..]);
+                        written += (int)inner;
+                    }
             return NdArray<T>.Adopt(storage, shape);
         }
     }

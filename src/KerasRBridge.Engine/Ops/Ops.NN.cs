@@ -136,13 +136,21 @@ public static partial class Ops
     {
         public NdArray Visit<T>() where T : unmanaged
         {
-            var c = Broadcasting.Expand(condition.AsSpan<bool>(), condition.ShapeSpan, shape);
-            var a = Broadcasting.Expand(x1.AsSpan<T>(), x1.ShapeSpan, shape);
-            var b = Broadcasting.Expand(x2.AsSpan<T>(), x2.ShapeSpan, shape);
+            var c = Spread<bool>(condition, shape, out int cStep);
+            var a = Spread<T>(x1, shape, out int aStep);
+            var b = Spread<T>(x2, shape, out int bStep);
             var storage = TensorStorage.Allocate<T>(shape);
             var result = storage.GetSpan();
-            for (int i = 0; i < result.Length; i++) result[i] = c[i] ? a[i] : b[i];
+            for (int i = 0; i < result.Length; i++) result[i] = c[i * cStep] ? a[i * aStep] : b[i * bStep];
             return NdArray<T>.Adopt(storage, shape);
+        }
+
+        // A single element (a scalar such as where(x > 0, x, 0)'s 0) is read in place, step 0,
+        // rather than repeated into a tensor of the result's size first.
+        private static ReadOnlySpan<TElement> Spread<TElement>(NdArray x, long[] shape, out int step) where TElement : unmanaged
+        {
+            step = x.Size == 1 ? 0 : 1;
+            return step == 0 ? x.AsSpan<TElement>() : Broadcasting.Expand(x.AsSpan<TElement>(), x.ShapeSpan, shape);
         }
     }
 }
