@@ -143,6 +143,15 @@ public class OpsImageSamplingTests
     }
 
     [Test]
+    public void Blending_more_than_20_axes_is_an_error_rather_than_minutes_of_work()
+    {
+        var deep = NdArray.Full(DType.Float32, [.. Enumerable.Repeat(1L, 21)], 1);
+        var ex = Assert.Throws<KerasValueError>(() => Ops.MapCoordinates(deep, NdArray.Full(DType.Float64, [21, 1], 0), 1));
+        Assert.That(ex!.Message, Does.Contain("at most 20 axes"));
+        Assert.That(Doubles(Ops.MapCoordinates(deep, NdArray.Full(DType.Float64, [21, 1], 0), 0)), Is.EqualTo(new double[] { 1 }));
+    }
+
+    [Test]
     public void A_rank_0_input_is_an_error()
     {
         Assert.Throws<KerasValueError>(() => Ops.MapCoordinates(NdArray.Scalar(1.0), Rows([0]), 1));

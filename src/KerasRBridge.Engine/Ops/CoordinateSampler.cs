@@ -37,24 +37,34 @@ internal sealed unsafe class CoordinateSampler
     {
         ReadOnlySpan<double> values = _values.AsSpan();
         int points = output.Length;
+        // About a chunk of the engine's work between two polls, counted in corners read.
+        int perPoll = (int)Math.Max(1, Interruption.ChunkLength / Corners);
         fixed (double* from = coordinates, to = output, data = values)
         {
             // Spans cannot enter the workers; the pinned addresses can.
             nint c = (nint)from, o = (nint)to, v = (nint)data;
             int length = values.Length;
-            if (points < MinParallelPoints || Environment.ProcessorCount == 1)
-                SampleRange((double*)c, (double*)o, (double*)v, length, 0, points);
-            else
-                Parallel.For(0, (points + ChunkPoints - 1) / ChunkPoints, chunk =>
-                    SampleRange((double*)c, (double*)o, (double*)v, length, chunk * ChunkPoints, Math.Min(points, (chunk + 1) * ChunkPoints)));
+            for (int first = 0; first < points; first += perPoll)
+            {
+                if (first > 0) Interruption.Poll();
+                int end = (int)Math.Min(points, (long)first + perPoll);
+                if (end - first < MinParallelPoints || Environment.ProcessorCount == 1)
+                    SampleRange((double*)c, (double*)o, (double*)v, length, first, end);
+                else
+                    Parallel.For(0, (end - first + ChunkPoints - 1) / ChunkPoints, chunk =>
+                        SampleRange((double*)c, (double*)o, (double*)v, length, first + chunk * ChunkPoints, Math.Min(end, first + (chunk + 1) * ChunkPoints)));
+            }
         }
         GC.KeepAlive(_values);
     }
 
+    /// <summary>How many elements each point reads: 2^rank for order 1.</summary>
+    private long Corners => _order == 0 ? 1 : 1L << _dims.Length;
+
     private void SampleRange(double* coordinates, double* output, double* values, int length, int first, int end)
     {
         int rank = _dims.Length;
-        long corners = _order == 0 ? 1 : 1L << rank;
+        long corners = Corners;
         Span<double> bases = stackalloc double[rank], fractions = stackalloc double[rank];
         for (int p = first; p < end; p++)
         {

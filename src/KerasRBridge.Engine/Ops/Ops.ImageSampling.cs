@@ -2,6 +2,8 @@ namespace KerasRBridge.Engine;
 
 public static partial class Ops
 {
+    private const int MaxBlendedRank = 20;
+
     /// <summary>
     /// The values of <paramref name="inputs"/> at the points <paramref name="coordinates"/> gives
     /// (<c>keras.ops.image.map_coordinates</c>): <c>coordinates[k, ...]</c> are 0-based positions
@@ -29,8 +31,9 @@ public static partial class Ops
     /// this in their compute dtype.
     /// </summary>
     /// <exception cref="KerasValueError"><paramref name="inputs"/> is not a real array of rank 1 or
-    /// more; <paramref name="coordinates"/> has rank below 2, a first axis other than that rank, or
-    /// complex values; <paramref name="order"/> is not 0 or 1.</exception>
+    /// more (at most 20 for order 1); <paramref name="coordinates"/> has rank below 2 or a first
+    /// axis other than that rank; <paramref name="order"/> is not 0 or 1.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="coordinates"/> are complex.</exception>
     public static NdArray SampleCoordinates(NdArray inputs, NdArray coordinates, int order, FillMode fillMode, double fillValue, DType dtype)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -49,6 +52,10 @@ public static partial class Ops
             throw new KerasTypeError($"`coordinates` must be real numbers. Received: coordinates.dtype={DTypes.Name(coordinates.DType)}");
         if (order is not (0 or 1))
             throw new KerasValueError($"Invalid value for argument `order`. Expected one of [0, 1]. Received: order={order}");
+        // Order 1 blends 2^rank elements a point: past this, one point alone would run for minutes.
+        if (order == 1 && rank > MaxBlendedRank)
+            throw new KerasValueError(
+                $"map_coordinates of order 1 blends 2^rank elements for each point, at most {MaxBlendedRank} axes. Received: inputs.shape={NdArray.FormatShape(inputs.Shape)}");
 
         var shape = coordinates.Shape[1..];
         var storage = TensorStorage.Allocate<double>(shape);
