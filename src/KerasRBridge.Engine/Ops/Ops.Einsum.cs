@@ -131,8 +131,9 @@ public static partial class Ops
         long outOffset = 0;
         var reals = complex ? null : operands.Select(x => x.AsSpan<double>().ToArray()).ToArray();
         var complexes = complex ? operands.Select(x => x.AsSpan<Complex>().ToArray()).ToArray() : null;
-        while (true)
+        for (long visited = 1; ; visited++)
         {
+            if ((visited & (Interruption.ChunkLength - 1)) == 0) Interruption.Poll();
             if (complex)
             {
                 Complex product = Complex.One;
