@@ -133,6 +133,7 @@ internal static class MatrixProduct
             int rows = Math.Min(RowBlock, m - i0);
             for (int p0 = 0; p0 < k; p0 += InnerBlock)
             {
+                Interruption.Poll();
                 int pEnd = Math.Min(p0 + InnerBlock, k);
                 for (int j = 0; j < n; j++)
                 {
