@@ -50,3 +50,25 @@ test_that("setTimeLimit() stops long engine work at the polls that serve Ctrl-C,
   expect_lt(limited, full * 0.75)
   expect_identical(as.array(keras_variable(array(1:4, c(2, 2)))), array(1:4, c(2, 2)))
 })
+
+test_that("setTimeLimit() stops the engine's long element-by-element loops, and the session goes on", {
+  # Each would run for well over a minute: the engine's integer matrix kernel, einsum element by
+  # element (integers), and order-1 sampling in 20 axes (2^20 elements blended a point).
+  square <- op_ones(c(4000, 4000), dtype = "int32")
+  long_work <- list(
+    matmul = function() op_matmul(square, square),
+    einsum = function() op_einsum("ij,jk->ik", square[1:1500, 1:1500], square[1:1500, 1:1500]),
+    sampling = function() op_image_map_coordinates(array(1, rep(2, 20)), array(0.5, c(20, 10000)), order = 1)
+  )
+  for (work in names(long_work)) {
+    limited <- system.time(err <- tryCatch({
+      setTimeLimit(elapsed = 0.5, transient = TRUE)
+      on.exit(setTimeLimit(), add = TRUE)
+      long_work[[work]]()
+    }, error = identity))[["elapsed"]]
+    setTimeLimit()
+    expect_match(conditionMessage(err), "reached elapsed time limit", info = work)
+    expect_lt(limited, 10)
+  }
+  expect_identical(as.array(op_matmul(array(1:4, c(2, 2)), array(1:4, c(2, 2)))), array(c(7L, 10L, 15L, 22L), c(2, 2)))
+})
