@@ -17,6 +17,16 @@ public class OpsShapeTests
     }
 
     [Test]
+    public void Reshape_adding_or_dropping_axes_of_length_1_keeps_the_row_major_order()
+    {
+        var x = Range(24, 2, 3, 4);
+        Assert.That(Doubles(Ops.Reshape(x, [1, 2, 1, 3, 4, 1])), Is.EqualTo(Doubles(x)));
+        Assert.That(Doubles(Ops.Reshape(Ops.Reshape(x, [2, 1, 3, 4]), [2, 3, 4])), Is.EqualTo(Doubles(x)));
+        Assert.That(Doubles(Ops.Reshape(x, [2, 3, 4])), Is.EqualTo(Doubles(x)));
+        Assert.That(Doubles(Ops.Reshape(Ops.Transpose(x), [1, 4, 3, 2])), Is.EqualTo(Doubles(Ops.Transpose(x))));
+    }
+
+    [Test]
     public void Reshape_infers_one_unknown_dimension()
     {
         Assert.That(Ops.Reshape(Range(12, 3, 4), [-1, 6]).ShapeArray, Is.EqualTo(new long[] { 2, 6 }));

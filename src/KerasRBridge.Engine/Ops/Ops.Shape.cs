@@ -13,7 +13,9 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(x);
         var shape = InferredShape(x.Size, newShape);
-        if (x.Rank <= 1 && shape.Length <= 1) return Relabelled(x, shape);
+        // Axes of length 1 added or dropped (or none) leave column-major storage as it is: one copy,
+        // where a reshape that moves elements goes through row-major order and back.
+        if (x.ShapeSpan.ToArray().Where(d => d != 1).SequenceEqual(shape.Where(d => d != 1))) return Relabelled(x, shape);
         return DTypeVisitor.Accept<RowMajorReshape, NdArray>(x.DType, new RowMajorReshape(x, shape));
     }
 
