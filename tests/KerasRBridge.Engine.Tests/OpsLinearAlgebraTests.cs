@@ -370,6 +370,19 @@ public class OpsEinsumTests
         }
     }
 
+    [TestCase("ijk->kji")]
+    [TestCase("ijk->j")]
+    [TestCase("ijk")]
+    [TestCase("ijk->")]
+    public void Einsum_of_one_float_operand_sums_and_transposes_as_the_sum_of_products(string subscripts)
+    {
+        var x = Numbered(6, 2, 3, 4);
+        var reference = Ops.Real(Ops.Einsum(subscripts, [x.Cast(DType.Complex128)]));
+        var result = Ops.Einsum(subscripts, [x.Cast(DType.Float32)]);
+        Assert.That(result.ShapeArray, Is.EqualTo(reference.ShapeArray));
+        Assert.That(Doubles(result), Is.EqualTo(Doubles(reference)));
+    }
+
     [Test]
     public void Einsum_of_three_floats_contracts_pairwise_from_the_left()
     {

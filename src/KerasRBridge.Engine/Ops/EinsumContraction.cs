@@ -1,8 +1,8 @@
 namespace KerasRBridge.Engine;
 
 /// <summary>
-/// <see cref="Ops.Einsum"/> of float32 or float64 operands as matrix products, two operands at
-/// a time from the left: labels one operand alone uses and nothing later needs are summed out
+/// <see cref="Ops.Einsum"/> of float32 or float64 operands as reductions, transposes and matrix
+/// products, two operands at a time from the left: labels one operand alone uses and nothing later needs are summed out
 /// first; the labels both share are batch axes where something later needs them and are
 /// contracted where nothing does; each operand is transposed so that those come together and
 /// reshaped to a stack of matrices, and <see cref="Ops.MatMul"/> (BLAS) multiplies them.
@@ -13,10 +13,10 @@ namespace KerasRBridge.Engine;
 /// operands' dtype, as BLAS's, and NumPy's einsum with optimization, do.</remarks>
 internal static class EinsumContraction
 {
-    /// <summary>Whether the subscripts and dtype suit products: two operands or more, no label
-    /// repeated within one operand (a diagonal), and a float32 or float64 result.</summary>
+    /// <summary>Whether the subscripts and dtype suit this: no label repeated within one operand
+    /// (a diagonal), and a float32 or float64 result. One operand is summed and transposed.</summary>
     public static bool Applies(string[] inputs, DType dtype) =>
-        inputs.Length >= 2 && dtype is DType.Float32 or DType.Float64 && inputs.All(s => s.Distinct().Count() == s.Length);
+        dtype is DType.Float32 or DType.Float64 && inputs.All(s => s.Distinct().Count() == s.Length);
 
     /// <summary>The einsum of <paramref name="operands"/>, already checked against
     /// <paramref name="inputs"/> and <paramref name="output"/>, in <paramref name="dtype"/>.</summary>
