@@ -23,7 +23,7 @@ public unsafe class FreshMemoryTests
     public void A_buffer_under_8_MiB_gets_no_slack_and_starts_where_it_was_allocated(long bytes)
     {
         Assert.That(FreshMemory.HugePageSlack(bytes), Is.Zero);
-        Assert.That((long)(nint)FreshMemory.HugePageStart((void*)(nint)WorstPlaced, bytes), Is.EqualTo(WorstPlaced));
+        Assert.That((long)(nint)FreshMemory.HugePageStart((void*)unchecked((nint)WorstPlaced), bytes), Is.EqualTo(WorstPlaced));
     }
 
     [TestCase(FreshMemory.PlacedFrom, WorstPlaced)]
@@ -46,7 +46,7 @@ public unsafe class FreshMemoryTests
     public void A_buffer_lacking_at_most_256_KiB_of_whole_huge_pages_gets_room_to_end_on_one()
     {
         long bytes = 5 * HugePage - 256 * 1024;
-        long start = (long)(nint)FreshMemory.HugePageStart((void*)(nint)WorstPlaced, bytes);
+        long start = (long)(nint)FreshMemory.HugePageStart((void*)unchecked((nint)WorstPlaced), bytes);
         Assert.That(FreshMemory.HugePageSlack(bytes), Is.EqualTo(HugePage + 256 * 1024));
         Assert.That(WorstPlaced + bytes + FreshMemory.HugePageSlack(bytes), Is.GreaterThanOrEqualTo(start + 5 * HugePage));
     }
