@@ -44,10 +44,10 @@ internal sealed unsafe class CoordinateSampler
             // Spans cannot enter the workers; the pinned addresses can.
             nint c = (nint)from, o = (nint)to, v = (nint)data;
             int length = values.Length;
-            for (int first = 0; first < points; first += perPoll)
+            for (long next = 0; next < points; next += perPoll)
             {
-                if (first > 0) Interruption.Poll();
-                int end = (int)Math.Min(points, (long)first + perPoll);
+                if (next > 0) Interruption.Poll();
+                int first = (int)next, end = (int)Math.Min(points, next + perPoll);
                 if (end - first < MinParallelPoints || Environment.ProcessorCount == 1)
                     SampleRange((double*)c, (double*)o, (double*)v, length, first, end);
                 else
