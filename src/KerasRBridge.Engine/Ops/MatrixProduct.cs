@@ -60,8 +60,8 @@ internal static class MatrixProduct
         // puts in place: three passes over memory in cache-sized tiles, rather than a strided
         // gather of every matrix.
         long[] batch = Broadcasting.Shapes(a[..^2], b[..^2]);
-        var left = MatricesFirst<T>(x, a);
-        var right = MatricesFirst<T>(y, b);
+        var left = MatricesFirst(x, a);
+        var right = MatricesFirst(y, b);
         ReadOnlySpan<T> lefts = left.AsSpan<T>(), rights = right.AsSpan<T>();
         long[] productShape = [m, n, .. batch];
         var products = TensorStorage.Allocate<T>(productShape);
@@ -82,7 +82,7 @@ internal static class MatrixProduct
 
     /// <summary>An operand with its matrix axes first, so that each batch position's matrix is
     /// contiguous; one without batch axes of its own as it is.</summary>
-    private static NdArray MatricesFirst<T>(NdArray operand, long[] shape) where T : unmanaged
+    private static NdArray MatricesFirst(NdArray operand, long[] shape)
     {
         if (AllOnes(shape.AsSpan(0, shape.Length - 2))) return operand;
         int rank = shape.Length;

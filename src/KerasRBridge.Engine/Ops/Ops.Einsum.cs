@@ -44,9 +44,9 @@ public static partial class Ops
         }
         if (output.Any(c => !length.ContainsKey(c)) || output.Distinct().Count() != output.Length)
             throw new KerasValueError($"The output subscripts `{output}` must be distinct letters that the operands use.");
-        var labels = output.Concat(length.Keys.Where(c => !output.Contains(c)).Order()).ToArray();
         var dtype = operands.Count == 2 && operands.All(x => x.DType == DType.Int8) ? DType.Int32 : DTypes.ResultType([.. operands.Select(x => x.DType)]);
         if (EinsumContraction.Applies(inputs, dtype)) return EinsumContraction.Contract(inputs, output, operands, dtype);
+        var labels = output.Concat(length.Keys.Where(c => !output.Contains(c)).Order()).ToArray();
         bool complex = DTypes.IsComplex(dtype);
         var work = operands.Select(x => x.Cast(complex ? DType.Complex128 : DType.Float64)).ToArray();
         var shape = output.Select(c => length[c]).ToArray();

@@ -15,8 +15,21 @@ public static partial class Ops
         var shape = InferredShape(x.Size, newShape);
         // Axes of length 1 added or dropped (or none) leave column-major storage as it is: one copy,
         // where a reshape that moves elements goes through row-major order and back.
-        if (x.ShapeSpan.ToArray().Where(d => d != 1).SequenceEqual(shape.Where(d => d != 1))) return Relabelled(x, shape);
+        if (SameBeyondOnes(x.ShapeSpan, shape)) return Relabelled(x, shape);
         return DTypeVisitor.Accept<RowMajorReshape, NdArray>(x.DType, new RowMajorReshape(x, shape));
+    }
+
+    /// <summary>Whether two shapes list the same lengths once their 1s are left out.</summary>
+    private static bool SameBeyondOnes(ReadOnlySpan<long> first, ReadOnlySpan<long> second)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < first.Length && first[i] == 1) i++;
+            while (j < second.Length && second[j] == 1) j++;
+            if (i == first.Length || j == second.Length) return i == first.Length && j == second.Length;
+            if (first[i++] != second[j++]) return false;
+        }
     }
 
     /// <summary><paramref name="x"/> flattened in C (row-major) order (<c>keras.ops.ravel</c>).</summary>

@@ -114,11 +114,6 @@ public abstract partial class NdArray
     internal static void GatherStrided<T>(ref readonly T origin, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, Span<T> destination)
     {
         int rank = lengths.Length;
-        if (rank == 0)
-        {
-            destination[0] = origin;
-            return;
-        }
         if (destination.IsEmpty) return;
         // Axes that follow one another in the source as in the result read as one, and axes of
         // length 1 not at all: moving a tensor's first axes behind its last is then a matrix
@@ -136,6 +131,7 @@ public abstract partial class NdArray
             (mergedLengths[merged], mergedStrides[merged]) = (lengths[d], strides[d]);
             merged++;
         }
+        // A scalar, or only axes of length 1: one element.
         if (merged == 0)
         {
             destination[0] = origin;
