@@ -337,15 +337,6 @@ public class OpsEinsumTests
         Assert.That(Assert.Throws<KerasValueError>(() => Ops.Einsum("...i->i", [batch]))!.Message, Does.Contain("no '...' ellipsis"));
     }
 
-    /// <summary>Whole numbers, so that sums come out exact in any order.</summary>
-    private static NdArray Numbered(int seed, params long[] shape)
-    {
-        var random = new Random(seed);
-        var values = new double[shape.Aggregate(1L, (p, d) => p * d)];
-        for (int i = 0; i < values.Length; i++) values[i] = random.Next(-4, 5);
-        return NdArray.FromColumnMajor(values, shape);
-    }
-
     // Complex operands take the element-by-element path: the reference for the products.
     [TestCase("bij,bjk->bik", new long[] { 3, 4, 5 }, new long[] { 3, 5, 2 })]
     [TestCase("bqhd,bkhd->bhqk", new long[] { 2, 3, 4, 5 }, new long[] { 2, 6, 4, 5 })]

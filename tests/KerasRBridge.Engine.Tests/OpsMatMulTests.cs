@@ -56,14 +56,6 @@ public class OpsMatMulTests
         return c;
     }
 
-    private static NdArray Numbered(int seed, params long[] shape)
-    {
-        var random = new Random(seed);
-        var values = new double[shape.Aggregate(1L, (p, d) => p * d)];
-        for (int i = 0; i < values.Length; i++) values[i] = random.Next(-5, 6);
-        return NdArray.FromColumnMajor(values, shape);
-    }
-
     [Test]
     public void Two_matrices_multiply_rows_by_columns()
     {

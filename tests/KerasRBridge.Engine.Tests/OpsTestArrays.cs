@@ -18,6 +18,16 @@ internal static class OpsTestArrays
         return NdArray.FromColumnMajor(data, [m, n]);
     }
 
+    /// <summary>A float64 tensor of whole numbers from -5 to 5, drawn with <paramref name="seed"/>:
+    /// products and sums of them come out exact in any order, in float32 too.</summary>
+    public static NdArray Numbered(int seed, params long[] shape)
+    {
+        var random = new Random(seed);
+        var values = new double[shape.Aggregate(1L, (p, d) => p * d)];
+        for (int i = 0; i < values.Length; i++) values[i] = random.Next(-5, 6);
+        return NdArray.FromColumnMajor(values, shape);
+    }
+
     /// <summary>A tensor of ones of the given dtype and shape, as <c>knp.ones</c> makes in Keras's dtype tests.</summary>
     public static NdArray Ones(DType dtype, params long[] shape) => NdArray.Full(dtype, shape, 1);
 
