@@ -37,6 +37,29 @@ config_epsilon <- function() .Call(krb_call0, "config_epsilon")
 #' @export
 config_set_epsilon <- function(value) invisible(.Call(krb_call1, "config_set_epsilon", value))
 
+#' The default image data format
+#'
+#' `config_image_data_format()` gives where image, convolution and pooling ops expect the
+#' channel axis when their `data_format` is `NULL`: `"channels_last"` (images as height x width
+#' x channels) unless changed. `config_set_image_data_format()` changes it to
+#' `"channels_first"` or `"channels_last"` (in any case) for the rest of the session.
+#'
+#' @param data_format `"channels_first"` or `"channels_last"`.
+#' @return `config_image_data_format()` gives the name; `config_set_image_data_format()` gives
+#'   `NULL` invisibly.
+#' @examples
+#' config_image_data_format()
+#' config_set_image_data_format("channels_first")
+#' op_shape(op_image_resize(op_ones(c(3, 8, 8)), c(4, 4)))
+#' config_set_image_data_format("channels_last")
+#' @export
+config_image_data_format <- function() .Call(krb_call0, "config_image_data_format")
+
+#' @rdname config_image_data_format
+#' @export
+config_set_image_data_format <- function(data_format)
+  invisible(.Call(krb_call1, "config_set_image_data_format", data_format))
+
 #' Reset the session's state
 #'
 #' As keras3's: forgets the automatic names handed out so far (the next unnamed variable is

@@ -22,7 +22,8 @@ NULL
 #'   `SeedGenerator()` [random_seed_generator()];
 #' * `keras$initializers$<Class>()`: the `initializer_*()` function of that Keras class;
 #' * `keras$name_scope(name)` and `keras$StatelessScope(...)`: scopes to enter with `with()`;
-#' * `keras$config$floatx()`, `set_floatx()`, `epsilon()`, `set_epsilon()`;
+#' * `keras$config$floatx()`, `set_floatx()`, `epsilon()`, `set_epsilon()`,
+#'   `image_data_format()`, `set_image_data_format()`;
 #'   `keras$utils$set_random_seed()`; `keras$backend$clear_session()`.
 #'
 #' @format An environment.
@@ -130,6 +131,8 @@ fill_keras_module <- function(module, ns) {
   config$set_floatx <- config_set_floatx
   config$epsilon <- config_epsilon
   config$set_epsilon <- config_set_epsilon
+  config$image_data_format <- config_image_data_format
+  config$set_image_data_format <- config_set_image_data_format
   module$random <- random
   module$initializers <- initializers
   module$config <- config

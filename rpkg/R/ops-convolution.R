@@ -21,13 +21,9 @@ padding_mode <- function(padding) {
   tolower(padding)
 }
 
-# Whether `data_format` (NULL: Keras's default, channels last) puts channels first.
-channels_first <- function(data_format) {
-  data_format <- if (is.null(data_format)) "channels_last" else data_format
-  if (!is.character(data_format) || length(data_format) != 1L || !data_format %in% c("channels_last", "channels_first"))
-    raise_bridge_error("value_error", sprintf("The `data_format` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=%s", deparse1(data_format)))
-  data_format == "channels_first"
-}
+# Whether `data_format` (NULL: config_image_data_format()) puts channels first.
+channels_first <- function(data_format)
+  .Call(krb_call1, "standardize_data_format", data_format) == "channels_first"
 
 # Inputs in channels-last order, whichever `data_format` they came in.
 channels_last <- function(inputs, data_format) {
@@ -89,7 +85,8 @@ padded_input <- function(x, plan, value) {
 #' @param pool_size The window size: one whole number, or one per spatial axis.
 #' @param strides `NULL`, or the step: one whole number or one per spatial axis.
 #' @param padding `"valid"` or `"same"`.
-#' @param data_format `NULL` or `"channels_last"`, or `"channels_first"`.
+#' @param data_format `"channels_last"` or `"channels_first"`; `NULL` is
+#'   [config_image_data_format()] (`"channels_last"` unless set).
 #' @return A tensor.
 #' @family nn ops
 #' @examples
@@ -159,7 +156,8 @@ op_average_pool <- function(inputs, pool_size, strides = NULL, padding = "valid"
 #' @param kernel,depthwise_kernel,pointwise_kernel Kernels, as described.
 #' @param strides The step: one whole number, or one per spatial axis.
 #' @param padding `"valid"` or `"same"` (the output has `ceiling(n / stride)` positions).
-#' @param data_format `NULL` or `"channels_last"`, or `"channels_first"`.
+#' @param data_format `"channels_last"` or `"channels_first"`; `NULL` is
+#'   [config_image_data_format()] (`"channels_last"` unless set).
 #' @param dilation_rate The kernel's dilation: one whole number, or one per spatial axis.
 #' @param output_padding `NULL`, or extra positions at the end of each spatial axis of
 #'   `op_conv_transpose()`'s output: one whole number or one per axis.

@@ -40,8 +40,9 @@ float_images <- function(x) {
 #'   `[0, 1]`, for float images.
 #'
 #' @param images An image or a batch of images: a tensor, variable or R array.
-#' @param data_format `NULL` or `"channels_last"` (`(batch, height, width, channels)`), or
-#'   `"channels_first"` (`(batch, channels, height, width)`).
+#' @param data_format `"channels_last"` (`(batch, height, width, channels)`) or
+#'   `"channels_first"` (`(batch, channels, height, width)`); `NULL` is
+#'   [config_image_data_format()] (`"channels_last"` unless set).
 #' @return A tensor of the images' shape (one channel for grayscale) and dtype.
 #' @family image ops
 #' @examples

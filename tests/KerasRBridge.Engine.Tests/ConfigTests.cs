@@ -8,6 +8,7 @@ public class ConfigTests
     {
         KerasConfig.FloatX = "float32";
         KerasConfig.Epsilon = 1e-7;
+        KerasConfig.ImageDataFormat = "channels_last";
     }
 
     [Test]
@@ -44,5 +45,47 @@ public class ConfigTests
         Assert.That(KerasConfig.Epsilon, Is.EqualTo(1e-7));
         KerasConfig.Epsilon = 1e-5;
         Assert.That(KerasConfig.Epsilon, Is.EqualTo(1e-5));
+    }
+
+    [Test]
+    public void Image_data_format_defaults_to_channels_last()
+    {
+        Assert.That(KerasConfig.ImageDataFormat, Is.EqualTo("channels_last"));
+    }
+
+    [TestCase("channels_first", "channels_first")]
+    [TestCase("Channels_First", "channels_first")]
+    [TestCase("CHANNELS_LAST", "channels_last")]
+    public void Image_data_format_takes_either_name_in_any_case(string name, string stored)
+    {
+        KerasConfig.ImageDataFormat = name;
+        Assert.That(KerasConfig.ImageDataFormat, Is.EqualTo(stored));
+    }
+
+    [TestCase("channels_middle")]
+    [TestCase("NHWC")]
+    [TestCase("")]
+    public void Image_data_format_rejects_other_names_with_the_lowered_value_and_keeps_its_own(string name)
+    {
+        KerasConfig.ImageDataFormat = "channels_first";
+        var ex = Assert.Throws<KerasValueError>(() => KerasConfig.ImageDataFormat = name);
+        Assert.That(ex!.Message, Is.EqualTo(
+            $"The `data_format` argument must be one of {{'channels_first', 'channels_last'}}. Received: data_format={name.ToLowerInvariant()}"));
+        Assert.That(KerasConfig.ImageDataFormat, Is.EqualTo("channels_first"));
+    }
+
+    [Test]
+    public void Standardize_data_format_gives_the_configured_format_for_null()
+    {
+        Assert.That(KerasConfig.StandardizeDataFormat(null), Is.EqualTo("channels_last"));
+        KerasConfig.ImageDataFormat = "channels_first";
+        Assert.That(KerasConfig.StandardizeDataFormat(null), Is.EqualTo("channels_first"));
+        Assert.That(KerasConfig.StandardizeDataFormat("Channels_Last"), Is.EqualTo("channels_last"));
+    }
+
+    [Test]
+    public void Standardize_data_format_refuses_other_names()
+    {
+        Assert.Throws<KerasValueError>(() => KerasConfig.StandardizeDataFormat("channels"));
     }
 }

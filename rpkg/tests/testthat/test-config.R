@@ -85,3 +85,40 @@ test_that("a variance-scaling config with axes round-trips", {
   expect_identical(format(from_config(config)), format(init))
   expect_identical(format(do.call(initializer_variance_scaling, config)), format(init))
 })
+
+# keras/src/backend/config.py: image_data_format() and set_image_data_format(), and ops given
+# data_format = None standardize it to the configured format.
+test_that("config_image_data_format is channels_last until set, and takes either name in any case", {
+  expect_identical(config_image_data_format(), "channels_last")
+  on.exit(config_set_image_data_format("channels_last"))
+  expect_null(config_set_image_data_format("Channels_First"))
+  expect_identical(config_image_data_format(), "channels_first")
+  config_set_image_data_format("channels_last")
+  expect_identical(config_image_data_format(), "channels_last")
+})
+
+test_that("config_set_image_data_format refuses other values with Keras's message and keeps the format", {
+  expect_bridge_error(config_set_image_data_format("channels_middle"), "value_error",
+                      "must be one of {'channels_first', 'channels_last'}. Received: data_format=channels_middle", fixed = TRUE)
+  expect_bridge_error(config_set_image_data_format(NULL), "value_error", "Received: data_format=none", fixed = TRUE)
+  expect_bridge_error(config_set_image_data_format(1), "value_error", "Received: data_format=1", fixed = TRUE)
+  expect_bridge_error(config_set_image_data_format(c("channels_first", "channels_last")), "value_error", "Received: data_format=c(", fixed = TRUE)
+  expect_identical(config_image_data_format(), "channels_last")
+})
+
+test_that("ops given no data_format read images in the configured format", {
+  on.exit(config_set_image_data_format("channels_last"))
+  images <- array(seq_len(2 * 3 * 4 * 4), c(2, 3, 4, 4))
+  config_set_image_data_format("channels_first")
+  expect_identical(as.integer(op_shape(op_image_resize(images, c(2, 2)))), c(2L, 3L, 2L, 2L))
+  expect_identical(as.array(op_image_rgb_to_grayscale(op_cast(images, "float32"))),
+                   as.array(op_image_rgb_to_grayscale(op_cast(images, "float32"), data_format = "channels_first")))
+  expect_identical(as.integer(op_shape(op_max_pool(op_cast(images, "float32"), 2L))), c(2L, 3L, 2L, 2L))
+  expect_identical(as.integer(op_shape(op_image_resize(images, c(2, 2), data_format = "channels_last"))), c(2L, 2L, 2L, 4L))
+})
+
+test_that("an explicit data_format is read in any case, as Keras lower-cases it", {
+  images <- array(as.numeric(seq_len(3 * 4 * 4)), c(3, 4, 4))
+  expect_identical(as.array(op_image_rgb_to_grayscale(images, data_format = "CHANNELS_FIRST")),
+                   as.array(op_image_rgb_to_grayscale(images, data_format = "channels_first")))
+})

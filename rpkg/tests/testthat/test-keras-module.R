@@ -47,6 +47,7 @@ test_that("keras$name_scope and keras$StatelessScope enter with with()", {
 test_that("keras$config, keras$utils and keras$backend reach the session's settings", {
   expect_identical(keras$config$floatx(), "float32")
   expect_identical(keras$config$epsilon(), 1e-7)
+  expect_identical(keras$config$image_data_format(), "channels_last")
   keras$utils$set_random_seed(3L)
   a <- as.array(random_normal(2))
   keras$utils$set_random_seed(3L)

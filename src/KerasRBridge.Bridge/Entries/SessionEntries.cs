@@ -28,6 +28,13 @@ internal static class SessionEntries
             KerasConfig.Epsilon = value;
             return Nothing.Value;
         }),
+        Declare.Entry("config_image_data_format", () => KerasConfig.ImageDataFormat),
+        Declare.Entry("config_set_image_data_format", (Sexp data_format) =>
+        {
+            KerasConfig.ImageDataFormat = DataFormatName(data_format) ?? "None";
+            return Nothing.Value;
+        }),
+        Declare.Entry("standardize_data_format", (Sexp data_format) => KerasConfig.StandardizeDataFormat(DataFormatName(data_format))),
         Declare.Entry("clear_session", (bool free_memory) =>
         {
             GlobalState.ClearSession();
@@ -48,6 +55,14 @@ internal static class SessionEntries
         // For the R package's own flags (zero_indexed = ...), checked with the engine's wording.
         Declare.Entry("flag", (Sexp value, string name) => Args.Bool(value, name)),
     ];
+
+    /// <summary>A data format argument as the name Keras checks: Keras takes <c>str()</c> of
+    /// whatever it is given, so a value that is not a string is refused with the same
+    /// <c>ValueError</c>, showing the value as R writes it.</summary>
+    private static string? DataFormatName(Sexp x) =>
+        RValues.IsNull(x) ? null
+        : RValues.TypeOf(x) == SexpType.Character && RValues.LengthOf(x) == 1 && RValues.StringAt(x, 0) is { } name ? name
+        : Args.Show(x);
 
     /// <summary>Collects R's garbage, then .NET's (whose finalizers queue the release of tensor
     /// memory) and R's again, and gives the heap's free pages back: what

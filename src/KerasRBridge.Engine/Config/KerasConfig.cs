@@ -1,14 +1,15 @@
 namespace KerasRBridge.Engine;
 
 /// <summary>
-/// Process-wide settings, as <c>keras.config</c> holds them: the default float dtype and the
-/// fuzz factor.
+/// Process-wide settings, as <c>keras.config</c> holds them: the default float dtype, the
+/// fuzz factor and the default image data format.
 /// </summary>
 /// <remarks>Like Keras's module globals these are shared by every thread.</remarks>
 public static class KerasConfig
 {
     private static volatile string _floatX = "float32";
     private static double _epsilon = 1e-7;
+    private static volatile string _imageDataFormat = "channels_last";
 
     /// <summary>
     /// The default float dtype name (<c>keras.config.floatx()</c>); <c>float32</c> unless set.
@@ -40,6 +41,35 @@ public static class KerasConfig
     {
         get => Volatile.Read(ref _epsilon);
         set => Volatile.Write(ref _epsilon, value);
+    }
+
+    /// <summary>
+    /// Where image ops expect the channel axis when they are given no data format
+    /// (<c>keras.config.image_data_format()</c>): <c>channels_last</c> unless set. Setting takes
+    /// the name in any case, as Keras lower-cases it.
+    /// </summary>
+    /// <exception cref="KerasValueError">On set, the value is not <c>channels_first</c> or <c>channels_last</c>.</exception>
+    public static string ImageDataFormat
+    {
+        get => _imageDataFormat;
+        set => _imageDataFormat = CheckedDataFormat(value);
+    }
+
+    /// <summary>
+    /// A data format argument as Keras's <c>standardize_data_format</c> reads it: <c>null</c> is
+    /// <see cref="ImageDataFormat"/>, a name is lower-cased and must be one of the two.
+    /// </summary>
+    /// <exception cref="KerasValueError">The name is not <c>channels_first</c> or <c>channels_last</c>.</exception>
+    public static string StandardizeDataFormat(string? dataFormat) =>
+        dataFormat is null ? _imageDataFormat : CheckedDataFormat(dataFormat);
+
+    private static string CheckedDataFormat(string value)
+    {
+        var lowered = value.ToLowerInvariant();
+        if (lowered is not ("channels_first" or "channels_last"))
+            throw new KerasValueError("The `data_format` argument must be one of {'channels_first', 'channels_last'}. " +
+                                      $"Received: data_format={lowered}");
+        return lowered;
     }
 
     // Keras lists the float dtypes as a sorted Python set.
