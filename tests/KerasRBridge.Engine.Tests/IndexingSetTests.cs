@@ -27,6 +27,28 @@ public class IndexingSetTests
     }
 
     [Test]
+    public void A_scalar_value_fills_a_strided_selection_and_only_it()
+    {
+        var changed = Indexer.Set(Coded(4, 3), [Sl(0, null, 2), Sl(1, null)], NdArray.Scalar(-1.0));
+        Assert.That(Values(changed), Is.EqualTo(ValuesWith(Coded(4, 3), ([0, 1], -1), ([0, 2], -1), ([2, 1], -1), ([2, 2], -1))));
+    }
+
+    [Test]
+    public void A_scalar_value_fills_gathered_positions()
+    {
+        var changed = Indexer.Set(Coded(2, 5), [All, G(4, 0, 2)], NdArray.Scalar(-1.0));
+        Assert.That(Values(changed), Is.EqualTo(ValuesWith(Coded(2, 5),
+            ([0, 0], -1), ([0, 2], -1), ([0, 4], -1), ([1, 0], -1), ([1, 2], -1), ([1, 4], -1))));
+    }
+
+    [Test]
+    public void A_value_of_one_element_with_axes_fills_the_selection()
+    {
+        var changed = Indexer.Set(Coded(2, 3), [Sl(0, 1)], Doubles([1, 1], 5));
+        Assert.That(Values(changed), Is.EqualTo(ValuesWith(Coded(2, 3), ([0, 0], 5), ([0, 1], 5), ([0, 2], 5))));
+    }
+
+    [Test]
     public void A_single_element_is_replaced_by_scalar_indices()
     {
         var changed = Indexer.Set(Coded(2, 3), [S(-1), S(2)], NdArray.Scalar(7.0));

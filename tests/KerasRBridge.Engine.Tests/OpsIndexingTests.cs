@@ -133,6 +133,31 @@ public class OpsIndexingTests
     }
 
     [Test]
+    public void Broadcast_to_repeats_a_single_element_everywhere()
+    {
+        var b = Ops.BroadcastTo(NdArray.Scalar(7.0), [2, 3, 4]);
+        Assert.That(b.ShapeArray, Is.EqualTo(new long[] { 2, 3, 4 }));
+        Assert.That(Doubles(b), Is.All.EqualTo(7.0));
+    }
+
+    [TestCase(new long[] { 2, 1, 3 }, new long[] { 2, 4, 3 })]
+    [TestCase(new long[] { 3, 1 }, new long[] { 2, 3, 5 })]
+    [TestCase(new long[] { 1, 4 }, new long[] { 3, 4 })]
+    [TestCase(new long[] { 4, 1, 1 }, new long[] { 4, 2, 3 })]
+    public void Broadcast_to_gives_each_position_the_element_its_length_1_axes_point_at(long[] from, long[] to)
+    {
+        var b = Ops.BroadcastTo(IndexingTestArrays.Coded(from), to);
+        var expected = IndexingTestArrays.Values(IndexingTestArrays.Coded(to)).Select((_, n) =>
+        {
+            var index = new long[to.Length];
+            for (int a = to.Length - 1, rest = n; a >= 0; a--) { index[a] = rest % to[a]; rest /= (int)to[a]; }
+            var sourceIndex = index[(to.Length - from.Length)..].Select((i, a) => from[a] == 1 ? 0 : i).ToArray();
+            return IndexingTestArrays.Code(sourceIndex);
+        });
+        Assert.That(Doubles(b), Is.EqualTo(expected));
+    }
+
+    [Test]
     public void One_hot_marks_each_class_along_a_new_axis()
     {
         var encoded = Ops.OneHot(Vector(1L, 3L, -1L), 4);

@@ -37,6 +37,21 @@ public class OpsSlicingTests
     }
 
     [Test]
+    public void Slice_update_places_each_update_at_its_offset_from_the_start_and_keeps_every_other_element()
+    {
+        var x = IndexingTestArrays.Coded(3, 4, 5);
+        var updates = Ops.Negative(IndexingTestArrays.Coded(2, 2, 3));
+        long[] start = [1, 1, 2];
+        var updated = Ops.SliceUpdate(x, start, updates);
+        var expected = IndexingTestArrays.Values(x);
+        for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++)
+        for (int k = 0; k < 3; k++)
+            expected[(i + 1) * 20 + (j + 1) * 5 + k + 2] = -IndexingTestArrays.Code(i, j, k);
+        Assert.That(IndexingTestArrays.Values(updated), Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Pad_with_a_constant_surrounds_each_axis()
     {
         var padded = Ops.Pad(Matrix(new[,] { { 1, 2 }, { 3, 4 } }), [1, 0], [0, 2], constant: 9);

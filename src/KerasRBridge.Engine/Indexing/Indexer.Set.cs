@@ -45,7 +45,8 @@ public static partial class Indexer
             var result = TensorStorage.AllocateLike<T>(source);
             var elements = result.GetSpan();
             source.AsSpan<T>().CopyTo(elements);
-            map.Write(elements, Broadcasting.Expand(values.AsSpan<T>(), valueShape, shape));
+            if (values.Size == 1) map.Fill(elements, values.AsSpan<T>()[0]);
+            else map.Write(elements, Broadcasting.Expand(values.AsSpan<T>(), valueShape, shape));
             return NdArray<T>.Adopt(result, source.ShapeArray);
         }
     }

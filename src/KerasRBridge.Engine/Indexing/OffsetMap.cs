@@ -80,6 +80,13 @@ internal sealed class OffsetMap
         // The write move only reads the region.
         Transfer<T, WriteMove>(target, MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(region), region.Length));
 
+    /// <summary>Sets every mapped element of <paramref name="target"/> to <paramref name="value"/>.</summary>
+    public void Fill<T>(Span<T> target, T value) where T : unmanaged
+    {
+        Span<T> single = [value];
+        Transfer<T, FillMove>(target, single);
+    }
+
     private void Transfer<T, TMove>(Span<T> tensor, Span<T> region) where T : unmanaged where TMove : IMove
     {
         if (Count == 0) return;
@@ -156,6 +163,16 @@ internal sealed class OffsetMap
 
         public static void One<T>(Span<T> tensor, long tensorOffset, Span<T> region, long regionOffset) =>
             region[(int)regionOffset] = tensor[(int)tensorOffset];
+    }
+
+    /// <summary>Writes the region's one element everywhere: an assignment of a single value.</summary>
+    private readonly struct FillMove : IMove
+    {
+        public static void Run<T>(Span<T> tensor, long tensorStart, Span<T> region, long regionStart, long length) =>
+            tensor.Slice((int)tensorStart, (int)length).Fill(region[0]);
+
+        public static void One<T>(Span<T> tensor, long tensorOffset, Span<T> region, long regionOffset) =>
+            tensor[(int)tensorOffset] = region[0];
     }
 
     private readonly struct WriteMove : IMove

@@ -43,17 +43,32 @@ internal static class Broadcasting
     /// </summary>
     public static ReadOnlySpan<T> Expand<T>(ReadOnlySpan<T> data, ReadOnlySpan<long> from, ReadOnlySpan<long> to) where T : unmanaged
     {
-        if (NdArray.ElementCount(from) == NdArray.StorageLength(to, NdArray.DTypeOf<T>())) return data;
+        int length = NdArray.StorageLength(to, NdArray.DTypeOf<T>());
+        if (NdArray.ElementCount(from) == length) return data;
+        var expanded = GC.AllocateUninitializedArray<T>(length);
+        ExpandInto(data, from, to, expanded);
+        return expanded;
+    }
+
+    /// <summary>
+    /// Writes the elements of <paramref name="data"/> (shape <paramref name="from"/>) repeated to
+    /// fill shape <paramref name="to"/> into <paramref name="destination"/>, column-major.
+    /// </summary>
+    /// <remarks>A repeated axis is read with a step of 0, so a repeated element fills a run and
+    /// a repeated column copies as a block; nothing is expanded element by element.</remarks>
+    public static void ExpandInto<T>(ReadOnlySpan<T> data, ReadOnlySpan<long> from, ReadOnlySpan<long> to, Span<T> destination) where T : unmanaged
+    {
+        if (destination.IsEmpty) return;
         var strides = Selection.ColumnMajorStrides(from);
-        var map = new OffsetMap(0);
         int skipped = to.Length - from.Length;
+        Span<nint> lengths = stackalloc nint[to.Length], steps = stackalloc nint[to.Length];
         for (int a = 0; a < to.Length; a++)
         {
             int source = a - skipped;
-            bool repeated = source < 0 || from[source] == 1;
-            map.AddStrided(to[a], repeated ? 0 : strides[source]);
+            lengths[a] = (nint)to[a];
+            steps[a] = source < 0 || from[source] == 1 ? 0 : (nint)strides[source];
         }
-        return map.Read(data);
+        NdArray.GatherStrided(in data[0], lengths, steps, destination);
     }
 
     private static long AlignedLength(ReadOnlySpan<long> shape, int axis, int rank)

@@ -195,7 +195,7 @@ public static partial class Ops
         public NdArray Visit<T>() where T : unmanaged
         {
             var storage = TensorStorage.Allocate<T>(shape);
-            Broadcasting.Expand(x.AsSpan<T>(), x.ShapeSpan, shape).CopyTo(storage.GetSpan());
+            Broadcasting.ExpandInto(x.AsSpan<T>(), x.ShapeSpan, shape, storage.GetSpan());
             return NdArray<T>.Adopt(storage, shape);
         }
     }

@@ -27,8 +27,9 @@ public static partial class Ops
             throw new KerasValueError($"`updates` must have the rank of `inputs`, {x.Rank}. Received: updates.shape={NdArray.FormatShape(updates.ShapeSpan)}");
         var shape = updates.ShapeSpan.ToArray();
         RequireBlock(x, start, shape);
-        var everyOffset = NdArray.FromColumnMajor(Enumerable.Range(0, (int)x.Size).Select(i => (long)i).ToArray(), x.ShapeSpan);
-        return Scatter(x, Slice(everyOffset, start, shape), updates);
+        var block = new IndexItem[x.Rank];
+        for (int a = 0; a < block.Length; a++) block[a] = new IndexItem.Slice(start[a], start[a] + shape[a]);
+        return Indexer.Set(x, block, updates);
     }
 
     /// <summary>

@@ -159,6 +159,12 @@ public abstract partial class NdArray
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref start, offset), (int)innerLength).CopyTo(destination[written..]);
                 written += (int)innerLength;
             }
+            else if (innerStride == 0)
+            {
+                // A broadcast element repeated along the inner axis.
+                destination.Slice(written, (int)innerLength).Fill(Unsafe.Add(ref start, offset));
+                written += (int)innerLength;
+            }
             else
             {
                 for (nint i = 0; i < innerLength; i++)
