@@ -26,10 +26,14 @@ internal static unsafe class Blas
     /// <summary>What products use, for people and benchmark reports.</summary>
     internal static string Description { get; }
 
+    /// <summary>The library's handle, 0 when products use the engine's kernel.</summary>
+    internal static nint Library { get; }
+
     static Blas()
     {
         var (library, description) = Find();
         Description = description;
+        Library = library;
         if (library == 0) return;
         Sgemm = (delegate* unmanaged<byte*, byte*, int*, int*, int*, float*, float*, int*, float*, int*, float*, float*, int*, nuint, nuint, void>)
             NativeLibrary.GetExport(library, "sgemm_");

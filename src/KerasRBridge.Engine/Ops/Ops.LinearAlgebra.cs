@@ -67,17 +67,17 @@ public static partial class Ops
             throw new KerasValueError($"`b` of shape {NdArray.FormatShape(b.ShapeSpan)} does not fit `a` of shape {NdArray.FormatShape(a.ShapeSpan)}");
         long m = rhs.ShapeSpan[^1];
         var matrices = MatricesFirst(a).AsSpan<double>();
-        var columns = MatricesFirst(rhs).AsSpan<double>();
-        var result = new double[columns.Length];
+        var columnsFirst = MatricesFirst(rhs);
+        var result = columnsFirst.AsSpan<double>().ToArray();
         long batches = a.Size / (n * n);
+        var pivots = new int[n];
         for (long k = 0; k < batches; k++)
         {
             var lu = matrices.Slice((int)(k * n * n), (int)(n * n)).ToArray();
-            var pivots = Decompose(lu, (int)n) ?? throw new KerasValueError("Singular matrix");
-            for (long c = 0; c < m; c++)
-                SolveInPlace(lu, pivots, (int)n, columns.Slice((int)((k * m + c) * n), (int)n), result.AsSpan((int)((k * m + c) * n), (int)n));
+            if (!LuDecomposition.Factor(lu, (int)n, pivots)) throw new KerasValueError("Singular matrix");
+            LuDecomposition.Solve(lu, pivots, (int)n, result.AsSpan((int)(k * m * n), (int)(m * n)), (int)m);
         }
-        var solution = MatricesLast(NdArray.FromColumnMajor(result, MatricesFirst(rhs).ShapeSpan)).Cast(dtype);
+        var solution = MatricesLast(NdArray.FromColumnMajor(result, columnsFirst.ShapeSpan)).Cast(dtype);
         return vector ? Squeeze(solution, [-1]) : solution;
     }
 
@@ -133,7 +133,8 @@ public static partial class Ops
         for (long k = 0; k < batches; k++)
         {
             var lu = matrices.Slice((int)(k * n * n), n * n).ToArray();
-            (first[k], second[k]) = reduce(lu, Decompose(lu, n), n);
+            var pivots = new int[n];
+            (first[k], second[k]) = reduce(lu, LuDecomposition.Factor(lu, n, pivots) ? pivots : null, n);
         }
         var shape = a.ShapeSpan[..^2];
         return (NdArray.FromColumnMajor(first, shape).Cast(dtype), NdArray.FromColumnMajor(second, shape).Cast(dtype));
@@ -150,26 +151,9 @@ public static partial class Ops
         var dtype = FloatResult(a.DType);
         int n = (int)a.ShapeSpan[^1];
         var first = MatricesFirst(a);
-        var matrices = first.AsSpan<double>();
-        var result = new double[matrices.Length];
-        for (int k = 0; n > 0 && k < matrices.Length / (n * n); k++)
-        {
-            var m = matrices.Slice(k * n * n, n * n);
-            var l = result.AsSpan(k * n * n, n * n);
-            for (int j = 0; j < n; j++)
-            {
-                double d = m[j + n * j];
-                for (int p = 0; p < j; p++) d -= l[j + n * p] * l[j + n * p];
-                if (!(d > 0)) throw new KerasValueError("Matrix is not positive definite");
-                l[j + n * j] = Math.Sqrt(d);
-                for (int i = j + 1; i < n; i++)
-                {
-                    double s = m[i + n * j];
-                    for (int p = 0; p < j; p++) s -= l[i + n * p] * l[j + n * p];
-                    l[i + n * j] = s / l[j + n * j];
-                }
-            }
-        }
+        var result = first.AsSpan<double>().ToArray();
+        for (int k = 0; n > 0 && k < result.Length / (n * n); k++)
+            if (!CholeskyDecomposition.Lower(result.AsSpan(k * n * n, n * n), n)) throw new KerasValueError("Matrix is not positive definite");
         return MatricesLast(NdArray.FromColumnMajor(result, first.ShapeSpan)).Cast(dtype);
     }
 
@@ -186,42 +170,5 @@ public static partial class Ops
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank < 2 || a.ShapeSpan[^1] != a.ShapeSpan[^2])
             throw new KerasValueError($"`{name}` needs square matrices in its last two axes. Received: shape={NdArray.FormatShape(a.ShapeSpan)}");
-    }
-
-    // In place: the unit-lower L below the diagonal and U on and above it, column-major;
-    // pivots[i] is the row swapped with row i. Null when a pivot is exactly zero.
-    private static int[]? Decompose(double[] lu, int n)
-    {
-        var pivots = new int[n];
-        for (int j = 0; j < n; j++)
-        {
-            int p = j;
-            for (int i = j + 1; i < n; i++)
-                if (Math.Abs(lu[i + n * j]) > Math.Abs(lu[p + n * j])) p = i;
-            pivots[j] = p;
-            if (lu[p + n * j] == 0) return null;
-            if (p != j)
-                for (int c = 0; c < n; c++) (lu[j + n * c], lu[p + n * c]) = (lu[p + n * c], lu[j + n * c]);
-            for (int i = j + 1; i < n; i++)
-            {
-                lu[i + n * j] /= lu[j + n * j];
-                double f = lu[i + n * j];
-                for (int c = j + 1; c < n; c++) lu[i + n * c] -= f * lu[j + n * c];
-            }
-        }
-        return pivots;
-    }
-
-    private static void SolveInPlace(double[] lu, int[] pivots, int n, ReadOnlySpan<double> b, Span<double> x)
-    {
-        b.CopyTo(x);
-        for (int i = 0; i < n; i++) (x[i], x[pivots[i]]) = (x[pivots[i]], x[i]);
-        for (int i = 0; i < n; i++)
-            for (int c = 0; c < i; c++) x[i] -= lu[i + n * c] * x[c];
-        for (int i = n - 1; i >= 0; i--)
-        {
-            for (int c = i + 1; c < n; c++) x[i] -= lu[i + n * c] * x[c];
-            x[i] /= lu[i + n * i];
-        }
     }
 }

@@ -1,0 +1,80 @@
+using System.Numerics.Tensors;
+
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// LU factorization with partial pivoting of column-major float64 matrices, and solving with
+/// the factors: through <see cref="Lapack"/> when the BLAS library has it, else the engine's own
+/// column-by-column elimination.
+/// </summary>
+internal static class LuDecomposition
+{
+    /// <summary>
+    /// Factors the n x n <paramref name="lu"/> in place: the unit-lower L below the diagonal and
+    /// U on and above it; <paramref name="pivots"/>[i] is the row swapped with row i. False when
+    /// a pivot is exactly zero (the matrix is singular).
+    /// </summary>
+    /// <remarks>As LAPACK's <c>getrf</c>, a zero pivot leaves its column as it is and the
+    /// elimination goes on.</remarks>
+    internal static bool Factor(Span<double> lu, int n, Span<int> pivots) =>
+        n == 0 || (Lapack.Available ? Lapack.Factor(lu, n, pivots) : FactorByColumns(lu, n, pivots));
+
+    /// <summary>
+    /// Overwrites the n x <paramref name="count"/> <paramref name="columns"/> with the solutions
+    /// of <c>a x = columns</c>, given <see cref="Factor"/>'s factors of <c>a</c>.
+    /// </summary>
+    internal static void Solve(ReadOnlySpan<double> lu, ReadOnlySpan<int> pivots, int n, Span<double> columns, int count)
+    {
+        if (Lapack.Available) Lapack.Solve(lu, pivots, n, columns, count);
+        else
+            for (int c = 0; c < count; c++) SolveByColumns(lu, pivots, n, columns.Slice(c * n, n));
+    }
+
+    // Right-looking elimination: each step updates the columns to its right one whole column at
+    // a time, so every inner loop runs down contiguous storage.
+    internal static bool FactorByColumns(Span<double> lu, int n, Span<int> pivots)
+    {
+        bool regular = true;
+        for (int j = 0; j < n; j++)
+        {
+            var column = lu.Slice(j * n, n);
+            // The first of the largest magnitudes, as LAPACK's idamax picks.
+            int p = j;
+            for (int i = j + 1; i < n; i++)
+                if (Math.Abs(column[i]) > Math.Abs(column[p])) p = i;
+            pivots[j] = p;
+            if (column[p] == 0)
+            {
+                // Everything below is zero too: nothing to eliminate.
+                regular = false;
+                continue;
+            }
+            if (p != j)
+                for (int c = 0; c < n; c++) (lu[j + n * c], lu[p + n * c]) = (lu[p + n * c], lu[j + n * c]);
+            var below = column[(j + 1)..];
+            TensorPrimitives.Divide(below, column[j], below);
+            for (int c = j + 1; c < n; c++)
+            {
+                var target = lu.Slice(c * n + j + 1, n - j - 1);
+                TensorPrimitives.MultiplyAdd(below, -lu[j + n * c], target, target);
+            }
+        }
+        return regular;
+    }
+
+    internal static void SolveByColumns(ReadOnlySpan<double> lu, ReadOnlySpan<int> pivots, int n, Span<double> x)
+    {
+        for (int i = 0; i < n; i++) (x[i], x[pivots[i]]) = (x[pivots[i]], x[i]);
+        for (int c = 0; c < n; c++)
+        {
+            var rest = x[(c + 1)..];
+            TensorPrimitives.MultiplyAdd(lu.Slice(c * n + c + 1, n - c - 1), -x[c], rest, rest);
+        }
+        for (int c = n - 1; c >= 0; c--)
+        {
+            x[c] /= lu[c + n * c];
+            var above = x[..c];
+            TensorPrimitives.MultiplyAdd(lu.Slice(c * n, c), -x[c], above, above);
+        }
+    }
+}
