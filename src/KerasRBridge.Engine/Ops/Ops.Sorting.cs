@@ -10,8 +10,10 @@ public static partial class Ops
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
     public static NdArray Sort(NdArray x, int? axis = -1)
     {
-        if (axis is null) return Sort(Ravel(x), 0);
-        return TakeAlongAxis(x, ArgSort(x, axis), axis.Value);
+        if (RealOnly(x, "sort").Rank == 0 && axis is not null) AxisReduction.Normalize([axis.Value], false, 1);
+        if (axis is null || x.Rank == 0) return Sort(Ravel(x), 0);
+        int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
+        return DTypeVisitor.Accept<LineGather, NdArray>(x.DType, new LineGather(x, LineOrder.Positions(x, at, descending: false), at));
     }
 
     /// <summary>
@@ -33,21 +35,7 @@ public static partial class Ops
     {
         if (axis is null || x.Rank == 0) return Order(Ravel(x), 0, descending);
         int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
-        var values = x.Cast(DType.Float64).AsSpan<double>();
-        long inner = 1, outer = 1, n = x.ShapeSpan[at];
-        for (int a = 0; a < at; a++) inner *= x.ShapeSpan[a];
-        for (int a = at + 1; a < x.Rank; a++) outer *= x.ShapeSpan[a];
-        var result = new int[values.Length];
-        var line = new int[n];
-        var keys = new double[n];
-        for (long k = 0; k < outer; k++)
-            for (long i = 0; i < inner; i++)
-            {
-                for (int j = 0; j < n; j++) (line[j], keys[j]) = (j, values[(int)(i + inner * (j + n * k))]);
-                Array.Sort(line, (p, q) => (descending ? CompareNaNLast(keys[q], keys[p]) : CompareNaNLast(keys[p], keys[q])) is var c && c != 0 ? c : p.CompareTo(q));
-                for (int j = 0; j < n; j++) result[i + inner * (j + n * k)] = line[j];
-            }
-        return NdArray.FromColumnMajor(result, x.ShapeSpan);
+        return NdArray.FromColumnMajor(LineOrder.Positions(x, at, descending), x.ShapeSpan);
     }
 
     /// <summary>
@@ -105,8 +93,25 @@ public static partial class Ops
         return DTypeVisitor.Accept<OffsetGather, NdArray>(x.DType, new OffsetGather(source, offsets, targetShape));
     }
 
-    private static int CompareNaNLast(double a, double b) =>
-        double.IsNaN(a) ? (double.IsNaN(b) ? 0 : 1) : double.IsNaN(b) ? -1 : a.CompareTo(b);
+    // Each line's elements at the positions LineOrder gave for it.
+    private readonly struct LineGather(NdArray x, int[] positions, int axis) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var storage = TensorStorage.AllocateLike<T>(x);
+            var result = storage.GetSpan();
+            var source = x.AsSpan<T>();
+            var shape = x.ShapeSpan;
+            long inner = 1, n = shape[axis];
+            for (int a = 0; a < axis; a++) inner *= shape[a];
+            long lineBlock = inner * n;
+            for (long start = 0; start < result.Length; start += lineBlock)
+                for (long i = start; i < start + inner; i++)
+                    for (long j = 0; j < n; j++)
+                        result[(int)(i + inner * j)] = source[(int)(i + inner * positions[i + inner * j])];
+            return NdArray<T>.Adopt(storage, x.ShapeArray);
+        }
+    }
 
     private readonly struct OffsetGather(NdArray x, long[] offsets, long[] shape) : IDTypeVisitor<NdArray>
     {

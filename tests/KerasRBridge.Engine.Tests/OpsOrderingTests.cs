@@ -1,0 +1,106 @@
+using KerasRBridge.Engine;
+using static KerasRBridge.Engine.Tests.OpsTestArrays;
+
+namespace KerasRBridge.Engine.Tests;
+
+/// <summary>
+/// Sorting and argsort against a reference order (LINQ's stable OrderBy with NumPy's rules: NaN
+/// last, -0 equal to 0, ties by position) on lines short enough for insertion, long enough for
+/// counting passes, and longer than a cache-sized range.
+/// </summary>
+public class OpsOrderingTests
+{
+    private static readonly int[] Lengths = [5, 300, 40_000];
+
+    // Few distinct values, so that ties are common, plus NaN, infinities and both zeros.
+    private static double[] Mixed(int n, int seed)
+    {
+        var random = new Random(seed);
+        double[] specials = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.0, -0.0];
+        return Enumerable.Range(0, n).Select(_ => random.Next(10) == 0 ? specials[random.Next(specials.Length)] : random.Next(-50, 50) / 4.0).ToArray();
+    }
+
+    private static int NumPyCompare(double a, double b) =>
+        double.IsNaN(a) ? (double.IsNaN(b) ? 0 : 1) : double.IsNaN(b) ? -1 : a == b ? 0 : a.CompareTo(b);
+
+    private static int[] ReferenceOrder(double[] values) =>
+        Enumerable.Range(0, values.Length).OrderBy(i => values[i], Comparer<double>.Create(NumPyCompare)).ToArray();
+
+    [Test]
+    public void Argsort_of_a_float64_vector_is_the_stable_numpy_order([ValueSource(nameof(Lengths))] int n)
+    {
+        var values = Mixed(n, n);
+        Assert.That(Doubles(Ops.ArgSort(Vector(values), 0)), Is.EqualTo(ReferenceOrder(values).Select(i => (double)i)));
+    }
+
+    [Test]
+    public void Argsort_of_a_float32_vector_is_the_stable_numpy_order([ValueSource(nameof(Lengths))] int n)
+    {
+        var values = Mixed(n, 2 * n);
+        var order = Ops.ArgSort(Vector(values).Cast(DType.Float32), 0);
+        Assert.That(Doubles(order), Is.EqualTo(ReferenceOrder(values).Select(i => (double)i)));
+    }
+
+    [Test]
+    public void Sort_keeps_the_values_themselves_with_nan_last([ValueSource(nameof(Lengths))] int n)
+    {
+        var values = Mixed(n, 3 * n);
+        var sorted = Doubles(Ops.Sort(Vector(values), 0));
+        Assert.That(sorted, Is.EqualTo(ReferenceOrder(values).Select(i => values[i])));
+    }
+
+    [Test]
+    public void Top_k_takes_the_largest_with_nan_first_and_ties_by_position([ValueSource(nameof(Lengths))] int n)
+    {
+        var values = Mixed(n, 4 * n);
+        int k = Math.Min(n, 25);
+        var expected = Enumerable.Range(0, n)
+            .OrderBy(i => double.IsNaN(values[i]) ? 0 : 1)
+            .ThenByDescending(i => double.IsNaN(values[i]) ? 0 : values[i])
+            .Take(k).Select(i => (double)i);
+        Assert.That(Doubles(Ops.TopK(Vector(values), k).Indices), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Int64_beyond_2_to_the_53_orders_exactly()
+    {
+        long big = 1L << 60;
+        var x = Vector(big + 3, big + 1, -big, big + 2, long.MinValue, long.MaxValue);
+        Assert.That(Ops.ArgSort(x, 0).AsSpan<int>().ToArray(), Is.EqualTo(new[] { 4, 2, 1, 3, 0, 5 }));
+    }
+
+    [Test]
+    public void Uint64_above_the_int64_range_orders_as_unsigned()
+    {
+        var x = Vector(ulong.MaxValue, 1UL, (1UL << 63) + 5, 0UL);
+        Assert.That(Ops.ArgSort(x, 0).AsSpan<int>().ToArray(), Is.EqualTo(new[] { 3, 1, 2, 0 }));
+    }
+
+    [Test]
+    public void Narrow_integer_and_float16_tensors_order_by_value()
+    {
+        Assert.That(Ops.ArgSort(Vector<sbyte>(3, -128, 127, 0), 0).AsSpan<int>().ToArray(), Is.EqualTo(new[] { 1, 3, 0, 2 }));
+        Assert.That(Ops.ArgSort(Vector(2.5, -1, double.NaN, 0.5).Cast(DType.Float16), 0).AsSpan<int>().ToArray(), Is.EqualTo(new[] { 1, 3, 0, 2 }));
+        Assert.That(Ops.ArgSort(Vector(true, false, true, false), 0).AsSpan<int>().ToArray(), Is.EqualTo(new[] { 1, 3, 0, 2 }));
+    }
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Each_line_of_a_3d_tensor_sorts_along_the_chosen_axis(int axis)
+    {
+        long[] shape = [7, 60, 5];
+        var values = Mixed(7 * 60 * 5, 11 + axis);
+        var x = NdArray.FromColumnMajor(values, shape);
+        var positions = Ops.ArgSort(x, axis).AsSpan<int>().ToArray();
+        long inner = shape.Take(axis).Aggregate(1L, (p, d) => p * d), n = shape[axis];
+        long outer = values.Length / (inner * n);
+        for (long k = 0; k < outer; k++)
+        for (long i = 0; i < inner; i++)
+        {
+            var line = Enumerable.Range(0, (int)n).Select(j => values[i + inner * (j + n * k)]).ToArray();
+            var got = Enumerable.Range(0, (int)n).Select(j => positions[i + inner * (j + n * k)]).ToArray();
+            Assert.That(got, Is.EqualTo(ReferenceOrder(line)), $"line {i}, {k}");
+        }
+    }
+}
