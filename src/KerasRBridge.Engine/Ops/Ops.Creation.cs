@@ -33,9 +33,10 @@ public static partial class Ops
         double count = Math.Ceiling((stop - start) / step);
         long n = double.IsNaN(count) ? 0 : (long)Math.Min(Math.Max(0, count), long.MaxValue);
         NdArray.StorageLength([n], dtype);
-        var values = new double[n];
-        for (long i = 0; i < n; i++) values[i] = start + i * step;
-        return NdArray.FromColumnMajor(values, [n]).Cast(dtype);
+        var storage = TensorStorage.Allocate<double>([n]);
+        var values = storage.GetSpan();
+        for (int i = 0; i < values.Length; i++) values[i] = start + i * step;
+        return NdArray<double>.Adopt(storage, [n]).Cast(dtype);
     }
 
     /// <summary>
@@ -49,11 +50,12 @@ public static partial class Ops
         if (num < 0) throw new KerasValueError($"Number of samples, {num}, must be non-negative.");
         long divisions = endpoint ? num - 1 : num;
         double step = (stop - start) / divisions;
-        var values = new double[num];
+        var storage = TensorStorage.Allocate<double>([num]);
+        var values = storage.GetSpan();
         if (num > 0) values[0] = start;
-        for (long i = 1; i < num; i++) values[i] = start + i * step;
-        if (endpoint && num > 1) values[num - 1] = stop;
-        return NdArray.FromColumnMajor(values, [num]).Cast(dtype);
+        for (int i = 1; i < values.Length; i++) values[i] = start + i * step;
+        if (endpoint && num > 1) values[^1] = stop;
+        return NdArray<double>.Adopt(storage, [num]).Cast(dtype);
     }
 
     private static NdArray Triangle(long n, long? m, long k, DType? dtype, Func<long, long, long, bool> one)

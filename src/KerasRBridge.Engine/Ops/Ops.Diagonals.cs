@@ -58,9 +58,27 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank < 2) throw new KerasValueError($"`{(lower ? "tril" : "triu")}` needs an input of rank 2 or more. Received: shape={NdArray.FormatShape(x.ShapeSpan)}");
-        long rows = x.ShapeSpan[^2], columns = x.ShapeSpan[^1];
-        var keep = lower ? Tri(rows, columns, k, DType.Bool) : LogicalNot(Tri(rows, columns, k - 1, DType.Bool));
-        return Where(keep, x, NdArray.Zeros(x.DType, [1]));
+        return DTypeVisitor.Accept<TriangularPart, NdArray>(x.DType, new TriangularPart(x, k, lower));
+    }
+
+    // Column-major, column j of every matrix of the batch is one block (the batch axes vary
+    // fastest), so each side of the diagonal in it is one run to clear.
+    private readonly struct TriangularPart(NdArray x, long k, bool lower) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var storage = TensorStorage.AllocateLike<T>(x);
+            var result = storage.GetSpan();
+            x.AsSpan<T>().CopyTo(result);
+            long rows = x.ShapeSpan[^2], columns = x.ShapeSpan[^1], batch = NdArray.ElementCount(x.ShapeSpan[..^2]);
+            for (long j = 0; j < columns; j++)
+            {
+                // tril keeps rows i >= j - k; triu keeps rows i <= j - k.
+                long from = lower ? 0 : Math.Clamp(j - k + 1, 0, rows), to = lower ? Math.Clamp(j - k, 0, rows) : rows;
+                result.Slice((int)(batch * (rows * j + from)), (int)(batch * (to - from))).Clear();
+            }
+            return NdArray<T>.Adopt(storage, x.ShapeArray);
+        }
     }
 
     // A copy of the flat `target` with `values` written at `positions`.

@@ -22,8 +22,16 @@ public static partial class Ops
                 throw new KerasValueError($"all the input array dimensions except for the concatenation axis must match exactly, but received shapes {NdArray.FormatShape(xs[0].ShapeSpan)} and {NdArray.FormatShape(x.ShapeSpan)}");
             shape[at] += x.ShapeSpan[at];
         }
+        return Join(xs, [.. xs.Select(x => x.ShapeSpan[at])], at, shape);
+    }
+
+    // The tensors, in the dtype they promote to, one after another along `axis` of `shape`,
+    // each taking `lengths` of it; a tensor's elements are in the order the result holds them,
+    // whether or not it has that axis itself.
+    private static NdArray Join(IReadOnlyList<NdArray> xs, long[] lengths, int axis, long[] shape)
+    {
         var dtype = DTypes.ResultType([.. xs.Select(x => x.DType)]);
-        return DTypeVisitor.Accept<Joining, NdArray>(dtype, new Joining([.. xs.Select(x => x.Cast(dtype))], at, shape));
+        return DTypeVisitor.Accept<Joining, NdArray>(dtype, new Joining([.. xs.Select(x => x.Cast(dtype))], lengths, axis, shape));
     }
 
     /// <summary><paramref name="xs"/>, all of one shape, stacked along a new axis <paramref name="axis"/> (<c>keras.ops.stack</c>).</summary>
@@ -34,7 +42,8 @@ public static partial class Ops
         if (xs.Count == 0) throw new KerasValueError("need at least one array to stack");
         if (xs.Any(x => !x.ShapeSpan.SequenceEqual(xs[0].ShapeSpan))) throw new KerasValueError("all input arrays must have the same shape");
         int at = AxisReduction.Normalize([axis], false, xs[0].Rank + 1)[0];
-        return Concatenate([.. xs.Select(x => ExpandDims(x, at))], at);
+        long[] shape = [.. xs[0].ShapeSpan[..at], xs.Count, .. xs[0].ShapeSpan[at..]];
+        return Join(xs, [.. xs.Select(_ => 1L)], at, shape);
     }
 
     /// <summary>
@@ -66,8 +75,12 @@ public static partial class Ops
     private static NdArray Gather(NdArray x, long[] positions, int axis, long[] shape) =>
         DTypeVisitor.Accept<Gathering, NdArray>(x.DType, new Gathering(x, positions, axis, shape));
 
-    private readonly struct Joining(NdArray[] xs, int axis, long[] shape) : IDTypeVisitor<NdArray>
+    private readonly struct Joining(NdArray[] xs, long[] lengths, int axis, long[] shape) : IDTypeVisitor<NdArray>
     {
+        // Blocks shorter than this are written element by element: a copy call per element of a
+        // stack along the first axis (whose blocks are single elements) costs more.
+        private const int ShortBlock = 8;
+
         public NdArray Visit<T>() where T : unmanaged
         {
             var storage = TensorStorage.Allocate<T>(shape);
@@ -75,14 +88,22 @@ public static partial class Ops
             long inner = 1, outer = 1;
             for (int a = 0; a < axis; a++) inner *= shape[a];
             for (int a = axis + 1; a < shape.Length; a++) outer *= shape[a];
-            int written = 0;
-            for (long k = 0; k < outer; k++)
-                foreach (var x in xs)
+            int stride = (int)(inner * shape[axis]), offset = 0;
+            for (int i = 0; i < xs.Length; i++)
+            {
+                var source = xs[i].AsSpan<T>();
+                int block = (int)(inner * lengths[i]);
+                if (block < ShortBlock)
                 {
-                    int block = (int)(inner * x.ShapeSpan[axis]);
-                    x.AsSpan<T>().Slice((int)(k * block), block).CopyTo(result[written..]);
-                    written += block;
+                    for (int k = 0, from = 0; k < outer; k++, from += block)
+                        for (int e = 0; e < block; e++) result[k * stride + offset + e] = source[from + e];
                 }
+                else
+                {
+                    for (int k = 0; k < outer; k++) source.Slice(k * block, block).CopyTo(result.Slice(k * stride + offset, block));
+                }
+                offset += block;
+            }
             return NdArray<T>.Adopt(storage, shape);
         }
     }
