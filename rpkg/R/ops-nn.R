@@ -247,17 +247,15 @@ op_where <- function(condition, x1 = NULL, x2 = NULL) {
   .Call(krb_call3, "op_where", condition, x1, x2)
 }
 
+# One 0-based int64 vector per axis, as keras3 passes Keras's `nonzero()` through.
 nonzero_positions <- function(condition) {
-  values <- as.array(as_tensor(condition))
-  if (is.null(dim(values))) dim(values) <- length(values)
-  hits <- which(values != 0 | is.nan(values), arr.ind = TRUE)
-  hits <- hits[do.call(order, unname(as.data.frame(hits))), , drop = FALSE]
-  lapply(seq_len(ncol(hits)), function(axis) op_array(array(hits[, axis] - 1L), dtype = "int64"))
+  rows <- .Call(krb_call1, "nonzero_positions", condition)
+  lapply(seq_len(axis_length(rows, 2L)), function(axis) op_take(rows, axis, axis = 2L))
 }
 
 #' @rdname op_where
 #' @export
-op_nonzero <- function(x) op_stack(lapply(nonzero_positions(x), op_add, 1L), axis = -1L)
+op_nonzero <- function(x) op_add(.Call(krb_call1, "nonzero_positions", x), 1L)
 
 #' @rdname op_where
 #' @export

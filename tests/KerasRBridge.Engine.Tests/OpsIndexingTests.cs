@@ -158,6 +158,24 @@ public class OpsIndexingTests
     }
 
     [Test]
+    public void Non_zero_positions_list_each_non_zero_element_in_row_major_order_with_nan_counting()
+    {
+        var x = NdArray.FromRowMajor(new double[] { 0, 1, -0.0, double.NaN, 0, 0, 2, 0, 0, 0, 0, 3 }, [2, 2, 3]);
+        var rows = Ops.NonZeroPositions(x);
+        Assert.That(rows.ShapeArray, Is.EqualTo(new long[] { 4, 3 }));
+        Assert.That(IndexingTestArrays.RowMajor<long>(rows), Is.EqualTo(new long[] { 0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1, 2 }));
+    }
+
+    [Test]
+    public void Non_zero_positions_of_bool_int_and_0_d_tensors()
+    {
+        Assert.That(IndexingTestArrays.RowMajor<long>(Ops.NonZeroPositions(Vector(false, true, true))), Is.EqualTo(new long[] { 1, 2 }));
+        Assert.That(IndexingTestArrays.RowMajor<long>(Ops.NonZeroPositions(Vector(0, 7, 0, -1))), Is.EqualTo(new long[] { 1, 3 }));
+        Assert.That(Ops.NonZeroPositions(NdArray.Scalar(5.0)).ShapeArray, Is.EqualTo(new long[] { 1, 1 }));
+        Assert.That(Ops.NonZeroPositions(NdArray.Scalar(0.0)).ShapeArray, Is.EqualTo(new long[] { 0, 1 }));
+    }
+
+    [Test]
     public void One_hot_marks_each_class_along_a_new_axis()
     {
         var encoded = Ops.OneHot(Vector(1L, 3L, -1L), 4);

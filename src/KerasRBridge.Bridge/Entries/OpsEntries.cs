@@ -37,6 +37,7 @@ internal static unsafe class OpsEntries
         Declare.Entry("op_reduce", (string name, Sexp x, Sexp axis, bool keepdims) => Reduce(Lookup(Ops.ReductionsByName, name), Tensors.FromR(x), axis, keepdims)),
         Declare.Entry("op_cast", (Sexp x, string dtype) => Tensors.FromR(x).Cast(DTypes.Standardize(dtype))),
         Declare.Entry("op_where", (Sexp condition, Sexp x1, Sexp x2) => Ops.Where(OperandOf(condition), OperandOf(x1), OperandOf(x2))),
+        Declare.Entry("nonzero_positions", (Sexp x) => Ops.NonZeroPositions(Tensors.FromR(x))),
         Declare.Entry("op_clip", (Sexp x, Sexp x_min, Sexp x_max) => Ops.Clip(Tensors.FromR(x), OperandOf(x_min), OperandOf(x_max))),
         Declare.Entry("op_gelu", (Sexp x, bool approximate) => Ops.Gelu(Tensors.FromR(x), approximate)),
         Declare.Entry("op_elu", (Sexp x, double alpha) => Ops.Elu(Tensors.FromR(x), alpha)),

@@ -61,15 +61,52 @@ public static partial class Ops
         int rank = indices.Rank + 1;
         int at = AxisReduction.Normalize([axis], false, rank)[0];
         NdArray.StorageLength([.. indices.ShapeSpan.ToArray(), numClasses], dtype);
-        var classes = indices.Cast(DType.Int64).AsSpan<long>();
-        var values = new double[classes.Length * numClasses];
-        for (int p = 0; p < classes.Length; p++)
-            if (classes[p] >= 0 && classes[p] < numClasses) values[p + classes.Length * classes[p]] = 1;
-        var lastAxis = NdArray.FromColumnMajor(values, [.. indices.ShapeSpan.ToArray(), numClasses]).Cast(dtype);
+        var lastAxis = DTypeVisitor.Accept<OneHotting, NdArray>(dtype, new OneHotting(indices.Cast(DType.Int64), numClasses, dtype));
         if (at == rank - 1) return lastAxis;
         var order = Enumerable.Range(0, rank - 1).ToList();
         order.Insert(at, rank - 1);
         return Transpose(lastAxis, [.. order]);
+    }
+
+    /// <summary>
+    /// The 0-based positions of the non-zero elements of <paramref name="x"/> (NaN counts), one
+    /// row per element in row-major order and one column per axis: an int64 tensor of shape
+    /// (count, rank), NumPy's <c>argwhere</c>, whose columns are <c>keras.ops.nonzero</c>'s
+    /// tensors. A 0-d tensor counts as a vector of one.
+    /// </summary>
+    public static NdArray NonZeroPositions(NdArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var flat = Ravel(x);
+        long[] shape = x.Rank == 0 ? [1] : x.ShapeArray;
+        return DTypeVisitor.Accept<NonZeroFinding, NdArray>(x.DType, new NonZeroFinding(flat, shape));
+    }
+
+    private readonly struct NonZeroFinding(NdArray flat, long[] shape) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var values = flat.AsSpan<T>();
+            var zero = default(T);
+            int count = 0;
+            foreach (var v in values)
+                if (!EqualityComparer<T>.Default.Equals(v, zero)) count++;
+            long[] resultShape = [count, shape.Length];
+            var storage = TensorStorage.Allocate<long>(resultShape);
+            var result = storage.GetSpan();
+            for (int p = 0, row = 0; p < values.Length; p++)
+            {
+                if (EqualityComparer<T>.Default.Equals(values[p], zero)) continue;
+                long rest = p;
+                for (int a = shape.Length - 1; a >= 0; a--)
+                {
+                    result[row + count * a] = rest % shape[a];
+                    rest /= shape[a];
+                }
+                row++;
+            }
+            return NdArray<long>.Adopt(storage, resultShape);
+        }
     }
 
     private static NdArray Arg(NdArray x, int? axis, bool keepdims, bool largest)
@@ -187,6 +224,22 @@ public static partial class Ops
             }
             NdArray.GatherStrided(in x.AsSpan<T>()[(int)origin], [.. x.ShapeSpan.ToArray().Select(l => (nint)l)], [.. strides.Select(s => (nint)s)], result);
             return NdArray<T>.Adopt(storage, x.ShapeArray);
+        }
+    }
+
+    // Column-major with the classes last, class c of position p is element p + positions * c.
+    private readonly struct OneHotting(NdArray classes, long numClasses, DType dtype) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            long[] shape = [.. classes.ShapeSpan, numClasses];
+            var storage = TensorStorage.Allocate<T>(shape, zeroed: true);
+            var result = storage.GetSpan();
+            T one = NdArray.Full(dtype, [], 1).AsSpan<T>()[0];
+            var positions = classes.AsSpan<long>();
+            for (int p = 0; p < positions.Length; p++)
+                if (positions[p] >= 0 && positions[p] < numClasses) result[(int)(p + positions.Length * positions[p])] = one;
+            return NdArray<T>.Adopt(storage, shape);
         }
     }
 
