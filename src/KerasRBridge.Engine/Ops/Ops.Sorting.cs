@@ -79,17 +79,21 @@ public static partial class Ops
         var targetShape = Broadcasting.Shapes(shape, indices.ShapeSpan);
         var xShape = targetShape.ToArray();
         xShape[at] = x.ShapeSpan[at];
-        var source = BroadcastTo(x, xShape);
-        var positions = BroadcastTo(indices.Cast(DType.Int64), targetShape).AsSpan<long>().ToArray();
+        var source = x.ShapeSpan.SequenceEqual(xShape) ? x : BroadcastTo(x, xShape);
+        var wide = indices.Cast(DType.Int64);
+        var positions = (wide.ShapeSpan.SequenceEqual(targetShape) ? wide : BroadcastTo(wide, targetShape)).AsSpan<long>();
         long inner = 1, n = x.ShapeSpan[at], m = targetShape[at];
         for (int a = 0; a < at; a++) inner *= targetShape[a];
         var offsets = new long[positions.Length];
-        for (long p = 0; p < positions.Length; p++)
-        {
-            long i = p % inner, k = p / (inner * m), index = positions[p] < 0 ? positions[p] + n : positions[p];
-            if (index < 0 || index >= n) throw new KerasIndexError($"index {positions[p]} is out of bounds for axis {at} with size {n}");
-            offsets[p] = i + inner * (index + n * k);
-        }
+        // Result element p = i + inner * (j + m * k) reads source element i + inner * (index + n * k).
+        for (int p = 0, k = 0; p < positions.Length; k++)
+            for (long j = 0; j < m; j++)
+                for (long i = 0; i < inner; i++, p++)
+                {
+                    long index = positions[p] < 0 ? positions[p] + n : positions[p];
+                    if (index < 0 || index >= n) throw new KerasIndexError($"index {positions[p]} is out of bounds for axis {at} with size {n}");
+                    offsets[p] = i + inner * (index + n * k);
+                }
         return DTypeVisitor.Accept<OffsetGather, NdArray>(x.DType, new OffsetGather(source, offsets, targetShape));
     }
 
