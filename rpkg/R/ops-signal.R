@@ -98,11 +98,20 @@ op_correlate <- function(x1, x2, mode = "valid") {
   na <- length(a)
   nv <- length(v)
   if (!na || !nv) raise_bridge_error("value_error", sprintf("%s cannot be empty", if (!na) "x1" else "x2"))
-  full <- vapply(seq(-(nv - 1L), na - 1L), function(k) {
-    n <- seq_len(nv) - 1L
-    n <- n[n + k >= 0L & n + k < na]
-    sum(a[n + k + 1L] * v[n + 1L])
-  }, 0)
+  # full[k + nv] = sum over n of a[n + k] v[n] (0-based n, lags k from -(nv - 1)): each element
+  # of the shorter sequence adds its products with the whole longer one, shifted, at once.
+  full <- numeric(na + nv - 1L)
+  if (nv <= na) {
+    for (n in seq_len(nv)) {
+      at <- seq.int(nv - n + 1L, length.out = na)
+      full[at] <- full[at] + a * v[[n]]
+    }
+  } else {
+    for (m in seq_len(na)) {
+      at <- seq.int(m + nv - 1L, by = -1L, length.out = nv)
+      full[at] <- full[at] + a[[m]] * v
+    }
+  }
   shorter <- min(na, nv)
   kept <- switch(mode,
     full = seq_along(full),
