@@ -193,16 +193,24 @@ internal static class Selection
                     $"boolean index did not match indexed array along axis {axis + j}; size of axis is {shape[axis + j]} but size of corresponding boolean axis is {maskShape[j]}"));
         }
         var values = mask.ColumnMajorMask;
+        var offsets = new long[values.AsSpan().Count(true)];
+        if (offsets.Length == 0) return offsets;
         var maskStrides = ColumnMajorStrides(maskShape);
         var position = new long[maskShape.Length];
-        var offsets = new List<long>();
-        for (long n = 0; n < values.LongLength; n++)
+        // The column-major index of the row-major position, kept up as the last axis turns
+        // fastest (an odometer) rather than recomputed for each element.
+        long columnMajor = 0;
+        for (int n = 0, found = 0; found < offsets.Length; n++)
         {
-            long columnMajor = 0;
-            for (int j = 0; j < position.Length; j++) columnMajor += position[j] * maskStrides[j];
-            if (values[columnMajor]) offsets.Add(columnMajor * stride);
-            for (int j = position.Length - 1; j >= 0 && ++position[j] == maskShape[j]; j--) position[j] = 0;
+            if (values[columnMajor]) offsets[found++] = columnMajor * stride;
+            for (int j = position.Length - 1; j >= 0; j--)
+            {
+                columnMajor += maskStrides[j];
+                if (++position[j] < maskShape[j]) break;
+                columnMajor -= maskStrides[j] * maskShape[j];
+                position[j] = 0;
+            }
         }
-        return offsets.ToArray();
+        return offsets;
     }
 }
