@@ -44,6 +44,16 @@ public class OpsLinearAlgebraTests
     }
 
     [Test]
+    public void Empty_matrices_solve_and_invert_to_empty_results()
+    {
+        Assert.That(Ops.Inv(NdArray.Zeros(DType.Float64, [0, 0])).ShapeArray, Is.EqualTo(new long[] { 0, 0 }));
+        Assert.That(Ops.Inv(NdArray.Zeros(DType.Float64, [3, 0, 0])).ShapeArray, Is.EqualTo(new long[] { 3, 0, 0 }));
+        Assert.That(Ops.Solve(NdArray.Zeros(DType.Float64, [0, 0]), NdArray.Zeros(DType.Float64, [0, 2])).ShapeArray, Is.EqualTo(new long[] { 0, 2 }));
+        Assert.That(Ops.Solve(A(), NdArray.Zeros(DType.Float64, [2, 0])).ShapeArray, Is.EqualTo(new long[] { 2, 0 }));
+        Assert.That(Ops.Inv(NdArray.Zeros(DType.Float64, [0, 2, 2])).ShapeArray, Is.EqualTo(new long[] { 0, 2, 2 }));
+    }
+
+    [Test]
     public void Solve_inv_and_det_agree_with_hand_computed_values()
     {
         Assert.That(Doubles(Ops.Solve(A(), Vector(6.0, 5))), Is.EqualTo(new double[] { 1, 1 }).Within(1e-15));

@@ -25,6 +25,7 @@ internal static class LuDecomposition
     /// </summary>
     internal static void Solve(ReadOnlySpan<double> lu, ReadOnlySpan<int> pivots, int n, Span<double> columns, int count)
     {
+        if (n == 0 || count == 0) return;
         if (Lapack.Available) Lapack.Solve(lu, pivots, n, columns, count);
         else
             for (int c = 0; c < count; c++) SolveByColumns(lu, pivots, n, columns.Slice(c * n, n));

@@ -69,7 +69,7 @@ public static partial class Ops
         var matrices = MatricesFirst(a).AsSpan<double>();
         var columnsFirst = MatricesFirst(rhs);
         var result = columnsFirst.AsSpan<double>().ToArray();
-        long batches = a.Size / (n * n);
+        long batches = NdArray.ElementCount(a.ShapeSpan[..^2]);
         var pivots = new int[n];
         for (long k = 0; k < batches; k++)
         {
