@@ -49,14 +49,17 @@ op_normalize <- function(x, axis = -1L, order = 2L, epsilon = NULL) {
 }
 
 # Keras's normalizations compute in at least float32 and cast back.
-computing_dtype <- function(dtype) if (dtype == "float64") dtype else "float32"
+computing_dtype <- function(dtype, name) {
+  if (grepl("complex", dtype)) raise_bridge_error("type_error", sprintf("`%s` does not support dtype %s.", name, dtype))
+  if (dtype == "float64") dtype else "float32"
+}
 
 #' @rdname op_normalize
 #' @export
 op_rms_normalization <- function(x, scale = NULL, axis = -1L, epsilon = NULL) {
   x <- as_tensor(x)
   original <- x$dtype
-  x <- at_least_rank(op_cast(x, computing_dtype(original)), 1L)
+  x <- at_least_rank(op_cast(x, computing_dtype(original, "rms_normalization")), 1L)
   if (is.null(epsilon)) epsilon <- config_epsilon()
   outputs <- op_multiply(x, op_rsqrt(op_add(op_mean(op_square(x), axis = axis, keepdims = TRUE), epsilon)))
   if (!is.null(scale)) outputs <- op_multiply(outputs, op_cast(scale, x$dtype))
@@ -68,7 +71,7 @@ op_rms_normalization <- function(x, scale = NULL, axis = -1L, epsilon = NULL) {
 op_layer_normalization <- function(x, gamma = NULL, beta = NULL, axis = -1L, epsilon = NULL, ...) {
   x <- as_tensor(x)
   original <- x$dtype
-  x <- op_cast(x, computing_dtype(original))
+  x <- op_cast(x, computing_dtype(original, "layer_normalization"))
   if (is.null(epsilon)) epsilon <- config_epsilon()
   axes <- .Call(krb_call2, "axes_normalized", x, axis)
   rank <- op_ndim(x)

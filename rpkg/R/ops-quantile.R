@@ -38,7 +38,7 @@ op_quantile <- function(x, q, axis = NULL, method = "linear", keepdims = FALSE) 
   q_values <- as.vector(if (is_kerasbridge_object(q)) as.array(q) else q)
   if (!is.numeric(q_values) || !length(q_values) || anyNA(q_values) || any(q_values < 0 | q_values > 1))
     raise_bridge_error("value_error", sprintf("Quantiles must be in the range [0, 1]. Received: q=%s", deparse1(q_values)))
-  x <- float_tensor(x)
+  x <- float_tensor(x, "quantile")
   rank <- op_ndim(x)
   reduced <- if (is.null(axis)) seq_len(rank) else .Call(krb_call2, "axes_normalized", x, axis)
   # The reduced axes last, merged into one: every quantile is then along the last axis.
@@ -66,14 +66,17 @@ op_quantile <- function(x, q, axis = NULL, method = "linear", keepdims = FALSE) 
 
 #' @rdname op_quantile
 #' @export
-op_median <- function(x, axis = NULL, keepdims = FALSE) op_quantile(x, 0.5, axis = axis, keepdims = keepdims)
+op_median <- function(x, axis = NULL, keepdims = FALSE) {
+  float_tensor(x, "median")
+  op_quantile(x, 0.5, axis = axis, keepdims = keepdims)
+}
 
 #' @rdname op_quantile
 #' @export
 op_average <- function(x, axis = NULL, weights = NULL) {
-  x <- float_tensor(x)
+  x <- float_tensor(x, "average")
   if (is.null(weights)) return(op_mean(x, axis = axis))
-  weights <- float_tensor(weights)
+  weights <- float_tensor(weights, "average")
   if (!identical(unlist(op_shape(weights)), unlist(op_shape(x)))) {
     if (is.null(axis) || length(axis) != 1L || op_ndim(weights) != 1L)
       raise_bridge_error("value_error", sprintf("Axis must be specified when shapes of x and weights differ, and then weights must be 1-D, one per element along it. Received: x.shape=%s, weights.shape=%s",
@@ -88,7 +91,10 @@ op_average <- function(x, axis = NULL, weights = NULL) {
 
 # A tensor of a float dtype: integers and bools become float32, as Keras's quantile and
 # average compute them.
-float_tensor <- function(x) {
+# Complex values are refused rather than cast to their real parts.
+float_tensor <- function(x, name) {
   x <- as_tensor(x)
+  if (grepl("complex", op_dtype(x)))
+    raise_bridge_error("type_error", sprintf("`%s` does not support dtype %s.", name, op_dtype(x)))
   if (grepl("float", op_dtype(x))) x else op_cast(x, "float32")
 }

@@ -44,6 +44,18 @@ public class OpsLinearAlgebraTests
     }
 
     [Test]
+    public void Complex_matrices_are_refused_rather_than_cut_to_their_real_parts()
+    {
+        var z = A().Cast(DType.Complex64);
+        Assert.That(Assert.Throws<KerasTypeError>(() => Ops.Det(z))!.Message, Is.EqualTo("`det` does not support dtype complex64."));
+        Assert.Throws<KerasTypeError>(() => Ops.SlogDet(z));
+        Assert.Throws<KerasTypeError>(() => Ops.Inv(z));
+        Assert.Throws<KerasTypeError>(() => Ops.Cholesky(z));
+        Assert.Throws<KerasTypeError>(() => Ops.Solve(z, Vector(1.0, 1)));
+        Assert.Throws<KerasTypeError>(() => Ops.Solve(A(), Vector(1.0, 1).Cast(DType.Complex64)));
+    }
+
+    [Test]
     public void Empty_matrices_solve_and_invert_to_empty_results()
     {
         Assert.That(Ops.Inv(NdArray.Zeros(DType.Float64, [0, 0])).ShapeArray, Is.EqualTo(new long[] { 0, 0 }));

@@ -259,3 +259,19 @@ test_that("op_norm of complex values is the norm of their magnitudes, in the rea
   expect_equal(as.vector(as.array(op_norm(op_array(m), ord = "nuc"))), sum(svd(m)$d))
   expect_equal(as.vector(as.array(op_norm(op_array(m), ord = "fro"))), norm(Mod(m), "F"))
 })
+
+test_that("complex matrices are refused by the float64 factorizations rather than cut to their real parts", {
+  z <- op_array(matrix(c(2+1i, 0, 0, 1), 2), "complex64")
+  refused <- function(expr, fn) expect_bridge_error(expr, "type_error", sprintf("`%s` does not support dtype complex64.", fn), fixed = TRUE)
+  refused(op_det(z), "det")
+  refused(op_slogdet(z), "slogdet")
+  refused(op_inv(z), "inv")
+  refused(op_cholesky(z), "cholesky")
+  refused(op_solve(z, c(1, 1)), "solve")
+  refused(op_solve(a, op_array(c(1+1i, 1), "complex64")), "solve")
+})
+
+test_that("op_solve and op_inv of empty matrices give empty results", {
+  expect_identical(dim(as.array(op_inv(op_zeros(c(0, 0))))), c(0L, 0L))
+  expect_identical(as.integer(op_shape(op_solve(a, op_zeros(c(2, 0))))), c(2L, 0L))
+})

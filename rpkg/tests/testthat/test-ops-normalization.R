@@ -65,3 +65,9 @@ test_that("op_psnr is 20 log10(max_val) - 10 log10(mse)", {
 test_that("op_psnr needs inputs of one shape", {
   expect_bridge_error(op_psnr(c(1, 2), c(1, 2, 3), 1), "value_error", "Input shapes (2) and (3) must match", fixed = TRUE)
 })
+
+test_that("layer and RMS normalization refuse complex values rather than cut them to their real parts", {
+  z <- op_array(c(1+2i, 3+0i), "complex64")
+  expect_bridge_error(op_layer_normalization(z), "type_error", "`layer_normalization` does not support dtype complex64.", fixed = TRUE)
+  expect_bridge_error(op_rms_normalization(z), "type_error", "`rms_normalization` does not support dtype complex64.", fixed = TRUE)
+})

@@ -45,3 +45,11 @@ test_that("op_average is the mean, or with weights weighted.mean(), along an axi
   expect_equal(as.array(op_average(m, weights = m)), sum(m * m) / sum(m))
   expect_bridge_error(op_average(m, weights = w), "value_error", "Axis must be specified")
 })
+
+test_that("complex values are refused rather than cut to their real parts", {
+  z <- op_array(c(1+2i, 3+0i), "complex64")
+  expect_bridge_error(op_quantile(z, 0.5), "type_error", "`quantile` does not support dtype complex64.", fixed = TRUE)
+  expect_bridge_error(op_median(z), "type_error", "`median` does not support dtype complex64.", fixed = TRUE)
+  expect_bridge_error(op_average(z), "type_error", "`average` does not support dtype complex64.", fixed = TRUE)
+  expect_bridge_error(op_average(c(1, 2), weights = z), "type_error", "`average` does not support", fixed = TRUE)
+})

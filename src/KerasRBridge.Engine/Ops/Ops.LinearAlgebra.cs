@@ -58,8 +58,9 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var dtype = DTypes.ResultType([a.DType, b.DType, DType.Float32], [false, false, true]);
         RequireSquare(a, "solve");
+        RealOnly(b, "solve");
+        var dtype = DTypes.ResultType([a.DType, b.DType, DType.Float32], [false, false, true]);
         bool vector = b.Rank == a.Rank - 1;
         var rhs = vector ? ExpandDims(b, -1) : b;
         long n = a.ShapeSpan[^1];
@@ -165,9 +166,10 @@ public static partial class Ops
     private static NdArray MatricesLast(NdArray a) =>
         Transpose(a, [.. Enumerable.Range(2, a.Rank - 2), 0, 1]);
 
+    // Complex matrices are refused: these factorizations work in float64.
     private static void RequireSquare(NdArray a, string name)
     {
-        ArgumentNullException.ThrowIfNull(a);
+        RealOnly(a, name);
         if (a.Rank < 2 || a.ShapeSpan[^1] != a.ShapeSpan[^2])
             throw new KerasValueError($"`{name}` needs square matrices in its last two axes. Received: shape={NdArray.FormatShape(a.ShapeSpan)}");
     }
