@@ -475,11 +475,17 @@ internal readonly struct GeluTanhFunction : IFloatFunction
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         T half = T.CreateTruncating(0.5), c = T.CreateTruncating(Math.Sqrt(2 / Math.PI)), k = T.CreateTruncating(0.044715);
-        for (int i = 0; i < d.Length; i++)
-        {
-            T v = x[i];
-            d[i] = half * v * (T.One + T.Tanh(c * (v + k * v * v * v)));
-        }
+        // half * v * (1 + tanh(c * (v + k * v * v * v))) in whole-span steps, each vectorised
+        // and in the same order of operations, so that tanh is op_tanh's.
+        TensorPrimitives.Multiply(x, k, d);
+        TensorPrimitives.Multiply(d, x, d);
+        TensorPrimitives.Multiply(d, x, d);
+        TensorPrimitives.Add(x, d, d);
+        TensorPrimitives.Multiply(d, c, d);
+        TensorPrimitives.Tanh(d, d);
+        TensorPrimitives.Add(d, T.One, d);
+        TensorPrimitives.Multiply(d, x, d);
+        TensorPrimitives.Multiply(d, half, d);
     }
 }
 
