@@ -100,6 +100,26 @@ public class OpsNNTests
         Assert.That(Doubles(Ops.Gelu(x)), Is.EqualTo(approximate).Within(1e-14));
     }
 
+    [TestCase(DType.Float32)]
+    [TestCase(DType.Float64)]
+    [TestCase(DType.Float16)]
+    public void Elu_and_leaky_relu_keep_nan_zeros_and_infinities_and_the_dtype(DType dtype)
+    {
+        var x = Vector(double.NaN, -0.0, 0.0, double.NegativeInfinity, double.PositiveInfinity, -0.5).Cast(dtype);
+        var elu = Ops.Elu(x, 1.5);
+        var leaky = Ops.LeakyRelu(x, 0.25);
+        Assert.That(elu.DType, Is.EqualTo(dtype));
+        Assert.That(leaky.DType, Is.EqualTo(dtype));
+        var e = Doubles(elu);
+        var l = Doubles(leaky);
+        Assert.That(double.IsNaN(e[0]) && double.IsNaN(l[0]));
+        Assert.That(e[1..5], Is.EqualTo(new[] { 0, 0, -1.5, double.PositiveInfinity }));
+        Assert.That(l[1..5], Is.EqualTo(new[] { 0, 0, double.NegativeInfinity, double.PositiveInfinity }));
+        Assert.That(double.IsNegative(e[1]) && double.IsNegative(l[1]), "-0 stays -0");
+        Assert.That(e[5], Is.EqualTo(1.5 * (Math.Exp(-0.5) - 1)).Within(dtype == DType.Float64 ? 1e-15 : 1e-3));
+        Assert.That(l[5], Is.EqualTo(-0.125));
+    }
+
     [Test]
     public void Elu_and_leaky_relu_scale_the_negative_part()
     {

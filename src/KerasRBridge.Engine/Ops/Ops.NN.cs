@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Numerics;
+
 namespace KerasRBridge.Engine;
 
 public static partial class Ops
@@ -56,17 +59,40 @@ public static partial class Ops
         approximate ? RealFloatFunction<GeluTanhFunction>(x) : RealFloatFunction<GeluErfFunction>(x);
 
     /// <summary><c>x if x &gt; 0 else alpha * (exp(x) - 1)</c> (<c>keras.ops.elu</c>).</summary>
-    public static NdArray Elu(NdArray x, double alpha = 1.0)
-    {
-        var floats = x.Cast(FloatResult(RealOnly(x, "elu").DType));
-        return Where(Greater(floats, 0L), floats, Multiply(ExpM1(floats), alpha));
-    }
+    public static NdArray Elu(NdArray x, double alpha = 1.0) => Sloped(x, "elu", alpha, exponential: true);
 
     /// <summary><c>x if x &gt;= 0 else negative_slope * x</c> (<c>keras.ops.leaky_relu</c>).</summary>
-    public static NdArray LeakyRelu(NdArray x, double negativeSlope = 0.2)
+    public static NdArray LeakyRelu(NdArray x, double negativeSlope = 0.2) => Sloped(x, "leaky_relu", negativeSlope, exponential: false);
+
+    // elu and leaky_relu in one pass each, the factor in the float dtype as Keras casts it.
+    // float16 and bfloat16 are computed in float32, where one pass would round once instead of
+    // after each op as NumPy does; they keep the op-by-op form.
+    private static NdArray Sloped(NdArray x, string name, double factor, bool exponential)
     {
-        var floats = x.Cast(FloatResult(RealOnly(x, "leaky_relu").DType));
-        return Where(GreaterEqual(floats, 0L), floats, Multiply(floats, negativeSlope));
+        var floats = x.Cast(FloatResult(RealOnly(x, name).DType));
+        if (NumericDispatch.ComputeDType(floats.DType) == floats.DType)
+            return DTypeVisitor.AcceptKind<SlopedKernel, NdArray>(floats.DType, new SlopedKernel(floats, factor, exponential));
+        return exponential
+            ? Where(Greater(floats, 0L), floats, Multiply(ExpM1(floats), factor))
+            : Where(GreaterEqual(floats, 0L), floats, Multiply(floats, factor));
+    }
+
+    private readonly struct SlopedKernel(NdArray x, double factor, bool exponential) : IFloatKindVisitor<NdArray>
+    {
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T>
+        {
+            var storage = TensorStorage.AllocateLike<T>(x);
+            var result = storage.GetSpan();
+            var source = x.AsSpan<T>();
+            T f = T.CreateTruncating(factor);
+            if (exponential)
+                for (int i = 0; i < result.Length; i++) result[i] = source[i] > T.Zero ? source[i] : f * ExpM1Function.Of(source[i]);
+            else
+                for (int i = 0; i < result.Length; i++) result[i] = source[i] >= T.Zero ? source[i] : f * source[i];
+            return NdArray<T>.Adopt(storage, x.ShapeArray);
+        }
+
+        public NdArray BFloat16() => throw new UnreachableException("bfloat16 keeps the op-by-op form.");
     }
 
     /// <summary>
