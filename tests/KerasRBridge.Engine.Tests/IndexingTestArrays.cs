@@ -19,6 +19,14 @@ internal static class IndexingTestArrays
     public static NdArray Coded(params long[] shape) =>
         NdArray.FromColumnMajor(InStorageOrder(shape).Select(Code).ToArray(), shape);
 
+    /// <summary>The index of element <paramref name="n"/> in row-major order (last axis fastest).</summary>
+    public static long[] RowMajorIndex(long n, long[] shape)
+    {
+        var index = new long[shape.Length];
+        for (int a = shape.Length - 1; a >= 0; a--) { index[a] = n % shape[a]; n /= shape[a]; }
+        return index;
+    }
+
     /// <summary>The number an index spells: [1, 2, 3] is 123.</summary>
     public static double Code(params long[] index) => index.Aggregate(0.0, (code, i) => code * 10 + i);
 

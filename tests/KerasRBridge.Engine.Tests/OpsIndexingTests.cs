@@ -149,8 +149,7 @@ public class OpsIndexingTests
         var b = Ops.BroadcastTo(IndexingTestArrays.Coded(from), to);
         var expected = IndexingTestArrays.Values(IndexingTestArrays.Coded(to)).Select((_, n) =>
         {
-            var index = new long[to.Length];
-            for (int a = to.Length - 1, rest = n; a >= 0; a--) { index[a] = rest % to[a]; rest /= (int)to[a]; }
+            var index = IndexingTestArrays.RowMajorIndex(n, to);
             var sourceIndex = index[(to.Length - from.Length)..].Select((i, a) => from[a] == 1 ? 0 : i).ToArray();
             return IndexingTestArrays.Code(sourceIndex);
         });

@@ -5,13 +5,6 @@ namespace KerasRBridge.Engine.Tests;
 /// <summary>tril/triu and stack against their definitions, element by element.</summary>
 public class OpsTrianglesAndStacksTests
 {
-    private static long[] IndexOf(long n, long[] shape)
-    {
-        var index = new long[shape.Length];
-        for (int a = shape.Length - 1; a >= 0; a--) { index[a] = n % shape[a]; n /= shape[a]; }
-        return index;
-    }
-
     [Test]
     public void Tril_and_triu_keep_each_side_of_diagonal_k_of_every_matrix_in_the_batch(
         [Values(-2, -1, 0, 1, 3)] int k, [Values(true, false)] bool lower)
@@ -23,7 +16,7 @@ public class OpsTrianglesAndStacksTests
             var source = IndexingTestArrays.Values(x);
             for (long n = 0; n < source.Length; n++)
             {
-                var index = IndexOf(n, shape);
+                var index = IndexingTestArrays.RowMajorIndex(n, shape);
                 long i = index[^2], j = index[^1];
                 bool kept = lower ? j <= i + k : j >= i + k;
                 Assert.That(result[n], Is.EqualTo(kept ? source[n] : 0), $"shape {string.Join("x", shape)}, [{string.Join(", ", index)}]");
@@ -43,7 +36,7 @@ public class OpsTrianglesAndStacksTests
         var values = IndexingTestArrays.Values(stacked);
         for (long n = 0; n < values.Length; n++)
         {
-            var index = IndexOf(n, expectedShape);
+            var index = IndexingTestArrays.RowMajorIndex(n, expectedShape);
             long which = index[at];
             long[] inner = [.. index[..at], .. index[(at + 1)..]];
             Assert.That(values[n], Is.EqualTo(100 * which + IndexingTestArrays.Code(inner)));

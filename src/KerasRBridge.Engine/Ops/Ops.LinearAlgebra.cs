@@ -131,10 +131,10 @@ public static partial class Ops
         long batches = NdArray.ElementCount(a.ShapeSpan[..^2]);
         var first = new double[batches];
         var second = new double[batches];
+        var pivots = new int[n];
         for (long k = 0; k < batches; k++)
         {
             var lu = matrices.Slice((int)(k * n * n), n * n).ToArray();
-            var pivots = new int[n];
             (first[k], second[k]) = reduce(lu, LuDecomposition.Factor(lu, n, pivots) ? pivots : null, n);
         }
         var shape = a.ShapeSpan[..^2];

@@ -10,10 +10,8 @@ public static partial class Ops
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
     public static NdArray Sort(NdArray x, int? axis = -1)
     {
-        if (RealOnly(x, "sort").Rank == 0 && axis is not null) AxisReduction.Normalize([axis.Value], false, 1);
-        if (axis is null || x.Rank == 0) return Sort(Ravel(x), 0);
-        int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
-        return DTypeVisitor.Accept<LineGather, NdArray>(x.DType, new LineGather(x, LineOrder.Positions(x, at, descending: false), at));
+        var (lines, at) = Lines(x, axis, "sort");
+        return DTypeVisitor.Accept<LineGather, NdArray>(lines.DType, new LineGather(lines, LineOrder.Positions(lines, at, descending: false), at));
     }
 
     /// <summary>
@@ -23,19 +21,23 @@ public static partial class Ops
     /// </summary>
     /// <exception cref="KerasValueError">The axis is out of range.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
-    public static NdArray ArgSort(NdArray x, int? axis = -1)
-    {
-        if (RealOnly(x, "argsort").Rank == 0 && axis is not null) AxisReduction.Normalize([axis.Value], false, 1);
-        return Order(x, axis, descending: false);
-    }
+    public static NdArray ArgSort(NdArray x, int? axis = -1) => Order(x, axis, "argsort", descending: false);
 
     // Stable: equal elements keep their order (descending too, as top_k's backends give the lower
     // position first). NaN counts as the largest, as NumPy's sort puts it last.
-    private static NdArray Order(NdArray x, int? axis, bool descending)
+    private static NdArray Order(NdArray x, int? axis, string name, bool descending)
     {
-        if (axis is null || x.Rank == 0) return Order(Ravel(x), 0, descending);
-        int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
-        return NdArray.FromColumnMajor(LineOrder.Positions(x, at, descending), x.ShapeSpan);
+        var (lines, at) = Lines(x, axis, name);
+        return NdArray.FromColumnMajor(LineOrder.Positions(lines, at, descending), lines.ShapeSpan);
+    }
+
+    // What sort and argsort order: the tensor and its 0-based axis, or it flattened (no axis, or
+    // a 0-d tensor, whose axis is still checked as a vector's).
+    private static (NdArray Lines, int Axis) Lines(NdArray x, int? axis, string name)
+    {
+        if (RealOnly(x, name).Rank == 0 && axis is not null) AxisReduction.Normalize([axis.Value], false, 1);
+        if (axis is null || x.Rank == 0) return (Ravel(x), 0);
+        return (x, AxisReduction.Normalize([axis.Value], false, x.Rank)[0]);
     }
 
     /// <summary>
@@ -50,7 +52,7 @@ public static partial class Ops
         if (x.Rank == 0) throw new KerasValueError("`top_k` needs a tensor of rank 1 or more.");
         long n = x.ShapeSpan[^1];
         if (k < 0 || k > n) throw new KerasValueError($"`k` must be between 0 and {n}, the length of the last axis. Received: k={k}");
-        var descending = Order(x, -1, descending: true);
+        var descending = Order(x, -1, "top_k", descending: true);
         var indices = Take(descending, Arange(0, k, 1, DType.Int64), -1);
         if (!sorted) indices = Sort(indices, -1);
         return (TakeAlongAxis(x, indices, -1), indices);
