@@ -90,6 +90,31 @@ public class OpsNNTests
         Assert.That(Doubles(Ops.Erf(Vector(x))), Is.EqualTo(expected).Within(2e-15));
     }
 
+    // Halfway between the points the engine expands erf about, where its polynomials are
+    // furthest from their centre; expected values from glibc's erf (Python's math.erf).
+    [Test]
+    public void Erf_is_within_three_ulp_of_libm_midway_between_expansion_points()
+    {
+        double[] x = [1e-300, 0.0625, 0.3, 1.4375, 1.9988804484683085, 2.8125, 4.0625, 5.9375];
+        double[] expected =
+        [
+            1.1283791670955126e-300, 0.07043197772238707, 0.3286267594591274, 0.95794060605646,
+            0.9952990753883032, 0.9999303492456073, 0.9999999908210709, 1.0,
+        ];
+        var actual = Doubles(Ops.Erf(Vector(x)));
+        for (int i = 0; i < x.Length; i++)
+            Assert.That(Math.Abs(actual[i] - expected[i]), Is.LessThanOrEqualTo(3 * (Math.BitIncrement(expected[i]) - expected[i])), $"erf({x[i]})");
+    }
+
+    [Test]
+    public void Erf_keeps_the_sign_of_zero_and_nan_and_saturates_at_infinities()
+    {
+        var y = Doubles(Ops.Erf(Vector(-0.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, -6.5)));
+        Assert.That(double.IsNegative(y[0]) && y[0] == 0, Is.True);
+        Assert.That(double.IsNaN(y[1]), Is.True);
+        Assert.That(y[2..], Is.EqualTo(new[] { 1.0, -1.0, -1.0 }));
+    }
+
     [Test]
     public void Gelu_is_tanh_approximated_by_default_and_exact_on_request()
     {

@@ -223,16 +223,14 @@ internal readonly struct RsqrtFunction : IFloatFunction
 
 /// <summary>The inverse error function: Giles's single-precision approximation ("Approximating the
 /// erfinv function", 2010), refined by two Newton steps on <see cref="ErfFunction"/> to float64.</summary>
-internal readonly struct ErfinvFunction : IFloatFunction
+internal readonly struct ErfinvFunction : IFloatFunction, IFloat64Function
 {
     public static string Name => "erfinv";
 
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = T.CreateTruncating(Of(double.CreateTruncating(x[i])));
-    }
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        Float64Blocks.Apply<ErfinvFunction, T>(x, d);
 
-    internal static double Of(double x)
+    public static double Of(double x)
     {
         if (double.IsNaN(x) || x < -1 || x > 1) return double.NaN;
         if (x == 1) return double.PositiveInfinity;
@@ -490,69 +488,12 @@ internal readonly struct GeluTanhFunction : IFloatFunction
 }
 
 /// <summary>Exact GELU: <c>x * (1 + erf(x / sqrt(2))) / 2</c>.</summary>
-internal readonly struct GeluErfFunction : IFloatFunction
+internal readonly struct GeluErfFunction : IFloatFunction, IFloat64Function
 {
     public static string Name => "gelu";
 
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < d.Length; i++)
-        {
-            double v = double.CreateTruncating(x[i]);
-            d[i] = T.CreateTruncating(0.5 * v * (1 + ErfFunction.Of(v / Math.Sqrt(2))));
-        }
-    }
-}
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        Float64Blocks.Apply<GeluErfFunction, T>(x, d);
 
-/// <summary>The error function, in float64: its Taylor series below 2, else 1 - erfc by its continued fraction.</summary>
-internal readonly struct ErfFunction : IFloatFunction
-{
-    public static string Name => "erf";
-
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = T.CreateTruncating(Of(double.CreateTruncating(x[i])));
-    }
-
-    internal static double Of(double x)
-    {
-        if (double.IsNaN(x)) return x;
-        double a = Math.Abs(x);
-        double r = a < 2 ? Series(a) : 1 - ContinuedFractionErfc(a);
-        return x < 0 ? -r : r;
-    }
-
-    private static double Series(double x)
-    {
-        double sum = x, term = x, x2 = x * x;
-        for (int n = 1; n < 100; n++)
-        {
-            term *= -x2 / n;
-            double next = term / (2 * n + 1);
-            sum += next;
-            if (Math.Abs(next) < 1e-17 * Math.Abs(sum)) break;
-        }
-        return 2 / Math.Sqrt(Math.PI) * sum;
-    }
-
-    // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + 1/2/(x + 1/(x + 3/2/(x + ...)))), by Lentz's method.
-    // For x >= 2 (erfinv's tails use it too: it has no cancellation of 1 - erf(x)).
-    internal static double ContinuedFractionErfc(double x)
-    {
-        if (x > 27) return 0;
-        const double tiny = 1e-300;
-        double f = x, c = x, dd = 0;
-        for (int n = 1; n < 500; n++)
-        {
-            double an = n / 2.0;
-            dd = x + an * dd;
-            dd = Math.Abs(dd) < tiny ? 1 / tiny : 1 / dd;
-            c = x + an / c;
-            if (Math.Abs(c) < tiny) c = tiny;
-            double delta = c * dd;
-            f *= delta;
-            if (Math.Abs(delta - 1) < 1e-16) break;
-        }
-        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / f;
-    }
+    public static double Of(double x) => 0.5 * x * (1 + ErfFunction.Of(x / Math.Sqrt(2)));
 }
