@@ -90,4 +90,15 @@ public class OpsDivisionTests
         Assert.That(quotient.DType, Is.EqualTo(DType.Float32));
         Assert.That(Doubles(quotient), Is.EqualTo(new double[] { 0, 1, 0, 2 }));
     }
+
+    [Test]
+    public void Mod_and_arctan2_convert_a_bare_number_as_keras_does_instead_of_adapting_it()
+    {
+        var int8 = Vector<sbyte>(7, -7);
+        Assert.That(Ops.Mod(int8, 2L).DType, Is.EqualTo(DType.Int32));
+        Assert.That(Ops.Mod(int8, 1L << 40).DType, Is.EqualTo(DType.Int64));
+        Assert.That(Ops.Mod(int8.Cast(DType.Float16), 2.5).DType, Is.EqualTo(DType.Float32));
+        Assert.That(Ops.Arctan2(int8.Cast(DType.Float16), 2.5).DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(Ops.Mod(Vector(0.3), 0.1)), Is.EqualTo(new[] { 0.3 % (double)0.1f }));
+    }
 }

@@ -125,6 +125,63 @@ public class OpsMathTests
         Assert.That(Doubles(Ops.Exp(Vector(double.NaN, double.NegativeInfinity))), Is.EqualTo(new[] { double.NaN, 0 }));
     }
 
+    // 64 elements: TensorPrimitives takes its vectorised path, whose float32 exp gave exp(0) as
+    // 1.0000001 and tanh(0) as -6e-8.
+    private static NdArray Float32Points(out double[] points)
+    {
+        points = [.. Enumerable.Range(0, 64).Select(i => i switch { 0 => 0.0, 1 => -0.0, 2 => 1e-40, 3 => 3, _ => Math.Round((i - 32) * 1.37, 3) })];
+        return NdArray.FromColumnMajor(points.Select(v => (float)v).ToArray(), [64]);
+    }
+
+    private static IEnumerable<TestCaseData> Float32Roundings()
+    {
+        yield return new TestCaseData((Func<NdArray, NdArray>)Ops.Exp, (Func<double, double>)Math.Exp).SetArgDisplayNames("exp");
+        yield return new TestCaseData((Func<NdArray, NdArray>)Ops.Exp2, (Func<double, double>)(v => Math.Pow(2, v))).SetArgDisplayNames("exp2");
+        yield return new TestCaseData((Func<NdArray, NdArray>)Ops.Tanh, (Func<double, double>)Math.Tanh).SetArgDisplayNames("tanh");
+        yield return new TestCaseData((Func<NdArray, NdArray>)Ops.Sinh, (Func<double, double>)Math.Sinh).SetArgDisplayNames("sinh");
+        yield return new TestCaseData((Func<NdArray, NdArray>)Ops.Cosh, (Func<double, double>)Math.Cosh).SetArgDisplayNames("cosh");
+        yield return new TestCaseData((Func<NdArray, NdArray>)Ops.Sigmoid, (Func<double, double>)(v => 1 / (1 + Math.Exp(-v)))).SetArgDisplayNames("sigmoid");
+    }
+
+    [TestCaseSource(nameof(Float32Roundings))]
+    public void Float32_results_are_the_float64_function_rounded_once(Func<NdArray, NdArray> op, Func<double, double> reference)
+    {
+        var x = Float32Points(out _);
+        var inputs = x.AsSpan<float>().ToArray();
+        var result = op(x).AsSpan<float>().ToArray();
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            float expected = (float)reference(inputs[i]);
+            Assert.That(result[i].Equals(expected) || Math.Abs(result[i] - expected) <= MathF.BitIncrement(Math.Abs(expected)) - Math.Abs(expected),
+                Is.True, $"at {inputs[i]:R}: {result[i]:R}, expected {expected:R}");
+        }
+    }
+
+    [Test]
+    public void Float32_exp_tanh_sinh_and_exp2_are_exact_where_the_functions_are()
+    {
+        var x = Float32Points(out _);
+        Assert.That(Ops.Exp(x).AsSpan<float>()[0], Is.EqualTo(1f));
+        Assert.That(Ops.Exp2(x).AsSpan<float>()[3], Is.EqualTo(8f));
+        foreach (var odd in new[] { Ops.Tanh(x), Ops.Sinh(x) })
+        {
+            var y = odd.AsSpan<float>();
+            Assert.That(float.IsPositive(y[0]) && y[0] == 0 && float.IsNegative(y[1]) && y[1] == 0, Is.True);
+            Assert.That(y[2], Is.EqualTo(1e-40f));
+        }
+    }
+
+    [Test]
+    public void Float64_exp2_tanh_sinh_and_cosh_are_libms()
+    {
+        var x = Float32Points(out var points).Cast(DType.Float64);
+        var doubles = x.AsSpan<double>().ToArray();
+        Assert.That(Doubles(Ops.Exp2(x)), Is.EqualTo(doubles.Select(v => Math.Pow(2, v)).ToArray()));
+        Assert.That(Doubles(Ops.Tanh(x)), Is.EqualTo(doubles.Select(Math.Tanh).ToArray()));
+        Assert.That(Doubles(Ops.Sinh(x)), Is.EqualTo(doubles.Select(Math.Sinh).ToArray()));
+        Assert.That(Doubles(Ops.Cosh(x)), Is.EqualTo(doubles.Select(Math.Cosh).ToArray()));
+    }
+
     [Test]
     public void Expm1_and_log1p_keep_precision_near_zero()
     {

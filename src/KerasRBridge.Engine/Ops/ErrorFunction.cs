@@ -13,7 +13,7 @@ namespace KerasRBridge.Engine;
 /// exact value of erf there, computed once by its series or by erfc's continued fraction. At
 /// most 1/16 from a point, 14 terms leave a remainder below float64 rounding (12 already do).
 /// </remarks>
-internal readonly struct ErfFunction : IFloatFunction, IFloat64Function
+internal readonly struct ErfFunction : IFloatFunction, IFloat64Scalar<ErfFunction>
 {
     public static string Name => "erf";
 

@@ -1,35 +1,81 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace KerasRBridge.Engine;
 
-/// <summary>A function computed one float64 element at a time, whatever the tensor's float dtype.</summary>
-internal interface IFloat64Function
+/// <summary>A float function computed in float64, whatever the tensor's float dtype.</summary>
+internal interface IFloat64Function<TSelf> where TSelf : IFloat64Function<TSelf>
+{
+    /// <summary>The function to within a few float64 ulp.</summary>
+    static abstract void Float64(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>The function on values whose results are then rounded to float32: a faster form
+    /// may give up float64 digits the rounding removes anyway.</summary>
+    static virtual void Narrowed(ReadOnlySpan<double> x, Span<double> destination) => TSelf.Float64(x, destination);
+}
+
+/// <summary>A float64 function written one element at a time.</summary>
+internal interface IFloat64Scalar<TSelf> : IFloat64Function<TSelf> where TSelf : IFloat64Scalar<TSelf>
 {
     static abstract double Of(double x);
+
+    static void IFloat64Function<TSelf>.Float64(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        for (int i = 0; i < x.Length; i++) destination[i] = TSelf.Of(x[i]);
+    }
 }
 
 /// <summary>
-/// Applies an <see cref="IFloat64Function"/> through a float64 block on the stack. Widening a
-/// float32 element inside the loop merges it into the register that held the previous result,
-/// which chains each element's computation to the last one's: erf's polynomial ran 4 x slower
-/// on this VM than over a block widened at once.
+/// Applies an <see cref="IFloat64Function{TSelf}"/> to any float dtype: float64 as it is, others
+/// through a float64 block on the stack, rounded once at the end. TensorPrimitives' float32
+/// exp, tanh and the like are off by several ulp and not exact where the function is
+/// (exp(0) gave 1.0000001, tanh(0) -6e-8); and widening a float32 element inside a loop merges
+/// it into the register that held the previous result, chaining each element's computation to
+/// the last one's (erf's polynomial ran 4 x slower than over a block widened at once).
 /// </summary>
 internal static class Float64Blocks
 {
     private const int BlockLength = 256;
 
+    /// <summary>The function of each element of <paramref name="x"/>; <paramref name="destination"/> may be <paramref name="x"/>.</summary>
     internal static void Apply<TFunction, T>(ReadOnlySpan<T> x, Span<T> destination)
-        where TFunction : IFloat64Function
+        where TFunction : IFloat64Function<TFunction>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(double))
+        {
+            TFunction.Float64(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(destination));
+            return;
+        }
         Span<double> block = stackalloc double[BlockLength];
         for (int start = 0; start < x.Length; start += BlockLength)
         {
             var values = block[..Math.Min(BlockLength, x.Length - start)];
             TensorPrimitives.ConvertTruncating(x.Slice(start, values.Length), values);
-            for (int i = 0; i < values.Length; i++) values[i] = TFunction.Of(values[i]);
+            TFunction.Narrowed(values, values);
             TensorPrimitives.ConvertTruncating<double, T>(values, destination.Slice(start, values.Length));
         }
     }
+}
+
+/// <summary>
+/// An odd function (sinh, tanh) by a vectorised float64 form whose error near 0 is absolute,
+/// not relative (tanh(1e-10) 1.00000008e-10, tanh(0) -0): below 2^-12, where the function
+/// differs from x by less than float32's rounding, x itself.
+/// </summary>
+internal static class OddNearZero
+{
+    private const double Below = 1.0 / 4096;
+
+    internal static void Apply(ReadOnlySpan<double> x, Span<double> destination, SpanFunction function)
+    {
+        Span<double> copy = stackalloc double[x.Length];
+        x.CopyTo(copy);
+        function(copy, destination);
+        for (int i = 0; i < copy.Length; i++)
+            if (Math.Abs(copy[i]) < Below) destination[i] = copy[i];
+    }
+
+    internal delegate void SpanFunction(ReadOnlySpan<double> x, Span<double> destination);
 }

@@ -28,10 +28,11 @@ internal readonly struct SqrtFunction : IFloatFunction
     public static Complex Apply(Complex x) => Complex.Sqrt(x);
 }
 
-internal readonly struct ExpFunction : IFloatFunction
+internal readonly struct ExpFunction : IFloatFunction, IFloat64Function<ExpFunction>
 {
     public static string Name => "exp";
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Exp(x, d);
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<ExpFunction, T>(x, d);
+    public static void Float64(ReadOnlySpan<double> x, Span<double> d) => TensorPrimitives.Exp(x, d);
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => Complex.Exp(x);
 }
@@ -93,10 +94,19 @@ internal readonly struct Log2Function : IFloatFunction
     public static Complex Apply(Complex x) => Complex.Log(x) / Math.Log(2);
 }
 
-internal readonly struct Exp2Function : IFloatFunction
+/// <summary>2^x: in float64 by pow (TensorPrimitives' float64 exp2 is off by up to 79 ulp and
+/// gives 2^3 as 7.999999999999998), for narrower dtypes by that exp2, which rounding makes exact.</summary>
+internal readonly struct Exp2Function : IFloatFunction, IFloat64Function<Exp2Function>
 {
     public static string Name => "exp2";
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Exp2(x, d);
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<Exp2Function, T>(x, d);
+
+    public static void Float64(ReadOnlySpan<double> x, Span<double> d)
+    {
+        for (int i = 0; i < x.Length; i++) d[i] = Math.Pow(2, x[i]);
+    }
+
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => TensorPrimitives.Exp2(x, d);
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => Complex.Pow(2, x);
 }
@@ -223,7 +233,7 @@ internal readonly struct RsqrtFunction : IFloatFunction
 
 /// <summary>The inverse error function: Giles's single-precision approximation ("Approximating the
 /// erfinv function", 2010), refined by two Newton steps on <see cref="ErfFunction"/> to float64.</summary>
-internal readonly struct ErfinvFunction : IFloatFunction, IFloat64Function
+internal readonly struct ErfinvFunction : IFloatFunction, IFloat64Scalar<ErfinvFunction>
 {
     public static string Name => "erfinv";
 
@@ -291,26 +301,53 @@ internal readonly struct ArctanFunction : IFloatFunction
     public static Complex Apply(Complex x) => Complex.Atan(x);
 }
 
-internal readonly struct SinhFunction : IFloatFunction
+/// <summary>sinh by libm's in float64 (TensorPrimitives' is off by up to 27 ulp and gives sinh(0) as -0);
+/// for narrower dtypes TensorPrimitives' float64 sinh, x itself where sinh(x) rounds to x.</summary>
+internal readonly struct SinhFunction : IFloatFunction, IFloat64Function<SinhFunction>
 {
     public static string Name => "sinh";
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Sinh(x, d);
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<SinhFunction, T>(x, d);
+
+    public static void Float64(ReadOnlySpan<double> x, Span<double> d)
+    {
+        for (int i = 0; i < x.Length; i++) d[i] = Math.Sinh(x[i]);
+    }
+
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => OddNearZero.Apply(x, d, TensorPrimitives.Sinh);
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => Complex.Sinh(x);
 }
 
-internal readonly struct CoshFunction : IFloatFunction
+/// <summary>cosh by libm's in float64 (TensorPrimitives' is off by up to 18 ulp); for narrower
+/// dtypes TensorPrimitives' float64 cosh.</summary>
+internal readonly struct CoshFunction : IFloatFunction, IFloat64Function<CoshFunction>
 {
     public static string Name => "cosh";
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Cosh(x, d);
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<CoshFunction, T>(x, d);
+
+    public static void Float64(ReadOnlySpan<double> x, Span<double> d)
+    {
+        for (int i = 0; i < x.Length; i++) d[i] = Math.Cosh(x[i]);
+    }
+
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => TensorPrimitives.Cosh(x, d);
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => Complex.Cosh(x);
 }
 
-internal readonly struct TanhFunction : IFloatFunction
+/// <summary>tanh by libm's in float64 (TensorPrimitives' is off by up to 151 ulp and gives tanh(0) as -0);
+/// for narrower dtypes TensorPrimitives' float64 tanh, x itself where tanh(x) rounds to x.</summary>
+internal readonly struct TanhFunction : IFloatFunction, IFloat64Function<TanhFunction>
 {
     public static string Name => "tanh";
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Tanh(x, d);
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<TanhFunction, T>(x, d);
+
+    public static void Float64(ReadOnlySpan<double> x, Span<double> d)
+    {
+        for (int i = 0; i < x.Length; i++) d[i] = Math.Tanh(x[i]);
+    }
+
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => OddNearZero.Apply(x, d, TensorPrimitives.Tanh);
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => Complex.Tanh(x);
 }
@@ -327,10 +364,11 @@ internal readonly struct FiniteOrZeroFunction : IFloatFunction
     }
 }
 
-internal readonly struct SigmoidFunction : IFloatFunction
+internal readonly struct SigmoidFunction : IFloatFunction, IFloat64Function<SigmoidFunction>
 {
     public static string Name => "sigmoid";
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Sigmoid(x, d);
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<SigmoidFunction, T>(x, d);
+    public static void Float64(ReadOnlySpan<double> x, Span<double> d) => TensorPrimitives.Sigmoid(x, d);
 }
 
 /// <summary><c>log(1 + exp(x))</c> as <c>log1p(exp(-|x|)) + max(x, 0)</c>, which neither overflows nor loses small values.</summary>
@@ -416,7 +454,7 @@ internal readonly struct TanhShrinkFunction : IFloatFunction
 
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        TensorPrimitives.Tanh(x, d);
+        TanhFunction.Apply(x, d);
         TensorPrimitives.Subtract(x, d, d);
     }
 }
@@ -480,7 +518,7 @@ internal readonly struct GeluTanhFunction : IFloatFunction
         TensorPrimitives.Multiply(d, x, d);
         TensorPrimitives.Add(x, d, d);
         TensorPrimitives.Multiply(d, c, d);
-        TensorPrimitives.Tanh(d, d);
+        TanhFunction.Apply<T>(d, d);
         TensorPrimitives.Add(d, T.One, d);
         TensorPrimitives.Multiply(d, x, d);
         TensorPrimitives.Multiply(d, half, d);
@@ -488,7 +526,7 @@ internal readonly struct GeluTanhFunction : IFloatFunction
 }
 
 /// <summary>Exact GELU: <c>x * (1 + erf(x / sqrt(2))) / 2</c>.</summary>
-internal readonly struct GeluErfFunction : IFloatFunction, IFloat64Function
+internal readonly struct GeluErfFunction : IFloatFunction, IFloat64Scalar<GeluErfFunction>
 {
     public static string Name => "gelu";
 

@@ -31,6 +31,19 @@ public readonly struct Operand
     /// </summary>
     public DType PromotionDType { get; }
 
+    /// <summary>
+    /// The operand as Keras's <c>convert_to_tensor</c> makes a Python scalar, for the ops that
+    /// convert their inputs before promoting them (mod, arctan2): a bare int an int32 tensor
+    /// (int64 beyond int32's range), a bare float a float32 one; tensors as they are.
+    /// </summary>
+    internal Operand Converted()
+    {
+        if (!IsWeak) return this;
+        if (PromotionDType == DType.Float32) return Value.Cast(DType.Float32);
+        long value = Value.AsSpan<long>()[0];
+        return value is >= int.MinValue and <= int.MaxValue ? Value.Cast(DType.Int32) : Value;
+    }
+
     /// <summary>A tensor operand.</summary>
     public static implicit operator Operand(NdArray value)
     {

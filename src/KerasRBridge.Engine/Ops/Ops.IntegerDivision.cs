@@ -19,13 +19,15 @@ public static partial class Ops
 
     /// <summary>
     /// Elementwise modulus <c>x1 % x2</c> (<c>keras.ops.mod</c>), with the sign of the divisor as
-    /// in Python, in the promoted dtype (int32 when both are bool). Integer modulus by zero gives
-    /// 0, float modulus by zero NaN, as in NumPy.
+    /// in Python, in the promoted dtype (int32 when both are bool). A bare number is first a
+    /// tensor, as Keras converts it (an int int32, a float float32), not a weak scalar. Integer
+    /// modulus by zero gives 0, float modulus by zero NaN, as in NumPy.
     /// </summary>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     /// <exception cref="KerasTypeError">An operand is complex.</exception>
     public static NdArray Mod(Operand x1, Operand x2)
     {
+        (x1, x2) = (x1.Converted(), x2.Converted());
         var dtype = Promote(x1, x2);
         if (dtype == DType.Bool) dtype = DType.Int32;
         return NumericDispatch.Binary<ModFamily>(x1, x2, dtype, dtype);

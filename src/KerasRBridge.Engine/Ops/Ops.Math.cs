@@ -151,11 +151,12 @@ public static partial class Ops
 
     /// <summary>
     /// Elementwise <c>atan2(x1, x2)</c>, the angle of the point (x2, x1) (<c>keras.ops.arctan2</c>),
-    /// in <c>result_type(x1, x2, float)</c>.
+    /// in <c>result_type(x1, x2, float)</c>, a bare number first a tensor as Keras converts it.
     /// </summary>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     public static NdArray Arctan2(Operand x1, Operand x2)
     {
+        (x1, x2) = (x1.Converted(), x2.Converted());
         var dtype = DTypes.ResultType([x1.PromotionDType, x2.PromotionDType, DType.Float32], [x1.IsWeak, x2.IsWeak, true]);
         if (DTypes.IsComplex(dtype)) throw new KerasTypeError($"`arctan2` does not support dtype {DTypes.Name(dtype)}.");
         return NumericDispatch.Binary<Atan2Family>(x1, x2, dtype, dtype);
