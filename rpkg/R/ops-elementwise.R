@@ -5,7 +5,9 @@ NULL
 #'
 #' keras3's arithmetic ops on tensors, variables, R arrays and numbers, with NumPy's
 #' broadcasting and Keras's result dtypes: a plain R number adapts to the other operand's dtype
-#' as a Python number does (`op_add(int32 tensor, 1L)` stays int32); `op_divide()`,
+#' as a Python number does (`op_add(int32 tensor, 1L)` stays int32), except in `op_mod()`,
+#' `op_arctan2()`, `op_heaviside()` and `op_logaddexp()`, which (as Keras) first make it a tensor:
+#' int32 for an integer, float32 for a double (`op_mod(int8 tensor, 2L)` is int32); `op_divide()`,
 #' `op_true_divide()` and `op_divide_no_nan()` always give a float dtype, and
 #' `op_divide_no_nan()` gives 0 wherever `x2` is 0. A double R array is float64, a double vector
 #' without `dim` takes [config_floatx()], as keras3 converts them.
@@ -93,12 +95,14 @@ op_pmin <- op_minimum
 #' @rdname op_arithmetic
 #' @export
 op_heaviside <- function(x1, x2) {
-  # Where x1 is NaN the innermost choice keeps it; x2 promotes with x1 as in Keras.
-  steps <- op_where(op_equal(x1, 0), x2, op_where(op_greater(x1, 0), 1L, op_where(op_less(x1, 0), 0L, x1)))
-  dtype <- steps$dtype
-  if (dtype %in% c("int8", "int16", "int32", "uint8", "uint16", "uint32")) op_cast(steps, config_floatx())
-  else if (dtype == "int64") op_cast(steps, "float64")
-  else steps
+  # Keras converts numbers to tensors first, so x2 = 0.5 is float32, not a weak scalar. Where x1
+  # is NaN the innermost choice keeps it.
+  x1 <- as_tensor(x1)
+  x2 <- as_tensor(x2)
+  dtype <- promoted_dtype(op_dtype(x1), op_dtype(x2))
+  if (dtype %in% c("int8", "int16", "int32", "uint8", "uint16", "uint32")) dtype <- config_floatx()
+  else if (dtype == "int64") dtype <- "float64"
+  op_cast(op_where(op_equal(x1, 0), x2, op_where(op_greater(x1, 0), 1L, op_where(op_less(x1, 0), 0L, x1))), dtype)
 }
 
 #' @rdname op_arithmetic
@@ -269,6 +273,14 @@ op_rsqrt <- function(x) .Call(krb_call2, "op_unary", "rsqrt", x)
 #' @rdname op_math
 #' @export
 op_logaddexp <- function(x1, x2) {
+  # Keras converts both to tensors and casts them to result_type(x1, x2, float) first: an
+  # integer difference would wrap, and a number is no weak scalar here.
+  x1 <- as_tensor(x1)
+  x2 <- as_tensor(x2)
+  dtype <- promoted_dtype(op_dtype(x1), op_dtype(x2))
+  if (!grepl("float|complex", dtype)) dtype <- config_floatx()
+  x1 <- op_cast(x1, dtype)
+  x2 <- op_cast(x2, dtype)
   larger <- op_maximum(x1, x2)
   sum <- op_add(larger, op_log1p(op_exp(op_negative(op_abs(op_subtract(x1, x2))))))
   # Equal infinities have no difference to shift by; log(2 e^x) = x + log(2) holds for them too.

@@ -184,6 +184,31 @@ test_that("op_logaddexp is log(exp(x1) + exp(x2)) without overflow, and keeps eq
   expect_identical(op_dtype(op_logaddexp(1L, 2L)), "float32")
 })
 
+test_that("op_logaddexp casts integers and bools to a float dtype before it subtracts them", {
+  a <- op_array(c(1, 5), "uint8")
+  expect_equal(as.vector(as.array(op_logaddexp(a, op_array(c(3, 2), "uint8")))), log(exp(c(1, 5)) + exp(c(3, 2))), tolerance = 1e-6)
+  expect_equal(as.vector(as.array(op_logaddexp(a, 2L))), log(exp(c(1, 5)) + exp(2)), tolerance = 1e-6)
+  both <- op_logaddexp(op_array(c(TRUE, FALSE)), op_array(c(TRUE, TRUE)))
+  expect_identical(op_dtype(both), "float32")
+  expect_equal(as.vector(as.array(both)), log(exp(c(1, 0)) + exp(1)), tolerance = 1e-6)
+})
+
+test_that("op_mod, op_arctan2, op_heaviside and op_logaddexp take an R number as Keras's tensor of it, not as a weak scalar", {
+  expect_identical(op_dtype(op_mod(op_array(c(7, -7), "int8"), 2L)), "int32")
+  expect_identical(as.vector(as.array(op_mod(op_array(c(7, -7), "int8"), 2L))), c(1L, 1L))
+  expect_identical(op_dtype(op_mod(op_array(c(7, -7), "float16"), 2.5)), "float32")
+  expect_identical(op_dtype(op_arctan2(op_array(c(1, 2), "float16"), 2.5)), "float32")
+  expect_identical(op_dtype(op_heaviside(op_array(c(-1, 0, 2), "float16"), 0.5)), "float32")
+  expect_identical(op_dtype(op_logaddexp(op_array(1, "float16"), 2)), "float32")
+  expect_identical(op_dtype(op_mod(op_array(c(7, -7), "int8"), op_array(2L, "int8"))), "int8")
+})
+
+test_that("op_heaviside of bools is bool", {
+  b <- op_array(c(TRUE, FALSE))
+  expect_identical(op_dtype(op_heaviside(b, b)), "bool")
+  expect_identical(as.vector(as.array(op_heaviside(b, b))), c(TRUE, FALSE))
+})
+
 test_that("op_nan_to_num replaces NaN and infinities, by default with the dtype's extremes", {
   expect_identical(as.array(op_nan_to_num(array(c(NaN, Inf, -Inf, 1)))), array(c(0, .Machine$double.xmax, -.Machine$double.xmax, 1)))
   expect_identical(as.array(op_nan_to_num(array(c(NaN, Inf, -Inf)), nan = 5, posinf = 9, neginf = -9)), array(c(5, 9, -9)))
@@ -260,7 +285,7 @@ test_that("op_heaviside of integers gives floatx, of int64 float64, and keeps fl
   expect_identical(op_heaviside(array(c(-1L, 0L, 3L)), 7L)$dtype, "float32")
   expect_identical(as.vector(as.array(op_heaviside(array(c(-1L, 0L, 3L)), 7L))), c(0, 7, 1))
   expect_identical(op_heaviside(op_array(c(-1, 0), "int64"), 1L)$dtype, "float64")
-  expect_identical(op_heaviside(op_array(c(-1, 0), "float16"), 1)$dtype, "float16")
+  expect_identical(op_heaviside(op_array(c(-1, 0), "float16"), op_array(1, "float16"))$dtype, "float16")
 })
 
 test_that("op_bitwise_and, _or and _xor combine bits as base R's bitwAnd, bitwOr and bitwXor", {
