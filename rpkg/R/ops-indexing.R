@@ -298,9 +298,10 @@ op_moments <- function(x, axes, keepdims = FALSE, synchronized = FALSE)
 #' keras3's `op_slice()` takes the block of `shape` starting at the 1-based `start_indices`;
 #' `op_slice_update()` returns a copy of `inputs` with `updates` written into the block starting
 #' there (the variable or tensor given is not changed). `op_pad()` pads each axis: `pad_width`
-#' is one number (every side), a pair `c(before, after)` (every axis), or, per axis, a list of
-#' pairs as keras3 takes them (`list(c(1, 0), c(0, 2))`) or a matrix with one row
-#' `c(before, after)` per axis; `mode` is `"constant"` (with `constant_values`, default 0),
+#' is one number (every side), a pair `c(before, after)` or `list(before, after)` (every axis, as
+#' is a list of one pair), or, per axis, a list of pairs as keras3 takes them
+#' (`list(c(1, 0), c(0, 2))`) or of single widths (`list(list(1), list(2))`), or a matrix with
+#' one row `c(before, after)` per axis; `mode` is `"constant"` (with `constant_values`, default 0),
 #' `"edge"`, `"reflect"`, `"symmetric"` or `"wrap"`, as NumPy's.
 #'
 #' @param inputs,x A tensor, variable or R array.
@@ -333,9 +334,12 @@ op_slice <- function(inputs, start_indices, shape)
 op_slice_update <- function(inputs, start_indices, updates)
   .Call(krb_call3, "op_slice_update", as_array(inputs), start_indices_of(start_indices), updates)
 
-# keras3's per-axis form of `pad_width`, a list of (before, after) pairs or single widths, as
-# the matrix of one row per axis (one row: every axis).
+# keras3's `pad_width` given as a list: of numbers, one (before, after) pair for every axis, as
+# Keras's Pad reads a list whose first element is an int; else of pairs or of single widths
+# (`list(list(1), list(2))`), one per axis, as the matrix of one row per axis (one row: every axis).
 pad_widths_of <- function(pad_width) {
+  if (length(pad_width) && all(vapply(pad_width, function(w) is.numeric(w) && length(w) == 1L, TRUE))) return(unlist(pad_width))
+  pad_width <- lapply(pad_width, unlist)
   lengths <- lengths(pad_width)
   if (!length(pad_width) || any(lengths != lengths[[1L]]) || !lengths[[1L]] %in% 1:2 || !all(vapply(pad_width, is.numeric, TRUE)))
     raise_bridge_error("value_error", sprintf("`pad_width` must be a list of pairs (before, after) or of single widths, the same for every axis. Received: pad_width=%s", deparse1(pad_width)))
@@ -349,6 +353,7 @@ op_pad <- function(x, pad_width, mode = "constant", constant_values = NULL) {
   # NumPy pads a 0-d array along none of its (no) axes.
   if (rank == 0L) return(as_tensor(x))
   if (is.list(pad_width)) pad_width <- pad_widths_of(pad_width)
-  widths <- if (is.matrix(pad_width)) pad_width else matrix(rep_len(pad_width, 2L), rank, 2L, byrow = TRUE)
+  # One pair (a vector, or a matrix or list of one row) pads every axis alike, as np.pad broadcasts it.
+  widths <- if (is.matrix(pad_width) && nrow(pad_width) != 1L) pad_width else matrix(rep_len(pad_width, 2L), rank, 2L, byrow = TRUE)
   .Call(krb_call4, "op_pad", x, as.vector(widths), mode, constant_values)
 }

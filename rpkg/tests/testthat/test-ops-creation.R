@@ -65,6 +65,17 @@ test_that("the _like forms take x's shape and dtype", {
   expect_identical(as.array(op_full_like(matrix(1:4, 2), 0.5, dtype = "float64")), matrix(0.5, 2, 2))
 })
 
+test_that("op_full and op_full_like convert the fill straight to the dtype, exactly", {
+  expect_identical(as.array(op_full(2L, 0.1, dtype = "float64")), array(c(0.1, 0.1)))
+  expect_identical(as.array(op_full_like(op_array(c(1, 2), "float64"), 0.1)), array(c(0.1, 0.1)))
+  expect_identical(as.array(op_full(2L, 2^40 + 1, dtype = "int64")), array(rep(2^40 + 1, 2)))
+})
+
+test_that("a fill out of an integer dtype's range is a value_error, not a clamped value", {
+  expect_bridge_error(op_full_like(op_array(1:2, "uint8"), -1), "value_error", "out of range")
+  expect_bridge_error(op_full(2L, 300, dtype = "int8"), "value_error", "out of range")
+})
+
 test_that("a shape with unknown dimensions cannot be filled", {
   expect_bridge_error(op_zeros(c(2, NA)), "value_error", "fully defined shape")
 })

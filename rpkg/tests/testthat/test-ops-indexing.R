@@ -145,6 +145,14 @@ test_that("op_slice_update writes into a copy at 1-based start_indices", {
   expect_identical(as.array(z), array(0, c(5, 5)))
 })
 
+test_that("op_pad reads a list of numbers, or a list of one pair, as one pair for every axis, as Keras's Pad", {
+  x <- matrix(1:6, 2)
+  expect_identical(dim(as.array(op_pad(x, list(1L, 2L)))), c(5L, 6L))
+  expect_identical(dim(as.array(op_pad(x, list(c(1L, 2L))))), c(5L, 6L))
+  expect_identical(dim(as.array(op_pad(x, list(c(1L, 2L)), mode = "reflect"))), c(5L, 6L))
+  expect_identical(dim(as.array(op_pad(x, list(list(1L), list(2L))))), c(4L, 7L))
+})
+
 test_that("op_pad pads with a constant or NumPy's modes", {
   expect_identical(as.array(op_pad(matrix(1:4, 2), 1)), rbind(0L, cbind(0L, matrix(1:4, 2), 0L), 0L))
   expect_identical(as.array(op_pad(c(1, 2, 3), c(2, 1), mode = "reflect")), array(c(3, 2, 1, 2, 3, 2), 6))

@@ -52,8 +52,10 @@ internal static class CreationEntries
         return Ops.Arange(start, includeEnd ? end + step : end, step, dtype);
     }
 
+    // The fill converts straight to the dtype, as NumPy's full and TensorFlow's fill do: through
+    // float32 first, 0.1 in float64 was 0.10000000149 and 2^40 + 1 in int64 2^40.
     private static NdArray Filled(long[] shape, Sexp fillValue, DType dtype) =>
-        Ops.Add(NdArray.Zeros(dtype, shape), Tensors.FromR(fillValue).Cast(dtype)).Cast(dtype);
+        Ops.Add(NdArray.Zeros(dtype, shape), Tensors.FromR(fillValue, dtype)).Cast(dtype);
 
     private static NdArray FilledLike(NdArray x, Sexp fillValue, string? dtype) =>
         Filled(x.ShapeSpan.ToArray(), fillValue, dtype is null ? x.DType : DTypes.Standardize(dtype));
