@@ -16,7 +16,10 @@ NULL
 #'   `axis` and `keepdims`, as TensorFlow's R methods do (`sum(x, axis = 1)`; not `range()`).
 #'   R dispatches these on the first argument: `max(x, 2)` reaches the tensor method,
 #'   `max(2, x)` does not;
-#' * `t()` (a 1-D tensor becomes a row, as in base R) and `aperm()`; `is.na()`, `is.nan()`,
+#' * the `Complex` group: `Re()`, `Im()`, `Mod()`, `Arg()` and `Conj()` are [op_real()],
+#'   [op_imag()], [op_abs()], [op_angle()] and [op_conj()];
+#' * `t()` and `aperm()` are [op_transpose()], as keras3 registers them (`t()` reverses every
+#'   axis: a 1-D tensor stays as it is, unlike base R's row); `is.na()`, `is.nan()`,
 #'   `is.finite()` and `is.infinite()` give bool tensors.
 #'
 #' Functions that describe or rearrange data as R values give what base R gives for the array:
@@ -76,6 +79,13 @@ Math.kerasbridge_object <- function(x, ...) {
   )
 }
 
+#' @rdname base_generics
+#' @param z A tensor or variable.
+#' @export
+Complex.kerasbridge_object <- function(z) {
+  switch(.Generic, Re = op_real(z), Im = op_imag(z), Mod = op_abs(z), Arg = op_angle(z), Conj = op_conj(z))
+}
+
 # The elements in R's order (first axis fastest) as a 1-D tensor.
 in_r_order <- function(x) op_reshape(op_transpose(x), -1L)
 
@@ -133,14 +143,7 @@ mean.kerasbridge_object <- function(x, ..., axis = NULL, keepdims = FALSE, na.rm
 
 #' @rdname base_generics
 #' @export
-t.kerasbridge_object <- function(x) {
-  switch(as.character(op_ndim(x)),
-    "0" = op_reshape(x, c(1L, 1L)),
-    "1" = op_expand_dims(x, 1L),
-    "2" = op_transpose(x),
-    raise_bridge_error("value_error", sprintf("`t()` takes a matrix or a vector; use `aperm()` for more axes. Received: shape=%s", format(op_shape(x))))
-  )
-}
+t.kerasbridge_object <- function(x) op_transpose(x)
 
 #' @rdname base_generics
 #' @export

@@ -7,8 +7,11 @@ NULL
 #' keras3's `op_subset()`:
 #'
 #' * indices start at 1 (`0` is an error); negative indices count from the end (`-1` is the
-#'   last element), as in Python, rather than excluding elements as in R;
-#' * `a:b` is a slice that includes `b` (`NA` for an open end, as in `2:NA`); a missing index
+#'   last element), as in Python, rather than excluding elements as in R; fractional indices
+#'   are truncated, as in R (`2.7` is `2`);
+#' * `a:b` is a slice that includes `b` (`NA` for an open end, as in `2:NA`), and `a:b:step`
+#'   takes every `step`-th element from `a` (`1:NA:2`: the odd positions; `NA:NA:-1`: reversed);
+#'   the ends and step may be scalar tensors; a missing index
 #'   takes the whole axis, and axes not indexed at all are taken whole (`x@r[1]` is the first
 #'   row of a matrix);
 #' * a single number drops its axis; an integer vector or a logical vector selects along its
@@ -73,20 +76,30 @@ print.kerasbridge_all_dims <- function(x, ...) {
 }
 
 # Turns the unevaluated index arguments of a `[` or `[<-` call into the list the engine reads:
-# the whole axis (`NA:NA`) for a missing index, a kerasbridge_slice for `a:b`, everything else
-# evaluated (so NULL, as in keras3, is a new axis).
+# the whole axis (`NA:NA`) for a missing index, a kerasbridge_slice for `a:b` or `a:b:step`,
+# everything else evaluated (so NULL, as in keras3, is a new axis).
 index_list <- function(args, env) {
   lapply(args, function(arg) {
     if (identical(arg, quote(expr = ))) return(whole_axis)
     if (identical(arg, quote(..))) return(all_dims())
-    if (is.call(arg) && identical(arg[[1L]], as.name(":"))) {
-      ends <- c(eval(arg[[2L]], env), eval(arg[[3L]], env))
-      if (length(ends) != 2L || !(is.numeric(ends) || all(is.na(ends))))
-        raise_bridge_error("value_error", "Both ends of a slice `a:b` must be single numbers or NA.")
-      return(structure(as.double(ends), class = "kerasbridge_slice"))
-    }
+    if (is_colon_call(arg)) return(slice_of(arg, env))
     eval(arg, env)
   })
+}
+
+is_colon_call <- function(arg) is.call(arg) && identical(arg[[1L]], as.name(":"))
+
+# `a:b`, or `a:b:step`, which R parses as `(a:b):step`; each part a number, NA or a scalar
+# tensor, as keras3 reads them.
+slice_of <- function(arg, env) {
+  parts <- if (is_colon_call(arg[[2L]])) list(arg[[2L]][[2L]], arg[[2L]][[3L]], arg[[3L]]) else list(arg[[2L]], arg[[3L]])
+  values <- lapply(parts, function(part) {
+    value <- eval(part, env)
+    if (is_kerasbridge_object(value)) as.array(value) else value
+  })
+  if (!all(vapply(values, function(v) length(v) == 1L && (is.numeric(v) || is.na(v)), TRUE)))
+    raise_bridge_error("value_error", sprintf("The ends and step of a slice `a:b` or `a:b:step` must be single numbers or NA. Received: %s", deparse1(arg)))
+  structure(as.double(unlist(values)), class = "kerasbridge_slice")
 }
 
 whole_axis <- structure(c(NA_real_, NA_real_), class = "kerasbridge_slice")

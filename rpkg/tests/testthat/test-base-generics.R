@@ -89,13 +89,28 @@ test_that("mean gives base R's mean, and keras3's axis and keepdims", {
   expect_bridge_error(mean(v, trim = 0.1), "value_error", "trim")
 })
 
-test_that("t and aperm rearrange axes as base R does", {
+test_that("t and aperm rearrange axes as base R does for matrices and as aperm for more axes", {
   expect_identical(as_r(t(v)), t(m))
-  expect_identical(as_r(t(keras_variable(c(1, 2, 3)))), t(c(1, 2, 3)))
   cube <- array(1:24, c(2, 3, 4))
   expect_identical(as_r(aperm(op_array(cube))), aperm(cube))
   expect_identical(as_r(aperm(op_array(cube), c(2, 3, 1))), aperm(cube, c(2, 3, 1)))
-  expect_bridge_error(t(op_array(cube)), "value_error", "aperm")
+  expect_identical(as_r(t(op_array(cube))), aperm(cube))
+})
+
+test_that("t of a vector or a 0-d tensor is op_transpose's, as keras3 registers it: unchanged", {
+  expect_identical(op_shape(t(keras_variable(c(1, 2, 3)))), shape(3))
+  expect_identical(op_shape(t(op_array(5))), shape())
+})
+
+test_that("Re, Im, Mod, Arg and Conj are op_real, op_imag, op_abs, op_angle and op_conj", {
+  z <- complex(real = c(3, -1), imaginary = c(4, 0))
+  x <- op_array(array(z))
+  expect_equal(as.vector(as.array(Re(x))), Re(z))
+  expect_equal(as.vector(as.array(Im(x))), Im(z))
+  expect_equal(as.vector(as.array(Mod(x))), Mod(z))
+  expect_equal(as.vector(as.array(Arg(x))), Arg(z))
+  expect_equal(as.vector(as.array(Conj(x))), Conj(z))
+  expect_equal(as.vector(as.array(Arg(op_array(c(-1, 2))))), c(pi, 0), tolerance = 1e-6)
 })
 
 test_that("apply and other functions that coerce with as.matrix give base R's answer", {

@@ -10,6 +10,37 @@ test_that("@r slices include both ends and NA opens an end", {
   expect_identical(as.array(v@r[1, 2:NA]), array(c(4L, 7L, 10L)))
 })
 
+test_that("@r slices a:b:step take every step-th element, ends included, as seq() does", {
+  x <- op_array(1:10)
+  expect_identical(as.array(x@r[1:6:2]), array(c(1L, 3L, 5L)))
+  expect_identical(as.array(x@r[2:NA:3]), array(c(2L, 5L, 8L)))
+  expect_identical(as.array(x@r[NA:NA:-1]), array(10:1))
+  expect_identical(as.array(x@r[9:3:-3]), array(as.integer(seq(9, 3, by = -3))))
+  expect_identical(as.array(x@r[-1:1:-4]), array(c(10L, 6L, 2L)))
+  expect_identical(as.array(x@py[0:6:2]), array(c(1L, 3L, 5L)))
+})
+
+test_that("@r assigns through a stepped slice", {
+  v <- keras_variable(array(0L, 6))
+  v@r[1:NA:2] <- 1L
+  expect_identical(as.array(v), array(c(1L, 0L, 1L, 0L, 1L, 0L)))
+})
+
+test_that("@r slice ends and steps may be scalar tensors", {
+  x <- op_array(1:10)
+  n <- op_convert_to_tensor(3L)
+  expect_identical(as.array(x@r[1:n]), array(1:3))
+  expect_identical(as.array(x@r[n:NA:n]), array(c(3L, 6L, 9L)))
+})
+
+test_that("@r truncates fractional indices, as R's `[` does", {
+  x <- op_array(array(1:12, c(3, 4)))
+  m <- array(1:12, c(3, 4))
+  expect_identical(as.vector(as.array(x@r[2.7, ])), m[2.7, ])
+  expect_identical(as.vector(as.array(x@r[c(1.9, 3.1), 1])), m[c(1.9, 3.1), 1])
+  expect_identical(as.array(x@r[-1.5, 1]), m[3, 1])
+})
+
 test_that("negative @r indices count from the end", {
   v <- keras_variable(array(1:12, c(3, 4)))
   expect_identical(as.array(v@r[-1, -1]), 12L)

@@ -136,7 +136,12 @@ internal static unsafe class RIndex
     private static long Position(double value, bool oneBased)
     {
         if (double.IsNaN(value)) throw new KerasValueError(NaIndex);
-        if (value != Math.Floor(value)) throw new KerasValueError($"Indices must be whole numbers. Received: {Format(value)}");
+        if (value != Math.Floor(value))
+        {
+            // keras3 makes @r's doubles integers, truncating as R's `[` does; NumPy refuses them.
+            if (!oneBased) throw new KerasValueError($"Indices must be whole numbers. Received: {Format(value)}");
+            value = Math.Truncate(value);
+        }
         if (Math.Abs(value) >= 9.2e18) throw new KerasIndexError($"index {Format(value)} is out of bounds for any axis");
         long k = (long)value;
         if (!oneBased) return k;
