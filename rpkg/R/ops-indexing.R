@@ -208,17 +208,20 @@ op_argmin <- function(x, axis = NULL, keepdims = FALSE, zero_indexed = FALSE) {
   returned_indices(positions, zero_indexed)
 }
 
+# Keras runs a cumulative sum or product asked for in bool in int32, on the values themselves.
+running_dtype <- function(dtype) if (identical(dtype, "bool")) "int32" else dtype
+
 #' @rdname op_take
 #' @export
 op_cumsum <- function(x, axis = NULL, dtype = NULL) {
-  if (!is.null(dtype)) x <- op_cast(x, dtype)
+  if (!is.null(dtype)) x <- op_cast(x, running_dtype(dtype))
   .Call(krb_call2, "op_cumsum", x, axis)
 }
 
 #' @rdname op_take
 #' @export
 op_cumprod <- function(x, axis = NULL, dtype = NULL) {
-  if (!is.null(dtype)) x <- op_cast(x, dtype)
+  if (!is.null(dtype)) x <- op_cast(x, running_dtype(dtype))
   .Call(krb_call2, "op_cumprod", x, axis)
 }
 

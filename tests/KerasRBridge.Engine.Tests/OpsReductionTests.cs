@@ -97,6 +97,25 @@ public class OpsReductionTests
         Assert.That(ex!.Message, Is.EqualTo("zero-size array to reduction operation maximum which has no identity"));
     }
 
+    [TestCase(DType.Bool)]
+    [TestCase(DType.Float32)]
+    public void Max_and_min_over_an_axis_of_length_zero_are_refused_even_with_an_empty_result_as_numpy(DType dtype)
+    {
+        Assert.Throws<KerasValueError>(() => Ops.Max(NdArray.Zeros(dtype, [2, 0]), [1]));
+        Assert.Throws<KerasValueError>(() => Ops.Min(NdArray.Zeros(dtype, [0, 0]), [1]));
+        Assert.Throws<KerasValueError>(() => Ops.Max(NdArray.Zeros(dtype, [0])));
+        Assert.That(Ops.Max(NdArray.Zeros(dtype, [0, 3]), [1]).ShapeSpan.ToArray(), Is.EqualTo(new long[] { 0 }));
+    }
+
+    [Test]
+    public void Max_and_min_of_bools_are_any_and_all()
+    {
+        var x = Vector(true, false, true);
+        Assert.That(Ops.Max(x).AsSpan<bool>()[0], Is.True);
+        Assert.That(Ops.Min(x).AsSpan<bool>()[0], Is.False);
+        Assert.That(Ops.Max(x).DType, Is.EqualTo(DType.Bool));
+    }
+
     [Test]
     public void Max_of_bools_is_any_and_min_is_all()
     {

@@ -87,6 +87,11 @@ test_that("op_cumsum and op_cumprod equal cumsum and cumprod along an axis", {
   expect_identical(op_cumsum(array(1:3, 3), dtype = "float32")$dtype, "float32")
 })
 
+test_that("op_cumsum and op_cumprod asked for bool run in int32 on the values, as Keras", {
+  expect_identical(as.array(op_cumsum(op_array(c(3, -1.5, 2), "float32"), dtype = "bool")), array(c(3L, 2L, 4L)))
+  expect_identical(as.array(op_cumprod(array(c(3L, -2L, 2L)), dtype = "bool")), array(c(3L, -6L, -12L)))
+})
+
 test_that("op_flip reverses rows, columns or both", {
   expect_identical(as.array(op_flip(v, axis = 1)), m[2:1, ])
   expect_identical(as.array(op_flip(v, axis = 2)), m[, 3:1])

@@ -23,13 +23,25 @@ public static partial class Ops
     /// <exception cref="KerasValueError">An axis is out of range or repeated, or there is nothing to reduce.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
     public static NdArray Max(NdArray x, int[]? axis = null, bool keepdims = false) =>
-        x.DType == DType.Bool ? Any(x, axis, keepdims) : Reduce<MaxReduction>(RealOnly(x, "max"), axis, keepdims, x.DType);
+        Extreme<MaxReduction>(x, axis, keepdims, "max", MaxReducer<byte>.Name);
 
     /// <summary>Smallest element over <paramref name="axis"/> (<c>keras.ops.min</c>), in the same dtype; NaN if any is NaN.</summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated, or there is nothing to reduce.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
     public static NdArray Min(NdArray x, int[]? axis = null, bool keepdims = false) =>
-        x.DType == DType.Bool ? All(x, axis, keepdims) : Reduce<MinReduction>(RealOnly(x, "min"), axis, keepdims, x.DType);
+        Extreme<MinReduction>(x, axis, keepdims, "min", MinReducer<byte>.Name);
+
+    // NumPy refuses a max or min over an axis of length 0 even where the result has no elements;
+    // bools reduce as 0 and 1, so they are refused alike.
+    private static NdArray Extreme<TReduction>(NdArray x, int[]? axis, bool keepdims, string name, string numpyName) where TReduction : IReduction
+    {
+        var axes = Axes(RealOnly(x, name), axis);
+        foreach (int a in axes)
+            if (x.ShapeSpan[a] == 0) throw AxisReduction.NoIdentity(numpyName);
+        return x.DType == DType.Bool
+            ? Reduce<TReduction>(x.Cast(DType.UInt8), axis, keepdims, DType.UInt8).Cast(DType.Bool)
+            : Reduce<TReduction>(x, axis, keepdims, x.DType);
+    }
 
     /// <summary>Whether any element over <paramref name="axis"/> is non-zero (<c>keras.ops.any</c>); bool result.</summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
