@@ -18,6 +18,8 @@ NULL
 #'   `max(2, x)` does not;
 #' * the `Complex` group: `Re()`, `Im()`, `Mod()`, `Arg()` and `Conj()` are [op_real()],
 #'   [op_imag()], [op_abs()], [op_angle()] and [op_conj()];
+#' * `cbind()` and `rbind()` join matrices, vectors and numbers as base R does (vectors become
+#'   columns or rows; no recycling) with [op_concatenate()], in Keras's promoted dtype;
 #' * `t()` and `aperm()` are [op_transpose()], as keras3 registers them (`t()` reverses every
 #'   axis: a 1-D tensor stays as it is, unlike base R's row); `is.na()`, `is.nan()`,
 #'   `is.finite()` and `is.infinite()` give bool tensors.
@@ -148,6 +150,30 @@ t.kerasbridge_object <- function(x) op_transpose(x)
 #' @rdname base_generics
 #' @export
 aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
+
+#' @rdname base_generics
+#' @param deparse.level Ignored: tensors have no dimnames.
+#' @export
+cbind.kerasbridge_object <- function(..., deparse.level = 1) bound(list(...), 2L)
+
+#' @rdname base_generics
+#' @export
+rbind.kerasbridge_object <- function(..., deparse.level = 1) bound(list(...), 1L)
+
+# cbind() and rbind() as base R joins matrices: vectors and numbers become columns (rows), NULLs
+# drop out; the parts then join along `axis` in Keras's promoted dtype.
+bound <- function(parts, axis) {
+  parts <- lapply(Filter(Negate(is.null), parts), as_tensor)
+  parts <- lapply(parts, function(part) {
+    switch(as.character(op_ndim(part)),
+      "0" = op_reshape(part, c(1L, 1L)),
+      "1" = op_expand_dims(part, if (axis == 2L) 2L else 1L),
+      "2" = part,
+      raise_bridge_error("value_error", sprintf("`cbind()` and `rbind()` take matrices and vectors; use `op_concatenate()` for more axes. Received: shape=%s", format(op_shape(part))))
+    )
+  })
+  op_concatenate(parts, axis = axis)
+}
 
 #' @rdname base_generics
 #' @export

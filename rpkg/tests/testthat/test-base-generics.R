@@ -97,6 +97,17 @@ test_that("t and aperm rearrange axes as base R does for matrices and as aperm f
   expect_identical(as_r(t(op_array(cube))), aperm(cube))
 })
 
+test_that("cbind and rbind join tensors, R arrays and vectors as base R joins matrices", {
+  a <- matrix(1:4, 2)
+  b <- matrix(5:8, 2)
+  expect_identical(as_r(cbind(op_array(a), b)), cbind(a, b))
+  expect_identical(as_r(rbind(op_array(a), op_array(b), NULL)), rbind(a, b))
+  expect_identical(as_r(cbind(op_array(a), op_array(9:10))), cbind(a, 9:10))
+  expect_identical(as_r(rbind(op_array(a), op_array(9:10))), rbind(a, 9:10))
+  expect_identical(op_dtype(cbind(op_array(a, "int32"), op_array(b, "float32"))), "float32")
+  expect_bridge_error(cbind(op_array(array(1:8, c(2, 2, 2))), a), "value_error", "op_concatenate")
+})
+
 test_that("t of a vector or a 0-d tensor is op_transpose's, as keras3 registers it: unchanged", {
   expect_identical(op_shape(t(keras_variable(c(1, 2, 3)))), shape(3))
   expect_identical(op_shape(t(op_array(5))), shape())
