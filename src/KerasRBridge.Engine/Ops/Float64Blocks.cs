@@ -67,14 +67,21 @@ internal static class Float64Blocks
 internal static class OddNearZero
 {
     private const double Below = 1.0 / 4096;
+    private const int ChunkLength = 256;
 
+    /// <summary>The function of each element of <paramref name="x"/>; <paramref name="destination"/> may be <paramref name="x"/>.</summary>
     internal static void Apply(ReadOnlySpan<double> x, Span<double> destination, SpanFunction function)
     {
-        Span<double> copy = stackalloc double[x.Length];
-        x.CopyTo(copy);
-        function(copy, destination);
-        for (int i = 0; i < copy.Length; i++)
-            if (Math.Abs(copy[i]) < Below) destination[i] = copy[i];
+        Span<double> copy = stackalloc double[ChunkLength];
+        for (int start = 0; start < x.Length; start += ChunkLength)
+        {
+            var inputs = copy[..Math.Min(ChunkLength, x.Length - start)];
+            x.Slice(start, inputs.Length).CopyTo(inputs);
+            var results = destination.Slice(start, inputs.Length);
+            function(inputs, results);
+            for (int i = 0; i < inputs.Length; i++)
+                if (Math.Abs(inputs[i]) < Below) results[i] = inputs[i];
+        }
     }
 
     internal delegate void SpanFunction(ReadOnlySpan<double> x, Span<double> destination);
