@@ -183,6 +183,15 @@ public class OpsMathTests
     }
 
     [Test]
+    public void Log10_is_exact_at_powers_of_ten_in_float64_and_float32()
+    {
+        double[] powers = [.. Enumerable.Range(0, 64).Select(i => Math.Pow(10, i % 16))];
+        var exponents = powers.Select(Math.Log10).ToArray();
+        Assert.That(Doubles(Ops.Log10(NdArray.FromColumnMajor(powers, [64]))), Is.EqualTo(exponents));
+        Assert.That(Doubles(Ops.Log10(NdArray.FromColumnMajor(powers.Select(p => (float)p).ToArray(), [64]))), Is.EqualTo(exponents));
+    }
+
+    [Test]
     public void Expm1_and_log1p_keep_precision_near_zero()
     {
         Assert.That(Doubles(Ops.ExpM1(Vector(1e-10)))[0], Is.EqualTo(1.00000000005e-10).Within(1e-13).Percent);

@@ -141,10 +141,19 @@ internal readonly struct Deg2RadFunction : IFloatFunction
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.DegreesToRadians(x, d);
 }
 
-internal readonly struct Log10Function : IFloatFunction
+/// <summary>log10 by libm's in float64, exact at powers of ten (TensorPrimitives' gives log10(1000)
+/// as 2.9999999999999996); for narrower dtypes TensorPrimitives' float64 log10, rounded once.</summary>
+internal readonly struct Log10Function : IFloatFunction, IFloat64Function<Log10Function>
 {
     public static string Name => "log10";
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Log10(x, d);
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<Log10Function, T>(x, d);
+
+    public static void Float64(ReadOnlySpan<double> x, Span<double> d)
+    {
+        for (int i = 0; i < x.Length; i++) d[i] = Math.Log10(x[i]);
+    }
+
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => TensorPrimitives.Log10(x, d);
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => Complex.Log10(x);
 }
