@@ -21,7 +21,8 @@ NULL
 #' With an integer `seed` an initializer gives the same values on every call; with
 #' `seed = NULL` it draws a seed once, when it is made.
 #'
-#' @param value The constant value.
+#' @param value The constant value: a number, or an array, vector or tensor that broadcasts to
+#'   the shape the initializer is called with (as for pretrained weights).
 #' @param gain A multiplicative factor.
 #' @param mean,stddev Mean and standard deviation of the normal distribution.
 #' @param minval,maxval Bounds of the uniform distribution (`maxval` excluded).
@@ -66,9 +67,17 @@ initializer_zeros <- function() initializer_from_config("Zeros", list())
 #' @export
 initializer_ones <- function() initializer_from_config("Ones", list())
 
+# Numbers or logicals that R can hold as one array (a compact 1:3e9 cannot, and stays unexpanded).
+is_numbers <- function(x) (is.numeric(x) || is.logical(x)) && length(x) <= .Machine$integer.max
+
 #' @rdname initializers
 #' @export
-initializer_constant <- function(value = 0) initializer_from_config("Constant", list(value = value))
+initializer_constant <- function(value = 0) {
+  # An array (or vector, or tensor) goes as a tensor of its own dtype, as Keras casts the value
+  # itself to the dtype asked for and broadcasts it to the shape.
+  if (is_kerasbridge_object(value) || is_numbers(value) && (length(value) != 1L || !is.null(dim(value)))) value <- as_tensor(as_array(value))
+  initializer_from_config("Constant", list(value = value))
+}
 
 #' @rdname initializers
 #' @export

@@ -29,6 +29,24 @@ public class InitializersConstantTests
     }
 
     [Test]
+    public void An_array_constant_is_cast_to_the_dtype_and_broadcast_to_the_shape()
+    {
+        var row = NdArray.FromColumnMajor(new[] { 1.5, 2.5 }, [2]);
+        var values = new Constant(row).Call([3, 2], DType.Int32);
+        Assert.That(values.Shape, Is.EqualTo(new long[] { 3, 2 }));
+        Assert.That(values.ToArray<int>(), Is.EqualTo(new[] { 1, 1, 1, 2, 2, 2 }));
+        Assert.Throws<KerasValueError>(() => new Constant(row).Call([2, 3], DType.Float32));
+    }
+
+    [Test]
+    public void An_array_constant_survives_its_config()
+    {
+        var weights = NdArray.FromColumnMajor(new[] { 1.0, 2.0, 3.0, 4.0 }, [2, 2]);
+        var clone = (Constant)new Constant(weights).Clone();
+        Assert.That(clone.Call([2, 2], DType.Float64).ToArray<double>(), Is.EqualTo(new[] { 1.0, 2.0, 3.0, 4.0 }));
+    }
+
+    [Test]
     public void Constant_converts_its_value_as_cast_does()
     {
         Assert.That(new Constant(-2.7).Call([4], DType.Int32).ToArray<int>(), Is.All.EqualTo(-2));

@@ -13,8 +13,6 @@ test_bad_inputs(list(
             "type_error", "Received: value=None"),
   bad_input("initializer_constant(value = NA) is a value_error", initializer_constant(NA),
             "value_error", "Argument `value` cannot be NA. Received: value=NA"),
-  bad_input("initializer_constant(value = three numbers) is a type_error", initializer_constant(1:3),
-            "type_error", "Received: value=[1, 2, 3]"),
   bad_input("initializer_constant(value = a compact sequence of 3e9 numbers) is a type_error, without expanding it",
             initializer_constant(1:3e9),
             "type_error", "Received: value=<double> of length 3000000000"),

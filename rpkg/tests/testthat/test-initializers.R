@@ -4,6 +4,24 @@ test_that("constant initializers fill every element", {
   expect_identical(as.array(initializer_constant(3)(c(3), "int32")), array(3L, 3))
 })
 
+test_that("initializer_constant takes an array, cast to the dtype asked for and broadcast to the shape, as Keras's Constant", {
+  w <- matrix(c(0.1, 0.2, 0.3, 0.4), 2)
+  expect_identical(as.array(initializer_constant(w)(c(2, 2), "float64")), w)
+  expect_identical(as.array(initializer_constant(c(1, 2))(c(3, 2), "int32")), matrix(c(1L, 1L, 1L, 2L, 2L, 2L), 3))
+  v <- keras_variable(initializer_constant(w), shape = c(2, 2), dtype = "float64")
+  expect_identical(as.array(v), w)
+  expect_identical(as.array(initializer_constant(op_array(w))(c(2, 2), "float64")), w)
+  expect_bridge_error(initializer_constant(c(1, 2, 3))(c(2, 2)), "value_error", "broadcast")
+})
+
+test_that("initializer_constant's config of an array gives the array back, and rebuilds the initializer", {
+  w <- matrix(c(1, 2, 3, 4), 2)
+  init <- initializer_constant(w)
+  config <- init$get_config()
+  expect_identical(config$value, w)
+  expect_identical(as.array(initializer_constant(config$value)(c(2, 2), "float64")), w)
+})
+
 test_that("an initializer called without dtype uses config_floatx()", {
   expect_equal(initializer_ones()(c(2, 2))$dtype, "float32")
   expect_equal(initializer_ones()(c(2, 2), "float64")$dtype, "float64")

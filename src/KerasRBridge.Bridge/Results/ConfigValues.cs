@@ -1,4 +1,6 @@
 using System.Collections;
+using KerasRBridge.Bridge.Conversion;
+using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Values;
 
 namespace KerasRBridge.Bridge.Results;
@@ -20,6 +22,7 @@ internal static class ConfigValues
         double d => RValues.Double(d),
         float f => RValues.Double(f),
         string s => RValues.String(s),
+        NdArray array => RArrays.ToR(array),
         IReadOnlyDictionary<string, object?> dictionary => Named(dictionary),
         IEnumerable items => Sequence([.. items.Cast<object?>()]),
         var other => RValues.String(other.ToString()),

@@ -34,6 +34,7 @@ internal static class PythonRepr
         float f => Float(f),
         Half h => Float((double)h),
         IFormattable number when IsInteger(number) => number.ToString(null, CultureInfo.InvariantCulture),
+        NdArray array => array.Format(),
         IDictionary dictionary => Dict(dictionary.Keys.Cast<object>().Select(k => (k, dictionary[k]))),
         IEnumerable<KeyValuePair<string, object?>> pairs when sequences == PythonSequence.List =>
             Dict(pairs.Select(kv => ((object)kv.Key, kv.Value))),

@@ -24,6 +24,14 @@ internal sealed class ConfigArguments(IReadOnlyDictionary<string, object?> confi
         };
     }
 
+    /// <summary>An array argument given as a tensor; null (and the key left for another reading) otherwise.</summary>
+    public NdArray? Tensor(string key)
+    {
+        if (!config.TryGetValue(key, out object? value) || value is not NdArray array) return null;
+        _unused.Remove(key);
+        return array;
+    }
+
     /// <summary>A string argument.</summary>
     public string Text(string key, string fallback)
     {
