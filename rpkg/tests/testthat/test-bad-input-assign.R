@@ -56,8 +56,8 @@ test_that("$assign() of a value out of int32's range is a value_error and leaves
   expect_refused_unchanged(i, i$assign(array(1e10, c(2, 2))), "value_error", "Value 10000000000 is out of range for dtype int32")
 })
 
-test_that("$trainable <- a non-logical is a type_error and leaves trainable unchanged", {
-  for (value in list(NA, "a", NULL, 1)) {
+test_that("$trainable <- a value that is neither a flag nor a number is a type_error and leaves trainable unchanged", {
+  for (value in list(NA, "a", NULL, NA_real_, c(TRUE, FALSE))) {
     expect_bridge_error(v$trainable <- value, "type_error", "Argument `trainable` must be a boolean", fixed = TRUE)
   }
   expect_true(v$trainable)

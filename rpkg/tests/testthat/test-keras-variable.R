@@ -102,6 +102,14 @@ test_that("assign_add and assign_sub update the value", {
   expect_identical(as.array(v), array(2, c(2, 2)))
 })
 
+test_that("trainable and autocast take numbers as Keras's bool() does: 0 is FALSE", {
+  v <- keras_variable(c(1, 2), trainable = 0, autocast = 1L)
+  expect_false(v$trainable)
+  expect_true(v$autocast)
+  v$trainable <- 2
+  expect_true(v$trainable)
+})
+
 test_that("trainable can be read and set", {
   v <- keras_variable(array(1, c(3, 3)), dtype = "float32", trainable = FALSE)
   expect_false(v$trainable)

@@ -24,13 +24,19 @@ internal static unsafe class Args
         return s;
     }
 
-    /// <summary>A length-one, non-NA logical.</summary>
+    /// <summary>A length-one, non-NA logical, or a number read as Python's <c>bool()</c> reads it
+    /// (0 is false), as keras3 hands numbers to Keras's flags.</summary>
     internal static bool Bool(Sexp x, string argument)
     {
-        if (RValues.TypeOf(x) == SexpType.Logical && RValues.LengthOf(x) == 1)
+        if (RValues.LengthOf(x) == 1)
         {
-            int v = *(int*)RValues.DataOf(x);
-            if (v != RValues.NaInteger) return v != 0;
+            switch (RValues.TypeOf(x))
+            {
+                case SexpType.Logical or SexpType.Integer when *(int*)RValues.DataOf(x) is var v && v != RValues.NaInteger:
+                    return v != 0;
+                case SexpType.Double when *(double*)RValues.DataOf(x) is var d && !double.IsNaN(d):
+                    return d != 0;
+            }
         }
         throw new KerasTypeError($"Argument `{argument}` must be a boolean (TRUE or FALSE). Received: {argument}={Show(x)}");
     }
