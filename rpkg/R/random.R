@@ -114,7 +114,8 @@ random_binomial <- function(shape, counts, probabilities, dtype = NULL, seed = N
 #' @param seed An integer; `NULL` draws one.
 #' @param name The generator's name (`NULL` gives `seed_generator`, made unique); for `$`, the
 #'   field: `state` (the state variable) or `name`.
-#' @param ... Unused, as in keras3.
+#' @param ... Keras's keyword arguments: `backend` is accepted and ignored; any other is a
+#'   `value_error`, as in Keras.
 #' @param x A seed generator.
 #' @return `random_seed_generator()`: a `kerasbridge_seed_generator`; `set_random_seed()`:
 #'   `NULL`, invisibly.
@@ -128,8 +129,15 @@ random_binomial <- function(shape, counts, probabilities, dtype = NULL, seed = N
 #' set_random_seed(1)
 #' identical(as.array(a), as.array(random_normal(3)))
 #' @export
-random_seed_generator <- function(seed = NULL, name = NULL, ...)
+random_seed_generator <- function(seed = NULL, name = NULL, ...) {
+  extra <- list(...)
+  keys <- if (is.null(names(extra))) character(length(extra)) else names(extra)
+  unknown <- keys != "backend"
+  if (any(unknown))
+    raise_bridge_error("value_error", sprintf("Unrecognized keyword arguments: {%s}",
+                                              paste0("'", keys[unknown], "': ", vapply(extra[unknown], deparse1, ""), collapse = ", ")))
   new_seed_generator(.Call(krb_call2, "random_seed_generator", seed, name))
+}
 
 new_seed_generator <- function(ptr) structure(list(), ptr = ptr, saved = saved_state(ptr), class = "kerasbridge_seed_generator")
 

@@ -100,6 +100,12 @@ test_that("a seed generator gives new values each call and the same sequence fro
   expect_identical(first, as.array(random_uniform(4, seed = b)))
 })
 
+test_that("random_seed_generator refuses keyword arguments Keras does not know, and ignores backend", {
+  expect_bridge_error(random_seed_generator(1, foo = 2), "value_error", "Unrecognized keyword arguments: {'foo': 2}", fixed = TRUE)
+  expect_bridge_error(random_seed_generator(1, NULL, 3), "value_error", "Unrecognized keyword arguments")
+  expect_s3_class(random_seed_generator(1, backend = "numpy"), "kerasbridge_seed_generator")
+})
+
 test_that("a seed generator's state is a uint32 variable [seed, counter] that each draw advances", {
   g <- random_seed_generator(5, name = "gen")
   expect_s4_class(g$state, "kerasbridge_variable")
