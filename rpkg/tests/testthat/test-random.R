@@ -135,7 +135,7 @@ test_that("set_random_seed makes unseeded ops and R's own generator reproducible
 })
 
 test_that("a seed that is neither a number nor a generator is a value_error", {
-  expect_bridge_error(random_normal(2, seed = "a"), "value_error", "SeedGenerator")
+  expect_bridge_error(random_normal(2, seed = "a"), "value_error", "Argument `seed` must be either an integer or an instance of `SeedGenerator`. Received: seed=\"a\"", fixed = TRUE)
   expect_bridge_error(random_normal(2, seed = Inf), "value_error", "whole number")
 })
 

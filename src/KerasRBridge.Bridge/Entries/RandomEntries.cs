@@ -61,7 +61,7 @@ internal static class RandomEntries
         if (Args.IsNumeric(seed) && RValues.LengthOf(seed) == 1)
             return Args.Whole(seed, "seed");
         throw new KerasValueError(
-            $"`seed` argument should be an instance of `keras.random.SeedGenerator()` or an integer. Received: seed={Args.Show(seed)}");
+            $"Argument `seed` must be either an integer or an instance of `SeedGenerator`. Received: seed={Args.Show(seed)}");
     }
 
     private static NdArray Shuffle(NdArray x, Sexp axis, RandomSeed? seed) =>
