@@ -77,7 +77,7 @@ Math.kerasbridge_object <- function(x, ...) {
     cumprod = op_cumprod(in_r_order(x)),
     cummax = , cummin = op_convert_to_tensor(array(get(.Generic)(as.vector(as.array(x)))), dtype = op_dtype(x)),
     # The rest (trunc, gamma, digamma, cospi, signif, ...) computes in R on the array.
-    op_convert_to_tensor(get(.Generic)(as.array(x), ...), dtype = result_dtype(x))
+    op_convert_to_tensor(get(.Generic)(as.array(x), ...), dtype = float_dtype(op_dtype(x)))
   )
 }
 
@@ -91,12 +91,9 @@ Complex.kerasbridge_object <- function(z) {
 # The elements in R's order (first axis fastest) as a 1-D tensor.
 in_r_order <- function(x) op_reshape(op_transpose(x), -1L)
 
-# Float and complex tensors keep their dtype (signif() of a complex keeps its imaginary part);
-# integers and bools give floatx, as the engine's own math does.
-result_dtype <- function(x) {
-  dtype <- op_dtype(x)
-  if (grepl("float|complex", dtype)) dtype else config_floatx()
-}
+# Float and complex dtypes stay (signif() of a complex keeps its imaginary part); integers and
+# bools give floatx, as the engine's own math does.
+float_dtype <- function(dtype) if (grepl("float|complex", dtype)) dtype else config_floatx()
 
 #' @rdname base_generics
 #' @export

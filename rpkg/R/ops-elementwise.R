@@ -277,8 +277,7 @@ op_logaddexp <- function(x1, x2) {
   # integer difference would wrap, and a number is no weak scalar here.
   x1 <- as_tensor(x1)
   x2 <- as_tensor(x2)
-  dtype <- promoted_dtype(op_dtype(x1), op_dtype(x2))
-  if (!grepl("float|complex", dtype)) dtype <- config_floatx()
+  dtype <- float_dtype(promoted_dtype(op_dtype(x1), op_dtype(x2)))
   x1 <- op_cast(x1, dtype)
   x2 <- op_cast(x2, dtype)
   larger <- op_maximum(x1, x2)

@@ -63,7 +63,7 @@ op_image_rgb_to_grayscale <- function(images, data_format = NULL) {
   if (!channels %in% c(1L, 3L))
     raise_bridge_error("value_error", sprintf("Invalid channel size: expected 3 (RGB) or 1 (Grayscale). Received input with shape: images.shape=%s", shape_text(as_tensor(images))))
   if (channels == 1L) return(image_output(x, input$first))
-  compute <- result_dtype(x)
+  compute <- float_dtype(op_dtype(x))
   weights <- op_array(matrix(c(0.2989, 0.5870, 0.1140), 3L), compute)
   image_output(op_cast(op_matmul(op_cast(x, compute), weights), op_dtype(x)), input$first)
 }

@@ -148,7 +148,7 @@ vector_norm <- function(x, ord, axis, keepdims) {
   magnitude <- op_abs(x)
   if (ord == Inf) return(op_max(magnitude, axis = axis, keepdims = keepdims))
   if (ord == -Inf) return(op_min(magnitude, axis = axis, keepdims = keepdims))
-  if (ord == 0) return(op_cast(op_count_nonzero(x, axis = axis), real_dtype(op_dtype(x))))
+  if (ord == 0) return(op_sum(op_cast(op_not_equal(x, 0), real_dtype(op_dtype(x))), axis = axis, keepdims = keepdims))
   op_power(op_sum(op_power(magnitude, ord), axis = axis, keepdims = keepdims), 1 / ord)
 }
 

@@ -46,6 +46,14 @@ test_that("op_norm equals norm() and sqrt(sum(x^2))", {
   expect_bridge_error(op_norm(a, ord = 3), "value_error", "Invalid `ord` argument for matrix norm")
 })
 
+test_that("op_norm with ord = 0 counts non-zero elements and keeps the axis with keepdims, as NumPy's norm", {
+  x <- matrix(c(1, 0, 2, -3, 0, 4), 2)
+  kept <- op_norm(x, ord = 0, axis = 2, keepdims = TRUE)
+  expect_identical(dim(as.array(kept)), c(2L, 1L))
+  expect_identical(as.vector(as.array(kept)), c(2, 2))
+  expect_identical(dim(as.array(op_norm(c(1, 0, 2), ord = 0, keepdims = TRUE))), 1L)
+})
+
 test_that("op_norm of matrices with ord 2, -2 and nuc gives the largest, smallest and summed singular values, as svd()", {
   w <- matrix(c(4, 2, 2, 3, 1, 5), 2)
   expect_equal(as.array(op_norm(w, ord = 2)), svd(w)$d[1], tolerance = 1e-12)
