@@ -18,6 +18,8 @@ NULL
 #'   `max(2, x)` does not;
 #' * the `Complex` group: `Re()`, `Im()`, `Mod()`, `Arg()` and `Conj()` are [op_real()],
 #'   [op_imag()], [op_abs()], [op_angle()] and [op_conj()];
+#' * `x[[i]]` is the `i`-th element in R's (column-major) order and `x[[i, j]]` the element at
+#'   those positions, as base R's `[[` on an array, as 0-d tensors; `x[["dtype"]]` is `x$dtype`;
 #' * `cbind()` and `rbind()` join matrices, vectors and numbers as base R does (vectors become
 #'   columns or rows; no recycling) with [op_concatenate()], in Keras's promoted dtype;
 #' * `t()` and `aperm()` are [op_transpose()], as keras3 registers them (`t()` reverses every
@@ -147,6 +149,20 @@ t.kerasbridge_object <- function(x) op_transpose(x)
 #' @rdname base_generics
 #' @export
 aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
+
+#' @rdname base_generics
+#' @param i,j As for `[[`: a name (a field, as `$`), or 1-based positions.
+#' @export
+`[[.kerasbridge_object` <- function(x, i, j, ...) {
+  if (missing(j) && is.character(i) && length(i) == 1L) return(do.call(`$`, list(x, i)))
+  positions <- if (missing(j)) list(i, ...) else list(i, j, ...)
+  if (!all(vapply(positions, function(p) is.numeric(p) && length(p) == 1L && !is.na(p) && p >= 1, TRUE)))
+    raise_bridge_error("value_error", sprintf("`[[` on a tensor takes a field name or one positive position per axis (or one in R's element order). Received: %s",
+                                              paste(vapply(positions, deparse1, ""), collapse = ", ")))
+  # One position counts through the elements in R's order, as base R's x[[i]] on an array does.
+  target <- if (length(positions) == 1L) in_r_order(x) else x
+  do.call(op_subset, c(list(target), positions))
+}
 
 #' @rdname base_generics
 #' @param deparse.level Ignored: tensors have no dimnames.

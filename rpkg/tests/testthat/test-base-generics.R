@@ -97,6 +97,19 @@ test_that("t and aperm rearrange axes as base R does for matrices and as aperm f
   expect_identical(as_r(t(op_array(cube))), aperm(cube))
 })
 
+test_that("[[ takes elements as base R's [[ on the array, and a name as $", {
+  m <- matrix(1:6, 2)
+  x <- op_array(m)
+  expect_identical(as.array(x[[4]]), m[[4]])
+  expect_identical(as.array(x[[2, 3]]), m[[2, 3]])
+  expect_identical(op_shape(x[[1]]), shape())
+  expect_identical(x[["dtype"]], "int32")
+  expect_identical(keras_variable(m)[["shape"]], shape(2, 3))
+  expect_bridge_error(x[[7]], "index_error", "out of bounds")
+  expect_bridge_error(x[[0]], "value_error", "positive position")
+  expect_bridge_error(x[[c(1, 2)]], "value_error", "positive position")
+})
+
 test_that("cbind and rbind join tensors, R arrays and vectors as base R joins matrices", {
   a <- matrix(1:4, 2)
   b <- matrix(5:8, 2)
