@@ -160,11 +160,10 @@ internal static unsafe class Args
     internal static object? ConfigValue(Sexp x, string name)
     {
         if (RValues.IsNull(x)) return null;
-        // A seed generator (an initializer's seed) passes as the engine object it is.
-        if (Objects.TargetOf(x) is SeedGenerator generator) return generator;
-        // An array setting (initializer_constant's value) is a tensor: one the package made of it,
-        // or an R array with dim (as get_config() gives it back); vectors stay lists of numbers.
-        if (Objects.TargetOf(x) is NdArray tensor) return tensor;
+        // A seed generator (an initializer's seed) passes as the engine object it is; an array
+        // setting (initializer_constant's value) is a tensor: one the package made of it, or an
+        // R array with dim (as get_config() gives it back); vectors stay lists of numbers.
+        if (Objects.TargetOf(x) is (SeedGenerator or NdArray) engineObject) return engineObject;
         if (RArrays.HasDim(x) && RValues.TypeOf(x) is SexpType.Double or SexpType.Integer or SexpType.Logical) return Tensors.FromR(x);
         var type = RValues.TypeOf(x);
         // A named list is a dictionary, as get_config() gives a serialized seed generator; an

@@ -96,15 +96,12 @@ internal readonly struct Log2Function : IFloatFunction
 
 /// <summary>2^x: in float64 by pow (TensorPrimitives' float64 exp2 is off by up to 79 ulp and
 /// gives 2^3 as 7.999999999999998), for narrower dtypes by that exp2, which rounding makes exact.</summary>
-internal readonly struct Exp2Function : IFloatFunction, IFloat64Function<Exp2Function>
+internal readonly struct Exp2Function : IFloatFunction, IFloat64Scalar<Exp2Function>
 {
     public static string Name => "exp2";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<Exp2Function, T>(x, d);
 
-    public static void Float64(ReadOnlySpan<double> x, Span<double> d)
-    {
-        for (int i = 0; i < x.Length; i++) d[i] = Math.Pow(2, x[i]);
-    }
+    public static double Of(double x) => Math.Pow(2, x);
 
     public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => TensorPrimitives.Exp2(x, d);
     public static bool HasComplexForm => true;
@@ -143,15 +140,12 @@ internal readonly struct Deg2RadFunction : IFloatFunction
 
 /// <summary>log10 by libm's in float64, exact at powers of ten (TensorPrimitives' gives log10(1000)
 /// as 2.9999999999999996); for narrower dtypes TensorPrimitives' float64 log10, rounded once.</summary>
-internal readonly struct Log10Function : IFloatFunction, IFloat64Function<Log10Function>
+internal readonly struct Log10Function : IFloatFunction, IFloat64Scalar<Log10Function>
 {
     public static string Name => "log10";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<Log10Function, T>(x, d);
 
-    public static void Float64(ReadOnlySpan<double> x, Span<double> d)
-    {
-        for (int i = 0; i < x.Length; i++) d[i] = Math.Log10(x[i]);
-    }
+    public static double Of(double x) => Math.Log10(x);
 
     public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => TensorPrimitives.Log10(x, d);
     public static bool HasComplexForm => true;
@@ -312,15 +306,12 @@ internal readonly struct ArctanFunction : IFloatFunction
 
 /// <summary>sinh by libm's in float64 (TensorPrimitives' is off by up to 27 ulp and gives sinh(0) as -0);
 /// for narrower dtypes TensorPrimitives' float64 sinh, x itself where sinh(x) rounds to x.</summary>
-internal readonly struct SinhFunction : IFloatFunction, IFloat64Function<SinhFunction>
+internal readonly struct SinhFunction : IFloatFunction, IFloat64Scalar<SinhFunction>
 {
     public static string Name => "sinh";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<SinhFunction, T>(x, d);
 
-    public static void Float64(ReadOnlySpan<double> x, Span<double> d)
-    {
-        for (int i = 0; i < x.Length; i++) d[i] = Math.Sinh(x[i]);
-    }
+    public static double Of(double x) => Math.Sinh(x);
 
     public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => OddNearZero.Apply(x, d, TensorPrimitives.Sinh);
     public static bool HasComplexForm => true;
@@ -329,15 +320,12 @@ internal readonly struct SinhFunction : IFloatFunction, IFloat64Function<SinhFun
 
 /// <summary>cosh by libm's in float64 (TensorPrimitives' is off by up to 18 ulp); for narrower
 /// dtypes TensorPrimitives' float64 cosh.</summary>
-internal readonly struct CoshFunction : IFloatFunction, IFloat64Function<CoshFunction>
+internal readonly struct CoshFunction : IFloatFunction, IFloat64Scalar<CoshFunction>
 {
     public static string Name => "cosh";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<CoshFunction, T>(x, d);
 
-    public static void Float64(ReadOnlySpan<double> x, Span<double> d)
-    {
-        for (int i = 0; i < x.Length; i++) d[i] = Math.Cosh(x[i]);
-    }
+    public static double Of(double x) => Math.Cosh(x);
 
     public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => TensorPrimitives.Cosh(x, d);
     public static bool HasComplexForm => true;
@@ -346,15 +334,12 @@ internal readonly struct CoshFunction : IFloatFunction, IFloat64Function<CoshFun
 
 /// <summary>tanh by libm's in float64 (TensorPrimitives' is off by up to 151 ulp and gives tanh(0) as -0);
 /// for narrower dtypes TensorPrimitives' float64 tanh, x itself where tanh(x) rounds to x.</summary>
-internal readonly struct TanhFunction : IFloatFunction, IFloat64Function<TanhFunction>
+internal readonly struct TanhFunction : IFloatFunction, IFloat64Scalar<TanhFunction>
 {
     public static string Name => "tanh";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<TanhFunction, T>(x, d);
 
-    public static void Float64(ReadOnlySpan<double> x, Span<double> d)
-    {
-        for (int i = 0; i < x.Length; i++) d[i] = Math.Tanh(x[i]);
-    }
+    public static double Of(double x) => Math.Tanh(x);
 
     public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => OddNearZero.Apply(x, d, TensorPrimitives.Tanh);
     public static bool HasComplexForm => true;
