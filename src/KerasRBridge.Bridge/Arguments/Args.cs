@@ -163,7 +163,7 @@ internal static unsafe class Args
         // A seed generator (an initializer's seed) passes as the engine object it is; an array
         // setting (initializer_constant's value) is a tensor: one the package made of it, or an
         // R array with dim (as get_config() gives it back); vectors stay lists of numbers.
-        if (Objects.TargetOf(x) is (SeedGenerator or NdArray) engineObject) return engineObject;
+        if (Objects.TargetOf(x) is { } engineObject and (SeedGenerator or NdArray)) return engineObject;
         if (RArrays.HasDim(x) && RValues.TypeOf(x) is SexpType.Double or SexpType.Integer or SexpType.Logical) return Tensors.FromR(x);
         var type = RValues.TypeOf(x);
         // A named list is a dictionary, as get_config() gives a serialized seed generator; an
