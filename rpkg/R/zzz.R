@@ -6,4 +6,5 @@ NULL
 .onLoad <- function(libname, pkgname) {
   start_engine(asNamespace(pkgname))
   fill_keras_module(keras, asNamespace(pkgname))
+  borrow_infix_operators(asNamespace(pkgname))
 }

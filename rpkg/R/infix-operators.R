@@ -1,0 +1,113 @@
+#' Pipe and destructuring assignment, as keras3 re-exports them
+#'
+#' keras3 re-exports magrittr's pipe `%>%` and zeallot's destructuring assignment `%<-%`, and
+#' its documentation and users' code rely on them: `x %>% op_add(1)`,
+#' `c(q, r) %<-% op_qr(x)`. kerasbridge exports both so that such code runs with kerasbridge
+#' alone. Where magrittr or zeallot is installed, they *are* those packages' functions (the
+#' first use loads the package); without it, kerasbridge's own versions cover the common forms:
+#'
+#' * `lhs %>% rhs` calls `rhs` with `lhs` as its first argument (`x %>% f(y)` is `f(x, y)`),
+#'   or in place of a `.` among the call's arguments (`x %>% f(y, .)` is `f(y, x)`); `rhs` may
+#'   be a function's name (`x %>% f`), `pkg::f`, a parenthesised function, or a `{ }` block
+#'   that reads `.`.
+#' * `c(a, b) %<-% value` assigns the elements of a list (or of an atomic vector) to `a` and
+#'   `b` in the calling environment; patterns nest (`c(a, c(b, c)) %<-% list(1, list(2, 3))`),
+#'   `.` skips an element, `...rest` collects the remaining ones into a list, and a default
+#'   (`c(a, b = 0)`) stands in for a missing last element.
+#'
+#' @param lhs A value to pipe into `rhs`.
+#' @param rhs A call, a function's name, or a `{ }` block.
+#' @param x A name, or a pattern of names built with `c()`.
+#' @param value The value to take apart: a list, or an atomic vector.
+#' @return `%>%` returns the result of `rhs`; `%<-%` assigns in the calling environment and
+#'   returns `value` invisibly.
+#' @examples
+#' x <- op_array(c(5, 2, 7, 1, 9, 3), "int32")
+#' c(values, indices) %<-% op_top_k(x, k = 3)
+#' values
+#' x %>% op_add(1L) %>% op_sum()
+#' @name infix_operators
+NULL
+
+# Binds the exported operators, when first used, to magrittr's and zeallot's own functions where
+# those are installed, or else to the package's: loading them at once would add to every
+# library(kerasbridge), and the functions themselves keep their semantics exactly.
+borrow_infix_operators <- function(ns) {
+  delayedAssign("%>%", borrowed_or("magrittr", "%>%", pipe_forward), eval.env = ns, assign.env = ns)
+  delayedAssign("%<-%", borrowed_or("zeallot", "%<-%", destructure_assign), eval.env = ns, assign.env = ns)
+}
+
+borrowed_or <- function(package, name, own) {
+  if (requireNamespace(package, quietly = TRUE)) getExportedValue(package, name) else own
+}
+
+pipe_forward <- function(lhs, rhs) {
+  mask <- new.env(parent = parent.frame())
+  assign(".", lhs, envir = mask)
+  eval(piped_call(substitute(rhs)), mask)
+}
+
+destructure_assign <- function(x, value) {
+  bind_pattern(substitute(x), value, parent.frame())
+  invisible(value)
+}
+
+#' @rdname infix_operators
+#' @usage lhs \%>\% rhs
+#' @export
+`%>%` <- pipe_forward
+
+#' @rdname infix_operators
+#' @usage x \%<-\% value
+#' @export
+`%<-%` <- destructure_assign
+
+# The call `rhs` becomes once the piped value is bound to `.`, following magrittr's rules.
+piped_call <- function(rhs) {
+  dot <- quote(.)
+  if (is.symbol(rhs) || is.function(rhs)) return(as.call(list(rhs, dot)))
+  if (!is.call(rhs))
+    raise_bridge_error("type_error", sprintf("The right-hand side of `%%>%%` must be a call or a function; received `%s`.", deparse1(rhs)))
+  head <- rhs[[1L]]
+  if (identical(head, quote(`{`))) return(rhs)
+  namespaced <- length(rhs) == 3L && is.symbol(head) && as.character(head) %in% c("::", ":::")
+  if (identical(head, quote(`(`)) || namespaced) return(as.call(list(rhs, dot)))
+  args <- as.list(rhs)[-1L]
+  if (any(vapply(args, identical, logical(1), dot))) return(rhs)
+  as.call(c(list(head, dot), args))
+}
+
+# Assigns `value` to the names in `pattern` in `env`, as zeallot's `%<-%` does.
+bind_pattern <- function(pattern, value, env) {
+  if (is.symbol(pattern)) {
+    name <- as.character(pattern)
+    if (name != ".") assign(name, value, envir = env)
+    return(invisible())
+  }
+  if (!is.call(pattern) || !identical(pattern[[1L]], quote(c)))
+    raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` left-hand side: expected a name or a pattern built with `c()`; received `%s`.", deparse1(pattern)))
+  parts <- as.list(pattern)[-1L]
+  defaults <- if (is.null(names(parts))) character(length(parts)) else names(parts)
+  values <- if (is.list(value) || (is.atomic(value) && length(value) != 1L)) as.list(value) else list(value)
+  rest <- vapply(parts, function(p) is.symbol(p) && startsWith(as.character(p), "..."), logical(1))
+  if (sum(rest) > 1L)
+    raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` left-hand side: only one `...` name can collect the rest; received `%s`.", deparse1(pattern)))
+  fixed <- length(parts) - sum(rest)
+  if ((length(values) > fixed && !any(rest)) || length(values) < fixed - sum(nzchar(defaults)))
+    raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` right-hand side: %d value(s) for the %d name(s) of `%s`.", length(values), fixed, deparse1(pattern)))
+  position <- 0L
+  for (i in seq_along(parts)) {
+    if (rest[[i]]) {
+      taken <- max(0L, length(values) - fixed)
+      name <- substring(as.character(parts[[i]]), 4L)
+      if (nzchar(name)) assign(name, values[position + seq_len(taken)], envir = env)
+      position <- position + taken
+    } else if (position < length(values)) {
+      position <- position + 1L
+      bind_pattern(if (nzchar(defaults[[i]])) as.symbol(defaults[[i]]) else parts[[i]], values[[position]], env)
+    } else {
+      assign(defaults[[i]], eval(parts[[i]], env), envir = env)
+    }
+  }
+  invisible()
+}

@@ -1,0 +1,56 @@
+# keras3 re-exports magrittr's `%>%` and zeallot's `%<-%`; kerasbridge hands on the same functions
+# where those packages are installed and has its own versions of their common forms otherwise.
+
+test_that("%>% and %<-% are magrittr's and zeallot's own functions where installed", {
+  skip_if_not_installed("magrittr")
+  skip_if_not_installed("zeallot")
+  expect_identical(kerasbridge::`%>%`, getExportedValue("magrittr", "%>%"))
+  expect_identical(kerasbridge::`%<-%`, getExportedValue("zeallot", "%<-%"))
+})
+
+test_that("keras3's documented forms run: destructuring an op's list, piping into ops", {
+  x <- op_array(c(5, 2, 7, 1, 9, 3), "int32")
+  c(values, indices) %<-% op_top_k(x, k = 3)
+  expect_identical(as.array(values), array(c(9L, 7L, 5L)))
+  expect_identical(as.array(indices), array(c(5L, 3L, 1L)))
+  c(q, r) %<-% op_qr(rbind(c(1, 2), c(3, 4)))
+  expect_equal(as.array(op_matmul(q, r)), rbind(c(1, 2), c(3, 4)), tolerance = 1e-6)
+  expect_identical(as.array(x %>% op_add(1L) %>% op_sum()), 33L)
+})
+
+test_that("the package's own pipe inserts the value first, or where a `.` argument stands", {
+  pipe <- kerasbridge:::pipe_forward
+  expect_identical(pipe(c(3, 1, 2), sort(decreasing = TRUE)), c(3, 2, 1))
+  expect_identical(pipe(2, seq_len), 1:2)
+  expect_identical(pipe(2, base::seq_len), 1:2)
+  expect_identical(pipe(4, seq(1, .)), 1:4)
+  expect_identical(pipe(4, { . * 2 }), 8)
+  expect_identical(pipe(4, (function(v) v + 1)), 5)
+  expect_identical(pipe(c(1, 4), paste(length(.))), c("1 2", "4 2"))
+  expect_error(pipe(1, 2), class = "type_error")
+})
+
+test_that("the package's own destructuring assigns names, nested patterns, skips, rests and defaults", {
+  bind <- kerasbridge:::destructure_assign
+  bind(c(a, b), list(1, "x"))
+  expect_identical(list(a, b), list(1, "x"))
+  bind(c(a, c(b, d)), list(1, list(2, 3)))
+  expect_identical(c(a, b, d), c(1, 2, 3))
+  bind(c(first, ., last), 1:3)
+  expect_identical(c(first, last), c(1L, 3L))
+  bind(c(head, ...tail), list(1, 2, 3))
+  expect_identical(tail, list(2, 3))
+  bind(c(one, two = 0), list(1))
+  expect_identical(c(one, two), c(1, 0))
+  bind(whole, list(1, 2))
+  expect_identical(whole, list(1, 2))
+  expect_invisible(bind(c(e, f), list(1, 2)))
+})
+
+test_that("the package's own destructuring refuses a count that does not match, with a value_error", {
+  bind <- kerasbridge:::destructure_assign
+  expect_error(bind(c(a, b), list(1, 2, 3)), "3 value\\(s\\) for the 2 name\\(s\\)", class = "value_error")
+  expect_error(bind(c(a, b, d), list(1)), class = "value_error")
+  expect_error(bind(c(...a, ...b), list(1)), "only one", class = "value_error")
+  expect_error(bind(list(a), list(1)), "left-hand side", class = "value_error")
+})
