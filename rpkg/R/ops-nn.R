@@ -209,7 +209,7 @@ op_sparsemax <- function(x, axis = -1L) {
 #' keras3's `op_where(condition, x1, x2)`: the elements of `x1` where `condition` is `TRUE`
 #' (non-zero), else of `x2`, the three broadcast together, in the dtype `x1` and `x2` promote to.
 #' With the condition only, `op_where(condition)` gives the positions of its non-zero elements
-#' as Keras does (NumPy's `nonzero()`): a list of int64 tensors, one per axis, in row-major order
+#' as Keras does (its `nonzero()`): a list of int32 tensors, one per axis, in row-major order
 #' of the elements and 0-based, as keras3 passes them on unchanged. `op_nonzero()` gives the same
 #' positions 1-based, as keras3 does, one row per element and one column per axis.
 #' `op_select()` takes, element by element, from the first of `choicelist` whose condition in
@@ -247,7 +247,7 @@ op_where <- function(condition, x1 = NULL, x2 = NULL) {
   .Call(krb_call3, "op_where", condition, x1, x2)
 }
 
-# One 0-based int64 vector per axis, as keras3 passes Keras's `nonzero()` through.
+# One 0-based int32 vector per axis, as keras3 passes Keras's `nonzero()` through.
 nonzero_positions <- function(condition) {
   rows <- .Call(krb_call1, "nonzero_positions", condition)
   lapply(seq_len(axis_length(rows, 2L)), function(axis) op_take(rows, axis, axis = 2L))

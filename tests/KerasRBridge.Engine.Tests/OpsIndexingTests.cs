@@ -157,19 +157,20 @@ public class OpsIndexingTests
     }
 
     [Test]
-    public void Non_zero_positions_list_each_non_zero_element_in_row_major_order_with_nan_counting()
+    public void Non_zero_positions_list_each_non_zero_element_in_row_major_order_with_nan_counting_as_int32()
     {
         var x = NdArray.FromRowMajor(new double[] { 0, 1, -0.0, double.NaN, 0, 0, 2, 0, 0, 0, 0, 3 }, [2, 2, 3]);
         var rows = Ops.NonZeroPositions(x);
+        Assert.That(rows.DType, Is.EqualTo(DType.Int32));
         Assert.That(rows.ShapeArray, Is.EqualTo(new long[] { 4, 3 }));
-        Assert.That(IndexingTestArrays.RowMajor<long>(rows), Is.EqualTo(new long[] { 0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1, 2 }));
+        Assert.That(IndexingTestArrays.RowMajor<int>(rows), Is.EqualTo(new int[] { 0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1, 2 }));
     }
 
     [Test]
     public void Non_zero_positions_of_bool_int_and_0_d_tensors()
     {
-        Assert.That(IndexingTestArrays.RowMajor<long>(Ops.NonZeroPositions(Vector(false, true, true))), Is.EqualTo(new long[] { 1, 2 }));
-        Assert.That(IndexingTestArrays.RowMajor<long>(Ops.NonZeroPositions(Vector(0, 7, 0, -1))), Is.EqualTo(new long[] { 1, 3 }));
+        Assert.That(IndexingTestArrays.RowMajor<int>(Ops.NonZeroPositions(Vector(false, true, true))), Is.EqualTo(new int[] { 1, 2 }));
+        Assert.That(IndexingTestArrays.RowMajor<int>(Ops.NonZeroPositions(Vector(0, 7, 0, -1))), Is.EqualTo(new int[] { 1, 3 }));
         Assert.That(Ops.NonZeroPositions(NdArray.Scalar(5.0)).ShapeArray, Is.EqualTo(new long[] { 1, 1 }));
         Assert.That(Ops.NonZeroPositions(NdArray.Scalar(0.0)).ShapeArray, Is.EqualTo(new long[] { 0, 1 }));
     }

@@ -241,7 +241,7 @@ tortured <- list(
   "standardize_data_format: an image op given NULL" = list(
     quote(as.integer(op_shape(op_image_resize(array(1, c(4, 4, 1)), c(2, 2))))), c(2L, 2L, 1L)),
   "nonzero_positions: a matrix's non-zero elements" = list(
-    quote(as.array(op_nonzero(matrix(c(0, 2, 3, 0), 2)))), array(c(1, 2, 2, 1), c(2, 2))),
+    quote(as.array(op_nonzero(matrix(c(0, 2, 3, 0), 2)))), array(c(1L, 2L, 2L, 1L), c(2, 2))),
   "object_config: an initializer's config" = list(
     quote(get_config(initializer_constant(2))$value), 2),
   "object_state: a variable serialized" = list(

@@ -73,9 +73,9 @@ test_that("op_where equals ifelse(), broadcasting, in the promoted dtype", {
 test_that("op_where of the condition only gives its non-zero positions per axis, row-major and 0-based, as Keras's nonzero", {
   positions <- op_where(matrix(c(TRUE, FALSE, TRUE, TRUE), 2))
   expect_length(positions, 2)
-  expect_identical(op_dtype(positions[[1]]), "int64")
-  expect_identical(lapply(positions, function(p) as.vector(as.array(p))), list(c(0, 0, 1), c(0, 1, 1)))
-  expect_identical(as.vector(as.array(op_where(c(0, 3, NaN, 0))[[1]])), c(1, 2))
+  expect_identical(op_dtype(positions[[1]]), "int32")
+  expect_identical(lapply(positions, function(p) as.vector(as.array(p))), list(c(0L, 0L, 1L), c(0L, 1L, 1L)))
+  expect_identical(as.vector(as.array(op_where(c(0, 3, NaN, 0))[[1]])), c(1L, 2L))
   expect_length(as.array(op_where(c(0, 0))[[1]]), 0)
 })
 
@@ -135,12 +135,12 @@ test_that("op_threshold keeps x above the threshold and gives default_value else
   expect_identical(as.vector(as.array(op_threshold(array(1:4), 2L, 0.5))), c(0L, 0L, 3L, 4L))
 })
 
-test_that("op_nonzero gives 1-based positions, a row per non-zero element in row-major order", {
+test_that("op_nonzero gives 1-based int32 positions, a row per non-zero element in row-major order", {
   m <- matrix(c(TRUE, FALSE, TRUE, TRUE), 2)
   positions <- as.array(op_nonzero(m))
-  expect_identical(positions, rbind(c(1, 1), c(1, 2), c(2, 2)))
-  expect_identical(op_dtype(op_nonzero(m)), "int64")
-  expect_identical(as.vector(as.array(op_nonzero(c(0, 3, 0, 5)))), c(2, 4))
+  expect_identical(positions, rbind(c(1L, 1L), c(1L, 2L), c(2L, 2L)))
+  expect_identical(op_dtype(op_nonzero(m)), "int32")
+  expect_identical(as.vector(as.array(op_nonzero(c(0, 3, 0, 5)))), c(2L, 4L))
 })
 
 test_that("op_select takes from the first choice whose condition holds, else the default", {

@@ -70,9 +70,9 @@ public static partial class Ops
 
     /// <summary>
     /// The 0-based positions of the non-zero elements of <paramref name="x"/> (NaN counts), one
-    /// row per element in row-major order and one column per axis: an int64 tensor of shape
+    /// row per element in row-major order and one column per axis: an int32 tensor of shape
     /// (count, rank), NumPy's <c>argwhere</c>, whose columns are <c>keras.ops.nonzero</c>'s
-    /// tensors. A 0-d tensor counts as a vector of one.
+    /// tensors (int32 in every Keras backend). A 0-d tensor counts as a vector of one.
     /// </summary>
     public static NdArray NonZeroPositions(NdArray x)
     {
@@ -92,7 +92,7 @@ public static partial class Ops
             foreach (var v in values)
                 if (!EqualityComparer<T>.Default.Equals(v, zero)) count++;
             long[] resultShape = [count, shape.Length];
-            var storage = TensorStorage.Allocate<long>(resultShape);
+            var storage = TensorStorage.Allocate<int>(resultShape);
             var result = storage.GetSpan();
             for (int p = 0, row = 0; p < values.Length; p++)
             {
@@ -100,12 +100,12 @@ public static partial class Ops
                 long rest = p;
                 for (int a = shape.Length - 1; a >= 0; a--)
                 {
-                    result[row + count * a] = rest % shape[a];
+                    result[row + count * a] = (int)(rest % shape[a]);
                     rest /= shape[a];
                 }
                 row++;
             }
-            return NdArray<long>.Adopt(storage, resultShape);
+            return NdArray<int>.Adopt(storage, resultShape);
         }
     }
 
