@@ -102,7 +102,9 @@ op_count_nonzero <- function(x, axis = NULL) reduce("count_nonzero", x, axis, FA
 #' Cast to a dtype
 #'
 #' keras3's `op_cast()`: the values of a tensor, variable, R array or number as a tensor of
-#' `dtype`. Floats to integers truncate toward zero, as NumPy's `astype`. `op_saturate_cast()`
+#' `dtype`. Floats to integers truncate toward zero, as NumPy's `astype`; values the integer
+#' dtype cannot hold wrap around as NumPy's (and TensorFlow's) casts leave them on x86-64
+#' (`-22.5` becomes 234 as uint8, NaN and values beyond 32 bits become 0). `op_saturate_cast()`
 #' first clips the values to what `dtype` can hold (as Keras does: to the nearest value of `x`'s
 #' dtype within that range), so that out-of-range values become `dtype`'s least or greatest
 #' value instead of wrapping around.
@@ -114,7 +116,8 @@ op_count_nonzero <- function(x, axis = NULL) reduce("count_nonzero", x, axis, FA
 #' @examples
 #' op_cast(c(1.7, -2.7), "int32")
 #' op_cast(keras_variable(array(1:4, c(2, 2))), "float16")
-#' op_saturate_cast(op_array(c(-256, 1, 257), "float32"), "uint8")
+#' op_cast(op_array(c(-22.5, 276.3), "float32"), "uint8")
+#' op_saturate_cast(op_array(c(-22.5, 276.3), "float32"), "uint8")
 #' @export
 op_cast <- function(x, dtype) .Call(krb_call2, "op_cast", x, dtype)
 

@@ -44,6 +44,39 @@ public class CastTests
         Assert.That(a.Cast(DType.Complex128).ToArray<Complex>(), Is.EqualTo(new[] { Complex.One, Complex.Zero, Complex.One }));
     }
 
+    // Expected values: NumPy 1.24's astype on x86-64 (Debian 12), whose C conversions TensorFlow's
+    // and PyTorch's casts share; keras3's op_saturate_cast example shows op_cast giving 234 and 20.
+    [Test]
+    public void Floats_out_of_an_integer_dtypes_range_wrap_around_as_numpy_on_x86_64()
+    {
+        var a = Vector(-22.5f, 276.3f, 70000.7f, float.NaN, 3e9f, -3e9f, float.PositiveInfinity);
+        Assert.That(a.Cast(DType.UInt8).ToArray<byte>(), Is.EqualTo(new byte[] { 234, 20, 112, 0, 0, 0, 0 }));
+        Assert.That(a.Cast(DType.Int8).ToArray<sbyte>(), Is.EqualTo(new sbyte[] { -22, 20, 112, 0, 0, 0, 0 }));
+        Assert.That(a.Cast(DType.UInt16).ToArray<ushort>(), Is.EqualTo(new ushort[] { 65514, 276, 4464, 0, 0, 0, 0 }));
+        Assert.That(a.Cast(DType.Int16).ToArray<short>(), Is.EqualTo(new short[] { -22, 276, 4464, 0, 0, 0, 0 }));
+        Assert.That(a.Cast(DType.Int32).ToArray<int>(), Is.EqualTo(new[] { -22, 276, 70000, int.MinValue, int.MinValue, int.MinValue, int.MinValue }));
+        Assert.That(a.Cast(DType.UInt32).ToArray<uint>(), Is.EqualTo(new uint[] { 4294967274, 276, 70000, 0, 3000000000, 1294967296, 0 }));
+        Assert.That(a.Cast(DType.Int64).ToArray<long>(), Is.EqualTo(new[] { -22, 276, 70000, long.MinValue, 3000000000, -3000000000, long.MinValue }));
+    }
+
+    [Test]
+    public void Floats_out_of_uint64s_range_wrap_around_as_numpy_on_x86_64()
+    {
+        var a = Vector(1e19, 2e19, -1e19, 9223372036854775808.0, -0.9, double.PositiveInfinity, double.NegativeInfinity, double.NaN, -22.5);
+        Assert.That(a.Cast(DType.UInt64).ToArray<ulong>(), Is.EqualTo(new ulong[]
+        {
+            10000000000000000000, 0, 9223372036854775808, 9223372036854775808, 0, 0, 9223372036854775808, 9223372036854775808, 18446744073709551594,
+        }));
+    }
+
+    [Test]
+    public void Float16_out_of_range_casts_as_its_float32_value_would()
+    {
+        var a = Vector((Half)(-22.5), (Half)300, Half.PositiveInfinity, Half.NaN);
+        Assert.That(a.Cast(DType.UInt8).ToArray<byte>(), Is.EqualTo(new byte[] { 234, 44, 0, 0 }));
+        Assert.That(a.Cast(DType.Int32).ToArray<int>(), Is.EqualTo(new[] { -22, 300, int.MinValue, int.MinValue }));
+    }
+
     [Test]
     public void Integers_narrow_by_wrapping_around()
     {

@@ -61,6 +61,12 @@ test_that("op_saturate_cast clips to the target dtype's range before casting", {
   expect_equal(as.vector(as.array(op_saturate_cast(op_array(c(3e9, 5), "float32"), "int32"))), c(2147483520, 5))
 })
 
+test_that("op_cast wraps out-of-range floats around where op_saturate_cast clips, as keras3's example shows", {
+  x <- op_array(c(-22.5, 276.32355), "float32")
+  expect_identical(as.vector(as.array(op_cast(x, "uint8"))), c(234L, 20L))
+  expect_identical(as.vector(as.array(op_saturate_cast(x, "uint8"))), c(0L, 255L))
+})
+
 test_that("op_custom_gradient's function returns the forward value", {
   log1pexp <- op_custom_gradient(function(x) {
     e <- op_exp(x)

@@ -5,7 +5,8 @@ namespace KerasRBridge.Engine;
 
 /// <summary>
 /// NumPy's <c>astype</c> between any two dtypes (see <see cref="NdArray.Cast(DType)"/>). Real numbers
-/// convert directly, in one vectorised pass (<see cref="Interruption.ConvertTruncating{TFrom, TTo}"/>);
+/// convert directly, in one vectorised pass (<see cref="Interruption.ConvertTruncating{TFrom, TTo}"/>),
+/// except floats that an integer dtype cannot hold, which end as NumPy's do on x86-64 (<see cref="FloatToInteger"/>);
 /// the other kinds convert as the real numbers they stand for: bools as 0 and 1, bfloat16 as its
 /// exact float32, complex values as their real parts, except that complex values become complex
 /// (widened or narrowed) or bool (true where either part is non-zero) directly.
@@ -65,7 +66,13 @@ internal static partial class ElementCast
 
         public NdArray Float<TTo>() where TTo : unmanaged, IBinaryFloatingPointIeee754<TTo> => Truncating<TTo>();
 
-        public NdArray Integer<TTo>() where TTo : unmanaged, IBinaryInteger<TTo>, IMinMaxValue<TTo> => Truncating<TTo>();
+        public NdArray Integer<TTo>() where TTo : unmanaged, IBinaryInteger<TTo>, IMinMaxValue<TTo>
+        {
+            if (!FloatToInteger.Applies<TFrom>() || FloatToInteger.AllFit<TFrom, TTo>(_source)) return Truncating<TTo>();
+            var result = Fresh<TTo>(like, out var destination);
+            FloatToInteger.Wrap(_source, destination);
+            return result;
+        }
 
         public NdArray Bool()
         {
