@@ -63,8 +63,9 @@ real_dtype <- function(dtype) switch(dtype, complex64 = "float32", complex128 = 
 #' - `op_svd()`: `list(u, s, vh)` with `x = u %*% diag(s) %*% vh`, singular values largest first;
 #'   with `compute_uv = FALSE`, `s` alone. `full_matrices = FALSE` keeps `min(m, n)` columns of
 #'   `u` and rows of `vh`.
-#' - `op_qr()`: `list(q, r)`, `q` with orthonormal columns and `r` upper triangular; `mode` is
-#'   `"reduced"` (`k = min(m, n)` columns of `q`) or `"complete"`.
+#' - `op_qr()`: `list(q, r)`, named `q` and `r` as keras3 names them, `q` with orthonormal
+#'   columns and `r` upper triangular; `mode` is `"reduced"` (`k = min(m, n)` columns of `q`)
+#'   or `"complete"`.
 #' - `op_eig()`: `list(w, v)`, the eigenvalues and eigenvectors (columns) of a general square
 #'   matrix, complex (complex64, or complex128 for float64), as Keras's TensorFlow and JAX
 #'   backends give them.
@@ -136,7 +137,7 @@ op_qr <- function(x, mode = "reduced") {
     decomposition <- qr(a, tol = 0)
     list(qr.Q(decomposition, complete = complete), qr.R(decomposition, complete = complete))
   })
-  lapply(parts, op_array, dtype = op_dtype(x))
+  stats::setNames(lapply(parts, op_array, dtype = op_dtype(x)), c("q", "r"))
 }
 
 #' @rdname op_svd

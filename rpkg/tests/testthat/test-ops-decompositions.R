@@ -52,6 +52,12 @@ test_that("op_qr gives an orthonormal q and an upper-triangular r, with LAPACK's
   expect_error(op_qr(x, mode = "raw"), "not supported", class = "value_error")
 })
 
+test_that("op_qr names its parts q and r, as keras3 does", {
+  parts <- op_qr(rbind(c(1, 2), c(3, 4)))
+  expect_named(parts, c("q", "r"))
+  expect_identical(as.array(parts$q), as.array(parts[[1L]]))
+})
+
 test_that("op_qr does not pivot the columns of a rank-deficient matrix", {
   x <- cbind(c(1, 2, 3), c(2, 4, 6), c(0, 1, 5))
   parts <- op_qr(x)
@@ -147,6 +153,6 @@ test_that("review: complex triangles, empty systems and NaN factors", {
   expect_equal(as.vector(as.array(op_lstsq(matrix(0, 0, 2), numeric(0)))), c(0, 0))
   expect_error(op_lstsq(matrix(c(1, NaN, 2, 3), 2), c(1, 2)), class = "value_error")
   parts <- op_qr(matrix(0, 0, 2))
-  expect_equal(lapply(parts, function(p) as.integer(op_shape(p))), list(c(0L, 0L), c(0L, 2L)))
+  expect_equal(lapply(parts, function(p) as.integer(op_shape(p))), list(q = c(0L, 0L), r = c(0L, 2L)))
   expect_error(op_lu_factor(rbind(c(1, NaN), c(0, 1))), "infs or NaNs", class = "value_error")
 })
