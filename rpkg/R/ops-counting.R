@@ -61,7 +61,8 @@ positions_along <- function(indices, size, axis) {
 #'   `op_digitize()` the bin of each `x` among monotonic `bins`. Both give 1-based positions unless
 #'   `zero_indexed = TRUE`, as keras3 does.
 #' - `op_histogram()` counts `x` in `bins` equal bins over `range` (default: `x`'s range) and
-#'   returns `list(counts, edges)`.
+#'   returns `list(counts, edges)`, counts in `x`'s float dtype as Keras declares them (int32 for
+#'   integer `x`).
 #' - `op_unravel_index()` turns 1-based flat `indices` into coordinates in an array of `shape`.
 #'   As in keras3, the coordinates it returns (a list, one tensor per axis) are 0-based.
 #' - `op_in_top_k()` tells, for each row of `predictions`, whether the class `targets` names is
@@ -250,7 +251,10 @@ op_histogram <- function(x, bins = 10L, range = NULL) {
   bounds <- as.vector(as.array(edges))
   inside <- v[!is.na(v) & v >= bounds[[1L]] & v <= bounds[[length(bounds)]]]
   counts <- if (bins) tabulate(findInterval(inside, bounds, rightmost.closed = TRUE), nbins = bins) else integer()
-  list(op_array(as.array(counts), "int32"), edges)
+  # Counts in x's float dtype, as Keras declares them (and its TensorFlow, JAX and PyTorch
+  # backends give them); NumPy's int64 has no float to follow for integer x, so int32 there.
+  count_dtype <- if (grepl("float", op_dtype(tensor))) op_dtype(tensor) else "int32"
+  list(op_array(as.array(counts), count_dtype), edges)
 }
 
 #' @rdname op_bincount
