@@ -195,6 +195,8 @@ stft_window <- function(window, sequence_length, fft_length) {
       raise_bridge_error("value_error", sprintf("If a string is passed to `window`, it must be one of `\"hann\"`, `\"hamming\"`. Received: window=%s", deparse1(window)))
     k <- seq_len(sequence_length) - 1
     weights <- if (window == "hann") 0.5 - 0.5 * cos(2 * pi * k / sequence_length) else 0.54 - 0.46 * cos(2 * pi * k / sequence_length)
+    # SciPy's get_window(), which Keras calls, gives a window of one point as 1 (so does TensorFlow).
+    if (sequence_length == 1L) weights <- 1
   } else {
     weights <- numbers_of(window, "window")
     if (length(dim(weights)) > 1L || length(weights) != sequence_length)

@@ -91,6 +91,12 @@ test_that("op_istft inverts op_stft, over a batch, trimmed to `length`", {
   expect_equal(as.vector(as.array(out)), x[1, ])
 })
 
+test_that("a named window of one point is 1, as SciPy's get_window, so op_istft inverts frames of one sample", {
+  x <- c(0, 1, 2, 3, 4)
+  expect_equal(as.vector(as.array(op_istft(op_stft(x, 1, 1, 1), 1, 1, 1))), x)
+  expect_equal(as.vector(as.array(op_stft(x, 1, 1, 1, window = "hamming")[[1L]])), x)
+})
+
 test_that("op_istft without a window adds the overlapping frames up, as Keras does", {
   x <- rbind(sin(seq(0, 20, length.out = 64)))
   out <- as.array(op_istft(op_stft(x, 16, 4, 32, window = NULL), 16, 4, 32, length = 64, window = NULL))
