@@ -43,6 +43,12 @@ as.integer.kerasbridge_object <- function(x, ...) as.integer(as.array(x))
 #' @export
 as.logical.kerasbridge_object <- function(x, ...) as.logical(as.array(x))
 
+#' @export
+as.complex.kerasbridge_object <- function(x, ...) as.complex(as.array(x))
+
+#' @export
+as.raw.kerasbridge_object <- function(x) as.raw(as.array(x))
+
 # Tools that describe objects (deparsers, pillar, IDE panes) ask for dim() and length(): an
 # object from a previous session answers them as an empty one, having no data left.
 #' @export
@@ -103,9 +109,10 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 #' `shape()` makes a shape as keras3's does: a list of dimensions, each an integer or `NULL`
 #' for an unknown one, that prints as `shape(3, NA)`. Its arguments are numbers (`NA`, `NULL`
 #' and `-1` mean unknown), vectors of them, shapes (spliced in), tensors and variables (their
-#' shape), R matrices and arrays of two or more axes (their `dim()`), and 0-d integer tensors, which stand for their value, as in
-#' keras3 (`op_shape()` gives such a tensor's own shape). `$shape` of a tensor or variable gives
-#' one too.
+#' shape), R matrices and arrays of two or more axes (their `dim()`), and 0-d integer tensors,
+#' which stand for their value, as in keras3 (`op_shape()` gives such a tensor's own shape, and
+#' so does `shape(I(x))`, though base R's `I()` warns that the tensor is no longer an S4 object).
+#' `$shape` of a tensor or variable gives one too.
 #'
 #' Shapes compare whole with `==` and `!=` (against shapes or numbers); `length()` is the rank,
 #' `prod()` the element count; `[` keeps the class, `[[` gives one dimension; `as.integer()`,
@@ -134,6 +141,8 @@ shape <- function(...) new_shape(.Call(krb_call1, "shape_new", lapply(list(...),
 # One argument of shape() as the engine's shape_new reads it: numbers (NA unknown) or a list.
 shape_part <- function(x) {
   if (is.null(x)) return(NA_integer_)
+  if (inherits(x, "AsIs") && typeof(attr(x, "ptr")) == "externalptr")
+    return(as.integer(dim(unprotected_object(x))))
   if (inherits(x, "keras_shape")) return(as.integer(x))
   if (is_kerasbridge_object(x)) {
     if (length(dim(x)) == 0L && grepl("int", op_dtype(x))) return(as.integer(as.array(x)))
@@ -148,6 +157,11 @@ shape_part <- function(x) {
     return(if (all(lengths(parts) == 1L)) parts else unlist(parts))
   }
   x
+}
+
+# I() takes a tensor's S4 bit away with its class; the slots stay, so the object comes back whole.
+unprotected_object <- function(x) {
+  asS4(structure(x, class = structure(setdiff(class(x), "AsIs"), package = "kerasbridge")))
 }
 
 new_shape <- function(dims) {

@@ -25,6 +25,15 @@ test_that("a 0-d integer tensor is a dimension; op_shape gives its own shape", {
   expect_identical(length(op_shape(op_convert_to_tensor(2L))), 0L)
 })
 
+test_that("a tensor or variable in I() gives its own shape, as keras3 documents", {
+  # base R's I() warns that it turns the tensor's S4 class into an S3 one.
+  as_is <- function(x) suppressWarnings(I(x))
+  expect_identical(shape(as_is(op_convert_to_tensor(2L))), shape())
+  expect_identical(shape(as_is(op_ones(c(2, 3)))), shape(2, 3))
+  expect_identical(shape(as_is(keras_variable(op_zeros(4))), 5), shape(4, 5))
+  expect_identical(shape(I(3)), shape(3))
+})
+
 test_that("shapes and vectors splice together", {
   s <- shape(3, 4)
   expect_identical(as.integer(shape(s, 5)), c(3L, 4L, 5L))
