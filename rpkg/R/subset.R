@@ -79,12 +79,25 @@ print.kerasbridge_all_dims <- function(x, ...) {
 # the whole axis (`NA:NA`) for a missing index, a kerasbridge_slice for `a:b` or `a:b:step`,
 # everything else evaluated (so NULL, as in keras3, is a new axis).
 index_list <- function(args, env) {
-  lapply(args, function(arg) {
+  lapply(forwarded_dots(args, env), function(arg) {
     if (identical(arg, quote(expr = ))) return(whole_axis)
     if (identical(arg, quote(..))) return(all_dims())
     if (is_colon_call(arg)) return(slice_of(arg, env))
     eval(arg, env)
   })
+}
+
+# Indices passed on as `...` (`f <- function(t, ...) t[...]`, `sapply(xs, "[", 2)`): each
+# becomes `..k`, which forces that argument where it was written, except a missing one or `..`,
+# which stay themselves. An `a:b` passed on arrives evaluated, as R's sequence.
+forwarded_dots <- function(args, env) {
+  at <- which(vapply(args, identical, logical(1), quote(...)))
+  if (!length(at)) return(args)
+  dots <- as.list(eval(quote(substitute(alist(...))), env))[-1L]
+  passed <- lapply(seq_along(dots), function(k) {
+    if (identical(dots[[k]], quote(expr = )) || identical(dots[[k]], quote(..))) dots[[k]] else as.symbol(paste0("..", k))
+  })
+  c(args[seq_len(at[[1L]] - 1L)], passed, args[-seq_len(at[[1L]])])
 }
 
 is_colon_call <- function(arg) is.call(arg) && identical(arg[[1L]], as.name(":"))
@@ -107,6 +120,8 @@ whole_axis <- structure(c(NA_real_, NA_real_), class = "kerasbridge_slice")
 call_indices <- function(call) {
   args <- as.list(call)[-c(1L, 2L)]
   if (!is.null(names(args))) args <- args[!names(args) %in% c("value", "drop")]
+  # x[] is all of x, as in base R, whatever its rank (a 0-d tensor has no axis to take whole).
+  if (length(args) == 1L && identical(args[[1L]], quote(expr = ))) return(list())
   unname(args)
 }
 

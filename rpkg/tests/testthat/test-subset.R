@@ -181,3 +181,34 @@ test_that("op_get_item indexes a tensor 0-based, as x@py[...]", {
   expect_identical(as.integer(op_shape(op_get_item(x, newaxis))), c(1L, 2L, 3L))
   expect_error(op_get_item(x, 2), "out of bounds", class = "index_error")
 })
+
+test_that("indices passed on through `...` reach `[`, `[<-` and op_subset<- as written there", {
+  m <- op_convert_to_tensor(matrix(1:6, 2))
+  pick <- function(t, ...) t[...]
+  expect_identical(as.array(pick(m, 2, 3)), 6L)
+  expect_identical(as.vector(as.array(pick(m, , 3))), 5:6)
+  expect_identical(as.vector(as.array(pick(m, 1:2, 2))), 3:4)
+  local_index <- function(t, i) { j <- i; pick(t, j, 1) }
+  expect_identical(as.array(local_index(m, 2)), 2L)
+  v <- op_convert_to_tensor(c(10, 20, 30))
+  expect_identical(sapply(list(v, v), function(t) as.array(t[2])), c(20, 20))
+  expect_identical(as.array(lapply(list(v), `[`, 2)[[1L]]), 20)
+  put <- function(t, ..., value) { t[...] <- value; t }
+  expect_identical(as.vector(as.array(put(v, 2, value = 0))), c(10, 0, 30))
+  put_op <- function(t, ...) { op_subset(t, ...) <- 0; t }
+  expect_identical(as.vector(as.array(put_op(v, 3))), c(10, 20, 0))
+  at_r <- function(t, ...) t@r[...]
+  expect_identical(as.array(at_r(m, 2, 2)), 4L)
+})
+
+test_that("x[] is all of x, 0-d tensors and variables included, as base R", {
+  s <- op_convert_to_tensor(5)
+  expect_identical(as.array(s[]), as.array(s))
+  sv <- keras_variable(5)
+  sv[] <- 7
+  expect_identical(as.array(sv), 7)
+  m <- op_convert_to_tensor(matrix(1:4, 2))
+  expect_identical(as.array(m[]), matrix(1:4, 2))
+  m[] <- 0L
+  expect_identical(as.array(m), matrix(0L, 2, 2))
+})
