@@ -101,6 +101,9 @@ float_dtype <- function(dtype) if (grepl("float|complex", dtype)) dtype else con
 #' @export
 Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
   parts <- list(...)
+  # range(finite = TRUE) leaves out infinite values as well as missing ones, as base R's.
+  finite <- .Generic == "range" && isTRUE(parts$finite)
+  if (.Generic == "range" && !is.null(names(parts))) parts <- parts[names(parts) != "finite"]
   # `axis` and `keepdims` come through `...`, as TensorFlow's R methods take them; they must not
   # be reduced as data (`sum(x, axis = 1)` would add 1 to the total).
   options <- names(parts) %in% c("axis", "keepdims")
@@ -111,12 +114,13 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
       raise_bridge_error("value_error", sprintf("`%s()` takes `axis` and `keepdims` with one tensor only. Received: %d values", .Generic, sum(!options)))
     return(summarise(.Generic, as_tensor(parts[!options][[1L]]), na.rm, parts$axis, isTRUE(parts$keepdims)))
   }
-  parts <- lapply(parts, function(part) summarise(.Generic, as_tensor(part), na.rm))
+  parts <- lapply(parts, function(part) summarise(.Generic, as_tensor(part), na.rm || finite, finite = finite))
   if (length(parts) == 1L) return(parts[[1L]])
-  summarise(.Generic, op_stack(parts), na.rm)
+  summarise(.Generic, op_stack(parts), na.rm || finite)
 }
 
-summarise <- function(generic, x, na.rm, axis = NULL, keepdims = FALSE) {
+summarise <- function(generic, x, na.rm, axis = NULL, keepdims = FALSE, finite = FALSE) {
+  if (finite && grepl("float", op_dtype(x))) x <- op_where(op_isinf(x), NaN, x)
   if (generic == "range") return(op_stack(list(summarise("min", x, na.rm), summarise("max", x, na.rm))))
   if (generic %in% c("min", "max") && is.null(axis) && prod(unlist(op_shape(x))) == 0)
     raise_bridge_error("value_error", sprintf("`%s()` of a tensor with no elements. Received: shape=%s", generic, format(op_shape(x))))
@@ -131,9 +135,13 @@ summarise <- function(generic, x, na.rm, axis = NULL, keepdims = FALSE) {
 #' @rdname base_generics
 #' @export
 mean.kerasbridge_object <- function(x, ..., axis = NULL, keepdims = FALSE, na.rm = FALSE) {
-  if (...length())
+  if (...length()) {
+    extra <- as.list(substitute(list(...)))[-1L]
+    labels <- if (is.null(names(extra))) character(length(extra)) else names(extra)
+    shown <- paste0(ifelse(nzchar(labels), paste0(labels, " = "), ""), vapply(extra, deparse1, ""))
     raise_bridge_error("value_error", sprintf("`mean()` of a tensor takes only `axis`, `keepdims` and `na.rm`. Received: %s",
-                                              paste(names(list(...)), collapse = ", ")))
+                                              paste(shown, collapse = ", ")))
+  }
   if (isTRUE(na.rm) && grepl("float", op_dtype(x))) {
     kept <- op_logical_not(op_isnan(x))
     return(op_divide(op_sum(op_where(kept, x, 0), axis = axis, keepdims = keepdims),
@@ -162,6 +170,38 @@ aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
   # One position counts through the elements in R's order, as base R's x[[i]] on an array does.
   target <- if (length(positions) == 1L) in_r_order(x) else x
   do.call(op_subset, c(list(target), positions))
+}
+
+#' @rdname base_generics
+#' @param value For `[[<-`, one value; for `dim<-`, the new dimensions (`NULL`: a vector).
+#' @export
+`[[<-.kerasbridge_object` <- function(x, i, j, ..., value) {
+  if (missing(j) && is.character(i))
+    raise_bridge_error("attribute_error", sprintf("Field `%s` of a tensor or variable cannot be set with `[[<-`.", i[[1L]]))
+  positions <- if (missing(j)) list(i, ...) else list(i, j, ...)
+  if (!all(vapply(positions, function(p) is.numeric(p) && length(p) == 1L && !is.na(p) && p >= 1, TRUE)))
+    raise_bridge_error("value_error", sprintf("`[[<-` on a tensor takes one positive position per axis (or one in R's element order). Received: %s",
+                                              paste(vapply(positions, deparse1, ""), collapse = ", ")))
+  if (length(value) != 1L)
+    raise_bridge_error("value_error", sprintf("`[[<-` replaces one element. Received: a value of length %d", length(value)))
+  # One position counts through the elements in R's order, as base R's x[[i]] <- v on an array.
+  if (length(positions) == 1L && length(dim(x)) != 1L) {
+    if (positions[[1L]] > max(1L, length(x)))
+      raise_bridge_error("index_error", sprintf("Position %s is out of bounds for a tensor of %d elements.", positions[[1L]], length(x)))
+    positions <- if (is.null(dim(x))) list() else as.list(arrayInd(positions[[1L]], dim(x)))
+  }
+  result <- .Call(krb_call4, "subset_set", x, positions, value, TRUE)
+  if (is.null(result)) x else result
+}
+
+#' @rdname base_generics
+#' @export
+`dim<-.kerasbridge_object` <- function(x, value) {
+  if (inherits(x, "kerasbridge_variable"))
+    raise_bridge_error("value_error", "A variable's shape is fixed; reshape its value instead, e.g. `op_reshape(v$value, new_shape)`.")
+  if (is.null(value)) return(in_r_order(x))
+  # Base R keeps the elements in their (column-major) order and reads them into the new dims.
+  op_transpose(op_reshape(op_transpose(x), rev(as.integer(value))))
 }
 
 #' @rdname base_generics
@@ -254,6 +294,19 @@ sort.kerasbridge_object <- function(x, decreasing = FALSE, ...) sort(as.array(x)
 #' @param incomparables As for `unique()`.
 #' @export
 unique.kerasbridge_object <- function(x, incomparables = FALSE, ...) unique(as.array(x), incomparables = incomparables, ...)
+
+#' @rdname base_generics
+#' @export
+duplicated.kerasbridge_object <- function(x, incomparables = FALSE, ...) duplicated(as.array(x), incomparables = incomparables, ...)
+
+#' @rdname base_generics
+#' @export
+anyDuplicated.kerasbridge_object <- function(x, incomparables = FALSE, ...) anyDuplicated(as.array(x), incomparables = incomparables, ...)
+
+# What order() compares: the values as base R's vector of them.
+#' @rdname base_generics
+#' @export
+xtfrm.kerasbridge_object <- function(x) as.vector(as.array(x))
 
 #' @rdname base_generics
 #' @export

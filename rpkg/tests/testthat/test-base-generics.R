@@ -205,3 +205,58 @@ test_that("as.data.frame() of a tensor is the data frame of its array", {
   expect_identical(as.data.frame(op_array(a)), as.data.frame(a))
   expect_identical(as.data.frame(keras_variable(a), row.names = c("a", "b", "c")), as.data.frame(a, row.names = c("a", "b", "c")))
 })
+
+test_that("range(finite = TRUE) leaves out infinite and missing values, as base R", {
+  x <- c(5, 7, Inf, NaN, -Inf)
+  expect_identical(as.vector(as.array(range(op_convert_to_tensor(x), finite = TRUE))), range(x, finite = TRUE))
+  expect_identical(as.vector(as.array(range(op_convert_to_tensor(c(3, 1)), 10))), c(1, 10))
+})
+
+test_that("order(), duplicated() and anyDuplicated() see the values, as base R on the array", {
+  x <- c(3, 1, 2, 1)
+  t <- op_convert_to_tensor(x)
+  expect_identical(order(t), order(x))
+  expect_identical(order(t, decreasing = TRUE), order(x, decreasing = TRUE))
+  expect_identical(duplicated(t), duplicated(array(x)))
+  expect_identical(anyDuplicated(t), anyDuplicated(array(x)))
+  m <- matrix(c(1, 1, 2, 2), 2)
+  expect_identical(duplicated(op_convert_to_tensor(m)), duplicated(m))
+})
+
+test_that("as.complex() and as.raw() give base R's vectors of the values", {
+  expect_identical(as.complex(op_convert_to_tensor(c(3, 1))), c(3 + 0i, 1 + 0i))
+  expect_identical(as.raw(op_convert_to_tensor(c(1L, 255L))), as.raw(c(1, 255)))
+})
+
+test_that("dim<- reads the elements in R's order into the new dimensions, as base R", {
+  x <- matrix(1:6, 2)
+  t <- op_convert_to_tensor(x)
+  dim(t) <- c(3, 2)
+  dim(x) <- c(3, 2)
+  expect_identical(as.array(t), x)
+  dim(t) <- NULL
+  expect_identical(as.vector(as.array(t)), 1:6)
+  v <- keras_variable(c(1, 2))
+  expect_bridge_error(dim(v) <- c(2, 1), "value_error", "shape is fixed")
+})
+
+test_that("[[<- sets one element, by position in R's order or one per axis, as base R", {
+  x <- matrix(c(2, 1, 1, 3), 2)
+  t <- op_convert_to_tensor(x)
+  t[[2, 1]] <- 9
+  x[[2, 1]] <- 9
+  t[[4]] <- 7
+  x[[4]] <- 7
+  expect_identical(as.array(t), x)
+  v <- keras_variable(c(1, 2))
+  v[[2]] <- 5
+  expect_identical(as.vector(as.array(v)), c(1, 5))
+  expect_bridge_error(t[[1]] <- c(1, 2), "value_error", "one element")
+  expect_bridge_error(t[[9]] <- 1, "index_error", "out of bounds")
+  expect_bridge_error(t[["dtype"]] <- "int32", "attribute_error", "dtype")
+})
+
+test_that("mean() names the extra arguments it refuses", {
+  expect_bridge_error(mean(op_convert_to_tensor(c(1, 2)), 2), "value_error", "Received: 2")
+  expect_bridge_error(mean(op_convert_to_tensor(c(1, 2)), trim = 0.1), "value_error", "Received: trim = 0.1")
+})
