@@ -29,9 +29,16 @@ NULL
 #' Functions that describe or rearrange data as R values give what base R gives for the array:
 #' `as.matrix()` (so `apply()` works), `as.data.frame()`, `head()`, `tail()`, `rev()`, `sort()`,
 #' `unique()`, `rep()`, `diff()`, `rowSums()`, `colSums()`, `rowMeans()`, `colMeans()`,
-#' `summary()`, `median()`, `quantile()`, `anyNA()` (whether any element is NaN); `dimnames()`
-#' is `NULL`. `str()` shows the dtype, the
-#' shape and the first values.
+#' `summary()`, `median()`, `quantile()`, `anyNA()` (whether any element is NaN), `order()`,
+#' `duplicated()`, `anyDuplicated()`; `dimnames()` is `NULL`. `str()` shows the dtype, the
+#' shape and the first values. `dim(x) <- d` and `x[[i]] <- value` change a tensor as base R
+#' changes an array (a variable's `[[<-` assigns in place; its shape is fixed).
+#'
+#' Base R functions that are not generic cannot reach a tensor's values and fail or answer for
+#' the object instead: among them `which()`, `which.max()`, `pmax()`, `var()`, `crossprod()`,
+#' `diag()`, `match()` and `%in%`, `rank()`, `is.unsorted()` (which indexes with `x[-1]`, the
+#' last element under keras3's rules), `ifelse()`, `outer()` and `c()`. Give them
+#' `as.array(x)`.
 #'
 #' @param x,a,object A tensor or variable.
 #' @param ... Further arguments, as for the base R function.
