@@ -6,7 +6,8 @@ NULL
 #' keras3's neural-network activations, elementwise on tensors, variables, R arrays and
 #' numbers. Float inputs keep their dtype, integer and bool inputs give [config_floatx()];
 #' `op_relu()` and `op_relu6()` keep integer dtypes. `op_softmax()` and `op_log_softmax()` work
-#' over `axis` (1-based; by default the last, so each row of a matrix sums to 1), as does
+#' over `axis` (1-based; by default the last, so each row of a matrix sums to 1; `NULL`: all
+#' elements together, as Keras's `axis=None`), as does
 #' `op_sparsemax()`, which projects onto the probability simplex and so gives exact zeros.
 #' `op_hard_sigmoid()` is Keras 3's `relu6(x + 3) / 6`; `op_gelu()` uses the tanh approximation
 #' unless `approximate = FALSE`; `op_selu()` uses Keras's constants (alpha 1.67326324, scale

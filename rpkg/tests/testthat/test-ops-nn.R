@@ -60,6 +60,14 @@ test_that("op_softmax normalises each row by default and any axis on request", {
   expect_equal(as.array(op_softmax(array(c(1000, 1000), 2))), array(c(0.5, 0.5), 2))
 })
 
+test_that("op_softmax and op_log_softmax with axis = NULL normalise over every element, as Keras's axis=None", {
+  m <- matrix(c(1, 2, 3, 1, 2, 3), 2, byrow = TRUE)
+  expect_equal(as.array(op_softmax(m, axis = NULL)), exp(m) / sum(exp(m)), tolerance = 1e-6)
+  expect_equal(as.array(op_log_softmax(m, axis = NULL)), m - log(sum(exp(m))), tolerance = 1e-6)
+  # Keras's test_softmax: each row 0.045015, 0.122364, 0.33262.
+  expect_equal(as.array(op_softmax(m, axis = NULL))[1, ], c(0.045015, 0.122364, 0.33262), tolerance = 1e-5)
+})
+
 test_that("activations of integers give floatx, relu keeps integers", {
   expect_identical(op_sigmoid(array(1:3, 3))$dtype, "float32")
   expect_identical(op_relu(array(-1:1, 3))$dtype, "int32")

@@ -90,9 +90,10 @@ internal static unsafe class OpsEntries
     private static NdArray Reduce(Func<NdArray, int[]?, bool, NdArray> reduction, NdArray x, Sexp axis, bool keepdims) =>
         reduction(x, Axes.Read(axis, x.Rank, "axis"), keepdims);
 
+    // axis = NULL is every axis, as Keras's axis=None (the engine's null is its default, the last).
     private static NdArray Softmax(NdArray x, Sexp axis, bool log)
     {
-        var axes = Axes.Read(axis, x.Rank, "axis");
+        var axes = Axes.Read(axis, x.Rank, "axis") ?? [.. Enumerable.Range(0, x.Rank)];
         return log ? Ops.LogSoftmax(x, axes) : Ops.Softmax(x, axes);
     }
 
