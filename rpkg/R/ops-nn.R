@@ -320,6 +320,15 @@ op_dot_product_attention <- function(query, key, value, bias = NULL, mask = NULL
                                               format(op_shape(query)), format(op_shape(key)), format(op_shape(value))))
   dtype <- promoted_dtype(op_dtype(query), op_dtype(key), op_dtype(value))
   query <- op_cast(query, dtype); key <- op_cast(key, dtype); value <- op_cast(value, dtype)
+  # Grouped-query attention, as Keras documents it: N query heads over K key/value heads, N a
+  # multiple of K, query head n attending with key/value head n %/% (N / K) (0-based).
+  heads <- as.integer(op_shape(query))[[3L]]; kv_heads <- as.integer(op_shape(key))[[3L]]
+  if (heads != kv_heads) {
+    if (kv_heads < 1L || heads %% kv_heads != 0L)
+      raise_bridge_error("value_error", sprintf("The number of query heads must be a multiple of the number of key/value heads. Received: query.shape=%s, key.shape=%s.",
+                                                format(op_shape(query)), format(op_shape(key))))
+    key <- op_repeat(key, heads %/% kv_heads, axis = 3L); value <- op_repeat(value, heads %/% kv_heads, axis = 3L)
+  }
   head_dim <- as.integer(op_shape(key))[[4L]]
   if (is.null(scale)) scale <- 1 / sqrt(head_dim)
   logits_dtype <- promoted_dtype(dtype, "float32")

@@ -36,6 +36,19 @@ test_that("op_dot_product_attention weights the values by the softmax of scaled 
   expect_equal(as.array(op_dot_product_attention(q, k, v)), attention_by_hand(q, k, v), tolerance = 1e-6)
 })
 
+test_that("op_dot_product_attention with fewer key/value heads groups the query heads over them (GQA), as Keras documents", {
+  q <- array(rnorm(2 * 3 * 4 * 2), c(2, 3, 4, 2))
+  k <- array(rnorm(2 * 5 * 2 * 2), c(2, 5, 2, 2))
+  v <- array(rnorm(2 * 5 * 2 * 2), c(2, 5, 2, 2))
+  # Query heads 1-2 use key/value head 1, heads 3-4 head 2.
+  grouped <- function(a) a[, , c(1, 1, 2, 2), , drop = FALSE]
+  expect_equal(as.array(op_dot_product_attention(q, k, v)), attention_by_hand(q, grouped(k), grouped(v)), tolerance = 1e-6)
+  expect_identical(as.integer(op_shape(op_dot_product_attention(op_ones(c(2, 16, 4, 32)), op_ones(c(2, 16, 1, 32)), op_ones(c(2, 16, 1, 32))))),
+                   c(2L, 16L, 4L, 32L))
+  expect_bridge_error(op_dot_product_attention(op_ones(c(1, 2, 3, 2)), op_ones(c(1, 2, 2, 2)), op_ones(c(1, 2, 2, 2))),
+                      "value_error", "multiple of the number of key/value heads")
+})
+
 test_that("op_dot_product_attention masks keys, and with is_causal the keys after each query", {
   q <- array(rnorm(1 * 4 * 1 * 3), c(1, 4, 1, 3))
   mask <- array(rep(c(TRUE, FALSE), each = 4), c(1, 1, 4, 4))
