@@ -56,7 +56,9 @@ whole_number <- function(value, name) {
 
 # keras3's start indices: numbers, a list of them or a tensor, 1-based, made 0-based.
 start_indices_of <- function(start_indices) {
-  if (is.list(start_indices)) start_indices <- unlist(start_indices)
+  # A list may hold scalar tensors, as Keras's dynamic slices pass `[index]`.
+  if (is.list(start_indices))
+    start_indices <- unlist(lapply(start_indices, function(i) if (is_kerasbridge_object(i)) as.vector(as.array(i)) else i))
   if (is_kerasbridge_object(start_indices)) start_indices <- as.vector(as.array(start_indices))
   zero_based(start_indices)
 }
@@ -293,8 +295,15 @@ op_one_hot <- function(x, num_classes, axis = -1L, dtype = NULL, sparse = FALSE,
 #' @examples
 #' op_moments(c(0, 1, 2, 3, 100), axes = 1)
 #' @export
-op_moments <- function(x, axes, keepdims = FALSE, synchronized = FALSE)
-  list(op_mean(x, axis = axes, keepdims = keepdims), op_var(x, axis = axes, keepdims = keepdims))
+op_moments <- function(x, axes, keepdims = FALSE, synchronized = FALSE) {
+  # float16's range is too small for the statistics (squares overflow), so Keras computes them
+  # in float32 and clips them into float16's range on the way back.
+  if (!is_kerasbridge_object(x) || op_dtype(x) != "float16")
+    return(list(op_mean(x, axis = axes, keepdims = keepdims), op_var(x, axis = axes, keepdims = keepdims)))
+  wide <- op_cast(x, "float32")
+  lapply(list(op_mean(wide, axis = axes, keepdims = keepdims), op_var(wide, axis = axes, keepdims = keepdims)),
+         function(m) op_cast(op_clip(m, -65504, 65504), "float16"))
+}
 
 #' Slices and padding
 #'

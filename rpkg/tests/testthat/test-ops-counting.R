@@ -134,6 +134,12 @@ test_that("op_segment_sum and op_segment_max reduce rows by 1-based segment id",
   expect_equal(as.array(op_segment_sum(m, c(2, 1, 2))), rbind(c(3, 4), c(6, 8)))
 })
 
+test_that("segment ids of more than one axis are Keras's value_error, not flattened", {
+  ids <- rbind(c(1L, 1L), c(2L, 2L))
+  expect_bridge_error(op_segment_sum(c(1, 2, 3, 4), ids), "value_error", "should be an 1-D vector")
+  expect_bridge_error(op_segment_max(c(1, 2, 3, 4), op_array(ids)), "value_error", "should be an 1-D vector")
+})
+
 test_that("segments with no rows are 0 for the sum and the least value for the maximum; negative ids are left out", {
   expect_equal(values(op_segment_sum(c(1, 2, 3), c(1, 3, -1), num_segments = 4)), c(1, 0, 2, 0))
   expect_equal(values(op_segment_max(c(1, 2, 3), c(1, 3, 3), num_segments = 3)), c(1, -Inf, 3))

@@ -119,6 +119,21 @@ test_that("op_moments gives the mean and population variance, as keras3's exampl
   expect_equal(as.array(moments[[2]]), 1553.36, tolerance = 1e-6)
 })
 
+test_that("op_moments of float16 computes in float32 and clips to float16's range, as Keras", {
+  x <- op_array(c(-741, 353.2, 1099, -1807, 502.8, -83.4, 333.5, -130.9), "float16")
+  moments <- op_moments(x, axes = 1)
+  expect_identical(op_dtype(moments[[2]]), "float16")
+  # Keras's test_moments: the variance overflows float16 and is clipped to its largest value.
+  expect_identical(as.array(moments[[2]]), 65504)
+  expect_equal(as.array(moments[[1]]), -59.21875, tolerance = 1e-3)
+})
+
+test_that("op_slice and op_slice_update take a list of scalar tensors as start_indices, as Keras's dynamic slices", {
+  i <- op_convert_to_tensor(3L)
+  expect_identical(as.vector(as.array(op_slice(0:9, list(i), 1))), 2L)
+  expect_identical(as.vector(as.array(op_slice_update(0:4, list(i), array(9L, 1)))), c(0L, 1L, 9L, 3L, 4L))
+})
+
 test_that("op_slice takes the block at 1-based start_indices, as keras3's example", {
   x <- op_reshape(op_arange(25L), c(5, 5))
   expect_identical(as.array(op_slice(x, c(3, 3), c(2, 2))), matrix(c(13L, 18L, 14L, 19L), 2))
