@@ -74,9 +74,14 @@ op_median <- function(x, axis = NULL, keepdims = FALSE) {
 #' @rdname op_quantile
 #' @export
 op_average <- function(x, axis = NULL, weights = NULL) {
-  x <- float_tensor(x, "average")
-  if (is.null(weights)) return(op_mean(x, axis = axis))
-  weights <- float_tensor(weights, "average")
+  if (is.null(weights)) return(op_mean(float_tensor(x, "average"), axis = axis))
+  x <- real_tensor(x, "average")
+  weights <- real_tensor(weights, "average")
+  # Keras averages in result_type(x, weights, float): float16 data keeps float16 with integer
+  # weights, and integer data takes float16 weights' dtype.
+  dtype <- op_dtype(op_add(op_zeros(0L, dtype = promoted_dtype(op_dtype(x), op_dtype(weights))), 0.5))
+  x <- op_cast(x, dtype)
+  weights <- op_cast(weights, dtype)
   if (!identical(unlist(op_shape(weights)), unlist(op_shape(x)))) {
     if (is.null(axis) || length(axis) != 1L || op_ndim(weights) != 1L)
       raise_bridge_error("value_error", sprintf("Axis must be specified when shapes of x and weights differ, and then weights must be 1-D, one per element along it. Received: x.shape=%s, weights.shape=%s",
@@ -93,8 +98,13 @@ op_average <- function(x, axis = NULL, weights = NULL) {
 # average compute them.
 # Complex values are refused rather than cast to their real parts.
 float_tensor <- function(x, name) {
+  x <- real_tensor(x, name)
+  if (grepl("float", op_dtype(x))) x else op_cast(x, "float32")
+}
+
+real_tensor <- function(x, name) {
   x <- as_tensor(x)
   if (grepl("complex", op_dtype(x)))
     raise_bridge_error("type_error", sprintf("`%s` does not support dtype %s.", name, op_dtype(x)))
-  if (grepl("float", op_dtype(x))) x else op_cast(x, "float32")
+  x
 }

@@ -71,8 +71,10 @@ with_initial <- function(x, axis, initial) {
 #' @rdname op_reductions
 #' @export
 op_prod <- function(x, axis = NULL, keepdims = FALSE, dtype = NULL) {
-  if (!is.null(dtype)) x <- op_cast(x, dtype)
-  reduce("prod", x, axis, keepdims)
+  if (is.null(dtype)) return(reduce("prod", x, axis, keepdims))
+  # The product in `dtype` itself, as NumPy's prod(dtype=) and Keras give it: narrow integers
+  # and bools would otherwise widen to int32 or uint32 as they do without `dtype`.
+  op_cast(reduce("prod", op_cast(x, dtype), axis, keepdims), dtype)
 }
 
 #' @rdname op_reductions

@@ -46,6 +46,13 @@ test_that("op_average is the mean, or with weights weighted.mean(), along an axi
   expect_bridge_error(op_average(m, weights = w), "value_error", "Axis must be specified")
 })
 
+test_that("op_average with weights computes in result_type(x, weights, float), as Keras", {
+  expect_identical(op_dtype(op_average(op_ones(2, "float16"), weights = op_ones(2, "uint8"))), "float16")
+  expect_identical(op_dtype(op_average(op_ones(2, "int8"), weights = op_ones(2, "bfloat16"))), "bfloat16")
+  expect_identical(op_dtype(op_average(op_ones(2, "int32"), weights = op_ones(2, "int32"))), "float32")
+  expect_identical(op_dtype(op_average(op_ones(2, "float64"), weights = op_ones(2, "float32"))), "float64")
+})
+
 test_that("complex values are refused rather than cut to their real parts", {
   z <- op_array(c(1+2i, 3+0i), "complex64")
   expect_bridge_error(op_quantile(z, 0.5), "type_error", "`quantile` does not support dtype complex64.", fixed = TRUE)

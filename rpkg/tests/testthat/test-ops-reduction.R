@@ -73,6 +73,15 @@ test_that("op_max with initial is at least initial, and op_prod computes in dtyp
   expect_identical(op_prod(array(1:5, 5), dtype = "float32")$dtype, "float32")
 })
 
+test_that("op_prod(dtype =) gives narrow integer and bool dtypes themselves, wrapping as NumPy's prod(dtype=)", {
+  expect_identical(op_dtype(op_prod(op_ones(2, "int8"), dtype = "int8")), "int8")
+  expect_identical(op_dtype(op_prod(op_ones(2, "float32"), dtype = "uint8")), "uint8")
+  expect_identical(as.array(op_prod(op_array(c(10L, 30L)), dtype = "int8")), 44L)
+  expect_identical(as.array(op_prod(op_array(c(2, 0.5)), dtype = "bool")), TRUE)
+  expect_identical(as.array(op_prod(op_array(c(2, 0)), dtype = "bool")), FALSE)
+  expect_identical(op_dtype(op_prod(op_ones(2, "int8"))), "int32")
+})
+
 test_that("op_max and op_min of no elements give initial, as NumPy's initial does", {
   expect_identical(as.array(op_max(op_zeros(0), initial = 10)), 10)
   expect_identical(as.array(op_min(op_zeros(c(2, 0)), axis = 2, initial = -1)), array(c(-1, -1), 2))
