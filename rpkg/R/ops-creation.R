@@ -189,6 +189,9 @@ op_tri <- function(N, M = NULL, k = 0L, dtype = NULL) .Call(krb_call4, "op_tri",
 #' `dtype` truncates `start` and `end` first, as keras3 does. The dtype is int32 when `start`,
 #' `end` and `step` are all integers, else [config_floatx()]. `op_linspace()` gives `num` values from `start` to `stop`,
 #' `stop` included when `endpoint`; with `retstep = TRUE` it returns `list(values, step)`.
+#' Arrays or tensors `start` and `stop` give `num` values between each pair of their elements
+#' along a new axis, `axis` of the result (first by default), as NumPy's `linspace`, in
+#' `dtype` or Keras's `result_type(start, stop, float)`.
 #' `op_logspace()` gives `base` to the powers `op_linspace()` would give (computed in float64,
 #' then cast to `dtype`, by default [config_floatx()]). `op_meshgrid()` gives a list of
 #' coordinate grids, one per input vector: with `indexing = "ij"` the first input varies along
@@ -202,11 +205,12 @@ op_tri <- function(N, M = NULL, k = 0L, dtype = NULL) .Call(krb_call4, "op_tri",
 #' @param num Number of values.
 #' @param endpoint Whether `stop` is the last value.
 #' @param retstep Whether to return the spacing too.
-#' @param axis Only the default is supported (scalar `start` and `stop`).
+#' @param axis The axis of the result the values run along, for arrays `start` and `stop`
+#'   (1-based, negative from the end); 1 for scalars.
 #' @param base The base of `op_logspace()`'s powers.
 #' @param ... `op_meshgrid()`'s 1-d inputs: tensors, variables or R vectors.
 #' @param indexing `"xy"` or `"ij"`.
-#' @return A 1-d tensor (`op_linspace(retstep = TRUE)`: a list of it and the step;
+#' @return A tensor (`op_linspace(retstep = TRUE)`: a list of it and the step;
 #'   `op_meshgrid()`: a list of tensors).
 #' @family numpy ops
 #' @examples
@@ -215,6 +219,7 @@ op_tri <- function(N, M = NULL, k = 0L, dtype = NULL) .Call(krb_call4, "op_tri",
 #' op_arange(10L, 1L, -3L)
 #' op_linspace(0, 1, num = 5)
 #' op_linspace(0, 1, num = 4, endpoint = FALSE, retstep = TRUE)
+#' op_linspace(c(0, 10), c(1, 20), num = 3)
 #' op_logspace(0, 3, num = 4)
 #' op_meshgrid(1:3, 4:5)
 #' op_meshgrid(1:3, 4:5, indexing = "ij")
@@ -235,13 +240,34 @@ op_arange <- function(start, end, step = 1L, dtype = NULL, include_end = TRUE) {
 #' @rdname op_arange
 #' @export
 op_linspace <- function(start, stop, num = 50L, endpoint = TRUE, retstep = FALSE, dtype = NULL, axis = 1L) {
+  if (length(start) != 1L || length(stop) != 1L || is_kerasbridge_object(start) || is_kerasbridge_object(stop))
+    return(spaced_arrays(start, stop, num, flag(endpoint, "endpoint"), flag(retstep, "retstep"), dtype, axis))
   if (!identical(as.numeric(axis), 1))
-    raise_bridge_error("value_error", sprintf("Only `axis = 1` is supported (scalar `start` and `stop`). Received: axis=%s", format(axis)))
+    raise_bridge_error("value_error", sprintf("`axis` must be 1 for a scalar `start` and `stop`, whose result has one axis. Received: axis=%s", format(axis)))
   values <- .Call(krb_call5, "op_linspace", start, stop, num, endpoint, if (is.null(dtype)) config_floatx() else dtype)
   if (!flag(retstep, "retstep")) return(values)
   spaces <- if (flag(endpoint, "endpoint")) num - 1 else num
   # NumPy's step where there is no space between values (num = 1 with the endpoint, or none).
   list(values, if (spaces > 0) (stop - start) / spaces else NaN)
+}
+
+# NumPy's linspace of arrays (which Keras calls): a new axis of `num` values between each pair
+# of elements of `start` and `stop` (broadcast together), first, then moved to `axis`; in
+# result_type(start, stop, float) unless `dtype` is given.
+spaced_arrays <- function(start, stop, num, endpoint, retstep, dtype, axis) {
+  start <- as_tensor(as_array(start)); stop <- as_tensor(as_array(stop))
+  if (is.null(dtype)) dtype <- op_dtype(op_add(op_zeros(0L, dtype = promoted_dtype(op_dtype(start), op_dtype(stop))), 0.5))
+  num <- whole_number(num, "num")
+  if (num < 0L) raise_bridge_error("value_error", sprintf("Number of samples, %d, must be non-negative.", num))
+  start <- op_cast(start, "float64"); delta <- op_cast(stop, "float64") - start
+  spaces <- if (endpoint) num - 1L else num
+  counts <- op_reshape(op_arange(0, num - 1, dtype = "float64"), c(num, rep(1L, op_ndim(delta))))
+  step <- if (spaces > 0L) delta / spaces else op_full_like(delta, NaN)
+  values <- (if (spaces > 0L) counts * step else counts * delta) + start
+  if (endpoint && num > 1L) values <- op_concatenate(list(op_slice(values, rep(1L, op_ndim(values)), c(num - 1L, as.integer(op_shape(delta)))),
+                                                         op_expand_dims(op_broadcast_to(op_cast(stop, "float64"), op_shape(delta)), 1L)), axis = 1L)
+  values <- op_cast(op_moveaxis(values, 1L, axis), dtype)
+  if (retstep) list(values, step) else values
 }
 
 #' @rdname op_arange

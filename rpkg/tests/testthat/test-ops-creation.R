@@ -117,6 +117,20 @@ test_that("op_linspace equals seq(length.out =), and returns the step when asked
   expect_identical(dim(as.array(op_linspace(0, 1))), 50L)
 })
 
+test_that("op_linspace of arrays spaces each pair of elements along a new axis, as NumPy's linspace", {
+  expect_equal(as.array(op_linspace(c(0, 10), c(1, 20), num = 3)), rbind(c(0, 10), c(0.5, 15), c(1, 20)))
+  expect_equal(as.array(op_linspace(c(0, 10), c(1, 20), num = 3, axis = -1)), cbind(c(0, 10), c(0.5, 15), c(1, 20)))
+  ints <- op_linspace(op_array(c(0L, 1L), "int32"), op_array(c(10L, 20L), "int32"), 5L)
+  expect_identical(op_dtype(ints), "float32")
+  expect_equal(as.array(ints), rbind(c(0, 1), c(2.5, 5.75), c(5, 10.5), c(7.5, 15.25), c(10, 20)))
+  stepped <- op_linspace(c(0, 10), c(1, 20), num = 4, endpoint = FALSE, retstep = TRUE)
+  expect_equal(as.array(stepped[[1]]), rbind(c(0, 10), c(0.25, 12.5), c(0.5, 15), c(0.75, 17.5)))
+  expect_equal(as.vector(as.array(stepped[[2]])), c(0.25, 2.5))
+  # A matrix start and a scalar stop broadcast; the values run along axis 2 here.
+  expect_identical(as.integer(op_shape(op_linspace(matrix(0:3, 2), 10, 3, axis = 2))), c(2L, 3L, 2L))
+  expect_equal(as.array(op_logspace(c(0, 1), c(2, 3), num = 3)), rbind(c(1, 10), c(10, 100), c(100, 1000)), tolerance = 1e-6)
+})
+
 test_that("op_reshape fills in C order, as keras3 (not R's dim<- order)", {
   x <- op_reshape(op_arange(6L), c(2, 3))
   expect_identical(as.array(x), matrix(1:6, 2, byrow = TRUE))
