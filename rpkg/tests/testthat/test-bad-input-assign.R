@@ -7,7 +7,8 @@ bad_values <- list(
   "a string" = list(value = "a", class = "type_error", message = "Cannot convert <character> of length 1 to a tensor"),
   "a character array" = list(value = array("a", c(2, 2)), class = "type_error", message = "Cannot convert <character> of length 4"),
   "NULL" = list(value = NULL, class = "type_error", message = "Cannot convert NULL to a tensor"),
-  "a list" = list(value = list(1), class = "type_error", message = "Cannot convert <list> of length 1"),
+  "a list of text" = list(value = list("a"), class = "type_error", message = "Cannot convert <character> of length 1"),
+  "a list of differing shapes" = list(value = list(1, c(2, 3)), class = "value_error", message = "differ in shape"),
   "an environment" = list(value = new.env(), class = "type_error", message = "Cannot convert <environment> of length 0"),
   "a function" = list(value = sum, class = "type_error", message = "Cannot convert <builtin> of length 1"),
   "a tensor from a previous session" = list(value = from_previous_session(v$value), class = "value_error",
@@ -81,5 +82,5 @@ test_that("operators with values that cannot be tensors are type_errors", {
   expect_bridge_error(v + "a", "type_error", "Cannot convert <character> of length 1", fixed = TRUE)
   expect_bridge_error(v + NULL, "type_error", "Cannot convert NULL", fixed = TRUE)
   expect_bridge_error(v * new.env(), "type_error", "Cannot convert <environment>", fixed = TRUE)
-  expect_bridge_error(v %*% list(1), "type_error", "Cannot convert <list> of length 1", fixed = TRUE)
+  expect_bridge_error(v %*% list("a"), "type_error", "Cannot convert <character> of length 1", fixed = TRUE)
 })

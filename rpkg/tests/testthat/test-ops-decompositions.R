@@ -54,7 +54,7 @@ test_that("op_qr gives an orthonormal q and an upper-triangular r, with LAPACK's
 
 test_that("op_qr names its parts q and r, as keras3 does", {
   parts <- op_qr(rbind(c(1, 2), c(3, 4)))
-  expect_named(parts, c("q", "r"))
+  expect_identical(names(parts), c("q", "r"))
   expect_identical(as.array(parts$q), as.array(parts[[1L]]))
 })
 

@@ -42,3 +42,28 @@ test_that("an empty tensor of many slices prints in one line, not one per slice"
   expect_identical(strsplit(format(empty), "\n")[[1]][2], "<0 x 3 x 1000000 array of integer>")
   expect_output(print(keras_variable(array(1, c(1e6, 0)))), "<1000000 x 0 array of double>", fixed = TRUE)
 })
+
+test_that("a plain list converts as Keras converts the Python list keras3 makes of it: stacked, in the leaves' result type", {
+  expect_identical(op_dtype(op_convert_to_tensor(list(1, 2, 3))), "float32")
+  expect_identical(op_dtype(op_convert_to_tensor(list(1L, 2L))), "int32")
+  mixed <- op_convert_to_tensor(list(1, op_array(2, "float64"), 3))
+  expect_identical(op_dtype(mixed), "float64")
+  expect_identical(as.vector(as.array(mixed)), c(1, 2, 3))
+  expect_identical(op_dtype(op_convert_to_tensor(list(1L, op_array(2L, "int8")))), "int8")
+  nested <- op_convert_to_tensor(list(c(1, 2), c(3, 4)))
+  expect_identical(as.array(nested), rbind(c(1, 2), c(3, 4)))
+  expect_identical(as.array(op_convert_to_tensor(list(list(1, 2), list(3, 4)))), rbind(c(1, 2), c(3, 4)))
+  expect_identical(op_shape(op_convert_to_tensor(list())), shape(0))
+  expect_identical(op_dtype(op_convert_to_tensor(list(1, 2), dtype = "int16")), "int16")
+})
+
+test_that("ops take plain lists where Keras takes Python lists", {
+  # Keras's math_test test_logsumexp_list_input.
+  expect_equal(as.array(op_logsumexp(list(c(1, 2), c(3, 4)))), log(sum(exp(1:4))), tolerance = 1e-6)
+  expect_identical(as.array(op_one_hot(list(0, 1, 2), 3, zero_indexed = TRUE)), diag(1, 3))
+})
+
+test_that("a list whose elements differ in shape, or hold text, is refused with a classed error", {
+  expect_bridge_error(op_convert_to_tensor(list(1, c(2, 3))), "value_error", "differ in shape")
+  expect_bridge_error(op_convert_to_tensor(list("a")), "type_error", "Cannot convert")
+})

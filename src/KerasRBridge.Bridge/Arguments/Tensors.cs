@@ -11,7 +11,8 @@ internal static class Tensors
     /// <summary>
     /// Converts an R value to a tensor. With no <paramref name="dtype"/>, an R array keeps its
     /// type (double float64, integer int32, logical bool) while a plain double vector or scalar
-    /// takes <c>config_floatx()</c>, as keras3 behaves through reticulate.
+    /// takes <c>config_floatx()</c>, as keras3 behaves through reticulate; a plain list is
+    /// Python's nested list (<see cref="NestedLists"/>).
     /// </summary>
     internal static NdArray FromR(Sexp x, string? dtype)
     {
@@ -20,6 +21,7 @@ internal static class Tensors
             var t = Objects.Tensor(x, "x");
             return dtype is null ? t : t.Cast(DTypes.Standardize(dtype));
         }
+        if (NestedLists.Applies(x)) return NestedLists.ToNdArray(x, dtype is null ? null : DTypes.Standardize(dtype));
         DType target = dtype is not null ? DTypes.Standardize(dtype) : DefaultDType(x);
         return RArrays.ToNdArray(x, target);
     }
@@ -29,7 +31,9 @@ internal static class Tensors
 
     /// <summary>Converts an R value to a tensor of exactly <paramref name="dtype"/>.</summary>
     internal static NdArray FromR(Sexp x, DType dtype) =>
-        IsEngineObject(x) ? Objects.Tensor(x, "value").Cast(dtype) : RArrays.ToNdArray(x, dtype);
+        IsEngineObject(x) ? Objects.Tensor(x, "value").Cast(dtype)
+        : NestedLists.Applies(x) ? NestedLists.ToNdArray(x, dtype)
+        : RArrays.ToNdArray(x, dtype);
 
     /// <summary>Whether <paramref name="x"/> is a tensor or variable as it reaches an entry point
     /// (the package passes their external pointers), rather than an R value to convert.</summary>
