@@ -98,6 +98,8 @@ tortured <- list(
     quote(length(op_unstack(t, axis = 2))), 3L),
   "op_squeeze: op_squeeze" = list(
     quote(dim(as.array(op_squeeze(op_ones(c(1, 2)))))), 2L),
+  "op_convert: a list of vectors and a tensor, stacked" = list(
+    quote(as.array(op_convert_to_tensor(list(c(1, 2), op_array(c(3, 4)))))), rbind(c(1, 2), c(3, 4))),
   "op_where: op_where" = list(
     quote(as.array(op_where(t > 3, t, 0))), array(c(0, 0, 0, 4, 5, 6), c(2, 3))),
   "op_clip: op_clip" = list(
