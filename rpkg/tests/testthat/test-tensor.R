@@ -57,6 +57,12 @@ test_that("a plain list converts as Keras converts the Python list keras3 makes 
   expect_identical(op_dtype(op_convert_to_tensor(list(1, 2), dtype = "int16")), "int16")
 })
 
+test_that("keras_variable() takes a plain list as its value, as Keras's Variable takes a Python list", {
+  v <- keras_variable(list(1, 2))
+  expect_identical(v$dtype, "float32")
+  expect_identical(as.vector(as.array(v)), c(1, 2))
+})
+
 test_that("ops take plain lists where Keras takes Python lists", {
   # Keras's math_test test_logsumexp_list_input.
   expect_equal(as.array(op_logsumexp(list(c(1, 2), c(3, 4)))), log(sum(exp(1:4))), tolerance = 1e-6)

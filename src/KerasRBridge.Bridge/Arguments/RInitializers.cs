@@ -13,7 +13,8 @@ namespace KerasRBridge.Bridge.Arguments;
 internal static class RInitializers
 {
     /// <summary>An engine initializer value for <paramref name="x"/>: an
-    /// <see cref="Initializer"/>, an identifier string, or a tensor in the dtype R implies.</summary>
+    /// <see cref="Initializer"/>, an identifier string, or a tensor in the dtype R implies (a plain
+    /// list as Keras converts a Python list).</summary>
     internal static object From(Sexp x, string? dtype)
     {
         switch (RValues.TypeOf(x))
@@ -25,7 +26,7 @@ internal static class RInitializers
             case SexpType.Closure or SexpType.Builtin or SexpType.Special:
                 return Initializer.FromFunction(new RFunctionInitializer(x).Call);
         }
-        if (RArrays.IsConvertible(x)) return Tensors.FromR(x, dtype);
+        if (RArrays.IsConvertible(x) || NestedLists.Applies(x)) return Tensors.FromR(x, dtype);
         throw new KerasTypeError(
             $"Argument `initializer` must be an array, a tensor, an initializer, an initializer name or a function(shape, dtype). Received: initializer={Args.Show(x)}");
     }
