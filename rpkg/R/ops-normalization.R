@@ -88,6 +88,9 @@ op_layer_normalization <- function(x, gamma = NULL, beta = NULL, axis = -1L, eps
   gamma <- along_axes(gamma)
   beta <- along_axes(beta)
   if (isTRUE(list(...)$rms_scaling)) {
+    raise_bridge_warning("user_warning", paste(
+      "You passed `rms_scaling=True`, which is deprecated. This argument incorrectly scales the input by the variance,",
+      "not the root mean square. To correctly use RMS Normalization, please use `op_rms_normalization()` instead."))
     outputs <- op_multiply(x, op_rsqrt(op_add(op_var(x, axis = axes, keepdims = TRUE), epsilon)))
     if (!is.null(gamma)) outputs <- op_multiply(outputs, gamma)
     return(op_cast(outputs, original))

@@ -49,9 +49,10 @@ test_that("op_layer_normalization along the first axis lines gamma up with that 
   expect_equal(as.array(op_layer_normalization(x, gamma = c(2, 3), axis = 1)), centred * c(2, 3), tolerance = 1e-6)
 })
 
-test_that("op_layer_normalization with rms_scaling divides by the root of the variance only", {
+test_that("op_layer_normalization with rms_scaling divides by the root of the variance only, warning it is deprecated as Keras does", {
   x <- rbind(c(3, 4), c(1, 0))
-  expect_equal(as.array(op_layer_normalization(x, rms_scaling = TRUE)), x / sqrt(0.25 + config_epsilon()), tolerance = 1e-6)
+  expect_warning(out <- op_layer_normalization(x, rms_scaling = TRUE), "deprecated", class = "user_warning")
+  expect_equal(as.array(out), x / sqrt(0.25 + config_epsilon()), tolerance = 1e-6)
 })
 
 test_that("op_psnr is 20 log10(max_val) - 10 log10(mse)", {
