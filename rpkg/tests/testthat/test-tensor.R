@@ -69,6 +69,14 @@ test_that("ops take plain lists where Keras takes Python lists", {
   expect_identical(as.array(op_one_hot(list(0, 1, 2), 3, zero_indexed = TRUE)), diag(1, 3))
 })
 
+test_that("a list nested deeper than a tensor's 64 axes is a value_error in a session that goes on, not a stack overflow", {
+  child <- run_child("deep_list")
+  expect_equal(child$status, 0, info = child$stderr)
+  lines <- trimws(strsplit(child$stdout, "\n")[[1]])
+  expect_true("value_error/kerasbridge_error" %in% lines, info = child$stdout)
+  expect_true("alive" %in% lines)
+})
+
 test_that("a list whose elements differ in shape, or hold text, is refused with a classed error", {
   expect_bridge_error(op_convert_to_tensor(list(1, c(2, 3))), "value_error", "differ in shape")
   expect_bridge_error(op_convert_to_tensor(list("a")), "type_error", "Cannot convert")

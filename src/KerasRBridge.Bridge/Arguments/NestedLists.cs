@@ -24,12 +24,16 @@ internal static class NestedLists
     {
         var dtypes = new List<DType>();
         var weak = new List<bool>();
-        CollectLeaves(x, dtypes, weak);
+        CollectLeaves(x, dtypes, weak, 1);
         return Stacked(x, dtype ?? DTypes.ResultType([.. dtypes], [.. weak]));
     }
 
-    private static void CollectLeaves(Sexp x, List<DType> dtypes, List<bool> weak)
+    // Each level of nesting is an axis, so the depth is checked before recursing: a list nested
+    // thousands deep would otherwise overflow the stack and take R with it.
+    private static void CollectLeaves(Sexp x, List<DType> dtypes, List<bool> weak, int depth)
     {
+        if (depth > NdArray.MaxRank)
+            throw new KerasValueError($"Cannot convert a list nested more than {NdArray.MaxRank} deep to a tensor: maximum supported dimension for an ndarray is {NdArray.MaxRank}.");
         for (long i = 0; i < RValues.LengthOf(x); i++)
         {
             var element = Objects.Unwrap(RValues.ElementAt(x, i));
@@ -38,7 +42,7 @@ internal static class NestedLists
                 dtypes.Add(Objects.Tensor(element, "x").DType);
                 weak.Add(false);
             }
-            else if (Applies(element)) CollectLeaves(element, dtypes, weak);
+            else if (Applies(element)) CollectLeaves(element, dtypes, weak, depth + 1);
             else
             {
                 var natural = RArrays.NaturalDType(element);
