@@ -97,6 +97,8 @@ forwarded_dots <- function(args, env) {
   passed <- lapply(seq_along(dots), function(k) {
     if (identical(dots[[k]], quote(expr = )) || identical(dots[[k]], quote(..))) dots[[k]] else as.symbol(paste0("..", k))
   })
+  # A `drop` or `value` among them is the method's own argument, as R matches it, not an index.
+  if (!is.null(names(dots))) passed <- passed[!names(dots) %in% c("drop", "value")]
   c(args[seq_len(at[[1L]] - 1L)], passed, args[-seq_len(at[[1L]])])
 }
 

@@ -201,6 +201,14 @@ test_that("indices passed on through `...` reach `[`, `[<-` and op_subset<- as w
   expect_identical(as.array(at_r(m, 2, 2)), 4L)
 })
 
+test_that("drop = passed on through `...` is `[`'s drop, not an index, as in base R", {
+  m <- op_convert_to_tensor(matrix(1:6, 2))
+  pick <- function(t, ...) t[...]
+  expect_identical(as.array(pick(m, 1, , drop = FALSE)), matrix(c(1L, 3L, 5L), 1))
+  twice <- function(t, ...) pick(t, ...)
+  expect_identical(as.array(twice(m, , 2, drop = FALSE)), matrix(3:4, 2))
+})
+
 test_that("x[] is all of x, 0-d tensors and variables included, as base R", {
   s <- op_convert_to_tensor(5)
   expect_identical(as.array(s[]), as.array(s))
