@@ -252,29 +252,43 @@ op_linspace <- function(start, stop, num = 50L, endpoint = TRUE, retstep = FALSE
 }
 
 # NumPy's linspace of arrays (which Keras calls): a new axis of `num` values between each pair
-# of elements of `start` and `stop` (broadcast together), first, then moved to `axis`; in
-# result_type(start, stop, float) unless `dtype` is given.
+# of elements of `start` and `stop` (broadcast together), first, then moved to `axis`; computed
+# in float64 (complex128 for complex), floored for an integer dtype, as NumPy does.
 spaced_arrays <- function(start, stop, num, endpoint, retstep, dtype, axis) {
-  start <- as_tensor(as_array(start)); stop <- as_tensor(as_array(stop))
-  if (is.null(dtype)) dtype <- op_dtype(op_add(op_zeros(0L, dtype = promoted_dtype(op_dtype(start), op_dtype(stop))), 0.5))
+  if (is.null(dtype)) dtype <- spaced_dtype(start, stop)
+  complex <- grepl("complex", dtype)
+  exact <- if (complex) "complex128" else "float64"
+  # R numbers are 0-d, as the Python numbers keras3 makes of them; vectors and arrays keep their shape.
+  start <- op_array(start, exact); stop <- op_array(stop, exact)
   num <- whole_number(num, "num")
   if (num < 0L) raise_bridge_error("value_error", sprintf("Number of samples, %d, must be non-negative.", num))
-  start <- op_cast(start, "float64"); delta <- op_cast(stop, "float64") - start
+  delta <- stop - start
   spaces <- if (endpoint) num - 1L else num
-  counts <- op_reshape(op_arange(0, num - 1, dtype = "float64"), c(num, rep(1L, op_ndim(delta))))
-  step <- if (spaces > 0L) delta / spaces else op_full_like(delta, NaN)
+  counts <- op_reshape(op_arange(0, num - 1, dtype = exact), c(num, rep(1L, op_ndim(delta))))
+  step <- if (spaces > 0L) delta / spaces else NaN
   values <- (if (spaces > 0L) counts * step else counts * delta) + start
   if (endpoint && num > 1L) values <- op_concatenate(list(op_slice(values, rep(1L, op_ndim(values)), c(num - 1L, as.integer(op_shape(delta)))),
-                                                         op_expand_dims(op_broadcast_to(op_cast(stop, "float64"), op_shape(delta)), 1L)), axis = 1L)
-  values <- op_cast(op_moveaxis(values, 1L, axis), dtype)
+                                                         op_expand_dims(op_broadcast_to(stop, op_shape(delta)), 1L)), axis = 1L)
+  values <- op_moveaxis(values, 1L, axis)
+  if (grepl("int", dtype)) values <- op_floor(values)
+  values <- op_cast(values, dtype)
   if (retstep) list(values, step) else values
+}
+
+# Keras's dtype for linspace and logspace: result_type(start, stop, float), R numbers being
+# Python's weak ones (so they leave a tensor's dtype as it is).
+spaced_dtype <- function(start, stop) {
+  strong <- Filter(function(x) is_kerasbridge_object(x) || length(x) != 1L || !is.null(dim(x)), list(start, stop))
+  if (!length(strong)) return(config_floatx())
+  dtypes <- vapply(strong, function(x) op_dtype(as_tensor(as_array(x))), "")
+  op_dtype(op_add(op_zeros(0L, dtype = do.call(promoted_dtype, as.list(dtypes))), 0.5))
 }
 
 #' @rdname op_arange
 #' @export
 op_logspace <- function(start, stop, num = 50L, endpoint = TRUE, base = 10L, dtype = NULL, axis = 1L) {
   powers <- op_linspace(start, stop, num, endpoint, dtype = "float64", axis = axis)
-  op_cast(op_power(base, powers), if (is.null(dtype)) config_floatx() else dtype)
+  op_cast(op_power(base, powers), if (is.null(dtype)) spaced_dtype(start, stop) else dtype)
 }
 
 #' @rdname op_arange

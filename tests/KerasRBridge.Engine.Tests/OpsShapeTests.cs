@@ -156,4 +156,11 @@ public class OpsCreationTests
         Assert.That(Doubles(Ops.Linspace(3, 9, 1, true, DType.Float32)), Is.EqualTo(new double[] { 3 }));
         Assert.That(Ops.Linspace(0, 1, 0, true, DType.Float32).ShapeArray, Is.EqualTo(new long[] { 0 }));
     }
+
+    [Test]
+    public void Linspace_floors_the_values_for_an_integer_dtype_as_numpy()
+    {
+        Assert.That(Ops.Linspace(-1, 0, 3, true, DType.Int32).ToArray<int>(), Is.EqualTo(new[] { -1, -1, 0 }));
+        Assert.That(Ops.Linspace(0, 3, 4, false, DType.Int64).ToArray<long>(), Is.EqualTo(new long[] { 0, 0, 1, 2 }));
+    }
 }

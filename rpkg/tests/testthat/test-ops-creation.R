@@ -131,6 +131,21 @@ test_that("op_linspace of arrays spaces each pair of elements along a new axis, 
   expect_equal(as.array(op_logspace(c(0, 1), c(2, 3), num = 3)), rbind(c(1, 10), c(10, 100), c(100, 1000)), tolerance = 1e-6)
 })
 
+test_that("op_linspace and op_logspace: R numbers beside a tensor are weak 0-d values, and integer dtypes floor, as NumPy", {
+  half <- op_linspace(op_array(0, "float16"), 1, num = 3)
+  expect_identical(op_dtype(half), "float16")
+  expect_identical(as.integer(op_shape(half)), 3L)
+  expect_identical(op_dtype(op_linspace(op_array(c(0, 1), "float32"), 2, num = 3)), "float32")
+  expect_identical(op_dtype(op_logspace(op_array(c(0, 1), "float64"), op_array(c(1, 2), "float64"), 3)), "float64")
+  expect_identical(op_dtype(op_logspace(0, 2, 3)), "float32")
+  # NumPy 1.24: np.linspace([-1, -3], [0, 3], 5, dtype="int32")[:, 0] is -1 -1 -1 -1 0.
+  floored <- op_linspace(op_array(c(-1, -3), "float64"), op_array(c(0, 3), "float64"), 5, dtype = "int32")
+  expect_identical(as.array(floored)[, 1], c(-1L, -1L, -1L, -1L, 0L))
+  expect_identical(as.vector(as.array(op_linspace(-1, 0, 3, dtype = "int32"))), c(-1L, -1L, 0L))
+  expect_identical(as.vector(as.array(op_linspace(op_array(0+0i), op_array(2+2i), 3))), c(0+0i, 1+1i, 2+2i))
+  expect_identical(op_linspace(op_array(c(0, 1)), 1, num = 1, retstep = TRUE)[[2]], NaN)
+})
+
 test_that("op_reshape fills in C order, as keras3 (not R's dim<- order)", {
   x <- op_reshape(op_arange(6L), c(2, 3))
   expect_identical(as.array(x), matrix(1:6, 2, byrow = TRUE))

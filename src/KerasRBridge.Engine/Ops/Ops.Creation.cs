@@ -42,7 +42,8 @@ public static partial class Ops
     /// <summary>
     /// <paramref name="num"/> evenly spaced values from <paramref name="start"/> to
     /// <paramref name="stop"/>, which is included when <paramref name="endpoint"/>
-    /// (<c>keras.ops.linspace</c>), in <paramref name="dtype"/>.
+    /// (<c>keras.ops.linspace</c>), in <paramref name="dtype"/> (floored first for an integer
+    /// dtype, as NumPy's <c>linspace</c>).
     /// </summary>
     /// <exception cref="KerasValueError"><paramref name="num"/> is negative.</exception>
     public static NdArray Linspace(double start, double stop, long num, bool endpoint, DType dtype)
@@ -55,6 +56,8 @@ public static partial class Ops
         if (num > 0) values[0] = start;
         for (int i = 1; i < values.Length; i++) values[i] = start + i * step;
         if (endpoint && num > 1) values[^1] = stop;
+        // NumPy floors the values for an integer dtype (-0.5 is -1, not 0) before casting.
+        if (DTypes.IsInteger(dtype)) for (int i = 0; i < values.Length; i++) values[i] = Math.Floor(values[i]);
         return NdArray<double>.Adopt(storage, [num]).Cast(dtype);
     }
 
