@@ -207,6 +207,10 @@ aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
   if (inherits(x, "kerasbridge_variable"))
     raise_bridge_error("value_error", "A variable's shape is fixed; reshape its value instead, e.g. `op_reshape(v$value, new_shape)`.")
   if (is.null(value)) return(in_r_order(x))
+  if (!is.numeric(value) || anyNA(value) || any(value < 0))
+    raise_bridge_error("value_error", sprintf("the dims contain missing or negative values. Received: %s", deparse1(value)))
+  if (prod(value) != length(x))
+    raise_bridge_error("value_error", sprintf("dims [product %s] do not match the length of object [%s]", format(prod(value)), format(length(x))))
   # Base R keeps the elements in their (column-major) order and reads them into the new dims.
   op_transpose(op_reshape(op_transpose(x), rev(as.integer(value))))
 }

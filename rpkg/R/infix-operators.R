@@ -100,13 +100,16 @@ bind_pattern <- function(pattern, value, env) {
     if (rest[[i]]) {
       taken <- max(0L, length(values) - fixed)
       name <- substring(as.character(parts[[i]]), 4L)
-      if (nzchar(name)) assign(name, values[position + seq_len(taken)], envir = env)
+      # The rest keeps the value's type: a vector's elements stay a vector, a list's a list.
+      if (nzchar(name)) assign(name, if (is.list(value)) values[position + seq_len(taken)] else value[position + seq_len(taken)], envir = env)
       position <- position + taken
     } else if (position < length(values)) {
       position <- position + 1L
       bind_pattern(if (nzchar(defaults[[i]])) as.symbol(defaults[[i]]) else parts[[i]], values[[position]], env)
-    } else {
+    } else if (nzchar(defaults[[i]])) {
       assign(defaults[[i]], eval(parts[[i]], env), envir = env)
+    } else {
+      raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` right-hand side: %d value(s) for the %d name(s) of `%s`.", length(values), fixed, deparse1(pattern)))
     }
   }
   invisible()

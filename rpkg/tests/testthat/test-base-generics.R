@@ -238,6 +238,10 @@ test_that("dim<- reads the elements in R's order into the new dimensions, as bas
   expect_identical(as.vector(as.array(t)), 1:6)
   v <- keras_variable(c(1, 2))
   expect_bridge_error(dim(v) <- c(2, 1), "value_error", "shape is fixed")
+  m <- op_convert_to_tensor(matrix(1:6, 2))
+  expect_bridge_error(dim(m) <- c(3, NA), "value_error", "missing or negative")
+  expect_bridge_error(dim(m) <- c(3, -1), "value_error", "missing or negative")
+  expect_bridge_error(dim(m) <- c(4, 2), "value_error", "do not match the length")
 })
 
 test_that("[[<- sets one element, by position in R's order or one per axis, as base R", {
