@@ -16,6 +16,8 @@ NULL
 #' * `trainable`: whether training updates the variable; settable with `$trainable <- FALSE`.
 #' * `autocast`: whether layers may cast it to their compute dtype when it is read.
 #' * `aggregation`, `synchronization`: distribution annotations.
+#' * `overwrite_with_gradient` (`FALSE`), `regularizer` and `constraint` (`NULL`): as Keras's
+#'   variables have them; R has no regularizer or constraint objects to set.
 #' * `value`: the current value as a tensor; a snapshot that later assignments do not change.
 #'   As in Keras, it is the same tensor each time until the variable changes.
 #' * `name`: the variable's name; `path`: its name with the name scopes it was created in.
@@ -141,6 +143,7 @@ NULL
 #' @export
 .DollarNames.kerasbridge_variable <- function(x, pattern = "") {
   fields <- c("shape", "ndim", "dtype", "trainable", "autocast", "aggregation", "synchronization",
-              "value", "name", "path", "assign", "assign_add", "assign_sub", "numpy")
+              "value", "name", "path", "overwrite_with_gradient", "regularizer", "constraint",
+              "assign", "assign_add", "assign_sub", "numpy")
   grep(pattern, fields, value = TRUE)
 }

@@ -154,3 +154,10 @@ test_that("keras_variable takes keras3's layout argument, NULL only, as there is
   expect_null(formals(keras_variable)$layout)
   expect_bridge_error(keras_variable(1, layout = "x"), "value_error", "`layout` must be NULL")
 })
+
+test_that("overwrite_with_gradient, regularizer and constraint read as Keras's defaults", {
+  v <- keras_variable(1)
+  expect_false(v$overwrite_with_gradient)
+  expect_null(v$regularizer)
+  expect_null(v$constraint)
+})

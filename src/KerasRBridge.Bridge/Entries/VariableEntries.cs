@@ -53,6 +53,10 @@ internal static class VariableEntries
             "autocast" => RValues.Logical(v.Autocast),
             "aggregation" => RValues.String(v.Aggregation),
             "synchronization" => RValues.String(v.Synchronization),
+            "overwrite_with_gradient" => RValues.Logical(v.OverwriteWithGradient),
+            // Set only from .NET (R has no regularizer or constraint objects): NULL, as Keras's None, or its type.
+            "regularizer" => v.Regularizer is { } regularizer ? RValues.String(regularizer.GetType().Name) : RNull.Create(),
+            "constraint" => v.Constraint is { } constraint ? RValues.String(constraint.GetType().Name) : RNull.Create(),
             "ndim" => RValues.Integer(v.Ndim),
             "shape" => ShapeValues.Of(v.Shape),
             "value" => RWrappers.ValueOf(variable, v.Value),
