@@ -29,7 +29,7 @@ NULL
 #' @param scale Scaling factor (positive).
 #' @param mode One of `"fan_in"`, `"fan_out"`, `"fan_avg"`.
 #' @param distribution One of `"truncated_normal"`, `"untruncated_normal"`, `"uniform"`.
-#' @param seed An integer, a [random_seed_generator()], or `NULL` for a seed drawn when the
+#' @param seed An integer (a fraction is truncated, as keras3 does), a [random_seed_generator()], or `NULL` for a seed drawn when the
 #'   initializer is made.
 #' @param ... Further Keras settings of the variance-scaling family, by their Keras names, as
 #'   [get_config()] gives them (`input_axes`, `output_axes`), so that a config passes back as
@@ -56,6 +56,9 @@ new_initializer <- function(ptr) {
 call_initializer <- function(ptr, shape, dtype) .Call(krb_call3, "initializer_call", ptr, shape, dtype)
 
 initializer_from_config <- function(class_name, config) {
+  # keras3 passes a numeric seed through as.integer(): a fraction is truncated.
+  if (is.double(config[["seed"]]) && length(config[["seed"]]) == 1L && is.finite(config[["seed"]]))
+    config[["seed"]] <- trunc(config[["seed"]])
   new_initializer(.Call(krb_call2, "initializer_from_config", class_name, config))
 }
 

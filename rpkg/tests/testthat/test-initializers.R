@@ -85,3 +85,9 @@ test_that("initializer names are resolved by Keras's names and aliases", {
   expect_equal(as.integer(v$shape), c(3L, 3L))
   expect_equal(v$dtype, "float32")
 })
+
+test_that("a fractional seed is truncated, as keras3 passes seeds through as.integer()", {
+  a <- as.array(initializer_he_normal(seed = 12.7)(c(3, 3)))
+  b <- as.array(initializer_he_normal(seed = 12)(c(3, 3)))
+  expect_identical(a, b)
+})
