@@ -125,3 +125,10 @@ test_that("reductions leave the variable they read unchanged", {
   invisible(op_sum(w, axis = 1))
   expect_identical(as.array(w), x)
 })
+
+test_that("axes given as a list are the vector of them, as keras3's as_axis() maps over lists", {
+  x <- array(1:24, c(2, 3, 4))
+  expect_identical(as.array(op_sum(x, axis = list(1, 2))), as.array(op_sum(x, axis = c(1, 2))))
+  expect_identical(dim(as.array(op_transpose(x, axes = list(3, 1, 2)))), c(4L, 2L, 3L))
+  expect_bridge_error(op_sum(x, axis = list(1, "a")), "type_error")
+})

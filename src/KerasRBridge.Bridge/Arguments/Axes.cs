@@ -16,11 +16,15 @@ internal static class Axes
     internal static int[]? Read(Sexp x, int rank, string argument)
     {
         if (RValues.IsNull(x)) return null;
-        if (!Args.IsNumeric(x) || RValues.LengthOf(x) == 0) throw NotWhole(x, argument);
+        // A list of single numbers is the vector of them, as keras3's as_axis() maps over lists.
+        bool list = RValues.TypeOf(x) == SexpType.List;
+        if ((!list && !Args.IsNumeric(x)) || RValues.LengthOf(x) == 0) throw NotWhole(x, argument);
         var axes = new int[RValues.LengthOf(x)];
         for (int i = 0; i < axes.Length; i++)
         {
-            double v = Args.NumberAt(x, i);
+            var element = list ? RValues.ElementAt(x, i) : x;
+            if (list && (!Args.IsNumeric(element) || RValues.LengthOf(element) != 1)) throw NotWhole(x, argument);
+            double v = Args.NumberAt(element, list ? 0 : i);
             if (!double.IsInteger(v)) throw NotWhole(x, argument);
             if (v == 0) throw new KerasValueError($"`{argument}` argument is 1 based, received 0");
             if (Math.Abs(v) > rank)
