@@ -159,6 +159,11 @@ shape_part <- function(x) {
   x
 }
 
+# zeallot's %<-% takes a shape apart into its dimensions (c(batch, steps, features) %<-% shape(x)),
+# as keras3 registers it; the method is registered when zeallot is loaded.
+#' @exportS3Method zeallot::destructure
+destructure.keras_shape <- function(x) unclass(x)
+
 # I() takes a tensor's S4 bit away with its class; the slots stay, so the object comes back whole.
 unprotected_object <- function(x) {
   asS4(structure(x, class = structure(setdiff(class(x), "AsIs"), package = "kerasbridge")))

@@ -18,6 +18,16 @@ test_that("keras3's documented forms run: destructuring an op's list, piping int
   expect_identical(as.array(x %>% op_add(1L) %>% op_sum()), 33L)
 })
 
+test_that("%<-% takes a shape apart into its dimensions, as keras3 documents", {
+  x <- op_ones(c(2, 3, 4))
+  c(batch_size, seq_len, channels) %<-% shape(x)
+  expect_identical(c(batch_size, seq_len, channels), c(2L, 3L, 4L))
+  c(rows, cols) %<-% x$shape[1:2]
+  expect_identical(c(rows, cols), c(2L, 3L))
+  kerasbridge:::destructure_assign(c(a, b, d), shape(x))
+  expect_identical(c(a, b, d), c(2L, 3L, 4L))
+})
+
 test_that("the package's own pipe inserts the value first, or where a `.` argument stands", {
   pipe <- kerasbridge:::pipe_forward
   expect_identical(pipe(c(3, 1, 2), sort(decreasing = TRUE)), c(3, 2, 1))
