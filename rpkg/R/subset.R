@@ -10,7 +10,8 @@ NULL
 #'   last element), as in Python, rather than excluding elements as in R; fractional indices
 #'   are truncated, as in R (`2.7` is `2`);
 #' * `a:b` is a slice that includes `b` (`NA` for an open end, as in `2:NA`), and `a:b:step`
-#'   takes every `step`-th element from `a` (`1:NA:2`: the odd positions; `NA:NA:-1`: reversed);
+#'   takes every `step`-th element from `a` (`1:NA:2`: the odd positions; `NA:NA:-1`: reversed;
+#'   `NULL` is an open end too, as Python's `None`: `NULL:NULL:2`);
 #'   the ends and step may be scalar tensors; a missing index
 #'   takes the whole axis, and axes not indexed at all are taken whole (`x@r[1]` is the first
 #'   row of a matrix);
@@ -104,13 +105,14 @@ forwarded_dots <- function(args, env) {
 
 is_colon_call <- function(arg) is.call(arg) && identical(arg[[1L]], as.name(":"))
 
-# `a:b`, or `a:b:step`, which R parses as `(a:b):step`; each part a number, NA or a scalar
-# tensor, as keras3 reads them.
+# `a:b`, or `a:b:step`, which R parses as `(a:b):step`; each part a number, NA (or NULL) or a
+# scalar tensor, as keras3 reads them.
 slice_of <- function(arg, env) {
   parts <- if (is_colon_call(arg[[2L]])) list(arg[[2L]][[2L]], arg[[2L]][[3L]], arg[[3L]]) else list(arg[[2L]], arg[[3L]])
   values <- lapply(parts, function(part) {
     value <- eval(part, env)
-    if (is_kerasbridge_object(value)) as.array(value) else value
+    # NULL is an open end, as Python's None (NULL:NULL:2, as reticulate reads it).
+    if (is.null(value)) NA else if (is_kerasbridge_object(value)) as.array(value) else value
   })
   if (!all(vapply(values, function(v) length(v) == 1L && (is.numeric(v) || is.na(v)), TRUE)))
     raise_bridge_error("value_error", sprintf("The ends and step of a slice `a:b` or `a:b:step` must be single numbers or NA. Received: %s", deparse1(arg)))

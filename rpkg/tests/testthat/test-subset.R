@@ -20,6 +20,13 @@ test_that("@r slices a:b:step take every step-th element, ends included, as seq(
   expect_identical(as.array(x@py[0:6:2]), array(c(1L, 3L, 5L)))
 })
 
+test_that("NULL slice ends are open ends, as Python's None (reticulate reads NULL:NULL:2 so)", {
+  x <- op_array(1:10)
+  expect_identical(as.array(x@r[NULL:NULL:2]), as.array(x@r[NA:NA:2]))
+  expect_identical(as.array(x@py[NULL:NULL:3]), array(c(1L, 4L, 7L, 10L)))
+  expect_identical(as.array(x@r[3:NULL]), array(3:10))
+})
+
 test_that("@r assigns through a stepped slice", {
   v <- keras_variable(array(0L, 6))
   v@r[1:NA:2] <- 1L
