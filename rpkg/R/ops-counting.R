@@ -225,7 +225,7 @@ op_digitize <- function(x, bins, zero_indexed = FALSE) {
 op_histogram <- function(x, bins = 10L, range = NULL) {
   bins <- whole_number(bins, "bins")
   if (bins < 0L) raise_bridge_error("value_error", sprintf("Argument `bins` should be a non-negative integer. Received: bins=%d", bins))
-  tensor <- keras_tensor(x)
+  tensor <- as_tensor(x)
   if (op_ndim(tensor) > 1L)
     raise_bridge_error("value_error", sprintf("Input tensor must be 1-dimensional. Received: input.shape=%s", shape_text(tensor)))
   v <- numbers_of(tensor, "x")

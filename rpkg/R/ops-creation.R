@@ -11,7 +11,7 @@ NULL
 #' `op_size()` describe a tensor, variable or R value as a tensor of it would be;
 #' `op_is_tensor()` is `TRUE` for tensors only (not variables, not R values).
 #' `op_copy()` gives a tensor of the values, and `op_stop_gradient()` a tensor of a variable's
-#' value (nothing here computes gradients); `op_convert_to_array()` gives an R array, as does
+#' value (nothing here computes gradients), R values converted as `op_array()` converts them; `op_convert_to_array()` gives an R array, as does
 #' `op_convert_to_numpy()`, its keras3 name (there is no NumPy here).
 #'
 #' @param x A tensor, variable, R array or number.
@@ -82,11 +82,11 @@ op_is_tensor <- function(x) inherits(x, "kerasbridge_tensor")
 
 #' @rdname op_convert_to_tensor
 #' @export
-op_copy <- function(x) op_convert_to_tensor(x)
+op_copy <- function(x) op_array(x)
 
 #' @rdname op_convert_to_tensor
 #' @export
-op_stop_gradient <- function(variable) op_convert_to_tensor(variable)
+op_stop_gradient <- function(variable) op_array(variable)
 
 #' @rdname op_convert_to_tensor
 #' @export

@@ -230,7 +230,8 @@ op_cumprod <- function(x, axis = NULL, dtype = NULL) {
 #' @rdname op_take
 #' @export
 op_diff <- function(a, n = 1L, axis = -1L) {
-  a <- as_tensor(as_array(a))
+  # A plain vector takes floatx, as keras3 hands it to Keras as a list of numbers.
+  a <- as_tensor(a)
   n <- whole_number(n, "n")
   if (n < 0L) raise_bridge_error("value_error", sprintf("order must be non-negative but got %d", n))
   for (i in seq_len(n)) {

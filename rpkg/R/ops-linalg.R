@@ -275,7 +275,7 @@ op_diag <- function(x, k = 0L) .Call(krb_call2, "op_diag", x, k)
 
 #' @rdname op_tril
 #' @export
-op_diagflat <- function(x, k = 0L) op_diag(flattened(x), k)
+op_diagflat <- function(x, k = 0L) op_diag(op_reshape(as_tensor(x), -1L), k)
 
 #' @rdname op_tril
 #' @export

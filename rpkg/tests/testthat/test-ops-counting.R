@@ -63,11 +63,11 @@ test_that("op_digitize gives each value's bin, 1-based, for increasing and decre
 
 test_that("op_histogram counts values in equal bins, as hist() and np.histogram do", {
   x <- c(0.5488135, 0.7151894, 0.6027634, 0.5448832, 0.4236548, 0.6458941, 0.4375872, 0.8917730, 0.9636628, 0.3834415)
-  out <- op_histogram(x, bins = 4)
+  out <- op_histogram(array(x), bins = 4)
   expect_length(out, 2L)
   expect_equal(values(out[[1L]]), c(3, 4, 1, 2))
   expect_equal(values(out[[2L]]), seq(min(x), max(x), length.out = 5))
-  ranged <- op_histogram(x, bins = 3, range = c(0.2, 0.8))
+  ranged <- op_histogram(array(x), bins = 3, range = c(0.2, 0.8))
   expect_equal(values(ranged[[1L]]), c(1, 4, 3))
   expect_equal(values(ranged[[2L]]), c(0.2, 0.4, 0.6, 0.8))
   expect_equal(values(op_histogram(c(3, 3), bins = 2)[[1L]]), c(0, 2))
@@ -76,7 +76,7 @@ test_that("op_histogram counts values in equal bins, as hist() and np.histogram 
 
 test_that("op_histogram counts in x's float dtype, as Keras's output spec, and int32 for integers", {
   expect_identical(op_dtype(op_histogram(op_array(c(0.1, 0.9), "float32"))[[1L]]), "float32")
-  expect_identical(op_dtype(op_histogram(c(0.1, 0.9))[[1L]]), "float64")
+  expect_identical(op_dtype(op_histogram(array(c(0.1, 0.9)))[[1L]]), "float64")
   expect_identical(op_dtype(op_histogram(op_array(1:3, "int32"))[[1L]]), "int32")
 })
 

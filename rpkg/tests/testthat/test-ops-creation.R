@@ -264,3 +264,10 @@ test_that("op_convert_to_array gives the R array of a tensor, variable or R valu
   expect_identical(op_convert_to_array(keras_variable(m, dtype = "float64")), m)
   expect_identical(op_convert_to_array(1:3), array(1:3))
 })
+
+test_that("a plain double vector takes floatx in op_diff, op_copy, op_stop_gradient, op_diagflat and op_histogram, as keras3 hands it to Keras as a list", {
+  x <- c(1, 4, 9, 16)
+  for (f in list(op_diff, op_copy, op_stop_gradient, op_diagflat)) expect_identical(op_dtype(f(x)), "float32")
+  expect_identical(op_dtype(op_histogram(x)[[2]]), "float32")
+  expect_identical(op_dtype(op_diff(array(x))), "float64")
+})
