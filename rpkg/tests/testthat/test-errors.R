@@ -27,7 +27,7 @@ test_that("a non-logical trainable is a type_error", {
 })
 
 test_that("an unsupported initializer type is a type_error", {
-  expect_bridge_error(keras_variable(list(1, 2)), "type_error", "initializer")
+  expect_bridge_error(keras_variable(quote(a_symbol)), "type_error", "initializer")
 })
 
 test_that("an initializer function returning the wrong shape is a value_error", {
