@@ -6,7 +6,9 @@ NULL
 #' Arithmetic (`+ - * / ^ %% %/%`), comparison (`== != < <= > >=`), logical (`& | !`)
 #' operators, `%*%` and `round()` work on tensors and variables and return tensors,
 #' with Keras's result dtypes and broadcasting. A plain R number combines like a Python number
-#' in Keras: it takes the tensor's dtype (`int32 tensor + 1L` stays int32). As in keras3,
+#' in Keras: it takes the tensor's dtype (`int32 tensor + 1L` stays int32). An R array beside a
+#' float tensor takes the tensor's dtype too (a float32 variable minus a double matrix is
+#' float32, as keras3's backends give it); beside an integer tensor it promotes. As in keras3,
 #' `x ^ 2` is [op_square()] and `x ^ 0.5` [op_sqrt()] (an int32 tensor squared stays int32),
 #' and `%*%` is [op_matmul()], which converts an R array multiplied with a tensor to the
 #' tensor's dtype. `all.equal()` compares values.

@@ -37,3 +37,16 @@ test_that("all.equal compares values", {
 test_that("shapes that do not broadcast are value errors", {
   expect_bridge_error(keras_variable(array(1, c(2, 3))) + keras_variable(array(1, c(4, 5))), "value_error")
 })
+
+test_that("an R array beside a float tensor in R's operators takes the tensor's dtype, as keras3's backends receive it", {
+  w <- keras_variable(initializer_zeros(), shape = c(2, 1))
+  grad <- matrix(c(0.5, 0.25))
+  expect_identical((w - 0.1 * grad)$dtype, "float32")
+  expect_identical((grad * w)$dtype, "float32")
+  expect_identical((op_array(array(1, 2), "float16") + array(c(1, 2)))$dtype, "float16")
+  expect_identical((op_array(array(1, 2), "float64") + array(c(0.1, 0.2)))$dtype, "float64")
+  expect_identical(as.vector(as.array(op_array(c(1, 2), "float32") == array(c(1, 3)))), c(TRUE, FALSE))
+  # op_*() functions promote as Keras's ops do, and integer tensors promote with double arrays.
+  expect_identical(op_subtract(w, grad)$dtype, "float64")
+  expect_identical((keras_variable(matrix(1:4, 2)) * matrix(0.5, 2, 2))$dtype, "float64")
+})

@@ -51,7 +51,7 @@ internal static unsafe class OpsEntries
         {
             "%*%" => MatMul(x, y),
             "^" => Power(x, y),
-            _ => Ops.BinaryByName[Lookup(BinaryOperators, @operator)](OperandOf(x), OperandOf(y)),
+            _ => Ops.BinaryByName[Lookup(BinaryOperators, @operator)](OperandOf(x, y), OperandOf(y, x)),
         }),
         Declare.Entry("ops_unary", (string @operator, Sexp x) =>
             @operator == "+" ? Tensors.FromR(x) : Ops.UnaryByName[Lookup(UnaryOperators, @operator)](Tensors.FromR(x))),
@@ -84,7 +84,7 @@ internal static unsafe class OpsEntries
             if (exponent == 2) return Ops.Square(Tensors.FromR(x));
             if (exponent == 0.5) return Ops.Sqrt(Tensors.FromR(x));
         }
-        return Ops.Power(OperandOf(x), OperandOf(y));
+        return Ops.Power(OperandOf(x, y), OperandOf(y, x));
     }
 
     private static NdArray Reduce(Func<NdArray, int[]?, bool, NdArray> reduction, NdArray x, Sexp axis, bool keepdims) =>
@@ -100,6 +100,19 @@ internal static unsafe class OpsEntries
     /// <summary>An operation along one axis (null: of the tensor flattened), the axis read in keras3's 1-based terms.</summary>
     private static T Lookup<T>(IReadOnlyDictionary<string, T> table, string name) =>
         table.TryGetValue(name, out var found) ? found : throw new KerasValueError($"`{name}` is not supported for tensors.");
+
+    /// <summary>An operand of one of R's operators: for a dimensionless R number a weak scalar
+    /// that takes the other operand's dtype, as a Python number does in Keras; for an R array of
+    /// real numbers beside a float tensor, a tensor of that tensor's dtype, as keras3's backends
+    /// both receive it (TensorFlow's R package casts it; JAX takes float64 as float32), so that a
+    /// float32 variable minus a double matrix stays float32; otherwise a tensor.</summary>
+    private static Operand OperandOf(Sexp x, Sexp other)
+    {
+        if (!Tensors.IsEngineObject(x) && Tensors.IsEngineObject(other) && RValues.TypeOf(x) is SexpType.Double or SexpType.Integer or SexpType.Logical
+            && (RValues.LengthOf(x) != 1 || RArrays.HasDim(x)) && Objects.Tensor(other, "x").DType is var dtype && DTypes.IsFloat(dtype))
+            return Tensors.FromR(x, dtype);
+        return OperandOf(x);
+    }
 
     /// <summary>A tensor, or for a dimensionless R number a weak scalar that takes the other
     /// operand's dtype, as a Python number does in Keras.</summary>
