@@ -170,13 +170,19 @@ aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
 #' @export
 `[[.kerasbridge_object` <- function(x, i, j, ...) {
   if (missing(j) && is.character(i) && length(i) == 1L) return(do.call(`$`, list(x, i)))
-  positions <- if (missing(j)) list(i, ...) else list(i, j, ...)
-  if (!all(vapply(positions, function(p) is.numeric(p) && length(p) == 1L && !is.na(p) && p >= 1, TRUE)))
-    raise_bridge_error("value_error", sprintf("`[[` on a tensor takes a field name or one positive position per axis (or one in R's element order). Received: %s",
-                                              paste(vapply(positions, deparse1, ""), collapse = ", ")))
+  positions <- element_positions(if (missing(j)) list(i, ...) else list(i, j, ...), "`[[` on a tensor takes a field name or")
   # One position counts through the elements in R's order, as base R's x[[i]] on an array does.
   target <- if (length(positions) == 1L) in_r_order(x) else x
   do.call(op_subset, c(list(target), positions))
+}
+
+# The positions of one element, as `[[` and `[[<-` take them: one positive number per axis, or
+# one in R's element order; `takes` begins the message that refuses anything else.
+element_positions <- function(positions, takes) {
+  if (!all(vapply(positions, function(p) is.numeric(p) && length(p) == 1L && !is.na(p) && p >= 1, TRUE)))
+    raise_bridge_error("value_error", sprintf("%s one positive position per axis (or one in R's element order). Received: %s",
+                                              takes, paste(vapply(positions, deparse1, ""), collapse = ", ")))
+  positions
 }
 
 #' @rdname base_generics
@@ -185,10 +191,7 @@ aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
 `[[<-.kerasbridge_object` <- function(x, i, j, ..., value) {
   if (missing(j) && is.character(i))
     raise_bridge_error("attribute_error", sprintf("Field `%s` of a tensor or variable cannot be set with `[[<-`.", i[[1L]]))
-  positions <- if (missing(j)) list(i, ...) else list(i, j, ...)
-  if (!all(vapply(positions, function(p) is.numeric(p) && length(p) == 1L && !is.na(p) && p >= 1, TRUE)))
-    raise_bridge_error("value_error", sprintf("`[[<-` on a tensor takes one positive position per axis (or one in R's element order). Received: %s",
-                                              paste(vapply(positions, deparse1, ""), collapse = ", ")))
+  positions <- element_positions(if (missing(j)) list(i, ...) else list(i, j, ...), "`[[<-` on a tensor takes")
   if (length(value) != 1L)
     raise_bridge_error("value_error", sprintf("`[[<-` replaces one element. Received: a value of length %d", length(value)))
   # One position counts through the elements in R's order, as base R's x[[i]] <- v on an array.

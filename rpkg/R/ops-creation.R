@@ -281,7 +281,7 @@ spaced_dtype <- function(start, stop) {
   strong <- Filter(function(x) is_kerasbridge_object(x) || length(x) != 1L || !is.null(dim(x)), list(start, stop))
   if (!length(strong)) return(config_floatx())
   dtypes <- vapply(strong, function(x) op_dtype(as_tensor(as_array(x))), "")
-  op_dtype(op_add(op_zeros(0L, dtype = do.call(promoted_dtype, as.list(dtypes))), 0.5))
+  float_dtype(do.call(promoted_dtype, as.list(dtypes)))
 }
 
 #' @rdname op_arange

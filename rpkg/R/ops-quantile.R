@@ -79,7 +79,7 @@ op_average <- function(x, axis = NULL, weights = NULL) {
   weights <- real_tensor(weights, "average")
   # Keras averages in result_type(x, weights, float): float16 data keeps float16 with integer
   # weights, and integer data takes float16 weights' dtype.
-  dtype <- op_dtype(op_add(op_zeros(0L, dtype = promoted_dtype(op_dtype(x), op_dtype(weights))), 0.5))
+  dtype <- float_dtype(promoted_dtype(op_dtype(x), op_dtype(weights)))
   x <- op_cast(x, dtype)
   weights <- op_cast(weights, dtype)
   if (!identical(unlist(op_shape(weights)), unlist(op_shape(x)))) {
