@@ -12,7 +12,26 @@ start_engine <- function(ns) {
   # A session that quits before its first call must not exit while the runtime is still
   # starting on its thread: R waits for it as it quits.
   reg.finalizer(.krb_state, function(state) .Call(krb_await_start), onexit = TRUE)
+  await_start_before_load_ends(ns)
   invisible(TRUE)
+}
+
+# loadNamespace() ends by unsetting the environment variable _R_NS_LOAD_, and attachNamespace()
+# sets and unsets it again; the runtime and its JIT copy the environment as they start, and a copy
+# made on the start thread while R shortened it read past its end (a segfault in strdup() on
+# .NET's tiering thread, once in some hundreds of loads). R runs the package's onLoad user hooks
+# just before that unset, after caching the namespace's S4 metadata, which the start overlaps:
+# a hook there waits for the thread, then removes itself. One hook only, however often the
+# package is loaded into a session (a load that failed before the hook ran leaves it in place).
+await_start_before_load_ends <- function(ns) {
+  event <- packageEvent(getNamespaceName(ns), "onLoad")
+  ours <- function(hook) isTRUE(attr(hook, "kerasbridge_start"))
+  if (any(vapply(getHook(event), ours, logical(1)))) return(invisible())
+  hook <- function(pkgname, pkgpath) {
+    .Call(krb_await_start)
+    setHook(event, Filter(Negate(ours), getHook(event)), "replace")
+  }
+  setHook(event, structure(hook, kerasbridge_start = TRUE), "prepend")
 }
 
 # Run by the shim once the engine has attached (at the first call that needs it, or at a reload

@@ -123,9 +123,12 @@ static int has_runtime(const char *root)
  *
  * Starting .NET (hostfxr reading the runtime config, the runtime itself, the engine's assemblies
  * loaded into their own load context) takes most of the package's load time and touches nothing
- * of R's. It runs on a thread of its own while R finishes loading the namespace (its S4 classes
- * and exports), and the engine attaches on R's thread when it is first needed. A fork waits for
- * the thread first, so that no child holds a runtime half started. */
+ * of R's but the process environment. It runs on a thread of its own while R finishes loading the namespace (its S4 classes
+ * and exports), and the engine attaches on R's thread when it is first needed. R waits for the
+ * thread before loadNamespace() ends (krb_await_start, from the package's onLoad hook): the
+ * runtime and its JIT copy `environ` as they start, and loadNamespace() ends by unsetting a
+ * variable, which shortens `environ` under a copy in progress. A fork waits for the thread
+ * first, so that no child holds a runtime half started. */
 
 static struct {
     char dotnet_dir[PATH_MAX];
@@ -224,6 +227,10 @@ int krb_begin_clr(const char *dotnet_dir, char *why, size_t why_size)
     krb_note_signals(1);
     if (pthread_create(&start_thread, NULL, load_engine, NULL) == 0) {
         start_running = 1;
+#ifdef __GLIBC__
+        /* Named for whoever reads a core dump or /proc/PID/task (the package's tests do). */
+        pthread_setname_np(start_thread, "krb-start");
+#endif
     } else {
         load_engine(NULL);
         krb_note_signals(0);

@@ -77,6 +77,18 @@ test_that("the engine starts on its own thread while the package loads, and the 
   expect_true("alive" %in% trimws(lines), info = child$stderr)
 })
 
+test_that("the runtime has finished starting when loadNamespace() returns, and its hook is gone", {
+  skip_if_not(dir.exists("/proc/self/task"), "no /proc to list the threads")
+  child <- run_child("start_ended")
+  lines <- strsplit(child$stdout, "\n")[[1]]
+  expect_identical(child_value(lines, "starting_in_user_hook"), "0")
+  expect_identical(child_value(lines, "starting_after_load"), "0")
+  expect_identical(child_value(lines, "hooks_after_load"), "1")
+  expect_identical(child_value(lines, "starting_after_attach"), "0")
+  expect_identical(child_value(lines, "first"), "10")
+  expect_true("alive" %in% trimws(lines), info = child$stderr)
+})
+
 test_that("a runtime that cannot start is a classed error at every use, and the session goes on", {
   dotnet <- Sys.which("dotnet")
   skip_if_not(nzchar(dotnet), "no dotnet on the PATH")
