@@ -9,6 +9,8 @@ NULL
 #' over `axis` (1-based; by default the last, so each row of a matrix sums to 1; `NULL`: all
 #' elements together, as Keras's `axis=None`), as does
 #' `op_sparsemax()`, which projects onto the probability simplex and so gives exact zeros.
+#' `op_softmax()` over one axis of length 1 gives ones and warns, as Keras does (a warning of
+#' class `user_warning`); a list of axes, such as `list(2)`, does not warn, as Keras's tuple.
 #' `op_hard_sigmoid()` is Keras 3's `relu6(x + 3) / 6`; `op_gelu()` uses the tanh approximation
 #' unless `approximate = FALSE`; `op_selu()` uses Keras's constants (alpha 1.67326324, scale
 #' 1.05070098). `op_hard_silu()` (also `op_hard_swish()`) is `x * op_hard_sigmoid(x)`;
@@ -342,6 +344,8 @@ op_dot_product_attention <- function(query, key, value, bias = NULL, mask = NULL
     large_negative <- if (logits_dtype == "float16") -0.7 * 65500 else -0.7 * 3.38953e38
     logits <- op_where(keep, logits, op_cast(large_negative, logits_dtype))
   }
-  probabilities <- op_cast(op_softmax(op_cast(logits, "float32"), axis = -1L), dtype)
+  # The last axis as a list: Keras's backends take the softmax without ops.softmax's warning
+  # about an axis of size 1 (one key), which is for the user's own calls.
+  probabilities <- op_cast(op_softmax(op_cast(logits, "float32"), axis = list(-1L)), dtype)
   op_einsum("bnts,bsnh->btnh", probabilities, value)
 }

@@ -53,6 +53,28 @@ test_that("op_erfinv inverts op_erf, with infinities at -1 and 1 and NaN beyond"
   expect_equal(as.vector(as.array(op_erfinv(op_array(tail, "float64")))), -qnorm((1 - tail) / 2) / sqrt(2), tolerance = 1e-14)
 })
 
+test_that("op_softmax() over one axis of size 1 warns in Keras's words, naming the axis as Keras takes it", {
+  x <- array(c(1, 2), c(2, 1))
+  expect_warning(r <- op_softmax(x), "softmax over axis -1 of a tensor of shape \\(2, 1\\)\\. This axis has size 1", class = "user_warning")
+  expect_equal(as.array(r), array(1, c(2, 1)))
+  expect_warning(op_softmax(x, axis = 2), "softmax over axis 1 of", class = "user_warning")
+})
+
+test_that("op_softmax() does not warn over a list of axes, all axes, or a longer axis, nor op_log_softmax()", {
+  x <- array(c(1, 2), c(2, 1))
+  expect_no_warning(op_softmax(x, axis = list(2)))
+  expect_no_warning(op_softmax(array(1, 1), axis = NULL))
+  expect_no_warning(op_softmax(x, axis = 1))
+  expect_no_warning(op_log_softmax(x))
+})
+
+test_that("op_dot_product_attention() with one key does not warn about its softmax", {
+  q <- array(1, c(1, 2, 1, 4))
+  k <- array(1, c(1, 1, 1, 4))
+  expect_no_warning(out <- op_dot_product_attention(q, k, k))
+  expect_equal(dim(as.array(out)), c(1, 2, 1, 4))
+})
+
 test_that("op_softmax normalises each row by default and any axis on request", {
   expect_equal(as.array(op_softmax(v)), exp(x) / rowSums(exp(x)))
   expect_equal(as.array(op_softmax(v, axis = 1)), t(t(exp(x)) / colSums(exp(x))))

@@ -91,10 +91,14 @@ internal static unsafe class OpsEntries
         reduction(x, Axes.Read(axis, x.Rank, "axis"), keepdims);
 
     // axis = NULL is every axis, as Keras's axis=None (the engine's null is its default, the last).
+    // One number reaches Keras as a Python int, for which softmax warns about an axis of size 1;
+    // a vector or list of axes (a tuple or list in Python) and NULL do not.
     private static NdArray Softmax(NdArray x, Sexp axis, bool log)
     {
         var axes = Axes.Read(axis, x.Rank, "axis") ?? [.. Enumerable.Range(0, x.Rank)];
-        return log ? Ops.LogSoftmax(x, axes) : Ops.Softmax(x, axes);
+        if (log) return Ops.LogSoftmax(x, axes);
+        bool oneInt = axes.Length == 1 && !RValues.IsNull(axis) && RValues.TypeOf(axis) != SexpType.List;
+        return oneInt ? Ops.Softmax(x, axes[0]) : Ops.Softmax(x, axes);
     }
 
     /// <summary>An operation along one axis (null: of the tensor flattened), the axis read in keras3's 1-based terms.</summary>

@@ -26,6 +26,12 @@ public static class KerasWarnings
         else Console.Error.WriteLine($"{warning.Category}: {warning.Message}");
     }
 
+    /// <summary>Keras's warning for a softmax over one axis of size 1, naming the axis as given and the shape.</summary>
+    internal static KerasWarning SoftmaxOverOne(int axis, ReadOnlySpan<long> shape) =>
+        new("UserWarning", $"You are using a softmax over axis {axis} of a tensor of shape {NdArray.FormatShape(shape)}. " +
+            "This axis has size 1. The softmax operation will always return the value 1, which is likely not what you intended. " +
+            "Did you mean to use a sigmoid instead?");
+
     /// <summary>NumPy's warning when a cast drops imaginary parts.</summary>
     internal static readonly KerasWarning ComplexToReal =
         new("ComplexWarning", "Casting complex values to real discards the imaginary part");

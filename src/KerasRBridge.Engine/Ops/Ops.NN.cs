@@ -96,15 +96,31 @@ public static partial class Ops
     }
 
     /// <summary>
-    /// Softmax over <paramref name="axis"/> (<c>keras.ops.softmax</c>; default the last, several
-    /// at once allowed): <c>exp(x - max) / sum(exp(x - max))</c>.
+    /// Softmax over <paramref name="axis"/> (<c>keras.ops.softmax</c>; several at once allowed):
+    /// <c>exp(x - max) / sum(exp(x - max))</c>. Without axes it is the last axis, given as one
+    /// axis (<see cref="Softmax(NdArray, int)"/>, which warns about an axis of size 1).
     /// </summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
     public static NdArray Softmax(NdArray x, int[]? axis = null)
     {
-        var shifted = ShiftedByMax(x, axis ?? [-1], "softmax");
+        if (axis is null) return Softmax(x, -1);
+        var shifted = ShiftedByMax(x, axis, "softmax");
         var exp = Exp(shifted);
-        return Divide(exp, Sum(exp, axis ?? [-1], keepdims: true));
+        return Divide(exp, Sum(exp, axis, keepdims: true));
+    }
+
+    /// <summary>
+    /// Softmax over the one axis <paramref name="axis"/>. Where that axis has size 1 the result
+    /// is all ones, and Keras warns (a <c>UserWarning</c> through <see cref="KerasWarnings"/>), as
+    /// it does for an int axis and not for a tuple of axes.
+    /// </summary>
+    /// <exception cref="KerasValueError">The axis is out of range.</exception>
+    public static NdArray Softmax(NdArray x, int axis)
+    {
+        var shape = x.Shape;
+        if (axis >= -shape.Length && axis < shape.Length && shape[axis < 0 ? axis + shape.Length : axis] == 1)
+            KerasWarnings.Warn(KerasWarnings.SoftmaxOverOne(axis, shape));
+        return Softmax(x, [axis]);
     }
 
     /// <summary>Log of the softmax over <paramref name="axis"/> (<c>keras.ops.log_softmax</c>): <c>x - max - log(sum(exp(x - max)))</c>.</summary>
