@@ -112,17 +112,21 @@ internal static unsafe class OpsEntries
     /// float32 variable minus a double matrix stays float32; otherwise a tensor.</summary>
     private static Operand OperandOf(Sexp x, Sexp other)
     {
-        if (!Tensors.IsEngineObject(x) && Tensors.IsEngineObject(other) && RValues.TypeOf(x) is SexpType.Double or SexpType.Integer or SexpType.Logical
-            && (RValues.LengthOf(x) != 1 || RArrays.HasDim(x)) && Objects.Tensor(other, "x").DType is var dtype && DTypes.IsFloat(dtype))
+        if (!Tensors.IsEngineObject(x) && !IsRNumber(x) && Tensors.IsEngineObject(other) && RValues.TypeOf(x) is SexpType.Double or SexpType.Integer or SexpType.Logical
+            && Objects.Tensor(other, "x").DType is var dtype && DTypes.IsFloat(dtype))
             return Tensors.FromR(x, dtype);
         return OperandOf(x);
     }
+
+    /// <summary>Whether the R value <paramref name="x"/> is one number without dimensions, which
+    /// R's operators take as Keras takes a Python number.</summary>
+    private static bool IsRNumber(Sexp x) => RValues.LengthOf(x) == 1 && !RArrays.HasDim(x);
 
     /// <summary>A tensor, or for a dimensionless R number a weak scalar that takes the other
     /// operand's dtype, as a Python number does in Keras.</summary>
     private static Operand OperandOf(Sexp x)
     {
-        if (!Tensors.IsEngineObject(x) && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x))
+        if (!Tensors.IsEngineObject(x) && IsRNumber(x))
         {
             switch (RValues.TypeOf(x))
             {
