@@ -119,9 +119,9 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
       raise_bridge_error("value_error", "`range()` of a tensor takes no `axis` or `keepdims`: it reduces every element.")
     if (sum(!options) != 1L)
       raise_bridge_error("value_error", sprintf("`%s()` takes `axis` and `keepdims` with one tensor only. Received: %d values", .Generic, sum(!options)))
-    return(summarise(.Generic, as_tensor(parts[!options][[1L]]), na.rm, parts$axis, isTRUE(parts$keepdims)))
+    return(summarise(.Generic, tensor_of(parts[!options][[1L]]), na.rm, parts$axis, isTRUE(parts$keepdims)))
   }
-  parts <- lapply(parts, function(part) summarise(.Generic, as_tensor(part), na.rm || finite, finite = finite))
+  parts <- lapply(parts, function(part) summarise(.Generic, tensor_of(part), na.rm || finite, finite = finite))
   if (length(parts) == 1L) return(parts[[1L]])
   summarise(.Generic, op_stack(parts), na.rm || finite)
 }

@@ -78,7 +78,7 @@ is_numbers <- function(x) (is.numeric(x) || is.logical(x)) && length(x) <= .Mach
 initializer_constant <- function(value = 0) {
   # An array (or vector, or tensor) goes as a tensor of its own dtype, as Keras casts the value
   # itself to the dtype asked for and broadcasts it to the shape.
-  if (is_kerasbridge_object(value) || is_numbers(value) && (length(value) != 1L || !is.null(dim(value)))) value <- as_tensor(as_array(value))
+  if (is_kerasbridge_object(value) || is_numbers(value) && (length(value) != 1L || !is.null(dim(value)))) value <- tensor_of(as_array(value))
   initializer_from_config("Constant", list(value = value))
 }
 

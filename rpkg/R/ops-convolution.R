@@ -28,7 +28,7 @@ channels_first <- function(data_format)
 # Inputs in channels-last order, whichever `data_format` they came in.
 channels_last <- function(inputs, data_format) {
   first <- channels_first(data_format)
-  x <- as_tensor(inputs)
+  x <- tensor_of(inputs)
   if (op_ndim(x) < 3L)
     raise_bridge_error("value_error", sprintf("Inputs must have a batch axis, at least one spatial axis and a channel axis. Received: inputs.shape=%s", shape_text(x)))
   list(x = if (first) op_moveaxis(x, 2L, -1L) else x, first = first)
@@ -175,7 +175,7 @@ NULL
 # Convolution of channels-last `x` by `kernel` (spatial..., in, out), `groups` groups of channels.
 convolve <- function(x, kernel, strides, padding, dilation_rate) {
   count <- op_ndim(x) - 2L
-  kernel <- as_tensor(kernel)
+  kernel <- tensor_of(kernel)
   if (op_ndim(kernel) != count + 2L)
     raise_bridge_error("value_error", sprintf("The kernel must have the input's rank (%d). Received: kernel.shape=%s", count + 2L, shape_text(kernel)))
   kdims <- as.integer(op_shape(kernel))
@@ -215,7 +215,7 @@ op_conv <- function(inputs, kernel, strides = 1L, padding = "valid", data_format
 
 depthwise <- function(x, kernel, strides, padding, dilation_rate) {
   count <- op_ndim(x) - 2L
-  kernel <- as_tensor(kernel)
+  kernel <- tensor_of(kernel)
   kdims <- as.integer(op_shape(kernel))
   channels <- as.integer(op_shape(x))[[count + 2L]]
   if (op_ndim(kernel) != count + 2L || kdims[[count + 1L]] != channels)
@@ -249,7 +249,7 @@ op_conv_transpose <- function(inputs, kernel, strides = 1L, padding = "valid", o
   input <- channels_last(inputs, data_format)
   x <- input$x
   count <- op_ndim(x) - 2L
-  kernel <- as_tensor(kernel)
+  kernel <- tensor_of(kernel)
   if (op_ndim(kernel) != count + 2L)
     raise_bridge_error("value_error", sprintf("The kernel must have the input's rank (%d). Received: kernel.shape=%s", count + 2L, shape_text(kernel)))
   padding <- padding_mode(padding)

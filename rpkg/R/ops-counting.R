@@ -225,7 +225,7 @@ op_digitize <- function(x, bins, zero_indexed = FALSE) {
 op_histogram <- function(x, bins = 10L, range = NULL) {
   bins <- whole_number(bins, "bins")
   if (bins < 0L) raise_bridge_error("value_error", sprintf("Argument `bins` should be a non-negative integer. Received: bins=%d", bins))
-  tensor <- as_tensor(x)
+  tensor <- tensor_of(x)
   if (op_ndim(tensor) > 1L)
     raise_bridge_error("value_error", sprintf("Input tensor must be 1-dimensional. Received: input.shape=%s", shape_text(tensor)))
   v <- numbers_of(tensor, "x")
@@ -318,7 +318,7 @@ op_multi_hot <- function(inputs, num_classes, axis = -1L, dtype = NULL, sparse =
 #' @rdname op_bincount
 #' @export
 op_argpartition <- function(x, kth, axis = -1L, zero_indexed = FALSE) {
-  x <- if (is.null(axis)) flattened(x) else as_tensor(as_array(x))
+  x <- if (is.null(axis)) flattened(x) else tensor_of(as_array(x))
   if (is.null(axis)) axis <- -1L
   size <- axis_length(x, axis)
   positions <- r_indices(kth)
@@ -330,7 +330,7 @@ op_argpartition <- function(x, kth, axis = -1L, zero_indexed = FALSE) {
 
 # Rows of `data` reduced by segment: `reduce` takes a matrix of the rows of one segment.
 segment_reduction <- function(data, segment_ids, num_segments, reduce, empty) {
-  data <- as_tensor(data)
+  data <- tensor_of(data)
   if (op_ndim(data) < 1L) raise_bridge_error("value_error", "`data` must have at least one axis to divide into segments. Received: a scalar")
   shape <- as.integer(op_shape(data))
   ids <- r_indices(segment_ids)
@@ -355,7 +355,7 @@ op_segment_sum <- function(data, segment_ids, num_segments = NULL, sorted = FALS
 #' @rdname op_bincount
 #' @export
 op_segment_max <- function(data, segment_ids, num_segments = NULL, sorted = FALSE) {
-  dtype <- op_dtype(as_tensor(data))
+  dtype <- op_dtype(tensor_of(data))
   segment_reduction(data, segment_ids, num_segments, function(rows) apply(rows, 2L, max), least_value(dtype))
 }
 
@@ -384,7 +384,7 @@ scatter_plan <- function(indices, dims) {
 # `values` as a matrix matching the plan's positions, read in Keras's row-major order; one value
 # fills every place.
 scatter_values <- function(values, plan) {
-  values <- as_tensor(as_array(values))
+  values <- tensor_of(as_array(values))
   rows <- nrow(plan$positions)
   if (op_size(values) == 1L) return(matrix(as.vector(as.array(values)), rows, ncol(plan$positions)))
   if (op_size(values) != length(plan$positions))
@@ -400,7 +400,7 @@ op_scatter <- function(indices, values, shape) {
   if (any(dims < 0)) raise_bridge_error("value_error", sprintf("Shape dimensions must be non-negative. Received: shape=%s", deparse1(c(dims))))
   if (prod(dims) > .Machine$integer.max)
     raise_bridge_error("memory_error", sprintf("Unable to allocate an array of shape %s: more elements than an R array of them can hold.", deparse1(c(dims))))
-  dtype <- op_dtype(as_tensor(as_array(values)))
+  dtype <- op_dtype(tensor_of(as_array(values)))
   plan <- scatter_plan(indices, dims)
   sums <- rowsum(as.numeric(scatter_values(values, plan)), c(plan$positions))
   out <- array(0, dims)
@@ -411,7 +411,7 @@ op_scatter <- function(indices, values, shape) {
 #' @rdname op_bincount
 #' @export
 op_scatter_update <- function(inputs, indices, updates) {
-  inputs <- as_tensor(inputs)
+  inputs <- tensor_of(inputs)
   dims <- as.integer(op_shape(inputs))
   plan <- scatter_plan(indices, dims)
   out <- as.array(inputs)

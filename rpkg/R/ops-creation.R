@@ -280,7 +280,7 @@ spaced_arrays <- function(start, stop, num, endpoint, retstep, dtype, axis) {
 spaced_dtype <- function(start, stop) {
   strong <- Filter(function(x) is_kerasbridge_object(x) || length(x) != 1L || !is.null(dim(x)), list(start, stop))
   if (!length(strong)) return(config_floatx())
-  dtypes <- vapply(strong, function(x) op_dtype(as_tensor(as_array(x))), "")
+  dtypes <- vapply(strong, function(x) op_dtype(tensor_of(as_array(x))), "")
   float_dtype(do.call(promoted_dtype, as.list(dtypes)))
 }
 
@@ -346,7 +346,7 @@ op_reshape <- function(x, newshape) {
 
 #' @rdname op_reshape
 #' @export
-op_ravel <- function(x) op_reshape(as_tensor(x), -1L)
+op_ravel <- function(x) op_reshape(tensor_of(x), -1L)
 
 #' @rdname op_reshape
 #' @export

@@ -33,7 +33,7 @@ blank_class <- function(mask_index, classes) {
 
 # A (batch, time, classes) tensor's values as a double R array, and its dtype for results.
 class_scores <- function(x, name) {
-  t <- as_tensor(x)
+  t <- tensor_of(x)
   if (op_ndim(t) != 3L)
     raise_bridge_error("value_error", sprintf("`%s` must have shape (batch_size, max_length, num_classes). Received: %s.shape=%s", name, name, shape_text(t)))
   dtype <- promoted_dtype(op_dtype(t), "float32")
@@ -89,7 +89,7 @@ NULL
 op_ctc_loss <- function(target, output, target_length, output_length, mask_index = 1L) {
   scores <- class_scores(output, "output")
   dims <- dim(scores$values)
-  labels <- as_tensor(target)
+  labels <- tensor_of(target)
   if (op_ndim(labels) != 2L || axis_length(labels, 1L) != dims[[1L]])
     raise_bridge_error("value_error", sprintf("`target` must have shape (batch_size, max_label_length) with the batch size of `output` (%d). Received: target.shape=%s", dims[[1L]], shape_text(labels)))
   labels <- matrix(whole_values(labels, "target"), dims[[1L]])

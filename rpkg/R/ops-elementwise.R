@@ -97,8 +97,8 @@ op_pmin <- op_minimum
 op_heaviside <- function(x1, x2) {
   # Keras converts numbers to tensors first, so x2 = 0.5 is float32, not a weak scalar. Where x1
   # is NaN the innermost choice keeps it.
-  x1 <- as_tensor(x1)
-  x2 <- as_tensor(x2)
+  x1 <- tensor_of(x1)
+  x2 <- tensor_of(x2)
   dtype <- promoted_dtype(op_dtype(x1), op_dtype(x2))
   if (dtype %in% c("int8", "int16", "int32", "uint8", "uint16", "uint32")) dtype <- config_floatx()
   else if (dtype == "int64") dtype <- "float64"
@@ -275,8 +275,8 @@ op_rsqrt <- function(x) .Call(krb_call2, "op_unary", "rsqrt", x)
 op_logaddexp <- function(x1, x2) {
   # Keras converts both to tensors and casts them to result_type(x1, x2, float) first: an
   # integer difference would wrap, and a number is no weak scalar here.
-  x1 <- as_tensor(x1)
-  x2 <- as_tensor(x2)
+  x1 <- tensor_of(x1)
+  x2 <- tensor_of(x2)
   dtype <- float_dtype(promoted_dtype(op_dtype(x1), op_dtype(x2)))
   x1 <- op_cast(x1, dtype)
   x2 <- op_cast(x2, dtype)
@@ -291,7 +291,7 @@ op_logaddexp <- function(x1, x2) {
 #'   least finite values for the infinities).
 #' @export
 op_nan_to_num <- function(x, nan = 0, posinf = NULL, neginf = NULL) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   dtype <- op_dtype(x)
   if (!grepl("float", dtype)) return(x)
   largest <- c(float16 = 65504, bfloat16 = 3.3895313892515355e38, float32 = 3.4028234663852886e38, float64 = .Machine$double.xmax)[[dtype]]

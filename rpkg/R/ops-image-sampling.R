@@ -56,8 +56,8 @@ sampling_order <- function(interpolation) c(nearest = 0L, bilinear = 1L)[[choice
 #' op_image_map_coordinates(x, rbind(c(0.5, 0), c(0.5, 2)), order = 1, fill_mode = "nearest")
 #' @export
 op_image_map_coordinates <- function(inputs, coordinates, order, fill_mode = "constant", fill_value = 0L) {
-  x <- as_tensor(inputs)
-  coords <- if (is.list(coordinates) && !is_kerasbridge_object(coordinates)) op_stack(lapply(coordinates, as_tensor)) else as_tensor(coordinates)
+  x <- tensor_of(inputs)
+  coords <- if (is.list(coordinates) && !is_kerasbridge_object(coordinates)) op_stack(lapply(coordinates, as_tensor)) else tensor_of(coordinates)
   fill_mode <- choice(fill_mode, fill_modes, "fill_mode", "Expected one of")
   order <- scalar_value(order)
   if (!is.numeric(order) || length(order) != 1L || !order %in% 0:1)
@@ -145,7 +145,7 @@ op_image_affine_transform <- function(images, transform, interpolation = "biline
   order <- sampling_order(interpolation)
   fill_mode <- choice(fill_mode, fill_modes, "fill_mode")
   batch <- image_batch(images, data_format)
-  t <- as_tensor(transform)
+  t <- tensor_of(transform)
   if (!op_ndim(t) %in% 1:2)
     raise_bridge_error("value_error", sprintf("Invalid transform rank: expected rank 1 (single transform) or rank 2 (batch of transforms). Received input with shape: transform.shape=%s", shape_text(t)))
   rows <- matrix(as.array(op_cast(t, "float64")), ncol = axis_length(t, -1L))
@@ -163,7 +163,7 @@ op_image_affine_transform <- function(images, transform, interpolation = "biline
 
 # The 4 x 2 points of each image: an array (N, 4, 2).
 corner_points <- function(points, name) {
-  p <- as_tensor(points)
+  p <- tensor_of(points)
   dims <- as.integer(op_shape(p))
   if (!length(dims) %in% 2:3 || !identical(tail(dims, 2L), c(4L, 2L)))
     raise_bridge_error("value_error", sprintf("Invalid %s shape: expected (4,2) for a single image or (N,4,2) for a batch. Received shape: %s", name, shape_text(p)))
@@ -193,12 +193,12 @@ op_image_perspective_transform <- function(images, start_points, end_points, int
   batch <- image_batch(images, data_format)
   start <- corner_points(start_points, "start_points")
   end <- corner_points(end_points, "end_points")
-  if (!identical(dim(start), dim(end)) || op_ndim(as_tensor(start_points)) != op_ndim(as_tensor(end_points)))
+  if (!identical(dim(start), dim(end)) || op_ndim(tensor_of(start_points)) != op_ndim(tensor_of(end_points)))
     raise_bridge_error("value_error", sprintf("start_points and end_points must have the same shape. Received start_points.shape=%s, end_points.shape=%s",
-                                              shape_text(as_tensor(start_points)), shape_text(as_tensor(end_points))))
+                                              shape_text(tensor_of(start_points)), shape_text(tensor_of(end_points))))
   n <- axis_length(batch$x, 1L)
   if (!dim(start)[[1L]] %in% c(1L, n))
-    raise_bridge_error("value_error", sprintf("Expected one set of points, or one per image (%d). Received: start_points.shape=%s", n, shape_text(as_tensor(start_points))))
+    raise_bridge_error("value_error", sprintf("Expected one set of points, or one per image (%d). Received: start_points.shape=%s", n, shape_text(tensor_of(start_points))))
   coefficients <- lapply(seq_len(dim(start)[[1L]]), function(i) homography(start[i, , ], end[i, , ]))
   source <- function(i, y, x) {
     a <- coefficients[[min(i, length(coefficients))]]

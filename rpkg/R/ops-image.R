@@ -10,7 +10,7 @@ NULL
 # The images as a channels-last tensor, and whether they came channels first.
 image_input <- function(images, data_format) {
   first <- channels_first(data_format)
-  x <- as_tensor(images)
+  x <- tensor_of(images)
   if (!op_ndim(x) %in% 3:4)
     raise_bridge_error("value_error", sprintf("Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images). Received input with shape: images.shape=%s", shape_text(x)))
   list(x = if (first) op_moveaxis(x, -3L, -1L) else x, first = first)
@@ -61,7 +61,7 @@ op_image_rgb_to_grayscale <- function(images, data_format = NULL) {
   x <- input$x
   channels <- axis_length(x, -1L)
   if (!channels %in% c(1L, 3L))
-    raise_bridge_error("value_error", sprintf("Invalid channel size: expected 3 (RGB) or 1 (Grayscale). Received input with shape: images.shape=%s", shape_text(as_tensor(images))))
+    raise_bridge_error("value_error", sprintf("Invalid channel size: expected 3 (RGB) or 1 (Grayscale). Received input with shape: images.shape=%s", shape_text(tensor_of(images))))
   if (channels == 1L) return(image_output(x, input$first))
   compute <- float_dtype(op_dtype(x))
   weights <- op_array(matrix(c(0.2989, 0.5870, 0.1140), 3L), compute)
@@ -78,7 +78,7 @@ op_image_rgb_to_hsv <- function(images, data_format = NULL) {
   x <- op_where(op_abs(x) < float_epsilon(dtype), 0, x)
   planes <- channel_planes(x)
   if (length(planes) != 3L)
-    raise_bridge_error("value_error", sprintf("Invalid channel size: expected 3 (RGB). Received input with shape: images.shape=%s", shape_text(as_tensor(images))))
+    raise_bridge_error("value_error", sprintf("Invalid channel size: expected 3 (RGB). Received input with shape: images.shape=%s", shape_text(tensor_of(images))))
   r <- planes[[1L]]
   g <- planes[[2L]]
   b <- planes[[3L]]
@@ -99,7 +99,7 @@ op_image_hsv_to_rgb <- function(images, data_format = NULL) {
   x <- float_images(input$x)
   planes <- channel_planes(x)
   if (length(planes) != 3L)
-    raise_bridge_error("value_error", sprintf("Invalid channel size: expected 3 (HSV). Received input with shape: images.shape=%s", shape_text(as_tensor(images))))
+    raise_bridge_error("value_error", sprintf("Invalid channel size: expected 3 (HSV). Received input with shape: images.shape=%s", shape_text(tensor_of(images))))
   saturation <- planes[[2L]]
   value <- planes[[3L]]
   sector <- op_mod(planes[[1L]], 1) * 6
@@ -368,7 +368,7 @@ op_image_extract_patches <- function(images, size, strides = NULL, dilation_rate
   sizes <- spatial_values(sizes, count, "size")
   strides <- spatial_values(if (is.null(strides)) sizes else strides, count, "strides")
   first <- channels_first(data_format)
-  x <- as_tensor(images)
+  x <- tensor_of(images)
   if (!op_ndim(x) %in% (count + 1:2))
     raise_bridge_error("value_error", sprintf("Invalid %s rank: expected rank %d (single) or rank %d (batch). Received input with shape: %s", if (count == 3L) "volumes" else "images",
                                               count + 1L, count + 2L, shape_text(x)))

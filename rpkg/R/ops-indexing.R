@@ -26,7 +26,7 @@ returned_indices <- function(positions, zero_indexed)
   if (flag(zero_indexed, "zero_indexed")) positions else op_add(positions, 1L)
 
 # An R value converted once, as each op would convert it, for functions that use it several times.
-as_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_array(x)
+tensor_of <- function(x) if (is_kerasbridge_object(x)) x else op_array(x)
 
 # keras3's `as_array()` for the ops that take it: a plain R vector becomes a 1-D array, so a
 # double vector converts to float64 as an array does, not to `config_floatx()`.
@@ -45,7 +45,7 @@ along_axis_shape <- function(rank, axis, n) {
 
 # keras3's R value or tensor flattened in row-major order, R vectors and arrays keeping their
 # dtype (as_array()).
-flattened <- function(x) op_reshape(as_tensor(as_array(x)), -1L)
+flattened <- function(x) op_reshape(tensor_of(as_array(x)), -1L)
 
 # A whole-number argument (a count or a step), as Python's int() takes it.
 whole_number <- function(value, name) {
@@ -100,7 +100,7 @@ op_stack <- function(x, axis = 1L) .Call(krb_call2, "op_stack", x, axis)
 #' @rdname op_concatenate
 #' @export
 op_unstack <- function(x, num = NULL, axis = 1L) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   n <- axis_length(x, axis)
   lapply(seq_len(n), function(j) op_take(x, j, axis = axis))
 }
@@ -108,7 +108,7 @@ op_unstack <- function(x, num = NULL, axis = 1L) {
 #' @rdname op_concatenate
 #' @export
 op_split <- function(x, indices_or_sections, axis = 1L) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   n <- axis_length(x, axis)
   if (!is.numeric(unlist(indices_or_sections)))
     raise_bridge_error("value_error", sprintf("Split points and counts must be whole numbers. Received: indices_or_sections=%s",
@@ -231,7 +231,7 @@ op_cumprod <- function(x, axis = NULL, dtype = NULL) {
 #' @export
 op_diff <- function(a, n = 1L, axis = -1L) {
   # A plain vector takes floatx, as keras3 hands it to Keras as a list of numbers.
-  a <- as_tensor(a)
+  a <- tensor_of(a)
   n <- whole_number(n, "n")
   if (n < 0L) raise_bridge_error("value_error", sprintf("order must be non-negative but got %d", n))
   for (i in seq_len(n)) {
@@ -252,7 +252,7 @@ op_flip <- function(x, axis = NULL) .Call(krb_call2, "op_flip", x, axis)
 #' @rdname op_take
 #' @export
 op_rot90 <- function(array, k = 1L, axes = list(1L, 2L)) {
-  x <- as_tensor(as_array(array))
+  x <- tensor_of(as_array(array))
   rank <- op_ndim(x)
   if (rank < 2L)
     raise_bridge_error("value_error", sprintf("Input array must have at least 2 dimensions. Received: array.ndim=%d", rank))
@@ -364,7 +364,7 @@ pad_widths_of <- function(pad_width) {
 op_pad <- function(x, pad_width, mode = "constant", constant_values = NULL) {
   rank <- op_ndim(x)
   # NumPy pads a 0-d array along none of its (no) axes.
-  if (rank == 0L) return(as_tensor(x))
+  if (rank == 0L) return(tensor_of(x))
   if (is.list(pad_width)) pad_width <- pad_widths_of(pad_width)
   # One pair (a vector, or a matrix or list of one row) pads every axis alike, as np.pad broadcasts it.
   widths <- if (is.matrix(pad_width) && nrow(pad_width) != 1L) pad_width else matrix(rep_len(pad_width, 2L), rank, 2L, byrow = TRUE)

@@ -38,7 +38,7 @@ stacked_list <- function(xs, ...) {
 
 # NumPy's atleast_1d / atleast_2d: a tensor of lower rank gets leading axes of length 1.
 at_least_rank <- function(x, rank) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   shape <- as.integer(op_shape(x))
   if (length(shape) >= rank) x else op_reshape(x, c(rep(1L, rank - length(shape)), shape))
 }
@@ -93,7 +93,7 @@ op_rearrange <- function(tensor, pattern, ...) {
                                   function(token) regmatches(token, gregexpr("\\w+", token))[[1L]])
   inputs <- groups(sides[[1L]])
   outputs <- groups(sides[[2L]])
-  x <- as_tensor(as_array(tensor))
+  x <- tensor_of(as_array(tensor))
   dims <- as.integer(op_shape(x))
   if (length(inputs) != length(dims))
     raise_bridge_error("value_error", sprintf("The pattern names %d axes for a tensor of %d. Received: pattern=%s, shape=%s",

@@ -55,8 +55,8 @@ op_outer <- function(x1, x2) .Call(krb_call2, "op_outer", x1, x2)
 #' @rdname op_linalg
 #' @export
 op_inner <- function(x1, x2) {
-  x1 <- as_tensor(as_array(x1))
-  x2 <- as_tensor(as_array(x2))
+  x1 <- tensor_of(as_array(x1))
+  x2 <- tensor_of(as_array(x2))
   if (op_ndim(x1) == 0L || op_ndim(x2) == 0L) op_multiply(x1, x2)
   else .Call(krb_call4, "op_tensordot", x1, x2, -1L, -1L)
 }
@@ -275,7 +275,7 @@ op_diag <- function(x, k = 0L) .Call(krb_call2, "op_diag", x, k)
 
 #' @rdname op_tril
 #' @export
-op_diagflat <- function(x, k = 0L) op_diag(op_reshape(as_tensor(x), -1L), k)
+op_diagflat <- function(x, k = 0L) op_diag(op_reshape(tensor_of(x), -1L), k)
 
 #' @rdname op_tril
 #' @export

@@ -117,7 +117,7 @@ op_hard_tanh <- function(x) .Call(krb_call2, "op_unary", "hard_tanh", x)
 
 # keras3's activations of integers and bool compute in floatx.
 floating <- function(x) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   if (grepl("^(float|bfloat|complex)", x$dtype)) x else op_cast(x, config_floatx())
 }
 
@@ -138,7 +138,7 @@ op_squareplus <- function(x, b = 4L) {
 #' @rdname op_activations
 #' @export
 op_glu <- function(x, axis = -1L) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   if (axis_length(x, axis) %% 2L != 0L)
     raise_bridge_error("value_error", sprintf("axis size must be divisible by 2. Received: x.shape=%s with axis=%s",
                                               format(op_shape(x), prefix = FALSE), deparse1(axis)))
@@ -149,14 +149,14 @@ op_glu <- function(x, axis = -1L) {
 #' @rdname op_activations
 #' @export
 op_hard_shrink <- function(x, threshold = 0.5) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   op_cast(op_where(op_greater(op_abs(x), threshold), x, 0L), x$dtype)
 }
 
 #' @rdname op_activations
 #' @export
 op_soft_shrink <- function(x, threshold = 0.5) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   shrunk <- op_where(op_greater(x, threshold), op_subtract(x, threshold),
                      op_where(op_less(x, op_negative(threshold)), op_add(x, threshold), 0L))
   op_cast(shrunk, x$dtype)
@@ -165,7 +165,7 @@ op_soft_shrink <- function(x, threshold = 0.5) {
 #' @rdname op_activations
 #' @export
 op_threshold <- function(x, threshold, default_value) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   op_cast(op_where(op_greater(x, threshold), x, default_value), x$dtype)
 }
 
@@ -272,7 +272,7 @@ op_select <- function(condlist, choicelist, default = 0L) {
   # The first condition that holds wins, so the first is applied last.
   chosen <- default
   for (i in rev(seq_along(condlist))) chosen <- op_where(condlist[[i]], choicelist[[i]], chosen)
-  as_tensor(chosen)
+  tensor_of(chosen)
 }
 
 #' @rdname op_where
@@ -316,7 +316,7 @@ op_dot_product_attention <- function(query, key, value, bias = NULL, mask = NULL
   if (isTRUE(flash_attention)) raise_bridge_error("value_error", "Flash attention is not supported by this engine.")
   if (!is.null(attn_logits_soft_cap)) raise_bridge_error("value_error", "attn_logits_soft_cap is only supported for JAX on TPU. Set attn_logits_soft_cap=None.")
   is_causal <- flag(is_causal, "is_causal")
-  query <- as_tensor(query); key <- as_tensor(key); value <- as_tensor(value)
+  query <- tensor_of(query); key <- tensor_of(key); value <- tensor_of(value)
   if (op_ndim(query) != 4L || op_ndim(key) != 4L || op_ndim(value) != 4L)
     raise_bridge_error("value_error", sprintf("`dot_product_attention` only supports 4D inputs. Received: query.shape=%s, key.shape=%s, value.shape=%s.",
                                               format(op_shape(query)), format(op_shape(key)), format(op_shape(value))))
@@ -335,11 +335,11 @@ op_dot_product_attention <- function(query, key, value, bias = NULL, mask = NULL
   if (is.null(scale)) scale <- 1 / sqrt(head_dim)
   logits_dtype <- promoted_dtype(dtype, "float32")
   logits <- op_cast(op_einsum("btnh,bsnh->bnts", query, key), logits_dtype) * scale
-  if (!is.null(bias)) logits <- logits + op_cast(as_tensor(bias), logits_dtype)
+  if (!is.null(bias)) logits <- logits + op_cast(tensor_of(bias), logits_dtype)
   if (!is.null(mask) || is_causal) {
     shape <- as.integer(op_shape(logits))
     keep <- op_ones(shape, dtype = "bool")
-    if (!is.null(mask)) keep <- op_logical_and(keep, op_cast(as_tensor(mask), "bool"))
+    if (!is.null(mask)) keep <- op_logical_and(keep, op_cast(tensor_of(mask), "bool"))
     if (is_causal) keep <- op_logical_and(keep, op_reshape(op_tri(shape[[3L]], shape[[4L]], dtype = "bool"), c(1L, 1L, shape[3:4])))
     large_negative <- if (logits_dtype == "float16") -0.7 * 65500 else -0.7 * 3.38953e38
     logits <- op_where(keep, logits, op_cast(large_negative, logits_dtype))

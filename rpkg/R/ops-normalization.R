@@ -57,7 +57,7 @@ computing_dtype <- function(dtype, name) {
 #' @rdname op_normalize
 #' @export
 op_rms_normalization <- function(x, scale = NULL, axis = -1L, epsilon = NULL) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   original <- x$dtype
   x <- at_least_rank(op_cast(x, computing_dtype(original, "rms_normalization")), 1L)
   if (is.null(epsilon)) epsilon <- config_epsilon()
@@ -69,7 +69,7 @@ op_rms_normalization <- function(x, scale = NULL, axis = -1L, epsilon = NULL) {
 #' @rdname op_normalize
 #' @export
 op_layer_normalization <- function(x, gamma = NULL, beta = NULL, axis = -1L, epsilon = NULL, ...) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   original <- x$dtype
   x <- op_cast(x, computing_dtype(original, "layer_normalization"))
   if (is.null(epsilon)) epsilon <- config_epsilon()
@@ -106,8 +106,8 @@ op_layer_normalization <- function(x, gamma = NULL, beta = NULL, axis = -1L, eps
 #' @rdname op_normalize
 #' @export
 op_psnr <- function(x1, x2, max_val) {
-  x1 <- as_tensor(as_array(x1))
-  x2 <- as_tensor(as_array(x2))
+  x1 <- tensor_of(as_array(x1))
+  x2 <- tensor_of(as_array(x2))
   if (!identical(as.integer(op_shape(x1)), as.integer(op_shape(x2))))
     raise_bridge_error("value_error", sprintf("Input shapes %s and %s must match for PSNR calculation.",
                                               format(op_shape(x1), prefix = FALSE), format(op_shape(x2), prefix = FALSE)))
@@ -133,7 +133,7 @@ op_psnr <- function(x1, x2, max_val) {
 #' op_batch_normalization(x, mean = c(0.4, 0.5, 0.6), variance = c(0.67, 0.67, 0.67), axis = -1)
 #' @export
 op_batch_normalization <- function(x, mean, variance, axis, offset = NULL, scale = NULL, epsilon = 0.001) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   n <- axis_length(x, axis)
   along <- along_axis_shape(op_ndim(x), axis, n)
   as_along <- function(v, name) {

@@ -103,7 +103,7 @@ float_tensor <- function(x, name) {
 }
 
 real_tensor <- function(x, name) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   if (grepl("complex", op_dtype(x)))
     raise_bridge_error("type_error", sprintf("`%s` does not support dtype %s.", name, op_dtype(x)))
   x

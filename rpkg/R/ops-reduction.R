@@ -59,7 +59,7 @@ op_min <- function(x, axis = NULL, keepdims = FALSE, initial = NULL) reduce("min
 # the comparison and an empty reduction gives it, as `np.max(x, initial = )` does.
 with_initial <- function(x, axis, initial) {
   if (is.null(initial)) return(x)
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   rank <- op_ndim(x)
   if (rank == 0L) return(op_pad(op_reshape(x, 1L), c(1L, 0L), constant_values = initial))
   axes <- if (is.null(axis)) seq_len(rank) else .Call(krb_call2, "axes_normalized", x, axis)
@@ -137,7 +137,7 @@ least_value <- function(dtype) if (grepl("int|bool", dtype)) dtype_limits(dtype)
 #' @rdname op_cast
 #' @export
 op_saturate_cast <- function(x, dtype) {
-  x <- as_tensor(x)
+  x <- tensor_of(x)
   from <- op_dtype(x)
   to <- op_dtype(op_zeros(0L, dtype = dtype))
   bounds <- c(max(dtype_limits(from)[[1L]], dtype_limits(to)[[1L]]), min(dtype_limits(from)[[2L]], dtype_limits(to)[[2L]]))

@@ -226,7 +226,7 @@ op_subset_set <- `op_subset<-`
 #' @export
 op_get_item <- function(x, key) {
   if (is.list(x) && !is_kerasbridge_object(x)) return(list_item(x, key))
-  .Call(krb_call3, "subset_get", as_tensor(x), list(listed_values(key)), FALSE)
+  .Call(krb_call3, "subset_get", tensor_of(x), list(listed_values(key)), FALSE)
 }
 
 # Python's item of a dict (a name) or a list (a 0-based position, negative from the end).

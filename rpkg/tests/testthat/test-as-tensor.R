@@ -1,0 +1,84 @@
+# as_tensor(), which keras3 exports from TensorFlow's R package (tensorflow R/generics.R).
+
+test_that("as_tensor() makes R doubles float64, numbers and vectors included", {
+  expect_identical(as_tensor(42)$dtype, "float64")
+  expect_length(op_shape(as_tensor(42)), 0L)
+  expect_identical(as_tensor(c(1.5, 2))$dtype, "float64")
+  expect_identical(as.array(as_tensor(c(1.5, 2))), array(c(1.5, 2)))
+})
+
+test_that("as_tensor() makes R integers int32 and logicals bool", {
+  expect_identical(as_tensor(1:3)$dtype, "int32")
+  expect_identical(as_tensor(c(TRUE, FALSE))$dtype, "bool")
+})
+
+test_that("as_tensor() of a tensor keeps it, and of a variable gives its value", {
+  x <- op_array(c(1, 2), "float32")
+  expect_identical(as_tensor(x)$dtype, "float32")
+  v <- keras_variable(c(1, 2), dtype = "float16")
+  value <- as_tensor(v)
+  expect_true(op_is_tensor(value))
+  expect_identical(value$dtype, "float16")
+})
+
+test_that("as_tensor() truncates doubles toward zero into an integer dtype", {
+  x <- as_tensor(c(1.7, -1.7, 2.5), "int32")
+  expect_identical(x$dtype, "int32")
+  expect_identical(as.array(x), array(c(1L, -1L, 2L)))
+})
+
+test_that("as_tensor() casts saturating: out-of-range values take the dtype's bounds", {
+  expect_identical(as.array(as_tensor(c(-1.7, 300, 7), "uint8")), array(c(0L, 255L, 7L)))
+  expect_identical(as.array(as_tensor(c(-200L, 200L), "int8")), array(c(-128L, 127L)))
+  big <- as_tensor(1e300, "float32")
+  expect_identical(big$dtype, "float32")
+  expect_true(is.finite(as.array(big)))
+})
+
+test_that("as_tensor() converts doubles beyond R's integer range into int64 without NA", {
+  x <- as_tensor(3e9, "int64")
+  expect_identical(x$dtype, "int64")
+  expect_identical(as.array(x), 3e9)
+})
+
+test_that("as_tensor() refuses NA and NaN into an integer dtype, naming the dtype", {
+  expect_error(as_tensor(c(1, NA), "int64"), class = "value_error", regexp = "NA or NaN.*dtype=int64")
+  expect_error(as_tensor(NaN, "int32"), class = "value_error", regexp = "dtype=int32")
+})
+
+test_that("as_tensor() casts between bool and numbers", {
+  expect_identical(as.array(as_tensor(c(TRUE, FALSE), "float32")), array(c(1, 0)))
+  expect_identical(as.array(as_tensor(c(0, 2), "bool")), array(c(FALSE, TRUE)))
+})
+
+test_that("as_tensor() with a shape lays the values out in row-major order", {
+  x <- as_tensor(1:6, shape = c(2, 3))
+  expect_identical(as.array(x), matrix(1:6, 2, byrow = TRUE))
+})
+
+test_that("as_tensor() takes one unknown dimension as NA, NULL or -1", {
+  expected <- matrix(1:6, 3, byrow = TRUE)
+  expect_identical(as.array(as_tensor(1:6, shape = c(NA, 2))), expected)
+  expect_identical(as.array(as_tensor(1:6, shape = c(-1, 2))), expected)
+  expect_identical(as.array(as_tensor(1:6, shape = shape(NULL, 2))), expected)
+  expect_identical(as.array(as_tensor(1:6, shape = list(NULL, 2))), expected)
+})
+
+test_that("as_tensor() fills a fully known shape with a single value", {
+  x <- as_tensor(0.5, shape = c(2, 2))
+  expect_identical(x$dtype, "float64")
+  expect_identical(as.array(x), matrix(0.5, 2, 2))
+})
+
+test_that("as_tensor() leaves an array whose dim() is the shape as it is", {
+  m <- matrix(1:6, 2)
+  expect_identical(as.array(as_tensor(m, shape = c(2, 3))), m)
+})
+
+test_that("as_tensor() refuses a shape that does not hold the values", {
+  expect_error(as_tensor(1:6, shape = c(4, 2)), class = "kerasbridge_error")
+})
+
+test_that("as_tensor() refuses an unknown dtype", {
+  expect_error(as_tensor(1, "float33"), class = "kerasbridge_error")
+})
