@@ -42,11 +42,12 @@ engine_attached <- function() {
 }
 
 # What the engine's progress bar follows, read once per long run of work: whether to show it
-# (in interactive sessions unless options(kerasbridge.progress = FALSE); elsewhere only if TRUE)
-# and after how many seconds (cli's option, 2 by default).
+# (with interactive logging on, in interactive sessions unless options(kerasbridge.progress =
+# FALSE); elsewhere only if TRUE) and after how many seconds (cli's option, 2 by default).
 progress_settings <- function() {
   after <- suppressWarnings(as.double(getOption("cli.progress_show_after", 2))[1])
-  c(isTRUE(getOption("kerasbridge.progress", interactive())), if (is.na(after)) 2 else after)
+  show <- config_is_interactive_logging_enabled() && isTRUE(getOption("kerasbridge.progress", interactive()))
+  c(show, if (is.na(after)) 2 else after)
 }
 
 # TRUE or FALSE, else a type_error naming the argument (keras3's `if (!zero_indexed)` refuses

@@ -74,3 +74,30 @@ config_set_image_data_format <- function(data_format)
 #' keras_variable(1)$name
 #' @export
 clear_session <- function(free_memory = TRUE) invisible(.Call(krb_call1, "clear_session", free_memory))
+
+#' Interactive logging
+#'
+#' Whether the package shows progress on the console, as keras3's interactive logging decides
+#' for Keras's logs. It is on unless turned off: work that takes over two seconds then shows a
+#' progress bar in interactive sessions (`options(kerasbridge.progress = TRUE)` shows it
+#' elsewhere too, `FALSE` nowhere). `config_disable_interactive_logging()` turns it off for the
+#' rest of the session (Keras then sends its logs to Python's logging instead; here nothing is
+#' shown), `config_enable_interactive_logging()` back on.
+#'
+#' @return `config_is_interactive_logging_enabled()` gives `TRUE` or `FALSE`; the others give
+#'   `NULL` invisibly.
+#' @examples
+#' config_is_interactive_logging_enabled()
+#' config_disable_interactive_logging()
+#' config_is_interactive_logging_enabled()
+#' config_enable_interactive_logging()
+#' @export
+config_is_interactive_logging_enabled <- function() .Call(krb_call0, "config_interactive_logging")
+
+#' @rdname config_is_interactive_logging_enabled
+#' @export
+config_enable_interactive_logging <- function() invisible(.Call(krb_call1, "config_set_interactive_logging", TRUE))
+
+#' @rdname config_is_interactive_logging_enabled
+#' @export
+config_disable_interactive_logging <- function() invisible(.Call(krb_call1, "config_set_interactive_logging", FALSE))

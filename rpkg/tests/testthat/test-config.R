@@ -122,3 +122,12 @@ test_that("an explicit data_format is read in any case, as Keras lower-cases it"
   expect_identical(as.array(op_image_rgb_to_grayscale(images, data_format = "CHANNELS_FIRST")),
                    as.array(op_image_rgb_to_grayscale(images, data_format = "channels_first")))
 })
+
+test_that("interactive logging is enabled unless disabled, as in Keras", {
+  on.exit(config_enable_interactive_logging())
+  expect_true(config_is_interactive_logging_enabled())
+  expect_null(config_disable_interactive_logging())
+  expect_false(config_is_interactive_logging_enabled())
+  config_enable_interactive_logging()
+  expect_true(config_is_interactive_logging_enabled())
+})

@@ -240,6 +240,10 @@ tortured <- list(
     quote(config_image_data_format()), "channels_last"),
   "config_set_image_data_format: set to the default in capitals" = list(
     quote({ config_set_image_data_format("CHANNELS_LAST"); config_image_data_format() }), "channels_last"),
+  "config_interactive_logging: the default" = list(
+    quote(config_is_interactive_logging_enabled()), TRUE),
+  "config_set_interactive_logging: enabled again" = list(
+    quote({ config_disable_interactive_logging(); config_enable_interactive_logging(); config_is_interactive_logging_enabled() }), TRUE),
   "standardize_data_format: an image op given NULL" = list(
     quote(as.integer(op_shape(op_image_resize(array(1, c(4, 4, 1)), c(2, 2))))), c(2L, 2L, 1L)),
   "nonzero_positions: a matrix's non-zero elements" = list(

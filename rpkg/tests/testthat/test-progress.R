@@ -1,6 +1,7 @@
 # Long engine work shows a progress bar on R's console, as R's cli package shows them: in
 # interactive sessions after cli.progress_show_after seconds, off with
-# options(kerasbridge.progress = FALSE), and in other sessions only if that option is TRUE.
+# options(kerasbridge.progress = FALSE) or with keras3's interactive logging disabled, and in
+# other sessions only if that option is TRUE.
 
 progress_run <- function(how) {
   result <- run_child("progress", how)
@@ -21,4 +22,8 @@ test_that("a session that is not interactive shows no bar by default", {
 
 test_that("kerasbridge.progress = FALSE turns the bar off", {
   expect_false(grepl("%", progress_run("off"), fixed = TRUE))
+})
+
+test_that("disabling interactive logging turns the bar off", {
+  expect_false(grepl("%", progress_run("quiet"), fixed = TRUE))
 })

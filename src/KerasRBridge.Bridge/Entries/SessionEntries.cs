@@ -34,6 +34,12 @@ internal static class SessionEntries
             KerasConfig.ImageDataFormat = DataFormatName(data_format) ?? "None";
             return Nothing.Value;
         }),
+        Declare.Entry("config_interactive_logging", () => KerasConfig.InteractiveLogging),
+        Declare.Entry("config_set_interactive_logging", (bool enabled) =>
+        {
+            KerasConfig.InteractiveLogging = enabled;
+            return Nothing.Value;
+        }),
         Declare.Entry("standardize_data_format", (Sexp data_format) => KerasConfig.StandardizeDataFormat(DataFormatName(data_format))),
         Declare.Entry("clear_session", (bool free_memory) =>
         {

@@ -2,7 +2,7 @@ namespace KerasRBridge.Engine;
 
 /// <summary>
 /// Process-wide settings, as <c>keras.config</c> holds them: the default float dtype, the
-/// fuzz factor and the default image data format.
+/// fuzz factor, the default image data format and whether logging is interactive.
 /// </summary>
 /// <remarks>Like Keras's module globals these are shared by every thread.</remarks>
 public static class KerasConfig
@@ -10,6 +10,7 @@ public static class KerasConfig
     private static volatile string _floatX = "float32";
     private static double _epsilon = 1e-7;
     private static volatile string _imageDataFormat = "channels_last";
+    private static volatile bool _interactiveLogging = true;
 
     /// <summary>
     /// The default float dtype name (<c>keras.config.floatx()</c>); <c>float32</c> unless set.
@@ -53,6 +54,17 @@ public static class KerasConfig
     {
         get => _imageDataFormat;
         set => _imageDataFormat = CheckedDataFormat(value);
+    }
+
+    /// <summary>
+    /// Whether progress is shown on the console (<c>keras.config.is_interactive_logging_enabled()</c>);
+    /// <c>true</c> unless set. Keras sends its logs to <c>absl.logging</c> instead when this is off;
+    /// the R package then shows no progress bar.
+    /// </summary>
+    public static bool InteractiveLogging
+    {
+        get => _interactiveLogging;
+        set => _interactiveLogging = value;
     }
 
     /// <summary>
