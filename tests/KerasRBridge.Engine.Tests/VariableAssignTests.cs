@@ -93,6 +93,17 @@ public class VariableAssignTests
     }
 
     [Test]
+    public void An_operand_is_added_as_keras_adds_it_then_the_sum_is_cast_back()
+    {
+        var v = new Variable(new[] { -3, 3 });
+        v.AssignAdd((Operand)0.5);
+        Assert.That(v.Value.ToArray<int>(), Is.EqualTo(new[] { -2, 3 }));
+        v.AssignSub((Operand)NdArray.Full(DType.Float32, [2], 0.5));
+        Assert.That(v.Value.ToArray<int>(), Is.EqualTo(new[] { -2, 2 }));
+        Assert.That(v.DType, Is.EqualTo(DType.Int32));
+    }
+
+    [Test]
     public void Sums_are_computed_in_the_promoted_dtype_then_cast_back()
     {
         // int32 + a Python-like float computes in float32, so 1 + (-0.5) truncates to 0, not 1.

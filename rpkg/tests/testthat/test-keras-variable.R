@@ -102,6 +102,39 @@ test_that("assign_add and assign_sub update the value", {
   expect_identical(as.array(v), array(2, c(2, 2)))
 })
 
+test_that("assign_add adds as Keras's assign(self + value): an R number is weak, the sum cast back", {
+  v <- keras_variable(c(-3L, 3L))
+  v$assign_add(0.5)
+  expect_identical(as.array(v), array(c(-2L, 3L)))
+  v <- keras_variable(c(1L, 5L))
+  v$assign_sub(0.5)
+  expect_identical(as.array(v), array(c(0L, 4L)))
+})
+
+test_that("assign_add of a float tensor to an int variable sums in float, then truncates", {
+  v <- keras_variable(c(-2L, 3L))
+  v$assign_add(op_array(c(0.5, 0.5), "float32"))
+  expect_identical(as.array(v), array(c(-1L, 3L)))
+})
+
+test_that("assign_sub of an R integer from a bool variable computes in int32, then casts to bool", {
+  v <- keras_variable(c(TRUE, FALSE))
+  v$assign_sub(1L)
+  expect_identical(as.array(v), array(c(FALSE, TRUE)))
+})
+
+test_that("assign_add of a negative R integer to a uint8 variable wraps as uint8 + a Python int does", {
+  v <- keras_variable(c(1L, 5L), dtype = "uint8")
+  v$assign_add(-1L)
+  expect_identical(as.array(v), array(c(0L, 4L)))
+})
+
+test_that("assign_add broadcasts an R vector over a matrix variable as Keras's addition does", {
+  v <- keras_variable(array(0, c(2, 3)))
+  v$assign_add(c(1, 2, 3))
+  expect_identical(as.array(v), matrix(c(1, 2, 3), 2, 3, byrow = TRUE))
+})
+
 test_that("trainable and autocast take numbers as Keras's bool() does: 0 is FALSE", {
   v <- keras_variable(c(1, 2), trainable = 0, autocast = 1L)
   expect_false(v$trainable)

@@ -32,13 +32,13 @@ internal static unsafe class OpsEntries
     [
         Declare.Entry("op_unary", (string name, Sexp x) => Lookup(Ops.UnaryByName, name)(Tensors.FromR(x))),
         Declare.Entry("op_binary", (string name, Sexp x1, Sexp x2) =>
-            name == "matmul" ? MatMul(x1, x2) : Lookup(Ops.BinaryByName, name)(OperandOf(x1), OperandOf(x2))),
+            name == "matmul" ? MatMul(x1, x2) : Lookup(Ops.BinaryByName, name)(ROperands.Of(x1), ROperands.Of(x2))),
         Declare.Entry("op_round", (Sexp x, int decimals) => Ops.Round(Tensors.FromR(x), decimals)),
         Declare.Entry("op_reduce", (string name, Sexp x, Sexp axis, bool keepdims) => Reduce(Lookup(Ops.ReductionsByName, name), Tensors.FromR(x), axis, keepdims)),
         Declare.Entry("op_cast", (Sexp x, string dtype) => Tensors.FromR(x).Cast(DTypes.Standardize(dtype))),
-        Declare.Entry("op_where", (Sexp condition, Sexp x1, Sexp x2) => Ops.Where(OperandOf(condition), OperandOf(x1), OperandOf(x2))),
+        Declare.Entry("op_where", (Sexp condition, Sexp x1, Sexp x2) => Ops.Where(ROperands.Of(condition), ROperands.Of(x1), ROperands.Of(x2))),
         Declare.Entry("nonzero_positions", (Sexp x) => Ops.NonZeroPositions(Tensors.FromR(x))),
-        Declare.Entry("op_clip", (Sexp x, Sexp x_min, Sexp x_max) => Ops.Clip(Tensors.FromR(x), OperandOf(x_min), OperandOf(x_max))),
+        Declare.Entry("op_clip", (Sexp x, Sexp x_min, Sexp x_max) => Ops.Clip(Tensors.FromR(x), ROperands.Of(x_min), ROperands.Of(x_max))),
         Declare.Entry("op_gelu", (Sexp x, bool approximate) => Ops.Gelu(Tensors.FromR(x), approximate)),
         Declare.Entry("op_elu", (Sexp x, double alpha) => Ops.Elu(Tensors.FromR(x), alpha)),
         Declare.Entry("op_leaky_relu", (Sexp x, double negative_slope) => Ops.LeakyRelu(Tensors.FromR(x), negative_slope)),
@@ -51,7 +51,7 @@ internal static unsafe class OpsEntries
         {
             "%*%" => MatMul(x, y),
             "^" => Power(x, y),
-            _ => Ops.BinaryByName[Lookup(BinaryOperators, @operator)](OperandOf(x, y), OperandOf(y, x)),
+            _ => Ops.BinaryByName[Lookup(BinaryOperators, @operator)](ROperands.Of(x, y), ROperands.Of(y, x)),
         }),
         Declare.Entry("ops_unary", (string @operator, Sexp x) =>
             @operator == "+" ? Tensors.FromR(x) : Ops.UnaryByName[Lookup(UnaryOperators, @operator)](Tensors.FromR(x))),
@@ -84,7 +84,7 @@ internal static unsafe class OpsEntries
             if (exponent == 2) return Ops.Square(Tensors.FromR(x));
             if (exponent == 0.5) return Ops.Sqrt(Tensors.FromR(x));
         }
-        return Ops.Power(OperandOf(x, y), OperandOf(y, x));
+        return Ops.Power(ROperands.Of(x, y), ROperands.Of(y, x));
     }
 
     private static NdArray Reduce(Func<NdArray, int[]?, bool, NdArray> reduction, NdArray x, Sexp axis, bool keepdims) =>
@@ -104,40 +104,4 @@ internal static unsafe class OpsEntries
     /// <summary>An operation along one axis (null: of the tensor flattened), the axis read in keras3's 1-based terms.</summary>
     private static T Lookup<T>(IReadOnlyDictionary<string, T> table, string name) =>
         table.TryGetValue(name, out var found) ? found : throw new KerasValueError($"`{name}` is not supported for tensors.");
-
-    /// <summary>An operand of one of R's operators: for a dimensionless R number a weak scalar
-    /// that takes the other operand's dtype, as a Python number does in Keras; for an R array of
-    /// real numbers beside a float tensor, a tensor of that tensor's dtype, as keras3's backends
-    /// both receive it (TensorFlow's R package casts it; JAX takes float64 as float32), so that a
-    /// float32 variable minus a double matrix stays float32; otherwise a tensor.</summary>
-    private static Operand OperandOf(Sexp x, Sexp other)
-    {
-        if (!Tensors.IsEngineObject(x) && !IsRNumber(x) && Tensors.IsEngineObject(other) && RValues.TypeOf(x) is SexpType.Double or SexpType.Integer or SexpType.Logical
-            && Objects.Tensor(other, "x").DType is var dtype && DTypes.IsFloat(dtype))
-            return Tensors.FromR(x, dtype);
-        return OperandOf(x);
-    }
-
-    /// <summary>Whether the R value <paramref name="x"/> is one number without dimensions, which
-    /// R's operators take as Keras takes a Python number.</summary>
-    private static bool IsRNumber(Sexp x) => RValues.LengthOf(x) == 1 && !RArrays.HasDim(x);
-
-    /// <summary>A tensor, or for a dimensionless R number a weak scalar that takes the other
-    /// operand's dtype, as a Python number does in Keras.</summary>
-    private static Operand OperandOf(Sexp x)
-    {
-        if (!Tensors.IsEngineObject(x) && IsRNumber(x))
-        {
-            switch (RValues.TypeOf(x))
-            {
-                case SexpType.Double:
-                    return *(double*)RValues.DataOf(x);
-                case SexpType.Integer when *(int*)RValues.DataOf(x) != RValues.NaInteger:
-                    return (long)*(int*)RValues.DataOf(x);
-                case SexpType.Logical when *(int*)RValues.DataOf(x) != RValues.NaInteger:
-                    return *(int*)RValues.DataOf(x) != 0;
-            }
-        }
-        return Tensors.FromR(x);
-    }
 }

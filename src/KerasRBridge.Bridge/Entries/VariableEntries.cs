@@ -26,10 +26,12 @@ internal static class VariableEntries
         // measurable part of a small assign.
         Declare.Entry("variable_assign", (Pointed<Variable> variable, Sexp value) =>
             RWrappers.NewValue(variable, variable.Target.Assign(Tensors.FromR(value, variable.Target.DType)))),
+        // Keras's assign(self + value): the value meets the variable as an operand of `+` does
+        // (an R number as a weak Python number), and only the sum is cast to the variable's dtype.
         Declare.Entry("variable_assign_add", (Pointed<Variable> variable, Sexp value) =>
-            RWrappers.NewValue(variable, variable.Target.AssignAdd(Tensors.FromR(value, variable.Target.DType)))),
+            RWrappers.NewValue(variable, variable.Target.AssignAdd(ROperands.Beside(value, variable.Target.DType)))),
         Declare.Entry("variable_assign_sub", (Pointed<Variable> variable, Sexp value) =>
-            RWrappers.NewValue(variable, variable.Target.AssignSub(Tensors.FromR(value, variable.Target.DType)))),
+            RWrappers.NewValue(variable, variable.Target.AssignSub(ROperands.Beside(value, variable.Target.DType)))),
     ];
 
     /// <summary>NULL (a generated name) or a string; Keras's one message covers both ways of

@@ -37,6 +37,11 @@ public sealed partial class Variable
     /// <exception cref="KerasTypeError"><paramref name="value"/> is null; the variable is unchanged.</exception>
     public NdArray AssignAdd(NdArray value) => Update(Ops.Add, TensorConversion.ToTensor(value, null));
 
+    /// <summary>Adds a tensor or a weakly typed number (a Python scalar), as <c>assign(variable + value)</c>; see <see cref="AssignAdd(NdArray)"/>.</summary>
+    /// <returns>The new value.</returns>
+    /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
+    public NdArray AssignAdd(Operand value) => Update(Ops.Add, value);
+
     /// <summary>Adds a weakly typed float (Python's <c>float</c>), which takes the variable's dtype; see <see cref="AssignAdd(NdArray)"/>.</summary>
     /// <returns>The new value.</returns>
     public NdArray AssignAdd(double value) => Update(Ops.Add, value);
@@ -53,6 +58,12 @@ public sealed partial class Variable
     /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
     /// <exception cref="KerasTypeError"><paramref name="value"/> is null, or both are bool; the variable is unchanged.</exception>
     public NdArray AssignSub(NdArray value) => Update(Ops.Subtract, TensorConversion.ToTensor(value, null));
+
+    /// <summary>Subtracts a tensor or a weakly typed number (a Python scalar), as <c>assign(variable - value)</c>; see <see cref="AssignSub(NdArray)"/>.</summary>
+    /// <returns>The new value.</returns>
+    /// <exception cref="KerasValueError">The shapes do not match; the variable is unchanged.</exception>
+    /// <exception cref="KerasTypeError">Both are bool; the variable is unchanged.</exception>
+    public NdArray AssignSub(Operand value) => Update(Ops.Subtract, value);
 
     /// <summary>Subtracts a weakly typed float (Python's <c>float</c>); see <see cref="AssignSub(NdArray)"/>.</summary>
     /// <returns>The new value.</returns>

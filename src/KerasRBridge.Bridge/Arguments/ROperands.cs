@@ -1,0 +1,54 @@
+using KerasRBridge.Bridge.Conversion;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Native;
+using KerasRBridge.RInterop.Values;
+
+namespace KerasRBridge.Bridge.Arguments;
+
+/// <summary>
+/// R values as operands of arithmetic, as keras3 hands them to Keras: R's operators on tensors,
+/// the <c>op_*()</c> functions that take numbers, and a variable's <c>assign_add()</c> and
+/// <c>assign_sub()</c> (Keras's <c>assign(self + value)</c>).
+/// </summary>
+internal static unsafe class ROperands
+{
+    /// <summary>An operand beside <paramref name="other"/>: for a dimensionless R number a weak
+    /// scalar that takes the other operand's dtype, as a Python number does in Keras; for an R
+    /// array of real numbers beside a float tensor, a tensor of that tensor's dtype, as keras3's
+    /// backends both receive it (TensorFlow's R package casts it; JAX takes float64 as float32),
+    /// so that a float32 variable minus a double matrix stays float32; otherwise a tensor.</summary>
+    internal static Operand Of(Sexp x, Sexp other) =>
+        Tensors.IsEngineObject(other) ? Beside(x, Objects.Tensor(other, "x").DType) : Of(x);
+
+    /// <summary>An operand beside a tensor or variable of <paramref name="dtype"/>, as <see cref="Of(Sexp, Sexp)"/>.</summary>
+    internal static Operand Beside(Sexp x, DType dtype)
+    {
+        if (!Tensors.IsEngineObject(x) && !IsRNumber(x) && DTypes.IsFloat(dtype)
+            && RValues.TypeOf(x) is SexpType.Double or SexpType.Integer or SexpType.Logical)
+            return Tensors.FromR(x, dtype);
+        return Of(x);
+    }
+
+    /// <summary>A tensor, or for a dimensionless R number a weak scalar that takes the other
+    /// operand's dtype, as a Python number does in Keras.</summary>
+    internal static Operand Of(Sexp x)
+    {
+        if (!Tensors.IsEngineObject(x) && IsRNumber(x))
+        {
+            switch (RValues.TypeOf(x))
+            {
+                case SexpType.Double:
+                    return *(double*)RValues.DataOf(x);
+                case SexpType.Integer when *(int*)RValues.DataOf(x) != RValues.NaInteger:
+                    return (long)*(int*)RValues.DataOf(x);
+                case SexpType.Logical when *(int*)RValues.DataOf(x) != RValues.NaInteger:
+                    return *(int*)RValues.DataOf(x) != 0;
+            }
+        }
+        return Tensors.FromR(x);
+    }
+
+    /// <summary>Whether the R value <paramref name="x"/> is one number without dimensions, which
+    /// R's operators take as Keras takes a Python number.</summary>
+    private static bool IsRNumber(Sexp x) => RValues.LengthOf(x) == 1 && !RArrays.HasDim(x);
+}
