@@ -269,9 +269,11 @@ op_unravel_index <- function(indices, shape) {
   if (any(bad)) raise_bridge_error("value_error", sprintf("index %s is out of bounds for array with size %s", format(flat[bad][[1L]]), format(size)))
   # Row-major (C) order, as NumPy's: the last axis varies fastest.
   strides <- rev(cumprod(rev(c(dims[-1L], 1))))
+  # One index (an R number, as keras3 passes a Python int, or a 0-d tensor) gives 0-d coordinates.
+  one <- if (is_kerasbridge_object(indices)) op_ndim(indices) == 0L else is.null(dim(indices)) && length(indices) == 1L
   lapply(seq_along(dims), function(j) {
     coordinate <- (flat %/% strides[[j]]) %% dims[[j]]
-    op_array(if (is.null(dim(flat))) as.array(coordinate) else array(coordinate, dim(flat)), dtype)
+    op_array(if (one) coordinate else if (is.null(dim(flat))) as.array(coordinate) else array(coordinate, dim(flat)), dtype)
   })
 }
 

@@ -67,12 +67,13 @@ start_indices_of <- function(start_indices) {
 #'
 #' keras3's `op_concatenate()` joins a list of tensors along an existing axis, `op_stack()`
 #' along a new one; `op_unstack()` and `op_split()` give lists of tensors back. Axes are
-#' 1-based; the default, `axis = 1`, joins or splits the rows of matrices. Inputs promote to a
-#' common dtype. `op_split()` takes a number of equal sections, or (a vector or array) the
+#' 1-based; the default, `axis = 1`, joins or splits the rows of matrices; `op_concatenate()`
+#' with `axis = NULL` joins the tensors flattened (in row-major order), as NumPy does. Inputs
+#' promote to a common dtype. `op_split()` takes a number of equal sections, or (a vector or array) the
 #' 1-based positions where new sections start.
 #'
 #' @param xs,x A list of tensors, variables or R arrays; or one of them.
-#' @param axis The axis, 1-based (negative from the end).
+#' @param axis The axis, 1-based (negative from the end); `NULL` for `op_concatenate()` to flatten.
 #' @param num For keras3's signature; the number of tensors is the length of the axis.
 #' @param indices_or_sections A number of equal sections, or the 1-based positions where
 #'   sections start.

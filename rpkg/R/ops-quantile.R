@@ -43,8 +43,9 @@ op_quantile <- function(x, q, axis = NULL, method = "linear", keepdims = FALSE) 
   reduced <- if (is.null(axis)) seq_len(rank) else .Call(krb_call2, "axes_normalized", x, axis)
   # The reduced axes last, merged into one: every quantile is then along the last axis.
   kept <- setdiff(seq_len(rank), reduced)
-  kept_shape <- unlist(op_shape(x))[kept]
-  lines <- op_reshape(if (length(reduced)) op_transpose(x, c(kept, reduced)) else op_expand_dims(x, -1L), c(kept_shape, -1L))
+  dims <- unlist(op_shape(x))
+  # The merged length written out: a -1 cannot be worked out when a kept axis is empty.
+  lines <- op_reshape(if (length(reduced)) op_transpose(x, c(kept, reduced)) else op_expand_dims(x, -1L), c(dims[kept], prod(dims[reduced])))
   sorted <- op_sort(lines, axis = -1L)
   n <- unlist(op_shape(sorted))[[length(kept) + 1L]]
   if (n == 0L) raise_bridge_error("value_error", "Quantiles of no elements are undefined. Received: an empty reduction")

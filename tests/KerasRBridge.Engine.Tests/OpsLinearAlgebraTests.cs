@@ -337,6 +337,16 @@ public class OpsEinsumTests
     }
 
     [Test]
+    public void Einsum_of_int8_operands_only_is_int32_however_many_there_are()
+    {
+        var a = A().Cast(DType.Int8);
+        Assert.That(Ops.Einsum("ij->", [a]).DType, Is.EqualTo(DType.Int32));
+        Assert.That(Ops.Einsum("ij,jk->ik", [a, a]).DType, Is.EqualTo(DType.Int32));
+        Assert.That(Ops.Einsum("ij,jk,kl->il", [a, a, a]).DType, Is.EqualTo(DType.Int32));
+        Assert.That(Ops.Einsum("ij,jk->ik", [a, A().Cast(DType.Int16)]).DType, Is.EqualTo(DType.Int16));
+    }
+
+    [Test]
     public void Einsum_over_batches_matches_matmul()
     {
         var batch = NdArray.FromRowMajor(Enumerable.Range(0, 12).Select(i => (double)i).ToArray(), [3, 2, 2]);

@@ -181,6 +181,15 @@ public class OpsReductionTests
     }
 
     [Test]
+    public void Logsumexp_of_no_elements_is_minus_infinity_as_the_log_of_an_empty_sum()
+    {
+        var empty = NdArray.Zeros(DType.Float64, [0, 3]);
+        Assert.That(Doubles(Ops.LogSumExp(empty)), Is.EqualTo(new[] { double.NegativeInfinity }));
+        Assert.That(Doubles(Ops.LogSumExp(empty, [0])), Is.EqualTo(Enumerable.Repeat(double.NegativeInfinity, 3)));
+        Assert.That(Ops.LogSumExp(empty, [1]).ShapeArray, Is.EqualTo(new long[] { 0 }));
+    }
+
+    [Test]
     public void Logsumexp_does_not_overflow_and_handles_infinite_maxima()
     {
         Assert.That(Doubles(Ops.LogSumExp(Vector(1000.0, 1000.0)))[0], Is.EqualTo(1000 + Math.Log(2)).Within(1e-12));

@@ -199,3 +199,9 @@ test_that("review: the scatter ops read a plain vector as one index and take a l
 test_that("review: op_bincount truncates R doubles as keras3 does", {
   expect_equal(as.vector(as.array(op_bincount(c(1.5, 2)))), c(0, 1, 1))
 })
+
+test_that("op_unravel_index of one index gives 0-d coordinates, as for a Python int", {
+  out <- op_unravel_index(5L, c(2, 3))
+  expect_length(op_shape(out[[1]]), 0L)
+  expect_identical(vapply(out, function(t) as.array(t), 1L), c(1L, 1L))
+})

@@ -281,3 +281,9 @@ test_that("op_rot90 needs two dimensions and two different axes", {
   expect_bridge_error(op_rot90(diag(2), k = NA), "type_error", "k=NA")
   expect_bridge_error(op_rot90(diag(2), axes = c(0, 1)), "value_error", "1 based")
 })
+
+test_that("op_concatenate with axis = NULL joins the tensors flattened in row-major order, as NumPy's", {
+  a <- matrix(1:4, 2)
+  b <- matrix(5:8, 2)
+  expect_identical(as.array(op_concatenate(list(a, b), axis = NULL)), array(c(as.vector(t(a)), as.vector(t(b)))))
+})

@@ -284,3 +284,9 @@ test_that("op_solve and op_inv of empty matrices give empty results", {
   expect_identical(dim(as.array(op_inv(op_zeros(c(0, 0))))), c(0L, 0L))
   expect_identical(as.integer(op_shape(op_solve(a, op_zeros(c(2, 0))))), c(2L, 0L))
 })
+
+test_that("op_einsum of one int8 operand gives int32, as for several", {
+  x <- op_array(array(1:6, c(2, 3)), "int8")
+  expect_identical(op_einsum("ij->", x)$dtype, "int32")
+  expect_identical(as.array(op_einsum("ij->", x)), 21L)
+})

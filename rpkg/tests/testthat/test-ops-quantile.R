@@ -60,3 +60,9 @@ test_that("complex values are refused rather than cut to their real parts", {
   expect_bridge_error(op_average(z), "type_error", "`average` does not support dtype complex64.", fixed = TRUE)
   expect_bridge_error(op_average(c(1, 2), weights = z), "type_error", "`average` does not support", fixed = TRUE)
 })
+
+test_that("op_median and op_quantile of an empty array along its non-empty axis are empty, as NumPy's", {
+  e <- array(numeric(0), c(0, 3))
+  expect_identical(as.array(op_median(e, axis = 2)), array(numeric(0)))
+  expect_identical(as.integer(op_shape(op_quantile(e, c(0.2, 0.5), axis = 2))), c(2L, 0L))
+})

@@ -132,3 +132,9 @@ test_that("axes given as a list are the vector of them, as keras3's as_axis() ma
   expect_identical(dim(as.array(op_transpose(x, axes = list(3, 1, 2)))), c(4L, 2L, 3L))
   expect_bridge_error(op_sum(x, axis = list(1, "a")), "type_error")
 })
+
+test_that("op_logsumexp of no elements is -Inf, the log of an empty sum", {
+  e <- array(numeric(0), c(0, 3))
+  expect_identical(as.array(op_logsumexp(e)), -Inf)
+  expect_identical(as.array(op_logsumexp(e, axis = 1)), array(rep(-Inf, 3)))
+})

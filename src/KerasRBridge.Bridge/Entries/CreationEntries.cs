@@ -106,6 +106,8 @@ internal static class CreationEntries
     private static NdArray Join(Sexp xs, Sexp axis, bool stack)
     {
         var tensors = Tensors.FromRList(xs, "xs");
+        // axis = NULL joins the tensors flattened, as NumPy's and JAX's concatenate(axis=None).
+        if (!stack && RValues.IsNull(axis)) return Ops.Concatenate([.. tensors.Select(Ops.Ravel)], 0);
         int rank = tensors[0].Rank + (stack ? 1 : 0);
         int single = Axes.ReadOne(axis, rank, "axis") ?? 0;
         return stack ? Ops.Stack(tensors, single) : Ops.Concatenate(tensors, single);

@@ -11,7 +11,7 @@ public static partial class Ops
     /// over, and a letter repeated in one operand takes its diagonal. <c>...</c> stands for the
     /// axes an operand's letters leave, aligned from the right across operands and broadcast
     /// (length 1 stretches), as in NumPy; without an output they come first. In the promoted
-    /// dtype (int8 with int8: int32, as <see cref="MatMul"/>); float32 and float64 operands are
+    /// dtype (int8 operands only: int32, as Keras's backends give it); float32 and float64 operands are
     /// multiplied as stacks of matrices, two at a time (<see cref="EinsumContraction"/>).
     /// </summary>
     /// <exception cref="KerasValueError">The subscripts do not fit the operands.</exception>
@@ -44,7 +44,7 @@ public static partial class Ops
         }
         if (output.Any(c => !length.ContainsKey(c)) || output.Distinct().Count() != output.Length)
             throw new KerasValueError($"The output subscripts `{output}` must be distinct letters that the operands use.");
-        var dtype = operands.Count == 2 && operands.All(x => x.DType == DType.Int8) ? DType.Int32 : DTypes.ResultType([.. operands.Select(x => x.DType)]);
+        var dtype = operands.Count > 0 && operands.All(x => x.DType == DType.Int8) ? DType.Int32 : DTypes.ResultType([.. operands.Select(x => x.DType)]);
         if (EinsumContraction.Applies(inputs, dtype)) return EinsumContraction.Contract(inputs, output, operands, dtype);
         var labels = output.Concat(length.Keys.Where(c => !output.Contains(c)).Order()).ToArray();
         bool complex = DTypes.IsComplex(dtype);

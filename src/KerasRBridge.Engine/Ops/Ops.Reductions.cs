@@ -98,16 +98,19 @@ public static partial class Ops
 
     /// <summary>
     /// <c>log(sum(exp(x)))</c> over <paramref name="axis"/> without overflow (<c>keras.ops.logsumexp</c>),
-    /// in <c>result_type(x, float)</c>; infinite maxima give infinities, not NaN.
+    /// in <c>result_type(x, float)</c>; infinite maxima give infinities, not NaN, and a reduction
+    /// of no elements gives <c>-inf</c> (the log of an empty sum), as TensorFlow and SciPy do.
     /// </summary>
-    /// <exception cref="KerasValueError">An axis is out of range or repeated, or there is nothing to reduce.</exception>
+    /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
     public static NdArray LogSumExp(NdArray x, int[]? axis = null, bool keepdims = false)
     {
         ArgumentNullException.ThrowIfNull(x);
         var floats = RealOnly(x, "logsumexp").Cast(FloatResult(x.DType));
-        var max = Max(floats, axis, keepdims: true);
-        var shift = FloatFunction<FiniteOrZeroFunction>(max);
+        // No elements have no maximum; the empty sum (zeros of the reduced shape) shifts nothing.
+        var shift = Count(floats, Axes(floats, axis)) == 0
+            ? Sum(floats, axis, keepdims: true)
+            : FloatFunction<FiniteOrZeroFunction>(Max(floats, axis, keepdims: true));
         var result = Add(Log(Sum(Exp(Subtract(floats, shift)), axis, keepdims: true)), shift);
         return keepdims ? result : Sum(result, axis);
     }
