@@ -24,7 +24,9 @@ NULL
 #'   whose elements come in row-major order (keras3's order: `t(x)[t(mask)]` in R terms);
 #' * `NULL` or `newaxis` inserts an axis of length 1; `all_dims()` (or `..`) stands for every
 #'   axis not named;
-#' * `drop = FALSE` keeps the axes single numbers would drop, as in R (`x@r[1, , drop = FALSE]`).
+#' * `drop = FALSE` keeps the axes single numbers would drop, as in R (`x@r[1, , drop = FALSE]`);
+#' * a single list of indices, such as keras3's [tuple()], stands for its elements, one per
+#'   axis, as a Python tuple key does: `x@r[tuple(i, j)]` is `x@r[i, j]`.
 #'
 #' `x@py[...]` has NumPy's rules instead: 0-based, `a:b` excludes `b`, and index arrays combine
 #' point by point (`x@py[c(0, 2), c(1, 3)]` is two elements).
@@ -60,6 +62,27 @@ NULL
 #' @export
 newaxis <- structure(list(), class = "kerasbridge_newaxis")
 
+#' A tuple, as keras3 re-exports reticulate's
+#'
+#' keras3 re-exports reticulate's `tuple()`, which makes a Python tuple, and its documentation
+#' uses it for several inputs at once (`op_vectorized_map(f, tuple(x, y))`) and for index keys
+#' (`x@r[tuple(i, j)]`). Keras treats tuples and lists alike as sequences; here, as in R, both
+#' are lists, so `tuple()` gives an unnamed list of its arguments (of the elements of a single
+#' list argument, as reticulate's does). As the index of a tensor it stands for one index per
+#' axis ([op_subset]).
+#'
+#' @param ... The elements; or one list of them.
+#' @return A list.
+#' @examples
+#' x <- op_array(array(1:12, c(3, 4)))
+#' x@r[tuple(1:2, 2)]
+#' tuple(1, 2)
+#' @export
+tuple <- function(...) {
+  items <- list(...)
+  if (length(items) == 1L && is.null(names(items)) && is.list(items[[1L]]) && is.null(oldClass(items[[1L]]))) items[[1L]] else items
+}
+
 #' @rdname op_subset
 #' @export
 all_dims <- function() structure(list(), class = "kerasbridge_all_dims")
@@ -80,12 +103,14 @@ print.kerasbridge_all_dims <- function(x, ...) {
 # the whole axis (`NA:NA`) for a missing index, a kerasbridge_slice for `a:b` or `a:b:step`,
 # everything else evaluated (so NULL, as in keras3, is a new axis).
 index_list <- function(args, env) {
-  lapply(forwarded_dots(args, env), function(arg) {
+  index <- lapply(forwarded_dots(args, env), function(arg) {
     if (identical(arg, quote(expr = ))) return(whole_axis)
     if (identical(arg, quote(..))) return(all_dims())
     if (is_colon_call(arg)) return(slice_of(arg, env))
     eval(arg, env)
   })
+  # A lone plain list is a tuple key, x[(i, j)] in Python: its elements index the axes.
+  if (length(index) == 1L && is.list(index[[1L]]) && is.null(oldClass(index[[1L]]))) index[[1L]] else index
 }
 
 # Indices passed on as `...` (`f <- function(t, ...) t[...]`, `sapply(xs, "[", 2)`): each

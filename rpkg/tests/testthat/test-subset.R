@@ -227,3 +227,23 @@ test_that("x[] is all of x, 0-d tensors and variables included, as base R", {
   m[] <- 0L
   expect_identical(as.array(m), matrix(0L, 2, 2))
 })
+
+test_that("tuple() gives a list of its arguments, or of the elements of one list", {
+  expect_identical(tuple(1, "a"), list(1, "a"))
+  expect_identical(tuple(list(1, 2)), list(1, 2))
+})
+
+test_that("a tuple key indexes one axis per element, as x[(i, j)] in Python", {
+  x <- op_array(array(1:12, c(3, 4)))
+  expect_identical(as.array(x@r[tuple(1:2, 1:2)]), as.array(x@r[1:2, 1:2]))
+  expect_identical(as.array(x@py[tuple(0L, 1L)]), as.array(x@py[0L, 1L]))
+  expect_identical(as.array(op_subset(x, tuple(2, 3))), 8L)
+})
+
+test_that("assigning through a tuple key changes the element it names", {
+  v <- keras_variable(array(1:12, c(3, 4)))
+  v@r[tuple(2, 2:3)] <- 0L
+  expected <- array(1:12, c(3, 4))
+  expected[2, 2:3] <- 0L
+  expect_identical(as.array(v), expected)
+})
