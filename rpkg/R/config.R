@@ -101,3 +101,16 @@ config_enable_interactive_logging <- function() invisible(.Call(krb_call1, "conf
 #' @rdname config_is_interactive_logging_enabled
 #' @export
 config_disable_interactive_logging <- function() invisible(.Call(krb_call1, "config_set_interactive_logging", FALSE))
+
+#' The backend
+#'
+#' keras3's `config_backend()` names the framework Keras runs on (`"tensorflow"`, `"jax"`,
+#' `"torch"` or `"numpy"`); here the engine is the package's own .NET one, so it gives
+#' `"kerasbridge"`. Code that branches on the backend (`if (config_backend() == "tensorflow")`)
+#' takes the branch for other backends.
+#'
+#' @return `"kerasbridge"`.
+#' @examples
+#' config_backend()
+#' @export
+config_backend <- function() "kerasbridge"

@@ -131,3 +131,7 @@ test_that("interactive logging is enabled unless disabled, as in Keras", {
   config_enable_interactive_logging()
   expect_true(config_is_interactive_logging_enabled())
 })
+
+test_that("config_backend() names the package's own engine, none of Keras's frameworks", {
+  expect_identical(config_backend(), "kerasbridge")
+})
