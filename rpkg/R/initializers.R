@@ -76,9 +76,10 @@ is_numbers <- function(x) (is.numeric(x) || is.logical(x)) && length(x) <= .Mach
 #' @rdname initializers
 #' @export
 initializer_constant <- function(value = 0) {
-  # An array (or vector, or tensor) goes as a tensor of its own dtype, as Keras casts the value
-  # itself to the dtype asked for and broadcasts it to the shape.
-  if (is_kerasbridge_object(value) || is_numbers(value) && (length(value) != 1L || !is.null(dim(value)))) value <- tensor_of(as_array(value))
+  # An array (or vector, or tensor, or logical) goes as a tensor of its own dtype, as Keras
+  # casts the value itself to the dtype asked for and broadcasts it to the shape.
+  if (is_kerasbridge_object(value) || is_numbers(value) && (is.logical(value) && !anyNA(value) || length(value) != 1L || !is.null(dim(value))))
+    value <- tensor_of(as_array(value))
   initializer_from_config("Constant", list(value = value))
 }
 
@@ -150,7 +151,9 @@ format.kerasbridge_initializer <- function(x, ...) .Call(krb_call1, "describe", 
 #' a named list whose attribute `"__class__"` names its class (as keras3's does);
 #' `from_config()` makes a new object from it. An initializer's config also works as the
 #' arguments of its `initializer_*()` function (`do.call(initializer_random_normal, config)`).
-#' `initializer$get_config()` is the same as `get_config(initializer)`.
+#' `initializer$get_config()` is the same as `get_config(initializer)`, `initializer$clone()` makes
+#' a new initializer from that config, and `initializer$stddev` (any entry of the config) reads
+#' the argument, as Keras's initializers keep them as attributes.
 #'
 #' @param object An initializer or a seed generator.
 #' @param config A list from `get_config()`.
@@ -186,6 +189,13 @@ from_config <- function(config, custom_objects = NULL) {
 `$.kerasbridge_initializer` <- function(x, name) {
   switch(name,
     get_config = function() get_config(x),
-    raise_bridge_error("attribute_error", sprintf("'Initializer' object has no attribute '%s'", name))
+    clone = function() from_config(get_config(x)),
+    {
+      # Keras keeps its arguments as attributes (initializer.stddev, initializer.seed).
+      config <- get_config(x)
+      if (!name %in% names(config))
+        raise_bridge_error("attribute_error", sprintf("'Initializer' object has no attribute '%s'", name))
+      config[[name]]
+    }
   )
 }

@@ -20,7 +20,11 @@ NULL
 #'   `1 / (1 - rate)`; a `noise_shape` (`NULL` or `NA` entries: the input's length) draws one
 #'   decision per position of that shape.
 #' * `random_gamma()`, `random_beta()` and `random_binomial()` take parameters that are numbers
-#'   or tensors broadcasting to `shape`; `random_binomial()` gives counts as floats.
+#'   or tensors broadcasting to `shape`; `random_binomial()` gives counts as floats. So do
+#'   `random_normal()`, `random_uniform()` and `random_truncated_normal()`: a vector or tensor
+#'   `mean`/`stddev` (or `minval`/`maxval`) scales and shifts a standard draw element by element.
+#' * A rate of 0 gives `random_dropout()`'s input as it is, a rate of 1 its zeros, in its dtype,
+#'   without drawing (as in Keras).
 #'
 #' @param shape The shape of the sample: numbers or a [shape()].
 #' @param mean,stddev The mean and standard deviation.
@@ -51,18 +55,34 @@ NULL
 
 #' @rdname random
 #' @export
-random_normal <- function(shape, mean = 0, stddev = 1, dtype = NULL, seed = NULL)
+random_normal <- function(shape, mean = 0, stddev = 1, dtype = NULL, seed = NULL) {
+  if (several_values(mean) || several_values(stddev))
+    return(scaled_draw(random_normal(shape, 0, 1, dtype, seed), stddev, mean))
   .Call(krb_call5, "random_normal", shape, mean, stddev, dtype, seed)
+}
 
 #' @rdname random
 #' @export
-random_uniform <- function(shape, minval = 0, maxval = 1, dtype = NULL, seed = NULL)
+random_uniform <- function(shape, minval = 0, maxval = 1, dtype = NULL, seed = NULL) {
+  if (several_values(minval) || several_values(maxval))
+    return(scaled_draw(random_uniform(shape, 0, 1, dtype, seed), op_subtract(maxval, minval), minval))
   .Call(krb_call5, "random_uniform", shape, minval, maxval, dtype, seed)
+}
 
 #' @rdname random
 #' @export
-random_truncated_normal <- function(shape, mean = 0, stddev = 1, dtype = NULL, seed = NULL)
+random_truncated_normal <- function(shape, mean = 0, stddev = 1, dtype = NULL, seed = NULL) {
+  if (several_values(mean) || several_values(stddev))
+    return(scaled_draw(random_truncated_normal(shape, 0, 1, dtype, seed), stddev, mean))
   .Call(krb_call5, "random_truncated_normal", shape, mean, stddev, dtype, seed)
+}
+
+# Numbers other than one (an R vector or array, a tensor): the engine's draws take one number.
+several_values <- function(x) if (is_kerasbridge_object(x)) op_size(x) != 1L else is.numeric(x) && length(x) != 1L
+
+# Keras's backends broadcast parameters given as tensors or vectors against the sample (TensorFlow's
+# stateless ops, JAX's `sample * stddev + mean`): a standard draw scaled and shifted, in its dtype.
+scaled_draw <- function(draw, scale, shift) op_cast(op_add(op_multiply(draw, scale), shift), op_dtype(draw))
 
 #' @rdname random
 #' @export
@@ -113,7 +133,9 @@ random_binomial <- function(shape, counts, probabilities, dtype = NULL, seed = N
 #'
 #' @param seed An integer; `NULL` draws one.
 #' @param name The generator's name (`NULL` gives `seed_generator`, made unique); for `$`, the
-#'   field: `state` (the state variable) or `name`.
+#'   field: `state` (the state variable), `name`, `get_config()` or `next(ordered = TRUE)`, which
+#'   returns the state (a uint32 tensor `[seed, counter]`) and advances it, as Keras's
+#'   `SeedGenerator.next()` (`ordered = FALSE` scrambles the whole state instead).
 #' @param ... Keras's keyword arguments: `backend` is accepted and ignored; any other is a
 #'   `value_error`, as in Keras.
 #' @param x A seed generator.
@@ -136,17 +158,24 @@ random_seed_generator <- function(seed = NULL, name = NULL, ...) {
   if (any(unknown))
     raise_bridge_error("value_error", sprintf("Unrecognized keyword arguments: {%s}",
                                               paste0("'", keys[unknown], "': ", vapply(extra[unknown], deparse1, ""), collapse = ", ")))
-  new_seed_generator(.Call(krb_call2, "random_seed_generator", seed, name))
+  generator <- .Call(krb_call2, "random_seed_generator", seed, name)
+  new_seed_generator(generator)
 }
 
 new_seed_generator <- function(ptr) structure(list(), ptr = ptr, saved = saved_state(ptr), class = "kerasbridge_seed_generator")
 
 #' @rdname random_seed_generator
 #' @export
-`$.kerasbridge_seed_generator` <- function(x, name) .Call(krb_call2, "seed_generator_field", x, name)
+`$.kerasbridge_seed_generator` <- function(x, name) {
+  switch(name,
+    get_config = function() get_config(x),
+    `next` = function(ordered = TRUE) .Call(krb_call2, "seed_generator_next", x, ordered),
+    .Call(krb_call2, "seed_generator_field", x, name)
+  )
+}
 
 #' @export
-.DollarNames.kerasbridge_seed_generator <- function(x, pattern = "") grep(pattern, c("state", "name"), value = TRUE)
+.DollarNames.kerasbridge_seed_generator <- function(x, pattern = "") grep(pattern, c("state", "name", "next", "get_config"), value = TRUE)
 
 #' @export
 print.kerasbridge_seed_generator <- function(x, ...) {
@@ -157,7 +186,8 @@ print.kerasbridge_seed_generator <- function(x, ...) {
 #' @rdname random_seed_generator
 #' @export
 set_random_seed <- function(seed) {
-  set.seed(seed)
+  # The engine checks the seed first, so that a refused one leaves R's generator as it was.
   .Call(krb_call1, "set_random_seed", seed)
+  set.seed(seed)
   invisible()
 }

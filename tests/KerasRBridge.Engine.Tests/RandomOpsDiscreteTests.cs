@@ -84,6 +84,25 @@ public class RandomOpsDiscreteTests
     }
 
     [Test]
+    public void Dropout_at_rate_0_is_the_input_and_at_rate_1_its_zeros_in_its_dtype_drawing_nothing()
+    {
+        var ints = NdArray.Full(DType.Int32, [2, 2], 1);
+        var generator = new SeedGenerator(1);
+        Assert.That(RandomOps.Dropout(ints, 0, seed: generator), Is.SameAs(ints));
+        var zeros = RandomOps.Dropout(ints, 1, seed: generator);
+        Assert.That(zeros.DType, Is.EqualTo(DType.Int32));
+        Assert.That(zeros.ToArray<int>(), Is.All.EqualTo(0));
+        Assert.That(generator.State, Is.EqualTo(new RandomKey(1, 0)));
+    }
+
+    [Test]
+    public void Categorical_refuses_logits_with_no_classes()
+    {
+        var ex = Assert.Throws<KerasValueError>(() => RandomOps.Categorical(NdArray.Zeros(DType.Float32, [2, 0]), 3, seed: 1));
+        Assert.That(ex!.Message, Does.Contain("logits.shape=(2, 0)"));
+    }
+
+    [Test]
     public void Dropout_refuses_a_rate_outside_0_to_1()
     {
         Assert.Throws<KerasValueError>(() => RandomOps.Dropout(NdArray.Scalar(1.0), 1.5));

@@ -224,6 +224,8 @@ tortured <- list(
     quote(as.array(random_binomial(2, 4, 1, seed = 1))), array(c(4, 4))),
   "random_seed_generator: a named generator" = list(
     quote(format(random_seed_generator(3, name = "g")$state$path)), "g/seed_generator_state"),
+  "seed_generator_next: the state before advancing" = list(
+    quote(as.array(random_seed_generator(5)$`next`())), array(c(5, 0))),
   "seed_generator_field: the name" = list(
     quote(random_seed_generator(3, name = "h")$name), "h"),
   "set_random_seed: repeats unseeded draws" = list(

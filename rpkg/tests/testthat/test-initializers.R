@@ -91,3 +91,17 @@ test_that("a fractional seed is truncated, as keras3 passes seeds through as.int
   b <- as.array(initializer_he_normal(seed = 12)(c(3, 3)))
   expect_identical(a, b)
 })
+
+test_that("an initializer's arguments are its attributes, and clone() makes a new one from its config", {
+  init <- initializer_random_normal(stddev = 0.1, seed = 3)
+  expect_identical(init$stddev, 0.1)
+  expect_identical(init$mean, 0)
+  copy <- init$clone()
+  expect_identical(get_config(copy), get_config(init))
+  expect_identical(as.array(copy(c(2, 2))), as.array(init(c(2, 2))))
+  expect_error(init$gain, class = "attribute_error", regexp = "no attribute 'gain'")
+})
+
+test_that("initializer_constant takes a logical value, cast as Keras casts it", {
+  expect_identical(as.array(initializer_constant(TRUE)(2)), array(c(1, 1)))
+})

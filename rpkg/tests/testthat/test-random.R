@@ -153,3 +153,51 @@ test_that("random_integer refuses bounds outside its dtype", {
   expect_bridge_error(random_integer(3, 0, 2^40), "value_error", "range of dtype int32")
   expect_true(all(as.array(random_integer(3, 0, 2^40, dtype = "int64", seed = 1)) < 2^40))
 })
+
+test_that("random draws take one-element tensors as their parameters, as Keras's backends do", {
+  x <- random_normal(2, mean = op_array(5), stddev = op_array(0), seed = 1)
+  expect_identical(as.array(x), array(c(5, 5)))
+  expect_identical(as.array(random_uniform(3, minval = op_array(2), maxval = 2 + 1e-6, seed = 1)) >= 2, array(rep(TRUE, 3)))
+  expect_true(all(as.array(random_integer(10, op_array(0L), op_array(3L), seed = 1)) %in% 0:2))
+})
+
+test_that("random_normal and random_uniform broadcast vector parameters against the sample", {
+  x <- as.array(random_normal(c(1000, 2), mean = c(0, 100), stddev = c(1, 0.001), seed = 1))
+  expect_lt(abs(mean(x[, 1])), 0.2)
+  expect_lt(max(abs(x[, 2] - 100)), 0.01)
+  u <- as.array(random_uniform(c(1000, 2), minval = c(0, 10), maxval = c(1, 11), seed = 1))
+  expect_true(all(u[, 1] >= 0 & u[, 1] < 1) && all(u[, 2] >= 10 & u[, 2] < 11))
+  t <- as.array(random_truncated_normal(c(1000, 2), mean = c(0, 50), seed = 1))
+  expect_true(all(abs(t[, 2] - 50) <= 2))
+})
+
+test_that("random_dropout with rate 0 gives the input and with rate 1 its zeros, in its dtype, drawing nothing", {
+  x <- op_ones(c(2, 2), dtype = "int32")
+  g <- random_seed_generator(1)
+  expect_identical(as.array(random_dropout(x, 0, seed = g)), matrix(1L, 2, 2))
+  expect_identical(as.array(random_dropout(x, 1, seed = g)), matrix(0L, 2, 2))
+  expect_identical(as.array(g$state), array(c(1, 0)))
+})
+
+test_that("random_categorical refuses logits with no classes", {
+  expect_error(random_categorical(matrix(0, 2, 0), 2, seed = 1), class = "value_error", regexp = "at least one class.*\\(2, 0\\)")
+})
+
+test_that("a seed generator's seed must be an integer, a value_error in Keras's words", {
+  expect_error(random_seed_generator("a"), class = "value_error", regexp = "Argument `seed` must be an integer. Received: seed=")
+})
+
+test_that("set_random_seed refuses a non-number in Keras's words and leaves R's generator as it was", {
+  set.seed(7)
+  expected <- runif(1)
+  set.seed(7)
+  expect_error(set_random_seed(NULL), class = "value_error", regexp = "Expected `seed` argument to be an integer")
+  expect_identical(runif(1), expected)
+})
+
+test_that("a seed generator's next() returns its state and advances it, as Keras's", {
+  g <- random_seed_generator(3)
+  expect_identical(as.array(g$`next`()), array(c(3, 0)))
+  expect_identical(as.array(g$state), array(c(3, 1)))
+  expect_equal(g$get_config()$seed, 3)
+})

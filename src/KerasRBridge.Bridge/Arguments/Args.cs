@@ -49,10 +49,13 @@ internal static unsafe class Args
         throw new KerasTypeError($"Argument `{argument}` must be an integer. Received: {argument}={Show(x)}");
     }
 
-    /// <summary>A length-one number that is not NA: an R double or integer.</summary>
+    /// <summary>A length-one number that is not NA: an R double or integer, or a tensor or
+    /// variable of one real element, which Keras's backends take wherever they take a number.</summary>
     internal static double Double(Sexp x, string argument)
     {
         if (IsOneNumber(x) && NumberAt(x, 0) is var d && !RValues.IsNaReal(d)) return d;
+        if (Tensors.IsEngineObject(x) && Tensors.FromR(x) is { Size: 1 } one && !DTypes.IsComplex(one.DType))
+            return one.Cast(DType.Float64).AsSpan<double>()[0];
         throw new KerasTypeError($"Argument `{argument}` must be a number. Received: {argument}={Show(x)}");
     }
 

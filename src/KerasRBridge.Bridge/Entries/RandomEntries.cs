@@ -32,11 +32,12 @@ internal static class RandomEntries
         Declare.Entry("random_binomial", (ShapeArgument shape, Sexp counts, Sexp probabilities, string? dtype, Sexp seed) =>
             RandomOps.Binomial(Full(shape), Tensors.FromR(counts), Tensors.FromR(probabilities), Args.DTypeOrNull(dtype), Seed(seed))),
         Declare.Entry("random_seed_generator", (Sexp seed, string? name) =>
-            new SeedGenerator(RValues.IsNull(seed) ? null : Args.Whole(seed, "seed"), name)),
+            new SeedGenerator(RValues.IsNull(seed) ? null : Integer(seed, "Argument `seed` must be an integer."), name)),
         Declare.Entry("seed_generator_field", (SeedGenerator generator, string field) => Field(generator, field)),
+        Declare.Entry("seed_generator_next", (SeedGenerator generator, bool ordered) => NextState(generator, ordered)),
         Declare.Entry("set_random_seed", (Sexp seed) =>
         {
-            GlobalRandom.SetRandomSeed(Args.Whole(seed, "seed"));
+            GlobalRandom.SetRandomSeed(Integer(seed, "Expected `seed` argument to be an integer."));
             return Nothing.Value;
         }),
     ];
@@ -47,6 +48,20 @@ internal static class RandomEntries
         "name" => RValues.String(generator.Name),
         var other => throw new MissingMemberException($"'SeedGenerator' object has no attribute '{other}'"),
     };
+
+    /// <summary>A seed that must be a number (truncated, as keras3's <c>as_integer()</c>): Keras
+    /// refuses anything but a Python int with a value error, in the wording given.</summary>
+    private static long Integer(Sexp seed, string expected) =>
+        Args.IsNumeric(seed) && RValues.LengthOf(seed) == 1
+            ? Args.Whole(seed, "seed")
+            : throw new KerasValueError($"{expected} Received: seed={Args.Show(seed)}");
+
+    /// <summary>Keras's <c>SeedGenerator.next()</c>: the state before advancing it, as the uint32 pair the state variable holds.</summary>
+    private static NdArray NextState(SeedGenerator generator, bool ordered)
+    {
+        var key = generator.Next(ordered);
+        return NdArray.FromColumnMajor(new long[] { key.Seed, key.Counter }, [2]).Cast(DType.UInt32);
+    }
 
     private static long[] Full(ShapeArgument shape) => Args.FullShape(shape.Dimensions, "A random sample");
 

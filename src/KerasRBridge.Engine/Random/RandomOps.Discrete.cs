@@ -37,7 +37,7 @@ public static partial class RandomOps
     /// <paramref name="logits"/>, a (batch, classes) tensor of unnormalized log-probabilities
     /// (<c>keras.random.categorical</c>); the result has shape (batch, <paramref name="numSamples"/>).
     /// </summary>
-    /// <exception cref="KerasValueError"><paramref name="logits"/> is not 2-D, the dtype is not an integer dtype, or a count is negative.</exception>
+    /// <exception cref="KerasValueError"><paramref name="logits"/> is not 2-D or has no classes, the dtype is not an integer dtype, or a count is negative.</exception>
     public static NdArray Categorical(NdArray logits, long numSamples, DType? dtype = null, RandomSeed? seed = null)
     {
         ArgumentNullException.ThrowIfNull(logits);
@@ -50,6 +50,9 @@ public static partial class RandomOps
             throw new KerasValueError($"`keras.random.categorical` requires an integer `dtype`. Received: dtype={DTypes.Name(resolved)}");
         NdArray.StorageLength([logits.ShapeSpan[0], numSamples], resolved);
         int batch = (int)logits.ShapeSpan[0], classes = (int)logits.ShapeSpan[1];
+        // TensorFlow refuses no classes (there is no index to draw); batches of none are empty.
+        if (classes == 0 && batch > 0 && numSamples > 0)
+            throw new KerasValueError($"`logits` must have at least one class. Received: logits.shape={NdArray.FormatShape(logits.ShapeSpan)}");
         var weights = logits.Cast(DType.Float64).AsSpan<double>();
         var samples = new long[checked(batch * (int)numSamples)];
         var stream = new RandomStream(RandomSeed.Draw(seed));
@@ -93,7 +96,8 @@ public static partial class RandomOps
     /// Sets each element of <paramref name="inputs"/> to 0 with probability <paramref name="rate"/>
     /// and scales the others by <c>1 / (1 - rate)</c> (<c>keras.random.dropout</c>). A
     /// <paramref name="noiseShape"/> (null entries: the input's length) draws one decision per
-    /// position of that shape, broadcast over the input.
+    /// position of that shape, broadcast over the input. A rate of 0 gives the input itself and
+    /// a rate of 1 its zeros, in its dtype, drawing nothing (as Keras's backends).
     /// </summary>
     /// <exception cref="KerasValueError"><paramref name="rate"/> is outside [0, 1], or the noise shape does not broadcast to the input's.</exception>
     public static NdArray Dropout(NdArray inputs, double rate, long?[]? noiseShape = null, RandomSeed? seed = null)
@@ -101,6 +105,8 @@ public static partial class RandomOps
         ArgumentNullException.ThrowIfNull(inputs);
         if (!(rate >= 0 && rate <= 1))
             throw new KerasValueError($"Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate={PythonRepr.Repr(rate)}");
+        if (rate == 0) return inputs;
+        if (rate == 1) return NdArray.Zeros(inputs.DType, inputs.ShapeSpan);
         var shape = noiseShape is null
             ? inputs.ShapeArray
             : [.. noiseShape.Select((d, i) => d ?? (i < inputs.Rank ? inputs.ShapeSpan[i] : 1))];
