@@ -21,7 +21,8 @@ NULL
 #' * `x[[i]]` is the `i`-th element in R's (column-major) order and `x[[i, j]]` the element at
 #'   those positions, as base R's `[[` on an array, as 0-d tensors; `x[["dtype"]]` is `x$dtype`;
 #' * `cbind()` and `rbind()` join matrices, vectors and numbers as base R does (vectors become
-#'   columns or rows; no recycling) with [op_concatenate()], in Keras's promoted dtype;
+#'   columns or rows, a number is repeated to fill its column or row, as in `cbind(1, x)`; vectors
+#'   are not recycled) with [op_concatenate()], in Keras's promoted dtype;
 #' * `t()` and `aperm()` are [op_transpose()], as keras3 registers them (`t()` reverses every
 #'   axis: a 1-D tensor stays as it is, unlike base R's row); `is.na()`, `is.nan()`,
 #'   `is.finite()` and `is.infinite()` give bool tensors.
@@ -121,7 +122,11 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
       raise_bridge_error("value_error", sprintf("`%s()` takes `axis` and `keepdims` with one tensor only. Received: %d values", .Generic, sum(!options)))
     return(summarise(.Generic, tensor_of(parts[!options][[1L]]), na.rm, parts$axis, isTRUE(parts$keepdims)))
   }
-  parts <- lapply(parts, function(part) summarise(.Generic, tensor_of(part), na.rm || finite, finite = finite))
+  parts <- lapply(parts, tensor_of)
+  # Empty parts add nothing beside others (max(numeric(0), 2) is 2 in base R); alone, min() and
+  # max() have nothing to give.
+  if (length(parts) > 1L && any(nonempty <- vapply(parts, op_size, 1) > 0)) parts <- parts[nonempty]
+  parts <- lapply(parts, function(part) summarise(.Generic, part, na.rm || finite, finite = finite))
   if (length(parts) == 1L) return(parts[[1L]])
   summarise(.Generic, op_stack(parts), na.rm || finite)
 }
@@ -227,13 +232,17 @@ cbind.kerasbridge_object <- function(..., deparse.level = 1) bound(list(...), 2L
 #' @export
 rbind.kerasbridge_object <- function(..., deparse.level = 1) bound(list(...), 1L)
 
-# cbind() and rbind() as base R joins matrices: vectors and numbers become columns (rows), NULLs
-# drop out; the parts then join along `axis` in Keras's promoted dtype.
+# cbind() and rbind() as base R joins matrices: vectors and numbers become columns (rows), a
+# number repeated to the matrices' (else the longest vector's) length, NULLs drop out; the
+# parts then join along `axis` in Keras's promoted dtype.
 bound <- function(parts, axis) {
-  parts <- lapply(Filter(Negate(is.null), parts), as_tensor)
+  parts <- lapply(Filter(Negate(is.null), parts), tensor_of)
+  ranks <- vapply(parts, op_ndim, 1L)
+  across <- function(part) if (op_ndim(part) == 2L) unlist(op_shape(part))[[3L - axis]] else op_size(part)
+  n <- if (any(ranks == 2L)) across(parts[[which(ranks == 2L)[[1L]]]]) else max(1L, vapply(parts[ranks == 1L], across, 1))
   parts <- lapply(parts, function(part) {
     switch(as.character(op_ndim(part)),
-      "0" = op_reshape(part, c(1L, 1L)),
+      "0" = op_broadcast_to(part, if (axis == 2L) c(n, 1L) else c(1L, n)),
       "1" = op_expand_dims(part, if (axis == 2L) 2L else 1L),
       "2" = part,
       raise_bridge_error("value_error", sprintf("`cbind()` and `rbind()` take matrices and vectors; use `op_concatenate()` for more axes. Received: shape=%s", format(op_shape(part))))
@@ -333,8 +342,13 @@ rep.kerasbridge_object <- function(x, ...) rep(as.array(x), ...)
 #' @rdname base_generics
 #' @param row.names,optional As for `as.data.frame()`.
 #' @export
-as.data.frame.kerasbridge_object <- function(x, row.names = NULL, optional = FALSE, ...)
-  as.data.frame(as.array(x), row.names = row.names, optional = optional, ...)
+as.data.frame.kerasbridge_object <- function(x, row.names = NULL, optional = FALSE, ...) {
+  # A vector's column is named for the argument, as base R names it (not "as.array(x)").
+  values <- as.array(x)
+  if (length(dim(values)) <= 1L && !"nm" %in% names(list(...)))
+    return(as.data.frame(as.vector(values), row.names = row.names, optional = optional, ..., nm = deparse1(substitute(x))))
+  as.data.frame(values, row.names = row.names, optional = optional, ...)
+}
 
 #' @rdname base_generics
 #' @importFrom utils str

@@ -349,7 +349,7 @@ op_vectorize <- function(func, ..., excluded = NULL, signature = NULL) {
       do.call(func, call_args)
     })
     if (!count) raise_bridge_error("value_error", "cannot call a vectorized function on arguments with no elements")
-    stacked <- op_stack(lapply(results, as_tensor), axis = 1L)
+    stacked <- op_stack(lapply(results, tensor_of), axis = 1L)
     op_reshape(stacked, c(loop, as.integer(op_shape(stacked))[-1L]))
   }
 }

@@ -57,7 +57,7 @@ sampling_order <- function(interpolation) c(nearest = 0L, bilinear = 1L)[[choice
 #' @export
 op_image_map_coordinates <- function(inputs, coordinates, order, fill_mode = "constant", fill_value = 0L) {
   x <- tensor_of(inputs)
-  coords <- if (is.list(coordinates) && !is_kerasbridge_object(coordinates)) op_stack(lapply(coordinates, as_tensor)) else tensor_of(coordinates)
+  coords <- if (is.list(coordinates) && !is_kerasbridge_object(coordinates)) op_stack(lapply(coordinates, tensor_of)) else tensor_of(coordinates)
   fill_mode <- choice(fill_mode, fill_modes, "fill_mode", "Expected one of")
   order <- scalar_value(order)
   if (!is.numeric(order) || length(order) != 1L || !order %in% 0:1)

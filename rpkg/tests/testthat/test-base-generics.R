@@ -264,3 +264,28 @@ test_that("mean() names the extra arguments it refuses", {
   expect_bridge_error(mean(op_convert_to_tensor(c(1, 2)), 2), "value_error", "Received: 2")
   expect_bridge_error(mean(op_convert_to_tensor(c(1, 2)), trim = 0.1), "value_error", "Received: trim = 0.1")
 })
+
+test_that("cbind() and rbind() repeat a number to fill its column or row, as base R does", {
+  m <- matrix(c(1.5, -2, 3, 4, 5, 6), 2)
+  x <- op_array(m, "float32")
+  expect_identical(as.array(cbind(1, x)), cbind(1, m))
+  expect_identical(as.array(rbind(x, 0)), rbind(m, 0))
+  expect_identical(as.array(cbind(op_array(c(1, 2)), 5)), cbind(c(1, 2), 5))
+})
+
+test_that("Summary functions leave out empty tensors beside other values, as base R does", {
+  e <- op_array(numeric(0))
+  expect_identical(as.array(max(e, op_array(2))), 2)
+  expect_identical(as.array(range(op_array(c(3, 1)), e)), array(c(1, 3)))
+  expect_error(max(e), class = "value_error", regexp = "no elements")
+})
+
+test_that("as.data.frame() of a 1-d tensor names its column for the argument, as base R does", {
+  x <- op_array(c(1, 2))
+  expect_identical(names(as.data.frame(x)), "x")
+  expect_identical(as.data.frame(x)$x, c(1, 2))
+})
+
+test_that("cbind() converts an R vector as op_array() does, so it joins a float32 matrix as float32", {
+  expect_identical(cbind(op_array(matrix(1, 2, 2), "float32"), c(1, 2))$dtype, "float32")
+})
