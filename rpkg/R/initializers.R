@@ -17,6 +17,12 @@ NULL
 #'   fan-out of the shape; `initializer_glorot_*()`, `initializer_he_*()` and
 #'   `initializer_lecun_*()` are its usual presets.
 #' * `initializer_orthogonal(gain)`: a random orthogonal matrix (or its reshaping).
+#' * `initializer_stft()`: the kernels of a short-time Fourier transform as a convolution, for a
+#'   shape `(frame_length, 1, fft_length %/% 2 + 1)`: the real (`cos`) or imaginary (`sin`) part,
+#'   times a window over time (a name from SciPy's `get_window()`: `"hann"`, `"hamming"`,
+#'   `"blackman"`, `"blackmanharris"`, `"nuttall"`, `"flattop"`, `"boxcar"`, `"bartlett"`,
+#'   `"triang"`; its values as a vector; or `NULL`), divided by the window's L2 norm
+#'   (`scaling = "density"`), its L1 norm (`"spectrum"`) or nothing (`NULL`).
 #'
 #' With an integer `seed` an initializer gives the same values on every call; with
 #' `seed = NULL` it draws a seed once, when it is made.
@@ -31,6 +37,10 @@ NULL
 #' @param distribution One of `"truncated_normal"`, `"untruncated_normal"`, `"uniform"`.
 #' @param seed An integer (a fraction is truncated, as keras3 does), a [random_seed_generator()], or `NULL` for a seed drawn when the
 #'   initializer is made.
+#' @param side `"real"` or `"imag"`: which part of the transform the kernel computes.
+#' @param window A window name, the window's values (one per time step), or `NULL`.
+#' @param scaling `"density"`, `"spectrum"` or `NULL`.
+#' @param periodic Whether a named window is periodic (SciPy's `fftbins`) rather than symmetric.
 #' @param ... Further Keras settings of the variance-scaling family, by their Keras names, as
 #'   [get_config()] gives them (`input_axes`, `output_axes`), so that a config passes back as
 #'   arguments.
@@ -42,6 +52,7 @@ NULL
 #' init(c(2, 2))
 #' identical(as.array(init(c(2, 2))), as.array(init(c(2, 2))))
 #' keras_variable(initializer_glorot_uniform(seed = 1), shape = c(3, 4))$shape
+#' initializer_stft("imag", window = "hamming")(c(4, 1, 3))
 #' @name initializers
 NULL
 
@@ -135,6 +146,14 @@ initializer_lecun_uniform <- function(seed = NULL, ...) initializer_from_config(
 #' @export
 initializer_orthogonal <- function(gain = 1, seed = NULL)
   initializer_from_config("Orthogonal", list(gain = gain, seed = seed))
+
+#' @rdname initializers
+#' @export
+initializer_stft <- function(side = "real", window = "hann", scaling = "density", periodic = FALSE) {
+  # Window values go as a tensor, as Keras converts an array_like window.
+  if (is_kerasbridge_object(window) || is.numeric(window) && length(window) != 1L) window <- tensor_of(as_array(window))
+  initializer_from_config("STFT", list(side = side, window = window, scaling = scaling, periodic = periodic))
+}
 
 #' @export
 print.kerasbridge_initializer <- function(x, ...) {

@@ -105,3 +105,42 @@ test_that("an initializer's arguments are its attributes, and clone() makes a ne
 test_that("initializer_constant takes a logical value, cast as Keras casts it", {
   expect_identical(as.array(initializer_constant(TRUE)(2)), array(c(1, 1)))
 })
+
+test_that("initializer_stft gives Keras's STFT kernels: the cosine times a hann window over its L2 norm", {
+  kernel <- as.array(initializer_stft()(c(4, 1, 3), dtype = "float64"))
+  window <- 0.5 - 0.5 * cos(2 * pi * (0:3) / 3)
+  t <- 0:3
+  for (f in 0:2) expect_equal(kernel[, 1, f + 1], cos(-2 * t * f / 4 * pi) * window / sqrt(sum(window^2)))
+})
+
+test_that("initializer_stft's imaginary side is the sine, and a periodic window drops the last point", {
+  kernel <- as.array(initializer_stft("imag", periodic = TRUE, scaling = "spectrum")(c(4, 1, 3), dtype = "float64"))
+  window <- 0.5 - 0.5 * cos(2 * pi * (0:3) / 4)
+  expect_equal(kernel[, 1, 2], sin(-2 * (0:3) / 4 * pi) * window / sum(window))
+})
+
+test_that("initializer_stft takes the window's values, or none", {
+  values <- as.array(initializer_stft(window = c(1, 2, 3, 4), scaling = NULL)(c(4, 1, 2), dtype = "float64"))
+  expect_equal(values[, 1, 1], c(1, 2, 3, 4))
+  plain <- as.array(initializer_stft(window = NULL)(c(3, 1, 2), dtype = "float64"))
+  expect_equal(plain[, 1, 1], c(1, 1, 1))
+})
+
+test_that("keras_variable takes \"stft\", \"STFT\" and \"STFTInitializer\", as Keras names it", {
+  for (name in c("stft", "STFT", "STFTInitializer"))
+    expect_identical(keras_variable(name, shape = c(4, 1, 3))$shape, shape(4, 1, 3))
+})
+
+test_that("initializer_stft refuses an unknown window, side or scaling with Keras's value errors", {
+  expect_error(initializer_stft(window = "foo"), class = "value_error", regexp = "Unknown window type")
+  expect_error(initializer_stft("middle"), class = "value_error", regexp = "side should be 'real' or 'imag'")
+  expect_error(initializer_stft(scaling = "l3"), class = "value_error", regexp = "Scaling is invalid")
+})
+
+test_that("initializer_stft's config recreates it", {
+  init <- initializer_stft("imag", "hamming", NULL, TRUE)
+  config <- get_config(init)
+  expect_identical(config$window, "hamming")
+  expect_null(config$scaling)
+  expect_identical(as.array(from_config(config)(c(5, 1, 4))), as.array(init(c(5, 1, 4))))
+})

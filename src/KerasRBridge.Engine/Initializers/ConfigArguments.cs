@@ -40,6 +40,26 @@ internal sealed class ConfigArguments(IReadOnlyDictionary<string, object?> confi
             ?? throw new KerasTypeError($"Argument `{key}` must be a string. Received: {key}={PythonRepr.Str(value, PythonSequence.List)}");
     }
 
+    /// <summary>A string argument that may be <c>None</c> (<c>null</c>).</summary>
+    public string? TextOrNull(string key, string? fallback)
+    {
+        if (!TryTake(key, out object? value)) return fallback;
+        return value is null or string ? (string?)value
+            : throw new KerasTypeError($"Argument `{key}` must be a string or None. Received: {key}={PythonRepr.Str(value, PythonSequence.List)}");
+    }
+
+    /// <summary>A boolean argument, read as Python's <c>bool()</c> reads a number.</summary>
+    public bool Flag(string key, bool fallback)
+    {
+        if (!TryTake(key, out object? value)) return fallback;
+        return value switch
+        {
+            bool b => b,
+            int or long or double => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) != 0,
+            _ => throw new KerasTypeError($"Argument `{key}` must be a boolean. Received: {key}={PythonRepr.Str(value, PythonSequence.List)}"),
+        };
+    }
+
     /// <summary>An optional list of axes (a sequence of integers, or <c>null</c>).</summary>
     public int[]? Axes(string key)
     {

@@ -50,11 +50,13 @@ internal static class InitializerRegistry
         Add("RandomUniform", "random_uniform", RandomUniform.FromArguments);
         Add("TruncatedNormal", "truncated_normal", TruncatedNormal.FromArguments);
         Add("VarianceScaling", "variance_scaling", VarianceScaling.FromArguments);
+        Add("STFT", "stft", Stft.FromArguments);
 
         factories["IdentityInitializer"] = factories["Identity"];
         factories["normal"] = factories["RandomNormal"];
         factories["one"] = factories["Ones"];
         factories["OrthogonalInitializer"] = factories["Orthogonal"];
+        factories["STFTInitializer"] = factories["STFT"];
         factories["uniform"] = factories["RandomUniform"];
         factories["zero"] = factories["Zeros"];
         return factories;
