@@ -74,3 +74,9 @@ test_that("a shape with unknown dimensions goes where keras3 takes one", {
 test_that("a 1-d array holds sizes, as a vector does", {
   expect_identical(as.integer(shape(array(c(2, 3)))), c(2L, 3L))
 })
+
+test_that("a shape given as a list takes scalar integer tensors among its dimensions, as keras3 passes them to Keras", {
+  expect_identical(random_normal(list(op_array(2L), 3), seed = 1)$shape, shape(2, 3))
+  expect_identical(keras_variable("ones", shape = list(op_array(3L)))$shape, shape(3))
+  expect_error(op_zeros(list(op_array(2.5), 2)), class = "value_error", regexp = "invalid dimension '<kerasbridge_tensor>")
+})

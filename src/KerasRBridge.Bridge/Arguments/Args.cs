@@ -108,7 +108,8 @@ internal static unsafe class Args
     }
 
     /// <summary>A shape as R gives it: <c>NULL</c>, a numeric vector (<c>NA</c> = unknown) or a
-    /// list of numbers and <c>NULL</c>s. Validation is the engine's (<c>standardize_shape</c>).</summary>
+    /// list of numbers, <c>NULL</c>s and scalar integer tensors. Validation is the engine's
+    /// (<c>standardize_shape</c>).</summary>
     internal static object?[]? Shape(Sexp x)
     {
         if (RValues.IsNull(x)) return null;
@@ -131,10 +132,16 @@ internal static unsafe class Args
             case SexpType.List:
                 for (int i = 0; i < n; i++)
                 {
-                    Sexp e = RValues.ElementAt(x, i);
+                    Sexp element = RValues.ElementAt(x, i), e = Objects.Unwrap(element);
                     if (RValues.IsNull(e)) continue;
+                    // A scalar integer tensor, as keras3's normalize_shape() passes them on to Keras.
+                    if (Tensors.IsEngineObject(e) && Tensors.FromR(e) is { Size: 1 } size && DTypes.IsInteger(size.DType))
+                    {
+                        dims[i] = size.Cast(DType.Int64).AsSpan<long>()[0];
+                        continue;
+                    }
                     if (RValues.TypeOf(e) is not (SexpType.Double or SexpType.Integer or SexpType.Logical) || RValues.LengthOf(e) != 1)
-                        throw new KerasValueError($"Cannot convert '{Show(x)}' to a shape. Found invalid dimension '{Show(e)}'.");
+                        throw new KerasValueError($"Cannot convert '{Show(x)}' to a shape. Found invalid dimension '{Show(element)}'.");
                     dims[i] = Shape(e)![0];
                 }
                 return dims;
