@@ -326,7 +326,7 @@ op_vectorize <- function(func, ..., excluded = NULL, signature = NULL) {
     vectorized <- seq_along(args)
     if (!is.null(excluded))
       vectorized <- vectorized[!(vectorized - 1L) %in% excluded & !(if (is.null(names(args))) rep("", length(args)) else names(args))[vectorized] %in% excluded]
-    inputs <- lapply(args[vectorized], function(a) tensor_of(as_array(a)))
+    inputs <- lapply(args[vectorized], tensor_of)
     input_cores <- if (is.null(cores)) rep(list(character()), length(inputs)) else cores$inputs
     if (length(input_cores) != length(inputs))
       raise_bridge_error("type_error", sprintf("wrong number of positional arguments: expected %d, got %d", length(input_cores), length(inputs)))

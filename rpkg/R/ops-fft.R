@@ -10,8 +10,8 @@ complex_pair <- function(x) {
   received <- function() deparse1(x, nlines = 1L, width.cutoff = 60L)
   if (!is.list(x) || length(x) != 2L)
     raise_bridge_error("value_error", sprintf("Input `x` should be a tuple of two tensors - real and imaginary. Received: x=%s", received()))
-  real <- keras_tensor(as_array(x[[1L]]))
-  imag <- keras_tensor(as_array(x[[2L]]))
+  real <- tensor_of(x[[1L]])
+  imag <- tensor_of(x[[2L]])
   if (!identical(as.integer(op_shape(real)), as.integer(op_shape(imag))))
     raise_bridge_error("value_error", sprintf("Input `x` should be a tuple of two tensors - real and imaginary. Both the real and imaginary parts should have the same shape. Received: x[0].shape = %s, x[1].shape = %s",
                                               shape_text(real), shape_text(imag)))
@@ -101,7 +101,7 @@ transform_length <- function(fft_length, default) {
 #' @rdname op_fft
 #' @export
 op_rfft <- function(x, fft_length = NULL) {
-  x <- floating(as_array(x))
+  x <- floating(x)
   dims <- as.integer(op_shape(x))
   if (!length(dims)) raise_bridge_error("value_error", sprintf("Input should have rank >= 1. Received: input.shape = %s", shape_text(x)))
   n <- transform_length(fft_length, dims[[length(dims)]])
@@ -141,7 +141,7 @@ op_irfft <- function(x, fft_length = NULL) {
 #' @rdname op_fft
 #' @export
 op_extract_sequences <- function(x, sequence_length, sequence_stride) {
-  x <- keras_tensor(as_array(x))
+  x <- tensor_of(x)
   length <- whole_number(sequence_length, "sequence_length")
   stride <- whole_number(sequence_stride, "sequence_stride")
   if (length < 1L || stride < 1L)
@@ -225,7 +225,7 @@ stft_lengths <- function(sequence_length, sequence_stride, fft_length) {
 #' @rdname op_stft
 #' @export
 op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "hann", center = TRUE) {
-  x <- keras_tensor(as_array(x))
+  x <- tensor_of(x)
   if (!op_dtype(x) %in% c("float32", "float64"))
     raise_bridge_error("type_error", sprintf("Invalid input type. Expected `float32` or `float64`. Received: input type=%s", op_dtype(x)))
   if (op_ndim(x) < 1L) raise_bridge_error("value_error", sprintf("Input should have rank >= 1. Received: input.shape = %s", shape_text(x)))

@@ -158,8 +158,8 @@ op_cross <- function(x1, x2, axisa = -1L, axisb = -1L, axisc = -1L, axis = NULL)
     axisb <- numpy_axis(axisb, "axisb")
     axisc <- numpy_axis(axisc, "axisc")
   }
-  a <- keras_tensor(as_array(x1))
-  b <- keras_tensor(as_array(x2))
+  a <- tensor_of(x1)
+  b <- tensor_of(x2)
   dtype <- promoted_dtype(op_dtype(a), op_dtype(b))
   a <- op_moveaxis(op_cast(a, dtype), axisa, -1L)
   b <- op_moveaxis(op_cast(b, dtype), axisb, -1L)
@@ -197,8 +197,8 @@ NULL
 #' @rdname op_polar
 #' @export
 op_polar <- function(abs_, angle) {
-  magnitude <- keras_tensor(abs_)
-  angle <- keras_tensor(angle)
+  magnitude <- tensor_of(abs_)
+  angle <- tensor_of(angle)
   real <- magnitude * op_cos(angle)
   dtype <- if (op_dtype(real) == "float64") "complex128" else "complex64"
   complex_of(real, magnitude * op_sin(angle), dtype)
@@ -210,7 +210,7 @@ complex_of <- function(real, imaginary, dtype) op_cast(op_cast(real, dtype) + op
 #' @rdname op_polar
 #' @export
 op_view_as_complex <- function(x) {
-  x <- keras_tensor(as_array(x))
+  x <- tensor_of(x)
   shape <- as.integer(op_shape(x))
   if (!length(shape) || shape[[length(shape)]] != 2L)
     raise_bridge_error("value_error", sprintf("Last dimension of input must be size 2 (real and imaginary). Received shape: %s", shape_text(x)))
@@ -220,6 +220,6 @@ op_view_as_complex <- function(x) {
 #' @rdname op_polar
 #' @export
 op_view_as_real <- function(x) {
-  x <- keras_tensor(as_array(x))
+  x <- tensor_of(x)
   op_stack(list(op_real(x), op_imag(x)), axis = -1L)
 }

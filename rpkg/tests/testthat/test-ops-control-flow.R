@@ -213,3 +213,9 @@ test_that("op_vectorize passes excluded arguments through unchanged", {
   scaled <- op_vectorize(function(x, factor) { expect_length(factor, 3L); x * factor[[2L]] }, excluded = 1L)
   expect_equal(as.vector(as.array(scaled(c(1, 2), c(10, 20, 30)))), c(20, 40))
 })
+
+test_that("op_vectorize converts its arguments as Keras's convert_to_tensor: a vector in floatx, a number 0-d", {
+  twice <- op_vectorize(function(a) a * 2)
+  expect_identical(op_dtype(twice(c(1, 2))), "float32")
+  expect_length(op_shape(twice(3)), 0L)
+})

@@ -61,7 +61,7 @@ test_that("op_extract_sequences cuts frames along the last axis", {
 
 test_that("op_stft transforms windowed frames of the reflected, padded signal", {
   x <- sin(seq(0, 20, length.out = 64))
-  out <- op_stft(x, sequence_length = 16, sequence_stride = 8, fft_length = 16)
+  out <- op_stft(array(x), sequence_length = 16, sequence_stride = 8, fft_length = 16)
   expect_equal(as.integer(op_shape(out[[1L]])), c(9L, 9L))
   padded <- c(x[9:2], x, x[63:56])
   hann <- 0.5 - 0.5 * cos(2 * pi * (0:15) / 16)
@@ -72,12 +72,12 @@ test_that("op_stft transforms windowed frames of the reflected, padded signal", 
 
 test_that("op_stft centres a shorter window in the frame and takes weights or no window", {
   x <- cos(seq(0, 10, length.out = 40))
-  out <- op_stft(x, sequence_length = 6, sequence_stride = 5, fft_length = 10, window = NULL, center = FALSE)
+  out <- op_stft(array(x), sequence_length = 6, sequence_stride = 5, fft_length = 10, window = NULL, center = FALSE)
   expect_equal(as.integer(op_shape(out[[1L]])), c(7L, 6L))
   spectrum <- matrix(as_complex(out), 7L)
   expect_equal(spectrum[2, ], fft(x[6:15])[1:6])
   weights <- runif(6)
-  weighted <- matrix(as_complex(op_stft(x, 6, 5, 10, window = weights, center = FALSE)), 7L)
+  weighted <- matrix(as_complex(op_stft(array(x), 6, 5, 10, window = weights, center = FALSE)), 7L)
   expect_equal(weighted[1, ], fft(x[1:10] * c(0, 0, weights, 0, 0))[1:6])
 })
 
@@ -87,7 +87,7 @@ test_that("op_istft inverts op_stft, over a batch, trimmed to `length`", {
     spectrum <- op_stft(x, 16, 4, 32, window = window)
     expect_equal(as.array(op_istft(spectrum, 16, 4, 32, length = 64, window = window)), x)
   }
-  out <- op_istft(op_stft(x[1, ], 16, 8, 16), 16, 8, 16)
+  out <- op_istft(op_stft(array(x[1, ]), 16, 8, 16), 16, 8, 16)
   expect_equal(as.vector(as.array(out)), x[1, ])
 })
 
@@ -118,4 +118,11 @@ test_that("review: op_stft reflects a short signal again and again, as NumPy's r
   padded <- c(1, 2, 3, 2, 1, 2, 3, 2, 1, 2, 3)
   expect_equal(matrix(as_complex(out), 4L)[1, ], fft(padded[1:8])[1:5])
   expect_error(op_rfft(op_zeros(c(2, 0))), "FFT data points", class = "value_error")
+})
+
+test_that("the FFT ops take a plain R vector as keras3 hands it to Keras, a list of numbers in config_floatx()", {
+  expect_identical(op_dtype(op_rfft(c(1, 2, 3, 4))[[1L]]), "float32")
+  expect_identical(op_dtype(op_fft(list(c(1, 2, 3, 4), c(0, 0, 0, 0)))[[1L]]), "float32")
+  expect_identical(op_dtype(op_extract_sequences(c(1, 2, 3, 4, 5, 6), 3, 2)), "float32")
+  expect_identical(op_dtype(op_rfft(array(c(1, 2, 3, 4)))[[1L]]), "float64")
 })

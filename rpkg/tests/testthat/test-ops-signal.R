@@ -68,9 +68,11 @@ test_that("op_cross refuses vectors of other lengths", {
 })
 
 test_that("op_polar builds complex numbers from magnitudes and angles", {
-  out <- op_polar(c(1, 2), c(0, pi / 2))
+  out <- op_polar(array(c(1, 2)), array(c(0, pi / 2)))
   expect_identical(op_dtype(out), "complex128")
   expect_equal(values(out), c(1 + 0i, 2i))
+  # Plain vectors reach Keras as lists of numbers, in config_floatx(), as keras3 passes them.
+  expect_identical(op_dtype(op_polar(c(1, 2), c(0, pi / 2))), "complex64")
   expect_identical(op_dtype(op_polar(op_array(1, "float32"), op_array(1, "float32"))), "complex64")
   expect_equal(values(op_polar(op_array(2, "float32"), op_array(1, "float32"))), complex(modulus = 2, argument = 1), tolerance = 1e-6)
 })
