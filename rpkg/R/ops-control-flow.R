@@ -246,7 +246,7 @@ op_associative_scan <- function(f, elems, reverse = FALSE, axis = 1L) {
   n <- vapply(leaves, axis_length, 1L, axis = axis)
   if (length(unique(n)) > 1L)
     raise_bridge_error("value_error", sprintf("Array inputs to associative_scan must have the same first dimension. (saw: %s)",
-                                              paste(vapply(leaves, function(l) format(op_shape(l)), ""), collapse = ", ")))
+                                              paste(vapply(leaves, shape_text, ""), collapse = ", ")))
   along <- function(x, positions) op_take(x, as.array(positions), axis = axis)
   combine <- function(a, b) tree_leaves(f(tree_rebuild(elems, a), tree_rebuild(elems, b)))
   # Blelloch's scan: combine neighbours in pairs, scan the pairs, then fill in the others.

@@ -148,7 +148,7 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
 #' `op_rot90()` turns by `k` quarter turns in the plane of two axes, from the first axis towards
 #' the second (NumPy's `rot90()`: a matrix turns anticlockwise), `op_broadcast_to()`
 #' repeats to a shape with NumPy's broadcasting, `op_one_hot()` encodes 1-based class numbers
-#' (0-based with `zero_indexed = TRUE`) along a new axis.
+#' (0-based with `zero_indexed = TRUE`) along a new axis, in [config_floatx()] unless `dtype` is given.
 #'
 #' @param x A tensor, variable, R array or number.
 #' @param indices Whole numbers, 1-based (negative from the end).
@@ -280,7 +280,7 @@ op_broadcast_to <- function(x, shape) .Call(krb_call2, "op_broadcast_to", x, sha
 op_one_hot <- function(x, num_classes, axis = -1L, dtype = NULL, sparse = FALSE, zero_indexed = FALSE) {
   if (isTRUE(sparse)) raise_bridge_error("value_error", "Sparse tensors are not supported: `sparse` must be FALSE.")
   x <- taken_indices(x, zero_indexed)
-  .Call(krb_call4, "op_one_hot", x, num_classes, axis, if (is.null(dtype)) "float32" else dtype)
+  .Call(krb_call4, "op_one_hot", x, num_classes, axis, if (is.null(dtype)) config_floatx() else dtype)
 }
 
 #' Mean and variance

@@ -137,7 +137,7 @@ op_norm <- function(x, ord = NULL, axis = NULL, keepdims = FALSE) {
   if (length(axis) == 1L) return(vector_norm(x, ord, axis, keepdims))
   if (length(axis) == 2L) return(matrix_norm(x, ord, axis, keepdims))
   raise_bridge_error("value_error", sprintf("Improper number of dimensions to norm: vector norms take one axis and matrix norms two. Received: shape=%s, axis=%s",
-                                            format(op_shape(x)), deparse1(axis)))
+                                            shape_text(x), deparse1(axis)))
 }
 
 # `axis`: one axis, 1-based and positive.

@@ -141,7 +141,7 @@ op_glu <- function(x, axis = -1L) {
   x <- tensor_of(x)
   if (axis_length(x, axis) %% 2L != 0L)
     raise_bridge_error("value_error", sprintf("axis size must be divisible by 2. Received: x.shape=%s with axis=%s",
-                                              format(op_shape(x), prefix = FALSE), deparse1(axis)))
+                                              shape_text(x), deparse1(axis)))
   halves <- op_split(x, 2L, axis = axis)
   op_cast(op_multiply(halves[[1L]], op_sigmoid(halves[[2L]])), x$dtype)
 }
@@ -319,7 +319,7 @@ op_dot_product_attention <- function(query, key, value, bias = NULL, mask = NULL
   query <- tensor_of(query); key <- tensor_of(key); value <- tensor_of(value)
   if (op_ndim(query) != 4L || op_ndim(key) != 4L || op_ndim(value) != 4L)
     raise_bridge_error("value_error", sprintf("`dot_product_attention` only supports 4D inputs. Received: query.shape=%s, key.shape=%s, value.shape=%s.",
-                                              format(op_shape(query)), format(op_shape(key)), format(op_shape(value))))
+                                              shape_text(query), shape_text(key), shape_text(value)))
   dtype <- promoted_dtype(op_dtype(query), op_dtype(key), op_dtype(value))
   query <- op_cast(query, dtype); key <- op_cast(key, dtype); value <- op_cast(value, dtype)
   # Grouped-query attention, as Keras documents it: N query heads over K key/value heads, N a
@@ -328,7 +328,7 @@ op_dot_product_attention <- function(query, key, value, bias = NULL, mask = NULL
   if (heads != kv_heads) {
     if (kv_heads < 1L || heads %% kv_heads != 0L)
       raise_bridge_error("value_error", sprintf("The number of query heads must be a multiple of the number of key/value heads. Received: query.shape=%s, key.shape=%s.",
-                                                format(op_shape(query)), format(op_shape(key))))
+                                                shape_text(query), shape_text(key)))
     key <- op_repeat(key, heads %/% kv_heads, axis = 3L); value <- op_repeat(value, heads %/% kv_heads, axis = 3L)
   }
   head_dim <- as.integer(op_shape(key))[[4L]]

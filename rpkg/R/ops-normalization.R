@@ -106,11 +106,11 @@ op_layer_normalization <- function(x, gamma = NULL, beta = NULL, axis = -1L, eps
 #' @rdname op_normalize
 #' @export
 op_psnr <- function(x1, x2, max_val) {
-  x1 <- tensor_of(as_array(x1))
-  x2 <- tensor_of(as_array(x2))
+  x1 <- tensor_of(x1)
+  x2 <- tensor_of(x2)
   if (!identical(as.integer(op_shape(x1)), as.integer(op_shape(x2))))
     raise_bridge_error("value_error", sprintf("Input shapes %s and %s must match for PSNR calculation.",
-                                              format(op_shape(x1), prefix = FALSE), format(op_shape(x2), prefix = FALSE)))
+                                              shape_text(x1), shape_text(x2)))
   mse <- op_mean(op_square(op_subtract(x1, x2)))
   op_subtract(op_multiply(20L, op_log10(op_cast(max_val, x2$dtype))), op_multiply(10L, op_log10(mse)))
 }
@@ -126,7 +126,7 @@ op_psnr <- function(x1, x2, max_val) {
 #' @param axis The axis they run along.
 #' @param offset,scale `NULL`, or vectors as long as `x`'s `axis`.
 #' @param epsilon A small number added to the variance.
-#' @return A tensor of `x`'s shape.
+#' @return A tensor of `x`'s shape and, for a float `x`, its dtype.
 #' @family nn ops
 #' @examples
 #' x <- rbind(c(0.1, 0.2, 0.3), c(0.4, 0.5, 0.6), c(0.7, 0.8, 0.9))
@@ -147,5 +147,7 @@ op_batch_normalization <- function(x, mean, variance, axis, offset = NULL, scale
   if (!is.null(scale)) inverse <- inverse * as_along(scale, "scale")
   shift <- -as_along(mean, "mean") * inverse
   if (!is.null(offset)) shift <- shift + as_along(offset, "offset")
-  x * inverse + shift
+  # In x's dtype, as Keras's BatchNorm gives it (TensorFlow takes the statistics in x's dtype).
+  normalized <- x * inverse + shift
+  if (grepl("float", op_dtype(x))) op_cast(normalized, op_dtype(x)) else normalized
 }

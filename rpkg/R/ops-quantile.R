@@ -86,7 +86,7 @@ op_average <- function(x, axis = NULL, weights = NULL) {
   if (!identical(unlist(op_shape(weights)), unlist(op_shape(x)))) {
     if (is.null(axis) || length(axis) != 1L || op_ndim(weights) != 1L)
       raise_bridge_error("value_error", sprintf("Axis must be specified when shapes of x and weights differ, and then weights must be 1-D, one per element along it. Received: x.shape=%s, weights.shape=%s",
-                                                format(op_shape(x)), format(op_shape(weights))))
+                                                shape_text(x), shape_text(weights)))
     along <- .Call(krb_call2, "axes_normalized", x, axis)
     shape <- rep(1L, op_ndim(x))
     shape[along] <- -1L

@@ -184,3 +184,9 @@ test_that("op_select needs as many choices as conditions", {
   expect_bridge_error(op_select(list(TRUE, FALSE), list(1)), "value_error", "same length as list of conditions")
   expect_bridge_error(op_select(TRUE, 1), "type_error", "must be lists")
 })
+
+test_that("op_one_hot defaults to config_floatx(), as Keras's standardize_dtype(None)", {
+  old <- config_set_floatx("float64")
+  on.exit(config_set_floatx("float32"))
+  expect_identical(op_dtype(op_one_hot(c(1, 3), 3)), "float64")
+})

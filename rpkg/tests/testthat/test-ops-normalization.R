@@ -56,19 +56,35 @@ test_that("op_layer_normalization with rms_scaling divides by the root of the va
 })
 
 test_that("op_psnr is 20 log10(max_val) - 10 log10(mse)", {
-  a <- c(0, 0.5, 1)
-  b <- c(0, 0.4, 1)
+  a <- array(c(0, 0.5, 1))
+  b <- array(c(0, 0.4, 1))
   expect_equal(as.vector(as.array(op_psnr(a, b, max_val = 1))), -10 * log10(mean((a - b)^2)))
   expect_equal(as.vector(as.array(op_psnr(a * 255, b * 255, max_val = 255))), -10 * log10(mean((a - b)^2)), tolerance = 1e-6)
   expect_identical(as.vector(as.array(op_psnr(a, a, max_val = 1))), Inf)
 })
 
 test_that("op_psnr needs inputs of one shape", {
-  expect_bridge_error(op_psnr(c(1, 2), c(1, 2, 3), 1), "value_error", "Input shapes (2) and (3) must match", fixed = TRUE)
+  expect_bridge_error(op_psnr(c(1, 2), c(1, 2, 3), 1), "value_error", "Input shapes (2,) and (3,) must match", fixed = TRUE)
 })
 
 test_that("layer and RMS normalization refuse complex values rather than cut them to their real parts", {
   z <- op_array(c(1+2i, 3+0i), "complex64")
   expect_bridge_error(op_layer_normalization(z), "type_error", "`layer_normalization` does not support dtype complex64.", fixed = TRUE)
   expect_bridge_error(op_rms_normalization(z), "type_error", "`rms_normalization` does not support dtype complex64.", fixed = TRUE)
+})
+
+test_that("op_batch_normalization keeps a float x's dtype, as Keras's BatchNorm gives it", {
+  x <- op_array(rbind(c(.1, .2, .3), c(.4, .5, .6)), "float32")
+  expect_identical(op_dtype(op_batch_normalization(x, mean = c(.2, .3, .4), variance = c(4, 16, 64), axis = -1)), "float32")
+  h <- op_array(rbind(c(1, 2)), "float16")
+  expect_identical(op_dtype(op_batch_normalization(h, op_array(c(0, 0), "float32"), op_array(c(1, 1), "float32"), axis = -1)), "float16")
+})
+
+test_that("op_psnr takes plain R vectors as keras3 hands them to Keras, in config_floatx()", {
+  expect_identical(op_dtype(op_psnr(c(0.1, 0.2), c(0.2, 0.2), 1)), "float32")
+})
+
+test_that("messages in Keras's words print shapes as Python tuples", {
+  expect_error(op_dot_product_attention(array(1, c(3, 4, 8)), array(1, c(3, 4, 8)), array(1, c(3, 4, 8))),
+               class = "value_error", regexp = "query.shape=(3, 4, 8)", fixed = TRUE)
 })
