@@ -309,7 +309,8 @@ op_moments <- function(x, axes, keepdims = FALSE, synchronized = FALSE) {
 
 #' Slices and padding
 #'
-#' keras3's `op_slice()` takes the block of `shape` starting at the 1-based `start_indices`;
+#' keras3's `op_slice()` takes the block of `shape` starting at the 1-based `start_indices` (a length of
+#' `-1` takes the rest of its axis, as in Keras);
 #' `op_slice_update()` returns a copy of `inputs` with `updates` written into the block starting
 #' there (the variable or tensor given is not changed). `op_pad()` pads each axis: `pad_width`
 #' is one number (every side), a pair `c(before, after)` or `list(before, after)` (every axis, as

@@ -17,6 +17,14 @@ public class OpsSlicingTests
     }
 
     [Test]
+    public void A_slice_length_of_minus_one_takes_the_rest_of_its_axis()
+    {
+        var block = Ops.Slice(Grid(), [3, 1], [-1, 2]);
+        Assert.That(block.ShapeArray, Is.EqualTo(new long[] { 2, 2 }));
+        Assert.That(Doubles(block), Is.EqualTo(new double[] { 16, 17, 21, 22 }));
+    }
+
+    [Test]
     public void A_slice_leaving_the_tensor_is_a_value_error()
     {
         Assert.Throws<KerasValueError>(() => Ops.Slice(Grid(), [4, 0], [2, 1]));

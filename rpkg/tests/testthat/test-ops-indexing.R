@@ -287,3 +287,9 @@ test_that("op_concatenate with axis = NULL joins the tensors flattened in row-ma
   b <- matrix(5:8, 2)
   expect_identical(as.array(op_concatenate(list(a, b), axis = NULL)), array(c(as.vector(t(a)), as.vector(t(b)))))
 })
+
+test_that("op_slice takes a length of -1 as the rest of its axis, as Keras's slice", {
+  m <- rbind(1:3, 4:6, 7:9)
+  expect_identical(as.array(op_slice(m, c(2, 2), c(-1, -1))), m[2:3, 2:3])
+  expect_identical(as.array(op_slice(m, c(1, 3), c(2, -1))), m[1:2, 3, drop = FALSE])
+})

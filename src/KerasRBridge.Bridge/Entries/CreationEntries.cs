@@ -31,7 +31,7 @@ internal static class CreationEntries
         Declare.Entry("op_broadcast_to", (Sexp x, ShapeArgument shape) =>
             Ops.BroadcastTo(Tensors.FromR(x), Args.FullShape(shape.Dimensions, "Broadcasting"))),
         Declare.Entry("op_slice", (Sexp inputs, Sexp start_indices, ShapeArgument shape) =>
-            Ops.Slice(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), Args.FullShape(shape.Dimensions, "A slice"))),
+            Ops.Slice(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), SliceLengths(shape.Dimensions))),
         Declare.Entry("op_slice_update", (Sexp inputs, Sexp start_indices, Sexp updates) =>
             Ops.SliceUpdate(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), Tensors.FromR(updates))),
         Declare.Entry("op_pad", (Sexp x, Sexp pad_width, string mode, Sexp constant_values) => Pad(Tensors.FromR(x), pad_width, mode, constant_values)),
@@ -111,6 +111,15 @@ internal static class CreationEntries
         int rank = tensors[0].Rank + (stack ? 1 : 0);
         int single = Axes.ReadOne(axis, rank, "axis") ?? 0;
         return stack ? Ops.Stack(tensors, single) : Ops.Concatenate(tensors, single);
+    }
+
+    // -1 is the rest of its axis (the engine works it out); the other lengths are checked as a shape's.
+    private static long[] SliceLengths(object?[]? shape)
+    {
+        static bool Rest(object? d) => d is long length && length == -1;
+        var lengths = Args.FullShape(shape?.Select(d => Rest(d) ? 0L : d).ToArray(), "A slice");
+        for (int i = 0; i < lengths.Length; i++) if (Rest(shape![i])) lengths[i] = -1;
+        return lengths;
     }
 
     private static NdArray Take(NdArray x, Sexp indices, Sexp axis) =>

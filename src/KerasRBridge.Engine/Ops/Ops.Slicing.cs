@@ -4,12 +4,17 @@ public static partial class Ops
 {
     /// <summary>
     /// The block of <paramref name="x"/> of <paramref name="shape"/> starting at 0-based
-    /// <paramref name="start"/> (<c>keras.ops.slice</c>).
+    /// <paramref name="start"/> (<c>keras.ops.slice</c>); a length of -1 takes the rest of its axis.
     /// </summary>
     /// <exception cref="KerasValueError">The lengths differ from the rank, or the block leaves the tensor.</exception>
     public static NdArray Slice(NdArray x, long[] start, long[] shape)
     {
         ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(shape);
+        // A length of -1 takes the rest of its axis, as Keras's slice (and TensorFlow's) reads it.
+        if (shape.Contains(-1) && start.Length == shape.Length && shape.Length == x.Rank)
+            shape = [.. shape.Select((length, i) => length == -1 ? x.ShapeSpan[i] - start[i] : length)];
         RequireBlock(x, start, shape);
         return DTypeVisitor.Accept<Block, NdArray>(x.DType, new Block(x, start, shape));
     }
