@@ -161,8 +161,10 @@ op_while_loop <- function(cond, body, loop_vars, maximum_iterations = NULL) {
   vars <- tree_map(if (spread) loop_vars else list(loop_vars), op_convert_to_tensor)
   iterations <- 0L
   while ((is.null(maximum_iterations) || iterations < maximum_iterations) && truth(do.call(cond, vars))) {
+    before <- vars
     vars <- do.call(body, vars)
     if (!is_tree_node(vars) || !is.null(names(vars))) vars <- list(vars)
+    same_structure(before, vars, "body", "loop_vars")
     iterations <- iterations + 1L
   }
   if (spread) vars else vars[[1L]]
@@ -178,10 +180,21 @@ op_fori_loop <- function(lower, upper, body_fun, init_val) {
   value <- tree_map(init_val, op_convert_to_tensor)
   i <- lower
   while (i < upper) {
+    before <- value
     value <- body_fun(op_array(i, "int32"), value)
+    same_structure(before, value, "body_fun", "init_val")
     i <- i + 1L
   }
   value
+}
+
+# A loop body must give back loop variables of the structure it was given, as TensorFlow's and
+# JAX's loops require (the NumPy backend alone runs on with whatever comes back).
+same_structure <- function(before, after, body, vars) {
+  n <- length(tree_leaves(before))
+  m <- length(tree_leaves(after))
+  if (n != m)
+    raise_bridge_error("value_error", sprintf("`%s` must return the structure of `%s`: %d tensor%s. Received: %d", body, vars, n, if (n == 1L) "" else "s", m))
 }
 
 #' @rdname op_cond

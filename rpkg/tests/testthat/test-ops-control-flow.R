@@ -219,3 +219,10 @@ test_that("op_vectorize converts its arguments as Keras's convert_to_tensor: a v
   expect_identical(op_dtype(twice(c(1, 2))), "float32")
   expect_length(op_shape(twice(3)), 0L)
 })
+
+test_that("a loop body must return as many loop variables as it was given, as TensorFlow's and JAX's loops require", {
+  expect_error(op_while_loop(function(i, j) i < 3L, function(i, j) list(i + 1L), list(0L, 100L)),
+               class = "value_error", regexp = "`body` must return the structure of `loop_vars`: 2 tensors. Received: 1")
+  expect_error(op_fori_loop(0L, 3L, function(i, s) list(s[[1]] + 1), list(0, 1)),
+               class = "value_error", regexp = "`body_fun` must return the structure of `init_val`")
+})
