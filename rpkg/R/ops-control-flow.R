@@ -316,8 +316,9 @@ op_custom_gradient <- function(f) {
 #' arguments against each other and calls `func` on each element (each a 0-d tensor), stacking
 #' the results into a tensor of the broadcast shape. With a `signature` such as
 #' `"(m,n),(n)->(m)"`, `func` gets the trailing core axes whole and loops only over the
-#' leading ones. Arguments named in `excluded` (by name, or by 0-based position, as keras3
-#' passes them to Python) go to `func` unchanged.
+#' leading ones; a signature with several outputs (`"(n)->(),()"`) takes a list of them from
+#' `func` and gives a list of tensors. Arguments named in `excluded` (by name, or by 0-based
+#' position, as keras3 passes them to Python) go to `func` unchanged.
 #'
 #' @param func A function.
 #' @param ... Unused; for compatibility.
@@ -362,21 +363,29 @@ op_vectorize <- function(func, ..., excluded = NULL, signature = NULL) {
       do.call(func, call_args)
     })
     if (!count) raise_bridge_error("value_error", "cannot call a vectorized function on arguments with no elements")
-    stacked <- op_stack(lapply(results, tensor_of), axis = 1L)
-    op_reshape(stacked, c(loop, as.integer(op_shape(stacked))[-1L]))
+    gathered <- function(parts) {
+      stacked <- op_stack(lapply(parts, tensor_of), axis = 1L)
+      op_reshape(stacked, c(loop, as.integer(op_shape(stacked))[-1L]))
+    }
+    outputs <- if (is.null(cores)) 1L else length(cores$outputs)
+    if (outputs == 1L) return(gathered(results))
+    # Several outputs in the signature: `func` returns a list of them, and so does the result.
+    if (!all(vapply(results, function(r) is.list(r) && !is_kerasbridge_object(r) && length(r) == outputs, TRUE)))
+      raise_bridge_error("value_error", sprintf("wrong number of outputs from the function: the signature names %d", outputs))
+    lapply(seq_len(outputs), function(k) gathered(lapply(results, `[[`, k)))
   }
 }
 
-# A generalized ufunc signature "(m,n),(n)->(m)": the core axis names of each input and of the
+# A generalized ufunc signature "(m,n),(n)->(m)": the core axis names of each input and of each
 # output.
 parse_signature <- function(signature) {
   text <- if (is.character(signature) && length(signature) == 1L && !is.na(signature)) gsub("\\s", "", signature) else ""
-  if (!grepl("^(\\([a-z0-9_,]*\\))(,\\([a-z0-9_,]*\\))*->\\([a-z0-9_,]*\\)$", text, ignore.case = TRUE))
+  if (!grepl("^(\\([a-z0-9_,]*\\))(,\\([a-z0-9_,]*\\))*->(\\([a-z0-9_,]*\\))(,\\([a-z0-9_,]*\\))*$", text, ignore.case = TRUE))
     raise_bridge_error("value_error", sprintf("not a valid gufunc signature: %s", deparse1(signature)))
   parts <- strsplit(text, "->", fixed = TRUE)[[1L]]
   groups <- function(side) lapply(regmatches(side, gregexpr("\\([^)]*\\)", side))[[1L]], function(g) {
     names <- strsplit(gsub("[()]", "", g), ",", fixed = TRUE)[[1L]]
     names[nzchar(names)]
   })
-  list(inputs = groups(parts[[1L]]), output = groups(parts[[2L]])[[1L]])
+  list(inputs = groups(parts[[1L]]), outputs = groups(parts[[2L]]))
 }

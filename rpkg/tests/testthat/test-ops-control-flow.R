@@ -226,3 +226,13 @@ test_that("a loop body must return as many loop variables as it was given, as Te
   expect_error(op_fori_loop(0L, 3L, function(i, s) list(s[[1]] + 1), list(0, 1)),
                class = "value_error", regexp = "`body_fun` must return the structure of `init_val`")
 })
+
+test_that("op_vectorize with several outputs in its signature gives a list of them, as NumPy's vectorize", {
+  sum_max <- op_vectorize(function(a) list(op_sum(a), op_max(a)), signature = "(n)->(),()")
+  out <- sum_max(rbind(c(1, 2, 3), c(4, 5, 6)))
+  expect_length(out, 2L)
+  expect_equal(as.array(out[[1L]]), array(c(6, 15)))
+  expect_equal(as.array(out[[2L]]), array(c(3, 6)))
+  expect_error(op_vectorize(function(a) op_sum(a), signature = "(n)->(),()")(rbind(c(1, 2))),
+               class = "value_error", regexp = "wrong number of outputs")
+})
