@@ -315,6 +315,14 @@ public class OpsLossTests
     }
 
     [Test]
+    public void Sparse_targets_must_have_the_outputs_shape_up_to_its_last_axis()
+    {
+        var output = NdArray.Full(DType.Float64, [2, 4, 3], 0.25);
+        var ex = Assert.Throws<KerasValueError>(() => Ops.SparseCategoricalCrossentropy(NdArray.Zeros(DType.Float64, [2, 3]), output, axis: 1));
+        Assert.That(ex!.Message, Is.EqualTo("Arguments `target` and `output` must have the same shape up until the last dimension: target.shape=(2, 3), output.shape=(2, 4, 3)"));
+    }
+
+    [Test]
     public void Crossentropy_of_different_shapes_is_kerass_value_error()
     {
         var ex = Assert.Throws<KerasValueError>(() => Ops.BinaryCrossentropy(Vector(1.0), Vector(0.5, 0.5)));

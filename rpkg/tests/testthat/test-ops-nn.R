@@ -190,3 +190,8 @@ test_that("op_one_hot defaults to config_floatx(), as Keras's standardize_dtype(
   on.exit(config_set_floatx("float32"))
   expect_identical(op_dtype(op_one_hot(c(1, 3), 3)), "float64")
 })
+
+test_that("op_sparse_categorical_crossentropy needs targets of the output's shape up to its last axis, as Keras", {
+  expect_error(op_sparse_categorical_crossentropy(c(0, 1), matrix(1 / 3, 3, 3)), class = "value_error",
+               regexp = "up until the last dimension: target.shape=(2,), output.shape=(3, 3)", fixed = TRUE)
+})

@@ -42,6 +42,7 @@ public static partial class Ops
     /// <summary>
     /// <see cref="CategoricalCrossentropy"/> of 0-based class numbers <paramref name="target"/>
     /// (<c>keras.ops.sparse_categorical_crossentropy</c>); a trailing axis of length 1 on the target is dropped.
+    /// The target has the output's shape without its last axis, as all Keras's backends require.
     /// </summary>
     /// <exception cref="KerasValueError">The shapes do not fit, or a label is outside [0, classes).</exception>
     public static NdArray SparseCategoricalCrossentropy(NdArray target, NdArray output, bool fromLogits = false, int axis = -1)
@@ -49,6 +50,11 @@ public static partial class Ops
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(output);
         if (target.Rank == output.Rank && target.Rank > 0 && target.ShapeSpan[^1] == 1) target = Squeeze(target, [-1]);
+        if (output.Rank < 1)
+            throw new KerasValueError($"Argument `output` must be at least rank 1. Received: output.shape={NdArray.FormatShape(output.ShapeSpan)}");
+        if (!target.ShapeSpan.SequenceEqual(output.ShapeSpan[..^1]))
+            throw new KerasValueError("Arguments `target` and `output` must have the same shape up until the last dimension: " +
+                                      $"target.shape={NdArray.FormatShape(target.ShapeSpan)}, output.shape={NdArray.FormatShape(output.ShapeSpan)}");
         int at = AxisReduction.Normalize([axis], false, output.Rank)[0];
         long classes = output.ShapeSpan[at];
         // A label outside the classes would one-hot to zeros and a loss of 0; Keras's backends
