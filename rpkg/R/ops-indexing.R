@@ -317,7 +317,9 @@ op_moments <- function(x, axes, keepdims = FALSE, synchronized = FALSE) {
 #' is a list of one pair), or, per axis, a list of pairs as keras3 takes them
 #' (`list(c(1, 0), c(0, 2))`) or of single widths (`list(list(1), list(2))`), or a matrix with
 #' one row `c(before, after)` per axis; `mode` is `"constant"` (with `constant_values`, default 0),
-#' `"edge"`, `"reflect"`, `"symmetric"` or `"wrap"`, as NumPy's.
+#' `"edge"`, `"reflect"`, `"symmetric"`, `"wrap"`, `"maximum"`, `"minimum"`, `"mean"`, `"median"`
+#' (each of the whole axis; mean and median rounded for integers), `"linear_ramp"` (from 0 to
+#' the edge) or `"empty"` (undefined in NumPy; zeros here), as NumPy's, axis by axis.
 #'
 #' @param inputs,x A tensor, variable or R array.
 #' @param start_indices The 1-based position of the block's first element, one per axis: numbers,

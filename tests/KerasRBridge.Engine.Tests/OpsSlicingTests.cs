@@ -16,6 +16,16 @@ public class OpsSlicingTests
         Assert.That(Ops.Slice(Grid(), [5, 0], [0, 5]).ShapeArray, Is.EqualTo(new long[] { 0, 5 }));
     }
 
+    [TestCase("maximum", new double[] { 4, 1, 2, 4, 4 })]
+    [TestCase("minimum", new double[] { 1, 1, 2, 4, 1 })]
+    [TestCase("median", new double[] { 2, 1, 2, 4, 2 })]
+    [TestCase("linear_ramp", new double[] { 0, 1, 2, 4, 0 })]
+    public void Statistic_and_ramp_modes_pad_as_numpy(string mode, double[] expected)
+    {
+        // NumPy 1.24: np.pad([1., 2, 4], 1, mode) (the ramp runs from 0 to the edge value).
+        Assert.That(Doubles(Ops.Pad(Vector(1.0, 2, 4), [1], [1], mode)), Is.EqualTo(expected));
+    }
+
     [Test]
     public void A_slice_length_of_minus_one_takes_the_rest_of_its_axis()
     {

@@ -293,3 +293,34 @@ test_that("op_slice takes a length of -1 as the rest of its axis, as Keras's sli
   expect_identical(as.array(op_slice(m, c(2, 2), c(-1, -1))), m[2:3, 2:3])
   expect_identical(as.array(op_slice(m, c(1, 3), c(2, -1))), m[1:2, 3, drop = FALSE])
 })
+
+# Expected values: NumPy 1.24's np.pad(x, ((1, 2), (2, 1)), mode) for x = [[1, 5, 2], [7, 3, 9]].
+test_that("op_pad's statistic modes pad each axis with its maximum, minimum, mean or median, axis by axis as NumPy", {
+  x <- rbind(c(1, 5, 2), c(7, 3, 9))
+  widths <- list(c(1, 2), c(2, 1))
+  expect_equal(as.array(op_pad(x, widths, mode = "maximum")),
+               rbind(c(9, 9, 7, 5, 9, 9), c(5, 5, 1, 5, 2, 5), c(9, 9, 7, 3, 9, 9), c(9, 9, 7, 5, 9, 9), c(9, 9, 7, 5, 9, 9)))
+  expect_equal(as.array(op_pad(x, widths, mode = "minimum")),
+               rbind(c(1, 1, 1, 3, 2, 1), c(1, 1, 1, 5, 2, 1), c(3, 3, 7, 3, 9, 3), c(1, 1, 1, 3, 2, 1), c(1, 1, 1, 3, 2, 1)))
+  expect_equal(as.array(op_pad(x, widths, mode = "mean")),
+               rbind(c(4.5, 4.5, 4, 4, 5.5, 4.5), c(8 / 3, 8 / 3, 1, 5, 2, 8 / 3), c(19 / 3, 19 / 3, 7, 3, 9, 19 / 3), c(4.5, 4.5, 4, 4, 5.5, 4.5), c(4.5, 4.5, 4, 4, 5.5, 4.5)))
+  expect_equal(as.array(op_pad(x, widths, mode = "median")),
+               rbind(c(4, 4, 4, 4, 5.5, 4), c(2, 2, 1, 5, 2, 2), c(7, 7, 7, 3, 9, 7), c(4, 4, 4, 4, 5.5, 4), c(4, 4, 4, 4, 5.5, 4)))
+})
+
+test_that("op_pad rounds an integer mean or median half to even, as NumPy", {
+  expect_identical(as.array(op_pad(c(1L, 2L, 4L, 4L), c(1, 1), mode = "mean")), array(c(3L, 1L, 2L, 4L, 4L, 3L)))
+  expect_identical(as.array(op_pad(c(1L, 4L), c(1, 1), mode = "median")), array(c(2L, 1L, 4L, 2L)))
+})
+
+test_that("op_pad's linear_ramp runs from 0 to the edge values, truncated for integers, as NumPy", {
+  x <- rbind(c(1, 5, 2), c(7, 3, 9))
+  expect_equal(as.array(op_pad(x, list(c(1, 2), c(2, 1)), mode = "linear_ramp")),
+               rbind(rep(0, 6), c(0, 0.5, 1, 5, 2, 0), c(0, 3.5, 7, 3, 9, 0), c(0, 1.75, 3.5, 1.5, 4.5, 0), rep(0, 6)))
+  expect_identical(as.array(op_pad(c(4L, 1L), c(3, 0), mode = "linear_ramp")), array(c(0L, 1L, 2L, 4L, 1L)))
+})
+
+test_that("op_pad's empty mode gives the shape, and the statistic modes refuse an empty axis", {
+  expect_identical(dim(as.array(op_pad(c(1, 2), c(1, 1), mode = "empty"))), 4L)
+  expect_error(op_pad(array(numeric(0), c(0, 2)), list(c(1, 0), c(0, 0)), mode = "maximum"), class = "value_error", regexp = "empty axis")
+})

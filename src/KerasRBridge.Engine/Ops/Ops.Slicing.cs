@@ -40,7 +40,9 @@ public static partial class Ops
     /// <summary>
     /// <paramref name="x"/> padded by <paramref name="before"/> and <paramref name="after"/>
     /// elements on each axis (<c>keras.ops.pad</c>): with <paramref name="constant"/> in
-    /// <c>"constant"</c> mode, else NumPy's <c>"edge"</c>, <c>"reflect"</c>, <c>"symmetric"</c> or <c>"wrap"</c>.
+    /// <c>"constant"</c> mode, else NumPy's <c>"edge"</c>, <c>"reflect"</c>, <c>"symmetric"</c>,
+    /// <c>"wrap"</c>, <c>"maximum"</c>, <c>"minimum"</c>, <c>"mean"</c>, <c>"median"</c> (each
+    /// over the whole axis), <c>"linear_ramp"</c> (from 0) or <c>"empty"</c> (zeros here), axis by axis as NumPy pads.
     /// </summary>
     /// <exception cref="KerasValueError">Widths are negative or do not match the rank, the mode is unknown, or
     /// <paramref name="constant"/> is given with another mode.</exception>
@@ -55,22 +57,55 @@ public static partial class Ops
         for (int a = 0; a < x.Rank; a++)
         {
             if (before[a] == 0 && after[a] == 0) continue;
-            if (mode == "constant")
+            long n = result.ShapeSpan[a];
+            if (mode is "maximum" or "minimum" or "mean" or "median" or "linear_ramp" && n == 0)
+                throw new KerasValueError($"can't extend empty axis {a} using modes other than 'constant' or 'empty'");
+            if (mode is "constant" or "empty" or "maximum" or "minimum" or "mean" or "median" or "linear_ramp")
             {
-                var sideShape = result.ShapeSpan.ToArray();
-                NdArray Side(long width)
-                {
-                    sideShape[a] = width;
-                    return NdArray.Full(result.DType, sideShape, constant ?? 0);
-                }
-                result = Concatenate([Side(before[a]), result, Side(after[a])], a);
+                result = Concatenate([PadSide(result, a, before[a], mode, constant, after: false), result, PadSide(result, a, after[a], mode, constant, after: true)], a);
                 continue;
             }
-            long n = result.ShapeSpan[a];
             var positions = Enumerable.Range(0, (int)(before[a] + n + after[a])).Select(i => PaddedPosition(i - before[a], n, mode)).ToArray();
             result = Take(result, NdArray.FromColumnMajor(positions, [positions.Length]), a);
         }
         return result;
+    }
+
+    // The values NumPy's np.pad puts on one side of axis a: a constant ("empty" leaves them
+    // undefined; zeros here), a statistic of the whole axis (mean and median rounded half to even
+    // for integers), or a linear ramp from 0 towards the edge value (truncated for integers).
+    private static NdArray PadSide(NdArray x, int a, long width, string mode, double? constant, bool after)
+    {
+        var shape = x.ShapeSpan.ToArray();
+        shape[a] = width;
+        if (mode is "constant" or "empty") return NdArray.Full(x.DType, shape, constant ?? 0);
+        if (mode == "linear_ramp")
+        {
+            var edge = Take(x, NdArray.FromColumnMajor(new[] { after ? x.ShapeSpan[a] - 1 : 0L }, [1]), a).Cast(DType.Float64);
+            var steps = new double[width];
+            for (long j = 0; j < width; j++) steps[j] = (double)(after ? width - 1 - j : j) / width;
+            var alongAxis = Enumerable.Repeat(1L, x.Rank).ToArray();
+            alongAxis[a] = width;
+            return Multiply(edge, NdArray.FromColumnMajor(steps, alongAxis)).Cast(x.DType);
+        }
+        var statistic = mode switch
+        {
+            "maximum" => Max(x, [a], keepdims: true),
+            "minimum" => Min(x, [a], keepdims: true),
+            "mean" => Mean(x.Cast(DType.Float64), [a], keepdims: true),
+            _ => MedianAlong(x, a),
+        };
+        if (DTypes.IsInteger(x.DType) && mode is "mean" or "median") statistic = Round(statistic, 0);
+        return BroadcastTo(statistic.Cast(x.DType), shape);
+    }
+
+    // The median along axis a, kept as an axis of length 1, in float64.
+    private static NdArray MedianAlong(NdArray x, int a)
+    {
+        long n = x.ShapeSpan[a];
+        var sorted = Sort(x.Cast(DType.Float64), a);
+        long[] middle = n % 2 == 1 ? [n / 2] : [n / 2 - 1, n / 2];
+        return Mean(Take(sorted, NdArray.FromColumnMajor(middle, [middle.Length]), a), [a], keepdims: true);
     }
 
     // The source position NumPy's non-constant pad modes read for position p of an axis of length n.
@@ -91,7 +126,7 @@ public static partial class Ops
                 long cycle = 2 * n, s = ((p % cycle) + cycle) % cycle;
                 return s < n ? s : cycle - 1 - s;
             default:
-                throw new KerasValueError($"Unsupported padding mode: {mode}. Expected one of \"constant\", \"edge\", \"reflect\", \"symmetric\", \"wrap\".");
+                throw new KerasValueError($"Unsupported padding mode: {mode}. Expected one of \"constant\", \"edge\", \"linear_ramp\", \"maximum\", \"mean\", \"median\", \"minimum\", \"reflect\", \"symmetric\", \"wrap\", \"empty\".");
         }
     }
 
