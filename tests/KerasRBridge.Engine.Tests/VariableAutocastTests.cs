@@ -32,6 +32,17 @@ public class VariableAutocastTests
     }
 
     [Test]
+    public void The_stored_value_and_dtype_are_not_cast_in_the_scope()
+    {
+        var v = new Variable(Filled(0.1), shape: new[] { 2 }, dtype: "float32");
+        using (new AutocastScope("float16"))
+        {
+            Assert.That(v.StoredDType, Is.EqualTo(DType.Float32));
+            Assert.That(v.StoredValue.ToArray<float>(), Is.All.EqualTo(0.1f));
+        }
+    }
+
+    [Test]
     public void Integer_variables_are_not_cast()
     {
         var v = new Variable(Filled(1), shape: new[] { 2, 2 }, dtype: "int32", trainable: false);

@@ -36,6 +36,19 @@ test_that("with_autocast_scope casts float variables when read", {
   expect_equal(with_autocast_scope("float16", i$value$dtype), "int32")
 })
 
+test_that("assigning in an autocast scope stores the value in the variable's own dtype, as Keras's assign", {
+  w <- keras_variable(c(0, 0), dtype = "float32")
+  returned <- with_autocast_scope("float16", w$assign(c(0.1, 1 / 3)))
+  expect_identical(as.array(w), as.array(op_array(c(0.1, 1 / 3), "float32")))
+  expect_identical(returned$dtype, "float32")
+})
+
+test_that("assigning part of a variable in an autocast scope leaves the other elements exactly as they were", {
+  w <- keras_variable(c(0, 1 / 3), dtype = "float32")
+  with_autocast_scope("float16", w@r[1] <- 0.1)
+  expect_identical(as.array(w), as.array(op_array(c(0.1, 1 / 3), "float32")))
+})
+
 test_that("an autocast scope needs a float dtype", {
   expect_bridge_error(with_autocast_scope("int32", 1), "value_error")
 })

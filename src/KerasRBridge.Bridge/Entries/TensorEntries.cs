@@ -69,8 +69,10 @@ internal static class TensorEntries
     {
         if (x.Target is Variable v)
         {
-            var place = RIndex.Parse(index, oneBased, v.Value.Rank);
-            v.Assign(Indexer.Set(v.Value, place.Items, Tensors.FromR(value, v.DType), place.Rules));
+            // In the stored dtype: an autocast scope casts reads of the variable, not what is written.
+            var stored = v.StoredValue;
+            var place = RIndex.Parse(index, oneBased, stored.Rank);
+            v.Assign(Indexer.Set(stored, place.Items, Tensors.FromR(value, v.StoredDType), place.Rules));
             return RNull.Create();
         }
         NdArray source = Objects.Tensor(x.Pointer, "x");

@@ -25,7 +25,7 @@ internal static class VariableEntries
         // One entry per operation rather than its name as an argument: reading the name is a
         // measurable part of a small assign.
         Declare.Entry("variable_assign", (Pointed<Variable> variable, Sexp value) =>
-            RWrappers.NewValue(variable, variable.Target.Assign(Tensors.FromR(value, variable.Target.DType)))),
+            RWrappers.NewValue(variable, variable.Target.Assign(Tensors.FromR(value, variable.Target.StoredDType)))),
         // Keras's assign(self + value): the value meets the variable as an operand of `+` does
         // (an R number as a weak Python number), and only the sum is cast to the variable's dtype.
         Declare.Entry("variable_assign_add", (Pointed<Variable> variable, Sexp value) =>

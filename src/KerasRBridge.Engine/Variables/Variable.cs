@@ -82,6 +82,12 @@ public sealed partial class Variable
     public DType DType =>
         Autocast && AutocastScope.Current?.DType is { } target && DTypes.IsFloat(_dtype) ? target : _dtype;
 
+    /// <summary>
+    /// The dtype the value is stored in, whatever autocast scope is open (Keras's <c>_dtype</c>):
+    /// what <see cref="Assign(NdArray)"/> converts to.
+    /// </summary>
+    public DType StoredDType => _dtype;
+
     /// <summary>The Keras name of <see cref="DType"/>, e.g. <c>float32</c>.</summary>
     public string DTypeName => DTypes.Name(DType);
 
@@ -91,14 +97,14 @@ public sealed partial class Variable
     /// waiting for deferred initialisation gives a fresh value from its initializer; inside an
     /// <see cref="AutocastScope"/> a float value is cast as <see cref="DType"/> says.
     /// </summary>
-    public NdArray Value
-    {
-        get
-        {
-            var value = StatelessScope.Current?.GetCurrentValue(this) ?? _value ?? Placeholder();
-            return Autocast && AutocastScope.Current is { } scope ? scope.MaybeCast(value) : value;
-        }
-    }
+    public NdArray Value =>
+        Autocast && AutocastScope.Current is { } scope ? scope.MaybeCast(StoredValue) : StoredValue;
+
+    /// <summary>
+    /// The current value in <see cref="StoredDType"/>: <see cref="Value"/> without an autocast
+    /// scope's cast, for changing part of the value and leaving the rest exactly as it was.
+    /// </summary>
+    public NdArray StoredValue => StatelessScope.Current?.GetCurrentValue(this) ?? _value ?? Placeholder();
 
     /// <summary>
     /// The value as last assigned outside any scope: what <see cref="Value"/> gives when no
