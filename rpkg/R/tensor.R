@@ -8,6 +8,10 @@ NULL
 #' `$shape`, `$dtype` and `$ndim`. Changing part of it (`value@r[1, ] <- 99`) makes a new
 #' tensor and rebinds the name to it.
 #'
+#' Printed, a tensor or variable shows Keras's header and then its values as R prints the array;
+#' past 1000 elements (where NumPy summarises) only the first 1000, with a note of the rows left
+#' out (`as.array()` shows them all).
+#'
 #' Tensors and variables live in the .NET engine of the R session that made them. Restored in
 #' another session (by `load()` or `readRDS()`), they print as objects from a previous session,
 #' and using them is an error.
@@ -89,11 +93,12 @@ format.kerasbridge_object <- function(x, ...) {
 }
 
 # The lines R prints for an array. An empty one of rank 2 or more gets one line: R would print
-# a header for every row or slice, and max.print does not bound those.
+# a header for every row or slice, and max.print does not bound those. Past 1000 elements (NumPy's
+# threshold for summarising) R prints the first 1000 and says how many rows it left out.
 format_values <- function(values) {
   if (length(values) == 0 && length(dim(values)) > 1)
     return(sprintf("<%s array of %s>", paste(dim(values), collapse = " x "), typeof(values)))
-  utils::capture.output(print(values))
+  utils::capture.output(print(values, max = if (length(values) > 1000) 1000))
 }
 
 #' @export

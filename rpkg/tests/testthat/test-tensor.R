@@ -81,3 +81,10 @@ test_that("a list whose elements differ in shape, or hold text, is refused with 
   expect_bridge_error(op_convert_to_tensor(list(1, c(2, 3))), "value_error", "differ in shape")
   expect_bridge_error(op_convert_to_tensor(list("a")), "type_error", "Cannot convert")
 })
+
+test_that("a tensor of more than 1000 elements prints its first 1000 and says how many rows it left out", {
+  lines <- capture.output(print(op_ones(c(1000, 3))))
+  expect_lt(length(lines), 400L)
+  expect_match(lines[[length(lines)]], "omitted 667 rows", fixed = TRUE)
+  expect_length(capture.output(print(op_ones(c(10, 3)))), 12L)
+})
