@@ -106,3 +106,8 @@ test_that("a runtime that cannot start is a classed error at every use, and the 
   expect_identical(child_value(lines, "again"), child_value(lines, "first"))
   expect_true("alive" %in% trimws(lines), info = child$stderr)
 })
+
+test_that("an error naming a tensor or variable argument calls it by its R class, not by the engine's pointer", {
+  expect_error(save_variables(keras_variable(1), tempfile(fileext = ".npz")), class = "value_error",
+               regexp = "Received: x=<kerasbridge_variable>", fixed = TRUE)
+})

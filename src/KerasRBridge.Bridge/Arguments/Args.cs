@@ -239,6 +239,9 @@ internal static unsafe class Args
         long n = RValues.LengthOf(x);
         var type = RValues.TypeOf(x);
         if (RValues.IsNull(x)) return "NULL";
+        // R's objects reach entry points as the engine's pointers: named as the R classes they are.
+        if (type == SexpType.ExternalPointer && Objects.TargetOf(x) is { } target)
+            return target switch { Variable => "<kerasbridge_variable>", NdArray => "<kerasbridge_tensor>", _ => $"<{target.GetType().Name}>" };
         if (n == 1 || (n > 1 && n <= 6))
         {
             string? single = type switch
