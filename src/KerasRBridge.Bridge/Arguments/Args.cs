@@ -54,10 +54,14 @@ internal static unsafe class Args
     internal static double Double(Sexp x, string argument)
     {
         if (IsOneNumber(x) && NumberAt(x, 0) is var d && !RValues.IsNaReal(d)) return d;
-        if (Tensors.IsEngineObject(x) && Tensors.FromR(x) is { Size: 1 } one && !DTypes.IsComplex(one.DType))
+        if (OneElement(x) is { } one && !DTypes.IsComplex(one.DType))
             return one.Cast(DType.Float64).AsSpan<double>()[0];
         throw new KerasTypeError($"Argument `{argument}` must be a number. Received: {argument}={Show(x)}");
     }
+
+    /// <summary>A tensor or variable (its pointer) of one element, which Keras's backends take
+    /// where they take a number; null for anything else.</summary>
+    private static NdArray? OneElement(Sexp x) => Tensors.IsEngineObject(x) && Tensors.FromR(x) is { Size: 1 } one ? one : null;
 
     /// <summary>A length-one number truncated toward zero, as keras3's <c>as_integer()</c> passes
     /// seeds, counts and bounds; a non-number is a <see cref="KerasTypeError"/>
@@ -135,7 +139,7 @@ internal static unsafe class Args
                     Sexp element = RValues.ElementAt(x, i), e = Objects.Unwrap(element);
                     if (RValues.IsNull(e)) continue;
                     // A scalar integer tensor, as keras3's normalize_shape() passes them on to Keras.
-                    if (Tensors.IsEngineObject(e) && Tensors.FromR(e) is { Size: 1 } size && DTypes.IsInteger(size.DType))
+                    if (OneElement(e) is { } size && DTypes.IsInteger(size.DType))
                     {
                         dims[i] = size.Cast(DType.Int64).AsSpan<long>()[0];
                         continue;

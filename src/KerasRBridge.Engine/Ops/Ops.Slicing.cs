@@ -58,9 +58,10 @@ public static partial class Ops
         {
             if (before[a] == 0 && after[a] == 0) continue;
             long n = result.ShapeSpan[a];
-            if (mode is "maximum" or "minimum" or "mean" or "median" or "linear_ramp" && n == 0)
+            bool fromAxisValues = mode is "maximum" or "minimum" or "mean" or "median" or "linear_ramp";
+            if (fromAxisValues && n == 0)
                 throw new KerasValueError($"can't extend empty axis {a} using modes other than 'constant' or 'empty'");
-            if (mode is "constant" or "empty" or "maximum" or "minimum" or "mean" or "median" or "linear_ramp")
+            if (fromAxisValues || mode is "constant" or "empty")
             {
                 result = Concatenate([PadSide(result, a, before[a], mode, constant, after: false), result, PadSide(result, a, after[a], mode, constant, after: true)], a);
                 continue;
