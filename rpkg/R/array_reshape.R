@@ -31,7 +31,6 @@ array_reshape <- function(x, dim, order = c("C", "F")) {
 
 # NumPy's reading of a new shape for `n` elements: at most one -1, worked out from the rest.
 reshaped_dim <- function(n, dim) {
-  shown <- function(d) paste0("(", paste(d, collapse = ", "), if (length(d) == 1L) ",", ")")
   if (!is.numeric(dim) || anyNA(dim) || any(dim != trunc(dim)) || any(dim < -1))
     raise_bridge_error("value_error", sprintf("`dim` must be whole numbers, at most one of them -1. Received: dim=%s", deparse1(dim)))
   dim <- as.double(dim)
@@ -40,7 +39,7 @@ reshaped_dim <- function(n, dim) {
   known <- prod(dim[dim != -1])
   if (length(unknown) == 1L && known > 0 && n %% known == 0) dim[unknown] <- n / known
   if (length(unknown) == 1L && dim[unknown] == -1 || prod(dim) != n)
-    raise_bridge_error("value_error", sprintf("cannot reshape array of size %.0f into shape %s", n, shown(ifelse(dim == -1, -1, dim))))
+    raise_bridge_error("value_error", sprintf("cannot reshape array of size %.0f into shape %s", n, tuple_text(dim)))
   if (all(dim <= .Machine$integer.max)) as.integer(dim) else dim
 }
 

@@ -21,11 +21,11 @@ keras_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_convert_to_t
 # The dtype Keras's type promotion gives values of these dtypes together.
 promoted_dtype <- function(...) op_dtype(Reduce(op_add, lapply(list(...), function(dtype) op_zeros(0L, dtype = dtype))))
 
-shape_text <- function(x) {
-  # A shape as Python prints a tuple, for messages in Keras's words: (3,), (2, None), ().
-  dims <- vapply(op_shape(x), function(d) if (is.null(d)) "None" else format(d), "")
-  paste0("(", paste(dims, collapse = ", "), if (length(dims) == 1L) ",", ")")
-}
+# A tensor's shape as Python prints a tuple, for messages in Keras's words: (3,), (2, None), ().
+shape_text <- function(x) tuple_text(vapply(op_shape(x), function(d) if (is.null(d)) "None" else format(d), ""))
+
+# Dimensions as Python prints a tuple of them.
+tuple_text <- function(dims) paste0("(", paste(dims, collapse = ", "), if (length(dims) == 1L) ",", ")")
 
 # keras3's integer arguments: R doubles that are whole numbers become integers; a list of
 # numbers counts as the vector of them (keras3 hands it to Keras as a list).
