@@ -21,7 +21,8 @@ NULL
 #' * `keras$random$<name>()`: `random_<name>()`, `randint()` being [random_integer()], and
 #'   `SeedGenerator()` [random_seed_generator()];
 #' * `keras$initializers$<Class>()`: the `initializer_*()` function of that Keras class;
-#' * `keras$name_scope(name)` and `keras$StatelessScope(...)`: scopes to enter with `with()`;
+#' * `keras$name_scope(name, caller, deduplicate, override_parent)` and
+#'   `keras$StatelessScope(...)`: scopes to enter with `with()`;
 #' * `keras$config$floatx()`, `set_floatx()`, `epsilon()`, `set_epsilon()`,
 #'   `image_data_format()`, `set_image_data_format()`;
 #'   `keras$utils$set_random_seed()`; `keras$backend$clear_session()`.
@@ -74,11 +75,25 @@ python_op <- function(f, name) {
   }
 }
 
-# A Keras scope as an object to enter with with().
-keras_name_scope <- function(name, ...) structure(list(name = name), class = "kerasbridge_name_scope")
+# Keras's name_scope as an object to enter with with(). Like Keras, a bad name is refused when
+# the object is made: opening the scope once and closing it checks the name as with() will.
+keras_name_scope <- function(name, caller = NULL, deduplicate = TRUE, override_parent = NULL) {
+  close_scope(.Call(krb_call2, "name_scope_open", name, override_parent))
+  structure(list(name = name, caller = caller, deduplicate = deduplicate, override_parent = override_parent),
+            class = "kerasbridge_name_scope")
+}
 
 #' @export
-with.kerasbridge_name_scope <- function(data, expr, ...) with_name_scope(data$name, expr)
+with.kerasbridge_name_scope <- function(data, expr, ...) {
+  innermost <- open_name_scopes$innermost
+  if (isTRUE(data$deduplicate) && !is.null(data$caller) && !is.null(innermost) &&
+      identical(innermost$caller, data$caller) && identical(innermost$name, data$name))
+    return(expr)
+  scope <- .Call(krb_call2, "name_scope_open", data$name, data$override_parent)
+  on.exit(close_scope(scope))
+  innermost_name_scope(data$name, data$caller)
+  expr
+}
 
 # keras$ops wraps every op_*() function (exports are not yet registered while the package loads).
 python_ops <- function(ns) {

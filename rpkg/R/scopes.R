@@ -28,9 +28,23 @@ close_scope <- function(scope) invisible(.Call(krb_call1, "scope_close", scope))
 #' @rdname scopes
 #' @export
 with_name_scope <- function(name, code) {
-  scope <- .Call(krb_call1, "name_scope_open", name)
+  scope <- .Call(krb_call2, "name_scope_open", name, NULL)
   on.exit(close_scope(scope))
+  innermost_name_scope(name)
   code
+}
+
+# The name and caller of the innermost name scope open, which a Keras scope entered with the same
+# name and caller does not open again (Keras's deduplication). Each opening sets it and restores
+# the one before when its scope closes.
+open_name_scopes <- new.env(parent = emptyenv())
+open_name_scopes$innermost <- NULL
+
+innermost_name_scope <- function(name, caller = NULL, envir = parent.frame()) {
+  before <- open_name_scopes$innermost
+  open_name_scopes$innermost <- list(name = name, caller = caller)
+  restoring <- as.call(list(function() open_name_scopes$innermost <- before))
+  do.call(on.exit, list(restoring, add = TRUE, after = FALSE), envir = envir)
 }
 
 #' @rdname scopes
@@ -40,6 +54,7 @@ local_name_scope <- function(name, envir = parent.frame()) {
   # The closing call carries the function itself: the caller's frame cannot see package internals.
   closing <- as.call(list(close_scope, scope))
   do.call(on.exit, list(closing, add = TRUE, after = FALSE), envir = envir)
+  innermost_name_scope(name, envir = envir)
   invisible()
 }
 

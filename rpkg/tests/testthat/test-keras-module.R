@@ -44,6 +44,45 @@ test_that("keras$name_scope and keras$StatelessScope enter with with()", {
   expect_identical(as.array(v), 1)
 })
 
+path_here <- function() keras_variable(0, name = "w")$path
+
+test_that("keras$name_scope with the same caller and name as the innermost scope does not open another", {
+  inner <- with(keras$name_scope("name", caller = 1), with(keras$name_scope("name", caller = 1), path_here()))
+  expect_identical(inner, "name/w")
+  expect_identical(path_here(), "w")
+})
+
+test_that("keras$name_scope without a caller, or with deduplicate = FALSE, always opens", {
+  expect_identical(with(keras$name_scope("name"), with(keras$name_scope("name"), path_here())), "name/name/w")
+  twice <- with(keras$name_scope("name", caller = 1),
+                with(keras$name_scope("name", caller = 1, deduplicate = FALSE), path_here()))
+  expect_identical(twice, "name/name/w")
+})
+
+test_that("keras$name_scope deduplicates only against the innermost scope", {
+  caller <- new.env()
+  path <- with(keras$name_scope("name", caller = caller),
+               with_name_scope("name", with(keras$name_scope("name", caller = caller), path_here())))
+  expect_identical(path, "name/name/name/w")
+})
+
+test_that("keras$name_scope's override_parent replaces the enclosing scopes' path", {
+  with(keras$name_scope("outer"), {
+    expect_identical(path_here(), "outer/w")
+    with(keras$name_scope("middle", override_parent = "/absolute/path"), {
+      expect_identical(path_here(), "absolute/path/middle/w")
+      expect_identical(with(keras$name_scope("inner"), path_here()), "absolute/path/middle/inner/w")
+    })
+    expect_identical(path_here(), "outer/w")
+  })
+})
+
+test_that("keras$name_scope refuses a bad name when it is made, as Keras's constructor", {
+  expect_bridge_error(keras$name_scope("foo/bar"), "value_error", "must be a string and cannot contain character `/`")
+  expect_bridge_error(keras$name_scope(4), "type_error", "must be a string")
+  expect_identical(path_here(), "w")
+})
+
 test_that("keras$config, keras$utils and keras$backend reach the session's settings", {
   expect_identical(keras$config$floatx(), "float32")
   expect_identical(keras$config$epsilon(), 1e-7)

@@ -13,7 +13,7 @@ internal static class ScopeEntries
 {
     internal static readonly EntryPoint[] All =
     [
-        Declare.Entry("name_scope_open", (string name) => new NameScope(name)),
+        Declare.Entry("name_scope_open", (string name, string? override_parent) => new NameScope(name, override_parent)),
         // For local_name_scope(), which closes the scope when `envir` exits: a bad `envir` must
         // be refused before the scope is open, which reading the arguments first does.
         Declare.Entry("local_name_scope_open", (string name, REnvironmentArgument envir) => new NameScope(name)),
