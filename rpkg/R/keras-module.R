@@ -15,9 +15,10 @@ NULL
 #' end; the `op_*()` and `random_*()` functions are 1-based, as keras3's.
 #'
 #' * `keras$Variable()`: [keras_variable()];
-#' * `keras$ops$<name>()`: `op_<name>()` with Python's indexing (the CTC ops' `mask_index`
-#'   0-based too); `keras$ops$image$<name>()`: `op_image_<name>()`, `crop_images()` and
-#'   `pad_images()` being [op_image_crop()] and [op_image_pad()];
+#' * `keras$ops$<name>()`: `op_<name>()` with Python's indexing (indices, segment ids, start
+#'   indices, the CTC ops' `mask_index` and `switch()`'s branch index 0-based too);
+#'   `keras$ops$image$<name>()`: `op_image_<name>()`, `crop_images()` and `pad_images()` being
+#'   [op_image_crop()] and [op_image_pad()];
 #' * `keras$random$<name>()`: `random_<name>()`, `randint()` being [random_integer()], and
 #'   `SeedGenerator()` [random_seed_generator()];
 #' * `keras$initializers$<Class>()`: the `initializer_*()` function of that Keras class;
@@ -41,12 +42,17 @@ keras <- new.env(parent = emptyenv())
 # Arguments whose values are axes, shifted from Python's 0-based to keras3's 1-based.
 python_axis_arguments <- c("axis", "axes", "axis1", "axis2", "source", "destination")
 
+# Arguments whose values are positions, which keras3 also takes 1-based; the ops with a
+# `zero_indexed` switch are given Python's positions through it instead.
+python_index_arguments <- c("indices", "start_indices", "segment_ids", "mask_index", "index")
+
 to_one_based <- function(x) {
   if (is.list(x)) return(lapply(x, to_one_based))
-  # Axes and start indices given as tensors are read as R numbers, as op_*() read them.
-  if (is_kerasbridge_object(x)) x <- as.vector(as.array(x))
+  # Axes and indices given as tensors are read as R numbers, as op_*() read them; a matrix of
+  # indices keeps its shape.
+  if (is_kerasbridge_object(x)) x <- as.array(x)
   if (!is.numeric(x)) return(x)
-  x <- as.integer(x)
+  storage.mode(x) <- "integer"
   x[!is.na(x) & x >= 0L] <- x[!is.na(x) & x >= 0L] + 1L
   x
 }
@@ -65,8 +71,8 @@ python_op <- function(f, name) {
       # args[a] <- list(): an explicit NULL (Python's None, "all axes") must stay.
       args[a] <- list(to_one_based(args[[a]]))
     }
-    if (!is.null(args$start_indices)) args$start_indices <- to_one_based(args$start_indices)
-    if (!is.null(args$mask_index)) args$mask_index <- to_one_based(args$mask_index)
+    if (!"zero_indexed" %in% takes)
+      for (a in intersect(names(args), python_index_arguments)) args[a] <- list(to_one_based(args[[a]]))
     # Split points (a list or a vector) are positions; a single number is a count of sections.
     if (name == "split" && (is.list(args$indices_or_sections) || length(args$indices_or_sections) > 1L))
       args$indices_or_sections <- array(unlist(to_one_based(args$indices_or_sections)))

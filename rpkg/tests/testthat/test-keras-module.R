@@ -130,3 +130,26 @@ test_that("keras$ops's CTC ops take Python's 0-based mask_index", {
                as.array(op_ctc_loss(matrix(1L, 2, 2), logits, c(2, 2), c(4, 4), mask_index = 3L)))
   expect_equal(as.array(keras$ops$ctc_decode(logits, c(4, 4))[[1L]]), as.array(op_ctc_decode(logits, c(4, 4))[[1L]]))
 })
+
+test_that("keras$ops's segment ops take Python's 0-based segment ids", {
+  data <- c(1, 2, 10, 20, 100, 200)
+  expect_equal(as.array(keras$ops$segment_sum(data, c(0L, 0L, 1L, 1L, 2L, 2L), 3L)), array(c(3, 30, 300)))
+  expect_equal(as.array(keras$ops$segment_max(data, c(0L, 0L, 1L, 1L, 2L, 2L), 3L)), array(c(2, 20, 200)))
+})
+
+test_that("keras$ops's scatter ops take Python's 0-based indices", {
+  indices <- rbind(c(0L, 1L), c(1L, 0L))
+  expect_equal(as.array(keras$ops$scatter(indices, c(1, 1), c(2L, 2L))), rbind(c(0, 1), c(1, 0)))
+  expect_equal(as.array(keras$ops$scatter_update(op_zeros(c(2, 2)), rbind(c(0L, 1L)), 5)), rbind(c(0, 5), c(0, 0)))
+})
+
+test_that("keras$ops$unravel_index takes Python's 0-based flat indices", {
+  coords <- keras$ops$unravel_index(c(0L, 3L), c(2L, 2L))
+  expect_identical(lapply(coords, as.array), list(array(c(0L, 1L)), array(c(0L, 1L))))
+})
+
+test_that("keras$ops$switch takes Python's 0-based branch index", {
+  branches <- list(function(x) x + 1, function(x) x - 1)
+  expect_equal(keras$ops$switch(1L, branches, 10), 9)
+  expect_equal(keras$ops$switch(0L, branches, 10), 11)
+})
