@@ -344,7 +344,8 @@ segment_reduction <- function(data, segment_ids, num_segments, reduce, empty) {
     raise_bridge_error("value_error", sprintf("Argument `segment_ids` should be an 1-D vector, got shape: %d. Consider either flatten input with segment_ids.reshape((-1)) and data.reshape((-1, ) + data.shape[len(segment_ids.shape):]) or vectorize with vmap.", length(dim(ids))))
   ids <- c(ids)
   if (length(ids) != shape[[1L]])
-    raise_bridge_error("value_error", sprintf("`segment_ids` must hold one id per row of `data`. Received: %d ids for %d rows", length(ids), shape[[1L]]))
+    raise_bridge_error("value_error", sprintf("Argument `segment_ids` and `data` should have same leading dimension. Got %s v.s. %s.",
+                                              tuple_text(length(ids)), tuple_text(shape)))
   segments <- if (is.null(num_segments)) max(c(ids, -1)) + 1 else whole_number(num_segments, "num_segments")
   if (segments < 0L) raise_bridge_error("value_error", sprintf("`num_segments` must not be negative. Received: num_segments=%d", segments))
   rows <- matrix(as.array(data), shape[[1L]])
@@ -361,8 +362,9 @@ op_segment_sum <- function(data, segment_ids, num_segments = NULL, sorted = FALS
 #' @rdname op_bincount
 #' @export
 op_segment_max <- function(data, segment_ids, num_segments = NULL, sorted = FALSE) {
-  dtype <- op_dtype(tensor_of(data))
-  segment_reduction(data, segment_ids, num_segments, function(rows) apply(rows, 2L, max), least_value(dtype))
+  # Complex numbers have no order to take a maximum in.
+  data <- real_tensor(data, "segment_max")
+  segment_reduction(data, segment_ids, num_segments, function(rows) apply(rows, 2L, max), least_value(op_dtype(data)))
 }
 
 # Where the scatter ops write `indices` (one row per value, 1-based) into an array of `dims`:

@@ -8,11 +8,7 @@ NULL
 # A floating tensor of `x` with matrices in its last two axes (square ones if `square`).
 matrices_of <- function(x, square = FALSE, name = "x") {
   x <- floating(x)
-  shape <- as.integer(op_shape(x))
-  if (length(shape) < 2L)
-    raise_bridge_error("value_error", sprintf("Expected input to have rank >= 2. Received input with shape %s.", shape_text(x)))
-  if (square && shape[[length(shape) - 1L]] != shape[[length(shape)]])
-    raise_bridge_error("value_error", sprintf("Expected a square matrix. Received non-square input with shape %s", shape_text(x)))
+  .Call(krb_call2, "linalg_matrices_check", x, square)
   x
 }
 
@@ -218,14 +214,7 @@ op_solve_triangular <- function(a, b, lower = FALSE) {
   lower <- flag(lower, "lower")
   a <- matrices_of(a, square = TRUE, name = "a")
   b <- floating(b)
-  if (op_ndim(b) < 1L) raise_bridge_error("value_error", sprintf("Expected input to have rank >= 1. Received scalar input %s.", format(as.array(b))))
-  a_shape <- as.integer(op_shape(a))
-  b_shape <- as.integer(op_shape(b))
-  vector <- length(b_shape) == length(a_shape) - 1L
-  fits <- if (vector) b_shape[[length(b_shape)]] == a_shape[[length(a_shape)]] else
-    length(b_shape) == length(a_shape) && b_shape[[length(b_shape) - 1L]] == a_shape[[length(a_shape) - 1L]]
-  if (!fits || !identical(b_shape[seq_len(length(a_shape) - 2L)], a_shape[seq_len(length(a_shape) - 2L)]))
-    raise_bridge_error("value_error", sprintf("Incompatible shapes between `a` and `b`. Received: a.shape=%s, b.shape=%s", shape_text(a), shape_text(b)))
+  vector <- .Call(krb_call2, "linalg_right_hand_sides_check", a, b)
   rhs <- as.array(if (vector) op_expand_dims(b, -1L) else b)
   # backsolve() and forwardsolve() take real values; a complex triangle goes to solve().
   solve_one <- function(t, r) {

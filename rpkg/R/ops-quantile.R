@@ -9,7 +9,8 @@ NULL
 #' `"nearest"` and `"midpoint"` pick or average them. The axes of `q` (a vector, an array or a
 #' tensor) come first in the result. A reduction holding NaN gives NaN. `op_median()` is the 0.5 quantile.
 #' `op_average()` is the mean, or with `weights` the weighted mean: `weights` of `x`'s shape,
-#' or with `axis` one weight per element along that axis. Integer inputs give float32, as Keras.
+#' or with `axis` one weight per element along that axis. Integer and bool inputs give floatx
+#' ([config_floatx()]), as Keras.
 #'
 #' @param x A tensor, variable, R array or number.
 #' @param q Probabilities, between 0 and 1.
@@ -95,12 +96,11 @@ op_average <- function(x, axis = NULL, weights = NULL) {
   op_divide(op_sum(op_multiply(x, weights), axis = axis), op_sum(op_multiply(op_ones_like(x), weights), axis = axis))
 }
 
-# A tensor of a float dtype: integers and bools become float32, as Keras's quantile and
-# average compute them.
-# Complex values are refused rather than cast to their real parts.
+# A tensor of a float dtype: integers and bools become floatx, Keras's result_type(x, float)
+# for quantile, median and average. Complex values are refused rather than cast to their real parts.
 float_tensor <- function(x, name) {
   x <- real_tensor(x, name)
-  if (grepl("float", op_dtype(x))) x else op_cast(x, "float32")
+  op_cast(x, float_dtype(op_dtype(x)))
 }
 
 real_tensor <- function(x, name) {

@@ -127,7 +127,8 @@ op_corrcoef <- function(x) {
   x <- keras_tensor(as_array(x))
   if (op_ndim(x) > 2L) raise_bridge_error("value_error", sprintf("`x` must be 1-D or 2-D (one variable per row). Received: x.shape=%s", shape_text(x)))
   dtype <- op_dtype(x)
-  dtype <- if (dtype %in% c("int64", "float64")) "float64" else if (dtype %in% c("bfloat16", "float16")) dtype else config_floatx()
+  # Keras: int64 gives float64, floats keep their dtype, other integers and bools floatx.
+  dtype <- if (dtype == "int64") "float64" else float_dtype(dtype)
   if (grepl("complex", op_dtype(x))) raise_bridge_error("type_error", "`op_corrcoef()` takes real values. Received: a complex tensor")
   rows <- as.array(x)
   if (is.null(dim(rows)) || length(dim(rows)) == 1L) rows <- rbind(c(rows))

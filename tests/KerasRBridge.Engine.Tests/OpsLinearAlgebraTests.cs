@@ -156,7 +156,7 @@ public class OpsLinearAlgebraTests
         Assert.That(Doubles(Ops.MatMul(l, Ops.Transpose(l))), Is.EqualTo(Doubles(A())).Within(1e-14));
         Assert.That(Doubles(l)[1], Is.EqualTo(0));
         var ex = Assert.Throws<KerasValueError>(() => Ops.Cholesky(Matrix(new double[,] { { 1, 2 }, { 2, 1 } })));
-        Assert.That(ex!.Message, Is.EqualTo("Matrix is not positive definite"));
+        Assert.That(ex!.Message, Is.EqualTo("Cholesky decomposition failed: Matrix is not positive definite"));
     }
 
     [Test]

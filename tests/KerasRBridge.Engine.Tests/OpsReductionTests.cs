@@ -173,6 +173,23 @@ public class OpsReductionTests
     }
 
     [Test]
+    public void Var_and_std_of_integers_are_floatx()
+    {
+        KerasConfig.FloatX = "float64";
+        try
+        {
+            var ints = NdArray.Zeros(DType.Int32, [3]);
+            Assert.That(Ops.Var(ints).DType, Is.EqualTo(DType.Float64));
+            Assert.That(Ops.Std(ints).DType, Is.EqualTo(DType.Float64));
+            Assert.That(Ops.Var(NdArray.Zeros(DType.Float16, [3])).DType, Is.EqualTo(DType.Float16));
+        }
+        finally
+        {
+            KerasConfig.FloatX = "float32";
+        }
+    }
+
+    [Test]
     public void Count_nonzero_is_int32()
     {
         var count = Ops.CountNonzero(Matrix(new double[,] { { 0, 1 }, { 2, 0 } }), [0]);

@@ -140,6 +140,15 @@ test_that("segment ids of more than one axis are Keras's value_error, not flatte
   expect_bridge_error(op_segment_max(c(1, 2, 3, 4), op_array(ids)), "value_error", "should be an 1-D vector")
 })
 
+test_that("segment ids and data of different lengths are Keras's value_error", {
+  expect_bridge_error(op_segment_sum(numeric(0), c(1, 1, 2, 2)), "value_error",
+                      "Argument `segment_ids` and `data` should have same leading dimension. Got (4,) v.s. (0,).", fixed = TRUE)
+})
+
+test_that("op_segment_max refuses complex data, which has no order", {
+  expect_bridge_error(op_segment_max(c(1 + 1i, 2 - 1i), c(1, 1)), "type_error", "`segment_max` does not support dtype complex128.", fixed = TRUE)
+})
+
 test_that("segments with no rows are 0 for the sum and the least value for the maximum; negative ids are left out", {
   expect_equal(values(op_segment_sum(c(1, 2, 3), c(1, 3, -1), num_segments = 4)), c(1, 0, 2, 0))
   expect_equal(values(op_segment_max(c(1, 2, 3), c(1, 3, 3), num_segments = 3)), c(1, -Inf, 3))

@@ -33,7 +33,20 @@ test_that("linear algebra works on batches in the leading axes", {
 test_that("singular and non-square matrices are value_errors", {
   expect_bridge_error(op_inv(matrix(c(1, 2, 2, 4), 2)), "value_error", "Singular matrix", fixed = TRUE)
   expect_bridge_error(op_det(matrix(1:6, 2)), "value_error", "square")
-  expect_bridge_error(op_cholesky(matrix(c(1, 2, 2, 1), 2)), "value_error", "not positive definite")
+  expect_bridge_error(op_cholesky(matrix(c(1, 2, 2, 1), 2)), "value_error", "Cholesky decomposition failed: Matrix is not positive definite", fixed = TRUE)
+})
+
+test_that("the linear-algebra ops refuse what they cannot take in Keras's words", {
+  expect_bridge_error(op_det(array(1, c(4, 3, 4))), "value_error",
+                      "Expected a square matrix. Received non-square input with shape (4, 3, 4)", fixed = TRUE)
+  expect_bridge_error(op_inv(c(1, 2)), "value_error", "Expected input to have rank >= 2. Received input with shape (2,).", fixed = TRUE)
+  expect_bridge_error(op_qr(c(1, 2)), "value_error", "Expected input to have rank >= 2. Received input with shape (2,).", fixed = TRUE)
+  expect_bridge_error(op_solve(diag(3), c(1, 2)), "value_error",
+                      "Incompatible shapes between `a` and `b`. Expected `a.shape[-1] == b.shape[-1]`. Received: a.shape=(3, 3), b.shape=(2,)", fixed = TRUE)
+  expect_bridge_error(op_solve(diag(3), matrix(1, 2, 2)), "value_error", "Expected `a.shape[-2] == b.shape[-2]`", fixed = TRUE)
+  expect_bridge_error(op_solve(diag(2), 5), "value_error", "Expected input to have rank >= 1.", fixed = TRUE)
+  expect_bridge_error(op_solve_triangular(diag(3), c(1, 2)), "value_error", "Expected `a.shape[-1] == b.shape[-1]`", fixed = TRUE)
+  expect_bridge_error(op_solve(array(diag(2), c(2, 2, 1)), array(1, c(2, 1))), "value_error", "square")
 })
 
 test_that("op_norm equals norm() and sqrt(sum(x^2))", {

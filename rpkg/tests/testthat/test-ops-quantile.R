@@ -66,3 +66,13 @@ test_that("op_median and op_quantile of an empty array along its non-empty axis 
   expect_identical(as.array(op_median(e, axis = 2)), array(numeric(0)))
   expect_identical(as.integer(op_shape(op_quantile(e, c(0.2, 0.5), axis = 2))), c(2L, 0L))
 })
+
+test_that("op_quantile, op_median and op_average of integers give floatx, Keras's result_type(x, float)", {
+  config_set_floatx("float64")
+  on.exit(config_set_floatx("float32"))
+  ints <- op_ones(c(2, 3), dtype = "int32")
+  expect_identical(op_dtype(op_median(ints)), "float64")
+  expect_identical(op_dtype(op_quantile(ints, 0.5)), "float64")
+  expect_identical(op_dtype(op_average(ints)), "float64")
+  expect_identical(op_dtype(op_median(op_ones(3, dtype = "float32"))), "float32")
+})

@@ -138,3 +138,14 @@ test_that("op_logsumexp of no elements is -Inf, the log of an empty sum", {
   expect_identical(as.array(op_logsumexp(e)), -Inf)
   expect_identical(as.array(op_logsumexp(e, axis = 1)), array(rep(-Inf, 3)))
 })
+
+test_that("op_var and op_std of integers and bools give floatx; floats keep their dtype", {
+  config_set_floatx("float64")
+  on.exit(config_set_floatx("float32"))
+  ints <- op_ones(c(2, 3), dtype = "int32")
+  expect_identical(op_var(ints)$dtype, "float64")
+  expect_identical(op_std(ints)$dtype, "float64")
+  expect_identical(op_var(op_ones(2, dtype = "bool"))$dtype, "float64")
+  expect_identical(op_var(op_ones(2, dtype = "float16"))$dtype, "float16")
+  expect_identical(op_mean(ints)$dtype, "float32")
+})

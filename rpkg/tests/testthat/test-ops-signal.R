@@ -50,6 +50,14 @@ test_that("op_corrcoef correlates the rows of a matrix, as cor() of its transpos
   expect_equal(as.array(op_corrcoef(rbind(c(1, 1, 1), c(1, 2, 3)))), rbind(c(NaN, NaN), c(NaN, 1)))
 })
 
+test_that("op_corrcoef keeps a float tensor's dtype and gives integers floatx, as Keras", {
+  config_set_floatx("float64")
+  on.exit(config_set_floatx("float32"))
+  expect_identical(op_dtype(op_corrcoef(op_ones(c(2, 4), dtype = "float32"))), "float32")
+  expect_identical(op_dtype(op_corrcoef(op_ones(c(2, 4), dtype = "int32"))), "float64")
+  expect_identical(op_dtype(op_corrcoef(op_ones(c(2, 4), dtype = "int64"))), "float64")
+})
+
 test_that("op_cross gives cross products of 3- and 2-element vectors, broadcast, along chosen axes", {
   expect_equal(values(op_cross(c(1, 2, 3), c(4, 5, 6))), c(-3, 6, -3))
   expect_equal(values(op_cross(c(1, 2), c(4, 5))), -3)

@@ -1,5 +1,6 @@
 using KerasRBridge.Bridge.Arguments;
 using KerasRBridge.Bridge.Entries.Declaring;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 
@@ -15,6 +16,13 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_outer", (Sexp x1, Sexp x2) => Ops.Outer(Tensors.FromR(x1), Tensors.FromR(x2))),
         Declare.Entry("op_tensordot", (Sexp x1, Sexp x2, Sexp axes1, Sexp axes2) => Tensordot(Tensors.FromR(x1), Tensors.FromR(x2), axes1, axes2)),
         Declare.Entry("op_solve", (Sexp a, Sexp b) => Ops.Solve(Tensors.FromR(a), Tensors.FromR(b))),
+        // For the decompositions R's LAPACK computes: Keras's checks of their inputs.
+        Declare.Entry("linalg_matrices_check", (Sexp x, bool square) =>
+        {
+            LinalgInputs.RequireMatrices(Tensors.FromR(x), square);
+            return Nothing.Value;
+        }),
+        Declare.Entry("linalg_right_hand_sides_check", (Sexp a, Sexp b) => LinalgInputs.RequireRightHandSides(Tensors.FromR(a), Tensors.FromR(b))),
         Declare.Entry("op_inv", (Sexp x) => Ops.Inv(Tensors.FromR(x))),
         Declare.Entry("op_det", (Sexp x) => Ops.Det(Tensors.FromR(x))),
         Declare.Entry("op_slogdet", (Sexp x) => SlogDet(Tensors.FromR(x))),

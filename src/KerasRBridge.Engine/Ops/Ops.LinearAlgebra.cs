@@ -61,11 +61,9 @@ public static partial class Ops
         RequireSquare(a, "solve");
         RealOnly(b, "solve");
         var dtype = DTypes.ResultType([a.DType, b.DType, DType.Float32], [false, false, true]);
-        bool vector = b.Rank == a.Rank - 1;
+        bool vector = LinalgInputs.RequireRightHandSides(a, b);
         var rhs = vector ? ExpandDims(b, -1) : b;
         long n = a.ShapeSpan[^1];
-        if (rhs.Rank != a.Rank || rhs.ShapeSpan[^2] != n || !rhs.ShapeSpan[..^2].SequenceEqual(a.ShapeSpan[..^2]))
-            throw new KerasValueError($"`b` of shape {NdArray.FormatShape(b.ShapeSpan)} does not fit `a` of shape {NdArray.FormatShape(a.ShapeSpan)}");
         long m = rhs.ShapeSpan[^1];
         var matrices = MatricesFirst(a).AsSpan<double>();
         var columnsFirst = MatricesFirst(rhs);
@@ -154,7 +152,7 @@ public static partial class Ops
         var first = MatricesFirst(a);
         var result = first.AsSpan<double>().ToArray();
         for (int k = 0; n > 0 && k < result.Length / (n * n); k++)
-            if (!CholeskyDecomposition.Lower(result.AsSpan(k * n * n, n * n), n)) throw new KerasValueError("Matrix is not positive definite");
+            if (!CholeskyDecomposition.Lower(result.AsSpan(k * n * n, n * n), n)) throw new KerasValueError("Cholesky decomposition failed: Matrix is not positive definite");
         return MatricesLast(NdArray.FromColumnMajor(result, first.ShapeSpan)).Cast(dtype);
     }
 
@@ -170,7 +168,6 @@ public static partial class Ops
     private static void RequireSquare(NdArray a, string name)
     {
         RealOnly(a, name);
-        if (a.Rank < 2 || a.ShapeSpan[^1] != a.ShapeSpan[^2])
-            throw new KerasValueError($"`{name}` needs square matrices in its last two axes. Received: shape={NdArray.FormatShape(a.ShapeSpan)}");
+        LinalgInputs.RequireMatrices(a, square: true);
     }
 }

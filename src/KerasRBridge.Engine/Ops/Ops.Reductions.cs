@@ -73,20 +73,23 @@ public static partial class Ops
         return Divide(sum, (double)Count(x, axes)).Cast(dtype);
     }
 
-    /// <summary>Population variance (NumPy's <c>ddof = 0</c>) over <paramref name="axis"/> (<c>keras.ops.var</c>), in <see cref="Mean"/>'s dtype.</summary>
+    /// <summary>
+    /// Population variance (NumPy's <c>ddof = 0</c>) over <paramref name="axis"/> (<c>keras.ops.var</c>):
+    /// floats keep their dtype, integers and bools give floatx (Keras's <c>result_type(x, float)</c>).
+    /// </summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
     public static NdArray Var(NdArray x, int[]? axis = null, bool keepdims = false)
     {
         ArgumentNullException.ThrowIfNull(x);
         RealOnly(x, "var");
-        var dtype = MeanDType(x.DType);
+        var dtype = FloatResult(x.DType);
         var exact = x.DType == DType.Float32 || x.DType == DType.Float64 ? x : x.Cast(DType.Float64);
         var deviation = Subtract(exact, Mean(exact, axis, keepdims: true));
         return Mean(Multiply(deviation, deviation), axis, keepdims).Cast(dtype);
     }
 
-    /// <summary>Population standard deviation over <paramref name="axis"/> (<c>keras.ops.std</c>), in <see cref="Mean"/>'s dtype.</summary>
+    /// <summary>Population standard deviation over <paramref name="axis"/> (<c>keras.ops.std</c>), in <see cref="Var"/>'s dtype.</summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
     public static NdArray Std(NdArray x, int[]? axis = null, bool keepdims = false) => Sqrt(Var(x, axis, keepdims));
