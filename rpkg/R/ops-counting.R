@@ -159,7 +159,8 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
     counts <- t(apply(rows, 1L, function(row) tabulate(row + 1, nbins = bins)))
     dtype <- "int32"
   } else {
-    w <- keras_tensor(weights)
+    # keras3 hands plain R weights to Keras as a Python list: floatx.
+    w <- tensor_of(weights)
     if (!identical(as.integer(op_shape(w)), as.integer(op_shape(keras_tensor(x)))))
       raise_bridge_error("value_error", sprintf("`weights` must have the shape of `x`. Received: weights.shape=%s, x.shape=%s",
                                                 shape_text(w), shape_text(keras_tensor(x))))

@@ -57,8 +57,9 @@ op_vstack <- function(xs, ...) op_concatenate(lapply(stacked_list(xs, ...), at_l
 #' @rdname op_hstack
 #' @export
 op_append <- function(x1, x2, axis = NULL) {
-  if (is.null(axis)) op_concatenate(list(flattened(x1), flattened(x2)), axis = 1L)
-  else op_concatenate(list(as_array(x1), as_array(x2)), axis = axis)
+  # keras3 hands plain R vectors to Keras as Python lists, which become floatx tensors.
+  if (is.null(axis)) op_concatenate(list(op_ravel(x1), op_ravel(x2)), axis = 1L)
+  else op_concatenate(list(x1, x2), axis = axis)
 }
 
 #' Rearranging axes, einops-style

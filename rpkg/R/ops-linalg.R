@@ -55,8 +55,9 @@ op_outer <- function(x1, x2) .Call(krb_call2, "op_outer", x1, x2)
 #' @rdname op_linalg
 #' @export
 op_inner <- function(x1, x2) {
-  x1 <- tensor_of(as_array(x1))
-  x2 <- tensor_of(as_array(x2))
+  # keras3 hands plain R vectors to Keras as Python lists, which become floatx tensors.
+  x1 <- tensor_of(x1)
+  x2 <- tensor_of(x2)
   if (op_ndim(x1) == 0L || op_ndim(x2) == 0L) op_multiply(x1, x2)
   else .Call(krb_call4, "op_tensordot", x1, x2, -1L, -1L)
 }
@@ -64,8 +65,9 @@ op_inner <- function(x1, x2) {
 #' @rdname op_linalg
 #' @export
 op_vdot <- function(x1, x2) {
-  x1 <- flattened(x1)
-  op_dot(if (grepl("^complex", x1$dtype)) op_conj(x1) else x1, flattened(x2))
+  # keras3 hands plain R vectors to Keras as Python lists, which become floatx tensors.
+  x1 <- op_ravel(x1)
+  op_dot(if (grepl("^complex", x1$dtype)) op_conj(x1) else x1, op_ravel(x2))
 }
 
 #' @rdname op_linalg

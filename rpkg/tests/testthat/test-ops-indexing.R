@@ -324,3 +324,13 @@ test_that("op_pad's empty mode gives the shape, and the statistic modes refuse a
   expect_identical(dim(as.array(op_pad(c(1, 2), c(1, 1), mode = "empty"))), 4L)
   expect_error(op_pad(array(numeric(0), c(0, 2)), list(c(1, 0), c(0, 0)), mode = "maximum"), class = "value_error", regexp = "empty axis")
 })
+
+test_that("op_append, op_vdot and op_inner take plain R vectors as keras3 passes them, Python lists in floatx", {
+  int8 <- op_ones(3, dtype = "int8")
+  expect_identical(op_append(int8, c(1, 2, 3))$dtype, "float32")
+  expect_identical(op_append(int8, c(1, 2, 3), axis = 1)$dtype, "float32")
+  expect_identical(op_vdot(int8, c(1, 2, 3))$dtype, "float32")
+  expect_identical(op_inner(int8, c(1, 2, 3))$dtype, "float32")
+  expect_identical(op_bincount(op_array(c(0L, 1L, 1L), "int8"), weights = c(1, 1, 1))$dtype, "float32")
+  expect_identical(op_append(int8, matrix(1, 1, 3))$dtype, "float64")
+})
