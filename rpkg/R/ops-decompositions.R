@@ -26,7 +26,16 @@ per_matrix <- function(xs, f) {
     m
   })
   matrix_at <- function(s, k) matrix(s[, , k], dim(s)[[1L]], dim(s)[[2L]])
-  apply_f <- function(matrices) lapack(f(matrices))
+  apply_f <- function(matrices) {
+    if (all(vapply(matrices, function(m) all(is.finite(m)), TRUE))) return(lapack(f(matrices)))
+    # R's LAPACK calls refuse values that are not finite, where TensorFlow and JAX give NaN: the
+    # outputs of an identity-like matrix tell their shapes, and their values become NaN.
+    outputs <- lapack(f(lapply(matrices, function(m) diag(1, nrow(m), ncol(m)))))
+    lapply(outputs, function(o) {
+      if (is.double(o) || is.complex(o)) o[] <- NaN
+      o
+    })
+  }
   results <- lapply(seq_len(count), function(k) apply_f(lapply(slices, matrix_at, k = k)))
   # With no matrices, one made of zeros tells the outputs' shapes.
   template <- if (count) results[[1L]] else apply_f(lapply(slices, function(s) matrix(0, dim(s)[[1L]], dim(s)[[2L]])))
@@ -172,7 +181,9 @@ op_lstsq <- function(a, b, rcond = NULL) {
     raise_bridge_error("type_error", sprintf("`rcond` must be NULL or a number. Received: rcond=%s", deparse1(rcond)))
   m <- as.array(a)
   rhs <- if (op_ndim(b) == 1L) matrix(as.array(b), ncol = 1L) else as.array(b)
-  solution <- if (!length(m)) matrix(0, ncol(m), ncol(rhs)) else lapack({
+  # Values that are not finite give NaN, as TensorFlow's and JAX's lstsq; R's svd() refuses them.
+  solution <- if (!length(m)) matrix(0, ncol(m), ncol(rhs)) else if (!all(is.finite(m)) || !all(is.finite(rhs)))
+    matrix(NaN, ncol(m), ncol(rhs)) else lapack({
     decomposition <- svd(m)
     cutoff <- (if (is.null(rcond)) .Machine$double.eps * max(dim(m)) else rcond) * max(c(decomposition$d, 0))
     inverse <- ifelse(decomposition$d > cutoff, 1 / decomposition$d, 0)
@@ -187,7 +198,6 @@ op_lu_factor <- function(x) {
   x <- matrices_of(x)
   parts <- per_matrix(list(as.array(x)), function(m) {
     lu <- m[[1L]]
-    if (!all(is.finite(lu))) raise_bridge_error("value_error", "array must not contain infs or NaNs")
     steps <- min(dim(lu))
     pivots <- integer(steps)
     for (j in seq_len(steps)) {
