@@ -241,6 +241,15 @@ op_image_resize <- function(images, size, interpolation = "bilinear", antialias 
   integer <- !grepl("float", dtype) && interpolation != "nearest"
   out <- if (integer) op_cast(x, "float32") else x
   h_axis <- op_ndim(x) - 2L
+  # The image resized along its height, the output, and each axis's matrix of weights are made
+  # in turn: each is refused before it is built if it could not be held. R computes the weights
+  # through some eight temporary arrays of their size.
+  dims <- as.integer(op_shape(out))
+  for (j in 1:2) {
+    allocation_check(c(dims[[h_axis + j - 1L]], size[[j]]), "float64", copies = 8L)
+    dims[[h_axis + j - 1L]] <- size[[j]]
+    allocation_check(dims, op_dtype(out))
+  }
   for (j in 1:2) out <- resize_axis(out, h_axis + j - 1L, size[[j]], interpolation, antialias)
   if (integer) out <- op_cast(if (op_size(x) > 0L) op_clip(op_round(out), op_min(x), op_max(x)) else out, dtype)
   image_output(out, input$first)

@@ -32,6 +32,10 @@ tensor_of <- function(x) if (is_kerasbridge_object(x)) x else op_array(x)
 # double vector converts to float64 as an array does, not to `config_floatx()`.
 as_array <- function(x) if (is.atomic(x) && !is.null(x) && !is.array(x)) as.array(x) else x
 
+# Refuses, with NumPy's MemoryError, an array of `dims` and `dtype` that R code is about to build
+# (`copies` of its size at once) but that one tensor could not hold or the machine's memory could not.
+allocation_check <- function(dims, dtype, copies = 1L) invisible(.Call(krb_call3, "allocation_check", dims, dtype, copies))
+
 # The length of `x`'s axis `axis` (1-based, negative from the end), checked by the engine.
 axis_length <- function(x, axis) .Call(krb_call2, "axis_length", x, axis)
 

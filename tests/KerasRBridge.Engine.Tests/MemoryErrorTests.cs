@@ -56,6 +56,17 @@ public class MemoryErrorTests
     }
 
     [Test]
+    public void Arrays_more_than_the_machine_holds_are_refused_before_they_are_built()
+    {
+        long elements = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8 / 4 + 1;
+        Assume.That(elements, Is.LessThan(Array.MaxLength), "a machine whose memory a quarter of one tensor exceeds");
+        Assert.DoesNotThrow(() => NdArray.RequireAllocatable([elements], DType.Float64));
+        var e = Assert.Throws<KerasMemoryError>(() => NdArray.RequireAllocatable([elements], DType.Float64, copies: 4));
+        Assert.That(e!.Message, Does.StartWith("Unable to allocate").And.EndWith("and data type float64: not enough memory."));
+        Assert.Throws<KerasMemoryError>(() => NdArray.RequireAllocatable([3_000_000_000L], DType.Int8));
+    }
+
+    [Test]
     public void A_random_sample_too_large_leaves_its_seed_generator_as_it_was()
     {
         var generator = new SeedGenerator(seed: 7);

@@ -187,3 +187,9 @@ test_that("the image ops take keras3's integer arguments as lists, and cut fract
   expect_identical(as.integer(op_shape(op_image_resize(x, c(2.5, 3.9)))), c(2L, 3L, 1L))
   expect_identical(as.integer(op_shape(op_image_crop(x, 1.5, 0, 1, 0))), c(4L, 6L, 1L))
 })
+
+test_that("op_image_resize refuses a size whose arrays could not be held with a memory_error, before building them", {
+  expect_bridge_error(op_image_resize(op_zeros(c(5, 5, 1)), c(1e9, 1)), "memory_error", "for an array with shape (5, 1000000000) and data type float64", fixed = TRUE)
+  expect_bridge_error(op_image_resize(op_zeros(c(5, 5, 3)), c(1e9, 1e9)), "memory_error", "Unable to allocate")
+  expect_identical(as.integer(op_shape(op_image_resize(op_zeros(c(5, 5, 3)), c(3, 7)))), c(3L, 7L, 3L))
+})

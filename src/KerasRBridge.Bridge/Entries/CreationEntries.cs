@@ -1,5 +1,6 @@
 using KerasRBridge.Bridge.Arguments;
 using KerasRBridge.Bridge.Entries.Declaring;
+using KerasRBridge.Bridge.Results;
 using KerasRBridge.Engine;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -21,6 +22,12 @@ internal static class CreationEntries
         Declare.Entry("op_linspace", (double start, double stop, int num, bool endpoint, string dtype) =>
             Ops.Linspace(start, stop, num, endpoint, DTypes.Standardize(dtype))),
         Declare.Entry("op_reshape", (Sexp x, ShapeArgument newshape) => Reshape(Tensors.FromR(x), newshape)),
+        // For R code that builds a large R array of its own before the engine allocates anything.
+        Declare.Entry("allocation_check", (ShapeArgument shape, string dtype, int copies) =>
+        {
+            NdArray.RequireAllocatable(Args.FullShape(shape.Dimensions, "A tensor"), DTypes.Standardize(dtype), copies);
+            return Nothing.Value;
+        }),
         Declare.Entry("op_transpose", (Sexp x, Sexp axes) => Transpose(Tensors.FromR(x), axes)),
         Declare.Entry("op_expand_dims", (Sexp x, Sexp axis) => ExpandDims(Tensors.FromR(x), axis)),
         Declare.Entry("op_squeeze", (Sexp x, Sexp axis) => Squeeze(Tensors.FromR(x), axis)),

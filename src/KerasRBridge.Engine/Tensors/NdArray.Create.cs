@@ -83,6 +83,20 @@ public abstract partial class NdArray
         return (int)count;
     }
 
+    /// <summary>
+    /// Refuses an array of <paramref name="shape"/> and <paramref name="dtype"/> that one tensor
+    /// cannot hold, or of which <paramref name="copies"/> at once need more memory than the
+    /// machine (or its container) has: for work that would otherwise build such arrays before it
+    /// allocates anything of the engine's.
+    /// </summary>
+    /// <exception cref="KerasMemoryError">The arrays cannot be allocated.</exception>
+    public static void RequireAllocatable(ReadOnlySpan<long> shape, DType dtype, int copies = 1)
+    {
+        double bytes = (double)StorageLength(shape, dtype) * DTypes.ElementSize(dtype) * copies;
+        if (bytes > GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)
+            throw KerasMemoryError.ForArray(shape, dtype, "not enough memory.");
+    }
+
     /// <summary>Checks that a tensor may have <paramref name="rank"/> dimensions.</summary>
     /// <exception cref="KerasValueError">More than <see cref="MaxRank"/>.</exception>
     public static void RequireSupportedRank(long rank)
