@@ -194,7 +194,8 @@ to_aspect_ratio <- function(x, size, crop, fill_value) {
 #' (half-pixel centres) and the input pixels around it are weighted by the interpolation's
 #' kernel (`"nearest"` takes the pixel whose area holds the centre). With `antialias = TRUE`,
 #' shrinking averages every input pixel an output pixel covers. Integer images are resized in
-#' `float32`, rounded and clipped to the input's range.
+#' `float32`, rounded and cast with saturation to their dtype (bicubic and Lanczos kernels can
+#' overshoot the input's values, as in Keras).
 #'
 #' `crop_to_aspect_ratio = TRUE` first takes the largest centred part of each image with the
 #' target's aspect ratio; `pad_to_aspect_ratio = TRUE` instead centres it between equal bands of
@@ -236,10 +237,12 @@ op_image_resize <- function(images, size, interpolation = "bilinear", antialias 
   if (crop && pad)
     raise_bridge_error("value_error", "Only one of `pad_to_aspect_ratio` & `crop_to_aspect_ratio` can be `True`.")
   x <- input$x
-  if (crop || pad) x <- to_aspect_ratio(x, size, crop, fill_number(fill_value))
   dtype <- op_dtype(x)
-  integer <- !grepl("float", dtype) && interpolation != "nearest"
+  # Integer images are resized as floats, the bands of fill_value beside them too (Keras pads with
+  # ones * fill_value, which is a float), then rounded and cast with saturation.
+  integer <- !grepl("float", dtype) && (interpolation != "nearest" || pad)
   out <- if (integer) op_cast(x, "float32") else x
+  if (crop || pad) out <- to_aspect_ratio(out, size, crop, fill_number(fill_value))
   h_axis <- op_ndim(x) - 2L
   # The image resized along its height, the output, and each axis's matrix of weights are made
   # in turn: each is refused before it is built if it could not be held. R computes the weights
@@ -251,7 +254,7 @@ op_image_resize <- function(images, size, interpolation = "bilinear", antialias 
     allocation_check(dims, op_dtype(out))
   }
   for (j in 1:2) out <- resize_axis(out, h_axis + j - 1L, size[[j]], interpolation, antialias)
-  if (integer) out <- op_cast(if (op_size(x) > 0L) op_clip(op_round(out), op_min(x), op_max(x)) else out, dtype)
+  if (integer) out <- op_saturate_cast(op_round(out), dtype)
   image_output(out, input$first)
 }
 

@@ -193,3 +193,16 @@ test_that("op_image_resize refuses a size whose arrays could not be held with a 
   expect_bridge_error(op_image_resize(op_zeros(c(5, 5, 3)), c(1e9, 1e9)), "memory_error", "Unable to allocate")
   expect_identical(as.integer(op_shape(op_image_resize(op_zeros(c(5, 5, 3)), c(3, 7)))), c(3L, 7L, 3L))
 })
+
+test_that("op_image_resize of integers rounds and saturates to the dtype, overshoot kept, as Keras's _resize", {
+  image <- array(c(0L, 100L, 0L, 100L, 0L, 100L), c(3, 2, 1))
+  out <- op_image_resize(image, c(6, 8), interpolation = "bicubic", pad_to_aspect_ratio = TRUE)
+  expect_identical(as.vector(as.array(out)[1, , 1]), c(1L, -4L, -15L, 17L, 92L, 93L, 23L, -10L))
+})
+
+test_that("op_image_resize pads integer images with fill_value as a float, saturated at the end", {
+  image <- op_array(array(c(0L, 100L, 0L, 100L, 0L, 100L), c(3, 2, 1)), "uint8")
+  out <- op_image_resize(image, c(6, 8), pad_to_aspect_ratio = TRUE, fill_value = 300)
+  expect_identical(op_dtype(out), "uint8")
+  expect_identical(as.vector(as.array(out)[, 1, 1]), rep(255L, 6))
+})
