@@ -182,7 +182,8 @@ homography <- function(start, end) {
     a[2L * k, ] <- c(0, 0, 0, xe, ye, 1, -start[k, 2L] * xe, -start[k, 2L] * ye)
     target[2L * k - c(1L, 0L)] <- start[k, ]
   }
-  lapack(solve(a, target))
+  # The engine's solve: a singular system is Keras's (NumPy's) "Singular matrix".
+  as.vector(as.array(op_solve(a, as.array(target))))
 }
 
 #' @rdname op_image_affine_transform

@@ -78,7 +78,7 @@ op_image_rgb_to_hsv <- function(images, data_format = NULL) {
   x <- op_where(op_abs(x) < float_epsilon(dtype), 0, x)
   planes <- channel_planes(x)
   if (length(planes) != 3L)
-    raise_bridge_error("value_error", sprintf("Invalid channel size: expected 3 (RGB). Received input with shape: images.shape=%s", shape_text(tensor_of(images))))
+    raise_bridge_error("value_error", sprintf("Input images must have 3 channels, but received images with %d channels.", length(planes)))
   r <- planes[[1L]]
   g <- planes[[2L]]
   b <- planes[[3L]]
@@ -99,7 +99,7 @@ op_image_hsv_to_rgb <- function(images, data_format = NULL) {
   x <- float_images(input$x)
   planes <- channel_planes(x)
   if (length(planes) != 3L)
-    raise_bridge_error("value_error", sprintf("Invalid channel size: expected 3 (HSV). Received input with shape: images.shape=%s", shape_text(tensor_of(images))))
+    raise_bridge_error("value_error", sprintf("Input images must have 3 channels, but received images with %d channels.", length(planes)))
   saturation <- planes[[2L]]
   value <- planes[[3L]]
   sector <- op_mod(planes[[1L]], 1) * 6
@@ -373,6 +373,9 @@ op_image_pad <- function(images, top_padding = NULL, left_padding = NULL, bottom
 #' @export
 op_image_extract_patches <- function(images, size, strides = NULL, dilation_rate = 1L, padding = "valid",
                                      data_format = "channels_last") {
+  if (!is.numeric(listed_values(size)))
+    raise_bridge_error("type_error", sprintf("Invalid `size` argument. Expected an int or a tuple. Received: size=%s of type %s",
+                                             deparse1(size, nlines = 1L), class(size)[[1L]]))
   sizes <- keras3_integers(size, "size")
   if (!length(sizes) %in% 1:3)
     raise_bridge_error("value_error", sprintf("Invalid `size` argument. Expected a tuple of length 2 or 3. Received: size=%s with length %d", deparse1(c(sizes)), length(sizes)))

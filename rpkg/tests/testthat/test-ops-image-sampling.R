@@ -145,3 +145,9 @@ test_that("a NaN reaches only the pixels that read it", {
   sampled <- op_image_map_coordinates(c(1, NaN, 3), array(c(0, 2, 0.5), c(1, 3)), order = 1)
   expect_identical(is.nan(as.vector(as.array(sampled))), c(TRUE, FALSE, TRUE))
 })
+
+test_that("op_image_perspective_transform with points that fix no transform is NumPy's 'Singular matrix'", {
+  corners <- rbind(c(0, 0), c(0, 4), c(4, 0), c(4, 4))
+  expect_bridge_error(op_image_perspective_transform(op_zeros(c(5, 5, 3)), corners, matrix(0, 4, 2)),
+                      "value_error", "Singular matrix", fixed = TRUE)
+})

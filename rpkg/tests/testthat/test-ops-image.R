@@ -206,3 +206,12 @@ test_that("op_image_resize pads integer images with fill_value as a float, satur
   expect_identical(op_dtype(out), "uint8")
   expect_identical(as.vector(as.array(out)[, 1, 1]), rep(255L, 6))
 })
+
+test_that("the image ops refuse bad channels and sizes in Keras's words", {
+  expect_bridge_error(op_image_rgb_to_hsv(op_ones(c(2, 2, 4))), "value_error",
+                      "Input images must have 3 channels, but received images with 4 channels.", fixed = TRUE)
+  expect_bridge_error(op_image_hsv_to_rgb(op_ones(c(4, 2, 2)), data_format = "channels_first"), "value_error",
+                      "but received images with 4 channels.", fixed = TRUE)
+  expect_bridge_error(op_image_extract_patches(op_ones(c(5, 5, 1)), "5"), "type_error",
+                      "Invalid `size` argument. Expected an int or a tuple.", fixed = TRUE)
+})
