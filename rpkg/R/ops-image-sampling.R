@@ -212,6 +212,7 @@ op_image_perspective_transform <- function(images, start_points, end_points, int
 
 # The normalised Gaussian of n taps, centred.
 gaussian_taps <- function(n, sigma) {
+  allocation_check(n, "float64", copies = 4L)
   taps <- exp(-0.5 * ((seq_len(n) - (n + 1) / 2) / sigma)^2)
   taps / sum(taps)
 }
@@ -223,12 +224,17 @@ convolve_axis <- function(x, axis, taps) {
   k <- length(taps)
   before <- (k - 1L) %/% 2L
   n <- axis_length(x, axis)
+  if (n == 0L) return(x)
+  # Only the taps whose window meets the image add anything (the rest see zeros): at most
+  # 2n - 1 of them, and so at most n - 1 zeros beyond each edge, however wide the kernel.
+  first <- max(0L, before - n + 1L)
+  last <- min(k - 1L, before + n - 1L)
   widths <- matrix(0L, op_ndim(x), 2L)
-  widths[axis, ] <- c(before, k - 1L - before)
+  widths[axis, ] <- c(before - first, last - before)
   padded <- op_pad(x, widths)
   out <- NULL
-  for (u in seq_len(k) - 1L) {
-    term <- op_take(padded, as.array(u + seq_len(n)), axis = axis) * taps[[k - u]]
+  for (u in first:last) {
+    term <- op_take(padded, as.array(u - first + seq_len(n)), axis = axis) * taps[[k - u]]
     out <- if (is.null(out)) term else out + term
   }
   out

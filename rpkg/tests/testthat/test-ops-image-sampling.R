@@ -151,3 +151,16 @@ test_that("op_image_perspective_transform with points that fix no transform is N
   expect_bridge_error(op_image_perspective_transform(op_zeros(c(5, 5, 3)), corners, matrix(0, 4, 2)),
                       "value_error", "Singular matrix", fixed = TRUE)
 })
+
+test_that("a Gaussian kernel far wider than the image costs only the taps that meet it", {
+  image <- array(seq_len(25), c(5, 5, 1))
+  wide <- as.array(op_image_gaussian_blur(image, c(1001, 1001), c(100, 100)))
+  # Every tap that meets a 5-pixel axis is within 0.03 % of the centre tap: nearly a box filter.
+  box <- as.array(op_image_gaussian_blur(image, c(1001, 1001), c(1e9, 1e9)))
+  expect_equal(wide, box, tolerance = 1e-3)
+  expect_identical(dim(as.array(op_image_elastic_transform(op_zeros(c(5, 5, 3)), sigma = 1e6, seed = 1L))), c(5L, 5L, 3L))
+})
+
+test_that("op_image_elastic_transform refuses a kernel that memory could not hold with a memory_error", {
+  expect_bridge_error(op_image_elastic_transform(op_zeros(c(5, 5, 3)), sigma = 3e8, seed = 1L), "memory_error", "Unable to allocate")
+})
