@@ -1,6 +1,12 @@
 #' @include ops-counting.R
 NULL
 
+# Keras's check of the rank the FFT and signal ops' inputs need.
+require_input_rank <- function(x, rank) {
+  if (op_ndim(x) < rank)
+    raise_bridge_error("value_error", sprintf("Input should have rank >= %d. Received: input.shape = %s", rank, shape_text(x)))
+}
+
 # Fourier transforms through R's fft(), along the last axis (or the last two), in float64 or
 # complex; each result then takes the dtype Keras gives it.
 
@@ -17,8 +23,7 @@ complex_pair <- function(x) {
                                               shape_text(real), shape_text(imag)))
   if (!grepl("float", op_dtype(real)) || !grepl("float", op_dtype(imag)))
     raise_bridge_error("value_error", sprintf("At least one tensor in input `x` is not of type float. Received: dtypes %s and %s", op_dtype(real), op_dtype(imag)))
-  if (op_ndim(real) < 1L)
-    raise_bridge_error("value_error", sprintf("Input should have rank >= 1. Received: input.shape = %s", shape_text(real)))
+  require_input_rank(real, 1L)
   list(z = complex(real = as.array(real), imaginary = as.array(imag)), dim = as.integer(op_shape(real)), dtype = op_dtype(real))
 }
 
@@ -101,9 +106,10 @@ transform_length <- function(fft_length, default) {
 #' @rdname op_fft
 #' @export
 op_rfft <- function(x, fft_length = NULL) {
-  x <- floating(x)
+  # A transform of real signals: TensorFlow and JAX refuse complex ones.
+  x <- floating(real_tensor(x, "rfft"))
   dims <- as.integer(op_shape(x))
-  if (!length(dims)) raise_bridge_error("value_error", sprintf("Input should have rank >= 1. Received: input.shape = %s", shape_text(x)))
+  require_input_rank(x, 1L)
   n <- transform_length(fft_length, dims[[length(dims)]])
   if (n < 1L) raise_bridge_error("value_error", sprintf("Invalid number of FFT data points (%d) specified.", n))
   z <- along_axis(as.array(x), dims, length(dims), function(columns) {
@@ -142,6 +148,7 @@ op_irfft <- function(x, fft_length = NULL) {
 #' @export
 op_extract_sequences <- function(x, sequence_length, sequence_stride) {
   x <- tensor_of(x)
+  require_input_rank(x, 1L)
   length <- whole_number(sequence_length, "sequence_length")
   stride <- whole_number(sequence_stride, "sequence_stride")
   if (length < 1L || stride < 1L)
@@ -228,7 +235,7 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
   x <- tensor_of(x)
   if (!op_dtype(x) %in% c("float32", "float64"))
     raise_bridge_error("type_error", sprintf("Invalid input type. Expected `float32` or `float64`. Received: input type=%s", op_dtype(x)))
-  if (op_ndim(x) < 1L) raise_bridge_error("value_error", sprintf("Input should have rank >= 1. Received: input.shape = %s", shape_text(x)))
+  require_input_rank(x, 1L)
   lengths <- stft_lengths(sequence_length, sequence_stride, fft_length)
   n_fft <- lengths$fft_length
   window <- stft_window(window, lengths$sequence_length, n_fft)

@@ -126,3 +126,10 @@ test_that("the FFT ops take a plain R vector as keras3 hands it to Keras, a list
   expect_identical(op_dtype(op_extract_sequences(c(1, 2, 3, 4, 5, 6), 3, 2)), "float32")
   expect_identical(op_dtype(op_rfft(array(c(1, 2, 3, 4)))[[1L]]), "float64")
 })
+
+test_that("op_rfft refuses complex signals and a scalar, op_extract_sequences a scalar, in Keras's words", {
+  expect_bridge_error(op_rfft(c(1 + 1i, 2 - 1i)), "type_error", "`rfft` does not support dtype complex128.", fixed = TRUE)
+  expect_bridge_error(op_rfft(op_array(5, "float32")), "value_error", "Input should have rank >= 1. Received: input.shape = ()", fixed = TRUE)
+  expect_bridge_error(op_extract_sequences(op_array(5, "float32"), 1, 1), "value_error",
+                      "Input should have rank >= 1. Received: input.shape = ()", fixed = TRUE)
+})
