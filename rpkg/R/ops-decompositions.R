@@ -118,10 +118,15 @@ op_svd <- function(x, full_matrices = TRUE, compute_uv = TRUE) {
   compute_uv <- flag(compute_uv, "compute_uv")
   x <- matrices_of(x)
   dtype <- op_dtype(x)
-  if (!compute_uv) return(op_array(per_matrix(list(as.array(x)), function(m) list(svd(m[[1L]], 0L, 0L)$d))[[1L]], real_dtype(dtype)))
+  # R's svd() and eigen() refuse empty matrices, which have no singular values or eigenvalues
+  # and, as in NumPy, identity bases.
+  if (!compute_uv) return(op_array(per_matrix(list(as.array(x)), function(m) list(if (length(m[[1L]])) svd(m[[1L]], 0L, 0L)$d else numeric(0)))[[1L]], real_dtype(dtype)))
   parts <- per_matrix(list(as.array(x)), function(m) {
     a <- m[[1L]]
-    decomposition <- svd(a, nu = if (full_matrices) nrow(a) else min(dim(a)), nv = if (full_matrices) ncol(a) else min(dim(a)))
+    nu <- if (full_matrices) nrow(a) else min(dim(a))
+    nv <- if (full_matrices) ncol(a) else min(dim(a))
+    if (!length(a)) return(list(diag(1, nrow(a), nu), numeric(0), diag(1, nv, ncol(a))))
+    decomposition <- svd(a, nu = nu, nv = nv)
     list(decomposition$u, decomposition$d, t(Conj(decomposition$v)))
   })
   list(op_array(parts[[1L]], dtype), op_array(parts[[2L]], real_dtype(dtype)), op_array(parts[[3L]], dtype))
@@ -150,6 +155,7 @@ op_qr <- function(x, mode = "reduced") {
 op_eig <- function(x) {
   x <- matrices_of(x, square = TRUE)
   parts <- per_matrix(list(as.array(x)), function(m) {
+    if (!length(m[[1L]])) return(list(complex(0), matrix(complex(0), 0L, 0L)))
     decomposition <- eigen(m[[1L]], symmetric = FALSE)
     list(as.complex(decomposition$values), matrix(as.complex(decomposition$vectors), nrow(m[[1L]])))
   })
@@ -161,6 +167,7 @@ op_eig <- function(x) {
 op_eigh <- function(x) {
   x <- matrices_of(x, square = TRUE)
   parts <- per_matrix(list(as.array(x)), function(m) {
+    if (!length(m[[1L]])) return(list(numeric(0), matrix(0, 0L, 0L)))
     decomposition <- eigen(m[[1L]], symmetric = TRUE)
     increasing <- rev(seq_along(decomposition$values))
     list(decomposition$values[increasing], decomposition$vectors[, increasing, drop = FALSE])

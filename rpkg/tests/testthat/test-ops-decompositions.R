@@ -172,3 +172,13 @@ test_that("matrices holding NaN or Inf give NaN results, as TensorFlow's and JAX
   expect_false(anyNA(r[1, , ]))
   expect_true(all(is.nan(r[2, , ])))
 })
+
+test_that("empty matrices decompose as in NumPy: no values, identity bases", {
+  shapes <- function(parts) lapply(parts, function(p) as.integer(op_shape(p)))
+  expect_identical(shapes(op_svd(matrix(0, 0, 3))), list(c(0L, 0L), 0L, c(3L, 3L)))
+  expect_equal(as.array(op_svd(matrix(0, 0, 3))[[3L]]), diag(3))
+  expect_identical(shapes(op_svd(matrix(0, 0, 3), full_matrices = FALSE)), list(c(0L, 0L), 0L, c(0L, 3L)))
+  expect_identical(as.integer(op_shape(op_svd(matrix(0, 0, 3), compute_uv = FALSE))), 0L)
+  expect_identical(shapes(op_eig(matrix(0, 0, 0))), list(0L, c(0L, 0L)))
+  expect_identical(shapes(op_eigh(matrix(0, 0, 0))), list(0L, c(0L, 0L)))
+})
