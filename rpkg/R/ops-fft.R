@@ -7,6 +7,39 @@ require_input_rank <- function(x, rank) {
     raise_bridge_error("value_error", sprintf("Input should have rank >= %d. Received: input.shape = %s", rank, shape_text(x)))
 }
 
+# The discrete Fourier transform of each column of `z`, as stats::mvfft() (its inverse
+# unnormalised too). R's fft() takes time in proportion to the length times its prime factors,
+# hours for a length such as 1e8 + 7: a length with a prime factor above a thousand goes through
+# Bluestein's algorithm instead, a convolution computed with transforms of a power-of-two length.
+column_fft <- function(z, inverse = FALSE) {
+  n <- nrow(z)
+  if (!has_large_prime_factor(n)) return(stats::mvfft(z, inverse = inverse))
+  if (inverse) return(Conj(column_fft(Conj(z))))
+  m <- 2^ceiling(log2(2 * n - 1))
+  allocation_check(c(m, ncol(z)), "complex128", copies = 4L)
+  # exp(-i pi k^2 / n), with k^2 reduced modulo 2n exactly: k^2 itself outgrows a double's 53 bits.
+  chirp <- exp(-1i * pi * squares_modulo(seq_len(n) - 1, 2 * n) / n)
+  kernel <- stats::fft(c(Conj(chirp), rep(0i, m - 2 * n + 1), rev(Conj(chirp[-1L]))))
+  padded <- matrix(0i, m, ncol(z))
+  padded[seq_len(n), ] <- z * chirp
+  chirp * stats::mvfft(stats::mvfft(padded) * kernel, inverse = TRUE)[seq_len(n), , drop = FALSE] / m
+}
+
+has_large_prime_factor <- function(n) {
+  if (n <= 1000) return(FALSE)
+  for (d in 2:1000) {
+    if (n == 1) return(FALSE)
+    while (n %% d == 0) n <- n %/% d
+  }
+  n > 1
+}
+
+# k^2 modulo m (m < 2^32) without a product beyond 2^49: k times each 16-bit half of k.
+squares_modulo <- function(k, m) {
+  k <- k %% m
+  ((k * (k %/% 65536)) %% m * 65536 + k * (k %% 65536)) %% m
+}
+
 # Fourier transforms through R's fft(), along the last axis (or the last two), in float64 or
 # complex; each result then takes the dtype Keras gives it.
 
@@ -73,7 +106,7 @@ NULL
 #' @export
 op_fft <- function(x) {
   input <- complex_pair(x)
-  complex_result(along_axis(input$z, input$dim, length(input$dim), stats::mvfft), input$dtype)
+  complex_result(along_axis(input$z, input$dim, length(input$dim), column_fft), input$dtype)
 }
 
 # A transform over the last two axes of `x` (list(real, imag)).
@@ -82,7 +115,7 @@ fft_last_two <- function(x, inverse) {
   rank <- length(input$dim)
   if (rank < 2L)
     raise_bridge_error("value_error", sprintf("Input should have rank >= 2. Received: input.shape = %s", format(do.call(shape, as.list(input$dim)))))
-  transform <- function(columns) stats::mvfft(columns, inverse = inverse) / if (inverse) nrow(columns) else 1
+  transform <- function(columns) column_fft(columns, inverse = inverse) / if (inverse) nrow(columns) else 1
   z <- along_axis(input$z, input$dim, rank, transform)
   complex_result(along_axis(z, input$dim, rank - 1L, transform), input$dtype)
 }
@@ -116,7 +149,7 @@ op_rfft <- function(x, fft_length = NULL) {
     fitted <- matrix(0, n, ncol(columns))
     kept <- seq_len(min(n, nrow(columns)))
     fitted[kept, ] <- columns[kept, ]
-    stats::mvfft(fitted)[seq_len(n %/% 2L + 1L), , drop = FALSE]
+    column_fft(fitted)[seq_len(n %/% 2L + 1L), , drop = FALSE]
   })
   complex_result(z, op_dtype(x))
 }
@@ -131,7 +164,7 @@ real_inverse <- function(columns, n) {
   kept <- seq_len(min(half, nrow(columns)))
   spectrum[kept, ] <- columns[kept, ]
   mirrored <- if (n - half >= 1L) Conj(spectrum[rev(seq.int(2L, n - half + 1L)), , drop = FALSE]) else NULL
-  Re(stats::mvfft(rbind(spectrum, mirrored), inverse = TRUE)) / n
+  Re(column_fft(rbind(spectrum, mirrored), inverse = TRUE)) / n
 }
 
 #' @rdname op_fft
@@ -260,7 +293,7 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
     out <- matrix(0i, bins * frames, ncol(columns))
     for (t in seq_len(frames)) {
       rows <- (t - 1L) * lengths$sequence_stride + seq_len(n_fft)
-      out[(t - 1L) * bins + seq_len(bins), ] <- stats::mvfft(columns[rows, , drop = FALSE] * window)[seq_len(bins), , drop = FALSE]
+      out[(t - 1L) * bins + seq_len(bins), ] <- column_fft(columns[rows, , drop = FALSE] * window)[seq_len(bins), , drop = FALSE]
     }
     out
   })

@@ -133,3 +133,16 @@ test_that("op_rfft refuses complex signals and a scalar, op_extract_sequences a 
   expect_bridge_error(op_extract_sequences(op_array(5, "float32"), 1, 1), "value_error",
                       "Input should have rank >= 1. Received: input.shape = ()", fixed = TRUE)
 })
+
+test_that("lengths with a large prime factor transform as R's fft() does, without its quadratic time", {
+  helpers <- asNamespace("kerasbridge")
+  set.seed(3)
+  z <- matrix(complex(real = rnorm(2 * 2018), imaginary = rnorm(2 * 2018)), 2018)
+  expect_equal(helpers$column_fft(z), stats::mvfft(z), tolerance = 1e-10)
+  expect_equal(helpers$column_fft(z, inverse = TRUE), stats::mvfft(z, inverse = TRUE), tolerance = 1e-10)
+  # (1e8 + 6)^2 modulo 2e8 + 14 is 1e8 + 8 (k^2 = (k + 1)^2 - 2k - 1, and (k + 1)^2 is k + 1 modulo 2(k + 1)).
+  expect_identical(helpers$squares_modulo(c(0, 3, 1e8 + 6), 2e8 + 14), c(0, 9, 1e8 + 8))
+  # 1e6 + 3 is prime: R's fft() would take hours.
+  spectrum <- op_rfft(c(1, 2, 3), fft_length = 1e6 + 3)
+  expect_equal(as.vector(as.array(spectrum[[1L]]))[1:2], c(6, 6), tolerance = 1e-6)
+})
