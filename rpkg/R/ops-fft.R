@@ -128,6 +128,10 @@ op_fft2 <- function(x) fft_last_two(x, inverse = FALSE)
 #' @export
 op_ifft2 <- function(x) fft_last_two(x, inverse = TRUE)
 
+# Refuses signals of `n` samples along the last of `dims` whose transforms (R's complex
+# matrices of them, a few at once) memory could not hold.
+signals_of_length <- function(dims, n) allocation_check(c(prod(as.numeric(dims[-length(dims)])), n), "complex128", copies = 4L)
+
 # `fft_length` as keras3 takes it, or the default.
 transform_length <- function(fft_length, default) {
   if (is.null(fft_length)) return(default)
@@ -145,6 +149,7 @@ op_rfft <- function(x, fft_length = NULL) {
   require_input_rank(x, 1L)
   n <- transform_length(fft_length, dims[[length(dims)]])
   if (n < 1L) raise_bridge_error("value_error", sprintf("Invalid number of FFT data points (%d) specified.", n))
+  signals_of_length(dims, n)
   z <- along_axis(as.array(x), dims, length(dims), function(columns) {
     fitted <- matrix(0, n, ncol(columns))
     kept <- seq_len(min(n, nrow(columns)))
@@ -174,6 +179,7 @@ op_irfft <- function(x, fft_length = NULL) {
   m <- input$dim[[length(input$dim)]]
   n <- transform_length(fft_length, 2L * (m - 1L))
   if (n < 1L) raise_bridge_error("value_error", sprintf("Invalid number of FFT data points (%d) specified.", n))
+  signals_of_length(input$dim, n)
   op_array(along_axis(input$z, input$dim, length(input$dim), real_inverse, n = n), input$dtype)
 }
 
@@ -271,9 +277,10 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
   require_input_rank(x, 1L)
   lengths <- stft_lengths(sequence_length, sequence_stride, fft_length)
   n_fft <- lengths$fft_length
+  dims <- as.integer(op_shape(x))
+  signals_of_length(dims, n_fft)
   window <- stft_window(window, lengths$sequence_length, n_fft)
   center <- flag(center, "center")
-  dims <- as.integer(op_shape(x))
   spectra <- along_axis(as.array(x), dims, length(dims), function(columns) {
     if (center) {
       # NumPy's reflect padding: mirrored about the end samples, again and again for a short
@@ -289,6 +296,7 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
     }
     frames <- max(0L, (nrow(columns) - n_fft) %/% lengths$sequence_stride + 1L)
     bins <- n_fft %/% 2L + 1L
+    allocation_check(c(as.numeric(bins) * frames, ncol(columns)), "complex128", copies = 2L)
     # One column of the result per frame and signal: the frames of a signal follow each other.
     out <- matrix(0i, bins * frames, ncol(columns))
     for (t in seq_len(frames)) {

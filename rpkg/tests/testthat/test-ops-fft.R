@@ -146,3 +146,9 @@ test_that("lengths with a large prime factor transform as R's fft() does, withou
   spectrum <- op_rfft(c(1, 2, 3), fft_length = 1e6 + 3)
   expect_equal(as.vector(as.array(spectrum[[1L]]))[1:2], c(6, 6), tolerance = 1e-6)
 })
+
+test_that("transforms whose arrays memory could not hold are a memory_error before they are built", {
+  expect_bridge_error(op_rfft(op_ones(10), fft_length = 2^31 - 1), "memory_error", "Unable to allocate")
+  expect_bridge_error(op_irfft(list(matrix(0, 1e4, 2), matrix(0, 1e4, 2)), fft_length = 1e9), "memory_error", "Unable to allocate")
+  expect_bridge_error(op_stft(op_ones(1e6), sequence_length = 1e5, sequence_stride = 1, fft_length = 1e5), "memory_error", "Unable to allocate")
+})
