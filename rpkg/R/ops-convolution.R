@@ -40,7 +40,7 @@ restore_format <- function(x, first) if (first) op_moveaxis(x, -1L, 2L) else x
 # The windows of a convolution or pooling over the spatial axes of `x` (channels last): the
 # padding (XLA's "same": the output has ceil(n / stride) positions) and, for each offset of
 # the window, the positions of `x` it meets, as gathering indices per axis.
-window_plan <- function(x, size, strides, dilation, padding) {
+window_plan <- function(x, size, strides, dilation, padding, meeting_input = FALSE) {
   padding <- padding_mode(padding)
   dims <- as.integer(op_shape(x))
   spatial <- dims[-c(1L, length(dims))]
@@ -56,8 +56,20 @@ window_plan <- function(x, size, strides, dilation, padding) {
   if (any(out < 1L) && prod(dims) > 0)
     raise_bridge_error("value_error", sprintf("The convolution operation resulted in an empty output. Received: inputs.shape=%s with windows of %s",
                                               shape_text(x), paste(extent, collapse = "x")))
-  offsets <- as.matrix(expand.grid(lapply(size, function(k) seq_len(k) - 1L)))
-  list(spatial = spatial, out = out, low = low, high = total - low, offsets = offsets, strides = strides, dilation = dilation)
+  taps <- lapply(size, function(k) seq_len(k) - 1L)
+  high <- total - low
+  if (meeting_input && all(out >= 1L) && all(spatial >= 1L)) {
+    # Pooling (dilation 1): offsets whose windows read only padding change no maximum or sum.
+    # Leaving them out, with the padding only they read, keeps a window far wider than the
+    # input as cheap as one the input's size.
+    first <- pmax(0L, low - strides * (out - 1L))
+    last <- pmin(size - 1L, low + spatial - 1L)
+    taps <- Map(function(a, b) seq.int(0L, b - a), first, last)
+    high <- pmax(0L, last + strides * (out - 1L) - (low + spatial - 1L))
+    low <- low - first
+  }
+  offsets <- as.matrix(expand.grid(taps))
+  list(spatial = spatial, out = out, low = low, high = high, offsets = offsets, strides = strides, dilation = dilation)
 }
 
 # The elements of `padded` (x padded as planned) that window offset `offset` meets.
@@ -102,7 +114,7 @@ pool <- function(inputs, pool_size, strides, padding, data_format, average) {
   count <- op_ndim(x) - 2L
   size <- spatial_values(pool_size, count, "pool_size")
   step <- if (is.null(strides)) size else spatial_values(strides, count, "strides")
-  plan <- window_plan(x, size, step, rep(1L, count), padding)
+  plan <- window_plan(x, size, step, rep(1L, count), padding, meeting_input = TRUE)
   padded <- padded_input(x, plan, if (average) 0 else least_value(op_dtype(x)))
   combine <- if (average) `+` else op_maximum
   result <- NULL

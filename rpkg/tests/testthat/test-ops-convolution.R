@@ -122,3 +122,10 @@ test_that("op_conv_transpose maps channels through a (spatial..., out, in) kerne
   one <- array(rnorm(3 * 2), c(1, 1, 3, 2))
   expect_equal(as.array(op_conv_transpose(x, one))[1, 2, 3, ], as.vector(one[1, 1, , ] %*% x[1, 2, 3, ]))
 })
+
+test_that("a pooling window far wider than the input costs only the offsets that meet it", {
+  x <- op_array(array(1:10, c(1, 10, 1)), "float32")
+  expect_equal(as.vector(as.array(op_max_pool(x, pool_size = 1e8, padding = "same"))), 10)
+  expect_equal(as.vector(as.array(op_average_pool(x, pool_size = 1e8, padding = "same"))), 5.5)
+  expect_equal(as.array(op_max_pool(x, pool_size = 25, strides = 1, padding = "same"))[1, , 1], rep(10, 10))
+})
