@@ -139,6 +139,9 @@ op_qr <- function(x, mode = "reduced") {
     raise_bridge_error("value_error", sprintf("`mode` argument value not supported. Expected one of {'reduced', 'complete'}. Received: mode=%s", deparse1(mode)))
   x <- matrices_of(x)
   complete <- mode == "complete"
+  # The complete q is square in the rows: refused before R's qr.Q() builds it.
+  rows <- as.integer(op_shape(x))[[op_ndim(x) - 1L]]
+  if (complete) allocation_check(c(rows, rows), "float64", copies = 3L)
   parts <- per_matrix(list(as.array(x)), function(m) {
     a <- m[[1L]]
     k <- if (complete) nrow(a) else min(dim(a))

@@ -182,3 +182,7 @@ test_that("empty matrices decompose as in NumPy: no values, identity bases", {
   expect_identical(shapes(op_eig(matrix(0, 0, 0))), list(0L, c(0L, 0L)))
   expect_identical(shapes(op_eigh(matrix(0, 0, 0))), list(0L, c(0L, 0L)))
 })
+
+test_that("op_qr's complete q that memory could not hold is a memory_error before R builds it", {
+  expect_bridge_error(op_qr(op_ones(c(1e5, 2)), mode = "complete"), "memory_error", "shape (100000, 100000)", fixed = TRUE)
+})
