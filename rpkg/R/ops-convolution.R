@@ -68,9 +68,11 @@ window_plan <- function(x, size, strides, dilation, padding, meeting_input = FAL
     high <- pmax(0L, last + strides * (out - 1L) - (low + spatial - 1L))
     low <- low - first
   }
-  offsets <- as.matrix(expand.grid(taps))
-  list(spatial = spatial, out = out, low = low, high = high, offsets = offsets, strides = strides, dilation = dilation)
+  list(spatial = spatial, out = out, low = low, high = high, taps = taps, strides = strides, dilation = dilation)
 }
+
+# Every offset of a plan's window, one row each, the first axis fastest.
+window_offsets <- function(plan) as.matrix(expand.grid(plan$taps))
 
 # The elements of `padded` (x padded as planned) that window offset `offset` meets.
 window_patch <- function(padded, plan, offset) {
@@ -117,9 +119,10 @@ pool <- function(inputs, pool_size, strides, padding, data_format, average) {
   plan <- window_plan(x, size, step, rep(1L, count), padding, meeting_input = TRUE)
   padded <- padded_input(x, plan, if (average) 0 else least_value(op_dtype(x)))
   combine <- if (average) `+` else op_maximum
+  offsets <- window_offsets(plan)
   result <- NULL
-  for (i in seq_len(nrow(plan$offsets))) {
-    patch <- window_patch(padded, plan, plan$offsets[i, ])
+  for (i in seq_len(nrow(offsets))) {
+    patch <- window_patch(padded, plan, offsets[i, ])
     result <- if (is.null(result)) patch else combine(result, patch)
   }
   if (average) {
@@ -127,8 +130,8 @@ pool <- function(inputs, pool_size, strides, padding, data_format, average) {
     ones <- op_ones(c(1L, plan$spatial, 1L), dtype = op_dtype(x))
     counts <- NULL
     padded_ones <- padded_input(ones, plan, 0)
-    for (i in seq_len(nrow(plan$offsets))) {
-      patch <- window_patch(padded_ones, plan, plan$offsets[i, ])
+    for (i in seq_len(nrow(offsets))) {
+      patch <- window_patch(padded_ones, plan, offsets[i, ])
       counts <- if (is.null(counts)) patch else counts + patch
     }
     result <- result / counts
@@ -202,11 +205,12 @@ convolve <- function(x, kernel, strides, padding, dilation_rate) {
   plan <- window_plan(x, kdims[seq_len(count)], spatial_values(strides, count, "strides"), spatial_values(dilation_rate, count, "dilation_rate"), padding)
   padded <- padded_input(x, plan, 0)
   dtype <- promoted_dtype(op_dtype(x), op_dtype(kernel))
+  offsets <- window_offsets(plan)
   result <- NULL
-  for (i in seq_len(nrow(plan$offsets))) {
-    patch <- window_patch(padded, plan, plan$offsets[i, ])
+  for (i in seq_len(nrow(offsets))) {
+    patch <- window_patch(padded, plan, offsets[i, ])
     taps <- kernel
-    for (j in seq_len(count)) taps <- op_take(taps, plan$offsets[i, j] + 1L, axis = 1L)
+    for (j in seq_len(count)) taps <- op_take(taps, offsets[i, j] + 1L, axis = 1L)
     term <- if (groups == 1L) op_matmul(op_cast(patch, dtype), op_cast(taps, dtype)) else
       op_concatenate(lapply(seq_len(groups), function(g) {
         ins <- (g - 1L) * k_in + seq_len(k_in)

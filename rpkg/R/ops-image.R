@@ -391,9 +391,12 @@ op_image_extract_patches <- function(images, size, strides = NULL, dilation_rate
   if (single) x <- op_expand_dims(x, 1L)
   if (first) x <- op_moveaxis(x, 2L, -1L)
   plan <- window_plan(x, sizes, strides, spatial_values(keras3_integers(dilation_rate, "dilation_rate"), count, "dilation_rate"), padding)
+  dims <- as.integer(op_shape(x))
+  allocation_check(c(dims[[1L]], plan$out, prod(as.numeric(sizes)) * dims[[length(dims)]]), op_dtype(x))
   padded <- padded_input(x, plan, 0)
   # Row-major over the patch: the first offset slowest, then the next, then the channel.
-  offsets <- plan$offsets[do.call(order, unname(as.list(as.data.frame(plan$offsets)))), , drop = FALSE]
+  offsets <- window_offsets(plan)
+  offsets <- offsets[do.call(order, unname(as.list(as.data.frame(offsets)))), , drop = FALSE]
   patches <- op_concatenate(lapply(seq_len(nrow(offsets)), function(i) window_patch(padded, plan, offsets[i, ])), axis = -1L)
   if (first) patches <- op_moveaxis(patches, -1L, 2L)
   if (single) op_squeeze(patches, 1L) else patches
