@@ -271,3 +271,10 @@ test_that("a plain double vector takes floatx in op_diff, op_copy, op_stop_gradi
   expect_identical(op_dtype(op_histogram(x)[[2]]), "float32")
   expect_identical(op_dtype(op_diff(array(x))), "float64")
 })
+
+test_that("op_arange and op_linspace refuse integer values their dtype cannot hold, as op_full does", {
+  expect_bridge_error(op_arange(1e15, 1e15 + 3, 1, dtype = "int32"), "value_error", "is out of range for dtype int32")
+  expect_bridge_error(op_arange(2147483640L, 2147483647L, 3L), "value_error", "Value 2147483649 is out of range for dtype int32")
+  expect_bridge_error(op_linspace(0, 1e10, num = 3, dtype = "int32"), "value_error", "Value 10000000000 is out of range")
+  expect_identical(as.vector(as.array(op_arange(2147483640L, 2147483646L, 3L))), c(2147483640L, 2147483643L, 2147483646L))
+})

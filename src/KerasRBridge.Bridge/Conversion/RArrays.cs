@@ -167,7 +167,9 @@ public static unsafe class RArrays
         return Copy(source, shape).Cast(dtype);
     }
 
-    private static void CheckIntegerRange(ReadOnlySpan<double> source, DType dtype)
+    /// <summary>Refuses values an integer <paramref name="dtype"/> cannot hold (or NaN), in the
+    /// words R's conversions use.</summary>
+    internal static void CheckIntegerRange(ReadOnlySpan<double> source, DType dtype)
     {
         var (min, max) = IntegerRange(dtype);
         foreach (double v in source)
