@@ -95,9 +95,7 @@ with.kerasbridge_name_scope <- function(data, expr, ...) {
   if (isTRUE(data$deduplicate) && !is.null(data$caller) && !is.null(innermost) &&
       identical(innermost$caller, data$caller) && identical(innermost$name, data$name))
     return(expr)
-  scope <- .Call(krb_call2, "name_scope_open", data$name, data$override_parent)
-  on.exit(close_scope(scope))
-  innermost_name_scope(data$name, data$caller)
+  opened_name_scope(.Call(krb_call2, "name_scope_open", data$name, data$override_parent), data$name, data$caller)
   expr
 }
 

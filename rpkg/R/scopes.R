@@ -28,33 +28,33 @@ close_scope <- function(scope) invisible(.Call(krb_call1, "scope_close", scope))
 #' @rdname scopes
 #' @export
 with_name_scope <- function(name, code) {
-  scope <- .Call(krb_call2, "name_scope_open", name, NULL)
-  on.exit(close_scope(scope))
-  innermost_name_scope(name)
+  opened_name_scope(.Call(krb_call2, "name_scope_open", name, NULL), name)
   code
 }
 
 # The name and caller of the innermost name scope open, which a Keras scope entered with the same
-# name and caller does not open again (Keras's deduplication). Each opening sets it and restores
-# the one before when its scope closes.
+# name and caller does not open again (Keras's deduplication).
 open_name_scopes <- new.env(parent = emptyenv())
 open_name_scopes$innermost <- NULL
 
-innermost_name_scope <- function(name, caller = NULL, envir = parent.frame()) {
+# Makes the name scope `scope` (just opened) the innermost until the frame `envir` exits, which
+# then closes it and restores the innermost before it. The closing call carries the functions
+# themselves: the caller's frame cannot see package internals.
+opened_name_scope <- function(scope, name, caller = NULL, envir = parent.frame()) {
+  force(scope)
   before <- open_name_scopes$innermost
   open_name_scopes$innermost <- list(name = name, caller = caller)
-  restoring <- as.call(list(function() open_name_scopes$innermost <- before))
-  do.call(on.exit, list(restoring, add = TRUE, after = FALSE), envir = envir)
+  leaving <- function() {
+    open_name_scopes$innermost <- before
+    close_scope(scope)
+  }
+  do.call(on.exit, list(as.call(list(leaving)), add = TRUE, after = FALSE), envir = envir)
 }
 
 #' @rdname scopes
 #' @export
 local_name_scope <- function(name, envir = parent.frame()) {
-  scope <- .Call(krb_call2, "local_name_scope_open", name, envir)
-  # The closing call carries the function itself: the caller's frame cannot see package internals.
-  closing <- as.call(list(close_scope, scope))
-  do.call(on.exit, list(closing, add = TRUE, after = FALSE), envir = envir)
-  innermost_name_scope(name, envir = envir)
+  opened_name_scope(.Call(krb_call2, "local_name_scope_open", name, envir), name, envir = envir)
   invisible()
 }
 
