@@ -149,6 +149,15 @@ public class OpsCreationTests
     }
 
     [Test]
+    public void Arange_and_linspace_refuse_values_an_integer_dtype_cannot_hold()
+    {
+        Assert.Throws<KerasValueError>(() => Ops.Arange(1e15, 1e15 + 3, 1, DType.Int32));
+        Assert.Throws<KerasValueError>(() => Ops.Arange(250, 260, 1, DType.UInt8));
+        Assert.Throws<KerasValueError>(() => Ops.Linspace(-1, 1, 3, true, DType.UInt16));
+        Assert.That(Doubles(Ops.Arange(250, 256, 1, DType.UInt8)), Is.EqualTo(new double[] { 250, 251, 252, 253, 254, 255 }));
+    }
+
+    [Test]
     public void Linspace_includes_stop_unless_told_not_to()
     {
         Assert.That(Doubles(Ops.Linspace(0, 1, 5, true, DType.Float64)), Is.EqualTo(new[] { 0, 0.25, 0.5, 0.75, 1 }));

@@ -102,7 +102,7 @@ public static unsafe class RArrays
                 Interruption.ConvertTruncating(source, floats.GetSpan());
                 return new NdArray<float>(floats, shape);
         }
-        if (DTypes.IsInteger(dtype)) CheckIntegerRange(source, dtype);
+        if (DTypes.IsInteger(dtype)) DTypes.RequireRepresentable(source, dtype);
         else if (dtype == DType.Bool) CheckNoNaN(source);
         return Copy(source, shape).Cast(dtype);
     }
@@ -140,9 +140,9 @@ public static unsafe class RArrays
         }
         if (DTypes.IsInteger(dtype))
         {
-            var (min, max) = IntegerRange(dtype);
+            var (min, max) = DTypes.IntegerRange(dtype);
             foreach (int v in source)
-                if (v < min || v > max) throw OutOfRange(v, dtype);
+                if (v < min || v > max) DTypes.RequireRepresentable([v], dtype);
         }
         return Copy(source, shape).Cast(dtype);
     }
@@ -156,7 +156,7 @@ public static unsafe class RArrays
             var realParts = new double[source.Length];
             for (int i = 0; i < source.Length; i++)
                 realParts[i] = double.IsNaN(source[i].Imaginary) ? double.NaN : source[i].Real;
-            CheckIntegerRange(realParts, dtype);
+            DTypes.RequireRepresentable(realParts, dtype);
         }
         else if (dtype == DType.Bool)
         {
@@ -167,45 +167,11 @@ public static unsafe class RArrays
         return Copy(source, shape).Cast(dtype);
     }
 
-    /// <summary>Refuses values an integer <paramref name="dtype"/> cannot hold (or NaN), in the
-    /// words R's conversions use.</summary>
-    internal static void CheckIntegerRange(ReadOnlySpan<double> source, DType dtype)
-    {
-        var (min, max) = IntegerRange(dtype);
-        foreach (double v in source)
-        {
-            if (double.IsNaN(v))
-                throw new KerasValueError($"Cannot convert NA or NaN to dtype {DTypes.Name(dtype)}: integer dtypes have no missing value.");
-            if (v < min || v > max) throw OutOfRange(v, dtype);
-        }
-    }
-
     private static void CheckNoNaN(ReadOnlySpan<double> source)
     {
         foreach (double v in source)
             if (double.IsNaN(v))
                 throw new KerasValueError("Cannot convert NA or NaN to dtype bool: bool has no missing value.");
-    }
-
-    /// <summary>The values an integer dtype can hold, as doubles (exact for every bound but
-    /// the 64-bit maxima, which round up, so the comparison stays strict enough).</summary>
-    private static (double Min, double Max) IntegerRange(DType dtype) => dtype switch
-    {
-        DType.Int8 => (sbyte.MinValue, sbyte.MaxValue),
-        DType.Int16 => (short.MinValue, short.MaxValue),
-        DType.Int32 => (int.MinValue, int.MaxValue),
-        DType.Int64 => (long.MinValue, Math.BitDecrement((double)long.MaxValue)),
-        DType.UInt8 => (byte.MinValue, byte.MaxValue),
-        DType.UInt16 => (ushort.MinValue, ushort.MaxValue),
-        DType.UInt32 => (uint.MinValue, uint.MaxValue),
-        _ => (ulong.MinValue, Math.BitDecrement((double)ulong.MaxValue)),
-    };
-
-    private static KerasValueError OutOfRange(double value, DType dtype)
-    {
-        var (min, max) = IntegerRange(dtype);
-        var c = System.Globalization.CultureInfo.InvariantCulture;
-        return new($"Value {value.ToString("R", c)} is out of range for dtype {DTypes.Name(dtype)} ([{min.ToString("R", c)}, {max.ToString("R", c)}]).");
     }
 
     private static NdArray Copy<T>(ReadOnlySpan<T> source, long[] shape) where T : unmanaged

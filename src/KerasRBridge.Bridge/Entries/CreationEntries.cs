@@ -21,7 +21,7 @@ internal static class CreationEntries
         Declare.Entry("op_tri", (int N, int? M, int k, string? dtype) => Ops.Tri(N, M, k, Args.DTypeOrNull(dtype))),
         Declare.Entry("op_arange", (double start, double end, double step, string dtype, bool include_end) => Arange(start, end, step, DTypes.Standardize(dtype), include_end)),
         Declare.Entry("op_linspace", (double start, double stop, int num, bool endpoint, string dtype) =>
-            Linspace(start, stop, num, endpoint, DTypes.Standardize(dtype))),
+            Ops.Linspace(start, stop, num, endpoint, DTypes.Standardize(dtype))),
         Declare.Entry("op_reshape", (Sexp x, ShapeArgument newshape) => Reshape(Tensors.FromR(x), newshape)),
         // For R code that builds a large R array of its own before the engine allocates anything.
         Declare.Entry("allocation_check", (ShapeArgument shape, string dtype, int copies) =>
@@ -57,19 +57,7 @@ internal static class CreationEntries
             start = Math.Truncate(start);
             end = Math.Truncate(end);
         }
-        var values = Ops.Arange(start, includeEnd ? end + step : end, step, DType.Float64);
-        // The values run from the first to the last: those two in range, all are.
-        if (DTypes.IsInteger(dtype) && values.Size > 0)
-            RArrays.CheckIntegerRange([values.AsSpan<double>()[0], values.AsSpan<double>()[^1]], dtype);
-        return values.Cast(dtype);
-    }
-
-    private static NdArray Linspace(double start, double stop, int num, bool endpoint, DType dtype)
-    {
-        // NumPy floors the values for an integer dtype; they run from start towards stop.
-        if (DTypes.IsInteger(dtype) && num > 0)
-            RArrays.CheckIntegerRange(num > 1 ? [Math.Floor(start), Math.Floor(stop)] : [Math.Floor(start)], dtype);
-        return Ops.Linspace(start, stop, num, endpoint, dtype);
+        return Ops.Arange(start, includeEnd ? end + step : end, step, dtype);
     }
 
     // The fill converts straight to the dtype, as NumPy's full and TensorFlow's fill do: through

@@ -59,10 +59,22 @@ internal sealed class FloatRow<T>(DType dtype, string name, DType? computedAs = 
     public override TResult AcceptKind<TVisitor, TResult>(TVisitor visitor) => visitor.Float<T>();
 }
 
+/// <summary>The least and greatest values of an integer dtype, as doubles.</summary>
+internal interface IIntegerBounds
+{
+    double Min { get; }
+    double Max { get; }
+}
+
 internal sealed class IntegerRow<T>(DType dtype, string name)
-    : DTypeRow<T>(dtype, name, null) where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
+    : DTypeRow<T>(dtype, name, null), IIntegerBounds where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
 {
     public override DTypeKind Kind => T.MinValue == T.Zero ? DTypeKind.UnsignedInteger : DTypeKind.SignedInteger;
+    public double Min => double.CreateTruncating(T.MinValue);
+    // A 64-bit maximum rounds up to 2^63 or 2^64, which the dtype cannot hold.
+    public double Max => Unsafe.SizeOf<T>() == sizeof(long)
+        ? Math.BitDecrement(double.CreateTruncating(T.MaxValue))
+        : double.CreateTruncating(T.MaxValue);
     public override TResult AcceptKind<TVisitor, TResult>(TVisitor visitor) => visitor.Integer<T>();
 }
 

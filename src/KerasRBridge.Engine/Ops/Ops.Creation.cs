@@ -24,7 +24,8 @@ public static partial class Ops
     /// Evenly spaced values from <paramref name="start"/> up to but not including
     /// <paramref name="stop"/> (<c>keras.ops.arange</c>, NumPy's <c>arange</c>), in <paramref name="dtype"/>.
     /// </summary>
-    /// <exception cref="KerasValueError"><paramref name="step"/> is 0 or not finite.</exception>
+    /// <exception cref="KerasValueError"><paramref name="step"/> is 0 or not finite, or an
+    /// integer <paramref name="dtype"/> cannot hold the values.</exception>
     public static NdArray Arange(double start, double stop, double step, DType dtype)
     {
         if (step == 0 || !double.IsFinite(step)) throw new KerasValueError($"`step` must be a non-zero finite number. Received: step={step}");
@@ -36,6 +37,8 @@ public static partial class Ops
         var storage = TensorStorage.Allocate<double>([n]);
         var values = storage.GetSpan();
         for (int i = 0; i < values.Length; i++) values[i] = start + i * step;
+        // The values run from the first to the last: those two held, all are.
+        if (n > 0) DTypes.RequireRepresentable([values[0], values[^1]], dtype);
         return NdArray<double>.Adopt(storage, [n]).Cast(dtype);
     }
 
@@ -45,7 +48,8 @@ public static partial class Ops
     /// (<c>keras.ops.linspace</c>), in <paramref name="dtype"/> (floored first for an integer
     /// dtype, as NumPy's <c>linspace</c>).
     /// </summary>
-    /// <exception cref="KerasValueError"><paramref name="num"/> is negative.</exception>
+    /// <exception cref="KerasValueError"><paramref name="num"/> is negative, or an integer
+    /// <paramref name="dtype"/> cannot hold the values.</exception>
     public static NdArray Linspace(double start, double stop, long num, bool endpoint, DType dtype)
     {
         if (num < 0) throw new KerasValueError($"Number of samples, {num}, must be non-negative.");
@@ -58,6 +62,7 @@ public static partial class Ops
         if (endpoint && num > 1) values[^1] = stop;
         // NumPy floors the values for an integer dtype (-0.5 is -1, not 0) before casting.
         if (DTypes.IsInteger(dtype)) for (int i = 0; i < values.Length; i++) values[i] = Math.Floor(values[i]);
+        if (num > 0) DTypes.RequireRepresentable([values[0], values[^1]], dtype);
         return NdArray<double>.Adopt(storage, [num]).Cast(dtype);
     }
 

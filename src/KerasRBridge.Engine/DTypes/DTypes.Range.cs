@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace KerasRBridge.Engine;
+
+public static partial class DTypes
+{
+    /// <summary>
+    /// The values an integer <paramref name="dtype"/> can hold, as doubles: exact for every
+    /// bound but the 64-bit maxima, which are the largest doubles below them (the doubles
+    /// nearest them round up past them).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="dtype"/> is not an integer dtype.</exception>
+    public static (double Min, double Max) IntegerRange(DType dtype) =>
+        DTypeTable.Row(dtype) is IIntegerBounds bounds
+            ? (bounds.Min, bounds.Max)
+            : throw new ArgumentException($"{Name(dtype)} is not an integer dtype.", nameof(dtype));
+
+    /// <summary>
+    /// Refuses <paramref name="values"/> an integer <paramref name="dtype"/> cannot hold, and
+    /// NaN: a cast would wrap them (NumPy) or saturate them (TensorFlow), silently either way.
+    /// Any other dtype takes every value.
+    /// </summary>
+    /// <exception cref="KerasValueError">A value is NaN or outside the dtype's range; the
+    /// message names the value and the range.</exception>
+    public static void RequireRepresentable(ReadOnlySpan<double> values, DType dtype)
+    {
+        if (!IsInteger(dtype)) return;
+        var (min, max) = IntegerRange(dtype);
+        foreach (double v in values)
+        {
+            if (double.IsNaN(v))
+                throw new KerasValueError($"Cannot convert NA or NaN to dtype {Name(dtype)}: integer dtypes have no missing value.");
+            if (v < min || v > max)
+            {
+                var c = CultureInfo.InvariantCulture;
+                throw new KerasValueError(
+                    $"Value {v.ToString("R", c)} is out of range for dtype {Name(dtype)} ([{min.ToString("R", c)}, {max.ToString("R", c)}]).");
+            }
+        }
+    }
+}
