@@ -43,29 +43,33 @@ restore_format <- function(x, first) if (first) op_moveaxis(x, -1L, 2L) else x
 window_plan <- function(x, size, strides, dilation, padding, meeting_input = FALSE) {
   padding <- padding_mode(padding)
   dims <- as.integer(op_shape(x))
-  spatial <- dims[-c(1L, length(dims))]
-  extent <- (size - 1L) * dilation + 1L
+  # In doubles: a dilation near .Machine$integer.max spans more than an R integer holds.
+  spatial <- as.numeric(dims[-c(1L, length(dims))])
+  size <- as.numeric(size)
+  strides <- as.numeric(strides)
+  dilation <- as.numeric(dilation)
+  extent <- (size - 1) * dilation + 1
   if (padding == "same") {
     out <- -(-spatial %/% strides)
-    total <- pmax((out - 1L) * strides + extent - spatial, 0L)
-    low <- total %/% 2L
+    total <- pmax((out - 1) * strides + extent - spatial, 0)
+    low <- total %/% 2
   } else {
-    out <- pmax((spatial - extent) %/% strides + 1L, 0L)
-    total <- low <- rep(0L, length(spatial))
+    out <- pmax((spatial - extent) %/% strides + 1, 0)
+    total <- low <- rep(0, length(spatial))
   }
-  if (any(out < 1L) && prod(dims) > 0)
+  if (any(out < 1) && prod(dims) > 0)
     raise_bridge_error("value_error", sprintf("The convolution operation resulted in an empty output. Received: inputs.shape=%s with windows of %s",
                                               shape_text(x), paste(extent, collapse = "x")))
-  taps <- lapply(size, function(k) seq_len(k) - 1L)
+  taps <- lapply(size, function(k) seq_len(k) - 1)
   high <- total - low
-  if (meeting_input && all(out >= 1L) && all(spatial >= 1L)) {
+  if (meeting_input && all(out >= 1) && all(spatial >= 1)) {
     # Pooling (dilation 1): offsets whose windows read only padding change no maximum or sum.
     # Leaving them out, with the padding only they read, keeps a window far wider than the
     # input as cheap as one the input's size.
-    first <- pmax(0L, low - strides * (out - 1L))
-    last <- pmin(size - 1L, low + spatial - 1L)
-    taps <- Map(function(a, b) seq.int(0L, b - a), first, last)
-    high <- pmax(0L, last + strides * (out - 1L) - (low + spatial - 1L))
+    first <- pmax(0, low - strides * (out - 1))
+    last <- pmin(size - 1, low + spatial - 1)
+    taps <- Map(function(a, b) seq.int(0, b - a), first, last)
+    high <- pmax(0, last + strides * (out - 1) - (low + spatial - 1))
     low <- low - first
   }
   list(spatial = spatial, out = out, low = low, high = high, taps = taps, strides = strides, dilation = dilation)
@@ -276,9 +280,9 @@ op_conv_transpose <- function(inputs, kernel, strides = 1L, padding = "valid", o
     if (length(values) == 1L) values <- rep(values, count)
     if (length(values) != count || any(values < 0))
       raise_bridge_error("value_error", sprintf("`output_padding` must be one non-negative whole number or %d of them. Received: output_padding=%s", count, deparse1(c(output_padding))))
-    as.integer(values)
+    values
   }
-  size <- (as.integer(op_shape(kernel))[seq_len(count)] - 1L) * dilation + 1L
+  size <- (as.numeric(op_shape(kernel))[seq_len(count)] - 1) * dilation + 1
   # The transpose is a convolution of the input spread out by the strides (zeros between its
   # elements), padded as Keras pads it for JAX, by the kernel flipped with its channels swapped.
   for (j in seq_len(count)) {

@@ -241,6 +241,8 @@ op_histogram <- function(x, bins = 10L, range = NULL) {
     if (range[[2L]] < range[[1L]])
       raise_bridge_error("value_error", sprintf("The second element of `range` must be greater than the first. Received: range=(%s, %s)", range[[1L]], range[[2L]]))
     lo <- range[[1L]]; hi <- range[[2L]]
+    if (!all(is.finite(range)))
+      raise_bridge_error("value_error", sprintf("supplied range of [%s, %s] is not finite", lo, hi))
   } else if (length(v)) {
     lo <- min(v); hi <- max(v)
     if (!is.finite(lo) || !is.finite(hi))

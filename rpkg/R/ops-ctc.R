@@ -140,8 +140,9 @@ op_ctc_decode <- function(inputs, sequence_lengths, strategy = "greedy", beam_wi
   if (strategy == "greedy") return(greedy_decode(scores, lengths, flag(merge_repeated, "merge_repeated"), blank))
   width <- whole_number(scalar_value(beam_width), "beam_width")
   paths <- whole_number(scalar_value(top_paths), "top_paths")
-  if (width < 1L || paths < 1L || paths > 2L * width)
+  if (width < 1L || paths < 1L || paths > 2 * width)
     raise_bridge_error("value_error", sprintf("`beam_width` and `top_paths` must be positive, `top_paths` at most twice `beam_width`. Received: beam_width=%d, top_paths=%d", width, paths))
+  allocation_check(c(paths, dims[[1L]], dims[[2L]]), "int32")
   beam_decode(scores, lengths, width, paths, blank)
 }
 

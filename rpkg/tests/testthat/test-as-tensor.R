@@ -79,6 +79,12 @@ test_that("as_tensor() refuses a shape that does not hold the values", {
   expect_error(as_tensor(1:6, shape = c(4, 2)), class = "kerasbridge_error")
 })
 
+test_that("as_tensor() keeps a dimension beyond R's integers instead of reading it as unknown", {
+  expect_error(as_tensor(1:2, shape = 2^31), "2147483648", class = "value_error")
+  expect_error(as_tensor(1, shape = c(2^31, 2^31)), class = "memory_error")
+  expect_no_warning(try(as_tensor(1, shape = 2^31), silent = TRUE))
+})
+
 test_that("as_tensor() refuses an unknown dtype", {
   expect_error(as_tensor(1, "float33"), class = "kerasbridge_error")
 })

@@ -91,6 +91,15 @@ test_that("the window ops refuse bad padding, sizes and shapes", {
   expect_error(op_conv(x, array(1, c(2, 2, 1, 1)), data_format = "channels_middle"), class = "value_error")
 })
 
+test_that("dilations and output padding beyond R's integers are refused with classed errors", {
+  x <- array(1, c(1, 5, 1))
+  w <- array(1, c(2, 1, 1))
+  big <- .Machine$integer.max
+  expect_error(op_conv(x, w, dilation_rate = big), "empty output", class = "value_error")
+  expect_error(op_conv(x, w, padding = "same", dilation_rate = big), class = "memory_error")
+  expect_error(op_conv_transpose(x, w, output_padding = big), class = "memory_error")
+})
+
 # Reference 1-D transposed convolution: each input element adds its multiple of the kernel at
 # stride steps; Keras's padding then keeps a window of that full result.
 transpose_by_hand <- function(x, w, stride, same) {

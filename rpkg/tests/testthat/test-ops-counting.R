@@ -87,6 +87,7 @@ test_that("op_histogram refuses bad bins, ranges and inputs", {
   expect_error(op_histogram(1:3, range = 1), "two elements", class = "value_error")
   expect_error(op_histogram(matrix(1:4, 2)), "1-dimensional", class = "value_error")
   expect_error(op_histogram(c(1, NaN)), "not finite", class = "value_error")
+  expect_error(op_histogram(1:3, range = c(-Inf, Inf)), "supplied range of \\[-Inf, Inf\\] is not finite", class = "value_error")
 })
 
 test_that("op_unravel_index takes 1-based flat indices and returns 0-based coordinates, as keras3", {

@@ -84,6 +84,12 @@ test_that("op_ctc_decode refuses unknown strategies and impossible beams", {
   expect_error(op_ctc_decode(logits, 4), "one length per sequence", class = "value_error")
 })
 
+test_that("op_ctc_decode takes a beam as wide as R's integers allow", {
+  logits <- ctc_logits()
+  wide <- op_ctc_decode(logits, c(4, 4), strategy = "beam_search", beam_width = .Machine$integer.max)
+  expect_identical(as.array(wide[[1L]]), as.array(op_ctc_decode(logits, c(4, 4), strategy = "beam_search")[[1L]]))
+})
+
 test_that("op_ctc_loss gives one loss per sequence, a batch of one included", {
   loss <- op_ctc_loss(matrix(1L, 1, 1), array(c(1, 1), c(1, 1, 2)), 1, 1)
   expect_identical(as.integer(op_shape(loss)), 1L)
