@@ -351,8 +351,10 @@ segment_reduction <- function(data, segment_ids, num_segments, reduce, empty) {
                                               tuple_text(length(ids)), tuple_text(shape)))
   segments <- if (is.null(num_segments)) max(c(ids, -1)) + 1 else whole_number(num_segments, "num_segments")
   if (segments < 0L) raise_bridge_error("value_error", sprintf("`num_segments` must not be negative. Received: num_segments=%d", segments))
-  rows <- matrix(as.array(data), shape[[1L]])
-  out <- matrix(empty, segments, ncol(rows))
+  width <- prod(as.numeric(shape[-1L]))
+  allocation_check(c(segments, width), "float64", copies = 2L)
+  rows <- matrix(as.array(data), shape[[1L]], width)
+  out <- matrix(empty, segments, width)
   for (segment in unique(ids[ids >= 0 & ids < segments])) out[segment + 1, ] <- reduce(rows[ids == segment, , drop = FALSE])
   op_array(array(out, c(segments, shape[-1L])), op_dtype(data))
 }

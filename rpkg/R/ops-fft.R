@@ -65,7 +65,8 @@ complex_pair <- function(x) {
 along_axis <- function(z, dims, axis, f, ...) {
   rank <- length(dims)
   order <- c(axis, seq_len(rank)[-axis])
-  columns <- matrix(aperm(array(z, dims), order), dims[[axis]])
+  # Both counts given: with no samples along `axis`, R could not infer the number of columns.
+  columns <- matrix(aperm(array(z, dims), order), dims[[axis]], prod(as.numeric(dims[-axis])))
   out <- f(columns, ...)
   new_dims <- dims
   new_dims[[axis]] <- nrow(out)
@@ -281,6 +282,11 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
   signals_of_length(dims, n_fft)
   window <- stft_window(window, lengths$sequence_length, n_fft)
   center <- flag(center, "center")
+  if (center && dims[[length(dims)]] == 0L)
+    raise_bridge_error("value_error", sprintf("can't extend empty axis %d using modes other than 'constant' or 'empty'", length(dims) - 1L))
+  # Counted from the lengths, not from the result: a batch of no signals has frames too.
+  padded_length <- dims[[length(dims)]] + if (center) 2 * (n_fft %/% 2L) else 0
+  frames <- max(0, (padded_length - n_fft) %/% lengths$sequence_stride + 1)
   spectra <- along_axis(as.array(x), dims, length(dims), function(columns) {
     if (center) {
       # NumPy's reflect padding: mirrored about the end samples, again and again for a short
@@ -294,7 +300,6 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
       }
       columns <- columns[at + 1L, , drop = FALSE]
     }
-    frames <- max(0L, (nrow(columns) - n_fft) %/% lengths$sequence_stride + 1L)
     bins <- n_fft %/% 2L + 1L
     allocation_check(c(as.numeric(bins) * frames, ncol(columns)), "complex128", copies = 2L)
     # One column of the result per frame and signal: the frames of a signal follow each other.
@@ -305,7 +310,6 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
     }
     out
   })
-  frames <- length(spectra) / max(1, prod(dims[-length(dims)])) / (n_fft %/% 2L + 1L)
   spectra <- array(spectra, c(dims[-length(dims)], n_fft %/% 2L + 1L, frames))
   rank <- length(dim(spectra))
   complex_result(aperm(spectra, c(seq_len(rank - 2L), rank, rank - 1L)), op_dtype(x))

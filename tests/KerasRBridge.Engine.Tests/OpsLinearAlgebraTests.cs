@@ -44,6 +44,17 @@ public class OpsLinearAlgebraTests
     }
 
     [Test]
+    public void Tensordot_over_axes_of_length_zero_sums_nothing_to_zeros()
+    {
+        var empty = NdArray.Zeros(DType.Float32, [2, 0]);
+        var result = Ops.Tensordot(empty, NdArray.Zeros(DType.Float32, [0, 3]), [1], [0]);
+        Assert.That(result.ShapeArray, Is.EqualTo(new long[] { 2, 3 }));
+        Assert.That(Doubles(result), Is.All.EqualTo(0));
+        Assert.That(Doubles(Ops.Tensordot(NdArray.Zeros(DType.Float32, [0, 3]), NdArray.Zeros(DType.Float32, [0, 3]), [0, 1], [0, 1])),
+            Is.EqualTo(new double[] { 0 }));
+    }
+
+    [Test]
     public void Complex_matrices_are_refused_rather_than_cut_to_their_real_parts()
     {
         var z = A().Cast(DType.Complex64);

@@ -156,6 +156,18 @@ test_that("segments with no rows are 0 for the sum and the least value for the m
   expect_equal(values(op_segment_max(op_array(c(1L, 2L), "int16"), c(1, 3))), c(1, -32768, 2))
 })
 
+test_that("segments of empty data are all empty segments, of the data's dtype and trailing shape", {
+  expect_equal(values(op_segment_sum(op_zeros(0), integer(0), num_segments = 3)), c(0, 0, 0))
+  expect_equal(values(op_segment_max(op_zeros(0), integer(0), num_segments = 2)), c(-Inf, -Inf))
+  sums <- op_segment_sum(op_zeros(c(0, 2), dtype = "int32"), integer(0), num_segments = 2)
+  expect_identical(op_dtype(sums), "int32")
+  expect_identical(as.array(sums), matrix(0L, 2, 2))
+})
+
+test_that("segment counts memory cannot hold are a memory_error", {
+  expect_error(op_segment_sum(c(1, 2), c(1, 1), num_segments = .Machine$integer.max), class = "memory_error")
+})
+
 test_that("op_scatter adds values at 1-based indices into zeros, a repeated index adding up", {
   expect_equal(values(op_scatter(rbind(2, 4, 5, 8), c(9, 10, 11, 12), 8)), c(0, 9, 0, 10, 11, 0, 0, 12))
   expect_equal(as.array(op_scatter(rbind(c(1, 2), c(3, 1)), c(5, 10), c(3, 2))), rbind(c(0, 5), c(0, 0), c(10, 0)))

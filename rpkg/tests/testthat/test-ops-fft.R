@@ -41,6 +41,18 @@ test_that("op_rfft keeps the non-negative frequencies, padding or cutting to fft
   expect_identical(op_dtype(op_rfft(op_array(c(1, 2, 3), "float32"))[[1L]]), "float32")
 })
 
+test_that("transforms of no samples are zeros, and batches of no signals keep their other axes", {
+  expect_equal(lapply(op_rfft(op_zeros(0), fft_length = 4), values), list(c(0, 0, 0), c(0, 0, 0)))
+  expect_identical(lapply(op_rfft(op_zeros(c(3, 0)), fft_length = 4), function(t) as.integer(op_shape(t))), list(c(3L, 3L), c(3L, 3L)))
+  expect_equal(values(op_irfft(list(op_zeros(0), op_zeros(0)), fft_length = 4)), c(0, 0, 0, 0))
+  expect_identical(lapply(op_stft(op_zeros(c(0, 8)), 4, 2, 4), function(t) as.integer(op_shape(t))), list(c(0L, 5L, 3L), c(0L, 5L, 3L)))
+})
+
+test_that("op_stft cannot reflect an empty signal, as NumPy's padding cannot", {
+  expect_error(op_stft(op_zeros(c(3, 0)), 4, 2, 4), "empty axis", class = "value_error")
+  expect_identical(as.integer(op_shape(op_stft(op_zeros(c(3, 0)), 4, 2, 4, center = FALSE)[[1L]])), c(3L, 0L, 3L))
+})
+
 test_that("op_irfft gives back the real signal, of even or odd length", {
   expect_equal(values(op_irfft(op_rfft(c(1, 2, 3, 4)))), c(1, 2, 3, 4))
   expect_equal(values(op_irfft(op_rfft(c(1, 2, 3, 4, 5)), fft_length = 5)), c(1, 2, 3, 4, 5))

@@ -1,5 +1,11 @@
 a <- matrix(c(4, 2, 2, 3), 2)
 
+test_that("products over axes of length zero are zeros, as NumPy's", {
+  expect_equal(as.array(op_tensordot(op_zeros(c(0, 3)), op_zeros(c(0, 3)))), 0)
+  expect_equal(as.array(op_tensordot(op_zeros(c(2, 0)), op_zeros(c(0, 2)), axes = 2L)), matrix(0, 2, 2))
+  expect_equal(as.array(op_inner(op_zeros(c(2, 0)), op_zeros(c(3, 0)))), matrix(0, 2, 3))
+})
+
 test_that("op_dot and op_matmul equal %*%, op_outer equals outer()", {
   expect_identical(as.array(op_dot(a, a)), a %*% a)
   expect_identical(as.array(op_dot(a, c(1, 1))), array(a %*% c(1, 1), 2))

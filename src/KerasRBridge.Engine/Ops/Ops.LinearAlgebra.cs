@@ -41,9 +41,11 @@ public static partial class Ops
             throw new KerasValueError($"shape-mismatch for sum: cannot sum axes {PythonRepr.Repr(axes1)} of shape {NdArray.FormatShape(x1.ShapeSpan)} against axes {PythonRepr.Repr(axes2)} of shape {NdArray.FormatShape(x2.ShapeSpan)}");
         var free1 = Enumerable.Range(0, x1.Rank).Except(summed1).ToArray();
         var free2 = Enumerable.Range(0, x2.Rank).Except(summed2).ToArray();
-        long inner = summed1.Aggregate(1L, (p, a) => p * x1.ShapeSpan[a]);
-        var a1 = Reshape(Transpose(x1, [.. free1, .. summed1]), [-1, inner]);
-        var a2 = Reshape(Transpose(x2, [.. summed2, .. free2]), [inner, -1]);
+        long Product(NdArray x, int[] axes) => axes.Aggregate(1L, (p, a) => p * x.ShapeSpan[a]);
+        long inner = Product(x1, summed1);
+        // Every length given: with a summed length of 0, -1 could stand for any length.
+        var a1 = Reshape(Transpose(x1, [.. free1, .. summed1]), [Product(x1, free1), inner]);
+        var a2 = Reshape(Transpose(x2, [.. summed2, .. free2]), [inner, Product(x2, free2)]);
         long[] shape = [.. free1.Select(a => x1.ShapeSpan[a]), .. free2.Select(a => x2.ShapeSpan[a])];
         return InPromotedDType(Reshape(MatMul(a1, a2), shape), x1, x2);
     }
