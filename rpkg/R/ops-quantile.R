@@ -37,40 +37,58 @@ op_quantile <- function(x, q, axis = NULL, method = "linear", keepdims = FALSE) 
     raise_bridge_error("value_error", sprintf("`method` must be one of %s. Received: method=%s", paste0("\"", methods, "\"", collapse = ", "), deparse1(method)))
   q_shape <- if (is_kerasbridge_object(q)) unlist(op_shape(q)) else if (!is.null(dim(q))) dim(q) else if (length(q) == 1L) integer() else length(q)
   q_values <- as.vector(if (is_kerasbridge_object(q)) as.array(q) else q)
-  if (!is.numeric(q_values) || !length(q_values) || anyNA(q_values) || any(q_values < 0 | q_values > 1))
+  if (!is.numeric(q_values) || anyNA(q_values) || any(q_values < 0 | q_values > 1))
     raise_bridge_error("value_error", sprintf("Quantiles must be in the range [0, 1]. Received: q=%s", deparse1(q_values)))
-  x <- float_tensor(x, "quantile")
+  quantiles_along(float_tensor(x, "quantile"), q_values, q_shape, axis, method, keepdims)
+}
+
+#' @rdname op_quantile
+#' @export
+op_median <- function(x, axis = NULL, keepdims = FALSE)
+  quantiles_along(float_tensor(x, "median"), 0.5, integer(), axis, "median", keepdims)
+
+# The quantiles `q` of `x` over `axis`, as NumPy's quantile (`method`) or median ("median"):
+# the reduced axes are merged into a last one and sorted, the quantiles taken along it, and the
+# result has q's axes first, then the kept ones.
+quantiles_along <- function(x, q, q_shape, axis, method, keepdims) {
   rank <- op_ndim(x)
   reduced <- if (is.null(axis)) seq_len(rank) else .Call(krb_call2, "axes_normalized", x, axis)
-  # The reduced axes last, merged into one: every quantile is then along the last axis.
   kept <- setdiff(seq_len(rank), reduced)
   dims <- unlist(op_shape(x))
   # The merged length written out: a -1 cannot be worked out when a kept axis is empty.
   lines <- op_reshape(if (length(reduced)) op_transpose(x, c(kept, reduced)) else op_expand_dims(x, -1L), c(dims[kept], prod(dims[reduced])))
   sorted <- op_sort(lines, axis = -1L)
   n <- unlist(op_shape(sorted))[[length(kept) + 1L]]
-  if (n == 0L) raise_bridge_error("value_error", "Quantiles of no elements are undefined. Received: an empty reduction")
-  position <- q_values * (n - 1)
-  lower <- floor(position)
-  upper <- ceiling(position)
-  at <- function(i) op_take(sorted, array(as.integer(i) + 1L), axis = -1L)
-  result <- switch(method,
-    lower = at(lower),
-    higher = at(upper),
-    nearest = at(round(position)),
-    midpoint = op_multiply(op_add(at(lower), at(upper)), 0.5),
-    linear = op_add(at(lower), op_multiply(op_subtract(at(upper), at(lower)), op_array(array(position - lower), op_dtype(sorted)))))
+  result <- if (n == 0L) {
+    # NumPy's median of nothing is NaN (with a warning); its quantile an IndexError.
+    if (method != "median") raise_bridge_error("value_error", "Quantiles of no elements are undefined. Received: an empty reduction")
+    op_full(c(dims[kept], length(q)), NaN, dtype = op_dtype(x))
+  } else {
+    position <- q * (n - 1)
+    lower <- floor(position)
+    upper <- ceiling(position)
+    at <- function(i) op_take(sorted, array(as.integer(i) + 1L, length(i)), axis = -1L)
+    switch(method,
+      lower = at(lower),
+      higher = at(upper),
+      nearest = at(round(position)),
+      # NumPy's median: the middle value, or the mean of the middle two.
+      median = if (n %% 2L) at(lower) else op_multiply(op_add(at(lower), at(upper)), 0.5),
+      midpoint = lerp(at(lower), at(upper), ifelse(lower == upper, 0, 0.5)),
+      linear = lerp(at(lower), at(upper), position - lower))
+  }
   result <- op_where(op_any(op_isnan(lines), axis = -1L, keepdims = TRUE), NaN, result)
-  if (flag(keepdims, "keepdims")) result <- op_reshape(result, c(ifelse(seq_len(rank) %in% reduced, 1L, unlist(op_shape(x))), length(q_values)))
+  if (flag(keepdims, "keepdims")) result <- op_reshape(result, c(ifelse(seq_len(rank) %in% reduced, 1L, dims), length(q)))
   # NumPy puts q's axes first (a single number has none).
   op_reshape(op_moveaxis(result, -1L, 1L), c(q_shape, unlist(op_shape(result))[-op_ndim(result)]))
 }
 
-#' @rdname op_quantile
-#' @export
-op_median <- function(x, axis = NULL, keepdims = FALSE) {
-  float_tensor(x, "median")
-  op_quantile(x, 0.5, axis = axis, keepdims = keepdims)
+# NumPy's interpolation between neighbours `a` and `b` at fractions `t` (along the last axis):
+# from b's side where t >= 0.5, so that an infinite neighbour gives itself, not NaN.
+lerp <- function(a, b, t) {
+  diff <- op_subtract(b, a)
+  weights <- function(w) op_array(array(w, length(w)), op_dtype(a))
+  op_where(array(t >= 0.5, length(t)), op_subtract(b, op_multiply(diff, weights(1 - t))), op_add(a, op_multiply(diff, weights(t))))
 }
 
 #' @rdname op_quantile

@@ -49,23 +49,24 @@ op_mean <- function(x, axis = NULL, keepdims = FALSE) reduce("mean", x, axis, ke
 
 #' @rdname op_reductions
 #' @export
-op_max <- function(x, axis = NULL, keepdims = FALSE, initial = NULL) reduce("max", with_initial(x, axis, initial), axis, keepdims)
+op_max <- function(x, axis = NULL, keepdims = FALSE, initial = NULL) extremum("max", x, axis, keepdims, initial)
 
 #' @rdname op_reductions
 #' @export
-op_min <- function(x, axis = NULL, keepdims = FALSE, initial = NULL) reduce("min", with_initial(x, axis, initial), axis, keepdims)
+op_min <- function(x, axis = NULL, keepdims = FALSE, initial = NULL) extremum("min", x, axis, keepdims, initial)
 
 # NumPy's `initial` of max and min: one more element along each reduced axis, so that it joins
 # the comparison and an empty reduction gives it, as `np.max(x, initial = )` does.
-with_initial <- function(x, axis, initial) {
-  if (is.null(initial)) return(x)
+extremum <- function(name, x, axis, keepdims, initial) {
+  if (is.null(initial)) return(reduce(name, x, axis, keepdims))
   x <- tensor_of(x)
   rank <- op_ndim(x)
-  if (rank == 0L) return(op_pad(op_reshape(x, 1L), c(1L, 0L), constant_values = initial))
   axes <- if (is.null(axis)) seq_len(rank) else .Call(krb_call2, "axes_normalized", x, axis)
+  # A scalar's reduction is a scalar, keepdims or not: the axis padded here is not its own.
+  if (rank == 0L) return(reduce(name, op_pad(op_reshape(x, 1L), c(1L, 0L), constant_values = initial), NULL, FALSE))
   widths <- matrix(0L, rank, 2L)
   widths[axes, 1L] <- 1L
-  op_pad(x, widths, constant_values = initial)
+  reduce(name, op_pad(x, widths, constant_values = initial), axis, keepdims)
 }
 
 #' @rdname op_reductions

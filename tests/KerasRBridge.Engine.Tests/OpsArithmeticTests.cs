@@ -76,6 +76,15 @@ public class OpsArithmeticTests
     }
 
     [Test]
+    public void Other_dtypes_meeting_float16_are_rounded_to_float16_first()
+    {
+        var sum = Ops.Add(NdArray.Scalar((short)2049), NdArray.Scalar(Half.One));
+        Assert.That(sum.DType, Is.EqualTo(DType.Float16));
+        Assert.That(Doubles(sum), Is.EqualTo(new double[] { 2048 }));
+        Assert.That(Doubles(Ops.Subtract(NdArray.Scalar(Half.NegativeInfinity), NdArray.Scalar(-1_000_000))), Is.EqualTo(new[] { double.NaN }));
+    }
+
+    [Test]
     public void Integers_divide_into_floats()
     {
         Assert.That(Doubles(Ops.Divide(Vector(7, -7), Vector(2, 2))), Is.EqualTo(new double[] { 3.5, -3.5 }));

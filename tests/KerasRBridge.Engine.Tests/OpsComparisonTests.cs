@@ -36,6 +36,15 @@ public class OpsComparisonTests
     }
 
     [Test]
+    public void A_bare_int_beyond_the_tensors_dtype_compares_by_its_value()
+    {
+        Assert.That(Bools(Ops.Less(Vector<sbyte>(4, -9), 200L)), Is.EqualTo(new[] { true, true }));
+        Assert.That(Bools(Ops.Equal(Vector<short>(-1, 5), 2147483647L)), Is.EqualTo(new[] { false, false }));
+        Assert.That(Bools(Ops.Greater(Vector<byte>(5, 0), -3L)), Is.EqualTo(new[] { true, true }));
+        Assert.That(Bools(Ops.NotEqual(Vector<ulong>(ulong.MaxValue), -1L)), Is.EqualTo(new[] { true }));
+    }
+
+    [Test]
     public void Nan_is_unequal_to_everything_including_itself()
     {
         var nan = Vector(double.NaN);

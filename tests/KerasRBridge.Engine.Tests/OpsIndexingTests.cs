@@ -117,6 +117,23 @@ public class OpsIndexingTests
     }
 
     [Test]
+    public void Float16_running_totals_are_rounded_to_float16_at_every_step()
+    {
+        var sums = Ops.CumSum(Vector((Half)2048, (Half)1, (Half)1));
+        Assert.That(sums.DType, Is.EqualTo(DType.Float16));
+        Assert.That(Doubles(sums), Is.EqualTo(new double[] { 2048, 2048, 2048 }));
+        Assert.That(Doubles(Ops.CumProd(Vector((Half)300, (Half)300, (Half)0.001))), Is.EqualTo(new[] { 300, double.PositiveInfinity, double.PositiveInfinity }));
+    }
+
+    [Test]
+    public void Cumsum_of_no_elements_is_empty_whatever_the_other_lengths()
+    {
+        var empty = NdArray.Zeros(DType.Float32, [0, int.MaxValue, int.MaxValue]);
+        Assert.That(Ops.CumSum(empty, 1).ShapeArray, Is.EqualTo(new long[] { 0, int.MaxValue, int.MaxValue }));
+        Assert.That(Ops.CumProd(NdArray.Zeros(DType.Bool, [3, 0]), 0).DType, Is.EqualTo(DType.Int32));
+    }
+
+    [Test]
     public void Flip_reverses_the_given_axes()
     {
         Assert.That(Doubles(Ops.Flip(M(), [0])), Is.EqualTo(new double[] { 12, 11, 10, 11, 12, 10 }));

@@ -202,4 +202,20 @@ public class OpsNNTests
         Assert.That(Ops.Clip(Vector(true, false), 0L, 1L).DType, Is.EqualTo(DType.Int32));
         Assert.That(Doubles(Ops.Clip(Vector(1.5f, -2f), -1.0, 1.0)), Is.EqualTo(new double[] { 1, -1 }));
     }
+
+    [Test]
+    public void Clip_of_integers_by_float_bounds_keeps_values_float32_cannot_hold()
+    {
+        var clipped = Ops.Clip(Vector(16777219, 7), 0.0, 1e9);
+        Assert.That(clipped.DType, Is.EqualTo(DType.Int32));
+        Assert.That(Doubles(clipped), Is.EqualTo(new double[] { 16777219, 7 }));
+    }
+
+    [Test]
+    public void Clip_bounds_beyond_the_dtype_clip_by_their_value_not_wrapped()
+    {
+        Assert.That(Doubles(Ops.Clip(Vector<sbyte>(3, 100, -52), 0L, 1000L)), Is.EqualTo(new double[] { 3, 100, 0 }));
+        Assert.That(Doubles(Ops.Clip(Vector<byte>(0, 5), -1L, 10L)), Is.EqualTo(new double[] { 0, 5 }));
+        Assert.That(Ops.Clip(Vector<sbyte>(3), 0L, 1000L).DType, Is.EqualTo(DType.Int8));
+    }
 }

@@ -327,3 +327,16 @@ test_that("bitwise ops refuse floats and fractional R numbers with a type_error"
   expect_identical(as.vector(as.array(op_left_shift(op_array(TRUE), 1L))), 2L)
   expect_bridge_error(op_bitwise_xor(NA_real_, 1), "type_error")
 })
+
+test_that("R integers beyond a tensor's dtype compare and clip by their value, not wrapped into it", {
+  int8 <- op_array(c(4, -9), "int8")
+  expect_identical(as.vector(as.array(op_less(int8, 200L))), c(TRUE, TRUE))
+  expect_identical(as.vector(as.array(int8 == 2147483647L)), c(FALSE, FALSE))
+  expect_identical(as.vector(as.array(op_clip(op_array(c(3, 100, -52), "int8"), 0L, 1000L))), c(3L, 100L, 0L))
+  expect_identical(as.vector(as.array(op_clip(op_array(c(16777219, 7), "int32"), 0, 1e9))), c(16777219L, 7L))
+})
+
+test_that("integers meeting float16 are rounded to float16 first, as Keras converts both", {
+  expect_identical(as.vector(as.array(op_add(op_array(2049, "int16"), op_array(1, "float16")))), 2048)
+  expect_identical(as.vector(as.array(op_cumsum(op_array(c(2048, 1, 1), "float16")))), c(2048, 2048, 2048))
+})

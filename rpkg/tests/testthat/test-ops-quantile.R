@@ -76,3 +76,23 @@ test_that("op_quantile, op_median and op_average of integers give floatx, Keras'
   expect_identical(op_dtype(op_average(ints)), "float64")
   expect_identical(op_dtype(op_median(op_ones(3, dtype = "float32"))), "float32")
 })
+
+test_that("quantiles next to an infinity interpolate from the nearer side, as NumPy's, and the median is NumPy's mean of the middle", {
+  f32 <- function(v) op_array(v, "float32")
+  expect_identical(as.vector(as.array(op_quantile(f32(c(-Inf, 1, 2)), 0.25))), -Inf)
+  expect_identical(as.vector(as.array(op_quantile(f32(c(-Inf, 1, 2)), 0.1))), NaN)
+  expect_identical(as.vector(as.array(op_median(f32(c(-Inf, 1))))), -Inf)
+  expect_identical(as.vector(as.array(op_median(f32(-Inf)))), -Inf)
+  expect_identical(as.vector(as.array(op_quantile(f32(-Inf), 0.5))), NaN)
+})
+
+test_that("the median of no elements is NaN, as NumPy's; a quantile of them is refused", {
+  expect_identical(as.vector(as.array(op_median(op_zeros(0)))), NaN)
+  expect_identical(as.vector(as.array(op_median(op_zeros(c(0, 3)), axis = 1))), rep(NaN, 3))
+  expect_error(op_quantile(op_zeros(0), 0.5), class = "value_error")
+})
+
+test_that("no quantiles asked are an empty result, as NumPy's", {
+  expect_identical(as.integer(op_shape(op_quantile(c(1, 2, 3), numeric(0)))), 0L)
+  expect_identical(as.integer(op_shape(op_quantile(matrix(1:6, 2), numeric(0), axis = 1))), c(0L, 3L))
+})

@@ -91,6 +91,11 @@ test_that("op_max and op_min of no elements give initial, as NumPy's initial doe
   expect_bridge_error(op_max(v, axis = 3, initial = 1), "value_error", "out of bounds")
 })
 
+test_that("a scalar's maximum with initial stays a scalar under keepdims, as NumPy's", {
+  expect_identical(as.integer(op_shape(op_max(op_array(3, "float32"), keepdims = TRUE, initial = 5))), integer())
+  expect_identical(as.vector(as.array(op_min(op_array(3, "float32"), keepdims = TRUE, initial = 5))), 3)
+})
+
 test_that("axis = 0 is keras3's error, as a classed value_error", {
   expect_bridge_error(op_sum(v, axis = 0), "value_error", "`axis` argument is 1 based, received 0", fixed = TRUE)
 })

@@ -41,7 +41,11 @@ internal static class NumericDispatch
         where TFamily : IBinaryFamily<TFamily>
     {
         var compute = ComputeDType(operandDType);
-        var family = TFamily.Create(x.Value.Cast(compute), y.Value.Cast(compute));
+        // A narrow dtype computed wider (float16 in float32) takes other operands rounded to it
+        // first, as Keras converts both to the result dtype: int16 2049 plus float16 1 is 2048.
+        NdArray Prepared(Operand o) =>
+            compute == operandDType || o.Value.DType == operandDType ? o.Value.Cast(compute) : o.Value.Cast(operandDType).Cast(compute);
+        var family = TFamily.Create(Prepared(x), Prepared(y));
         return DTypeVisitor.AcceptKind<TFamily, NdArray>(compute, family).Cast(resultDType);
     }
 

@@ -44,6 +44,19 @@ public readonly struct Operand
         return value is >= int.MinValue and <= int.MaxValue ? Value.Cast(DType.Int32) : Value;
     }
 
+    /// <summary>Whether the operand is a bare int that integer <paramref name="dtype"/> cannot
+    /// hold, so that converting it would wrap; <c>false</c> for any other operand or dtype.</summary>
+    internal bool IsWeakIntegerBeyond(DType dtype)
+    {
+        if (!IsWeak || PromotionDType != DType.Int64 || !DTypes.IsInteger(dtype)) return false;
+        var (min, max) = DTypes.IntegerRange(dtype);
+        double value = Value.AsSpan<long>()[0];
+        return value < min || value > max;
+    }
+
+    /// <summary>Whether the operand is a bare float.</summary>
+    internal bool IsWeakFloat => IsWeak && PromotionDType != DType.Int64;
+
     /// <summary>A tensor operand.</summary>
     public static implicit operator Operand(NdArray value)
     {

@@ -32,10 +32,14 @@ public static partial class Ops
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     public static NdArray GreaterEqual(Operand x1, Operand x2) => Compare<LessEqualOp>(x2, x1);
 
-    // Bools compare as the numbers 0 and 1.
+    // Bools compare as the numbers 0 and 1. A bare int the promoted integer dtype cannot hold
+    // compares by its value, as in NumPy and TensorFlow (int8 values are all below 200), not
+    // wrapped into that dtype.
     private static NdArray Compare<TOp>(Operand x1, Operand x2) where TOp : IComparisonOp
     {
         var dtype = Promote(x1, x2);
+        if (x1.IsWeakIntegerBeyond(dtype) || x2.IsWeakIntegerBeyond(dtype))
+            dtype = dtype == DType.UInt64 ? DType.Float64 : DType.Int64;
         return NumericDispatch.Binary<ComparisonFamily<TOp>>(x1, x2, dtype == DType.Bool ? DType.UInt8 : dtype, DType.Bool);
     }
 

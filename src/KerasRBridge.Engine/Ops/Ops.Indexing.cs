@@ -176,7 +176,11 @@ public static partial class Ops
         if (axis is null) return Cumulative(Ravel(x), 0, product);
         int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
         var dtype = x.DType == DType.Bool ? DType.Int32 : x.DType;
-        var compute = NumericDispatch.ComputeDType(dtype);
+        // Nothing to accumulate, however long the other axes: their lengths need not even fit an int.
+        if (x.Size == 0) return x.Cast(dtype);
+        // float16 accumulates in float16 (Half's operators round every sum), as NumPy and
+        // TensorFlow accumulate it: a float32 running total would drift from the float16 terms.
+        var compute = dtype == DType.Float16 ? dtype : NumericDispatch.ComputeDType(dtype);
         var running = new Running(x.Cast(compute), at, product);
         return DTypeVisitor.AcceptKind<Running, NdArray>(compute, running).Cast(dtype);
     }

@@ -154,7 +154,18 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(x);
         var dtype = x.DType == DType.Bool ? DType.Int32 : x.DType;
-        return Minimum(Maximum(x.Cast(dtype), min), max).Cast(dtype);
+        return Minimum(Maximum(x.Cast(ClipDType(dtype, min, max)), min), max).Cast(dtype);
+    }
+
+    // NumPy clips integers in a dtype that holds them and the bounds, then casts back: int32
+    // values beyond 2^24 clipped by a float stay exact (float64, not float32), and an int8 tensor
+    // clipped to 1000 is not clipped to 1000 wrapped into int8 (-24).
+    private static DType ClipDType(DType dtype, Operand min, Operand max)
+    {
+        if (!DTypes.IsInteger(dtype)) return dtype;
+        if (min.IsWeakFloat || max.IsWeakFloat) return DType.Float64;
+        if (!min.IsWeakIntegerBeyond(dtype) && !max.IsWeakIntegerBeyond(dtype)) return dtype;
+        return dtype == DType.UInt64 ? DType.Float64 : DType.Int64;
     }
 
     private static NdArray ShiftedByMax(NdArray x, int[] axis, string name)
