@@ -102,6 +102,7 @@ op_ctc_loss <- function(target, output, target_length, output_length, mask_index
       raise_bridge_error("index_error", sprintf("Label %d of sequence %d is not a class id between 0 and %d.", used[used < 0 | used >= dims[[3L]]][[1L]], b, dims[[3L]] - 1L))
   }
   output_lengths <- sequence_lengths_of(output_length, dims[[1L]], "output_length")
+  if (dims[[1L]] == 0L) return(op_zeros(0L, dtype = scores$dtype))
   logprobs <- log_softmax_classes(scores$values)
   repeats <- if (n > 1L) cbind((labels[, -n, drop = FALSE] == labels[, -1L, drop = FALSE]) * 1, 0) else matrix(0, dims[[1L]], n)
   # The blank-ended (phi, one more column: the empty prefix) and label-ended (emit) scores.
@@ -148,13 +149,13 @@ op_ctc_decode <- function(inputs, sequence_lengths, strategy = "greedy", beam_wi
 
 # The decoded sequences as keras3's pair: ids (paths, batch, time), -1 after each sequence, and
 # the scores (batch, paths).
-decoded_pair <- function(sequences, path_scores, dims, dtype) {
-  ids <- array(-1L, c(length(sequences[[1L]]), dims[[1L]], dims[[2L]]))
+decoded_pair <- function(sequences, path_scores, dims, dtype, paths) {
+  ids <- array(-1L, c(paths, dims[[1L]], dims[[2L]]))
   for (b in seq_along(sequences)) for (p in seq_along(sequences[[b]])) {
     s <- sequences[[b]][[p]]
     if (length(s)) ids[p, b, seq_along(s)] <- as.integer(s)
   }
-  list(op_array(ids, "int32"), op_array(matrix(path_scores, dims[[1L]], byrow = TRUE), dtype))
+  list(op_array(ids, "int32"), op_array(matrix(as.numeric(path_scores), dims[[1L]], paths, byrow = TRUE), dtype))
 }
 
 greedy_decode <- function(scores, lengths, merge_repeated, blank) {
@@ -169,7 +170,7 @@ greedy_decode <- function(scores, lengths, merge_repeated, blank) {
     if (merge_repeated) keep <- keep & c(TRUE, best[-1L] != best[-length(best)])
     sequences[[b]] <- list(best[keep])
   }
-  decoded_pair(sequences, totals, dims, scores$dtype)
+  decoded_pair(sequences, totals, dims, scores$dtype, paths = 1L)
 }
 
 labels_of <- function(key) if (nzchar(key)) as.integer(strsplit(key, ",", fixed = TRUE)[[1L]]) else integer()
@@ -234,5 +235,5 @@ beam_decode <- function(scores, lengths, width, paths, blank) {
     sequences[[b]] <- c(found, rep(list(integer()), paths - length(ranked)))
     best_scores[[b]] <- c(total[ranked], rep(-Inf, paths - length(ranked)))
   }
-  decoded_pair(sequences, unlist(best_scores), dims, scores$dtype)
+  decoded_pair(sequences, unlist(best_scores), dims, scores$dtype, paths)
 }

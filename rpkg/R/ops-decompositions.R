@@ -238,6 +238,8 @@ op_solve_triangular <- function(a, b, lower = FALSE) {
   rhs <- as.array(if (vector) op_expand_dims(b, -1L) else b)
   # backsolve() and forwardsolve() take real values; a complex triangle goes to solve().
   solve_one <- function(t, r) {
+    # No equations: the solution is as empty as the right-hand sides (backsolve() refuses them).
+    if (!nrow(t)) return(r)
     if (!is.complex(t) && !is.complex(r)) return(if (lower) forwardsolve(t, r) else backsolve(t, r))
     t[if (lower) upper.tri(t) else lower.tri(t)] <- 0
     solve(t, r)

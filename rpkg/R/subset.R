@@ -251,7 +251,9 @@ op_subset_set <- `op_subset<-`
 #' @export
 op_get_item <- function(x, key) {
   if (is.list(x) && !is_kerasbridge_object(x)) return(list_item(x, key))
-  .Call(krb_call3, "subset_get", tensor_of(x), list(listed_values(key)), FALSE)
+  # An empty list is an empty Python list of indices (no rows), not NULL, which is newaxis.
+  index <- if (is.list(key) && !length(key) && is.null(oldClass(key))) integer() else listed_values(key)
+  .Call(krb_call3, "subset_get", tensor_of(x), list(index), FALSE)
 }
 
 # Python's item of a dict (a name) or a list (a 0-based position, negative from the end).

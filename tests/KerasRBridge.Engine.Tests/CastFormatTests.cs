@@ -14,6 +14,12 @@ public class CastFormatTests
         Assert.That(ones.Format(), Is.EqualTo("[[1. 1. 1.]\n [1. 1. 1.]\n [1. 1. 1.]]"));
     }
 
+    [TestCase(new long[] { 0 })]
+    [TestCase(new long[] { 0, 3 })]
+    [TestCase(new long[] { 2, 0, 3 })]
+    public void Empty_arrays_print_as_empty_brackets_whatever_their_shape(long[] shape) =>
+        Assert.That(NdArray.Zeros(DType.Float32, shape).Format(), Is.EqualTo("[]"));
+
     [Test]
     public void Rows_are_the_logical_rows_of_column_major_storage()
     {

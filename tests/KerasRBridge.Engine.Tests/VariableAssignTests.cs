@@ -48,6 +48,14 @@ public class VariableAssignTests
     }
 
     [Test]
+    public void An_empty_variable_refuses_a_value_of_another_shape_in_keras_words()
+    {
+        var v = new Variable(NdArray.Zeros(DType.Float32, [0, 3]), name: "e");
+        var ex = Assert.Throws<KerasValueError>(() => v.Assign(NdArray.Zeros(DType.Float32, [2, 3])));
+        Assert.That(ex!.Message, Does.Contain("variable.shape=(0, 3), Received: value.shape=(2, 3)").And.EndsWith("value=[]>"));
+    }
+
+    [Test]
     public void A_scalar_is_not_assigned_to_every_element()
     {
         var v = new Variable(Vector(1, 2));

@@ -116,3 +116,14 @@ test_that("op_ctc_decode beam search breaks ties as Keras and reports unreachabl
   expect_identical(as.array(none[[1L]])[4, 1, ], rep(-1L, 3))
   expect_identical(as.array(none[[2L]])[1, 4], -Inf)
 })
+
+test_that("a batch of no sequences decodes and scores to empty results", {
+  none <- op_zeros(c(0, 5, 4))
+  for (strategy in c("greedy", "beam_search")) {
+    decoded <- op_ctc_decode(none, op_zeros(0, dtype = "int32"), strategy = strategy)
+    expect_identical(as.integer(op_shape(decoded[[1L]])), c(1L, 0L, 5L))
+    expect_identical(as.integer(op_shape(decoded[[2L]])), c(0L, 1L))
+  }
+  expect_no_warning(loss <- op_ctc_loss(op_zeros(c(0, 3), dtype = "int32"), none, op_zeros(0, dtype = "int32"), op_zeros(0, dtype = "int32")))
+  expect_identical(as.integer(op_shape(loss)), 0L)
+})

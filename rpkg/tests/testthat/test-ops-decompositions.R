@@ -125,6 +125,10 @@ test_that("op_solve_triangular solves upper and lower systems, vectors and matri
   expect_equal(as.array(batched), rbind(backsolve(upper, b), backsolve(2 * upper, b)))
 })
 
+test_that("op_solve_triangular of no equations is as empty as its right-hand sides", {
+  expect_identical(as.integer(op_shape(op_solve_triangular(matrix(0, 0, 0), matrix(0, 0, 3)))), c(0L, 3L))
+})
+
 test_that("op_solve_triangular refuses a singular triangle and shapes that do not fit", {
   singular <- rbind(c(1, 1), c(0, 0))
   expect_error(op_solve_triangular(singular, c(1, 1)), class = "value_error")

@@ -72,6 +72,11 @@ test_that("a logical index shorter than its axis is recycled", {
   expect_like_base_r(x[, c(FALSE, TRUE)])
 })
 
+test_that("an empty logical index selects nothing, as in R", {
+  expect_like_base_r(x[logical(0), ])
+  expect_like_base_r(x[, logical(0)])
+})
+
 test_that("a logical mask of the tensor's shape selects in row-major order, as keras3 does", {
   expect_identical(as_r(xt@r[xt > 10]), t(xr)[t(xr) > 10])
   expect_identical(as_r(xt@r[xr > 10]), t(xr)[t(xr) > 10])

@@ -189,6 +189,12 @@ test_that("op_get_item indexes a tensor 0-based, as x@py[...]", {
   expect_error(op_get_item(x, 2), "out of bounds", class = "index_error")
 })
 
+test_that("op_get_item with an empty list takes no rows, as NumPy's x[[]]", {
+  x <- op_reshape(op_arange(6), c(2, 3))
+  expect_identical(as.integer(op_shape(op_get_item(x, list()))), c(0L, 3L))
+  expect_identical(as.integer(op_shape(op_get_item(x, tuple()))), c(0L, 3L))
+})
+
 test_that("indices passed on through `...` reach `[`, `[<-` and op_subset<- as written there", {
   m <- op_convert_to_tensor(matrix(1:6, 2))
   pick <- function(t, ...) t[...]

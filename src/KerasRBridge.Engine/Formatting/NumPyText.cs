@@ -13,10 +13,13 @@ internal static class NumPyText
     private const int SummaryThreshold = 1000;
     private const int EdgeItems = 3;
 
-    /// <summary>The text of <paramref name="array"/>; a shape <c>()</c> tensor prints as a scalar.</summary>
+    /// <summary>The text of <paramref name="array"/>; a shape <c>()</c> tensor prints as a scalar,
+    /// an empty one as <c>[]</c>.</summary>
     public static string Format(NdArray array)
     {
         if (array.Rank == 0) return ShownElements.Of(array, [0]).Scalar();
+        // NumPy prints every empty array so, whatever its shape.
+        if (array.Size == 0) return "[]";
         var shape = array.ShapeSpan;
         bool summarize = array.Size > SummaryThreshold;
         var shown = new int[shape.Length][];

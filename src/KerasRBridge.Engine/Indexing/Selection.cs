@@ -111,14 +111,16 @@ internal static class Selection
         resultShape.Add(bounds.Length);
     }
 
-    // R recycles a logical index shorter than its axis; one longer selects past the end.
+    // R recycles a logical index shorter than its axis (an empty one selects nothing); one
+    // longer selects past the end.
     private static IndexItem.Mask Recycled(IndexItem.Mask mask, ReadOnlySpan<long> shape, int axis)
     {
         if (mask.Shape.Length != 1 || axis >= shape.Length) return mask;
         long length = shape[axis];
-        if (mask.Shape[0] >= length || mask.Shape[0] == 0) return mask;
+        if (mask.Shape[0] >= length) return mask;
         var values = new bool[length];
-        for (long i = 0; i < length; i++) values[i] = mask.ColumnMajorMask[i % mask.Shape[0]];
+        if (mask.Shape[0] > 0)
+            for (long i = 0; i < length; i++) values[i] = mask.ColumnMajorMask[i % mask.Shape[0]];
         return new IndexItem.Mask(values);
     }
 
