@@ -140,6 +140,8 @@ public static partial class Ops
             long inner = 1, outer = 1, n = x.ShapeSpan[axis];
             for (int a = 0; a < axis; a++) inner *= x.ShapeSpan[a];
             for (int a = axis + 1; a < x.Rank; a++) outer *= x.ShapeSpan[a];
+            // No positions to find, however long the other axes.
+            if (inner == 0 || outer == 0) return [];
             var result = new int[inner * outer];
             // Column-major, the elements compared along an inner axis are `inner` apart: the
             // running best of every position is kept and each slab along the axis read in

@@ -85,6 +85,8 @@ public static partial class Ops
         {
             var storage = TensorStorage.Allocate<T>(shape);
             var result = storage.GetSpan();
+            // Nothing to write, however long the other axes (the loops below would walk them).
+            if (result.IsEmpty) return NdArray<T>.Adopt(storage, shape);
             long inner = 1, outer = 1;
             for (int a = 0; a < axis; a++) inner *= shape[a];
             for (int a = axis + 1; a < shape.Length; a++) outer *= shape[a];
@@ -114,6 +116,7 @@ public static partial class Ops
         {
             var storage = TensorStorage.Allocate<T>(shape);
             var result = storage.GetSpan();
+            if (result.IsEmpty) return NdArray<T>.Adopt(storage, shape);
             var source = x.AsSpan<T>();
             long inner = 1, outer = 1, n = x.ShapeSpan[axis];
             for (int a = 0; a < axis; a++) inner *= x.ShapeSpan[a];

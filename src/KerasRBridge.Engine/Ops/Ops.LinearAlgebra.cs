@@ -72,7 +72,8 @@ public static partial class Ops
         var result = columnsFirst.AsSpan<double>().ToArray();
         long batches = NdArray.ElementCount(a.ShapeSpan[..^2]);
         var pivots = new int[n];
-        for (long k = 0; k < batches; k++)
+        // Matrices of no rows have nothing to solve, however many of them there are.
+        for (long k = 0; n > 0 && k < batches; k++)
         {
             var lu = matrices.Slice((int)(k * n * n), (int)(n * n)).ToArray();
             if (!LuDecomposition.Factor(lu, (int)n, pivots)) throw new KerasValueError("Singular matrix");
@@ -127,8 +128,11 @@ public static partial class Ops
         RequireSquare(a, name);
         var dtype = FloatResult(a.DType);
         int n = (int)a.ShapeSpan[^1];
+        var shape = a.ShapeSpan[..^2];
+        // One number per matrix, even per matrix of no rows (whose determinant is 1).
+        NdArray.StorageLength(shape, DType.Float64);
         var matrices = MatricesFirst(a).AsSpan<double>();
-        long batches = NdArray.ElementCount(a.ShapeSpan[..^2]);
+        long batches = NdArray.ElementCount(shape);
         var first = new double[batches];
         var second = new double[batches];
         var pivots = new int[n];
@@ -137,7 +141,6 @@ public static partial class Ops
             var lu = matrices.Slice((int)(k * n * n), n * n).ToArray();
             (first[k], second[k]) = reduce(lu, LuDecomposition.Factor(lu, n, pivots) ? pivots : null, n);
         }
-        var shape = a.ShapeSpan[..^2];
         return (NdArray.FromColumnMajor(first, shape).Cast(dtype), NdArray.FromColumnMajor(second, shape).Cast(dtype));
     }
 
