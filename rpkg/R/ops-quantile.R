@@ -7,7 +7,8 @@ NULL
 #' (1-based; several axes together; `NULL`: every element), as NumPy's `quantile()`: `method`
 #' `"linear"` interpolates between the two nearest sorted values, `"lower"`, `"higher"`,
 #' `"nearest"` and `"midpoint"` pick or average them. The axes of `q` (a vector, an array or a
-#' tensor) come first in the result. A reduction holding NaN gives NaN. `op_median()` is the 0.5 quantile.
+#' tensor) come first in the result. A reduction holding NaN gives NaN. `op_median()` is NumPy's
+#' median: the middle value, or the mean of the middle two (NaN for no elements).
 #' `op_average()` is the mean, or with `weights` the weighted mean: `weights` of `x`'s shape,
 #' or with `axis` one weight per element along that axis. Integer and bool inputs give floatx
 #' ([config_floatx()]), as Keras.

@@ -22,9 +22,11 @@ NULL
 #' * a single numeric matrix with one column per axis picks elements by their coordinates, one
 #'   per row, as `x[cbind(i, j)]` does in R; a single logical array of `x`'s shape is a mask,
 #'   whose elements come in row-major order (keras3's order: `t(x)[t(mask)]` in R terms);
+#'   other integer arrays of more than one axis are refused, as keras3 refuses them;
 #' * `NULL` or `newaxis` inserts an axis of length 1; `all_dims()` (or `..`) stands for every
 #'   axis not named;
-#' * `drop = FALSE` keeps the axes single numbers would drop, as in R (`x@r[1, , drop = FALSE]`);
+#' * `drop = FALSE` keeps the axes single numbers would drop, as in R (`x@r[1, , drop = FALSE]`,
+#'   `op_subset(x, 1, drop = FALSE)`);
 #' * a single list of indices, such as keras3's [tuple()], stands for its elements, one per
 #'   axis, as a Python tuple key does: `x@r[tuple(i, j)]` is `x@r[i, j]`.
 #'
@@ -154,12 +156,13 @@ call_indices <- function(call) {
   unname(args)
 }
 
-# x@r[i, , drop = FALSE] keeps the axes single numbers would drop: each becomes the slice i:i.
+# x@r[i, , drop = FALSE] keeps the axes single numbers would drop: each is marked to be read as
+# an index vector of one.
 kept_axes <- function(index, drop) {
   if (!isFALSE(drop)) return(index)
   lapply(index, function(i) {
-    if (is.numeric(i) && length(i) == 1L && !inherits(i, "kerasbridge_slice") && !is.na(i))
-      structure(c(i, i), class = "kerasbridge_slice")
+    if (is.numeric(i) && length(i) == 1L && is.null(oldClass(i)) && length(dim(i)) <= 1L && !is.na(i))
+      structure(i, class = "kerasbridge_kept_axis")
     else i
   })
 }
@@ -213,8 +216,8 @@ write_subset <- function(x, call, env, value, one_based)
 
 #' @rdname op_subset
 #' @export
-op_subset <- function(x, ...) {
-  index <- index_list(as.list(substitute(list(...)))[-1L], parent.frame())
+op_subset <- function(x, ..., drop = TRUE) {
+  index <- kept_axes(index_list(as.list(substitute(list(...)))[-1L], parent.frame()), drop)
   .Call(krb_call3, "subset_get", x, index, TRUE)
 }
 
@@ -251,8 +254,12 @@ op_subset_set <- `op_subset<-`
 #' @export
 op_get_item <- function(x, key) {
   if (is.list(x) && !is_kerasbridge_object(x)) return(list_item(x, key))
-  # An empty list is an empty Python list of indices (no rows), not NULL, which is newaxis.
-  index <- if (is.list(key) && !length(key) && is.null(oldClass(key))) integer() else listed_values(key)
+  # A list is a Python list of indices, a vector even when it holds one or none (NULL would be
+  # newaxis): x[[0]] keeps its first axis, x[[]] takes no rows.
+  index <- if (is.list(key) && is.null(oldClass(key))) {
+    values <- listed_values(key)
+    array(if (is.null(values)) integer() else values, length(values))
+  } else listed_values(key)
   .Call(krb_call3, "subset_get", tensor_of(x), list(index), FALSE)
 }
 

@@ -30,6 +30,13 @@ public class DTypesRangeTests
     }
 
     [Test]
+    public void Fractions_are_held_when_their_truncation_is()
+    {
+        Assert.DoesNotThrow(() => DTypes.RequireRepresentable([127.5, -128.9], DType.Int8));
+        Assert.Throws<KerasValueError>(() => DTypes.RequireRepresentable([128.0], DType.Int8));
+    }
+
+    [Test]
     public void NaN_is_not_representable_in_an_integer_dtype() =>
         Assert.Throws<KerasValueError>(() => DTypes.RequireRepresentable([double.NaN], DType.Int16));
 

@@ -23,6 +23,14 @@ test_that("doubles beyond R's integers reach 64-bit integer dtypes, and out of a
   expect_bridge_error(op_array(NA_real_, dtype = "int64"), "value_error", "Cannot convert NA or NaN to dtype int64", fixed = TRUE)
 })
 
+test_that("doubles whose truncation an integer dtype holds convert, truncated as R's as.integer()", {
+  expect_identical(as.vector(as.array(op_array(c(127.5, -128.9), dtype = "int8"))), c(127L, -128L))
+  i8 <- keras_variable(c(0L, 0L), dtype = "int8")
+  i8@r[1] <- 127.5
+  expect_identical(as.vector(as.array(i8)), c(127L, 0L))
+  expect_bridge_error(op_array(128, dtype = "int8"), "value_error", "out of range")
+})
+
 test_that("op_convert_to_tensor of a variable is its value, cast when a dtype is given", {
   v <- keras_variable(array(1:4, c(2, 2)))
   expect_identical(as.array(op_convert_to_tensor(v)), array(1:4, c(2, 2)))

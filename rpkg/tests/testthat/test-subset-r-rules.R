@@ -140,6 +140,17 @@ test_that("drop = FALSE keeps the axes single numbers select, as in R", {
   expect_identical(as_r(xt@r[-1, 1:2, drop = FALSE]), xr[4, 1:2, drop = FALSE])
 })
 
+test_that("drop = FALSE checks and truncates its single numbers as any index", {
+  expect_bridge_error(xt@r[5, , drop = FALSE], "index_error", "index 5 is out of bounds for axis 1 with size 4")
+  expect_bridge_error(xt@r[-5, 1, drop = FALSE], "index_error", "out of bounds")
+  expect_identical(as_r(xt@r[2.9, 1:2, drop = FALSE]), xr[2, 1:2, drop = FALSE])
+})
+
+test_that("op_subset() takes drop = FALSE as `[` does, not as an index", {
+  expect_identical(as_r(op_subset(xt, 2, drop = FALSE)), xr[2, , drop = FALSE])
+  expect_identical(as_r(op_subset(xt, 2)), xr[2, ])
+})
+
 test_that("a lone TRUE or FALSE with @r is a logical vector, recycled as R recycles it", {
   x <- op_array(c(1, 2, 3))
   expect_identical(as.array(x@r[TRUE]), array(c(1, 2, 3), 3))
@@ -153,4 +164,10 @@ test_that("a lone TRUE or FALSE with @py is NumPy's boolean scalar, which adds a
   expect_identical(dim(op_array(c(1, 2, 3))@py[TRUE]), c(1L, 3L))
   expect_identical(as.array(op_array(3)@py[TRUE]), array(3, 1))
   expect_identical(dim(op_array(3)@py[FALSE]), 0L)
+})
+
+test_that("an index array of several axes that is not a coordinate matrix is refused, as keras3 refuses it", {
+  expect_bridge_error(xt@r[matrix(c(1, 1, 1), 1)], "value_error", "more than one axis")
+  expect_bridge_error(xt@py[op_array(matrix(0L, 2, 2), "int32")], "value_error", "more than one axis")
+  expect_identical(as_r(xt@r[cbind(c(1, 4), c(2, 5))]), xr[cbind(c(1, 4), c(2, 5))])
 })

@@ -195,6 +195,12 @@ test_that("op_get_item with an empty list takes no rows, as NumPy's x[[]]", {
   expect_identical(as.integer(op_shape(op_get_item(x, tuple()))), c(0L, 3L))
 })
 
+test_that("op_get_item with a list of one index keeps the axis, as NumPy's x[[0]]", {
+  x <- op_reshape(op_arange(6), c(2, 3))
+  expect_identical(as.integer(op_shape(op_get_item(x, list(1)))), c(1L, 3L))
+  expect_identical(as.integer(op_shape(op_get_item(x, 1))), 3L)
+})
+
 test_that("indices passed on through `...` reach `[`, `[<-` and op_subset<- as written there", {
   m <- op_convert_to_tensor(matrix(1:6, 2))
   pick <- function(t, ...) t[...]

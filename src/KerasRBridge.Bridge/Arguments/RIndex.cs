@@ -95,6 +95,9 @@ internal static unsafe class RIndex
         if (cls.Contains("kerasbridge_newaxis")) return IndexItem.NewAxis.Instance;
         if (cls.Contains("kerasbridge_all_dims")) return IndexItem.Ellipsis.Instance;
         if (cls.Contains("kerasbridge_slice")) return Slice(x, oneBased);
+        // A single number under drop = FALSE: its axis kept, as a gather of one (bounds checked,
+        // truncated as any @r number), not the slice i:i, which would clamp past the end.
+        if (cls.Contains("kerasbridge_kept_axis")) return new IndexItem.Gather([Position(RArrays.ToNdArray(x, DType.Float64).AsSpan<double>()[0], oneBased)]);
         Sexp ptr = Objects.Unwrap(x);
         if (RValues.TypeOf(ptr) == SexpType.ExternalPointer) return FromTensor(Objects.Tensor(ptr, "index"), oneBased);
         switch (RValues.TypeOf(x))
@@ -107,7 +110,9 @@ internal static unsafe class RIndex
                 if (oneBased && !RArrays.HasDim(x)) return new IndexItem.Mask(mask.Cast(DType.Bool).ToArray<bool>());
                 return IndexItem.Mask.From(mask.Cast(DType.Bool));
             case SexpType.Double or SexpType.Integer:
-                var positions = RArrays.ToNdArray(x, DType.Float64).AsSpan<double>();
+                var numbers = RArrays.ToNdArray(x, DType.Float64);
+                RequireVector(numbers);
+                var positions = numbers.AsSpan<double>();
                 // keras3 drops the axis of any single number with @r; NumPy keeps a 1-element array's.
                 if (positions.Length == 1 && (oneBased || !RArrays.HasDim(x))) return new IndexItem.Scalar(Position(positions[0], oneBased));
                 var gathered = new long[positions.Length];
@@ -126,9 +131,20 @@ internal static unsafe class RIndex
             throw new KerasTypeError($"A tensor used as an index must have an integer or bool dtype. Received: dtype={DTypes.Name(index.DType)}");
         var positions = index.Cast(DType.Float64).AsSpan<double>();
         if (index.Rank == 0) return new IndexItem.Scalar(Position(positions[0], oneBased));
+        RequireVector(index);
         var gathered = new long[positions.Length];
         for (int i = 0; i < gathered.Length; i++) gathered[i] = Position(positions[i], oneBased);
         return new IndexItem.Gather(gathered);
+    }
+
+    // An index array of several axes would give NumPy's result of its shape; read as the
+    // vector of its elements it gave a silently different shape, so it is refused, as keras3's
+    // @r refuses it. (A matrix with one column per axis was taken as coordinates before.)
+    private static void RequireVector(NdArray index)
+    {
+        if (index.Rank > 1)
+            throw new KerasValueError(
+                $"Indexing with integer arrays of more than one axis is not supported; use a vector per axis, or a matrix with one column per axis. Received: an index of shape {NdArray.FormatShape(index.ShapeSpan)}");
     }
 
     private const string NaIndex = "An index cannot be NA, except as an open end of a slice (`NA:3`, `2:NA`).";

@@ -18,6 +18,7 @@ public static partial class DTypes
     /// <summary>
     /// Refuses <paramref name="values"/> an integer <paramref name="dtype"/> cannot hold, and
     /// NaN: a cast would wrap them (NumPy) or saturate them (TensorFlow), silently either way.
+    /// A value is held when its truncation is, as a cast truncates it (127.5 into int8 is 127).
     /// Any other dtype takes every value.
     /// </summary>
     /// <exception cref="KerasValueError">A value is NaN or outside the dtype's range; the
@@ -30,7 +31,7 @@ public static partial class DTypes
         {
             if (double.IsNaN(v))
                 throw new KerasValueError($"Cannot convert NA or NaN to dtype {Name(dtype)}: integer dtypes have no missing value.");
-            if (v < min || v > max)
+            if (Math.Truncate(v) < min || Math.Truncate(v) > max)
             {
                 var c = CultureInfo.InvariantCulture;
                 throw new KerasValueError(
