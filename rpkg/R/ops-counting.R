@@ -155,6 +155,7 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
   if (any(rows < 0)) raise_bridge_error("value_error", "'list' argument must have no negative elements")
   if (any(rows >= .Machine$integer.max)) raise_bridge_error("value_error", sprintf("Cannot count into %s bins.", format(max(rows) + 1)))
   bins <- max(minlength, if (length(rows)) max(rows) + 1 else 0)
+  allocation_check(c(nrow(rows), bins), "float64", copies = 3L)
   if (is.null(weights)) {
     counts <- t(apply(rows, 1L, function(row) tabulate(row + 1, nbins = bins)))
     dtype <- "int32"
@@ -251,6 +252,7 @@ op_histogram <- function(x, bins = 10L, range = NULL) {
     lo <- 0; hi <- 1
   }
   if (lo == hi) { lo <- lo - 0.5; hi <- hi + 0.5 }
+  allocation_check(bins + 1, "float64", copies = 4L)
   # The edges in the dtype they are returned in, and the values binned against those, as NumPy
   # bins float32 values against float32 edges.
   edge_dtype <- if (grepl("float", op_dtype(tensor))) op_dtype(tensor) else config_floatx()

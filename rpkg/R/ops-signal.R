@@ -24,6 +24,7 @@ NULL
 # over M - 1).
 window_of <- function(m, shape) {
   m <- whole_number(scalar_value(m), "x")
+  allocation_check(max(m, 0L), "float64", copies = 4L)
   points <- if (m < 1L) numeric() else if (m == 1L) 1 else shape(seq(1 - m, m - 1, by = 2) / (m - 1))
   op_array(as.array(points), config_floatx())
 }
@@ -132,6 +133,7 @@ op_corrcoef <- function(x) {
   if (grepl("complex", op_dtype(x))) raise_bridge_error("type_error", "`op_corrcoef()` takes real values. Received: a complex tensor")
   rows <- as.array(x)
   if (is.null(dim(rows)) || length(dim(rows)) == 1L) rows <- rbind(c(rows))
+  allocation_check(c(nrow(rows), nrow(rows)), "float64", copies = 3L)
   coefficients <- suppressWarnings(stats::cor(t(rows)))
   # cor() puts 1 on the diagonal even for a constant row, where NumPy's 0 / 0 is NaN.
   spread <- apply(rows, 1L, stats::var)

@@ -227,3 +227,8 @@ test_that("op_unravel_index of one index gives 0-d coordinates, as for a Python 
   expect_length(op_shape(out[[1]]), 0L)
   expect_identical(vapply(out, function(t) as.array(t), 1L), c(1L, 1L))
 })
+
+test_that("counts memory could not hold are a memory_error before R builds them", {
+  expect_error(op_bincount(c(0, .Machine$integer.max - 2)), class = "memory_error")
+  expect_error(op_histogram(c(1, 2), bins = .Machine$integer.max), class = "memory_error")
+})

@@ -115,3 +115,9 @@ test_that("review: op_corrcoef gives NaN for rows holding NaN, and refuses compl
   expect_equal(as.array(op_corrcoef(rbind(c(1, 2, NaN), c(1, 2, 3)))), rbind(c(NaN, NaN), c(NaN, 1)))
   expect_error(op_corrcoef(rbind(c(1, 2, 3) + 1i, c(3, 1, 2))), class = "type_error")
 })
+
+test_that("windows and correlation matrices memory could not hold are a memory_error before R builds them", {
+  expect_error(op_hanning(.Machine$integer.max), class = "memory_error")
+  expect_error(op_kaiser(.Machine$integer.max, 5), class = "memory_error")
+  expect_error(op_corrcoef(op_zeros(c(50000, 1))), class = "memory_error")
+})
