@@ -86,8 +86,9 @@ Math.kerasbridge_object <- function(x, ...) {
     cumsum = op_cumsum(in_r_order(x)),
     cumprod = op_cumprod(in_r_order(x)),
     cummax = , cummin = op_convert_to_tensor(array(get(.Generic)(as.vector(as.array(x)))), dtype = op_dtype(x)),
-    # The rest (trunc, gamma, digamma, cospi, signif, ...) computes in R on the array.
-    op_convert_to_tensor(get(.Generic)(as.array(x), ...), dtype = float_dtype(op_dtype(x)))
+    # The rest (trunc, gamma, digamma, cospi, signif, ...) computes in R on the array; its
+    # NaN and Inf are the result, as in keras3's tensor methods, without R's "NaNs produced".
+    op_convert_to_tensor(suppressWarnings(get(.Generic)(as.array(x), ...)), dtype = float_dtype(op_dtype(x)))
   )
 }
 

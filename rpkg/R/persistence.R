@@ -48,14 +48,14 @@
 #' as.array(w)
 #' @export
 save_variables <- function(x, filepath, overwrite = FALSE) {
-  .Call(krb_call3, "variables_save", x, path.expand(filepath), overwrite)
+  .Call(krb_call3, "variables_save", x, expanded_path(filepath), overwrite)
   invisible(filepath)
 }
 
 #' @rdname save_variables
 #' @export
 load_variables <- function(filepath, variables = NULL) {
-  filepath <- path.expand(filepath)
+  filepath <- expanded_path(filepath)
   if (!is.null(variables)) {
     .Call(krb_call2, "variables_load_into", filepath, variables)
     return(invisible(variables))
@@ -66,3 +66,8 @@ load_variables <- function(filepath, variables = NULL) {
   names(tensors) <- names
   tensors
 }
+
+# `~` expanded in a path; anything but one string is left for the engine's type_error, which
+# path.expand() would pre-empt with an unclassed error.
+expanded_path <- function(filepath)
+  if (is.character(filepath) && length(filepath) == 1L && !is.na(filepath)) path.expand(filepath) else filepath

@@ -38,6 +38,11 @@ test_that("Math functions keep a float32 tensor float32", {
   expect_identical(op_dtype(gamma(op_array(m, "float32"))), "float32")
 })
 
+test_that("Math functions at their poles give NaN or Inf without R's warning, as keras3's tensor methods", {
+  expect_no_warning(poles <- c(as_r(gamma(op_array(-1))), as_r(digamma(op_array(0)))))
+  expect_true(all(is.nan(poles) | is.infinite(poles)))
+})
+
 test_that("cumulative functions run in R's element order into a 1-D tensor", {
   expect_equal(as_r(cumsum(v)), cumsum(m))
   expect_equal(as_r(cumprod(v)), cumprod(m))

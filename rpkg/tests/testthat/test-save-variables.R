@@ -163,6 +163,13 @@ test_that("a missing file, a wrong extension and damaged files are classed error
   expect_identical(as.array(op_add(1, 1)), 2)
 })
 
+test_that("a missing directory names the user's path, and a path that is not a string is a type_error", {
+  missing <- file.path(tempdir(), "no-such-directory", "w.safetensors")
+  expect_bridge_error(save_variables(list(a = 1), missing), "file_not_found_error", missing, fixed = TRUE)
+  expect_bridge_error(save_variables(list(a = 1), 123), "type_error", "filepath")
+  expect_bridge_error(load_variables(NULL), "type_error", "filepath")
+})
+
 test_that("the list must be named, and only variables take loaded values", {
   path <- weights_file(".npz")
   expect_bridge_error(save_variables(list(1, 2), path), "value_error", "named")

@@ -19,7 +19,7 @@ internal static class ErrorClasses
         OutOfMemoryException => "memory_error",
         NotSupportedException => "not_implemented_error",
         KerasFileExistsError => "file_exists_error",
-        FileNotFoundException => "file_not_found_error",
+        FileNotFoundException or DirectoryNotFoundException => "file_not_found_error",
         MissingMemberException => "attribute_error",
         _ => "runtime_error",
     };

@@ -30,6 +30,7 @@ public static class VariableStore
     /// empty or repeated, the format cannot hold a tensor's dtype, or <c>.npy</c> is given other
     /// than one tensor.</exception>
     /// <exception cref="KerasFileExistsError">The file exists and <paramref name="overwrite"/> is false.</exception>
+    /// <exception cref="DirectoryNotFoundException">The file's directory does not exist.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
     public static void Save(string filepath, IReadOnlyList<KeyValuePair<string, NdArray>> arrays, bool overwrite = false)
     {
@@ -39,6 +40,9 @@ public static class VariableStore
         RequireNames(arrays.Select(pair => pair.Key), "arrays");
         if (!overwrite && File.Exists(filepath)) throw new KerasFileExistsError(filepath);
         string full = Path.GetFullPath(filepath);
+        // Said of the user's path: the temporary file written first would be named otherwise.
+        if (!Directory.Exists(Path.GetDirectoryName(full)))
+            throw new DirectoryNotFoundException($"No such file or directory: '{filepath}'. Received: filepath={filepath}");
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {

@@ -16,6 +16,14 @@ public class PersistenceErrorTests : FileTests
         Assert.That(e.Message, Does.Contain(path));
     }
 
+    [Test]
+    public void Saving_into_a_missing_directory_names_the_users_path()
+    {
+        string path = Path.Combine(Dir, "missing", "w.npz");
+        var e = Assert.Throws<DirectoryNotFoundException>(() => VariableStore.Save(path, One("w", Sample(DType.Float32, 2))))!;
+        Assert.That(e.Message, Does.Contain($"'{path}'").And.Not.Contain(".tmp"));
+    }
+
     [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
     public void Saving_over_a_file_without_overwrite_is_refused_in_keras3s_words(string extension)
     {
