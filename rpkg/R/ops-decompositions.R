@@ -234,8 +234,12 @@ op_solve_triangular <- function(a, b, lower = FALSE) {
   lower <- flag(lower, "lower")
   a <- matrices_of(a, square = TRUE, name = "a")
   b <- floating(b)
-  vector <- .Call(krb_call2, "linalg_right_hand_sides_check", a, b)
-  rhs <- as.array(if (vector) op_expand_dims(b, -1L) else b)
+  batch <- .Call(krb_call2, "linalg_right_hand_sides_batch", a, b)
+  vector <- op_ndim(b) == op_ndim(a) - 1L
+  columns <- if (vector) op_expand_dims(b, -1L) else b
+  # Both broadcast to the batch axes they share, as NumPy's solvers take them.
+  a <- op_broadcast_to(a, c(batch, tail(unlist(op_shape(a)), 2L)))
+  rhs <- as.array(op_broadcast_to(columns, c(batch, tail(unlist(op_shape(columns)), 2L))))
   # backsolve() and forwardsolve() take real values; a complex triangle goes to solve().
   solve_one <- function(t, r) {
     # No equations: the solution is as empty as the right-hand sides (backsolve() refuses them).

@@ -14,7 +14,9 @@ NULL
 #' sign and the log of their absolute value, as a list, and `op_logdet()` that log: these do not
 #' overflow where the determinant would) and `op_cholesky()` the
 #' lower factor `L` with `L %*% t(L) = x` (the upper with `upper = TRUE`); these work on the last
-#' two axes, with leading axes as batches, in float64 internally. `op_einsum()` takes NumPy's
+#' two axes, with leading axes as batches, in float64 internally (`op_solve()` broadcasts the
+#' batches of `a` and `b` together, and takes `b` as a vector per matrix when it has one axis fewer
+#' than `a`, as NumPy's `solve`). `op_einsum()` takes NumPy's
 #' subscripts: letters per axis, `->` before the output (else the letters used once, in
 #' alphabetical order), a repeated letter for a diagonal, and `...` for the axes the letters
 #' leave (aligned from the right across operands and broadcast).

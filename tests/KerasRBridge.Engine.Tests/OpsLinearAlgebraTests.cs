@@ -55,6 +55,19 @@ public class OpsLinearAlgebraTests
     }
 
     [Test]
+    public void Solve_broadcasts_one_right_hand_side_matrix_over_a_batch_of_matrices()
+    {
+        // (2, 1, 2, 2) matrices and one (2, 2) matrix of right-hand sides: a matrix, not a
+        // vector per matrix, as it has not one axis fewer than the matrices.
+        var batch = Ops.ExpandDims(Ops.Stack([A(), Ops.Multiply(A(), 2.0)], 0), 1);
+        var rhs = Matrix(new double[,] { { 1, 3 }, { 2, 4 } });
+        var solved = Ops.Solve(batch, rhs);
+        Assert.That(solved.ShapeArray, Is.EqualTo(new long[] { 2, 1, 2, 2 }));
+        Assert.That(Doubles(Ops.Take(solved, NdArray.Scalar(1L), 0)), Is.EqualTo(Doubles(Ops.Solve(Ops.Multiply(A(), 2.0), rhs))).Within(1e-12));
+        Assert.Throws<KerasValueError>(() => Ops.Solve(batch, NdArray.Zeros(DType.Float64, [3, 1, 2, 2])));
+    }
+
+    [Test]
     public void Complex_matrices_are_refused_rather_than_cut_to_their_real_parts()
     {
         var z = A().Cast(DType.Complex64);

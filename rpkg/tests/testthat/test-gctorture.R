@@ -146,7 +146,7 @@ tortured <- list(
     quote(dim(as.array(op_image_resize(array(1, c(2, 2, 1)), c(3, 3))))), c(3L, 3L, 1L)),
   "linalg_matrices_check: op_qr" = list(
     quote(dim(as.array(op_qr(diag(2))[[1L]]))), c(2L, 2L)),
-  "linalg_right_hand_sides_check: op_solve_triangular" = list(
+  "linalg_right_hand_sides_batch: op_solve_triangular" = list(
     quote(as.array(op_solve_triangular(diag(2) * 2, c(2, 4)))), array(c(1, 2), 2)),
   "op_inv: inverse" = list(
     quote(as.array(op_inv(diag(2) * 2))), diag(2) / 2),

@@ -36,6 +36,21 @@ test_that("linear algebra works on batches in the leading axes", {
   expect_equal(as.array(op_inv(batch))[2, , ], solve(2 * a))
 })
 
+test_that("solves broadcast the batch axes of the matrices and the right-hand sides, as NumPy's", {
+  # (2, 1, 2, 2) matrices and one (2, 2) matrix of right-hand sides (a vector per matrix would
+  # have one axis fewer than the matrices).
+  batch <- op_expand_dims(op_stack(list(a, 2 * a)), 2)
+  rhs <- matrix(c(1, 2, 3, 4), 2)
+  solved <- as.array(op_solve(batch, rhs))
+  expect_identical(dim(solved), c(2L, 1L, 2L, 2L))
+  expect_equal(solved[1, 1, , ], solve(a, rhs))
+  expect_equal(solved[2, 1, , ], solve(2 * a, rhs))
+  upper <- op_triu(batch)
+  triangular <- as.array(op_solve_triangular(upper, rhs))
+  expect_equal(triangular[2, 1, , ], backsolve(as.array(upper)[2, 1, , ], rhs))
+  expect_bridge_error(op_solve(array(diag(2), c(3, 2, 2)), array(1, c(2, 2, 1))), "value_error", "broadcast")
+})
+
 test_that("singular and non-square matrices are value_errors", {
   expect_bridge_error(op_inv(matrix(c(1, 2, 2, 4), 2)), "value_error", "Singular matrix", fixed = TRUE)
   expect_bridge_error(op_det(matrix(1:6, 2)), "value_error", "square")

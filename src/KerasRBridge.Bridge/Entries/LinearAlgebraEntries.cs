@@ -22,7 +22,9 @@ internal static class LinearAlgebraEntries
             LinalgInputs.RequireMatrices(Tensors.FromR(x), square);
             return Nothing.Value;
         }),
-        Declare.Entry("linalg_right_hand_sides_check", (Sexp a, Sexp b) => LinalgInputs.RequireRightHandSides(Tensors.FromR(a), Tensors.FromR(b))),
+        // Keras's checks of a and b for the solves R computes, giving the batch axes they broadcast to.
+        Declare.Entry("linalg_right_hand_sides_batch", (Sexp a, Sexp b) =>
+            LinalgInputs.RightHandSides(Tensors.FromR(a), Tensors.FromR(b)).A.ShapeSpan[..^2].ToArray()),
         Declare.Entry("op_inv", (Sexp x) => Ops.Inv(Tensors.FromR(x))),
         Declare.Entry("op_det", (Sexp x) => Ops.Det(Tensors.FromR(x))),
         Declare.Entry("op_slogdet", (Sexp x) => SlogDet(Tensors.FromR(x))),

@@ -18,26 +18,33 @@ public static class LinalgInputs
     }
 
     /// <summary>
-    /// Refuses right-hand sides <paramref name="b"/> that do not fit the square matrices
-    /// <paramref name="a"/>: a vector per matrix (one axis fewer than <paramref name="a"/>) or a
-    /// matrix of columns per matrix, with the same batch axes.
+    /// Square matrices <paramref name="a"/> and right-hand sides <paramref name="b"/> with their
+    /// batch axes broadcast together, as NumPy's <c>solve</c> takes them: <paramref name="b"/>
+    /// holds a vector per matrix when it has one axis fewer than <paramref name="a"/>, else a
+    /// matrix of columns per matrix.
     /// </summary>
-    /// <returns>Whether <paramref name="b"/> holds vectors.</returns>
-    /// <exception cref="KerasValueError"><paramref name="b"/> is a scalar or does not fit.</exception>
-    public static bool RequireRightHandSides(NdArray a, NdArray b)
+    /// <returns>The broadcast <c>a</c> and <c>b</c>, and whether <c>b</c> holds vectors.</returns>
+    /// <exception cref="KerasValueError"><paramref name="b"/> is a scalar, or its rows or batch
+    /// axes do not fit <paramref name="a"/>'s.</exception>
+    public static (NdArray A, NdArray B, bool Vector) RightHandSides(NdArray a, NdArray b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (b.Rank < 1) throw new KerasValueError("Expected input to have rank >= 1. Received scalar input with shape ().");
         bool vector = b.Rank == a.Rank - 1;
-        var (axis, which) = vector ? (b.Rank - 1, "-1") : (b.Rank - 2, "-2");
         string received = $"Received: a.shape={NdArray.FormatShape(a.ShapeSpan)}, b.shape={NdArray.FormatShape(b.ShapeSpan)}";
-        if (!vector && b.Rank != a.Rank)
-            throw new KerasValueError($"Incompatible shapes between `a` and `b`. Expected `b` to have rank {a.Rank - 1} or {a.Rank}. {received}");
-        if (b.ShapeSpan[axis] != a.ShapeSpan[^1])
+        if (!vector && b.Rank < 2)
+            throw new KerasValueError($"Incompatible shapes between `a` and `b`. Expected `b` to have rank {a.Rank - 1} or at least 2. {received}");
+        var (rows, which) = vector ? (b.ShapeSpan[^1], "-1") : (b.ShapeSpan[^2], "-2");
+        if (rows != a.ShapeSpan[^1])
             throw new KerasValueError($"Incompatible shapes between `a` and `b`. Expected `a.shape[{which}] == b.shape[{which}]`. {received}");
-        if (!b.ShapeSpan[..(a.Rank - 2)].SequenceEqual(a.ShapeSpan[..^2]))
-            throw new KerasValueError($"Incompatible shapes between `a` and `b`. Expected the same batch axes. {received}");
-        return vector;
+        int own = vector ? 1 : 2;
+        long[] batch;
+        try { batch = Broadcasting.Shapes(a.ShapeSpan[..^2], b.ShapeSpan[..^own]); }
+        catch (KerasValueError)
+        {
+            throw new KerasValueError($"Incompatible shapes between `a` and `b`. Expected batch axes that broadcast together. {received}");
+        }
+        return (Ops.BroadcastTo(a, [.. batch, .. a.ShapeSpan[^2..]]), Ops.BroadcastTo(b, [.. batch, .. b.ShapeSpan[^own..]]), vector);
     }
 }

@@ -63,7 +63,7 @@ public static partial class Ops
         RequireSquare(a, "solve");
         RealOnly(b, "solve");
         var dtype = DTypes.ResultType([a.DType, b.DType, DType.Float32], [false, false, true]);
-        bool vector = LinalgInputs.RequireRightHandSides(a, b);
+        (a, b, bool vector) = LinalgInputs.RightHandSides(a, b);
         var rhs = vector ? ExpandDims(b, -1) : b;
         long n = a.ShapeSpan[^1];
         long m = rhs.ShapeSpan[^1];
