@@ -173,6 +173,11 @@ test_that("op_swapaxes and op_moveaxis equal aperm", {
   expect_identical(as.array(op_moveaxis(x, 1, 3)), aperm(x, c(2, 3, 1)))
 })
 
+test_that("op_roll takes shifts as large as 64-bit integers and refuses larger ones", {
+  expect_identical(as.array(op_roll(1:5, 2^53)), array(c(4L, 5L, 1L, 2L, 3L), 5))
+  expect_bridge_error(op_roll(1:5, 1e300), "value_error", "64-bit integers")
+})
+
 test_that("op_tile, op_repeat and op_roll equal rep() and a rotation", {
   expect_identical(as.array(op_tile(c(1, 2), 3)), array(rep(c(1, 2), 3), 6))
   expect_identical(as.array(op_repeat(c(1, 2), 3)), array(rep(c(1, 2), each = 3), 6))

@@ -79,11 +79,19 @@ internal static unsafe class Args
     internal static DType? DTypeOrNull(string? dtype) => dtype is null ? null : DTypes.Standardize(dtype);
 
     /// <summary>One or more whole numbers, not NA: an R integer or double vector.</summary>
+    /// <exception cref="KerasValueError">A number is beyond the 64-bit integers (a cast would
+    /// give long.MinValue: op_roll(x, 1e300) rolled by a wrong amount).</exception>
     internal static long[] Integers(Sexp x, string argument)
     {
         var result = new long[IsNumeric(x) ? RValues.LengthOf(x) : 0];
         for (long i = 0; i < result.Length; i++)
-            result[i] = NumberAt(x, i) is var v && double.IsInteger(v) ? (long)v : throw NotWholeNumbers(x, argument);
+        {
+            double v = NumberAt(x, i);
+            if (!double.IsInteger(v)) throw NotWholeNumbers(x, argument);
+            if (Math.Abs(v) >= 9223372036854775808.0)
+                throw new KerasValueError($"Argument `{argument}` must be whole numbers within the 64-bit integers. Received: {argument}={Show(x)}");
+            result[i] = (long)v;
+        }
         return result.Length > 0 ? result : throw NotWholeNumbers(x, argument);
     }
 
