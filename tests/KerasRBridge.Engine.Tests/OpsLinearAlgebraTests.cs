@@ -283,6 +283,14 @@ public class OpsDiagonalTests
     }
 
     [Test]
+    public void Rolling_the_flattening_by_shifts_whose_sum_passes_a_long_rolls_by_that_sum_modulo_the_length()
+    {
+        // (2^63 - 1) * 2 = 2^64 - 2, which is 4 modulo 5.
+        var rolled = Ops.Roll(Vector(1, 2, 3, 4, 5), [long.MaxValue, long.MaxValue], null);
+        Assert.That(Doubles(rolled), Is.EqualTo(Doubles(Ops.Roll(Vector(1, 2, 3, 4, 5), 4))));
+    }
+
+    [Test]
     public void Repeat_counts_too_large_for_a_tensor_are_a_memory_error_before_anything_is_made()
     {
         var e = Assert.Throws<KerasMemoryError>(() => Ops.Repeat(Vector(1, 2, 3), [1L << 31]));

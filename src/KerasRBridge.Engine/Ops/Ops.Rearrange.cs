@@ -119,7 +119,13 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(shifts);
-        if (axes is null) return Roll(x, shifts.Sum(), null);
+        if (axes is null)
+        {
+            // The sum taken modulo the length as it grows: the shifts' own sum may pass a long.
+            long n = x.Size, total = 0;
+            if (n > 0) foreach (long shift in shifts) total = (total + (shift % n + n) % n) % n;
+            return Roll(x, total, null);
+        }
         int count = Math.Max(shifts.Length, axes.Length);
         if (shifts.Length != count && shifts.Length != 1 || axes.Length != count && axes.Length != 1)
             throw new KerasValueError($"'shift' and 'axis' should be scalars or 1D sequences of the same length. Received: shift={PythonRepr.Repr(shifts)}, axis={PythonRepr.Repr(axes)}");
