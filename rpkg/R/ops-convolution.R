@@ -60,9 +60,14 @@ window_plan <- function(x, size, strides, dilation, padding, meeting_input = FAL
   if (any(out < 1) && prod(dims) > 0)
     raise_bridge_error("value_error", sprintf("The convolution operation resulted in an empty output. Received: inputs.shape=%s with windows of %s",
                                               shape_text(x), paste(extent, collapse = "x")))
-  taps <- lapply(size, function(k) seq_len(k) - 1)
   high <- total - low
-  if (meeting_input && all(out >= 1) && all(spatial >= 1)) {
+  if (any(out < 1)) {
+    # No output position: one offset, unpadded, gives the empty result its shape.
+    taps <- lapply(size, function(k) 0)
+    low <- high <- rep(0, length(spatial))
+  } else if (!(meeting_input && all(spatial >= 1))) {
+    taps <- lapply(size, function(k) seq_len(k) - 1)
+  } else {
     # Pooling (dilation 1): offsets whose windows read only padding change no maximum or sum.
     # Leaving them out, with the padding only they read, keeps a window far wider than the
     # input as cheap as one the input's size.

@@ -93,4 +93,12 @@ public class OpsSlicingTests
         var ex = Assert.Throws<KerasValueError>(() => Ops.Pad(Vector(1.0), [1], [1], "edge", 0));
         Assert.That(ex!.Message, Is.EqualTo("Argument `constant_values` can only be provided when `mode == 'constant'`. Received: mode=edge"));
     }
+
+    [Test]
+    public void Pad_refuses_a_result_too_large_before_building_either_side()
+    {
+        var ex = Assert.Throws<KerasMemoryError>(() => Ops.Pad(Vector(1.0), [1L << 30], [1L << 30]));
+        Assert.That(ex!.Message, Does.StartWith("Unable to allocate 16.0 GiB for an array with shape (2147483649,) and data type float64"));
+        Assert.Throws<KerasMemoryError>(() => Ops.Pad(Vector(1.0), [long.MaxValue], [long.MaxValue], "edge"));
+    }
 }

@@ -138,3 +138,11 @@ test_that("a pooling window far wider than the input costs only the offsets that
   expect_equal(as.vector(as.array(op_average_pool(x, pool_size = 1e8, padding = "same"))), 5.5)
   expect_equal(as.array(op_max_pool(x, pool_size = 25, strides = 1, padding = "same"))[1, , 1], rep(10, 10))
 })
+
+test_that("windows over an input with no positions make an empty result without padding or visiting the window", {
+  empty <- array(1, c(2, 0, 3))
+  expect_identical(dim(as.array(op_max_pool(empty, pool_size = 1e8, strides = 1, padding = "same"))), c(2L, 0L, 3L))
+  expect_identical(dim(as.array(op_average_pool(empty, pool_size = 1e8, strides = 1))), c(2L, 0L, 3L))
+  expect_identical(dim(as.array(op_conv(empty, array(1, c(3, 3, 2)), padding = "same"))), c(2L, 0L, 2L))
+})
+

@@ -173,6 +173,12 @@ test_that("op_pad reads a list of numbers, or a list of one pair, as one pair fo
   expect_identical(dim(as.array(op_pad(x, list(list(1L), list(2L))))), c(4L, 7L))
 })
 
+test_that("op_pad refuses a padded tensor too large at once, before filling either side", {
+  # Each side alone (4 GiB of float32) fits a tensor; filled before, the two took the machine's memory.
+  expect_error(op_pad(c(1, 2, 3), c(2^30, 2^30)), "Unable to allocate 8.00 GiB", class = "memory_error")
+  expect_error(op_pad(c(1, 2, 3), c(2^62, 2^62), mode = "edge"), class = "memory_error")
+})
+
 test_that("op_pad pads with a constant or NumPy's modes", {
   expect_identical(as.array(op_pad(matrix(1:4, 2), 1)), rbind(0L, cbind(0L, matrix(1:4, 2), 0L), 0L))
   expect_identical(as.array(op_pad(c(1, 2, 3), c(2, 1), mode = "reflect")), array(c(3, 2, 1, 2, 3, 2), 6))

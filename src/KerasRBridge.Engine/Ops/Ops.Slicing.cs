@@ -46,6 +46,7 @@ public static partial class Ops
     /// </summary>
     /// <exception cref="KerasValueError">Widths are negative or do not match the rank, the mode is unknown, or
     /// <paramref name="constant"/> is given with another mode.</exception>
+    /// <exception cref="KerasMemoryError">The padded tensor is too large, or there is not enough memory for it.</exception>
     public static NdArray Pad(NdArray x, long[] before, long[] after, string mode = "constant", double? constant = null)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -53,6 +54,11 @@ public static partial class Ops
             throw new KerasValueError($"`pad_width` must give two non-negative widths for each of the {x.Rank} axes.");
         if (constant is not null && mode != "constant")
             throw new KerasValueError($"Argument `constant_values` can only be provided when `mode == 'constant'`. Received: mode={mode}");
+        // Each axis's padding is built beside the tensor padded so far: checked first, widths of
+        // 8 GB a side were filled before their concatenation found the result too large.
+        var padded = new long[x.Rank];
+        for (int a = 0; a < x.Rank; a++) padded[a] = (long)Math.Min((double)x.ShapeSpan[a] + before[a] + after[a], long.MaxValue);
+        NdArray.RequireAllocatable(padded, x.DType, copies: 2);
         var result = x;
         for (int a = 0; a < x.Rank; a++)
         {
