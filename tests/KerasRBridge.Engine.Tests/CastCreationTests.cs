@@ -31,9 +31,10 @@ public class CastCreationTests
     }
 
     [Test]
-    public void Negative_dimensions_are_rejected()
+    public void Negative_dimensions_are_a_value_error_in_numpys_words()
     {
-        Assert.Throws<ArgumentException>(() => NdArray.Full(DType.Float32, [2, -1], 0));
+        var ex = Assert.Throws<KerasValueError>(() => NdArray.Full(DType.Float32, [2, -1], 0));
+        Assert.That(ex!.Message, Is.EqualTo("negative dimensions are not allowed. Received: shape=(2, -1)"));
     }
 
     [Test]

@@ -169,4 +169,30 @@ public class VariableAssignTests
         var v = new Variable(Vector32(1, 2, 3), name: "test_var");
         Assert.That(v.ToString(), Is.EqualTo("<Variable path=test_var, shape=(3,), dtype=float32, value=[1. 2. 3.]>"));
     }
+
+    [Test]
+    public void A_dotnet_number_an_integer_dtype_cannot_hold_is_refused_not_wrapped()
+    {
+        var v = new Variable(new[] { 1, 2 }, dtype: "int32");
+        var ex = Assert.Throws<KerasValueError>(() => v.Assign(3_000_000_000L));
+        Assert.That(ex!.Message, Is.EqualTo("Value 3000000000 is out of range for dtype int32 ([-2147483648, 2147483647])."));
+        Assert.Throws<KerasValueError>(() => new Variable(new[] { (byte)1 }, dtype: "uint8").Assign(-1L));
+        Assert.Throws<KerasValueError>(() => new Variable((object)3_000_000_000L, dtype: "int32"));
+        Assert.That(v.Value.ToArray<int>(), Is.EqualTo(new[] { 1, 2 }));
+    }
+
+    [Test]
+    public void A_dotnet_nan_for_an_integer_dtype_is_refused()
+    {
+        var ex = Assert.Throws<KerasValueError>(() => new Variable((object)double.NaN, dtype: "int32"));
+        Assert.That(ex!.Message, Does.StartWith("Cannot convert NA or NaN to dtype int32"));
+    }
+
+    [Test]
+    public void Dotnet_numbers_an_integer_dtype_holds_convert_as_a_cast_does()
+    {
+        var v = new Variable((object)127.5, dtype: "int8");
+        Assert.That(v.Value.ToArray<sbyte>(), Is.EqualTo(new sbyte[] { 127 }));
+        Assert.That(new Variable((object)true, dtype: "uint8").Value.ToArray<byte>(), Is.EqualTo(new byte[] { 1 }));
+    }
 }

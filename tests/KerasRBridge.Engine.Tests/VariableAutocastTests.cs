@@ -19,6 +19,19 @@ public class VariableAutocastTests
     }
 
     [Test]
+    public void Scopes_left_out_of_order_never_become_current_again()
+    {
+        var v = new Variable(Filled(0.5), shape: new[] { 2 }, dtype: "float32");
+        var outer = new AutocastScope("float16");
+        var inner = new AutocastScope("float64");
+        outer.Dispose();
+        Assert.That(v.DType, Is.EqualTo(DType.Float64), "the inner scope stays open until it is left");
+        inner.Dispose();
+        Assert.That(AutocastScope.Current, Is.Null);
+        Assert.That(v.DType, Is.EqualTo(DType.Float32));
+    }
+
+    [Test]
     public void Assigning_in_the_scope_keeps_the_stored_dtype()
     {
         var v = new Variable(Filled(0.5), shape: new[] { 2, 2 }, dtype: "float32");

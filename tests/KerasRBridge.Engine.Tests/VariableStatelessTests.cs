@@ -109,6 +109,48 @@ public class VariableStatelessTests
     }
 
     [Test]
+    public void Scopes_left_out_of_order_never_become_current_again()
+    {
+        var outer = new StatelessScope();
+        var inner = new StatelessScope();
+        outer.Dispose();
+        Assert.That(StatelessScope.Current, Is.SameAs(inner), "the inner scope stays open until it is left");
+        inner.Dispose();
+        Assert.That(StatelessScope.InScope, Is.False);
+        Assert.DoesNotThrow(() => new Variable(0), "variables from values can be made again");
+    }
+
+    [Test]
+    public void Variables_wait_until_the_last_open_scope_is_left_even_out_of_order()
+    {
+        var outer = new StatelessScope();
+        var inner = new StatelessScope();
+        var v = new Variable(Filled(3), shape: new[] { 1 });
+        outer.Dispose();
+        Assert.That(v.IsInitialized, Is.False);
+        inner.Dispose();
+        Assert.That(v.Value.ToArray<float>(), Is.EqualTo(new[] { 3f }));
+    }
+
+    [Test]
+    public void A_variable_that_fails_to_initialize_leaves_the_ones_after_it_waiting()
+    {
+        Variable first, second;
+        using (new StatelessScope(initializeVariables: false))
+        {
+            first = new Variable(Filled(1), shape: new[] { 1 }, name: "first");
+            second = new Variable(Filled(2), shape: new[] { 1 }, name: "second");
+        }
+        first.Assign(new[] { 5f });
+        var ex = Assert.Throws<KerasValueError>(() => new StatelessScope().Dispose());
+        Assert.That(ex!.Message, Is.EqualTo("Variable first is already initialized."));
+        Assert.That(second.IsInitialized, Is.False);
+        using (new StatelessScope()) { }
+        Assert.That(second.Value.ToArray<float>(), Is.EqualTo(new[] { 2f }), "the next scope to close initializes it");
+        Assert.That(first.Value.ToArray<float>(), Is.EqualTo(new[] { 5f }));
+    }
+
+    [Test]
     public void Initializing_twice_is_an_error()
     {
         var v = new Variable(Vector(1, 2), name: "w");

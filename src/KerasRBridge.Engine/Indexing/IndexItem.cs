@@ -59,6 +59,8 @@ public abstract record IndexItem
     /// <summary>Inserts an axis of length 1 (<c>None</c> / <c>np.newaxis</c>).</summary>
     public sealed record NewAxis : IndexItem
     {
+        private NewAxis() { }
+
         /// <summary>The one instance.</summary>
         public static NewAxis Instance { get; } = new();
 
@@ -74,6 +76,8 @@ public abstract record IndexItem
     /// </summary>
     public sealed record Ellipsis : IndexItem
     {
+        private Ellipsis() { }
+
         /// <summary>The one instance.</summary>
         public static Ellipsis Instance { get; } = new();
 

@@ -4,9 +4,10 @@ namespace KerasRBridge.Engine;
 /// Inside this scope, reading a float variable whose <see cref="Variable.Autocast"/> is on
 /// gives its value cast to the scope's dtype (Keras's <c>AutocastScope</c>).
 /// </summary>
-/// <remarks>Creating the scope enters it in this thread; disposing it restores the scope that
-/// was current before.</remarks>
-public sealed class AutocastScope : IDisposable
+/// <remarks>Creating the scope enters it in this thread; disposing it restores the innermost
+/// scope still open that was current before (disposing an outer scope first leaves the inner one
+/// current until it is disposed).</remarks>
+public sealed class AutocastScope : IDisposable, INestedScope<AutocastScope>
 {
     private ThreadState? _enteredIn;
     private readonly AutocastScope? _original;
@@ -44,10 +45,15 @@ public sealed class AutocastScope : IDisposable
         return DType is { } target && DTypes.IsFloat(value.DType) ? value.Cast(target) : value;
     }
 
-    /// <summary>Leaves the scope, restoring the one that was current when it was entered.</summary>
+    AutocastScope? INestedScope<AutocastScope>.Outer => _original;
+
+    bool INestedScope<AutocastScope>.IsOpen => _enteredIn is not null;
+
+    /// <summary>Leaves the scope, restoring the innermost still open of those that were current
+    /// when it was entered; leaving twice does nothing.</summary>
     public void Dispose()
     {
         var state = Interlocked.Exchange(ref _enteredIn, null);
-        if (state is not null) state.Autocast = _original;
+        if (state is not null && ReferenceEquals(state.Autocast, this)) state.Autocast = NestedScope.OpenFrom(_original);
     }
 }

@@ -6,9 +6,10 @@ namespace KerasRBridge.Engine;
 /// variables, and variables created from an initializer wait for their first value until the
 /// outermost stateless scope closes.
 /// </summary>
-/// <remarks>Creating the scope enters it in this thread; disposing it restores the scope that
-/// was current before.</remarks>
-public sealed class StatelessScope : IDisposable
+/// <remarks>Creating the scope enters it in this thread; disposing it restores the innermost
+/// scope still open that was current before (disposing an outer scope first leaves the inner one
+/// current until it is disposed).</remarks>
+public sealed class StatelessScope : IDisposable, INestedScope<StatelessScope>
 {
     private readonly Dictionary<Variable, NdArray> _state = new(ReferenceEqualityComparer.Instance);
     private readonly List<object> _losses = [];
@@ -86,15 +87,24 @@ public sealed class StatelessScope : IDisposable
         return _state.GetValueOrDefault(variable);
     }
 
+    StatelessScope? INestedScope<StatelessScope>.Outer => _original;
+
+    bool INestedScope<StatelessScope>.IsOpen => _enteredIn is not null;
+
     /// <summary>
-    /// Leaves the scope. Leaving the outermost scope initialises the variables created in it,
-    /// unless <see cref="InitializeVariables"/> is off.
+    /// Leaves the scope; leaving twice does nothing. Leaving the last scope open in this thread
+    /// initialises the variables created in stateless scopes, unless
+    /// <see cref="InitializeVariables"/> is off.
     /// </summary>
+    /// <exception cref="KerasValueError">A variable waiting for its value was given one directly
+    /// (Keras's "Variable ... is already initialized."); the variables after it still wait.</exception>
+    /// <exception cref="KerasMemoryError">An initializer's value cannot be allocated.</exception>
+    /// <remarks>An initializer's own exceptions propagate as they are.</remarks>
     public void Dispose()
     {
         var state = Interlocked.Exchange(ref _enteredIn, null);
-        if (state is null) return;
-        state.Stateless = _original;
-        if (_original is null && InitializeVariables) Variable.InitializeAll(state);
+        if (state is null || !ReferenceEquals(state.Stateless, this)) return;
+        state.Stateless = NestedScope.OpenFrom(_original);
+        if (state.Stateless is null && InitializeVariables) Variable.InitializeAll(state);
     }
 }

@@ -8,14 +8,14 @@ public abstract partial class NdArray
     public const int MaxRank = 64;
 
     /// <summary>A tensor of <paramref name="dtype"/> and <paramref name="shape"/> whose elements are all zero (false for bool).</summary>
-    /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
+    /// <exception cref="KerasValueError">The shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
     public static NdArray Zeros(DType dtype, ReadOnlySpan<long> shape) =>
         DTypeVisitor.Accept<ZerosOf, NdArray>(dtype, new ZerosOf(shape));
 
     /// <summary>A tensor of <paramref name="shape"/> whose elements are all zero (false for bool).</summary>
-    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type, or the
-    /// shape has a negative dimension.</exception>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
+    /// <exception cref="KerasValueError">The shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
     public static NdArray<T> Zeros<T>(ReadOnlySpan<long> shape) where T : unmanaged
     {
@@ -27,14 +27,14 @@ public abstract partial class NdArray
     /// A tensor of <paramref name="dtype"/> and <paramref name="shape"/> whose elements are all
     /// <paramref name="value"/>, converted as <see cref="Cast(DType)"/> converts a float64.
     /// </summary>
-    /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
+    /// <exception cref="KerasValueError">The shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
     public static NdArray Full(DType dtype, ReadOnlySpan<long> shape, double value) =>
         DTypeVisitor.Accept<FullOf, NdArray>(dtype, new FullOf(Scalar(value).Cast(dtype), shape));
 
     /// <summary>A tensor of <paramref name="shape"/> whose elements are all <paramref name="value"/>.</summary>
-    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type, or the
-    /// shape has a negative dimension.</exception>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
+    /// <exception cref="KerasValueError">The shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor is too large to allocate.</exception>
     public static NdArray<T> Full<T>(ReadOnlySpan<long> shape, T value) where T : unmanaged
     {
@@ -67,7 +67,7 @@ public abstract partial class NdArray
     /// <summary>The element count of a tensor of <paramref name="shape"/> and <paramref name="dtype"/>,
     /// checked to fit one .NET array.</summary>
     /// <exception cref="KerasValueError">The shape has more than <see cref="MaxRank"/> dimensions.</exception>
-    /// <exception cref="ArgumentException">The shape has a negative dimension.</exception>
+    /// <exception cref="KerasValueError">The shape has a negative dimension.</exception>
     /// <exception cref="KerasMemoryError">The tensor has more elements than one tensor can hold.</exception>
     public static int StorageLength(ReadOnlySpan<long> shape, DType dtype)
     {

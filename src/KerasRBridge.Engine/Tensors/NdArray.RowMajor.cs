@@ -9,8 +9,9 @@ public abstract partial class NdArray
     /// A tensor of the given shape from elements in row-major order (the last axis varies
     /// fastest), the order of C# multidimensional arrays and NumPy's default; the data is copied.
     /// </summary>
-    /// <exception cref="ArgumentException">The element type has no dtype, or the element count
-    /// does not match the shape.</exception>
+    /// <exception cref="ArgumentException">The element type has no dtype.</exception>
+    /// <exception cref="KerasValueError">The element count does not match the shape (NumPy's
+    /// "cannot reshape array of size 3 into shape (2, 2)"), or the shape has a negative dimension.</exception>
     public static NdArray<T> FromRowMajor<T>(ReadOnlySpan<T> rowMajorData, ReadOnlySpan<long> shape) where T : unmanaged
     {
         long[] dims = ShapeOfData(rowMajorData.Length, shape);

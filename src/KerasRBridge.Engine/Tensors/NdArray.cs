@@ -74,8 +74,9 @@ public abstract partial class NdArray
     /// Wraps <paramref name="columnMajorData"/> as a tensor of the given shape, taking ownership:
     /// the caller must not change the array afterwards.
     /// </summary>
-    /// <exception cref="ArgumentException">The element type has no dtype, or the element count
-    /// does not match the shape.</exception>
+    /// <exception cref="ArgumentException">The element type has no dtype.</exception>
+    /// <exception cref="KerasValueError">The element count does not match the shape (NumPy's
+    /// "cannot reshape array of size 3 into shape (2, 2)"), or the shape has a negative dimension.</exception>
     public static NdArray<T> FromColumnMajor<T>(T[] columnMajorData, ReadOnlySpan<long> shape) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(columnMajorData);
@@ -88,8 +89,7 @@ public abstract partial class NdArray
         long[] dims = shape.ToArray();
         long expected = ElementCount(dims);
         if (expected != dataLength)
-            throw new ArgumentException(
-                $"Data of {dataLength} elements cannot have shape {FormatShape(dims)} ({expected} elements).");
+            throw new KerasValueError($"cannot reshape array of size {dataLength} into shape {FormatShape(dims)}");
         return dims;
     }
 
@@ -102,6 +102,7 @@ public abstract partial class NdArray
     /// The product of <paramref name="shape"/>, checked: a count that overflows is an error,
     /// never a wrapped-around number.
     /// </summary>
+    /// <exception cref="KerasValueError">A dimension is negative, or the count overflows a 64-bit integer.</exception>
     public static long ElementCount(ReadOnlySpan<long> shape)
     {
         RequireNonNegative(shape);
@@ -111,7 +112,8 @@ public abstract partial class NdArray
             try { n = checked(n * d); }
             catch (OverflowException)
             {
-                throw new ArgumentException($"Invalid shape {FormatShape(shape)}: the number of elements overflows a 64-bit integer.");
+                throw new KerasValueError(
+                    $"array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size. Received: shape={FormatShape(shape)}");
             }
         }
         return n;
@@ -120,7 +122,7 @@ public abstract partial class NdArray
     private static void RequireNonNegative(ReadOnlySpan<long> shape)
     {
         foreach (long d in shape)
-            if (d < 0) throw new ArgumentException($"Invalid shape {FormatShape(shape)}: negative dimension {d}.");
+            if (d < 0) throw new KerasValueError($"negative dimensions are not allowed. Received: shape={FormatShape(shape)}");
     }
 
     /// <summary>Formats a shape as Keras prints it: <c>(3, 4)</c>, <c>(3,)</c>, <c>()</c>.</summary>

@@ -21,10 +21,23 @@ public sealed class NdArray<T> : NdArray where T : unmanaged
     /// <summary>Wraps <paramref name="storage"/> as a tensor of <paramref name="shape"/>; see
     /// <see cref="TensorStorage{T}"/> for what the storage must guarantee from then on.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type, or the
-    /// storage's length does not match the shape.</exception>
+    /// storage's span is not as long as its <see cref="TensorStorage{T}.Length"/>.</exception>
+    /// <exception cref="KerasValueError">The storage's length does not match the shape.</exception>
     public NdArray(TensorStorage<T> storage, ReadOnlySpan<long> shape)
-        : this(storage ?? throw new ArgumentNullException(nameof(storage)), ShapeOfData(storage.Length, shape))
+        : this(SpanChecked(storage), ShapeOfData(storage.Length, shape))
     {
+    }
+
+    // Operations trust Length to bound what they read through the span or a pinned pointer: a
+    // storage whose span is shorter would have them read past its memory.
+    private static TensorStorage<T> SpanChecked(TensorStorage<T> storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        int spanLength = storage.GetSpan().Length;
+        if (spanLength != storage.Length)
+            throw new ArgumentException(
+                $"The storage's span has {spanLength} elements, but its Length says {storage.Length}.", nameof(storage));
+        return storage;
     }
 
     private NdArray(TensorStorage<T> storage, long[] shape) : base(DTypeOf<T>(), shape, storage.Length)

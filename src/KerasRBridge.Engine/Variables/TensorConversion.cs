@@ -19,12 +19,24 @@ internal static class TensorConversion
     /// dtype Keras gives it: a float or an int of floatx's precision.
     /// </summary>
     /// <exception cref="KerasTypeError">The value cannot be a tensor.</exception>
+    /// <exception cref="KerasValueError">A .NET number given for an integer dtype is NaN or out of
+    /// its range (NumPy's <c>OverflowError</c>; a cast would wrap it).</exception>
     public static NdArray ToTensor(object? value, DType? dtype)
     {
         var tensor = Convert(value);
-        if (dtype is { } target) return tensor.Cast(target);
+        if (dtype is { } target)
+        {
+            if (IsScalarValue(value) && DTypes.IsInteger(target) && tensor.DType != DType.Bool)
+                DTypes.RequireRepresentable([tensor.Cast(DType.Float64).AsSpan<double>()[0]], target);
+            return tensor.Cast(target);
+        }
         return value is double or int or long ? tensor.Cast(DTypes.ResultType([tensor.DType], [true])) : tensor;
     }
+
+    // A .NET number, as opposed to a tensor or an array of them: NumPy refuses to wrap a Python
+    // number into an integer dtype, while it casts arrays (and tensors) element by element.
+    private static bool IsScalarValue(object? value) =>
+        value is not null && value is not NdArray and not Variable and not Array && ElementDType(value.GetType()) is not null;
 
     private static NdArray Convert(object? value)
     {

@@ -46,7 +46,7 @@ public sealed partial class Variable
     {
         if (value is null or Delegate) return (Delegate?)value;
         throw new KerasValueError(
-            $"Invalid value for attribute `{attribute}`. Expected a callable, such as an instance of `{kerasClass}`, " +
+            $"Invalid value for attribute `{attribute}`. Expected a callable (such as a `{kerasClass}` instance) " +
             $"or `None`. Received: {attribute}={PythonRepr.Str(value)}");
     }
 

@@ -22,10 +22,20 @@ public sealed partial class Variable
     }
 
     /// <summary>Initialises every variable of <paramref name="state"/> still waiting for its value.</summary>
+    /// <remarks>Each leaves the list as its turn comes, so a variable whose initialisation fails
+    /// is not retried and the ones after it keep waiting (Keras empties the list only when all
+    /// succeeded, so one failure made every later scope fail again).</remarks>
     internal static void InitializeAll(ThreadState state)
     {
-        var waiting = state.UninitializedVariables.ToArray();
-        state.UninitializedVariables.Clear();
-        foreach (var variable in waiting) variable.DeferredInitialize();
+        var waiting = state.UninitializedVariables;
+        int taken = 0;
+        try
+        {
+            while (taken < waiting.Count) waiting[taken++].DeferredInitialize();
+        }
+        finally
+        {
+            waiting.RemoveRange(0, taken);
+        }
     }
 }
