@@ -57,7 +57,8 @@ internal sealed class H5Format : WeightsFormat
             H5Superblock.RequireComplete(file);
             file.Position = 0;
             using var h5 = H5File.Open(file, leaveOpen: true);
-            ReadGroup(h5, [], arrays, Math.Max(BombFloorBytes, BombExpansion * file.Length));
+            var walk = new Walk(h5, Math.Max(BombFloorBytes, BombExpansion * file.Length), file.Length / MinLinkBytes + 1);
+            ReadGroup(h5, [], arrays, walk);
         }
         // PureHDF reports a file it cannot read with plain exceptions.
         catch (Exception e) when (e is not (KerasValueError or OutOfMemoryException))
@@ -72,19 +73,45 @@ internal sealed class H5Format : WeightsFormat
     private const long BombFloorBytes = 1L << 32;
     private const long BombExpansion = 1000;
 
-    private static void ReadGroup(IH5Group group, List<string> path, List<KeyValuePair<string, NdArray>> arrays, long maxBytes)
+    // A group can link to itself or to its ancestors (hard or soft links), which Keras never
+    // writes: the walk stops at a depth no model reaches and after more links than the file's
+    // bytes could hold, rather than recursing until the stack overflows (an abort of R) or
+    // following a chain of shared groups exponentially often.
+    private const int MaxDepth = 256;
+    private const long MinLinkBytes = 8;
+
+    private sealed class Walk(IH5Object root, long maxBytes, long maxLinks)
+    {
+        public long MaxBytes { get; } = maxBytes;
+
+        private long _links;
+
+        public void Follow(List<string> path, IH5Object child)
+        {
+            if (path.Count > MaxDepth || ++_links > maxLinks)
+                throw new KerasValueError(
+                    $"The groups of the file link back to themselves or to each other (at '{string.Join('/', path.Take(8))}/...'): " +
+                    "a .weights.h5 file is a tree of groups, as Keras writes it.");
+            if (H5Internals.InOtherFile(child, root))
+                throw new KerasValueError(
+                    $"Not allowed: '{string.Join('/', [.. path, child.Name])}' is a link into another file (an HDF5 external link), as Keras refuses it.");
+        }
+    }
+
+    private static void ReadGroup(IH5Group group, List<string> path, List<KeyValuePair<string, NdArray>> arrays, Walk walk)
     {
         foreach (var child in group.Children())
         {
+            walk.Follow(path, child);
             switch (child)
             {
                 case IH5Group subgroup:
-                    ReadGroup(subgroup, [.. path, child.Name], arrays, maxBytes);
+                    ReadGroup(subgroup, [.. path, child.Name], arrays, walk);
                     break;
                 case IH5Dataset dataset:
                     // vars/ is where Keras keeps variables, not part of their names.
                     var parts = path.Count > 0 && path[^1] == VarsGroup ? path[..^1] : path;
-                    var array = ReadDataset(dataset, string.Join('/', [.. path, child.Name]), maxBytes);
+                    var array = ReadDataset(dataset, string.Join('/', [.. path, child.Name]), walk.MaxBytes);
                     arrays.Add(new(string.Join('/', [.. parts, child.Name]), array));
                     break;
                 case IH5UnresolvedLink link:
@@ -102,19 +129,24 @@ internal sealed class H5Format : WeightsFormat
             _ => throw new KerasValueError($"The dataset '{name}' has no elements (a null dataspace)."),
         };
         NdArray.RequireSupportedRank(shape.Length);
+        if (H5Internals.IsExternal(dataset))
+            throw new KerasValueError($"Not allowed: the dataset '{name}' keeps its elements in other files (HDF5 external storage), as Keras refuses it.");
         var dtype = DTypeOf(dataset, name);
+        int swapped = BigEndianComponentBytes(dataset.Type, name);
         long bytes = TensorElements.RequireStored(dtype, shape, long.MaxValue, $"the dataset '{name}'");
         if (bytes > maxBytes)
             throw new KerasValueError(
                 $"The dataset '{name}' declares {bytes} bytes, more than {BombExpansion} times the file's size: refusing a potential decompression bomb, as Keras does.");
-        return DTypeVisitor.Accept<RowMajorReader, NdArray>(dtype, new RowMajorReader(dataset, shape));
+        var array = DTypeVisitor.Accept<RowMajorReader, NdArray>(dtype, new RowMajorReader(dataset, shape, swapped));
+        // Keras converts any dataset marked bfloat16 by value (np.array(value, dtype=bfloat16)).
+        return dtype != DType.BFloat16 && IsMarkedBFloat16(dataset) ? array.Cast(DType.BFloat16) : array;
     }
 
     private static DType DTypeOf(IH5Dataset dataset, string name)
     {
         var type = dataset.Type;
         int size = (int)type.Size;
-        if (size == 2 && IsMarkedBFloat16(dataset)) return DType.BFloat16;
+        if (type.Class == H5DataTypeClass.Opaque && size == 2 && IsMarkedBFloat16(dataset)) return DType.BFloat16;
         var kind = type.Class switch
         {
             H5DataTypeClass.FloatingPoint => DTypeKind.Float,
@@ -141,14 +173,44 @@ internal sealed class H5Format : WeightsFormat
         && i.Name == "i" && i.Offset == size / 2 && i.Type.Class == H5DataTypeClass.FloatingPoint
         && r.Type.Size * 2 == size && i.Type.Size * 2 == size;
 
-    // Elements whose type PureHDF would not map by itself arrive as their bytes.
-    private readonly struct RowMajorReader(IH5Dataset dataset, long[] shape) : IDTypeVisitor<NdArray>
+    // The size of the numbers of a big-endian element type (both parts of a complex number);
+    // 0 for a little-endian one or one of single bytes.
+    private static int BigEndianComponentBytes(IH5DataType type, string name)
+    {
+        IH5DataType[] components = type.Class switch
+        {
+            H5DataTypeClass.FloatingPoint or H5DataTypeClass.FixedPoint => [type],
+            H5DataTypeClass.Compound => [.. type.Compound.Members.Select(m => m.Type)],
+            _ => [],
+        };
+        var orders = components.Where(c => c.Size > 1).Select(H5Internals.ByteOrder).Distinct().ToArray();
+        return orders switch
+        {
+            [] or ["LittleEndian"] => 0,
+            ["BigEndian"] => components[0].Size,
+            _ => throw new KerasValueError($"The dataset '{name}' has elements of byte order {string.Join(" and ", orders)}, which kerasbridge cannot read."),
+        };
+    }
+
+    // Elements PureHDF would not map by itself (bools, complex numbers, bfloat16) and big-endian
+    // ones arrive as their bytes; big-endian numbers are then put in this machine's order.
+    private readonly struct RowMajorReader(IH5Dataset dataset, long[] shape, int swapped) : IDTypeVisitor<NdArray>
     {
         public NdArray Visit<T>() where T : unmanaged
         {
-            bool asBytes = dataset.Type.Class is not (H5DataTypeClass.FloatingPoint or H5DataTypeClass.FixedPoint)
-                || NdArray.DTypeOf<T>() == DType.BFloat16;
-            Span<T> elements = asBytes ? MemoryMarshal.Cast<byte, T>(dataset.Read<byte[]>().AsSpan()) : dataset.Read<T[]>();
+            bool asBytes = swapped > 0 || NdArray.DTypeOf<T>() == DType.BFloat16
+                || dataset.Type.Class is not (H5DataTypeClass.FloatingPoint or H5DataTypeClass.FixedPoint);
+            Span<T> elements;
+            if (asBytes)
+            {
+                var bytes = dataset.Read<byte[]>();
+                for (int i = 0; swapped > 0 && i + swapped <= bytes.Length; i += swapped) bytes.AsSpan(i, swapped).Reverse();
+                elements = MemoryMarshal.Cast<byte, T>(bytes.AsSpan());
+            }
+            else
+            {
+                elements = dataset.Read<T[]>();
+            }
             long expected = NdArray.ElementCount(shape);
             if (elements.Length != expected)
                 throw new KerasValueError($"A dataset of shape {NdArray.FormatShape(shape)} holds {elements.Length} elements, not {expected}.");
@@ -183,8 +245,10 @@ internal sealed class H5Format : WeightsFormat
         private TFile[] RowMajor<T, TFile>() where T : unmanaged where TFile : unmanaged
         {
             long count = array.NBytes / Unsafe.SizeOf<TFile>();
-            if (count > Array.MaxLength)
-                throw KerasMemoryError.ForArray(array.ShapeSpan, array.DType, "PureHDF writes from one .NET array, and this tensor's elements do not fit one.");
+            // PureHDF copies a dataset's elements through one byte array.
+            if (array.NBytes > int.MaxValue)
+                throw new KerasValueError(
+                    $"A .weights.h5 dataset holds at most {int.MaxValue} bytes here (PureHDF writes it through one .NET byte array); save this tensor of {array.NBytes} bytes to a .npy, .npz or .safetensors file. Received: shape {NdArray.FormatShape(array.ShapeSpan)} and dtype {DTypes.Name(array.DType)}");
             var stored = NdArray.NewArray<TFile>((int)count, array.ShapeSpan, zeroed: false);
             array.CopyRowMajor<T>(MemoryMarshal.Cast<TFile, T>(stored.AsSpan()));
             return stored;

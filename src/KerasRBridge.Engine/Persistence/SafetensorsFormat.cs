@@ -102,12 +102,18 @@ internal sealed class SafetensorsFormat : WeightsFormat
             if (document.RootElement.ValueKind != JsonValueKind.Object) throw Invalid("its header is not a JSON object");
             var entries = new List<Entry>();
             var names = new HashSet<string>();
-            foreach (var property in document.RootElement.EnumerateObject())
+            // System.Text.Json parses an escaped unpaired surrogate ("\udc80") and refuses it only
+            // when the string is read; serde_json, safetensors' own parser, refuses it outright.
+            try
             {
-                if (!names.Add(property.Name)) throw Invalid($"its header names '{property.Name}' twice");
-                if (property.Name == MetadataKey) RequireMetadata(property.Value);
-                else entries.Add(ParseEntry(property));
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (!names.Add(property.Name)) throw Invalid($"its header names '{property.Name}' twice");
+                    if (property.Name == MetadataKey) RequireMetadata(property.Value);
+                    else entries.Add(ParseEntry(property));
+                }
             }
+            catch (InvalidOperationException e) { throw Invalid($"its header is not valid JSON ({e.Message})"); }
             entries.Sort((a, b) => a.Begin != b.Begin ? a.Begin.CompareTo(b.Begin) : a.End.CompareTo(b.End));
             return entries;
         }

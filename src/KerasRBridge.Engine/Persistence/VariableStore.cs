@@ -76,7 +76,11 @@ public static class VariableStore
             throw new FileNotFoundException($"No such file: '{filepath}'. Received: filepath={filepath}", filepath);
         using var file = new FileStream(filepath, FileMode.Open, FileAccess.Read, FileShare.Read);
         IReadOnlyList<KeyValuePair<string, NdArray>> arrays;
-        try { arrays = format.Read(file, filepath); }
+        try
+        {
+            arrays = format.Read(file, filepath);
+            RequireNames(arrays.Select(pair => pair.Key), "the file");
+        }
         catch (KerasValueError e)
         {
             throw new KerasValueError($"Cannot load '{filepath}': {e.Message}");
@@ -86,7 +90,6 @@ public static class VariableStore
         {
             throw new KerasValueError($"Cannot load '{filepath}': it is not a valid {format.Extension} file ({e.Message})");
         }
-        RequireNames(arrays.Select(pair => pair.Key), "the file's tensors");
         return arrays;
     }
 
@@ -128,7 +131,23 @@ public static class VariableStore
         foreach (string name in names)
         {
             if (string.IsNullOrEmpty(name)) throw new KerasValueError($"Every name in {what} must be a non-empty string. Received: name={PythonRepr.Repr(name)}");
+            if (!IsWellFormed(name))
+                throw new KerasValueError(
+                    $"Every name in {what} must be text R and Python can hold, without NUL characters or unpaired surrogates. Received: name={PythonRepr.Repr(name)}");
             if (!seen.Add(name)) throw new KerasValueError($"Every name in {what} must be unique. Received: name={name} twice");
         }
+    }
+
+    // A NUL ends an R string, and an unpaired surrogate is no Unicode text (JSON readers such as
+    // safetensors' own refuse it); either name would fail or change on its way to R.
+    private static bool IsWellFormed(string name)
+    {
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (name[i] == '\0') return false;
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1])) i++;
+            else if (char.IsSurrogate(name[i])) return false;
+        }
+        return true;
     }
 }

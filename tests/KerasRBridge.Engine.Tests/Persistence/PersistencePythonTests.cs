@@ -133,6 +133,35 @@ public class PersistencePythonTests : FileTests
         Assert.That((loaded["misc/empty"].Shape, loaded["misc/empty"].DType), Is.EqualTo((new long[] { 3, 0 }, DType.Int32)));
     }
 
+    [TestCase("loop", "link back to themselves")]
+    [TestCase("soft_loop", "link back to themselves")]
+    [TestCase("shared", "link back to themselves")]
+    [TestCase("external", "Not allowed: the dataset 'vars/0' keeps its elements in other files")]
+    [TestCase("external_link", "Not allowed:")]
+    public void H5_files_keras_would_refuse_are_refused_without_following_their_links(string stem, string message)
+    {
+        PythonReader.Require("numpy", "h5py");
+        PythonReader.Output(PythonScripts.H5pyUnusual, Dir);
+        var ex = Assert.Throws<KerasValueError>(() => VariableStore.Load(FileIn(".weights.h5", stem)));
+        Assert.That(ex!.Message, Does.Contain(message));
+    }
+
+    [Test]
+    public void We_read_big_endian_h5_datasets_of_every_numeric_dtype()
+    {
+        PythonReader.Require("numpy", "h5py");
+        PythonReader.Output(PythonScripts.H5pyUnusual, Dir);
+        var loaded = VariableStore.Load(FileIn(".weights.h5", "big_endian")).ToDictionary();
+        Assert.That(loaded.Keys, Is.EquivalentTo(new[] { "f2", "f4", "f8", "i2", "i4", "i8", "u2", "u4", "u8", "c8", "c16" }));
+        foreach (var (name, array) in loaded)
+        {
+            if (DTypes.IsComplex(array.DType))
+                Assert.That(array.Cast(DType.Complex128).AsSpan<Complex>()[1 + 2 * 2 + 6 * 3], Is.EqualTo(new Complex(123, -123)), name);
+            else
+                AssertPositions(array, name);
+        }
+    }
+
     private static void AssertPositions(NdArray array, string what)
     {
         Assert.That(array.Shape, Is.EqualTo(new long[] { 2, 3, 4 }), what);

@@ -93,4 +93,42 @@ internal static class PythonScripts
             bf.attrs["dtype"] = "bfloat16"
             f.create_dataset("chunked/vars/k", data=pos.astype("<f8"), chunks=(1, 3, 2), compression="gzip")
         """;
+
+    /// <summary>Files in sys.argv[1] whose links and storage Keras never writes, and big-endian datasets.</summary>
+    public const string H5pyUnusual = """
+        import os, sys
+        import numpy as np
+        import h5py
+        d = sys.argv[1]
+        with h5py.File(d + "/loop.weights.h5", "w") as f:
+            g = f.create_group("a")
+            g["x"] = np.float32(1)
+            g["loop"] = g
+        with h5py.File(d + "/soft_loop.weights.h5", "w") as f:
+            f.create_group("a")["x"] = np.float32(1)
+            f["a/up"] = h5py.SoftLink("/a")
+        with h5py.File(d + "/shared.weights.h5", "w") as f:
+            g = f.create_group("g0")
+            g["x"] = np.float32(1)
+            for i in range(1, 40):
+                h = f.create_group("g%d" % i)
+                h["a"] = g
+                h["b"] = g
+                g = h
+        with open(d + "/secret.bin", "wb") as out:
+            out.write(b"0123456789abcdef")
+        with h5py.File(d + "/external.weights.h5", "w") as f:
+            f.create_group("vars").create_dataset("0", shape=(16,), dtype="u1", external=[(d + "/secret.bin", 0, 16)])
+        with h5py.File(d + "/other.h5", "w") as f:
+            f["t"] = np.arange(3.0)
+        with h5py.File(d + "/external_link.weights.h5", "w") as f:
+            f["vars/0"] = np.float32(2)
+            f["e"] = h5py.ExternalLink(d + "/other.h5", "/t")
+        pos = np.fromfunction(lambda i, j, k: 100 * i + 10 * j + k, (2, 3, 4))
+        with h5py.File(d + "/big_endian.weights.h5", "w") as f:
+            for t in [">f2", ">f4", ">f8", ">i2", ">i4", ">i8", ">u2", ">u4", ">u8"]:
+                f["vars/" + t[1:]] = pos.astype(t)
+            f["vars/c8"] = (pos - 1j * pos).astype(">c8")
+            f["vars/c16"] = (pos - 1j * pos).astype(">c16")
+        """;
 }
