@@ -26,8 +26,9 @@
 #' @param overwrite Whether an existing file may be replaced; if `FALSE` (the default), saving
 #'   to an existing file is an error.
 #' @param variables `NULL`, or a named list of variables to assign the file's arrays to, by
-#'   name. Every variable must have its array in the file, of the same shape and dtype; all are
-#'   checked before any is assigned, so on any mismatch none is.
+#'   name. Every variable must have its array in the file, of the same shape; an array of another
+#'   dtype is converted to its variable's, as Keras's `load_weights()` assigns it. All are checked
+#'   before any is assigned, so on any mismatch none is.
 #' @return `save_variables()`: `filepath`, invisibly. `load_variables()`: a named list of tensors
 #'   in the file's order; with `variables`, the variables, invisibly.
 #' @section Errors:
@@ -42,7 +43,7 @@
 #' loaded <- load_variables(path)
 #' loaded$kernel
 #'
-#' # Into existing variables: shapes and dtypes must match.
+#' # Into existing variables: shapes must match, dtypes convert.
 #' w$assign(array(0, c(2, 3)))
 #' load_variables(path, variables = list(kernel = w))
 #' as.array(w)

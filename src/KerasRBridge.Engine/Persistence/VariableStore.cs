@@ -98,8 +98,10 @@ public static class VariableStore
     /// its name, all or nothing: every tensor is read and checked before any variable changes.
     /// Tensors of the file that no variable asks for are ignored.
     /// </summary>
-    /// <exception cref="KerasValueError">A name is missing from the file, or a tensor's shape or
-    /// dtype differs from its variable's; and as <see cref="Load"/>.</exception>
+    /// <remarks>A tensor of another dtype than its variable's is converted to the variable's, as
+    /// Keras's <c>load_own_variables</c> assigns it.</remarks>
+    /// <exception cref="KerasValueError">A name is missing from the file, or a tensor's shape
+    /// differs from its variable's; and as <see cref="Load"/>.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     public static void LoadInto(string filepath, IReadOnlyList<KeyValuePair<string, Variable>> variables)
     {
@@ -112,10 +114,13 @@ public static class VariableStore
             var (name, variable) = variables[i];
             if (!stored.TryGetValue(name, out var value))
                 throw new KerasValueError($"The file has no tensor named '{name}'. Received: filepath={filepath}");
-            if (!value.ShapeSpan.SequenceEqual(variable.Shape) || value.DType != variable.DType)
-                throw new KerasValueError(
-                    $"The tensor '{name}' of the file does not match its variable: the variable has shape {NdArray.FormatShape(variable.Shape)} and dtype {DTypes.Name(variable.DType)}, the file shape {NdArray.FormatShape(value.ShapeSpan)} and dtype {DTypes.Name(value.DType)}. Received: filepath={filepath}");
-            values[i] = value;
+            try { variable.RequireAssignableShape(value.ShapeSpan); }
+            catch (KerasValueError e)
+            {
+                throw new KerasValueError($"The tensor '{name}' of '{filepath}' cannot be loaded into its variable: {e.Message}");
+            }
+            // Keras assigns each loaded array, which converts it to the variable's dtype.
+            values[i] = value.Cast(variable.DType);
         }
         for (int i = 0; i < variables.Count; i++) variables[i].Value.Assign(values[i]);
     }

@@ -86,13 +86,20 @@ public sealed partial class Variable
         lock (_assignment) return Store(TensorConversion.ToTensor(operation(Value, operand), _dtype));
     }
 
-    private NdArray Store(NdArray tensor)
+    /// <summary>Refuses a value of <paramref name="shape"/>, which is not the variable's, with Keras's message.</summary>
+    /// <exception cref="KerasValueError">The shapes differ.</exception>
+    internal void RequireAssignableShape(ReadOnlySpan<long> shape)
     {
-        if (!tensor.ShapeSpan.SequenceEqual(_shape))
+        if (!shape.SequenceEqual(_shape))
             throw new KerasValueError(
                 "The shape of the target variable and the shape of the target value in `variable.assign(value)` must match. " +
-                $"variable.shape={NdArray.FormatShape(_shape)}, Received: value.shape={NdArray.FormatShape(tensor.ShapeSpan)}. " +
+                $"variable.shape={NdArray.FormatShape(_shape)}, Received: value.shape={NdArray.FormatShape(shape)}. " +
                 $"Target variable: {this}");
+    }
+
+    private NdArray Store(NdArray tensor)
+    {
+        RequireAssignableShape(tensor.ShapeSpan);
         if (StatelessScope.Current is { } scope) scope.AddUpdate(this, tensor);
         else _value = tensor;
         return tensor;
