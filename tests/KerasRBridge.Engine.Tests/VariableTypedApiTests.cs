@@ -149,4 +149,21 @@ public class VariableTypedApiTests : FreshSessionTests
         }
         Assert.That(v.Value.ToArray<double>(), Is.All.EqualTo(0.0));
     }
+
+    [Test]
+    public void Ops_take_variables_as_they_take_tensors()
+    {
+        var v = new Variable(NdArray.FromRowMajor(new float[] { 1, 2, 3, 4 }, [2, 2]));
+        Assert.That(Ops.Add(v, 1.0).ToArray<float>(), Is.EqualTo(new float[] { 2, 4, 3, 5 }));
+        Assert.That(Ops.Sum(v).ToArray<float>(), Is.EqualTo(new float[] { 10 }));
+        Assert.That(Ops.MatMul(v, v).DType, Is.EqualTo(DType.Float32));
+    }
+
+    [Test]
+    public void Ops_read_a_variable_as_its_value_in_scope()
+    {
+        var v = new Variable(NdArray.FromRowMajor(new float[] { 1, 2 }, [2]));
+        using (new AutocastScope("float16")) Assert.That(Ops.Add(v, 1.0).DType, Is.EqualTo(DType.Float16));
+        Assert.That(Ops.Add(v, 1.0).DType, Is.EqualTo(DType.Float32));
+    }
 }
