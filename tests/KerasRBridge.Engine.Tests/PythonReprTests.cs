@@ -27,8 +27,18 @@ public class PythonReprTests
     public void Str_leaves_strings_bare()
     {
         Assert.That(PythonRepr.Str("fan_in"), Is.EqualTo("fan_in"));
+        Assert.That(PythonRepr.Str('a'), Is.EqualTo("a"), "a char is a string of one character");
         Assert.That(PythonRepr.Str(null), Is.EqualTo("None"));
     }
+
+    [Test]
+    public void A_delegate_prints_as_a_python_function_by_its_method_name()
+    {
+        Func<long[], DType, object?> initializer = MakeOnes;
+        Assert.That(PythonRepr.Repr(initializer), Is.EqualTo("<function MakeOnes>"));
+    }
+
+    private static object? MakeOnes(long[] shape, DType dtype) => NdArray.Full(dtype, shape, 1);
 
     [Test]
     public void Sequences_print_as_tuples_by_default_and_as_lists_on_request()

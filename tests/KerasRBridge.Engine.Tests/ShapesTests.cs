@@ -39,6 +39,13 @@ public class ShapesTests
     }
 
     [Test]
+    public void A_string_is_a_sequence_of_invalid_dimensions_quoted_once_as_keras_formats_it()
+    {
+        var ex = Assert.Throws<KerasValueError>(() => Shapes.Standardize("ab"));
+        Assert.That(ex!.Message, Is.EqualTo("Cannot convert 'ab' to a shape. Found invalid dimension 'a' of type '<class 'str'>'."));
+    }
+
+    [Test]
     public void String_dimensions_are_invalid_even_when_numeric()
     {
         var ex = Assert.Throws<KerasValueError>(() => Shapes.Standardize(new object[] { 3, 4, "5" }));

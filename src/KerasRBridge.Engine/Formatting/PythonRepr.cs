@@ -20,8 +20,12 @@ internal enum PythonSequence
 internal static class PythonRepr
 {
     /// <summary>The value as <c>str(value)</c> would show it (strings bare).</summary>
-    public static string Str(object? value, PythonSequence sequences = PythonSequence.Tuple) =>
-        value is string s ? s : Repr(value, sequences);
+    public static string Str(object? value, PythonSequence sequences = PythonSequence.Tuple) => value switch
+    {
+        string s => s,
+        char c => c.ToString(),
+        _ => Repr(value, sequences),
+    };
 
     /// <summary>The value as <c>repr(value)</c> would show it (strings quoted, dictionaries as dicts).</summary>
     public static string Repr(object? value, PythonSequence sequences = PythonSequence.Tuple) => value switch
@@ -35,6 +39,7 @@ internal static class PythonRepr
         Half h => Float((double)h),
         IFormattable number when IsInteger(number) => number.ToString(null, CultureInfo.InvariantCulture),
         NdArray array => array.Format(),
+        Delegate function => $"<function {function.Method.Name}>",
         IDictionary dictionary => Dict(dictionary.Keys.Cast<object>().Select(k => (k, dictionary[k]))),
         IEnumerable<KeyValuePair<string, object?>> pairs when sequences == PythonSequence.List =>
             Dict(pairs.Select(kv => ((object)kv.Key, kv.Value))),

@@ -32,11 +32,11 @@ public static class Shapes
             }
             if (!TryDimension(d, out long dim))
                 throw new KerasValueError(
-                    $"Cannot convert '{PythonRepr.Repr(shape)}' to a shape. " +
+                    $"Cannot convert '{PythonRepr.Str(shape)}' to a shape. " +
                     $"Found invalid dimension '{PythonRepr.Str(d)}' of type '{PythonRepr.TypeOf(d)}'.");
             if (dim < 0)
                 throw new KerasValueError(
-                    $"Cannot convert '{PythonRepr.Repr(shape)}' to a shape. Negative dimensions are not allowed.");
+                    $"Cannot convert '{PythonRepr.Str(shape)}' to a shape. Negative dimensions are not allowed.");
             dims.Add(dim);
         }
         return dims.ToArray();
