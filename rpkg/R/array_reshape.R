@@ -32,7 +32,7 @@ array_reshape <- function(x, dim, order = c("C", "F")) {
 # NumPy's reading of a new shape for `n` elements: at most one -1, worked out from the rest.
 reshaped_dim <- function(n, dim) {
   if (!is.numeric(dim) || anyNA(dim) || any(dim != trunc(dim)) || any(dim < -1))
-    raise_bridge_error("value_error", sprintf("`dim` must be whole numbers, at most one of them -1. Received: dim=%s", deparse1(dim)))
+    raise_bridge_error("value_error", sprintf("`dim` must be whole numbers, at most one of them -1. Received: dim=%s", shown(dim)))
   dim <- as.double(dim)
   unknown <- which(dim == -1)
   if (length(unknown) > 1L) raise_bridge_error("value_error", "can only specify one unknown dimension")

@@ -151,9 +151,9 @@ mean.kerasbridge_object <- function(x, ..., axis = NULL, keepdims = FALSE, na.rm
   if (...length()) {
     extra <- as.list(substitute(list(...)))[-1L]
     labels <- if (is.null(names(extra))) character(length(extra)) else names(extra)
-    shown <- paste0(ifelse(nzchar(labels), paste0(labels, " = "), ""), vapply(extra, deparse1, ""))
+    received <- paste0(ifelse(nzchar(labels), paste0(labels, " = "), ""), vapply(extra, shown, ""))
     raise_bridge_error("value_error", sprintf("`mean()` of a tensor takes only `axis`, `keepdims` and `na.rm`. Received: %s",
-                                              paste(shown, collapse = ", ")))
+                                              paste(received, collapse = ", ")))
   }
   if (isTRUE(na.rm) && grepl("float", op_dtype(x))) {
     kept <- op_logical_not(op_isnan(x))
@@ -187,7 +187,7 @@ aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
 element_positions <- function(positions, takes) {
   if (!all(vapply(positions, function(p) is.numeric(p) && length(p) == 1L && !is.na(p) && p >= 1, TRUE)))
     raise_bridge_error("value_error", sprintf("%s one positive position per axis (or one in R's element order). Received: %s",
-                                              takes, paste(vapply(positions, deparse1, ""), collapse = ", ")))
+                                              takes, paste(vapply(positions, shown, ""), collapse = ", ")))
   positions
 }
 
@@ -217,7 +217,7 @@ element_positions <- function(positions, takes) {
     raise_bridge_error("value_error", "A variable's shape is fixed; reshape its value instead, e.g. `op_reshape(v$value, new_shape)`.")
   if (is.null(value)) return(in_r_order(x))
   if (!is.numeric(value) || anyNA(value) || any(value < 0))
-    raise_bridge_error("value_error", sprintf("the dims contain missing or negative values. Received: %s", deparse1(value)))
+    raise_bridge_error("value_error", sprintf("the dims contain missing or negative values. Received: %s", shown(value)))
   if (prod(value) != length(x))
     raise_bridge_error("value_error", sprintf("dims [product %s] do not match the length of object [%s]", format(prod(value)), format(length(x))))
   # Base R keeps the elements in their (column-major) order and reads them into the new dims.

@@ -64,6 +64,20 @@ raise_bridge_error <- function(class, message, parent = NULL) {
   stop(cond)
 }
 
+# A value as an error message shows what was received: R code for R values (one line unless
+# asked for more), the header a tensor, variable or initializer prints for ours, whose
+# deparsed S4 slots would fill the message with pointers.
+shown <- function(x, ...) {
+  if (is_kerasbridge_object(x))
+    return(tryCatch(.Call(krb_call1, "describe", x), error = function(e) sprintf("<%s>", class(x)[[1L]])))
+  if (is.list(x) && !is.object(x) && any(vapply(x, is_kerasbridge_object, TRUE))) {
+    parts <- vapply(x, shown, "", ...)
+    if (!is.null(names(x))) parts <- ifelse(nzchar(names(x)), paste(names(x), "=", parts), parts)
+    return(sprintf("list(%s)", paste(parts, collapse = ", ")))
+  }
+  deparse1(x, ...)
+}
+
 # Raises a warning the engine left (NumPy's ComplexWarning, say); called from the C shim once
 # the call's result exists.
 raise_bridge_warning <- function(class, message) {

@@ -67,7 +67,7 @@ piped_call <- function(rhs) {
   dot <- quote(.)
   if (is.symbol(rhs) || is.function(rhs)) return(as.call(list(rhs, dot)))
   if (!is.call(rhs))
-    raise_bridge_error("type_error", sprintf("The right-hand side of `%%>%%` must be a call or a function; received `%s`.", deparse1(rhs)))
+    raise_bridge_error("type_error", sprintf("The right-hand side of `%%>%%` must be a call or a function; received `%s`.", shown(rhs)))
   head <- rhs[[1L]]
   if (identical(head, quote(`{`))) return(rhs)
   namespaced <- length(rhs) == 3L && is.symbol(head) && as.character(head) %in% c("::", ":::")
@@ -85,16 +85,16 @@ bind_pattern <- function(pattern, value, env) {
     return(invisible())
   }
   if (!is.call(pattern) || !identical(pattern[[1L]], quote(c)))
-    raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` left-hand side: expected a name or a pattern built with `c()`; received `%s`.", deparse1(pattern)))
+    raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` left-hand side: expected a name or a pattern built with `c()`; received `%s`.", shown(pattern)))
   parts <- as.list(pattern)[-1L]
   defaults <- if (is.null(names(parts))) character(length(parts)) else names(parts)
   values <- if (is.list(value) || (is.atomic(value) && length(value) != 1L)) as.list(value) else list(value)
   rest <- vapply(parts, function(p) is.symbol(p) && startsWith(as.character(p), "..."), logical(1))
   if (sum(rest) > 1L)
-    raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` left-hand side: only one `...` name can collect the rest; received `%s`.", deparse1(pattern)))
+    raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` left-hand side: only one `...` name can collect the rest; received `%s`.", shown(pattern)))
   fixed <- length(parts) - sum(rest)
   if ((length(values) > fixed && !any(rest)) || length(values) < fixed - sum(nzchar(defaults)))
-    raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` right-hand side: %d value(s) for the %d name(s) of `%s`.", length(values), fixed, deparse1(pattern)))
+    raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` right-hand side: %d value(s) for the %d name(s) of `%s`.", length(values), fixed, shown(pattern)))
   position <- 0L
   for (i in seq_along(parts)) {
     if (rest[[i]]) {
@@ -109,7 +109,7 @@ bind_pattern <- function(pattern, value, env) {
     } else if (nzchar(defaults[[i]])) {
       assign(defaults[[i]], eval(parts[[i]], env), envir = env)
     } else {
-      raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` right-hand side: %d value(s) for the %d name(s) of `%s`.", length(values), fixed, deparse1(pattern)))
+      raise_bridge_error("value_error", sprintf("Invalid `%%<-%%` right-hand side: %d value(s) for the %d name(s) of `%s`.", length(values), fixed, shown(pattern)))
     }
   }
   invisible()

@@ -7,15 +7,26 @@ NULL
 
 is_tree_node <- function(x) is.list(x) && !is.object(x)
 
-tree_leaves <- function(x) if (is_tree_node(x)) unlist(lapply(x, tree_leaves), recursive = FALSE, use.names = FALSE) else list(x)
+# The order Keras's tree.flatten visits a node's children in: a dict's by sorted key (a named
+# list is a dict), so that structures whose names come in another order still pair by name.
+tree_order <- function(x) if (is.null(names(x))) seq_along(x) else order(names(x), method = "radix")
 
-# `structure` with its leaves replaced, in order, by `leaves`.
+tree_leaves <- function(x) {
+  if (!is_tree_node(x)) return(list(x))
+  unlist(lapply(x[tree_order(x)], tree_leaves), recursive = FALSE, use.names = FALSE)
+}
+
+# `structure` with its leaves replaced, in tree_leaves()' order, by `leaves`.
 tree_rebuild <- function(structure, leaves) {
   at <- 0L
   rebuild <- function(s) {
-    if (is_tree_node(s)) return(lapply(s, rebuild))
-    at <<- at + 1L
-    leaves[[at]]
+    if (!is_tree_node(s)) {
+      at <<- at + 1L
+      return(leaves[[at]])
+    }
+    visit <- tree_order(s)
+    s[visit] <- lapply(s[visit], rebuild)
+    s
   }
   rebuild(structure)
 }
@@ -35,7 +46,7 @@ tree_stack <- function(ys) {
 
 callable <- function(f, name) {
   if (!is.function(f))
-    raise_bridge_error("type_error", sprintf("`%s` should be a callable. Received: %s=%s", name, name, deparse1(f, nlines = 1L)))
+    raise_bridge_error("type_error", sprintf("`%s` should be a callable. Received: %s=%s", name, name, shown(f, nlines = 1L)))
   f
 }
 
@@ -45,7 +56,7 @@ truth <- function(pred) {
   if ((!is.logical(value) && !is.numeric(value)) || length(value) != 1L || is.na(value))
     raise_bridge_error("value_error", if (length(value) > 1L)
       "The truth value of an array with more than one element is ambiguous. Use op_any() or op_all()"
-      else sprintf("A predicate must be one TRUE or FALSE. Received: %s", deparse1(value, nlines = 1L)))
+      else sprintf("A predicate must be one TRUE or FALSE. Received: %s", shown(value, nlines = 1L)))
   as.logical(value)
 }
 
@@ -141,11 +152,11 @@ op_switch <- function(index, branches, ...) {
   if (!is.null(names(list(...))))
     raise_bridge_error("value_error", "Arguments supplied to ... must be unnamed")
   if (!is.list(branches) || !length(branches))
-    raise_bridge_error("value_error", sprintf("`branches` must be a non-empty list of functions. Received: %s", deparse1(branches, nlines = 1L)))
+    raise_bridge_error("value_error", sprintf("`branches` must be a non-empty list of functions. Received: %s", shown(branches, nlines = 1L)))
   lapply(branches, callable, name = "branches")
   value <- r_values(index)
   if (!is.numeric(value) || length(value) != 1L || is.na(value))
-    raise_bridge_error("type_error", sprintf("`index` must be one whole number. Received: index=%s", deparse1(value, nlines = 1L)))
+    raise_bridge_error("type_error", sprintf("`index` must be one whole number. Received: index=%s", shown(value, nlines = 1L)))
   branches[[min(max(trunc(value), 1), length(branches))]](...)
 }
 
@@ -154,9 +165,11 @@ op_switch <- function(index, branches, ...) {
 op_while_loop <- function(cond, body, loop_vars, maximum_iterations = NULL) {
   callable(cond, "cond")
   callable(body, "body")
-  if (!is.null(maximum_iterations)) maximum_iterations <- whole_number(maximum_iterations, "maximum_iterations")
-  # An unnamed list is Python's tuple of loop variables; anything else (a named list is a dict)
-  # is one loop variable.
+  if (!is.null(maximum_iterations)) maximum_iterations <- whole_number(r_values(maximum_iterations), "maximum_iterations")
+  # An unnamed list is Python's tuple of loop variables, and so is a vector of several numbers,
+  # which reticulate hands keras3's Keras as a list; anything else (a named list is a dict, an
+  # array one NumPy array) is one loop variable.
+  if (is.atomic(loop_vars) && is.null(dim(loop_vars)) && length(loop_vars) > 1L) loop_vars <- as.list(loop_vars)
   spread <- is_tree_node(loop_vars) && is.null(names(loop_vars))
   vars <- tree_map(if (spread) loop_vars else list(loop_vars), op_convert_to_tensor)
   iterations <- 0L
@@ -204,7 +217,7 @@ op_scan <- function(f, init, xs = NULL, length = NULL, reverse = FALSE, unroll =
   reverse <- flag(reverse, "reverse")
   if (!(is.logical(unroll) && length(unroll) == 1L && !is.na(unroll)) &&
       !(is.numeric(unroll) && length(unroll) == 1L && !is.na(unroll) && unroll == trunc(unroll) && unroll >= 1))
-    raise_bridge_error("value_error", sprintf("`unroll` must be an positive integer or boolean. Received: unroll=%s", deparse1(unroll)))
+    raise_bridge_error("value_error", sprintf("`unroll` must be an positive integer or boolean. Received: unroll=%s", shown(unroll)))
   if (is.null(xs) && is.null(length))
     raise_bridge_error("value_error", "Got no `xs` to scan over and `length` not provided.")
   leaves <- if (is.null(xs)) list() else lapply(tree_leaves(xs), op_convert_to_tensor)
@@ -223,7 +236,7 @@ op_scan <- function(f, init, xs = NULL, length = NULL, reverse = FALSE, unroll =
     x <- if (length(leaves)) tree_rebuild(xs, slices_at(leaves, i)) else NULL
     step <- f(carry, x)
     if (!is.list(step) || base::length(step) != 2L)
-      raise_bridge_error("value_error", sprintf("`f` must return a list of the new carry and the output. Received: %s", deparse1(step, nlines = 1L)))
+      raise_bridge_error("value_error", sprintf("`f` must return a list of the new carry and the output. Received: %s", shown(step, nlines = 1L)))
     carry <- step[[1L]]
     ys[i] <- list(if (is.null(step[[2L]])) no_output else step[[2L]])
   }
@@ -381,7 +394,7 @@ op_vectorize <- function(func, ..., excluded = NULL, signature = NULL) {
 parse_signature <- function(signature) {
   text <- if (is.character(signature) && length(signature) == 1L && !is.na(signature)) gsub("\\s", "", signature) else ""
   if (!grepl("^(\\([a-z0-9_,]*\\))(,\\([a-z0-9_,]*\\))*->(\\([a-z0-9_,]*\\))(,\\([a-z0-9_,]*\\))*$", text, ignore.case = TRUE))
-    raise_bridge_error("value_error", sprintf("not a valid gufunc signature: %s", deparse1(signature)))
+    raise_bridge_error("value_error", sprintf("not a valid gufunc signature: %s", shown(signature)))
   parts <- strsplit(text, "->", fixed = TRUE)[[1L]]
   groups <- function(side) lapply(regmatches(side, gregexpr("\\([^)]*\\)", side))[[1L]], function(g) {
     names <- strsplit(gsub("[()]", "", g), ",", fixed = TRUE)[[1L]]

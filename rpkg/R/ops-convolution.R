@@ -10,7 +10,7 @@ spatial_values <- function(value, count, name) {
   values <- whole_values(value, name)
   if (length(values) == 1L) values <- rep(values, count)
   if (length(values) != count || any(values < 1) || any(values > .Machine$integer.max))
-    raise_bridge_error("value_error", sprintf("`%s` must be one positive whole number or %d of them. Received: %s=%s", name, count, name, deparse1(c(value))))
+    raise_bridge_error("value_error", sprintf("`%s` must be one positive whole number or %d of them. Received: %s=%s", name, count, name, shown(c(value))))
   as.integer(values)
 }
 
@@ -284,7 +284,7 @@ op_conv_transpose <- function(inputs, kernel, strides = 1L, padding = "valid", o
     values <- whole_values(output_padding, "output_padding")
     if (length(values) == 1L) values <- rep(values, count)
     if (length(values) != count || any(values < 0))
-      raise_bridge_error("value_error", sprintf("`output_padding` must be one non-negative whole number or %d of them. Received: output_padding=%s", count, deparse1(c(output_padding))))
+      raise_bridge_error("value_error", sprintf("`output_padding` must be one non-negative whole number or %d of them. Received: output_padding=%s", count, shown(c(output_padding))))
     values
   }
   size <- (as.numeric(op_shape(kernel))[seq_len(count)] - 1) * dilation + 1

@@ -146,7 +146,7 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
     raise_bridge_error("type_error", sprintf("`op_bincount()` counts integers. Received: a tensor of dtype %s", op_dtype(x)))
   # keras3 takes R doubles as integers (truncated); a float tensor is NumPy's TypeError.
   values <- if (is_kerasbridge_object(x)) whole_values(x, "x") else {
-    if (!is.numeric(x) && !is.logical(x)) raise_bridge_error("type_error", sprintf("`x` must be whole numbers. Received: %s", deparse1(x, nlines = 1L)))
+    if (!is.numeric(x) && !is.logical(x)) raise_bridge_error("type_error", sprintf("`x` must be whole numbers. Received: %s", shown(x, nlines = 1L)))
     if (anyNA(x)) raise_bridge_error("value_error", "Cannot count NA: `x` must be whole numbers.")
     trunc(x)
   }
@@ -180,7 +180,7 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
 numbers_of <- function(values, name) {
   v <- r_values(values)
   if (!is.numeric(v) && !is.logical(v))
-    raise_bridge_error("type_error", sprintf("`%s` must be numbers. Received: %s", name, deparse1(v, nlines = 1L)))
+    raise_bridge_error("type_error", sprintf("`%s` must be numbers. Received: %s", name, shown(v, nlines = 1L)))
   storage.mode(v) <- "double"
   v
 }
@@ -199,7 +199,7 @@ op_searchsorted <- function(sorted_sequence, values, side = "left", zero_indexed
     raise_bridge_error("value_error", sprintf("`searchsorted` only supports 1-D sorted sequences. You can use `keras.ops.vectorized_map` to extend it to N-D sequences. Received: sorted_sequence.shape=%s",
                                               shape_text(keras_tensor(sorted_sequence))))
   if (!is.character(side) || length(side) != 1L || !side %in% c("left", "right"))
-    raise_bridge_error("value_error", sprintf("side must be 'left' or 'right'. Received: side=%s", deparse1(side)))
+    raise_bridge_error("value_error", sprintf("side must be 'left' or 'right'. Received: side=%s", shown(side)))
   sequence <- c(sequence)
   if (is.unsorted(sequence, na.rm = TRUE) || is.unsorted(is.na(sequence)))
     raise_bridge_error("value_error", "`sorted_sequence` must be sorted in increasing order (NaN last).")
@@ -238,7 +238,7 @@ op_histogram <- function(x, bins = 10L, range = NULL) {
   if (!is.null(range)) {
     range <- unlist(range)
     if (!is.numeric(range) || length(range) != 2L || anyNA(range))
-      raise_bridge_error("value_error", sprintf("Argument `range` must be a tuple of two elements. Received: range=%s", deparse1(range)))
+      raise_bridge_error("value_error", sprintf("Argument `range` must be a tuple of two elements. Received: range=%s", shown(range)))
     if (range[[2L]] < range[[1L]])
       raise_bridge_error("value_error", sprintf("The second element of `range` must be greater than the first. Received: range=(%s, %s)", range[[1L]], range[[2L]]))
     lo <- range[[1L]]; hi <- range[[2L]]
@@ -270,7 +270,7 @@ op_histogram <- function(x, bins = 10L, range = NULL) {
 #' @export
 op_unravel_index <- function(indices, shape) {
   dims <- whole_values(shape, "shape")
-  if (any(dims < 0)) raise_bridge_error("value_error", sprintf("Shape dimensions must be non-negative. Received: shape=%s", deparse1(c(dims))))
+  if (any(dims < 0)) raise_bridge_error("value_error", sprintf("Shape dimensions must be non-negative. Received: shape=%s", shown(c(dims))))
   dtype <- if (is_kerasbridge_object(indices)) op_dtype(indices) else "int32"
   flat <- r_indices(indices)
   size <- prod(dims)
@@ -412,9 +412,9 @@ scatter_values <- function(values, plan) {
 #' @export
 op_scatter <- function(indices, values, shape) {
   dims <- whole_values(shape, "shape")
-  if (any(dims < 0)) raise_bridge_error("value_error", sprintf("Shape dimensions must be non-negative. Received: shape=%s", deparse1(c(dims))))
+  if (any(dims < 0)) raise_bridge_error("value_error", sprintf("Shape dimensions must be non-negative. Received: shape=%s", shown(c(dims))))
   if (prod(dims) > .Machine$integer.max)
-    raise_bridge_error("memory_error", sprintf("Unable to allocate an array of shape %s: more elements than an R array of them can hold.", deparse1(c(dims))))
+    raise_bridge_error("memory_error", sprintf("Unable to allocate an array of shape %s: more elements than an R array of them can hold.", shown(c(dims))))
   dtype <- op_dtype(tensor_of(as_array(values)))
   plan <- scatter_plan(indices, dims)
   sums <- rowsum(as.numeric(scatter_values(values, plan)), c(plan$positions))

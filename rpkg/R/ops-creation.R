@@ -295,7 +295,7 @@ op_logspace <- function(start, stop, num = 50L, endpoint = TRUE, base = 10L, dty
 #' @export
 op_meshgrid <- function(..., indexing = "xy") {
   if (!identical(indexing, "xy") && !identical(indexing, "ij"))
-    raise_bridge_error("value_error", sprintf("Valid values for argument 'indexing' are 'xy' and 'ij'. Received: indexing=%s", deparse1(indexing)))
+    raise_bridge_error("value_error", sprintf("Valid values for argument 'indexing' are 'xy' and 'ij'. Received: indexing=%s", shown(indexing)))
   xs <- lapply(list(...), function(x) flattened(if (is.double(x) && !is_kerasbridge_object(x)) op_array(x, "int64") else x))
   sizes <- vapply(xs, op_size, numeric(1))
   # Which output axis each input runs along: "xy" swaps the first two.

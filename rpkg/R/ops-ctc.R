@@ -137,7 +137,7 @@ op_ctc_decode <- function(inputs, sequence_lengths, strategy = "greedy", beam_wi
   lengths <- sequence_lengths_of(sequence_lengths, dims[[1L]], "sequence_lengths")
   blank <- blank_class(mask_index, dims[[3L]])
   if (!is.character(strategy) || length(strategy) != 1L || !strategy %in% c("greedy", "beam_search"))
-    raise_bridge_error("value_error", sprintf("Invalid strategy %s. Supported values are 'greedy' and 'beam_search'.", deparse1(strategy)))
+    raise_bridge_error("value_error", sprintf("Invalid strategy %s. Supported values are 'greedy' and 'beam_search'.", shown(strategy)))
   if (strategy == "greedy") return(greedy_decode(scores, lengths, flag(merge_repeated, "merge_repeated"), blank))
   width <- whole_number(scalar_value(beam_width), "beam_width")
   paths <- whole_number(scalar_value(top_paths), "top_paths")

@@ -136,7 +136,7 @@ op_svd <- function(x, full_matrices = TRUE, compute_uv = TRUE) {
 #' @export
 op_qr <- function(x, mode = "reduced") {
   if (!is.character(mode) || length(mode) != 1L || !mode %in% c("reduced", "complete"))
-    raise_bridge_error("value_error", sprintf("`mode` argument value not supported. Expected one of {'reduced', 'complete'}. Received: mode=%s", deparse1(mode)))
+    raise_bridge_error("value_error", sprintf("`mode` argument value not supported. Expected one of {'reduced', 'complete'}. Received: mode=%s", shown(mode)))
   x <- matrices_of(x)
   complete <- mode == "complete"
   # The complete q is square in the rows: refused before R's qr.Q() builds it.
@@ -188,7 +188,7 @@ op_lstsq <- function(a, b, rcond = NULL) {
   if (as.integer(op_shape(b))[[1L]] != as.integer(op_shape(a))[[1L]])
     raise_bridge_error("value_error", sprintf("Expected b.shape[0] to be equal to a.shape[0]. Received: a.shape=%s, b.shape=%s", shape_text(a), shape_text(b)))
   if (!is.null(rcond) && (!is.numeric(rcond) || length(rcond) != 1L || is.na(rcond)))
-    raise_bridge_error("type_error", sprintf("`rcond` must be NULL or a number. Received: rcond=%s", deparse1(rcond)))
+    raise_bridge_error("type_error", sprintf("`rcond` must be NULL or a number. Received: rcond=%s", shown(rcond)))
   m <- as.array(a)
   rhs <- if (op_ndim(b) == 1L) matrix(as.array(b), ncol = 1L) else as.array(b)
   # Values that are not finite give NaN, as TensorFlow's and JAX's lstsq; R's svd() refuses them.

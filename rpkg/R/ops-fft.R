@@ -46,7 +46,7 @@ squares_modulo <- function(k, m) {
 # keras3's complex input for the FFT ops: a list of the real and the imaginary part, floats of
 # one shape. Returns the complex R array and the parts' dtype.
 complex_pair <- function(x) {
-  received <- function() deparse1(x, nlines = 1L, width.cutoff = 60L)
+  received <- function() shown(x, nlines = 1L, width.cutoff = 60L)
   if (!is.list(x) || length(x) != 2L)
     raise_bridge_error("value_error", sprintf("Input `x` should be a tuple of two tensors - real and imaginary. Received: x=%s", received()))
   real <- tensor_of(x[[1L]])
@@ -239,7 +239,7 @@ stft_window <- function(window, sequence_length, fft_length) {
   if (is.null(window)) return(rep(1, fft_length))
   if (is.character(window)) {
     if (length(window) != 1L || !window %in% c("hann", "hamming"))
-      raise_bridge_error("value_error", sprintf("If a string is passed to `window`, it must be one of `\"hann\"`, `\"hamming\"`. Received: window=%s", deparse1(window)))
+      raise_bridge_error("value_error", sprintf("If a string is passed to `window`, it must be one of `\"hann\"`, `\"hamming\"`. Received: window=%s", shown(window)))
     k <- seq_len(sequence_length) - 1
     weights <- if (window == "hann") 0.5 - 0.5 * cos(2 * pi * k / sequence_length) else 0.54 - 0.46 * cos(2 * pi * k / sequence_length)
     # SciPy's get_window(), which Keras calls, gives a window of one point as 1 (so does TensorFlow).
@@ -257,7 +257,7 @@ stft_window <- function(window, sequence_length, fft_length) {
 stft_lengths <- function(sequence_length, sequence_stride, fft_length) {
   if (!is.numeric(sequence_stride) || length(sequence_stride) != 1L || is.na(sequence_stride) ||
       sequence_stride != trunc(sequence_stride) || sequence_stride <= 0)
-    raise_bridge_error("value_error", sprintf("`sequence_stride` must be a positive integer. Received: sequence_stride=%s", deparse1(sequence_stride)))
+    raise_bridge_error("value_error", sprintf("`sequence_stride` must be a positive integer. Received: sequence_stride=%s", shown(sequence_stride)))
   lengths <- list(sequence_length = whole_number(sequence_length, "sequence_length"),
                   sequence_stride = whole_number(sequence_stride, "sequence_stride"),
                   fft_length = whole_number(fft_length, "fft_length"))

@@ -22,7 +22,7 @@ keras3_fill_value <- function(fill_value) {
 choice <- function(value, choices, name, wording = "Expected of one") {
   if (!is.character(value) || length(value) != 1L || !value %in% choices)
     raise_bridge_error("value_error", sprintf("Invalid value for argument `%s`. %s {%s}. Received: %s=%s", name, wording,
-                                              paste0("'", choices, "'", collapse = ", "), name, deparse1(value)))
+                                              paste0("'", choices, "'", collapse = ", "), name, shown(value)))
   value
 }
 
@@ -61,7 +61,7 @@ op_image_map_coordinates <- function(inputs, coordinates, order, fill_mode = "co
   fill_mode <- choice(fill_mode, fill_modes, "fill_mode", "Expected one of")
   order <- scalar_value(order)
   if (!is.numeric(order) || length(order) != 1L || !order %in% 0:1)
-    raise_bridge_error("value_error", sprintf("Invalid value for argument `order`. Expected one of [0, 1]. Received: order=%s", deparse1(order)))
+    raise_bridge_error("value_error", sprintf("Invalid value for argument `order`. Expected one of [0, 1]. Received: order=%s", shown(order)))
   sample_at(x, coords, order, fill_mode, keras3_fill_value(fill_value), op_dtype(x))
 }
 
@@ -249,7 +249,7 @@ op_image_gaussian_blur <- function(images, kernel_size = list(3L, 3L), sigma = l
   size <- spatial_values(keras3_integers(kernel_size, "kernel_size"), 2L, "kernel_size")
   sigmas <- unlist(r_values(sigma))
   if (!is.numeric(sigmas) || !length(sigmas) %in% 1:2 || anyNA(sigmas) || any(sigmas <= 0))
-    raise_bridge_error("value_error", sprintf("`sigma` must be one or two positive numbers. Received: sigma=%s", deparse1(sigma)))
+    raise_bridge_error("value_error", sprintf("`sigma` must be one or two positive numbers. Received: sigma=%s", shown(sigma)))
   sigmas <- rep_len(sigmas, 2L)
   batch <- image_batch(images, data_format)
   dtype <- op_dtype(batch$x)
@@ -267,9 +267,9 @@ op_image_elastic_transform <- function(images, alpha = 20, sigma = 5, interpolat
   sigma <- scalar_value(sigma)
   for (value in list(list(alpha, "alpha"), list(sigma, "sigma")))
     if (!is.numeric(value[[1L]]) || length(value[[1L]]) != 1L || !is.finite(value[[1L]]))
-      raise_bridge_error("value_error", sprintf("`%s` must be a finite number. Received: %s=%s", value[[2L]], value[[2L]], deparse1(value[[1L]])))
+      raise_bridge_error("value_error", sprintf("`%s` must be a finite number. Received: %s=%s", value[[2L]], value[[2L]], shown(value[[1L]])))
   if (sigma <= 0 || 6 * sigma > .Machine$integer.max)
-    raise_bridge_error("value_error", sprintf("`sigma` must be positive. Received: sigma=%s", deparse1(sigma)))
+    raise_bridge_error("value_error", sprintf("`sigma` must be positive. Received: sigma=%s", shown(sigma)))
   batch <- image_batch(images, data_format)
   dims <- as.integer(op_shape(batch$x))
   compute <- promoted_dtype(op_dtype(batch$x), "float32")

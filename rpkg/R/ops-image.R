@@ -115,7 +115,7 @@ float_epsilon <- function(dtype) switch(dtype, float16 = 2^-10, bfloat16 = 2^-7,
 keras3_integers <- function(x, name) {
   values <- listed_values(x)
   if (!is.numeric(values) || anyNA(values) || any(abs(values) > .Machine$integer.max))
-    raise_bridge_error("type_error", sprintf("`%s` must hold numbers. Received: %s=%s", name, name, deparse1(x, nlines = 1L)))
+    raise_bridge_error("type_error", sprintf("`%s` must hold numbers. Received: %s=%s", name, name, shown(x, nlines = 1L)))
   as.integer(values)
 }
 
@@ -123,7 +123,7 @@ keras3_integers <- function(x, name) {
 fill_number <- function(fill_value) {
   value <- scalar_value(fill_value)
   if (!is.numeric(value) && !is.logical(value) || length(value) != 1L || is.na(value) && !is.nan(value))
-    raise_bridge_error("type_error", sprintf("`fill_value` must be a number. Received: fill_value=%s", deparse1(value)))
+    raise_bridge_error("type_error", sprintf("`fill_value` must be a number. Received: fill_value=%s", shown(value)))
   as.double(value)
 }
 
@@ -222,15 +222,15 @@ op_image_resize <- function(images, size, interpolation = "bilinear", antialias 
                             fill_mode = "constant", fill_value = 0, data_format = NULL) {
   size <- keras3_integers(size, "size")
   if (length(size) != 2L)
-    raise_bridge_error("value_error", sprintf("Expected `size` to be a tuple of 2 integers. Received: size=%s", deparse1(c(size))))
+    raise_bridge_error("value_error", sprintf("Expected `size` to be a tuple of 2 integers. Received: size=%s", shown(c(size))))
   if (any(size <= 0))
-    raise_bridge_error("value_error", sprintf("`size` must have positive height and width. Received: size=%s", deparse1(c(size))))
+    raise_bridge_error("value_error", sprintf("`size` must have positive height and width. Received: size=%s", shown(c(size))))
   input <- image_input(images, data_format)
   interpolations <- c("bilinear", "nearest", "lanczos3", "lanczos5", "bicubic")
   if (!is.character(interpolation) || length(interpolation) != 1L || !interpolation %in% interpolations)
-    raise_bridge_error("value_error", sprintf("Invalid value for argument `interpolation`. Expected of one ('bilinear', 'nearest', 'lanczos3', 'lanczos5', 'bicubic'). Received: interpolation=%s", deparse1(interpolation)))
+    raise_bridge_error("value_error", sprintf("Invalid value for argument `interpolation`. Expected of one ('bilinear', 'nearest', 'lanczos3', 'lanczos5', 'bicubic'). Received: interpolation=%s", shown(interpolation)))
   if (!identical(fill_mode, "constant"))
-    raise_bridge_error("value_error", sprintf("Invalid value for argument `fill_mode`. Only `'constant'` is supported. Received: fill_mode=%s", deparse1(fill_mode)))
+    raise_bridge_error("value_error", sprintf("Invalid value for argument `fill_mode`. Only `'constant'` is supported. Received: fill_mode=%s", shown(fill_mode)))
   crop <- flag(crop_to_aspect_ratio, "crop_to_aspect_ratio")
   pad <- flag(pad_to_aspect_ratio, "pad_to_aspect_ratio")
   antialias <- flag(antialias, "antialias")
@@ -375,10 +375,10 @@ op_image_extract_patches <- function(images, size, strides = NULL, dilation_rate
                                      data_format = "channels_last") {
   if (!is.numeric(listed_values(size)))
     raise_bridge_error("type_error", sprintf("Invalid `size` argument. Expected an int or a tuple. Received: size=%s of type %s",
-                                             deparse1(size, nlines = 1L), class(size)[[1L]]))
+                                             shown(size, nlines = 1L), class(size)[[1L]]))
   sizes <- keras3_integers(size, "size")
   if (!length(sizes) %in% 1:3)
-    raise_bridge_error("value_error", sprintf("Invalid `size` argument. Expected a tuple of length 2 or 3. Received: size=%s with length %d", deparse1(c(sizes)), length(sizes)))
+    raise_bridge_error("value_error", sprintf("Invalid `size` argument. Expected a tuple of length 2 or 3. Received: size=%s with length %d", shown(c(sizes)), length(sizes)))
   count <- if (length(sizes) == 3L) 3L else 2L
   sizes <- spatial_values(sizes, count, "size")
   strides <- spatial_values(if (is.null(strides)) sizes else strides, count, "strides")

@@ -54,7 +54,7 @@ flattened <- function(x) op_reshape(tensor_of(as_array(x)), -1L)
 # A whole-number argument (a count or a step), as Python's int() takes it.
 whole_number <- function(value, name) {
   if (!is.numeric(value) || length(value) != 1L || is.na(value) || value != trunc(value) || abs(value) > .Machine$integer.max)
-    raise_bridge_error("type_error", sprintf("`%s` must be a whole number. Received: %s=%s", name, name, deparse1(value)))
+    raise_bridge_error("type_error", sprintf("`%s` must be a whole number. Received: %s=%s", name, name, shown(value)))
   as.integer(value)
 }
 
@@ -263,9 +263,9 @@ op_rot90 <- function(array, k = 1L, axes = list(1L, 2L)) {
     raise_bridge_error("value_error", sprintf("Input array must have at least 2 dimensions. Received: array.ndim=%d", rank))
   plane <- unlist(axes)
   invalid_axes <- function()
-    raise_bridge_error("value_error", sprintf("Invalid axes: %s. Axes must be a tuple of two different dimensions.", deparse1(axes)))
+    raise_bridge_error("value_error", sprintf("Invalid axes: %s. Axes must be a tuple of two different dimensions.", shown(axes)))
   if (!is.numeric(plane) || length(plane) != 2L || anyNA(plane) || plane[[1L]] == plane[[2L]]) invalid_axes()
-  if (any(plane == 0)) raise_bridge_error("value_error", sprintf("`axes` argument is 1 based, received %s", deparse1(axes)))
+  if (any(plane == 0)) raise_bridge_error("value_error", sprintf("`axes` argument is 1 based, received %s", shown(axes)))
   # Bound-checked by the ops below; the same axis spelt both ways (1 and -rank) is one axis.
   if ((plane[[1L]] - plane[[2L]]) %in% c(rank + 1L, -rank - 1L)) invalid_axes()
   switch(whole_number(k, "k") %% 4L + 1L,
@@ -363,7 +363,7 @@ pad_widths_of <- function(pad_width) {
   pad_width <- lapply(pad_width, unlist)
   lengths <- lengths(pad_width)
   if (!length(pad_width) || any(lengths != lengths[[1L]]) || !lengths[[1L]] %in% 1:2 || !all(vapply(pad_width, is.numeric, TRUE)))
-    raise_bridge_error("value_error", sprintf("`pad_width` must be a list of pairs (before, after) or of single widths, the same for every axis. Received: pad_width=%s", deparse1(pad_width)))
+    raise_bridge_error("value_error", sprintf("`pad_width` must be a list of pairs (before, after) or of single widths, the same for every axis. Received: pad_width=%s", shown(pad_width)))
   do.call(rbind, lapply(pad_width, rep_len, 2L))
 }
 

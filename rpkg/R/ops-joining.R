@@ -88,7 +88,7 @@ op_rearrange <- function(tensor, pattern, ...) {
   lengths <- lapply(lengths, whole_number, name = "axis length")
   sides <- if (is.character(pattern) && length(pattern) == 1L) strsplit(pattern, "\\s*->\\s*", perl = TRUE)[[1L]] else character()
   if (length(sides) != 2L)
-    raise_bridge_error("value_error", sprintf("The pattern must be the input's axes, `->`, and the output's axes. Received: pattern=%s", deparse1(pattern)))
+    raise_bridge_error("value_error", sprintf("The pattern must be the input's axes, `->`, and the output's axes. Received: pattern=%s", shown(pattern)))
   # Each side as groups of axis names; a name alone is a group of one.
   groups <- function(side) lapply(regmatches(side, gregexpr("\\w+|\\(.*?\\)", side, perl = TRUE))[[1L]],
                                   function(token) regmatches(token, gregexpr("\\w+", token))[[1L]])
@@ -98,7 +98,7 @@ op_rearrange <- function(tensor, pattern, ...) {
   dims <- as.integer(op_shape(x))
   if (length(inputs) != length(dims))
     raise_bridge_error("value_error", sprintf("The pattern names %d axes for a tensor of %d. Received: pattern=%s, shape=%s",
-                                              length(inputs), length(dims), deparse1(pattern), shape_text(x)))
+                                              length(inputs), length(dims), shown(pattern), shape_text(x)))
   sizes <- list()
   for (j in seq_along(inputs)) {
     names <- inputs[[j]]
@@ -116,7 +116,7 @@ op_rearrange <- function(tensor, pattern, ...) {
   flat_in <- unlist(inputs)
   flat_out <- unlist(outputs)
   if (anyDuplicated(flat_in) || anyDuplicated(flat_out) || !setequal(flat_in, flat_out))
-    raise_bridge_error("value_error", sprintf("Each axis must appear once on each side of the pattern. Received: pattern=%s", deparse1(pattern)))
+    raise_bridge_error("value_error", sprintf("Each axis must appear once on each side of the pattern. Received: pattern=%s", shown(pattern)))
   split <- op_reshape(x, vapply(flat_in, function(name) as.integer(sizes[[name]]), 1L))
   moved <- op_transpose(split, match(flat_out, flat_in))
   op_reshape(moved, vapply(outputs, function(names) as.integer(prod(unlist(sizes[names]))), 1L))

@@ -77,7 +77,7 @@ op_vdot <- function(x1, x2) {
 op_tensordot <- function(x1, x2, axes = 3L) {
   if (is.list(axes)) return(.Call(krb_call4, "op_tensordot", x1, x2, axes[[1L]], axes[[2L]]))
   if (!is.numeric(axes) || length(axes) != 1L || is.na(axes) || axes < 1)
-    raise_bridge_error("value_error", sprintf("`axes` must be a number of axes, 1-based as keras3 takes it (1 sums none), or a list of two vectors of axes. Received: axes=%s", deparse1(axes)))
+    raise_bridge_error("value_error", sprintf("`axes` must be a number of axes, 1-based as keras3 takes it (1 sums none), or a list of two vectors of axes. Received: axes=%s", shown(axes)))
   n <- as.integer(axes) - 1L
   r1 <- op_ndim(x1)
   .Call(krb_call4, "op_tensordot", x1, x2, if (n > 0L) seq.int(r1 - n + 1L, r1) else NULL, if (n > 0L) seq_len(n) else NULL)
@@ -135,13 +135,13 @@ op_norm <- function(x, ord = NULL, axis = NULL, keepdims = FALSE) {
   if (is.character(ord) && !identical(ord, "fro") && !identical(ord, "nuc"))
     raise_bridge_error("value_error", sprintf("Invalid `ord` argument. Expected one of {'fro', 'nuc'} when using string. Received: ord=%s", paste(ord, collapse = " ")))
   if (!is.null(ord) && !is.character(ord) && (!is.numeric(ord) || length(ord) != 1L || is.na(ord)))
-    raise_bridge_error("type_error", sprintf("`ord` must be NULL, a number, \"fro\" or \"nuc\". Received: ord=%s", deparse1(ord)))
+    raise_bridge_error("type_error", sprintf("`ord` must be NULL, a number, \"fro\" or \"nuc\". Received: ord=%s", shown(ord)))
   if (is.null(axis) && is.null(ord)) return(root_sum_square(x, NULL, keepdims))
   axis <- if (is.null(axis)) seq_len(op_ndim(x)) else .Call(krb_call2, "axes_normalized", x, axis)
   if (length(axis) == 1L) return(vector_norm(x, ord, axis, keepdims))
   if (length(axis) == 2L) return(matrix_norm(x, ord, axis, keepdims))
   raise_bridge_error("value_error", sprintf("Improper number of dimensions to norm: vector norms take one axis and matrix norms two. Received: shape=%s, axis=%s",
-                                            shape_text(x), deparse1(axis)))
+                                            shape_text(x), shown(axis)))
 }
 
 # `axis`: one axis, 1-based and positive.

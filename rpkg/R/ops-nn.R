@@ -141,7 +141,7 @@ op_glu <- function(x, axis = -1L) {
   x <- tensor_of(x)
   if (axis_length(x, axis) %% 2L != 0L)
     raise_bridge_error("value_error", sprintf("axis size must be divisible by 2. Received: x.shape=%s with axis=%s",
-                                              shape_text(x), deparse1(axis)))
+                                              shape_text(x), shown(axis)))
   halves <- op_split(x, 2L, axis = axis)
   op_cast(op_multiply(halves[[1L]], op_sigmoid(halves[[2L]])), x$dtype)
 }

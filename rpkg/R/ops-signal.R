@@ -50,7 +50,7 @@ op_hanning <- function(x) window_of(x, function(n) 0.5 + 0.5 * cos(pi * n))
 op_kaiser <- function(x, beta) {
   beta <- scalar_value(beta)
   if (!is.numeric(beta) || length(beta) != 1L || is.na(beta))
-    raise_bridge_error("type_error", sprintf("`beta` must be a number. Received: beta=%s", deparse1(beta)))
+    raise_bridge_error("type_error", sprintf("`beta` must be a number. Received: beta=%s", shown(beta)))
   # I0 is even: NumPy's kaiser() takes a negative beta as its magnitude.
   window_of(x, function(n) besselI(abs(beta) * sqrt(pmax(0, 1 - n^2)), 0) / besselI(abs(beta), 0))
 }
@@ -87,7 +87,7 @@ NULL
 #' @export
 op_correlate <- function(x1, x2, mode = "valid") {
   if (!is.character(mode) || length(mode) != 1L || !mode %in% c("valid", "same", "full"))
-    raise_bridge_error("value_error", sprintf("mode must be one of 'valid', 'same', or 'full'. Received: mode=%s", deparse1(mode)))
+    raise_bridge_error("value_error", sprintf("mode must be one of 'valid', 'same', or 'full'. Received: mode=%s", shown(mode)))
   a <- keras_tensor(as_array(x1))
   v <- keras_tensor(as_array(x2))
   if (op_ndim(a) != 1L || op_ndim(v) != 1L)

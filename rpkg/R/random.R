@@ -157,7 +157,7 @@ random_seed_generator <- function(seed = NULL, name = NULL, ...) {
   unknown <- keys != "backend"
   if (any(unknown))
     raise_bridge_error("value_error", sprintf("Unrecognized keyword arguments: {%s}",
-                                              paste0("'", keys[unknown], "': ", vapply(extra[unknown], deparse1, ""), collapse = ", ")))
+                                              paste0("'", keys[unknown], "': ", vapply(extra[unknown], shown, ""), collapse = ", ")))
   generator <- .Call(krb_call2, "random_seed_generator", seed, name)
   new_seed_generator(generator)
 }

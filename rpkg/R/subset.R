@@ -142,7 +142,7 @@ slice_of <- function(arg, env) {
     if (is.null(value)) NA else if (is_kerasbridge_object(value)) as.array(value) else value
   })
   if (!all(vapply(values, function(v) length(v) == 1L && (is.numeric(v) || is.na(v)), TRUE)))
-    raise_bridge_error("value_error", sprintf("The ends and step of a slice `a:b` or `a:b:step` must be single numbers or NA. Received: %s", deparse1(arg)))
+    raise_bridge_error("value_error", sprintf("The ends and step of a slice `a:b` or `a:b:step` must be single numbers or NA. Received: %s", shown(arg)))
   structure(as.double(unlist(values)), class = "kerasbridge_slice")
 }
 

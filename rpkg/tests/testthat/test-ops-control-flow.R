@@ -50,6 +50,18 @@ test_that("op_while_loop spreads a list of loop variables and returns a list", {
   expect_equal(values(out[[2L]]), 1024)
 })
 
+test_that("op_while_loop spreads a vector of several numbers, as reticulate hands keras3 a list", {
+  out <- op_while_loop(function(x, y) x < 10, function(x, y) list(x + 1, y + 1), c(0, 1))
+  expect_length(out, 2L)
+  expect_equal(vapply(out, values, 1), c(10, 11))
+  expect_true(op_is_tensor(op_while_loop(function(x) FALSE, function(x) x, array(c(0, 1)))))
+})
+
+test_that("op_while_loop takes maximum_iterations as a tensor too", {
+  out <- op_while_loop(function(i) TRUE, function(i) i + 1, 0, maximum_iterations = op_array(3L))
+  expect_equal(values(out), 3)
+})
+
 test_that("op_while_loop stops after maximum_iterations", {
   out <- op_while_loop(function(i, j) i < 10L, function(i, j) list(i + 1L, j + 1L), list(0L, 1L), maximum_iterations = 5)
   expect_equal(vapply(out, values, 1L), c(5L, 6L))
@@ -181,6 +193,24 @@ test_that("op_associative_scan combines structures of inputs", {
   recurrence <- function(ci, cj) list(cj[[1L]] * ci[[1L]], cj[[1L]] * ci[[2L]] + cj[[2L]])
   scanned <- op_associative_scan(recurrence, list(a, b))
   expect_equal(values(scanned[[2L]])[[6L]], h)
+})
+
+test_that("structures of named lists pair their leaves by name, as Keras flattens dicts by sorted key", {
+  elems <- list(b = op_array(rbind(c(6, 7, 8), c(9, 10, 11))), a = op_array(rbind(c(0, 1, 2), c(3, 4, 5))))
+  scanned <- op_associative_scan(function(x, y) list(a = x$a + y$b, b = x$b + y$b), elems, axis = 1)
+  expect_named(scanned, c("b", "a"))
+  expect_equal(as.array(scanned$a), rbind(c(0, 1, 2), c(9, 11, 13)))
+  expect_equal(as.array(scanned$b), rbind(c(6, 7, 8), c(15, 17, 19)))
+  mapped <- op_map(op_array(c(1, 2, 3)), function(x) if (values(x) == 2) list(b = x * 100, a = x) else list(a = x, b = x * 100))
+  expect_equal(as.vector(as.array(mapped$a)), c(1, 2, 3))
+  expect_equal(as.vector(as.array(mapped$b)), c(100, 200, 300))
+})
+
+test_that("a tensor in an error message shows as its header, not as its slots", {
+  err <- tryCatch(op_cond(TRUE, op_array(1), function() 2), error = identity)
+  expect_s3_class(err, "type_error")
+  expect_match(conditionMessage(err), "Received: true_fn=<Tensor shape=(), dtype=float32>", fixed = TRUE)
+  expect_no_match(conditionMessage(err), "pointer")
 })
 
 test_that("op_associative_scan refuses inputs of different lengths along the axis", {
