@@ -12,9 +12,12 @@ NULL
 #' past 1000 elements (where NumPy summarises) only the first 1000, with a note of the rows left
 #' out (`as.array()` shows them all).
 #'
-#' Tensors and variables live in the .NET engine of the R session that made them. Restored in
-#' another session (by `load()` or `readRDS()`), they print as objects from a previous session,
-#' and using them is an error.
+#' Tensors and variables live in the .NET engine of the R session that made them, and R's own
+#' serialization carries them to others: `saveRDS()`/`readRDS()`, `save()`/`load()`,
+#' `serialize()` (format version 3, R's default) and socket-cluster workers give back working
+#' tensors and variables, with their values, dtype, name and attributes. Objects made before the
+#' package was unloaded, or read from a version 2 stream, print as objects from a previous
+#' session, and using them is an error (`value_error`).
 #'
 #' @param x A tensor or variable.
 #' @param ... Unused.

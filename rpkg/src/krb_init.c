@@ -19,7 +19,7 @@ static int engine_starting = 0;
 static char start_failure[1024] = "";
 
 /* parent: the R condition that caused the error (R_NilValue when none). */
-static void raise_condition(const char *error_class, const char *message, SEXP parent)
+void krb_raise_condition(const char *error_class, const char *message, SEXP parent)
 {
     PROTECT(parent);
     SEXP class_value = PROTECT(Rf_ScalarString(Rf_mkCharCE(error_class, CE_UTF8)));
@@ -84,12 +84,12 @@ static void accept_engine(void)
 {
     if (managed->version != KRB_MANAGED_VERSION) {
         managed = NULL;
-        raise_condition("runtime_error", "The kerasbridge engine does not match this package's shim: reinstall kerasbridge.", R_NilValue);
+        krb_raise_condition("runtime_error", "The kerasbridge engine does not match this package's shim: reinstall kerasbridge.", R_NilValue);
     }
     SEXP names = R_NilValue;
     const char *error_class = NULL, *error_message = NULL;
     if (managed->dispatch(0, NULL, 0, &names, &error_class, &error_message) != KRB_CALL_OK || TYPEOF(names) != STRSXP)
-        raise_condition("runtime_error", "The kerasbridge engine did not list its entry points.", R_NilValue);
+        krb_raise_condition("runtime_error", "The kerasbridge engine did not list its entry points.", R_NilValue);
     R_PreserveObject(names);
     index_entry_names(names);
 }
@@ -102,9 +102,9 @@ static int entry_number(SEXP entry)
             if (slot_names[slot] == name) return slot_numbers[slot];
         char message[512];
         snprintf(message, sizeof message, "kerasbridge has no entry point named \"%.400s\".", Rf_translateCharUTF8(name));
-        raise_condition("value_error", message, R_NilValue);
+        krb_raise_condition("value_error", message, R_NilValue);
     }
-    raise_condition("type_error", "A kerasbridge entry point must be named by a single string.", R_NilValue);
+    krb_raise_condition("type_error", "A kerasbridge entry point must be named by a single string.", R_NilValue);
     return -1;
 }
 
@@ -113,16 +113,16 @@ static int entry_number(SEXP entry)
 static SEXP forked_dispatch(SEXP entry, SEXP *args, int count)
 {
     if (TYPEOF(entry) != STRSXP || XLENGTH(entry) != 1 || STRING_ELT(entry, 0) == NA_STRING)
-        raise_condition("type_error", "A kerasbridge entry point must be named by a single string.", R_NilValue);
+        krb_raise_condition("type_error", "A kerasbridge entry point must be named by a single string.", R_NilValue);
     const char *error_class = NULL, *error_message = NULL;
     SEXP result = managed->native->forked_call(CHAR(STRING_ELT(entry, 0)), args, count, &error_class, &error_message);
-    if (result == NULL) raise_condition(error_class, error_message, R_NilValue);
+    if (result == NULL) krb_raise_condition(error_class, error_message, R_NilValue);
     return result;
 }
 
 static void raise_not_running(void)
 {
-    raise_condition("runtime_error", start_failure[0] != '\0' ? start_failure : "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
+    krb_raise_condition("runtime_error", start_failure[0] != '\0' ? start_failure : "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
 }
 
 /* The package's R side of an attached engine: its object templates and progress settings. */
@@ -138,7 +138,7 @@ static void finish_start(void)
 {
     if (!engine_starting) return;
     if (krb_in_forked_child())
-        raise_condition("forked_child_error", "The kerasbridge .NET engine does not run in a forked child process (parallel::mclapply(), "
+        krb_raise_condition("forked_child_error", "The kerasbridge .NET engine does not run in a forked child process (parallel::mclapply(), "
                         "mcparallel(), makeForkCluster()), and it had not started in the parent: the parent's first use of "
                         "kerasbridge starts it, so use kerasbridge before forking.", R_NilValue);
     engine_starting = 0;
@@ -165,7 +165,7 @@ static SEXP dispatch(SEXP entry, SEXP *args, int count)
     if (status == KRB_CALL_BUILD) result = managed->native->build_pointer_object(managed->build, NULL);
     else if (status == KRB_CALL_UNWIND) R_ContinueUnwind(result);
     else if (status != KRB_CALL_OK)
-        raise_condition(error_class != NULL ? error_class : "runtime_error",
+        krb_raise_condition(error_class != NULL ? error_class : "runtime_error",
                         error_message != NULL ? error_message : "unknown error in the kerasbridge engine", result);
     if (managed->warning_message != NULL) {
         PROTECT(result);
@@ -250,13 +250,13 @@ static SEXP krb_start(SEXP ns, SEXP dotnet_dir)
     krb_attach_fn host_attach = (krb_attach_fn)R_FindSymbol(KRB_HOST_ATTACH, "(embedding)", NULL);
     if (host_attach != NULL) {
         managed = host_attach(krb_native_table(), why, sizeof why);
-        if (managed == NULL) raise_condition("runtime_error", why[0] != '\0' ? why : "The .NET program hosting R refused to attach kerasbridge.", R_NilValue);
+        if (managed == NULL) krb_raise_condition("runtime_error", why[0] != '\0' ? why : "The .NET program hosting R refused to attach kerasbridge.", R_NilValue);
         accept_engine();
         engine_attached();
         return Rf_ScalarLogical(FALSE);
     }
     if (!krb_begin_clr(CHAR(STRING_ELT(dotnet_dir, 0)), why, sizeof why))
-        raise_condition("runtime_error", why, R_NilValue);
+        krb_raise_condition("runtime_error", why, R_NilValue);
     engine_starting = 1;
     return Rf_ScalarLogical(TRUE);
 }

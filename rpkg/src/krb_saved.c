@@ -56,7 +56,7 @@ static SEXP saved_unserialize(SEXP class, SEXP pair)
 {
     (void)class;
     if (TYPEOF(pair) != VECSXP || XLENGTH(pair) != 2 || TYPEOF(VECTOR_ELT(pair, 0)) != EXTPTRSXP)
-        Rf_error("kerasbridge: the saved state of an object is damaged.");
+        krb_raise_condition("value_error", "The saved state of a kerasbridge object is damaged: it cannot be read back.", R_NilValue);
     SEXP ptr = VECTOR_ELT(pair, 0);
     /* A pointer read once carries its address from then on: an object that was written twice
      * in one stream (list(x, x)) is restored once. */
@@ -138,7 +138,7 @@ void krb_register_saved_classes(void)
 /* The saved state of the object behind `ptr`, for objects the R package builds itself. */
 SEXP krb_saved(SEXP ptr)
 {
-    if (TYPEOF(ptr) != EXTPTRSXP) Rf_error("kerasbridge: a saved state needs an external pointer.");
+    if (TYPEOF(ptr) != EXTPTRSXP) krb_raise_condition("type_error", "A kerasbridge saved state needs an external pointer.", R_NilValue);
     return saved_of(ptr);
 }
 

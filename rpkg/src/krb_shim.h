@@ -47,6 +47,11 @@ krb_attach_fn krb_join_clr(char *why, size_t why_size);
 /* Waits for the thread, if it runs, attaching nothing. */
 void krb_await_clr(void);
 
+/* Raises an R error of class c(error_class, "kerasbridge_error", "error", "condition")
+ * through the package's raise_bridge_error() (krb_init.c); parent: the R condition that caused
+ * it, or R_NilValue. Does not return. */
+void krb_raise_condition(const char *error_class, const char *message, SEXP parent);
+
 /* R's serialization of kerasbridge objects (krb_saved.c). */
 void krb_register_saved_classes(void);
 SEXP krb_saved(SEXP ptr);

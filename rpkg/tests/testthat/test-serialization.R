@@ -173,6 +173,16 @@ test_that("a damaged state is a value_error and the session keeps working", {
   expect_identical(as.array(op_array(c(1, 2)) + 1), array(c(2, 3)))
 })
 
+test_that("a saved pair whose pointer is gone is a classed value_error, raised by the C code that reads it", {
+  stream <- rawToChar(serialize(op_array(c(1.5, 2.5)), NULL, ascii = TRUE))
+  # The pair (a list, type 19, of two) holds the object's pointer, a reference (767), then its
+  # state; the pointer becomes NULL (254).
+  no_pointer <- sub("\n19\n2\n767\n531\n", "\n19\n2\n254\n531\n", stream, fixed = TRUE)
+  expect_false(identical(no_pointer, stream))
+  expect_bridge_error(unserialize(charToRaw(no_pointer)), "value_error", "saved state of a kerasbridge object is damaged")
+  expect_identical(as.array(op_array(c(1, 2)) + 1), array(c(2, 3)))
+})
+
 test_that("a file saved by kerasbridge 0.1.0 (saved state format 1) still loads", {
   # Written on 2026-12-04 by:
   #   set_random_seed(1)
