@@ -8,9 +8,10 @@ NULL
 #' `$shape`, `$dtype` and `$ndim`. Changing part of it (`value@r[1, ] <- 99`) makes a new
 #' tensor and rebinds the name to it.
 #'
-#' Printed, a tensor or variable shows Keras's header and then its values as R prints the array;
-#' past 1000 elements (where NumPy summarises) only the first 1000, with a note of the rows left
-#' out (`as.array()` shows them all).
+#' Printed, a tensor or variable shows Keras's header and then its values as R prints the array
+#' (`print(x, digits = 3)` as for an R array). Past 1000 elements it summarises as NumPy does:
+#' the first and last 3 positions of each axis longer than 6, labelled with their positions,
+#' read without copying the tensor (`as.array()` gives every element).
 #'
 #' Tensors and variables live in the .NET engine of the R session that made them, and R's own
 #' serialization carries them to others: `saveRDS()`/`readRDS()`, `save()`/`load()`,
@@ -89,19 +90,52 @@ tensor_field <- function(x, field) .Call(krb_call2, "tensor_field", x, field)
 .DollarNames.kerasbridge_tensor <- function(x, pattern = "") grep(pattern, c("shape", "dtype", "ndim", "numpy"), value = TRUE)
 
 #' @export
-format.kerasbridge_object <- function(x, ...) {
+format.kerasbridge_object <- function(x, ..., digits = NULL) {
   header <- .Call(krb_call1, "describe", x)
   if (!.Call(krb_call1, "usable", x)) return(header)
-  paste(c(header, format_values(as.array(x))), collapse = "\n")
+  paste(c(header, format_values(x, digits)), collapse = "\n")
 }
 
-# The lines R prints for an array. An empty one of rank 2 or more gets one line: R would print
-# a header for every row or slice, and max.print does not bound those. Past 1000 elements (NumPy's
-# threshold for summarising) R prints the first 1000 and says how many rows it left out.
-format_values <- function(values) {
+# NumPy prints an array of more than 1000 elements summarised: the first and last 3 positions
+# of each axis longer than 6.
+summary_threshold <- 1000
+summary_edge <- 3L
+
+# The lines R prints for a tensor's values. Past NumPy's threshold, only the positions NumPy
+# shows are read (no copy of the tensor) and printed as R prints an array, their dimnames
+# giving each position. An empty tensor of rank 2 or more gets one line: R would print a
+# header for every row or slice.
+format_values <- function(x, digits = NULL) {
+  dims <- dim(x)
+  summarised <- length(x) > summary_threshold && length(dims) > 0L
+  shown <- if (summarised) summary_corner(x, dims) else x
+  values <- printable(shown)
   if (length(values) == 0 && length(dim(values)) > 1)
     return(sprintf("<%s array of %s>", paste(dim(values), collapse = " x "), typeof(values)))
-  utils::capture.output(print(values, max = if (length(values) > 1000) 1000))
+  if (summarised) dimnames(values) <- summary_dimnames(dims)
+  lines <- utils::capture.output(print(values, digits = digits))
+  if (!summarised) return(lines)
+  c(lines, sprintf("(%s elements: the first and last %d positions of each axis longer than %d, as NumPy summarises; as.array() gives them all)",
+                   format(length(x), big.mark = ","), summary_edge, 2L * summary_edge))
+}
+
+summary_positions <- function(n) if (n > 2L * summary_edge) c(seq_len(summary_edge), n - rev(seq_len(summary_edge)) + 1L) else seq_len(n)
+
+summary_corner <- function(x, dims) do.call(`[`, c(list(x@r), lapply(dims, summary_positions), list(drop = FALSE)))
+
+# Axis positions as R labels them: [i,] and [,j] for a matrix's rows and columns, [i] for a
+# vector's elements, the bare number for the slices of further axes.
+summary_dimnames <- function(dims) {
+  positions <- lapply(dims, summary_positions)
+  if (length(dims) == 1L) return(list(sprintf("[%d]", positions[[1L]])))
+  c(list(sprintf("[%d,]", positions[[1L]]), sprintf("[,%d]", positions[[2L]])), lapply(positions[-(1:2)], as.character))
+}
+
+# A tensor's values as R prints them: int32's least value, which an R integer holds only as NA,
+# is shown as the number it is (NumPy prints -2147483648).
+printable <- function(x) {
+  values <- as.array(x)
+  if (is.integer(values) && anyNA(values)) as.array(op_cast(x, "float64")) else values
 }
 
 #' @export

@@ -82,9 +82,33 @@ test_that("a list whose elements differ in shape, or hold text, is refused with 
   expect_bridge_error(op_convert_to_tensor(list("a")), "type_error", "Cannot convert")
 })
 
-test_that("a tensor of more than 1000 elements prints its first 1000 and says how many rows it left out", {
-  lines <- capture.output(print(op_ones(c(1000, 3))))
-  expect_lt(length(lines), 400L)
-  expect_match(lines[[length(lines)]], "omitted 667 rows", fixed = TRUE)
+test_that("a tensor of more than 1000 elements prints summarised as NumPy does, each position labelled", {
+  x <- op_reshape(op_arange(1, 3000), c(1000, 3))
+  lines <- capture.output(print(x))
+  expect_identical(lines[2:8], c("        [,1] [,2] [,3]",
+                                 "[1,]       1    2    3",
+                                 "[2,]       4    5    6",
+                                 "[3,]       7    8    9",
+                                 "[998,]  2992 2993 2994",
+                                 "[999,]  2995 2996 2997",
+                                 "[1000,] 2998 2999 3000"))
+  expect_match(lines[[9L]], "3,000 elements: the first and last 3 positions of each axis longer than 6", fixed = TRUE)
   expect_length(capture.output(print(op_ones(c(10, 3)))), 12L)
+})
+
+test_that("a wide tensor prints its first and last columns, not a header per column", {
+  lines <- capture.output(print(op_zeros(c(3, 2000))))
+  expect_length(lines, 6L)
+  expect_identical(lines[[2L]], "     [,1] [,2] [,3] [,1998] [,1999] [,2000]")
+})
+
+test_that("printing a large tensor reads only the elements it shows", {
+  x <- op_arange(1, 1e6)
+  lines <- capture.output(print(x))
+  expect_identical(trimws(lines[[3L]]), "1         2         3    999998    999999   1000000")
+})
+
+test_that("print() takes digits as for an R array, and int32's least value prints as the number", {
+  expect_identical(capture.output(print(op_array(c(1 / 3, 2 / 3)), digits = 3))[[2L]], "[1] 0.333 0.667")
+  expect_identical(capture.output(print(op_cast(op_array(-2147483648, "float64"), "int32")))[[2L]], "[1] -2147483648")
 })
