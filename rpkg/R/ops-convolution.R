@@ -38,9 +38,14 @@ channels_last <- function(inputs, data_format) {
 restore_format <- function(x, first) if (first) op_moveaxis(x, -1L, 2L) else x
 
 # The windows of a convolution or pooling over the spatial axes of `x` (channels last): the
-# padding (XLA's "same": the output has ceil(n / stride) positions) and, for each offset of
-# the window, the positions of `x` it meets, as gathering indices per axis.
-window_plan <- function(x, size, strides, dilation, padding, meeting_input = FALSE) {
+# padding (XLA's "same": the output has ceil(n / stride) positions) and, for each offset (tap)
+# of the window, the positions of `x` it meets, as gathering indices per axis.
+#
+# Only the taps from `first` to `last` of each axis meet the input at some output position;
+# the others read padding alone, which adds nothing to a sum or a maximum. Those are left out
+# with the padding only they would read, so a window far wider or more dilated than the input
+# costs what meets the input: a dilation of 1e9 padded a billion zeros for a 10-element result.
+window_plan <- function(x, size, strides, dilation, padding) {
   padding <- padding_mode(padding)
   dims <- as.integer(op_shape(x))
   # In doubles: a dilation near .Machine$integer.max spans more than an R integer holds.
@@ -51,43 +56,47 @@ window_plan <- function(x, size, strides, dilation, padding, meeting_input = FAL
   extent <- (size - 1) * dilation + 1
   if (padding == "same") {
     out <- -(-spatial %/% strides)
-    total <- pmax((out - 1) * strides + extent - spatial, 0)
-    low <- total %/% 2
+    low <- pmax((out - 1) * strides + extent - spatial, 0) %/% 2
   } else {
     out <- pmax((spatial - extent) %/% strides + 1, 0)
-    total <- low <- rep(0, length(spatial))
+    low <- rep(0, length(spatial))
   }
   if (any(out < 1) && prod(dims) > 0)
     raise_bridge_error("value_error", sprintf("The convolution operation resulted in an empty output. Received: inputs.shape=%s with windows of %s",
                                               shape_text(x), paste(extent, collapse = "x")))
-  high <- total - low
-  if (any(out < 1)) {
-    # No output position: one offset, unpadded, gives the empty result its shape.
-    taps <- lapply(size, function(k) 0)
-    low <- high <- rep(0, length(spatial))
-  } else if (!(meeting_input && all(spatial >= 1))) {
-    taps <- lapply(size, function(k) seq_len(k) - 1)
-  } else {
-    # Pooling (dilation 1): offsets whose windows read only padding change no maximum or sum.
-    # Leaving them out, with the padding only they read, keeps a window far wider than the
-    # input as cheap as one the input's size.
-    first <- pmax(0, low - strides * (out - 1))
-    last <- pmin(size - 1, low + spatial - 1)
-    taps <- Map(function(a, b) seq.int(0, b - a), first, last)
-    high <- pmax(0, last + strides * (out - 1) - (low + spatial - 1))
-    low <- low - first
+  plan <- list(spatial = spatial, out = out, size = size, strides = strides, dilation = dilation)
+  if (any(out < 1) || any(spatial < 1)) {
+    # No output position, or no input: one tap, unpadded, gives the empty result its shape.
+    zero <- rep(0, length(spatial))
+    return(c(plan, list(first = zero, last = zero, low = zero, high = zero, origin = zero)))
   }
-  list(spatial = spatial, out = out, low = low, high = high, taps = taps, strides = strides, dilation = dilation)
+  first <- pmax(0, ceiling((low - strides * (out - 1)) / dilation))
+  last <- pmin(size - 1, floor((low + spatial - 1) / dilation))
+  # Where tap `first` reads at the first output position, in the input's coordinates.
+  start <- first * dilation - low
+  c(plan, list(first = first, last = last, low = pmax(0, -start), origin = pmax(0, start),
+               high = pmax(0, (out - 1) * strides + last * dilation - low - (spatial - 1))))
 }
 
-# Every offset of a plan's window, one row each, the first axis fastest.
-window_offsets <- function(plan) as.matrix(expand.grid(plan$taps))
+# Whether some axis has no tap that meets the input (a convolution's result is then all zeros).
+window_misses_input <- function(plan) any(plan$first > plan$last)
 
-# The elements of `padded` (x padded as planned) that window offset `offset` meets.
+# Every offset of the taps that meet the input, one row each, the first axis fastest; with
+# `all`, every offset of the window.
+window_offsets <- function(plan, all = FALSE) {
+  taps <- if (all) lapply(plan$size, function(k) seq_len(k) - 1)
+          else Map(function(a, b) if (a <= b) seq.int(a, b) else numeric(), plan$first, plan$last)
+  as.matrix(expand.grid(taps))
+}
+
+# The elements of `padded` (x padded as planned) that window offset `offset` meets; NULL for an
+# offset that meets only padding.
 window_patch <- function(padded, plan, offset) {
+  if (any(offset < plan$first | offset > plan$last)) return(NULL)
   patch <- padded
   for (j in seq_along(plan$spatial))
-    patch <- op_take(patch, as.array(offset[[j]] * plan$dilation[[j]] + plan$strides[[j]] * (seq_len(plan$out[[j]]) - 1L) + 1L), axis = j + 1L)
+    patch <- op_take(patch, as.array(plan$origin[[j]] + (offset[[j]] - plan$first[[j]]) * plan$dilation[[j]] +
+                                       plan$strides[[j]] * (seq_len(plan$out[[j]]) - 1) + 1), axis = j + 1L)
   patch
 }
 
@@ -125,7 +134,7 @@ pool <- function(inputs, pool_size, strides, padding, data_format, average) {
   count <- op_ndim(x) - 2L
   size <- spatial_values(pool_size, count, "pool_size")
   step <- if (is.null(strides)) size else spatial_values(strides, count, "strides")
-  plan <- window_plan(x, size, step, rep(1L, count), padding, meeting_input = TRUE)
+  plan <- window_plan(x, size, step, rep(1L, count), padding)
   padded <- padded_input(x, plan, if (average) 0 else least_value(op_dtype(x)))
   combine <- if (average) `+` else op_maximum
   offsets <- window_offsets(plan)
@@ -212,8 +221,10 @@ convolve <- function(x, kernel, strides, padding, dilation_rate) {
   if (k_out %% groups != 0L)
     raise_bridge_error("value_error", sprintf("The kernel's %d output channels cannot be split among %d groups of input channels.", k_out, groups))
   plan <- window_plan(x, kdims[seq_len(count)], spatial_values(strides, count, "strides"), spatial_values(dilation_rate, count, "dilation_rate"), padding)
-  padded <- padded_input(x, plan, 0)
   dtype <- promoted_dtype(op_dtype(x), op_dtype(kernel))
+  if (window_misses_input(plan))
+    return(op_zeros(c(as.integer(op_shape(x))[[1L]], plan$out, k_out), dtype = dtype))
+  padded <- padded_input(x, plan, 0)
   offsets <- window_offsets(plan)
   result <- NULL
   for (i in seq_len(nrow(offsets))) {

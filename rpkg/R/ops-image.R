@@ -394,10 +394,15 @@ op_image_extract_patches <- function(images, size, strides = NULL, dilation_rate
   dims <- as.integer(op_shape(x))
   allocation_check(c(dims[[1L]], plan$out, prod(as.numeric(sizes)) * dims[[length(dims)]]), op_dtype(x))
   padded <- padded_input(x, plan, 0)
-  # Row-major over the patch: the first offset slowest, then the next, then the channel.
-  offsets <- window_offsets(plan)
+  # Row-major over the patch: the first offset slowest, then the next, then the channel. An
+  # offset that meets only padding contributes its zeros.
+  offsets <- window_offsets(plan, all = TRUE)
   offsets <- offsets[do.call(order, unname(as.list(as.data.frame(offsets)))), , drop = FALSE]
-  patches <- op_concatenate(lapply(seq_len(nrow(offsets)), function(i) window_patch(padded, plan, offsets[i, ])), axis = -1L)
+  padding_only <- op_zeros(c(dims[[1L]], plan$out, dims[[length(dims)]]), dtype = op_dtype(x))
+  patches <- op_concatenate(lapply(seq_len(nrow(offsets)), function(i) {
+    patch <- window_patch(padded, plan, offsets[i, ])
+    if (is.null(patch)) padding_only else patch
+  }), axis = -1L)
   if (first) patches <- op_moveaxis(patches, -1L, 2L)
   if (single) op_squeeze(patches, 1L) else patches
 }

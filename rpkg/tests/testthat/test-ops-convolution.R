@@ -91,13 +91,26 @@ test_that("the window ops refuse bad padding, sizes and shapes", {
   expect_error(op_conv(x, array(1, c(2, 2, 1, 1)), data_format = "channels_middle"), class = "value_error")
 })
 
-test_that("dilations and output padding beyond R's integers are refused with classed errors", {
+test_that("dilations and output padding beyond R's integers give results or classed errors, not R's overflow", {
   x <- array(1, c(1, 5, 1))
   w <- array(1, c(2, 1, 1))
   big <- .Machine$integer.max
   expect_error(op_conv(x, w, dilation_rate = big), "empty output", class = "value_error")
-  expect_error(op_conv(x, w, padding = "same", dilation_rate = big), class = "memory_error")
+  # Both taps of every window land in the padding, far either side of the input.
+  expect_identical(as.array(op_conv(x, w, padding = "same", dilation_rate = big)), array(0, c(1, 5, 1)))
   expect_error(op_conv_transpose(x, w, output_padding = big), class = "memory_error")
+})
+
+test_that("a dilation far wider than the input costs only the taps that meet it, and gives the direct sum", {
+  x <- array(rnorm(1 * 10 * 10 * 1), c(1, 10, 10, 1))
+  k <- array(rnorm(3 * 3), c(3, 3, 1, 1))
+  # Dilation 1e7: only the centre tap of each window meets the input (the others are 1e7 away).
+  expect_equal(as.array(op_conv(x, k, dilation_rate = c(1e7, 1e7), padding = "same")), x * k[2, 2, 1, 1])
+  # Dilation 4 on 10 positions: some taps meet the input at some outputs only.
+  expect_equal(as.array(op_conv(x, k, dilation_rate = c(4, 4), padding = "same")), conv_by_hand(x, k, dilation = c(4, 4), same = TRUE))
+  patches <- op_image_extract_patches(op_ones(c(1, 4, 4, 1)), c(2, 2), dilation_rate = 1e9, padding = "same")
+  expect_identical(dim(as.array(patches)), c(1L, 2L, 2L, 4L))
+  expect_identical(sum(as.array(patches)), 0)
 })
 
 # Reference 1-D transposed convolution: each input element adds its multiple of the kernel at
