@@ -24,6 +24,15 @@ test_that("op_bincount counts each row of a matrix to the same length", {
   expect_equal(as.array(out), rbind(c(0, 2, 1, 1, 0, 0), c(3, 0, 0, 0, 0, 1)))
 })
 
+test_that("op_bincount places weighted sums among many bins, each row of a matrix alike", {
+  counts <- as.vector(as.array(op_bincount(c(1L, 2L, 2L), weights = c(1, 2, 3), minlength = 1e6)))
+  expect_length(counts, 1e6)
+  expect_identical(counts[1:4], c(0, 1, 5, 0))
+  expect_identical(sum(counts), 6)
+  rows <- as.array(op_bincount(rbind(c(0L, 3L), c(3L, 3L)), weights = rbind(c(0.5, 1), c(2, 4))))
+  expect_identical(rows, rbind(c(0.5, 0, 0, 1), c(0, 0, 0, 6)))
+})
+
 test_that("op_bincount refuses negative values, floats and sparse output", {
   expect_error(op_bincount(c(1, -1)), "no negative", class = "value_error")
   expect_error(op_bincount(op_array(c(1, 2))), class = "type_error")
@@ -144,6 +153,16 @@ test_that("segment ids of more than one axis are Keras's value_error, not flatte
 test_that("segment ids and data of different lengths are Keras's value_error", {
   expect_bridge_error(op_segment_sum(numeric(0), c(1, 1, 2, 2)), "value_error",
                       "Argument `segment_ids` and `data` should have same leading dimension. Got (4,) v.s. (0,).", fixed = TRUE)
+})
+
+test_that("segment reductions over many segments match a direct computation", {
+  ids <- sample(1:5000, 20000, replace = TRUE)
+  data <- matrix(rnorm(40000), 20000, 2)
+  expected_sum <- t(vapply(1:5000, function(k) colSums(data[ids == k, , drop = FALSE]), numeric(2)))
+  expect_equal(as.array(op_segment_sum(op_array(data, "float64"), ids, num_segments = 5000)), expected_sum)
+  present <- sort(unique(ids))
+  expected_max <- t(vapply(present, function(k) apply(data[ids == k, , drop = FALSE], 2, max), numeric(2)))
+  expect_equal(as.array(op_segment_max(op_array(data, "float64"), ids, num_segments = 5000))[present, ], expected_max)
 })
 
 test_that("op_segment_max refuses complex data, which has no order", {

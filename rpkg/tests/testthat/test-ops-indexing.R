@@ -340,3 +340,10 @@ test_that("op_append, op_vdot and op_inner take plain R vectors as keras3 passes
   expect_identical(op_bincount(op_array(c(0L, 1L, 1L), "int8"), weights = c(1, 1, 1))$dtype, "float32")
   expect_identical(op_append(int8, matrix(1, 1, 3))$dtype, "float64")
 })
+
+test_that("op_diff of an order beyond the axis's length is empty at once, as NumPy's", {
+  expect_identical(dim(as.array(op_diff(c(1, 2, 3), n = 1e9))), 0L)
+  expect_identical(as.vector(as.array(op_diff(array(c(1, 4, 9, 16)), n = 2))), c(2, 2))
+  expect_identical(dim(as.array(op_diff(matrix(1, 2, 3), n = 5, axis = 1))), c(0L, 3L))
+})
+
