@@ -22,6 +22,18 @@ test_that("a tensor beyond the memory R may use is a memory_error in NumPy's wor
   expect_equal(child_value(lines, "usable"), "TRUE")
 })
 
+test_that("arrays beyond the process's data limit are memory_errors before anything is allocated, and the session goes on", {
+  skip_if_not_installed("processx")
+  skip_on_os(c("windows", "mac"))
+  # ulimit -d in kilobytes: 3 GB, far below the machine's memory.
+  child <- processx::run("bash", c("-c", sprintf("ulimit -d 3000000; exec '%s' --vanilla '%s'", rscript(), child_script("data_limit"))),
+                         env = child_env(character()), error_on_status = FALSE, timeout = 60)
+  expect_equal(child$status, 0, info = child$stderr)
+  lines <- strsplit(child$stdout, "\n")[[1]]
+  for (case in c("bincount", "scatter", "pad")) expect_equal(child_value(lines, case), "memory_error", info = case)
+  expect_equal(child_value(lines, "usable"), "TRUE")
+})
+
 test_that("an R array R cannot allocate is a memory_error, and the variable and session go on", {
   v <- keras_variable("ones", shape = 2e8, dtype = "float32")
   limit <- mem.maxVSize()

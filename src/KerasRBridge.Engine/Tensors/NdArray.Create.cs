@@ -85,15 +85,15 @@ public abstract partial class NdArray
 
     /// <summary>
     /// Refuses an array of <paramref name="shape"/> and <paramref name="dtype"/> that one tensor
-    /// cannot hold, or of which <paramref name="copies"/> at once need more memory than the
-    /// machine (or its container) has: for work that would otherwise build such arrays before it
-    /// allocates anything of the engine's.
+    /// cannot hold, or of which <paramref name="copies"/> at once need more memory than is
+    /// available now (to the machine or its container, and within the process's limits): for
+    /// work that would otherwise build such arrays before it allocates anything of the engine's.
     /// </summary>
     /// <exception cref="KerasMemoryError">The arrays cannot be allocated.</exception>
     public static void RequireAllocatable(ReadOnlySpan<long> shape, DType dtype, int copies = 1)
     {
         double bytes = (double)StorageLength(shape, dtype) * DTypes.ElementSize(dtype) * copies;
-        if (bytes > GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)
+        if (bytes > MemoryBudget.Bytes())
             throw KerasMemoryError.ForArray(shape, dtype, "not enough memory.");
     }
 

@@ -1,0 +1,16 @@
+# Runs under a process data limit (ulimit -d, set by the test) of about 3 GB: asks for R arrays
+# the engine checks against memory before R allocates them, beyond that limit but well within
+# the machine's memory. Prints "<case> <class>", then whether the session goes on.
+library(kerasbridge)
+attempt <- function(case, code) {
+  err <- tryCatch({
+    force(code)
+    NULL
+  }, error = identity)
+  cat(case, if (is.null(err)) "no-error" else class(err)[1], "\n")
+  flush(stdout())
+}
+attempt("bincount", op_bincount(c(1L, 2L), minlength = 5e8))
+attempt("scatter", op_scatter(matrix(1L, 1, 1), 1, 5e8))
+attempt("pad", op_pad(c(1, 2), c(4e8, 4e8)))
+cat("usable", identical(as.array(op_array(1:3) + 1L), array(2:4)), "\n")
