@@ -268,8 +268,12 @@ op_image_elastic_transform <- function(images, alpha = 20, sigma = 5, interpolat
   for (value in list(list(alpha, "alpha"), list(sigma, "sigma")))
     if (!is.numeric(value[[1L]]) || length(value[[1L]]) != 1L || !is.finite(value[[1L]]))
       raise_bridge_error("value_error", sprintf("`%s` must be a finite number. Received: %s=%s", value[[2L]], value[[2L]], shown(value[[1L]])))
-  if (sigma <= 0 || 6 * sigma > .Machine$integer.max)
+  if (sigma <= 0)
     raise_bridge_error("value_error", sprintf("`sigma` must be positive. Received: sigma=%s", shown(sigma)))
+  # The blur's kernel has 6 * sigma taps (Keras's size), built as R vectors.
+  if (6 * sigma > .Machine$integer.max)
+    raise_bridge_error("value_error", sprintf("`sigma` gives a blur of more taps than an R vector holds (6 * sigma). Received: sigma=%s", shown(sigma)))
+  allocation_check(6 * sigma, "float64", copies = 3L)
   batch <- image_batch(images, data_format)
   dims <- as.integer(op_shape(batch$x))
   compute <- promoted_dtype(op_dtype(batch$x), "float32")

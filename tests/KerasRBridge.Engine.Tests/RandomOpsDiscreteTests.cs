@@ -84,6 +84,14 @@ public class RandomOpsDiscreteTests
     }
 
     [Test]
+    public void Dropout_refuses_a_noise_shape_that_does_not_broadcast_before_drawing_it()
+    {
+        var ones = NdArray.Full(DType.Float32, [3], 1);
+        var ex = Assert.Throws<KerasValueError>(() => RandomOps.Dropout(ones, 0.5, [1_000_000_000], seed: 1));
+        Assert.That(ex!.Message, Is.EqualTo("Cannot broadcast shape (1000000000,) to shape (3,)."));
+    }
+
+    [Test]
     public void Dropout_at_rate_0_is_the_input_and_at_rate_1_its_zeros_in_its_dtype_drawing_nothing()
     {
         var ints = NdArray.Full(DType.Int32, [2, 2], 1);

@@ -133,6 +133,7 @@ test_that("op_image_elastic_transform displaces pixels reproducibly with a seed"
   first <- op_image_elastic_transform(op_ones(c(1, 3, 8, 8)), data_format = "channels_first", seed = 1)
   expect_identical(as.integer(op_shape(first)), c(1L, 3L, 8L, 8L))
   expect_error(op_image_elastic_transform(x, sigma = -1), "positive", class = "value_error")
+  expect_error(op_image_elastic_transform(x, sigma = 1e9), "more taps than an R vector holds", class = "value_error")
   expect_error(op_image_elastic_transform(x, fill_mode = "edge"), "fill_mode", class = "value_error")
 })
 

@@ -110,6 +110,9 @@ public static partial class RandomOps
         var shape = noiseShape is null
             ? inputs.ShapeArray
             : [.. noiseShape.Select((d, i) => d ?? (i < inputs.Rank ? inputs.ShapeSpan[i] : 1))];
+        // Before drawing: a noise shape of 1e9 that cannot broadcast drew a billion decisions first.
+        if (!Broadcasting.CanExpand(shape, inputs.ShapeSpan))
+            throw new KerasValueError($"Cannot broadcast shape {NdArray.FormatShape(shape)} to shape {NdArray.FormatShape(inputs.ShapeSpan)}.");
         double keep = 1 - rate;
         var stream = new RandomStream(RandomSeed.Draw(seed));
         var kept = new bool[NdArray.StorageLength(shape, DType.Bool)];
