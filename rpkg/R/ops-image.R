@@ -141,30 +141,53 @@ lanczos <- function(radius, x) {
   ifelse(x > radius, 0, ifelse(x > 1e-3, y / ifelse(x != 0, pi^2 * x^2, 1), 1))
 }
 
-# The (m x n) matrix taking an axis of m pixels to n: each output pixel's centre mapped back
-# into the input, the kernel's weights there, normalised (as jax.image.scale_and_translate).
-# With antialias a shrinking kernel is widened by the scale, so that it averages every input
-# pixel it covers.
-resize_weights <- function(m, n, kernel, antialias) {
-  inv_scale <- m / n
-  kernel_scale <- if (antialias) max(inv_scale, 1) else 1
-  sample <- (seq_len(n) - 0.5) * inv_scale - 0.5
-  weights <- kernel(abs(outer(seq_len(m) - 1, sample, function(i, s) s - i)) / kernel_scale)
-  dim(weights) <- c(m, n)
+# How far, in input pixels, each kernel reaches at scale 1 (its weights are 0 beyond).
+resize_reach <- c(bilinear = 1, bicubic = 2, lanczos3 = 3, lanczos5 = 5)
+
+# The weights taking input pixels `inputs` (0-based) of an axis of m to the output pixels
+# whose centres map back to `sample`: the kernel's weights there, normalised (as
+# jax.image.scale_and_translate), one column per output pixel. With antialias a shrinking
+# kernel is widened by the scale (`kernel_scale`), so that it averages every pixel it covers.
+resize_weights <- function(inputs, sample, m, kernel, kernel_scale) {
+  weights <- kernel(abs(outer(inputs, sample, function(i, s) s - i)) / kernel_scale)
+  dim(weights) <- c(length(inputs), length(sample))
   totals <- colSums(weights)
   weights <- sweep(weights, 2L, ifelse(totals != 0, totals, 1), "/")
   weights[, abs(totals) <= 1000 * 2^-23 | sample < -0.5 | sample > m - 0.5] <- 0
   weights
 }
 
+# Output pixels per block of resize_axis(): as many as keep a block's weights (its outputs by
+# the input pixels they reach) near a million.
+resize_block <- function(n, inv_scale, reach) {
+  block <- n
+  while (block > 1 && block * ((block - 1) * inv_scale + 2 * reach + 2) > 1e6) block <- ceiling(block / 2)
+  block
+}
+
 # The image's spatial axis `axis` (1-based in the channels-last tensor) resized to n pixels.
+# Each output pixel reads only the input pixels its kernel reaches: blocks of outputs are
+# products of the input's span they reach with that span's weights, never one dense matrix of
+# every input pixel by every output pixel (8 GB to resize 1000 pixels to 1e6).
 resize_axis <- function(x, axis, n, interpolation, antialias) {
   m <- axis_length(x, axis)
   if (m == n) return(x)
   if (interpolation == "nearest")
     return(op_take(x, as.array(floor((seq_len(n) - 0.5) * m / n) + 1), axis = axis))
-  weights <- op_array(resize_weights(m, n, resize_kernel(interpolation), antialias), op_dtype(x))
-  op_moveaxis(op_matmul(op_moveaxis(x, axis, -1L), weights), -1L, axis)
+  inv_scale <- m / n
+  kernel_scale <- if (antialias) max(inv_scale, 1) else 1
+  reach <- resize_reach[[interpolation]] * kernel_scale
+  kernel <- resize_kernel(interpolation)
+  block <- resize_block(n, inv_scale, reach)
+  parts <- lapply(seq(1, n, by = block), function(first) {
+    sample <- (seq.int(first, min(n, first + block - 1)) - 0.5) * inv_scale - 0.5
+    lo <- min(m - 1, max(0, floor(min(sample) - reach)))
+    hi <- max(lo, min(m - 1, ceiling(max(sample) + reach)))
+    weights <- op_array(resize_weights(lo:hi, sample, m, kernel, kernel_scale), op_dtype(x))
+    span <- op_take(x, as.array(seq.int(lo, hi) + 1), axis = axis)
+    op_moveaxis(op_matmul(op_moveaxis(span, axis, -1L), weights), -1L, axis)
+  })
+  if (length(parts) == 1L) parts[[1L]] else op_concatenate(parts, axis = axis)
 }
 
 # The part of the image with the target's aspect ratio, centred (Keras's crop_to_aspect_ratio),
@@ -244,14 +267,12 @@ op_image_resize <- function(images, size, interpolation = "bilinear", antialias 
   out <- if (integer) op_cast(x, "float32") else x
   if (crop || pad) out <- to_aspect_ratio(out, size, crop, fill_number(fill_value))
   h_axis <- op_ndim(x) - 2L
-  # The image resized along its height, the output, and each axis's matrix of weights are made
-  # in turn: each is refused before it is built if it could not be held. R computes the weights
-  # through some eight temporary arrays of their size.
+  # The image resized along its height, then the output, are made in turn: each is refused
+  # before it is built if it could not be held (the weights come in blocks of a million).
   dims <- as.integer(op_shape(out))
   for (j in 1:2) {
-    allocation_check(c(dims[[h_axis + j - 1L]], size[[j]]), "float64", copies = 8L)
     dims[[h_axis + j - 1L]] <- size[[j]]
-    allocation_check(dims, op_dtype(out))
+    allocation_check(dims, op_dtype(out), copies = 2L)
   }
   for (j in 1:2) out <- resize_axis(out, h_axis + j - 1L, size[[j]], interpolation, antialias)
   if (integer) out <- op_saturate_cast(op_round(out), dtype)

@@ -189,9 +189,21 @@ test_that("the image ops take keras3's integer arguments as lists, and cut fract
 })
 
 test_that("op_image_resize refuses a size whose arrays could not be held with a memory_error, before building them", {
-  expect_bridge_error(op_image_resize(op_zeros(c(5, 5, 1)), c(1e9, 1)), "memory_error", "for an array with shape (5, 1000000000) and data type float64", fixed = TRUE)
+  expect_bridge_error(op_image_resize(op_zeros(c(5, 5, 1)), c(1e9, 1)), "memory_error", "for an array with shape (1000000000, 5, 1) and data type float32", fixed = TRUE)
   expect_bridge_error(op_image_resize(op_zeros(c(5, 5, 3)), c(1e9, 1e9)), "memory_error", "Unable to allocate")
   expect_identical(as.integer(op_shape(op_image_resize(op_zeros(c(5, 5, 3)), c(3, 7)))), c(3L, 7L, 3L))
+})
+
+test_that("op_image_resize reads, for each output pixel, only the input pixels its kernel reaches", {
+  # 1000 pixels to 1e6 (a 40 MB result): the dense weights of every input by every output pixel were 8 GB.
+  up <- op_image_resize(op_reshape(op_arange(1, 1000), c(1000, 1, 1)), c(1e6, 1))
+  expect_identical(as.integer(op_shape(up)), c(1000000L, 1L, 1L))
+  values <- as.vector(as.array(up))
+  expect_equal(values[c(1, 500000, 1e6)], c(1, 500.4995, 1000), tolerance = 1e-6)
+  expect_true(all(diff(values) >= -1e-4))
+  # Shrinking with antialias averages a wide span in blocks; a constant stays constant.
+  down <- op_image_resize(op_ones(c(1e6, 2, 1)), c(10, 2), antialias = TRUE)
+  expect_equal(as.array(down), array(1, c(10, 2, 1)), tolerance = 1e-6)
 })
 
 test_that("op_image_resize of integers rounds and saturates to the dtype, overshoot kept, as Keras's _resize", {
