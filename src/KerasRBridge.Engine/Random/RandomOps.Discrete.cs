@@ -54,7 +54,10 @@ public static partial class RandomOps
         if (classes == 0 && batch > 0 && numSamples > 0)
             throw new KerasValueError($"`logits` must have at least one class. Received: logits.shape={NdArray.FormatShape(logits.ShapeSpan)}");
         var weights = logits.Cast(DType.Float64).AsSpan<double>();
-        var samples = new long[checked(batch * (int)numSamples)];
+        // Drawn as int64, then cast: checked first so that too many samples are NumPy's error.
+        long[] shape = [batch, numSamples];
+        NdArray.RequireAllocatable(shape, DType.Int64, copies: 2);
+        var samples = NdArray.NewArray<long>(NdArray.StorageLength(shape, DType.Int64), shape, zeroed: false);
         var stream = new RandomStream(RandomSeed.Draw(seed));
         var cumulative = new double[classes];
         for (int b = 0; b < batch; b++)
@@ -65,13 +68,24 @@ public static partial class RandomOps
             for (int c = 0; c < classes; c++) cumulative[c] = total += Math.Exp(weights[b + c * batch] - max);
             for (int s = 0; s < numSamples; s++)
             {
-                double u = stream.NextUnit() * total;
-                int chosen = 0;
-                while (chosen < classes - 1 && cumulative[chosen] <= u) chosen++;
-                samples[b + s * batch] = chosen;
+                samples[b + s * batch] = FirstAbove(cumulative, stream.NextUnit() * total);
             }
         }
         return NdArray.FromColumnMajor(samples, [batch, numSamples]).Cast(resolved);
+    }
+
+    // The first class whose cumulative weight passes u (the last if none does), by bisection:
+    // a draw costs log(classes), where walking the classes made 1e5 samples of 1e7 classes hours.
+    private static int FirstAbove(double[] cumulative, double u)
+    {
+        int low = 0, high = cumulative.Length - 1;
+        while (low < high)
+        {
+            int middle = low + (high - low) / 2;
+            if (cumulative[middle] <= u) low = middle + 1;
+            else high = middle;
+        }
+        return low;
     }
 
     /// <summary><paramref name="x"/> with its slices along <paramref name="axis"/> (0-based) in a random order (<c>keras.random.shuffle</c>).</summary>

@@ -13,4 +13,5 @@ attempt <- function(case, code) {
 attempt("bincount", op_bincount(c(1L, 2L), minlength = 5e8))
 attempt("scatter", op_scatter(matrix(1L, 1, 1), 1, 5e8))
 attempt("pad", op_pad(c(1, 2), c(4e8, 4e8)))
+attempt("categorical", random_categorical(matrix(0, 1, 3), 5e8, seed = 1))
 cat("usable", identical(as.array(op_array(1:3) + 1L), array(2:4)), "\n")
