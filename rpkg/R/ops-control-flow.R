@@ -231,6 +231,9 @@ op_scan <- function(f, init, xs = NULL, length = NULL, reverse = FALSE, unroll =
   carry <- tree_map(init, op_convert_to_tensor)
   no_output <- lapply(tree_leaves(carry), op_zeros_like)
   order <- if (reverse) rev(seq_len(steps)) else seq_len(steps)
+  # Every step's output is kept (an R object of some hundreds of bytes, 512 counted) until
+  # they are stacked: refused before the first step if they could not all be held.
+  allocation_check(c(steps, 64), "float64")
   ys <- vector("list", steps)
   for (i in order) {
     x <- if (length(leaves)) tree_rebuild(xs, slices_at(leaves, i)) else NULL

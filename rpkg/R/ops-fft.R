@@ -328,17 +328,20 @@ op_istft <- function(x, sequence_length, sequence_stride, fft_length, length = N
   center <- flag(center, "center")
   rank <- base::length(input$dim)
   frames <- input$dim[[rank - 1L]]
-  total <- n_fft + stride * (frames - 1L)
+  # In doubles: a stride near .Machine$integer.max times the frames passes R's integers.
+  total <- n_fft + as.numeric(stride) * (frames - 1L)
   # Each frame back to samples (SciPy's inverse scaled by the window's sum), windowed, added
   # where frames overlap, and divided by the overlapping squares of the window.
   signal <- along_axis(input$z, input$dim, rank, real_inverse, n = n_fft) * sum(weights)
   batch <- input$dim[seq_len(rank - 2L)]
   count <- prod(batch)
   frames_of <- array(signal, c(count, frames, n_fft))
+  # The overlap-added signal and its normalisation, as R arrays, and their quotient.
+  allocation_check(c(count + 1, total), "float64", copies = 3L)
   out <- matrix(0, count, total)
   norm <- numeric(total)
   for (t in seq_len(frames)) {
-    at <- (t - 1L) * stride + seq_len(n_fft)
+    at <- (t - 1) * as.numeric(stride) + seq_len(n_fft)
     out[, at] <- out[, at] + frames_of[, t, ] * rep(weights, each = count)
     norm[at] <- norm[at] + weights^2
   }

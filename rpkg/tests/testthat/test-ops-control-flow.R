@@ -131,6 +131,12 @@ test_that("op_scan takes nested carries and nested xs", {
   expect_equal(values(out[[2L]]), c(11, 22, 33))
 })
 
+test_that("op_scan of more steps than memory holds a list of is a memory_error before the first step", {
+  calls <- 0
+  expect_error(op_scan(function(c, x) { calls <<- calls + 1; list(c, c) }, 0, length = .Machine$integer.max), class = "memory_error")
+  expect_identical(calls, 0)
+})
+
 test_that("op_scan refuses what Keras refuses", {
   cumsum_fn <- function(carry, x) list(carry + x, carry + x)
   expect_error(op_scan(123, 0, c(1, 2)), "should be a callable", class = "type_error")

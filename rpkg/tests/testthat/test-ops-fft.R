@@ -164,3 +164,9 @@ test_that("transforms whose arrays memory could not hold are a memory_error befo
   expect_bridge_error(op_irfft(list(matrix(0, 1e4, 2), matrix(0, 1e4, 2)), fft_length = 1e9), "memory_error", "Unable to allocate")
   expect_bridge_error(op_stft(op_ones(1e6), sequence_length = 1e5, sequence_stride = 1, fft_length = 1e5), "memory_error", "Unable to allocate")
 })
+
+test_that("op_istft with a stride beyond R's integers is a memory_error, not R's integer overflow", {
+  frames <- list(op_ones(c(3, 5)), op_zeros(c(3, 5)))
+  expect_error(op_istft(frames, 8, .Machine$integer.max, 8), class = "memory_error")
+})
+
