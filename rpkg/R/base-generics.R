@@ -31,7 +31,8 @@ NULL
 #' `as.matrix()` (so `apply()` works), `as.data.frame()`, `head()`, `tail()`, `rev()`, `sort()`,
 #' `unique()`, `rep()`, `diff()`, `rowSums()`, `colSums()`, `rowMeans()`, `colMeans()`,
 #' `summary()`, `median()`, `quantile()`, `anyNA()` (whether any element is NaN), `order()`,
-#' `duplicated()`, `anyDuplicated()`; `dimnames()` is `NULL`. `str()` shows the dtype, the
+#' `duplicated()`, `anyDuplicated()`; `dimnames()` is `NULL`. `as.character()` gives each
+#' element's text (64-bit integers beyond 2^53 by their exact digits). `str()` shows the dtype, the
 #' shape and the first values. `dim(x) <- d` and `x[[i]] <- value` change a tensor as base R
 #' changes an array (a variable's `[[<-` assigns in place; its shape is fixed).
 #'

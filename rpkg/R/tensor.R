@@ -113,7 +113,7 @@ format_values <- function(x, digits = NULL) {
   if (length(values) == 0 && length(dim(values)) > 1)
     return(sprintf("<%s array of %s>", paste(dim(values), collapse = " x "), typeof(values)))
   if (summarised) dimnames(values) <- summary_dimnames(dims)
-  lines <- utils::capture.output(print(values, digits = digits))
+  lines <- utils::capture.output(print(values, digits = digits, quote = FALSE, right = TRUE))
   if (!summarised) return(lines)
   c(lines, sprintf("(%s elements: the first and last %d positions of each axis longer than %d, as NumPy summarises; as.array() gives them all)",
                    format(length(x), big.mark = ","), summary_edge, 2L * summary_edge))
@@ -132,11 +132,20 @@ summary_dimnames <- function(dims) {
 }
 
 # A tensor's values as R prints them: int32's least value, which an R integer holds only as NA,
-# is shown as the number it is (NumPy prints -2147483648).
+# is shown as the number it is (NumPy prints -2147483648), and 64-bit integers beyond 2^53,
+# which R's doubles round, by their digits.
 printable <- function(x) {
   values <- as.array(x)
-  if (is.integer(values) && anyNA(values)) as.array(op_cast(x, "float64")) else values
+  if (is.integer(values) && anyNA(values)) return(as.array(op_cast(x, "float64")))
+  if (is.double(values) && op_dtype(x) %in% c("int64", "uint64") && any(abs(values) >= 2^53)) {
+    digits <- .Call(krb_call1, "integer_digits", x)
+    return(if (is.null(dim(values))) digits else array(digits, dim(values)))
+  }
+  values
 }
+
+#' @export
+as.character.kerasbridge_object <- function(x, ...) as.character(as.vector(printable(x)))
 
 #' @export
 print.kerasbridge_object <- function(x, ...) {

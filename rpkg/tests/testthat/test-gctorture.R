@@ -30,6 +30,8 @@ tortured <- list(
     quote({ v$assign(array(2, c(2, 3))); v$assign_add(array(1, c(2, 3))); as.array(v) }), array(3, c(2, 3))),
   "variable_assign_sub: a tensor subtracted" = list(
     quote({ v$assign(array(2, c(2, 3))); v$assign_sub(v$value); as.array(v) }), array(0, c(2, 3))),
+  "integer_digits: int64 elements beyond 2^53" = list(
+    quote(call_entry("integer_digits", op_add(op_array(2^53, "int64"), op_array(1L, "int64")))), "9007199254740993"),
   "to_r: a small tensor" = list(
     quote(as.array(t)), array(as.double(1:6), c(2, 3))),
   "to_r: a vector large enough for R to be asked to allocate it carefully" = list(

@@ -112,3 +112,14 @@ test_that("print() takes digits as for an R array, and int32's least value print
   expect_identical(capture.output(print(op_array(c(1 / 3, 2 / 3)), digits = 3))[[2L]], "[1] 0.333 0.667")
   expect_identical(capture.output(print(op_cast(op_array(-2147483648, "float64"), "int32")))[[2L]], "[1] -2147483648")
 })
+
+test_that("64-bit integers beyond 2^53 print and convert to text by their digits, which R's doubles round", {
+  big <- op_add(op_array(2^53, "int64"), op_array(1L, "int64"))
+  expect_identical(capture.output(print(big))[[2L]], "[1] 9007199254740993")
+  expect_identical(as.character(big), "9007199254740993")
+  largest <- op_subtract(op_zeros(2, "uint64"), op_ones(2, "uint64"))
+  expect_identical(as.character(largest), rep("18446744073709551615", 2))
+  expect_identical(as.character(op_array(c(1.5, 2))), c("1.5", "2"))
+  expect_identical(capture.output(print(op_array(c(1, 2), "int64")))[[2L]], "[1] 1 2")
+})
+

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KerasRBridge.Bridge.Arguments;
 using KerasRBridge.Bridge.Conversion;
 using KerasRBridge.Bridge.Entries.Declaring;
@@ -14,6 +15,8 @@ internal static class TensorEntries
     internal static readonly EntryPoint[] All =
     [
         Declare.Entry("to_r", (NdArray x) => RArrays.ToR(x)),
+        // R's doubles hold 64-bit integers exactly only up to 2^53: printing shows their digits.
+        Declare.Entry("integer_digits", (NdArray x) => IntegerDigits(x)),
         Declare.Entry("tensor_field", (NdArray x, string field) => Field(x, field)),
         // Raw: an object from a previous session must still describe itself, since printing should not fail.
         Declare.Entry("describe", (Sexp x) => Objects.DescribeUnusable(x) ?? Header(Objects.Get<object>(x, "x"))),
@@ -28,6 +31,18 @@ internal static class TensorEntries
             RIndex.InUsersTerms(one_based, () => Assign(x, index, one_based, value))),
         Declare.Entry("shape_new", (Sexp dimensions) => NewShape(dimensions)),
     ];
+
+    // Each element's decimal digits, in R's (column-major) order, for 64-bit integer dtypes.
+    private static RObject IntegerDigits(NdArray x)
+    {
+        var digits = x.DType switch
+        {
+            DType.Int64 => x.AsSpan<long>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)),
+            DType.UInt64 => x.AsSpan<ulong>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)),
+            _ => throw new KerasTypeError($"Only int64 and uint64 tensors need their digits. Received: dtype={DTypes.Name(x.DType)}"),
+        };
+        return RValues.Strings([.. digits]);
+    }
 
     private static EntryResult Field(NdArray t, string field) => field switch
     {
