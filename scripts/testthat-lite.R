@@ -25,6 +25,11 @@ local(envir = lite, {
   skip_if_not_installed <- function(pkg, minimum_version = NULL)
     if (!requireNamespace(pkg, quietly = TRUE)) skip(paste(pkg, "cannot be loaded"))
   skip_on_cran <- function() invisible()
+  skip_if <- function(condition, message = "condition met") if (isTRUE(condition)) skip(message)
+  skip_on_os <- function(os) {
+    here <- switch(Sys.info()[["sysname"]], Windows = "windows", Darwin = "mac", Linux = "linux", SunOS = "solaris", "")
+    if (here %in% os) skip(paste("on", here))
+  }
 
   test_path <- function(...) file.path(getwd(), ...)
 
@@ -71,6 +76,10 @@ local(envir = lite, {
     hits <- grepl(regexp, object, ...)
     record(length(object) > 0 && if (all) all(hits) else any(hits), paste(label(substitute(object)), "does not match", regexp), info)
   }
+  expect_no_match <- function(object, regexp, ..., info = NULL)
+    record(!any(grepl(regexp, object, ...)), paste(label(substitute(object)), "matches", regexp), info)
+  expect_named <- function(object, expected, info = NULL)
+    record(identical(names(object), expected), paste(label(substitute(object)), "does not have names", paste(expected, collapse = ", ")), info)
   expect_type <- function(object, type) record(identical(typeof(object), type), paste("type is", typeof(object), "not", type))
   expect_s3_class <- function(object, class) record(inherits(object, class), paste(label(substitute(object)), "does not inherit from", class))
   expect_setequal <- function(object, expected)

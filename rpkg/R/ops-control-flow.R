@@ -33,6 +33,14 @@ tree_rebuild <- function(structure, leaves) {
 
 tree_map <- function(x, f) tree_rebuild(x, lapply(tree_leaves(x), f))
 
+# Each leaf's path of names (empty for a position in an unnamed list), in tree_leaves()' order.
+tree_keys <- function(x) {
+  if (!is_tree_node(x)) return("")
+  visit <- tree_order(x)
+  keys <- if (is.null(names(x))) character(length(x)) else names(x)
+  unlist(Map(function(key, child) paste0(key, "/", tree_keys(child)), keys[visit], x[visit]), use.names = FALSE)
+}
+
 # Structures of the same shape (`ys`, one per step) stacked leaf by leaf along a new first axis.
 tree_stack <- function(ys) {
   if (!length(ys)) raise_bridge_error("value_error", "need at least one array to stack")
@@ -41,6 +49,9 @@ tree_stack <- function(ys) {
   if (any(counts != counts[[1L]]))
     raise_bridge_error("value_error", sprintf("The function must return the same structure at every step. Received: %s leaves",
                                               paste(unique(counts), collapse = " and ")))
+  keys <- lapply(ys, tree_keys)
+  if (!all(vapply(keys, identical, TRUE, keys[[1L]])))
+    raise_bridge_error("value_error", "The function must return the same structure at every step. Received: structures whose names differ")
   tree_rebuild(ys[[1L]], lapply(seq_len(counts[[1L]]), function(j) op_stack(lapply(leaves, `[[`, j), axis = 1L)))
 }
 
@@ -169,7 +180,7 @@ op_while_loop <- function(cond, body, loop_vars, maximum_iterations = NULL) {
   # An unnamed list is Python's tuple of loop variables, and so is a vector of several numbers,
   # which reticulate hands keras3's Keras as a list; anything else (a named list is a dict, an
   # array one NumPy array) is one loop variable.
-  if (is.atomic(loop_vars) && is.null(dim(loop_vars)) && length(loop_vars) > 1L) loop_vars <- as.list(loop_vars)
+  if (is.atomic(loop_vars) && is.null(dim(loop_vars)) && length(loop_vars) > 1L) loop_vars <- as.list(unname(loop_vars))
   spread <- is_tree_node(loop_vars) && is.null(names(loop_vars))
   vars <- tree_map(if (spread) loop_vars else list(loop_vars), op_convert_to_tensor)
   iterations <- 0L
@@ -231,9 +242,10 @@ op_scan <- function(f, init, xs = NULL, length = NULL, reverse = FALSE, unroll =
   carry <- tree_map(init, op_convert_to_tensor)
   no_output <- lapply(tree_leaves(carry), op_zeros_like)
   order <- if (reverse) rev(seq_len(steps)) else seq_len(steps)
-  # Every step's output is kept (an R object of some hundreds of bytes, 512 counted) until
-  # they are stacked: refused before the first step if they could not all be held.
-  allocation_check(c(steps, 64), "float64")
+  # Every step's output is kept (an R object of some hundreds of bytes, 512 counted: 32
+  # complex128 elements a step) until they are stacked: refused before the first step if they
+  # could not all be held.
+  allocation_check(steps, "complex128", copies = 32L)
   ys <- vector("list", steps)
   for (i in order) {
     x <- if (length(leaves)) tree_rebuild(xs, slices_at(leaves, i)) else NULL

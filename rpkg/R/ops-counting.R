@@ -360,7 +360,8 @@ segment_reduction <- function(data, segment_ids, num_segments, reduce, empty) {
   if (segments < 0L) raise_bridge_error("value_error", sprintf("`num_segments` must not be negative. Received: num_segments=%d", segments))
   width <- prod(as.numeric(shape[-1L]))
   allocation_check(c(segments, width), "float64", copies = 2L)
-  rows <- matrix(as.numeric(as.array(data)), shape[[1L]], width)
+  values <- as.array(data)
+  rows <- matrix(if (is.complex(values)) values else as.numeric(values), shape[[1L]], width)
   out <- matrix(empty, segments, width)
   kept <- ids >= 0 & ids < segments
   if (any(kept)) {
@@ -375,7 +376,15 @@ segment_reduction <- function(data, segment_ids, num_segments, reduce, empty) {
 #' @rdname op_bincount
 #' @export
 op_segment_sum <- function(data, segment_ids, num_segments = NULL, sorted = FALSE)
-  segment_reduction(data, segment_ids, num_segments, function(rows, ids) rowsum(rows, ids, reorder = FALSE), 0)
+  segment_reduction(data, segment_ids, num_segments, segment_sums, 0)
+
+# Sums of rows by segment id, one row per id present (rowsum(), which takes no complex numbers:
+# their real and imaginary parts are summed apart).
+segment_sums <- function(rows, ids) {
+  if (!is.complex(rows)) return(rowsum(rows, ids, reorder = FALSE))
+  real <- rowsum(Re(rows), ids, reorder = FALSE)
+  real + 1i * rowsum(Im(rows), ids, reorder = FALSE)
+}
 
 #' @rdname op_bincount
 #' @export

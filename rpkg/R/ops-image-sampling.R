@@ -270,14 +270,15 @@ op_image_elastic_transform <- function(images, alpha = 20, sigma = 5, interpolat
       raise_bridge_error("value_error", sprintf("`%s` must be a finite number. Received: %s=%s", value[[2L]], value[[2L]], shown(value[[1L]])))
   if (sigma <= 0)
     raise_bridge_error("value_error", sprintf("`sigma` must be positive. Received: sigma=%s", shown(sigma)))
-  # The blur's kernel has 6 * sigma taps (Keras's size), built as R vectors.
+  # The blur's kernel has int(6 * sigma) | 1 taps (Keras's size), built as R vectors.
   if (6 * sigma > .Machine$integer.max)
     raise_bridge_error("value_error", sprintf("`sigma` gives a blur of more taps than an R vector holds (6 * sigma). Received: sigma=%s", shown(sigma)))
-  allocation_check(6 * sigma, "float64", copies = 3L)
+  tap_count <- bitwOr(as.integer(6 * sigma), 1L)
+  allocation_check(tap_count, "float64", copies = 3L)
   batch <- image_batch(images, data_format)
   dims <- as.integer(op_shape(batch$x))
   compute <- promoted_dtype(op_dtype(batch$x), "float32")
-  taps <- gaussian_taps(bitwOr(as.integer(6 * sigma), 1L), sigma)
+  taps <- gaussian_taps(tap_count, sigma)
   noise <- random_normal(c(2L, dims[1:3], 1L), dtype = compute, seed = seed) * sigma
   shifts <- lapply(1:2, function(j) as.array(blur_batch(op_take(noise, j, axis = 1L), taps, taps) * alpha))
   source <- function(i, y, x) {

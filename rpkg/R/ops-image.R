@@ -174,6 +174,12 @@ resize_axis <- function(x, axis, n, interpolation, antialias) {
   if (m == n) return(x)
   if (interpolation == "nearest")
     return(op_take(x, as.array(floor((seq_len(n) - 0.5) * m / n) + 1), axis = axis))
+  if (m == 0L) {
+    # No pixel to read: the resized axis holds zeros, as a product with no terms.
+    dims <- as.integer(op_shape(x))
+    dims[[axis]] <- n
+    return(op_zeros(dims, dtype = op_dtype(x)))
+  }
   inv_scale <- m / n
   kernel_scale <- if (antialias) max(inv_scale, 1) else 1
   reach <- resize_reach[[interpolation]] * kernel_scale
@@ -183,6 +189,9 @@ resize_axis <- function(x, axis, n, interpolation, antialias) {
     sample <- (seq.int(first, min(n, first + block - 1)) - 0.5) * inv_scale - 0.5
     lo <- min(m - 1, max(0, floor(min(sample) - reach)))
     hi <- max(lo, min(m - 1, ceiling(max(sample) + reach)))
+    # A block is one output pixel at least, whose span (shrinking with antialias) can be long;
+    # R computes its weights through some eight temporary arrays of their size.
+    allocation_check(c(hi - lo + 1, length(sample)), "float64", copies = 8L)
     weights <- op_array(resize_weights(lo:hi, sample, m, kernel, kernel_scale), op_dtype(x))
     span <- op_take(x, as.array(seq.int(lo, hi) + 1), axis = axis)
     op_moveaxis(op_matmul(op_moveaxis(span, axis, -1L), weights), -1L, axis)

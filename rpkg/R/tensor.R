@@ -108,8 +108,8 @@ summary_edge <- 3L
 format_values <- function(x, digits = NULL) {
   dims <- dim(x)
   summarised <- length(x) > summary_threshold && length(dims) > 0L
-  shown <- if (summarised) summary_corner(x, dims) else x
-  values <- printable(shown)
+  read <- if (summarised) summary_corner(x, dims) else x
+  values <- printable(read)
   if (length(values) == 0 && length(dim(values)) > 1)
     return(sprintf("<%s array of %s>", paste(dim(values), collapse = " x "), typeof(values)))
   if (summarised) dimnames(values) <- summary_dimnames(dims)

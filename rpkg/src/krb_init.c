@@ -21,11 +21,13 @@ static char start_failure[1024] = "";
 /* parent: the R condition that caused the error (R_NilValue when none). */
 void krb_raise_condition(const char *error_class, const char *message, SEXP parent)
 {
+    /* Before the namespace is known, raise_bridge_error() cannot be found: R's plain error. */
+    if (namespace_env == NULL) Rf_error("%s", message);
     PROTECT(parent);
     SEXP class_value = PROTECT(Rf_ScalarString(Rf_mkCharCE(error_class, CE_UTF8)));
     SEXP message_value = PROTECT(Rf_ScalarString(Rf_mkCharCE(message, CE_UTF8)));
     SEXP call = PROTECT(Rf_lang4(Rf_install("raise_bridge_error"), class_value, message_value, parent));
-    Rf_eval(call, namespace_env != NULL ? namespace_env : R_BaseEnv);
+    Rf_eval(call, namespace_env);
     UNPROTECT(4);
     Rf_error("%s", message);
 }

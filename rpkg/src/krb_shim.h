@@ -50,7 +50,7 @@ void krb_await_clr(void);
 /* Raises an R error of class c(error_class, "kerasbridge_error", "error", "condition")
  * through the package's raise_bridge_error() (krb_init.c); parent: the R condition that caused
  * it, or R_NilValue. Does not return. */
-void krb_raise_condition(const char *error_class, const char *message, SEXP parent);
+void krb_raise_condition(const char *error_class, const char *message, SEXP parent) __attribute__((noreturn));
 
 /* R's serialization of kerasbridge objects (krb_saved.c). */
 void krb_register_saved_classes(void);

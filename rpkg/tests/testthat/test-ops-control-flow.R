@@ -55,6 +55,8 @@ test_that("op_while_loop spreads a vector of several numbers, as reticulate hand
   expect_length(out, 2L)
   expect_equal(vapply(out, values, 1), c(10, 11))
   expect_true(op_is_tensor(op_while_loop(function(x) FALSE, function(x) x, array(c(0, 1)))))
+  # reticulate drops an atomic vector's names: still a list of loop variables, not a dict.
+  expect_length(op_while_loop(function(a, b) FALSE, function(a, b) list(a, b), c(a = 0, b = 1)), 2L)
 })
 
 test_that("op_while_loop takes maximum_iterations as a tensor too", {
@@ -210,6 +212,8 @@ test_that("structures of named lists pair their leaves by name, as Keras flatten
   mapped <- op_map(op_array(c(1, 2, 3)), function(x) if (values(x) == 2) list(b = x * 100, a = x) else list(a = x, b = x * 100))
   expect_equal(as.vector(as.array(mapped$a)), c(1, 2, 3))
   expect_equal(as.vector(as.array(mapped$b)), c(100, 200, 300))
+  expect_error(op_map(op_array(c(1, 2)), function(x) if (values(x) == 2) list(a = x, c = x) else list(a = x, b = x)),
+               "names differ", class = "value_error")
 })
 
 test_that("a tensor in an error message shows as its header, not as its slots", {

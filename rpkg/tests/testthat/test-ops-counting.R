@@ -155,6 +155,11 @@ test_that("segment ids and data of different lengths are Keras's value_error", {
                       "Argument `segment_ids` and `data` should have same leading dimension. Got (4,) v.s. (0,).", fixed = TRUE)
 })
 
+test_that("op_segment_sum sums complex rows, real and imaginary parts alike", {
+  data <- op_array(c(1 + 2i, 3 - 1i, 5 + 0i), "complex128")
+  expect_identical(as.vector(as.array(op_segment_sum(data, c(1, 1, 2)))), c(4 + 1i, 5 + 0i))
+})
+
 test_that("segment reductions over many segments match a direct computation", {
   ids <- sample(1:5000, 20000, replace = TRUE)
   data <- matrix(rnorm(40000), 20000, 2)

@@ -134,6 +134,7 @@ test_that("op_image_elastic_transform displaces pixels reproducibly with a seed"
   expect_identical(as.integer(op_shape(first)), c(1L, 3L, 8L, 8L))
   expect_error(op_image_elastic_transform(x, sigma = -1), "positive", class = "value_error")
   expect_error(op_image_elastic_transform(x, sigma = 1e9), "more taps than an R vector holds", class = "value_error")
+  expect_identical(as.integer(op_shape(op_image_elastic_transform(x, sigma = 0.7, seed = 1))), c(2L, 12L, 12L, 3L))
   expect_error(op_image_elastic_transform(x, fill_mode = "edge"), "fill_mode", class = "value_error")
 })
 

@@ -204,6 +204,8 @@ test_that("op_image_resize reads, for each output pixel, only the input pixels i
   # Shrinking with antialias averages a wide span in blocks; a constant stays constant.
   down <- op_image_resize(op_ones(c(1e6, 2, 1)), c(10, 2), antialias = TRUE)
   expect_equal(as.array(down), array(1, c(10, 2, 1)), tolerance = 1e-6)
+  # No pixel to read: zeros, as the product of no terms.
+  expect_identical(as.array(op_image_resize(array(1, c(0, 3, 1)), c(2, 3))), array(0, c(2, 3, 1)))
 })
 
 test_that("op_image_resize of integers rounds and saturates to the dtype, overshoot kept, as Keras's _resize", {
