@@ -182,6 +182,15 @@ public class VariableAssignTests
     }
 
     [Test]
+    public void The_extreme_64_bit_integers_are_held_by_their_own_dtypes()
+    {
+        Assert.That(new Variable((object)long.MaxValue, dtype: "int64").Value.ToArray<long>(), Is.EqualTo(new[] { long.MaxValue }));
+        Assert.That(new Variable((object)long.MinValue, dtype: "int64").Value.ToArray<long>(), Is.EqualTo(new[] { long.MinValue }));
+        Assert.That(new Variable((object)ulong.MaxValue, dtype: "uint64").Value.ToArray<ulong>(), Is.EqualTo(new[] { ulong.MaxValue }));
+        Assert.Throws<KerasValueError>(() => new Variable((object)ulong.MaxValue, dtype: "int64"));
+    }
+
+    [Test]
     public void A_dotnet_nan_for_an_integer_dtype_is_refused()
     {
         var ex = Assert.Throws<KerasValueError>(() => new Variable((object)double.NaN, dtype: "int32"));

@@ -151,6 +151,26 @@ public class VariableStatelessTests
     }
 
     [Test]
+    public void An_initializer_that_opens_and_closes_a_stateless_scope_initializes_each_waiting_variable_once()
+    {
+        int calls = 0;
+        Func<long[], DType, object?> nested = (shape, dtype) =>
+        {
+            calls++;
+            using (new StatelessScope()) { }
+            return NdArray.Full(dtype, shape, 1);
+        };
+        Variable first, second;
+        using (new StatelessScope())
+        {
+            first = new Variable(nested, shape: new[] { 1 });
+            second = new Variable(nested, shape: new[] { 1 });
+        }
+        Assert.That(calls, Is.EqualTo(2));
+        Assert.That((first.IsInitialized, second.IsInitialized), Is.EqualTo((true, true)));
+    }
+
+    [Test]
     public void Initializing_twice_is_an_error()
     {
         var v = new Variable(Vector(1, 2), name: "w");

@@ -32,16 +32,25 @@ internal static class TensorEntries
         Declare.Entry("shape_new", (Sexp dimensions) => NewShape(dimensions)),
     ];
 
-    // Each element's decimal digits, in R's (column-major) order, for 64-bit integer dtypes.
+    // Each element's decimal digits, in R's (column-major) order, for 64-bit integer dtypes. A
+    // string is some six times its number's 8 bytes: checked first.
     private static RObject IntegerDigits(NdArray x)
     {
-        var digits = x.DType switch
+        if (x.DType is not (DType.Int64 or DType.UInt64))
+            throw new KerasTypeError($"Only int64 and uint64 tensors need their digits. Received: dtype={DTypes.Name(x.DType)}");
+        NdArray.RequireAllocatable(x.ShapeSpan, x.DType, copies: 6);
+        var digits = new string?[x.Size];
+        if (x.DType == DType.Int64)
         {
-            DType.Int64 => x.AsSpan<long>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)),
-            DType.UInt64 => x.AsSpan<ulong>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)),
-            _ => throw new KerasTypeError($"Only int64 and uint64 tensors need their digits. Received: dtype={DTypes.Name(x.DType)}"),
-        };
-        return RValues.Strings([.. digits]);
+            var values = x.AsSpan<long>();
+            for (int i = 0; i < digits.Length; i++) digits[i] = values[i].ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var values = x.AsSpan<ulong>();
+            for (int i = 0; i < digits.Length; i++) digits[i] = values[i].ToString(CultureInfo.InvariantCulture);
+        }
+        return RValues.Strings(digits);
     }
 
     private static EntryResult Field(NdArray t, string field) => field switch

@@ -90,7 +90,7 @@ internal sealed class H5Format : WeightsFormat
         {
             if (path.Count > MaxDepth || ++_links > maxLinks)
                 throw new KerasValueError(
-                    $"The groups of the file link back to themselves or to each other (at '{string.Join('/', path.Take(8))}/...'): " +
+                    $"The groups of the file link back to themselves, or reach the same groups over and over (at '{string.Join('/', path.Take(8))}/...'): " +
                     "a .weights.h5 file is a tree of groups, as Keras writes it.");
             if (H5Internals.InOtherFile(child, root))
                 throw new KerasValueError(
@@ -102,6 +102,8 @@ internal sealed class H5Format : WeightsFormat
     {
         foreach (var child in group.Children())
         {
+            if (child is IH5UnresolvedLink link)
+                throw new KerasValueError($"The link '{link.Name}' cannot be followed: {link.Reason?.Message}");
             walk.Follow(path, child);
             switch (child)
             {
@@ -114,8 +116,6 @@ internal sealed class H5Format : WeightsFormat
                     var array = ReadDataset(dataset, string.Join('/', [.. path, child.Name]), walk.MaxBytes);
                     arrays.Add(new(string.Join('/', [.. parts, child.Name]), array));
                     break;
-                case IH5UnresolvedLink link:
-                    throw new KerasValueError($"The link '{link.Name}' cannot be followed: {link.Reason?.Message}");
             }
         }
     }
@@ -131,6 +131,8 @@ internal sealed class H5Format : WeightsFormat
         NdArray.RequireSupportedRank(shape.Length);
         if (H5Internals.IsExternal(dataset))
             throw new KerasValueError($"Not allowed: the dataset '{name}' keeps its elements in other files (HDF5 external storage), as Keras refuses it.");
+        if (dataset.Layout.Class == H5DataLayoutClass.VirtualStorage)
+            throw new KerasValueError($"Not allowed: the dataset '{name}' is a virtual dataset, whose elements are other files' datasets, as Keras refuses it.");
         var dtype = DTypeOf(dataset, name);
         int swapped = BigEndianComponentBytes(dataset.Type, name);
         long bytes = TensorElements.RequireStored(dtype, shape, long.MaxValue, $"the dataset '{name}'");

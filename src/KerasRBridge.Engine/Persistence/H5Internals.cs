@@ -9,7 +9,8 @@ namespace KerasRBridge.Engine;
 /// whatever paths the file names: a weights file could hand back any file the user can read),
 /// whether a link led into another file (an external link), and an element type's byte order
 /// (PureHDF reads big-endian complex numbers as if they were little-endian). Keras refuses the
-/// first two ("Not allowed: H5 file with external Dataset", "... with SoftLink/ExternalLink").
+/// first two ("Not allowed: H5 file with external Dataset", "... with SoftLink/ExternalLink");
+/// soft links within the file, which PureHDF follows without saying so, are followed here too.
 /// </summary>
 /// <remarks>PureHDF 2.2 is pinned in the project file. Should a new version rename what is read
 /// here, every file is refused with a message saying so, rather than read unchecked.</remarks>

@@ -113,7 +113,7 @@ internal sealed class SafetensorsFormat : WeightsFormat
                     else entries.Add(ParseEntry(property));
                 }
             }
-            catch (InvalidOperationException e) { throw Invalid($"its header is not valid JSON ({e.Message})"); }
+            catch (InvalidOperationException) { throw Invalid("its header is not valid JSON (a string holds an unpaired surrogate)"); }
             entries.Sort((a, b) => a.Begin != b.Begin ? a.Begin.CompareTo(b.Begin) : a.End.CompareTo(b.End));
             return entries;
         }

@@ -21,36 +21,42 @@ internal static class MemoryBudget
     {
         double budget = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (!OperatingSystem.IsLinux()) return budget;
-        budget = Math.Min(budget, AvailableNow());
-        budget = Math.Min(budget, SoftLimit(RlimitData));
-        return Math.Min(budget, SoftLimit(RlimitAddressSpace));
+        // Memory the kernel can give without killing anyone: what it can free or reclaim, and swap.
+        double available = Kilobytes("/proc/meminfo", "MemAvailable:");
+        if (available > 0) budget = Math.Min(budget, available + Kilobytes("/proc/meminfo", "SwapFree:"));
+        // What the process's limits leave of its data segment and address space.
+        budget = Math.Min(budget, SoftLimit(RlimitData) - Kilobytes("/proc/self/status", "VmData:"));
+        return Math.Min(budget, SoftLimit(RlimitAddressSpace) - Kilobytes("/proc/self/status", "VmSize:"));
     }
 
-    // /proc/meminfo's MemAvailable: free memory plus what the kernel can reclaim without swapping.
-    private static double AvailableNow()
+    // A "Name:  N kB" line of a /proc file, in bytes; 0 when the file or line cannot be read
+    // (so that a limit unknown is no limit, and usage unknown none).
+    private static double Kilobytes(string file, string name)
     {
         try
         {
-            foreach (string line in File.ReadLines("/proc/meminfo"))
+            foreach (string line in File.ReadLines(file))
             {
-                if (!line.StartsWith("MemAvailable:", StringComparison.Ordinal)) continue;
+                if (!line.StartsWith(name, StringComparison.Ordinal)) continue;
                 string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                return double.Parse(parts[1], CultureInfo.InvariantCulture) * 1024;
+                return parts.Length > 1 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double kilobytes)
+                    ? kilobytes * 1024 : 0;
             }
         }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
-        return double.PositiveInfinity;
+        return 0;
     }
 
     private static double SoftLimit(int resource) =>
-        GetRLimit(resource, out var limit) == 0 && limit.Current != ulong.MaxValue ? limit.Current : double.PositiveInfinity;
+        GetRLimit(resource, out var limit) == 0 && limit.Current != nuint.MaxValue ? limit.Current : double.PositiveInfinity;
 
+    // Linux's struct rlimit: two rlim_t, unsigned longs of the pointer's size.
     [StructLayout(LayoutKind.Sequential)]
     private struct RLimit
     {
-        public ulong Current;
-        public ulong Maximum;
+        public nuint Current;
+        public nuint Maximum;
     }
 
     [DllImport("libc", EntryPoint = "getrlimit")]

@@ -83,6 +83,8 @@ public abstract partial class NdArray
         return (int)count;
     }
 
+    private const double SmallAllocationBytes = 16 << 20;
+
     /// <summary>
     /// Refuses an array of <paramref name="shape"/> and <paramref name="dtype"/> that one tensor
     /// cannot hold, or of which <paramref name="copies"/> at once need more memory than is
@@ -93,7 +95,8 @@ public abstract partial class NdArray
     public static void RequireAllocatable(ReadOnlySpan<long> shape, DType dtype, int copies = 1)
     {
         double bytes = (double)StorageLength(shape, dtype) * DTypes.ElementSize(dtype) * copies;
-        if (bytes > MemoryBudget.Bytes())
+        // The budget reads /proc/meminfo and the process's limits: not worth it for small arrays.
+        if (bytes > SmallAllocationBytes && bytes > MemoryBudget.Bytes())
             throw KerasMemoryError.ForArray(shape, dtype, "not enough memory.");
     }
 

@@ -26,12 +26,22 @@ internal static class TensorConversion
         var tensor = Convert(value);
         if (dtype is { } target)
         {
-            if (IsScalarValue(value) && DTypes.IsInteger(target) && tensor.DType != DType.Bool)
+            var converted = tensor.Cast(target);
+            if (IsScalarValue(value) && DTypes.IsInteger(target) && tensor.DType != DType.Bool && !HoldsExactly(tensor, converted))
                 DTypes.RequireRepresentable([tensor.Cast(DType.Float64).AsSpan<double>()[0]], target);
-            return tensor.Cast(target);
+            return converted;
         }
         return value is double or int or long ? tensor.Cast(DTypes.ResultType([tensor.DType], [true])) : tensor;
     }
+
+    // Whether an integer survived its conversion unchanged: back in its own dtype (exact, where a
+    // double rounds long.MaxValue to 2^63, which int64 itself would refuse), and of the same sign
+    // (wrapping uint64's largest into int64 gives -1, which casts back unchanged). Floats are left
+    // to the range check, which takes their truncation as a cast does (127.5 into int8).
+    private static bool HoldsExactly(NdArray original, NdArray converted) =>
+        DTypes.IsInteger(original.DType)
+        && Ops.Equal(converted.Cast(original.DType), original).AsSpan<bool>()[0]
+        && Ops.Less(converted, 0L).AsSpan<bool>()[0] == Ops.Less(original, 0L).AsSpan<bool>()[0];
 
     // A .NET number, as opposed to a tensor or an array of them: NumPy refuses to wrap a Python
     // number into an integer dtype, while it casts arrays (and tensors) element by element.

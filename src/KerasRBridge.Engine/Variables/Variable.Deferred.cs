@@ -22,20 +22,18 @@ public sealed partial class Variable
     }
 
     /// <summary>Initialises every variable of <paramref name="state"/> still waiting for its value.</summary>
-    /// <remarks>Each leaves the list as its turn comes, so a variable whose initialisation fails
-    /// is not retried and the ones after it keep waiting (Keras empties the list only when all
-    /// succeeded, so one failure made every later scope fail again).</remarks>
+    /// <remarks>Each leaves the list before it is initialised, so a variable whose initialisation
+    /// fails is not retried, the ones after it keep waiting (Keras empties the list only when all
+    /// succeeded, so one failure made every later scope fail again), and an initializer that
+    /// closes a stateless scope of its own finds only the others still waiting.</remarks>
     internal static void InitializeAll(ThreadState state)
     {
         var waiting = state.UninitializedVariables;
-        int taken = 0;
-        try
+        while (waiting.Count > 0)
         {
-            while (taken < waiting.Count) waiting[taken++].DeferredInitialize();
-        }
-        finally
-        {
-            waiting.RemoveRange(0, taken);
+            var variable = waiting[0];
+            waiting.RemoveAt(0);
+            variable.DeferredInitialize();
         }
     }
 }

@@ -137,7 +137,9 @@ public class PersistencePythonTests : FileTests
     [TestCase("soft_loop", "link back to themselves")]
     [TestCase("shared", "link back to themselves")]
     [TestCase("external", "Not allowed: the dataset 'vars/0' keeps its elements in other files")]
-    [TestCase("external_link", "Not allowed:")]
+    [TestCase("external_link", "is a link into another file (an HDF5 external link)")]
+    [TestCase("virtual", "Not allowed: the dataset 'vars/0' is a virtual dataset")]
+    [TestCase("dangling", "The link 'gone' cannot be followed")]
     public void H5_files_keras_would_refuse_are_refused_without_following_their_links(string stem, string message)
     {
         PythonReader.Require("numpy", "h5py");

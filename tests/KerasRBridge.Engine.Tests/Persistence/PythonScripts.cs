@@ -124,6 +124,13 @@ internal static class PythonScripts
         with h5py.File(d + "/external_link.weights.h5", "w") as f:
             f["vars/0"] = np.float32(2)
             f["e"] = h5py.ExternalLink(d + "/other.h5", "/t")
+        with h5py.File(d + "/virtual.weights.h5", "w") as f:
+            layout = h5py.VirtualLayout(shape=(3,), dtype="f8")
+            layout[:] = h5py.VirtualSource(d + "/other.h5", "t", shape=(3,))
+            f.create_group("vars").create_virtual_dataset("0", layout)
+        with h5py.File(d + "/dangling.weights.h5", "w") as f:
+            f["vars/0"] = np.float32(2)
+            f["vars/gone"] = h5py.SoftLink("/nowhere")
         pos = np.fromfunction(lambda i, j, k: 100 * i + 10 * j + k, (2, 3, 4))
         with h5py.File(d + "/big_endian.weights.h5", "w") as f:
             for t in [">f2", ">f4", ">f8", ">i2", ">i4", ">i8", ">u2", ">u4", ">u8"]:
