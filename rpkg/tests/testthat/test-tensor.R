@@ -102,7 +102,7 @@ test_that("a wide tensor prints its first and last columns, not a header per col
   expect_identical(lines[[2L]], "     [,1] [,2] [,3] [,1998] [,1999] [,2000]")
 })
 
-test_that("printing a large tensor reads only the elements it shows", {
+test_that("a large vector prints its first and last three elements, labelled with their positions", {
   x <- op_arange(1, 1e6)
   lines <- capture.output(print(x))
   expect_identical(trimws(lines[[3L]]), "1         2         3    999998    999999   1000000")
