@@ -39,18 +39,14 @@ internal static class TensorEntries
         if (x.DType is not (DType.Int64 or DType.UInt64))
             throw new KerasTypeError($"Only int64 and uint64 tensors need their digits. Received: dtype={DTypes.Name(x.DType)}");
         NdArray.RequireAllocatable(x.ShapeSpan, x.DType, copies: 6);
-        var digits = new string?[x.Size];
-        if (x.DType == DType.Int64)
-        {
-            var values = x.AsSpan<long>();
-            for (int i = 0; i < digits.Length; i++) digits[i] = values[i].ToString(CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            var values = x.AsSpan<ulong>();
-            for (int i = 0; i < digits.Length; i++) digits[i] = values[i].ToString(CultureInfo.InvariantCulture);
-        }
-        return RValues.Strings(digits);
+        return RValues.Strings(x.DType == DType.Int64 ? Digits(x.AsSpan<long>()) : Digits(x.AsSpan<ulong>()));
+    }
+
+    private static string?[] Digits<T>(ReadOnlySpan<T> values) where T : IFormattable
+    {
+        var digits = new string?[values.Length];
+        for (int i = 0; i < digits.Length; i++) digits[i] = values[i].ToString(null, CultureInfo.InvariantCulture);
+        return digits;
     }
 
     private static EntryResult Field(NdArray t, string field) => field switch

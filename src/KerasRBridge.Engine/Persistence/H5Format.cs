@@ -133,7 +133,8 @@ internal sealed class H5Format : WeightsFormat
             throw new KerasValueError($"Not allowed: the dataset '{name}' keeps its elements in other files (HDF5 external storage), as Keras refuses it.");
         if (dataset.Layout.Class == H5DataLayoutClass.VirtualStorage)
             throw new KerasValueError($"Not allowed: the dataset '{name}' is a virtual dataset, whose elements are other files' datasets, as Keras refuses it.");
-        var dtype = DTypeOf(dataset, name);
+        bool markedBFloat16 = IsMarkedBFloat16(dataset);
+        var dtype = DTypeOf(dataset, name, markedBFloat16);
         int swapped = BigEndianComponentBytes(dataset.Type, name);
         long bytes = TensorElements.RequireStored(dtype, shape, long.MaxValue, $"the dataset '{name}'");
         if (bytes > maxBytes)
@@ -141,14 +142,14 @@ internal sealed class H5Format : WeightsFormat
                 $"The dataset '{name}' declares {bytes} bytes, more than {BombExpansion} times the file's size: refusing a potential decompression bomb, as Keras does.");
         var array = DTypeVisitor.Accept<RowMajorReader, NdArray>(dtype, new RowMajorReader(dataset, shape, swapped));
         // Keras converts any dataset marked bfloat16 by value (np.array(value, dtype=bfloat16)).
-        return dtype != DType.BFloat16 && IsMarkedBFloat16(dataset) ? array.Cast(DType.BFloat16) : array;
+        return dtype != DType.BFloat16 && markedBFloat16 ? array.Cast(DType.BFloat16) : array;
     }
 
-    private static DType DTypeOf(IH5Dataset dataset, string name)
+    private static DType DTypeOf(IH5Dataset dataset, string name, bool markedBFloat16)
     {
         var type = dataset.Type;
         int size = (int)type.Size;
-        if (type.Class == H5DataTypeClass.Opaque && size == 2 && IsMarkedBFloat16(dataset)) return DType.BFloat16;
+        if (type.Class == H5DataTypeClass.Opaque && size == 2 && markedBFloat16) return DType.BFloat16;
         var kind = type.Class switch
         {
             H5DataTypeClass.FloatingPoint => DTypeKind.Float,

@@ -22,30 +22,33 @@ internal static class MemoryBudget
         double budget = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (!OperatingSystem.IsLinux()) return budget;
         // Memory the kernel can give without killing anyone: what it can free or reclaim, and swap.
-        double available = Kilobytes("/proc/meminfo", "MemAvailable:");
-        if (available > 0) budget = Math.Min(budget, available + Kilobytes("/proc/meminfo", "SwapFree:"));
+        var memory = Kilobytes("/proc/meminfo", "MemAvailable:", "SwapFree:");
+        if (memory[0] > 0) budget = Math.Min(budget, memory[0] + memory[1]);
         // What the process's limits leave of its data segment and address space.
-        budget = Math.Min(budget, SoftLimit(RlimitData) - Kilobytes("/proc/self/status", "VmData:"));
-        return Math.Min(budget, SoftLimit(RlimitAddressSpace) - Kilobytes("/proc/self/status", "VmSize:"));
+        var used = Kilobytes("/proc/self/status", "VmData:", "VmSize:");
+        budget = Math.Min(budget, SoftLimit(RlimitData) - used[0]);
+        return Math.Min(budget, SoftLimit(RlimitAddressSpace) - used[1]);
     }
 
-    // A "Name:  N kB" line of a /proc file, in bytes; 0 when the file or line cannot be read
-    // (so that a limit unknown is no limit, and usage unknown none).
-    private static double Kilobytes(string file, string name)
+    // The "Name:  N kB" lines of a /proc file, in bytes, read in one pass; 0 for a file or line
+    // that cannot be read (so that a limit unknown is no limit, and usage unknown none).
+    private static double[] Kilobytes(string file, params string[] names)
     {
+        var bytes = new double[names.Length];
         try
         {
             foreach (string line in File.ReadLines(file))
             {
-                if (!line.StartsWith(name, StringComparison.Ordinal)) continue;
+                int at = Array.FindIndex(names, name => line.StartsWith(name, StringComparison.Ordinal));
+                if (at < 0) continue;
                 string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                return parts.Length > 1 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double kilobytes)
-                    ? kilobytes * 1024 : 0;
+                if (parts.Length > 1 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double kilobytes))
+                    bytes[at] = kilobytes * 1024;
             }
         }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
-        return 0;
+        return bytes;
     }
 
     private static double SoftLimit(int resource) =>
