@@ -156,8 +156,14 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
   if (any(rows >= .Machine$integer.max)) raise_bridge_error("value_error", sprintf("Cannot count into %s bins.", format(max(rows) + 1)))
   bins <- max(minlength, if (length(rows)) max(rows) + 1 else 0)
   allocation_check(c(nrow(rows), bins), "float64", copies = 3L)
+  r_array_check(c(nrow(rows), bins))
+  # Each value's place in the rows x bins result, counted or summed there in one pass; a vector's
+  # counts keep no dim (each copy of 1e8 counts is seconds of fresh pages).
+  places <- c(rows) * nrow(rows) + rep_len(seq_len(nrow(rows)), length(rows))
+  dims <- if (is.matrix(values)) c(nrow(rows), bins) else bins
   if (is.null(weights)) {
-    counts <- t(apply(rows, 1L, function(row) tabulate(row + 1, nbins = bins)))
+    counts <- tabulate(places, nbins = nrow(rows) * bins)
+    dim(counts) <- dims
     dtype <- "int32"
   } else {
     # keras3 hands plain R weights to Keras as a Python list: floatx.
@@ -165,19 +171,10 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
     if (!identical(as.integer(op_shape(w)), as.integer(op_shape(keras_tensor(x)))))
       raise_bridge_error("value_error", sprintf("`weights` must have the shape of `x`. Received: weights.shape=%s, x.shape=%s",
                                                 shape_text(w), shape_text(keras_tensor(x))))
-    wrows <- matrix(as.numeric(as.array(w)), nrow(rows))
-    # Summed by the values present (rowsum), then placed: work in proportion to the values
-    # and the bins, where a factor of every bin's name took 25 s for 1e7 bins.
-    counts <- t(vapply(seq_len(nrow(rows)), function(i) {
-      sums <- numeric(bins)
-      present <- rowsum(wrows[i, ], rows[i, ], reorder = FALSE)
-      sums[as.numeric(rownames(present)) + 1] <- present[, 1L]
-      sums
-    }, numeric(bins)))
+    counts <- sums_placed(as.array(w), places, dims)
     dtype <- promoted_dtype(op_dtype(keras_tensor(x)), op_dtype(w))
   }
-  if (bins == 0L) counts <- matrix(0, nrow(rows), 0L)
-  op_array(if (is.matrix(values)) counts else c(counts), dtype)
+  op_array(counts, dtype)
 }
 
 # `values` as an R vector or array of numbers (NaN where NA), and what gives its result's shape.
@@ -378,12 +375,27 @@ segment_reduction <- function(data, segment_ids, num_segments, reduce, empty) {
 op_segment_sum <- function(data, segment_ids, num_segments = NULL, sorted = FALSE)
   segment_reduction(data, segment_ids, num_segments, segment_sums, 0)
 
-# Sums of rows by segment id, one row per id present (rowsum(), which takes no complex numbers:
-# their real and imaginary parts are summed apart).
-segment_sums <- function(rows, ids) {
-  if (!is.complex(rows)) return(rowsum(rows, ids, reorder = FALSE))
-  real <- rowsum(Re(rows), ids, reorder = FALSE)
-  real + 1i * rowsum(Im(rows), ids, reorder = FALSE)
+# Sums of rows (a vector or matrix) by group, one row per group present, named by the group as
+# rowsum() names them. rowsum() takes no complex numbers: their parts are summed apart.
+segment_sums <- function(rows, groups) {
+  if (!is.complex(rows)) return(rowsum(rows, groups, reorder = FALSE))
+  rowsum(Re(rows), groups, reorder = FALSE) + 1i * rowsum(Im(rows), groups, reorder = FALSE)
+}
+
+# An array of `dims` holding the sums of `values` by the (1-based) places they go to, zero
+# elsewhere: work in proportion to the values, not to the places.
+sums_placed <- function(values, places, dims) {
+  values <- if (is.complex(values)) c(values) else as.numeric(values)
+  sums <- segment_sums(values, c(places))
+  out <- array(if (is.complex(values)) 0i else 0, dims)
+  out[as.numeric(rownames(sums))] <- sums
+  out
+}
+
+# R's tabulate() and indexing count places in R integers.
+r_array_check <- function(dims) {
+  if (prod(as.numeric(dims)) > .Machine$integer.max)
+    raise_bridge_error("memory_error", sprintf("Unable to allocate an array of shape %s: more elements than an R array of them can hold.", shown(c(dims))))
 }
 
 #' @rdname op_bincount
@@ -436,16 +448,12 @@ scatter_values <- function(values, plan) {
 op_scatter <- function(indices, values, shape) {
   dims <- whole_values(shape, "shape")
   if (any(dims < 0)) raise_bridge_error("value_error", sprintf("Shape dimensions must be non-negative. Received: shape=%s", shown(c(dims))))
-  if (prod(dims) > .Machine$integer.max)
-    raise_bridge_error("memory_error", sprintf("Unable to allocate an array of shape %s: more elements than an R array of them can hold.", shown(c(dims))))
+  r_array_check(dims)
   dtype <- op_dtype(tensor_of(as_array(values)))
   # The R array of doubles, then its tensor.
   allocation_check(dims, "float64", copies = 2L)
   plan <- scatter_plan(indices, dims)
-  sums <- rowsum(as.numeric(scatter_values(values, plan)), c(plan$positions))
-  out <- array(0, dims)
-  out[as.numeric(rownames(sums))] <- sums
-  op_array(out, dtype)
+  op_array(sums_placed(scatter_values(values, plan), plan$positions, dims), dtype)
 }
 
 #' @rdname op_bincount

@@ -33,6 +33,12 @@ test_that("op_bincount places weighted sums among many bins, each row of a matri
   expect_identical(rows, rbind(c(0.5, 0, 0, 1), c(0, 0, 0, 6)))
 })
 
+test_that("op_bincount of a matrix has one row per input row, even with one bin", {
+  zeros <- matrix(0L, 3, 2)
+  expect_identical(as.array(op_bincount(zeros)), matrix(2L, 3, 1))
+  expect_identical(as.array(op_bincount(zeros, weights = matrix(c(1, 2, 3, 4, 5, 6), 3))), matrix(c(5, 7, 9), 3, 1))
+})
+
 test_that("op_bincount refuses negative values, floats and sparse output", {
   expect_error(op_bincount(c(1, -1)), "no negative", class = "value_error")
   expect_error(op_bincount(op_array(c(1, 2))), class = "type_error")
@@ -198,6 +204,12 @@ test_that("op_scatter adds values at 1-based indices into zeros, a repeated inde
   expect_equal(values(op_scatter(rbind(1, 1, 3), c(1, 2, 3), 4)), c(3, 0, 3, 0))
   expect_identical(op_dtype(op_scatter(rbind(1, 3), 1:2, 5)), "int32")
   expect_identical(op_dtype(op_scatter(rbind(1), 1, 5)), "float64")
+})
+
+test_that("op_scatter adds complex values, imaginary parts included", {
+  out <- op_scatter(rbind(c(1, 1), c(2, 2), c(1, 1)), op_array(c(1 + 2i, 3 - 1i, 1i), "complex64"), c(2, 2))
+  expect_identical(op_dtype(out), "complex64")
+  expect_equal(as.array(out), rbind(c(1 + 3i, 0), c(0, 3 - 1i)))
 })
 
 test_that("op_scatter places whole slices when indices are shorter than the rank", {
