@@ -19,9 +19,11 @@ NULL
 #' * `initializer_orthogonal(gain)`: a random orthogonal matrix (or its reshaping).
 #' * `initializer_stft()`: the kernels of a short-time Fourier transform as a convolution, for a
 #'   shape `(frame_length, 1, fft_length %/% 2 + 1)`: the real (`cos`) or imaginary (`sin`) part,
-#'   times a window over time (a name from SciPy's `get_window()`: `"hann"`, `"hamming"`,
-#'   `"blackman"`, `"blackmanharris"`, `"nuttall"`, `"flattop"`, `"boxcar"`, `"bartlett"`,
-#'   `"triang"`; its values as a vector; or `NULL`), divided by the window's L2 norm
+#'   times a window over time (a name SciPy's `get_window()` takes without parameters:
+#'   `"hann"`, `"hamming"`, `"blackman"`, `"blackmanharris"`, `"nuttall"`, `"flattop"`,
+#'   `"boxcar"`, `"bartlett"`, `"triang"`, `"barthann"`, `"bohman"`, `"cosine"`,
+#'   `"exponential"`, `"lanczos"`, `"parzen"`, `"taylor"`, `"tukey"` or an alias; its values as
+#'   a vector; or `NULL`), divided by the window's L2 norm
 #'   (`scaling = "density"`), its L1 norm (`"spectrum"`) or nothing (`NULL`).
 #'
 #' With an integer `seed` an initializer gives the same values on every call; with
@@ -211,10 +213,10 @@ from_config <- function(config, custom_objects = NULL) {
     clone = function() from_config(get_config(x)),
     {
       # Keras keeps its arguments as attributes (initializer.stddev, initializer.seed).
-      config <- get_config(x)
-      if (!name %in% names(config))
+      attributes <- .Call(krb_call1, "object_config", x)$attributes
+      if (!name %in% names(attributes))
         raise_bridge_error("attribute_error", sprintf("'Initializer' object has no attribute '%s'", name))
-      config[[name]]
+      attributes[[name]]
     }
   )
 }

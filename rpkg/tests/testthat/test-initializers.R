@@ -102,6 +102,27 @@ test_that("an initializer's arguments are its attributes, and clone() makes a ne
   expect_error(init$gain, class = "attribute_error", regexp = "no attribute 'gain'")
 })
 
+test_that("a preset's fixed scale, mode and distribution are attributes, as on Keras's VarianceScaling subclasses", {
+  init <- initializer_he_uniform(seed = 1)
+  expect_identical(init$scale, 2)
+  expect_identical(init$mode, "fan_in")
+  expect_identical(init$distribution, "uniform")
+  expect_named(get_config(init), c("seed", "input_axes", "output_axes"))
+})
+
+test_that("an unseeded initializer's seed attribute is the integer it drew; its config keeps NULL", {
+  init <- initializer_random_normal()
+  expect_true(is.numeric(init$seed) && length(init$seed) == 1L)
+  expect_null(get_config(init)$seed)
+  expect_identical(as.array(initializer_random_normal(seed = init$seed)(c(2, 2))), as.array(init(c(2, 2))))
+})
+
+test_that("initializer_stft takes the windows SciPy computes from a name, and says when one needs parameters", {
+  kernel <- as.array(initializer_stft(window = "tukey")(c(5, 1, 3), dtype = "float64"))
+  expect_equal(kernel[, 1, 1] / kernel[3, 1, 1], c(0, 1, 1, 1, 0))
+  expect_error(initializer_stft(window = "kaiser"), class = "value_error", regexp = "'kaiser' window needs one or more parameters")
+})
+
 test_that("initializer_constant takes a logical value, cast as Keras casts it", {
   expect_identical(as.array(initializer_constant(TRUE)(2)), array(c(1, 1)))
 })

@@ -29,6 +29,13 @@ public abstract class Initializer
     public virtual IReadOnlyDictionary<string, object?> GetConfig() => new Dictionary<string, object?>();
 
     /// <summary>
+    /// What Keras keeps on the initializer as attributes (<c>initializer.stddev</c>,
+    /// <c>initializer.scale</c>): the configuration, and what a subclass holds beyond it (a
+    /// preset's fixed scale, a drawn seed).
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, object?> Attributes => GetConfig();
+
+    /// <summary>
     /// A new initializer of the same class and configuration (Keras's <c>clone()</c>). An
     /// unseeded random initializer's clone draws its own seed, so it gives other values.
     /// </summary>

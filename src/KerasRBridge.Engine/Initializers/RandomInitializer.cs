@@ -32,6 +32,18 @@ public abstract class RandomInitializer : Initializer
         return config;
     }
 
+    /// <summary>Every argument, a preset's fixed ones too, with the seed drawn when none was
+    /// given (Keras keeps that integer as <c>initializer.seed</c>; the configuration keeps <c>None</c>).</summary>
+    public override IReadOnlyDictionary<string, object?> Attributes
+    {
+        get
+        {
+            var attributes = new Dictionary<string, object?> { ["seed"] = Seed.Generator is null ? Seed.Value : SerializedSeed() };
+            foreach (var (key, value) in Arguments()) attributes[key] = value;
+            return attributes;
+        }
+    }
+
     /// <summary>The constructor arguments besides the seed, in Keras's order.</summary>
     protected abstract IEnumerable<KeyValuePair<string, object?>> Arguments();
 

@@ -12,8 +12,9 @@ public sealed class Stft : Initializer
 {
     /// <summary>An STFT kernel initializer; Keras's defaults are <c>"real"</c>, <c>"hann"</c>, <c>"density"</c>, not periodic.</summary>
     /// <param name="side"><c>"real"</c> or <c>"imag"</c>: which part of the transform the kernel computes.</param>
-    /// <param name="window">A window name from SciPy's <c>get_window</c> (hann, hamming, blackman,
-    /// blackmanharris, nuttall, flattop, boxcar, bartlett, triang and their aliases), or null for none.</param>
+    /// <param name="window">A window SciPy's <c>get_window</c> computes from its name alone (hann,
+    /// hamming, blackman, blackmanharris, nuttall, flattop, boxcar, bartlett, triang, barthann,
+    /// bohman, cosine, exponential, lanczos, parzen, taylor, tukey and their aliases), or null for none.</param>
     /// <param name="scaling"><c>"density"</c> (divide by the window's L2 norm), <c>"spectrum"</c> (its L1 norm) or null.</param>
     /// <param name="periodic">Whether the named window is periodic (SciPy's <c>fftbins</c>) rather than symmetric.</param>
     /// <exception cref="KerasValueError">The side, window or scaling is not one of those.</exception>
@@ -33,7 +34,7 @@ public sealed class Stft : Initializer
     {
         if (side is not ("real" or "imag")) throw new KerasValueError($"side should be 'real' or 'imag', not {side}");
         if (windowName is not null && !SignalWindows.IsKnown(windowName))
-            throw new KerasValueError($"Unknown window type. Received: window={windowName}");
+            throw SignalWindows.Unknown(windowName);
         if (scaling is not (null or "density" or "spectrum"))
             throw new KerasValueError($"Scaling is invalid, it must be `None`, 'density' or 'spectrum'. Received scaling={scaling}");
         Side = side;
