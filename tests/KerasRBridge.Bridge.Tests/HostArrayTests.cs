@@ -91,4 +91,64 @@ public class HostArrayTests
         v.Assign(Tensor.Create(new float[] { 1, 2, 3, 4, 5, 6 }, [2, 3]));
         Assert.That(EvalString("paste(as.array(tv)[2, ], collapse = ',')"), Is.EqualTo("4,5,6"));
     }
+
+    [Test]
+    public void GetTensor_of_an_R_scalar_is_a_one_element_tensor_holding_it()
+    {
+        Tensor<double> t = KerasBridgeHost.GetTensor<double>("c(a = 5)");
+        Assert.That(t.Lengths.ToArray(), Is.EqualTo(new nint[] { 1 }));
+        Assert.That(t[0], Is.EqualTo(5.0));
+    }
+
+    [TestCase("matrix(c(1, 2), 2, 1)", new long[] { 2, 1 }, new[] { 1.0, 2.0 })]
+    [TestCase("array(5, 1)", new long[] { 1 }, new[] { 5.0 })]
+    [TestCase("array(1:6, c(1, 2, 3))", new long[] { 1, 2, 3 }, new[] { 1.0, 3.0, 5.0, 2.0, 4.0, 6.0 })]
+    [TestCase("numeric(0)", new long[] { 0 }, new double[0])]
+    [TestCase("array(numeric(0), c(2, 0, 3))", new long[] { 2, 0, 3 }, new double[0])]
+    public void GetTensor_takes_axes_of_length_one_and_zero(string code, long[] lengths, double[] rowMajor)
+    {
+        Tensor<double> t = KerasBridgeHost.GetTensor<double>(code);
+        Assert.That(t.Lengths.ToArray().Select(n => (long)n), Is.EqualTo(lengths));
+        Assert.That(t.ToArray(), Is.EqualTo(rowMajor));
+    }
+
+    [Test]
+    public void GetTensor_gives_a_row_major_tensor_whose_printing_and_enumeration_follow_its_indices()
+    {
+        Tensor<int> t = KerasBridgeHost.GetTensor<int>("array(0:23, c(2, 3, 4))");
+        Assert.That(t.Strides.ToArray(), Is.EqualTo(new nint[] { 12, 4, 1 }));
+        // R's element [i, j, k] is i + 2 j + 6 k (0-based): row-major order walks k fastest.
+        Assert.That(t.ToArray()[..4], Is.EqualTo(new[] { 0, 6, 12, 18 }));
+        Assert.That(t.ToString([2, 3, 4]), Does.Contain("[0, 6, 12, 18]"));
+    }
+
+    [TestCase("op_array(c(-1, 300), 'float32')")]
+    [TestCase("op_array(c(NaN, 1), 'float32')")]
+    [TestCase("keras_variable(op_array(c(1e10, 1), 'float64'))")]
+    public void GetTensor_of_a_tensor_refuses_values_the_element_type_cannot_hold(string code)
+    {
+        Assert.Throws<KerasValueError>(() => KerasBridgeHost.GetTensor<byte>(code));
+        Assert.That(KerasBridgeHost.GetTensor<double>("1").ToArray(), Is.EqualTo(new[] { 1.0 }), "the session goes on");
+    }
+
+    [Test]
+    public void GetTensor_of_a_float_tensor_refuses_NaN_for_bool()
+    {
+        Assert.Throws<KerasValueError>(() => KerasBridgeHost.GetTensor<bool>("op_array(c(NaN, 1), 'float32')"));
+    }
+
+    [TestCase("'a string'", "character")]
+    [TestCase("list(1)", "list")]
+    [TestCase("structure(1:3, ptr = 5)", "integer")]
+    public void GetVariable_of_something_else_says_what_it_received(string code, string received)
+    {
+        var e = Assert.Throws<KerasTypeError>(() => KerasBridgeHost.GetVariable(code));
+        Assert.That(e!.Message, Does.Contain(received));
+    }
+
+    [Test]
+    public void GetArray_of_an_R_vector_with_a_ptr_attribute_reads_the_vector()
+    {
+        Assert.That(KerasBridgeHost.GetTensor<int>("structure(1:3, ptr = 5)").ToArray(), Is.EqualTo(new[] { 1, 2, 3 }));
+    }
 }

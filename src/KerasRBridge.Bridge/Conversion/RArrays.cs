@@ -167,6 +167,24 @@ public static unsafe class RArrays
         return Copy(source, shape).Cast(dtype);
     }
 
+    /// <summary>
+    /// <paramref name="tensor"/> in <paramref name="dtype"/>, with the checks R's doubles meet on
+    /// the way in: no NaN into bool or an integer dtype, integers in range (a cast would wrap them).
+    /// </summary>
+    /// <exception cref="KerasValueError">A value does not fit the dtype.</exception>
+    public static NdArray CastChecked(NdArray tensor, DType dtype)
+    {
+        bool narrowing = tensor.DType != dtype && (DTypes.IsFloat(tensor.DType) || DTypes.IsInteger(tensor.DType))
+            && (DTypes.IsInteger(dtype) || dtype == DType.Bool);
+        if (narrowing)
+        {
+            var values = tensor.Cast(DType.Float64).AsSpan<double>();
+            if (dtype == DType.Bool) CheckNoNaN(values);
+            else DTypes.RequireRepresentable(values, dtype);
+        }
+        return tensor.Cast(dtype);
+    }
+
     private static void CheckNoNaN(ReadOnlySpan<double> source)
     {
         foreach (double v in source)

@@ -26,21 +26,21 @@ public static partial class KerasBridgeHost
     /// <exception cref="REvaluationException">Evaluating the expression raised an R error.</exception>
     public static NdArray GetArray(string expression, DType? dtype = null) => REngine.Evaluate(expression, value =>
     {
-        using var ptr = RValues.GetAttribute(value.Sexp, "ptr");
-        if (!ptr.IsNull)
+        Sexp unwrapped = Objects.Unwrap(value.Sexp);
+        if (RValues.TypeOf(unwrapped) == SexpType.ExternalPointer)
         {
-            var tensor = Objects.Tensor(ptr.Sexp, expression);
-            var result = dtype is { } target ? tensor.Cast(target) : tensor;
+            var tensor = Objects.Tensor(unwrapped, expression);
+            var result = dtype is { } target ? RArrays.CastChecked(tensor, target) : tensor;
             RTensorMemory.Escape(result);
             return result;
         }
         return RArrays.ToNdArray(value.Sexp, dtype ?? RArrays.NaturalDType(value.Sexp));
     });
 
-    /// <summary>The value of an R expression as a <see cref="Tensor{T}"/> of
+    /// <summary>The value of an R expression as a dense row-major <see cref="Tensor{T}"/> of
     /// <typeparamref name="T"/> (converted as <see cref="GetArray"/> converts to that element
     /// type's dtype; <see cref="Tensor{T}"/> has no rank 0, so an R scalar gives a one-element
-    /// tensor of rank 1).</summary>
+    /// tensor of rank 1; an R vector without <c>dim</c> is rank 1).</summary>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type of the engine.</exception>
     /// <inheritdoc cref="GetArray" path="/exception"/>
     public static Tensor<T> GetTensor<T>(string expression) where T : unmanaged =>

@@ -40,8 +40,7 @@ public static unsafe partial class KerasBridgeHost
     /// <exception cref="KerasTypeError">The expression does not give a kerasbridge variable.</exception>
     public static Variable GetVariable(string expression) => REngine.Evaluate(expression, value =>
     {
-        using var ptr = RValues.GetAttribute(value.Sexp, "ptr");
-        var variable = Objects.Get<Variable>(ptr.Sexp, expression);
+        var variable = Objects.Get<Variable>(Objects.Unwrap(value.Sexp), expression);
         RTensorMemory.Escape(variable);
         return variable;
     });

@@ -5,24 +5,21 @@ namespace KerasRBridge.Engine;
 public abstract partial class NdArray
 {
     /// <summary>
-    /// A copy as a <see cref="Tensor{T}"/> with the same logical indices: element
-    /// <c>[i, j]</c> of the result is element <c>[i, j]</c> of this tensor. The copy keeps the
-    /// column-major layout (its strides say so), so it costs one memory copy.
+    /// A copy as a dense row-major <see cref="Tensor{T}"/> with the same logical indices:
+    /// element <c>[i, j]</c> of the result is element <c>[i, j]</c> of this tensor.
     /// </summary>
-    /// <remarks><see cref="Tensor{T}"/> has no rank 0: a scalar becomes a one-element tensor of rank 1.</remarks>
+    /// <remarks><see cref="Tensor{T}"/> has no rank 0: a scalar becomes a one-element tensor of
+    /// rank 1. The copy is row-major, not this tensor's column-major order, because
+    /// <see cref="Tensor{T}"/>'s printing and enumeration ignore strides, and it refuses a stride
+    /// of a whole axis' elements for an axis of length 1.</remarks>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not an element type.</exception>
     public Tensor<T> ToTensor<T>() where T : unmanaged
     {
+        if (Rank == 0) return Tensor.Create(ToArray<T>(), [1]);
         var lengths = new nint[Rank];
-        var strides = new nint[Rank];
-        nint stride = 1;
-        for (int axis = 0; axis < Rank; axis++)
-        {
-            lengths[axis] = (nint)_shape[axis];
-            strides[axis] = stride;
-            stride *= (nint)_shape[axis];
-        }
-        return Tensor.Create(ToArray<T>(), lengths, strides);
+        for (int axis = 0; axis < Rank; axis++) lengths[axis] = (nint)_shape[axis];
+        // Column-major order of the tensor with its axes reversed is row-major order of this one.
+        return Tensor.Create(Ops.Transpose(this).ToArray<T>(), lengths);
     }
 
     /// <summary>
