@@ -27,6 +27,16 @@ public class EvalTests
     }
 
     [Test]
+    public void Recursion_deeper_than_Rs_thread_stack_is_Rs_C_stack_error_and_R_goes_on()
+    {
+        var run = Krbridge.Run(["eval", "options(expressions = 5e5); f <- function(n) f(n + 1)\n" +
+            "r <- tryCatch(f(0), error = conditionMessage); cat(grepl('C stack usage', r), '\\n'); f(0)"]);
+        Assert.That(run.Output, Is.EqualTo("TRUE \n"));
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        Assert.That(run.Error, Does.Contain("is too close to the limit\nExecution halted"));
+    }
+
+    [Test]
     public void A_kerasbridge_error_keeps_its_Keras_message()
     {
         var run = Krbridge.Run(["eval", "keras_variable(array(1, c(2, 2)), name = 'a/b')"]);

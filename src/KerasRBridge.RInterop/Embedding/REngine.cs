@@ -41,7 +41,7 @@ public static unsafe partial class REngine
 
         _work = new BlockingCollection<Action>();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _thread = new Thread(() => Run(rHome, options, ready), maxStackSize: 64 * 1024 * 1024)
+        _thread = new Thread(() => Run(rHome, options, ready), maxStackSize: RStackBytes)
         {
             Name = "R",
             IsBackground = true,
@@ -66,8 +66,11 @@ public static unsafe partial class REngine
         foreach (var work in _work!.GetConsumingEnumerable()) work();
     }
 
+    private const int RStackBytes = 64 * 1024 * 1024;
+
     private static void Boot(string rHome, REngineOptions options)
     {
+        byte stackTop = 0;
         LibR.Load(rHome);
         // R's packages link to "libR.so" by name. An R built without a SONAME (as R builds
         // from source are) is found by that name only on the library path that R's launcher
@@ -78,8 +81,11 @@ public static unsafe partial class REngine
         string[] args = ["R", "--no-save", "--no-restore", "--silent", .. options.Arguments];
         var argv = args.Select(a => Marshal.StringToCoTaskMemUTF8(a)).ToArray();
         fixed (nint* p = argv) LibR.InitializeR(args.Length, (byte**)p);
-        // A full pointer-sized -1: stack checking off, so R can be called from this thread's stack.
-        *(nuint*)LibR.Variable("R_CStackLimit") = nuint.MaxValue;
+        // R measured the process's main stack; it runs on this thread's. Measured from here, with
+        // room above the limit for R's own error handling (it raises the limit by 5% to report),
+        // deep recursion in R is R's "C stack usage is too close to the limit", not a crash.
+        *(nuint*)LibR.Variable("R_CStackStart") = (nuint)(&stackTop);
+        *(nuint*)LibR.Variable("R_CStackLimit") = (nuint)(RStackBytes * 0.85);
         *(int*)LibR.Variable("R_SignalHandlers") = 0;
         *(int*)LibR.Variable("R_Interactive") = options.Interactive ? 1 : 0;
         *(nint*)LibR.Variable("R_Outputfile") = 0;

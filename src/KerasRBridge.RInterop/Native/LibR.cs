@@ -30,7 +30,7 @@ internal static unsafe class LibR
         "R_ClassSymbol", "R_DimNamesSymbol", "R_MissingArg", "R_interrupts_pending",
         // Embedding interface.
         "Rf_initialize_R", "setup_Rmainloop", "Rf_endEmbeddedR", "R_ReplDLLinit", "R_ReplDLLdo1",
-        "R_SignalHandlers", "R_CStackLimit", "R_Interactive", "R_Outputfile", "R_Consolefile",
+        "R_SignalHandlers", "R_CStackLimit", "R_CStackStart", "R_Interactive", "R_Outputfile", "R_Consolefile",
         "ptr_R_WriteConsole", "ptr_R_WriteConsoleEx", "ptr_R_ReadConsole",
     ];
 
