@@ -38,7 +38,9 @@ NULL
 #'
 #' `x[...]` and `x[...] <- value` on a tensor or variable are `x@r[...]`: the rules above, as
 #' the tensorflow package's `[` gives keras3's TensorFlow tensors (1-based, negative indices
-#' from the end, `drop`), so code written for those runs unchanged.
+#' from the end, `drop`), so code written for those runs unchanged. One difference from `@r`,
+#' as in the tensorflow package: `a:b` with `a > b` counts down (`x[3:1]` is `x[c(3, 2, 1)]`,
+#' `x[-1:-3]` the last three reversed), where `x@r[3:1]`, a Python slice, is empty.
 #'
 #' @param x A tensor or variable.
 #' @param ... Indices, one per axis.
@@ -104,11 +106,11 @@ print.kerasbridge_all_dims <- function(x, ...) {
 # Turns the unevaluated index arguments of a `[` or `[<-` call into the list the engine reads:
 # the whole axis (`NA:NA`) for a missing index, a kerasbridge_slice for `a:b` or `a:b:step`,
 # everything else evaluated (so NULL, as in keras3, is a new axis).
-index_list <- function(args, env) {
+index_list <- function(args, env, descending = FALSE) {
   index <- lapply(forwarded_dots(args, env), function(arg) {
     if (identical(arg, quote(expr = ))) return(whole_axis)
     if (identical(arg, quote(..))) return(all_dims())
-    if (is_colon_call(arg)) return(slice_of(arg, env))
+    if (is_colon_call(arg)) return(slice_of(arg, env, descending))
     eval(arg, env)
   })
   # A lone plain list is a tuple key, x[(i, j)] in Python: its elements index the axes.
@@ -133,8 +135,10 @@ forwarded_dots <- function(args, env) {
 is_colon_call <- function(arg) is.call(arg) && identical(arg[[1L]], as.name(":"))
 
 # `a:b`, or `a:b:step`, which R parses as `(a:b):step`; each part a number, NA (or NULL) or a
-# scalar tensor, as keras3 reads them.
-slice_of <- function(arg, env) {
+# scalar tensor, as keras3 reads them. With `descending`, `a:b` with a > b on the same side of
+# the ends (3:2, -1:-3) steps back, as R's sequence does and the tensorflow package's `[` reads
+# it; keras3's `@r` (Python's slices) gives nothing.
+slice_of <- function(arg, env, descending = FALSE) {
   parts <- if (is_colon_call(arg[[2L]])) list(arg[[2L]][[2L]], arg[[2L]][[3L]], arg[[3L]]) else list(arg[[2L]], arg[[3L]])
   values <- lapply(parts, function(part) {
     value <- eval(part, env)
@@ -143,7 +147,10 @@ slice_of <- function(arg, env) {
   })
   if (!all(vapply(values, function(v) length(v) == 1L && (is.numeric(v) || is.na(v)), TRUE)))
     raise_bridge_error("value_error", sprintf("The ends and step of a slice `a:b` or `a:b:step` must be single numbers or NA. Received: %s", shown(arg)))
-  structure(as.double(unlist(values)), class = "kerasbridge_slice")
+  ends <- as.double(unlist(values))
+  if (descending && length(ends) == 2L && !anyNA(ends) && ends[[1L]] > ends[[2L]] && sign(ends[[1L]]) == sign(ends[[2L]]))
+    ends <- c(ends, -1)
+  structure(ends, class = "kerasbridge_slice")
 }
 
 whole_axis <- structure(c(NA_real_, NA_real_), class = "kerasbridge_slice")
@@ -171,15 +178,15 @@ kept_axes <- function(index, drop) {
 `[.kerasbridge_indexer` <- function(x, ..., drop = TRUE) read_subset(x[[1L]], sys.call(), parent.frame(), drop, x[[2L]])
 
 # The part of `x` that the call `x[...]` (or `x@r[...]`) names, its indices evaluated in `env`.
-read_subset <- function(x, call, env, drop, one_based) {
-  index <- kept_axes(index_list(call_indices(call), env), drop)
+read_subset <- function(x, call, env, drop, one_based, descending = FALSE) {
+  index <- kept_axes(index_list(call_indices(call), env, descending), drop)
   .Call(krb_call3, "subset_get", x, index, one_based)
 }
 
 # `x` with the part the call `x[...] <- value` names replaced: a new tensor, or NULL for a
 # variable, which changes in place.
-write_subset <- function(x, call, env, value, one_based)
-  .Call(krb_call4, "subset_set", x, index_list(call_indices(call), env), value, one_based)
+write_subset <- function(x, call, env, value, one_based, descending = FALSE)
+  .Call(krb_call4, "subset_set", x, index_list(call_indices(call), env, descending), value, one_based)
 
 #' @export
 `[<-.kerasbridge_indexer` <- function(x, ..., value) {
@@ -205,12 +212,15 @@ write_subset <- function(x, call, env, value, one_based)
 #' @rdname op_subset
 #' @param drop Whether single numbers drop their axes, as in R.
 #' @export
-`[.kerasbridge_object` <- function(x, ..., drop = TRUE) read_subset(x, sys.call(), parent.frame(), drop, TRUE)
+`[.kerasbridge_object` <- function(x, ..., drop = TRUE) read_subset(x, sys.call(), parent.frame(), drop, TRUE, descending = TRUE)
 
 #' @rdname op_subset
 #' @export
-`[<-.kerasbridge_object` <- function(x, ..., value) {
-  result <- write_subset(x, sys.call(), parent.frame(), value, TRUE)
+`[<-.kerasbridge_object` <- function(x, ..., value) assigned(x, sys.call(), parent.frame(), value, descending = TRUE)
+
+# What `x[...] <- value` leaves in `x`: a new tensor, or the variable itself, changed in place.
+assigned <- function(x, call, env, value, descending) {
+  result <- write_subset(x, call, env, value, TRUE, descending)
   if (is.null(result)) x else result
 }
 
@@ -223,7 +233,7 @@ op_subset <- function(x, ..., drop = TRUE) {
 
 #' @rdname op_subset
 #' @export
-`op_subset<-` <- `[<-.kerasbridge_object`
+`op_subset<-` <- function(x, ..., value) assigned(x, sys.call(), parent.frame(), value, descending = FALSE)
 
 #' @rdname op_subset
 #' @export

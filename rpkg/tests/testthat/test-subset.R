@@ -142,6 +142,27 @@ test_that("x[...] on a tensor reads as x@r[...] and as R's `[` on the same array
   expect_identical(as.array(x[-1, 2:NA]), as.array(x@r[-1, 2:NA]))
 })
 
+test_that("x[a:b] with a > b counts down, as R's sequence and the tensorflow package's `[`; @r's Python slice is empty", {
+  v <- op_array(c(10, 20, 30, 40, 50))
+  expect_identical(as.vector(as.array(v[3:2])), as.vector(as.array(v))[3:2])
+  expect_identical(as.vector(as.array(v[5:1])), c(50, 40, 30, 20, 10))
+  expect_identical(as.vector(as.array(v[-1:-3])), c(50, 40, 30))
+  m <- op_array(matrix(1:6, 2))
+  expect_identical(as.array(m[2:1, 3:1]), matrix(1:6, 2)[2:1, 3:1])
+  expect_identical(op_shape(v@r[3:2])[[1L]], 0L)
+})
+
+test_that("x[a:b] <- value with a > b writes in the order R's sequence gives; op_subset<- keeps @r's slices", {
+  z <- op_array(c(10, 20, 30, 40, 50))
+  z[4:2] <- c(1, 2, 3)
+  expect_identical(as.vector(as.array(z)), c(10, 3, 2, 1, 50))
+  w <- keras_variable(c(1, 2, 3))
+  w[3:1] <- c(7, 8, 9)
+  expect_identical(as.vector(as.array(w)), c(9, 8, 7))
+  op_subset(z, 3:2) <- 0
+  expect_identical(as.vector(as.array(z)), c(10, 3, 2, 1, 50))
+})
+
 test_that("x[...] evaluates its indices where it is called, as R's `[` does", {
   x <- op_array(array(1:12, c(3, 4)))
   row_of <- function(i) x[i, ]
