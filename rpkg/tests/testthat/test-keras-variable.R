@@ -123,10 +123,12 @@ test_that("assign_sub of an R integer from a bool variable computes in int32, th
   expect_identical(as.array(v), array(c(FALSE, TRUE)))
 })
 
-test_that("assign_add of a negative R integer to a uint8 variable wraps as uint8 + a Python int does", {
+test_that("assign_add of an R integer a uint8 variable cannot hold is refused, as NumPy 2, JAX and TensorFlow refuse uint8 + -1, and leaves the variable", {
   v <- keras_variable(c(1L, 5L), dtype = "uint8")
-  v$assign_add(-1L)
-  expect_identical(as.array(v), array(c(0L, 4L)))
+  expect_error(v$assign_add(-1L), "Python integer -1 out of bounds for uint8", class = "value_error")
+  expect_identical(as.array(v), array(c(1L, 5L)))
+  v$assign_add(2L)
+  expect_identical(as.array(v), array(c(3L, 7L)))
 })
 
 test_that("assign_add broadcasts an R vector over a matrix variable as Keras's addition does", {

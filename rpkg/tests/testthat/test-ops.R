@@ -50,3 +50,34 @@ test_that("an R array beside a float tensor in R's operators takes the tensor's 
   expect_identical(op_subtract(w, grad)$dtype, "float64")
   expect_identical((keras_variable(matrix(1:4, 2)) * matrix(0.5, 2, 2))$dtype, "float64")
 })
+
+test_that("a whole R double beside an integer tensor keeps its dtype, as the tensorflow package's operators cast it", {
+  i <- op_array(1:3, "int32")
+  expect_identical(as.vector(as.array(i + 1)), c(2L, 3L, 4L))
+  expect_identical(as.vector(as.array(2 * i)), c(2L, 4L, 6L))
+  expect_identical(as.vector(as.array(i %/% 2)), c(0L, 1L, 1L))
+  expect_identical(op_dtype(i + 0.5), "float32")
+  expect_identical(op_dtype(i + 3e9), "float32")
+  big <- op_array(2^40, "int64") + 1
+  expect_identical(op_dtype(big), "int64")
+  expect_identical(as.character(big), "1099511627777")
+  # The functions keep Keras's rule for a Python float.
+  expect_identical(op_dtype(op_add(i, 1)), "float32")
+})
+
+test_that("an integer a tensor's dtype cannot hold is a value_error, not wrapped", {
+  u <- op_array(c(1, 2), "uint8")
+  expect_error(u + 300L, "Python integer 300 out of bounds for uint8", class = "value_error")
+  expect_identical(op_dtype(u + 300), "float32")
+})
+
+test_that("bools count as integers in arithmetic, as R's logicals do", {
+  x <- op_array(c(1.5, -2, 3))
+  y <- op_array(c(0.5, 1, -3))
+  both <- (x > 0) + (y > 0)
+  expect_identical(op_dtype(both), "int32")
+  expect_identical(as.vector(as.array(both)), as.vector(as.array(x) > 0) + as.vector(as.array(y) > 0))
+  expect_identical(as.vector(as.array((x > 0) + TRUE)), c(2L, 1L, 2L))
+  expect_identical(as.vector(as.array(-(x > 0))), c(-1L, 0L, -1L))
+  expect_identical(as.vector(as.array(op_add(x > 0, y > 0))), c(TRUE, TRUE, TRUE))
+})

@@ -20,6 +20,34 @@ internal static unsafe class ROperands
     internal static Operand Of(Sexp x, Sexp other) =>
         Tensors.IsEngineObject(other) ? Beside(x, Objects.Tensor(other, "x").DType) : Of(x);
 
+    /// <summary>
+    /// An operand of R's arithmetic operators (<c>+ - * / ^ %% %/%</c>) beside
+    /// <paramref name="other"/>: as <see cref="Of(Sexp, Sexp)"/>, with R's readings where keras3
+    /// users get them from the tensorflow package's operators rather than from Keras: a bool
+    /// tensor or an R logical counts as integers (R's <c>TRUE + TRUE</c> is 2, NumPy's is
+    /// <c>True</c>, TensorFlow refuses), and a whole R double beside an integer tensor is an
+    /// integer (the tensorflow package casts it to the tensor's dtype: an int32 tensor plus 1
+    /// stays int32, where Keras's Python float would make it float32).
+    /// </summary>
+    internal static Operand OfArithmetic(Sexp x, Sexp other)
+    {
+        var operand = Of(x, other);
+        if (operand.Value.DType == DType.Bool)
+            return Tensors.IsEngineObject(x) || !IsRNumber(x) ? operand.Value.Cast(DType.Int32) : (long)(operand.Value.AsSpan<bool>()[0] ? 1 : 0);
+        if (operand.IsWeak && operand.Value.DType == DType.Float64 && Tensors.IsEngineObject(other)
+            && Objects.Tensor(other, "x").DType is var dtype && DTypes.IsInteger(dtype))
+        {
+            // A number the dtype cannot hold stays a float, which promotes, as in Keras.
+            double value = operand.Value.AsSpan<double>()[0];
+            var (min, max) = DTypes.IntegerRange(dtype);
+            if (value == Math.Truncate(value) && value >= min && value <= max && Math.Abs(value) < LongLimit) return (long)value;
+        }
+        return operand;
+    }
+
+    // 2^63: the 64-bit integer ranges, as doubles, end there, where a long no longer can.
+    private const double LongLimit = 9223372036854775808.0;
+
     /// <summary>An operand beside a tensor or variable of <paramref name="dtype"/>, as <see cref="Of(Sexp, Sexp)"/>.</summary>
     internal static Operand Beside(Sexp x, DType dtype)
     {

@@ -51,10 +51,16 @@ internal static unsafe class OpsEntries
         {
             "%*%" => MatMul(x, y),
             "^" => Power(x, y),
+            "+" or "-" or "*" or "/" or "%%" or "%/%" => Ops.BinaryByName[BinaryOperators[@operator]](ROperands.OfArithmetic(x, y), ROperands.OfArithmetic(y, x)),
             _ => Ops.BinaryByName[Lookup(BinaryOperators, @operator)](ROperands.Of(x, y), ROperands.Of(y, x)),
         }),
-        Declare.Entry("ops_unary", (string @operator, Sexp x) =>
-            @operator == "+" ? Tensors.FromR(x) : Ops.UnaryByName[Lookup(UnaryOperators, @operator)](Tensors.FromR(x))),
+        Declare.Entry("ops_unary", (string @operator, Sexp x) => @operator switch
+        {
+            "+" => Tensors.FromR(x),
+            // R negates a logical as the integer it counts as (-TRUE is -1); NumPy refuses.
+            "-" when Tensors.FromR(x) is { DType: DType.Bool } flags => Ops.Negative(flags.Cast(DType.Int32)),
+            _ => Ops.UnaryByName[Lookup(UnaryOperators, @operator)](Tensors.FromR(x)),
+        }),
     ];
 
     /// <summary>keras3's <c>op_matmul()</c> (and <c>%*%</c>): an R value multiplied with a tensor is
@@ -84,7 +90,7 @@ internal static unsafe class OpsEntries
             if (exponent == 2) return Ops.Square(Tensors.FromR(x));
             if (exponent == 0.5) return Ops.Sqrt(Tensors.FromR(x));
         }
-        return Ops.Power(ROperands.Of(x, y), ROperands.Of(y, x));
+        return Ops.Power(ROperands.OfArithmetic(x, y), ROperands.OfArithmetic(y, x));
     }
 
     private static NdArray Reduce(Func<NdArray, int[]?, bool, NdArray> reduction, NdArray x, Sexp axis, bool keepdims) =>
