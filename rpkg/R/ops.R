@@ -16,7 +16,7 @@ NULL
 #' float32, as keras3's backends give it); beside an integer tensor it promotes. As in keras3,
 #' `x ^ 2` is [op_square()] and `x ^ 0.5` [op_sqrt()] (an int32 tensor squared stays int32),
 #' and `%*%` is [op_matmul()], which converts an R array multiplied with a tensor to the
-#' tensor's dtype. `all.equal()` compares values.
+#' tensor's dtype; as in base R, a vector beside a matrix of one row (`x %*% t(x)`) is a column. `all.equal()` compares values.
 #'
 #' @param e1,e2 Tensors, variables, R arrays or numbers.
 #' @param x,target,current Tensors or variables.
@@ -40,7 +40,26 @@ Ops.kerasbridge_object <- function(e1, e2) {
   .Call(krb_call3, "ops_binary", .Generic, e1, e2)
 }
 
-matmul <- function(x, y) .Call(krb_call3, "ops_binary", "%*%", x, y)
+matmul <- function(x, y) {
+  # As base R's %*%: a vector that cannot multiply as a row (on the right, a column) beside a
+  # matrix of one row (one column) is a column (a row), so that x %*% t(x) is an outer product.
+  dx <- operand_dims(x)
+  dy <- operand_dims(y)
+  if (length(dx) == 1L && length(dy) == 2L && dx != dy[[1L]] && dy[[1L]] == 1) x <- reshaped(x, c(dx, 1L))
+  if (length(dy) == 1L && length(dx) == 2L && dy != dx[[2L]] && dx[[2L]] == 1) y <- reshaped(y, c(1L, dy))
+  .Call(krb_call3, "ops_binary", "%*%", x, y)
+}
+
+# The dimensions R's %*% sees: a tensor's shape, an R vector's length.
+operand_dims <- function(x) if (is_kerasbridge_object(x)) dim(x) else if (is.null(dim(x))) length(x) else dim(x)
+
+# A tensor or an R array in another shape, each staying what it is (an R array keeps its R type,
+# which %*% converts to the tensor's dtype).
+reshaped <- function(x, dims) {
+  if (is_kerasbridge_object(x)) return(op_reshape(x, dims))
+  dim(x) <- dims
+  x
+}
 
 #' @rdname tensor_ops
 #' @param y A tensor, variable or R array.

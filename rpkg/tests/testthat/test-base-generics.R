@@ -94,12 +94,15 @@ test_that("mean gives base R's mean, and keras3's axis and keepdims", {
   expect_bridge_error(mean(v, trim = 0.1), "value_error", "trim")
 })
 
-test_that("t and aperm rearrange axes as base R does for matrices and as aperm for more axes", {
+test_that("t transposes a matrix and aperm rearranges any axes, as base R does", {
   expect_identical(as_r(t(v)), t(m))
   cube <- array(1:24, c(2, 3, 4))
   expect_identical(as_r(aperm(op_array(cube))), aperm(cube))
   expect_identical(as_r(aperm(op_array(cube), c(2, 3, 1))), aperm(cube, c(2, 3, 1)))
-  expect_identical(as_r(t(op_array(cube))), aperm(cube))
+})
+
+test_that("t of more than two axes is refused, as base R's and the tensorflow package's t() refuse it", {
+  expect_bridge_error(t(op_array(array(1:24, c(2, 3, 4)))), "value_error", "Use aperm\\(\\) for nd arrays")
 })
 
 test_that("[[ takes elements as base R's [[ on the array, and a name as $", {
@@ -126,9 +129,11 @@ test_that("cbind and rbind join tensors, R arrays and vectors as base R joins ma
   expect_bridge_error(cbind(op_array(array(1:8, c(2, 2, 2))), a), "value_error", "op_concatenate")
 })
 
-test_that("t of a vector or a 0-d tensor is op_transpose's, as keras3 registers it: unchanged", {
-  expect_identical(op_shape(t(keras_variable(c(1, 2, 3)))), shape(3))
-  expect_identical(op_shape(t(op_array(5))), shape())
+test_that("t of a vector is a row and of a number a 1 x 1 matrix, as base R and the tensorflow package give them", {
+  x <- keras_variable(c(1, 2, 3))
+  expect_identical(as.array(t(x)), t(c(1, 2, 3)))
+  expect_identical(as.array(t(op_array(5, "float64"))), t(5))
+  expect_identical(as.array(x %*% t(x)), c(1, 2, 3) %*% t(c(1, 2, 3)))
 })
 
 test_that("Re, Im, Mod, Arg and Conj are op_real, op_imag, op_abs, op_angle and op_conj", {
