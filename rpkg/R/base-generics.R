@@ -29,7 +29,8 @@ NULL
 #'   `is.finite()` and `is.infinite()` give bool tensors.
 #'
 #' Functions that describe or rearrange data as R values give what base R gives for the array:
-#' `as.matrix()` (so `apply()` works), `as.data.frame()`, `head()`, `tail()`, `rev()`, `sort()`,
+#' `as.matrix()` (so `apply()` works), `as.data.frame()`, `as.raster()` (an image, as the
+#' tensorflow package gives it: `as.raster(image, max = 255)`), `head()`, `tail()`, `rev()`, `sort()`,
 #' `unique()`, `rep()`, `diff()`, `rowSums()`, `colSums()`, `rowMeans()`, `colMeans()`,
 #' `summary()`, `median()`, `quantile()`, `anyNA()` (whether any element is NaN), `order()`,
 #' `duplicated()`, `anyDuplicated()`; `dimnames()` is `NULL`. `as.character()` gives each
@@ -285,6 +286,12 @@ is.infinite.kerasbridge_object <- function(x) op_isinf(x)
 #' @rdname base_generics
 #' @export
 as.matrix.kerasbridge_object <- function(x, ...) as.matrix(as.array(x), ...)
+
+#' @rdname base_generics
+#' @param max As for `as.raster()`: the value of full intensity.
+#' @importFrom grDevices as.raster
+#' @export
+as.raster.kerasbridge_object <- function(x, max = 1, ...) grDevices::as.raster(as.array(x), max = max, ...)
 
 #' @rdname base_generics
 #' @importFrom utils head

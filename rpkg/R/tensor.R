@@ -255,6 +255,17 @@ as.double.keras_shape <- function(x, ...) as.double(as.integer(x))
 #' @export
 as.list.keras_shape <- function(x, ...) unclass(x)
 
+# keras3 users read TensorFlow's TensorShape: x$shape$as_list() (a vector, as reticulate
+# simplifies a list of ints; a list when an axis is unknown) and x$shape$rank.
+#' @export
+`$.keras_shape` <- function(x, name) {
+  dims <- unclass(x)
+  switch(name,
+    as_list = function() if (any(vapply(dims, is.null, TRUE))) dims else as.integer(x),
+    rank = length(dims),
+    raise_bridge_error("attribute_error", sprintf("'TensorShape' object has no attribute '%s'", name)))
+}
+
 #' @rdname shape
 #' @export
 `[.keras_shape` <- function(x, i) structure(unclass(x)[i], class = class(x))

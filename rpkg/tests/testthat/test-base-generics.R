@@ -299,3 +299,8 @@ test_that("as.data.frame() of a 1-d tensor names its column for the argument, as
 test_that("cbind() converts an R vector as op_array() does, so it joins a float32 matrix as float32", {
   expect_identical(cbind(op_array(matrix(1, 2, 2), "float32"), c(1, 2))$dtype, "float32")
 })
+
+test_that("as.raster of an image tensor is base R's raster of its array, max included", {
+  image <- array(c(0, 64, 128, 255, 32, 16, 8, 4, 2, 1, 0, 200), c(2, 2, 3))
+  expect_identical(as.raster(op_array(image, "float64"), max = 255), as.raster(image, max = 255))
+})

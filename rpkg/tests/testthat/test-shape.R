@@ -80,3 +80,11 @@ test_that("a shape given as a list takes scalar integer tensors among its dimens
   expect_identical(keras_variable("ones", shape = list(op_array(3L)))$shape, shape(3))
   expect_error(op_zeros(list(op_array(2.5), 2)), class = "value_error", regexp = "invalid dimension '<kerasbridge_tensor>")
 })
+
+test_that("a tensor's shape answers TensorShape's as_list() and rank, as keras3 users read them", {
+  x <- op_array(array(0, c(2, 3, 4)))
+  expect_identical(x$shape$as_list(), c(2L, 3L, 4L))
+  expect_identical(x$shape$rank, 3L)
+  expect_identical(shape(NA, 8)$as_list(), list(NULL, 8L))
+  expect_error(x$shape$foo, class = "attribute_error")
+})
