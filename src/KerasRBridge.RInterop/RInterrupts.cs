@@ -34,7 +34,6 @@ public static unsafe class RInterrupts
     public static void Poll()
     {
         if (_pending == null || !RThread.IsCurrent) return;
-        if (!RThread.IsCurrent) return;
         long now = System.Diagnostics.Stopwatch.GetTimestamp();
         if (*_pending == 0 && now - _lastCheck < CheckInterval) return;
         _lastCheck = now;

@@ -24,6 +24,51 @@ public class EvaluationTests
     }
 
     [Test]
+    public void An_error_raised_at_the_top_level_of_the_code_has_no_call_as_at_Rs_top_level()
+    {
+        var e = Assert.Throws<REvaluationException>(() => REngine.Execute("stop('boom')"));
+        Assert.That(e!.RMessage, Is.EqualTo("boom"));
+        Assert.That(e.Call, Is.Null);
+    }
+
+    [Test]
+    public void Warnings_print_after_the_code_as_R_prints_them()
+    {
+        var (_, error) = RConsole.Capture(() => REngine.Execute("f <- function() warning('careful'); f(); warning('again'); 1"));
+        Assert.That(error, Is.EqualTo("Warning messages:\n1: In f() : careful\n2: again\n"));
+        (_, error) = RConsole.Capture(() => REngine.Execute("warning('once')"));
+        Assert.That(error, Is.EqualTo("Warning message:\nonce\n"));
+    }
+
+    [Test]
+    public void With_options_warn_1_R_prints_a_warning_at_once_without_the_evaluators_call()
+    {
+        var (_, error) = RConsole.Capture(() => REngine.Execute("op <- options(warn = 1); warning('now'); options(op)"));
+        Assert.That(error, Is.EqualTo("Warning: now\n"));
+    }
+
+    [Test]
+    public void A_warning_made_an_error_by_options_warn_2_is_an_evaluation_exception()
+    {
+        var e = Assert.Throws<REvaluationException>(() => REngine.Execute("op <- options(warn = 2); tryCatch(warning('strict'), finally = options(op))"));
+        Assert.That(e!.RMessage, Does.Contain("strict"));
+        Assert.That(REngine.Evaluate("getOption('warn')", r => RArrays_Double(r)), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Null_code_is_an_argument_null_exception()
+    {
+        Assert.Throws<ArgumentNullException>(() => REngine.Execute(null!));
+    }
+
+    [Test]
+    public void Stopping_R_from_its_own_thread_is_refused_and_R_goes_on()
+    {
+        Assert.Throws<InvalidOperationException>(() => REngine.Invoke(() => REngine.Stop()));
+        Assert.That(REngine.Evaluate("1 + 1", r => RArrays_Double(r)), Is.EqualTo(2));
+    }
+
+    [Test]
     public void A_parse_error_reports_the_line()
     {
         var e = Assert.Throws<RParseException>(() => REngine.Execute("x <- 1\ny <- )"));

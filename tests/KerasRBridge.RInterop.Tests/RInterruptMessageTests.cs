@@ -19,4 +19,12 @@ public class RInterruptMessageTests
         Assert.That(e!.RMessage, Is.EqualTo(REngine.InterruptedMessage));
         Assert.That(REngine.Evaluate("1L + 1L", v => v.Length), Is.EqualTo(1));
     }
+
+    [Test]
+    public void An_interrupt_while_R_is_idle_does_not_stop_the_next_command()
+    {
+        REngine.Interrupt();
+        Thread.Sleep(100);
+        Assert.That(REngine.Evaluate("1L + 1L", v => v.Length), Is.EqualTo(1));
+    }
 }

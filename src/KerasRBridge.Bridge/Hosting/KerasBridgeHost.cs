@@ -22,7 +22,9 @@ public static unsafe partial class KerasBridgeHost
     /// <remarks>R looks for the package in its library paths: <c>R_LIBS</c>, the user library,
     /// then the site and system libraries (<c>.libPaths()</c> in R).</remarks>
     /// <exception cref="InvalidOperationException">R was already started in this process, or
-    /// cannot be found, or <c>kerasbridge</c> is not installed in R's library paths.</exception>
+    /// cannot be found (nothing has started: fix and call again), or <c>kerasbridge</c> is not
+    /// installed in R's library paths (R has started, and R starts once per process: install the
+    /// package, then run the program again).</exception>
     /// <exception cref="REvaluationException">The package failed to load.</exception>
     public static void Start(REngineOptions? options = null)
     {

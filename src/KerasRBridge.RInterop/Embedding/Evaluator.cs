@@ -8,20 +8,44 @@ namespace KerasRBridge.RInterop.Embedding;
 /// <summary>
 /// Evaluates R code for <see cref="REngine.Evaluate"/>: parse and evaluation errors are caught
 /// in R (by <c>tryCatch</c>) and come back as data, so they print nothing and carry R's
-/// message and call.
+/// message and call. Warnings deferred by <c>options(warn = 0)</c> are printed after the code
+/// has run, as R's top level prints them (<c>warnings()</c> does not see them: R keeps its
+/// list in the base environment, which R code cannot add to).
 /// </summary>
 internal static partial class Evaluator
 {
+    // A condition raised by the code itself names this function's eval() as its call, where R's
+    // top level names none (Rscript: "Error: boom", not "Error in eval(e, env) : boom").
+    // Warnings R would defer (options(warn = 0)) are kept and printed in R's words when the code
+    // has run, as R's top level prints them; R prints the others itself (warn = 1) or makes them
+    // errors (warn = 2), and a warning of the code's own is raised again without the call.
     private const string Source = """
         function(code, env) {
           exprs <- tryCatch(parse(text = code, keep.source = FALSE), error = function(e) e)
           if (inherits(exprs, "error")) return(list("parse", conditionMessage(exprs)))
-          tryCatch({
+          own <- function(call) if (identical(call, quote(eval(e, env)))) NULL else call
+          deferred <- character()
+          on.exit(if (length(deferred)) cat(file = stderr(),
+            if (length(deferred) == 1L) paste0("Warning message:\n", deferred, "\n")
+            else if (length(deferred) <= 10L) paste0("Warning messages:\n", paste0(seq_along(deferred), ": ", deferred, "\n", collapse = ""))
+            else sprintf("There were %d warnings\n", length(deferred))))
+          tryCatch(withCallingHandlers({
             value <- NULL
             for (e in exprs) value <- eval(e, env)
             list("ok", value)
-          }, error = function(e) {
-            call <- conditionCall(e)
+          }, warning = function(w) {
+            call <- own(conditionCall(w))
+            if (identical(as.integer(getOption("warn", 0L)), 0L)) {
+              deferred[[length(deferred) + 1L]] <<- if (is.null(call)) conditionMessage(w)
+                else paste0("In ", paste(deparse(call, nlines = 1L), collapse = ""), " : ", conditionMessage(w))
+              invokeRestart("muffleWarning")
+            }
+            if (is.null(call) && !is.null(conditionCall(w))) {
+              warning(simpleWarning(conditionMessage(w), NULL))
+              invokeRestart("muffleWarning")
+            }
+          }), error = function(e) {
+            call <- own(conditionCall(e))
             list("error", conditionMessage(e),
                  if (is.null(call)) NA_character_ else paste(deparse(call, nlines = 1L), collapse = ""))
           })
@@ -42,6 +66,7 @@ internal static partial class Evaluator
     /// <summary>Evaluates <paramref name="code"/> in <paramref name="env"/> and returns the last value.</summary>
     internal static RObject Evaluate(RObject evaluator, string code, Sexp env)
     {
+        ArgumentNullException.ThrowIfNull(code);
         using var text = RValues.String(code);
         using var outcome = RObject.FromCell(NativeHelpers.Call(evaluator.Sexp, [text.Sexp, env], [], LibR.BaseEnv));
         if (RValues.StringAt(RValues.ElementAt(outcome.Sexp, 0), 0) == "parse")

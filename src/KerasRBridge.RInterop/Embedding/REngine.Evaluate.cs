@@ -11,6 +11,9 @@ public static unsafe partial class REngine
     /// </summary>
     /// <exception cref="RParseException">The code does not parse; carries R's message and line.</exception>
     /// <exception cref="REvaluationException">Evaluation raised an R error; carries R's message and call.</exception>
+    /// <remarks>R's <c>quit()</c> in the code ends the process from inside R, with the status it is
+    /// given, as it ends <c>Rscript</c>. Warnings print to <see cref="RConsole.Error"/> when the code
+    /// has run, as R prints them after a top-level call.</remarks>
     public static RObject Evaluate(string code) =>
         Invoke(() => Evaluator.Evaluate(_evaluator!, code, LibR.GlobalEnv));
 
@@ -21,7 +24,7 @@ public static unsafe partial class REngine
         return convert(value);
     });
 
-    /// <summary>Evaluates <paramref name="code"/> for its effects.</summary>
+    /// <summary>Evaluates <paramref name="code"/> for its effects, as <see cref="Evaluate(string)"/>.</summary>
     public static void Execute(string code) => Invoke(() => Evaluator.Evaluate(_evaluator!, code, LibR.GlobalEnv).Dispose());
 
     /// <summary>

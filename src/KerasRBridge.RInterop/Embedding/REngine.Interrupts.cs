@@ -7,9 +7,13 @@ public static partial class REngine
     /// <summary>
     /// Interrupts what R is running, as Ctrl-C does in R's own console: R code and long engine
     /// work stop at their next check with R's <c>interrupt</c> condition, which
-    /// <c>tryCatch(interrupt = ...)</c> can catch. Callable from any thread.
+    /// <c>tryCatch(interrupt = ...)</c> can catch. While R runs nothing, it does nothing (the next
+    /// command runs), as a Ctrl-C at R's prompt. Callable from any thread.
     /// </summary>
-    public static void Interrupt() => RInterrupts.Request();
+    public static void Interrupt()
+    {
+        if (_busy) RInterrupts.Request();
+    }
 
     /// <summary>
     /// Makes Ctrl-C (SIGINT) interrupt R instead of ending the process, for programs with an

@@ -18,12 +18,15 @@ public static unsafe partial class REngine
     private static BlockingCollection<Action>? _work;
     private static Thread? _thread;
     private static RObject? _evaluator;
+    // Whether R's thread is running work: an interrupt while it is idle is dropped.
+    private static volatile bool _busy;
 
     /// <summary>Whether R is running.</summary>
     public static bool IsRunning => _work is { IsAddingCompleted: false };
 
     /// <summary>Starts R and waits until it is ready.</summary>
-    /// <exception cref="InvalidOperationException">R was already started in this process, or cannot be found.</exception>
+    /// <exception cref="InvalidOperationException">R was already started in this process, or cannot
+    /// be found (then nothing has started, and <see cref="Start"/> can be called again).</exception>
     public static void Start(REngineOptions? options = null)
     {
         options ??= new REngineOptions();
@@ -31,12 +34,18 @@ public static unsafe partial class REngine
         {
             if (_started)
                 throw new InvalidOperationException("R has already been started in this process; R can be started only once per process.");
+            // Before R is loaded, a missing R can be fixed and Start called again.
+            string rHome = RHomeLocator.Find(options.RHome);
             _started = true;
+            Launch(rHome, options);
         }
+    }
+
+    private static void Launch(string rHome, REngineOptions options)
+    {
         // Culture data must be loaded before R starts: loading it later, under R, kills the process.
         _ = CultureInfo.CurrentCulture.CompareInfo.Compare("a", "B", CompareOptions.IgnoreCase);
         _ = 1.5.ToString(CultureInfo.CurrentCulture);
-        string rHome = RHomeLocator.Find(options.RHome);
         LibC.SetEnv("R_HOME", rHome);
 
         _work = new BlockingCollection<Action>();
@@ -63,7 +72,12 @@ public static unsafe partial class REngine
             ready.SetException(e);
             return;
         }
-        foreach (var work in _work!.GetConsumingEnumerable()) work();
+        foreach (var work in _work!.GetConsumingEnumerable())
+        {
+            _busy = true;
+            try { work(); }
+            finally { _busy = false; }
+        }
     }
 
     private const int RStackBytes = 64 * 1024 * 1024;
@@ -124,10 +138,14 @@ public static unsafe partial class REngine
     public static void Invoke(Action action) => Invoke(() => { action(); return true; });
 
     /// <summary>Stops R (its exit finalizers run). R cannot be started again in this process.</summary>
+    /// <exception cref="InvalidOperationException">Called on R's own thread (from R code, or from
+    /// work passed to <see cref="Invoke{T}"/>), which cannot wait for itself to end.</exception>
     public static void Stop()
     {
         var work = _work;
         if (work is null || work.IsAddingCompleted) return;
+        if (RThread.IsCurrent)
+            throw new InvalidOperationException("REngine.Stop() cannot be called on R's own thread (from R code or work R runs): it waits for that thread to end.");
         Invoke(() =>
         {
             _evaluator?.Dispose();

@@ -3,7 +3,9 @@ namespace KerasRBridge.RInterop.Embedding;
 /// <summary>How <see cref="REngine.Start"/> starts R.</summary>
 public sealed record REngineOptions
 {
-    /// <summary>R's home folder; found from <c>R_HOME</c>, <c>R RHOME</c> or the usual places when null.</summary>
+    /// <summary>R's home folder (its <c>R.home()</c>, holding <c>lib/libR.so</c>); found from
+    /// <c>R_HOME</c>, <c>R RHOME</c> or the usual places when null. <see cref="REngine.Start"/>
+    /// refuses a folder that holds no R.</summary>
     public string? RHome { get; init; }
 
     /// <summary>Whether R runs interactively (prompts, no halt on error); false for scripts.</summary>
