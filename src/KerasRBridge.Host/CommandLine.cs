@@ -19,6 +19,24 @@ internal sealed record CommandLine(string[]? Lines, bool Interactive, string[] S
     internal static string Version =>
         $"krbridge {typeof(CommandLine).Assembly.GetName().Version?.ToString(3)} (.NET {Environment.Version})";
 
+    // Windows line ends too, as Rscript -e takes them.
+    private static readonly string[] LineEnds = ["\r\n", "\n"];
+
+    /// <summary>The arguments that run the same command again, on the script's <paramref name="lines"/>
+    /// already read: a script from a stream (<c>run /dev/stdin</c>) cannot be read a second time,
+    /// so it is passed on as <c>eval</c> code, unless it is longer than one argument may be
+    /// (Linux's 128 KiB; such a file is read again).</summary>
+    internal static string[] Rerun(string[] args, string[]? lines)
+    {
+        int at = args is ["--r-home", _, ..] ? 2 : 0;
+        if (lines is null || args.Length < at + 2 || args[at] != "run") return args;
+        string code = string.Join("\n", lines);
+        return code.Length > MaxArgumentChars ? args : [.. args[..at], "eval", code, .. args[(at + 2)..]];
+    }
+
+    // Below Linux's MAX_ARG_STRLEN (32 pages), in UTF-8 bytes for any text.
+    private const int MaxArgumentChars = 131072 / 4 - 1;
+
     /// <summary>Parses the arguments; null with <paramref name="error"/> set when they are not
     /// a valid command (an empty error means: show the usage).</summary>
     internal static CommandLine? Parse(string[] args, out string error)
@@ -38,7 +56,7 @@ internal sealed record CommandLine(string[]? Lines, bool Interactive, string[] S
             case ["repl"]:
                 return new CommandLine(null, Interactive: true, []);
             case ["eval", var code, .. var rest]:
-                return new CommandLine(code.Split('\n'), Interactive: false, rest);
+                return new CommandLine(code.Split(LineEnds, StringSplitOptions.None), Interactive: false, rest);
             case ["run"]:
                 error = "krbridge: run needs the R script to run: krbridge run FILE.R [ARGS...]";
                 return null;
@@ -52,6 +70,11 @@ internal sealed record CommandLine(string[]? Lines, bool Interactive, string[] S
                     return null;
                 }
                 return new CommandLine(File.ReadAllLines(file), Interactive: false, rest);
+            case [var unknown, ..]:
+                error = unknown.StartsWith('-')
+                    ? $"krbridge: unknown option '{unknown}'\n{Usage}"
+                    : $"krbridge: unknown command '{unknown}'\n{Usage}";
+                return null;
             default:
                 return null;
         }

@@ -37,7 +37,7 @@ try
 }
 catch (RLibraryPathException e) when (!Relaunch.WouldRepeat(e.LibraryDirectory))
 {
-    Relaunch.WithLibraryPath(e.LibraryDirectory, args);
+    Relaunch.WithLibraryPath(e.LibraryDirectory, CommandLine.Rerun(args, command.Lines));
     Console.Error.WriteLine($"krbridge: {e.Message}");
     return 1;
 }

@@ -25,6 +25,10 @@ internal static partial class Relaunch
         string? old = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
         SetEnv("LD_LIBRARY_PATH", string.IsNullOrEmpty(old) ? directory : $"{directory}:{old}", 1);
         string program = Environment.ProcessPath ?? throw new InvalidOperationException("krbridge cannot find its own program file.");
-        ExecV(program, [program, .. args, null]);
+        // Run as `dotnet krbridge.dll`, the program is dotnet, which needs the assembly again.
+        string[] launch = Path.GetFileNameWithoutExtension(program) == "dotnet"
+            ? [program, typeof(Relaunch).Assembly.Location]
+            : [program];
+        ExecV(program, [.. launch, .. args, null]);
     }
 }

@@ -62,6 +62,16 @@ public class RunTests
     }
 
     [Test]
+    public void A_script_read_from_stdin_runs_whole_even_when_krbridge_restarts_itself_for_Rs_library_path()
+    {
+        // On an R built from source (scripts/test-r-versions runs this on R 4.4.2), krbridge has
+        // read the script before it restarts; the restarted program gets it as code.
+        var run = Krbridge.Run(["run", "/dev/stdin", "an-argument"], input: "cat('from stdin', commandArgs(TRUE), '\\n')\ncat('line 2\\n')\n");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Is.EqualTo("from stdin an-argument \nline 2\n"));
+    }
+
+    [Test]
     public void A_missing_script_is_a_usage_error_with_status_2()
     {
         var run = Krbridge.Run(["run", "/nonexistent/script.R"]);

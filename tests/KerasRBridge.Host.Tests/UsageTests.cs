@@ -35,6 +35,15 @@ public class UsageTests
         Assert.That(run.Error, Does.StartWith(message));
     }
 
+    [TestCase("--bogus", "krbridge: unknown option '--bogus'")]
+    [TestCase("frobnicate", "krbridge: unknown command 'frobnicate'")]
+    public void An_unknown_option_or_command_is_named_before_the_usage_with_status_2(string argument, string message)
+    {
+        var run = Krbridge.Run([argument]);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(message + "\nusage: krbridge"));
+    }
+
     [Test]
     public void Without_the_R_package_it_says_where_R_looked_and_exits_with_1()
     {
