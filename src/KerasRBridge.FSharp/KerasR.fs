@@ -22,11 +22,13 @@ let tryR (code: string) : Result<unit, string> =
     | :? REvaluationException as e -> Error e.RMessage
     | :? RParseException as e -> Error e.Message
 
-/// The variable an R expression gives (the object R holds), or None when it gives none.
+/// The variable an R expression gives (the object R holds), or None when it gives none: another
+/// kind of value, an R error or code that does not parse.
 let variable (expression: string) : Variable option =
     try Some(KerasBridgeHost.GetVariable expression) with
     | :? KerasTypeError
-    | :? REvaluationException -> None
+    | :? REvaluationException
+    | :? RParseException -> None
 
 // F# spells out what C#'s `unmanaged` constraint implies.
 
@@ -39,8 +41,16 @@ let (<--) (name: string) (v: Variable) = KerasBridgeHost.SetVariable(name, v)
 
 /// Variable updates that return the variable, for pipelines.
 module Var =
+    /// Assigns a value (a number, array, Tensor or NdArray of the variable's shape) and returns the variable.
     let assign (value: obj) (v: Variable) = v.Assign value |> ignore; v
+
+    /// Adds a value (broadcast to the variable's shape) and returns the variable.
     let assignAdd (value: obj) (v: Variable) = v.AssignAdd value |> ignore; v
+
+    /// Subtracts a value (broadcast to the variable's shape) and returns the variable.
     let assignSub (value: obj) (v: Variable) = v.AssignSub value |> ignore; v
+
+    /// The variable's current values as an array of the element type asked for, in R's
+    /// (column-major) order: element [i, j] of an m-row matrix is at i + m * j.
     let values<'T when 'T: unmanaged and 'T: struct and 'T :> System.ValueType and 'T: (new: unit -> 'T)> (v: Variable) : 'T[] =
         v.Value.ToArray<'T>()

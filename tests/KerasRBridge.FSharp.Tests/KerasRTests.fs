@@ -42,6 +42,7 @@ let ``variable gives the object R holds`` () =
 let ``variable gives None for what is not a variable or fails`` () =
     Assert.That(variable "1:3", Is.EqualTo(None : Variable option))
     Assert.That(variable "stop('no')", Is.EqualTo(None : Variable option))
+    Assert.That(variable "c(", Is.EqualTo(None : Variable option))
 
 [<Test>]
 let ``tensor reads an R array with R's indices less one`` () =

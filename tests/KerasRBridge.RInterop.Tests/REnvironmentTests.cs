@@ -30,6 +30,14 @@ public class REnvironmentTests
     });
 
     [Test]
+    public void A_name_with_a_NUL_is_an_argument_exception_not_a_shorter_name() => REngine.Invoke(() =>
+    {
+        using var global = REnvironment.Global();
+        using var value = RDoubleVector.Create([1.0]);
+        Assert.Throws<ArgumentException>(() => global.Set("nul\0cut", value));
+    });
+
+    [Test]
     public void A_missing_variable_is_a_key_not_found_exception_naming_it() => REngine.Invoke(() =>
     {
         using var global = REnvironment.Global();

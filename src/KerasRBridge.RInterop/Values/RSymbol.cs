@@ -19,6 +19,8 @@ public sealed class RSymbol : RObject
     internal static Sexp Install(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        // R's names are C strings: a NUL would cut the name short silently.
+        if (name.Contains('\0')) throw new ArgumentException($"An R name cannot contain a NUL character. Received: \"{name.Replace("\0", "\\0")}\"", nameof(name));
         RThread.Ensure();
         return NativeHelpers.Install(name);
     }
