@@ -201,3 +201,19 @@ test_that("a seed generator's next() returns its state and advances it, as Keras
   expect_identical(as.array(g$state), array(c(3, 1)))
   expect_equal(g$get_config()$seed, 3)
 })
+
+test_that("an NA seed is one value_error however R types the NA", {
+  for (na in list(NA, NA_integer_, NA_real_)) {
+    expect_error(random_normal(2, seed = na), "`seed` cannot be NA", class = "value_error")
+    expect_error(random_seed_generator(na), "`seed` cannot be NA", class = "value_error")
+  }
+})
+
+test_that("set_random_seed takes 0 to 2^31 - 1, as keras3 hands it to NumPy's and R's generators", {
+  expect_error(set_random_seed(-1), "between 0 and 2\\*\\*31 - 1", class = "value_error")
+  expect_error(set_random_seed(2^31), class = "value_error")
+  set_random_seed(.Machine$integer.max)
+  a <- as.array(random_uniform(2))
+  set_random_seed(.Machine$integer.max)
+  expect_identical(as.array(random_uniform(2)), a)
+})

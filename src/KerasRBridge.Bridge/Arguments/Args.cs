@@ -70,8 +70,10 @@ internal static unsafe class Args
     internal static long Whole(Sexp x, string argument)
     {
         double value = Math.Truncate(Double(x, argument));
-        if (!double.IsFinite(value) || Math.Abs(value) >= 9.2e18)
+        if (!double.IsFinite(value))
             throw new KerasValueError($"Argument `{argument}` must be a whole number. Received: {argument}={Show(x)}");
+        if (Math.Abs(value) >= 9.2e18)
+            throw new KerasValueError($"Argument `{argument}` is beyond the 64-bit integers. Received: {argument}={Show(x)}");
         return (long)value;
     }
 

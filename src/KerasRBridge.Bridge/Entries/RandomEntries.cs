@@ -37,7 +37,10 @@ internal static class RandomEntries
         Declare.Entry("seed_generator_next", (SeedGenerator generator, bool ordered) => NextState(generator, ordered)),
         Declare.Entry("set_random_seed", (Sexp seed) =>
         {
-            GlobalRandom.SetRandomSeed(Integer(seed, "Expected `seed` argument to be an integer."));
+            long value = Integer(seed, "Expected `seed` argument to be an integer.");
+            // keras3 seeds NumPy's global generator (no negative seeds) and R's (an R integer).
+            if (value is < 0 or > int.MaxValue) throw new KerasValueError($"Seed must be between 0 and 2**31 - 1. Received: seed={value}");
+            GlobalRandom.SetRandomSeed(value);
             return Nothing.Value;
         }),
     ];
@@ -51,10 +54,25 @@ internal static class RandomEntries
 
     /// <summary>A seed that must be a number (truncated, as keras3's <c>as_integer()</c>): Keras
     /// refuses anything but a Python int with a value error, in the wording given.</summary>
-    private static long Integer(Sexp seed, string expected) =>
-        Args.IsNumeric(seed) && RValues.LengthOf(seed) == 1
+    private static long Integer(Sexp seed, string expected)
+    {
+        RequireNotNa(seed);
+        return Args.IsNumeric(seed) && RValues.LengthOf(seed) == 1
             ? Args.Whole(seed, "seed")
             : throw new KerasValueError($"{expected} Received: seed={Args.Show(seed)}");
+    }
+
+    // One message for NA however R typed it (logical NA, NA_integer_, NA_real_), as initializers word it.
+    private static unsafe void RequireNotNa(Sexp seed)
+    {
+        bool na = RValues.LengthOf(seed) == 1 && RValues.TypeOf(seed) switch
+        {
+            SexpType.Logical or SexpType.Integer => *(int*)RValues.DataOf(seed) == RValues.NaInteger,
+            SexpType.Double => double.IsNaN(*(double*)RValues.DataOf(seed)),
+            _ => false,
+        };
+        if (na) throw new KerasValueError("Argument `seed` cannot be NA. Received: seed=NA");
+    }
 
     /// <summary>Keras's <c>SeedGenerator.next()</c>: the state before advancing it, as the uint32 pair the state variable holds.</summary>
     private static NdArray NextState(SeedGenerator generator, bool ordered)
@@ -73,6 +91,7 @@ internal static class RandomEntries
     {
         if (RValues.IsNull(seed)) return null;
         if (Objects.TargetOf(seed) is SeedGenerator generator) return generator;
+        RequireNotNa(seed);
         if (Args.IsNumeric(seed) && RValues.LengthOf(seed) == 1)
             return Args.Whole(seed, "seed");
         throw new KerasValueError(
