@@ -81,3 +81,10 @@ test_that("bools count as integers in arithmetic, as R's logicals do", {
   expect_identical(as.vector(as.array(-(x > 0))), c(-1L, 0L, -1L))
   expect_identical(as.vector(as.array(op_add(x > 0, y > 0))), c(TRUE, TRUE, TRUE))
 })
+
+test_that("R's NA in arithmetic is a missing number: NaN, not int32's least value", {
+  i <- op_array(1:3, "int32")
+  expect_true(all(is.nan(as.array(i + NA_integer_))))
+  expect_true(all(is.nan(as.array(op_array(c(1.5, 2)) + NA))))
+  expect_error((op_array(c(1, -1)) > 0) & NA, "no missing value", class = "value_error")
+})

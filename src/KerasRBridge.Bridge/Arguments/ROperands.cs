@@ -27,10 +27,13 @@ internal static unsafe class ROperands
     /// tensor or an R logical counts as integers (R's <c>TRUE + TRUE</c> is 2, NumPy's is
     /// <c>True</c>, TensorFlow refuses), and a whole R double beside an integer tensor is an
     /// integer (the tensorflow package casts it to the tensor's dtype: an int32 tensor plus 1
-    /// stays int32, where Keras's Python float would make it float32).
+    /// stays int32, where Keras's Python float would make it float32); R's <c>NA</c> is NaN.
     /// </summary>
     internal static Operand OfArithmetic(Sexp x, Sexp other)
     {
+        // R's NA in arithmetic is a missing number (NaN), not a bool that cannot hold it.
+        if (!Tensors.IsEngineObject(x) && IsRNumber(x) && RValues.TypeOf(x) == SexpType.Logical && *(int*)RValues.DataOf(x) == RValues.NaInteger)
+            return double.NaN;
         var operand = Of(x, other);
         if (operand.Value.DType == DType.Bool)
             return Tensors.IsEngineObject(x) || !IsRNumber(x) ? operand.Value.Cast(DType.Int32) : (long)(operand.Value.AsSpan<bool>()[0] ? 1 : 0);
@@ -71,6 +74,9 @@ internal static unsafe class ROperands
                     return (long)*(int*)RValues.DataOf(x);
                 case SexpType.Logical when *(int*)RValues.DataOf(x) != RValues.NaInteger:
                     return *(int*)RValues.DataOf(x) != 0;
+                case SexpType.Integer:
+                    // R's NA_integer_ as a number: NaN, where an int32 tensor of it would be int.MinValue.
+                    return double.NaN;
             }
         }
         return Tensors.FromR(x);
