@@ -269,8 +269,10 @@ op_select <- function(condlist, choicelist, default = 0L) {
   if (length(condlist) != length(choicelist))
     raise_bridge_error("value_error", sprintf("list of cases must be same length as list of conditions. Received: %d conditions and %d choices",
                                               length(condlist), length(choicelist)))
+  # keras3 passes a plain R number as an integer (as_integer(), truncating), so 42 beside int32
+  # choices stays int32.
+  chosen <- if (is.numeric(default) && !is_kerasbridge_object(default)) as.integer(default) else default
   # The first condition that holds wins, so the first is applied last.
-  chosen <- default
   for (i in rev(seq_along(condlist))) chosen <- op_where(condlist[[i]], choicelist[[i]], chosen)
   tensor_of(chosen)
 }

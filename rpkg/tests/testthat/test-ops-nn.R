@@ -195,3 +195,10 @@ test_that("op_sparse_categorical_crossentropy needs targets of the output's shap
   expect_error(op_sparse_categorical_crossentropy(c(0, 1), matrix(1 / 3, 3, 3)), class = "value_error",
                regexp = "up until the last dimension: target.shape=(2,), output.shape=(3, 3)", fixed = TRUE)
 })
+
+test_that("op_select takes a plain number default as an integer, as keras3 passes it (keras3's example stays int32)", {
+  x <- op_arange(6L)
+  chosen <- op_select(list(x < 3, x > 3), list(x, x^2), 42)
+  expect_identical(op_dtype(chosen), "int32")
+  expect_identical(as.vector(as.array(chosen)), c(1L, 2L, 42L, 16L, 25L, 36L))
+})
