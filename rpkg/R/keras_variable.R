@@ -16,8 +16,9 @@ NULL
 #' * `trainable`: whether training updates the variable; settable with `$trainable <- FALSE`.
 #' * `autocast`: whether layers may cast it to their compute dtype when it is read.
 #' * `aggregation`, `synchronization`: distribution annotations.
-#' * `overwrite_with_gradient` (`FALSE`), `regularizer` and `constraint` (`NULL`): as Keras's
-#'   variables have them; R has no regularizer or constraint objects to set.
+#' * `overwrite_with_gradient` (`FALSE`; settable, as in Keras), `regularizer` and
+#'   `constraint` (`NULL`): as Keras's variables have them; R has no regularizer or constraint
+#'   objects to set.
 #' * `value`: the current value as a tensor; a snapshot that later assignments do not change.
 #'   As in Keras, it is the same tensor each time until the variable changes.
 #' * `name`: the variable's name; `path`: its name with the name scopes it was created in.
@@ -134,9 +135,10 @@ NULL
 #' @rdname variable_attributes
 #' @export
 `$<-.kerasbridge_variable` <- function(x, name, value) {
-  if (!identical(name, "trainable"))
-    raise_bridge_error("attribute_error", sprintf("Attribute `%s` of a Variable cannot be set; only `trainable` can.", name))
-  .Call(krb_call2, "variable_set_trainable", x, value)
+  switch(name,
+    trainable = .Call(krb_call2, "variable_set_trainable", x, value),
+    overwrite_with_gradient = .Call(krb_call2, "variable_set_overwrite_with_gradient", x, value),
+    raise_bridge_error("attribute_error", sprintf("Attribute `%s` of a Variable cannot be set; only `trainable` and `overwrite_with_gradient` can.", name)))
   x
 }
 

@@ -6,12 +6,13 @@ NULL
 #' Arithmetic (`+ - * / ^ %% %/%`), comparison (`== != < <= > >=`), logical (`& | !`)
 #' operators, `%*%` and `round()` work on tensors and variables and return tensors,
 #' with Keras's result dtypes and broadcasting. A plain R number combines like a Python number
-#' in Keras: it takes the tensor's dtype (`int32 tensor + 1L` stays int32). In arithmetic, as the
-#' tensorflow package's operators give keras3's tensors, a whole R double beside an integer
-#' tensor is an integer too (`i + 1` and `i ^ 3` stay int32; `i + 0.5` is float32), and an
-#' integer the tensor's dtype cannot hold is a `value_error` (`uint8 tensor + 300L`), not
+#' in Keras: it takes the tensor's dtype (`int32 tensor + 1L` stays int32; an R double is a
+#' Python float, so `int32 tensor + 1` is float32, where keras3 on TensorFlow casts it to int32),
+#' and an integer the tensor's dtype cannot hold is a `value_error` (`uint8 tensor + 300L`), not
 #' wrapped. Bools count as integers in arithmetic, as R's logicals do: `(x > 0) + (y > 0)` is
-#' int32 (NumPy's bool addition would be a logical or), `-(x > 0)` is -1 and 0. An R array beside a
+#' int32 (NumPy's bool addition would be a logical or), `-(x > 0)` is -1 and 0, and beside an
+#' integer tensor they take its dtype. R's `NA` in arithmetic is NaN; in comparisons,
+#' logical operators and assignments it is refused (tensors have no missing value). An R array beside a
 #' float tensor takes the tensor's dtype too (a float32 variable minus a double matrix is
 #' float32, as keras3's backends give it); beside an integer tensor it promotes. As in keras3,
 #' `x ^ 2` is [op_square()] and `x ^ 0.5` [op_sqrt()] (an int32 tensor squared stays int32),

@@ -24,6 +24,8 @@ tortured <- list(
     quote(list(v$name, v$dtype, unlist(v$shape))), list("tortured", "float64", c(2L, 3L))),
   "variable_set_trainable: set and read back" = list(
     quote({ v$trainable <- FALSE; v$trainable }), FALSE),
+  "variable_set_overwrite_with_gradient: set and read back" = list(
+    quote({ v$overwrite_with_gradient <- TRUE; v$overwrite_with_gradient }), TRUE),
   "variable_assign: an R array" = list(
     quote({ v$assign(array(2, c(2, 3))); as.array(v) }), array(2, c(2, 3))),
   "variable_assign_add: an R array added" = list(

@@ -196,3 +196,11 @@ test_that("overwrite_with_gradient, regularizer and constraint read as Keras's d
   expect_null(v$regularizer)
   expect_null(v$constraint)
 })
+
+test_that("overwrite_with_gradient is settable, as on Keras's variables, and takes only TRUE or FALSE", {
+  v <- keras_variable(1)
+  v$overwrite_with_gradient <- TRUE
+  expect_true(v$overwrite_with_gradient)
+  expect_error(v$overwrite_with_gradient <- "yes", class = "kerasbridge_error")
+  expect_true(v$overwrite_with_gradient)
+})

@@ -51,18 +51,14 @@ test_that("an R array beside a float tensor in R's operators takes the tensor's 
   expect_identical((keras_variable(matrix(1:4, 2)) * matrix(0.5, 2, 2))$dtype, "float64")
 })
 
-test_that("a whole R double beside an integer tensor keeps its dtype, as the tensorflow package's operators cast it", {
-  i <- op_array(1:3, "int32")
-  expect_identical(as.vector(as.array(i + 1)), c(2L, 3L, 4L))
-  expect_identical(as.vector(as.array(2 * i)), c(2L, 4L, 6L))
-  expect_identical(as.vector(as.array(i %/% 2)), c(0L, 1L, 1L))
-  expect_identical(op_dtype(i + 0.5), "float32")
-  expect_identical(op_dtype(i + 3e9), "float32")
-  big <- op_array(2^40, "int64") + 1
-  expect_identical(op_dtype(big), "int64")
-  expect_identical(as.character(big), "1099511627777")
-  # The functions keep Keras's rule for a Python float.
-  expect_identical(op_dtype(op_add(i, 1)), "float32")
+test_that("an R double beside an integer tensor is a Python float to Keras's promotion, so nothing wraps", {
+  i <- op_array(c(-1L, 10L), "int32")
+  expect_identical(op_dtype(i + 1), "float32")
+  expect_identical(as.vector(as.array(i * 1e9)), c(-1e9, 1e10))
+  expect_equal(as.vector(as.array(2 ^ i)), c(0.5, 1024))
+  expect_equal(as.vector(as.array(op_array(c(1L, 2L)) ^ -3)), c(1, 0.125))
+  expect_identical(as.vector(as.array(op_array(c(0, 100), "uint8") - 128)), c(-128, -28))
+  expect_identical(op_dtype(i + 1L), "int32")
 })
 
 test_that("an integer a tensor's dtype cannot hold is a value_error, not wrapped", {
@@ -79,6 +75,7 @@ test_that("bools count as integers in arithmetic, as R's logicals do", {
   expect_identical(as.vector(as.array(both)), as.vector(as.array(x) > 0) + as.vector(as.array(y) > 0))
   expect_identical(as.vector(as.array((x > 0) + TRUE)), c(2L, 1L, 2L))
   expect_identical(as.vector(as.array(-(x > 0))), c(-1L, 0L, -1L))
+  expect_identical(op_dtype(op_array(c(1, 2), "uint8") + (x[1:2] > 0)), "uint8")
   expect_identical(as.vector(as.array(op_add(x > 0, y > 0))), c(TRUE, TRUE, TRUE))
 })
 
@@ -86,5 +83,13 @@ test_that("R's NA in arithmetic is a missing number: NaN, not int32's least valu
   i <- op_array(1:3, "int32")
   expect_true(all(is.nan(as.array(i + NA_integer_))))
   expect_true(all(is.nan(as.array(op_array(c(1.5, 2)) + NA))))
+})
+
+test_that("R's NA elsewhere is refused: tensors hold no missing value to compare or assign", {
+  i <- op_array(1:3, "int32")
   expect_error((op_array(c(1, -1)) > 0) & NA, "no missing value", class = "value_error")
+  expect_error(i == NA_integer_, "no missing value", class = "value_error")
+  v <- keras_variable(c(1L, 2L), dtype = "uint8")
+  expect_error(v$assign_add(NA_integer_), "no missing value", class = "value_error")
+  expect_identical(as.vector(as.array(v)), c(1L, 2L))
 })

@@ -41,6 +41,15 @@ internal static unsafe class Args
         throw new KerasTypeError($"Argument `{argument}` must be a boolean (TRUE or FALSE). Received: {argument}={Show(x)}");
     }
 
+    /// <summary>Whether <paramref name="x"/> is one R <c>NA</c> (logical, integer or double, NaN
+    /// included, as <c>is.na()</c> reads it).</summary>
+    internal static bool IsNa(Sexp x) => RValues.LengthOf(x) == 1 && RValues.TypeOf(x) switch
+    {
+        SexpType.Logical or SexpType.Integer => *(int*)RValues.DataOf(x) == RValues.NaInteger,
+        SexpType.Double => double.IsNaN(*(double*)RValues.DataOf(x)),
+        _ => false,
+    };
+
     /// <summary>A length-one whole number within int's range: an R integer or a double such as <c>2</c>, not NA.</summary>
     internal static int Int(Sexp x, string argument)
     {

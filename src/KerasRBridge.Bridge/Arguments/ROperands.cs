@@ -22,34 +22,21 @@ internal static unsafe class ROperands
 
     /// <summary>
     /// An operand of R's arithmetic operators (<c>+ - * / ^ %% %/%</c>) beside
-    /// <paramref name="other"/>: as <see cref="Of(Sexp, Sexp)"/>, with R's readings where keras3
-    /// users get them from the tensorflow package's operators rather than from Keras: a bool
-    /// tensor or an R logical counts as integers (R's <c>TRUE + TRUE</c> is 2, NumPy's is
-    /// <c>True</c>, TensorFlow refuses), and a whole R double beside an integer tensor is an
-    /// integer (the tensorflow package casts it to the tensor's dtype: an int32 tensor plus 1
-    /// stays int32, where Keras's Python float would make it float32); R's <c>NA</c> is NaN.
+    /// <paramref name="other"/>: as <see cref="Of(Sexp, Sexp)"/>, with R's readings of what Keras
+    /// has no counterpart for: a bool tensor or an R logical counts as integers (R's
+    /// <c>TRUE + TRUE</c> is 2, NumPy's is <c>True</c>, TensorFlow refuses), in the dtype of an
+    /// integer tensor beside it (<c>uint8 + (x > 0)</c> stays uint8), else int32; and R's one
+    /// <c>NA</c> is a missing number, NaN.
     /// </summary>
     internal static Operand OfArithmetic(Sexp x, Sexp other)
     {
-        // R's NA in arithmetic is a missing number (NaN), not a bool that cannot hold it.
-        if (!Tensors.IsEngineObject(x) && IsRNumber(x) && RValues.TypeOf(x) == SexpType.Logical && *(int*)RValues.DataOf(x) == RValues.NaInteger)
-            return double.NaN;
+        if (!Tensors.IsEngineObject(x) && IsRNumber(x) && Args.IsNa(x)) return double.NaN;
         var operand = Of(x, other);
-        if (operand.Value.DType == DType.Bool)
-            return Tensors.IsEngineObject(x) || !IsRNumber(x) ? operand.Value.Cast(DType.Int32) : (long)(operand.Value.AsSpan<bool>()[0] ? 1 : 0);
-        if (operand.IsWeak && operand.Value.DType == DType.Float64 && Tensors.IsEngineObject(other)
-            && Objects.Tensor(other, "x").DType is var dtype && DTypes.IsInteger(dtype))
-        {
-            // A number the dtype cannot hold stays a float, which promotes, as in Keras.
-            double value = operand.Value.AsSpan<double>()[0];
-            var (min, max) = DTypes.IntegerRange(dtype);
-            if (value == Math.Truncate(value) && value >= min && value <= max && Math.Abs(value) < LongLimit) return (long)value;
-        }
-        return operand;
+        if (operand.Value.DType != DType.Bool) return operand;
+        if (!Tensors.IsEngineObject(x) && IsRNumber(x)) return operand.Value.AsSpan<bool>()[0] ? 1L : 0L;
+        bool besideInteger = Tensors.IsEngineObject(other) && DTypes.IsInteger(Objects.Tensor(other, "x").DType);
+        return operand.Value.Cast(besideInteger ? Objects.Tensor(other, "x").DType : DType.Int32);
     }
-
-    // 2^63: the 64-bit integer ranges, as doubles, end there, where a long no longer can.
-    private const double LongLimit = 9223372036854775808.0;
 
     /// <summary>An operand beside a tensor or variable of <paramref name="dtype"/>, as <see cref="Of(Sexp, Sexp)"/>.</summary>
     internal static Operand Beside(Sexp x, DType dtype)
@@ -75,8 +62,8 @@ internal static unsafe class ROperands
                 case SexpType.Logical when *(int*)RValues.DataOf(x) != RValues.NaInteger:
                     return *(int*)RValues.DataOf(x) != 0;
                 case SexpType.Integer:
-                    // R's NA_integer_ as a number: NaN, where an int32 tensor of it would be int.MinValue.
-                    return double.NaN;
+                    // As an int32 tensor NA_integer_ would be int.MinValue, a number like any other.
+                    throw new KerasValueError("Cannot convert an R integer value containing NA to a number: integer dtypes have no missing value.");
             }
         }
         return Tensors.FromR(x);

@@ -63,15 +63,9 @@ internal static class RandomEntries
     }
 
     // One message for NA however R typed it (logical NA, NA_integer_, NA_real_), as initializers word it.
-    private static unsafe void RequireNotNa(Sexp seed)
+    private static void RequireNotNa(Sexp seed)
     {
-        bool na = RValues.LengthOf(seed) == 1 && RValues.TypeOf(seed) switch
-        {
-            SexpType.Logical or SexpType.Integer => *(int*)RValues.DataOf(seed) == RValues.NaInteger,
-            SexpType.Double => double.IsNaN(*(double*)RValues.DataOf(seed)),
-            _ => false,
-        };
-        if (na) throw new KerasValueError("Argument `seed` cannot be NA. Received: seed=NA");
+        if (Args.IsNa(seed)) throw new KerasValueError("Argument `seed` cannot be NA. Received: seed=NA");
     }
 
     /// <summary>Keras's <c>SeedGenerator.next()</c>: the state before advancing it, as the uint32 pair the state variable holds.</summary>

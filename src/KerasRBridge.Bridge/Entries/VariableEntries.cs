@@ -22,6 +22,11 @@ internal static class VariableEntries
             variable.Trainable = trainable;
             return Nothing.Value;
         }),
+        Declare.Entry("variable_set_overwrite_with_gradient", (Variable variable, bool overwrite_with_gradient) =>
+        {
+            variable.OverwriteWithGradient = overwrite_with_gradient;
+            return Nothing.Value;
+        }),
         // One entry per operation rather than its name as an argument: reading the name is a
         // measurable part of a small assign.
         Declare.Entry("variable_assign", (Pointed<Variable> variable, Sexp value) =>
