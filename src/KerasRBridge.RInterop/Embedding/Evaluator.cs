@@ -34,6 +34,8 @@ internal static partial class Evaluator
             for (e in exprs) value <- eval(e, env)
             list("ok", value)
           }, warning = function(w) {
+            # A warning signalled with signalCondition() has nothing to muffle, and R ignores it.
+            if (is.null(findRestart("muffleWarning"))) return()
             call <- own(conditionCall(w))
             if (identical(as.integer(getOption("warn", 0L)), 0L)) {
               deferred[[length(deferred) + 1L]] <<- if (is.null(call)) conditionMessage(w)
