@@ -7,7 +7,7 @@
 #' Keras's defaults and checks, so that keras3 code which sets them runs unchanged.
 #'
 #' * `config_dtype_policy()` gives the global policy (`name`, `compute_dtype`,
-#'   `variable_dtype`): `"float32"` until set; `config_set_dtype_policy()` takes
+#'   `variable_dtype`): [config_floatx()] until set; `config_set_dtype_policy()` takes
 #'   `"mixed_float16"`, `"mixed_bfloat16"` or a dtype name, as Keras's `DTypePolicy`.
 #' * `config_is_flash_attention_enabled()` is `NULL` (Keras's "on where supported") until
 #'   disabled (`FALSE`).
@@ -38,7 +38,11 @@ training_settings <- new.env(parent = emptyenv())
 # A limit as Keras reads it from the environment at start-up: a whole number, or NULL.
 limit_from_environment <- function(variable) {
   value <- Sys.getenv(variable)
-  if (nzchar(value)) as.integer(value) else NULL
+  if (!nzchar(value)) return(NULL)
+  limit <- suppressWarnings(as.numeric(value))
+  if (is.na(limit) || limit != trunc(limit) || abs(limit) > .Machine$integer.max)
+    raise_bridge_error("value_error", sprintf("invalid literal for int() with base 10: '%s' (the environment variable %s)", value, variable))
+  as.integer(limit)
 }
 
 setting <- function(name, default) if (exists(name, envir = training_settings, inherits = FALSE)) training_settings[[name]] else default
@@ -66,7 +70,7 @@ print.kerasbridge_dtype_policy <- function(x, ...) {
 
 #' @rdname config_training
 #' @export
-config_dtype_policy <- function() setting("dtype_policy", dtype_policy("float32"))
+config_dtype_policy <- function() setting("dtype_policy", dtype_policy(config_floatx()))
 
 #' @rdname config_training
 #' @export
@@ -92,7 +96,7 @@ config_is_flash_attention_enabled <- function() setting("flash_attention", NULL)
 # A whole number or NULL, as keras3 passes it (as_integer()).
 limit_value <- function(value, name) {
   if (is.null(value)) return(NULL)
-  if (!is.numeric(value) || length(value) != 1L || is.na(value))
+  if (!is.numeric(value) || length(value) != 1L || is.na(value) || abs(value) > .Machine$integer.max)
     raise_bridge_error("type_error", sprintf("`%s` must be a whole number or NULL. Received: %s=%s", name, name, shown(value)))
   as.integer(value)
 }

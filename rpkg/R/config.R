@@ -64,7 +64,8 @@ config_set_image_data_format <- function(data_format)
 #'
 #' As keras3's: forgets the automatic names handed out so far (the next unnamed variable is
 #' called `"variable"` again), the seed set with [set_random_seed()], the global seed
-#' generator, the dtype policy and flash attention's setting ([config_training]). With `free_memory = TRUE` it also collects R's and .NET's garbage and gives the
+#' generator, and the dtype policy, flash attention's and traceback filtering's settings
+#' ([config_training]). With `free_memory = TRUE` it also collects R's and .NET's garbage and gives the
 #' memory kept for reuse back to the system.
 #'
 #' @param free_memory Whether to collect garbage and free memory kept for reuse.
@@ -75,8 +76,8 @@ config_set_image_data_format <- function(data_format)
 #' @export
 clear_session <- function(free_memory = TRUE) {
   .Call(krb_call1, "clear_session", free_memory)
-  # Keras keeps these two in the global state clear_session() resets.
-  rm(list = intersect(c("dtype_policy", "flash_attention"), ls(training_settings)), envir = training_settings)
+  # Keras keeps these in the global state clear_session() resets.
+  rm(list = intersect(c("dtype_policy", "flash_attention", "traceback_filtering"), ls(training_settings)), envir = training_settings)
   invisible()
 }
 

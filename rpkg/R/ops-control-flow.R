@@ -235,6 +235,7 @@ op_scan <- function(f, init, xs = NULL, length = NULL, reverse = FALSE, unroll =
   steps <- if (length(leaves)) leading_length(leaves, "The `xs` to scan over") else NULL
   if (!is.null(length)) {
     length <- whole_number(length, "length")
+    if (length < 0L) raise_bridge_error("value_error", sprintf("`length` must not be negative. Received: length=%d", length))
     if (!is.null(steps) && steps != length)
       raise_bridge_error("value_error", sprintf("scan got `length` argument of %d which disagrees with leading axis sizes %d", length, steps))
     steps <- length

@@ -38,6 +38,8 @@ whole_values <- function(x, name) {
 
 # keras3's 1-based indices as 0-based R numbers (negative ones still from the end).
 r_indices <- function(indices) {
+  if (is_kerasbridge_object(indices) && grepl("complex", op_dtype(indices)))
+    raise_bridge_error("type_error", sprintf("Indices must be whole numbers. Received: a tensor of dtype %s", op_dtype(indices)))
   index <- r_values(zero_based(indices))
   if (anyNA(index)) raise_bridge_error("value_error", "Indices must not be NA or NaN.")
   index

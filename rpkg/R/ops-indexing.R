@@ -374,6 +374,9 @@ op_pad <- function(x, pad_width, mode = "constant", constant_values = NULL) {
   rank <- op_ndim(x)
   # NumPy pads a 0-d array along none of its (no) axes.
   if (rank == 0L) return(tensor_of(x))
+  if (is_kerasbridge_object(pad_width)) pad_width <- as.array(pad_width)
+  if (!is.numeric(pad_width) && !is.list(pad_width))
+    raise_bridge_error("type_error", sprintf("`pad_width` must be whole numbers: one (before, after) pair, or one per axis. Received: pad_width=%s", shown(pad_width, nlines = 1L)))
   if (is.list(pad_width)) pad_width <- pad_widths_of(pad_width)
   # One pair (a vector, or a matrix or list of one row) pads every axis alike, as np.pad broadcasts it.
   widths <- if (is.matrix(pad_width) && nrow(pad_width) != 1L) pad_width else matrix(rep_len(pad_width, 2L), rank, 2L, byrow = TRUE)

@@ -78,8 +78,10 @@ op_tensordot <- function(x1, x2, axes = 3L) {
   if (is.list(axes)) return(.Call(krb_call4, "op_tensordot", x1, x2, axes[[1L]], axes[[2L]]))
   if (!is.numeric(axes) || length(axes) != 1L || is.na(axes) || axes < 1)
     raise_bridge_error("value_error", sprintf("`axes` must be a number of axes, 1-based as keras3 takes it (1 sums none), or a list of two vectors of axes. Received: axes=%s", shown(axes)))
-  n <- as.integer(axes) - 1L
   r1 <- op_ndim(x1)
+  if (axes - 1 > r1)
+    raise_bridge_error("value_error", sprintf("`axes` cannot sum more axes than x1 has (%d; keras3's axes = n sums n - 1). Received: axes=%s", r1, format(axes)))
+  n <- as.integer(axes) - 1L
   .Call(krb_call4, "op_tensordot", x1, x2, if (n > 0L) seq.int(r1 - n + 1L, r1) else NULL, if (n > 0L) seq_len(n) else NULL)
 }
 

@@ -51,8 +51,13 @@ matmul <- function(x, y) {
   .Call(krb_call3, "ops_binary", "%*%", x, y)
 }
 
-# The dimensions R's %*% sees: a tensor's shape, an R vector's length.
-operand_dims <- function(x) if (is_kerasbridge_object(x)) dim(x) else if (is.null(dim(x))) length(x) else dim(x)
+# The dimensions R's %*% sees: a tensor's shape, an R vector's length; NULL for what is neither
+# (the engine refuses it as it is).
+operand_dims <- function(x) {
+  if (is_kerasbridge_object(x)) return(dim(x))
+  if (!is.atomic(x) || is.null(x)) return(NULL)
+  if (is.null(dim(x))) length(x) else dim(x)
+}
 
 # A tensor or an R array in another shape, each staying what it is (an R array keeps its R type,
 # which %*% converts to the tensor's dtype).

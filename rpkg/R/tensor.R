@@ -204,8 +204,11 @@ shape_part <- function(x) {
   if (is.atomic(x)) return(as.vector(x))
   if (is.list(x)) {
     parts <- lapply(x, shape_part)
-    # Kept a list when every element is one dimension, so that the engine names a bad one.
-    return(if (all(lengths(parts) == 1L)) parts else unlist(parts))
+    # Kept a list when every element is one dimension, so that the engine names a bad one, and
+    # when the parts are far longer than any shape (the engine takes 64 dimensions), so that R
+    # does not expand list(1:3e9) into 12 GB before the engine refuses it.
+    long <- sum(as.numeric(lengths(parts))) > 1e6
+    return(if (long || all(lengths(parts) == 1L)) parts else unlist(parts))
   }
   x
 }

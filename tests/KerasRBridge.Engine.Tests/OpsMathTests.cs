@@ -269,7 +269,15 @@ public class OpsMathTests
         Assert.That(Doubles(max), Is.EqualTo(new double[] { 2, 5, 2, 2 }));
         Assert.That(Doubles(Ops.Minimum(x, 0.0)), Is.EqualTo(new double[] { 0, 0, -3, 0 }));
         Assert.That(Ops.Maximum(Vector(1, 2), Vector(1.5f)).DType, Is.EqualTo(DType.Float32));
-        Assert.That(Ops.Maximum(Vector<sbyte>(1, 2), 300L).DType, Is.EqualTo(DType.Int8));
+        Assert.That(Ops.Maximum(Vector<sbyte>(1, 2), 100L).DType, Is.EqualTo(DType.Int8));
+    }
+
+    [Test]
+    public void A_bare_int_an_integer_tensor_cannot_hold_is_refused_not_wrapped_as_numpy_2_and_jax_refuse_it()
+    {
+        var error = Assert.Throws<KerasValueError>(() => Ops.Maximum(Vector<sbyte>(1, 2), 300L));
+        Assert.That(error!.Message, Is.EqualTo("Python integer 300 out of bounds for int8"));
+        Assert.Throws<KerasValueError>(() => Ops.Add(Vector<byte>(1, 2), -1L));
     }
 
     [Test]

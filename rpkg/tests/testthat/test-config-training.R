@@ -16,13 +16,31 @@ test_that("an unknown dtype policy is Keras's value_error naming it", {
   expect_error(config_set_dtype_policy(3), "Invalid `policy` argument", class = "value_error")
 })
 
-test_that("clear_session() resets the dtype policy and flash attention, as Keras's global state", {
+test_that("clear_session() resets the dtype policy, flash attention and traceback filtering, as Keras's global state", {
   config_set_dtype_policy("float16")
   config_disable_flash_attention()
+  config_disable_traceback_filtering()
   expect_false(config_is_flash_attention_enabled())
   clear_session()
   expect_identical(config_dtype_policy()$name, "float32")
   expect_null(config_is_flash_attention_enabled())
+  expect_true(config_is_traceback_filtering_enabled())
+})
+
+test_that("the default dtype policy follows floatx, as Keras's DTypePolicy(floatx())", {
+  on.exit(config_set_floatx("float32"))
+  config_set_floatx("float64")
+  expect_identical(config_dtype_policy()$name, "float64")
+})
+
+test_that("a limit beyond R's integers, or an unreadable one in the environment, is an error", {
+  expect_error(config_set_max_epochs(1e10), class = "type_error")
+  old <- Sys.getenv("KERAS_MAX_EPOCHS", NA)
+  on.exit(if (is.na(old)) Sys.unsetenv("KERAS_MAX_EPOCHS") else Sys.setenv(KERAS_MAX_EPOCHS = old))
+  Sys.setenv(KERAS_MAX_EPOCHS = "abc")
+  expect_error(config_max_epochs(), "KERAS_MAX_EPOCHS", class = "value_error")
+  Sys.setenv(KERAS_MAX_EPOCHS = "4")
+  expect_identical(config_max_epochs(), 4L)
 })
 
 test_that("epoch and step limits are NULL until set, and set to whole numbers", {

@@ -40,6 +40,8 @@ internal static class NumericDispatch
     public static NdArray Binary<TFamily>(Operand x, Operand y, DType operandDType, DType resultDType)
         where TFamily : IBinaryFamily<TFamily>
     {
+        x.RequireHeldBy(operandDType);
+        y.RequireHeldBy(operandDType);
         var compute = ComputeDType(operandDType);
         // A narrow dtype computed wider (float16 in float32) takes other operands rounded to it
         // first, as Keras converts both to the result dtype: int16 2049 plus float16 1 is 2048.

@@ -54,6 +54,15 @@ public readonly struct Operand
         return value < min || value > max;
     }
 
+    /// <summary>Refuses a bare int that integer <paramref name="dtype"/> cannot hold, which a
+    /// conversion would wrap (uint8 + 300 giving 44), as NumPy 2, JAX and TensorFlow refuse it.</summary>
+    /// <exception cref="KerasValueError">The operand is such an int.</exception>
+    internal void RequireHeldBy(DType dtype)
+    {
+        if (IsWeakIntegerBeyond(dtype))
+            throw new KerasValueError($"Python integer {Value.AsSpan<long>()[0]} out of bounds for {DTypes.Name(dtype)}");
+    }
+
     /// <summary>Whether the operand is a bare float.</summary>
     internal bool IsWeakFloat => IsWeak && PromotionDType != DType.Int64;
 

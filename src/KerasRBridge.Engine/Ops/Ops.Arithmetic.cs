@@ -37,15 +37,8 @@ public static partial class Ops
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     public static NdArray DivideNoNan(Operand x1, Operand x2) => Where(Equal(x2, 0L), 0.0, Divide(x1, x2));
 
-    // A bare int the integer result dtype cannot hold would wrap (uint8 + 300 giving 44);
-    // NumPy 2, JAX and TensorFlow refuse it.
-    private static NdArray Arithmetic<TOp>(Operand x1, Operand x2, DType dtype) where TOp : IArithmeticOp
-    {
-        foreach (var operand in (ReadOnlySpan<Operand>)[x1, x2])
-            if (operand.IsWeakIntegerBeyond(dtype))
-                throw new KerasValueError($"Python integer {operand.Value.AsSpan<long>()[0]} out of bounds for {DTypes.Name(dtype)}");
-        return NumericDispatch.Binary<ArithmeticFamily<TOp>>(x1, x2, dtype, dtype);
-    }
+    private static NdArray Arithmetic<TOp>(Operand x1, Operand x2, DType dtype) where TOp : IArithmeticOp =>
+        NumericDispatch.Binary<ArithmeticFamily<TOp>>(x1, x2, dtype, dtype);
 
     /// <summary>An operation whose kernel is generic over every number type, with its own bool rule.</summary>
     private interface IArithmeticOp

@@ -140,6 +140,8 @@ public static partial class Ops
     public static NdArray Where(Operand condition, Operand x1, Operand x2)
     {
         var dtype = Promote(x1, x2);
+        x1.RequireHeldBy(dtype);
+        x2.RequireHeldBy(dtype);
         var shape = Broadcasting.Shapes(Broadcasting.Shapes(condition.Value.ShapeSpan, x1.Value.ShapeSpan), x2.Value.ShapeSpan);
         return DTypeVisitor.Accept<Selection3, NdArray>(dtype,
             new Selection3(condition.Value.Cast(DType.Bool), x1.Value.Cast(dtype), x2.Value.Cast(dtype), shape));
