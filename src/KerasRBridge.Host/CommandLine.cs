@@ -31,26 +31,20 @@ internal sealed record CommandLine(string[]? Lines, bool Interactive, string[] S
         int at = args is ["--r-home", _, ..] ? 2 : 0;
         if (lines is null || args.Length < at + 2 || args[at] != "run") return args;
         string code = string.Join("\n", lines);
-        return code.Length > MaxArgumentChars ? args : [.. args[..at], "eval", code, .. args[(at + 2)..]];
+        return System.Text.Encoding.UTF8.GetByteCount(code) >= MaxArgumentBytes ? args : [.. args[..at], "eval", code, .. args[(at + 2)..]];
     }
 
-    // Below Linux's MAX_ARG_STRLEN (32 pages), in UTF-8 bytes for any text.
-    private const int MaxArgumentChars = 131072 / 4 - 1;
+    // Linux's MAX_ARG_STRLEN (32 pages), with its terminating NUL.
+    private const int MaxArgumentBytes = 131072;
 
     /// <summary>Parses the arguments; null with <paramref name="error"/> set when they are not
     /// a valid command (an empty error means: show the usage).</summary>
     internal static CommandLine? Parse(string[] args, out string error)
     {
         error = "";
+        // Whether R is there is REngine.Start's to say (RHomeLocator).
         if (args is ["--r-home", var home, .. var command])
-        {
-            if (!File.Exists(Path.Combine(home, "lib", "libR.so")))
-            {
-                error = $"krbridge: no R under '{home}' (no lib/libR.so there): --r-home takes R.home() of an R built as a shared library";
-                return null;
-            }
             return Parse(command, out error) is { } parsed ? parsed with { RHome = home } : null;
-        }
         switch (args)
         {
             case ["repl"]:

@@ -67,10 +67,10 @@ public class UsageTests
     }
 
     [Test]
-    public void R_home_without_an_R_there_is_refused_with_status_2()
+    public void R_home_without_an_R_there_is_refused_with_status_1()
     {
         var run = Krbridge.Run(["--r-home", "/nonexistent/R", "eval", "1"]);
-        Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.StartWith("krbridge: no R under '/nonexistent/R'"));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.StartWith("krbridge: No R under '/nonexistent/R' (no lib/libR.so there)"));
     }
 }
