@@ -30,12 +30,13 @@ internal static unsafe class ROperands
     /// </summary>
     internal static Operand OfArithmetic(Sexp x, Sexp other)
     {
-        if (!Tensors.IsEngineObject(x) && IsRNumber(x) && Args.IsNa(x)) return double.NaN;
+        bool number = !Tensors.IsEngineObject(x) && IsRNumber(x);
+        if (number && Args.IsNa(x)) return double.NaN;
         var operand = Of(x, other);
         if (operand.Value.DType != DType.Bool) return operand;
-        if (!Tensors.IsEngineObject(x) && IsRNumber(x)) return operand.Value.AsSpan<bool>()[0] ? 1L : 0L;
-        bool besideInteger = Tensors.IsEngineObject(other) && DTypes.IsInteger(Objects.Tensor(other, "x").DType);
-        return operand.Value.Cast(besideInteger ? Objects.Tensor(other, "x").DType : DType.Int32);
+        if (number) return operand.Value.AsSpan<bool>()[0] ? 1L : 0L;
+        DType? beside = Tensors.IsEngineObject(other) ? Objects.Tensor(other, "x").DType : null;
+        return operand.Value.Cast(beside is { } dtype && DTypes.IsInteger(dtype) ? dtype : DType.Int32);
     }
 
     /// <summary>An operand beside a tensor or variable of <paramref name="dtype"/>, as <see cref="Of(Sexp, Sexp)"/>.</summary>

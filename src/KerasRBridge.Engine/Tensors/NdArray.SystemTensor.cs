@@ -18,8 +18,9 @@ public abstract partial class NdArray
         if (Rank == 0) return Tensor.Create(ToArray<T>(), [1]);
         var lengths = new nint[Rank];
         for (int axis = 0; axis < Rank; axis++) lengths[axis] = (nint)_shape[axis];
-        // Column-major order of the tensor with its axes reversed is row-major order of this one.
-        return Tensor.Create(Ops.Transpose(this).ToArray<T>(), lengths);
+        var rowMajor = new T[Size];
+        Cast<T>().CopyRowMajor<T>(rowMajor);
+        return Tensor.Create(rowMajor, lengths);
     }
 
     /// <summary>
