@@ -213,7 +213,7 @@ from_config <- function(config, custom_objects = NULL) {
     clone = function() from_config(get_config(x)),
     {
       # Keras keeps its arguments as attributes (initializer.stddev, initializer.seed).
-      attributes <- .Call(krb_call1, "object_config", x)$attributes
+      attributes <- .Call(krb_call1, "initializer_attributes", x)
       if (!name %in% names(attributes))
         raise_bridge_error("attribute_error", sprintf("'Initializer' object has no attribute '%s'", name))
       attributes[[name]]

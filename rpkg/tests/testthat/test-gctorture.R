@@ -264,6 +264,8 @@ tortured <- list(
     quote(as.array(op_nonzero(matrix(c(0, 2, 3, 0), 2)))), array(c(1L, 2L, 2L, 1L), c(2, 2))),
   "object_config: an initializer's config" = list(
     quote(get_config(initializer_constant(2))$value), 2),
+  "initializer_attributes: a preset's fixed scale" = list(
+    quote(initializer_he_uniform(seed = 1)$scale), 2),
   "object_state: a variable serialized" = list(
     quote(length(serialize(keras_variable(array(as.double(1:6), c(2, 3)), name = "s"), NULL)) > 48), TRUE),
   "object_restore: a tensor, a variable and an initializer unserialized" = list(

@@ -16,24 +16,23 @@ internal static class InitializerEntries
         Declare.Entry("initializer_from_config", (string class_name, Sexp config) => FromConfig(class_name, config)),
         Declare.Entry("initializer_call", (Initializer initializer, ShapeArgument shape, string? dtype) => Call(initializer, shape, dtype)),
         Declare.Entry("object_config", (Pointed<object> x) => Config(x.Target)),
+        Declare.Entry("initializer_attributes", (Initializer initializer) => ConfigValues.ToR(initializer.Attributes)),
     ];
 
     private static Initializer FromConfig(string className, Sexp settings) => Initializer.FromConfig(className, Args.Config(settings));
 
-    /// <summary><c>get_config()</c> of an initializer or seed generator, and the attributes <c>$</c>
-    /// reads: <c>list(class_name, config, attributes)</c>.</summary>
+    /// <summary><c>get_config()</c> of an initializer or seed generator: <c>list(class_name, config)</c>.</summary>
     private static EntryResult Config(object target)
     {
-        var (className, config, attributes) = target switch
+        var (className, config) = target switch
         {
-            Initializer initializer => (initializer.ClassName, initializer.GetConfig(), initializer.Attributes),
-            SeedGenerator generator => ("SeedGenerator", generator.GetConfig(), generator.GetConfig()),
+            Initializer initializer => (initializer.ClassName, initializer.GetConfig()),
+            SeedGenerator generator => ("SeedGenerator", generator.GetConfig()),
             _ => throw new KerasTypeError($"`get_config()` takes an initializer or a seed generator. Received: {target.GetType().Name}"),
         };
         using var name = RValues.String(className);
         using var settings = ConfigValues.ToR(config);
-        using var held = ConfigValues.ToR(attributes);
-        return RValues.List([name, settings, held], ["class_name", "config", "attributes"]);
+        return RValues.List([name, settings], ["class_name", "config"]);
     }
 
     private static NdArray Call(Initializer initializer, ShapeArgument shapeArgument, string? dtype)

@@ -24,6 +24,7 @@ internal static partial class Evaluator
           exprs <- tryCatch(parse(text = code, keep.source = FALSE), error = function(e) e)
           if (inherits(exprs, "error")) return(list("parse", conditionMessage(exprs)))
           own <- function(call) if (identical(call, quote(eval(e, env)))) NULL else call
+          call_text <- function(call) paste(deparse(call, nlines = 1L), collapse = "")
           deferred <- character()
           on.exit(if (length(deferred)) cat(file = stderr(),
             if (length(deferred) == 1L) paste0("Warning message:\n", deferred, "\n")
@@ -39,7 +40,7 @@ internal static partial class Evaluator
             call <- own(conditionCall(w))
             if (identical(as.integer(getOption("warn", 0L)), 0L)) {
               deferred[[length(deferred) + 1L]] <<- if (is.null(call)) conditionMessage(w)
-                else paste0("In ", paste(deparse(call, nlines = 1L), collapse = ""), " : ", conditionMessage(w))
+                else paste0("In ", call_text(call), " : ", conditionMessage(w))
               invokeRestart("muffleWarning")
             }
             if (is.null(call) && !is.null(conditionCall(w))) {
@@ -49,7 +50,7 @@ internal static partial class Evaluator
           }), error = function(e) {
             call <- own(conditionCall(e))
             list("error", conditionMessage(e),
-                 if (is.null(call)) NA_character_ else paste(deparse(call, nlines = 1L), collapse = ""))
+                 if (is.null(call)) NA_character_ else call_text(call))
           })
         }
         """;
