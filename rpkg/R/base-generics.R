@@ -124,7 +124,8 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
       raise_bridge_error("value_error", "`range()` of a tensor takes no `axis` or `keepdims`: it reduces every element.")
     if (sum(!options) != 1L)
       raise_bridge_error("value_error", sprintf("`%s()` takes `axis` and `keepdims` with one tensor only. Received: %d values", .Generic, sum(!options)))
-    return(summarise(.Generic, tensor_of(parts[!options][[1L]]), na.rm, parts$axis, isTRUE(parts$keepdims)))
+    return(summarise(.Generic, tensor_of(parts[!options][[1L]]), na.rm, parts$axis,
+                     if (is.null(parts$keepdims)) FALSE else parts$keepdims))
   }
   parts <- lapply(parts, tensor_of)
   # Empty parts add nothing beside others (max(numeric(0), 2) is 2 in base R); alone, min() and
@@ -185,8 +186,9 @@ aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
 #' @param i,j As for `[[`: a name (a field, as `$`), or 1-based positions.
 #' @export
 `[[.kerasbridge_object` <- function(x, i, j, ...) {
-  if (missing(j) && is.character(i) && length(i) == 1L) return(do.call(`$`, list(x, i)))
-  positions <- element_positions(if (missing(j)) list(i, ...) else list(i, j, ...), "`[[` on a tensor takes a field name or")
+  if (!missing(i) && missing(j) && is.character(i) && length(i) == 1L) return(do.call(`$`, list(x, i)))
+  positions <- element_positions(if (missing(i)) list() else if (missing(j)) list(i, ...) else list(i, j, ...),
+                                 "`[[` on a tensor takes a field name or")
   # One position counts through the elements in R's order, as base R's x[[i]] on an array does.
   target <- if (length(positions) == 1L) in_r_order(x) else x
   do.call(op_subset, c(list(target), positions))
@@ -195,9 +197,9 @@ aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
 # The positions of one element, as `[[` and `[[<-` take them: one positive number per axis, or
 # one in R's element order; `takes` begins the message that refuses anything else.
 element_positions <- function(positions, takes) {
-  if (!all(vapply(positions, function(p) is.numeric(p) && length(p) == 1L && !is.na(p) && p >= 1, TRUE)))
+  if (!length(positions) || !all(vapply(positions, function(p) is.numeric(p) && length(p) == 1L && !is.na(p) && p >= 1, TRUE)))
     raise_bridge_error("value_error", sprintf("%s one positive position per axis (or one in R's element order). Received: %s",
-                                              takes, paste(vapply(positions, shown, ""), collapse = ", ")))
+                                              takes, if (length(positions)) paste(vapply(positions, shown, ""), collapse = ", ") else "no position"))
   positions
 }
 
@@ -205,9 +207,10 @@ element_positions <- function(positions, takes) {
 #' @param value For `[[<-`, one value; for `dim<-`, the new dimensions (`NULL`: a vector).
 #' @export
 `[[<-.kerasbridge_object` <- function(x, i, j, ..., value) {
-  if (missing(j) && is.character(i))
-    raise_bridge_error("attribute_error", sprintf("Field `%s` of a tensor or variable cannot be set with `[[<-`.", i[[1L]]))
-  positions <- element_positions(if (missing(j)) list(i, ...) else list(i, j, ...), "`[[<-` on a tensor takes")
+  if (!missing(i) && missing(j) && is.character(i) && length(i) == 1L)
+    raise_bridge_error("attribute_error", sprintf("Field `%s` of a tensor or variable cannot be set with `[[<-`.", i))
+  positions <- element_positions(if (missing(i)) list() else if (missing(j)) list(i, ...) else list(i, j, ...),
+                                 "`[[<-` on a tensor takes")
   if (length(value) != 1L)
     raise_bridge_error("value_error", sprintf("`[[<-` replaces one element. Received: a value of length %d", length(value)))
   # One position counts through the elements in R's order, as base R's x[[i]] <- v on an array.

@@ -78,6 +78,11 @@ test_that("Summary functions reduce along keras3's 1-based axis, keeping dims wh
   expect_bridge_error(sum(v, v, axis = 1), "value_error", "Received: 2 values")
 })
 
+test_that("a Summary function's keepdims must be TRUE or FALSE, as the ops take it", {
+  expect_bridge_error(sum(v, axis = 1, keepdims = NA), "type_error", "keepdims=NA")
+  expect_bridge_error(max(v, axis = 1, keepdims = "yes"), "type_error", "keepdims")
+})
+
 test_that("na.rm skips NaN in sums, extremes and means", {
   with_nan <- keras_variable(c(1, NaN, 3))
   expect_true(is.nan(as.array(sum(with_nan))))
@@ -116,6 +121,13 @@ test_that("[[ takes elements as base R's [[ on the array, and a name as $", {
   expect_bridge_error(x[[7]], "index_error", "out of bounds")
   expect_bridge_error(x[[0]], "value_error", "positive position")
   expect_bridge_error(x[[c(1, 2)]], "value_error", "positive position")
+})
+
+test_that("[[ with no position, or with names that are not one field, is a value_error", {
+  x <- op_array(matrix(1:6, 2))
+  expect_bridge_error(x[[]], "value_error", "Received: no position")
+  expect_bridge_error(x[[, 1]], "value_error", "Received: no position")
+  expect_bridge_error(x[[character(0)]], "value_error", "character\\(0\\)")
 })
 
 test_that("cbind and rbind join tensors, R arrays and vectors as base R joins matrices", {
@@ -268,6 +280,14 @@ test_that("[[<- sets one element, by position in R's order or one per axis, as b
   expect_bridge_error(t[[1]] <- c(1, 2), "value_error", "one element")
   expect_bridge_error(t[[9]] <- 1, "index_error", "out of bounds")
   expect_bridge_error(t[["dtype"]] <- "int32", "attribute_error", "dtype")
+})
+
+test_that("[[<- with no position or with several names is a value_error, leaving the variable as it was", {
+  v <- keras_variable(c(1, 2))
+  expect_bridge_error(v[[character(0)]] <- 1, "value_error", "character\\(0\\)")
+  expect_bridge_error(v[[c("a", "b")]] <- 1, "value_error", "Received")
+  expect_bridge_error(v[[]] <- 1, "value_error", "no position")
+  expect_identical(as.vector(as.array(v)), c(1, 2))
 })
 
 test_that("mean() names the extra arguments it refuses", {
