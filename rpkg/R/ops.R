@@ -44,8 +44,11 @@ Ops.kerasbridge_object <- function(e1, e2) {
 matmul <- function(x, y) {
   # As base R's %*%: a vector that cannot multiply as a row (on the right, a column) beside a
   # matrix of one row (one column) is a column (a row), so that x %*% t(x) is an outer product.
+  # A 0-d tensor is R's number there: a 1 x 1 matrix beside one row (column).
   dx <- operand_dims(x)
   dy <- operand_dims(y)
+  if (length(dx) == 0L && length(dy) == 2L && dy[[1L]] == 1) x <- reshaped(x, c(1L, 1L))
+  if (length(dy) == 0L && length(dx) == 2L && dx[[2L]] == 1) y <- reshaped(y, c(1L, 1L))
   if (length(dx) == 1L && length(dy) == 2L && dx != dy[[1L]] && dy[[1L]] == 1) x <- reshaped(x, c(dx, 1L))
   if (length(dy) == 1L && length(dx) == 2L && dy != dx[[2L]] && dx[[2L]] == 1) y <- reshaped(y, c(1L, dy))
   .Call(krb_call3, "ops_binary", "%*%", x, y)

@@ -148,6 +148,15 @@ test_that("t of a vector is a row and of a number a 1 x 1 matrix, as base R and 
   expect_identical(as.array(x %*% t(x)), c(1, 2, 3) %*% t(c(1, 2, 3)))
 })
 
+test_that("a 0-d tensor beside a matrix of one row or column multiplies as R's number does in %*%", {
+  a <- op_array(2, "float64")
+  b <- op_array(3, "float64")
+  expect_identical(as.array(a %*% t(b)), 2 %*% t(3))
+  expect_identical(as.array(t(a) %*% b), t(2) %*% 3)
+  expect_identical(as.array(a %*% op_array(matrix(c(1, 2, 3), 1), "float64")), 2 %*% matrix(c(1, 2, 3), 1))
+  expect_bridge_error(a %*% op_array(matrix(1, 2, 2), "float64"), "value_error", "enough dimensions")
+})
+
 test_that("Re, Im, Mod, Arg and Conj are op_real, op_imag, op_abs, op_angle and op_conj", {
   z <- complex(real = c(3, -1), imaginary = c(4, 0))
   x <- op_array(array(z))
