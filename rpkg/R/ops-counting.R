@@ -342,40 +342,23 @@ op_argpartition <- function(x, kth, axis = -1L, zero_indexed = FALSE) {
   op_argsort(x, axis = axis, zero_indexed = zero_indexed)
 }
 
-# Rows of `data` reduced by segment: `reduce` takes the rows and their segment ids and gives one
-# row per segment present, named by its id.
-segment_reduction <- function(data, segment_ids, num_segments, reduce, empty) {
+# Rows of `data` reduced by segment, in the engine (in `data`'s dtype, as Keras): sums, or the
+# largest with `maximum`.
+segment_reduction <- function(data, segment_ids, num_segments, maximum) {
   data <- tensor_of(data)
   if (op_ndim(data) < 1L) raise_bridge_error("value_error", "`data` must have at least one axis to divide into segments. Received: a scalar")
-  shape <- as.integer(op_shape(data))
   ids <- r_indices(segment_ids)
   if (length(dim(ids)) > 1L)
     raise_bridge_error("value_error", sprintf("Argument `segment_ids` should be an 1-D vector, got shape: %d. Consider either flatten input with segment_ids.reshape((-1)) and data.reshape((-1, ) + data.shape[len(segment_ids.shape):]) or vectorize with vmap.", length(dim(ids))))
   ids <- c(ids)
-  if (length(ids) != shape[[1L]])
-    raise_bridge_error("value_error", sprintf("Argument `segment_ids` and `data` should have same leading dimension. Got %s v.s. %s.",
-                                              tuple_text(length(ids)), tuple_text(shape)))
   segments <- if (is.null(num_segments)) max(c(ids, -1)) + 1 else whole_number(num_segments, "num_segments")
-  if (segments < 0L) raise_bridge_error("value_error", sprintf("`num_segments` must not be negative. Received: num_segments=%d", segments))
-  width <- prod(as.numeric(shape[-1L]))
-  allocation_check(c(segments, width), "float64", copies = 2L)
-  values <- as.array(data)
-  rows <- matrix(if (is.complex(values)) values else as.numeric(values), shape[[1L]], width)
-  out <- matrix(empty, segments, width)
-  kept <- ids >= 0 & ids < segments
-  if (any(kept)) {
-    # Each segment's rows found once (not by comparing every id with every segment, which was
-    # quadratic), reduced to one row per segment present, named by its id.
-    reduced <- reduce(rows[kept, , drop = FALSE], ids[kept])
-    out[as.numeric(rownames(reduced)) + 1, ] <- reduced
-  }
-  op_array(array(out, c(segments, shape[-1L])), op_dtype(data))
+  .Call(krb_call4, "op_segment_reduce", data, ids, segments, maximum)
 }
 
 #' @rdname op_bincount
 #' @export
 op_segment_sum <- function(data, segment_ids, num_segments = NULL, sorted = FALSE)
-  segment_reduction(data, segment_ids, num_segments, segment_sums, 0)
+  segment_reduction(data, segment_ids, num_segments, maximum = FALSE)
 
 # Sums of rows (a vector or matrix) by group, one row per group present, named by the group as
 # rowsum() names them. rowsum() takes no complex numbers: their parts are summed apart.
@@ -402,14 +385,8 @@ r_array_check <- function(dims) {
 
 #' @rdname op_bincount
 #' @export
-op_segment_max <- function(data, segment_ids, num_segments = NULL, sorted = FALSE) {
-  # Complex numbers have no order to take a maximum in.
-  data <- real_tensor(data, "segment_max")
-  segment_reduction(data, segment_ids, num_segments, function(rows, ids) {
-    groups <- split(seq_along(ids), ids)
-    do.call(rbind, lapply(groups, function(i) apply(rows[i, , drop = FALSE], 2L, max)))
-  }, least_value(op_dtype(data)))
-}
+op_segment_max <- function(data, segment_ids, num_segments = NULL, sorted = FALSE)
+  segment_reduction(data, segment_ids, num_segments, maximum = TRUE)
 
 # Where the scatter ops write `indices` (one row per value, 1-based) into an array of `dims`:
 # R's positions, one row per row of indices and one column per element of the slice it places

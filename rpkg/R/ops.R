@@ -47,17 +47,17 @@ matmul <- function(x, y) {
   # A 0-d tensor is R's number there: a 1 x 1 matrix beside one row (column).
   dx <- operand_dims(x)
   dy <- operand_dims(y)
-  if (length(dx) == 0L && length(dy) == 2L && dy[[1L]] == 1) x <- reshaped(x, c(1L, 1L))
-  if (length(dy) == 0L && length(dx) == 2L && dx[[2L]] == 1) y <- reshaped(y, c(1L, 1L))
+  if (!is.null(dx) && length(dx) == 0L && length(dy) == 2L && dy[[1L]] == 1) x <- reshaped(x, c(1L, 1L))
+  if (!is.null(dy) && length(dy) == 0L && length(dx) == 2L && dx[[2L]] == 1) y <- reshaped(y, c(1L, 1L))
   if (length(dx) == 1L && length(dy) == 2L && dx != dy[[1L]] && dy[[1L]] == 1) x <- reshaped(x, c(dx, 1L))
   if (length(dy) == 1L && length(dx) == 2L && dy != dx[[2L]] && dx[[2L]] == 1) y <- reshaped(y, c(1L, dy))
   .Call(krb_call3, "ops_binary", "%*%", x, y)
 }
 
-# The dimensions R's %*% sees: a tensor's shape, an R vector's length; NULL for what is neither
+# The dimensions R's %*% sees: a tensor's shape (none for 0-d), an R vector's length; NULL for what is neither
 # (the engine refuses it as it is).
 operand_dims <- function(x) {
-  if (is_kerasbridge_object(x)) return(dim(x))
+  if (is_kerasbridge_object(x)) return(if (op_ndim(x) == 0L) integer() else dim(x))
   if (!is.atomic(x) || is.null(x)) return(NULL)
   if (is.null(dim(x))) length(x) else dim(x)
 }

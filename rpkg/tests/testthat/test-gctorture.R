@@ -166,6 +166,8 @@ tortured <- list(
     quote(as.array(op_sort(-t))[1, ]), c(-5, -3, -1)),
   "op_argsort: rows" = list(
     quote(as.array(op_argsort(-t))[1, ]), c(3L, 2L, 1L)),
+  "op_segment_reduce: op_segment_sum" = list(
+    quote(as.array(op_segment_sum(c(1, 2, 4), c(1, 1, 2)))), array(c(3, 4), 2)),
   "op_top_k_indices: op_top_k" = list(
     quote(as.array(op_top_k(c(5, 9, 1), 2)$indices)), array(c(2L, 1L), 2)),
   "op_take_along_axis: rows" = list(

@@ -176,6 +176,22 @@ test_that("segment reductions over many segments match a direct computation", {
   expect_equal(as.array(op_segment_max(op_array(data, "float64"), ids, num_segments = 5000))[present, ], expected_max)
 })
 
+test_that("segment sums of integers stay in their dtype and wrap, as NumPy's add.at and op_add do", {
+  expect_identical(as.vector(as.array(op_segment_sum(op_array(c(100, 100), "int8"), c(1, 1)))), -56L)
+  expect_identical(as.vector(as.array(op_segment_sum(op_array(c(200, 100), "uint8"), c(1, 1)))), 44L)
+})
+
+test_that("segment reductions of int64 beyond 2^53 are exact", {
+  d <- op_add(op_full(3L, 2^53, dtype = "int64"), op_array(c(0, 1, 1), "int64"))
+  expect_identical(as.vector(as.array(op_subtract(op_segment_sum(d, c(1, 1, 1)), op_array(3 * 2^53, "int64")))), 2)
+  expect_identical(as.vector(as.array(op_subtract(op_segment_max(d, c(1, 1, 1)), op_array(2^53, "int64")))), 1)
+})
+
+test_that("num_segments may be a 0-d tensor, as Keras takes one; beyond R's integers it is a value_error", {
+  expect_identical(as.vector(as.array(op_segment_sum(1:4, c(1, 1, 2, 2), num_segments = op_array(3L)))), c(3L, 7L, 0L))
+  expect_bridge_error(op_segment_sum(1:3, c(1, 2, 3), 1e12), "value_error", "num_segments=1e\\+12")
+})
+
 test_that("op_segment_max refuses complex data, which has no order", {
   expect_bridge_error(op_segment_max(c(1 + 1i, 2 - 1i), c(1, 1)), "type_error", "`segment_max` does not support dtype complex128.", fixed = TRUE)
 })

@@ -32,6 +32,9 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_cholesky", (Sexp x) => Ops.Cholesky(Tensors.FromR(x))),
         Declare.Entry("op_sort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.Sort)),
         Declare.Entry("op_argsort", (Sexp x, Sexp axis) => ArgSort(Tensors.FromR(x), axis)),
+        Declare.Entry("op_segment_reduce", (Sexp data, Sexp segmentIds, int numSegments, bool maximum) => maximum
+            ? Ops.SegmentMax(Tensors.FromR(data), Tensors.FromR(segmentIds, "int64"), numSegments)
+            : Ops.SegmentSum(Tensors.FromR(data), Tensors.FromR(segmentIds, "int64"), numSegments)),
         Declare.Entry("op_top_k_indices", (Sexp x, int k, bool sorted) => Ops.TopK(Tensors.FromR(x), k, sorted).Indices),
         Declare.Entry("op_take_along_axis", (Sexp x, Sexp indices, Sexp axis) =>
             Axes.Along(x, axis, (t, a) => Ops.TakeAlongAxis(t, Tensors.FromR(indices, "int64"), a))),
