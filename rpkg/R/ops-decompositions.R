@@ -14,8 +14,10 @@ matrices_of <- function(x, square = FALSE, name = "x") {
 
 # `f` applied to the matrices in the last two axes of the R arrays `xs` (which share their
 # leading, batch axes); `f` returns a list of outputs, and each output of all matrices is
-# gathered into one R array, the batch axes first.
-per_matrix <- function(xs, f) {
+# gathered into one R array, the batch axes first. `finite_only`: `f` calls a LAPACK routine of
+# R's that refuses values that are not finite (backsolve() takes them, and gives NaN only where
+# they reach).
+per_matrix <- function(xs, f, finite_only = TRUE) lapack({
   d <- dim(xs[[1L]])
   batch <- d[seq_len(length(d) - 2L)]
   count <- prod(batch)
@@ -27,18 +29,19 @@ per_matrix <- function(xs, f) {
   })
   matrix_at <- function(s, k) matrix(s[, , k], dim(s)[[1L]], dim(s)[[2L]])
   apply_f <- function(matrices) {
-    if (all(vapply(matrices, function(m) all(is.finite(m)), TRUE))) return(lapack(f(matrices)))
-    # R's LAPACK calls refuse values that are not finite, where TensorFlow and JAX give NaN: the
+    if (!finite_only || all(vapply(matrices, function(m) all(is.finite(m)), TRUE))) return(f(matrices))
+    # Where R's LAPACK calls refuse values that are not finite, TensorFlow and JAX give NaN: the
     # outputs of an identity-like matrix tell their shapes, and their values become NaN.
-    outputs <- lapack(f(lapply(matrices, function(m) diag(1, nrow(m), ncol(m)))))
+    outputs <- f(lapply(matrices, function(m) diag(1, nrow(m), ncol(m))))
     lapply(outputs, function(o) {
       if (is.double(o) || is.complex(o)) o[] <- NaN
       o
     })
   }
   results <- lapply(seq_len(count), function(k) apply_f(lapply(slices, matrix_at, k = k)))
-  # With no matrices, one made of zeros tells the outputs' shapes.
-  template <- if (count) results[[1L]] else apply_f(lapply(slices, function(s) matrix(0, dim(s)[[1L]], dim(s)[[2L]])))
+  # With no matrices, an identity-like one (regular, so that every routine takes it) tells the
+  # outputs' shapes.
+  template <- if (count) results[[1L]] else apply_f(lapply(slices, function(s) diag(1, dim(s)[[1L]], dim(s)[[2L]])))
   lapply(seq_along(template), function(j) {
     core <- if (is.null(dim(template[[j]]))) length(template[[j]]) else dim(template[[j]])
     values <- unlist(lapply(results, `[[`, j))
@@ -46,12 +49,13 @@ per_matrix <- function(xs, f) {
     out <- array(values, c(core, batch))
     aperm(out, c(length(core) + seq_along(batch), seq_along(core)))
   })
-}
+})
 
-# LAPACK's refusals (a singular triangle, values that are not finite) as Keras's LinAlgError.
+# LAPACK's refusals (a singular triangle, values that are not finite) as Keras's LinAlgError,
+# and R running out of memory as Keras's MemoryError.
 lapack <- function(expr) tryCatch(expr, error = function(e) {
   if (inherits(e, "kerasbridge_error")) stop(e)
-  raise_bridge_error("value_error", conditionMessage(e))
+  raise_bridge_error(if (grepl("cannot allocate", conditionMessage(e), fixed = TRUE)) "memory_error" else "value_error", conditionMessage(e))
 })
 
 # The dtype of a decomposition's complex results for a floating dtype.
@@ -169,6 +173,9 @@ op_eig <- function(x) {
 #' @export
 op_eigh <- function(x) {
   x <- matrices_of(x, square = TRUE)
+  # Only the lower triangle is read, as NumPy's eigh reads it: what the upper holds (NaN
+  # included) does not count.
+  x <- op_add(op_tril(x), op_conj(op_swapaxes(op_tril(x, -1L), -1L, -2L)))
   parts <- per_matrix(list(as.array(x)), function(m) {
     if (!length(m[[1L]])) return(list(numeric(0), matrix(0, 0L, 0L)))
     decomposition <- eigen(m[[1L]], symmetric = TRUE)
@@ -248,7 +255,9 @@ op_solve_triangular <- function(a, b, lower = FALSE) {
     t[if (lower) upper.tri(t) else lower.tri(t)] <- 0
     solve(t, r)
   }
-  solution <- per_matrix(list(as.array(a), rhs), function(m) list(solve_one(m[[1L]], m[[2L]])))[[1L]]
+  a_values <- as.array(a)
+  solution <- per_matrix(list(a_values, rhs), function(m) list(solve_one(m[[1L]], m[[2L]])),
+                         finite_only = is.complex(a_values) || is.complex(rhs))[[1L]]
   solution <- op_array(solution, promoted_dtype(op_dtype(a), op_dtype(b)))
   if (vector) op_squeeze(solution, -1L) else solution
 }

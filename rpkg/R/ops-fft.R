@@ -115,7 +115,7 @@ fft_last_two <- function(x, inverse) {
   input <- complex_pair(x)
   rank <- length(input$dim)
   if (rank < 2L)
-    raise_bridge_error("value_error", sprintf("Input should have rank >= 2. Received: input.shape = %s", format(do.call(shape, as.list(input$dim)))))
+    raise_bridge_error("value_error", sprintf("Input should have rank >= 2. Received: input.shape = %s", tuple_text(input$dim)))
   transform <- function(columns) column_fft(columns, inverse = inverse) / if (inverse) nrow(columns) else 1
   z <- along_axis(input$z, input$dim, rank, transform)
   complex_result(along_axis(z, input$dim, rank - 1L, transform), input$dtype)
@@ -196,6 +196,7 @@ op_extract_sequences <- function(x, sequence_length, sequence_stride) {
   n <- axis_length(x, -1L)
   frames <- max(0L, (n - (length - stride)) %/% stride)
   starts <- (seq_len(frames) - 1L) * stride
+  allocation_check(c(frames, length), "float64", copies = 2L)
   positions <- as.vector(outer(seq_len(length), starts, `+`))
   framed <- op_take(x, as.array(as.integer(positions)), axis = -1L)
   dims <- as.integer(op_shape(x))
@@ -320,21 +321,22 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
 op_istft <- function(x, sequence_length, sequence_stride, fft_length, length = NULL, window = "hann", center = TRUE) {
   input <- complex_pair(x)
   if (base::length(input$dim) < 2L)
-    raise_bridge_error("value_error", sprintf("Input should have rank >= 2 (frames, bins). Received: input.shape = %s", format(do.call(shape, as.list(input$dim)))))
+    raise_bridge_error("value_error", sprintf("Input should have rank >= 2. Received: input.shape = %s", tuple_text(input$dim)))
   lengths <- stft_lengths(sequence_length, sequence_stride, fft_length)
   n_fft <- lengths$fft_length
   stride <- lengths$sequence_stride
-  weights <- stft_window(window, lengths$sequence_length, n_fft)
   center <- flag(center, "center")
   rank <- base::length(input$dim)
   frames <- input$dim[[rank - 1L]]
+  batch <- input$dim[seq_len(rank - 2L)]
+  count <- prod(batch)
+  allocation_check(c(count, frames, n_fft), "complex128", copies = 2L)
+  weights <- stft_window(window, lengths$sequence_length, n_fft)
   # In doubles: a stride near .Machine$integer.max times the frames passes R's integers.
   total <- n_fft + as.numeric(stride) * (frames - 1L)
   # Each frame back to samples (SciPy's inverse scaled by the window's sum), windowed, added
   # where frames overlap, and divided by the overlapping squares of the window.
   signal <- along_axis(input$z, input$dim, rank, real_inverse, n = n_fft) * sum(weights)
-  batch <- input$dim[seq_len(rank - 2L)]
-  count <- prod(batch)
   frames_of <- array(signal, c(count, frames, n_fft))
   # The overlap-added signal and its normalisation, as R arrays, and their quotient.
   allocation_check(c(count + 1, total), "float64", copies = 3L)

@@ -222,6 +222,13 @@ public class OpsSortingTests
     }
 
     [Test]
+    public void Top_k_of_a_scalar_is_a_value_error_naming_its_shape()
+    {
+        var error = Assert.Throws<KerasValueError>(() => Ops.TopK(NdArray.Full(DType.Float32, [], 3), 1));
+        Assert.That(error!.Message, Does.EndWith("Received: x.shape=()"));
+    }
+
+    [Test]
     public void Take_along_axis_matches_positions_in_the_other_axes()
     {
         var m = Matrix(new double[,] { { 3, 1 }, { 1, 3 } });

@@ -158,6 +158,22 @@ test_that("review: complex triangles, empty systems and NaN factors", {
   expect_equal(lapply(parts, function(p) as.integer(op_shape(p))), list(q = c(0L, 0L), r = c(0L, 2L)))
 })
 
+test_that("op_solve_triangular substitutes as LAPACK's trsm: NaN reaches only the solutions it enters", {
+  expect_equal(as.vector(as.array(op_solve_triangular(rbind(c(NaN, 0), c(0, 1)), c(1, 2)))), c(NaN, 2))
+  solution <- as.array(op_solve_triangular(rbind(c(1, 2), c(0, 1)), cbind(c(1, 1), c(NaN, 1))))
+  expect_equal(solution, backsolve(rbind(c(1, 2), c(0, 1)), cbind(c(1, 1), c(NaN, 1))))
+})
+
+test_that("op_solve_triangular and op_eigh read only the triangle they use, as LAPACK and NumPy's eigh", {
+  m <- rbind(c(2, NaN), c(1, 4))
+  expect_equal(as.vector(as.array(op_solve_triangular(m, c(2, 6), lower = TRUE))), c(1, 1.25))
+  expect_equal(as.vector(as.array(op_eigh(m)[[1L]])), rev(eigen(rbind(c(2, 1), c(1, 4)))$values))
+})
+
+test_that("an empty batch of matrices gives empty solutions, as NumPy's solvers", {
+  expect_identical(op_shape(op_solve_triangular(array(0, c(0, 3, 3)), array(0, c(0, 3, 2)))), shape(0, 3, 2))
+})
+
 test_that("matrices holding NaN or Inf give NaN results, as TensorFlow's and JAX's decompositions", {
   m <- rbind(c(NaN, 0), c(0, 1))
   all_nan <- function(parts) all(vapply(parts, function(p) all(is.nan(Re(as.array(p)))), TRUE))
@@ -167,7 +183,6 @@ test_that("matrices holding NaN or Inf give NaN results, as TensorFlow's and JAX
   expect_true(all_nan(op_eigh(rbind(c(Inf, 0), c(0, 1)))))
   expect_true(all_nan(list(op_lstsq(matrix(c(1, NaN, 2, 3), 2), c(1, 2)))))
   expect_true(all_nan(list(op_lu_factor(rbind(c(1, NaN), c(0, 1)))[[1L]])))
-  expect_true(all_nan(list(op_solve_triangular(m, c(1, 2)))))
   expect_identical(as.array(op_lu_factor(rbind(c(1, NaN), c(0, 1)))[[2L]]), array(0:1))
   x <- array(0, c(2, 2, 2))
   x[1, , ] <- diag(2)
@@ -189,4 +204,9 @@ test_that("empty matrices decompose as in NumPy: no values, identity bases", {
 
 test_that("op_qr's complete q that memory could not hold is a memory_error before R builds it", {
   expect_bridge_error(op_qr(op_ones(c(1e5, 2)), mode = "complete"), "memory_error", "shape (100000, 100000)", fixed = TRUE)
+})
+
+test_that("R running out of memory in a decomposition is Keras's memory_error, and LAPACK's refusals value_errors", {
+  expect_bridge_error(kerasbridge:::lapack(stop("cannot allocate vector of size 74.5 Gb")), "memory_error", "74.5 Gb")
+  expect_bridge_error(kerasbridge:::lapack(stop("singular matrix in 'backsolve'")), "value_error", "singular")
 })

@@ -146,6 +146,19 @@ test_that("op_rfft refuses complex signals and a scalar, op_extract_sequences a 
                       "Input should have rank >= 1. Received: input.shape = ()", fixed = TRUE)
 })
 
+test_that("op_fft2, op_ifft2 and op_istft refuse a vector in Keras's words, with its shape as Python prints it", {
+  pair <- list(array(1, 3), array(0, 3))
+  expected <- "Input should have rank >= 2. Received: input.shape = (3,)"
+  expect_bridge_error(op_fft2(pair), "value_error", expected, fixed = TRUE)
+  expect_bridge_error(op_ifft2(pair), "value_error", expected, fixed = TRUE)
+  expect_bridge_error(op_istft(pair, 2, 1, 2), "value_error", expected, fixed = TRUE)
+})
+
+test_that("frames or transforms too large to hold are a memory_error before anything is allocated", {
+  expect_bridge_error(op_extract_sequences(array(0, 1e5), 5e4, 1), "memory_error", "Unable to allocate")
+  expect_bridge_error(op_istft(list(array(1, c(3, 3)), array(1, c(3, 3))), 4, 1, 2e9), "memory_error", "Unable to allocate")
+})
+
 test_that("lengths with a large prime factor transform as R's fft() does, without its quadratic time", {
   helpers <- asNamespace("kerasbridge")
   set.seed(3)

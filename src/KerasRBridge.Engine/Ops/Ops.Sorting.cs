@@ -49,7 +49,7 @@ public static partial class Ops
     public static (NdArray Values, NdArray Indices) TopK(NdArray x, int k, bool sorted = true)
     {
         RealOnly(x, "top_k");
-        if (x.Rank == 0) throw new KerasValueError("`top_k` needs a tensor of rank 1 or more.");
+        if (x.Rank == 0) throw new KerasValueError($"`top_k` needs a tensor of rank 1 or more. Received: x.shape={NdArray.FormatShape(x.ShapeSpan)}");
         long n = x.ShapeSpan[^1];
         if (k < 0 || k > n) throw new KerasValueError($"`k` must be between 0 and {n}, the length of the last axis. Received: k={k}");
         var descending = Order(x, -1, "top_k", descending: true);
