@@ -150,9 +150,7 @@ op_qr <- function(x, mode = "reduced") {
     a <- m[[1L]]
     k <- if (complete) nrow(a) else min(dim(a))
     if (!length(a)) return(list(diag(1, nrow(a), k), matrix(0, k, ncol(a))))
-    # tol = 0: Householder reflections in column order, never pivoting, as LAPACK's geqrf.
-    decomposition <- qr(a, tol = 0)
-    list(qr.Q(decomposition, complete = complete), qr.R(decomposition, complete = complete))
+    lapack_qr(a, complete)
   })
   stats::setNames(lapply(parts, op_array, dtype = op_dtype(x)), c("q", "r"))
 }

@@ -64,6 +64,28 @@ test_that("op_qr does not pivot the columns of a rank-deficient matrix", {
   expect_equal(as.array(parts[[1L]]) %*% as.array(parts[[2L]]), x)
 })
 
+test_that("op_qr leaves a column already zero below the diagonal as LAPACK (NumPy) does: q of a triangle is I", {
+  x <- rbind(c(2, 1, 3), c(0, -1, 2), c(0, 0, 4))
+  parts <- op_qr(op_array(x, "float64"))
+  expect_equal(as.array(parts$q), diag(3))
+  expect_equal(as.array(parts$r), x)
+  expect_equal(as.array(op_qr(diag(3))$r), diag(3))
+  # NumPy 1.24's np.linalg.qr(np.array([[3., 1], [4, 0], [0, 0]]))[1].
+  y <- rbind(c(3, 1), c(4, 0), c(0, 0))
+  expect_equal(as.array(op_qr(op_array(y, "float64"))$r), rbind(c(-5, -0.6), c(0, -0.8)))
+})
+
+test_that("op_qr of a complex matrix does not pivot its columns: q %*% r is the matrix, r upper triangular", {
+  z <- matrix(complex(real = c(0, 0, 1, 2, 3, 1), imaginary = c(0, 0, 1, 0, 0, 2)), 2)
+  parts <- op_qr(op_array(z, "complex128"))
+  q <- as.array(parts$q); r <- as.array(parts$r)
+  expect_equal(q %*% r, z)
+  expect_equal(r[2L, 1L], 0i)
+  expect_equal(Conj(t(q)) %*% q, diag(2) + 0i)
+  # LAPACK's reflection of a complex diagonal element makes it real: -sign(Re) times its modulus.
+  expect_equal(as.array(op_qr(op_array(diag(c(1i, -2)), "complex128"))$r)[1L, 1L], -1 + 0i)
+})
+
 test_that("op_eigh gives increasing eigenvalues and their eigenvectors, from the lower triangle", {
   x <- rbind(c(4, 1, 2), c(1, 3, 0), c(2, 0, 5))
   parts <- op_eigh(x)
