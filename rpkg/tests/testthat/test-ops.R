@@ -93,3 +93,27 @@ test_that("R's NA elsewhere is refused: tensors hold no missing value to compare
   expect_error(v$assign_add(NA_integer_), "no missing value", class = "value_error")
   expect_identical(as.vector(as.array(v)), c(1L, 2L))
 })
+
+test_that("R integers or logicals holding NA are numbers with NaN in arithmetic, as one NA is", {
+  i <- op_array(1:3, "int32")
+  sum_with_na <- i + c(NA, 1L, 1L)
+  expect_identical(op_dtype(sum_with_na), config_floatx())
+  expect_identical(as.vector(as.array(sum_with_na)), c(NaN, 3, 4))
+  expect_identical(as.vector(as.array(i * c(TRUE, NA, FALSE))), c(1, NaN, 0))
+  expect_identical(op_dtype(op_array(c(1, 2), "float64") - c(NA, 1L)), "float64")
+})
+
+test_that("R integers holding NA are refused where they would be int32's least value", {
+  i <- op_array(1:3, "int32")
+  expect_error(i == c(NA, 2L, 3L), "no missing value", class = "value_error")
+  expect_error(op_add(i, c(1L, NA, 1L)), "no missing value", class = "value_error")
+  v <- keras_variable(c(1L, 2L), dtype = "uint8")
+  expect_error(v$assign_add(c(NA_integer_, 1L)), "no missing value", class = "value_error")
+  expect_identical(as.vector(as.array(v)), c(1L, 2L))
+})
+
+test_that("op_cast of R integers holding NA to a float gives NaN there, as op_array() does", {
+  expect_identical(as.vector(as.array(op_cast(c(1L, NA), "float32"))), as.vector(as.array(op_array(c(1L, NA), "float32"))))
+  expect_identical(as.vector(as.array(op_cast(c(1L, NA), "float64"))), as.numeric(c(1L, NA)))
+  expect_identical(as.vector(as.array(op_cast(c(1L, NA), "int32"))), c(1L, NA))
+})

@@ -32,12 +32,23 @@ internal static unsafe class ROperands
     {
         bool number = !Tensors.IsEngineObject(x) && IsRNumber(x);
         if (number && Args.IsNa(x)) return double.NaN;
+        DType? beside = Tensors.IsEngineObject(other) ? Objects.Tensor(other, "x").DType : null;
+        // R integers or logicals holding NA: numbers with NaN where R has NA, in the float dtype
+        // beside them (floatx beside anything else, as one NA's NaN gives).
+        if (!number && HoldsIntegerNa(x))
+            return Tensors.FromR(x, beside is { } floating && DTypes.IsFloat(floating) ? floating : KerasConfig.FloatXDType);
         var operand = Of(x, other);
         if (operand.Value.DType != DType.Bool) return operand;
         if (number) return operand.Value.AsSpan<bool>()[0] ? 1L : 0L;
-        DType? beside = Tensors.IsEngineObject(other) ? Objects.Tensor(other, "x").DType : null;
         return operand.Value.Cast(beside is { } dtype && DTypes.IsInteger(dtype) ? dtype : DType.Int32);
     }
+
+    /// <summary>Whether <paramref name="x"/> is an R integer or logical vector (not a tensor)
+    /// holding an NA, which an int32 tensor would hold as int.MinValue, a number like any other.</summary>
+    internal static bool HoldsIntegerNa(Sexp x) =>
+        !Tensors.IsEngineObject(x) && RValues.TypeOf(x) is SexpType.Integer or SexpType.Logical
+        && RValues.LengthOf(x) <= int.MaxValue
+        && new ReadOnlySpan<int>(RValues.DataOf(x), (int)RValues.LengthOf(x)).Contains(RValues.NaInteger);
 
     /// <summary>An operand beside a tensor or variable of <paramref name="dtype"/>, as <see cref="Of(Sexp, Sexp)"/>.</summary>
     internal static Operand Beside(Sexp x, DType dtype)
@@ -63,12 +74,16 @@ internal static unsafe class ROperands
                 case SexpType.Logical when *(int*)RValues.DataOf(x) != RValues.NaInteger:
                     return *(int*)RValues.DataOf(x) != 0;
                 case SexpType.Integer:
-                    // As an int32 tensor NA_integer_ would be int.MinValue, a number like any other.
-                    throw new KerasValueError("Cannot convert an R integer value containing NA to a number: integer dtypes have no missing value.");
+                    throw IntegerNa();
             }
         }
+        if (RValues.TypeOf(x) == SexpType.Integer && HoldsIntegerNa(x)) throw IntegerNa();
         return Tensors.FromR(x);
     }
+
+    // As an int32 tensor NA_integer_ would be int.MinValue, a number like any other.
+    private static KerasValueError IntegerNa() =>
+        new("Cannot convert an R integer value containing NA to a number: integer dtypes have no missing value.");
 
     /// <summary>Whether the R value <paramref name="x"/> is one number without dimensions, which
     /// R's operators take as Keras takes a Python number.</summary>

@@ -35,7 +35,7 @@ internal static unsafe class OpsEntries
             name == "matmul" ? MatMul(x1, x2) : Lookup(Ops.BinaryByName, name)(ROperands.Of(x1), ROperands.Of(x2))),
         Declare.Entry("op_round", (Sexp x, int decimals) => Ops.Round(Tensors.FromR(x), decimals)),
         Declare.Entry("op_reduce", (string name, Sexp x, Sexp axis, bool keepdims) => Reduce(Lookup(Ops.ReductionsByName, name), Tensors.FromR(x), axis, keepdims)),
-        Declare.Entry("op_cast", (Sexp x, string dtype) => Tensors.FromR(x).Cast(DTypes.Standardize(dtype))),
+        Declare.Entry("op_cast", (Sexp x, string dtype) => Cast(x, DTypes.Standardize(dtype))),
         Declare.Entry("op_where", (Sexp condition, Sexp x1, Sexp x2) => Ops.Where(ROperands.Of(condition), ROperands.Of(x1), ROperands.Of(x2))),
         Declare.Entry("nonzero_positions", (Sexp x) => Ops.NonZeroPositions(Tensors.FromR(x))),
         Declare.Entry("op_clip", (Sexp x, Sexp x_min, Sexp x_max) => Ops.Clip(Tensors.FromR(x), ROperands.Of(x_min), ROperands.Of(x_max))),
@@ -78,6 +78,11 @@ internal static unsafe class OpsEntries
         var b = Tensors.FromR(x2);
         return Ops.MatMul(Tensors.FromR(x1, b.DType), b);
     }
+
+    // An R integer vector's NA is NaN in a float dtype, as op_array() converts it (an int32
+    // tensor of it holds int.MinValue, which a cast would keep as that number).
+    private static NdArray Cast(Sexp x, DType dtype) =>
+        ROperands.HoldsIntegerNa(x) && !DTypes.IsInteger(dtype) ? Tensors.FromR(x, dtype) : Tensors.FromR(x).Cast(dtype);
 
     /// <summary>keras3's <c>^</c> on tensors: a power of the number 2 is <c>square</c> and of 0.5
     /// <c>sqrt</c> (so an int32 tensor squared stays int32), any other <c>power</c>.</summary>
