@@ -34,6 +34,16 @@ test_that("all.equal compares values", {
   expect_true(all.equal(v, array(1, c(2, 2))))
 })
 
+test_that("waldo, and so testthat's third edition, compares tensors and variables by their values", {
+  skip_if_not(requireNamespace("waldo", quietly = TRUE), "waldo cannot be loaded")
+  expect_length(waldo::compare(op_array(c(1, 2, 3)), op_array(c(1, 2, 3))), 0L)
+  expect_length(waldo::compare(keras_variable(matrix(1:4, 2)), matrix(1:4, 2)), 0L)
+  expect_length(waldo::compare(op_array(c(1, 2)), c(1, 2)), 0L)
+  differences <- waldo::compare(op_array(c(1, 2)), op_array(c(1, 3)))
+  expect_length(differences, 1L)
+  expect_match(differences[[1L]], "`as.array(new)`: 1 3", fixed = TRUE)
+})
+
 test_that("shapes that do not broadcast are value errors", {
   expect_bridge_error(keras_variable(array(1, c(2, 3))) + keras_variable(array(1, c(4, 5))), "value_error")
 })
