@@ -132,12 +132,12 @@ summary_dimnames <- function(dims) {
 }
 
 # A tensor's values as R prints them: int32's least value, which an R integer holds only as NA,
-# is shown as the number it is (NumPy prints -2147483648), and 64-bit integers beyond 2^53,
-# which R's doubles round, by their digits.
+# is shown as the number it is (NumPy prints -2147483648), and 64-bit integers by their digits:
+# R's doubles round them beyond 2^53, and R prints 100000 as 1e+05.
 printable <- function(x) {
   values <- as.array(x)
   if (is.integer(values) && anyNA(values)) return(as.array(op_cast(x, "float64")))
-  if (is.double(values) && op_dtype(x) %in% c("int64", "uint64") && any(abs(values) >= 2^53)) {
+  if (is.double(values) && length(values) && op_dtype(x) %in% c("int64", "uint64")) {
     digits <- .Call(krb_call1, "integer_digits", x)
     return(if (is.null(dim(values))) digits else array(digits, dim(values)))
   }

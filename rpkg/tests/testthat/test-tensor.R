@@ -123,3 +123,9 @@ test_that("64-bit integers beyond 2^53 print and convert to text by their digits
   expect_identical(capture.output(print(op_array(c(1, 2), "int64")))[[2L]], "[1] 1 2")
 })
 
+test_that("64-bit integers print by their digits, never in R's scientific notation", {
+  expect_identical(capture.output(print(op_array(2^40, "int64")))[[2L]], "[1] 1099511627776")
+  expect_identical(as.character(op_array(c(1e5, 7), "uint64")), c("100000", "7"))
+  expect_identical(capture.output(print(op_array(integer(0), "int64")))[[2L]], "numeric(0)")
+})
+
