@@ -140,7 +140,8 @@ op_svd <- function(x, full_matrices = TRUE, compute_uv = TRUE) {
 #' @export
 op_qr <- function(x, mode = "reduced") {
   if (!is.character(mode) || length(mode) != 1L || !mode %in% c("reduced", "complete"))
-    raise_bridge_error("value_error", sprintf("`mode` argument value not supported. Expected one of {'reduced', 'complete'}. Received: mode=%s", shown(mode)))
+    raise_bridge_error("value_error", sprintf("`mode` argument value not supported. Expected one of {'reduced', 'complete'}. Received: mode=%s",
+                                              if (is.character(mode) && length(mode) == 1L) mode else shown(mode)))
   x <- matrices_of(x)
   complete <- mode == "complete"
   # The complete q is square in the rows: refused before R's qr.Q() builds it.
@@ -216,7 +217,9 @@ op_lu_factor <- function(x) {
     steps <- min(dim(lu))
     pivots <- integer(steps)
     for (j in seq_len(steps)) {
-      p <- j - 1L + which.max(abs(lu[j:nrow(lu), j]))
+      # LAPACK's getrf pivots on the largest |Re| + |Im| (i*amax), not the modulus.
+      column <- lu[j:nrow(lu), j]
+      p <- j - 1L + which.max(abs(Re(column)) + abs(Im(column)))
       pivots[[j]] <- p - 1L
       if (p != j) lu[c(j, p), ] <- lu[c(p, j), ]
       if (lu[j, j] != 0 && j < nrow(lu)) {

@@ -50,6 +50,8 @@ test_that("op_qr gives an orthonormal q and an upper-triangular r, with LAPACK's
   expect_equal(dim(as.array(complete[[2L]])), c(3L, 2L))
   expect_equal(as.array(complete[[1L]]) %*% as.array(complete[[2L]]), x)
   expect_error(op_qr(x, mode = "raw"), "not supported", class = "value_error")
+  # Keras's test_qr_init_invalid_mode reads the mode as Python formats a string.
+  expect_error(op_qr(x, mode = "invalid_mode"), "Received: mode=invalid_mode", fixed = TRUE, class = "value_error")
 })
 
 test_that("op_qr names its parts q and r, as keras3 does", {
@@ -120,6 +122,14 @@ test_that("op_lstsq gives the least-squares solution, as qr.solve() does for ful
 test_that("op_lstsq gives the least-norm solution of a rank-deficient system", {
   a <- cbind(c(1, 1), c(1, 1))
   expect_equal(as.vector(as.array(op_lstsq(a, c(2, 2)))), c(1, 1))
+})
+
+test_that("op_lu_factor of a complex matrix pivots on the largest |Re| + |Im|, as LAPACK's getrf (SciPy's lu_factor)", {
+  z <- matrix(complex(real = c(3, 2, 1, 1), imaginary = c(0, 2, 0, -1)), 2)
+  parts <- op_lu_factor(op_array(z, "complex128"))
+  # scipy.linalg.lu_factor(np.array([[3, 1], [2+2j, 1-1j]])) with SciPy 1.10.
+  expect_identical(as.vector(as.array(parts[[2L]])), c(1L, 1L))
+  expect_equal(as.array(parts[[1L]]), matrix(c(2 + 2i, 0.75 - 0.75i, 1 - 1i, 1 + 1.5i), 2))
 })
 
 test_that("op_lu_factor packs L and U with SciPy's 0-based pivots, and they rebuild the matrix", {
