@@ -62,6 +62,12 @@ op_image_map_coordinates <- function(inputs, coordinates, order, fill_mode = "co
   order <- scalar_value(order)
   if (!is.numeric(order) || length(order) != 1L || !order %in% 0:1)
     raise_bridge_error("value_error", sprintf("Invalid value for argument `order`. Expected one of [0, 1]. Received: order=%s", shown(order)))
+  # Only the constant fill has a value to give where an axis has none to repeat (NumPy's pad,
+  # which Keras's NumPy backend extends the input with, refuses the others).
+  empty <- which(as.integer(op_shape(x)) == 0L)
+  if (length(empty) && fill_mode != "constant" && op_size(coords) > 0)
+    raise_bridge_error("value_error", sprintf("can't extend empty axis %d using modes other than 'constant' or 'empty'. Received: fill_mode=%s, inputs.shape=%s",
+                                              empty[[1L]], fill_mode, shape_text(x)))
   sample_at(x, coords, order, fill_mode, keras3_fill_value(fill_value), op_dtype(x))
 }
 

@@ -209,8 +209,10 @@ to_aspect_ratio <- function(x, size, crop, fill_value) {
     crop_height <- max(min(height, trunc(width * size[[1L]] / size[[2L]])), 1)
     crop_width <- max(min(width, trunc(height * size[[2L]] / size[[1L]])), 1)
     start <- c(trunc((height - crop_height) / 2), trunc((width - crop_width) / 2))
-    x <- op_take(x, as.array(start[[1L]] + seq_len(crop_height)), axis = h_axis)
-    return(op_take(x, as.array(start[[2L]] + seq_len(crop_width)), axis = h_axis + 1L))
+    # Python's slice stops at the axis's end: an empty image stays empty.
+    within <- function(positions, length) as.array(positions[positions <= length])
+    x <- op_take(x, within(start[[1L]] + seq_len(crop_height), height), axis = h_axis)
+    return(op_take(x, within(start[[2L]] + seq_len(crop_width), width), axis = h_axis + 1L))
   }
   band <- c(trunc((max(height, trunc(width * size[[1L]] / size[[2L]])) - height) / 2),
             trunc((max(width, trunc(height * size[[2L]] / size[[1L]])) - width) / 2))

@@ -166,3 +166,9 @@ test_that("a Gaussian kernel far wider than the image costs only the taps that m
 test_that("op_image_elastic_transform refuses a kernel that memory could not hold with a memory_error", {
   expect_bridge_error(op_image_elastic_transform(op_zeros(c(5, 5, 3)), sigma = 3e8, seed = 1L), "memory_error", "Unable to allocate")
 })
+
+test_that("op_image_map_coordinates refuses to extend an empty axis except with the constant fill, as Keras's NumPy backend", {
+  expect_bridge_error(op_image_map_coordinates(op_zeros(c(0, 5)), array(0, c(2, 3)), order = 1, fill_mode = "wrap"),
+                      "value_error", "can't extend empty axis 1")
+  expect_identical(as.vector(as.array(op_image_map_coordinates(op_zeros(c(0, 5)), array(0, c(2, 3)), order = 1))), c(0, 0, 0))
+})

@@ -229,3 +229,9 @@ test_that("the image ops refuse bad channels and sizes in Keras's words", {
   expect_bridge_error(op_image_extract_patches(op_ones(c(5, 5, 1)), "5"), "type_error",
                       "Invalid `size` argument. Expected an int or a tuple.", fixed = TRUE)
 })
+
+test_that("cropping an empty image to the aspect ratio leaves it empty, and the resize gives zeros, as Keras's NumPy backend", {
+  out <- op_image_resize(op_zeros(c(0, 5, 3)), c(4, 4), crop_to_aspect_ratio = TRUE)
+  expect_identical(op_shape(out), shape(4, 4, 3))
+  expect_true(all(as.array(out) == 0))
+})
