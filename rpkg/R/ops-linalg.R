@@ -139,11 +139,12 @@ op_norm <- function(x, ord = NULL, axis = NULL, keepdims = FALSE) {
   if (!is.null(ord) && !is.character(ord) && (!is.numeric(ord) || length(ord) != 1L || is.na(ord)))
     raise_bridge_error("type_error", sprintf("`ord` must be NULL, a number, \"fro\" or \"nuc\". Received: ord=%s", shown(ord)))
   if (is.null(axis) && is.null(ord)) return(root_sum_square(x, NULL, keepdims))
+  given <- axis
   axis <- if (is.null(axis)) seq_len(op_ndim(x)) else .Call(krb_call2, "axes_normalized", x, axis)
   if (length(axis) == 1L) return(vector_norm(x, ord, axis, keepdims))
   if (length(axis) == 2L) return(matrix_norm(x, ord, axis, keepdims))
   raise_bridge_error("value_error", sprintf("Improper number of dimensions to norm: vector norms take one axis and matrix norms two. Received: shape=%s, axis=%s",
-                                            shape_text(x), shown(axis)))
+                                            shape_text(x), shown(given)))
 }
 
 # `axis`: one axis, 1-based and positive.
