@@ -86,12 +86,15 @@ op_rearrange <- function(tensor, pattern, ...) {
   if (length(lengths) && (is.null(names(lengths)) || any(!nzchar(names(lengths)))))
     raise_bridge_error("value_error", "Axis lengths for `op_rearrange()` must be named (h1 = 2).")
   lengths <- lapply(lengths, whole_number, name = "axis length")
-  sides <- if (is.character(pattern) && length(pattern) == 1L) strsplit(pattern, "\\s*->\\s*", perl = TRUE)[[1L]] else character()
-  if (length(sides) != 2L)
+  arrow <- if (is.character(pattern) && length(pattern) == 1L && !is.na(pattern)) gregexpr("->", pattern, fixed = TRUE)[[1L]] else -1L
+  if (length(arrow) != 1L || arrow < 0L)
     raise_bridge_error("value_error", sprintf("The pattern must be the input's axes, `->`, and the output's axes. Received: pattern=%s", shown(pattern)))
-  # Each side as groups of axis names; a name alone is a group of one.
-  groups <- function(side) lapply(regmatches(side, gregexpr("\\w+|\\(.*?\\)", side, perl = TRUE))[[1L]],
-                                  function(token) regmatches(token, gregexpr("\\w+", token))[[1L]])
+  # Either side may be empty: "->" rearranges a 0-d tensor.
+  sides <- c(substr(pattern, 1L, arrow - 1L), substr(pattern, arrow + 2L, nchar(pattern)))
+  # Each side as groups of axis names; a name alone is a group of one. Names are Python's
+  # identifiers, Unicode letters included (UCP).
+  groups <- function(side) lapply(regmatches(side, gregexpr("(*UCP)\\w+|\\(.*?\\)", side, perl = TRUE))[[1L]],
+                                  function(token) regmatches(token, gregexpr("(*UCP)\\w+", token, perl = TRUE))[[1L]])
   inputs <- groups(sides[[1L]])
   outputs <- groups(sides[[2L]])
   x <- tensor_of(as_array(tensor))
@@ -107,6 +110,9 @@ op_rearrange <- function(tensor, pattern, ...) {
     if (length(unknown) > 1L)
       raise_bridge_error("value_error", sprintf("Axis (%s) splits into several parts of unknown length: give all but one in `...`.", paste(names, collapse = " ")))
     part <- prod(unlist(lengths[known]))
+    if (length(unknown) && part == 0)
+      raise_bridge_error("value_error", sprintf("Axis (%s) of length %d cannot be split with a part of length 0. Received: %s", paste(names, collapse = " "),
+                                                dims[[j]], paste(known, unlist(lengths[known]), sep = "=", collapse = ", ")))
     if (length(unknown)) sizes[[unknown]] <- dims[[j]] %/% part
     for (name in known) sizes[[name]] <- lengths[[name]]
     if (prod(unlist(sizes[names])) != dims[[j]])
@@ -117,6 +123,7 @@ op_rearrange <- function(tensor, pattern, ...) {
   flat_out <- unlist(outputs)
   if (anyDuplicated(flat_in) || anyDuplicated(flat_out) || !setequal(flat_in, flat_out))
     raise_bridge_error("value_error", sprintf("Each axis must appear once on each side of the pattern. Received: pattern=%s", shown(pattern)))
+  if (!length(flat_in)) return(x)
   split <- op_reshape(x, vapply(flat_in, function(name) as.integer(sizes[[name]]), 1L))
   moved <- op_transpose(split, match(flat_out, flat_in))
   op_reshape(moved, vapply(outputs, function(names) as.integer(prod(unlist(sizes[names]))), 1L))

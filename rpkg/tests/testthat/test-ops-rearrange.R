@@ -25,3 +25,15 @@ test_that("op_rearrange refuses patterns that do not fit the tensor", {
   expect_error(op_rearrange(x, "a b"), "->", class = "value_error")
   expect_error(op_rearrange(x, "a (b c) -> a b c", 3), "named", class = "value_error")
 })
+
+test_that("op_rearrange takes Unicode axis names, as Python's identifiers", {
+  expect_identical(op_shape(op_rearrange(op_zeros(c(6, 8)), "\u03b1 \u03b2 -> \u03b2 \u03b1")), shape(8, 6))
+})
+
+test_that("op_rearrange of a 0-d tensor with the pattern '->' gives it back", {
+  expect_identical(as.array(op_rearrange(op_array(2, "float64"), "->")), 2)
+})
+
+test_that("an axis length of 0 for a split axis is a value_error naming it", {
+  expect_bridge_error(op_rearrange(op_zeros(c(6, 8)), "(h w) c -> h w c", h = 0), "value_error", "Received: h=0")
+})
