@@ -186,20 +186,27 @@ aperm.kerasbridge_object <- function(a, perm = NULL, ...) op_transpose(a, perm)
 #' @param i,j As for `[[`: a name (a field, as `$`), or 1-based positions.
 #' @export
 `[[.kerasbridge_object` <- function(x, i, j, ...) {
-  if (!missing(i) && missing(j) && is.character(i) && length(i) == 1L) return(do.call(`$`, list(x, i)))
-  positions <- element_positions(if (missing(i)) list() else if (missing(j)) list(i, ...) else list(i, j, ...),
+  if (!missing(i) && missing(j) && nargs() == 2L && is.character(i) && length(i) == 1L) return(do.call(`$`, list(x, i)))
+  positions <- element_positions(given_positions(i, j, ..., empty_j = missing(j) && nargs() > 2L),
                                  "`[[` on a tensor takes a field name or")
   # One position counts through the elements in R's order, as base R's x[[i]] on an array does.
   target <- if (length(positions) == 1L) in_r_order(x) else x
   do.call(op_subset, c(list(target), positions))
 }
 
+# The positions `[[` and `[[<-` were given, as a list; an empty one (x[[]], x[[2, ]]) is NULL,
+# which element_positions() refuses.
+given_positions <- function(i, j, ..., empty_j) {
+  if (missing(i) || empty_j) return(list(NULL))
+  if (missing(j)) list(i, ...) else list(i, j, ...)
+}
+
 # The positions of one element, as `[[` and `[[<-` take them: one positive number per axis, or
 # one in R's element order; `takes` begins the message that refuses anything else.
 element_positions <- function(positions, takes) {
-  if (!length(positions) || !all(vapply(positions, function(p) is.numeric(p) && length(p) == 1L && !is.na(p) && p >= 1, TRUE)))
+  if (!all(vapply(positions, function(p) is.numeric(p) && length(p) == 1L && !is.na(p) && p >= 1, TRUE)))
     raise_bridge_error("value_error", sprintf("%s one positive position per axis (or one in R's element order). Received: %s",
-                                              takes, if (length(positions)) paste(vapply(positions, shown, ""), collapse = ", ") else "no position"))
+                                              takes, paste(vapply(positions, function(p) if (is.null(p)) "an empty position" else shown(p), ""), collapse = ", ")))
   positions
 }
 
@@ -207,10 +214,9 @@ element_positions <- function(positions, takes) {
 #' @param value For `[[<-`, one value; for `dim<-`, the new dimensions (`NULL`: a vector).
 #' @export
 `[[<-.kerasbridge_object` <- function(x, i, j, ..., value) {
-  if (!missing(i) && missing(j) && is.character(i) && length(i) == 1L)
+  if (!missing(i) && missing(j) && nargs() == 3L && is.character(i) && length(i) == 1L)
     raise_bridge_error("attribute_error", sprintf("Field `%s` of a tensor or variable cannot be set with `[[<-`.", i))
-  positions <- element_positions(if (missing(i)) list() else if (missing(j)) list(i, ...) else list(i, j, ...),
-                                 "`[[<-` on a tensor takes")
+  positions <- element_positions(given_positions(i, j, ..., empty_j = missing(j) && nargs() > 3L), "`[[<-` on a tensor takes")
   if (length(value) != 1L)
     raise_bridge_error("value_error", sprintf("`[[<-` replaces one element. Received: a value of length %d", length(value)))
   # One position counts through the elements in R's order, as base R's x[[i]] <- v on an array.

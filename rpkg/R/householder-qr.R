@@ -20,20 +20,22 @@ lapack_qr <- function(a, complete) {
 }
 
 # Each reflection is LAPACK's larfg: H = I - tau v v^H with v[1] = 1, chosen so that H^H maps
-# the column (alpha, x) to (beta, 0) with beta real, -sign(Re(alpha)) times the column's norm;
-# none (tau = 0) when x is zero and alpha real.
+# the column (alpha, x) to (beta, 0) with beta real, -sign(Re(alpha)) times the column's norm
+# (the sign of -0 counting, as Fortran's SIGN); none (tau = 0) when x is zero and alpha real.
+# Only complex matrices come here.
 householder_qr <- function(a, complete) {
   m <- nrow(a)
   n <- ncol(a)
   steps <- min(m, n)
-  taus <- vector(typeof(a), steps)
+  taus <- complex(steps)
   for (i in seq_len(steps)) {
     below <- seq_len(m - i) + i
     alpha <- a[i, i]
-    norm_below <- sqrt(sum(Mod(a[below, i])^2))
+    norm_below <- scaled_norm(Mod(a[below, i]))
     if (norm_below == 0 && Im(alpha) == 0) next
-    beta <- (if (Re(alpha) >= 0) -1 else 1) * sqrt(Mod(alpha)^2 + norm_below^2)
-    taus[[i]] <- if (is.complex(a)) complex(real = (beta - Re(alpha)) / beta, imaginary = -Im(alpha) / beta) else (beta - alpha) / beta
+    negative <- Re(alpha) < 0 || (Re(alpha) == 0 && 1 / Re(alpha) < 0)
+    beta <- (if (negative) 1 else -1) * scaled_norm(c(Mod(alpha), norm_below))
+    taus[[i]] <- complex(real = (beta - Re(alpha)) / beta, imaginary = -Im(alpha) / beta)
     a[below, i] <- a[below, i] / (alpha - beta)
     a[i, i] <- beta
     if (i < n) {
@@ -46,13 +48,23 @@ householder_qr <- function(a, complete) {
   width <- if (complete) m else steps
   r <- a[seq_len(width), , drop = FALSE]
   r[lower.tri(r)] <- 0
-  # q = H1 H2 ... Hk applied to the first columns of the identity, the last reflection first.
-  q <- diag(if (is.complex(a)) 1 + 0i else 1, m, width)
+  # q = H1 H2 ... Hk applied to the first columns of the identity, the last reflection first;
+  # H_i leaves the columns before i, still the identity's, as they are.
+  q <- diag(1 + 0i, m, width)
   for (i in rev(seq_len(steps))) {
     if (taus[[i]] == 0) next
     rows <- i:m
+    columns <- i:width
     v <- c(1, a[seq_len(m - i) + i, i])
-    q[rows, ] <- q[rows, , drop = FALSE] - taus[[i]] * v %*% crossprod(Conj(v), q[rows, , drop = FALSE])
+    q[rows, columns] <- q[rows, columns, drop = FALSE] - taus[[i]] * v %*% crossprod(Conj(v), q[rows, columns, drop = FALSE])
   }
   list(q, r)
+}
+
+# The Euclidean norm of non-negative `values`, scaled by the largest so that squares neither
+# overflow (1e200) nor underflow (1e-170), as LAPACK's nrm2.
+scaled_norm <- function(values) {
+  largest <- if (length(values)) max(values) else 0
+  if (largest == 0 || !is.finite(largest)) return(largest)
+  largest * sqrt(sum((values / largest)^2))
 }

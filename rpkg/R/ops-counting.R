@@ -352,7 +352,8 @@ segment_reduction <- function(data, segment_ids, num_segments, maximum) {
     raise_bridge_error("value_error", sprintf("Argument `segment_ids` should be an 1-D vector, got shape: %d. Consider either flatten input with segment_ids.reshape((-1)) and data.reshape((-1, ) + data.shape[len(segment_ids.shape):]) or vectorize with vmap.", length(dim(ids))))
   ids <- c(ids)
   segments <- if (is.null(num_segments)) max(c(ids, -1)) + 1 else whole_number(num_segments, "num_segments")
-  .Call(krb_call4, "op_segment_reduce", data, ids, segments, maximum)
+  # A 1-d array: one id is still a vector of ids (an R number would be a 0-d tensor).
+  .Call(krb_call4, "op_segment_reduce", data, as.array(ids), segments, maximum)
 }
 
 #' @rdname op_bincount

@@ -98,10 +98,10 @@ all.equal.kerasbridge_object <- function(target, current, ...) {
 # testthat's third edition compares with waldo, which would compare the objects' pointers (equal
 # tensors differ, unequal ones show no value): waldo compares their values, as all.equal() does.
 # A 1-D tensor's values are a vector (waldo 0.4 fails to show two 1-d arrays that differ, and
-# tests compare a vector with c(...)).
+# tests compare a vector with c(...)); 64-bit integers beyond 2^53 are their digits.
 #' @exportS3Method waldo::compare_proxy
 compare_proxy.kerasbridge_object <- function(x, path) {
-  values <- as.array(x)
+  values <- exact_values(x)
   if (length(dim(values)) == 1L) values <- as.vector(values)
   list(object = values, path = paste0("as.array(", path, ")"))
 }

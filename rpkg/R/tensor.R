@@ -113,6 +113,11 @@ format_values <- function(x, digits = NULL) {
   if (length(values) == 0 && length(dim(values)) > 1)
     return(sprintf("<%s array of %s>", paste(dim(values), collapse = " x "), typeof(values)))
   if (summarised) dimnames(values) <- summary_dimnames(dims)
+  # 64-bit integers print by their digits, never in R's scientific notation (100000 as 1e+05).
+  if (is_64_bit_integer(x)) {
+    restore <- options(scipen = 999L)
+    on.exit(options(restore))
+  }
   lines <- utils::capture.output(print(values, digits = digits, quote = FALSE, right = TRUE))
   if (!summarised) return(lines)
   c(lines, sprintf("(%s elements: the first and last %d positions of each axis longer than %d, as NumPy summarises; as.array() gives them all)",
@@ -132,20 +137,31 @@ summary_dimnames <- function(dims) {
 }
 
 # A tensor's values as R prints them: int32's least value, which an R integer holds only as NA,
-# is shown as the number it is (NumPy prints -2147483648), and 64-bit integers by their digits:
-# R's doubles round them beyond 2^53, and R prints 100000 as 1e+05.
+# is shown as the number it is (NumPy prints -2147483648), and 64-bit integers beyond 2^53,
+# which R's doubles round, by their digits (from the engine, so not in a forked child).
 printable <- function(x) {
-  values <- as.array(x)
+  values <- exact_values(x)
   if (is.integer(values) && anyNA(values)) return(as.array(op_cast(x, "float64")))
-  if (is.double(values) && length(values) && op_dtype(x) %in% c("int64", "uint64")) {
-    digits <- .Call(krb_call1, "integer_digits", x)
-    return(if (is.null(dim(values))) digits else array(digits, dim(values)))
-  }
   values
 }
 
+# as.array(x), but 64-bit integers beyond 2^53, which R's doubles round, as their digits.
+exact_values <- function(x) {
+  values <- as.array(x)
+  if (!is.double(values) || !is_64_bit_integer(x) || !any(abs(values) >= 2^53)) return(values)
+  digits <- .Call(krb_call1, "integer_digits", x)
+  if (is.null(dim(values))) digits else array(digits, dim(values))
+}
+
+is_64_bit_integer <- function(x) op_dtype(x) %in% c("int64", "uint64")
+
+# 64-bit integers as text by their digits, never in R's scientific notation (as.character(1e5)
+# is "1e+05").
 #' @export
-as.character.kerasbridge_object <- function(x, ...) as.character(as.vector(printable(x)))
+as.character.kerasbridge_object <- function(x, ...) {
+  values <- as.vector(printable(x))
+  if (is.double(values) && is_64_bit_integer(x)) format(values, scientific = FALSE, trim = TRUE) else as.character(values)
+}
 
 #' @export
 print.kerasbridge_object <- function(x, ...) {

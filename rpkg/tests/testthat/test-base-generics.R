@@ -125,8 +125,10 @@ test_that("[[ takes elements as base R's [[ on the array, and a name as $", {
 
 test_that("[[ with no position, or with names that are not one field, is a value_error", {
   x <- op_array(matrix(1:6, 2))
-  expect_bridge_error(x[[]], "value_error", "Received: no position")
-  expect_bridge_error(x[[, 1]], "value_error", "Received: no position")
+  expect_bridge_error(x[[]], "value_error", "Received: an empty position")
+  expect_bridge_error(x[[, 1]], "value_error", "Received: an empty position")
+  # Base R refuses m[[2, ]]: it is not m[[2]].
+  expect_bridge_error(x[[2, ]], "value_error", "Received: an empty position")
   expect_bridge_error(x[[character(0)]], "value_error", "character\\(0\\)")
 })
 
@@ -295,7 +297,8 @@ test_that("[[<- with no position or with several names is a value_error, leaving
   v <- keras_variable(c(1, 2))
   expect_bridge_error(v[[character(0)]] <- 1, "value_error", "character\\(0\\)")
   expect_bridge_error(v[[c("a", "b")]] <- 1, "value_error", "Received")
-  expect_bridge_error(v[[]] <- 1, "value_error", "no position")
+  expect_bridge_error(v[[]] <- 1, "value_error", "empty position")
+  expect_bridge_error(v[[2, ]] <- 50, "value_error", "empty position")
   expect_identical(as.vector(as.array(v)), c(1, 2))
 })
 

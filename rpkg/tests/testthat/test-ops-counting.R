@@ -181,6 +181,11 @@ test_that("segment sums of integers stay in their dtype and wrap, as NumPy's add
   expect_identical(as.vector(as.array(op_segment_sum(op_array(c(200, 100), "uint8"), c(1, 1)))), 44L)
 })
 
+test_that("data of one row is one segment id's worth, as R's number or a tensor", {
+  expect_identical(as.array(op_segment_sum(array(5, c(1, 2)), 1)), array(c(5, 5), c(1, 2)))
+  expect_identical(as.array(op_segment_max(array(5, c(1, 2)), op_array(1L))), array(c(5, 5), c(1, 2)))
+})
+
 test_that("segment reductions of int64 beyond 2^53 are exact", {
   d <- op_add(op_full(3L, 2^53, dtype = "int64"), op_array(c(0, 1, 1), "int64"))
   expect_identical(as.vector(as.array(op_subtract(op_segment_sum(d, c(1, 1, 1)), op_array(3 * 2^53, "int64")))), 2)

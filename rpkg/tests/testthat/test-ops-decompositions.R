@@ -88,6 +88,16 @@ test_that("op_qr of a complex matrix does not pivot its columns: q %*% r is the 
   expect_equal(as.array(op_qr(op_array(diag(c(1i, -2)), "complex128"))$r)[1L, 1L], -1 + 0i)
 })
 
+test_that("op_qr of a complex matrix scales its norms, as LAPACK: no overflow at 1e200, no skipped reflection at 1e-170", {
+  z <- matrix(complex(real = c(3e200, 4e200, 1, 2), imaginary = c(1e200, 0, 0, 1)), 2)
+  # NumPy 1.24's np.linalg.qr of the same matrix.
+  expect_equal(Re(as.array(op_qr(op_array(z, "complex128"))$r)[1L, 1L]), -5.09901951e200, tolerance = 1e-8)
+  tiny <- matrix(complex(real = c(1e-170, 0), imaginary = c(0, 1e-170)), 2)
+  expect_equal(Re(as.array(op_qr(op_array(tiny, "complex128"))$r)[1L, 1L]), -sqrt(2) * 1e-170, tolerance = 1e-8)
+  # Fortran's SIGN reads -0 as negative: NumPy gives r = 2 for the matrix -2i.
+  expect_equal(as.array(op_qr(op_array(matrix(-2i), "complex128"))$r), matrix(2 + 0i))
+})
+
 test_that("op_eigh gives increasing eigenvalues and their eigenvectors, from the lower triangle", {
   x <- rbind(c(4, 1, 2), c(1, 3, 0), c(2, 0, 5))
   parts <- op_eigh(x)

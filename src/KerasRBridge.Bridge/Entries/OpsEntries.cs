@@ -79,10 +79,11 @@ internal static unsafe class OpsEntries
         return Ops.MatMul(Tensors.FromR(x1, b.DType), b);
     }
 
-    // An R integer vector's NA is NaN in a float dtype, as op_array() converts it (an int32
-    // tensor of it holds int.MinValue, which a cast would keep as that number).
+    // R integers holding NA convert as op_array() converts them (NaN in a float dtype, refused
+    // in another integer dtype): an int32 tensor of them holds int.MinValue, which a cast
+    // would keep as that number, or wrap.
     private static NdArray Cast(Sexp x, DType dtype) =>
-        ROperands.HoldsIntegerNa(x) && !DTypes.IsInteger(dtype) ? Tensors.FromR(x, dtype) : Tensors.FromR(x).Cast(dtype);
+        ROperands.HoldsIntegerNa(x) ? Tensors.FromR(x, dtype) : Tensors.FromR(x).Cast(dtype);
 
     /// <summary>keras3's <c>^</c> on tensors: a power of the number 2 is <c>square</c> and of 0.5
     /// <c>sqrt</c> (so an int32 tensor squared stays int32), any other <c>power</c>.</summary>
