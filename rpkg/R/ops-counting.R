@@ -413,14 +413,18 @@ scatter_plan <- function(indices, dims) {
 
 # `values` as a matrix matching the plan's positions, read in Keras's row-major order; one value
 # fills every place.
-scatter_values <- function(values, plan) {
+scatter_values <- function(values, plan) matrix(as.array(scatter_tensor(values, plan)), nrow(plan$positions))
+
+# The values the scatter ops place, as a 1-D tensor in the order of `plan$positions` (R's): one
+# value for all, or one slice per row of indices.
+scatter_tensor <- function(values, plan) {
   values <- tensor_of(as_array(values))
   rows <- nrow(plan$positions)
-  if (op_size(values) == 1L) return(matrix(as.vector(as.array(values)), rows, ncol(plan$positions)))
+  if (op_size(values) == 1L) return(op_broadcast_to(op_reshape(values, 1L), length(plan$positions)))
   if (op_size(values) != length(plan$positions))
     raise_bridge_error("value_error", sprintf("cannot reshape array of size %d into shape %s: one slice of values per row of `indices`",
                                               as.integer(op_size(values)), format(do.call(shape, as.list(c(rows, plan$slice_dims))))))
-  matrix(as.array(op_reshape(values, c(rows, plan$slice_dims))), rows)
+  in_r_order(op_reshape(values, c(rows, plan$slice_dims)))
 }
 
 #' @rdname op_bincount
@@ -429,11 +433,11 @@ op_scatter <- function(indices, values, shape) {
   dims <- whole_values(shape, "shape")
   if (any(dims < 0)) raise_bridge_error("value_error", sprintf("Shape dimensions must be non-negative. Received: shape=%s", shown(c(dims))))
   r_array_check(dims)
-  dtype <- op_dtype(tensor_of(as_array(values)))
-  # The R array of doubles, then its tensor.
-  allocation_check(dims, "float64", copies = 2L)
   plan <- scatter_plan(indices, dims)
-  op_array(sums_placed(scatter_values(values, plan), plan$positions, dims), dtype)
+  # Summed where indices repeat, in the values' dtype (as NumPy's add.at: integers wrap), by the
+  # engine's segment sum over the places in R's order, then given the shape in that order.
+  sums <- .Call(krb_call4, "op_segment_reduce", scatter_tensor(values, plan), as.array(c(plan$positions) - 1), prod(dims), FALSE)
+  op_transpose(op_reshape(sums, rev(dims)))
 }
 
 #' @rdname op_bincount

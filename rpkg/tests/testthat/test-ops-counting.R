@@ -186,6 +186,12 @@ test_that("data of one row is one segment id's worth, as R's number or a tensor"
   expect_identical(as.array(op_segment_max(array(5, c(1, 2)), op_array(1L))), array(c(5, 5), c(1, 2)))
 })
 
+test_that("op_scatter sums repeated places in the values' dtype, as NumPy's add.at: integers wrap, int64 stays exact", {
+  expect_identical(as.vector(as.array(op_scatter(rbind(1, 1), op_array(c(100, 100), "int8"), 2))), c(-56L, 0L))
+  big <- op_add(op_array(c(2^53, 2^53), "int64"), op_array(c(1, 1), "int64"))
+  expect_identical(as.character(op_scatter(rbind(1, 1), big, 1)), "18014398509481986")
+})
+
 test_that("segment reductions of int64 beyond 2^53 are exact", {
   d <- op_add(op_full(3L, 2^53, dtype = "int64"), op_array(c(0, 1, 1), "int64"))
   expect_identical(as.vector(as.array(op_subtract(op_segment_sum(d, c(1, 1, 1)), op_array(3 * 2^53, "int64")))), 2)
