@@ -6,7 +6,7 @@ using KerasRBridge.RInterop.Native;
 
 namespace KerasRBridge.Bridge.Entries;
 
-/// <summary>Entry points for <c>keras.ops</c>'s products, linear algebra, sorting, diagonals, rearranging and losses.</summary>
+/// <summary>Entry points for <c>keras.ops</c>'s products, linear algebra, sorting, segment reductions, diagonals, rearranging and losses.</summary>
 internal static class LinearAlgebraEntries
 {
     internal static readonly EntryPoint[] All =

@@ -8,7 +8,8 @@ public static partial class Ops
     /// The sums of the rows (slices along the first axis) of <paramref name="data"/> by segment
     /// (<c>keras.ops.segment_sum</c>): row <c>s</c> of the result adds the rows whose id is
     /// <c>s</c>, in their order, in <paramref name="data"/>'s dtype (integers wrap, as NumPy's
-    /// <c>add.at</c>; bools are or-ed). Ids outside [0, <paramref name="numSegments"/>) are left out.
+    /// <c>add.at</c>; bools are or-ed; float16 and bfloat16 add up in float32 and round once, as
+    /// TensorFlow's and JAX's segment sums). Ids outside [0, <paramref name="numSegments"/>) are left out.
     /// </summary>
     /// <exception cref="KerasValueError"><paramref name="data"/> is 0-d, or the ids do not give one per row.</exception>
     public static NdArray SegmentSum(NdArray data, NdArray segmentIds, long numSegments) =>
