@@ -127,6 +127,9 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
     return(summarise(.Generic, tensor_of(parts[!options][[1L]]), na.rm, parts$axis,
                      if (is.null(parts$keepdims)) FALSE else parts$keepdims))
   }
+  # With na.rm, an R part that is all NA leaves nothing to reduce (sum(x, NA, na.rm = TRUE) is
+  # sum(x), as in base R).
+  if (na.rm || finite) parts <- parts[!vapply(parts, function(p) !is_kerasbridge_object(p) && is.atomic(p) && length(p) && all(is.na(p)), TRUE)]
   parts <- lapply(parts, tensor_of)
   # Empty parts add nothing beside others (max(numeric(0), 2) is 2 in base R); alone, min() and
   # max() have nothing to give.

@@ -336,3 +336,9 @@ test_that("as.raster of an image tensor is base R's raster of its array, max inc
   image <- array(c(0, 64, 128, 255, 32, 16, 8, 4, 2, 1, 0, 200), c(2, 2, 3))
   expect_identical(as.raster(op_array(image, "float64"), max = 255), as.raster(image, max = 255))
 })
+
+test_that("with na.rm, an R NA beside a tensor leaves nothing to reduce, as in base R", {
+  x <- op_array(1:3)
+  expect_identical(as.vector(as.array(sum(x, NA, na.rm = TRUE))), sum(1:3, NA, na.rm = TRUE))
+  expect_identical(as.vector(as.array(max(x, NA, na.rm = TRUE))), 3L)
+})
