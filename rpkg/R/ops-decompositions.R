@@ -55,7 +55,9 @@ per_matrix <- function(xs, f, finite_only = TRUE) lapack({
 # and R running out of memory as Keras's MemoryError.
 lapack <- function(expr) tryCatch(expr, error = function(e) {
   if (inherits(e, "kerasbridge_error")) stop(e)
-  raise_bridge_error(if (grepl("cannot allocate", conditionMessage(e), fixed = TRUE)) "memory_error" else "value_error", conditionMessage(e))
+  if (grepl("cannot allocate", conditionMessage(e), fixed = TRUE))
+    raise_bridge_error("memory_error", paste("Unable to allocate the decomposition:", conditionMessage(e)))
+  raise_bridge_error("value_error", conditionMessage(e))
 })
 
 # The dtype of a decomposition's complex results for a floating dtype.

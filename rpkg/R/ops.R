@@ -54,8 +54,8 @@ matmul <- function(x, y) {
   .Call(krb_call3, "ops_binary", "%*%", x, y)
 }
 
-# The dimensions R's %*% sees: a tensor's shape (none for 0-d), an R vector's length; NULL for what is neither
-# (the engine refuses it as it is).
+# The dimensions R's %*% sees: a tensor's shape (none for 0-d), an R vector's length; NULL for
+# what is neither (the engine refuses it as it is).
 operand_dims <- function(x) {
   if (is_kerasbridge_object(x)) return(if (op_ndim(x) == 0L) integer() else dim(x))
   if (!is.atomic(x) || is.null(x)) return(NULL)

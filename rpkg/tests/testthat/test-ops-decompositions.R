@@ -249,6 +249,7 @@ test_that("op_qr's complete q that memory could not hold is a memory_error befor
 })
 
 test_that("R running out of memory in a decomposition is Keras's memory_error, and LAPACK's refusals value_errors", {
-  expect_bridge_error(kerasbridge:::lapack(stop("cannot allocate vector of size 74.5 Gb")), "memory_error", "74.5 Gb")
+  expect_bridge_error(kerasbridge:::lapack(stop("cannot allocate vector of size 74.5 Gb")), "memory_error",
+                      "Unable to allocate the decomposition: cannot allocate vector of size 74.5 Gb", fixed = TRUE)
   expect_bridge_error(kerasbridge:::lapack(stop("singular matrix in 'backsolve'")), "value_error", "singular")
 })

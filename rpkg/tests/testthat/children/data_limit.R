@@ -14,4 +14,8 @@ attempt("bincount", op_bincount(c(1L, 2L), minlength = 5e8))
 attempt("scatter", op_scatter(matrix(1L, 1, 1), 1, 5e8))
 attempt("pad", op_pad(c(1, 2), c(4e8, 4e8)))
 attempt("categorical", random_categorical(matrix(0, 1, 3), 5e8, seed = 1))
+# R's own allocations inside a decomposition (the matrices reach R; their copy does not), and
+# the frames of a signal.
+attempt("qr", op_qr(op_zeros(c(1, 13000, 13000))))
+attempt("extract_sequences", op_extract_sequences(array(0, 1e5), 5e4, 1))
 cat("usable", identical(as.array(op_array(1:3) + 1L), array(2:4)), "\n")
