@@ -54,7 +54,7 @@ flattened <- function(x) op_reshape(tensor_of(as_array(x)), -1L)
 # A whole-number argument (a count or a step), as Python's int() takes it.
 whole_number <- function(value, name) {
   # A 0-d tensor is one number, as Keras takes a scalar tensor for one.
-  if (is_kerasbridge_object(value) && op_ndim(value) == 0L && !grepl("complex", op_dtype(value))) value <- as.vector(as.array(value))
+  if (is_kerasbridge_object(value) && op_ndim(value) == 0L) value <- scalar_value(value)
   if (!is.numeric(value) || length(value) != 1L || is.na(value) || value != trunc(value))
     raise_bridge_error("type_error", sprintf("`%s` must be a whole number. Received: %s=%s", name, name, shown(value)))
   if (abs(value) > .Machine$integer.max)

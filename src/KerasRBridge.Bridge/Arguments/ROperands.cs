@@ -16,13 +16,15 @@ internal static unsafe class ROperands
     /// scalar that takes the other operand's dtype, as a Python number does in Keras; for an R
     /// array of real numbers beside a float tensor, a tensor of that tensor's dtype, as keras3's
     /// backends both receive it (TensorFlow's R package casts it; JAX takes float64 as float32),
-    /// so that a float32 variable minus a double matrix stays float32; otherwise a tensor.</summary>
-    internal static Operand Of(Sexp x, Sexp other) =>
-        Tensors.IsEngineObject(other) ? Beside(x, Objects.Tensor(other, "x").DType) : Of(x);
+    /// so that a float32 variable minus a double matrix stays float32; otherwise a tensor.
+    /// <paramref name="naFree"/>: the caller has found no NA in <paramref name="x"/>, which then
+    /// is not read through again.</summary>
+    internal static Operand Of(Sexp x, Sexp other, bool naFree = false) =>
+        Tensors.IsEngineObject(other) ? Beside(x, Objects.Tensor(other, "x").DType, naFree) : Of(x, naFree);
 
     /// <summary>
     /// An operand of R's arithmetic operators (<c>+ - * / ^ %% %/%</c>) beside
-    /// <paramref name="other"/>: as <see cref="Of(Sexp, Sexp)"/>, with R's readings of what Keras
+    /// <paramref name="other"/>: as <see cref="Of(Sexp, Sexp, bool)"/>, with R's readings of what Keras
     /// has no counterpart for: a bool tensor or an R logical counts as integers (R's
     /// <c>TRUE + TRUE</c> is 2, NumPy's is <c>True</c>, TensorFlow refuses), in the dtype of an
     /// integer tensor beside it (<c>uint8 + (x > 0)</c> stays uint8), else int32; and R's one
@@ -37,7 +39,7 @@ internal static unsafe class ROperands
         // beside them (floatx beside anything else, as one NA's NaN gives).
         if (!number && HoldsIntegerNa(x))
             return Tensors.FromR(x, beside is { } floating && DTypes.IsFloat(floating) ? floating : KerasConfig.FloatXDType);
-        var operand = Of(x, other);
+        var operand = Of(x, other, naFree: true);
         if (operand.Value.DType != DType.Bool) return operand;
         if (number) return operand.Value.AsSpan<bool>()[0] ? 1L : 0L;
         return operand.Value.Cast(beside is { } dtype && DTypes.IsInteger(dtype) ? dtype : DType.Int32);
@@ -50,18 +52,19 @@ internal static unsafe class ROperands
         && RValues.LengthOf(x) <= int.MaxValue
         && new ReadOnlySpan<int>(RValues.DataOf(x), (int)RValues.LengthOf(x)).Contains(RValues.NaInteger);
 
-    /// <summary>An operand beside a tensor or variable of <paramref name="dtype"/>, as <see cref="Of(Sexp, Sexp)"/>.</summary>
-    internal static Operand Beside(Sexp x, DType dtype)
+    /// <summary>An operand beside a tensor or variable of <paramref name="dtype"/>, as <see cref="Of(Sexp, Sexp, bool)"/>.</summary>
+    internal static Operand Beside(Sexp x, DType dtype, bool naFree = false)
     {
         if (!Tensors.IsEngineObject(x) && !IsRNumber(x) && DTypes.IsFloat(dtype)
             && RValues.TypeOf(x) is SexpType.Double or SexpType.Integer or SexpType.Logical)
             return Tensors.FromR(x, dtype);
-        return Of(x);
+        return Of(x, naFree);
     }
 
     /// <summary>A tensor, or for a dimensionless R number a weak scalar that takes the other
-    /// operand's dtype, as a Python number does in Keras.</summary>
-    internal static Operand Of(Sexp x)
+    /// operand's dtype, as a Python number does in Keras. R integers holding NA are refused
+    /// (unless <paramref name="naFree"/>: the caller has looked).</summary>
+    internal static Operand Of(Sexp x, bool naFree = false)
     {
         if (!Tensors.IsEngineObject(x) && IsRNumber(x))
         {
@@ -77,7 +80,7 @@ internal static unsafe class ROperands
                     throw IntegerNa();
             }
         }
-        if (RValues.TypeOf(x) == SexpType.Integer && HoldsIntegerNa(x)) throw IntegerNa();
+        if (!naFree && RValues.TypeOf(x) == SexpType.Integer && HoldsIntegerNa(x)) throw IntegerNa();
         return Tensors.FromR(x);
     }
 

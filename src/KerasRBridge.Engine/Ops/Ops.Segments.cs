@@ -35,8 +35,7 @@ public static partial class Ops
             throw new KerasValueError($"Argument `segment_ids` and `data` should have same leading dimension. Got {NdArray.FormatShape(segmentIds.ShapeSpan)} v.s. {NdArray.FormatShape(data.ShapeSpan)}.");
         if (numSegments < 0)
             throw new KerasValueError($"`num_segments` must not be negative. Received: num_segments={numSegments}");
-        if (maximum && DTypes.IsComplex(data.DType))
-            throw new KerasTypeError($"`segment_max` does not support dtype {DTypes.Name(data.DType)}.");
+        if (maximum) RealOnly(data, "segment_max");
         var compute = NumericDispatch.ComputeDType(data.DType);
         var reduction = new SegmentReduction(data.Cast(compute), segmentIds.Cast(DType.Int64).AsSpan<long>().ToArray(), numSegments, maximum);
         return DTypeVisitor.AcceptKind<SegmentReduction, NdArray>(compute, reduction).Cast(data.DType);
