@@ -214,6 +214,7 @@ op_lstsq <- function(a, b, rcond = NULL) {
 #' @export
 op_lu_factor <- function(x) {
   x <- matrices_of(x)
+  if (!startsWith(op_dtype(x), "complex")) return(engine_lu_factor(x))
   parts <- per_matrix(list(as.array(x)), function(m) {
     lu <- m[[1L]]
     steps <- min(dim(lu))
@@ -236,6 +237,17 @@ op_lu_factor <- function(x) {
     list(lu, pivots)
   })
   list(op_array(parts[[1L]], op_dtype(x)), op_array(parts[[2L]], "int32"))
+}
+
+# The engine's LU of real matrices: one tensor comes back, each matrix's factors with its
+# pivots as one more row, in float64 (which holds both exactly).
+engine_lu_factor <- function(x) {
+  packed <- .Call(krb_call1, "op_lu_factor", x)
+  shape <- unlist(op_shape(x))
+  rows <- shape[[length(shape) - 1L]]
+  steps <- min(tail(shape, 2L))
+  list(op_cast(op_take(packed, seq_len(rows), axis = -2L), op_dtype(x)),
+       op_cast(op_take(op_take(packed, rows + 1L, axis = -2L), seq_len(steps), axis = -1L), "int32"))
 }
 
 #' @rdname op_svd

@@ -136,6 +136,42 @@ public class OpsLinearAlgebraTests
     }
 
     [Test]
+    public void Lu_factor_of_a_wide_matrix_gives_scipys_factors_and_one_pivot_per_row()
+    {
+        // scipy.linalg.lu_factor of this matrix with SciPy 1.10.
+        var (lu, pivots) = Ops.LuFactor(Matrix(new double[,] { { 1, 2, 3, 4 }, { 5, 6, 7, 8 }, { 2, 0, 1, 3 } }));
+        Assert.That(Doubles(lu), Is.EqualTo(new[] { 5, 6, 7, 8, 0.4, -2.4, -1.8, -0.2, 0.2, -1.0 / 3, 1, 7.0 / 3 }).Within(1e-14));
+        Assert.That(pivots.DType, Is.EqualTo(DType.Int32));
+        Assert.That(Doubles(pivots), Is.EqualTo(new double[] { 1, 2, 2 }));
+    }
+
+    [Test]
+    public void Lu_factor_of_a_batch_keeps_the_float_dtype_and_gives_pivots_per_matrix()
+    {
+        var batch = Ops.Stack([A(), Matrix(new double[,] { { 0, 1 }, { 1, 0 } })], 0).Cast(DType.Float32);
+        var (lu, pivots) = Ops.LuFactor(batch);
+        Assert.That(lu.DType, Is.EqualTo(DType.Float32));
+        Assert.That(pivots.ShapeArray, Is.EqualTo(new long[] { 2, 2 }));
+        Assert.That(Doubles(pivots), Is.EqualTo(new double[] { 0, 1, 1, 1 }));
+        Assert.That(Doubles(lu), Is.EqualTo(new[] { 4, 2, 0.5, 2, 1, 0, 0, 1 }));
+    }
+
+    [Test]
+    public void Lu_factor_of_a_matrix_with_nan_is_nan_with_no_row_swaps()
+    {
+        var (lu, pivots) = Ops.LuFactor(Matrix(new double[,] { { 1, double.NaN }, { 5, 1 } }));
+        Assert.That(Doubles(lu), Has.All.NaN);
+        Assert.That(Doubles(pivots), Is.EqualTo(new double[] { 0, 1 }));
+    }
+
+    [Test]
+    public void Lu_factor_refuses_vectors_and_complex_matrices()
+    {
+        Assert.Throws<KerasValueError>(() => Ops.LuFactor(Vector(1.0, 2)));
+        Assert.Throws<KerasTypeError>(() => Ops.LuFactor(A().Cast(DType.Complex128)));
+    }
+
+    [Test]
     public void Linear_algebra_runs_over_batches()
     {
         var batch = Ops.Stack([A(), Ops.Multiply(A(), 2.0)], 0);

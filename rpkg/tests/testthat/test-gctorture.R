@@ -160,6 +160,8 @@ tortured <- list(
     quote(as.array(op_det(diag(2) * 3))), 9),
   "op_slogdet: sign and log" = list(
     quote(vapply(op_slogdet(diag(2) * -3), as.array, 1)), c(1, log(9))),
+  "op_lu_factor: factors and pivots" = list(
+    quote(lapply(op_lu_factor(rbind(c(1, 2), c(3, 4))), as.vector)), list(c(3, 1 / 3, 4, 2 - 4 / 3), c(1L, 1L))),
   "op_cholesky: identity" = list(
     quote(as.array(op_cholesky(diag(2)))), diag(2)),
   "op_sort: rows" = list(

@@ -155,6 +155,35 @@ test_that("op_lu_factor packs L and U with SciPy's 0-based pivots, and they rebu
   expect_equal(as.vector(as.array(op_lu_factor(rbind(c(1, 2), c(3, 4)))[[2L]])), c(1, 1))
 })
 
+test_that("op_lu_factor of wide and tall matrices gives SciPy's factors and one pivot per step", {
+  a <- rbind(c(1, 2, 3, 4), c(5, 6, 7, 8), c(2, 0, 1, 3))
+  # scipy.linalg.lu_factor(a) and lu_factor(a.T) with SciPy 1.10.
+  wide <- op_lu_factor(a)
+  expect_equal(as.array(wide[[1L]]), rbind(c(5, 6, 7, 8), c(0.4, -2.4, -1.8, -0.2), c(0.2, -1 / 3, 1, 7 / 3)))
+  expect_identical(as.array(wide[[2L]]), array(c(1L, 2L, 2L)))
+  tall <- op_lu_factor(t(a))
+  expect_equal(as.array(tall[[1L]]), rbind(c(4, 8, 3), c(0.25, 3, 1.25), c(0.5, 2 / 3, -7 / 3), c(0.75, 1 / 3, 5 / 7)))
+  expect_identical(as.array(tall[[2L]]), array(c(3L, 3L, 3L)))
+})
+
+test_that("op_lu_factor factors each matrix of a batch on its own, in the input's float dtype", {
+  x <- op_array(array(c(1, 3, 2, 4, 0, 2, 1, 0), c(2, 2, 2)), "float32")
+  parts <- op_lu_factor(x)
+  expect_identical(op_dtype(parts[[1L]]), "float32")
+  expect_identical(op_shape(parts[[2L]]), shape(2, 2))
+  for (k in 1:2) {
+    one <- op_lu_factor(as.array(x)[k, , ])
+    expect_equal(as.array(parts[[1L]])[k, , ], as.array(one[[1L]]))
+    expect_identical(as.array(parts[[2L]])[k, ], as.vector(as.array(one[[2L]])))
+  }
+})
+
+test_that("op_lu_factor of a singular matrix completes the factorization, as getrf does", {
+  parts <- op_lu_factor(rbind(c(1, 2), c(2, 4)))
+  expect_equal(as.array(parts[[1L]]), rbind(c(2, 4), c(0.5, 0)))
+  expect_identical(as.vector(as.array(parts[[2L]])), c(1L, 1L))
+})
+
 test_that("op_solve_triangular solves upper and lower systems, vectors and matrices, batched", {
   upper <- rbind(c(2, 1, 3), c(0, 4, 1), c(0, 0, 5))
   b <- c(1, 2, 3)

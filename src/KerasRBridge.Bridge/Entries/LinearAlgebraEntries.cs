@@ -28,6 +28,7 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_inv", (Sexp x) => Ops.Inv(Tensors.FromR(x))),
         Declare.Entry("op_det", (Sexp x) => Ops.Det(Tensors.FromR(x))),
         Declare.Entry("op_slogdet", (Sexp x) => SlogDet(Tensors.FromR(x))),
+        Declare.Entry("op_lu_factor", (Sexp x) => LuFactor(Tensors.FromR(x))),
         Declare.Entry("singular_values", (Sexp x) => Ops.SingularValues(Tensors.FromR(x))),
         Declare.Entry("op_cholesky", (Sexp x) => Ops.Cholesky(Tensors.FromR(x))),
         Declare.Entry("op_sort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.Sort)),
@@ -59,6 +60,18 @@ internal static class LinearAlgebraEntries
     {
         var (sign, log) = Ops.SlogDet(x);
         return Ops.Stack([sign, log], 0);
+    }
+
+    // One tensor per call goes back to R: in float64, which holds both exactly, the pivots
+    // (padded with zeros to a row's length) as one more row under each matrix's factors.
+    private static NdArray LuFactor(NdArray x)
+    {
+        var (lu, pivots) = Ops.LuFactor(x);
+        int rank = x.Rank;
+        var after = new long[rank - 1];
+        after[^1] = x.ShapeSpan[^1] - pivots.ShapeSpan[^1];
+        var row = Ops.ExpandDims(Ops.Pad(pivots.Cast(DType.Float64), new long[rank - 1], after), -2);
+        return Ops.Concatenate([lu.Cast(DType.Float64), row], rank - 2);
     }
 
     // The engine sorts a 0-d tensor as a vector of one, so its axis is read as that vector's.

@@ -28,17 +28,18 @@ internal static unsafe class Lapack
     internal static bool Available => Dgetrf != null;
 
     /// <summary>
-    /// Factors the column-major n x n <paramref name="lu"/> in place (unit-lower L below the diagonal, U on and above);
-    /// <paramref name="pivots"/>[i] (0-based) is the row swapped with row i. False when a pivot
-    /// is exactly zero (singular); the factorization is complete all the same.
+    /// Factors the column-major <paramref name="rows"/> x <paramref name="columns"/>
+    /// <paramref name="lu"/> in place (unit-lower L below the diagonal, U on and above);
+    /// <paramref name="pivots"/>[i] (0-based), one per step, is the row swapped with row i. False
+    /// when a pivot is exactly zero; the factorization is complete all the same.
     /// </summary>
-    internal static bool Factor(Span<double> lu, int n, Span<int> pivots)
+    internal static bool Factor(Span<double> lu, int rows, int columns, Span<int> pivots)
     {
-        int info, lda = Math.Max(1, n), rows = n, columns = n;
+        int info, lda = Math.Max(1, rows);
         fixed (double* a = lu)
         fixed (int* p = pivots)
             Dgetrf(&rows, &columns, a, &lda, p, &info);
-        for (int i = 0; i < n; i++) pivots[i]--;
+        for (int i = 0; i < Math.Min(rows, columns); i++) pivots[i]--;
         return info == 0;
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace KerasRBridge.Engine;
 
 public static partial class Ops
@@ -76,7 +78,7 @@ public static partial class Ops
         for (long k = 0; n > 0 && k < batches; k++)
         {
             var lu = matrices.Slice((int)(k * n * n), (int)(n * n)).ToArray();
-            if (!LuDecomposition.Factor(lu, (int)n, pivots)) throw new KerasValueError("Singular matrix");
+            if (!LuDecomposition.Factor(lu, (int)n, (int)n, pivots)) throw new KerasValueError("Singular matrix");
             LuDecomposition.Solve(lu, pivots, (int)n, result.AsSpan((int)(k * m * n), (int)(m * n)), (int)m);
         }
         var solution = MatricesLast(NdArray.FromColumnMajor(result, columnsFirst.ShapeSpan)).Cast(dtype);
@@ -139,9 +141,46 @@ public static partial class Ops
         for (long k = 0; k < batches; k++)
         {
             var lu = matrices.Slice((int)(k * n * n), n * n).ToArray();
-            (first[k], second[k]) = reduce(lu, LuDecomposition.Factor(lu, n, pivots) ? pivots : null, n);
+            (first[k], second[k]) = reduce(lu, LuDecomposition.Factor(lu, n, n, pivots) ? pivots : null, n);
         }
         return (NdArray.FromColumnMajor(first, shape).Cast(dtype), NdArray.FromColumnMajor(second, shape).Cast(dtype));
+    }
+
+    /// <summary>
+    /// The LU factors of <paramref name="a"/> with partial pivoting (<c>keras.ops.lu_factor</c>,
+    /// SciPy's <c>lu_factor</c>), batched over leading axes; the matrices may be rectangular.
+    /// <c>Lu</c> holds the unit-lower L below its diagonal and U on and above, in
+    /// <c>a</c>'s float dtype; <c>Pivots</c> (int32, one per step: the smaller of the two
+    /// lengths) are LAPACK's 0-based row swaps, row i with row <c>Pivots[i]</c>.
+    /// </summary>
+    /// <remarks>A matrix with a value that is not finite gives NaN factors and no swaps, as
+    /// TensorFlow's and JAX's factorizations give NaN; a singular one is factored all the same.</remarks>
+    /// <exception cref="KerasValueError"><paramref name="a"/> has fewer than two axes.</exception>
+    public static (NdArray Lu, NdArray Pivots) LuFactor(NdArray a)
+    {
+        RealOnly(a, "lu_factor");
+        LinalgInputs.RequireMatrices(a, square: false);
+        var dtype = FloatResult(a.DType);
+        var first = MatricesFirst(a);
+        int rows = (int)a.ShapeSpan[^2], columns = (int)a.ShapeSpan[^1], steps = Math.Min(rows, columns);
+        var lu = first.AsSpan<double>().ToArray();
+        long batches = NdArray.ElementCount(a.ShapeSpan[..^2]);
+        var pivots = new int[batches * steps];
+        for (long k = 0; k < batches && rows * columns > 0; k++)
+        {
+            var matrix = lu.AsSpan((int)(k * rows * columns), rows * columns);
+            var swaps = pivots.AsSpan((int)(k * steps), steps);
+            if (TensorPrimitives.IsFiniteAll<double>(matrix))
+                LuDecomposition.Factor(matrix, rows, columns, swaps);
+            else
+            {
+                matrix.Fill(double.NaN);
+                for (int i = 0; i < steps; i++) swaps[i] = i;
+            }
+        }
+        long[] pivotShape = [steps, .. a.ShapeSpan[..^2]];
+        return (MatricesLast(NdArray.FromColumnMajor(lu, first.ShapeSpan)).Cast(dtype),
+                Transpose(NdArray.FromColumnMajor(pivots, pivotShape), [.. Enumerable.Range(1, a.Rank - 2), 0]));
     }
 
     /// <summary>
