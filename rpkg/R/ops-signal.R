@@ -7,7 +7,7 @@ NULL
 #' Hanning (Hann) or Kaiser window, as NumPy computes them, in [config_floatx()]. Fewer than
 #' one point gives an empty tensor; one point is `1`.
 #'
-#' @param x The number of points, a whole number.
+#' @param x The number of points, a whole number (`TRUE` and `FALSE` count as 1 and 0, as Python's bools).
 #' @param beta The Kaiser window's shape parameter.
 #' @return A 1-D tensor of `x` points.
 #' @family numpy ops
@@ -20,10 +20,14 @@ NULL
 #' @name op_bartlett
 NULL
 
+# A flag (TRUE/FALSE, or a 0-d bool tensor's value) as the number 1 or 0, as Python's bool is an
+# int and Keras's window functions take one.
+number_of_flag <- function(value) if (is.logical(value) && length(value) == 1L && !is.na(value)) as.integer(value) else value
+
 # A window of `m` points from `shape`, a function of n in -1 ... 1 (NumPy's arange(1 - M, M, 2)
 # over M - 1).
 window_of <- function(m, shape) {
-  m <- whole_number(scalar_value(m), "x")
+  m <- whole_number(number_of_flag(scalar_value(m)), "x")
   allocation_check(max(m, 0L), "float64", copies = 4L)
   points <- if (m < 1L) numeric() else if (m == 1L) 1 else shape(seq(1 - m, m - 1, by = 2) / (m - 1))
   op_array(as.array(points), config_floatx())
@@ -48,7 +52,7 @@ op_hanning <- function(x) window_of(x, function(n) 0.5 + 0.5 * cos(pi * n))
 #' @rdname op_bartlett
 #' @export
 op_kaiser <- function(x, beta) {
-  beta <- scalar_value(beta)
+  beta <- number_of_flag(scalar_value(beta))
   if (!is.numeric(beta) || length(beta) != 1L || is.na(beta))
     raise_bridge_error("type_error", sprintf("`beta` must be a number. Received: beta=%s", shown(beta)))
   # I0 is even: NumPy's kaiser() takes a negative beta as its magnitude.

@@ -21,6 +21,18 @@ test_that("a window of one point is 1 and of none is empty", {
   expect_error(op_kaiser(5, "a"), class = "type_error")
 })
 
+test_that("a window length or Kaiser beta given as a bool counts as 1 or 0, as Python's bools (Keras's dtype tests)", {
+  flag <- op_ones(integer(0), "bool")
+  for (window in list(op_bartlett, op_blackman, op_hamming, op_hanning)) {
+    expect_identical(values(window(flag)), 1)
+    expect_identical(op_dtype(window(flag)), config_floatx())
+    expect_identical(length(values(window(FALSE))), 0L)
+  }
+  expect_identical(values(op_kaiser(flag, flag)), 1)
+  expect_equal(values(op_kaiser(5, TRUE)), values(op_kaiser(5, 1)))
+  expect_error(op_hamming(NA), class = "type_error")
+})
+
 test_that("op_correlate gives NumPy's valid, same and full cross-correlations", {
   expect_equal(values(op_correlate(c(1, 2, 3), c(0, 1, 0.5))), 3.5)
   expect_equal(values(op_correlate(c(1, 2, 3), c(0, 1, 0.5), "same")), c(2, 3.5, 3))
