@@ -125,6 +125,21 @@ test_that("op_linspace equals seq(length.out =), and returns the step when asked
   expect_identical(dim(as.array(op_linspace(0, 1))), 50L)
 })
 
+test_that("counts may be integer tensors, as Keras takes them: linspace's num, eye's N, a triangle's k, repeats and shifts", {
+  expect_identical(as.array(op_linspace(0L, 10L, op_array(5L))), array(c(0, 2.5, 5, 7.5, 10)))
+  expect_identical(as.array(op_eye(op_array(2L))), diag(2))
+  expect_identical(as.array(op_tril(matrix(1, 2, 2), k = op_array(0L))), rbind(c(1, 0), c(1, 1)))
+  expect_identical(as.array(op_repeat(c(1, 2), op_array(c(1L, 2L)))), array(c(1, 2, 2)))
+  expect_identical(as.array(op_roll(1:4, op_array(1L))), array(c(4L, 1L, 2L, 3L)))
+  # A float tensor is not a count, as Keras's eye refuses one.
+  expect_error(op_eye(op_array(2)), class = "type_error")
+})
+
+test_that("op_linspace of scalars takes axis -1 as well as 1, as NumPy", {
+  expect_identical(as.array(op_linspace(0, 1, 3, axis = -1)), as.array(op_linspace(0, 1, 3)))
+  expect_error(op_linspace(0, 1, 3, axis = 2), class = "value_error")
+})
+
 test_that("op_linspace of arrays spaces each pair of elements along a new axis, as NumPy's linspace", {
   expect_equal(as.array(op_linspace(c(0, 10), c(1, 20), num = 3)), rbind(c(0, 10), c(0.5, 15), c(1, 20)))
   expect_equal(as.array(op_linspace(c(0, 10), c(1, 20), num = 3, axis = -1)), cbind(c(0, 10), c(0.5, 15), c(1, 20)))

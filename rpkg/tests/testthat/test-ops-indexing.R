@@ -28,6 +28,15 @@ test_that("op_unstack and op_split give lists of tensors", {
   expect_bridge_error(op_split(op_arange(5L), 2), "value_error", "equal division")
 })
 
+test_that("op_split takes a tensor as keras3 passes one to Keras: NumPy's 0-based points, or a 0-d count", {
+  x <- op_array(matrix(1:6, 2))
+  pieces <- op_split(x, op_array(c(1L, 2L)), axis = 2)
+  # np.split(x, [1, 2], axis=1): three columns of one.
+  expect_identical(lapply(pieces, as.array), lapply(1:3, function(j) as.array(x)[, j, drop = FALSE]))
+  expect_length(op_split(x, op_array(3L), axis = 2), 3L)
+  expect_error(op_split(x, op_array(1.5), axis = 2), class = "type_error")
+})
+
 test_that("op_split's points slice as keras3 passes them to NumPy: negative from the end, clamped, out of order empty", {
   rows <- function(points) vapply(op_split(matrix(1:10, 5), points), function(t) dim(t)[1], 1L)
   # Row counts from numpy.split() with the points keras3 sends (positive ones less one).

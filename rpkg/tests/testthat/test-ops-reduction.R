@@ -17,6 +17,17 @@ test_that("several axes reduce together, as apply() over the axes kept", {
   expect_identical(as.array(op_max(a, axis = c(2, 3))), array(apply(a, 1, max), 2))
 })
 
+test_that("an empty axis reduces over no axis, as Keras's axis=() (numpy_test.py's test_sum, test_mean, ...)", {
+  x <- op_array(rbind(c(1, 2, 3), c(3, 2, 1)), "int64")
+  expect_identical(as.array(op_sum(x, axis = integer(0))), as.array(x))
+  expect_identical(op_dtype(op_sum(x, axis = list())), "int64")
+  expect_identical(as.array(op_max(x, axis = list())), as.array(x))
+  expect_identical(as.array(op_mean(x, axis = integer(0))), as.array(op_cast(x, "float32")))
+  expect_identical(as.array(op_any(x, axis = integer(0))), array(TRUE, c(2, 3)))
+  expect_identical(as.array(op_var(x, axis = integer(0))), array(0, c(2, 3)))
+  expect_identical(as.array(keras$ops$prod(x, axis = list())), as.array(x))
+})
+
 test_that("keepdims keeps the reduced axes with length 1", {
   expect_identical(dim(as.array(op_mean(v, axis = 2, keepdims = TRUE))), c(2L, 1L))
   expect_identical(as.array(op_mean(v, axis = 2, keepdims = TRUE)), array(rowMeans(x), c(2, 1)))

@@ -50,11 +50,14 @@ internal static unsafe class Args
         _ => false,
     };
 
-    /// <summary>A length-one whole number within int's range: an R integer or a double such as <c>2</c>, not NA.</summary>
+    /// <summary>A length-one whole number within int's range: an R integer or a double such as
+    /// <c>2</c>, not NA, or a tensor or variable of one integer element, as Keras takes an
+    /// integer tensor for a count.</summary>
     internal static int Int(Sexp x, string argument)
     {
-        if (IsOneNumber(x) && NumberAt(x, 0) is var d && double.IsInteger(d) && d >= int.MinValue && d <= int.MaxValue)
-            return (int)d;
+        double d = IsOneNumber(x) ? NumberAt(x, 0)
+            : OneElement(x) is { } one && DTypes.IsInteger(one.DType) ? one.Cast(DType.Float64).AsSpan<double>()[0] : double.NaN;
+        if (double.IsInteger(d) && d >= int.MinValue && d <= int.MaxValue) return (int)d;
         throw new KerasTypeError($"Argument `{argument}` must be an integer. Received: {argument}={Show(x)}");
     }
 
@@ -89,18 +92,25 @@ internal static unsafe class Args
     /// <summary>A dtype name standardized, or null when R gave <c>NULL</c> (the op's default).</summary>
     internal static DType? DTypeOrNull(string? dtype) => dtype is null ? null : DTypes.Standardize(dtype);
 
-    /// <summary>One or more whole numbers, not NA: an R integer or double vector.</summary>
+    /// <summary>One or more whole numbers, not NA: an R integer or double vector, or a tensor or
+    /// variable of integers (read flattened), as NumPy takes an integer array.</summary>
     /// <exception cref="KerasValueError">A number is beyond the 64-bit integers (a cast would
     /// give long.MinValue: op_roll(x, 1e300) rolled by a wrong amount).</exception>
     internal static long[] Integers(Sexp x, string argument)
     {
+        if (Tensors.IsEngineObject(x) && Tensors.FromR(x) is var tensor && DTypes.IsInteger(tensor.DType))
+        {
+            if (tensor.Size == 0) throw NotWholeNumbers(x, argument);
+            if (tensor.DType == DType.UInt64 && Ops.Ravel(tensor).AsSpan<ulong>().ContainsAnyInRange(long.MaxValue + 1UL, ulong.MaxValue))
+                throw WiderThanLong(x, argument);
+            return Ops.Ravel(tensor).Cast(DType.Int64).AsSpan<long>().ToArray();
+        }
         var result = new long[IsNumeric(x) ? RValues.LengthOf(x) : 0];
         for (long i = 0; i < result.Length; i++)
         {
             double v = NumberAt(x, i);
             if (!double.IsInteger(v)) throw NotWholeNumbers(x, argument);
-            if (Math.Abs(v) >= 9223372036854775808.0)
-                throw new KerasValueError($"Argument `{argument}` must be whole numbers within the 64-bit integers. Received: {argument}={Show(x)}");
+            if (Math.Abs(v) >= 9223372036854775808.0) throw WiderThanLong(x, argument);
             result[i] = (long)v;
         }
         return result.Length > 0 ? result : throw NotWholeNumbers(x, argument);
@@ -116,6 +126,9 @@ internal static unsafe class Args
         : ((double*)RValues.DataOf(x))[i];
 
     private static bool IsOneNumber(Sexp x) => IsNumeric(x) && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x);
+
+    private static KerasValueError WiderThanLong(Sexp x, string argument) =>
+        new($"Argument `{argument}` must be whole numbers within the 64-bit integers. Received: {argument}={Show(x)}");
 
     private static KerasTypeError NotWholeNumbers(Sexp x, string argument) =>
         new($"Argument `{argument}` must be whole numbers. Received: {argument}={Show(x)}");

@@ -9,7 +9,8 @@ internal static class Axes
 {
     /// <summary>
     /// The 0-based axes an R <paramref name="x"/> names in a tensor of <paramref name="rank"/>
-    /// (negative ones left negative, as Keras takes them), or null for R's <c>NULL</c>.
+    /// (negative ones left negative, as Keras takes them), or null for R's <c>NULL</c>. An empty
+    /// vector or list names no axis, as Python's <c>axis=()</c>.
     /// </summary>
     /// <exception cref="KerasValueError">An axis is 0 (keras3's axes are 1-based) or out of range.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is not whole numbers.</exception>
@@ -18,7 +19,7 @@ internal static class Axes
         if (RValues.IsNull(x)) return null;
         // A list of single numbers is the vector of them, as keras3's as_axis() maps over lists.
         bool list = RValues.TypeOf(x) == SexpType.List;
-        if ((!list && !Args.IsNumeric(x)) || RValues.LengthOf(x) == 0) throw NotWhole(x, argument);
+        if (!list && !Args.IsNumeric(x)) throw NotWhole(x, argument);
         var axes = new int[RValues.LengthOf(x)];
         for (int i = 0; i < axes.Length; i++)
         {
