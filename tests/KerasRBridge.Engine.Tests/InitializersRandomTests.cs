@@ -79,6 +79,16 @@ public class InitializersRandomTests
     }
 
     [Test]
+    public void An_initializer_made_with_a_drawn_seed_repeats_its_values_and_records_no_seed()
+    {
+        var original = new RandomNormal();
+        var again = new RandomNormal(seed: RandomSeed.Drawn(original.Seed.Value!.Value));
+        Assert.That(again.InitialSeed, Is.Null);
+        Assert.That(again.GetConfig()["seed"], Is.Null);
+        Assert.That(again.Call([5, 4], DType.Float32).ToArray<float>(), Is.EqualTo(original.Call([5, 4], DType.Float32).ToArray<float>()));
+    }
+
+    [Test]
     public void Cloning_a_seeded_initializer_gives_the_same_values()
     {
         var initializer = new HeUniform(seed: 1337);

@@ -125,6 +125,11 @@ test_that("initializers take a seed generator and draw new values each call", {
   expect_false(identical(as.array(init(c(2, 2))), as.array(init(c(2, 2)))))
 })
 
+test_that("an integer seed outside [0, 2^32) draws as a seed generator made with it, both keeping it as uint32", {
+  expect_identical(as.array(random_normal(2, seed = -1)), as.array(random_normal(2, seed = random_seed_generator(-1))))
+  expect_identical(as.array(random_normal(2, seed = 2^32 + 5)), as.array(random_normal(2, seed = 5)))
+})
+
 test_that("set_random_seed makes unseeded ops and R's own generator reproducible", {
   set_random_seed(123)
   a <- as.array(random_normal(4))

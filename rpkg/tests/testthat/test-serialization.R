@@ -99,6 +99,15 @@ test_that("initializers come back with their config and give the same values", {
   expect_true(all(results[c("seeded", "unseeded", "config", "usable")]))
 })
 
+test_that("an unseeded initializer comes back unseeded: its config has no seed, and a clone from it draws anew", {
+  unseeded <- initializer_random_normal()
+  back <- unserialize(serialize(unseeded, NULL))
+  expect_null(get_config(back)$seed)
+  expect_identical(as.array(back(3)), as.array(unseeded(3)))
+  expect_false(identical(as.array(from_config(get_config(back))(3)), as.array(back(3))))
+  expect_identical(get_config(unserialize(serialize(initializer_random_normal(seed = 5), NULL)))$seed, 5L)
+})
+
 test_that("a seed generator comes back with its state and draws on from it", {
   gen <- random_seed_generator(7, name = "gen")
   random_uniform(2, seed = gen)

@@ -19,7 +19,9 @@ namespace KerasRBridge.Bridge.Serialization;
 /// little-endian); <c>variable</c>: those of its value, then <c>name</c>, <c>path</c>,
 /// <c>trainable</c>, <c>autocast</c>, <c>aggregation</c>, <c>synchronization</c>;
 /// <c>initializer</c>: <c>class_name</c>, <c>config</c>, and for one drawing from a seed
-/// generator <c>seed_generator</c>, that generator's record; <c>seed_generator</c>: <c>config</c>,
+/// generator <c>seed_generator</c>, that generator's record, and for one that drew its seed (its
+/// configuration has none) <c>seed_drawn</c>, TRUE, with the drawn seed in <c>config</c>;
+/// <c>seed_generator</c>: <c>config</c>,
 /// then its state's <c>dtype</c>, <c>shape</c>, <c>data</c>. Later versions must keep reading
 /// every earlier format; a record of a later format is refused with a message saying so.
 /// </remarks>
@@ -50,6 +52,7 @@ internal static class SavedObjects
             ("class_name", RValues.String(initializer.ClassName)),
             ("config", ConfigValues.ToR(SavedConfig(initializer))),
             .. SeedGeneratorOf(initializer) is { } generator ? [("seed_generator", State(generator))] : Array.Empty<(string, RObject)>(),
+            .. DrewItsSeed(initializer) ? [("seed_drawn", RValues.Logical(true))] : Array.Empty<(string, RObject)>(),
         ]),
         SeedGenerator generator => Record("seed_generator", [
             ("config", ConfigValues.ToR(generator.GetConfig())),
@@ -76,7 +79,10 @@ internal static class SavedObjects
                 return Variable.Restore(fields.Tensor(), fields.String("name"), fields.String("path"), fields.Bool("trainable"),
                     fields.Bool("autocast"), fields.String("aggregation"), fields.String("synchronization"));
             case "initializer":
-                var initializer = Initializer.FromConfig(fields.String("class_name"), Args.Config(fields.Get("config")));
+                var config = Args.Config(fields.Get("config"));
+                if (fields.Has("seed_drawn") && config.GetValueOrDefault("seed") is long or int)
+                    config["seed"] = RandomSeed.Drawn(Convert.ToInt64(config["seed"], System.Globalization.CultureInfo.InvariantCulture));
+                var initializer = Initializer.FromConfig(fields.String("class_name"), config);
                 if (fields.Has("seed_generator") && SeedGeneratorOf(initializer) is { } seeds)
                     seeds.StateVariable.Assign(new Fields(fields.Get("seed_generator")).Tensor());
                 return initializer;
@@ -94,13 +100,16 @@ internal static class SavedObjects
     private static SeedGenerator? SeedGeneratorOf(Initializer initializer) =>
         initializer is RandomInitializer { InitialSeed.Generator: { } generator } ? generator : null;
 
+    private static bool DrewItsSeed(Initializer initializer) => initializer is RandomInitializer { InitialSeed: null };
+
     /// <summary>A random initializer that drew its seed keeps the drawn one, so that the restored
-    /// initializer gives the values the saved one gave.</summary>
+    /// initializer gives the values the saved one gave; <c>seed_drawn</c> says that its
+    /// configuration had none (a format-1 reader without it keeps the seed in the configuration).</summary>
     private static IReadOnlyDictionary<string, object?> SavedConfig(Initializer initializer)
     {
         var config = initializer.GetConfig();
-        if (initializer is not RandomInitializer { InitialSeed: null, Seed.Value: long drawn }) return config;
-        return new Dictionary<string, object?>(config) { ["seed"] = drawn };
+        if (!DrewItsSeed(initializer)) return config;
+        return new Dictionary<string, object?>(config) { ["seed"] = ((RandomInitializer)initializer).Seed.Value };
     }
 
     private static unsafe (string, RObject)[] TensorFields(NdArray tensor)

@@ -84,7 +84,7 @@ internal sealed class ConfigArguments(IReadOnlyDictionary<string, object?> confi
     /// <summary>
     /// The <c>seed</c> argument: <c>null</c>, an integer, a <see cref="SeedGenerator"/>, or a
     /// serialized generator (a dictionary with <c>class_name</c> <c>SeedGenerator</c> and its
-    /// <c>config</c>).
+    /// <c>config</c>), or a <see cref="RandomSeed"/> as it is.
     /// </summary>
     public RandomSeed? Seed()
     {
@@ -95,6 +95,7 @@ internal sealed class ConfigArguments(IReadOnlyDictionary<string, object?> confi
             int i => i,
             long l => l,
             SeedGenerator generator => generator,
+            RandomSeed seed => seed,
             IReadOnlyDictionary<string, object?> serialized
                 when serialized.GetValueOrDefault("class_name") as string == "SeedGenerator"
                 && serialized.GetValueOrDefault("config") is IReadOnlyDictionary<string, object?> generatorConfig

@@ -10,10 +10,11 @@ public abstract class RandomInitializer : Initializer
 {
     /// <summary>Fixes the seed as Keras does.</summary>
     /// <param name="seed">An integer, a <see cref="SeedGenerator"/>, or <c>null</c> for a seed
-    /// drawn now with <see cref="GlobalRandom.MakeDefaultSeed"/>.</param>
+    /// drawn now with <see cref="GlobalRandom.MakeDefaultSeed"/> (<see cref="RandomSeed.Drawn"/>:
+    /// one drawn before).</param>
     protected RandomInitializer(RandomSeed? seed)
     {
-        InitialSeed = seed;
+        InitialSeed = seed is { IsDrawn: true } ? null : seed;
         Seed = seed ?? GlobalRandom.MakeDefaultSeed();
     }
 
