@@ -23,8 +23,9 @@ NULL
 #' * `cbind()` and `rbind()` join matrices, vectors and numbers as base R does (vectors become
 #'   columns or rows, a number is repeated to fill its column or row, as in `cbind(1, x)`; vectors
 #'   are not recycled) with [op_concatenate()], in Keras's promoted dtype;
-#' * `aperm()` is [op_transpose()]; `t()` transposes a matrix and makes a vector a row (a number
-#'   a 1 x 1 matrix), as base R and the tensorflow package's `t()` do, and refuses more axes;
+#' * `aperm()` and `t()` are [op_transpose()], as keras3 registers them for tensors: `t()`
+#'   transposes a matrix, leaves a vector or a number as it is (base R's `t()` would make a row)
+#'   and reverses the axes of an array;
 #'   `is.na()`, `is.nan()`,
 #'   `is.finite()` and `is.infinite()` give bool tensors.
 #'
@@ -172,14 +173,7 @@ mean.kerasbridge_object <- function(x, ..., axis = NULL, keepdims = FALSE, na.rm
 
 #' @rdname base_generics
 #' @export
-t.kerasbridge_object <- function(x) {
-  # As base R and the tensorflow package's t(): a number is a 1 x 1 matrix, a vector a row.
-  switch(as.character(op_ndim(x)),
-    "0" = op_reshape(x, c(1L, 1L)),
-    "1" = op_expand_dims(x, 1L),
-    "2" = op_transpose(x),
-    raise_bridge_error("value_error", sprintf("x must be a matrix or 1d vector. Use aperm() for nd arrays. Received: a tensor of shape %s", shape_text(x))))
-}
+t.kerasbridge_object <- function(x) op_transpose(x)
 
 #' @rdname base_generics
 #' @export

@@ -152,8 +152,9 @@ initializer_orthogonal <- function(gain = 1, seed = NULL)
 #' @rdname initializers
 #' @export
 initializer_stft <- function(side = "real", window = "hann", scaling = "density", periodic = FALSE) {
-  # Window values go as a tensor, as Keras converts an array_like window.
-  if (is_kerasbridge_object(window) || is.numeric(window) && length(window) != 1L) window <- tensor_of(as_array(window))
+  # Window values go as a tensor, as Keras converts an array_like window (a list of numbers too).
+  if (is_kerasbridge_object(window) || is.numeric(window) && length(window) != 1L || is.list(window) && length(window))
+    window <- tensor_of(as_array(window))
   initializer_from_config("STFT", list(side = side, window = window, scaling = scaling, periodic = periodic))
 }
 

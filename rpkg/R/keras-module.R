@@ -143,7 +143,7 @@ fill_keras_module <- function(module, ns) {
                TruncatedNormal = "truncated_normal", VarianceScaling = "variance_scaling",
                GlorotNormal = "glorot_normal", GlorotUniform = "glorot_uniform", HeNormal = "he_normal",
                HeUniform = "he_uniform", LecunNormal = "lecun_normal", LecunUniform = "lecun_uniform",
-               Orthogonal = "orthogonal")
+               Orthogonal = "orthogonal", STFT = "stft")
   for (class in names(classes)) initializers[[class]] <- get(paste0("initializer_", classes[[class]]), envir = ns)
   config <- new.env(parent = emptyenv())
   config$floatx <- config_floatx

@@ -17,7 +17,8 @@ NULL
 #' float32, as keras3's backends give it); beside an integer tensor it promotes. As in keras3,
 #' `x ^ 2` is [op_square()] and `x ^ 0.5` [op_sqrt()] (an int32 tensor squared stays int32),
 #' and `%*%` is [op_matmul()], which converts an R array multiplied with a tensor to the
-#' tensor's dtype; as in base R, a vector beside a matrix of one row (`x %*% t(x)`) is a column. `all.equal()` compares values.
+#' tensor's dtype; as in base R, a vector beside a matrix of one row (`x %*% matrix(y, 1)`) is a column.
+#' `all.equal()` compares values, as keras3's: both sides as R arrays.
 #'
 #' @param e1,e2 Tensors, variables, R arrays or numbers.
 #' @param x,target,current Tensors or variables.
@@ -43,7 +44,7 @@ Ops.kerasbridge_object <- function(e1, e2) {
 
 matmul <- function(x, y) {
   # As base R's %*%: a vector that cannot multiply as a row (on the right, a column) beside a
-  # matrix of one row (one column) is a column (a row), so that x %*% t(x) is an outer product.
+  # matrix of one row (one column) is a column (a row), so that x %*% matrix(y, 1) is an outer product.
   # A 0-d tensor is R's number there: a 1 x 1 matrix beside one row (column).
   dx <- operand_dims(x)
   dy <- operand_dims(y)
@@ -91,8 +92,12 @@ round.kerasbridge_object <- function(x, digits = 0, ...) op_round(x, digits)
 #' @method all.equal kerasbridge_object
 #' @export
 all.equal.kerasbridge_object <- function(target, current, ...) {
+  target <- as.array(target)
   if (is_kerasbridge_object(current)) current <- as.array(current)
-  all.equal(as.array(target), current, ...)
+  # As keras3's all.equal() for tensors, which compares both as arrays: a plain R vector and a
+  # 1-D array (or a 0-d tensor's number) of the same values are equal.
+  if (length(dim(target)) + length(dim(current)) == 1L) dim(target) <- dim(current) <- NULL
+  all.equal(target, current, ...)
 }
 
 # testthat's third edition compares with waldo, which would compare the objects' pointers (equal

@@ -179,6 +179,8 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 #' shape), R matrices and arrays of two or more axes (their `dim()`), and 0-d integer tensors,
 #' which stand for their value, as in keras3 (`op_shape()` gives such a tensor's own shape, and
 #' so does `shape(I(x))`, though base R's `I()` warns that the tensor is no longer an S4 object).
+#' Strings and flags are coerced as keras3's `as.integer()` coerces them: `"3"` is 3 and `TRUE` is
+#' 1; a fraction, which keras3 would truncate, and a string that is no number are refused.
 #' `$shape` of a tensor or variable gives one too.
 #'
 #' Shapes compare whole with `==` and `!=` (against shapes or numbers); `length()` is the rank,
@@ -217,6 +219,17 @@ shape_part <- function(x) {
   }
   # A matrix or higher array stands for its dim(); a 1-d array holds sizes, as a vector does.
   if (is.atomic(x) && length(dim(x)) >= 2L) return(dim(x))
+  # Strings and flags are coerced as keras3's shape() coerces them with as.integer(): "3" is 3,
+  # TRUE is 1 (in doubles, so that a size beyond R's integers still reaches the engine's check).
+  # A fraction is not truncated, nor a string that is no number made unknown: the engine refuses
+  # them, as it does more values than a shape has axes (a compact 1:3e9 is not expanded).
+  if (is.atomic(x) && length(x) <= 64L) {
+    if (is.character(x)) {
+      sizes <- suppressWarnings(as.numeric(x))
+      if (!anyNA(sizes[!is.na(x)])) return(sizes)
+    }
+    if (is.logical(x) && !all(is.na(x))) return(as.integer(x))
+  }
   if (is.atomic(x)) return(as.vector(x))
   if (is.list(x)) {
     parts <- lapply(x, shape_part)

@@ -127,6 +127,12 @@ test_that("initializer_constant takes a logical value, cast as Keras casts it", 
   expect_identical(as.array(initializer_constant(TRUE)(2)), array(c(1, 1)))
 })
 
+test_that("initializer_stft takes window values as a list too, as Keras converts any array_like window", {
+  given <- initializer_stft("imag", as.list(1:4), "spectrum")
+  expect_identical(as.array(given(c(4, 1, 3))), as.array(initializer_stft("imag", c(1, 2, 3, 4), "spectrum")(c(4, 1, 3))))
+  expect_identical(format(keras$initializers$STFT("real")), format(initializer_stft("real")))
+})
+
 test_that("initializer_stft gives Keras's STFT kernels: the cosine times a hann window over its L2 norm", {
   kernel <- as.array(initializer_stft()(c(4, 1, 3), dtype = "float64"))
   window <- 0.5 - 0.5 * cos(2 * pi * (0:3) / 3)

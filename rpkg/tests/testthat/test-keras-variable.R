@@ -174,6 +174,13 @@ test_that("shapes print as shape() and convert to integers", {
   expect_identical(unlist(v$shape), c(3L, 4L))
 })
 
+test_that("an initializer function may return a list, as Keras converts a Python list (variables_test.py's lambda returning [1.0])", {
+  v <- keras_variable(function(shape, dtype) list(1.0), shape = 1, dtype = "float32")
+  expect_identical(as.array(v), array(1))
+  w <- keras_variable(function(shape, dtype) list(list(1, 2), list(3, 4)), shape = c(2, 2))
+  expect_identical(as.array(w), rbind(c(1, 2), c(3, 4)))
+})
+
 test_that("an initializer function may return a tensor, so op_ones serves as one", {
   v <- keras_variable(initializer = op_ones, shape = shape(), dtype = "int64")
   expect_identical(v$dtype, "int64")

@@ -32,6 +32,10 @@ test_that("all.equal compares values", {
   v <- keras_variable(array(1, c(2, 2)))
   expect_true(all.equal(v$value, v))
   expect_true(all.equal(v, array(1, c(2, 2))))
+  # As keras3's all.equal() for tensors: an R vector is the 1-D array it converts to.
+  expect_true(all.equal(op_array(c(1, 2)), c(1, 2)))
+  expect_true(all.equal(op_array(3), 3))
+  expect_match(all.equal(op_array(c(1, 2)), c(1, 3)), "Mean relative difference")
 })
 
 test_that("waldo, and so testthat's third edition, compares tensors and variables by their values", {

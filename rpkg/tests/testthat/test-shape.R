@@ -81,6 +81,22 @@ test_that("a shape given as a list takes scalar integer tensors among its dimens
   expect_error(op_zeros(list(op_array(2.5), 2)), class = "value_error", regexp = "invalid dimension '<kerasbridge_tensor>")
 })
 
+test_that("a 1-D integer tensor given as a shape is its values, as keras3's normalize_shape() passes its tuple", {
+  sizes <- op_array(c(1L, 2L, 3L))
+  expect_identical(op_shape(random_normal(sizes)), shape(1, 2, 3))
+  expect_identical(op_shape(op_zeros(sizes)), shape(1, 2, 3))
+  expect_identical(op_shape(op_full(op_array(c(2L, 2L), "int64"), 7)), shape(2, 2))
+})
+
+test_that("shape() coerces strings of numbers and flags as keras3's as.integer() does, and refuses fractions and words", {
+  expect_identical(shape("3"), shape(3))
+  expect_identical(shape(TRUE, 2), shape(1, 2))
+  expect_error(shape(2.7), class = "value_error")
+  expect_error(shape("a"), "Found invalid dimension 'a'", class = "value_error")
+  # Keras's test_standardize_shape_with_string: the dimension shown as Python shows a string.
+  expect_error(keras_variable("ones", shape = list(3, 4, "5")), "Found invalid dimension '5'.", fixed = TRUE)
+})
+
 test_that("a tensor's shape answers TensorShape's as_list() and rank, as keras3 users read them", {
   x <- op_array(array(0, c(2, 3, 4)))
   expect_identical(x$shape$as_list(), c(2L, 3L, 4L))

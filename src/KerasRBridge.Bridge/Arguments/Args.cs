@@ -149,6 +149,12 @@ internal static unsafe class Args
     internal static object?[]? Shape(Sexp x)
     {
         if (RValues.IsNull(x)) return null;
+        // An integer tensor of one axis, whose values keras3's normalize_shape() hands Keras as a tuple.
+        if (Tensors.IsEngineObject(x) && Tensors.FromR(x) is { Rank: <= 1 } sizes && DTypes.IsInteger(sizes.DType))
+        {
+            NdArray.RequireSupportedRank(sizes.Size);
+            return [.. Ops.Ravel(sizes).Cast(DType.Int64).AsSpan<long>().ToArray().Select(d => (object?)d)];
+        }
         long n = RValues.LengthOf(x);
         // Before reading the data, which for a compact sequence such as 1:3e9 R would expand.
         NdArray.RequireSupportedRank(n);
@@ -177,13 +183,23 @@ internal static unsafe class Args
                         continue;
                     }
                     if (RValues.TypeOf(e) is not (SexpType.Double or SexpType.Integer or SexpType.Logical) || RValues.LengthOf(e) != 1)
-                        throw new KerasValueError($"Cannot convert '{Show(x)}' to a shape. Found invalid dimension '{Show(element)}'.");
+                        throw InvalidDimension(x, element);
                     dims[i] = Shape(e)![0];
                 }
                 return dims;
+            case SexpType.Character when n > 0:
+                throw InvalidDimension(x, x);
             default:
                 throw new KerasValueError($"Cannot convert '{Show(x)}' to a shape.");
         }
+    }
+
+    // Keras's message, with a string dimension shown as Python's f-string shows it: '5', not '"5"'.
+    private static KerasValueError InvalidDimension(Sexp shape, Sexp dimension)
+    {
+        string shown = RValues.TypeOf(dimension) == SexpType.Character && RValues.LengthOf(dimension) >= 1
+            ? RValues.StringAt(dimension, 0) ?? "NA" : Show(dimension);
+        return new KerasValueError($"Cannot convert '{Show(shape)}' to a shape. Found invalid dimension '{shown}'.");
     }
 
     /// <summary>R numbers are doubles: whole ones become integer dimensions, as keras3's

@@ -46,10 +46,11 @@ internal static class RInitializers
             Sexp pointer = Objects.Unwrap(result.Sexp);
             if (RValues.TypeOf(pointer) == SexpType.ExternalPointer)
                 return Objects.Tensor(pointer, "the initializer function's result");
-            if (!RArrays.IsConvertible(result.Sexp))
+            // A plain list too, as Keras converts a Python list a function returns.
+            if (!RArrays.IsConvertible(result.Sexp) && !NestedLists.Applies(result.Sexp))
                 throw new KerasTypeError(
-                    $"An initializer function must return a numeric array or tensor of shape {NdArray.FormatShape(shape)}. Received: {Args.Show(result.Sexp)}");
-            return RArrays.ToNdArray(result.Sexp, dtype);
+                    $"An initializer function must return a numeric array, a list of numbers or a tensor of shape {NdArray.FormatShape(shape)}. Received: {Args.Show(result.Sexp)}");
+            return Tensors.FromR(result.Sexp, dtype);
         }
 
         private RObject Invoke(RObject shape, RObject dtype)
