@@ -104,10 +104,15 @@ op_average <- function(x, axis = NULL, weights = NULL) {
   x <- op_cast(x, dtype)
   weights <- op_cast(weights, dtype)
   if (!identical(unlist(op_shape(weights)), unlist(op_shape(x)))) {
-    if (is.null(axis) || length(axis) != 1L || op_ndim(weights) != 1L)
-      raise_bridge_error("value_error", sprintf("Axis must be specified when shapes of x and weights differ, and then weights must be 1-D, one per element along it. Received: x.shape=%s, weights.shape=%s",
-                                                shape_text(x), shape_text(weights)))
+    # Keras's messages, with the axis as it was given.
+    if (is.null(axis))
+      raise_bridge_error("value_error", sprintf("`weights` must have the same shape as `x` when `axis=None`, but received `weights.shape=%s` and `x.shape=%s`.",
+                                                shape_text(weights), shape_text(x)))
     along <- .Call(krb_call2, "axes_normalized", x, axis)
+    length_along <- if (length(along) == 1L) dim(x)[[along]] else "multiple axes"
+    if (op_ndim(weights) != 1L || length(along) != 1L || unlist(op_shape(weights)) != length_along)
+      raise_bridge_error("value_error", sprintf("`weights` must have the same size as `x` at axis=%s but received `weights.shape=%s` while x.shape at axis=%s is `%s`.",
+                                                format(axis), shape_text(weights), format(axis), length_along))
     shape <- rep(1L, op_ndim(x))
     shape[along] <- -1L
     weights <- op_reshape(weights, shape)

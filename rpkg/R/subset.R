@@ -31,7 +31,8 @@ NULL
 #'   axis, as a Python tuple key does: `x@r[tuple(i, j)]` is `x@r[i, j]`.
 #'
 #' `x@py[...]` has NumPy's rules instead: 0-based, `a:b` excludes `b`, and index arrays combine
-#' point by point (`x@py[c(0, 2), c(1, 3)]` is two elements).
+#' point by point (`x@py[c(0, 2), c(1, 3)]` is two elements). As reticulate reads them, slices
+#' may also be written as names: ``x@py[`::2`]``, ``x@py[`1:`, `:-1`]``.
 #'
 #' Assigning into a tensor (`value@r[1, ] <- 99`) makes a new tensor and rebinds `value`;
 #' assigning into a variable (`variable@r[2, ] <- 99L`) changes the variable in place.
@@ -106,10 +107,11 @@ print.kerasbridge_all_dims <- function(x, ...) {
 # Turns the unevaluated index arguments of a `[` or `[<-` call into the list the engine reads:
 # the whole axis (`NA:NA`) for a missing index, a kerasbridge_slice for `a:b` or `a:b:step`,
 # everything else evaluated (so NULL, as in keras3, is a new axis).
-index_list <- function(args, env, descending = FALSE) {
+index_list <- function(args, env, descending = FALSE, one_based = TRUE) {
   index <- lapply(forwarded_dots(args, env), function(arg) {
     if (identical(arg, quote(expr = ))) return(whole_axis)
     if (identical(arg, quote(..))) return(all_dims())
+    if (is_python_slice_name(arg)) return(python_slice(arg, one_based))
     if (is_colon_call(arg)) return(slice_of(arg, env, descending))
     eval(arg, env)
   })
@@ -133,6 +135,20 @@ forwarded_dots <- function(args, env) {
 }
 
 is_colon_call <- function(arg) is.call(arg) && identical(arg[[1L]], as.name(":"))
+
+# reticulate's slices written as names, x@py[`::2`] or x@py[`1:`]: Python's start:stop:step.
+is_python_slice_name <- function(arg) is.name(arg) && grepl("^ *-?[0-9]* *:( *-?[0-9]* *)(:( *-?[0-9]* *))?$", as.character(arg))
+
+# A name such as `::2` as the slice it stands for, in x@py[...]. x@r[...] has its own slices
+# (1-based, inclusive), so a Python slice there is refused rather than read in the wrong terms.
+python_slice <- function(arg, one_based) {
+  name <- as.character(arg)
+  if (one_based)
+    raise_bridge_error("value_error", sprintf("A Python slice such as `%s` indexes x@py[...]; in x@r[...] write a slice as a:b or a:b:step (NA for an open end).", name))
+  parts <- trimws(strsplit(paste0(name, " "), ":", fixed = TRUE)[[1L]])
+  ends <- suppressWarnings(as.numeric(parts))
+  structure(ends, class = "kerasbridge_slice")
+}
 
 # `a:b`, or `a:b:step`, which R parses as `(a:b):step`; each part a number, NA (or NULL) or a
 # scalar tensor, as keras3 reads them. With `descending`, `a:b` with a > b on the same side of
@@ -179,14 +195,14 @@ kept_axes <- function(index, drop) {
 
 # The part of `x` that the call `x[...]` (or `x@r[...]`) names, its indices evaluated in `env`.
 read_subset <- function(x, call, env, drop, one_based, descending = FALSE) {
-  index <- kept_axes(index_list(call_indices(call), env, descending), drop)
+  index <- kept_axes(index_list(call_indices(call), env, descending, one_based), drop)
   .Call(krb_call3, "subset_get", x, index, one_based)
 }
 
 # `x` with the part the call `x[...] <- value` names replaced: a new tensor, or NULL for a
 # variable, which changes in place.
 write_subset <- function(x, call, env, value, one_based, descending = FALSE)
-  .Call(krb_call4, "subset_set", x, index_list(call_indices(call), env, descending), value, one_based)
+  .Call(krb_call4, "subset_set", x, index_list(call_indices(call), env, descending, one_based), value, one_based)
 
 #' @export
 `[<-.kerasbridge_indexer` <- function(x, ..., value) {

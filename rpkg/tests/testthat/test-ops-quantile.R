@@ -43,7 +43,14 @@ test_that("op_average is the mean, or with weights weighted.mean(), along an axi
   w <- c(1, 2, 3, 4)
   expect_equal(as.array(op_average(m, axis = 2, weights = w)), array(apply(m, 1, weighted.mean, w)))
   expect_equal(as.array(op_average(m, weights = m)), sum(m * m) / sum(m))
-  expect_bridge_error(op_average(m, weights = w), "value_error", "Axis must be specified")
+  expect_bridge_error(op_average(m, weights = w), "value_error", "`weights` must have the same shape as `x` when `axis=None`", fixed = TRUE)
+})
+
+test_that("op_average refuses weights that do not fit the axis with Keras's message, naming the axis given", {
+  m <- matrix(1:6, 2)
+  expect_bridge_error(op_average(m, axis = 1, weights = c(1, 1, 1)), "value_error",
+                      "`weights` must have the same size as `x` at axis=1 but received `weights.shape=(3,)` while x.shape at axis=1 is `2`.", fixed = TRUE)
+  expect_bridge_error(op_average(m, axis = c(1, 2), weights = c(1, 1)), "value_error", "is `multiple axes`", fixed = TRUE)
 })
 
 test_that("op_average with weights computes in result_type(x, weights, float), as Keras", {

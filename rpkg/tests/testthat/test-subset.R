@@ -117,6 +117,19 @@ test_that("assigned values are broadcast and converted to the variable's dtype",
   expect_identical(as.array(v), array(c(0L, 0L, 7L, 8L, 0L, 0L), c(2, 3)))
 })
 
+test_that("@py reads a slice written as a name, as reticulate does; @r refuses one with a classed error", {
+  m <- array(1:20, c(4, 5))
+  x <- op_array(m)
+  expect_identical(as.array(x@py[`::2`]), m[c(1, 3), ])
+  expect_identical(as.array(x@py[`2:`]), m[3:4, ])
+  expect_identical(as.array(x@py[`:2`, `1:4:2`]), m[1:2, c(2, 4)])
+  expect_identical(as.array(x@py[`::-1`, 0]), array(m[4:1, 1]))
+  v <- keras_variable(array(0, c(3, 3)))
+  v@py[`1:`, `::2`] <- 1
+  expect_identical(as.array(v), rbind(c(0, 0, 0), c(1, 0, 1), c(1, 0, 1)))
+  expect_bridge_error(x@r[`::2`], "value_error", "indexes x@py")
+})
+
 test_that("@r and @py are S4 slots on every R version, so R >= 4.3's S3 dispatch of @ leaves them alone", {
   v <- keras_variable(array(1:6, c(2, 3)))
   t <- v$value
