@@ -249,13 +249,17 @@ op_conv <- function(inputs, kernel, strides = 1L, padding = "valid", data_format
   restore_format(convolve(input$x, kernel, strides, padding, dilation_rate), input$first)
 }
 
-depthwise <- function(x, kernel, strides, padding, dilation_rate) {
+# `first`: the caller's data format, which Keras's message names.
+depthwise <- function(x, kernel, strides, padding, dilation_rate, first) {
   count <- op_ndim(x) - 2L
   kernel <- tensor_of(kernel)
   kdims <- as.integer(op_shape(kernel))
   channels <- as.integer(op_shape(x))[[count + 2L]]
-  if (op_ndim(kernel) != count + 2L || kdims[[count + 1L]] != channels)
+  if (op_ndim(kernel) != count + 2L)
     raise_bridge_error("value_error", sprintf("A depthwise kernel must have shape (spatial..., %d, multiplier) for %d input channels. Received: kernel.shape=%s", channels, channels, shape_text(kernel)))
+  if (kdims[[count + 1L]] != channels)
+    raise_bridge_error("value_error", sprintf("The number of input channels must match the kernel's input channels. Received: input channels=%d, kernel input channels=%d, data_format='%s'.",
+                                              channels, kdims[[count + 1L]], if (first) "channels_first" else "channels_last"))
   multiplier <- kdims[[count + 2L]]
   # Each channel convolved on its own: a grouped convolution with one input channel per group.
   grouped <- op_reshape(kernel, c(kdims[seq_len(count)], 1L, channels * multiplier))
@@ -266,7 +270,7 @@ depthwise <- function(x, kernel, strides, padding, dilation_rate) {
 #' @export
 op_depthwise_conv <- function(inputs, kernel, strides = 1L, padding = "valid", data_format = NULL, dilation_rate = 1L) {
   input <- channels_last(inputs, data_format)
-  restore_format(depthwise(input$x, kernel, strides, padding, dilation_rate), input$first)
+  restore_format(depthwise(input$x, kernel, strides, padding, dilation_rate, input$first), input$first)
 }
 
 #' @rdname op_conv
@@ -274,7 +278,7 @@ op_depthwise_conv <- function(inputs, kernel, strides = 1L, padding = "valid", d
 op_separable_conv <- function(inputs, depthwise_kernel, pointwise_kernel, strides = 1L, padding = "valid", data_format = NULL,
                               dilation_rate = 1L) {
   input <- channels_last(inputs, data_format)
-  spread <- depthwise(input$x, depthwise_kernel, strides, padding, dilation_rate)
+  spread <- depthwise(input$x, depthwise_kernel, strides, padding, dilation_rate, input$first)
   restore_format(convolve(spread, pointwise_kernel, 1L, "valid", 1L), input$first)
 }
 

@@ -132,12 +132,13 @@ op_ctc_loss <- function(target, output, target_length, output_length, mask_index
 #' @export
 op_ctc_decode <- function(inputs, sequence_lengths, strategy = "greedy", beam_width = 100L, top_paths = 1L,
                           merge_repeated = TRUE, mask_index = 1L) {
+  # The strategy first, as Keras's backends choose it before they read anything else.
+  if (!is.character(strategy) || length(strategy) != 1L || !strategy %in% c("greedy", "beam_search"))
+    raise_bridge_error("value_error", sprintf("Invalid strategy %s. Supported values are 'greedy' and 'beam_search'.", shown(strategy)))
   scores <- class_scores(inputs, "inputs")
   dims <- dim(scores$values)
   lengths <- sequence_lengths_of(sequence_lengths, dims[[1L]], "sequence_lengths")
   blank <- blank_class(mask_index, dims[[3L]])
-  if (!is.character(strategy) || length(strategy) != 1L || !strategy %in% c("greedy", "beam_search"))
-    raise_bridge_error("value_error", sprintf("Invalid strategy %s. Supported values are 'greedy' and 'beam_search'.", shown(strategy)))
   if (strategy == "greedy") return(greedy_decode(scores, lengths, flag(merge_repeated, "merge_repeated"), blank))
   width <- whole_number(scalar_value(beam_width), "beam_width")
   paths <- whole_number(scalar_value(top_paths), "top_paths")

@@ -246,7 +246,7 @@ NULL
 op_where <- function(condition, x1 = NULL, x2 = NULL) {
   if (is.null(x1) && is.null(x2)) return(nonzero_positions(condition))
   if (is.null(x1) || is.null(x2))
-    raise_bridge_error("value_error", "`x1` and `x2` must either both be NULL or both be given. Received: one of them NULL")
+    raise_bridge_error("value_error", "`x1` and `x2` either both should be `None` (NULL) or both should have non-None value. Received: one of them NULL")
   .Call(krb_call3, "op_where", condition, x1, x2)
 }
 

@@ -74,7 +74,8 @@ newaxis <- structure(list(), class = "kerasbridge_newaxis")
 #' (`x@r[tuple(i, j)]`). Keras treats tuples and lists alike as sequences; here, as in R, both
 #' are lists, so `tuple()` gives an unnamed list of its arguments (of the elements of a single
 #' list argument, as reticulate's does). As the index of a tensor it stands for one index per
-#' axis ([op_subset]).
+#' axis ([op_subset]); so does it as the key of [op_get_item()], where a plain list is a Python
+#' list of indices. The list carries the attribute `kerasbridge_tuple`, which marks it there.
 #'
 #' @param ... The elements; or one list of them.
 #' @return A list.
@@ -85,7 +86,9 @@ newaxis <- structure(list(), class = "kerasbridge_newaxis")
 #' @export
 tuple <- function(...) {
   items <- list(...)
-  if (length(items) == 1L && is.null(names(items)) && is.list(items[[1L]]) && is.null(oldClass(items[[1L]]))) items[[1L]] else items
+  if (length(items) == 1L && is.null(names(items)) && is.list(items[[1L]]) && is.null(oldClass(items[[1L]]))) items <- items[[1L]]
+  attr(items, "kerasbridge_tuple") <- TRUE
+  items
 }
 
 #' @rdname op_subset
@@ -263,7 +266,8 @@ op_subset_set <- `op_subset<-`
 #'   end), as for a Python dict or list;
 #' - for a tensor, variable or R array, NumPy's indexing of the first axis with 0-based `key`:
 #'   a number, a vector or list of them (a list is a Python list, so NumPy reads it as a vector
-#'   of indices) or [newaxis], as `x@py[key]` reads it. Index several axes with `x@py[i, j]`.
+#'   of indices) or [newaxis], as `x@py[key]` reads it. A [tuple()] is a Python tuple key, one
+#'   index per axis: `op_get_item(x, tuple(0, 1))` is `x@py[0, 1]`.
 #'
 #' Base R's `x[[key]]`, `x$key` and `x@r[...]` are the usual ways; this is for code written
 #' against keras3's name.
@@ -280,6 +284,7 @@ op_subset_set <- `op_subset<-`
 #' @export
 op_get_item <- function(x, key) {
   if (is.list(x) && !is_kerasbridge_object(x)) return(list_item(x, key))
+  if (isTRUE(attr(key, "kerasbridge_tuple"))) return(.Call(krb_call3, "subset_get", tensor_of(x), unname(as.list(key)), FALSE))
   # A list is a Python list of indices, a vector even when it holds one or none (NULL would be
   # newaxis): x[[0]] keeps its first axis, x[[]] takes no rows.
   index <- if (is.list(key) && is.null(oldClass(key))) {

@@ -61,6 +61,13 @@ test_that("op_depthwise_conv convolves each channel on its own into `multiplier`
   expect_equal(as.array(op_depthwise_conv(x, k, padding = "same")), conv_by_hand(x, grouped, same = TRUE))
 })
 
+test_that("a depthwise kernel whose input channels differ from the input's is refused with Keras's message", {
+  expect_bridge_error(op_depthwise_conv(op_ones(c(2, 10, 3)), op_ones(c(3, 5, 1))), "value_error",
+                      "The number of input channels must match the kernel's input channels. Received: input channels=3, kernel input channels=5, data_format='channels_last'.", fixed = TRUE)
+  expect_bridge_error(op_separable_conv(op_ones(c(2, 3, 10)), op_ones(c(3, 5, 1)), op_ones(c(1, 5, 2)), data_format = "channels_first"),
+                      "value_error", "data_format='channels_first'", fixed = TRUE)
+})
+
 test_that("op_separable_conv is a depthwise convolution followed by a pointwise one", {
   x <- array(rnorm(1 * 5 * 5 * 2), c(1, 5, 5, 2))
   dk <- array(rnorm(3 * 3 * 2 * 2), c(3, 3, 2, 2))

@@ -80,6 +80,8 @@ test_that("op_ctc_decode beam search finds the most probable labellings and thei
 test_that("op_ctc_decode refuses unknown strategies and impossible beams", {
   logits <- ctc_logits()
   expect_error(op_ctc_decode(logits, c(4, 4), strategy = "best"), "Invalid strategy", class = "value_error")
+  # Keras's test_invalid_strategy_ctc_decode: the strategy is refused before the lengths are read.
+  expect_error(op_ctc_decode(logits, c(4, 4, 1), strategy = "invalid"), "Invalid strategy", class = "value_error")
   expect_error(op_ctc_decode(logits, c(4, 4), strategy = "beam_search", beam_width = 2, top_paths = 5), "top_paths", class = "value_error")
   expect_error(op_ctc_decode(logits, 4), "one length per sequence", class = "value_error")
 })

@@ -110,7 +110,8 @@ test_that("op_where of the condition only gives its non-zero positions per axis,
 })
 
 test_that("op_where with only one of x1 and x2 is a value_error", {
-  expect_bridge_error(op_where(x > 0, x), "value_error", "both be NULL or both be given")
+  # Keras's regex in test_where: "either both should be `None`".
+  expect_bridge_error(op_where(x > 0, x), "value_error", "either both should be `None`")
 })
 
 test_that("op_clip equals pmin(pmax()) and keeps the dtype", {

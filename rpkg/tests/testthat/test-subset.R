@@ -226,7 +226,13 @@ test_that("op_get_item indexes a tensor 0-based, as x@py[...]", {
 test_that("op_get_item with an empty list takes no rows, as NumPy's x[[]]", {
   x <- op_reshape(op_arange(6), c(2, 3))
   expect_identical(as.integer(op_shape(op_get_item(x, list()))), c(0L, 3L))
-  expect_identical(as.integer(op_shape(op_get_item(x, tuple()))), c(0L, 3L))
+})
+
+test_that("op_get_item with a tuple indexes one axis per element, as a Python tuple key; the empty tuple is all of x", {
+  y <- op_reshape(op_arange(160L), c(2, 5, 16))
+  expect_identical(as.array(op_get_item(y, tuple(0L, 1L))), as.array(y@py[0L, 1L]))
+  expect_identical(op_shape(op_get_item(y, list(0L, 1L))), shape(2, 5, 16))
+  expect_identical(as.array(op_get_item(y, tuple())), as.array(y))
 })
 
 test_that("op_get_item with a list of one index keeps the axis, as NumPy's x[[0]]", {
@@ -275,8 +281,8 @@ test_that("x[] is all of x, 0-d tensors and variables included, as base R", {
 })
 
 test_that("tuple() gives a list of its arguments, or of the elements of one list", {
-  expect_identical(tuple(1, "a"), list(1, "a"))
-  expect_identical(tuple(list(1, 2)), list(1, 2))
+  expect_identical(c(tuple(1, "a")), list(1, "a"))
+  expect_identical(c(tuple(list(1, 2))), list(1, 2))
 })
 
 test_that("a tuple key indexes one axis per element, as x[(i, j)] in Python", {
