@@ -45,7 +45,7 @@ restore_format <- function(x, first) if (first) op_moveaxis(x, -1L, 2L) else x
 # the others read padding alone, which adds nothing to a sum or a maximum. Those are left out
 # with the padding only they would read, so a window far wider or more dilated than the input
 # costs what meets the input: a dilation of 1e9 padded a billion zeros for a 10-element result.
-window_plan <- function(x, size, strides, dilation, padding) {
+window_plan <- function(x, size, strides, dilation, padding, pooling = FALSE) {
   padding <- padding_mode(padding)
   dims <- as.integer(op_shape(x))
   # In doubles: a dilation near .Machine$integer.max spans more than an R integer holds.
@@ -61,9 +61,13 @@ window_plan <- function(x, size, strides, dilation, padding) {
     out <- pmax((spatial - extent) %/% strides + 1, 0)
     low <- rep(0, length(spatial))
   }
-  if (any(out < 1) && prod(dims) > 0)
+  if (any(out < 1) && prod(dims) > 0) {
+    if (pooling)
+      raise_bridge_error("value_error", sprintf("Computed output size would be zero or negative. Received: `inputs.shape=%s`, `pool_size=%s`, `strides=%s`, `padding=%s`.",
+                                                shape_text(x), tuple_text(size), tuple_text(strides), padding))
     raise_bridge_error("value_error", sprintf("The convolution operation resulted in an empty output. Received: inputs.shape=%s with windows of %s",
                                               shape_text(x), paste(extent, collapse = "x")))
+  }
   plan <- list(spatial = spatial, out = out, size = size, strides = strides, dilation = dilation)
   if (any(out < 1) || any(spatial < 1)) {
     # No output position, or no input: one tap, unpadded, gives the empty result its shape.
@@ -134,7 +138,7 @@ pool <- function(inputs, pool_size, strides, padding, data_format, average) {
   count <- op_ndim(x) - 2L
   size <- spatial_values(pool_size, count, "pool_size")
   step <- if (is.null(strides)) size else spatial_values(strides, count, "strides")
-  plan <- window_plan(x, size, step, rep(1L, count), padding)
+  plan <- window_plan(x, size, step, rep(1L, count), padding, pooling = TRUE)
   padded <- padded_input(x, plan, if (average) 0 else least_value(op_dtype(x)))
   combine <- if (average) `+` else op_maximum
   offsets <- window_offsets(plan)

@@ -7,9 +7,12 @@ NULL
 # The values of a tensor, variable or R value as an R vector or array.
 r_values <- function(x) if (is_kerasbridge_object(x)) as.array(x) else x
 
-# The same, a plain list of numbers (a Python list, as keras3 hands it on) read as the vector
-# of them.
-listed_values <- function(x) if (is.list(x) && is.null(oldClass(x))) unlist(lapply(x, r_values)) else r_values(x)
+# The same, a plain list of numbers (a Python list, as keras3 hands it on) or a shape() read as
+# the vector of them (an unknown dimension as NA).
+listed_values <- function(x) {
+  if (inherits(x, "keras_shape")) return(as.numeric(x))
+  if (is.list(x) && is.null(oldClass(x))) unlist(lapply(x, r_values)) else r_values(x)
+}
 
 # A number given as an R value or a one-element tensor, as keras3 hands either to Keras.
 scalar_value <- function(x) if (is_kerasbridge_object(x) && op_size(x) == 1L) as.vector(as.array(x)) else x
@@ -188,6 +191,15 @@ numbers_of <- function(values, name) {
   v
 }
 
+# A tensor of `values`, R numbers converted as keras3 hands them to Keras (R's NA as NaN).
+number_tensor <- function(values, name) {
+  if (is_kerasbridge_object(values)) return(values)
+  if (!is.numeric(values) && !is.logical(values))
+    raise_bridge_error("type_error", sprintf("`%s` must be numbers. Received: %s", name, shown(values, nlines = 1L)))
+  if (anyNA(values)) storage.mode(values) <- "double"
+  keras_tensor(values)
+}
+
 # A tensor of int32 positions of `template`'s shape.
 positions_tensor <- function(positions, template, zero_indexed) {
   if (!is.null(dim(template))) dim(positions) <- dim(template)
@@ -197,21 +209,14 @@ positions_tensor <- function(positions, template, zero_indexed) {
 #' @rdname op_bincount
 #' @export
 op_searchsorted <- function(sorted_sequence, values, side = "left", zero_indexed = FALSE) {
-  sequence <- numbers_of(sorted_sequence, "sorted_sequence")
-  if (length(dim(sequence)) > 1L)
-    raise_bridge_error("value_error", sprintf("`searchsorted` only supports 1-D sorted sequences. You can use `keras.ops.vectorized_map` to extend it to N-D sequences. Received: sorted_sequence.shape=%s",
-                                              shape_text(keras_tensor(sorted_sequence))))
+  sequence <- number_tensor(sorted_sequence, "sorted_sequence")
+  # A single number is a sequence of one, as the R vector it is.
+  if (op_ndim(sequence) == 0L) sequence <- op_reshape(sequence, 1L)
   if (!is.character(side) || length(side) != 1L || !side %in% c("left", "right"))
     raise_bridge_error("value_error", sprintf("side must be 'left' or 'right'. Received: side=%s", shown(side)))
-  sequence <- c(sequence)
-  if (is.unsorted(sequence, na.rm = TRUE) || is.unsorted(is.na(sequence)))
-    raise_bridge_error("value_error", "`sorted_sequence` must be sorted in increasing order (NaN last).")
-  v <- numbers_of(values, "values")
-  finite <- sequence[!is.na(sequence)]
-  positions <- if (side == "left") findInterval(v, finite, left.open = TRUE) else findInterval(v, finite)
-  # NaN sorts after every number, as in NumPy: it goes after the numbers, before or after the NaNs.
-  positions[is.na(v)] <- if (side == "left") length(finite) else length(sequence)
-  positions_tensor(positions, v, zero_indexed)
+  # The engine compares in the promoted dtype: int64 beyond 2^53 stays exact.
+  positions <- .Call(krb_call3, "op_searchsorted", sequence, number_tensor(values, "values"), side == "right")
+  returned_indices(positions, zero_indexed)
 }
 
 #' @rdname op_bincount

@@ -113,7 +113,7 @@ op_count_nonzero <- function(x, axis = NULL) reduce("count_nonzero", x, axis, FA
 #' value instead of wrapping around.
 #'
 #' @param x A tensor, variable, R array or number.
-#' @param dtype A dtype name, such as `"float32"` or `"int64"`.
+#' @param dtype A dtype name, such as `"float32"` or `"int64"`; `NULL` is [config_floatx()], as Keras's `standardize_dtype(None)`.
 #' @return A tensor.
 #' @family core ops
 #' @examples
@@ -122,7 +122,7 @@ op_count_nonzero <- function(x, axis = NULL) reduce("count_nonzero", x, axis, FA
 #' op_cast(op_array(c(-22.5, 276.3), "float32"), "uint8")
 #' op_saturate_cast(op_array(c(-22.5, 276.3), "float32"), "uint8")
 #' @export
-op_cast <- function(x, dtype) .Call(krb_call2, "op_cast", x, dtype)
+op_cast <- function(x, dtype) .Call(krb_call2, "op_cast", x, if (is.null(dtype)) config_floatx() else dtype)
 
 # The least and greatest values of a dtype, as doubles (the 64-bit integer maxima round up).
 dtype_limits <- function(dtype) switch(dtype,

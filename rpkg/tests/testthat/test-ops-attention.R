@@ -74,6 +74,10 @@ test_that("op_saturate_cast clips to the target dtype's range before casting", {
   expect_equal(as.vector(as.array(op_saturate_cast(op_array(c(3e9, 5), "float32"), "int32"))), c(2147483520, 5))
 })
 
+test_that("op_cast to NULL casts to floatx, as Keras's standardize_dtype(None)", {
+  expect_identical(op_dtype(op_cast(array(1L, 1), NULL)), config_floatx())
+})
+
 test_that("op_cast wraps out-of-range floats around where op_saturate_cast clips, as keras3's example shows", {
   x <- op_array(c(-22.5, 276.32355), "float32")
   expect_identical(as.vector(as.array(op_cast(x, "uint8"))), c(234L, 20L))

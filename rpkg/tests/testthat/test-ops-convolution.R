@@ -152,6 +152,11 @@ test_that("op_conv_transpose maps channels through a (spatial..., out, in) kerne
   expect_equal(as.array(op_conv_transpose(x, one))[1, 2, 3, ], as.vector(one[1, 1, , ] %*% x[1, 2, 3, ]))
 })
 
+test_that("a pooling window that leaves no output is refused with Keras's message", {
+  expect_bridge_error(op_max_pool(op_ones(c(1, 5, 5, 3)), c(20, 20), c(20, 20)), "value_error",
+                      "Computed output size would be zero or negative. Received: `inputs.shape=(1, 5, 5, 3)`, `pool_size=(20, 20)`", fixed = TRUE)
+})
+
 test_that("a pooling window far wider than the input costs only the offsets that meet it", {
   x <- op_array(array(1:10, c(1, 10, 1)), "float32")
   expect_equal(as.vector(as.array(op_max_pool(x, pool_size = 1e8, padding = "same"))), 10)

@@ -61,6 +61,13 @@ test_that("op_searchsorted places NaN after every number, as NumPy sorts it", {
   expect_equal(values(op_searchsorted(c(1, 2, NaN), c(NaN, 3), side = "right", zero_indexed = TRUE)), c(3, 2))
 })
 
+test_that("op_searchsorted compares int64 exactly beyond 2^53, as NumPy does", {
+  s <- op_array(c(2^53, 2^53), "int64") + op_array(c(0L, 1L), "int64")
+  v <- op_array(2^53, "int64") + 1L
+  expect_identical(as.vector(as.array(op_searchsorted(s, v, zero_indexed = TRUE))), 1L)
+  expect_identical(as.vector(as.array(op_searchsorted(op_array(2^53, "int64") + 1L, op_array(2^53, "int64"), side = "right", zero_indexed = TRUE))), 0L)
+})
+
 test_that("op_searchsorted refuses an N-D or unsorted sequence and an unknown side", {
   expect_error(op_searchsorted(matrix(1:4, 2), 1), "only supports 1-D", class = "value_error")
   expect_error(op_searchsorted(c(3, 1, 2), 1), "sorted", class = "value_error")
@@ -231,6 +238,12 @@ test_that("op_scatter adds values at 1-based indices into zeros, a repeated inde
   expect_equal(values(op_scatter(rbind(1, 1, 3), c(1, 2, 3), 4)), c(3, 0, 3, 0))
   expect_identical(op_dtype(op_scatter(rbind(1, 3), 1:2, 5)), "int32")
   expect_identical(op_dtype(op_scatter(rbind(1), 1, 5)), "float64")
+})
+
+test_that("op_scatter takes a shape() as its shape, as keras3's normalize_shape() passes one", {
+  x <- op_zeros(c(2, 2))
+  expect_identical(as.array(op_scatter(rbind(c(1, 1)), 5, op_shape(x))), rbind(c(5, 0), c(0, 0)))
+  expect_identical(as.array(op_scatter(rbind(c(2, 1)), 5, shape(2, 2))), rbind(c(0, 0), c(5, 0)))
 })
 
 test_that("op_scatter adds complex values, imaginary parts included", {

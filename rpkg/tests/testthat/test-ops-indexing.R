@@ -143,6 +143,12 @@ test_that("op_slice and op_slice_update take a list of scalar tensors as start_i
   expect_identical(as.vector(as.array(op_slice_update(0:4, list(i), array(9L, 1)))), c(0L, 1L, 9L, 3L, 4L))
 })
 
+test_that("op_slice with too few or too many start indices or sizes gives Keras's messages (test_slice_invalid_inputs)", {
+  x <- op_zeros(c(3, 3))
+  expect_bridge_error(op_slice(x, c(2, 2), c(2, 2, 2)), "value_error", "The number of dimensions in `inputs` must match the number of dimensions in `shape`", fixed = TRUE)
+  expect_bridge_error(op_slice(x, c(2, 2, 2), c(2, 2)), "value_error", "The number of dimensions in `start_indices` must match the number of dimensions in `inputs`", fixed = TRUE)
+})
+
 test_that("op_slice takes the block at 1-based start_indices, as keras3's example", {
   x <- op_reshape(op_arange(25L), c(5, 5))
   expect_identical(as.array(op_slice(x, c(3, 3), c(2, 2))), matrix(c(13L, 18L, 14L, 19L), 2))

@@ -112,7 +112,7 @@ test_that("axis = 0 is keras3's error, as a classed value_error", {
 })
 
 test_that("an axis out of range says so in R's 1-based terms", {
-  expect_bridge_error(op_mean(v, axis = 3), "value_error", "`axis` 3 is out of bounds for a tensor of rank 2: its axes are 1 to 2 (or -2 to -1).", fixed = TRUE)
+  expect_bridge_error(op_mean(v, axis = 3), "value_error", "axis 3 is out of bounds for a tensor of rank 2: its axes are 1 to 2 (or -2 to -1).", fixed = TRUE)
   expect_bridge_error(op_mean(v, axis = -3), "value_error", "out of bounds")
 })
 

@@ -28,10 +28,11 @@ internal static class Axes
             double v = Args.NumberAt(element, list ? 0 : i);
             if (!double.IsInteger(v)) throw NotWhole(x, argument);
             if (v == 0) throw new KerasValueError($"`{argument}` argument is 1 based, received 0");
+            // NumPy's AxisError wording ("axis 10 is out of bounds ..."), which Keras's tests match.
             if (Math.Abs(v) > rank)
                 throw new KerasValueError(rank == 0
-                    ? $"`{argument}` {Args.FormatDouble(v)} is out of bounds for a tensor of rank 0, which has no axes."
-                    : $"`{argument}` {Args.FormatDouble(v)} is out of bounds for a tensor of rank {rank}: its axes are 1 to {rank} (or -{rank} to -1).");
+                    ? $"{argument} {Args.FormatDouble(v)} is out of bounds for a tensor of rank 0, which has no axes."
+                    : $"{argument} {Args.FormatDouble(v)} is out of bounds for a tensor of rank {rank}: its axes are 1 to {rank} (or -{rank} to -1).");
             axes[i] = v > 0 ? (int)v - 1 : (int)v;
         }
         return axes;

@@ -33,6 +33,8 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_cholesky", (Sexp x) => Ops.Cholesky(Tensors.FromR(x))),
         Declare.Entry("op_sort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.Sort)),
         Declare.Entry("op_argsort", (Sexp x, Sexp axis) => ArgSort(Tensors.FromR(x), axis)),
+        Declare.Entry("op_searchsorted", (Sexp sortedSequence, Sexp values, bool right) =>
+            Ops.SearchSorted(Tensors.FromR(sortedSequence), Tensors.FromR(values), right)),
         Declare.Entry("op_segment_reduce", (Sexp data, Sexp segmentIds, int numSegments, bool maximum) => maximum
             ? Ops.SegmentMax(Tensors.FromR(data), Tensors.FromR(segmentIds, "int64"), numSegments)
             : Ops.SegmentSum(Tensors.FromR(data), Tensors.FromR(segmentIds, "int64"), numSegments)),

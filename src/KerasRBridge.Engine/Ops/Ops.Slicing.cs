@@ -139,8 +139,11 @@ public static partial class Ops
 
     private static void RequireBlock(NdArray x, long[] start, long[] shape)
     {
-        if (start.Length != x.Rank || shape.Length != x.Rank)
-            throw new KerasValueError($"`start_indices` and `shape` must have one value per axis ({x.Rank}). Received: start_indices={PythonRepr.Repr(start)}, shape={PythonRepr.Repr(shape)}");
+        // Keras's Slice messages, the shape checked first, as Keras does.
+        if (shape.Length != x.Rank)
+            throw new KerasValueError($"The number of dimensions in `inputs` must match the number of dimensions in `shape`. Received inputs.shape={NdArray.FormatShape(x.ShapeSpan)} and shape={PythonRepr.Repr(shape)}");
+        if (start.Length != x.Rank)
+            throw new KerasValueError($"The number of dimensions in `start_indices` must match the number of dimensions in `inputs`. Received start_indices={PythonRepr.Repr(start)} and inputs.shape={NdArray.FormatShape(x.ShapeSpan)}");
         for (int a = 0; a < x.Rank; a++)
             if (start[a] < 0 || shape[a] < 0 || start[a] + shape[a] > x.ShapeSpan[a])
                 throw new KerasValueError($"The slice starting at {PythonRepr.Repr(start)} of shape {PythonRepr.Repr(shape)} leaves the tensor of shape {NdArray.FormatShape(x.ShapeSpan)}.");
