@@ -17,8 +17,8 @@ NULL
 #' * `autocast`: whether layers may cast it to their compute dtype when it is read.
 #' * `aggregation`, `synchronization`: distribution annotations.
 #' * `overwrite_with_gradient` (`FALSE`; settable, as in Keras), `regularizer` and
-#'   `constraint` (`NULL`): as Keras's variables have them; R has no regularizer or constraint
-#'   objects to set.
+#'   `constraint` (`NULL`; settable to an R function or `NULL`, as Keras takes any callable):
+#'   as Keras's variables have them. The engine has no optimizer, so nothing calls them.
 #' * `value`: the current value as a tensor; a snapshot that later assignments do not change.
 #'   As in Keras, it is the same tensor each time until the variable changes.
 #' * `name`: the variable's name; `path`: its name with the name scopes it was created in.
@@ -128,6 +128,8 @@ NULL
     assign_add = function(value) .Call(krb_call2, "variable_assign_add", x, value),
     assign_sub = function(value) .Call(krb_call2, "variable_assign_sub", x, value),
     numpy = function() as.array(x),
+    constraint = ,
+    regularizer = attr(x@ptr, name, exact = TRUE),
     .Call(krb_call2, "variable_field", x, name)
   )
 }
@@ -138,8 +140,22 @@ NULL
   switch(name,
     trainable = .Call(krb_call2, "variable_set_trainable", x, value),
     overwrite_with_gradient = .Call(krb_call2, "variable_set_overwrite_with_gradient", x, value),
-    raise_bridge_error("attribute_error", sprintf("Attribute `%s` of a Variable cannot be set; only `trainable` and `overwrite_with_gradient` can.", name)))
+    constraint = ,
+    regularizer = set_callable(x, name, value),
+    raise_bridge_error("attribute_error", sprintf("Attribute `%s` of a Variable cannot be set; only `trainable`, `overwrite_with_gradient`, `constraint` and `regularizer` can.", name)))
   x
+}
+
+# A variable's constraint or regularizer, an R function or NULL as Keras takes any callable or
+# None, kept on the variable's external pointer: every copy of the R object shares that
+# pointer, so all of them see it (and R's serialization keeps it). Nothing here calls it:
+# optimizers, which would, are not part of the engine.
+set_callable <- function(x, name, value) {
+  if (!is.null(value) && !is.function(value))
+    raise_bridge_error("value_error", sprintf("Invalid value for attribute `%s`. Expected a callable (such as a `keras.%s` instance) or `None`. Received: %s=%s",
+                                              name, if (name == "constraint") "constraints.Constraint" else "regularizers.Regularizer", name, shown(value)))
+  pointer <- x@ptr
+  attr(pointer, name) <- value
 }
 
 #' @export

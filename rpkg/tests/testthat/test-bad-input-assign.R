@@ -65,7 +65,7 @@ test_that("$trainable <- a value that is neither a flag nor a number is a type_e
 })
 
 test_that("setting another attribute is an attribute_error", {
-  expect_bridge_error(v$shape <- 1, "attribute_error", "Attribute `shape` of a Variable cannot be set; only `trainable` and `overwrite_with_gradient` can.", fixed = TRUE)
+  expect_bridge_error(v$shape <- 1, "attribute_error", "Attribute `shape` of a Variable cannot be set; only `trainable`, `overwrite_with_gradient`, `constraint` and `regularizer` can.", fixed = TRUE)
   expect_identical(as.integer(v$shape), c(2L, 2L))
 })
 

@@ -204,6 +204,23 @@ test_that("overwrite_with_gradient, regularizer and constraint read as Keras's d
   expect_null(v$constraint)
 })
 
+test_that("constraint and regularizer take an R function or NULL, as Keras's setters take any callable (variables_test.py)", {
+  v <- keras_variable(c(1, 2))
+  clip <- function(w) op_clip(w, 0, 1)
+  v$constraint <- clip
+  expect_identical(v$constraint, clip)
+  same <- v
+  expect_identical(same$constraint, clip)
+  penalty <- function(w) 0.01 * sum(w^2)
+  v$regularizer <- penalty
+  expect_identical(v$regularizer, penalty)
+  v$constraint <- NULL
+  expect_null(v$constraint)
+  expect_bridge_error(v$constraint <- "not callable", "value_error", "Invalid value for attribute `constraint`. Expected a callable", fixed = TRUE)
+  expect_bridge_error(v$regularizer <- 1, "value_error", "Invalid value for attribute `regularizer`", fixed = TRUE)
+  expect_identical(v$regularizer, penalty)
+})
+
 test_that("overwrite_with_gradient is settable, as on Keras's variables, and takes only TRUE or FALSE", {
   v <- keras_variable(1)
   v$overwrite_with_gradient <- TRUE
