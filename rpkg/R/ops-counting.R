@@ -191,13 +191,14 @@ numbers_of <- function(values, name) {
   v
 }
 
-# A tensor of `values`, R numbers converted as keras3 hands them to Keras (R's NA as NaN).
+# A tensor of `values`; R doubles, a single one too, in float64 (R's NA as NaN), so that R
+# numbers compare exactly, as R compares them.
 number_tensor <- function(values, name) {
   if (is_kerasbridge_object(values)) return(values)
   if (!is.numeric(values) && !is.logical(values))
     raise_bridge_error("type_error", sprintf("`%s` must be numbers. Received: %s", name, shown(values, nlines = 1L)))
   if (anyNA(values)) storage.mode(values) <- "double"
-  keras_tensor(values)
+  op_array(values, if (is.double(values)) "float64")
 }
 
 # A tensor of int32 positions of `template`'s shape.
@@ -209,9 +210,8 @@ positions_tensor <- function(positions, template, zero_indexed) {
 #' @rdname op_bincount
 #' @export
 op_searchsorted <- function(sorted_sequence, values, side = "left", zero_indexed = FALSE) {
-  sequence <- number_tensor(sorted_sequence, "sorted_sequence")
-  # A single number is a sequence of one, as the R vector it is.
-  if (op_ndim(sequence) == 0L) sequence <- op_reshape(sequence, 1L)
+  # A single R number is a sequence of one, as the R vector it is (a 0-d tensor is refused).
+  sequence <- number_tensor(if (is_kerasbridge_object(sorted_sequence)) sorted_sequence else as_array(sorted_sequence), "sorted_sequence")
   if (!is.character(side) || length(side) != 1L || !side %in% c("left", "right"))
     raise_bridge_error("value_error", sprintf("side must be 'left' or 'right'. Received: side=%s", shown(side)))
   # The engine compares in the promoted dtype: int64 beyond 2^53 stays exact.

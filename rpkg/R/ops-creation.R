@@ -243,7 +243,7 @@ op_linspace <- function(start, stop, num = 50L, endpoint = TRUE, retstep = FALSE
   if (length(start) != 1L || length(stop) != 1L || is_kerasbridge_object(start) || is_kerasbridge_object(stop))
     return(spaced_arrays(start, stop, num, flag(endpoint, "endpoint"), flag(retstep, "retstep"), dtype, axis))
   if (!is.numeric(axis) || length(axis) != 1L || !axis %in% c(1, -1))
-    raise_bridge_error("value_error", sprintf("`axis` must be 1 (or -1) for a scalar `start` and `stop`, whose result has one axis. Received: axis=%s", format(axis)))
+    raise_bridge_error("value_error", sprintf("`axis` must be 1 (or -1) for a scalar `start` and `stop`, whose result has one axis. Received: axis=%s", shown(axis)))
   if (is_kerasbridge_object(num)) num <- whole_number(num, "num")
   values <- .Call(krb_call5, "op_linspace", start, stop, num, endpoint, if (is.null(dtype)) config_floatx() else dtype)
   if (!flag(retstep, "retstep")) return(values)

@@ -242,12 +242,15 @@ op_lu_factor <- function(x) {
 # The engine's LU of real matrices: one tensor comes back, each matrix's factors with its
 # pivots as one more row, in float64 (which holds both exactly).
 engine_lu_factor <- function(x) {
-  packed <- .Call(krb_call1, "op_lu_factor", x)
   shape <- unlist(op_shape(x))
   rows <- shape[[length(shape) - 1L]]
   steps <- min(tail(shape, 2L))
-  list(op_cast(op_take(packed, seq_len(rows), axis = -2L), op_dtype(x)),
-       op_cast(op_take(op_take(packed, rows + 1L, axis = -2L), seq_len(steps), axis = -1L), "int32"))
+  # With no element there are no pivots either (no steps, or no matrices).
+  if (prod(shape) == 0) return(list(op_zeros(shape, op_dtype(x)), op_zeros(c(head(shape, -2L), steps), "int32")))
+  packed <- .Call(krb_call1, "op_lu_factor", x)
+  # array(): an axis of one keeps its length, where a single index would drop it.
+  list(op_cast(op_take(packed, array(seq_len(rows)), axis = -2L), op_dtype(x)),
+       op_cast(op_take(op_take(packed, rows + 1L, axis = -2L), array(seq_len(steps)), axis = -1L), "int32"))
 }
 
 #' @rdname op_svd

@@ -119,13 +119,12 @@ op_unstack <- function(x, num = NULL, axis = 1L) {
 op_split <- function(x, indices_or_sections, axis = 1L) {
   x <- tensor_of(x)
   n <- axis_length(x, axis)
-  # A tensor goes to Keras as it is, as keras3 passes it: a 0-d one counts sections, and the
-  # points of a 1-D one are NumPy's, 0-based.
+  # A tensor as keras3 reads one: a 0-d one counts sections, a 1-D one holds 1-based points,
+  # as an R vector (even of one point) does.
   if (is_kerasbridge_object(indices_or_sections)) {
     if (!grepl("int", op_dtype(indices_or_sections)))
       raise_bridge_error("type_error", sprintf("Split points and counts must be integers. Received: indices_or_sections=%s", shown(indices_or_sections)))
-    given <- as.array(indices_or_sections)
-    indices_or_sections <- if (op_ndim(indices_or_sections) == 0L) as.vector(given) else as.list(ifelse(given >= 0, given + 1, given))
+    indices_or_sections <- if (op_ndim(indices_or_sections) == 0L) as.vector(as.array(indices_or_sections)) else as.array(indices_or_sections)
   }
   if (!is.numeric(unlist(indices_or_sections)))
     raise_bridge_error("value_error", sprintf("Split points and counts must be whole numbers. Received: indices_or_sections=%s",

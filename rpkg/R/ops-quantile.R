@@ -112,7 +112,7 @@ op_average <- function(x, axis = NULL, weights = NULL) {
     length_along <- if (length(along) == 1L) dim(x)[[along]] else "multiple axes"
     if (op_ndim(weights) != 1L || length(along) != 1L || unlist(op_shape(weights)) != length_along)
       raise_bridge_error("value_error", sprintf("`weights` must have the same size as `x` at axis=%s but received `weights.shape=%s` while x.shape at axis=%s is `%s`.",
-                                                format(axis), shape_text(weights), format(axis), length_along))
+                                                shown(axis), shape_text(weights), shown(axis), length_along))
     shape <- rep(1L, op_ndim(x))
     shape[along] <- -1L
     weights <- op_reshape(weights, shape)

@@ -17,7 +17,8 @@ NULL
 #'
 #' @param x A tensor, variable, R array or number.
 #' @param axis `NULL` (every axis) or the axes to reduce: whole numbers, 1-based, negative
-#'   counting from the end.
+#'   counting from the end. No axis (`integer(0)` or `list()`) reduces nothing, as Python's
+#'   `axis=()` (keras3's `as_axis()` refuses it).
 #' @param keepdims Whether the reduced axes stay, with length 1.
 #' @param initial For `op_max()`/`op_min()`: `NULL`, or a number the result is compared with
 #'   (the result is at least, or at most, `initial`; a reduction of no elements gives it).

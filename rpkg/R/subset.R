@@ -32,7 +32,7 @@ NULL
 #'
 #' `x@py[...]` has NumPy's rules instead: 0-based, `a:b` excludes `b`, and index arrays combine
 #' point by point (`x@py[c(0, 2), c(1, 3)]` is two elements). As reticulate reads them, slices
-#' may also be written as names: ``x@py[`::2`]``, ``x@py[`1:`, `:-1`]``.
+#' may also be written as backquoted names, such as the name `::2` (every second row) or `1:`.
 #'
 #' Assigning into a tensor (`value@r[1, ] <- 99`) makes a new tensor and rebinds `value`;
 #' assigning into a variable (`variable@r[2, ] <- 99L`) changes the variable in place.
@@ -140,12 +140,16 @@ forwarded_dots <- function(args, env) {
 is_colon_call <- function(arg) is.call(arg) && identical(arg[[1L]], as.name(":"))
 
 # reticulate's slices written as names, x@py[`::2`] or x@py[`1:`]: Python's start:stop:step.
-is_python_slice_name <- function(arg) is.name(arg) && grepl("^ *-?[0-9]* *:( *-?[0-9]* *)(:( *-?[0-9]* *))?$", as.character(arg))
+# Any name with a colon is taken for one (no R variable is named so), and refused when it is not
+# a slice.
+is_python_slice_name <- function(arg) is.name(arg) && grepl(":", as.character(arg), fixed = TRUE)
 
 # A name such as `::2` as the slice it stands for, in x@py[...]. x@r[...] has its own slices
 # (1-based, inclusive), so a Python slice there is refused rather than read in the wrong terms.
 python_slice <- function(arg, one_based) {
   name <- as.character(arg)
+  if (!grepl("^ *-?[0-9]* *:( *-?[0-9]* *)(:( *-?[0-9]* *))?$", name))
+    raise_bridge_error("value_error", sprintf("`%s` is not a slice start:stop:step of whole numbers, each of which may be left out.", name))
   if (one_based)
     raise_bridge_error("value_error", sprintf("A Python slice such as `%s` indexes x@py[...]; in x@r[...] write a slice as a:b or a:b:step (NA for an open end).", name))
   parts <- trimws(strsplit(paste0(name, " "), ":", fixed = TRUE)[[1L]])

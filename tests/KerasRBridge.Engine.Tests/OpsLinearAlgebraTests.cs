@@ -165,6 +165,16 @@ public class OpsLinearAlgebraTests
     }
 
     [Test]
+    public void Lu_factor_of_an_empty_input_gives_empty_factors_whatever_its_lengths()
+    {
+        var (lu, pivots) = Ops.LuFactor(NdArray.Zeros(DType.Float32, [0, 3_000_000_000]));
+        Assert.That(lu.ShapeArray, Is.EqualTo(new long[] { 0, 3_000_000_000 }));
+        Assert.That(lu.DType, Is.EqualTo(DType.Float32));
+        Assert.That(pivots.ShapeArray, Is.EqualTo(new long[] { 0 }));
+        Assert.That(Ops.LuFactor(NdArray.Zeros(DType.Float64, [100_000, 0, 1000])).Pivots.ShapeArray, Is.EqualTo(new long[] { 100_000, 0 }));
+    }
+
+    [Test]
     public void Lu_factor_refuses_vectors_and_complex_matrices()
     {
         Assert.Throws<KerasValueError>(() => Ops.LuFactor(Vector(1.0, 2)));

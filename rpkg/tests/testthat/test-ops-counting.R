@@ -65,7 +65,14 @@ test_that("op_searchsorted compares int64 exactly beyond 2^53, as NumPy does", {
   s <- op_array(c(2^53, 2^53), "int64") + op_array(c(0L, 1L), "int64")
   v <- op_array(2^53, "int64") + 1L
   expect_identical(as.vector(as.array(op_searchsorted(s, v, zero_indexed = TRUE))), 1L)
-  expect_identical(as.vector(as.array(op_searchsorted(op_array(2^53, "int64") + 1L, op_array(2^53, "int64"), side = "right", zero_indexed = TRUE))), 0L)
+  expect_identical(as.vector(as.array(op_searchsorted(op_reshape(op_array(2^53, "int64") + 1L, 1), op_array(2^53, "int64"), side = "right", zero_indexed = TRUE))), 0L)
+})
+
+test_that("op_searchsorted compares a single R number as exactly as a vector of them", {
+  expect_identical(as.vector(as.array(op_searchsorted(c(0.1, 0.2, 0.3), 0.2, zero_indexed = TRUE))), 1L)
+  expect_identical(as.vector(as.array(op_searchsorted(c(16777216, 16777217, 16777218), 16777217, side = "right", zero_indexed = TRUE))), 2L)
+  expect_identical(op_shape(op_searchsorted(c(1, 2), 1.5)), shape())
+  expect_error(op_searchsorted(op_array(5), 3), "only supports 1-D", class = "value_error")
 })
 
 test_that("op_searchsorted refuses an N-D or unsorted sequence and an unknown side", {

@@ -135,6 +135,11 @@ test_that("counts may be integer tensors, as Keras takes them: linspace's num, e
   expect_error(op_eye(op_array(2)), class = "type_error")
 })
 
+test_that("a count given as a tensor must be a 0-d integer one, as NumPy's operator.index takes", {
+  expect_error(op_eye(op_array(matrix(2L))), class = "type_error")
+  expect_error(op_eye(op_array(TRUE)), class = "type_error")
+})
+
 test_that("op_linspace of scalars takes axis -1 as well as 1, as NumPy", {
   expect_identical(as.array(op_linspace(0, 1, 3, axis = -1)), as.array(op_linspace(0, 1, 3)))
   expect_error(op_linspace(0, 1, 3, axis = 2), class = "value_error")

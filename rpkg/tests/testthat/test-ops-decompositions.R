@@ -166,6 +166,18 @@ test_that("op_lu_factor of wide and tall matrices gives SciPy's factors and one 
   expect_identical(as.array(tall[[2L]]), array(c(3L, 3L, 3L)))
 })
 
+test_that("op_lu_factor keeps an axis of one, and of an empty input gives empty factors without allocating its lengths", {
+  one_row <- op_lu_factor(matrix(1:4, 1))
+  expect_identical(op_shape(one_row[[1L]]), shape(1, 4))
+  expect_identical(op_shape(one_row[[2L]]), shape(1))
+  expect_identical(op_shape(op_lu_factor(matrix(1:4, 4))[[2L]]), shape(1))
+  expect_identical(op_shape(op_lu_factor(array(1:6, c(3, 2, 1)))[[2L]]), shape(3, 1))
+  empty <- op_lu_factor(op_zeros(c(0, 3e9)))
+  expect_identical(op_shape(empty[[1L]]), shape(0, 3e9))
+  expect_identical(op_shape(empty[[2L]]), shape(0))
+  expect_identical(op_shape(op_lu_factor(op_zeros(c(1e5, 0, 1000)))[[2L]]), shape(1e5, 0))
+})
+
 test_that("op_lu_factor factors each matrix of a batch on its own, in the input's float dtype", {
   x <- op_array(array(c(1, 3, 2, 4, 0, 2, 1, 0), c(2, 2, 2)), "float32")
   parts <- op_lu_factor(x)

@@ -28,12 +28,12 @@ test_that("op_unstack and op_split give lists of tensors", {
   expect_bridge_error(op_split(op_arange(5L), 2), "value_error", "equal division")
 })
 
-test_that("op_split takes a tensor as keras3 passes one to Keras: NumPy's 0-based points, or a 0-d count", {
+test_that("op_split reads a tensor as keras3 does: a 0-d one counts sections, a 1-D one holds 1-based points", {
   x <- op_array(matrix(1:6, 2))
-  pieces <- op_split(x, op_array(c(1L, 2L)), axis = 2)
-  # np.split(x, [1, 2], axis=1): three columns of one.
-  expect_identical(lapply(pieces, as.array), lapply(1:3, function(j) as.array(x)[, j, drop = FALSE]))
+  expect_identical(lapply(op_split(x, op_array(c(2L, 3L)), axis = 2), as.array), lapply(op_split(x, c(2, 3), axis = 2), as.array))
+  expect_length(op_split(x, op_array(array(2L)), axis = 2), 2L)
   expect_length(op_split(x, op_array(3L), axis = 2), 3L)
+  expect_identical(as.array(op_split(1:6, op_array(integer(0)))[[1L]]), array(1:6))
   expect_error(op_split(x, op_array(1.5), axis = 2), class = "type_error")
 })
 

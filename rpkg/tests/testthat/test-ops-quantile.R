@@ -53,6 +53,14 @@ test_that("op_average refuses weights that do not fit the axis with Keras's mess
   expect_bridge_error(op_average(m, axis = c(1, 2), weights = c(1, 1)), "value_error", "is `multiple axes`", fixed = TRUE)
 })
 
+test_that("op_average's weight errors are one message whatever the axis", {
+  m <- matrix(1:6, 2)
+  expect_bridge_error(op_average(m, axis = c(1, 2), weights = c(1, 2, 3)), "value_error", "at axis=c(1, 2) but", fixed = TRUE)
+  err <- tryCatch(op_average(m, axis = integer(0), weights = c(1, 2, 3)), error = identity)
+  expect_length(conditionMessage(err), 1L)
+  expect_match(conditionMessage(err), "axis=integer(0)", fixed = TRUE)
+})
+
 test_that("op_average with weights computes in result_type(x, weights, float), as Keras", {
   expect_identical(op_dtype(op_average(op_ones(2, "float16"), weights = op_ones(2, "uint8"))), "float16")
   expect_identical(op_dtype(op_average(op_ones(2, "int8"), weights = op_ones(2, "bfloat16"))), "bfloat16")

@@ -88,6 +88,10 @@ test_that("a 1-D integer tensor given as a shape is its values, as keras3's norm
   expect_identical(op_shape(op_full(op_array(c(2L, 2L), "int64"), 7)), shape(2, 2))
 })
 
+test_that("a uint64 shape beyond the 64-bit signed integers is refused, not wrapped to a negative size", {
+  expect_bridge_error(op_zeros(op_array(c(1.8e19, 1), "uint64")), "value_error", "within the 64-bit integers")
+})
+
 test_that("shape() coerces strings of numbers and flags as keras3's as.integer() does, and refuses fractions and words", {
   expect_identical(shape("3"), shape(3))
   expect_identical(shape(TRUE, 2), shape(1, 2))

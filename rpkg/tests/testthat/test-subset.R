@@ -128,6 +128,8 @@ test_that("@py reads a slice written as a name, as reticulate does; @r refuses o
   v@py[`1:`, `::2`] <- 1
   expect_identical(as.array(v), rbind(c(0, 0, 0), c(1, 0, 1), c(1, 0, 1)))
   expect_bridge_error(x@r[`::2`], "value_error", "indexes x@py")
+  expect_bridge_error(x@py[`1:2:3:4`], "value_error", "is not a slice")
+  expect_bridge_error(x@py[`a:b`], "value_error", "is not a slice")
 })
 
 test_that("@r and @py are S4 slots on every R version, so R >= 4.3's S3 dispatch of @ leaves them alone", {

@@ -51,12 +51,12 @@ internal static unsafe class Args
     };
 
     /// <summary>A length-one whole number within int's range: an R integer or a double such as
-    /// <c>2</c>, not NA, or a tensor or variable of one integer element, as Keras takes an
-    /// integer tensor for a count.</summary>
+    /// <c>2</c>, not NA, or a 0-d integer tensor or variable, as Keras takes an integer tensor
+    /// for a count (and NumPy's <c>operator.index</c> no other).</summary>
     internal static int Int(Sexp x, string argument)
     {
         double d = IsOneNumber(x) ? NumberAt(x, 0)
-            : OneElement(x) is { } one && DTypes.IsInteger(one.DType) ? one.Cast(DType.Float64).AsSpan<double>()[0] : double.NaN;
+            : OneElement(x) is { Rank: 0 } one && DTypes.IsInteger(one.DType) ? one.Cast(DType.Float64).AsSpan<double>()[0] : double.NaN;
         if (double.IsInteger(d) && d >= int.MinValue && d <= int.MaxValue) return (int)d;
         throw new KerasTypeError($"Argument `{argument}` must be an integer. Received: {argument}={Show(x)}");
     }
@@ -99,12 +99,7 @@ internal static unsafe class Args
     internal static long[] Integers(Sexp x, string argument)
     {
         if (Tensors.IsEngineObject(x) && Tensors.FromR(x) is var tensor && DTypes.IsInteger(tensor.DType))
-        {
-            if (tensor.Size == 0) throw NotWholeNumbers(x, argument);
-            if (tensor.DType == DType.UInt64 && Ops.Ravel(tensor).AsSpan<ulong>().ContainsAnyInRange(long.MaxValue + 1UL, ulong.MaxValue))
-                throw WiderThanLong(x, argument);
-            return Ops.Ravel(tensor).Cast(DType.Int64).AsSpan<long>().ToArray();
-        }
+            return tensor.Size > 0 ? Longs(tensor, x, argument) : throw NotWholeNumbers(x, argument);
         var result = new long[IsNumeric(x) ? RValues.LengthOf(x) : 0];
         for (long i = 0; i < result.Length; i++)
         {
@@ -126,6 +121,16 @@ internal static unsafe class Args
         : ((double*)RValues.DataOf(x))[i];
 
     private static bool IsOneNumber(Sexp x) => IsNumeric(x) && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x);
+
+    // An integer tensor's values in row-major order; a uint64 one beyond long's range is refused,
+    // where a cast would wrap it to a negative number.
+    private static long[] Longs(NdArray integers, Sexp x, string argument)
+    {
+        var flat = Ops.Ravel(integers);
+        if (flat.DType == DType.UInt64 && flat.AsSpan<ulong>().ContainsAnyInRange(long.MaxValue + 1UL, ulong.MaxValue))
+            throw WiderThanLong(x, argument);
+        return flat.Cast(DType.Int64).AsSpan<long>().ToArray();
+    }
 
     private static KerasValueError WiderThanLong(Sexp x, string argument) =>
         new($"Argument `{argument}` must be whole numbers within the 64-bit integers. Received: {argument}={Show(x)}");
@@ -153,7 +158,7 @@ internal static unsafe class Args
         if (Tensors.IsEngineObject(x) && Tensors.FromR(x) is { Rank: <= 1 } sizes && DTypes.IsInteger(sizes.DType))
         {
             NdArray.RequireSupportedRank(sizes.Size);
-            return [.. Ops.Ravel(sizes).Cast(DType.Int64).AsSpan<long>().ToArray().Select(d => (object?)d)];
+            return [.. Longs(sizes, x, "shape").Select(d => (object?)d)];
         }
         long n = RValues.LengthOf(x);
         // Before reading the data, which for a compact sequence such as 1:3e9 R would expand.
@@ -179,7 +184,7 @@ internal static unsafe class Args
                     // A scalar integer tensor, as keras3's normalize_shape() passes them on to Keras.
                     if (OneElement(e) is { } size && DTypes.IsInteger(size.DType))
                     {
-                        dims[i] = size.Cast(DType.Int64).AsSpan<long>()[0];
+                        dims[i] = Longs(size, x, "shape")[0];
                         continue;
                     }
                     if (RValues.TypeOf(e) is not (SexpType.Double or SexpType.Integer or SexpType.Logical) || RValues.LengthOf(e) != 1)

@@ -161,12 +161,15 @@ public static partial class Ops
         RealOnly(a, "lu_factor");
         LinalgInputs.RequireMatrices(a, square: false);
         var dtype = FloatResult(a.DType);
+        long[] pivotShape = [.. a.ShapeSpan[..^2], Math.Min(a.ShapeSpan[^2], a.ShapeSpan[^1])];
+        // No element, no pivot either (no step, or no matrix): nothing to factor, whatever the lengths.
+        if (a.Size == 0) return (NdArray.Zeros(dtype, a.ShapeSpan), NdArray.Zeros(DType.Int32, pivotShape));
         var first = MatricesFirst(a);
         int rows = (int)a.ShapeSpan[^2], columns = (int)a.ShapeSpan[^1], steps = Math.Min(rows, columns);
         var lu = first.AsSpan<double>().ToArray();
         long batches = NdArray.ElementCount(a.ShapeSpan[..^2]);
         var pivots = new int[batches * steps];
-        for (long k = 0; k < batches && rows * columns > 0; k++)
+        for (long k = 0; k < batches; k++)
         {
             var matrix = lu.AsSpan((int)(k * rows * columns), rows * columns);
             var swaps = pivots.AsSpan((int)(k * steps), steps);
@@ -178,9 +181,8 @@ public static partial class Ops
                 for (int i = 0; i < steps; i++) swaps[i] = i;
             }
         }
-        long[] pivotShape = [steps, .. a.ShapeSpan[..^2]];
         return (MatricesLast(NdArray.FromColumnMajor(lu, first.ShapeSpan)).Cast(dtype),
-                Transpose(NdArray.FromColumnMajor(pivots, pivotShape), [.. Enumerable.Range(1, a.Rank - 2), 0]));
+                Transpose(NdArray.FromColumnMajor(pivots, [steps, .. a.ShapeSpan[..^2]]), [.. Enumerable.Range(1, a.Rank - 2), 0]));
     }
 
     /// <summary>
