@@ -222,11 +222,25 @@ test_that("median() and quantile() give base R's answers for the array", {
   expect_identical(median(op_array(c(1, NaN, 3)), na.rm = TRUE), 2)
 })
 
-test_that("sort(), unique(), rep() and diff() give base R's answers for the array", {
+test_that("sort() of a tensor is the tensorflow package's: a tensor sorted along the last axis, or `axis`", {
   a <- array(c(3L, 1L, 3L, 1L, 5L, 9L), c(2, 3))
   x <- op_array(a)
-  expect_identical(sort(x), sort(a))
-  expect_identical(sort(x, decreasing = TRUE), sort(a, decreasing = TRUE))
+  expect_identical(as.array(sort(x)), t(apply(a, 1, sort)))
+  expect_identical(as.array(sort(x, decreasing = TRUE)), t(apply(a, 1, sort, decreasing = TRUE)))
+  expect_identical(as.array(sort(x, axis = 1)), apply(a, 2, sort))
+  expect_identical(as.array(sort(op_array(c(2, NaN, 1)))), array(c(1, 2, NaN)))
+  expect_bridge_error(sort(x, na.last = TRUE), "value_error", "takes `decreasing` and `axis` only")
+})
+
+test_that("rep(x, times) of a vector or number is a tensor, as the tensorflow package's rep()", {
+  expect_identical(as.array(rep(op_array(1:3), 2)), array(c(1:3, 1:3)))
+  expect_identical(op_dtype(rep(op_array(1:3, "int64"), times = 2)), "int64")
+  expect_identical(as.array(rep(op_array(5), 3)), array(c(5, 5, 5)))
+})
+
+test_that("unique(), other rep() calls and diff() give base R's answers for the array", {
+  a <- array(c(3L, 1L, 3L, 1L, 5L, 9L), c(2, 3))
+  x <- op_array(a)
   expect_identical(unique(x), unique(a))
   expect_identical(unique(op_array(c(2, 2, 7))), unique(array(c(2, 2, 7))))
   expect_identical(rep(x, 2), rep(a, 2))
