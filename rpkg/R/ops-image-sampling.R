@@ -106,8 +106,9 @@ image_batch <- function(images, data_format) {
 #'
 #' - `op_image_affine_transform()`: `transform` is a vector of 8 numbers
 #'   `c(a0, a1, a2, b0, b1, b2, c0, c1)` (or a matrix of one row per image) mapping the output
-#'   point to the input point `(a0 x + a1 y + a2, b0 x + b1 y + b2)`. `c0` and `c1` are taken as
-#'   0, as Keras documents for its backends other than TensorFlow.
+#'   point to the input point `((a0 x + a1 y + a2) / k, (b0 x + b1 y + b2) / k)` with
+#'   `k = c0 x + c1 y + 1`, as keras3's TensorFlow backend projects it (Keras's other backends
+#'   take `c0` and `c1` as 0).
 #' - `op_image_perspective_transform()`: the projective transform taking the four `end_points`
 #'   of the output to the four `start_points` of the input (each `(x, y)`, as rows of a 4 x 2
 #'   matrix, or an array `(N, 4, 2)` for a batch); points outside read `fill_value`.
@@ -160,11 +161,17 @@ op_image_affine_transform <- function(images, transform, interpolation = "biline
     raise_bridge_error("value_error", sprintf("`transform` must have 8 columns and one row, or one per image (%d). Received: transform.shape=%s", n, shape_text(t)))
   dtype <- op_dtype(batch$x)
   compute <- promoted_dtype(dtype, "float32")
-  source <- function(i, y, x) {
-    a <- rows[min(i, nrow(rows)), ]
-    list(a[[4L]] * x + a[[5L]] * y + a[[6L]], a[[1L]] * x + a[[2L]] * y + a[[3L]])
-  }
+  source <- projective_source(lapply(seq_len(nrow(rows)), function(i) rows[i, ]))
   batch$back(op_cast(transform_images(batch$x, source, order, fill_mode, keras3_fill_value(fill_value), compute), dtype))
+}
+
+# The input point (row, column) of output pixel (y, x) of image i, from the 8 coefficients
+# a0, a1, a2, b0, b1, b2, c0, c1 of that image (or the one set for all): TensorFlow's projective
+# transform, ((a0 x + a1 y + a2) / k, (b0 x + b1 y + b2) / k) with k = c0 x + c1 y + 1.
+projective_source <- function(coefficients) function(i, y, x) {
+  a <- coefficients[[min(i, length(coefficients))]]
+  k <- a[[7L]] * x + a[[8L]] * y + 1
+  list((a[[4L]] * x + a[[5L]] * y + a[[6L]]) / k, (a[[1L]] * x + a[[2L]] * y + a[[3L]]) / k)
 }
 
 # The 4 x 2 points of each image: an array (N, 4, 2).
@@ -206,12 +213,7 @@ op_image_perspective_transform <- function(images, start_points, end_points, int
   n <- axis_length(batch$x, 1L)
   if (!dim(start)[[1L]] %in% c(1L, n))
     raise_bridge_error("value_error", sprintf("Expected one set of points, or one per image (%d). Received: start_points.shape=%s", n, shape_text(tensor_of(start_points))))
-  coefficients <- lapply(seq_len(dim(start)[[1L]]), function(i) homography(start[i, , ], end[i, , ]))
-  source <- function(i, y, x) {
-    a <- coefficients[[min(i, length(coefficients))]]
-    denominator <- a[[7L]] * x + a[[8L]] * y + 1
-    list((a[[4L]] * x + a[[5L]] * y + a[[6L]]) / denominator, (a[[1L]] * x + a[[2L]] * y + a[[3L]]) / denominator)
-  }
+  source <- projective_source(lapply(seq_len(dim(start)[[1L]]), function(i) homography(start[i, , ], end[i, , ])))
   dtype <- op_dtype(batch$x)
   batch$back(transform_images(batch$x, source, order, "constant", keras3_fill_value(fill_value), dtype))
 }

@@ -58,6 +58,16 @@ test_that("op_image_affine_transform maps each output pixel to the input point t
   expect_identical(op_dtype(op_image_affine_transform(x, c(1, 0, 0, 0, 1, 0, 0, 0))), "float32")
 })
 
+test_that("op_image_affine_transform divides by k = c0 x + c1 y + 1, as TensorFlow's projective transform", {
+  image <- matrix(1:16, 4, byrow = TRUE)
+  out <- as.array(op_image_affine_transform(array(image, c(4, 4, 1)), c(1, 0, 0, 0, 1, 0, 0.15, 0), interpolation = "nearest"))[, , 1]
+  expected <- outer(0:3, 0:3, function(y, x) {
+    k <- 0.15 * x + 1
+    image[cbind(round(y / k) + 1, round(x / k) + 1)]
+  })
+  expect_identical(out, expected)
+})
+
 test_that("op_image_affine_transform takes one transform per image, channels first too", {
   x <- op_ones(c(2, 3, 4, 2))
   t <- rbind(c(1, 0, 0, 0, 1, 0, 0, 0), c(1, 0, -2, 0, 1, 0, 0, 0))
