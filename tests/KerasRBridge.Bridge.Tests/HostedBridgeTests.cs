@@ -77,7 +77,7 @@ public class HostedBridgeTests
     {
         REngine.Execute("a_tensor <- keras_variable(array(1, 2))$value");
         var e = Assert.Throws<KerasTypeError>(() => KerasBridgeHost.GetVariable("a_tensor"));
-        Assert.That(e!.Message, Does.Contain("must be a Variable"));
+        Assert.That(e!.Message, Does.Contain("must be a variable. Received: a tensor"));
     }
 
     [Test]

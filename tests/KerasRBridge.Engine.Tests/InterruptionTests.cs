@@ -88,6 +88,17 @@ public class InterruptionTests
     }
 
     [Test]
+    public void A_float_function_spread_over_the_cores_polls_between_chunks_and_can_be_interrupted()
+    {
+        var source = NdArray.Full(DType.Float32, [Large], 1);
+        Interruption.SetCheck(() => _polls++);
+        Ops.Exp(source);
+        Assert.That(_polls, Is.EqualTo(3));
+        InterruptAfter(_polls + 1);
+        Assert.Throws<Interrupted>(() => Ops.Exp(source));
+    }
+
+    [Test]
     public void Filling_a_tensor_can_be_interrupted()
     {
         InterruptAfter(1);

@@ -37,6 +37,14 @@ public class VariableConstructionTests : FreshSessionTests
     }
 
     [Test]
+    public void A_long_beyond_the_int_dtype_keras_gives_it_is_refused_rather_than_wrapped()
+    {
+        var error = Assert.Throws<KerasValueError>(() => new Variable(3_000_000_000L));
+        Assert.That(error!.Message, Does.Contain("3000000000"));
+        Assert.That(new Variable(3_000_000_000L, dtype: "int64").Value.AsSpan<long>()[0], Is.EqualTo(3_000_000_000L));
+    }
+
+    [Test]
     public void An_integer_scalar_becomes_an_int_of_floatx_precision_and_typed_scalars_keep_their_type()
     {
         Assert.That(new Variable(3).DType, Is.EqualTo(DType.Int32));

@@ -27,4 +27,14 @@ public class RInterruptMessageTests
         Thread.Sleep(100);
         Assert.That(REngine.Evaluate("1L + 1L", v => v.Length), Is.EqualTo(1));
     }
+
+    [Test]
+    public void An_interrupt_that_dotnet_work_never_checked_for_does_not_stop_the_next_command()
+    {
+        var working = Task.Run(() => REngine.Invoke(() => Thread.Sleep(600)));
+        Thread.Sleep(200);
+        REngine.Interrupt();
+        working.Wait(TimeSpan.FromSeconds(30));
+        Assert.That(REngine.Evaluate("1L + 1L", v => v.Length), Is.EqualTo(1));
+    }
 }

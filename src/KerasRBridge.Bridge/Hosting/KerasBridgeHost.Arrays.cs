@@ -22,7 +22,9 @@ public static partial class KerasBridgeHost
     /// <param name="dtype">The dtype to convert to; by default the R value's own (double is
     /// float64, integer int32, logical bool, complex complex128, raw uint8) or the tensor's.</param>
     /// <exception cref="KerasTypeError">The value is neither an R vector of those types nor a kerasbridge tensor or variable.</exception>
-    /// <exception cref="KerasValueError">A value does not fit <paramref name="dtype"/> (NA into an integer dtype, out of range).</exception>
+    /// <exception cref="KerasValueError">A value does not fit <paramref name="dtype"/> (a double NA
+    /// or NaN into an integer dtype, out of range). An R integer's <c>NA</c> into int32 stays the
+    /// value R stores for it, <see cref="int.MinValue"/>, so that it goes back to R as <c>NA</c>.</exception>
     /// <exception cref="REvaluationException">Evaluating the expression raised an R error.</exception>
     public static NdArray GetArray(string expression, DType? dtype = null) => REngine.Evaluate(expression, value =>
     {

@@ -23,16 +23,22 @@ internal static unsafe class ParallelSpans
             TFunction.Apply(x, destination);
             return;
         }
-        int length = x.Length, chunks = (length + ChunkElements - 1) / ChunkElements;
+        int length = x.Length;
         fixed (T* source = x, target = destination)
         {
-            // Spans cannot enter the workers; the pinned addresses can.
-            nint from = (nint)source, to = (nint)target;
-            Parallel.For(0, chunks, chunk =>
+            // Spans cannot enter the workers; the pinned addresses can. The host's polls (Ctrl-C,
+            // progress) run on this thread, between groups of Interruption.ChunkLength elements,
+            // each group spread over the cores.
+            foreach (Range group in Interruption.Chunks(length))
             {
-                int start = chunk * ChunkElements, count = Math.Min(ChunkElements, length - start);
-                TFunction.Apply(new ReadOnlySpan<T>((T*)from + start, count), new Span<T>((T*)to + start, count));
-            });
+                var (offset, size) = group.GetOffsetAndLength(length);
+                nint from = (nint)(source + offset), to = (nint)(target + offset);
+                Parallel.For(0, (size + ChunkElements - 1) / ChunkElements, chunk =>
+                {
+                    int start = chunk * ChunkElements, count = Math.Min(ChunkElements, size - start);
+                    TFunction.Apply(new ReadOnlySpan<T>((T*)from + start, count), new Span<T>((T*)to + start, count));
+                });
+            }
         }
     }
 }

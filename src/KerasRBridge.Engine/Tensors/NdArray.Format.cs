@@ -9,4 +9,8 @@ public abstract partial class NdArray
     /// and last 3 items of each axis around <c>...</c>.
     /// </summary>
     public string Format() => NumPyText.Format(this);
+
+    /// <summary>The values as <see cref="Format"/> gives them, so that <c>Console.WriteLine(x)</c>
+    /// shows the tensor rather than its .NET type.</summary>
+    public override string ToString() => Format();
 }

@@ -19,19 +19,20 @@ internal static class TensorConversion
     /// dtype Keras gives it: a float or an int of floatx's precision.
     /// </summary>
     /// <exception cref="KerasTypeError">The value cannot be a tensor.</exception>
-    /// <exception cref="KerasValueError">A .NET number given for an integer dtype is NaN or out of
-    /// its range (NumPy's <c>OverflowError</c>; a cast would wrap it).</exception>
+    /// <exception cref="KerasValueError">A .NET number given for an integer dtype, or a long beyond
+    /// the int dtype Keras gives it, is NaN or out of its range (NumPy's <c>OverflowError</c>; a
+    /// cast would wrap it).</exception>
     public static NdArray ToTensor(object? value, DType? dtype)
     {
         var tensor = Convert(value);
-        if (dtype is { } target)
-        {
-            var converted = tensor.Cast(target);
-            if (IsScalarValue(value) && DTypes.IsInteger(target) && tensor.DType != DType.Bool && !HoldsExactly(tensor, converted))
-                DTypes.RequireRepresentable([tensor.Cast(DType.Float64).AsSpan<double>()[0]], target);
-            return converted;
-        }
-        return value is double or int or long ? tensor.Cast(DTypes.ResultType([tensor.DType], [true])) : tensor;
+        // A weak scalar's own dtype is checked as a given one: a long beyond int32 is refused,
+        // where the cast would wrap it.
+        DType? weak = value is double or int or long ? DTypes.ResultType([tensor.DType], [true]) : null;
+        if ((dtype ?? weak) is not { } target) return tensor;
+        var converted = tensor.Cast(target);
+        if (IsScalarValue(value) && DTypes.IsInteger(target) && tensor.DType != DType.Bool && !HoldsExactly(tensor, converted))
+            DTypes.RequireRepresentable([tensor.Cast(DType.Float64).AsSpan<double>()[0]], target);
+        return converted;
     }
 
     // Whether an integer survived its conversion unchanged: back in its own dtype (exact, where a

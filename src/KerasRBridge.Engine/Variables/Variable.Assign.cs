@@ -65,14 +65,15 @@ public sealed partial class Variable
     /// <exception cref="KerasTypeError">Both are bool; the variable is unchanged.</exception>
     public NdArray AssignSub(Operand value) => Update(Ops.Subtract, value);
 
-    /// <summary>Subtracts a weakly typed float (Python's <c>float</c>); see <see cref="AssignSub(NdArray)"/>.</summary>
+    /// <summary>Subtracts a weakly typed float (Python's <c>float</c>); see <see cref="AssignSub(NdArray)"/>.
+    /// A bool variable takes the difference cast back to bool (nonzero is true), as NumPy's bool
+    /// minus a Python number promotes and the assignment casts back.</summary>
     /// <returns>The new value.</returns>
-    /// <exception cref="KerasTypeError">The variable is bool.</exception>
     public NdArray AssignSub(double value) => Update(Ops.Subtract, value);
 
-    /// <summary>Subtracts a weakly typed integer (Python's <c>int</c>); see <see cref="AssignSub(NdArray)"/>.</summary>
+    /// <summary>Subtracts a weakly typed integer (Python's <c>int</c>); see <see cref="AssignSub(NdArray)"/>.
+    /// A bool variable takes the difference cast back to bool, as for a float.</summary>
     /// <returns>The new value.</returns>
-    /// <exception cref="KerasTypeError">The variable is bool.</exception>
     public NdArray AssignSub(long value) => Update(Ops.Subtract, value);
 
     private NdArray Replace(NdArray tensor)

@@ -76,7 +76,14 @@ public static unsafe partial class REngine
         {
             _busy = true;
             try { work(); }
-            finally { _busy = false; }
+            finally
+            {
+                _busy = false;
+                // An interrupt the work never reached a check for (.NET work that does not poll)
+                // is dropped with it, as R's console drops one at the prompt: it must not stop
+                // the next, unrelated command.
+                RInterrupts.DiscardPending();
+            }
         }
     }
 
@@ -135,7 +142,11 @@ public static unsafe partial class REngine
     }
 
     /// <summary>Runs <paramref name="action"/> on R's thread.</summary>
-    public static void Invoke(Action action) => Invoke(() => { action(); return true; });
+    public static void Invoke(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Invoke(() => { action(); return true; });
+    }
 
     /// <summary>Stops R (its exit finalizers run). R cannot be started again in this process.</summary>
     /// <exception cref="InvalidOperationException">Called on R's own thread (from R code, or from
