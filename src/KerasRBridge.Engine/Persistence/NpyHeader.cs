@@ -86,6 +86,9 @@ internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder,
     // type code the dtype table declares for little-endian files.
     private static (DType, bool BigEndian) ParseDescr(string descr)
     {
+        // A code with no byte order ('f8', as some writers give it) is this machine's, as
+        // np.dtype('f8') reads it.
+        if (descr.Length >= 1 && char.IsAsciiLetter(descr[0])) descr = "=" + descr;
         if (descr.Length >= 2 && descr[0] is '<' or '>' or '|' or '=')
         {
             string code = descr[1..];

@@ -31,7 +31,10 @@ public static unsafe class RConsole
         Native.NativeHelpers.ConsoleError(text);
     }
 
-    /// <summary>Runs <paramref name="action"/> with R's output captured; returns (stdout, stderr).</summary>
+    /// <summary>Runs <paramref name="action"/> with R's output captured; returns (stdout, stderr).
+    /// It redirects <see cref="Out"/> and <see cref="Error"/>, which are the whole process's: R
+    /// output from calls on other threads meanwhile is captured too, so use it from one thread
+    /// at a time.</summary>
     public static (string Output, string Error) Capture(Action action)
     {
         var (oldOut, oldError) = (Out, Error);

@@ -10,7 +10,10 @@ namespace KerasRBridge.RInterop.Embedding;
 /// R embedded in a .NET process. R runs on a thread of its own; every method may be called
 /// from any thread and is marshalled onto R's thread, one call at a time.
 /// </summary>
-/// <remarks>R can be started once per process and not restarted after <see cref="Stop"/>.</remarks>
+/// <remarks>R can be started once per process and not restarted after <see cref="Stop"/>.
+/// Work running on R's thread (passed to <see cref="Invoke{T}"/>, or .NET code R calls) must not
+/// wait for an R call made on another thread: that call queues behind the work, so the wait
+/// never ends. Make such calls directly; on R's thread they run at once.</remarks>
 public static unsafe partial class REngine
 {
     private static readonly object Gate = new();
@@ -131,7 +134,8 @@ public static unsafe partial class REngine
         ArgumentNullException.ThrowIfNull(function);
         if (RThread.IsCurrent) return TopLevel(function);
         var work = _work;
-        if (work is null || work.IsAddingCompleted) throw new InvalidOperationException("R is not running: call REngine.Start() first.");
+        if (work is null) throw new InvalidOperationException("R is not running: call REngine.Start() first (KerasBridgeHost.Start() to use kerasbridge).");
+        if (work.IsAddingCompleted) throw new InvalidOperationException("R has been stopped, and cannot be started again in this process.");
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         work.Add(() =>
         {

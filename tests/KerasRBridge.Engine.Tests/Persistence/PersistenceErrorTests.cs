@@ -216,6 +216,15 @@ public class PersistenceErrorTests : FileTests
         Assert.That(VariableStore.Load(path).Single().Value.Shape, Is.EqualTo(new long[] { 2 }));
     }
 
+    [Test]
+    public void A_npy_descr_without_a_byte_order_reads_as_this_machines_as_numpy_reads_it()
+    {
+        string path = Npy("{'descr': 'i2', 'fortran_order': False, 'shape': (2,), }", 4);
+        var loaded = VariableStore.Load(path).Single().Value;
+        Assert.That(loaded.DType, Is.EqualTo(DType.Int16));
+        Assert.That(loaded.Shape, Is.EqualTo(new long[] { 2 }));
+    }
+
     [TestCase((byte)2)]
     [TestCase((byte)3)]
     public void Npy_format_versions_2_and_3_read(byte major)
