@@ -175,7 +175,7 @@ test_that("the list must be named, and only variables take loaded values", {
   path <- weights_file(".npz")
   expect_bridge_error(save_variables(list(1, 2), path), "value_error", "named")
   save_variables(list(a = c(1, 2)), path)
-  expect_bridge_error(load_variables(path, variables = list(a = op_array(c(0, 0)))), "type_error", "Variable")
+  expect_bridge_error(load_variables(path, variables = list(a = op_array(c(0, 0)))), "type_error", "must be a variable. Received: a tensor", fixed = TRUE)
 })
 
 test_that("bfloat16 is kept by safetensors and refused by NumPy's formats", {
