@@ -100,10 +100,10 @@ internal static class CreationEntries
     }
 
     /// <summary>The length of <paramref name="x"/> along one keras3 axis, for the R functions that
-    /// split along it (<c>op_unstack()</c>, <c>op_split()</c>).</summary>
+    /// work along it (<c>op_unstack()</c>, <c>op_split()</c>, <c>op_argpartition()</c>, ...).</summary>
     private static int AxisLength(NdArray x, Sexp axis)
     {
-        if (x.Rank == 0) throw new KerasValueError("Input must be at least 1-D to split or unstack it. Received: a 0-d tensor");
+        if (x.Rank == 0) throw new KerasValueError($"Input must be at least 1-D: a 0-d tensor has no axis {Args.Show(axis)}.");
         int at = Axes.ReadOne(axis, x.Rank, "axis") ?? throw new KerasTypeError("Argument `axis` must be one whole number. Received: axis=NULL");
         return checked((int)x.ShapeSpan[at < 0 ? at + x.Rank : at]);
     }
