@@ -36,8 +36,9 @@ NULL
 #' `summary()`, `median()`, `quantile()`, `anyNA()` (whether any element is NaN), `order()`,
 #' `duplicated()`, `anyDuplicated()`; `dimnames()` is `NULL`. As the tensorflow package gives
 #' them for keras3's tensors, `sort()` is a tensor sorted along `axis` (the last by default; NaN
-#' last, first with `decreasing = TRUE`) and `rep(x, times)` of a number or a vector is a tensor
-#' of `x` repeated `times` times; other `rep()` calls give base R's answer for the values. `as.character()` gives each
+#' last, first with `decreasing = TRUE`; with base R's own arguments, such as `partial`, base
+#' R's sort of the values) and `rep(x, times)` of a number or a vector is a tensor of `x`
+#' repeated `times` times; other `rep()` calls give base R's answer for the values. `as.character()` gives each
 #' element's text (64-bit integers beyond 2^53 by their exact digits). `str()` shows the dtype, the
 #' shape and the first values. `dim(x) <- d` and `x[[i]] <- value` change a tensor as base R
 #' changes an array (a variable's `[[<-` assigns in place; its shape is fixed).
@@ -339,9 +340,10 @@ quantile.kerasbridge_object <- function(x, ...) stats::quantile(as.array(x), ...
 #' @param axis For `sort()`: the axis to sort along, 1-based, negative from the end.
 #' @export
 sort.kerasbridge_object <- function(x, decreasing = FALSE, ..., axis = -1L) {
+  # Base R's own arguments (partial, as quantile() and median() pass it; na.last; method) ask
+  # for base R's sort, of the values.
+  if (...length()) return(sort(as.vector(as.array(x)), decreasing = decreasing, ...))
   # As the tensorflow package's sort() for keras3's tensors: a tensor sorted along `axis`.
-  if (...length())
-    raise_bridge_error("value_error", "sort() of a tensor takes `decreasing` and `axis` only, as the tensorflow package's sort() does.")
   sorted <- op_sort(x, axis = axis)
   if (flag(decreasing, "decreasing")) op_flip(sorted, axis = axis) else sorted
 }
@@ -374,9 +376,8 @@ rep.kerasbridge_object <- function(x, ...) {
   # As the tensorflow package's rep() for keras3's tensors: a number or a vector repeated
   # `times` times, as a tensor; anything else is base R's rep() of the values.
   args <- list(...)
-  if (length(args) == 1L && (is.null(names(args)) || names(args) %in% c("", "times")) &&
-      is.numeric(args[[1L]]) && length(args[[1L]]) == 1L && op_ndim(x) <= 1L)
-    return(op_tile(op_reshape(x, -1L), args[[1L]]))
+  times <- if (length(args) == 1L && (is.null(names(args)) || names(args) %in% c("", "times"))) scalar_value(args[[1L]])
+  if (is.numeric(times) && length(times) == 1L && op_ndim(x) <= 1L) return(op_tile(op_reshape(x, -1L), times))
   rep(as.array(x), ...)
 }
 

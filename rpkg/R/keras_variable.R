@@ -100,11 +100,15 @@ keras_variable <- function(initializer, shape = NULL, dtype = NULL, trainable = 
 #' Attributes and methods of a variable
 #'
 #' `variable$name` reads an attribute or gets a method of a variable; see [keras_variable()]
-#' for the list. Only `trainable` can be set: `variable$trainable <- FALSE`.
+#' for the list. `trainable` and `overwrite_with_gradient` can be set to `TRUE` or `FALSE`
+#' (`variable$trainable <- FALSE`), and `constraint` and `regularizer` to an R function or
+#' `NULL`. Those two are kept with the R object (its copies share them), not in the engine: a
+#' .NET program that hands the same variable to R again gets an R object without them.
 #'
 #' @param x A variable.
 #' @param name The attribute or method.
-#' @param value The new value of `trainable` (`TRUE` or `FALSE`).
+#' @param value The new value: `TRUE` or `FALSE`, or for `constraint` and `regularizer` a
+#'   function or `NULL`.
 #' @return The attribute's value, or the method as a function.
 #' @examples
 #' v <- keras_variable(array(1, c(2, 2)))

@@ -84,8 +84,14 @@ transform_images <- function(x, source, order, fill_mode, fill_value, dtype) {
   out <- array(0, dims)
   for (i in seq_len(dims[[1L]])) {
     at <- source(i, grid$y, grid$x)
+    # A point a projection sends nowhere (k = 0) reads fill_value in every fill mode, as
+    # TensorFlow's kernel gives it.
+    nowhere <- !is.finite(at[[1L]]) | !is.finite(at[[2L]])
     image <- array(values[i, , , ], dims[-1L])
-    out[i, , , ] <- as.array(sample_at(image, rbind(at[[1L]], at[[2L]], grid$channel), order, fill_mode, fill_value, dtype))
+    sampled <- as.array(sample_at(image, rbind(ifelse(nowhere, 0, at[[1L]]), ifelse(nowhere, 0, at[[2L]]), grid$channel),
+                                  order, fill_mode, fill_value, dtype))
+    sampled[nowhere] <- fill_value
+    out[i, , , ] <- sampled
   }
   op_array(out, dtype)
 }

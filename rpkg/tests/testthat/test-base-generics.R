@@ -229,13 +229,16 @@ test_that("sort() of a tensor is the tensorflow package's: a tensor sorted along
   expect_identical(as.array(sort(x, decreasing = TRUE)), t(apply(a, 1, sort, decreasing = TRUE)))
   expect_identical(as.array(sort(x, axis = 1)), apply(a, 2, sort))
   expect_identical(as.array(sort(op_array(c(2, NaN, 1)))), array(c(1, 2, NaN)))
-  expect_bridge_error(sort(x, na.last = TRUE), "value_error", "takes `decreasing` and `axis` only")
+  # Base R's own arguments ask for base R's sort of the values (quantile() passes partial).
+  expect_identical(sort(x, partial = 2), sort(c(a), partial = 2))
+  expect_identical(sort(op_array(c(2, NA, 1)), na.last = TRUE), c(1, 2, NA))
 })
 
 test_that("rep(x, times) of a vector or number is a tensor, as the tensorflow package's rep()", {
   expect_identical(as.array(rep(op_array(1:3), 2)), array(c(1:3, 1:3)))
   expect_identical(op_dtype(rep(op_array(1:3, "int64"), times = 2)), "int64")
   expect_identical(as.array(rep(op_array(5), 3)), array(c(5, 5, 5)))
+  expect_identical(as.array(rep(op_array(1:2), times = op_array(2L))), array(c(1L, 2L, 1L, 2L)))
 })
 
 test_that("unique(), other rep() calls and diff() give base R's answers for the array", {

@@ -68,6 +68,16 @@ test_that("op_image_affine_transform divides by k = c0 x + c1 y + 1, as TensorFl
   expect_identical(out, expected)
 })
 
+test_that("op_image_affine_transform gives fill_value where k = 0, in every fill mode, as TensorFlow's kernel", {
+  image <- array(as.numeric(1:12), c(3, 4, 1))
+  for (mode in c("constant", "nearest", "reflect", "wrap")) {
+    out <- as.array(op_image_affine_transform(image, c(1, 0, 0, 0, 1, 0, -1, 0), fill_mode = mode, fill_value = 7))[, , 1]
+    # k = 1 - x is 0 in the second column (x = 1).
+    expect_identical(out[, 2], c(7, 7, 7))
+  }
+  expect_identical(as.array(op_image_affine_transform(op_array(image, "uint8"), c(1, 0, 0, 0, 1, 0, -1, 0), fill_value = 7))[, 2, 1], rep(7L, 3))
+})
+
 test_that("op_image_affine_transform takes one transform per image, channels first too", {
   x <- op_ones(c(2, 3, 4, 2))
   t <- rbind(c(1, 0, 0, 0, 1, 0, 0, 0), c(1, 0, -2, 0, 1, 0, 0, 0))

@@ -51,23 +51,23 @@ internal static class Objects
             throw new KerasValueError(
                 $"Argument `{argument}` is a kerasbridge object this engine did not make: the package was loaded on another engine " +
                 "(a .NET program must start R with KerasBridgeHost.Start(), not REngine.Start(), to share its engine with R).");
-        return target as T ?? throw new KerasTypeError($"Argument `{argument}` must be a {KindOf(typeof(T))}. Received: a {KindOf(target.GetType())}");
+        return target as T ?? throw new KerasTypeError($"Argument `{argument}` must be {KindOf(typeof(T))}. Received: {KindOf(target.GetType())}");
     }
 
     // What R users call the engine's objects, for messages (.NET's names would say NdArray`1).
     private static string KindOf(Type type) =>
-        typeof(NdArray).IsAssignableFrom(type) ? "tensor"
-        : typeof(Variable).IsAssignableFrom(type) ? "variable"
-        : typeof(Initializer).IsAssignableFrom(type) ? "initializer"
-        : typeof(SeedGenerator).IsAssignableFrom(type) ? "seed generator"
-        : "kerasbridge object";
+        typeof(NdArray).IsAssignableFrom(type) ? "a tensor"
+        : typeof(Variable).IsAssignableFrom(type) ? "a variable"
+        : typeof(Initializer).IsAssignableFrom(type) ? "an initializer"
+        : typeof(SeedGenerator).IsAssignableFrom(type) ? "a seed generator"
+        : "a kerasbridge object";
 
     /// <summary>The tensor behind a tensor or variable pointer (a variable gives its value).</summary>
     internal static NdArray Tensor(Sexp ptr, string argument) => Get<object>(ptr, argument) switch
     {
         NdArray a => a,
         Variable v => v.Value,
-        var other => throw new KerasTypeError($"Argument `{argument}` must be a tensor or variable. Received: a {KindOf(other.GetType())}"),
+        var other => throw new KerasTypeError($"Argument `{argument}` must be a tensor or variable. Received: {KindOf(other.GetType())}"),
     };
 
     /// <summary>A tensor (from a tensor or variable) or an initializer.</summary>

@@ -11,7 +11,8 @@ internal static unsafe class ParallelSpans
 {
     // Below this, waking the thread pool costs more than the second core saves.
     private const int MinElements = 1 << 16;
-    private const int ChunkElements = 1 << 15;
+    private const int MinChunkElements = 1 << 12;
+    private const int ChunksPerCore = 4;
 
     /// <summary><c>TFunction.Apply(x, destination)</c>, the chunks spread over the cores.</summary>
     internal static void Apply<TFunction, T>(ReadOnlySpan<T> x, Span<T> destination)
@@ -33,9 +34,12 @@ internal static unsafe class ParallelSpans
             {
                 var (offset, size) = group.GetOffsetAndLength(length);
                 nint from = (nint)(source + offset), to = (nint)(target + offset);
-                Parallel.For(0, (size + ChunkElements - 1) / ChunkElements, chunk =>
+                // Several chunks a core, whatever the number of cores, so that none waits long
+                // at the end of a group for the others.
+                int chunkLength = Math.Max(MinChunkElements, size / (Environment.ProcessorCount * ChunksPerCore) + 1);
+                Parallel.For(0, (size + chunkLength - 1) / chunkLength, chunk =>
                 {
-                    int start = chunk * ChunkElements, count = Math.Min(ChunkElements, size - start);
+                    int start = chunk * chunkLength, count = Math.Min(chunkLength, size - start);
                     TFunction.Apply(new ReadOnlySpan<T>((T*)from + start, count), new Span<T>((T*)to + start, count));
                 });
             }

@@ -88,13 +88,13 @@ internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder,
     {
         // A code with no byte order ('f8', as some writers give it) is this machine's, as
         // np.dtype('f8') reads it.
-        if (descr.Length >= 1 && char.IsAsciiLetter(descr[0])) descr = "=" + descr;
-        if (descr.Length >= 2 && descr[0] is '<' or '>' or '|' or '=')
+        string ordered = descr.Length >= 1 && char.IsAsciiLetter(descr[0]) ? "=" + descr : descr;
+        if (ordered.Length >= 2 && ordered[0] is '<' or '>' or '|' or '=')
         {
-            string code = descr[1..];
+            string code = ordered[1..];
             foreach (var row in DTypeTable.All)
                 if (row.NumPyDescr is { } known && known.AsSpan(1).SequenceEqual(code))
-                    return (row.DType, descr[0] == '>' && row.ElementSize > 1);
+                    return (row.DType, ordered[0] == '>' && row.ElementSize > 1);
         }
         var supported = DTypeTable.All.Where(row => row.NumPyDescr is not null).Select(row => row.NumPyDescr![1..]);
         throw new KerasValueError(

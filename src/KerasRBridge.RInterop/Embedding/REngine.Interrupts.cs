@@ -12,7 +12,8 @@ public static partial class REngine
     /// </summary>
     public static void Interrupt()
     {
-        if (_busy) RInterrupts.Request();
+        lock (InterruptGate)
+            if (_busy) RInterrupts.Request();
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public static unsafe partial class REngine
     private static RObject? _evaluator;
     // Whether R's thread is running work: an interrupt while it is idle is dropped.
     private static volatile bool _busy;
+    private static readonly object InterruptGate = new();
 
     /// <summary>Whether R is running.</summary>
     public static bool IsRunning => _work is { IsAddingCompleted: false };
@@ -81,11 +82,15 @@ public static unsafe partial class REngine
             try { work(); }
             finally
             {
-                _busy = false;
                 // An interrupt the work never reached a check for (.NET work that does not poll)
                 // is dropped with it, as R's console drops one at the prompt: it must not stop
-                // the next, unrelated command.
-                RInterrupts.DiscardPending();
+                // the next, unrelated command. Under Interrupt()'s lock, so that an interrupt
+                // cannot land between the two.
+                lock (InterruptGate)
+                {
+                    _busy = false;
+                    RInterrupts.DiscardPending();
+                }
             }
         }
     }
@@ -135,7 +140,7 @@ public static unsafe partial class REngine
         if (RThread.IsCurrent) return TopLevel(function);
         var work = _work;
         if (work is null) throw new InvalidOperationException("R is not running: call REngine.Start() first (KerasBridgeHost.Start() to use kerasbridge).");
-        if (work.IsAddingCompleted) throw new InvalidOperationException("R has been stopped, and cannot be started again in this process.");
+        if (work.IsAddingCompleted) throw new InvalidOperationException("R is not running (it was stopped, or failed to start), and cannot be started again in this process.");
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         work.Add(() =>
         {
