@@ -52,8 +52,9 @@ NULL
 #' @param x,a,object A tensor or variable.
 #' @param ... Further arguments, as for the base R function.
 #' @param na.rm Whether to skip NaN.
-#' @param axis,keepdims As for [op_mean()]: 1-based axes to average over (`NULL`: all), and
-#'   whether to keep them with length 1.
+#' @param axis,keepdims For `mean()`, as for [op_mean()]: 1-based axes to average over (`NULL`:
+#'   all), and whether to keep them with length 1. For `sort()`, `axis` is the axis to sort
+#'   along (1-based, negative from the end).
 #' @param perm The new order of the axes (1-based), or `NULL` to reverse them.
 #' @param dims As for the base R functions.
 #' @return A tensor, or the R value base R gives for the same array (see above).
@@ -337,7 +338,6 @@ quantile.kerasbridge_object <- function(x, ...) stats::quantile(as.array(x), ...
 
 #' @rdname base_generics
 #' @param decreasing As for `sort()`.
-#' @param axis For `sort()`: the axis to sort along, 1-based, negative from the end.
 #' @export
 sort.kerasbridge_object <- function(x, decreasing = FALSE, ..., axis = -1L) {
   # Base R's own arguments (partial, as quantile() and median() pass it; na.last; method) ask
