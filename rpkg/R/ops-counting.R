@@ -182,11 +182,16 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
   op_array(counts, dtype)
 }
 
-# `values` as an R vector or array of numbers (NaN where NA), and what gives its result's shape.
-numbers_of <- function(values, name) {
-  v <- r_values(values)
+# R values that are numbers (or flags), as the counting ops take them; anything else is refused.
+require_numbers <- function(v, name) {
   if (!is.numeric(v) && !is.logical(v))
     raise_bridge_error("type_error", sprintf("`%s` must be numbers. Received: %s", name, shown(v, nlines = 1L)))
+  v
+}
+
+# `values` as an R vector or array of numbers (NaN where NA), and what gives its result's shape.
+numbers_of <- function(values, name) {
+  v <- require_numbers(r_values(values), name)
   storage.mode(v) <- "double"
   v
 }
@@ -195,8 +200,7 @@ numbers_of <- function(values, name) {
 # numbers compare exactly, as R compares them.
 number_tensor <- function(values, name) {
   if (is_kerasbridge_object(values)) return(values)
-  if (!is.numeric(values) && !is.logical(values))
-    raise_bridge_error("type_error", sprintf("`%s` must be numbers. Received: %s", name, shown(values, nlines = 1L)))
+  values <- require_numbers(values, name)
   if (anyNA(values)) storage.mode(values) <- "double"
   op_array(values, if (is.double(values)) "float64")
 }
