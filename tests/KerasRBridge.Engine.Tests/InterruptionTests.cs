@@ -136,4 +136,72 @@ public class InterruptionTests
         Interruption.SetCheck(() => { });
         Assert.That(NdArray.Full(DType.Float64, [Large], 3).Cast(DType.Int32).ToArray<int>(), Is.All.EqualTo(3));
     }
+
+    [Test]
+    public void An_elementwise_operation_of_two_long_tensors_polls_between_chunks_and_can_be_interrupted()
+    {
+        var x = NdArray.Full(DType.Float32, [Large], 1);
+        Interruption.SetCheck(() => _polls++);
+        Ops.Add(x, x);
+        Assert.That(_polls, Is.EqualTo(3));
+        InterruptAfter(_polls + 1);
+        Assert.Throws<Interrupted>(() => Ops.Add(x, x));
+    }
+
+    [Test]
+    public void A_long_tensor_and_a_number_can_be_interrupted()
+    {
+        var x = NdArray.Full(DType.Int32, [Large], 1);
+        InterruptAfter(1);
+        Assert.Throws<Interrupted>(() => Ops.Multiply(x, NdArray.Scalar(2)));
+    }
+
+    [Test]
+    public void A_broadcast_of_many_short_runs_polls_and_can_be_interrupted()
+    {
+        var columns = NdArray.Full(DType.Float64, [4, Large / 4], 1);
+        var row = NdArray.Full(DType.Float64, [1, Large / 4], 2);
+        Interruption.SetCheck(() => _polls++);
+        Ops.Add(row, columns);
+        Assert.That(_polls, Is.GreaterThanOrEqualTo(3));
+        InterruptAfter(1);
+        Assert.Throws<Interrupted>(() => Ops.Add(row, columns));
+    }
+
+    [Test]
+    public void A_long_unary_operation_can_be_interrupted()
+    {
+        var x = NdArray.Full(DType.Int64, [Large], -1);
+        InterruptAfter(1);
+        Assert.Throws<Interrupted>(() => Ops.Abs(x));
+    }
+
+    [Test]
+    public void A_sum_of_a_long_vector_polls_between_chunks_and_adds_every_element()
+    {
+        var x = NdArray.Full(DType.Float64, [Large + 7], 1);
+        Interruption.SetCheck(() => _polls++);
+        Assert.That(Ops.Sum(x).ToArray<double>(), Is.EqualTo(new double[] { Large + 7 }));
+        Assert.That(_polls, Is.EqualTo(4));
+        InterruptAfter(1);
+        Assert.Throws<Interrupted>(() => Ops.Sum(x));
+    }
+
+    [Test]
+    public void The_maximum_of_a_long_vector_finds_a_NaN_or_the_largest_in_any_chunk()
+    {
+        var values = new double[Large];
+        values[Large - 3] = 5;
+        Assert.That(Ops.Max(NdArray.FromColumnMajor(values, [Large])).ToArray<double>(), Is.EqualTo(new double[] { 5 }));
+        values[Interruption.ChunkLength + 1] = double.NaN;
+        Assert.That(double.IsNaN(Ops.Max(NdArray.FromColumnMajor(values, [Large])).ToArray<double>()[0]));
+    }
+
+    [Test]
+    public void A_reduction_over_a_later_axis_can_be_interrupted()
+    {
+        var x = NdArray.Full(DType.Float32, [4, Large / 4], 1);
+        InterruptAfter(1);
+        Assert.Throws<Interrupted>(() => Ops.Sum(x, axis: [1]));
+    }
 }

@@ -42,6 +42,12 @@ public static class Interruption
     /// </summary>
     public static ChunkRanges Chunks(int length) => new(length);
 
+    /// <summary>
+    /// A poll for every <see cref="ChunkLength"/> elements of work counted with
+    /// <see cref="Pace.Done"/>: for loops whose steps are each shorter than a chunk.
+    /// </summary>
+    public static Pace Paced() => default;
+
     /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/> chunk by chunk, polling between chunks.</summary>
     public static void Copy<T>(ReadOnlySpan<T> source, Span<T> destination)
     {
@@ -58,6 +64,21 @@ public static class Interruption
         {
             if (streaming) StreamingConversion.Convert(source[chunk], destination[chunk]);
             else TensorPrimitives.ConvertTruncating(source[chunk], destination[chunk]);
+        }
+    }
+
+    /// <summary>Counts work done in steps, polling once a chunk's worth has accumulated.</summary>
+    public struct Pace
+    {
+        private long _since;
+
+        /// <summary>Counts <paramref name="elements"/> done, polling if a chunk's worth has accumulated since the last poll.</summary>
+        public void Done(long elements)
+        {
+            _since += elements;
+            if (_since < ChunkLength) return;
+            _since = 0;
+            Poll();
         }
     }
 

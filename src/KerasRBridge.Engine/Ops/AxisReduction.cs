@@ -116,19 +116,44 @@ internal static class AxisReduction
             Array.Fill(result, TReducer.Reduce([]));
             return result;
         }
+        var pace = Interruption.Paced();
         for (int k = 0; k < outer; k++)
         {
             var block = data.Slice(k * n * inner, n * inner);
             if (inner == 1)
             {
-                result[k] = TReducer.Reduce(block);
+                // A long block polls within; many short ones poll once a chunk's worth is done.
+                result[k] = ReduceInChunks<T, TReducer>(block);
+                if (n <= Interruption.ChunkLength) pace.Done(n);
                 continue;
             }
             var accumulator = result.AsSpan(k * inner, inner);
             block[..inner].CopyTo(accumulator);
-            for (int j = 1; j < n; j++) TReducer.Combine(block.Slice(j * inner, inner), accumulator);
+            for (int j = 1; j < n; j++)
+            {
+                TReducer.Combine(block.Slice(j * inner, inner), accumulator);
+                pace.Done(inner);
+            }
         }
         return result;
+    }
+
+    // A long span reduces chunk by chunk, polling the host between chunks, and the chunks'
+    // results combine as the elements would.
+    private static T ReduceInChunks<T, TReducer>(ReadOnlySpan<T> x)
+        where T : unmanaged where TReducer : IReducer<T>
+    {
+        if (x.Length <= Interruption.ChunkLength) return TReducer.Reduce(x);
+        T total = default;
+        bool first = true;
+        foreach (Range chunk in Interruption.Chunks(x.Length))
+        {
+            T part = TReducer.Reduce(x[chunk]);
+            if (first) total = part;
+            else TReducer.Combine(new ReadOnlySpan<T>(in part), new Span<T>(ref total));
+            first = false;
+        }
+        return total;
     }
 
     private static long Product(ReadOnlySpan<long> dims)

@@ -47,7 +47,8 @@ internal static class Elementwise
     /// Nothing is copied to broadcast. The result is produced in runs over its leading axes in
     /// which each operand is either contiguous or one repeated element; each run is one call of
     /// a (vectorised) span kernel. Same-shape operands make one run of the whole tensor, and a
-    /// row broadcast over a column-major matrix makes one span-and-scalar run per column.
+    /// row broadcast over a column-major matrix makes one span-and-scalar run per column. Long
+    /// work polls the host (<see cref="Interruption"/>) between chunks of a million elements.
     /// </remarks>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     public static NdArray<TOut> Binary<T, TOut, TKernel>(NdArray x, NdArray y)
@@ -62,35 +63,42 @@ internal static class Elementwise
         ReadOnlySpan<long> shapeX = x.ShapeSpan, shapeY = y.ShapeSpan;
         if (shapeX.SequenceEqual(shapeY))
         {
-            TKernel.Apply(x.AsSpan<T>(), y.AsSpan<T>(), result);
+            ReadOnlySpan<T> xs = x.AsSpan<T>(), ys = y.AsSpan<T>();
+            foreach (Range chunk in Interruption.Chunks(result.Length)) TKernel.Apply(xs[chunk], ys[chunk], result[chunk]);
             return NdArray<TOut>.Adopt(storage, shape);
         }
         if (y.Size == 1 && shapeX.SequenceEqual(shape))
         {
-            TKernel.Apply(x.AsSpan<T>(), y.AsSpan<T>()[0], result);
+            ReadOnlySpan<T> xs = x.AsSpan<T>();
+            T scalar = y.AsSpan<T>()[0];
+            foreach (Range chunk in Interruption.Chunks(result.Length)) TKernel.Apply(xs[chunk], scalar, result[chunk]);
             return NdArray<TOut>.Adopt(storage, shape);
         }
         if (x.Size == 1 && shapeY.SequenceEqual(shape))
         {
-            TKernel.Apply(x.AsSpan<T>()[0], y.AsSpan<T>(), result);
+            ReadOnlySpan<T> ys = y.AsSpan<T>();
+            T scalar = x.AsSpan<T>()[0];
+            foreach (Range chunk in Interruption.Chunks(result.Length)) TKernel.Apply(scalar, ys[chunk], result[chunk]);
             return NdArray<TOut>.Adopt(storage, shape);
         }
         var plan = new BroadcastRuns(shape, shapeX, shapeY);
-        ReadOnlySpan<T> xs = x.AsSpan<T>(), ys = y.AsSpan<T>();
+        ReadOnlySpan<T> xr = x.AsSpan<T>(), yr = y.AsSpan<T>();
         int run = (int)plan.RunLength;
         var cursor = plan.Start();
+        var pace = Interruption.Paced();
         for (int k = 0; k < result.Length; k += run)
         {
             var destination = result.Slice(k, run);
             int ox = (int)cursor.OffsetX, oy = (int)cursor.OffsetY;
             switch (plan.XRepeats, plan.YRepeats)
             {
-                case (false, false): TKernel.Apply(xs.Slice(ox, run), ys.Slice(oy, run), destination); break;
-                case (false, true): TKernel.Apply(xs.Slice(ox, run), ys[oy], destination); break;
-                case (true, false): TKernel.Apply(xs[ox], ys.Slice(oy, run), destination); break;
-                default: destination.Fill(TKernel.Apply(xs[ox], ys[oy])); break;
+                case (false, false): TKernel.Apply(xr.Slice(ox, run), yr.Slice(oy, run), destination); break;
+                case (false, true): TKernel.Apply(xr.Slice(ox, run), yr[oy], destination); break;
+                case (true, false): TKernel.Apply(xr[ox], yr.Slice(oy, run), destination); break;
+                default: destination.Fill(TKernel.Apply(xr[ox], yr[oy])); break;
             }
             cursor.MoveNext();
+            pace.Done(run);
         }
         return NdArray<TOut>.Adopt(storage, shape);
     }
@@ -100,7 +108,9 @@ internal static class Elementwise
         where T : unmanaged where TOut : unmanaged where TKernel : IUnaryKernel<TKernel, T, TOut>
     {
         var storage = TensorStorage.AllocateLike<TOut>(x);
-        TKernel.Apply(x.AsSpan<T>(), storage.GetSpan());
+        ReadOnlySpan<T> xs = x.AsSpan<T>();
+        var result = storage.GetSpan();
+        foreach (Range chunk in Interruption.Chunks(result.Length)) TKernel.Apply(xs[chunk], result[chunk]);
         return NdArray<TOut>.Adopt(storage, x.ShapeArray);
     }
 }
