@@ -39,9 +39,23 @@ NULL
 #'
 #' `x[...]` and `x[...] <- value` on a tensor or variable are `x@r[...]`: the rules above, as
 #' the tensorflow package's `[` gives keras3's TensorFlow tensors (1-based, negative indices
-#' from the end, `drop`), so code written for those runs unchanged. One difference from `@r`,
-#' as in the tensorflow package: `a:b` with `a > b` counts down (`x[3:1]` is `x[c(3, 2, 1)]`,
-#' `x[-1:-3]` the last three reversed), where `x@r[3:1]`, a Python slice, is empty.
+#' from the end, `drop`), so code written for those runs unchanged. Where `@r` differs from the
+#' tensorflow package, `x[...]` follows the tensorflow package:
+#'
+#' * `a:b` with `a > b` counts down (`x[3:2]` is `x[c(3, 2)]`, `x[-1:-3]` the last three
+#'   reversed), and so does `a:b:step` with a positive step (`x[6:2:2]` is `x[c(6, 4, 2)]`),
+#'   where `@r`'s Python slices are empty. (`x[3:1]` is `x[c(3, 2, 1)]` here; the tensorflow
+#'   package gives nothing there, its stop reaching 0.)
+#' * A slice end beyond its axis (`x[2:10]` of 5 elements) is an `index_error`, where `@r`
+#'   clips it, as Python does, and base R pads with `NA`.
+#' * A vector of several indices with a negative one (`x[c(-1, -2)]`) is a `value_error`: base R
+#'   drops those elements, `@r` counts them from the end.
+#' * A backquoted name with colons is an R-style slice, each part an R expression: the name
+#'   `5:` takes from the fifth element on, `::2` every second.
+#'
+#' Tensors as indices are 1-based in `x[...]`, as in `@r` (the tensorflow package passes them to
+#' TensorFlow 0-based): `x[op_argmax(x)]` is the largest element, keras3's `op_argmax()` being
+#' 1-based.
 #'
 #' @param x A tensor or variable.
 #' @param ... Indices, one per axis.
@@ -109,17 +123,47 @@ print.kerasbridge_all_dims <- function(x, ...) {
 
 # Turns the unevaluated index arguments of a `[` or `[<-` call into the list the engine reads:
 # the whole axis (`NA:NA`) for a missing index, a kerasbridge_slice for `a:b` or `a:b:step`,
-# everything else evaluated (so NULL, as in keras3, is a new axis).
-index_list <- function(args, env, descending = FALSE, one_based = TRUE) {
+# everything else evaluated (so NULL, as in keras3, is a new axis). `tf_rules` are those of the
+# tensorflow package's `[`, which keras3's TensorFlow tensors have: see slice_of(),
+# slice_name_call() and refuse_negative_vectors().
+index_list <- function(args, env, tf_rules = FALSE, one_based = TRUE) {
   index <- lapply(forwarded_dots(args, env), function(arg) {
     if (identical(arg, quote(expr = ))) return(whole_axis)
     if (identical(arg, quote(..))) return(all_dims())
-    if (is_python_slice_name(arg)) return(python_slice(arg, one_based))
-    if (is_colon_call(arg)) return(slice_of(arg, env, descending))
-    eval(arg, env)
+    if (is_python_slice_name(arg)) {
+      if (!tf_rules) return(python_slice(arg, one_based))
+      arg <- slice_name_call(arg)
+    }
+    if (is_colon_call(arg)) return(slice_of(arg, env, tf_rules))
+    value <- eval(arg, env)
+    if (tf_rules) refuse_negative_vectors(value)
+    value
   })
   # A lone plain list is a tuple key, x[(i, j)] in Python: its elements index the axes.
   if (length(index) == 1L && is.list(index[[1L]]) && is.null(oldClass(index[[1L]]))) index[[1L]] else index
+}
+
+# A backquoted name such as `5:` or `::2` in x[...] is the R-style slice 5:NULL or NULL:NULL:2,
+# as the tensorflow package reads it: each part an R expression, an empty one an open end.
+slice_name_call <- function(arg) {
+  name <- as.character(arg)
+  parts <- trimws(strsplit(paste0(name, " "), ":", fixed = TRUE)[[1L]])
+  if (length(parts) > 3L)
+    raise_bridge_error("value_error", sprintf("A slice has at most 3 parts, start:stop:step. Received: `%s`", name))
+  ends <- lapply(parts, function(part) {
+    if (!nzchar(part)) return(NULL)
+    tryCatch(str2lang(part), error = function(e)
+      raise_bridge_error("value_error", sprintf("`%s` is not a slice start:stop:step: `%s` is not an R expression.", name, part)))
+  })
+  if (length(ends) == 2L) call(":", ends[[1L]], ends[[2L]]) else call(":", call(":", ends[[1L]], ends[[2L]]), ends[[3L]])
+}
+
+# A vector of several indices with a negative one: base R would drop those elements and Python
+# count them from the end, so x[...] refuses it, as the tensorflow package's `[` does (a single
+# negative index counts from the end, and x@r[...] reads every negative index so).
+refuse_negative_vectors <- function(value) {
+  if (is.numeric(value) && is.null(oldClass(value)) && length(value) > 1L && length(dim(value)) <= 1L && any(value < 0, na.rm = TRUE))
+    raise_bridge_error("value_error", sprintf("x[...] takes no negative numbers in a vector of indices: base R would drop those elements, keras3's x@r[...] counts them from the end. Received: %s", shown(value)))
 }
 
 # Indices passed on as `...` (`f <- function(t, ...) t[...]`, `sapply(xs, "[", 2)`): each
@@ -158,10 +202,11 @@ python_slice <- function(arg, one_based) {
 }
 
 # `a:b`, or `a:b:step`, which R parses as `(a:b):step`; each part a number, NA (or NULL) or a
-# scalar tensor, as keras3 reads them. With `descending`, `a:b` with a > b on the same side of
-# the ends (3:2, -1:-3) steps back, as R's sequence does and the tensorflow package's `[` reads
-# it; keras3's `@r` (Python's slices) gives nothing.
-slice_of <- function(arg, env, descending = FALSE) {
+# scalar tensor, as keras3 reads them. With `tf_rules`, `a:b` with a > b on the same side of
+# the ends (3:1, -1:-3) steps back, as R's sequence does and the tensorflow package's `[` reads
+# it, and so does `a:b:step` with a positive step (6:2:2 is 6, 4, 2), whose sign the tensorflow
+# package turns likewise; keras3's `@r` (Python's slices) gives nothing.
+slice_of <- function(arg, env, tf_rules = FALSE) {
   parts <- if (is_colon_call(arg[[2L]])) list(arg[[2L]][[2L]], arg[[2L]][[3L]], arg[[3L]]) else list(arg[[2L]], arg[[3L]])
   values <- lapply(parts, function(part) {
     value <- eval(part, env)
@@ -171,8 +216,9 @@ slice_of <- function(arg, env, descending = FALSE) {
   if (!all(vapply(values, function(v) length(v) == 1L && (is.numeric(v) || is.na(v)), TRUE)))
     raise_bridge_error("value_error", sprintf("The ends and step of a slice `a:b` or `a:b:step` must be single numbers or NA. Received: %s", shown(arg)))
   ends <- as.double(unlist(values))
-  if (descending && length(ends) == 2L && !anyNA(ends) && ends[[1L]] > ends[[2L]] && sign(ends[[1L]]) == sign(ends[[2L]]))
-    ends <- c(ends, -1)
+  if (tf_rules && !anyNA(ends[1:2]) && ends[[1L]] > ends[[2L]] && sign(ends[[1L]]) == sign(ends[[2L]]) &&
+      (length(ends) == 2L || isTRUE(ends[[3L]] > 0)))
+    ends <- c(ends[1:2], -(if (length(ends) == 3L) ends[[3L]] else 1))
   structure(ends, class = "kerasbridge_slice")
 }
 
@@ -201,15 +247,46 @@ kept_axes <- function(index, drop) {
 `[.kerasbridge_indexer` <- function(x, ..., drop = TRUE) read_subset(x[[1L]], sys.call(), parent.frame(), drop, x[[2L]])
 
 # The part of `x` that the call `x[...]` (or `x@r[...]`) names, its indices evaluated in `env`.
-read_subset <- function(x, call, env, drop, one_based, descending = FALSE) {
-  index <- kept_axes(index_list(call_indices(call), env, descending, one_based), drop)
+read_subset <- function(x, call, env, drop, one_based, tf_rules = FALSE) {
+  index <- kept_axes(subset_index(x, call, env, one_based, tf_rules), drop)
   .Call(krb_call3, "subset_get", x, index, one_based)
 }
 
 # `x` with the part the call `x[...] <- value` names replaced: a new tensor, or NULL for a
 # variable, which changes in place.
-write_subset <- function(x, call, env, value, one_based, descending = FALSE)
-  .Call(krb_call4, "subset_set", x, index_list(call_indices(call), env, descending, one_based), value, one_based)
+write_subset <- function(x, call, env, value, one_based, tf_rules = FALSE)
+  .Call(krb_call4, "subset_set", x, subset_index(x, call, env, one_based, tf_rules), value, one_based)
+
+subset_index <- function(x, call, env, one_based, tf_rules) {
+  index <- index_list(call_indices(call), env, tf_rules, one_based)
+  if (tf_rules) refuse_slices_beyond(index, dim(x))
+  index
+}
+
+# x[...] refuses a slice end beyond its axis, as the tensorflow package's `[` does by default
+# (base R would pad with NA; x@r[...] clips, as Python's slices do). Each index takes one axis,
+# except a new axis (none), all_dims() (those the others leave) and a logical array or bool
+# tensor (its own); a matrix of coordinates takes them all, and has no slice beside it.
+refuse_slices_beyond <- function(index, dims) {
+  if (!length(index) || is.null(dims)) return(invisible())
+  taken <- vapply(index, function(i) {
+    if (is.null(i) || inherits(i, "kerasbridge_newaxis")) 0L
+    else if (inherits(i, "kerasbridge_all_dims")) NA_integer_
+    else if (is.logical(i) && !is.null(dim(i))) length(dim(i))
+    else if (is_kerasbridge_object(i) && identical(op_dtype(i), "bool")) as.integer(op_ndim(i))
+    else 1L
+  }, 1L)
+  taken[is.na(taken)] <- max(0L, length(dims) - sum(taken, na.rm = TRUE))
+  first_axis <- cumsum(taken) - taken + 1L
+  for (k in which(vapply(index, inherits, TRUE, "kerasbridge_slice"))) {
+    axis <- first_axis[[k]]
+    ends <- unclass(index[[k]])[1:2]
+    if (axis > length(dims) || !any(abs(ends) > dims[[axis]], na.rm = TRUE)) next
+    raise_bridge_error("index_error", sprintf(
+      "Slice %s is out of bounds for axis %d with size %d: x[...] takes slices within the axis, as the tensorflow package's `[` does (x@r[...] clips them, as Python's slices).",
+      paste(ifelse(is.na(ends), "NA", format(ends, scientific = FALSE, trim = TRUE)), collapse = ":"), axis, dims[[axis]]))
+  }
+}
 
 #' @export
 `[<-.kerasbridge_indexer` <- function(x, ..., value) {
@@ -235,15 +312,15 @@ write_subset <- function(x, call, env, value, one_based, descending = FALSE)
 #' @rdname op_subset
 #' @param drop Whether single numbers drop their axes, as in R.
 #' @export
-`[.kerasbridge_object` <- function(x, ..., drop = TRUE) read_subset(x, sys.call(), parent.frame(), drop, TRUE, descending = TRUE)
+`[.kerasbridge_object` <- function(x, ..., drop = TRUE) read_subset(x, sys.call(), parent.frame(), drop, TRUE, tf_rules = TRUE)
 
 #' @rdname op_subset
 #' @export
-`[<-.kerasbridge_object` <- function(x, ..., value) assigned(x, sys.call(), parent.frame(), value, descending = TRUE)
+`[<-.kerasbridge_object` <- function(x, ..., value) assigned(x, sys.call(), parent.frame(), value, tf_rules = TRUE)
 
 # What `x[...] <- value` leaves in `x`: a new tensor, or the variable itself, changed in place.
-assigned <- function(x, call, env, value, descending) {
-  result <- write_subset(x, call, env, value, TRUE, descending)
+assigned <- function(x, call, env, value, tf_rules) {
+  result <- write_subset(x, call, env, value, TRUE, tf_rules)
   if (is.null(result)) x else result
 }
 
@@ -256,7 +333,7 @@ op_subset <- function(x, ..., drop = TRUE) {
 
 #' @rdname op_subset
 #' @export
-`op_subset<-` <- function(x, ..., value) assigned(x, sys.call(), parent.frame(), value, descending = FALSE)
+`op_subset<-` <- function(x, ..., value) assigned(x, sys.call(), parent.frame(), value, tf_rules = FALSE)
 
 #' @rdname op_subset
 #' @export

@@ -178,6 +178,50 @@ test_that("x[a:b] <- value with a > b writes in the order R's sequence gives; op
   expect_identical(as.vector(as.array(z)), c(10, 3, 2, 1, 50))
 })
 
+test_that("x[a:b:step] with a > b and a positive step counts down by the step, as the tensorflow package's `[` turns the step", {
+  m <- op_array(matrix(1:12, 6))
+  expect_identical(as.vector(as.array(m[6:2:2, 1])), c(6L, 4L, 2L))
+  expect_identical(as.vector(as.array(m[6:2:1, 1])), 6:2)
+  expect_identical(as.vector(as.array(m[6:2:-2, 1])), c(6L, 4L, 2L))
+  expect_identical(op_shape(m@r[6:2:2, 1])[[1L]], 0L)
+})
+
+test_that("backquoted slice names in x[...] are R-style slices, as the tensorflow package reads them", {
+  m <- op_array(matrix(1:12, 6))
+  expect_identical(as.array(m[`5:`, ]), matrix(1:12, 6)[5:6, ])
+  expect_identical(as.array(m[`::2`, ]), matrix(1:12, 6)[c(1, 3, 5), ])
+  expect_identical(as.array(m[`:2`, ]), matrix(1:12, 6)[1:2, ])
+  expect_identical(as.vector(as.array(m[`5:NULL`, 2])), 11:12)
+  k <- 4
+  expect_identical(as.vector(as.array(m[`k:`, 1])), 4:6)
+  expect_error(m[`1:2:3:4`, ], "at most 3 parts", class = "value_error")
+  expect_error(m@r[`5:`, ], class = "value_error")
+})
+
+test_that("x[...] refuses a vector of indices holding a negative one, which base R would drop and @r count from the end", {
+  x <- op_array(c(1, 2, 3, 4, 5))
+  expect_error(x[c(-1, -2)], "Received: c(-1, -2)", fixed = TRUE, class = "value_error")
+  expect_error(x[-(1:2)], class = "value_error")
+  expect_error(x[c(2, -1)] <- 0, class = "value_error")
+  expect_identical(as.vector(as.array(x[-1])), 5)
+  expect_identical(as.vector(as.array(x@r[c(-1, -2)])), c(5, 4))
+})
+
+test_that("x[...] refuses a slice beyond its axis, as the tensorflow package's `[`; @r clips it as Python does", {
+  x <- op_array(c(1, 2, 3, 4, 5))
+  m <- op_array(matrix(1:12, 6))
+  expect_error(x[2:10], "Slice 2:10 is out of bounds for axis 1 with size 5", class = "index_error")
+  expect_error(x[-7:-1], class = "index_error")
+  expect_error(m[, 1:3], "axis 2 with size 2", class = "index_error")
+  expect_error(m[.., 1:3], "axis 2 with size 2", class = "index_error")
+  expect_error(m[NULL, 1:7], "axis 1 with size 6", class = "index_error")
+  expect_error(x[4:9] <- 0, class = "index_error")
+  expect_identical(as.vector(as.array(x[1:5])), c(1, 2, 3, 4, 5))
+  expect_identical(as.vector(as.array(x[-5:-1])), c(1, 2, 3, 4, 5))
+  expect_identical(as.vector(as.array(x@r[2:10])), c(2, 3, 4, 5))
+  expect_identical(as.array(x), array(c(1, 2, 3, 4, 5)))
+})
+
 test_that("x[...] evaluates its indices where it is called, as R's `[` does", {
   x <- op_array(array(1:12, c(3, 4)))
   row_of <- function(i) x[i, ]
@@ -275,7 +319,7 @@ test_that("x[] is all of x, 0-d tensors and variables included, as base R", {
   expect_identical(as.array(s[]), as.array(s))
   sv <- keras_variable(5)
   sv[] <- 7
-  expect_identical(as.array(sv), 7)
+  expect_identical(as.array(sv), array(7))
   m <- op_convert_to_tensor(matrix(1:4, 2))
   expect_identical(as.array(m[]), matrix(1:4, 2))
   m[] <- 0L
