@@ -88,3 +88,10 @@ test_that("as_tensor() keeps a dimension beyond R's integers instead of reading 
 test_that("as_tensor() refuses an unknown dtype", {
   expect_error(as_tensor(1, "float33"), class = "kerasbridge_error")
 })
+
+test_that("a shape() converts as the Python tuple keras3 makes of it: an int32 vector of its dimensions", {
+  expect_identical(op_dtype(as_tensor(shape(3, 5))), "int32")
+  expect_identical(as.vector(as.array(op_convert_to_tensor(shape(3, 5)))), c(3L, 5L))
+  expect_identical(op_dtype(as_tensor(shape(3, 5), dtype = "int64")), "int64")
+  expect_error(op_convert_to_tensor(shape(NA, 5)), class = "type_error")
+})

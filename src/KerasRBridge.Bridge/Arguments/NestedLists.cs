@@ -14,8 +14,10 @@ namespace KerasRBridge.Bridge.Arguments;
 /// </summary>
 internal static class NestedLists
 {
-    /// <summary>Whether <paramref name="x"/> is a plain (unclassed) R list.</summary>
-    internal static bool Applies(Sexp x) => RValues.TypeOf(x) == SexpType.List && !RValues.IsObject(x);
+    /// <summary>Whether <paramref name="x"/> is a plain (unclassed) R list, or a keras3
+    /// <c>shape()</c>, which reaches Keras as a Python tuple of its dimensions.</summary>
+    internal static bool Applies(Sexp x) =>
+        RValues.TypeOf(x) == SexpType.List && (!RValues.IsObject(x) || RValues.ClassOf(x).Contains("keras_shape"));
 
     /// <summary>The list as a tensor of <paramref name="dtype"/>, or of the leaves' result type.</summary>
     /// <exception cref="KerasValueError">The elements' shapes differ.</exception>
