@@ -94,10 +94,10 @@ Math.kerasbridge_object <- function(x, ...) {
     log = if (...length() == 0L) op_log(x) else op_divide(op_log(x), log(..1)),
     cumsum = op_cumsum(in_r_order(x)),
     cumprod = op_cumprod(in_r_order(x)),
-    cummax = , cummin = op_convert_to_tensor(array(get(.Generic)(as.vector(as.array(x)))), dtype = op_dtype(x)),
+    cummax = , cummin = op_convert_to_tensor(array(get(.Generic)(as.vector(tensor_values(x)))), dtype = op_dtype(x)),
     # The rest (trunc, gamma, digamma, cospi, signif, ...) computes in R on the array; its
     # NaN and Inf are the result, as in keras3's tensor methods, without R's "NaNs produced".
-    op_convert_to_tensor(suppressWarnings(get(.Generic)(as.array(x), ...)), dtype = float_dtype(op_dtype(x)))
+    op_convert_to_tensor(suppressWarnings(get(.Generic)(tensor_values(x), ...)), dtype = float_dtype(op_dtype(x)))
   )
 }
 
@@ -256,9 +256,13 @@ rbind.kerasbridge_object <- function(..., deparse.level = 1) bound(list(...), 1L
 
 # cbind() and rbind() as base R joins matrices: vectors and numbers become columns (rows), a
 # number repeated to the matrices' (else the longest vector's) length, NULLs drop out; the
-# parts then join along `axis` in Keras's promoted dtype.
+# parts then join along `axis` in Keras's promoted dtype. R's NA in an integer or logical part
+# is a missing number, NaN, as in R's operators (an int32 tensor would hold it as -2147483648).
 bound <- function(parts, axis) {
-  parts <- lapply(Filter(Negate(is.null), parts), tensor_of)
+  parts <- lapply(Filter(Negate(is.null), parts), function(part) {
+    if ((is.integer(part) || is.logical(part)) && anyNA(part)) storage.mode(part) <- "double"
+    tensor_of(part)
+  })
   ranks <- vapply(parts, op_ndim, 1L)
   across <- function(part) if (op_ndim(part) == 2L) unlist(op_shape(part))[[3L - axis]] else op_size(part)
   n <- if (any(ranks == 2L)) across(parts[[which(ranks == 2L)[[1L]]]]) else max(1L, vapply(parts[ranks == 1L], across, 1))
@@ -280,7 +284,7 @@ is.na.kerasbridge_object <- function(x) op_isnan(x)
 #' @rdname base_generics
 #' @param recursive Unused, as for `anyNA()`.
 #' @export
-anyNA.kerasbridge_object <- function(x, recursive = FALSE) isTRUE(as.array(op_any(op_isnan(x))))
+anyNA.kerasbridge_object <- function(x, recursive = FALSE) isTRUE(tensor_values(op_any(op_isnan(x))))
 
 #' @rdname base_generics
 #' @export
@@ -307,16 +311,16 @@ as.raster.kerasbridge_object <- function(x, max = 1, ...) grDevices::as.raster(a
 #' @rdname base_generics
 #' @importFrom utils head
 #' @export
-head.kerasbridge_object <- function(x, ...) utils::head(as.array(x), ...)
+head.kerasbridge_object <- function(x, ...) utils::head(tensor_values(x), ...)
 
 #' @rdname base_generics
 #' @importFrom utils tail
 #' @export
-tail.kerasbridge_object <- function(x, ...) utils::tail(as.array(x), ...)
+tail.kerasbridge_object <- function(x, ...) utils::tail(tensor_values(x), ...)
 
 #' @rdname base_generics
 #' @export
-rev.kerasbridge_object <- function(x) rev(as.array(x))
+rev.kerasbridge_object <- function(x) rev(tensor_values(x))
 
 #' @rdname base_generics
 #' @export
@@ -324,17 +328,17 @@ dimnames.kerasbridge_object <- function(x) NULL
 
 #' @rdname base_generics
 #' @export
-summary.kerasbridge_object <- function(object, ...) summary(as.array(object), ...)
+summary.kerasbridge_object <- function(object, ...) summary(tensor_values(object), ...)
 
 #' @rdname base_generics
 #' @importFrom stats median
 #' @export
-median.kerasbridge_object <- function(x, na.rm = FALSE, ...) stats::median(as.array(x), na.rm = na.rm, ...)
+median.kerasbridge_object <- function(x, na.rm = FALSE, ...) stats::median(tensor_values(x), na.rm = na.rm, ...)
 
 #' @rdname base_generics
 #' @importFrom stats quantile
 #' @export
-quantile.kerasbridge_object <- function(x, ...) stats::quantile(as.array(x), ...)
+quantile.kerasbridge_object <- function(x, ...) stats::quantile(tensor_values(x), ...)
 
 #' @rdname base_generics
 #' @param decreasing As for `sort()`.
@@ -342,7 +346,7 @@ quantile.kerasbridge_object <- function(x, ...) stats::quantile(as.array(x), ...
 sort.kerasbridge_object <- function(x, decreasing = FALSE, ..., axis = -1L) {
   # Base R's own arguments (partial, as quantile() and median() pass it; na.last; method) ask
   # for base R's sort, of the values.
-  if (...length()) return(sort(as.vector(as.array(x)), decreasing = decreasing, ...))
+  if (...length()) return(sort(as.vector(tensor_values(x)), decreasing = decreasing, ...))
   # As the tensorflow package's sort() for keras3's tensors: a tensor sorted along `axis`.
   sorted <- op_sort(x, axis = axis)
   if (flag(decreasing, "decreasing")) op_flip(sorted, axis = axis) else sorted
@@ -351,24 +355,24 @@ sort.kerasbridge_object <- function(x, decreasing = FALSE, ..., axis = -1L) {
 #' @rdname base_generics
 #' @param incomparables As for `unique()`.
 #' @export
-unique.kerasbridge_object <- function(x, incomparables = FALSE, ...) unique(as.array(x), incomparables = incomparables, ...)
+unique.kerasbridge_object <- function(x, incomparables = FALSE, ...) unique(tensor_values(x), incomparables = incomparables, ...)
 
 #' @rdname base_generics
 #' @export
-duplicated.kerasbridge_object <- function(x, incomparables = FALSE, ...) duplicated(as.array(x), incomparables = incomparables, ...)
+duplicated.kerasbridge_object <- function(x, incomparables = FALSE, ...) duplicated(tensor_values(x), incomparables = incomparables, ...)
 
 #' @rdname base_generics
 #' @export
-anyDuplicated.kerasbridge_object <- function(x, incomparables = FALSE, ...) anyDuplicated(as.array(x), incomparables = incomparables, ...)
+anyDuplicated.kerasbridge_object <- function(x, incomparables = FALSE, ...) anyDuplicated(tensor_values(x), incomparables = incomparables, ...)
 
 # What order() compares: the values as base R's vector of them.
 #' @rdname base_generics
 #' @export
-xtfrm.kerasbridge_object <- function(x) as.vector(as.array(x))
+xtfrm.kerasbridge_object <- function(x) as.vector(tensor_values(x))
 
 #' @rdname base_generics
 #' @export
-diff.kerasbridge_object <- function(x, ...) diff(as.array(x), ...)
+diff.kerasbridge_object <- function(x, ...) diff(tensor_values(x), ...)
 
 #' @rdname base_generics
 #' @export
@@ -378,7 +382,7 @@ rep.kerasbridge_object <- function(x, ...) {
   args <- list(...)
   times <- if (length(args) == 1L && (is.null(names(args)) || names(args) %in% c("", "times"))) scalar_value(args[[1L]])
   if (is.numeric(times) && length(times) == 1L && op_ndim(x) <= 1L) return(op_tile(op_reshape(x, -1L), times))
-  rep(as.array(x), ...)
+  rep(tensor_values(x), ...)
 }
 
 #' @rdname base_generics
@@ -386,7 +390,7 @@ rep.kerasbridge_object <- function(x, ...) {
 #' @export
 as.data.frame.kerasbridge_object <- function(x, row.names = NULL, optional = FALSE, ...) {
   # A vector's column is named for the argument, as base R names it (not "as.array(x)").
-  values <- as.array(x)
+  values <- tensor_values(x)
   if (length(dim(values)) <= 1L && !"nm" %in% names(list(...)))
     return(as.data.frame(as.vector(values), row.names = row.names, optional = optional, ..., nm = deparse1(substitute(x))))
   as.data.frame(values, row.names = row.names, optional = optional, ...)
@@ -403,8 +407,8 @@ str.kerasbridge_object <- function(object, ...) {
   kind <- if (inherits(object, "kerasbridge_variable")) "Variable" else "Tensor"
   dims <- as.integer(unlist(op_shape(object)))
   # The first elements in R's order, read by their coordinates: no copy of a large tensor.
-  shown <- if (length(dims) == 0L) as.vector(as.array(object))
-           else as.vector(as.array(object@r[arrayInd(seq_len(min(10L, length(object))), dims)]))
+  shown <- if (length(dims) == 0L) as.vector(tensor_values(object))
+           else as.vector(tensor_values(object@r[arrayInd(seq_len(min(10L, length(object))), dims)]))
   cat(sprintf("<%s> %s%s %s%s\n", kind, op_dtype(object),
               if (length(dims)) sprintf(" [%s]", paste(sprintf("1:%d", dims), collapse = ", ")) else "",
               paste(format(shown, digits = 3, trim = TRUE), collapse = " "),

@@ -5,7 +5,7 @@ NULL
 # values, each result then made a tensor of the dtype Keras gives it.
 
 # The values of a tensor, variable or R value as an R vector or array.
-r_values <- function(x) if (is_kerasbridge_object(x)) as.array(x) else x
+r_values <- function(x) if (is_kerasbridge_object(x)) tensor_values(x) else x
 
 # The same, a plain list of numbers (a Python list, as keras3 hands it on) or a shape() read as
 # the vector of them (an unknown dimension as NA).

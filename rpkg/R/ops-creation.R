@@ -90,7 +90,7 @@ op_stop_gradient <- function(variable) op_array(variable)
 
 #' @rdname op_convert_to_tensor
 #' @export
-op_convert_to_array <- function(x) as.array(if (is_kerasbridge_object(x)) x else op_convert_to_tensor(x))
+op_convert_to_array <- function(x) numpy_values(if (is_kerasbridge_object(x)) x else op_convert_to_tensor(x))
 
 #' @rdname op_convert_to_tensor
 #' @export

@@ -22,7 +22,8 @@ NULL
 #'
 #' @param x A tensor or variable.
 #' @param ... Unused.
-#' @return `as.array()` gives an R array with the tensor's dimensions.
+#' @return `as.array()` gives an R array with the tensor's dimensions: a 0-d variable gives a
+#'   1-d array of length 1, as keras3's, and a 0-d tensor its number, as keras3's tensors.
 #' @examples
 #' v <- keras_variable(array(1:6, c(2, 3)))
 #' t <- v$value
@@ -34,28 +35,58 @@ NULL
 
 #' @rdname kerasbridge_tensor
 #' @export
-as.array.kerasbridge_object <- function(x, ...) .Call(krb_call1, "to_r", x)
+as.array.kerasbridge_object <- function(x, ...) {
+  without_integer_min(if (inherits(x, "kerasbridge_variable")) numpy_values(x) else tensor_values(x))
+}
+
+# int32's least value, -2147483648, is NA in an R integer: R values that have it say so, with a
+# warning, as R's as.integer() warns of a number it cannot hold (reticulate gives the NA alone).
+without_integer_min <- function(values) {
+  if (is.integer(values) && anyNA(values))
+    warning(warningCondition("int32's least value, -2147483648, is NA in an R integer: as.numeric() or op_cast(x, \"float64\") reads it as a number.",
+                             class = "kerasbridge_warning", call = sys.call(-1L)))
+  values
+}
+
+# The values as R numbers: exact for int32's least value, which an R integer holds only as NA.
+number_values <- function(x) {
+  values <- tensor_values(x)
+  if (is.integer(values) && anyNA(values)) tensor_values(op_cast(x, "float64")) else values
+}
+
+# The values as keras3 gets them through a NumPy array: reticulate gives a 0-d array dim 1. A
+# variable converts so (Keras's numpy() is np.array(self)); a tensor's own numpy() is a NumPy
+# scalar, a plain number (the tensorflow package's as.array()).
+numpy_values <- function(x) {
+  values <- tensor_values(x)
+  if (is.null(dim(values))) dim(values) <- 1L
+  values
+}
+
+# The values as R holds them: an array with the tensor's dimensions, a 0-d tensor's one value
+# without dimensions (base R's functions on a tensor see the number, not a 1-d array).
+tensor_values <- function(x) .Call(krb_call1, "to_r", x)
 
 #' @export
-as.vector.kerasbridge_object <- function(x, mode = "any") as.vector(as.array(x), mode)
+as.vector.kerasbridge_object <- function(x, mode = "any") as.vector(without_integer_min(tensor_values(x)), mode)
 
 #' @export
-as.double.kerasbridge_object <- function(x, ...) as.double(as.array(x))
+as.double.kerasbridge_object <- function(x, ...) as.double(number_values(x))
 
 #' @export
-as.numeric.kerasbridge_object <- function(x, ...) as.double(as.array(x))
+as.numeric.kerasbridge_object <- function(x, ...) as.double(number_values(x))
 
 #' @export
-as.integer.kerasbridge_object <- function(x, ...) as.integer(as.array(x))
+as.integer.kerasbridge_object <- function(x, ...) as.integer(without_integer_min(tensor_values(x)))
 
 #' @export
-as.logical.kerasbridge_object <- function(x, ...) as.logical(as.array(x))
+as.logical.kerasbridge_object <- function(x, ...) as.logical(tensor_values(x))
 
 #' @export
-as.complex.kerasbridge_object <- function(x, ...) as.complex(as.array(x))
+as.complex.kerasbridge_object <- function(x, ...) as.complex(tensor_values(x))
 
 #' @export
-as.raw.kerasbridge_object <- function(x) as.raw(as.array(x))
+as.raw.kerasbridge_object <- function(x) as.raw(tensor_values(x))
 
 # Tools that describe objects (deparsers, pillar, IDE panes) ask for dim() and length(): an
 # object from a previous session answers them as an empty one, having no data left.
@@ -141,13 +172,12 @@ summary_dimnames <- function(dims) {
 # which R's doubles round, by their digits (from the engine, so not in a forked child).
 printable <- function(x) {
   values <- exact_values(x)
-  if (is.integer(values) && anyNA(values)) return(as.array(op_cast(x, "float64")))
-  values
+  if (is.integer(values) && anyNA(values)) number_values(x) else values
 }
 
-# as.array(x), but 64-bit integers beyond 2^53, which R's doubles round, as their digits.
+# The values, but 64-bit integers beyond 2^53, which R's doubles round, as their digits.
 exact_values <- function(x) {
-  values <- as.array(x)
+  values <- tensor_values(x)
   if (!is.double(values) || !is_64_bit_integer(x) || !any(abs(values) >= 2^53)) return(values)
   digits <- .Call(krb_call1, "integer_digits", x)
   if (is.null(dim(values))) digits else array(digits, dim(values))

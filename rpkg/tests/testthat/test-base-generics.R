@@ -360,3 +360,10 @@ test_that("with na.rm, an R NA beside a tensor leaves nothing to reduce, as in b
   expect_identical(as.vector(as.array(sum(x, NA, na.rm = TRUE))), sum(1:3, NA, na.rm = TRUE))
   expect_identical(as.vector(as.array(max(x, NA, na.rm = TRUE))), 3L)
 })
+
+test_that("cbind() and rbind() take R's integer or logical NA as a missing number, NaN, as R's operators do", {
+  x <- op_array(matrix(c(1, 2), 2))
+  expect_identical(as.array(cbind(x, NA_integer_)), cbind(c(1, 2), NaN))
+  expect_identical(as.array(rbind(op_array(c(1, 2)), c(3L, NA))), rbind(c(1, 2), c(3, NaN)))
+  expect_identical(as.array(cbind(x, NA)), cbind(c(1, 2), NaN))
+})

@@ -41,7 +41,7 @@ test_that("keras$name_scope and keras$StatelessScope enter with with()", {
   v <- keras$Variable(1)
   scope <- keras$StatelessScope(list(list(v, 10)))
   expect_identical(with(scope, as.array(v + 1)), 11)
-  expect_identical(as.array(v), 1)
+  expect_identical(as.array(v), array(1))
 })
 
 path_here <- function() keras_variable(0, name = "w")$path

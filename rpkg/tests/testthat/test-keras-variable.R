@@ -184,7 +184,7 @@ test_that("an initializer function may return a list, as Keras converts a Python
 test_that("an initializer function may return a tensor, so op_ones serves as one", {
   v <- keras_variable(initializer = op_ones, shape = shape(), dtype = "int64")
   expect_identical(v$dtype, "int64")
-  expect_identical(as.array(v), 1)
+  expect_identical(as.array(v), array(1))
   w <- keras_variable(initializer = function(shape, dtype) op_full(shape, 7, dtype), shape = c(2, 2), dtype = "float32")
   expect_identical(as.array(w), array(7, c(2, 2)))
   z <- keras_variable(initializer = op_zeros, shape = shape(3))

@@ -50,7 +50,7 @@ test_that("an error in the code closes the scope", {
   v <- keras_variable(1)
   expect_error(with_stateless_scope(NULL, { v$assign(2); stop("boom") }), "boom")
   v$assign(3)
-  expect_identical(as.array(v), 3)
+  expect_identical(as.array(v), array(3))
 })
 
 test_that("a seed generator's draws in a scope advance the mapped state only", {
@@ -77,7 +77,7 @@ test_that("stateless_function makes a pure function of the variables' values", {
   second <- update(first$values, c(4, 5))
   expect_equal(as.array(second$outputs), 7.5)
   expect_equal(as.array(second$values[[2]]), 2)
-  expect_identical(as.array(total), 0)
+  expect_identical(as.array(total), array(0))
   expect_bridge_error(update(list(0), 1), "value_error", "one per variable")
 })
 

@@ -29,6 +29,23 @@ test_that("a scalar tensor has no dim", {
   expect_identical(as.array(t), 2.5)
 })
 
+test_that("a 0-d variable converts as keras3's, through a NumPy 0-d array: a 1-d array of one element", {
+  v <- keras_variable(2.5)
+  expect_identical(as.array(v), array(2.5))
+  expect_identical(v$numpy(), array(2.5))
+  expect_identical(op_convert_to_array(op_sum(c(1, 2))), array(3))
+  expect_identical(as.numeric(v), 2.5)
+  expect_identical(as.vector(v), 2.5)
+})
+
+test_that("base R's functions on a 0-d variable see its number, as on an R number", {
+  v <- keras_variable(3)
+  expect_identical(median(v), 3)
+  expect_identical(rev(v), 3)
+  expect_identical(dim(gamma(v)), NULL)
+  expect_true(all.equal(v, 3))
+})
+
 test_that("tensors are immutable: changing one makes a new one", {
   a <- keras_variable(array(0, c(2, 2)))$value
   b <- a
@@ -129,3 +146,13 @@ test_that("64-bit integers print by their digits, never in R's scientific notati
   expect_identical(capture.output(print(op_array(integer(0), "int64")))[[2L]], "numeric(0)")
 })
 
+
+test_that("int32's least value reads as NA in an R integer with a warning, and exactly as an R number", {
+  x <- op_array(c(-2147483647L, 1L), "int32") - 1L
+  expect_warning(values <- as.array(x), "-2147483648", class = "kerasbridge_warning")
+  expect_identical(values, array(c(NA, 0L)))
+  expect_warning(as.integer(x), class = "kerasbridge_warning")
+  expect_identical(as.numeric(x), c(-2147483648, 0))
+  expect_output(print(x), "-2147483648")
+  expect_silent(as.array(op_array(c(1L, 2L))))
+})

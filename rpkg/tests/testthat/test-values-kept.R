@@ -31,7 +31,7 @@ test_that("complex values into a real dtype keep their real parts with NumPy's C
                  "Casting complex values to real discards the imaginary part", class = "complex_warning")
   expect_identical(as.array(v), array(c(1.5, -3)))
   expect_warning(i <- keras_variable(c(2 + 1i), dtype = "int32"), class = "kerasbridge_warning")
-  expect_identical(as.array(i), 2L)
+  expect_identical(as.array(i), array(2L))
 })
 
 test_that("complex values into a complex dtype and into bool give no warning", {
