@@ -290,7 +290,21 @@ op_associative_scan <- function(f, elems, reverse = FALSE, axis = 1L) {
     raise_bridge_error("value_error", sprintf("Array inputs to associative_scan must have the same first dimension. (saw: %s)",
                                               paste(vapply(leaves, shape_text, ""), collapse = ", ")))
   along <- function(x, positions) op_take(x, as.array(positions), axis = axis)
-  combine <- function(a, b) tree_leaves(f(tree_rebuild(elems, a), tree_rebuild(elems, b)))
+  # `f` must keep its inputs' structure and length along `axis`; another length would make the
+  # scan recurse without end (Keras refuses it where it interleaves).
+  combine <- function(a, b) {
+    out <- tree_leaves(f(tree_rebuild(elems, a), tree_rebuild(elems, b)))
+    expected <- axis_length(a[[1L]], axis)
+    got <- vapply(out, function(o) {
+      o <- op_convert_to_tensor(o)
+      if (op_ndim(o) == 0L) NA_integer_ else axis_length(o, axis)
+    }, 1L)
+    if (length(out) != length(a) || anyNA(got) || any(got != expected))
+      raise_bridge_error("value_error", sprintf(
+        "Shapes are incompatible for associative_scan: `f` must return %d tensor(s) of length %d along axis %d, as its inputs. Received: %s",
+        length(a), expected, axis, paste(vapply(out, function(o) shape_text(op_convert_to_tensor(o)), ""), collapse = ", ")))
+    out
+  }
   # Blelloch's scan: combine neighbours in pairs, scan the pairs, then fill in the others.
   scan <- function(xs) {
     m <- axis_length(xs[[1L]], axis)

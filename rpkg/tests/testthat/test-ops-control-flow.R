@@ -190,6 +190,12 @@ test_that("op_associative_scan gives prefix sums, reversed, along any axis, as c
   }
 })
 
+test_that("op_associative_scan refuses an f whose result changes the inputs' length, which would recurse without end", {
+  expect_bridge_error(op_associative_scan(function(a, b) c(1, 2, 3), as_tensor(c(1, 2, 3))), "value_error", "associative_scan")
+  expect_bridge_error(op_associative_scan(function(a, b) op_sum(a + b), as_tensor(c(1, 2, 3, 4))), "value_error", "Received: \\(\\)")
+  expect_equal(values(op_associative_scan(`+`, as_tensor(c(1, 2, 3)))), c(1, 3, 6))
+})
+
 test_that("op_associative_scan combines structures of inputs", {
   elems <- list(a = rbind(0:2, 3:5), b = rbind(6:8, 9:11))
   dict_add <- function(x, y) list(a = x$a + y$b, b = x$b + y$b)
