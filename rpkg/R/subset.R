@@ -226,7 +226,7 @@ whole_axis <- structure(c(NA_real_, NA_real_), class = "kerasbridge_slice")
 
 call_indices <- function(call) {
   args <- as.list(call)[-c(1L, 2L)]
-  if (!is.null(names(args))) args <- args[!names(args) %in% c("value", "drop")]
+  if (!is.null(names(args))) args <- args[!names(args) %in% c("value", "drop", "style")]
   # x[] is all of x, as in base R, whatever its rank (a 0-d tensor has no axis to take whole).
   if (length(args) == 1L && identical(args[[1L]], quote(expr = ))) return(list())
   unname(args)
@@ -259,12 +259,13 @@ write_subset <- function(x, call, env, value, one_based, tf_rules = FALSE)
 
 subset_index <- function(x, call, env, one_based, tf_rules) {
   index <- index_list(call_indices(call), env, tf_rules, one_based)
-  if (tf_rules) refuse_slices_beyond(index, dim(x))
+  if (tf_rules && !isFALSE(getOption("tensorflow.extract.dissallow_out_of_bounds"))) refuse_slices_beyond(index, dim(x))
   index
 }
 
-# x[...] refuses a slice end beyond its axis, as the tensorflow package's `[` does by default
-# (base R would pad with NA; x@r[...] clips, as Python's slices do). Each index takes one axis,
+# x[...] refuses a slice end beyond its axis, as the tensorflow package's `[` does unless its
+# option (spelt so) `tensorflow.extract.dissallow_out_of_bounds` is FALSE (base R would pad with
+# NA; x@r[...] clips, as Python's slices do). Each index takes one axis,
 # except a new axis (none), all_dims() (those the others leave) and a logical array or bool
 # tensor (its own); a matrix of coordinates takes them all, and has no slice beside it.
 refuse_slices_beyond <- function(index, dims) {
@@ -311,16 +312,38 @@ refuse_slices_beyond <- function(index, dims) {
 
 #' @rdname op_subset
 #' @param drop Whether single numbers drop their axes, as in R.
+#' @param style As for the tensorflow package's `[`: `"python"` reads the indices as `x@py[...]`
+#'   does; `"R"`, the default, as described here. The option `tensorflow.extract.style` sets it
+#'   for `x[...]` and `x[...] <- value`.
 #' @export
-`[.kerasbridge_object` <- function(x, ..., drop = TRUE) read_subset(x, sys.call(), parent.frame(), drop, TRUE, tf_rules = TRUE)
+`[.kerasbridge_object` <- function(x, ..., drop = TRUE, style = getOption("tensorflow.extract.style")) {
+  r_style <- !python_style(style)
+  read_subset(x, sys.call(), parent.frame(), drop, r_style, tf_rules = r_style)
+}
 
 #' @rdname op_subset
 #' @export
-`[<-.kerasbridge_object` <- function(x, ..., value) assigned(x, sys.call(), parent.frame(), value, tf_rules = TRUE)
+`[<-.kerasbridge_object` <- function(x, ..., value) {
+  r_style <- !python_style(getOption("tensorflow.extract.style"))
+  assigned(x, sys.call(), parent.frame(), value, r_style, tf_rules = r_style)
+}
+
+# The tensorflow package's settings for `[` that keras3 users may have: style "python" is x@py's
+# rules. Its options for 0-based or stop-exclusive R-style indices have no counterpart here, so
+# they are refused rather than silently ignored.
+python_style <- function(style) {
+  if (identical(style, "python")) return(TRUE)
+  if (!is.null(style) && !identical(style, "R"))
+    raise_bridge_error("value_error", sprintf("`style` must be \"R\" or \"python\". Received: style=%s", shown(style)))
+  if (isFALSE(getOption("tensorflow.extract.one_based")) || isFALSE(getOption("tensorflow.extract.inclusive_stop")) ||
+      isFALSE(getOption("tensorflow.one_based_extract")))
+    raise_bridge_error("value_error", "The options tensorflow.extract.one_based = FALSE and tensorflow.extract.inclusive_stop = FALSE are not supported: x[...] is 1-based and its slices include their stop; x@py[...], or x[..., style = \"python\"], has Python's rules.")
+  FALSE
+}
 
 # What `x[...] <- value` leaves in `x`: a new tensor, or the variable itself, changed in place.
-assigned <- function(x, call, env, value, tf_rules) {
-  result <- write_subset(x, call, env, value, TRUE, tf_rules)
+assigned <- function(x, call, env, value, one_based = TRUE, tf_rules = FALSE) {
+  result <- write_subset(x, call, env, value, one_based, tf_rules)
   if (is.null(result)) x else result
 }
 
@@ -333,7 +356,7 @@ op_subset <- function(x, ..., drop = TRUE) {
 
 #' @rdname op_subset
 #' @export
-`op_subset<-` <- function(x, ..., value) assigned(x, sys.call(), parent.frame(), value, tf_rules = FALSE)
+`op_subset<-` <- function(x, ..., value) assigned(x, sys.call(), parent.frame(), value)
 
 #' @rdname op_subset
 #' @export

@@ -222,6 +222,29 @@ test_that("x[...] refuses a slice beyond its axis, as the tensorflow package's `
   expect_identical(as.array(x), array(c(1, 2, 3, 4, 5)))
 })
 
+test_that("x[..., style = \"python\"] reads indices as x@py[...], as the tensorflow package's style does", {
+  m <- op_array(matrix(1:12, 3))
+  expect_identical(as.array(m[0, 1:3, style = "python"]), as.array(m@py[0, 1:3]))
+  expect_identical(as.array(m[1, 2, style = "R"]), as.array(m[1, 2]))
+  expect_bridge_error(m[1, style = "numpy"], "value_error", "style")
+})
+
+test_that("the tensorflow package's extract options that keras3 users may set are honoured or refused, never ignored", {
+  x <- op_array(c(1, 2, 3, 4, 5))
+  old <- options(tensorflow.extract.style = "python")
+  expect_identical(as.vector(as.array(x[0:2])), c(1, 2))
+  x[0] <- 9
+  expect_identical(as.vector(as.array(x)), c(9, 2, 3, 4, 5))
+  options(old)
+  old <- options(tensorflow.extract.dissallow_out_of_bounds = FALSE)
+  expect_identical(as.vector(as.array(x[4:10])), c(4, 5))
+  options(old)
+  old <- options(tensorflow.extract.one_based = FALSE)
+  expect_bridge_error(x[1], "value_error", "one_based")
+  options(old)
+  expect_identical(as.vector(as.array(x[1])), 9)
+})
+
 test_that("x[...] evaluates its indices where it is called, as R's `[` does", {
   x <- op_array(array(1:12, c(3, 4)))
   row_of <- function(i) x[i, ]
