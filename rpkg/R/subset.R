@@ -259,7 +259,7 @@ write_subset <- function(x, call, env, value, one_based, tf_rules = FALSE)
 
 subset_index <- function(x, call, env, one_based, tf_rules) {
   index <- index_list(call_indices(call), env, tf_rules, one_based)
-  if (tf_rules && !isFALSE(getOption("tensorflow.extract.dissallow_out_of_bounds"))) refuse_slices_beyond(index, dim(x))
+  if (tf_rules && !isFALSE(getOption("tensorflow.extract.dissallow_out_of_bounds"))) refuse_slices_beyond(index, x)
   index
 }
 
@@ -268,8 +268,9 @@ subset_index <- function(x, call, env, one_based, tf_rules) {
 # NA; x@r[...] clips, as Python's slices do). Each index takes one axis,
 # except a new axis (none), all_dims() (those the others leave) and a logical array or bool
 # tensor (its own); a matrix of coordinates takes them all, and has no slice beside it.
-refuse_slices_beyond <- function(index, dims) {
-  if (!length(index) || is.null(dims)) return(invisible())
+refuse_slices_beyond <- function(index, x) {
+  slices <- which(vapply(index, inherits, TRUE, "kerasbridge_slice"))
+  if (!length(slices) || is.null(dims <- dim(x))) return(invisible())
   taken <- vapply(index, function(i) {
     if (is.null(i) || inherits(i, "kerasbridge_newaxis")) 0L
     else if (inherits(i, "kerasbridge_all_dims")) NA_integer_
@@ -279,7 +280,7 @@ refuse_slices_beyond <- function(index, dims) {
   }, 1L)
   taken[is.na(taken)] <- max(0L, length(dims) - sum(taken, na.rm = TRUE))
   first_axis <- cumsum(taken) - taken + 1L
-  for (k in which(vapply(index, inherits, TRUE, "kerasbridge_slice"))) {
+  for (k in slices) {
     axis <- first_axis[[k]]
     ends <- unclass(index[[k]])[1:2]
     if (axis > length(dims) || !any(abs(ends) > dims[[axis]], na.rm = TRUE)) next
