@@ -13,7 +13,8 @@ NULL
 #' * the `Summary` group (`sum()`, `prod()`, `max()`, `min()`, `range()`, `any()`, `all()`) and
 #'   `mean()` reduce over all elements to a 0-d tensor (`range()`: a tensor of two). `na.rm = TRUE`
 #'   skips NaN, tensors' only missing value. Given one tensor, they and `mean()` also take keras3's
-#'   `axis` and `keepdims`, as TensorFlow's R methods do (`sum(x, axis = 1)`; not `range()`).
+#'   `axis` and `keepdims`, as TensorFlow's R methods do (`sum(x, axis = 1)`; `range()` then
+#'   stacks the minima and maxima along a new first axis).
 #'   R dispatches these on the first argument: `max(x, 2)` reaches the tensor method,
 #'   `max(2, x)` does not;
 #' * the `Complex` group: `Re()`, `Im()`, `Mod()`, `Arg()` and `Conj()` are [op_real()],
@@ -126,12 +127,10 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
   # be reduced as data (`sum(x, axis = 1)` would add 1 to the total).
   options <- names(parts) %in% c("axis", "keepdims")
   if (any(options)) {
-    if (.Generic == "range")
-      raise_bridge_error("value_error", "`range()` of a tensor takes no `axis` or `keepdims`: it reduces every element.")
     if (sum(!options) != 1L)
       raise_bridge_error("value_error", sprintf("`%s()` takes `axis` and `keepdims` with one tensor only. Received: %d values", .Generic, sum(!options)))
     return(summarise(.Generic, tensor_of(parts[!options][[1L]]), na.rm, parts$axis,
-                     if (is.null(parts$keepdims)) FALSE else parts$keepdims))
+                     if (is.null(parts$keepdims)) FALSE else parts$keepdims, finite = finite))
   }
   # With na.rm, an R part that is all NA leaves nothing to reduce (sum(x, NA, na.rm = TRUE) is
   # sum(x), as in base R).
@@ -147,7 +146,8 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
 
 summarise <- function(generic, x, na.rm, axis = NULL, keepdims = FALSE, finite = FALSE) {
   if (finite && grepl("float", op_dtype(x))) x <- op_where(op_isinf(x), NaN, x)
-  if (generic == "range") return(op_stack(list(summarise("min", x, na.rm), summarise("max", x, na.rm))))
+  # range() stacks the two along a new first axis, as the tensorflow package's does with `axis`.
+  if (generic == "range") return(op_stack(list(summarise("min", x, na.rm, axis, keepdims), summarise("max", x, na.rm, axis, keepdims))))
   if (generic %in% c("min", "max") && is.null(axis) && prod(unlist(op_shape(x))) == 0)
     raise_bridge_error("value_error", sprintf("`%s()` of a tensor with no elements. Received: shape=%s", generic, format(op_shape(x))))
   if (isTRUE(na.rm) && grepl("float", op_dtype(x))) {
