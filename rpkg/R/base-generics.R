@@ -247,21 +247,24 @@ element_positions <- function(positions, takes) {
 
 #' @rdname base_generics
 #' @param deparse.level Ignored: tensors have no dimnames.
+#' @param dtype For `cbind()` and `rbind()`: the dtype each part is cast to before they join, as
+#'   the tensorflow package's methods take it (`NULL`: the parts' promoted dtype).
+#' @param name Ignored, as Keras's operation names are.
 #' @export
-cbind.kerasbridge_object <- function(..., deparse.level = 1) bound(list(...), 2L)
+cbind.kerasbridge_object <- function(..., deparse.level = 1, dtype = NULL, name = NULL) bound(list(...), 2L, dtype)
 
 #' @rdname base_generics
 #' @export
-rbind.kerasbridge_object <- function(..., deparse.level = 1) bound(list(...), 1L)
+rbind.kerasbridge_object <- function(..., deparse.level = 1, dtype = NULL, name = NULL) bound(list(...), 1L, dtype)
 
 # cbind() and rbind() as base R joins matrices: vectors and numbers become columns (rows), a
 # number repeated to the matrices' (else the longest vector's) length, NULLs drop out; the
 # parts then join along `axis` in Keras's promoted dtype. R's NA in an integer or logical part
 # is a missing number, NaN, as in R's operators (an int32 tensor would hold it as -2147483648).
-bound <- function(parts, axis) {
+bound <- function(parts, axis, dtype = NULL) {
   parts <- lapply(Filter(Negate(is.null), parts), function(part) {
     if ((is.integer(part) || is.logical(part)) && anyNA(part)) storage.mode(part) <- "double"
-    tensor_of(part)
+    if (is.null(dtype)) tensor_of(part) else op_cast(tensor_of(part), dtype)
   })
   ranks <- vapply(parts, op_ndim, 1L)
   across <- function(part) if (op_ndim(part) == 2L) unlist(op_shape(part))[[3L - axis]] else op_size(part)

@@ -368,3 +368,10 @@ test_that("cbind() and rbind() take R's integer or logical NA as a missing numbe
   expect_identical(as.array(rbind(op_array(c(1, 2)), c(3L, NA))), rbind(c(1, 2), c(3, NaN)))
   expect_identical(as.array(cbind(x, NA)), cbind(c(1, 2), NaN))
 })
+
+test_that("cbind() and rbind() cast each part to a dtype given, as the tensorflow package's methods", {
+  x <- op_array(matrix(c(1.5, 2.5), 2))
+  expect_identical(op_dtype(cbind(x, c(3, 4), dtype = "int32")), "int32")
+  expect_identical(as.array(rbind(op_array(c(1, 2)), c(3, 4), dtype = "float32")), rbind(c(1, 2), c(3, 4)))
+  expect_identical(as.array(cbind(x, 7, dtype = "int64", name = "ignored")), cbind(c(1, 2), 7))
+})
