@@ -95,3 +95,11 @@ test_that("a shape() converts as the Python tuple keras3 makes of it: an int32 v
   expect_identical(op_dtype(as_tensor(shape(3, 5), dtype = "int64")), "int64")
   expect_error(op_convert_to_tensor(shape(NA, 5)), class = "type_error")
 })
+
+test_that("factors, dates and times are refused, not converted as their codes: keras3 hands them to Keras as text or datetimes", {
+  expect_bridge_error(op_convert_to_tensor(factor(c("a", "b"))), "type_error", "as.integer")
+  expect_bridge_error(op_add(op_array(c(1, 2)), factor(c("a", "b"))), "type_error", "<factor>")
+  expect_bridge_error(as_tensor(as.Date("2020-01-02")), "type_error", "<Date>")
+  expect_bridge_error(op_convert_to_tensor(Sys.time()), "type_error", "POSIXct")
+  expect_identical(as.vector(as.array(op_convert_to_tensor(as.integer(factor(c("a", "b")))))), c(1L, 2L))
+})

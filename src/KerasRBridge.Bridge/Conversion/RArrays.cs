@@ -66,8 +66,14 @@ public static unsafe class RArrays
     };
 
     /// <summary>Whether <paramref name="x"/> is an R vector that can become a tensor.</summary>
-    public static bool IsConvertible(Sexp x) => RValues.TypeOf(x) is SexpType.Double or SexpType.Integer
-        or SexpType.Logical or SexpType.Complex or SexpType.Raw;
+    public static bool IsConvertible(Sexp x) => RValues.TypeOf(x) is (SexpType.Double or SexpType.Integer
+        or SexpType.Logical or SexpType.Complex or SexpType.Raw) && !IsCodedValue(x);
+
+    // Factors, dates and times are numbers in R only as codes: keras3 hands a factor to Keras as
+    // text and a date as a datetime (reticulate's r_to_py), neither of which a tensor holds.
+    private static readonly string[] CodedClasses = ["factor", "Date", "POSIXct", "difftime"];
+
+    private static bool IsCodedValue(Sexp x) => RValues.IsObject(x) && RValues.ClassOf(x).Intersect(CodedClasses).Any();
 
     /// <summary>Converts an R vector or array to a tensor of <paramref name="dtype"/>.</summary>
     /// <exception cref="KerasValueError">A value does not fit the dtype (NA into bool or an
@@ -209,8 +215,10 @@ public static unsafe class RArrays
         return storage;
     }
 
-    private static KerasTypeError NotConvertible(Sexp x) => new(
-        $"Cannot convert {RValues.Describe(x)} to a tensor: expected a numeric, integer, logical, complex or raw vector or array.");
+    private static KerasTypeError NotConvertible(Sexp x) => new(IsCodedValue(x)
+        ? $"Cannot convert {RValues.Describe(x)} to a tensor: its numbers are codes (keras3 passes it to Keras as text or a " +
+          "datetime, which no tensor holds). Convert it first: as.integer() for a factor's codes, as.numeric() for days or seconds."
+        : $"Cannot convert {RValues.Describe(x)} to a tensor: expected a numeric, integer, logical, complex or raw vector or array.");
 
     /// <summary>Converts a tensor to a new R vector: an array with <c>dim</c> for rank 1 and up,
     /// a plain length-one vector for a scalar. float64, int32, bool and complex128 convert
