@@ -103,3 +103,8 @@ test_that("factors, dates and times are refused, not converted as their codes: k
   expect_bridge_error(op_convert_to_tensor(Sys.time()), "type_error", "POSIXct")
   expect_identical(as.vector(as.array(op_convert_to_tensor(as.integer(factor(c("a", "b")))))), c(1L, 2L))
 })
+
+test_that("a date or factor is no count or axis either", {
+  expect_bridge_error(op_eye(3L, M = Sys.Date()), "type_error", "`M`")
+  expect_bridge_error(op_all(op_array(matrix(1, 2, 2)), axis = factor("b")), "type_error", "`axis`")
+})

@@ -111,8 +111,9 @@ internal static unsafe class Args
         return result.Length > 0 ? result : throw NotWholeNumbers(x, argument);
     }
 
-    /// <summary>Whether <paramref name="x"/> is an R integer or double vector.</summary>
-    internal static bool IsNumeric(Sexp x) => RValues.TypeOf(x) is SexpType.Integer or SexpType.Double;
+    /// <summary>Whether <paramref name="x"/> is an R integer or double vector of numbers (not a
+    /// factor's codes or a date's days, <see cref="RArrays.IsCodedValue"/>).</summary>
+    internal static bool IsNumeric(Sexp x) => RValues.TypeOf(x) is (SexpType.Integer or SexpType.Double) && !RArrays.IsCodedValue(x);
 
     /// <summary>Element <paramref name="i"/> of an R integer or double vector as a double; an integer NA
     /// becomes R's <c>NA_real_</c>, as R coerces it.</summary>

@@ -73,7 +73,8 @@ public static unsafe class RArrays
     // text and a date as a datetime (reticulate's r_to_py), neither of which a tensor holds.
     private static readonly string[] CodedClasses = ["factor", "Date", "POSIXct", "difftime"];
 
-    private static bool IsCodedValue(Sexp x) => RValues.IsObject(x) && RValues.ClassOf(x).Intersect(CodedClasses).Any();
+    /// <summary>Whether <paramref name="x"/> is a factor, date, time or time difference: numbers in R only as codes.</summary>
+    internal static bool IsCodedValue(Sexp x) => RValues.IsObject(x) && RValues.ClassOf(x).Intersect(CodedClasses).Any();
 
     /// <summary>Converts an R vector or array to a tensor of <paramref name="dtype"/>.</summary>
     /// <exception cref="KerasValueError">A value does not fit the dtype (NA into bool or an
