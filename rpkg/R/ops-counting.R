@@ -43,7 +43,8 @@ whole_values <- function(x, name) {
 r_indices <- function(indices) {
   if (is_kerasbridge_object(indices) && grepl("complex", op_dtype(indices)))
     raise_bridge_error("type_error", sprintf("Indices must be whole numbers. Received: a tensor of dtype %s", op_dtype(indices)))
-  index <- r_values(zero_based(indices))
+  # The values first, so that a float tensor's fractions are refused as an R vector's are.
+  index <- zero_based(r_values(indices))
   if (anyNA(index)) raise_bridge_error("value_error", "Indices must not be NA or NaN.")
   index
 }

@@ -111,13 +111,9 @@ op_image_hsv_to_rgb <- function(images, data_format = NULL) {
 # The machine epsilon of a float dtype (NumPy's finfo(dtype).eps).
 float_epsilon <- function(dtype) switch(dtype, float16 = 2^-10, bfloat16 = 2^-7, float32 = 2^-23, 2^-52)
 
-# keras3 hands these arguments to Keras through as.integer(): fractions are cut off.
-keras3_integers <- function(x, name) {
-  values <- listed_values(x)
-  if (!is.numeric(values) || anyNA(values) || any(abs(values) > .Machine$integer.max))
-    raise_bridge_error("type_error", sprintf("`%s` must hold numbers. Received: %s=%s", name, name, shown(x, nlines = 1L)))
-  as.integer(values)
-}
+# keras3's integer arguments as R integers. keras3 hands them to Keras through as.integer(),
+# which cuts fractions off; they are refused instead, as Keras refuses a float.
+keras3_integers <- function(x, name) r_integers(whole_values(x, name), x, name)
 
 # A fill value: one number, NaN included (TRUE and FALSE count as 1 and 0, as in Python).
 fill_number <- function(fill_value) {
@@ -303,7 +299,8 @@ image_margins <- function(before, after, target, names) {
     if (length(value) != 1L)
       raise_bridge_error("type_error", sprintf("`%s` must be one number. Received: %s=%s", names[[i]], names[[i]], python_text(given[[i]])))
     if (value < 0) raise_bridge_error("value_error", sprintf("%s must be >= 0. Received: %s=%d", names[[i]], names[[i]], value))
-    given[[i]] <- value
+    # In doubles: the sums and differences of the margins can pass R's integers (to NA).
+    given[[i]] <- as.numeric(value)
   }
   given
 }
@@ -342,10 +339,10 @@ op_image_crop <- function(images, top_cropping = NULL, left_cropping = NULL, bot
   spans <- Map(function(margins, length, names) {
     start <- if (is.null(margins[[1L]])) length - margins[[3L]] - margins[[2L]] else margins[[1L]]
     count <- if (is.null(margins[[3L]])) length - margins[[2L]] - start else margins[[3L]]
-    if (start < 0) raise_bridge_error("value_error", sprintf("%s must be >= 0. Received: %s=%d", names[[1L]], names[[1L]], start))
-    if (count < 0) raise_bridge_error("value_error", sprintf("%s must be >= 0. Received: %s=%d", names[[3L]], names[[3L]], count))
+    if (start < 0) raise_bridge_error("value_error", sprintf("%s must be >= 0. Received: %s=%s", names[[1L]], names[[1L]], start))
+    if (count < 0) raise_bridge_error("value_error", sprintf("%s must be >= 0. Received: %s=%s", names[[3L]], names[[3L]], count))
     if (start + count > length)
-      raise_bridge_error("value_error", sprintf("Cannot crop %d pixels from %d starting at %d.", count, length, start))
+      raise_bridge_error("value_error", sprintf("Cannot crop %s pixels from %d starting at %s.", count, length, start))
     c(start, count)
   }, list(rows, columns), c(axis_length(x, h_axis), axis_length(x, h_axis + 1L)),
   list(c("top_cropping", "bottom_cropping", "target_height"), c("left_cropping", "right_cropping", "target_width")))
@@ -374,7 +371,7 @@ op_image_pad <- function(images, top_padding = NULL, left_padding = NULL, bottom
     after <- if (is.null(margins[[2L]])) margins[[3L]] - before - lengths[[j]] else margins[[2L]]
     for (k in 1:2) {
       value <- c(before, after)[[k]]
-      if (value < 0) raise_bridge_error("value_error", sprintf("%s must be >= 0. Received: %s=%d", names[[j]][[k]], names[[j]][[k]], value))
+      if (value < 0) raise_bridge_error("value_error", sprintf("%s must be >= 0. Received: %s=%s", names[[j]][[k]], names[[j]][[k]], value))
     }
     widths[h_axis + j - 1L, ] <- c(before, after)
   }

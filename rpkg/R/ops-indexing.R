@@ -5,7 +5,8 @@ NULL
 # (counting from the end) stay. Tensors shift with op_where, R values in R.
 zero_based <- function(indices) {
   if (is_kerasbridge_object(indices)) return(op_where(op_greater(indices, 0L), op_subtract(indices, 1L), indices))
-  if (!is.numeric(indices) || is.factor(indices))
+  # A fraction too: R's integer conversion would cut it off, where NumPy refuses float indices.
+  if (!is.numeric(indices) || is.factor(indices) || any(indices != trunc(indices), na.rm = TRUE))
     raise_bridge_error("type_error", sprintf("Indices must be whole numbers. Received: %s", paste(format(indices), collapse = ", ")))
   if (is.double(indices)) {
     if (any(abs(indices) > .Machine$integer.max, na.rm = TRUE))
@@ -57,9 +58,14 @@ whole_number <- function(value, name) {
   if (is_kerasbridge_object(value) && op_ndim(value) == 0L) value <- scalar_value(value)
   if (!is.numeric(value) || length(value) != 1L || is.na(value) || value != trunc(value))
     raise_bridge_error("type_error", sprintf("`%s` must be a whole number. Received: %s=%s", name, name, shown(value)))
-  if (abs(value) > .Machine$integer.max)
-    raise_bridge_error("value_error", sprintf("`%s` must be within R's integers, [-2147483647, 2147483647]. Received: %s=%s", name, name, shown(value)))
-  as.integer(value)
+  r_integers(value, value, name)
+}
+
+# Whole numbers (argument `name`, given as `x`) as R integers, refused beyond them.
+r_integers <- function(values, x, name) {
+  if (any(abs(values) > .Machine$integer.max))
+    raise_bridge_error("value_error", sprintf("`%s` must be within R's integers, [-2147483647, 2147483647]. Received: %s=%s", name, name, shown(x, nlines = 1L)))
+  as.integer(values)
 }
 
 # keras3's start indices: numbers, a list of them or a tensor, 1-based, made 0-based.
@@ -130,20 +136,19 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
     raise_bridge_error("value_error", sprintf("Split points and counts must be whole numbers. Received: indices_or_sections=%s",
                                               paste(format(indices_or_sections), collapse = ", ")))
   if (length(indices_or_sections) == 1L && is.null(dim(indices_or_sections))) {
-    sections <- as.integer(indices_or_sections)
-    if (is.na(sections) || sections < 1L || n %% sections != 0L)
+    sections <- whole_number(unlist(indices_or_sections), "indices_or_sections")
+    if (sections < 1L || n %% sections != 0L)
       raise_bridge_error("value_error", sprintf("array split does not result in an equal division: %d elements into %s sections", n, format(indices_or_sections)))
     starts <- 1L + (seq_len(sections - 1L)) * (n %/% sections)
     bounds <- c(0L, starts - 1L, n)
   } else {
-    points <- as.integer(unlist(indices_or_sections))
+    # keras3 passes NumPy positive points less one and the rest as they are, as it passes
+    # indices; NumPy slices between them as Python does: negative from the end, clamped to the
+    # axis, empty when a point comes before the one before it.
+    points <- zero_based(unlist(indices_or_sections))
     if (anyNA(points))
       raise_bridge_error("value_error", sprintf("Split points must be whole numbers. Received: indices_or_sections=%s",
                                                 paste(format(unlist(indices_or_sections)), collapse = ", ")))
-    # keras3 passes NumPy positive points less one and the rest as they are; NumPy slices
-    # between them as Python does: negative from the end, clamped to the axis, empty when
-    # a point comes before the one before it.
-    points <- ifelse(points > 0L, points - 1L, points)
     bounds <- c(0L, pmin(pmax(ifelse(points < 0L, points + n, points), 0L), n), n)
   }
   # array(): a section of one element keeps its axis, as a vector of one index does.

@@ -30,7 +30,7 @@ NULL
 #' @param mean,stddev The mean and standard deviation.
 #' @param minval,maxval The lower bound (included) and the upper bound (excluded).
 #' @param dtype The dtype: floats default to [config_floatx()], integers to `"int32"`.
-#' @param seed An integer (a fraction is truncated, as keras3 does), a [random_seed_generator()], or `NULL`.
+#' @param seed An integer (a fraction is refused, as Keras refuses a float), a [random_seed_generator()], or `NULL`.
 #' @param logits A (batch, classes) tensor or matrix of unnormalized log-probabilities.
 #' @param num_samples The number of draws per row.
 #' @param zero_indexed Whether `random_categorical()` gives 0-based classes instead of 1-based.

@@ -315,3 +315,19 @@ test_that("counts memory could not hold are a memory_error before R builds them"
   expect_error(op_bincount(c(0, .Machine$integer.max - 2)), class = "memory_error")
   expect_error(op_histogram(c(1, 2), bins = .Machine$integer.max), class = "memory_error")
 })
+
+test_that("op_argpartition refuses a fractional kth, as NumPy refuses a float partition index", {
+  expect_bridge_error(op_argpartition(c(3, 1, 2), kth = 1.5), "type_error", "Indices must be whole numbers. Received: 1.5", fixed = TRUE)
+})
+
+test_that("op_argpartition refuses a float tensor kth holding a fraction", {
+  expect_bridge_error(op_argpartition(c(3, 1, 2), kth = op_array(1.5)), "type_error", "Indices must be whole numbers. Received: 1.5", fixed = TRUE)
+})
+
+test_that("op_segment_sum refuses fractional segment ids, naming them rather than a count", {
+  expect_bridge_error(op_segment_sum(c(1, 2), c(0.5, 1)), "type_error", "Indices must be whole numbers. Received: 0.5, 1.0", fixed = TRUE)
+})
+
+test_that("op_segment_sum refuses a float tensor of fractional segment ids", {
+  expect_bridge_error(op_segment_sum(c(1, 2), op_array(c(1.5, 1))), "type_error", "Indices must be whole numbers. Received: 1.5, 1.0", fixed = TRUE)
+})

@@ -192,3 +192,8 @@ test_that("op_image_map_coordinates refuses to extend an empty axis except with 
                       "value_error", "can't extend empty axis 1")
   expect_identical(as.vector(as.array(op_image_map_coordinates(op_zeros(c(0, 5)), array(0, c(2, 3)), order = 1))), c(0, 0, 0))
 })
+
+test_that("op_image_gaussian_blur refuses a fractional kernel size", {
+  expect_bridge_error(op_image_gaussian_blur(op_ones(c(4, 4, 1)), kernel_size = c(2.5, 3)),
+                      "type_error", "`kernel_size` must hold whole numbers. Received: 2.5, 3.0", fixed = TRUE)
+})

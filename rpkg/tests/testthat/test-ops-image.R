@@ -113,7 +113,7 @@ test_that("op_image_resize refuses what Keras refuses", {
   expect_error(op_image_resize(x, c(2, 2), interpolation = "area"), "Received: interpolation=\"area\"", class = "value_error")
   expect_error(op_image_resize(x, c(2, 2), fill_mode = "reflect"), "Only `'constant'`", class = "value_error")
   expect_error(op_image_resize(x, c(2, 2), crop_to_aspect_ratio = TRUE, pad_to_aspect_ratio = TRUE), "Only one of", class = "value_error")
-  expect_error(op_image_resize(x, c("2", "2")), "must hold numbers", class = "type_error")
+  expect_error(op_image_resize(x, c("2", "2")), "must hold whole numbers", class = "type_error")
 })
 
 test_that("op_image_crop removes the margins given, working out the third from two", {
@@ -180,12 +180,14 @@ test_that("op_image_extract_patches takes the patches of volumes with three size
   expect_identical(as.integer(op_shape(op_image_extract_patches(op_ones(c(2, 8, 8, 8, 3)), c(4, 4, 4)))), c(2L, 2L, 2L, 2L, 192L))
 })
 
-test_that("the image ops take keras3's integer arguments as lists, and cut fractions as keras3 does", {
+test_that("the image ops take keras3's integer arguments as lists", {
   x <- op_ones(c(6, 6, 1))
   expect_identical(as.integer(op_shape(op_image_extract_patches(x, list(2L, 3L), strides = list(1L, 3L)))), c(5L, 2L, 6L))
   expect_identical(as.integer(op_shape(op_image_resize(x, list(2L, 3L)))), c(2L, 3L, 1L))
-  expect_identical(as.integer(op_shape(op_image_resize(x, c(2.5, 3.9)))), c(2L, 3L, 1L))
-  expect_identical(as.integer(op_shape(op_image_crop(x, 1.5, 0, 1, 0))), c(4L, 6L, 1L))
+})
+
+test_that("op_image_resize refuses a fractional size, where keras3 would cut it off", {
+  expect_bridge_error(op_image_resize(op_ones(c(6, 6, 1)), c(2.5, 3.9)), "type_error", "`size` must hold whole numbers. Received: 2.5, 3.9", fixed = TRUE)
 })
 
 test_that("op_image_resize refuses a size whose arrays could not be held with a memory_error, before building them", {
@@ -234,4 +236,40 @@ test_that("cropping an empty image to the aspect ratio leaves it empty, and the 
   out <- op_image_resize(op_zeros(c(0, 5, 3)), c(4, 4), crop_to_aspect_ratio = TRUE)
   expect_identical(op_shape(out), shape(4, 4, 3))
   expect_true(all(as.array(out) == 0))
+})
+
+test_that("op_image_crop refuses a fractional margin", {
+  expect_bridge_error(op_image_crop(op_ones(c(4, 4, 3)), 1.5, 1, target_height = 2, target_width = 2),
+                      "type_error", "`top_cropping` must hold whole numbers. Received: 1.5", fixed = TRUE)
+})
+
+test_that("op_image_pad refuses a fractional margin", {
+  expect_bridge_error(op_image_pad(op_ones(c(4, 4, 3)), 1.5, 1, target_height = 6, target_width = 6),
+                      "type_error", "`top_padding` must hold whole numbers. Received: 1.5", fixed = TRUE)
+})
+
+test_that("op_image_extract_patches refuses a fractional size", {
+  expect_bridge_error(op_image_extract_patches(op_ones(c(4, 4, 3)), size = 1.5), "type_error", "`size` must hold whole numbers. Received: 1.5", fixed = TRUE)
+})
+
+test_that("op_image_crop refuses a margin that runs past the image near R's largest integer", {
+  expect_bridge_error(op_image_crop(op_ones(c(4, 4, 3)), .Machine$integer.max, 1L, target_height = 2L, target_width = 2L),
+                      "value_error", "Cannot crop 2 pixels from 4 starting at 2147483647.", fixed = TRUE)
+})
+
+test_that("op_image_crop refuses a target height near R's largest integer", {
+  expect_bridge_error(op_image_crop(op_ones(c(4, 4, 3)), 1L, 1L, target_height = .Machine$integer.max, target_width = 2L),
+                      "value_error", "Cannot crop 2147483647 pixels from 4 starting at 1.", fixed = TRUE)
+})
+
+test_that("op_image_crop refuses margins whose difference passes R's integers", {
+  expect_bridge_error(op_image_crop(op_ones(c(4, 4, 3)), bottom_cropping = .Machine$integer.max, left_cropping = 1L,
+                                    target_height = .Machine$integer.max, target_width = 2L),
+                      "value_error", "top_cropping must be >= 0. Received: top_cropping=-4294967290", fixed = TRUE)
+})
+
+test_that("op_image_pad refuses margins whose difference passes R's integers", {
+  expect_bridge_error(op_image_pad(op_ones(c(4, 4, 3)), bottom_padding = .Machine$integer.max, left_padding = 1L,
+                                   target_height = 1L, target_width = 6L),
+                      "value_error", "top_padding must be >= 0. Received: top_padding=-2147483650", fixed = TRUE)
 })

@@ -362,3 +362,11 @@ test_that("op_diff of an order beyond the axis's length is empty at once, as Num
   expect_identical(dim(as.array(op_diff(matrix(1, 2, 3), n = 5, axis = 1))), c(0L, 3L))
 })
 
+
+test_that("op_split refuses a fractional number of sections", {
+  expect_bridge_error(op_split(1:4, 1.5), "type_error", "`indices_or_sections` must be a whole number. Received: indices_or_sections=1.5", fixed = TRUE)
+})
+
+test_that("op_split refuses a fractional split point", {
+  expect_bridge_error(op_split(1:4, c(1.5, 3)), "type_error", "Indices must be whole numbers. Received: 1.5, 3.0", fixed = TRUE)
+})

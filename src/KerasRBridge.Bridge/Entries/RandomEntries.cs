@@ -52,15 +52,18 @@ internal static class RandomEntries
         var other => throw new MissingMemberException($"'SeedGenerator' object has no attribute '{other}'"),
     };
 
-    /// <summary>A seed that must be a number (truncated, as keras3's <c>as_integer()</c>): Keras
-    /// refuses anything but a Python int with a value error, in the wording given.</summary>
+    /// <summary>A seed that must be a whole number: Keras refuses anything but a Python int with
+    /// a value error, in the wording given.</summary>
     private static long Integer(Sexp seed, string expected)
     {
         RequireNotNa(seed);
-        return Args.IsNumeric(seed) && RValues.LengthOf(seed) == 1
-            ? Args.Whole(seed, "seed")
-            : throw new KerasValueError($"{expected} Received: seed={Args.Show(seed)}");
+        return IsWholeNumber(seed) ? Args.Whole(seed, "seed") : throw new KerasValueError($"{expected} Received: seed={Args.Show(seed)}");
     }
+
+    // One R number without a fraction. keras3's as_integer() would cut a fraction off; Keras
+    // refuses a float seed as it refuses any other non-int, and so does the bridge.
+    private static bool IsWholeNumber(Sexp seed) =>
+        Args.IsNumeric(seed) && RValues.LengthOf(seed) == 1 && double.IsInteger(Args.NumberAt(seed, 0));
 
     // One message for NA however R typed it (logical NA, NA_integer_, NA_real_), as initializers word it.
     private static void RequireNotNa(Sexp seed)
@@ -86,7 +89,7 @@ internal static class RandomEntries
         if (RValues.IsNull(seed)) return null;
         if (Objects.TargetOf(seed) is SeedGenerator generator) return generator;
         RequireNotNa(seed);
-        if (Args.IsNumeric(seed) && RValues.LengthOf(seed) == 1)
+        if (IsWholeNumber(seed))
             return Args.Whole(seed, "seed");
         throw new KerasValueError(
             $"Argument `seed` must be either an integer or an instance of `SeedGenerator`. Received: seed={Args.Show(seed)}");
