@@ -194,7 +194,8 @@ op_extract_sequences <- function(x, sequence_length, sequence_stride) {
   if (length < 1L || stride < 1L)
     raise_bridge_error("value_error", sprintf("`sequence_length` and `sequence_stride` must be positive. Received: sequence_length=%d, sequence_stride=%d", length, stride))
   n <- axis_length(x, -1L)
-  frames <- max(0L, (n - (length - stride)) %/% stride)
+  # In doubles: with a stride near .Machine$integer.max, n + stride passes R's integers.
+  frames <- max(0, (n - (length - as.numeric(stride))) %/% stride)
   starts <- (seq_len(frames) - 1L) * stride
   allocation_check(c(frames, length), "float64", copies = 2L)
   positions <- as.vector(outer(seq_len(length), starts, `+`))
@@ -348,7 +349,8 @@ op_istft <- function(x, sequence_length, sequence_stride, fft_length, length = N
     norm[at] <- norm[at] + weights^2
   }
   out <- out / rep(ifelse(norm > 1e-10, norm, 1), each = count) / if (is.null(window)) stride else sum(weights)
-  start <- if (center) n_fft %/% 2L else 0L
+  # In doubles: a `length` near .Machine$integer.max past the start passes R's integers.
+  start <- if (center) n_fft %/% 2 else 0
   end <- if (!is.null(length)) start + whole_number(length, "length") else if (center) total - n_fft %/% 2L else total
   keep <- seq.int(start + 1L, length.out = max(0L, min(end, total) - start))
   op_array(array(out[, keep], c(batch, base::length(keep))), input$dtype)

@@ -152,21 +152,27 @@ op_corrcoef <- function(x) {
 #' @export
 op_cross <- function(x1, x2, axisa = -1L, axisb = -1L, axisc = -1L, axis = NULL) {
   # keras3 hands axisa/axisb/axisc to NumPy as they are (0-based), `axis` shifted from 1-based.
-  numpy_axis <- function(value, name) {
+  # Each is checked against its array's rank, so that NumPy's message names it (not the
+  # op_moveaxis() argument it becomes) and shows the value given.
+  numpy_axis <- function(value, name, rank) {
     value <- whole_number(value, name)
+    if (value < -rank || value >= rank)
+      raise_bridge_error("value_error", sprintf("%s: axis %d is out of bounds for array of dimension %d", name, value, rank))
     if (value >= 0L) value + 1L else value
-  }
-  if (!is.null(axis)) {
-    axis <- whole_number(axis, "axis")
-    if (axis == 0L) raise_bridge_error("value_error", "`axis` argument is 1 based, received 0")
-    axisa <- axisb <- axisc <- axis
-  } else {
-    axisa <- numpy_axis(axisa, "axisa")
-    axisb <- numpy_axis(axisb, "axisb")
-    axisc <- numpy_axis(axisc, "axisc")
   }
   a <- tensor_of(x1)
   b <- tensor_of(x2)
+  if (!is.null(axis)) {
+    axis <- whole_number(axis, "axis")
+    if (axis == 0L) raise_bridge_error("value_error", "`axis` argument is 1 based, received 0")
+    for (x in list(a, b)) axis_length(x, axis)
+    axisa <- axisb <- axisc <- axis
+  } else {
+    axisa <- numpy_axis(axisa, "axisa", op_ndim(a))
+    axisb <- numpy_axis(axisb, "axisb", op_ndim(b))
+    # Checked against the result's rank below, as NumPy checks it, once it is known.
+    axisc <- whole_number(axisc, "axisc")
+  }
   dtype <- promoted_dtype(op_dtype(a), op_dtype(b))
   a <- op_moveaxis(op_cast(a, dtype), axisa, -1L)
   b <- op_moveaxis(op_cast(b, dtype), axisb, -1L)
@@ -179,6 +185,7 @@ op_cross <- function(x1, x2, axisa = -1L, axisb = -1L, axisc = -1L, axis = NULL)
   b1 <- part(b, db, 1L); b2 <- part(b, db, 2L); b3 <- part(b, db, 3L)
   z <- a1 * b2 - a2 * b1
   if (da == 2L && db == 2L) return(z)
+  if (is.null(axis)) axisc <- numpy_axis(axisc, "axisc", op_ndim(z) + 1L)
   op_moveaxis(op_stack(list(a2 * b3 - a3 * b2, a3 * b1 - a1 * b3, z), axis = -1L), -1L, axisc)
 }
 

@@ -183,3 +183,12 @@ test_that("op_istft with a stride beyond R's integers is a memory_error, not R's
   expect_error(op_istft(frames, 8, .Machine$integer.max, 8), class = "memory_error")
 })
 
+
+test_that("op_extract_sequences takes a stride near .Machine$integer.max as one frame, without an integer overflow", {
+  expect_equal(as.array(op_extract_sequences(c(1, 2, 3, 4, 5, 6, 7, 8), 2L, .Machine$integer.max)), rbind(c(1, 2)))
+})
+
+test_that("op_istft with a length past the signal keeps what there is, as Keras slices, without an integer overflow", {
+  frames <- list(op_ones(c(5, 3)), op_zeros(c(5, 3)))
+  expect_identical(op_shape(op_istft(frames, 8L, 2L, 8L, length = .Machine$integer.max)), shape(12))
+})

@@ -133,3 +133,28 @@ test_that("windows and correlation matrices memory could not hold are a memory_e
   expect_error(op_kaiser(.Machine$integer.max, 5), class = "memory_error")
   expect_error(op_corrcoef(op_zeros(c(50000, 1))), class = "memory_error")
 })
+
+test_that("op_cross names axisa, with the value given, when it is out of bounds", {
+  expect_bridge_error(op_cross(c(1, 2, 3), c(4, 5, 6), axisa = 5L), "value_error", "axisa: axis 5 is out of bounds for array of dimension 1", fixed = TRUE)
+})
+
+test_that("op_cross names axisb when it is out of bounds", {
+  expect_bridge_error(op_cross(c(1, 2, 3), c(4, 5, 6), axisb = -2L), "value_error", "axisb: axis -2 is out of bounds for array of dimension 1", fixed = TRUE)
+})
+
+test_that("op_cross names axisc when it is out of bounds for the result", {
+  expect_bridge_error(op_cross(c(1, 2, 3), c(4, 5, 6), axisc = 5L), "value_error", "axisc: axis 5 is out of bounds for array of dimension 1", fixed = TRUE)
+})
+
+test_that("op_cross refuses .Machine$integer.max as an axis without an integer overflow", {
+  expect_bridge_error(op_cross(c(1, 2, 3), c(4, 5, 6), axisa = .Machine$integer.max), "value_error",
+                      "axisa: axis 2147483647 is out of bounds for array of dimension 1", fixed = TRUE)
+})
+
+test_that("op_cross of a scalar says its default axisa is out of bounds", {
+  expect_bridge_error(op_cross(1, c(4, 5, 6)), "value_error", "axisa: axis -1 is out of bounds for array of dimension 0", fixed = TRUE)
+})
+
+test_that("op_cross names axis when the 1-based axis is out of bounds", {
+  expect_bridge_error(op_cross(c(1, 2, 3), c(4, 5, 6), axis = 5L), "value_error", "axis 5 is out of bounds", fixed = TRUE)
+})
