@@ -18,7 +18,8 @@
 #' array_reshape(1:4, c(2, 2), order = "F")
 #' @export
 array_reshape <- function(x, dim, order = c("C", "F")) {
-  order <- match.arg(order)
+  # The default is "C"; anything else must be one of the two (match.arg()'s errors are R's own).
+  order <- choice(if (identical(order, c("C", "F"))) "C" else order, c("C", "F"), "order")
   if (is_kerasbridge_object(x)) x <- as.array(x)
   if (is.data.frame(x)) x <- as.matrix(x)
   if (!is.atomic(x) || is.null(x))

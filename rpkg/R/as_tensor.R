@@ -46,8 +46,12 @@ as_tensor <- function(x, dtype = NULL, ..., shape = NULL, name = NULL) {
     x <- if (is_real_dtype(op_dtype(x)) && is_real_dtype(dtype)) op_saturate_cast(x, dtype) else op_cast(x, dtype)
   if (is.null(shape)) return(x)
   # Doubles, not R integers: a dimension of 2^31 must reach the engine, not become NA (unknown).
-  dims <- if (is.numeric(shape)) as.numeric(ifelse(shape < 0, NA, shape)) else
-    vapply(unclass(do.call(kerasbridge::shape, as.list(shape))), function(d) if (is.null(d)) NA_real_ else as.numeric(d), 0)
+  dims <- if (is.numeric(shape)) as.numeric(ifelse(shape < 0, NA, shape)) else {
+    # Anything but a vector, list or tensor goes to shape() whole, to be refused there: as.list()
+    # of a function gives its arguments and body, and of most S4 objects fails.
+    parts <- if (is.atomic(shape) || is.list(shape) || is_kerasbridge_object(shape)) as.list(shape) else list(shape)
+    vapply(unclass(do.call(kerasbridge::shape, parts)), function(d) if (is.null(d)) NA_real_ else as.numeric(d), 0)
+  }
   if (identical(as.numeric(dim(x)), dims)) return(x)
   if (op_ndim(x) == 0L && !anyNA(dims)) return(op_full(dims, x, dtype = op_dtype(x)))
   op_reshape(x, ifelse(is.na(dims), -1, dims))

@@ -439,16 +439,32 @@ setGeneric("colMeans")
 
 #' @rdname base_generics
 #' @export
-setMethod("rowSums", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) rowSums(as.array(x), na.rm, dims))
+setMethod("rowSums", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) base_sums(base::rowSums, x, na.rm, dims))
 
 #' @rdname base_generics
 #' @export
-setMethod("colSums", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) colSums(as.array(x), na.rm, dims))
+setMethod("colSums", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) base_sums(base::colSums, x, na.rm, dims))
 
 #' @rdname base_generics
 #' @export
-setMethod("rowMeans", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) rowMeans(as.array(x), na.rm, dims))
+setMethod("rowMeans", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) base_sums(base::rowMeans, x, na.rm, dims))
 
 #' @rdname base_generics
 #' @export
-setMethod("colMeans", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) colMeans(as.array(x), na.rm, dims))
+setMethod("colMeans", "kerasbridge_object", function(x, na.rm = FALSE, dims = 1, ...) base_sums(base::colMeans, x, na.rm, dims))
+
+# Base R's rowSums() and friends of a tensor's values, `na.rm` and `dims` checked first so that
+# a bad one is a classed error, not base R's own.
+base_sums <- function(f, x, na.rm, dims) {
+  na.rm <- flag(na.rm, "na.rm")
+  dims <- whole_number(dims, "dims")
+  if (dims < 1L || dims >= length(dim(x)))
+    raise_bridge_error("value_error", sprintf("`dims` must be from 1 to the rank less one. Received: dims=%d for a tensor of shape %s", dims, shape_text(x)))
+  f(as.array(x), na.rm, dims)
+}
+
+# A tensor's attributes are read-only (the engine's tensors are immutable), as a variable's are
+# but for the few it lets be set.
+#' @export
+`$<-.kerasbridge_tensor` <- function(x, name, value)
+  raise_bridge_error("attribute_error", sprintf("Attribute `%s` of a tensor cannot be set: tensors are immutable. Received: %s=%s", name, name, shown(value, nlines = 1L)))

@@ -68,7 +68,8 @@ raise_bridge_error <- function(class, message, parent = NULL) {
 # asked for more), the header a tensor, variable or initializer prints for ours, whose
 # deparsed S4 slots would fill the message with pointers.
 shown <- function(x, ...) {
-  if (is_kerasbridge_object(x))
+  # Initializers and seed generators hold their engine object's pointer as tensors do.
+  if (typeof(attr(x, "ptr", exact = TRUE)) == "externalptr")
     return(tryCatch(.Call(krb_call1, "describe", x), error = function(e) sprintf("<%s>", class(x)[[1L]])))
   if (is.list(x) && !is.object(x) && any(vapply(x, is_kerasbridge_object, TRUE))) {
     parts <- vapply(x, shown, "", ...)

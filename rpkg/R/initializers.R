@@ -66,7 +66,11 @@ new_initializer <- function(ptr) {
   structure(init, class = c("kerasbridge_initializer", "function"), ptr = ptr, saved = saved_state(ptr))
 }
 
-call_initializer <- function(ptr, shape, dtype) .Call(krb_call3, "initializer_call", ptr, shape, dtype)
+call_initializer <- function(ptr, shape, dtype) {
+  # Called with no shape (op_cond() calls its branches so), as Python's Initializer.__call__().
+  if (missing(shape)) raise_bridge_error("type_error", "Initializer.__call__() missing 1 required positional argument: 'shape'")
+  .Call(krb_call3, "initializer_call", ptr, shape, dtype)
+}
 
 initializer_from_config <- function(class_name, config) {
   # keras3 passes a numeric seed through as.integer(): a fraction is truncated.

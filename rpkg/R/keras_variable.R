@@ -91,6 +91,8 @@ NULL
 keras_variable <- function(initializer, shape = NULL, dtype = NULL, trainable = TRUE,
                            autocast = TRUE, aggregation = "none", synchronization = "auto",
                            name = NULL, layout = NULL, ...) {
+  if (missing(initializer))
+    raise_bridge_error("type_error", "Variable.__init__() missing 1 required positional argument: 'initializer'")
   if (!is.null(layout))
     raise_bridge_error("value_error", sprintf("A `layout` places a variable on devices of a distribution, which this engine does not have; `layout` must be NULL. Received: layout=%s", format(layout)[1L]))
   .Call(krb_call8, "variable_new", initializer, shape, dtype, trainable,

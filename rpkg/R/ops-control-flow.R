@@ -225,16 +225,18 @@ same_structure <- function(before, after, body, vars) {
 #' @export
 op_scan <- function(f, init, xs = NULL, length = NULL, reverse = FALSE, unroll = 1L) {
   callable(f, "f")
+  # First: R would call a function given as `length` for every length() below.
+  if (!is.null(length)) length <- whole_number(length, "length")
   reverse <- flag(reverse, "reverse")
   if (!(is.logical(unroll) && length(unroll) == 1L && !is.na(unroll)) &&
       !(is.numeric(unroll) && length(unroll) == 1L && !is.na(unroll) && unroll == trunc(unroll) && unroll >= 1))
     raise_bridge_error("value_error", sprintf("`unroll` must be an positive integer or boolean. Received: unroll=%s", shown(unroll)))
-  if (is.null(xs) && is.null(length))
-    raise_bridge_error("value_error", "Got no `xs` to scan over and `length` not provided.")
   leaves <- if (is.null(xs)) list() else lapply(tree_leaves(xs), op_convert_to_tensor)
+  # An empty list of `xs` gives nothing to scan over either.
+  if (!length(leaves) && is.null(length))
+    raise_bridge_error("value_error", sprintf("Got no `xs` to scan over and `length` not provided. Received: xs=%s", shown(xs, nlines = 1L)))
   steps <- if (length(leaves)) leading_length(leaves, "The `xs` to scan over") else NULL
   if (!is.null(length)) {
-    length <- whole_number(length, "length")
     if (length < 0L) raise_bridge_error("value_error", sprintf("`length` must not be negative. Received: length=%d", length))
     if (!is.null(steps) && steps != length)
       raise_bridge_error("value_error", sprintf("scan got `length` argument of %d which disagrees with leading axis sizes %d", length, steps))
@@ -377,6 +379,8 @@ op_custom_gradient <- function(f) {
 #' @export
 op_vectorize <- function(func, ..., excluded = NULL, signature = NULL) {
   callable(func, "func")
+  if (!is.null(excluded) && !is.numeric(excluded) && !is.character(excluded))
+    raise_bridge_error("type_error", sprintf("`excluded` must hold argument positions or names. Received: excluded=%s", shown(excluded, nlines = 1L)))
   cores <- if (is.null(signature)) NULL else parse_signature(signature)
   function(...) {
     args <- list(...)

@@ -14,10 +14,12 @@ spatial_values <- function(value, count, name) {
   as.integer(values)
 }
 
-# keras3's padding, "valid" or "same" in any case, in lower case.
+# keras3's padding, "valid" or "same" in any case, in lower case. Matched as bytes, and shown
+# escaped: a string that is not valid UTF-8 is refused as any other (tolower() would fail on it,
+# and grepl() on a message holding it).
 padding_mode <- function(padding) {
-  if (!is.character(padding) || length(padding) != 1L || !tolower(padding) %in% c("valid", "same"))
-    raise_bridge_error("value_error", sprintf("Invalid padding '%s', must be 'same' or 'valid'.", paste(format(padding), collapse = ", ")))
+  if (!is.character(padding) || length(padding) != 1L || !grepl("^(valid|same)$", padding, ignore.case = TRUE, useBytes = TRUE))
+    raise_bridge_error("value_error", sprintf("Invalid padding, must be 'same' or 'valid'. Received: padding=%s", shown(padding, nlines = 1L)))
   tolower(padding)
 }
 

@@ -75,7 +75,8 @@ op_vdot <- function(x1, x2) {
 #' @rdname op_linalg
 #' @export
 op_tensordot <- function(x1, x2, axes = 3L) {
-  if (is.list(axes)) return(.Call(krb_call4, "op_tensordot", x1, x2, axes[[1L]], axes[[2L]]))
+  # A list of other than two is refused below, as NumPy refuses to unpack it.
+  if (is.list(axes) && length(axes) == 2L) return(.Call(krb_call4, "op_tensordot", x1, x2, axes[[1L]], axes[[2L]]))
   if (!is.numeric(axes) || length(axes) != 1L || is.na(axes) || axes < 1)
     raise_bridge_error("value_error", sprintf("`axes` must be a number of axes, 1-based as keras3 takes it (1 sums none), or a list of two vectors of axes. Received: axes=%s", shown(axes)))
   r1 <- op_ndim(x1)

@@ -64,3 +64,11 @@ test_that("array_reshape() refuses two unknown dimensions and non-whole ones", {
 test_that("array_reshape() refuses a list", {
   expect_error(array_reshape(list(1, 2), 2), class = "type_error", regexp = "x=<list>")
 })
+
+test_that("array_reshape() refuses order = NA with a value_error saying what it received", {
+  expect_bridge_error(array_reshape(1:4, c(2, 2), order = NA), "value_error", "Received: order=NA", fixed = TRUE)
+})
+
+test_that("array_reshape() refuses an empty order", {
+  expect_bridge_error(array_reshape(1:4, c(2, 2), order = ""), "value_error", "Received: order=\"\"", fixed = TRUE)
+})

@@ -84,3 +84,11 @@ test_that("operators with values that cannot be tensors are type_errors", {
   expect_bridge_error(v * new.env(), "type_error", "Cannot convert <environment>", fixed = TRUE)
   expect_bridge_error(v %*% list("a"), "type_error", "Cannot convert <character> of length 1", fixed = TRUE)
 })
+
+test_that("setting an attribute of a tensor is an attribute_error, as for a variable", {
+  expect_bridge_error({ t <- op_ones(2); t$foo <- 1 }, "attribute_error", "Attribute `foo` of a tensor cannot be set: tensors are immutable. Received: foo=1", fixed = TRUE)
+})
+
+test_that("setting trainable on a tensor is an attribute_error", {
+  expect_bridge_error({ t <- op_ones(2); t$trainable <- NULL }, "attribute_error", "Received: trainable=NULL", fixed = TRUE)
+})

@@ -129,3 +129,7 @@ test_bad_inputs(list(
   bad_input("name = a path with a slash is a value_error", keras_variable(1, name = "a/b"),
             "value_error", "Received: name=a/b")
 ))
+
+test_that("keras_variable() with no initializer is a type_error, as Keras's Variable requires one", {
+  expect_bridge_error(keras_variable(), "type_error", "Variable.__init__() missing 1 required positional argument: 'initializer'", fixed = TRUE)
+})

@@ -375,3 +375,24 @@ test_that("cbind() and rbind() cast each part to a dtype given, as the tensorflo
   expect_identical(as.array(rbind(op_array(c(1, 2)), c(3, 4), dtype = "float32")), rbind(c(1, 2), c(3, 4)))
   expect_identical(as.array(cbind(x, 7, dtype = "int64", name = "ignored")), cbind(c(1, 2), 7))
 })
+
+test_that("colSums() of a tensor with dims NULL is a type_error", {
+  expect_bridge_error(colSums(op_ones(c(2, 2)), dims = NULL), "type_error", "`dims` must be a whole number. Received: dims=NULL", fixed = TRUE)
+})
+
+test_that("colMeans() of a tensor with dims beyond its rank less one is a value_error", {
+  expect_bridge_error(colMeans(op_ones(c(2, 2)), dims = 2), "value_error", "Received: dims=2 for a tensor of shape (2, 2)", fixed = TRUE)
+})
+
+test_that("rowSums() of a tensor with na.rm NULL is a type_error", {
+  expect_bridge_error(rowSums(op_ones(c(2, 2)), na.rm = NULL), "type_error", "Received: na.rm=NULL", fixed = TRUE)
+})
+
+test_that("rowMeans() of a tensor with na.rm NA is a type_error", {
+  expect_bridge_error(rowMeans(op_ones(c(2, 2)), na.rm = NA), "type_error", "Received: na.rm=NA", fixed = TRUE)
+})
+
+test_that("rowSums() of a tensor with valid dims gives base R's sums", {
+  a <- array(1:24, c(2, 3, 4))
+  expect_identical(rowSums(op_array(a), dims = 2), rowSums(a, dims = 2))
+})

@@ -84,6 +84,10 @@ internal static unsafe class ROperands
         return Tensors.FromR(x);
     }
 
+    /// <summary>As <see cref="Of(Sexp, bool)"/>, for the op argument <paramref name="argument"/>,
+    /// which an error about an engine object that is no tensor (an initializer) names.</summary>
+    internal static Operand Of(Sexp x, string argument) => Tensors.IsEngineObject(x) ? Objects.Tensor(x, argument) : Of(x);
+
     // As an int32 tensor NA_integer_ would be int.MinValue, a number like any other.
     private static KerasValueError IntegerNa() =>
         new("Cannot convert an R integer value containing NA to a number: integer dtypes have no missing value.");

@@ -32,7 +32,7 @@ internal static unsafe class OpsEntries
     [
         Declare.Entry("op_unary", (string name, Sexp x) => Lookup(Ops.UnaryByName, name)(Tensors.FromR(x))),
         Declare.Entry("op_binary", (string name, Sexp x1, Sexp x2) =>
-            name == "matmul" ? MatMul(x1, x2) : Lookup(Ops.BinaryByName, name)(ROperands.Of(x1), ROperands.Of(x2))),
+            name == "matmul" ? MatMul(x1, x2) : Lookup(Ops.BinaryByName, name)(ROperands.Of(x1, "x1"), ROperands.Of(x2, "x2"))),
         Declare.Entry("op_round", (Sexp x, int decimals) => Ops.Round(Tensors.FromR(x), decimals)),
         Declare.Entry("op_reduce", (string name, Sexp x, Sexp axis, bool keepdims) => Reduce(Lookup(Ops.ReductionsByName, name), Tensors.FromR(x), axis, keepdims)),
         Declare.Entry("op_cast", (Sexp x, string dtype) => Cast(x, DTypes.Standardize(dtype))),
