@@ -37,7 +37,7 @@ NULL
 #' @param scale Scaling factor (positive).
 #' @param mode One of `"fan_in"`, `"fan_out"`, `"fan_avg"`.
 #' @param distribution One of `"truncated_normal"`, `"untruncated_normal"`, `"uniform"`.
-#' @param seed An integer (a fraction is truncated, as keras3 does), a [random_seed_generator()], or `NULL` for a seed drawn when the
+#' @param seed An integer (a fraction is refused, as Keras refuses a float seed), a [random_seed_generator()], or `NULL` for a seed drawn when the
 #'   initializer is made.
 #' @param side `"real"` or `"imag"`: which part of the transform the kernel computes.
 #' @param window A window name, the window's values (one per time step), or `NULL`.
@@ -72,12 +72,7 @@ call_initializer <- function(ptr, shape, dtype) {
   .Call(krb_call3, "initializer_call", ptr, shape, dtype)
 }
 
-initializer_from_config <- function(class_name, config) {
-  # keras3 passes a numeric seed through as.integer(): a fraction is truncated.
-  if (is.double(config[["seed"]]) && length(config[["seed"]]) == 1L && is.finite(config[["seed"]]))
-    config[["seed"]] <- trunc(config[["seed"]])
-  new_initializer(.Call(krb_call2, "initializer_from_config", class_name, config))
-}
+initializer_from_config <- function(class_name, config) new_initializer(.Call(krb_call2, "initializer_from_config", class_name, config))
 
 #' @rdname initializers
 #' @export

@@ -86,10 +86,9 @@ test_that("initializer names are resolved by Keras's names and aliases", {
   expect_equal(v$dtype, "float32")
 })
 
-test_that("a fractional seed is truncated, as keras3 passes seeds through as.integer()", {
-  a <- as.array(initializer_he_normal(seed = 12.7)(c(3, 3)))
-  b <- as.array(initializer_he_normal(seed = 12)(c(3, 3)))
-  expect_identical(a, b)
+test_that("a fractional seed is refused, as Keras refuses a float seed and the random ops do", {
+  expect_bridge_error(initializer_he_normal(seed = 12.7), "value_error", "Received: seed=12.7")
+  expect_identical(as.array(initializer_he_normal(seed = 12)(c(3, 3))), as.array(initializer_he_normal(seed = 12L)(c(3, 3))))
 })
 
 test_that("an initializer's arguments are its attributes, and clone() makes a new one from its config", {
