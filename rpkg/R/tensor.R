@@ -251,10 +251,11 @@ shape_part <- function(x) {
   if (is.atomic(x) && length(dim(x)) >= 2L) return(dim(x))
   # Strings and flags are coerced as keras3's shape() coerces them with as.integer(): "3" is 3,
   # TRUE is 1 (in doubles, so that a size beyond R's integers still reaches the engine's check).
-  # A fraction is not truncated, nor a string that is no number made unknown: the engine refuses
-  # them, as it does more values than a shape has axes (a compact 1:3e9 is not expanded).
+  # A fraction is not truncated, nor a string that is no number (or no valid text, which R's
+  # as.numeric() fails on) made unknown: the engine refuses them, as it does more values than a
+  # shape has axes (a compact 1:3e9 is not expanded).
   if (is.atomic(x) && length(x) <= 64L) {
-    if (is.character(x)) {
+    if (is.character(x) && all(validEnc(x))) {
       sizes <- suppressWarnings(as.numeric(x))
       if (!anyNA(sizes[!is.na(x)])) return(sizes)
     }

@@ -108,3 +108,9 @@ test_that("a tensor's shape answers TensorShape's as_list() and rank, as keras3 
   expect_identical(shape(NA, 8)$as_list(), list(NULL, 8L))
   expect_error(x$shape$foo, class = "attribute_error")
 })
+
+test_that("a string that is not valid UTF-8 in shape() is a value_error, as the engine words it", {
+  bytes <- rawToChar(as.raw(c(0xff, 0xfe)))
+  expect_bridge_error(shape(bytes), "value_error", "not valid UTF-8")
+  expect_bridge_error(as_tensor(1:4, shape = bytes), "value_error", "not valid UTF-8")
+})
