@@ -129,7 +129,7 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
   if (any(options)) {
     if (sum(!options) != 1L)
       raise_bridge_error("value_error", sprintf("`%s()` takes `axis` and `keepdims` with one tensor only. Received: %d values", .Generic, sum(!options)))
-    return(summarise(.Generic, tensor_of(parts[!options][[1L]]), na.rm, parts$axis,
+    return(summarise(.Generic, tensor_of(parts[!options][[1L]]), na.rm || finite, parts$axis,
                      if (is.null(parts$keepdims)) FALSE else parts$keepdims, finite = finite))
   }
   # With na.rm, an R part that is all NA leaves nothing to reduce (sum(x, NA, na.rm = TRUE) is
@@ -260,10 +260,15 @@ rbind.kerasbridge_object <- function(..., deparse.level = 1, dtype = NULL, name 
 # cbind() and rbind() as base R joins matrices: vectors and numbers become columns (rows), a
 # number repeated to the matrices' (else the longest vector's) length, NULLs drop out; the
 # parts then join along `axis` in Keras's promoted dtype. R's NA in an integer or logical part
-# is a missing number, NaN, as in R's operators (an int32 tensor would hold it as -2147483648).
+# joining floats is a missing number, NaN, as in R's operators (as an int32 tensor holds it,
+# -2147483648, it is R's NA only in an int32 result).
 bound <- function(parts, axis, dtype = NULL) {
-  parts <- lapply(Filter(Negate(is.null), parts), function(part) {
-    if ((is.integer(part) || is.logical(part)) && anyNA(part)) storage.mode(part) <- "double"
+  parts <- Filter(Negate(is.null), parts)
+  is_float <- function(d) grepl("float|complex", d)
+  joins_floats <- if (!is.null(dtype)) is_float(dtype) else
+    any(vapply(parts, function(p) if (is_kerasbridge_object(p)) is_float(op_dtype(p)) else is.double(p) || is.complex(p), TRUE))
+  parts <- lapply(parts, function(part) {
+    if (joins_floats && (is.integer(part) || is.logical(part)) && anyNA(part)) storage.mode(part) <- "double"
     if (is.null(dtype)) tensor_of(part) else op_cast(tensor_of(part), dtype)
   })
   ranks <- vapply(parts, op_ndim, 1L)

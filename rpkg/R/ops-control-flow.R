@@ -11,10 +11,15 @@ is_tree_node <- function(x) is.list(x) && !is.object(x)
 # list is a dict), so that structures whose names come in another order still pair by name.
 tree_order <- function(x) if (is.null(names(x))) seq_along(x) else order(names(x), method = "radix")
 
-tree_leaves <- function(x) {
+tree_leaves <- function(x, depth = 0L) {
   if (!is_tree_node(x)) return(list(x))
-  unlist(lapply(x[tree_order(x)], tree_leaves), recursive = FALSE, use.names = FALSE)
+  # Deeper nesting would overflow R's C stack here and in the walks that follow this one.
+  if (depth >= max_tree_depth)
+    raise_bridge_error("value_error", sprintf("A structure of lists nested more than %d deep is not supported. Received: a list nested deeper", max_tree_depth))
+  unlist(lapply(x[tree_order(x)], tree_leaves, depth = depth + 1L), recursive = FALSE, use.names = FALSE)
 }
+
+max_tree_depth <- 100L
 
 # `structure` with its leaves replaced, in tree_leaves()' order, by `leaves`.
 tree_rebuild <- function(structure, leaves) {
@@ -31,7 +36,11 @@ tree_rebuild <- function(structure, leaves) {
   rebuild(structure)
 }
 
-tree_map <- function(x, f) tree_rebuild(x, lapply(tree_leaves(x), f))
+tree_map <- function(x, f) {
+  # The leaves first: tree_leaves() checks the depth before tree_rebuild() walks the structure.
+  leaves <- lapply(tree_leaves(x), f)
+  tree_rebuild(x, leaves)
+}
 
 # Each leaf's path of names (empty for a position in an unnamed list), in tree_leaves()' order.
 tree_keys <- function(x) {

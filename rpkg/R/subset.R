@@ -45,9 +45,10 @@ NULL
 #' * `a:b` with `a > b` counts down (`x[3:2]` is `x[c(3, 2)]`, `x[-1:-3]` the last three
 #'   reversed), and so does `a:b:step` with a positive step (`x[6:2:2]` is `x[c(6, 4, 2)]`),
 #'   where `@r`'s Python slices are empty. (`x[3:1]` is `x[c(3, 2, 1)]` here; the tensorflow
-#'   package gives nothing there, its stop reaching 0.)
-#' * A slice end beyond its axis (`x[2:10]` of 5 elements) is an `index_error`, where `@r`
-#'   clips it, as Python does, and base R pads with `NA`.
+#'   package gives nothing for any `a:1`, its stop reaching 0.)
+#' * A slice end beyond its axis (`x[2:10]` of 5 elements; the tensorflow package lets an end of
+#'   one past the axis pass) is an `index_error`, where `@r` clips it, as Python does, and base
+#'   R pads with `NA`.
 #' * A vector of several indices with a negative one (`x[c(-1, -2)]`) is a `value_error`: base R
 #'   drops those elements, `@r` counts them from the end.
 #' * A backquoted name with colons is an R-style slice, each part an R expression: the name
@@ -136,7 +137,9 @@ index_list <- function(args, env, tf_rules = FALSE, one_based = TRUE) {
     }
     if (is_colon_call(arg)) return(slice_of(arg, env, tf_rules))
     value <- eval(arg, env)
-    if (tf_rules) refuse_negative_vectors(value)
+    # An index passed on through `...` arrives evaluated: -1:-3 is a vector by then, and reads
+    # as the slice it was written as.
+    if (tf_rules && !is_forwarded(arg)) refuse_negative_vectors(value)
     value
   })
   # A lone plain list is a tuple key, x[(i, j)] in Python: its elements index the axes.
@@ -176,10 +179,12 @@ forwarded_dots <- function(args, env) {
   passed <- lapply(seq_along(dots), function(k) {
     if (identical(dots[[k]], quote(expr = )) || identical(dots[[k]], quote(..))) dots[[k]] else as.symbol(paste0("..", k))
   })
-  # A `drop` or `value` among them is the method's own argument, as R matches it, not an index.
-  if (!is.null(names(dots))) passed <- passed[!names(dots) %in% c("drop", "value")]
+  # A `drop`, `style` or `value` among them is the method's own argument, as R matches it, not an index.
+  if (!is.null(names(dots))) passed <- passed[!names(dots) %in% subset_arguments]
   c(args[seq_len(at[[1L]] - 1L)], passed, args[-seq_len(at[[1L]])])
 }
+
+is_forwarded <- function(arg) is.name(arg) && grepl("^\\.\\.[0-9]+$", as.character(arg))
 
 is_colon_call <- function(arg) is.call(arg) && identical(arg[[1L]], as.name(":"))
 
@@ -224,9 +229,12 @@ slice_of <- function(arg, env, tf_rules = FALSE) {
 
 whole_axis <- structure(c(NA_real_, NA_real_), class = "kerasbridge_slice")
 
+# The named arguments of the `[` and `[<-` methods, which are no indices.
+subset_arguments <- c("value", "drop", "style")
+
 call_indices <- function(call) {
   args <- as.list(call)[-c(1L, 2L)]
-  if (!is.null(names(args))) args <- args[!names(args) %in% c("value", "drop", "style")]
+  if (!is.null(names(args))) args <- args[!names(args) %in% subset_arguments]
   # x[] is all of x, as in base R, whatever its rank (a 0-d tensor has no axis to take whole).
   if (length(args) == 1L && identical(args[[1L]], quote(expr = ))) return(list())
   unname(args)
@@ -244,7 +252,16 @@ kept_axes <- function(index, drop) {
 }
 
 #' @export
-`[.kerasbridge_indexer` <- function(x, ..., drop = TRUE) read_subset(x[[1L]], sys.call(), parent.frame(), drop, x[[2L]])
+`[.kerasbridge_indexer` <- function(x, ..., drop = TRUE) {
+  refuse_style(sys.call())
+  read_subset(x[[1L]], sys.call(), parent.frame(), drop, x[[2L]])
+}
+
+# x@r[...] and x@py[...] have one set of rules each; `style` belongs to x[...].
+refuse_style <- function(call) {
+  if ("style" %in% names(call))
+    raise_bridge_error("value_error", "x@r[...] and x@py[...] take no `style`: each has its own rules; `style` is an argument of x[...].")
+}
 
 # The part of `x` that the call `x[...]` (or `x@r[...]`) names, its indices evaluated in `env`.
 read_subset <- function(x, call, env, drop, one_based, tf_rules = FALSE) {
@@ -270,7 +287,7 @@ subset_index <- function(x, call, env, one_based, tf_rules) {
 # tensor (its own); a matrix of coordinates takes them all, and has no slice beside it.
 refuse_slices_beyond <- function(index, x) {
   slices <- which(vapply(index, inherits, TRUE, "kerasbridge_slice"))
-  if (!length(slices) || is.null(dims <- dim(x))) return(invisible())
+  if (!length(slices) || !length(dims <- tensor_field(x, "shape"))) return(invisible())
   taken <- vapply(index, function(i) {
     if (is.null(i) || inherits(i, "kerasbridge_newaxis")) 0L
     else if (inherits(i, "kerasbridge_all_dims")) NA_integer_
@@ -283,7 +300,8 @@ refuse_slices_beyond <- function(index, x) {
   for (k in slices) {
     axis <- first_axis[[k]]
     ends <- unclass(index[[k]])[1:2]
-    if (axis > length(dims) || !any(abs(ends) > dims[[axis]], na.rm = TRUE)) next
+    # The tensorflow package checks a positive end less one against the axis, so n + 1 passes.
+    if (axis > length(dims) || !any(ends > dims[[axis]] + 1 | ends < -dims[[axis]], na.rm = TRUE)) next
     raise_bridge_error("index_error", sprintf(
       "Slice %s is out of bounds for axis %d with size %d: x[...] takes slices within the axis, as the tensorflow package's `[` does (x@r[...] clips them, as Python's slices).",
       paste(ifelse(is.na(ends), "NA", format(ends, scientific = FALSE, trim = TRUE)), collapse = ":"), axis, dims[[axis]]))
@@ -292,6 +310,7 @@ refuse_slices_beyond <- function(index, x) {
 
 #' @export
 `[<-.kerasbridge_indexer` <- function(x, ..., value) {
+  refuse_style(sys.call())
   # A tensor's new tensor goes to `@<-`, which puts it in place of the old one.
   x$tensor <- write_subset(x[[1L]], sys.call(), parent.frame(), value, x[[2L]])
   x
@@ -324,8 +343,8 @@ refuse_slices_beyond <- function(index, x) {
 
 #' @rdname op_subset
 #' @export
-`[<-.kerasbridge_object` <- function(x, ..., value) {
-  r_style <- !python_style(getOption("tensorflow.extract.style"))
+`[<-.kerasbridge_object` <- function(x, ..., style = getOption("tensorflow.extract.style"), value) {
+  r_style <- !python_style(style)
   assigned(x, sys.call(), parent.frame(), value, r_style, tf_rules = r_style)
 }
 
@@ -333,11 +352,16 @@ refuse_slices_beyond <- function(index, x) {
 # rules. Its options for 0-based or stop-exclusive R-style indices have no counterpart here, so
 # they are refused rather than silently ignored.
 python_style <- function(style) {
-  if (identical(style, "python")) return(TRUE)
-  if (!is.null(style) && !identical(style, "R"))
-    raise_bridge_error("value_error", sprintf("`style` must be \"R\" or \"python\". Received: style=%s", shown(style)))
-  if (isFALSE(getOption("tensorflow.extract.one_based")) || isFALSE(getOption("tensorflow.extract.inclusive_stop")) ||
-      isFALSE(getOption("tensorflow.one_based_extract")))
+  if (!is.null(style)) {
+    # Partial names too, as the tensorflow package's match.arg() takes them.
+    chosen <- if (is.character(style) && length(style) == 1L && !is.na(style)) pmatch(style, c("R", "python")) else NA
+    if (is.na(chosen))
+      raise_bridge_error("value_error", sprintf("`style` must be \"R\" or \"python\". Received: style=%s", shown(style)))
+    if (chosen == 2L) return(TRUE)
+  }
+  options <- .Options
+  if (isFALSE(options$tensorflow.extract.one_based) || isFALSE(options$tensorflow.extract.inclusive_stop) ||
+      isFALSE(options$tensorflow.one_based_extract))
     raise_bridge_error("value_error", "The options tensorflow.extract.one_based = FALSE and tensorflow.extract.inclusive_stop = FALSE are not supported: x[...] is 1-based and its slices include their stop; x@py[...], or x[..., style = \"python\"], has Python's rules.")
   FALSE
 }

@@ -22,8 +22,10 @@ NULL
 #'
 #' @param x A tensor or variable.
 #' @param ... Unused.
-#' @return `as.array()` gives an R array with the tensor's dimensions: a 0-d variable gives a
-#'   1-d array of length 1, as keras3's, and a 0-d tensor its number, as keras3's tensors.
+#' @return `as.array()` gives an R array with the tensor's dimensions (a 0-d tensor or variable
+#'   gives a 1-d array of length 1, as keras3's `as.array()` and base R's `as.array(5)` do);
+#'   `x$numpy()` of a 0-d tensor gives its number, as a TensorFlow tensor's `numpy()` does in
+#'   keras3.
 #' @examples
 #' v <- keras_variable(array(1:6, c(2, 3)))
 #' t <- v$value
@@ -35,28 +37,11 @@ NULL
 
 #' @rdname kerasbridge_tensor
 #' @export
-as.array.kerasbridge_object <- function(x, ...) {
-  without_integer_min(if (inherits(x, "kerasbridge_variable")) numpy_values(x) else tensor_values(x))
-}
+as.array.kerasbridge_object <- function(x, ...) numpy_values(x)
 
-# int32's least value, -2147483648, is NA in an R integer: R values that have it say so, with a
-# warning, as R's as.integer() warns of a number it cannot hold (reticulate gives the NA alone).
-without_integer_min <- function(values) {
-  if (is.integer(values) && anyNA(values))
-    warning(warningCondition("int32's least value, -2147483648, is NA in an R integer: as.numeric() or op_cast(x, \"float64\") reads it as a number.",
-                             class = "kerasbridge_warning", call = sys.call(-1L)))
-  values
-}
-
-# The values as R numbers: exact for int32's least value, which an R integer holds only as NA.
-number_values <- function(x) {
-  values <- tensor_values(x)
-  if (is.integer(values) && anyNA(values)) tensor_values(op_cast(x, "float64")) else values
-}
-
-# The values as keras3 gets them through a NumPy array: reticulate gives a 0-d array dim 1. A
-# variable converts so (Keras's numpy() is np.array(self)); a tensor's own numpy() is a NumPy
-# scalar, a plain number (the tensorflow package's as.array()).
+# The values as keras3's as.array() gets them, through op_convert_to_array() and a NumPy array:
+# reticulate gives a 0-d array dim 1. (A tensor's own numpy() is a NumPy scalar there, whose R
+# value is a plain number, as tensor_values() gives.)
 numpy_values <- function(x) {
   values <- tensor_values(x)
   if (is.null(dim(values))) dim(values) <- 1L
@@ -68,16 +53,16 @@ numpy_values <- function(x) {
 tensor_values <- function(x) .Call(krb_call1, "to_r", x)
 
 #' @export
-as.vector.kerasbridge_object <- function(x, mode = "any") as.vector(without_integer_min(tensor_values(x)), mode)
+as.vector.kerasbridge_object <- function(x, mode = "any") as.vector(tensor_values(x), mode)
 
 #' @export
-as.double.kerasbridge_object <- function(x, ...) as.double(number_values(x))
+as.double.kerasbridge_object <- function(x, ...) as.double(tensor_values(x))
 
 #' @export
-as.numeric.kerasbridge_object <- function(x, ...) as.double(number_values(x))
+as.numeric.kerasbridge_object <- function(x, ...) as.double(tensor_values(x))
 
 #' @export
-as.integer.kerasbridge_object <- function(x, ...) as.integer(without_integer_min(tensor_values(x)))
+as.integer.kerasbridge_object <- function(x, ...) as.integer(tensor_values(x))
 
 #' @export
 as.logical.kerasbridge_object <- function(x, ...) as.logical(tensor_values(x))
@@ -111,7 +96,7 @@ tensor_field <- function(x, field) .Call(krb_call2, "tensor_field", x, field)
 `$.kerasbridge_tensor` <- function(x, name) {
   switch(name,
     shape = new_shape(tensor_field(x, "shape")),
-    numpy = function() as.array(x),
+    numpy = function() tensor_values(x),
     tensor_field(x, name)
   )
 }
@@ -172,7 +157,7 @@ summary_dimnames <- function(dims) {
 # which R's doubles round, by their digits (from the engine, so not in a forked child).
 printable <- function(x) {
   values <- exact_values(x)
-  if (is.integer(values) && anyNA(values)) number_values(x) else values
+  if (is.integer(values) && anyNA(values)) tensor_values(op_cast(x, "float64")) else values
 }
 
 # The values, but 64-bit integers beyond 2^53, which R's doubles round, as their digits.
@@ -238,7 +223,8 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 shape <- function(...) new_shape(.Call(krb_call1, "shape_new", lapply(list(...), shape_part)))
 
 # One argument of shape() as the engine's shape_new reads it: numbers (NA unknown) or a list.
-shape_part <- function(x) {
+# Lists nest no deeper than a shape's 64 axes (deeper, the walk would overflow R's C stack).
+shape_part <- function(x, depth = 0L) {
   if (is.null(x)) return(NA_integer_)
   if (inherits(x, "AsIs") && typeof(attr(x, "ptr")) == "externalptr")
     return(as.integer(dim(unprotected_object(x))))
@@ -263,7 +249,9 @@ shape_part <- function(x) {
   }
   if (is.atomic(x)) return(as.vector(x))
   if (is.list(x)) {
-    parts <- lapply(x, shape_part)
+    if (depth >= 64L)
+      raise_bridge_error("value_error", "A shape has at most 64 dimensions. Received: lists nested more than 64 deep")
+    parts <- lapply(x, shape_part, depth = depth + 1L)
     # Kept a list when every element is one dimension, so that the engine names a bad one, and
     # when the parts are far longer than any shape (the engine takes 64 dimensions), so that R
     # does not expand list(1:3e9) into 12 GB before the engine refuses it.

@@ -15,7 +15,7 @@ test_that("keras3's documented forms run: destructuring an op's list, piping int
   expect_identical(as.array(indices), array(c(5L, 3L, 1L)))
   c(q, r) %<-% op_qr(rbind(c(1, 2), c(3, 4)))
   expect_equal(as.array(op_matmul(q, r)), rbind(c(1, 2), c(3, 4)), tolerance = 1e-6)
-  expect_identical(as.array(x %>% op_add(1L) %>% op_sum()), 33L)
+  expect_identical(as.vector(as.array(x %>% op_add(1L) %>% op_sum())), 33L)
 })
 
 test_that("%<-% takes a shape apart into its dimensions, as keras3 documents", {

@@ -282,3 +282,11 @@ test_that("op_vectorize with several outputs in its signature gives a list of th
   expect_error(op_vectorize(function(a) op_sum(a), signature = "(n)->(),()")(rbind(c(1, 2))),
                class = "value_error", regexp = "wrong number of outputs")
 })
+
+test_that("structures nested deeper than 100 lists are a value_error, not an overflow of R's C stack", {
+  deep <- function(n) { x <- 1; for (i in seq_len(n)) x <- list(x); x }
+  expect_bridge_error(op_map(deep(5000), function(x) x), "value_error", "nested more than 100 deep")
+  expect_bridge_error(op_fori_loop(0L, 2L, function(i, v) v, deep(5000)), "value_error", "nested more than 100 deep")
+  expect_bridge_error(op_map(1:2, function(x) deep(5000)), "value_error", "nested more than 100 deep")
+  expect_length(op_fori_loop(0L, 2L, function(i, v) v, deep(20)), 1L)
+})

@@ -161,7 +161,7 @@ test_that("a missing file, a wrong extension and damaged files are classed error
     writeBin(bytes[seq_len(length(bytes) %/% 2)], path)
     expect_bridge_error(load_variables(path), "value_error")
   }
-  expect_identical(as.array(op_add(1, 1)), 2)
+  expect_identical(as.vector(as.array(op_add(1, 1))), 2)
 })
 
 test_that("a missing directory names the user's path, and a path that is not a string is a type_error", {

@@ -114,3 +114,9 @@ test_that("a string that is not valid UTF-8 in shape() is a value_error, as the 
   expect_bridge_error(shape(bytes), "value_error", "not valid UTF-8")
   expect_bridge_error(as_tensor(1:4, shape = bytes), "value_error", "not valid UTF-8")
 })
+
+test_that("lists nested deeper than a shape's 64 axes are a value_error, not an overflow of R's C stack", {
+  deep <- function(n) { x <- 1; for (i in seq_len(n)) x <- list(x); x }
+  expect_bridge_error(shape(deep(5000)), "value_error", "at most 64")
+  expect_bridge_error(as_tensor(1:4, shape = deep(5000)), "value_error", "at most 64")
+})

@@ -45,12 +45,12 @@ test_that("@r truncates fractional indices, as R's `[` does", {
   m <- array(1:12, c(3, 4))
   expect_identical(as.vector(as.array(x@r[2.7, ])), m[2.7, ])
   expect_identical(as.vector(as.array(x@r[c(1.9, 3.1), 1])), m[c(1.9, 3.1), 1])
-  expect_identical(as.array(x@r[-1.5, 1]), m[3, 1])
+  expect_identical(as.vector(as.array(x@r[-1.5, 1])), m[3, 1])
 })
 
 test_that("negative @r indices count from the end", {
   v <- keras_variable(array(1:12, c(3, 4)))
-  expect_identical(as.array(v@r[-1, -1]), 12L)
+  expect_identical(as.vector(as.array(v@r[-1, -1])), 12L)
 })
 
 test_that("@py is 0-based with exclusive slices", {
@@ -98,7 +98,7 @@ test_that("integer vectors gather and logical vectors select along an axis", {
 
 test_that("op_subset reads like @r", {
   v <- keras_variable(array(1:12, c(3, 4)))
-  expect_identical(as.array(op_subset(v, 2, 3)), 8L)
+  expect_identical(as.vector(as.array(op_subset(v, 2, 3))), 8L)
   expect_identical(as.array(op_subset(v, , 2)), array(4:6))
 })
 
@@ -139,8 +139,8 @@ test_that("@r and @py are S4 slots on every R version, so R >= 4.3's S3 dispatch
     expect_true(isS4(x))
     expect_s3_class(x@r, "kerasbridge_indexer")
     expect_s3_class(x@py, "kerasbridge_indexer")
-    expect_identical(as.array(x@r[2, 3]), 6L)
-    expect_identical(as.array(x@py[1, 2]), 6L)
+    expect_identical(as.vector(as.array(x@r[2, 3])), 6L)
+    expect_identical(as.vector(as.array(x@py[1, 2])), 6L)
   }
   v@r[1, ] <- 0L
   expect_identical(as.array(v), array(c(0L, 2L, 0L, 4L, 0L, 6L), c(2, 3)))
@@ -212,9 +212,9 @@ test_that("x[...] refuses a slice beyond its axis, as the tensorflow package's `
   m <- op_array(matrix(1:12, 6))
   expect_error(x[2:10], "Slice 2:10 is out of bounds for axis 1 with size 5", class = "index_error")
   expect_error(x[-7:-1], class = "index_error")
-  expect_error(m[, 1:3], "axis 2 with size 2", class = "index_error")
-  expect_error(m[.., 1:3], "axis 2 with size 2", class = "index_error")
-  expect_error(m[NULL, 1:7], "axis 1 with size 6", class = "index_error")
+  expect_error(m[, 1:4], "axis 2 with size 2", class = "index_error")
+  expect_error(m[.., 1:4], "axis 2 with size 2", class = "index_error")
+  expect_error(m[NULL, 1:8], "axis 1 with size 6", class = "index_error")
   expect_error(x[4:9] <- 0, class = "index_error")
   expect_identical(as.vector(as.array(x[1:5])), c(1, 2, 3, 4, 5))
   expect_identical(as.vector(as.array(x[-5:-1])), c(1, 2, 3, 4, 5))
@@ -227,6 +227,31 @@ test_that("x[..., style = \"python\"] reads indices as x@py[...], as the tensorf
   expect_identical(as.array(m[0, 1:3, style = "python"]), as.array(m@py[0, 1:3]))
   expect_identical(as.array(m[1, 2, style = "R"]), as.array(m[1, 2]))
   expect_bridge_error(m[1, style = "numpy"], "value_error", "style")
+})
+
+test_that("style applies to x[...] <- value as to x[...]; x@r[...] refuses it", {
+  y <- op_array(c(1, 2, 3))
+  y[1, style = "python"] <- 100
+  expect_identical(as.vector(as.array(y)), c(1, 100, 3))
+  v <- keras_variable(c(1, 2, 3))
+  v[0, style = "py"] <- 7
+  expect_identical(as.vector(as.array(v)), c(7, 2, 3))
+  expect_bridge_error(y@r[1, style = "python"], "value_error", "style")
+})
+
+test_that("indices passed on through ... keep their meaning: -1:-3 arrives as a vector and reads from the end", {
+  x <- op_array(c(1, 2, 3, 4, 5))
+  last <- function(t, ...) t[...]
+  expect_identical(as.vector(as.array(last(x, -1:-3))), c(5, 4, 3))
+  expect_identical(as.vector(as.array(last(x, 1, style = "python"))), 2)
+  expect_identical(as.vector(as.array(lapply(list(x), "[", -1:-2)[[1L]])), c(5, 4))
+})
+
+test_that("a slice may end one past its axis, as the tensorflow package's check lets it", {
+  x <- op_array(c(1, 2, 3, 4, 5))
+  expect_identical(as.vector(as.array(x[2:6])), c(2, 3, 4, 5))
+  expect_error(x[2:7], class = "index_error")
+  expect_error(x[-6:-1], class = "index_error")
 })
 
 test_that("the tensorflow package's extract options that keras3 users may set are honoured or refused, never ignored", {
@@ -313,20 +338,20 @@ test_that("op_get_item with a list of one index keeps the axis, as NumPy's x[[0]
 test_that("indices passed on through `...` reach `[`, `[<-` and op_subset<- as written there", {
   m <- op_convert_to_tensor(matrix(1:6, 2))
   pick <- function(t, ...) t[...]
-  expect_identical(as.array(pick(m, 2, 3)), 6L)
+  expect_identical(as.vector(as.array(pick(m, 2, 3))), 6L)
   expect_identical(as.vector(as.array(pick(m, , 3))), 5:6)
   expect_identical(as.vector(as.array(pick(m, 1:2, 2))), 3:4)
   local_index <- function(t, i) { j <- i; pick(t, j, 1) }
-  expect_identical(as.array(local_index(m, 2)), 2L)
+  expect_identical(as.vector(as.array(local_index(m, 2))), 2L)
   v <- op_convert_to_tensor(c(10, 20, 30))
   expect_identical(sapply(list(v, v), function(t) as.array(t[2])), c(20, 20))
-  expect_identical(as.array(lapply(list(v), `[`, 2)[[1L]]), 20)
+  expect_identical(as.vector(as.array(lapply(list(v), `[`, 2)[[1L]])), 20)
   put <- function(t, ..., value) { t[...] <- value; t }
   expect_identical(as.vector(as.array(put(v, 2, value = 0))), c(10, 0, 30))
   put_op <- function(t, ...) { op_subset(t, ...) <- 0; t }
   expect_identical(as.vector(as.array(put_op(v, 3))), c(10, 20, 0))
   at_r <- function(t, ...) t@r[...]
-  expect_identical(as.array(at_r(m, 2, 2)), 4L)
+  expect_identical(as.vector(as.array(at_r(m, 2, 2))), 4L)
 })
 
 test_that("drop = passed on through `...` is `[`'s drop, not an index, as in base R", {
@@ -358,7 +383,7 @@ test_that("a tuple key indexes one axis per element, as x[(i, j)] in Python", {
   x <- op_array(array(1:12, c(3, 4)))
   expect_identical(as.array(x@r[tuple(1:2, 1:2)]), as.array(x@r[1:2, 1:2]))
   expect_identical(as.array(x@py[tuple(0L, 1L)]), as.array(x@py[0L, 1L]))
-  expect_identical(as.array(op_subset(x, tuple(2, 3))), 8L)
+  expect_identical(as.vector(as.array(op_subset(x, tuple(2, 3)))), 8L)
 })
 
 test_that("assigning through a tuple key changes the element it names", {
