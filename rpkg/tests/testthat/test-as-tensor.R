@@ -107,4 +107,5 @@ test_that("factors, dates and times are refused, not converted as their codes: k
 test_that("a date or factor is no count or axis either", {
   expect_bridge_error(op_eye(3L, M = Sys.Date()), "type_error", "`M`")
   expect_bridge_error(op_all(op_array(matrix(1, 2, 2)), axis = factor("b")), "type_error", "`axis`")
+  expect_bridge_error(op_empty(shape = Sys.Date()), "value_error", "<Date>")
 })

@@ -155,6 +155,8 @@ internal static unsafe class Args
     internal static object?[]? Shape(Sexp x)
     {
         if (RValues.IsNull(x)) return null;
+        if (RArrays.IsCodedValue(x))
+            throw new KerasValueError($"Cannot convert {RValues.Describe(x)} to a shape: its numbers are codes (a factor's levels, a date's days).");
         // An integer tensor of one axis, whose values keras3's normalize_shape() hands Keras as a tuple.
         if (Tensors.IsEngineObject(x) && Tensors.FromR(x) is { Rank: <= 1 } sizes && DTypes.IsInteger(sizes.DType))
         {
