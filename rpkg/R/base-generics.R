@@ -114,7 +114,10 @@ in_r_order <- function(x) op_reshape(op_transpose(x), -1L)
 
 # Float and complex dtypes stay (signif() of a complex keeps its imaginary part); integers and
 # bools give floatx, as the engine's own math does.
-float_dtype <- function(dtype) if (grepl("float|complex", dtype)) dtype else config_floatx()
+float_dtype <- function(dtype) if (is_float_dtype(dtype)) dtype else config_floatx()
+
+# Whether a dtype holds fractions: float (bfloat16 too) or complex.
+is_float_dtype <- function(dtype) grepl("float|complex", dtype)
 
 #' @rdname base_generics
 #' @export
@@ -264,9 +267,8 @@ rbind.kerasbridge_object <- function(..., deparse.level = 1, dtype = NULL, name 
 # -2147483648, it is R's NA only in an int32 result).
 bound <- function(parts, axis, dtype = NULL) {
   parts <- Filter(Negate(is.null), parts)
-  is_float <- function(d) grepl("float|complex", d)
-  joins_floats <- if (!is.null(dtype)) is_float(dtype) else
-    any(vapply(parts, function(p) if (is_kerasbridge_object(p)) is_float(op_dtype(p)) else is.double(p) || is.complex(p), TRUE))
+  joins_floats <- if (!is.null(dtype)) is_float_dtype(dtype) else
+    any(vapply(parts, function(p) if (is_kerasbridge_object(p)) is_float_dtype(op_dtype(p)) else is.double(p) || is.complex(p), TRUE))
   parts <- lapply(parts, function(part) {
     if (joins_floats && (is.integer(part) || is.logical(part)) && anyNA(part)) storage.mode(part) <- "double"
     if (is.null(dtype)) tensor_of(part) else op_cast(tensor_of(part), dtype)

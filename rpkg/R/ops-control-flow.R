@@ -304,16 +304,13 @@ op_associative_scan <- function(f, elems, reverse = FALSE, axis = 1L) {
   # `f` must keep its inputs' structure and length along `axis`; another length would make the
   # scan recurse without end (Keras refuses it where it interleaves).
   combine <- function(a, b) {
-    out <- tree_leaves(f(tree_rebuild(elems, a), tree_rebuild(elems, b)))
+    out <- lapply(tree_leaves(f(tree_rebuild(elems, a), tree_rebuild(elems, b))), op_convert_to_tensor)
     expected <- axis_length(a[[1L]], axis)
-    got <- vapply(out, function(o) {
-      o <- op_convert_to_tensor(o)
-      if (op_ndim(o) == 0L) NA_integer_ else axis_length(o, axis)
-    }, 1L)
+    got <- vapply(out, function(o) if (op_ndim(o) == 0L) NA_integer_ else axis_length(o, axis), 1L)
     if (length(out) != length(a) || anyNA(got) || any(got != expected))
       raise_bridge_error("value_error", sprintf(
         "Shapes are incompatible for associative_scan: `f` must return %d tensor(s) of length %d along axis %d, as its inputs. Received: %s",
-        length(a), expected, axis, paste(vapply(out, function(o) shape_text(op_convert_to_tensor(o)), ""), collapse = ", ")))
+        length(a), expected, axis, paste(vapply(out, shape_text, ""), collapse = ", ")))
     out
   }
   # Blelloch's scan: combine neighbours in pairs, scan the pairs, then fill in the others.

@@ -118,7 +118,7 @@ op_hard_tanh <- function(x) .Call(krb_call2, "op_unary", "hard_tanh", x)
 # keras3's activations of integers and bool compute in floatx.
 floating <- function(x) {
   x <- tensor_of(x)
-  if (grepl("^(float|bfloat|complex)", x$dtype)) x else op_cast(x, config_floatx())
+  if (is_float_dtype(x$dtype)) x else op_cast(x, config_floatx())
 }
 
 #' @rdname op_activations

@@ -150,7 +150,7 @@ index_list <- function(args, env, tf_rules = FALSE, one_based = TRUE) {
 # as the tensorflow package reads it: each part an R expression, an empty one an open end.
 slice_name_call <- function(arg) {
   name <- as.character(arg)
-  parts <- trimws(strsplit(paste0(name, " "), ":", fixed = TRUE)[[1L]])
+  parts <- slice_name_parts(name)
   if (length(parts) > 3L)
     raise_bridge_error("value_error", sprintf("A slice has at most 3 parts, start:stop:step. Received: `%s`", name))
   ends <- lapply(parts, function(part) {
@@ -201,10 +201,12 @@ python_slice <- function(arg, one_based) {
     raise_bridge_error("value_error", sprintf("`%s` is not a slice start:stop:step of whole numbers, each of which may be left out.", name))
   if (one_based)
     raise_bridge_error("value_error", sprintf("A Python slice such as `%s` indexes x@py[...]; in x@r[...] write a slice as a:b or a:b:step (NA for an open end).", name))
-  parts <- trimws(strsplit(paste0(name, " "), ":", fixed = TRUE)[[1L]])
-  ends <- suppressWarnings(as.numeric(parts))
-  structure(ends, class = "kerasbridge_slice")
+  structure(suppressWarnings(as.numeric(slice_name_parts(name))), class = "kerasbridge_slice")
 }
+
+# The parts of a slice name between its colons, an empty one for each end left out (`5:` has
+# two, the second empty).
+slice_name_parts <- function(name) trimws(strsplit(paste0(name, " "), ":", fixed = TRUE)[[1L]])
 
 # `a:b`, or `a:b:step`, which R parses as `(a:b):step`; each part a number, NA (or NULL) or a
 # scalar tensor, as keras3 reads them. With `tf_rules`, `a:b` with a > b on the same side of

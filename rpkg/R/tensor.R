@@ -222,8 +222,11 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 #' @export
 shape <- function(...) new_shape(.Call(krb_call1, "shape_new", lapply(list(...), shape_part)))
 
+# The most axes a shape has, as the engine takes them.
+max_shape_rank <- 64L
+
 # One argument of shape() as the engine's shape_new reads it: numbers (NA unknown) or a list.
-# Lists nest no deeper than a shape's 64 axes (deeper, the walk would overflow R's C stack).
+# Lists nest no deeper than a shape has axes (deeper, the walk would overflow R's C stack).
 shape_part <- function(x, depth = 0L) {
   if (is.null(x)) return(NA_integer_)
   if (inherits(x, "AsIs") && typeof(attr(x, "ptr")) == "externalptr")
@@ -240,7 +243,7 @@ shape_part <- function(x, depth = 0L) {
   # A fraction is not truncated, nor a string that is no number (or no valid text, which R's
   # as.numeric() fails on) made unknown: the engine refuses them, as it does more values than a
   # shape has axes (a compact 1:3e9 is not expanded).
-  if (is.atomic(x) && length(x) <= 64L) {
+  if (is.atomic(x) && length(x) <= max_shape_rank) {
     if (is.character(x) && all(validEnc(x))) {
       sizes <- suppressWarnings(as.numeric(x))
       if (!anyNA(sizes[!is.na(x)])) return(sizes)
@@ -249,8 +252,8 @@ shape_part <- function(x, depth = 0L) {
   }
   if (is.atomic(x)) return(as.vector(x))
   if (is.list(x)) {
-    if (depth >= 64L)
-      raise_bridge_error("value_error", "A shape has at most 64 dimensions. Received: lists nested more than 64 deep")
+    if (depth >= max_shape_rank)
+      raise_bridge_error("value_error", sprintf("A shape has at most %d dimensions. Received: lists nested more than %d deep", max_shape_rank, max_shape_rank))
     parts <- lapply(x, shape_part, depth = depth + 1L)
     # Kept a list when every element is one dimension, so that the engine names a bad one, and
     # when the parts are far longer than any shape (the engine takes 64 dimensions), so that R
