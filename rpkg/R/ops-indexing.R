@@ -40,12 +40,19 @@ allocation_check <- function(dims, dtype, copies = 1L) invisible(.Call(krb_call3
 # The length of `x`'s axis `axis` (1-based, negative from the end), checked by the engine.
 axis_length <- function(x, axis) .Call(krb_call2, "axis_length", x, axis)
 
-# A shape of `rank` ones but `n` at `axis` (the axis checked already): a vector of n along that
-# axis reshaped to broadcast against a tensor of that rank.
+# A shape of `rank` ones but `n` at `axis` (a 1-based position, from one_axis()): a vector of n
+# along that axis reshaped to broadcast against a tensor of that rank.
 along_axis_shape <- function(rank, axis, n) {
   shape <- rep(1L, rank)
-  shape[[if (axis < 0L) rank + axis + 1L else axis]] <- n
+  shape[[axis]] <- n
   shape
+}
+
+# One keras3 axis of `x` (a number, negative from the end, a 0-d tensor or a list of one) as
+# its 1-based position, checked against x's rank.
+one_axis <- function(x, axis) {
+  axis_length(x, axis)
+  .Call(krb_call2, "axes_normalized", x, axis)
 }
 
 # keras3's R value or tensor flattened in row-major order, R vectors and arrays keeping their

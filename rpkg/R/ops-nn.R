@@ -8,7 +8,10 @@ NULL
 #' `op_relu()` and `op_relu6()` keep integer dtypes. `op_softmax()` and `op_log_softmax()` work
 #' over `axis` (1-based; by default the last, so each row of a matrix sums to 1; `NULL`: all
 #' elements together, as Keras's `axis=None`), as does
-#' `op_sparsemax()`, which projects onto the probability simplex and so gives exact zeros.
+#' `op_sparsemax()`, which projects onto the probability simplex and so gives exact zeros (its
+#' results sum to 1: Keras's backends compute the threshold from the sum of the running sums, so
+#' where two or more logits stay above it theirs do not, `c(0.5, 0.2, 0.1)` giving 0.17, 0, 0
+#' there and 0.57, 0.27, 0.17 here).
 #' `op_softmax()` over one axis of length 1 gives ones and warns, as Keras does (a warning of
 #' class `user_warning`); a list of axes, such as `list(2)`, does not warn, as Keras's tuple.
 #' `op_hard_sigmoid()` is Keras 3's `relu6(x + 3) / 6`; `op_gelu()` uses the tanh approximation
@@ -193,6 +196,7 @@ op_log_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis
 #' @export
 op_sparsemax <- function(x, axis = -1L) {
   logits <- floating(x)
+  axis <- one_axis(logits, axis)
   n <- axis_length(logits, axis)
   ranks <- along_axis_shape(op_ndim(logits), axis, n)
   sorted <- op_negative(op_sort(op_negative(logits), axis = axis))

@@ -38,6 +38,11 @@ test_that("op_gelu is the tanh approximation by default and exact with approxima
   expect_equal(as.array(op_gelu(v)), 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))))
 })
 
+test_that("op_gelu keeps values beyond half the largest float finite, as Keras halves x first", {
+  expect_identical(as.vector(as.array(op_gelu(op_array(c(2e38, 3e38), "float32")))), as.vector(as.array(op_array(c(2e38, 3e38), "float32"))))
+  expect_identical(as.vector(as.array(op_gelu(op_array(1e308, "float64")))), 1e308)
+})
+
 test_that("op_erf equals 2 * pnorm(x * sqrt(2)) - 1", {
   y <- array(c(-3, -1, 0, 0.1, 0.5, 2.5), 6)
   expect_equal(as.array(op_erf(y)), 2 * pnorm(y * sqrt(2)) - 1, tolerance = 1e-14)

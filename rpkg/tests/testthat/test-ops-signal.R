@@ -107,6 +107,13 @@ test_that("op_view_as_complex and op_view_as_real undo each other", {
   expect_error(op_view_as_complex(matrix(1:6, 2)), "must be size 2", class = "value_error")
 })
 
+test_that("op_sparsemax and op_batch_normalization take an axis as a list of one, as keras3 does", {
+  x <- array(c(0.5, 0.2, 0.1, 0.3, 0.9, 0.4), c(3, 2))
+  expect_equal(as.array(op_sparsemax(x, axis = list(1L))), as.array(op_sparsemax(x, axis = 1)))
+  expect_equal(as.array(op_batch_normalization(x, mean = c(0, 1), variance = c(1, 4), axis = list(-1L))),
+               as.array(op_batch_normalization(x, mean = c(0, 1), variance = c(1, 4), axis = 2)))
+})
+
 test_that("op_sparsemax projects onto the simplex, zeroing the smallest logits", {
   expect_equal(values(op_sparsemax(op_array(c(-0.5, 0, 1, 2, 3), "float32"))), c(0, 0, 0, 0, 1))
   x <- rbind(c(0.5, 0.2, 0.1), c(2, -1, 0.3))

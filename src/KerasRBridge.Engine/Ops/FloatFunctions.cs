@@ -82,7 +82,8 @@ internal readonly struct Log1PFunction : IFloatFunction
         T u = T.One + x;
         if (u == T.One) return x;
         if (T.IsInfinity(u) || u <= T.Zero) return T.Log(u);
-        return T.Log(u) * x / (u - T.One);
+        // x / (u - 1) is near 1: dividing first keeps a large x's product finite.
+        return T.Log(u) * (x / (u - T.One));
     }
 }
 
@@ -91,7 +92,12 @@ internal readonly struct Log2Function : IFloatFunction
     public static string Name => "log2";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Log2(x, d);
     public static bool HasComplexForm => true;
-    public static Complex Apply(Complex x) => Complex.Log(x) / Math.Log(2);
+    // Each part divided by ln 2: .NET's complex-by-real division gives NaN parts for log(0)'s -Inf.
+    public static Complex Apply(Complex x)
+    {
+        var log = Complex.Log(x);
+        return new Complex(log.Real / Math.Log(2), log.Imaginary / Math.Log(2));
+    }
 }
 
 /// <summary>2^x: in float64 by pow (TensorPrimitives' float64 exp2 is off by up to 79 ulp and
@@ -135,7 +141,9 @@ internal readonly struct CbrtFunction : IFloatFunction
 internal readonly struct Deg2RadFunction : IFloatFunction
 {
     public static string Name => "deg2rad";
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.DegreesToRadians(x, d);
+    // NumPy's x * (pi / 180): TensorPrimitives' (x * pi) / 180 overflows beyond max / pi.
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        TensorPrimitives.Multiply(x, T.Pi / T.CreateTruncating(180), d);
 }
 
 /// <summary>log10 by libm's in float64, exact at powers of ten (TensorPrimitives' gives log10(1000)
@@ -506,7 +514,9 @@ internal readonly struct GeluTanhFunction : IFloatFunction
     {
         T half = T.CreateTruncating(0.5), c = T.CreateTruncating(Math.Sqrt(2 / Math.PI)), k = T.CreateTruncating(0.044715);
         // half * v * (1 + tanh(c * (v + k * v * v * v))) in whole-span steps, each vectorised
-        // and in the same order of operations, so that tanh is op_tanh's.
+        // and in the same order of operations, so that tanh is op_tanh's. Halving before the
+        // product with v, as Keras's (0.5 * x) * (...) does, keeps values beyond half the
+        // largest float finite; halving is exact, so no other value changes.
         TensorPrimitives.Multiply(x, k, d);
         TensorPrimitives.Multiply(d, x, d);
         TensorPrimitives.Multiply(d, x, d);
@@ -514,8 +524,8 @@ internal readonly struct GeluTanhFunction : IFloatFunction
         TensorPrimitives.Multiply(d, c, d);
         TanhFunction.Apply<T>(d, d);
         TensorPrimitives.Add(d, T.One, d);
-        TensorPrimitives.Multiply(d, x, d);
         TensorPrimitives.Multiply(d, half, d);
+        TensorPrimitives.Multiply(d, x, d);
     }
 }
 
