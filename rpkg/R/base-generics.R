@@ -84,7 +84,7 @@ engine_math <- list(
   log10 = function(x) op_log10(x), cos = function(x) op_cos(x), sin = function(x) op_sin(x),
   tan = function(x) op_tan(x), acos = function(x) op_arccos(x), asin = function(x) op_arcsin(x),
   atan = function(x) op_arctan(x), cosh = function(x) op_cosh(x), sinh = function(x) op_sinh(x),
-  tanh = function(x) op_tanh(x)
+  tanh = function(x) op_tanh(x), trunc = function(x) op_trunc(x)
 )
 
 #' @rdname base_generics
@@ -96,7 +96,7 @@ Math.kerasbridge_object <- function(x, ...) {
     cumsum = op_cumsum(in_r_order(x)),
     cumprod = op_cumprod(in_r_order(x)),
     cummax = , cummin = op_convert_to_tensor(array(get(.Generic)(as.vector(tensor_values(x)))), dtype = op_dtype(x)),
-    # The rest (trunc, gamma, digamma, cospi, signif, ...) computes in R on the array; its
+    # The rest (gamma, digamma, cospi, signif, ...) computes in R on the array; its
     # NaN and Inf are the result, as in keras3's tensor methods, without R's "NaNs produced".
     op_convert_to_tensor(suppressWarnings(get(.Generic)(tensor_values(x), ...)), dtype = float_dtype(op_dtype(x)))
   )

@@ -384,6 +384,12 @@ op_signbit <- function(x) .Call(krb_call2, "op_unary", "signbit", x)
 #' @param equal_nan Whether NaN counts as close to NaN.
 #' @export
 op_isclose <- function(x1, x2, rtol = 1e-05, atol = 1e-08, equal_nan = FALSE) {
+  # Integers and bools compare in float64, as NumPy and JAX promote them: their difference in
+  # their own dtype would wrap (uint8 1 - 2 is 255), and bools have none.
+  if (!is_float_dtype(op_dtype(x1)) && !is_float_dtype(op_dtype(x2))) {
+    x1 <- op_cast(x1, "float64")
+    x2 <- op_cast(x2, "float64")
+  }
   # The tolerance holds between finite values only: an infinity is close to itself alone.
   within <- op_less_equal(op_abs(op_subtract(x1, x2)), op_add(atol, op_multiply(rtol, op_abs(x2))))
   close <- op_logical_or(op_equal(x1, x2), op_logical_and(within, op_logical_and(op_isfinite(x1), op_isfinite(x2))))
@@ -456,7 +462,10 @@ op_angle <- function(x) .Call(krb_call2, "op_unary", "angle", x)
 #' `op_bitwise_left_shift()`, `op_bitwise_right_shift()`) shift `x` by `y` bits, the right
 #' shift keeping the sign; as in NumPy, shifting by the dtype's width or more, or by a negative
 #' count, gives 0 (-1 for a negative `x` shifted right); a bool shifted by an R integer is an
-#' int32, as NumPy shifts `True`. Floats, and bools shifted by bools, are a `type_error`.
+#' int32, as JAX shifts `True`. Floats, and bools shifted by bools, are a `type_error`. As in
+#' Keras, an R number beside a tensor in `op_bitwise_and()`, `op_bitwise_or()` and
+#' `op_bitwise_xor()`, and a number shifted, is first an int32 tensor (an int8 tensor `& 2L` is
+#' int32), where a shift's count takes `x`'s dtype.
 #'
 #' @param x,y Integer or bool tensors, variables, R arrays or numbers.
 #' @return A tensor.
@@ -472,6 +481,7 @@ op_angle <- function(x) .Call(krb_call2, "op_unary", "angle", x)
 NULL
 
 # keras3's integers for the bitwise ops: R doubles become R integers (keeping any dim).
+# A shift's count stays an R number, a Python int to Keras, which takes x's dtype.
 bit_operand <- function(x) {
   if (!is.double(x) || is_kerasbridge_object(x)) return(x)
   if (anyNA(x) || any(x != trunc(x)) || any(abs(x) > .Machine$integer.max))
@@ -480,17 +490,22 @@ bit_operand <- function(x) {
   x
 }
 
-#' @rdname op_bitwise
-#' @export
-op_bitwise_and <- function(x, y) .Call(krb_call3, "op_binary", "bitwise_and", bit_operand(x), bit_operand(y))
+# An operand of the bitwise ops and a shift's `x` as a tensor: Keras converts them
+# (convert_to_tensor(), an R integer int32) before promoting, so int8 & 2L is int32 there, where
+# arithmetic would keep int8.
+bit_tensor <- function(x) tensor_of(bit_operand(x))
 
 #' @rdname op_bitwise
 #' @export
-op_bitwise_or <- function(x, y) .Call(krb_call3, "op_binary", "bitwise_or", bit_operand(x), bit_operand(y))
+op_bitwise_and <- function(x, y) .Call(krb_call3, "op_binary", "bitwise_and", bit_tensor(x), bit_tensor(y))
 
 #' @rdname op_bitwise
 #' @export
-op_bitwise_xor <- function(x, y) .Call(krb_call3, "op_binary", "bitwise_xor", bit_operand(x), bit_operand(y))
+op_bitwise_or <- function(x, y) .Call(krb_call3, "op_binary", "bitwise_or", bit_tensor(x), bit_tensor(y))
+
+#' @rdname op_bitwise
+#' @export
+op_bitwise_xor <- function(x, y) .Call(krb_call3, "op_binary", "bitwise_xor", bit_tensor(x), bit_tensor(y))
 
 #' @rdname op_bitwise
 #' @export
@@ -502,11 +517,11 @@ op_bitwise_not <- op_bitwise_invert
 
 #' @rdname op_bitwise
 #' @export
-op_left_shift <- function(x, y) .Call(krb_call3, "op_binary", "left_shift", bit_operand(x), bit_operand(y))
+op_left_shift <- function(x, y) .Call(krb_call3, "op_binary", "left_shift", bit_tensor(x), bit_operand(y))
 
 #' @rdname op_bitwise
 #' @export
-op_right_shift <- function(x, y) .Call(krb_call3, "op_binary", "right_shift", bit_operand(x), bit_operand(y))
+op_right_shift <- function(x, y) .Call(krb_call3, "op_binary", "right_shift", bit_tensor(x), bit_operand(y))
 
 #' @rdname op_bitwise
 #' @export

@@ -9,7 +9,9 @@ NULL
 #' in Keras: it takes the tensor's dtype (`int32 tensor + 1L` stays int32; an R double is a
 #' Python float, so `int32 tensor + 1` is float32, where keras3 on TensorFlow casts it to int32),
 #' and an integer the tensor's dtype cannot hold is a `value_error` (`uint8 tensor + 300L`), not
-#' wrapped. Bools count as integers in arithmetic, as R's logicals do: `(x > 0) + (y > 0)` is
+#' wrapped; `%%` too (on keras3's TensorFlow tensors it is TensorFlow's `floormod`: an int8
+#' tensor `%% 2L` stays int8), where [op_mod()] first makes the number an int32 tensor, as Keras
+#' does. Bools count as integers in arithmetic, as R's logicals do: `(x > 0) + (y > 0)` is
 #' int32 (NumPy's bool addition would be a logical or), `-(x > 0)` is -1 and 0, and beside an
 #' integer tensor they take its dtype. R's `NA` in arithmetic is NaN; in comparisons,
 #' logical operators and assignments it is refused (tensors have no missing value). An R array beside a

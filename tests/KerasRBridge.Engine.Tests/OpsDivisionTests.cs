@@ -101,4 +101,15 @@ public class OpsDivisionTests
         Assert.That(Ops.Arctan2(int8.Cast(DType.Float16), 2.5).DType, Is.EqualTo(DType.Float32));
         Assert.That(Doubles(Ops.Mod(Vector(0.3), 0.1)), Is.EqualTo(new[] { 0.3 % (double)0.1f }));
     }
+
+    [Test]
+    public void Floor_mod_adapts_a_bare_number_to_the_tensor_as_tensorflow_floormod_does()
+    {
+        var int8 = Vector<sbyte>(7, -7);
+        var remainder = Ops.FloorMod(int8, 3L);
+        Assert.That(remainder.DType, Is.EqualTo(DType.Int8));
+        Assert.That(Doubles(remainder), Is.EqualTo(new double[] { 1, 2 }));
+        Assert.That(Ops.FloorMod(int8.Cast(DType.Float16), 2.5).DType, Is.EqualTo(DType.Float16));
+        Assert.Throws<KerasValueError>(() => Ops.FloorMod(Vector<byte>(1), 300L));
+    }
 }

@@ -8,6 +8,12 @@ as_r <- function(x) {
   if (length(dim(a)) == 1L) as.vector(a) else a
 }
 
+test_that("trunc() keeps an integer or bool tensor's dtype, as op_trunc()", {
+  expect_identical(trunc(op_array(c(-2L, 3L), "int8"))$dtype, "int8")
+  expect_identical(trunc(op_array(c(TRUE, FALSE)))$dtype, "bool")
+  expect_identical(as.vector(as.array(trunc(op_array(c(-2.5, 3.7), "float32")))), c(-2, 3))
+})
+
 test_that("Math functions give tensors with base R's values", {
   for (f in list(sqrt, exp, log, log2, log10, log1p, expm1, floor, ceiling, trunc, sign, abs,
                  sin, cos, tan, sinh, cosh, tanh, gamma, lgamma, digamma)) {

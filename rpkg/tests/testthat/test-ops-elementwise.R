@@ -340,3 +340,34 @@ test_that("integers meeting float16 are rounded to float16 first, as Keras conve
   expect_identical(as.vector(as.array(op_add(op_array(2049, "int16"), op_array(1, "float16")))), 2048)
   expect_identical(as.vector(as.array(op_cumsum(op_array(c(2048, 1, 1), "float16")))), c(2048, 2048, 2048))
 })
+
+test_that("op_isclose compares integers and bools as numbers, without wrapping, as NumPy does", {
+  expect_true(as.vector(as.array(op_isclose(op_array(1L, "uint8"), op_array(2L, "uint8"), atol = 5))))
+  expect_false(as.vector(as.array(op_isclose(op_array(100L, "int8"), op_array(-100L, "int8"), atol = 60))))
+  expect_identical(as.vector(as.array(op_isclose(op_array(c(TRUE, FALSE)), op_array(c(TRUE, TRUE))))), c(TRUE, FALSE))
+})
+
+test_that("op_log1p and op_deg2rad stay finite for the largest finite floats, as NumPy's", {
+  big <- op_array(c(1e37, 3e38), "float32")
+  expect_equal(as.vector(as.array(op_log1p(big))), log1p(c(1e37, 3e38)), tolerance = 1e-6)
+  expect_equal(as.vector(as.array(op_log1p(op_array(1e308, "float64")))), log1p(1e308))
+  expect_equal(as.vector(as.array(op_deg2rad(op_array(2e38, "float32")))), 2e38 * pi / 180, tolerance = 1e-6)
+})
+
+test_that("op_reciprocal of an integer 0 is NumPy's: 0 for int8 and int16, the least value for int32", {
+  expect_identical(as.vector(as.array(op_reciprocal(op_array(c(0L, 1L, -1L, 2L), "int8")))), c(0L, 1L, -1L, 0L))
+  expect_identical(as.vector(as.array(op_reciprocal(op_array(0L, "int16")))), 0L)
+  expect_identical(as.vector(as.array(op_reciprocal(op_array(0L, "int32")))), NA_integer_)
+})
+
+test_that("op_log2 of a complex zero keeps its angle, as NumPy's log2", {
+  expect_equal(as.vector(as.array(op_log2(complex(real = -0, imaginary = 0)))), complex(real = -Inf, imaginary = pi / log(2)))
+})
+
+test_that("the bitwise ops make an R number an int32 tensor before promoting, as Keras converts it", {
+  x <- op_array(c(6L, 7L), "int8")
+  expect_identical(op_bitwise_and(x, 2L)$dtype, "int32")
+  expect_identical(as.vector(as.array(op_bitwise_or(op_array(c(1L, 2L), "uint8"), -3L))), bitwOr(c(1L, 2L), -3L))
+  expect_identical(as.vector(as.array(op_left_shift(2L, x))), c(128L, 256L))
+  expect_identical(op_left_shift(x, 1L)$dtype, "int8")
+})

@@ -134,3 +134,12 @@ test_that("op_cast of R integers holding NA converts them as op_array() does: Na
   expect_error(op_cast(c(1L, NA), "uint8"), class = "value_error")
   expect_error(op_array(c(1L, NA), "uint8"), class = "value_error")
 })
+
+test_that("%% keeps an integer tensor's dtype beside an R number, as TensorFlow's floormod; op_mod() converts it", {
+  x <- op_array(c(5L, -7L), "int8")
+  expect_identical((x %% 3L)$dtype, "int8")
+  expect_identical(as.vector(as.array(x %% 3L)), c(5L, -7L) %% 3L)
+  expect_identical((x %% TRUE)$dtype, "int8")
+  expect_identical(op_mod(x, 3L)$dtype, "int32")
+  expect_bridge_error(op_array(1L, "uint8") %% 300L, "value_error", "out of bounds for uint8")
+})

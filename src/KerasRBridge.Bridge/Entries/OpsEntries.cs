@@ -20,7 +20,7 @@ internal static unsafe class OpsEntries
     private static readonly Dictionary<string, string> BinaryOperators = new()
     {
         ["+"] = "add", ["-"] = "subtract", ["*"] = "multiply", ["/"] = "divide", ["^"] = "power",
-        ["%%"] = "mod", ["%/%"] = "floor_divide", ["%*%"] = "matmul",
+        ["%/%"] = "floor_divide", ["%*%"] = "matmul",
         ["=="] = "equal", ["!="] = "not_equal", ["<"] = "less", ["<="] = "less_equal", [">"] = "greater", [">="] = "greater_equal",
         ["&"] = "logical_and", ["|"] = "logical_or",
     };
@@ -51,7 +51,8 @@ internal static unsafe class OpsEntries
         {
             "%*%" => MatMul(x, y),
             "^" => Power(x, y),
-            "+" or "-" or "*" or "/" or "%%" or "%/%" => Ops.BinaryByName[BinaryOperators[@operator]](ROperands.OfArithmetic(x, y), ROperands.OfArithmetic(y, x)),
+            "%%" => Ops.FloorMod(ROperands.OfArithmetic(x, y), ROperands.OfArithmetic(y, x)),
+            "+" or "-" or "*" or "/" or "%/%" => Ops.BinaryByName[BinaryOperators[@operator]](ROperands.OfArithmetic(x, y), ROperands.OfArithmetic(y, x)),
             _ => Ops.BinaryByName[Lookup(BinaryOperators, @operator)](ROperands.Of(x, y), ROperands.Of(y, x)),
         }),
         Declare.Entry("ops_unary", (string @operator, Sexp x) => @operator switch

@@ -25,9 +25,19 @@ public static partial class Ops
     /// </summary>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     /// <exception cref="KerasTypeError">An operand is complex.</exception>
-    public static NdArray Mod(Operand x1, Operand x2)
+    public static NdArray Mod(Operand x1, Operand x2) => FloorMod(x1.Converted(), x2.Converted());
+
+    /// <summary>
+    /// Elementwise modulus as <see cref="Mod"/>, but with bare numbers weakly typed: TensorFlow's
+    /// <c>floormod</c>, which R's <c>%%</c> is on keras3's TensorFlow tensors, converts a number to
+    /// the tensor's dtype (an int8 tensor <c>%% 2</c> stays int8), where <c>keras.ops.mod</c>
+    /// makes it an int32 tensor first.
+    /// </summary>
+    /// <exception cref="KerasValueError">The shapes do not broadcast together, or a bare int does
+    /// not fit an integer tensor's dtype.</exception>
+    /// <exception cref="KerasTypeError">An operand is complex.</exception>
+    public static NdArray FloorMod(Operand x1, Operand x2)
     {
-        (x1, x2) = (x1.Converted(), x2.Converted());
         var dtype = Promote(x1, x2);
         if (dtype == DType.Bool) dtype = DType.Int32;
         return NumericDispatch.Binary<ModFamily>(x1, x2, dtype, dtype);

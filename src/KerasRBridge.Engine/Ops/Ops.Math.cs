@@ -47,7 +47,9 @@ public static partial class Ops
         ArgumentNullException.ThrowIfNull(x);
         if (!DTypes.IsInteger(x.DType) && x.DType != DType.Bool) return FloatFunction<ReciprocalFunction>(x);
         bool unsigned = DTypes.IsUnsigned(x.DType) || x.DType == DType.Bool;
-        long zeroGives = unsigned ? 0 : -1L << (8 * DTypes.ElementSize(x.DType) - 1);
+        // NumPy computes 1.0 / 0 and converts the infinity as x86 does: to the least int32 or
+        // int64, whose low bytes are 0 for int8 and int16.
+        long zeroGives = unsigned || DTypes.ElementSize(x.DType) < 4 ? 0 : -1L << (8 * DTypes.ElementSize(x.DType) - 1);
         var values = x.Cast(DType.Int64).AsSpan<long>();
         var result = new long[values.Length];
         for (int i = 0; i < values.Length; i++)
