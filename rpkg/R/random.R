@@ -18,7 +18,8 @@ NULL
 #' * `random_shuffle()` permutes the slices of `x` along `axis` (1-based).
 #' * `random_dropout()` sets each element to 0 with probability `rate` and scales the others by
 #'   `1 / (1 - rate)`; a `noise_shape` (`NULL` or `NA` entries: the input's length) draws one
-#'   decision per position of that shape.
+#'   decision per position of that shape. Integer and bool inputs keep their dtype (the scaled
+#'   values truncated), as Keras's NumPy backend gives them.
 #' * `random_gamma()`, `random_beta()` and `random_binomial()` take parameters that are numbers
 #'   or tensors broadcasting to `shape`; `random_binomial()` gives counts as floats. So do
 #'   `random_normal()`, `random_uniform()` and `random_truncated_normal()`: a vector or tensor

@@ -131,4 +131,18 @@ public class RandomSeedGeneratorTests
         replay.StateVariable.Assign(mapped);
         Assert.That(RandomOps.Uniform([4], seed: replay).ToArray<float>(), Is.EqualTo(inside.ToArray<float>()));
     }
+
+    [Test]
+    public void A_generator_made_inside_a_stateless_scope_draws_there_and_initializes_when_the_scope_closes()
+    {
+        SeedGenerator generator;
+        RandomKey drawn;
+        using (new StatelessScope())
+        {
+            generator = new SeedGenerator(3);
+            drawn = generator.Next();
+        }
+        Assert.That(drawn, Is.EqualTo(new RandomKey(3, 0)));
+        Assert.That(generator.State, Is.EqualTo(new RandomKey(3, 0)));
+    }
 }

@@ -230,3 +230,10 @@ test_that("a random op refuses a fractional seed, as Keras refuses a float", {
 test_that("random_seed_generator refuses a fractional seed, as Keras's SeedGenerator does", {
   expect_bridge_error(random_seed_generator(1.5), "value_error", "Argument `seed` must be an integer. Received: seed=1.5", fixed = TRUE)
 })
+
+test_that("random_dropout keeps an integer or bool input's dtype at every rate, as Keras's NumPy backend", {
+  kept <- random_dropout(op_array(rep(3L, 100)), rate = 0.5, seed = 1)
+  expect_identical(kept$dtype, "int32")
+  expect_setequal(unique(as.vector(as.array(kept))), c(0L, 6L))
+  expect_identical(random_dropout(op_array(rep(TRUE, 10)), rate = 0.5, seed = 1)$dtype, "bool")
+})

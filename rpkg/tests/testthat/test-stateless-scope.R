@@ -94,3 +94,11 @@ test_that("large values recorded in a scope stay right after their R objects are
   invisible(gc())
   expect_identical(as.array(scope$get_current_value(v)), big + 1)
 })
+
+test_that("a seed generator made in a stateless scope draws there, its state waiting for the scope to close, as Keras's", {
+  drawn <- with(stateless_scope(), random_normal(2, seed = random_seed_generator(3)))
+  expect_identical(op_shape(drawn), shape(2))
+  set_random_seed(1)
+  first <- with(stateless_scope(), random_normal(3))
+  expect_identical(op_shape(first), shape(3))
+})

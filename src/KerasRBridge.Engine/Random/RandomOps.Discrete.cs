@@ -111,7 +111,9 @@ public static partial class RandomOps
     /// and scales the others by <c>1 / (1 - rate)</c> (<c>keras.random.dropout</c>). A
     /// <paramref name="noiseShape"/> (null entries: the input's length) draws one decision per
     /// position of that shape, broadcast over the input. A rate of 0 gives the input itself and
-    /// a rate of 1 its zeros, in its dtype, drawing nothing (as Keras's backends).
+    /// a rate of 1 its zeros, in its dtype, drawing nothing (as Keras's backends). Integer and
+    /// bool inputs keep their dtype at every rate, the scaled values truncated, as Keras's NumPy
+    /// backend gives them.
     /// </summary>
     /// <exception cref="KerasValueError"><paramref name="rate"/> is outside [0, 1], or the noise shape does not broadcast to the input's.</exception>
     public static NdArray Dropout(NdArray inputs, double rate, long?[]? noiseShape = null, RandomSeed? seed = null)
@@ -132,6 +134,8 @@ public static partial class RandomOps
         var kept = new bool[NdArray.StorageLength(shape, DType.Bool)];
         for (int i = 0; i < kept.Length; i++) kept[i] = stream.NextUnit() < keep;
         var mask = Ops.BroadcastTo(NdArray.FromColumnMajor(kept, shape), inputs.ShapeSpan);
-        return Ops.Where(mask, Ops.Divide(inputs, keep), 0L);
+        // Back in the inputs' dtype, as Keras's NumPy backend casts it, so that integer and bool
+        // inputs keep their dtype whatever the rate (rates 0 and 1 return it above).
+        return Ops.Where(mask, Ops.Divide(inputs, keep).Cast(inputs.DType), NdArray.Zeros(inputs.DType, []));
     }
 }

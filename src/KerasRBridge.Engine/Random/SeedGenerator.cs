@@ -28,9 +28,12 @@ public sealed class SeedGenerator
         Name = name ?? GlobalState.Uniquify("seed_generator");
         long initial = seed ?? GlobalRandom.MakeDefaultSeed();
         using var scope = new NameScope(Name);
+        // From an initializer, as Keras makes it: inside a stateless scope (the first random op
+        // with seed = NULL makes the global generator there) the state waits for the scope to
+        // close, where a value would be refused.
         StateVariable = new Variable(
-            NdArray.FromColumnMajor(new long[] { initial, 0 }, [2]).Cast(DType.UInt32),
-            DType.UInt32, trainable: false, name: "seed_generator_state");
+            Initializer.FromTensor(NdArray.FromColumnMajor(new long[] { initial, 0 }, [2]).Cast(DType.UInt32)),
+            [2], DType.UInt32, trainable: false, name: "seed_generator_state");
     }
 
     /// <summary>The seed given to the constructor, <c>null</c> if it was drawn at random.</summary>
