@@ -37,7 +37,9 @@ op_quantile <- function(x, q, axis = NULL, method = "linear", keepdims = FALSE) 
   if (!is.character(method) || length(method) != 1L || !method %in% methods)
     raise_bridge_error("value_error", sprintf("`method` must be one of %s. Received: method=%s", paste0("\"", methods, "\"", collapse = ", "), shown(method)))
   q_shape <- if (is_kerasbridge_object(q)) unlist(op_shape(q)) else if (!is.null(dim(q))) dim(q) else if (length(q) == 1L) integer() else length(q)
-  q_values <- if (is_kerasbridge_object(q)) as.vector(as.array(q)) else if (is.numeric(q)) as.vector(q) else q
+  q_array <- if (is_kerasbridge_object(q)) as.array(q) else q
+  # In row-major order, as quantiles_along() lays the results out in q's shape.
+  q_values <- if (is.numeric(q_array)) as.vector(row_major(q_array, length(q_array))) else q_array
   if (!is.numeric(q_values) || anyNA(q_values) || any(q_values < 0 | q_values > 1))
     raise_bridge_error("value_error", sprintf("Quantiles must be in the range [0, 1]. Received: q=%s", shown(q_values, nlines = 1L)))
   quantiles_along(float_tensor(x, "quantile"), q_values, q_shape, axis, method, keepdims)

@@ -27,6 +27,13 @@ test_that("op_quantile reduces several axes together and keeps them with keepdim
   expect_identical(dim(as.array(op_quantile(1:4, op_array(array(0.5))))), 1L)
 })
 
+test_that("op_quantile with a matrix q gives each quantile at q's own position, as an R matrix or a tensor", {
+  q <- matrix(c(0.1, 0.9, 0.5, 0.3), 2)
+  expected <- array(quantile(1:5, q, names = FALSE), dim(q))
+  expect_equal(as.array(op_quantile(array(as.double(1:5)), q)), expected)
+  expect_equal(as.array(op_quantile(array(as.double(1:5)), op_array(q))), expected)
+})
+
 test_that("op_median equals median(), gives NaN for a reduction holding NaN and float32 for integers", {
   expect_equal(as.vector(as.array(op_median(m))), median(m))
   expect_equal(as.array(op_median(m, axis = 2)), array(apply(m, 1, median)))
