@@ -144,11 +144,13 @@ op_saturate_cast <- function(x, dtype) {
   to <- op_dtype(op_zeros(0L, dtype = dtype))
   bounds <- c(max(dtype_limits(from)[[1L]], dtype_limits(to)[[1L]]), min(dtype_limits(from)[[2L]], dtype_limits(to)[[2L]]))
   # Each bound as a value of x's dtype: a float one nudged toward zero while it rounds beyond
-  # what `to` holds; 2^63 - 1, which no double holds, built exactly.
+  # what `to` holds; an integer maximum of 2^63 or 2^64, which stands for 2^63 - 1 or 2^64 - 1
+  # (no double holds them), built exactly from its halves. The least values (0, -2^63 at most)
+  # are exact doubles.
   bound <- function(value, side) {
     if (!grepl("float", from)) {
-      if (abs(value) < 2^63) return(op_cast(op_array(value, "float64"), from))
-      half <- op_cast(op_array(2^62, "float64"), from)
+      if (value < 2^63) return(op_cast(op_array(value, "float64"), from))
+      half <- op_cast(op_array(value / 2, "float64"), from)
       return(half - 1L + half)
     }
     limit <- as.vector(as.array(op_cast(op_array(value, "float64"), from)))

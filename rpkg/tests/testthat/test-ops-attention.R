@@ -74,6 +74,17 @@ test_that("op_saturate_cast clips to the target dtype's range before casting", {
   expect_equal(as.vector(as.array(op_saturate_cast(op_array(c(3e9, 5), "float32"), "int32"))), c(2147483520, 5))
 })
 
+test_that("op_saturate_cast from 64-bit integers keeps the values the target holds: int64's extremes, uint64's beyond 2^63", {
+  i64 <- op_array(c(-3, 0, 5), "int64")
+  for (dtype in c("int64", "float32", "float64"))
+    expect_equal(as.vector(as.array(op_saturate_cast(i64, dtype))), c(-3, 0, 5))
+  half <- op_array(2^62, "int64")
+  most <- half - 1L + half
+  expect_true(as.array(op_saturate_cast(most, "int64") == most))
+  expect_true(as.array(op_saturate_cast(-most - 1L, "int64") == -most - 1L))
+  expect_equal(as.vector(as.array(op_saturate_cast(op_array(c(1e19, 5), "uint64"), "uint64"))), c(1e19, 5))
+})
+
 test_that("op_cast to NULL casts to floatx, as Keras's standardize_dtype(None)", {
   expect_identical(op_dtype(op_cast(array(1L, 1), NULL)), config_floatx())
 })
