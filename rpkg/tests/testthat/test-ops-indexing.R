@@ -334,11 +334,13 @@ test_that("op_pad rounds an integer mean or median half to even, as NumPy", {
   expect_identical(as.array(op_pad(c(1L, 4L), c(1, 1), mode = "median")), array(c(2L, 1L, 4L, 2L)))
 })
 
-test_that("op_pad's linear_ramp runs from 0 to the edge values, truncated for integers, as NumPy", {
+test_that("op_pad's linear_ramp runs from 0 to the edge values, floored for integers, as NumPy", {
   x <- rbind(c(1, 5, 2), c(7, 3, 9))
   expect_equal(as.array(op_pad(x, list(c(1, 2), c(2, 1)), mode = "linear_ramp")),
                rbind(rep(0, 6), c(0, 0.5, 1, 5, 2, 0), c(0, 3.5, 7, 3, 9, 0), c(0, 1.75, 3.5, 1.5, 4.5, 0), rep(0, 6)))
   expect_identical(as.array(op_pad(c(4L, 1L), c(3, 0), mode = "linear_ramp")), array(c(0L, 1L, 2L, 4L, 1L)))
+  # NumPy 1.24: np.pad(np.array([-5, 9], dtype=np.int32), 3, mode="linear_ramp").
+  expect_identical(as.array(op_pad(c(-5L, 9L), 3, mode = "linear_ramp")), array(c(0L, -2L, -4L, -5L, 9L, 6L, 3L, 0L)))
 })
 
 test_that("op_pad's empty mode gives the shape, and the statistic modes refuse an empty axis", {

@@ -80,7 +80,7 @@ public static partial class Ops
 
     // The values NumPy's np.pad puts on one side of axis a: a constant ("empty" leaves them
     // undefined; zeros here), a statistic of the whole axis (mean and median rounded half to even
-    // for integers), or a linear ramp from 0 towards the edge value (truncated for integers).
+    // for integers), or a linear ramp from 0 towards the edge value (floored for integers).
     private static NdArray PadSide(NdArray x, int a, long width, string mode, double? constant, bool after)
     {
         var shape = x.ShapeSpan.ToArray();
@@ -88,12 +88,21 @@ public static partial class Ops
         if (mode is "constant" or "empty") return NdArray.Full(x.DType, shape, constant ?? 0);
         if (mode == "linear_ramp")
         {
-            var edge = Take(x, NdArray.FromColumnMajor(new[] { after ? x.ShapeSpan[a] - 1 : 0L }, [1]), a).Cast(DType.Float64);
-            var steps = new double[width];
-            for (long j = 0; j < width; j++) steps[j] = (double)(after ? width - 1 - j : j) / width;
+            // NumPy's ramp is np.linspace(0, edge, width, endpoint=False, dtype=x.dtype) (reversed
+            // after the values), to be matched to the last bit: k * (edge / width), or k / width *
+            // edge where some step is 0, plus the start 0 (so no -0), in x's float dtype, else in
+            // float64 and then floored for integers (-5 ramps 0, -2, -4, not 0, -1, -3).
+            var dtype = DTypes.IsFloat(x.DType) ? x.DType : DType.Float64;
+            var edge = Take(x, NdArray.FromColumnMajor(new[] { after ? x.ShapeSpan[a] - 1 : 0L }, [1]), a).Cast(dtype);
+            var counts = new double[width];
+            for (long j = 0; j < width; j++) counts[j] = after ? width - 1 - j : j;
             var alongAxis = Enumerable.Repeat(1L, x.Rank).ToArray();
             alongAxis[a] = width;
-            return Multiply(edge, NdArray.FromColumnMajor(steps, alongAxis)).Cast(x.DType);
+            var k = NdArray.FromColumnMajor(counts, alongAxis).Cast(dtype);
+            var step = Divide(edge, (double)width);
+            var ramp = Any(Equal(step, 0.0)).AsSpan<bool>()[0] ? Multiply(Divide(k, (double)width), edge) : Multiply(k, step);
+            ramp = Add(ramp, 0.0);
+            return (DTypes.IsInteger(x.DType) ? Floor(ramp) : ramp).Cast(x.DType);
         }
         var statistic = mode switch
         {
