@@ -166,7 +166,9 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
 #' Taking elements, positions of extremes, running totals
 #'
 #' keras3's `op_take()` picks elements by 1-based `indices` along `axis` (`NULL`: of `x`
-#' flattened in row-major order, as keras3); negative indices count from the end.
+#' flattened in row-major order, as keras3); negative indices count from the end. One index
+#' drops the axis, but with `zero_indexed = TRUE` one double (`1`, not `1L`) keeps it with
+#' length 1, as keras3 makes doubles an array there.
 #' `op_argmax()` and `op_argmin()` give the 1-based position of the largest or smallest element
 #' along `axis` (`NULL`: in `x` flattened in row-major order), as keras3 does unless
 #' `zero_indexed = TRUE`; ties give the first. `op_cumsum()` and `op_cumprod()` give running
@@ -214,6 +216,9 @@ NULL
 op_take <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
   # keras3 passes a list of indices on as a Python list (nested: one row per element).
   if (is.list(indices)) indices <- indices_of_list(indices)
+  # keras3 hands zero-indexed doubles on as an array (as_integer_array()), so one double keeps
+  # its axis of length 1 where one integer, like any 1-based index, drops it.
+  if (isTRUE(zero_indexed) && is.double(indices)) indices <- as_array(indices)
   indices <- taken_indices(indices, zero_indexed)
   .Call(krb_call3, "op_take", x, indices, axis)
 }

@@ -66,6 +66,13 @@ test_that("op_take picks 1-based indices along an axis, negative from the end", 
   expect_identical(as.array(op_take(v, c(1, 0), axis = 2, zero_indexed = TRUE)), m[, c(2, 1)])
 })
 
+test_that("op_take with zero_indexed keeps the axis for one double index and drops it for one integer, as keras3", {
+  expect_identical(as.array(op_take(v, 1, axis = 2, zero_indexed = TRUE)), m[, 2, drop = FALSE])
+  expect_identical(as.array(op_take(v, 1L, axis = 2, zero_indexed = TRUE)), array(m[, 2], 2))
+  expect_identical(as.array(op_take(v, 1, zero_indexed = TRUE)), array(t(m)[2], 1))
+  expect_identical(as.array(op_take(v, 2, axis = 2)), array(m[, 2], 2))
+})
+
 test_that("op_take without an axis picks from x flattened in row-major order, as keras3", {
   expect_identical(as.array(op_take(v, c(1, 2, 4))), array(as.vector(t(m))[c(1, 2, 4)], 3))
 })
