@@ -65,7 +65,7 @@ positions_along <- function(indices, size, axis) {
 #' index conventions for each (which differ; see below):
 #'
 #' - `op_bincount()` counts each whole number `0, 1, ...` in `x` (a 1-D tensor, or each row of
-#'   a 2-D one), or sums `weights` by them; at least `minlength` bins. `x` holds values, not
+#'   a 2-D one; `FALSE` and `TRUE` as 0 and 1), or sums `weights` by them; at least `minlength` bins. `x` holds values, not
 #'   indices, so they are not shifted.
 #' - `op_searchsorted()` finds, for each of `values`, its place in the 1-D `sorted_sequence`;
 #'   `op_digitize()` the bin of each `x` among monotonic `bins`. Both give 1-based positions unless
@@ -150,8 +150,9 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
   if (minlength < 0L) raise_bridge_error("value_error", sprintf("'minlength' must not be negative. Received: minlength=%d", minlength))
   if (is_kerasbridge_object(x) && !grepl("int|bool", op_dtype(x)))
     raise_bridge_error("type_error", sprintf("`op_bincount()` counts integers. Received: a tensor of dtype %s", op_dtype(x)))
-  # keras3 takes R doubles as integers (truncated); a float tensor is NumPy's TypeError.
-  values <- if (is_kerasbridge_object(x)) whole_values(x, "x") else {
+  # keras3 takes R doubles as integers (truncated); a float tensor is NumPy's TypeError. A bool
+  # tensor counts as 0 and 1, as R's logicals do here (Keras's TensorFlow backend casts it to int32).
+  values <- if (is_kerasbridge_object(x)) whole_values(if (op_dtype(x) == "bool") op_cast(x, "int32") else x, "x") else {
     if (!is.numeric(x) && !is.logical(x)) raise_bridge_error("type_error", sprintf("`x` must be whole numbers. Received: %s", shown(x, nlines = 1L)))
     if (anyNA(x)) raise_bridge_error("value_error", "Cannot count NA: `x` must be whole numbers.")
     trunc(x)

@@ -11,6 +11,15 @@ test_that("op_bincount counts whole numbers from 0, as tabulate() does from 1", 
   expect_equal(values(op_bincount(op_array(x, "uint8"), minlength = 6L)), c(0, 1, 2, 1, 0, 0))
 })
 
+test_that("op_bincount counts FALSE as 0 and TRUE as 1, from a bool tensor or a logical vector, in int32", {
+  flags <- c(TRUE, FALSE, TRUE)
+  for (x in list(op_array(flags), flags)) {
+    out <- op_bincount(x)
+    expect_identical(op_dtype(out), "int32")
+    expect_identical(values(out), tabulate(flags + 1L))
+  }
+})
+
 test_that("op_bincount sums weights by value, in the promoted dtype", {
   x <- op_array(c(1, 2, 2, 3), "uint8")
   out <- op_bincount(x, weights = x / 2)
