@@ -179,7 +179,10 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
       raise_bridge_error("value_error", sprintf("`weights` must have the shape of `x`. Received: weights.shape=%s, x.shape=%s",
                                                 shape_text(w), shape_text(keras_tensor(x))))
     counts <- sums_placed(as.array(w), places, dims)
-    dtype <- promoted_dtype(op_dtype(keras_tensor(x)), op_dtype(w))
+    # Keras's result_type(x, weights), with R numbers in x as keras3 hands them on: made integers
+    # (as_integer()), so int32, not the float64 of an R double array.
+    x_dtype <- if (is_kerasbridge_object(x)) op_dtype(x) else if (is.logical(x)) "bool" else "int32"
+    dtype <- promoted_dtype(x_dtype, op_dtype(w))
   }
   op_array(counts, dtype)
 }

@@ -27,6 +27,15 @@ test_that("op_bincount sums weights by value, in the promoted dtype", {
   expect_equal(values(out), c(0, 0.5, 2, 1.5))
 })
 
+test_that("op_bincount of R numbers sums weights in the weights' dtype, as keras3 hands the numbers on as int32", {
+  x <- c(1, 2, 2, 3)
+  out <- op_bincount(x, weights = c(0.5, 1, 1, 1.5))
+  expect_identical(op_dtype(out), "float32")
+  expect_equal(values(out), c(0, 0.5, 2, 1.5))
+  expect_identical(op_dtype(op_bincount(x, weights = c(1L, 2L, 2L, 3L))), "int32")
+  expect_identical(op_dtype(op_bincount(c(TRUE, FALSE), weights = op_array(c(1, 2), "float64"))), "float64")
+})
+
 test_that("op_bincount counts each row of a matrix to the same length", {
   x <- rbind(c(1L, 1L, 2L, 3L), c(0L, 0L, 0L, 5L))
   out <- op_bincount(x)
