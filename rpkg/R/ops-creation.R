@@ -187,7 +187,9 @@ op_tri <- function(N, M = NULL, k = 0L, dtype = NULL) .Call(krb_call4, "op_tri",
 #' as keras3 does: with a fractional step the last value may pass `end`, `op_arange(1, 2, 0.3)`
 #' ending at 2.2); `op_arange(5, 1)` is empty (give `step = -1` to count down). An integer
 #' `dtype` truncates `start` and `end` first, as keras3 does. The dtype is int32 when `start`,
-#' `end` and `step` are all integers, else [config_floatx()]. `op_linspace()` gives `num` values from `start` to `stop`,
+#' `end` and `step` are all integers, else [config_floatx()]; with tensors among them, Keras's
+#' `result_type()` of the three, R numbers being Python's weak ones (int32 tensors and integer
+#' numbers give int32, float64 tensors float64). `op_linspace()` gives `num` values from `start` to `stop`,
 #' `stop` included when `endpoint`; with `retstep = TRUE` it returns `list(values, step)`.
 #' Arrays or tensors `start` and `stop` give `num` values between each pair of their elements
 #' along a new axis, `axis` of the result (first by default), as NumPy's `linspace`, in
@@ -233,7 +235,14 @@ op_arange <- function(start, end, step = 1L, dtype = NULL, include_end = TRUE) {
     end <- start
     start <- if (is.double(end)) 1 else 1L
   }
-  if (is.null(dtype)) dtype <- if (is.integer(start) && is.integer(end) && is.integer(step)) "int32" else config_floatx()
+  bounds <- list(start, end, step)
+  tensors <- Filter(is_kerasbridge_object, bounds)
+  if (is.null(dtype)) dtype <- if (length(tensors)) {
+    # Keras's result_type(start, stop, step): the tensors' dtypes, R numbers beside them as
+    # Python's weak int (R integers) and float, added after them so that they stay weak.
+    numbers <- lapply(Filter(Negate(is_kerasbridge_object), bounds), function(b) if (is.integer(b)) 0L else 0)
+    op_dtype(Reduce(op_add, c(lapply(tensors, function(t) op_zeros(0L, dtype = op_dtype(t))), numbers)))
+  } else if (is.integer(start) && is.integer(end) && is.integer(step)) "int32" else config_floatx()
   .Call(krb_call5, "op_arange", start, end, step, dtype, include_end)
 }
 

@@ -106,6 +106,16 @@ test_that("op_arange is seq(): from 1, end included, int32 for integers", {
   expect_identical(dim(as.array(op_arange(5, 1))), 0L)
 })
 
+test_that("op_arange of tensors takes Keras's result_type of their dtypes, R numbers beside them being weak", {
+  int32 <- function(x) op_array(x, "int32")
+  expect_identical(as.array(op_arange(int32(1), int32(5))), array(1:5))
+  expect_identical(op_dtype(op_arange(int32(5))), "int32")
+  expect_identical(op_dtype(op_arange(int32(1), int32(5), 0.5)), "float32")
+  expect_identical(op_dtype(op_arange(op_array(1, "float64"), op_array(5, "float64"), 0.5)), "float64")
+  expect_identical(op_dtype(op_arange(op_array(1, "int64"), op_array(9, "int64"), 2L)), "int64")
+  expect_identical(op_dtype(op_arange(0.5, op_array(3, "float16"))), "float16")
+})
+
 test_that("op_arange moves end one step on and truncates for integer dtypes, as keras3", {
   expect_equal(as.array(op_arange(1, 2, 0.3, dtype = "float64")), array(c(1, 1.3, 1.6, 1.9, 2.2), 5))
   expect_identical(as.array(op_arange(1.7, dtype = "int32")), array(1L, 1))
