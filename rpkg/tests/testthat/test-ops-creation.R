@@ -169,6 +169,14 @@ test_that("op_linspace of arrays spaces each pair of elements along a new axis, 
   expect_equal(as.array(op_logspace(c(0, 1), c(2, 3), num = 3)), rbind(c(1, 10), c(10, 100), c(100, 1000)), tolerance = 1e-6)
 })
 
+test_that("op_linspace of float32 arrays returns the step in float32, as Keras", {
+  start <- op_array(c(0, 1), "float32")
+  stop <- op_array(c(10, 5), "float32")
+  step <- op_linspace(start, stop, num = 4L, retstep = TRUE)[[2]]
+  expect_identical(op_dtype(step), "float32")
+  expect_equal(as.vector(as.array(step)), c(10, 4) / 3, tolerance = 1e-6)
+})
+
 test_that("op_linspace and op_logspace: R numbers beside a tensor are weak 0-d values, and integer dtypes floor, as NumPy", {
   half <- op_linspace(op_array(0, "float16"), 1, num = 3)
   expect_identical(op_dtype(half), "float16")
