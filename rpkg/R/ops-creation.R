@@ -283,7 +283,7 @@ spaced_arrays <- function(start, stop, num, endpoint, retstep, dtype, axis) {
   if (grepl("int", dtype)) values <- op_floor(values)
   values <- op_cast(values, dtype)
   # Keras gives the step in the values' float dtype; integer values keep the float64 one.
-  if (retstep && is_kerasbridge_object(step) && grepl("float|complex", dtype)) step <- op_cast(step, dtype)
+  if (retstep && is_kerasbridge_object(step) && is_float_dtype(dtype)) step <- op_cast(step, dtype)
   if (retstep) list(values, step) else values
 }
 
