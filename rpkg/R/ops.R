@@ -19,7 +19,10 @@ NULL
 #' float32, as keras3's backends give it); beside an integer tensor it promotes. As in keras3,
 #' `x ^ 2` is [op_square()] and `x ^ 0.5` [op_sqrt()] (an int32 tensor squared stays int32),
 #' and `%*%` is [op_matmul()], which converts an R array multiplied with a tensor to the
-#' tensor's dtype; as in base R, a vector beside a matrix of one row (`x %*% matrix(y, 1)`) is a column.
+#' tensor's dtype; as in base R, a vector beside a matrix of one row (`x %*% matrix(y, 1)`) is a column,
+#' and a number beside a matrix of one column (one row on its left) a 1 x 1 matrix. R's `%/%`
+#' and `%%` of integers by zero are a `value_error`, as TensorFlow refuses them (base R gives
+#' `NA`), where [op_floor_divide()] and [op_mod()] give NumPy's 0.
 #' `all.equal()` compares values, as keras3's: both sides as R arrays.
 #'
 #' @param e1,e2 Tensors, variables, R arrays or numbers.
@@ -62,7 +65,8 @@ matmul <- function(x, y) {
 operand_dims <- function(x) {
   if (is_kerasbridge_object(x)) return(if (op_ndim(x) == 0L) integer() else dim(x))
   if (!is.atomic(x) || is.null(x)) return(NULL)
-  if (is.null(dim(x))) length(x) else dim(x)
+  # One R number reaches the engine as a 0-d tensor, and is R's number there too.
+  if (is.null(dim(x))) if (length(x) == 1L) integer() else length(x) else dim(x)
 }
 
 # A tensor or an R array in another shape, each staying what it is (an R array keeps its R type,

@@ -60,7 +60,10 @@ NULL
 #'
 #' @param x A tensor or variable.
 #' @param ... Indices, one per axis.
-#' @param value The values to store, broadcast to the selected region.
+#' @param value The values to store, broadcast to the selected region as NumPy broadcasts (along
+#'   its last axes), as keras3's assignment does: not recycled as base R's `[<-` recycles, so
+#'   `x[1:2, 1:2] <- c(10, 20)` sets each row to 10, 20, and a vector of all the region's
+#'   elements is an error unless given the region's shape.
 #' @return `op_subset()` gives a tensor; `op_subset<-` (and `op_subset_set()`, its name as a
 #'   plain function, as in keras3) gives the changed object.
 #' @examples

@@ -143,3 +143,18 @@ test_that("%% keeps an integer tensor's dtype beside an R number, as TensorFlow'
   expect_identical(op_mod(x, 3L)$dtype, "int32")
   expect_bridge_error(op_array(1L, "uint8") %% 300L, "value_error", "out of bounds for uint8")
 })
+
+test_that("R's %/% and %% of integers by zero are a value_error, as TensorFlow refuses them; op_floor_divide() gives NumPy's 0", {
+  x <- op_array(1:3)
+  expect_bridge_error(x %/% 0L, "value_error", "Integer division by zero")
+  expect_bridge_error(x %% op_array(c(1L, 0L, 2L)), "value_error", "Integer division by zero")
+  expect_identical(as.vector(as.array(op_floor_divide(x, 0L))), c(0L, 0L, 0L))
+  expect_true(all(is.infinite(as.vector(as.array(op_array(c(1, 2)) %/% 0)))))
+})
+
+test_that("%*% takes a number beside a matrix of one column or row as a 1 x 1 matrix, as base R", {
+  m <- matrix(c(1, 2, 3), 3, 1)
+  expect_equal(as.array(op_array(m) %*% 5), m %*% 5)
+  r <- matrix(c(1, 2, 3, 4), 1, 4)
+  expect_equal(as.array(5 %*% op_array(r)), 5 %*% r)
+})

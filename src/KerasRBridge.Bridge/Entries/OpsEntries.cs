@@ -20,7 +20,7 @@ internal static unsafe class OpsEntries
     private static readonly Dictionary<string, string> BinaryOperators = new()
     {
         ["+"] = "add", ["-"] = "subtract", ["*"] = "multiply", ["/"] = "divide", ["^"] = "power",
-        ["%/%"] = "floor_divide", ["%*%"] = "matmul",
+        ["%*%"] = "matmul",
         ["=="] = "equal", ["!="] = "not_equal", ["<"] = "less", ["<="] = "less_equal", [">"] = "greater", [">="] = "greater_equal",
         ["&"] = "logical_and", ["|"] = "logical_or",
     };
@@ -51,8 +51,8 @@ internal static unsafe class OpsEntries
         {
             "%*%" => MatMul(x, y),
             "^" => Power(x, y),
-            "%%" => Ops.FloorMod(ROperands.OfArithmetic(x, y), ROperands.OfArithmetic(y, x)),
-            "+" or "-" or "*" or "/" or "%/%" => Ops.BinaryByName[BinaryOperators[@operator]](ROperands.OfArithmetic(x, y), ROperands.OfArithmetic(y, x)),
+            "%%" or "%/%" => IntegerDivision(@operator, ROperands.OfArithmetic(x, y), ROperands.OfArithmetic(y, x)),
+            "+" or "-" or "*" or "/" => Ops.BinaryByName[BinaryOperators[@operator]](ROperands.OfArithmetic(x, y), ROperands.OfArithmetic(y, x)),
             _ => Ops.BinaryByName[Lookup(BinaryOperators, @operator)](ROperands.Of(x, y), ROperands.Of(y, x)),
         }),
         Declare.Entry("ops_unary", (string @operator, Sexp x) => @operator switch
@@ -63,6 +63,18 @@ internal static unsafe class OpsEntries
             _ => Ops.UnaryByName[Lookup(UnaryOperators, @operator)](Tensors.FromR(x)),
         }),
     ];
+
+    /// <summary>R's <c>%%</c> and <c>%/%</c>, which keras3's TensorFlow tensors take from TensorFlow's
+    /// <c>floormod</c> and <c>floordiv</c>: a bare number adapts to the tensor's dtype, and an
+    /// integer division by zero is refused, as TensorFlow refuses it (base R gives NA), where
+    /// NumPy's 0, which <c>op_mod()</c> and <c>op_floor_divide()</c> give, would pass silently.</summary>
+    private static NdArray IntegerDivision(string @operator, Operand x, Operand y)
+    {
+        var result = @operator == "%%" ? Ops.FloorMod(x, y) : Ops.FloorDivide(x, y);
+        if (!DTypes.IsFloat(result.DType) && !Ops.All(y.Value).AsSpan<bool>()[0])
+            throw new KerasValueError($"Integer division by zero: the divisor of `{@operator}` holds a 0 (op_floor_divide() and op_mod() give NumPy's 0 there).");
+        return result;
+    }
 
     /// <summary>keras3's <c>op_matmul()</c> (and <c>%*%</c>): an R value multiplied with a tensor is
     /// first converted to the tensor's dtype (a double matrix times a float32 tensor is float32,

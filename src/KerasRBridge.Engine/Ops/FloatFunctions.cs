@@ -165,7 +165,8 @@ internal readonly struct ReciprocalFunction : IFloatFunction
     public static string Name => "reciprocal";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Reciprocal(x, d);
     public static bool HasComplexForm => true;
-    public static Complex Apply(Complex x) => Complex.Reciprocal(x);
+    // 1 / x: .NET's Complex.Reciprocal gives 0 for 0, where NumPy gives NaN.
+    public static Complex Apply(Complex x) => Complex.One / x;
 }
 
 internal readonly struct FloorFunction : IFloatFunction
@@ -239,7 +240,7 @@ internal readonly struct RsqrtFunction : IFloatFunction
     public static string Name => "rsqrt";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.ReciprocalSqrt(x, d);
     public static bool HasComplexForm => true;
-    public static Complex Apply(Complex x) => Complex.Reciprocal(Complex.Sqrt(x));
+    public static Complex Apply(Complex x) => ReciprocalFunction.Apply(Complex.Sqrt(x));
 }
 
 /// <summary>The inverse error function: Giles's single-precision approximation ("Approximating the
