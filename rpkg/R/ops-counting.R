@@ -21,8 +21,11 @@ scalar_value <- function(x) if (is_kerasbridge_object(x) && op_size(x) == 1L) as
 # is a 1-D array, doubles float64).
 keras_tensor <- function(x) if (is_kerasbridge_object(x)) x else op_convert_to_tensor(x)
 
-# The dtype Keras's type promotion gives values of these dtypes together.
-promoted_dtype <- function(...) op_dtype(Reduce(op_add, lapply(list(...), function(dtype) op_zeros(0L, dtype = dtype))))
+# The dtype Keras's type promotion gives values of these dtypes (names) and R numbers together.
+promoted_dtype <- function(...) {
+  # A number (after the dtypes, so that it meets a tensor) stays weak, as Python's numbers do.
+  op_dtype(Reduce(op_add, lapply(list(...), function(d) if (is.character(d)) op_zeros(0L, dtype = d) else d)))
+}
 
 # A tensor's shape as Python prints a tuple, for messages in Keras's words: (3,), (2, None), ().
 shape_text <- function(x) tuple_text(vapply(op_shape(x), function(d) if (is.null(d)) "None" else format(d), ""))

@@ -239,9 +239,9 @@ op_arange <- function(start, end, step = 1L, dtype = NULL, include_end = TRUE) {
   tensors <- Filter(is_kerasbridge_object, bounds)
   if (is.null(dtype)) dtype <- if (length(tensors)) {
     # Keras's result_type(start, stop, step): the tensors' dtypes, R numbers beside them as
-    # Python's weak int (R integers) and float, added after them so that they stay weak.
+    # Python's weak int (R integers) and float.
     numbers <- lapply(Filter(Negate(is_kerasbridge_object), bounds), function(b) if (is.integer(b)) 0L else 0)
-    op_dtype(Reduce(op_add, c(lapply(tensors, function(t) op_zeros(0L, dtype = op_dtype(t))), numbers)))
+    do.call(promoted_dtype, c(lapply(tensors, op_dtype), numbers))
   } else if (is.integer(start) && is.integer(end) && is.integer(step)) "int32" else config_floatx()
   .Call(krb_call5, "op_arange", start, end, step, dtype, include_end)
 }
