@@ -12,7 +12,11 @@ NULL
 #' As through reticulate, the arguments have Python's meaning: in `keras$ops` and
 #' `keras$random$shuffle()` axes and indices are 0-based (`axis = 0L` is the first axis), the
 #' indices `argmax()`, `argsort()` and `top_k()` return are 0-based, and `arange()` excludes its
-#' end; the `op_*()` and `random_*()` functions are 1-based, as keras3's.
+#' end; the `op_*()` and `random_*()` functions are 1-based, as keras3's. `nonzero()` gives a
+#' list of 0-based positions, one vector per axis; `map(f, xs)` and `vectorized_map(function,
+#' elements)` take Python's order; a vector of several elements without `dim` is the Python list
+#' reticulate makes of it (`convert_to_tensor(c(0.5, 1.5))` is float32, where an R array is
+#' float64); a fraction where Python takes an int is a `type_error`.
 #'
 #' * `keras$Variable()`: [keras_variable()];
 #' * `keras$ops$<name>()`: `op_<name>()` with Python's indexing (indices, segment ids, start
@@ -52,6 +56,10 @@ to_one_based <- function(x) {
   # indices keeps its shape.
   if (is_kerasbridge_object(x)) x <- as.array(x)
   if (!is.numeric(x)) return(x)
+  # Python's axes and indices are ints: a fraction is refused, as op_*() refuse one, rather
+  # than truncated here.
+  if (any(x != trunc(x), na.rm = TRUE))
+    raise_bridge_error("type_error", sprintf("Axes and indices must be whole numbers. Received: %s", shown(x)))
   storage.mode(x) <- "integer"
   x[!is.na(x) & x >= 0L] <- x[!is.na(x) & x >= 0L] + 1L
   x
@@ -73,12 +81,18 @@ python_op <- function(f, name) {
     }
     if (!"zero_indexed" %in% takes)
       for (a in intersect(names(args), python_index_arguments)) args[a] <- list(to_one_based(args[[a]]))
-    # Split points (a list or a vector) are positions; a single number is a count of sections.
-    if (name == "split" && (is.list(args$indices_or_sections) || length(args$indices_or_sections) > 1L))
+    # Split points (a list, a vector, or any array or tensor: a NumPy array to Keras) are
+    # positions; a single number is a count of sections.
+    if (name == "split" && split_points(args$indices_or_sections))
       args$indices_or_sections <- array(unlist(to_one_based(args$indices_or_sections)))
     if ("zero_indexed" %in% takes) args$zero_indexed <- TRUE
     do.call(f, args)
   }
+}
+
+split_points <- function(x) {
+  if (is_kerasbridge_object(x)) return(op_ndim(x) > 0L)
+  is.list(x) || length(x) > 1L || !is.null(dim(x))
 }
 
 # Keras's name_scope as an object to enter with with(). Like Keras, a bad name is refused when
@@ -116,15 +130,30 @@ python_ops <- function(ns) {
   ops$image <- image
   # keras3's op_arange() includes its end and starts at 1; Python's excludes it and starts at 0.
   ops$arange <- function(start, stop = NULL, step = 1L, dtype = NULL) {
+    if (is.null(step)) step <- 1L
     if (is.null(stop)) {
       stop <- start
       start <- if (is.integer(stop)) 0L else 0
     }
     op_arange(start, stop, step, dtype, include_end = FALSE)
   }
+  # Where keras3's R functions read their arguments otherwise than Python's: the positions of
+  # non-zero elements as Keras gives them (a list of 0-based vectors, one per axis, where
+  # op_nonzero() gives keras3's 1-based matrix); a vector without dim as the Python list it would
+  # be (floatx, where keras3's op_convert_to_tensor() and op_meshgrid() make doubles an array,
+  # and op_meshgrid() int64); and Python's order of map()'s arguments.
+  ops$nonzero <- function(x) op_where(x)
+  ops$convert_to_tensor <- function(x, dtype = NULL, sparse = NULL, ragged = NULL)
+    op_convert_to_tensor(python_list(x), dtype, sparse, ragged)
+  ops$meshgrid <- function(..., indexing = "xy") do.call(op_meshgrid, c(lapply(list(...), tensor_of), indexing = indexing))
+  ops$map <- function(f, xs) op_map(xs, f)
+  ops$vectorized_map <- function(`function`, elements) op_vectorized_map(elements, `function`)
   lockEnvironment(ops, bindings = TRUE)
   ops
 }
+
+# An R vector of several elements without dim as reticulate hands it to Python: a list.
+python_list <- function(x) if (is.atomic(x) && is.null(dim(x)) && length(x) > 1L) as.list(x) else x
 
 fill_keras_module <- function(module, ns) {
   # Made on first use: wrapping some 150 functions would add milliseconds to every start-up.

@@ -153,3 +153,25 @@ test_that("keras$ops$switch takes Python's 0-based branch index", {
   expect_equal(keras$ops$switch(1L, branches, 10), 9)
   expect_equal(keras$ops$switch(0L, branches, 10), 11)
 })
+
+test_that("keras$ops$nonzero gives Keras's list of 0-based positions, one vector per axis", {
+  hits <- keras$ops$nonzero(matrix(c(0, 1, 2, 0), 2))
+  expect_length(hits, 2L)
+  expect_identical(as.vector(as.array(hits[[1L]])), c(0L, 1L))
+  expect_identical(as.vector(as.array(hits[[2L]])), c(1L, 0L))
+})
+
+test_that("keras$ops$split reads a one-element array as a split point, as NumPy's array of points", {
+  parts <- keras$ops$split(matrix(as.double(1:12), 3), array(2L), axis = 1L)
+  expect_identical(lapply(parts, function(p) as.integer(p$shape)), list(c(3L, 2L), c(3L, 2L)))
+})
+
+test_that("keras$ops takes vectors as Python lists, map() in Python's order, step = NULL, and refuses fractional axes", {
+  expect_identical(keras$ops$convert_to_tensor(c(0.5, 1.5))$dtype, "float32")
+  expect_identical(keras$ops$convert_to_tensor(array(c(0.5, 1.5)))$dtype, "float64")
+  grid <- keras$ops$meshgrid(c(0.5, 1.5), c(1, 2, 3))
+  expect_identical(as.vector(as.array(grid[[1L]]))[1:2], c(0.5, 0.5))
+  expect_identical(as.vector(as.array(keras$ops$map(function(v) v * 2, op_array(c(1, 2))))), c(2, 4))
+  expect_identical(as.vector(as.array(keras$ops$arange(0L, 3L, NULL))), 0:2)
+  expect_bridge_error(keras$ops$sum(x, axis = 0.5), "type_error", "whole numbers")
+})
