@@ -30,7 +30,10 @@ NULL
 #'   `keras$StatelessScope(...)`: scopes to enter with `with()`;
 #' * `keras$config$floatx()`, `set_floatx()`, `epsilon()`, `set_epsilon()`,
 #'   `image_data_format()`, `set_image_data_format()`;
-#'   `keras$utils$set_random_seed()`; `keras$backend$clear_session()`.
+#'   `keras$utils$set_random_seed()`; `keras$backend$clear_session()` and `keras$config`'s
+#'   functions under `keras$backend` too. `keras$ops$absolute()`, `amax()`, `amin()`,
+#'   `conjugate()` and `swish()` are Keras's other names for `abs()`, `max()`, `min()`, `conj()`
+#'   and `silu()`.
 #'
 #' @format An environment.
 #' @examples
@@ -146,6 +149,9 @@ python_ops <- function(ns) {
   ops$convert_to_tensor <- function(x, dtype = NULL, sparse = NULL, ragged = NULL)
     op_convert_to_tensor(python_list(x), dtype, sparse, ragged)
   ops$meshgrid <- function(..., indexing = "xy") do.call(op_meshgrid, c(lapply(list(...), tensor_of), indexing = indexing))
+  # keras.ops's other names for the same ops.
+  aliases <- c(absolute = "abs", amax = "max", amin = "min", conjugate = "conj", swish = "silu")
+  for (alias in names(aliases)) ops[[alias]] <- ops[[aliases[[alias]]]]
   ops$map <- function(f, xs) op_map(xs, f)
   ops$vectorized_map <- function(`function`, elements) op_vectorized_map(elements, `function`)
   lockEnvironment(ops, bindings = TRUE)
@@ -185,7 +191,8 @@ fill_keras_module <- function(module, ns) {
   module$initializers <- initializers
   module$config <- config
   module$utils <- list2env(list(set_random_seed = set_random_seed), parent = emptyenv())
-  module$backend <- list2env(list(clear_session = clear_session), parent = emptyenv())
+  # keras.backend has config's getters and setters too.
+  module$backend <- list2env(c(list(clear_session = clear_session), as.list(config)), parent = emptyenv())
   module$Variable <- keras_variable
   module$name_scope <- keras_name_scope
   module$StatelessScope <- stateless_scope

@@ -175,3 +175,10 @@ test_that("keras$ops takes vectors as Python lists, map() in Python's order, ste
   expect_identical(as.vector(as.array(keras$ops$arange(0L, 3L, NULL))), 0:2)
   expect_bridge_error(keras$ops$sum(x, axis = 0.5), "type_error", "whole numbers")
 })
+
+test_that("keras$ops has Keras's other names for ops, and keras$backend config's functions", {
+  expect_equal(as.array(keras$ops$absolute(op_array(c(-1, 2)))), array(c(1, 2)))
+  expect_equal(as.vector(as.array(keras$ops$amax(x, axis = 0L))), apply(m, 2, max))
+  expect_identical(keras$backend$floatx(), config_floatx())
+  expect_identical(keras$backend$epsilon(), config_epsilon())
+})
