@@ -87,7 +87,8 @@ positions_along <- function(indices, size, axis) {
 #'   around the `kth` element (1-based): smaller values before it, larger after (here, fully
 #'   sorted).
 #' - `op_segment_sum()` and `op_segment_max()` reduce the rows of `data` that share a segment
-#'   id (1-based; negative ids are left out). An empty segment is 0, or for the maximum `-Inf`
+#'   id (1-based; negative ids are left out, ids beyond `num_segments` are a `value_error`, as
+#'   TensorFlow refuses them). An empty segment is 0, or for the maximum `-Inf`
 #'   (the dtype's least value for integers).
 #' - `op_scatter()` makes a tensor of `shape` of zeros with `values` added at `indices` (1-based,
 #'   one row per value: a repeated index adds up); `op_scatter_update()` gives a copy of
@@ -369,6 +370,11 @@ segment_reduction <- function(data, segment_ids, num_segments, maximum) {
     raise_bridge_error("value_error", sprintf("Argument `segment_ids` should be an 1-D vector, got shape: %d. Consider either flatten input with segment_ids.reshape((-1)) and data.reshape((-1, ) + data.shape[len(segment_ids.shape):]) or vectorize with vmap.", length(dim(ids))))
   ids <- c(ids)
   segments <- if (is.null(num_segments)) max(c(ids, -1)) + 1 else whole_number(num_segments, "num_segments")
+  # TensorFlow refuses an id beyond num_segments (on the CPU) where JAX drops its row: dropping
+  # would hide a wrong num_segments.
+  if (any(beyond <- ids >= segments))
+    raise_bridge_error("value_error", sprintf("segment_ids[%d] = %s is out of range [1, %s]: `num_segments` is %s.",
+                                              which(beyond)[[1L]], format(ids[beyond][[1L]] + 1), format(segments), format(segments)))
   # A 1-d array: one id is still a vector of ids (an R number would be a 0-d tensor).
   .Call(krb_call4, "op_segment_reduce", data, as.array(ids), segments, maximum)
 }

@@ -349,3 +349,8 @@ test_that("op_segment_sum refuses fractional segment ids, naming them rather tha
 test_that("op_segment_sum refuses a float tensor of fractional segment ids", {
   expect_bridge_error(op_segment_sum(c(1, 2), op_array(c(1.5, 1))), "type_error", "Indices must be whole numbers. Received: 1.5, 1.0", fixed = TRUE)
 })
+
+test_that("a segment id beyond num_segments is a value_error, as TensorFlow refuses it, not a dropped row", {
+  expect_bridge_error(op_segment_sum(c(1, 2, 3), c(1, 2, 3), num_segments = 2), "value_error", "segment_ids\\[3\\] = 3 is out of range \\[1, 2\\]")
+  expect_equal(values(op_segment_sum(c(1, 2, 3), c(1, 2, -1), num_segments = 2)), c(1, 2))
+})
