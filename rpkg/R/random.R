@@ -88,8 +88,10 @@ scaled_draw <- function(draw, scale, shift) op_cast(op_add(op_multiply(draw, sca
 #' @rdname random
 #' @export
 random_integer <- function(shape, minval, maxval, dtype = "int32", seed = NULL) {
-  # As keras3 converts them: `maxval` rounded up, so that a fractional bound stays excluded.
+  # As keras3 converts them: `maxval` rounded up (a float tensor too), so that a fractional
+  # bound stays excluded.
   if (is.numeric(maxval)) maxval <- ceiling(maxval)
+  else if (is_kerasbridge_object(maxval) && is_float_dtype(op_dtype(maxval))) maxval <- op_ceil(maxval)
   .Call(krb_call5, "random_integer", shape, minval, maxval, dtype, seed)
 }
 

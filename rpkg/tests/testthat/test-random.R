@@ -237,3 +237,8 @@ test_that("random_dropout keeps an integer or bool input's dtype at every rate, 
   expect_setequal(unique(as.vector(as.array(kept))), c(0L, 6L))
   expect_identical(random_dropout(op_array(rep(TRUE, 10)), rate = 0.5, seed = 1)$dtype, "bool")
 })
+
+test_that("random_integer rounds a float tensor maxval up, as keras3 rounds any maxval", {
+  draws <- as.vector(as.array(random_integer(2000, 0L, op_array(4.5), seed = 3)))
+  expect_identical(sort(unique(draws)), 0:4)
+})
