@@ -44,9 +44,7 @@ NULL
 #'   initializer or a function. `NA` marks an unknown dimension where Keras allows one.
 #' @param dtype The element type. By default an R array keeps its own type (double is
 #'   `"float64"`, integer `"int32"`, logical `"bool"`); a plain double vector or scalar and an
-#'   initializer use [config_floatx()] (`"float32"` unless changed), and a plain integer vector
-#'   or scalar an integer dtype of floatx's width (`"int32"`; `"int64"` under `"float64"`), as
-#'   Keras sizes Python's numbers.
+#'   initializer use [config_floatx()] (`"float32"` unless changed).
 #' @param trainable Whether the variable is trainable (`TRUE` or `FALSE`).
 #' @param autocast Whether the variable may be cast to a layer's compute dtype when read.
 #' @param aggregation How a distributed variable is aggregated: `"none"`, `"mean"`, `"sum"`,

@@ -228,16 +228,3 @@ test_that("overwrite_with_gradient is settable, as on Keras's variables, and tak
   expect_error(v$overwrite_with_gradient <- "yes", class = "kerasbridge_error")
   expect_true(v$overwrite_with_gradient)
 })
-
-test_that("an R integer vector without dim takes floatx's precision, as Keras sizes a Python int; an empty one is floatx", {
-  config_set_floatx("float64")
-  on.exit(config_set_floatx("float32"))
-  expect_identical(keras_variable(1L)$dtype, "int64")
-  expect_identical(keras_variable(c(1L, 2L))$dtype, "int64")
-  expect_identical(keras_variable(array(1:2))$dtype, "int32")
-  expect_identical(keras_variable(integer(0))$dtype, "float64")
-  config_set_floatx("float16")
-  expect_identical(keras_variable(1L)$dtype, "int16")
-  config_set_floatx("float32")
-  expect_identical(keras_variable(c(1L, 2L))$dtype, "int32")
-})

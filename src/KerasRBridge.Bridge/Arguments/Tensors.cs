@@ -53,11 +53,7 @@ internal static class Tensors
     private static DType DefaultDType(Sexp x)
     {
         DType natural = RArrays.NaturalDType(x);
-        if (natural is not (DType.Float64 or DType.Int32) || RArrays.HasDim(x)) return natural;
-        // A vector without dim reaches Keras as a Python number or list, whose ints and floats
-        // take floatx's precision (an int is int64 under float64 floatx, int16 under float16),
-        // and an empty list is floatx.
-        if (natural == DType.Float64 || RValues.LengthOf(x) == 0) return KerasConfig.FloatXDType;
-        return DTypes.ResultType([DType.Int64], [true]);
+        if (natural != DType.Float64) return natural;
+        return RArrays.HasDim(x) ? DType.Float64 : KerasConfig.FloatXDType;
     }
 }
