@@ -53,17 +53,25 @@ python_axis_arguments <- c("axis", "axes", "axis1", "axis2", "source", "destinat
 # `zero_indexed` switch are given Python's positions through it instead.
 python_index_arguments <- c("indices", "start_indices", "segment_ids", "mask_index", "index")
 
+# Python's ints, as reticulate hands Keras an R integer: whole R doubles stored as integers (one
+# then stays a number where op_take() keeps an axis for one double), a fraction refused as
+# op_*() refuse one rather than truncated; tensors as they are.
+python_ints <- function(x) {
+  if (is.list(x)) return(lapply(x, python_ints))
+  if (!is.double(x)) return(x)
+  if (any(x != trunc(x), na.rm = TRUE))
+    raise_bridge_error("type_error", sprintf("Axes and indices must be whole numbers. Received: %s", shown(x)))
+  storage.mode(x) <- "integer"
+  x
+}
+
 to_one_based <- function(x) {
   if (is.list(x)) return(lapply(x, to_one_based))
   # Axes and indices given as tensors are read as R numbers, as op_*() read them; a matrix of
   # indices keeps its shape.
   if (is_kerasbridge_object(x)) x <- as.array(x)
-  if (!is.numeric(x)) return(x)
-  # Python's axes and indices are ints: a fraction is refused, as op_*() refuse one, rather
-  # than truncated here.
-  if (any(x != trunc(x), na.rm = TRUE))
-    raise_bridge_error("type_error", sprintf("Axes and indices must be whole numbers. Received: %s", shown(x)))
-  storage.mode(x) <- "integer"
+  x <- python_ints(x)
+  if (!is.integer(x)) return(x)
   x[!is.na(x) & x >= 0L] <- x[!is.na(x) & x >= 0L] + 1L
   x
 }
@@ -82,8 +90,8 @@ python_op <- function(f, name) {
       # args[a] <- list(): an explicit NULL (Python's None, "all axes") must stay.
       args[a] <- list(to_one_based(args[[a]]))
     }
-    if (!"zero_indexed" %in% takes)
-      for (a in intersect(names(args), python_index_arguments)) args[a] <- list(to_one_based(args[[a]]))
+    for (a in intersect(names(args), python_index_arguments))
+      args[a] <- list(if ("zero_indexed" %in% takes) python_ints(args[[a]]) else to_one_based(args[[a]]))
     # Split points (a list, a vector, or any array or tensor: a NumPy array to Keras) are
     # positions; a single number is a count of sections.
     if (name == "split" && split_points(args$indices_or_sections))
@@ -143,8 +151,9 @@ python_ops <- function(ns) {
   # Where keras3's R functions read their arguments otherwise than Python's: the positions of
   # non-zero elements as Keras gives them (a list of 0-based vectors, one per axis, where
   # op_nonzero() gives keras3's 1-based matrix); a vector without dim as the Python list it would
-  # be (floatx, where keras3's op_convert_to_tensor() and op_meshgrid() make doubles an array,
-  # and op_meshgrid() int64); and Python's order of map()'s arguments.
+  # be (floatx as Keras's TensorFlow and JAX backends convert lists, where keras3's
+  # op_convert_to_tensor() and op_meshgrid() make doubles an array, and op_meshgrid() int64);
+  # and Python's order of map()'s arguments.
   ops$nonzero <- function(x) op_where(x)
   ops$convert_to_tensor <- function(x, dtype = NULL, sparse = NULL, ragged = NULL)
     op_convert_to_tensor(python_list(x), dtype, sparse, ragged)

@@ -48,8 +48,8 @@ along_axis_shape <- function(rank, axis, n) {
   shape
 }
 
-# One keras3 axis of `x` (a number, negative from the end, a 0-d tensor or a list of one) as
-# its 1-based position, checked against x's rank.
+# One keras3 axis of `x` (a number, negative from the end, or a list of one) as its 1-based
+# position, checked against x's rank.
 one_axis <- function(x, axis) {
   axis_length(x, axis)
   .Call(krb_call2, "axes_normalized", x, axis)

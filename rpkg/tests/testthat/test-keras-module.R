@@ -182,3 +182,9 @@ test_that("keras$ops has Keras's other names for ops, and keras$backend config's
   expect_identical(keras$backend$floatx(), config_floatx())
   expect_identical(keras$backend$epsilon(), config_epsilon())
 })
+
+test_that("keras$ops$take reads one whole double as Python's int, dropping the axis, and refuses a fraction", {
+  expect_identical(keras$ops$take(op_array(c(10, 20, 30)), 1)$shape, shape())
+  expect_identical(as.vector(as.array(keras$ops$take(op_array(c(10, 20, 30)), 1))), 20)
+  expect_bridge_error(keras$ops$take(op_array(c(10, 20, 30)), 0.5), "type_error", "whole numbers")
+})

@@ -96,8 +96,14 @@ test_that("large values recorded in a scope stay right after their R objects are
 })
 
 test_that("a seed generator made in a stateless scope draws there, its state waiting for the scope to close, as Keras's", {
-  drawn <- with(stateless_scope(), random_normal(2, seed = random_seed_generator(3)))
+  generator <- NULL
+  drawn <- with(stateless_scope(), {
+    generator <- random_seed_generator(3)
+    random_normal(2, seed = generator)
+  })
   expect_identical(op_shape(drawn), shape(2))
+  expect_identical(as.vector(as.array(generator$state)), c(3, 0))
+  expect_identical(as.vector(as.array(random_normal(2, seed = generator))), as.vector(as.array(drawn)))
   set_random_seed(1)
   first <- with(stateless_scope(), random_normal(3))
   expect_identical(op_shape(first), shape(3))
