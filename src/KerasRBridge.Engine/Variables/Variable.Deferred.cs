@@ -33,9 +33,7 @@ public sealed partial class Variable
         {
             var variable = waiting[0];
             waiting.RemoveAt(0);
-            // Another thread may have given it a value meanwhile (the global seed generator is
-            // shared by all threads, its deferred state waits in one thread's list).
-            if (variable._value is null) variable.DeferredInitialize();
+            variable.DeferredInitialize();
         }
     }
 }
