@@ -48,12 +48,9 @@ along_axis_shape <- function(rank, axis, n) {
   shape
 }
 
-# One keras3 axis of `x` (a number, negative from the end, or a list of one) as its 1-based
-# position, checked against x's rank.
-one_axis <- function(x, axis) {
-  axis_length(x, axis)
-  .Call(krb_call2, "axes_normalized", x, axis)
-}
+# A keras3 axis of `x` (a number, negative from the end, or a list of one) as its 1-based
+# position; axis_length() has checked that it is one axis of x.
+one_axis <- function(x, axis) .Call(krb_call2, "axes_normalized", x, axis)
 
 # keras3's R value or tensor flattened in row-major order, R vectors and arrays keeping their
 # dtype (as_array()).

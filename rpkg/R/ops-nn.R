@@ -196,8 +196,8 @@ op_log_softmax <- function(x, axis = -1L) .Call(krb_call3, "op_softmax", x, axis
 #' @export
 op_sparsemax <- function(x, axis = -1L) {
   logits <- floating(x)
-  axis <- one_axis(logits, axis)
   n <- axis_length(logits, axis)
+  axis <- one_axis(logits, axis)
   ranks <- along_axis_shape(op_ndim(logits), axis, n)
   sorted <- op_negative(op_sort(op_negative(logits), axis = axis))
   cumulative <- op_cumsum(sorted, axis = axis)

@@ -134,8 +134,8 @@ op_psnr <- function(x1, x2, max_val) {
 #' @export
 op_batch_normalization <- function(x, mean, variance, axis, offset = NULL, scale = NULL, epsilon = 0.001) {
   x <- tensor_of(x)
-  axis <- one_axis(x, axis)
   n <- axis_length(x, axis)
+  axis <- one_axis(x, axis)
   along <- along_axis_shape(op_ndim(x), axis, n)
   as_along <- function(v, name) {
     v <- keras_tensor(as_array(v))
