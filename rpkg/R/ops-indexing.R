@@ -174,7 +174,8 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
 #' `op_rot90()` turns by `k` quarter turns in the plane of two axes, from the first axis towards
 #' the second (NumPy's `rot90()`: a matrix turns anticlockwise), `op_broadcast_to()`
 #' repeats to a shape with NumPy's broadcasting, `op_one_hot()` encodes 1-based class numbers
-#' (0-based with `zero_indexed = TRUE`) along a new axis, in [config_floatx()] unless `dtype` is given.
+#' (0-based with `zero_indexed = TRUE`) along a new axis, in [config_floatx()] unless `dtype` is given;
+#' a factor is encoded by its levels, `num_classes` its number of levels unless given.
 #'
 #' @param x A tensor, variable, R array or number.
 #' @param indices Whole numbers, 1-based (negative from the end).
@@ -183,7 +184,7 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
 #' @param zero_indexed Whether indices are 0-based (as in Python) instead of 1-based.
 #' @param dtype `NULL` or a dtype name.
 #' @param shape The shape to broadcast to.
-#' @param num_classes The number of classes.
+#' @param num_classes The number of classes (for a factor, by default its number of levels).
 #' @param sparse Sparse tensors are not supported: must be `FALSE`.
 #' @param a A tensor, variable or R array.
 #' @param n How many times to take differences (0 returns `a`).
@@ -205,6 +206,7 @@ op_split <- function(x, indices_or_sections, axis = 1L) {
 #' op_rot90(matrix(1:4, 2, byrow = TRUE))
 #' op_broadcast_to(c(1, 2, 3), c(2, 3))
 #' op_one_hot(c(2, 4, 3, 1), num_classes = 4)
+#' op_one_hot(factor(c("b", "a", "b"), levels = c("a", "b", "c")))
 #' @name op_take
 NULL
 
@@ -309,6 +311,13 @@ op_broadcast_to <- function(x, shape) .Call(krb_call2, "op_broadcast_to", x, sha
 #' @export
 op_one_hot <- function(x, num_classes, axis = -1L, dtype = NULL, sparse = FALSE, zero_indexed = FALSE) {
   if (isTRUE(sparse)) raise_bridge_error("value_error", "Sparse tensors are not supported: `sparse` must be FALSE.")
+  if (is.factor(x)) {
+    # keras3 encodes a factor by its levels: its codes are 1-based class numbers.
+    if (isTRUE(zero_indexed))
+      raise_bridge_error("value_error", "zero_indexed=TRUE is incompatible with `x` being a factor.")
+    if (missing(num_classes)) num_classes <- nlevels(x)
+    x <- structure(as.integer(x), dim = dim(x))
+  }
   x <- taken_indices(x, zero_indexed)
   .Call(krb_call4, "op_one_hot", x, num_classes, axis, if (is.null(dtype)) config_floatx() else dtype)
 }

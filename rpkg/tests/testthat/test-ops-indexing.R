@@ -129,6 +129,13 @@ test_that("op_one_hot encodes 1-based classes as keras3", {
   expect_bridge_error(op_one_hot(c(1, 2), 3, axis = 0), "value_error", "1 based")
 })
 
+test_that("op_one_hot encodes a factor by its levels, as keras3 describes", {
+  f <- factor(c("b", "a", "b"), levels = c("a", "b", "c"))
+  expect_identical(as.array(op_one_hot(f)), diag(3)[c(2, 1, 2), ])
+  expect_identical(dim(as.array(op_one_hot(f, num_classes = 5))), c(3L, 5L))
+  expect_bridge_error(op_one_hot(f, zero_indexed = TRUE), "value_error", "zero_indexed=TRUE is incompatible with `x` being a factor.", fixed = TRUE)
+})
+
 test_that("op_moments gives the mean and population variance, as keras3's example", {
   moments <- op_moments(c(0, 1, 2, 3, 100), axes = 1)
   expect_equal(as.vector(as.array(moments[[1]])), 21.2, tolerance = 1e-6)
