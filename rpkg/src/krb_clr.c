@@ -185,13 +185,22 @@ static void *load_engine(void *unused)
     return NULL;
 }
 
+/* Once the runtime's handlers are in place: R's stack overflows go back to R's handler, and
+ * the dispositions are recorded. Recorded after the routing, a forked child gives SIGSEGV back
+ * to R's handler as it does every disposition set while the runtime started (krb_fork.c). */
+static void note_runtime_signals(void)
+{
+    krb_stack_route_overflows();
+    krb_note_signals(0);
+}
+
 /* Waits for the thread, then records the signal dispositions the runtime left. */
 static void join_start(void)
 {
     if (!start_running) return;
     pthread_join(start_thread, NULL);
     start_running = 0;
-    krb_note_signals(0);
+    note_runtime_signals();
 }
 
 int krb_begin_clr(const char *dotnet_dir, char *why, size_t why_size)
@@ -225,6 +234,7 @@ int krb_begin_clr(const char *dotnet_dir, char *why, size_t why_size)
         fork_waits = 1;
     }
     krb_note_signals(1);
+    krb_stack_note_r_handler();
     if (pthread_create(&start_thread, NULL, load_engine, NULL) == 0) {
         start_running = 1;
 #ifdef __GLIBC__
@@ -233,7 +243,7 @@ int krb_begin_clr(const char *dotnet_dir, char *why, size_t why_size)
 #endif
     } else {
         load_engine(NULL);
-        krb_note_signals(0);
+        note_runtime_signals();
     }
     return 1;
 }

@@ -47,6 +47,11 @@ krb_attach_fn krb_join_clr(char *why, size_t why_size);
 /* Waits for the thread, if it runs, attaching nothing. */
 void krb_await_clr(void);
 
+/* Routing of SIGSEGV (krb_stack.c): R's handler, noted before the runtime starts, gets back the
+ * overflows of R's C stack in native code once the runtime's handler is in place. */
+void krb_stack_note_r_handler(void);
+void krb_stack_route_overflows(void);
+
 /* Raises an R error of class c(error_class, "kerasbridge_error", "error", "condition")
  * through the package's raise_bridge_error() (krb_init.c); parent: the R condition that caused
  * it, or R_NilValue. Does not return. */

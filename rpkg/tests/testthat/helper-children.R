@@ -11,6 +11,13 @@ start_child <- function(name, args = character(), env = character()) {
                         stdout = "|", stderr = "|")
 }
 
+# Runs children/<name>.R as the input of an interactive R, where an error that jumps to the top
+# level returns to the prompt instead of ending the script.
+run_interactive_child <- function(name, timeout = 60) {
+  processx::run(file.path(R.home("bin"), "R"), c("--vanilla", "--quiet", "--interactive", "--no-save"),
+                stdin = child_script(name), env = child_env(character()), error_on_status = FALSE, timeout = timeout)
+}
+
 rscript <- function() file.path(R.home("bin"), "Rscript")
 
 child_script <- function(name) normalizePath(test_path("children", paste0(name, ".R")))

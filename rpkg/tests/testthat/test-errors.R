@@ -89,6 +89,16 @@ test_that("the runtime has finished starting when loadNamespace() returns, and i
   expect_true("alive" %in% trimws(lines), info = child$stderr)
 })
 
+test_that("an overflow of R's C stack in code that does not check it is R's error, and the session goes on", {
+  # .NET's own SIGSEGV handler would end the process ("Stack overflow."), as it did before the
+  # package routed such faults back to R's handler.
+  child <- run_interactive_child("c_stack_overflow", timeout = 120)
+  expect_equal(child$status, 0, info = child$stderr)
+  expect_identical(lengths(regmatches(child$stderr, gregexpr("segfault from C stack overflow", child$stderr))), 2L)
+  lines <- trimws(grep("^alive", strsplit(child$stdout, "\n")[[1]], value = TRUE))
+  expect_identical(lines, c("alive 2 3", "alive 3 4"))
+})
+
 test_that("a runtime that cannot start is a classed error at every use, and the session goes on", {
   dotnet <- Sys.which("dotnet")
   skip_if_not(nzchar(dotnet), "no dotnet on the PATH")

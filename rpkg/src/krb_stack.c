@@ -1,0 +1,111 @@
+/* Overflows of R's C stack reach R's handler again once the .NET runtime runs.
+ *
+ * R turns an overflow of its C stack in code that does not check the stack (unlist() of a
+ * list nested a million deep) into an error, from its SIGSEGV handler. The runtime installs its
+ * own handler after R's and ends the process on any fault next to the stack pointer ("Stack
+ * overflow."), before it would pass the fault on. So a handler goes in front of the runtime's:
+ * the faults R's handler recovers from (beyond R's stack limit, in native code, on R's stack)
+ * go to R's handler; every other fault goes to the runtime's, as before: a managed stack
+ * overflow cannot be recovered from, and jumping over managed frames would corrupt the runtime. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <ucontext.h>
+#include "krb_shim.h"
+
+static struct sigaction r_action, runtime_action;
+static int have_r_action = 0;
+
+static void *handler_of(const struct sigaction *a)
+{
+    return (a->sa_flags & SA_SIGINFO) ? (void *)a->sa_sigaction : (void *)a->sa_handler;
+}
+
+/* R's thread and the lowest address of its stack, noted on that thread. */
+static pthread_t r_thread;
+static uintptr_t r_stack_low = 0;
+
+static void note_r_stack(void)
+{
+    pthread_attr_t attributes;
+    void *low = NULL;
+    size_t size = 0;
+    r_thread = pthread_self();
+    if (pthread_getattr_np(r_thread, &attributes) != 0) return;
+    if (pthread_attr_getstack(&attributes, &low, &size) == 0) r_stack_low = (uintptr_t)low;
+    pthread_attr_destroy(&attributes);
+}
+
+/* A fault at the end of R's stack, where it grows (down, on the platforms the package builds
+ * for): within 16 MB below its lowest address, as R's own test allows (sigactionSegv in R's
+ * sys-unix.c), or within 2 MB above it, where Linux stops a stack that grows towards another
+ * mapping (it keeps a gap of 1 MB between them). */
+static int beyond_r_stack(const siginfo_t *info)
+{
+    uintptr_t address = (uintptr_t)info->si_addr;
+    if (r_stack_low == 0 || !pthread_equal(pthread_self(), r_thread)) return 0;
+    return address < r_stack_low + 0x200000 && address + 0x1000000 > r_stack_low;
+}
+
+/* Code in a shared object other than the runtime's. Managed code (JIT-compiled, or ReadyToRun
+ * images the runtime maps itself) lies in no shared object the dynamic loader knows. */
+static int in_native_code(const void *context)
+{
+    const ucontext_t *uc = context;
+#if defined(__x86_64__)
+    void *ip = (void *)uc->uc_mcontext.gregs[REG_RIP];
+#elif defined(__aarch64__)
+    void *ip = (void *)uc->uc_mcontext.pc;
+#else
+    void *ip = NULL;
+#endif
+    Dl_info info;
+    if (ip == NULL || !dladdr(ip, &info) || info.dli_fname == NULL) return 0;
+    return strstr(info.dli_fname, "libcoreclr") == NULL && strstr(info.dli_fname, "libclrjit") == NULL
+        && strstr(info.dli_fname, "libSystem.") == NULL;
+}
+
+static void pass_on(const struct sigaction *to, int signal, siginfo_t *info, void *context)
+{
+    void *handler = handler_of(to);
+    if (handler == (void *)SIG_IGN) return;
+    if (handler == (void *)SIG_DFL) {
+        /* The fault happens again on return, and ends the process as it would have. */
+        struct sigaction fallback;
+        memset(&fallback, 0, sizeof fallback);
+        fallback.sa_handler = SIG_DFL;
+        sigaction(signal, &fallback, NULL);
+        return;
+    }
+    if (to->sa_flags & SA_SIGINFO) to->sa_sigaction(signal, info, context);
+    else to->sa_handler(signal);
+}
+
+static void route_segv(int signal, siginfo_t *info, void *context)
+{
+    if (beyond_r_stack(info) && in_native_code(context)) pass_on(&r_action, signal, info, context);
+    else pass_on(&runtime_action, signal, info, context);
+}
+
+void krb_stack_note_r_handler(void)
+{
+    note_r_stack();
+    have_r_action = sigaction(SIGSEGV, NULL, &r_action) == 0 && (r_action.sa_flags & SA_SIGINFO) != 0
+        && handler_of(&r_action) != (void *)route_segv;
+}
+
+void krb_stack_route_overflows(void)
+{
+    struct sigaction now;
+    if (!have_r_action || sigaction(SIGSEGV, NULL, &now) != 0) return;
+    /* Nothing to route where the runtime did not start, or the routing is in place. */
+    if (handler_of(&now) == handler_of(&r_action) || handler_of(&now) == (void *)route_segv) return;
+    runtime_action = now;
+    struct sigaction front = now;
+    front.sa_sigaction = route_segv;
+    front.sa_flags = now.sa_flags | SA_SIGINFO | SA_ONSTACK;
+    sigaction(SIGSEGV, &front, NULL);
+}
