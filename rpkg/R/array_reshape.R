@@ -7,7 +7,7 @@
 #' `-1`, worked out from the others. A tensor or variable gives an R array of its values.
 #'
 #' @param x An R array or vector, a data frame, or a tensor or variable.
-#' @param dim The new dimensions.
+#' @param dim The new dimensions: a vector, or a list of single numbers such as a [shape()].
 #' @param order `"C"` (row-major) or `"F"` (column-major).
 #' @return An R array with dimensions `dim`.
 #' @examples
@@ -32,6 +32,8 @@ array_reshape <- function(x, dim, order = c("C", "F")) {
 
 # NumPy's reading of a new shape for `n` elements: at most one -1, worked out from the rest.
 reshaped_dim <- function(n, dim) {
+  # reticulate reads the dimensions with as.integer(), which takes a list of single numbers.
+  if (is.list(dim) && all(lengths(dim) == 1L) && all(vapply(dim, is.numeric, logical(1)))) dim <- unlist(dim)
   if (!is.numeric(dim) || anyNA(dim) || any(dim != trunc(dim)) || any(dim < -1))
     raise_bridge_error("value_error", sprintf("`dim` must be whole numbers, at most one of them -1. Received: dim=%s", shown(dim)))
   dim <- as.double(dim)

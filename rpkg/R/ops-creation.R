@@ -17,8 +17,9 @@ NULL
 #' @param x A tensor, variable, R array or number.
 #' @param variable A variable, tensor, R array or number.
 #' @param dtype `NULL` or a dtype name, such as `"float32"`.
-#' @param sparse,ragged Accepted for keras3's signature; sparse and ragged tensors are not
-#'   supported, so these must be `NULL` or `FALSE`.
+#' @param sparse,ragged Accepted for keras3's signature. There are no sparse or ragged tensors
+#'   here, so the result is dense whatever they say, as Keras's TensorFlow backend leaves a dense
+#'   input dense with `sparse = TRUE` (and keras3 does not pass `ragged` on).
 #' @return A tensor; `op_shape()` a [shape()], `op_dtype()` a string, `op_ndim()` and
 #'   `op_size()` numbers, `op_is_tensor()` `TRUE` or `FALSE`, `op_convert_to_array()` an R array.
 #' @family core ops
@@ -43,8 +44,6 @@ NULL
 #' @rdname op_convert_to_tensor
 #' @export
 op_convert_to_tensor <- function(x, dtype = NULL, sparse = NULL, ragged = NULL) {
-  if (isTRUE(sparse) || isTRUE(ragged))
-    raise_bridge_error("value_error", "Sparse and ragged tensors are not supported: `sparse` and `ragged` must be NULL or FALSE.")
   if (is.atomic(x) && length(x) > 1L) x <- as.array(x)
   op_array(x, dtype)
 }

@@ -191,7 +191,7 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 #' `shape()` makes a shape as keras3's does: a list of dimensions, each an integer or `NULL`
 #' for an unknown one, that prints as `shape(3, NA)`. Its arguments are numbers (`NA`, `NULL`
 #' and `-1` mean unknown), vectors of them, shapes (spliced in), tensors and variables (their
-#' shape), R matrices and arrays of two or more axes (their `dim()`), and 0-d integer tensors,
+#' shape), R arrays (their `dim()`, a 1-d array's too), and 0-d integer tensors,
 #' which stand for their value, as in keras3 (`op_shape()` gives such a tensor's own shape, and
 #' so does `shape(I(x))`, though base R's `I()` warns that the tensor is no longer an S4 object).
 #' Strings and flags are coerced as keras3's `as.integer()` coerces them: `"3"` is 3 and `TRUE` is
@@ -236,8 +236,9 @@ shape_part <- function(x, depth = 0L) {
     if (length(dim(x)) == 0L && grepl("int", op_dtype(x))) return(as.integer(as.array(x)))
     return(as.integer(dim(x)))
   }
-  # A matrix or higher array stands for its dim(); a 1-d array holds sizes, as a vector does.
-  if (is.atomic(x) && length(dim(x)) >= 2L) return(dim(x))
+  # An R array stands for its dim(), a 1-d one too (as.array() of a vector tensor), as in keras3;
+  # a plain vector holds sizes.
+  if (is.atomic(x) && !is.null(dim(x))) return(dim(x))
   # Strings and flags are coerced as keras3's shape() coerces them with as.integer(): "3" is 3,
   # TRUE is 1 (in doubles, so that a size beyond R's integers still reaches the engine's check).
   # A fraction is not truncated, nor a string that is no number (or no valid text, which R's

@@ -61,6 +61,12 @@ test_that("array_reshape() refuses two unknown dimensions and non-whole ones", {
   expect_error(array_reshape(1:6, c(2.5, 2)), class = "value_error", regexp = "Received: dim=c\\(2.5, 2\\)")
 })
 
+test_that("array_reshape() takes its dimensions as a list of numbers or a shape, as reticulate's as.integer() reads them", {
+  expect_identical(array_reshape(1:6, list(3, 2)), matrix(1:6, 3, byrow = TRUE))
+  expect_identical(array_reshape(1:6, shape(2, 3)), matrix(1:6, 2, byrow = TRUE))
+  expect_bridge_error(array_reshape(1:6, list(c(2, 3))), "value_error", "`dim` must be whole numbers")
+})
+
 test_that("array_reshape() refuses a list", {
   expect_error(array_reshape(list(1, 2), 2), class = "type_error", regexp = "x=<list>")
 })

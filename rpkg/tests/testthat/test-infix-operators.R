@@ -1,5 +1,6 @@
-# keras3 re-exports magrittr's `%>%` and zeallot's `%<-%`; kerasbridge hands on the same functions
-# where those packages are installed and has its own versions of their common forms otherwise.
+# keras3 re-exports magrittr's `%>%` and `%<>%`, zeallot's `%<-%` and dotty's `.`; kerasbridge hands
+# on the same functions where those packages are installed and has its own versions of their
+# common forms otherwise.
 
 test_that("%>% and %<-% are magrittr's and zeallot's own functions where installed", {
   skip_if_not_installed("magrittr")
@@ -66,4 +67,64 @@ test_that("the package's own destructuring refuses a count that does not match, 
   expect_error(bind(c(...a, ...b), list(1)), "only one", class = "value_error")
   expect_error(bind(c(a, b = 1, d), list(1, 2)), "2 value\\(s\\) for the 3 name\\(s\\)", class = "value_error")
   expect_error(bind(list(a), list(1)), "left-hand side", class = "value_error")
+})
+
+test_that("%<>% is magrittr's own where installed, and pipes a value back into where it came from", {
+  skip_if_not_installed("magrittr")
+  expect_identical(kerasbridge::`%<>%`, getExportedValue("magrittr", "%<>%"))
+})
+
+test_that("the package's own %<>% assigns the piped result to a name or a part", {
+  pipe_assign <- kerasbridge:::pipe_assign
+  x <- op_array(c(1, 4, 9))
+  pipe_assign(x, op_sqrt())
+  expect_identical(as.array(x), array(c(1, 2, 3)))
+  v <- c(1, 4, 9)
+  expect_invisible(pipe_assign(v[2], sqrt))
+  expect_identical(v, c(1, 2, 9))
+})
+
+test_that(".[...] <- takes values apart as dotty's `.` does: by position, skipping with .. and ., nested and by name", {
+  dot <- kerasbridge:::unpacking_dot
+  dot[rows, cols] <- dim(matrix(0, 3, 4))
+  expect_identical(c(rows, cols), c(3L, 4L))
+  dot[first, .., last] <- c(1, 2, 3, 4, 5)
+  expect_identical(c(first, last), c(1, 5))
+  dot[.., z] <- letters
+  expect_identical(z, "z")
+  dot[., second] <- list("a", "b")
+  expect_identical(second, "b")
+  dot[a, .[b, .[d]]] <- list(1, list(2, list(3)))
+  expect_identical(c(a, b, d), c(1, 2, 3))
+  dot[beta = beta, twice = alpha * 2] <- list(alpha = 1, beta = 2)
+  expect_identical(c(beta, twice), c(2, 2))
+  dot[major, minor] <- numeric_version("4.2.1")
+  expect_identical(c(major, minor), c(4L, 2L))
+  expect_s3_class(dot, "kerasbridge_dot")
+})
+
+test_that(".[...] <- takes a shape apart, as keras3's examples do with op_shape()", {
+  dot <- kerasbridge:::unpacking_dot
+  dot[batch_size, ..] <- op_shape(op_ones(c(2, 3, 4)))
+  expect_identical(batch_size, 2L)
+  dot[., len] <- op_shape(op_ones(c(2, 7)))
+  expect_identical(len, 7L)
+})
+
+test_that(".[...] <- refuses too few values, two .., a target that is no name and a value that is no list or vector", {
+  dot <- kerasbridge:::unpacking_dot
+  expect_error(dot[a, b, d] <- list(1, 2), "2 value\\(s\\) for 3 name\\(s\\)", class = "value_error")
+  expect_error(dot[a, .., b, ..] <- 1:5, "`..` can appear once", class = "value_error")
+  expect_error(dot[f(a)] <- list(1), "expected a name", class = "value_error")
+  expect_error(dot[a] <- new.env(), "Received: <environment>", class = "type_error")
+})
+
+test_that("named_list() names each argument by its name, else by its expression, as keras3's", {
+  w <- 1
+  b <- 2
+  expect_identical(named_list(w, b, scale = 3, sqrt(4)), list(w = 1, b = 2, scale = 3, `sqrt(4)` = 2))
+  expect_identical(named_list(w, ), list(w = 1))
+  forward <- function(...) named_list(...)
+  expect_identical(names(forward(w, b)), c("w", "b"))
+  expect_error(named_list(w, w), "must have unique names", class = "value_error")
 })

@@ -37,8 +37,13 @@ test_that("op_convert_to_tensor of a variable is its value, cast when a dtype is
   expect_identical(op_convert_to_tensor(v, dtype = "float32")$dtype, "float32")
 })
 
-test_that("sparse or ragged tensors are refused with a value_error", {
-  expect_bridge_error(op_convert_to_tensor(1, sparse = TRUE), "value_error", "not supported")
+test_that("sparse = TRUE or ragged = TRUE leave a dense input dense, as Keras's TensorFlow backend does", {
+  expect_identical(as.array(op_convert_to_tensor(c(1, 2), sparse = TRUE)), array(c(1, 2)))
+  expect_identical(as.array(op_convert_to_tensor(c(1, 2), ragged = TRUE)), array(c(1, 2)))
+})
+
+test_that("ops that would return a sparse tensor refuse sparse = TRUE with a value_error", {
+  expect_bridge_error(op_one_hot(c(1, 2), 3, sparse = TRUE), "value_error", "Sparse tensors are not supported")
 })
 
 test_that("op_shape, op_dtype, op_ndim and op_size describe tensors, variables and R values", {

@@ -71,8 +71,11 @@ test_that("a shape with unknown dimensions goes where keras3 takes one", {
   expect_identical(as.integer(keras_variable(initializer_zeros(), shape = shape(2, 3))$shape), c(2L, 3L))
 })
 
-test_that("a 1-d array holds sizes, as a vector does", {
-  expect_identical(as.integer(shape(array(c(2, 3)))), c(2L, 3L))
+test_that("a 1-d array stands for its dim(), as keras3's shape() reads every array, and a vector holds sizes", {
+  expect_identical(as.integer(shape(array(c(2, 3)))), 2L)
+  expect_identical(as.integer(shape(as.array(op_array(c(1, 2, 3))))), 3L)
+  expect_identical(as.integer(shape(list(array(1:4), 5))), c(4L, 5L))
+  expect_identical(as.integer(shape(c(2, 3))), c(2L, 3L))
 })
 
 test_that("a shape given as a list takes scalar integer tensors among its dimensions, as keras3 passes them to Keras", {
