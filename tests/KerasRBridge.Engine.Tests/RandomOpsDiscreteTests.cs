@@ -128,6 +128,22 @@ public class RandomOpsDiscreteTests
     }
 
     [Test]
+    public void Gamma_of_shape_0_is_0_and_of_a_negative_shape_NaN()
+    {
+        var zero = RandomOps.Gamma([4], NdArray.Scalar(0.0), DType.Float64, seed: 3);
+        Assert.That(zero.ToArray<double>(), Is.All.EqualTo(0.0));
+        var negative = RandomOps.Gamma([4], NdArray.Scalar(-1.0), DType.Float64, seed: 3);
+        Assert.That(negative.ToArray<double>(), Is.All.NaN);
+    }
+
+    [Test]
+    public void Beta_with_alpha_0_is_0_as_the_ratio_of_gammas_gives()
+    {
+        var values = RandomOps.Beta([4], NdArray.Scalar(0.0), NdArray.Scalar(2.0), DType.Float64, seed: 3);
+        Assert.That(values.ToArray<double>(), Is.All.EqualTo(0.0));
+    }
+
+    [Test]
     public void Beta_samples_lie_in_0_to_1_with_the_beta_mean()
     {
         var stats = RandomSampleStatistics.Of(RandomOps.Beta([Large], NdArray.Scalar(2.0), NdArray.Scalar(5.0), DType.Float64, seed: 2));

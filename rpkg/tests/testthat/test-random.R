@@ -146,6 +146,8 @@ test_that("a seed that is neither a number nor a generator is a value_error", {
 test_that("gamma and beta handle infinite and tiny parameters without hanging or NaN", {
   expect_identical(as.vector(as.array(random_gamma(2, alpha = Inf, seed = 1))), c(Inf, Inf))
   expect_true(all(is.nan(as.array(random_gamma(2, alpha = -1, seed = 1)))))
+  # A shape of 0 is the limit 0, as NumPy, TensorFlow and JAX give it.
+  expect_identical(as.vector(as.array(random_gamma(2, alpha = 0, seed = 1))), c(0, 0))
   tiny <- as.array(random_beta(10000, 0.001, 0.001, dtype = "float64", seed = 2))
   expect_false(anyNA(tiny))
   expect_true(all(tiny >= 0 & tiny <= 1))

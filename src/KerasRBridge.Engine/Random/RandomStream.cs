@@ -34,7 +34,8 @@ internal struct RandomStream(RandomKey key)
     }
 
     /// <summary>A gamma variate of shape <paramref name="alpha"/> and scale 1 (Marsaglia and Tsang);
-    /// infinite for an infinite shape, NaN for a shape that is not positive.</summary>
+    /// infinite for an infinite shape, 0 for a shape of 0 (the limit, as NumPy, TensorFlow and JAX
+    /// give it), NaN for a negative shape.</summary>
     public double NextGamma(double alpha) => Math.Exp(NextLogGamma(alpha));
 
     /// <summary>
@@ -44,7 +45,8 @@ internal struct RandomStream(RandomKey key)
     /// </summary>
     private double NextLogGamma(double alpha)
     {
-        if (double.IsNaN(alpha) || alpha <= 0) return double.NaN;
+        if (double.IsNaN(alpha) || alpha < 0) return double.NaN;
+        if (alpha == 0) return double.NegativeInfinity;
         if (double.IsPositiveInfinity(alpha)) return double.PositiveInfinity;
         if (alpha < 1) return NextLogGamma(alpha + 1) + Math.Log(NextOpenUnit()) / alpha;
         double d = alpha - 1.0 / 3, c = 1 / Math.Sqrt(9 * d);
