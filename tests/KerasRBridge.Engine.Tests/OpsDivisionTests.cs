@@ -69,6 +69,27 @@ public class OpsDivisionTests
     }
 
     [Test]
+    public void Complex_division_by_zero_divides_each_part_by_zero_as_numpy_does()
+    {
+        var dividends = Vector(new System.Numerics.Complex(1, 1), new(1, 0), new(0, 0), new(-2, 0), new(0, 1));
+        var zeros = Vector(new System.Numerics.Complex[5]);
+        foreach (var quotient in new[] { Ops.Divide(dividends, zeros), Ops.Divide(dividends, NdArray.Scalar(new System.Numerics.Complex(0, 0))) })
+        {
+            var parts = quotient.ToArray<System.Numerics.Complex>();
+            Assert.That(parts.Select(z => z.Real), Is.EqualTo(new[] { double.PositiveInfinity, double.PositiveInfinity, double.NaN, double.NegativeInfinity, double.NaN }));
+            Assert.That(parts.Select(z => z.Imaginary), Is.EqualTo(new[] { double.PositiveInfinity, double.NaN, double.NaN, double.NaN, double.PositiveInfinity }));
+        }
+    }
+
+    [Test]
+    public void Complex64_division_by_zero_gives_infinities_too()
+    {
+        var quotient = Ops.Divide(Vector(new System.Numerics.Complex(1, -1)).Cast(DType.Complex64), Vector(new System.Numerics.Complex(0, 0)).Cast(DType.Complex64));
+        var z = quotient.Cast(DType.Complex128).ToArray<System.Numerics.Complex>()[0];
+        Assert.That((z.Real, z.Imaginary), Is.EqualTo((double.PositiveInfinity, double.NegativeInfinity)));
+    }
+
+    [Test]
     public void Divide_no_nan_gives_zero_where_the_divisor_is_zero_even_for_zero_over_zero()
     {
         var quotient = Ops.DivideNoNan(Vector(6.0, 0, -3, 1), Vector(3.0, 0, 0, 4));

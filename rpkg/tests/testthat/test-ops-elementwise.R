@@ -372,6 +372,12 @@ test_that("the bitwise ops make an R number an int32 tensor before promoting, as
   expect_identical(op_left_shift(x, 1L)$dtype, "int8")
 })
 
+test_that("complex division by zero divides each part by zero, as base R and NumPy do", {
+  z <- c(1+1i, 1+0i, 0i, -2+0i, 1i)
+  expect_identical(as.array(op_array(z) / 0), array(z / 0))
+  expect_identical(as.array(op_divide(op_array(z), op_zeros(5, "complex128"))), array(z / 0))
+})
+
 test_that("op_reciprocal and op_rsqrt of a complex zero are NumPy's NaN and infinity, not 0", {
   expect_true(is.nan(Re(as.vector(as.array(op_reciprocal(0+0i))))))
   expect_identical(Re(as.vector(as.array(op_rsqrt(op_array(0+0i, "complex128"))))), Inf)

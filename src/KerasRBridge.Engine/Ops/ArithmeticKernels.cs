@@ -30,10 +30,36 @@ internal readonly struct MultiplyKernel<T> : IBinaryKernel<MultiplyKernel<T>, T,
 
 internal readonly struct DivideKernel<T> : IBinaryKernel<DivideKernel<T>, T, T> where T : INumberBase<T>
 {
-    public static T Apply(T x, T y) => x / y;
-    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination) => TensorPrimitives.Divide(x, y, destination);
-    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> destination) => TensorPrimitives.Divide(x, y, destination);
-    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> destination) => TensorPrimitives.Divide(x, y, destination);
+    public static T Apply(T x, T y) => typeof(T) == typeof(Complex) ? Quotient(x, y) : x / y;
+
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
+    {
+        if (typeof(T) != typeof(Complex)) { TensorPrimitives.Divide(x, y, destination); return; }
+        for (int i = 0; i < destination.Length; i++) destination[i] = Quotient(x[i], y[i]);
+    }
+
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> destination)
+    {
+        if (typeof(T) != typeof(Complex)) { TensorPrimitives.Divide(x, y, destination); return; }
+        for (int i = 0; i < destination.Length; i++) destination[i] = Quotient(x[i], y);
+    }
+
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> destination)
+    {
+        if (typeof(T) != typeof(Complex)) { TensorPrimitives.Divide(x, y, destination); return; }
+        for (int i = 0; i < destination.Length; i++) destination[i] = Quotient(x, y[i]);
+    }
+
+    // By a complex zero NumPy (as C99) divides each part by +0 on its own, 1+1i giving inf+inf i
+    // and 1+0i inf+NaN i, where .NET's division gives NaN+NaN i for every one.
+    private static T Quotient(T x, T y)
+    {
+        Complex dividend = (Complex)(object)x, divisor = (Complex)(object)y;
+        Complex quotient = divisor == Complex.Zero
+            ? new Complex(dividend.Real / 0.0, dividend.Imaginary / 0.0)
+            : dividend / divisor;
+        return (T)(object)quotient;
+    }
 }
 
 /// <summary>Bool "addition": NumPy adds bools as logical or.</summary>
