@@ -3,6 +3,7 @@
 #define KRB_SHIM_H
 
 #include "krb_native.h"
+#include <signal.h>
 #include <R_ext/Rdynload.h>
 
 #define KRB_MANAGED_VERSION 3
@@ -51,6 +52,10 @@ void krb_await_clr(void);
  * overflows of R's C stack in native code once the runtime's handler is in place. */
 void krb_stack_note_r_handler(void);
 void krb_stack_route_overflows(void);
+/* Set once R's handler has had a fault; krb_stack_rearm() then puts the routing back where R's
+ * handler reset SIGSEGV to its default action. */
+extern volatile sig_atomic_t krb_stack_rearm_pending;
+void krb_stack_rearm(void);
 
 /* Raises an R error of class c(error_class, "kerasbridge_error", "error", "condition")
  * through the package's raise_bridge_error() (krb_init.c); parent: the R condition that caused

@@ -16,8 +16,14 @@
 #include <ucontext.h>
 #include "krb_shim.h"
 
-static struct sigaction r_action, runtime_action;
+static struct sigaction r_action, runtime_action, front_action;
 static int have_r_action = 0;
+
+/* Set when a fault went to R's handler. R >= 4.3's handler resets SIGSEGV to the default action
+ * as it starts (so that a fault inside it ends the process) and does not set it back when it
+ * recovers: the routing, and the runtime's handler behind it, would be gone for the rest of the
+ * session. The next engine call puts the routing back (krb_stack_rearm). */
+volatile sig_atomic_t krb_stack_rearm_pending = 0;
 
 static void *handler_of(const struct sigaction *a)
 {
@@ -86,8 +92,12 @@ static void pass_on(const struct sigaction *to, int signal, siginfo_t *info, voi
 
 static void route_segv(int signal, siginfo_t *info, void *context)
 {
-    if (beyond_r_stack(info) && in_native_code(context)) pass_on(&r_action, signal, info, context);
-    else pass_on(&runtime_action, signal, info, context);
+    if (beyond_r_stack(info) && in_native_code(context)) {
+        krb_stack_rearm_pending = 1;
+        pass_on(&r_action, signal, info, context);
+    } else {
+        pass_on(&runtime_action, signal, info, context);
+    }
 }
 
 void krb_stack_note_r_handler(void)
@@ -104,8 +114,16 @@ void krb_stack_route_overflows(void)
     /* Nothing to route where the runtime did not start, or the routing is in place. */
     if (handler_of(&now) == handler_of(&r_action) || handler_of(&now) == (void *)route_segv) return;
     runtime_action = now;
-    struct sigaction front = now;
-    front.sa_sigaction = route_segv;
-    front.sa_flags = now.sa_flags | SA_SIGINFO | SA_ONSTACK;
-    sigaction(SIGSEGV, &front, NULL);
+    front_action = now;
+    front_action.sa_sigaction = route_segv;
+    front_action.sa_flags = now.sa_flags | SA_SIGINFO | SA_ONSTACK;
+    sigaction(SIGSEGV, &front_action, NULL);
+}
+
+void krb_stack_rearm(void)
+{
+    krb_stack_rearm_pending = 0;
+    struct sigaction now;
+    /* Only where R's handler left the default: a handler installed since stays. */
+    if (sigaction(SIGSEGV, NULL, &now) == 0 && handler_of(&now) == (void *)SIG_DFL) sigaction(SIGSEGV, &front_action, NULL);
 }

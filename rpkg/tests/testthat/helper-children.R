@@ -13,9 +13,9 @@ start_child <- function(name, args = character(), env = character()) {
 
 # Runs children/<name>.R as the input of an interactive R, where an error that jumps to the top
 # level returns to the prompt instead of ending the script.
-run_interactive_child <- function(name, timeout = 60, env = character()) {
+run_interactive_child <- function(name, timeout = 60) {
   processx::run(file.path(R.home("bin"), "R"), c("--vanilla", "--quiet", "--interactive", "--no-save"),
-                stdin = child_script(name), env = child_env(env), error_on_status = FALSE, timeout = timeout)
+                stdin = child_script(name), env = child_env(character()), error_on_status = FALSE, timeout = timeout)
 }
 
 rscript <- function() file.path(R.home("bin"), "Rscript")
