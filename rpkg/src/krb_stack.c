@@ -47,7 +47,7 @@ static void note_r_stack(void)
 
 /* A fault at the end of R's stack, where it grows (down, on the platforms the package builds
  * for): within 16 MB below its lowest address, as R's own test allows (sigactionSegv in R's
- * sys-unix.c), or within 2 MB above it, where Linux stops a stack that grows towards another
+ * main.c), or within 2 MB above it, where Linux stops a stack that grows towards another
  * mapping (it keeps a gap of 1 MB between them). */
 static int beyond_r_stack(const siginfo_t *info)
 {
