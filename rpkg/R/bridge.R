@@ -54,14 +54,31 @@ progress_settings <- function() {
 # NA and strings too, where isTRUE() would read them as FALSE).
 flag <- function(value, name) .Call(krb_call2, "flag", value, name)
 
-# Raises the condition for an engine error; called from the C shim. `parent` is the R condition
-# that caused it (an error in a user's initializer function), kept as rlang chains errors.
+# Raises the condition for an engine error; called from the C shim and the package's R code.
+# `parent` is the R condition that caused it (an error in a user's initializer function), kept as
+# rlang chains errors.
 raise_bridge_error <- function(class, message, parent = NULL) {
   cond <- structure(
     class = c(class, "kerasbridge_error", "error", "condition"),
-    list(message = message, call = sys.call(-1L), parent = parent)
+    list(message = message, call = user_facing_call(sys.nframe() - 1L), parent = parent)
   )
   stop(cond)
+}
+
+# The call an error names: the call the user made to the package (`op_one_hot(f)`, `x[2:NA]`),
+# not the helper that found the problem. From `frame` (the frame that raised) outwards, the
+# outermost of the package's frames before the first frame of code that is neither the
+# package's nor R's own (lapply(), eval() between the package's frames do not end the walk):
+# the user's code, which may be a callback the package called.
+user_facing_call <- function(frame) {
+  package <- topenv()
+  chosen <- frame
+  for (i in rev(seq_len(frame))) {
+    home <- topenv(environment(sys.function(i)))
+    if (identical(home, package)) chosen <- i
+    else if (!isNamespace(home) || !getNamespaceName(home) %in% c("base", "methods", "stats", "utils")) break
+  }
+  if (chosen > 0L) sys.call(chosen) else NULL
 }
 
 # A value as an error message shows what was received: R code for R values (one line unless

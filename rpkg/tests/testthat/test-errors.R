@@ -120,3 +120,13 @@ test_that("an error naming a tensor or variable argument calls it by its R class
   expect_error(save_variables(keras_variable(1), tempfile(fileext = ".npz")), class = "value_error",
                regexp = "Received: x=<kerasbridge_variable>", fixed = TRUE)
 })
+
+test_that("an error names the call the user made to the package, not the helper that found the problem", {
+  err <- tryCatch(op_one_hot(c(1, 2), 3, axis = 0), error = identity)
+  expect_identical(conditionCall(err)[[1]], quote(op_one_hot))
+  wrapper <- function(x) op_add(x, "a")
+  err <- tryCatch(wrapper(1), error = identity)
+  expect_identical(conditionCall(err), quote(op_add(x, "a")))
+  err <- tryCatch(op_map(op_ones(2), function(e) op_reshape(e, c(3, 3))), error = identity)
+  expect_identical(conditionCall(err), quote(op_reshape(e, c(3, 3))))
+})
