@@ -15,6 +15,10 @@ static krb_managed_api *managed = NULL;
 static SEXP namespace_env = NULL;
 /* The runtime is starting on its own thread; the engine attaches at its first use. */
 static int engine_starting = 0;
+/* Whether the package's R side (object templates, progress settings) is registered with the
+ * attached engine. An interrupt or error while registering leaves it 0, and the next use
+ * registers again: without the templates every object would come back a bare pointer. */
+static int r_side_ready = 0, r_side_registering = 0;
 /* Why it could not start, said again at every later use. */
 static char start_failure[1024] = "";
 
@@ -127,18 +131,39 @@ static void raise_not_running(void)
     krb_raise_condition("runtime_error", start_failure[0] != '\0' ? start_failure : "The kerasbridge engine is not running: load the package with library(kerasbridge).", R_NilValue);
 }
 
-/* The package's R side of an attached engine: its object templates and progress settings. */
-static void engine_attached(void)
+static SEXP register_r_side(void *unused)
 {
+    (void)unused;
     SEXP call = PROTECT(Rf_lang1(Rf_install("engine_attached")));
     Rf_eval(call, namespace_env);
     UNPROTECT(1);
+    r_side_ready = 1;
+    return R_NilValue;
+}
+
+static void registering_ended(void *unused)
+{
+    (void)unused;
+    r_side_registering = 0;
+}
+
+/* The package's R side of an attached engine: its object templates and progress settings. Its
+ * own calls into the engine go through dispatch() while it runs, which must not start it again. */
+static void engine_attached(void)
+{
+    r_side_ready = 0;
+    r_side_registering = 1;
+    R_ExecWithCleanup(register_r_side, NULL, registering_ended, NULL);
 }
 
 /* Attaches the engine whose runtime krb_start began starting, waiting for it if need be. */
 static void finish_start(void)
 {
-    if (!engine_starting) return;
+    if (r_side_ready) return;
+    if (!engine_starting) {
+        if (managed != NULL && !r_side_registering && !krb_in_forked_child()) engine_attached();
+        return;
+    }
     if (krb_in_forked_child())
         krb_raise_condition("forked_child_error", "The kerasbridge .NET engine does not run in a forked child process (parallel::mclapply(), "
                         "mcparallel(), makeForkCluster()), and it had not started in the parent: the parent's first use of "

@@ -98,6 +98,13 @@ test_that("an overflow of R's C stack in code that does not check it is R's erro
   expect_identical(grep("^alive", trimws(strsplit(child$stdout, "\n")[[1]]), value = TRUE), c("alive 2 3", "alive 3 4"))
 })
 
+test_that("an interrupt while the package registers with the engine at its first use is made good at the next use", {
+  child <- run_child("registration_interrupted")
+  lines <- strsplit(child$stdout, "\n")[[1]]
+  expect_identical(child_value(lines, "first"), "simpleError", info = child$stderr)
+  expect_identical(child_value(lines, "later"), "kerasbridge_variable 2 3", info = child$stderr)
+})
+
 test_that("a runtime that cannot start is a classed error at every use, and the session goes on", {
   dotnet <- Sys.which("dotnet")
   skip_if_not(nzchar(dotnet), "no dotnet on the PATH")
