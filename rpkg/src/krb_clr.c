@@ -185,12 +185,12 @@ static void *load_engine(void *unused)
     return NULL;
 }
 
-/* Once the runtime's handlers are in place: R's stack overflows go back to R's handler, and
- * the dispositions are recorded. Recorded after the routing, a forked child gives SIGSEGV back
- * to R's handler as it does every disposition set while the runtime started (krb_fork.c). */
+/* Once the runtime's handlers are in place: what they took from R is given back, and the
+ * dispositions are recorded. Recorded after that, a forked child gives SIGSEGV and SIGPIPE back
+ * to R's handlers as it does every disposition set while the runtime started (krb_fork.c). */
 static void note_runtime_signals(void)
 {
-    krb_stack_route_overflows();
+    krb_signals_give_back();
     krb_note_signals(0);
 }
 
@@ -234,7 +234,7 @@ int krb_begin_clr(const char *dotnet_dir, char *why, size_t why_size)
         fork_waits = 1;
     }
     krb_note_signals(1);
-    krb_stack_note_r_handler();
+    krb_signals_note_r();
     if (pthread_create(&start_thread, NULL, load_engine, NULL) == 0) {
         start_running = 1;
 #ifdef __GLIBC__

@@ -186,7 +186,7 @@ static SEXP dispatch(SEXP entry, SEXP *args, int count)
     if (managed == NULL)
         raise_not_running();
     if (managed->native->in_forked_child()) return forked_dispatch(entry, args, count);
-    if (krb_stack_rearm_pending) krb_stack_rearm();
+    if (krb_segv_rearm_pending) krb_segv_rearm();
     SEXP result = R_NilValue;
     const char *error_class = NULL, *error_message = NULL;
     int status = managed->dispatch(entry_number(entry), args, count, &result, &error_class, &error_message);

@@ -48,14 +48,15 @@ krb_attach_fn krb_join_clr(char *why, size_t why_size);
 /* Waits for the thread, if it runs, attaching nothing. */
 void krb_await_clr(void);
 
-/* Routing of SIGSEGV (krb_stack.c): R's handler, noted before the runtime starts, gets back the
- * overflows of R's C stack in native code once the runtime's handler is in place. */
-void krb_stack_note_r_handler(void);
-void krb_stack_route_overflows(void);
-/* Set once R's handler has had a fault; krb_stack_rearm() then puts the routing back where R's
+/* Signals (krb_signals.c): what R had is noted before the runtime starts; once the runtime's
+ * handlers are in place, R's handler gets back the overflows of R's C stack, and SIGPIPE is
+ * handled rather than ignored, so that the programs R starts do not inherit its being ignored. */
+void krb_signals_note_r(void);
+void krb_signals_give_back(void);
+/* Set once R's handler has had a fault; krb_segv_rearm() then puts the routing back where R's
  * handler reset SIGSEGV to its default action. */
-extern volatile sig_atomic_t krb_stack_rearm_pending;
-void krb_stack_rearm(void);
+extern volatile sig_atomic_t krb_segv_rearm_pending;
+void krb_segv_rearm(void);
 
 /* Raises an R error of class c(error_class, "kerasbridge_error", "error", "condition")
  * through the package's raise_bridge_error() (krb_init.c); parent: the R condition that caused

@@ -96,3 +96,12 @@ test_that("callr::r() runs engine code in a new R process", {
   }, libpath = .libPaths())
   expect_identical(result, array(c(2L, 4L, 6L, 8L), c(2, 2)))
 })
+
+test_that("programs R starts do not inherit SIGPIPE ignored from the .NET runtime: a pipeline into head ends", {
+  invisible(op_add(1, 1))
+  skip_if_not(file.exists("/proc/self/status"), "no /proc to read a process's ignored signals")
+  ignored <- sub("^SigIgn:\\s*", "", system("grep SigIgn /proc/self/status", intern = TRUE))
+  sigpipe_bit <- bitwAnd(strtoi(substring(ignored, nchar(ignored) - 3L), 16L), 0x1000L)
+  expect_identical(sigpipe_bit, 0L)
+  expect_identical(system2("sh", c("-c", shQuote("yes | head -n 1")), stdout = TRUE, timeout = 20), "y")
+})

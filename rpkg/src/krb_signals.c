@@ -1,12 +1,17 @@
-/* Overflows of R's C stack reach R's handler again once the .NET runtime runs.
+/* What the .NET runtime's signal handling would take from R, given back once it runs.
  *
- * R turns an overflow of its C stack in code that does not check the stack (unlist() of a
- * list nested a million deep) into an error, from its SIGSEGV handler. The runtime installs its
- * own handler after R's and ends the process on any fault next to the stack pointer ("Stack
- * overflow."), before it would pass the fault on. So a handler goes in front of the runtime's:
- * the faults R's handler recovers from (beyond R's stack limit, in native code, on R's stack)
- * go to R's handler; every other fault goes to the runtime's, as before: a managed stack
- * overflow cannot be recovered from, and jumping over managed frames would corrupt the runtime. */
+ * Overflows of R's C stack. R turns an overflow of its C stack in code that does not check the
+ * stack (unlist() of a list nested a million deep) into an error, from its SIGSEGV handler. The
+ * runtime installs its own handler after R's and ends the process on any fault next to the stack
+ * pointer ("Stack overflow."), before it would pass the fault on. So a handler goes in front of
+ * the runtime's: the faults R's handler recovers from (on R's stack, in native code, on R's
+ * thread) go to R's handler; every other fault goes to the runtime's, as before: a managed stack
+ * overflow cannot be recovered from, and jumping over managed frames would corrupt the runtime.
+ *
+ * SIGPIPE. The runtime ignores it, so that a write to a closed pipe or socket fails with EPIPE
+ * instead of ending the process; an ignored signal stays ignored in the programs R starts
+ * (system(), pipe()), and `yes | head -n 1` never ended there. A handler that does nothing
+ * keeps the runtime's EPIPE in this process and is reset to the default in a program it execs. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <pthread.h>
@@ -22,17 +27,17 @@ static int have_r_action = 0;
 /* Set when a fault went to R's handler. R >= 4.3's handler resets SIGSEGV to the default action
  * as it starts (so that a fault inside it ends the process) and does not set it back when it
  * recovers: the routing, and the runtime's handler behind it, would be gone for the rest of the
- * session. The next engine call puts the routing back (krb_stack_rearm). */
-volatile sig_atomic_t krb_stack_rearm_pending = 0;
+ * session. The next engine call puts the routing back (krb_segv_rearm). */
+volatile sig_atomic_t krb_segv_rearm_pending = 0;
 
 static void *handler_of(const struct sigaction *a)
 {
     return (a->sa_flags & SA_SIGINFO) ? (void *)a->sa_sigaction : (void *)a->sa_handler;
 }
 
-/* R's thread and the lowest address of its stack, noted on that thread. */
+/* R's thread and the extent of its stack, noted on that thread. */
 static pthread_t r_thread;
-static uintptr_t r_stack_low = 0;
+static uintptr_t r_stack_low = 0, r_stack_high = 0;
 
 static void note_r_stack(void)
 {
@@ -41,19 +46,21 @@ static void note_r_stack(void)
     size_t size = 0;
     r_thread = pthread_self();
     if (pthread_getattr_np(r_thread, &attributes) != 0) return;
-    if (pthread_attr_getstack(&attributes, &low, &size) == 0) r_stack_low = (uintptr_t)low;
+    if (pthread_attr_getstack(&attributes, &low, &size) == 0) {
+        r_stack_low = (uintptr_t)low;
+        r_stack_high = (uintptr_t)low + size;
+    }
     pthread_attr_destroy(&attributes);
 }
 
-/* A fault at the end of R's stack, where it grows (down, on the platforms the package builds
- * for): within 16 MB below its lowest address, as R's own test allows (sigactionSegv in R's
- * main.c), or within 2 MB above it, where Linux stops a stack that grows towards another
- * mapping (it keeps a gap of 1 MB between them). */
+/* A fault on R's thread in the extent of its stack, or at most 16 MB beyond its end, as R's own
+ * test allows (sigactionSegv in R's main.c): the stack could not grow there, because it reached
+ * its limit or the address space did (ulimit -v). Nothing else faults there. */
 static int beyond_r_stack(const siginfo_t *info)
 {
     uintptr_t address = (uintptr_t)info->si_addr;
     if (r_stack_low == 0 || !pthread_equal(pthread_self(), r_thread)) return 0;
-    return address < r_stack_low + 0x200000 && address + 0x1000000 > r_stack_low;
+    return address < r_stack_high && address + 0x1000000 > r_stack_low;
 }
 
 /* Code in a shared object other than the runtime's. Managed code (JIT-compiled, or ReadyToRun
@@ -93,21 +100,42 @@ static void pass_on(const struct sigaction *to, int signal, siginfo_t *info, voi
 static void route_segv(int signal, siginfo_t *info, void *context)
 {
     if (beyond_r_stack(info) && in_native_code(context)) {
-        krb_stack_rearm_pending = 1;
+        krb_segv_rearm_pending = 1;
         pass_on(&r_action, signal, info, context);
     } else {
         pass_on(&runtime_action, signal, info, context);
     }
 }
 
-void krb_stack_note_r_handler(void)
+static struct sigaction r_pipe_action;
+
+static void pipe_closed(int signal)
+{
+    (void)signal;
+}
+
+void krb_signals_note_r(void)
 {
     note_r_stack();
     have_r_action = sigaction(SIGSEGV, NULL, &r_action) == 0 && (r_action.sa_flags & SA_SIGINFO) != 0
         && handler_of(&r_action) != (void *)route_segv;
+    if (sigaction(SIGPIPE, NULL, &r_pipe_action) != 0) r_pipe_action.sa_handler = SIG_IGN;
 }
 
-void krb_stack_route_overflows(void)
+static void handle_pipe_signals(void)
+{
+    struct sigaction now, handled;
+    if (handler_of(&r_pipe_action) == (void *)SIG_IGN || sigaction(SIGPIPE, NULL, &now) != 0
+        || handler_of(&now) != (void *)SIG_IGN)
+        return;
+    memset(&handled, 0, sizeof handled);
+    handled.sa_handler = pipe_closed;
+    handled.sa_flags = SA_RESTART;
+    sigemptyset(&handled.sa_mask);
+    sigaction(SIGPIPE, &handled, NULL);
+}
+
+static void route_overflows(void)
 {
     struct sigaction now;
     if (!have_r_action || sigaction(SIGSEGV, NULL, &now) != 0) return;
@@ -120,9 +148,15 @@ void krb_stack_route_overflows(void)
     sigaction(SIGSEGV, &front_action, NULL);
 }
 
-void krb_stack_rearm(void)
+void krb_signals_give_back(void)
 {
-    krb_stack_rearm_pending = 0;
+    route_overflows();
+    handle_pipe_signals();
+}
+
+void krb_segv_rearm(void)
+{
+    krb_segv_rearm_pending = 0;
     struct sigaction now;
     /* Only where R's handler left the default: a handler installed since stays. */
     if (sigaction(SIGSEGV, NULL, &now) == 0 && handler_of(&now) == (void *)SIG_DFL) sigaction(SIGSEGV, &front_action, NULL);
