@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include "krb_shim.h"
 
@@ -38,7 +39,16 @@ typedef int (*load_function_fn)(const char *assembly, const char *type, const ch
 
 static void *fail(char *why, size_t why_size, const char *what, int code)
 {
-    snprintf(why, why_size, "%s (code 0x%x)", what, (unsigned)code);
+    struct rlimit space;
+    int limited = code != 0 && getrlimit(RLIMIT_AS, &space) == 0 && space.rlim_cur != RLIM_INFINITY;
+    /* The runtime reserves tens of gigabytes of address space it does not use; a limit on the
+     * address space (ulimit -v) is the usual reason it cannot start where it is installed. */
+    if (limited)
+        snprintf(why, why_size, "%s (code 0x%x): the process's address space is limited to %llu MB (ulimit -v), "
+                 "and the .NET runtime reserves more than that; raise or remove the limit",
+                 what, (unsigned)code, (unsigned long long)(space.rlim_cur >> 20));
+    else
+        snprintf(why, why_size, "%s (code 0x%x)", what, (unsigned)code);
     return NULL;
 }
 

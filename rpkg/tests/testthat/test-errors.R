@@ -98,6 +98,16 @@ test_that("an overflow of R's C stack in code that does not check it is R's erro
   expect_identical(grep("^alive", trimws(strsplit(child$stdout, "\n")[[1]]), value = TRUE), c("alive 2 3", "alive 3 4"))
 })
 
+test_that("a runtime that cannot start under an address-space limit says so, and the session goes on", {
+  skip_if_not(nzchar(Sys.which("bash")), "no bash to set ulimit -v")
+  child <- processx::run("bash", c("-c", paste("ulimit -v 1500000; exec", shQuote(rscript()), "--vanilla", shQuote(child_script("start")))),
+                         env = child_env(character()), error_on_status = FALSE, timeout = 60)
+  lines <- strsplit(child$stdout, "\n")[[1]]
+  expect_match(child_value(lines, "first"), "^runtime_error .*address space is limited to 1464 MB \\(ulimit -v\\)")
+  expect_identical(child_value(lines, "again"), child_value(lines, "first"))
+  expect_true("alive" %in% trimws(lines), info = child$stderr)
+})
+
 test_that("an interrupt while the package registers with the engine at its first use is made good at the next use", {
   child <- run_child("registration_interrupted")
   lines <- strsplit(child$stdout, "\n")[[1]]
