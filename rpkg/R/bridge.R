@@ -66,17 +66,23 @@ raise_bridge_error <- function(class, message, parent = NULL) {
 }
 
 # The call an error names: the call the user made to the package (`op_one_hot(f)`, `x[2:NA]`),
-# not the helper that found the problem. From `frame` (the frame that raised) outwards, the
-# outermost of the package's frames before the first frame of code that is neither the
-# package's nor R's own (lapply(), eval() between the package's frames do not end the walk):
-# the user's code, which may be a callback the package called.
+# not the helper that found the problem. From `frame` (the frame that raised) to the frame each
+# was called from, the outermost of the package's frames before the first frame of code that is
+# neither the package's nor R's own (lapply() between the package's frames does not end the
+# walk): the user's code, which may be a callback the package called, or a block a scope
+# evaluates (its calls were made from the user's frame, though they run inside the package's).
 user_facing_call <- function(frame) {
   package <- topenv()
+  parents <- sys.parents()
   chosen <- frame
-  for (i in rev(seq_len(frame))) {
+  i <- frame
+  while (i > 0L) {
     home <- topenv(environment(sys.function(i)))
     if (identical(home, package)) chosen <- i
     else if (!isNamespace(home) || !getNamespaceName(home) %in% c("base", "methods", "stats", "utils")) break
+    # A frame's caller comes before it; a promise forced later can claim a later one.
+    if (parents[[i]] >= i) break
+    i <- parents[[i]]
   }
   if (chosen > 0L) sys.call(chosen) else NULL
 }

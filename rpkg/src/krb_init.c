@@ -94,8 +94,11 @@ static void accept_engine(void)
     }
     SEXP names = R_NilValue;
     const char *error_class = NULL, *error_message = NULL;
-    if (managed->dispatch(0, NULL, 0, &names, &error_class, &error_message) != KRB_CALL_OK || TYPEOF(names) != STRSXP)
+    if (managed->dispatch(0, NULL, 0, &names, &error_class, &error_message) != KRB_CALL_OK || TYPEOF(names) != STRSXP) {
+        /* Without its entry points the engine cannot be used: not attached. */
+        managed = NULL;
         krb_raise_condition("runtime_error", "The kerasbridge engine did not list its entry points.", R_NilValue);
+    }
     R_PreserveObject(names);
     index_entry_names(names);
 }

@@ -101,6 +101,10 @@ static void route_segv(int signal, siginfo_t *info, void *context)
 {
     if (beyond_r_stack(info) && in_native_code(context)) {
         krb_segv_rearm_pending = 1;
+        /* R's handler jumps to the top level, and R's jumps keep the signal mask: the one this
+         * handler runs with (the runtime's, which blocks the signal it suspends threads with
+         * for a collection) would stay on R's thread. R's own runs with nothing blocked. */
+        pthread_sigmask(SIG_SETMASK, &((const ucontext_t *)context)->uc_sigmask, NULL);
         pass_on(&r_action, signal, info, context);
     } else {
         pass_on(&runtime_action, signal, info, context);

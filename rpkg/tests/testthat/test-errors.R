@@ -95,7 +95,11 @@ test_that("an overflow of R's C stack in code that does not check it is R's erro
   child <- run_interactive_child("c_stack_overflow", timeout = 120)
   expect_equal(child$status, 0, info = child$stderr)
   expect_identical(lengths(regmatches(child$stderr, gregexpr("segfault from C stack overflow", child$stderr, fixed = TRUE))), 2L)
-  expect_identical(grep("^alive", trimws(strsplit(child$stdout, "\n")[[1]]), value = TRUE), c("alive 2 3", "alive 3 4"))
+  lines <- trimws(strsplit(child$stdout, "\n")[[1]])
+  expect_identical(grep("^alive", lines, value = TRUE), c("alive 2 3", "alive 3 4"))
+  # The signals R's thread blocks are those it blocked before: R's jump keeps the mask.
+  blocked <- strsplit(grep("^blocked ", lines, value = TRUE), " ")[[1]]
+  expect_identical(blocked[[3]], blocked[[2]])
 })
 
 test_that("a runtime that cannot start under an address-space limit says so, and the session goes on", {
@@ -146,4 +150,8 @@ test_that("an error names the call the user made to the package, not the helper 
   expect_identical(conditionCall(err), quote(op_add(x, "a")))
   err <- tryCatch(op_map(op_ones(2), function(e) op_reshape(e, c(3, 3))), error = identity)
   expect_identical(conditionCall(err), quote(op_reshape(e, c(3, 3))))
+  err <- tryCatch(with_name_scope("block", { a <- 1; op_add(a, "x") }), error = identity)
+  expect_identical(conditionCall(err), quote(op_add(a, "x")))
+  err <- tryCatch(with_stateless_scope(op_add(1, "x")), error = identity)
+  expect_identical(conditionCall(err), quote(op_add(1, "x")))
 })

@@ -126,5 +126,21 @@ test_that("named_list() names each argument by its name, else by its expression,
   expect_identical(named_list(w, ), list(w = 1))
   forward <- function(...) named_list(...)
   expect_identical(names(forward(w, b)), c("w", "b"))
-  expect_error(named_list(w, w), "must have unique names", class = "value_error")
+  expect_error(named_list(w, w), "unique names")
+})
+
+test_that("named_list() is rlang's dots_list() with keras3's arguments where rlang is installed", {
+  skip_if_not_installed("rlang")
+  parts <- list(a = 1, b = 2)
+  expect_identical(named_list(!!!parts, d = 3), list(a = 1, b = 2, d = 3))
+})
+
+test_that("the package's own named_list() names, refuses repeated names and empty arguments with a value_error", {
+  own <- kerasbridge:::own_named_list
+  w <- 1
+  b <- 2
+  expect_identical(own(w, b, scale = 3, sqrt(4)), list(w = 1, b = 2, scale = 3, `sqrt(4)` = 2))
+  expect_identical(own(w, ), list(w = 1))
+  expect_error(own(w, w), "must have unique names", class = "value_error")
+  expect_error(own(w, , b), "Argument 2 of `named_list\\(\\)` is empty", class = "value_error")
 })
