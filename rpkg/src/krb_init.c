@@ -193,6 +193,8 @@ static SEXP dispatch(SEXP entry, SEXP *args, int count)
     SEXP result = R_NilValue;
     const char *error_class = NULL, *error_message = NULL;
     int status = managed->dispatch(entry_number(entry), args, count, &result, &error_class, &error_message);
+    /* A fault R's handler had in a callback during this call: put the routing back at once. */
+    if (krb_segv_rearm_pending) krb_segv_rearm();
     if (status == KRB_CALL_BUILD) result = managed->native->build_pointer_object(managed->build, NULL);
     else if (status == KRB_CALL_UNWIND) R_ContinueUnwind(result);
     else if (status != KRB_CALL_OK)
