@@ -3,7 +3,6 @@
 #define KRB_SHIM_H
 
 #include "krb_native.h"
-#include <signal.h>
 #include <R_ext/Rdynload.h>
 
 #define KRB_MANAGED_VERSION 3

@@ -13,7 +13,6 @@
  * (system(), pipe()), and `yes | head -n 1` never ended there. A handler that does nothing
  * keeps the runtime's EPIPE in this process and is reset to the default in a program it execs. */
 #define _GNU_SOURCE
-#include <dlfcn.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -29,11 +28,6 @@ static int have_r_action = 0;
  * recovers: the routing, and the runtime's handler behind it, would be gone for the rest of the
  * session. The next engine call puts the routing back (krb_segv_rearm). */
 volatile sig_atomic_t krb_segv_rearm_pending = 0;
-
-static void *handler_of(const struct sigaction *a)
-{
-    return (a->sa_flags & SA_SIGINFO) ? (void *)a->sa_sigaction : (void *)a->sa_handler;
-}
 
 /* R's thread and the extent of its stack, noted on that thread. */
 static pthread_t r_thread;
@@ -63,27 +57,23 @@ static int beyond_r_stack(const siginfo_t *info)
     return address < r_stack_high && address + 0x1000000 > r_stack_low;
 }
 
-/* Code in a shared object other than the runtime's. Managed code (JIT-compiled, or ReadyToRun
- * images the runtime maps itself) lies in no shared object the dynamic loader knows. */
+/* Code in a shared object other than the runtime's, at the instruction that faulted. */
 static int in_native_code(const void *context)
 {
     const ucontext_t *uc = context;
 #if defined(__x86_64__)
-    void *ip = (void *)uc->uc_mcontext.gregs[REG_RIP];
+    const void *ip = (const void *)uc->uc_mcontext.gregs[REG_RIP];
 #elif defined(__aarch64__)
-    void *ip = (void *)uc->uc_mcontext.pc;
+    const void *ip = (const void *)uc->uc_mcontext.pc;
 #else
-    void *ip = NULL;
+    const void *ip = NULL;
 #endif
-    Dl_info info;
-    if (ip == NULL || !dladdr(ip, &info) || info.dli_fname == NULL) return 0;
-    return strstr(info.dli_fname, "libcoreclr") == NULL && strstr(info.dli_fname, "libclrjit") == NULL
-        && strstr(info.dli_fname, "libSystem.") == NULL;
+    return krb_code_owner(ip) == KRB_CODE_NATIVE;
 }
 
 static void pass_on(const struct sigaction *to, int signal, siginfo_t *info, void *context)
 {
-    void *handler = handler_of(to);
+    void *handler = krb_handler_of(to);
     if (handler == (void *)SIG_IGN) return;
     if (handler == (void *)SIG_DFL) {
         /* The fault happens again on return, and ends the process as it would have. */
@@ -122,15 +112,15 @@ void krb_signals_note_r(void)
 {
     note_r_stack();
     have_r_action = sigaction(SIGSEGV, NULL, &r_action) == 0 && (r_action.sa_flags & SA_SIGINFO) != 0
-        && handler_of(&r_action) != (void *)route_segv;
+        && krb_handler_of(&r_action) != (void *)route_segv;
     if (sigaction(SIGPIPE, NULL, &r_pipe_action) != 0) r_pipe_action.sa_handler = SIG_IGN;
 }
 
 static void handle_pipe_signals(void)
 {
     struct sigaction now, handled;
-    if (handler_of(&r_pipe_action) == (void *)SIG_IGN || sigaction(SIGPIPE, NULL, &now) != 0
-        || handler_of(&now) != (void *)SIG_IGN)
+    if (krb_handler_of(&r_pipe_action) == (void *)SIG_IGN || sigaction(SIGPIPE, NULL, &now) != 0
+        || krb_handler_of(&now) != (void *)SIG_IGN)
         return;
     memset(&handled, 0, sizeof handled);
     handled.sa_handler = pipe_closed;
@@ -144,7 +134,7 @@ static void route_overflows(void)
     struct sigaction now;
     if (!have_r_action || sigaction(SIGSEGV, NULL, &now) != 0) return;
     /* Nothing to route where the runtime did not start, or the routing is in place. */
-    if (handler_of(&now) == handler_of(&r_action) || handler_of(&now) == (void *)route_segv) return;
+    if (krb_handler_of(&now) == krb_handler_of(&r_action) || krb_handler_of(&now) == (void *)route_segv) return;
     runtime_action = now;
     front_action = now;
     front_action.sa_sigaction = route_segv;
@@ -163,5 +153,5 @@ void krb_segv_rearm(void)
     krb_segv_rearm_pending = 0;
     struct sigaction now;
     /* Only where R's handler left the default: a handler installed since stays. */
-    if (sigaction(SIGSEGV, NULL, &now) == 0 && handler_of(&now) == (void *)SIG_DFL) sigaction(SIGSEGV, &front_action, NULL);
+    if (sigaction(SIGSEGV, NULL, &now) == 0 && krb_handler_of(&now) == (void *)SIG_DFL) sigaction(SIGSEGV, &front_action, NULL);
 }

@@ -40,24 +40,30 @@ void krb_note_signals(int before)
     else noted_after = 1;
 }
 
-static void *handler_of(const struct sigaction *a)
+void *krb_handler_of(const struct sigaction *a)
 {
     return (a->sa_flags & SA_SIGINFO) ? (void *)a->sa_sigaction : (void *)a->sa_handler;
 }
 
+int krb_code_owner(const void *address)
+{
+    Dl_info info;
+    if (address == NULL || !dladdr(address, &info) || info.dli_fname == NULL) return KRB_CODE_UNMAPPED;
+    return strstr(info.dli_fname, "libcoreclr") != NULL || strstr(info.dli_fname, "libclrjit") != NULL
+        || strstr(info.dli_fname, "libSystem.") != NULL ? KRB_CODE_RUNTIME : KRB_CODE_NATIVE;
+}
+
 static int same_action(const struct sigaction *a, const struct sigaction *b)
 {
-    return handler_of(a) == handler_of(b) && ((a->sa_flags ^ b->sa_flags) & SA_SIGINFO) == 0;
+    return krb_handler_of(a) == krb_handler_of(b) && ((a->sa_flags ^ b->sa_flags) & SA_SIGINFO) == 0;
 }
 
 /* Whether the handler lives in the .NET runtime (its PAL or System.Native). */
 static int runtime_handler(const struct sigaction *a)
 {
-    void *h = handler_of(a);
+    void *h = krb_handler_of(a);
     if (h == (void *)SIG_DFL || h == (void *)SIG_IGN) return 0;
-    Dl_info info;
-    if (!dladdr(h, &info) || info.dli_fname == NULL) return 0;
-    return strstr(info.dli_fname, "libcoreclr") != NULL || strstr(info.dli_fname, "libSystem.Native") != NULL;
+    return krb_code_owner(h) == KRB_CODE_RUNTIME;
 }
 
 /* Decided in the parent, where dladdr is safe: the child only applies it. */

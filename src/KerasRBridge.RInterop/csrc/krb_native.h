@@ -12,6 +12,7 @@
 #ifndef KRB_NATIVE_H
 #define KRB_NATIVE_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <Rinternals.h>
 
@@ -145,5 +146,14 @@ void krb_fork_set_hooks(krb_fork_prepare_hook prepare, krb_fork_parent_hook pare
 int krb_in_forked_child(void);
 SEXP krb_forked_call(const char *entry, SEXP *args, int count, const char **error_class, const char **error_message);
 void krb_note_signals(int before);
+/* The handler a disposition names (sa_sigaction or sa_handler, by SA_SIGINFO). */
+void *krb_handler_of(const struct sigaction *a);
+/* Whose code lies at an address: the .NET runtime's libraries (its PAL, JIT and System.*
+ * natives), another shared object, or none the dynamic loader knows (managed code: JIT-compiled,
+ * or ReadyToRun images the runtime maps itself). */
+#define KRB_CODE_UNMAPPED 0
+#define KRB_CODE_RUNTIME 1
+#define KRB_CODE_NATIVE 2
+int krb_code_owner(const void *address);
 
 #endif
