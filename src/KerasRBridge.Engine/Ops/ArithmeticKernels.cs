@@ -50,16 +50,17 @@ internal readonly struct DivideKernel<T> : IBinaryKernel<DivideKernel<T>, T, T> 
         for (int i = 0; i < destination.Length; i++) destination[i] = Quotient(x, y[i]);
     }
 
-    // By a complex zero NumPy (as C99) divides each part by +0 on its own, 1+1i giving inf+inf i
-    // and 1+0i inf+NaN i, where .NET's division gives NaN+NaN i for every one.
-    private static T Quotient(T x, T y)
-    {
-        Complex dividend = (Complex)(object)x, divisor = (Complex)(object)y;
-        Complex quotient = divisor == Complex.Zero
-            ? new Complex(dividend.Real / 0.0, dividend.Imaginary / 0.0)
-            : dividend / divisor;
-        return (T)(object)quotient;
-    }
+    private static T Quotient(T x, T y) => (T)(object)ComplexQuotient.Of((Complex)(object)x, (Complex)(object)y);
+}
+
+/// <summary>Complex division as NumPy (and C99) define it.</summary>
+internal static class ComplexQuotient
+{
+    // By a complex zero each part is divided by +0 on its own, 1+1i giving inf+inf i and 1+0i
+    // inf+NaN i, where .NET's division gives NaN+NaN i for every one.
+    public static Complex Of(Complex dividend, Complex divisor) => divisor == Complex.Zero
+        ? new Complex(dividend.Real / 0.0, dividend.Imaginary / 0.0)
+        : dividend / divisor;
 }
 
 /// <summary>Bool "addition": NumPy adds bools as logical or.</summary>

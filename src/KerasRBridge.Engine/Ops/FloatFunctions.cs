@@ -240,10 +240,9 @@ internal readonly struct RsqrtFunction : IFloatFunction
     public static string Name => "rsqrt";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.ReciprocalSqrt(x, d);
     public static bool HasComplexForm => true;
-    // 1 / sqrt(x), by NumPy's rule for a zero divisor (inf + nan i at 0), where .NET's
-    // Complex.Reciprocal gives 0 and its division NaN + NaN i.
-    public static Complex Apply(Complex x) =>
-        x == Complex.Zero ? new Complex(double.PositiveInfinity, double.NaN) : Complex.One / Complex.Sqrt(x);
+    // 1 / sqrt(x), divided as NumPy divides (inf + nan i at 0), where .NET's Complex.Reciprocal
+    // gives 0 and its division NaN + NaN i.
+    public static Complex Apply(Complex x) => ComplexQuotient.Of(Complex.One, Complex.Sqrt(x));
 }
 
 /// <summary>The inverse error function: Giles's single-precision approximation ("Approximating the
