@@ -204,4 +204,19 @@ public class InterruptionTests
         InterruptAfter(1);
         Assert.Throws<Interrupted>(() => Ops.Sum(x, axis: [1]));
     }
+
+    [Test]
+    public void Sorting_one_long_line_polls_and_can_be_interrupted()
+    {
+        var values = new float[Large];
+        for (int i = 0; i < Large; i++) values[i] = Large - i;
+        var x = NdArray.FromColumnMajor(values, [Large]);
+        Interruption.SetCheck(() => _polls++);
+        var sorted = Ops.Sort(x).ToArray<float>();
+        Assert.That(_polls, Is.GreaterThan(0));
+        Assert.That(sorted[0], Is.EqualTo(1f));
+        Assert.That(sorted[^1], Is.EqualTo((float)Large));
+        InterruptAfter(0);
+        Assert.Throws<Interrupted>(() => Ops.ArgSort(x));
+    }
 }

@@ -127,6 +127,9 @@ internal static class LineOrder
             }
             return;
         }
+        // A line this long is sorted on the calling thread (Positions gives it a group of its
+        // own), where the host's check may run: one line of 1e8 takes seconds.
+        if (n >= Interruption.ChunkLength) Interruption.Poll();
         if (!Distribute(keys, items, spareKeys, spareItems, 8 * top, counts))
         {
             SortRange(keys, items, spareKeys, spareItems, top - 1, counts);
