@@ -190,6 +190,22 @@ test_that("op_tile, op_repeat and op_roll equal rep() and a rotation", {
   expect_identical(as.array(op_roll(m, 1, axis = 2)), m[, c(3, 1, 2)])
 })
 
+test_that("op_tile, op_repeat and op_roll take their counts as a list or a shape(), as Python takes a list or tuple", {
+  m <- matrix(1:4, 2)
+  expect_identical(as.array(op_tile(m, shape(2, 1))), rbind(m, m))
+  expect_identical(as.array(op_tile(m, list(1L, op_convert_to_tensor(2L)))), cbind(m, m))
+  expect_identical(as.array(op_tile(m, op_shape(m))), as.array(op_tile(m, c(2, 2))))
+  expect_identical(as.array(op_repeat(c(1, 2), list(1, 2))), array(c(1, 2, 2), 3))
+  expect_identical(as.array(op_roll(1:5, list(2L))), array(c(4L, 5L, 1L, 2L, 3L), 5))
+})
+
+test_that("a list of counts holds whole numbers only", {
+  expect_bridge_error(op_tile(1:2, list(2.5, 1)), "type_error", "must be whole numbers")
+  expect_bridge_error(op_tile(1:2, list(c(1, 2))), "type_error", "must be whole numbers")
+  expect_bridge_error(op_tile(1:2, list("2")), "type_error", "must be whole numbers")
+  expect_bridge_error(op_roll(1:5, list(1e300)), "value_error", "64-bit integers")
+})
+
 test_that("op_repeat with a count too large for a tensor is a memory_error at once", {
   expect_bridge_error(op_repeat(c(1, 2, 3), 2^31), "memory_error",
                       "Unable to allocate 24.0 GiB for an array with shape (6442450944,) and data type float32", fixed = TRUE)

@@ -92,23 +92,36 @@ internal static unsafe class Args
     /// <summary>A dtype name standardized, or null when R gave <c>NULL</c> (the op's default).</summary>
     internal static DType? DTypeOrNull(string? dtype) => dtype is null ? null : DTypes.Standardize(dtype);
 
-    /// <summary>One or more whole numbers, not NA: an R integer or double vector, or a tensor or
-    /// variable of integers (read flattened), as NumPy takes an integer array.</summary>
+    /// <summary>One or more whole numbers, not NA: an R integer or double vector, a tensor or
+    /// variable of integers (read flattened), as NumPy takes an integer array, or a list or
+    /// keras3 <c>shape()</c> of such numbers and scalar integer tensors, which keras3 hands
+    /// Keras as a Python list or tuple.</summary>
     /// <exception cref="KerasValueError">A number is beyond the 64-bit integers (a cast would
     /// give long.MinValue: op_roll(x, 1e300) rolled by a wrong amount).</exception>
     internal static long[] Integers(Sexp x, string argument)
     {
         if (Tensors.IsEngineObject(x) && Tensors.FromR(x) is var tensor && DTypes.IsInteger(tensor.DType))
             return tensor.Size > 0 ? Longs(tensor, x, argument) : throw NotWholeNumbers(x, argument);
-        var result = new long[IsNumeric(x) ? RValues.LengthOf(x) : 0];
+        bool isList = NestedLists.Applies(x);
+        var result = new long[isList || IsNumeric(x) ? RValues.LengthOf(x) : 0];
         for (long i = 0; i < result.Length; i++)
-        {
-            double v = NumberAt(x, i);
-            if (!double.IsInteger(v)) throw NotWholeNumbers(x, argument);
-            if (Math.Abs(v) >= 9223372036854775808.0) throw WiderThanLong(x, argument);
-            result[i] = (long)v;
-        }
+            result[i] = isList ? WholeElement(Objects.Unwrap(RValues.ElementAt(x, i)), x, argument) : WholeAt(x, i, x, argument);
         return result.Length > 0 ? result : throw NotWholeNumbers(x, argument);
+    }
+
+    // An element of a list of whole numbers: a length-one number or a scalar integer tensor.
+    private static long WholeElement(Sexp element, Sexp x, string argument)
+    {
+        if (OneElement(element) is { } one && DTypes.IsInteger(one.DType)) return Longs(one, x, argument)[0];
+        return IsOneNumber(element) ? WholeAt(element, 0, x, argument) : throw NotWholeNumbers(x, argument);
+    }
+
+    private static long WholeAt(Sexp numbers, long i, Sexp x, string argument)
+    {
+        double v = NumberAt(numbers, i);
+        if (!double.IsInteger(v)) throw NotWholeNumbers(x, argument);
+        if (Math.Abs(v) >= 9223372036854775808.0) throw WiderThanLong(x, argument);
+        return (long)v;
     }
 
     /// <summary>Whether <paramref name="x"/> is an R integer or double vector of numbers (not a
