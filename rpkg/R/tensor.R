@@ -193,7 +193,7 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 #' and `-1` mean unknown), vectors of them, shapes (spliced in), tensors and variables (their
 #' shape), R arrays (their `dim()`, a 1-d array's too), and 0-d integer tensors,
 #' which stand for their value, as in keras3 (`op_shape()` gives such a tensor's own shape, and
-#' so does `shape(I(x))`, though base R's `I()` warns that the tensor is no longer an S4 object).
+#' so does `shape(I(x))`).
 #' Strings and flags are coerced as keras3's `as.integer()` coerces them: `"3"` is 3 and `TRUE` is
 #' 1; a fraction, which keras3 would truncate, and a string that is no number are refused.
 #' `$shape` of a tensor or variable gives one too.
@@ -220,7 +220,16 @@ methods::setMethod("show", "kerasbridge_object", function(object) print.kerasbri
 #' s[[2]]
 #' as.integer(s)
 #' @export
-shape <- function(...) new_shape(.Call(krb_call1, "shape_new", lapply(list(...), shape_part)))
+shape <- function(...) new_shape(.Call(krb_call1, "shape_new", lapply(shape_arguments(...), shape_part)))
+
+# keras3's shape(I(x)), a scalar integer tensor's own shape: base R's I() warns that the tensor
+# is no longer an S4 object as it adds its class, and shape_part() makes it whole again, so that
+# warning of I()'s own assignment says nothing here.
+shape_arguments <- function(...) {
+  withCallingHandlers(list(...), warning = function(w) {
+    if (identical(conditionCall(w), body(base::I)[[2L]])) invokeRestart("muffleWarning")
+  })
+}
 
 # The most axes a shape has, as the engine takes them.
 max_shape_rank <- 64L

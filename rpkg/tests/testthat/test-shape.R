@@ -26,12 +26,16 @@ test_that("a 0-d integer tensor is a dimension; op_shape gives its own shape", {
 })
 
 test_that("a tensor or variable in I() gives its own shape, as keras3 documents", {
-  # base R's I() warns that it turns the tensor's S4 class into an S3 one.
-  as_is <- function(x) suppressWarnings(I(x))
-  expect_identical(shape(as_is(op_convert_to_tensor(2L))), shape())
-  expect_identical(shape(as_is(op_ones(c(2, 3)))), shape(2, 3))
-  expect_identical(shape(as_is(keras_variable(op_zeros(4))), 5), shape(4, 5))
+  expect_identical(shape(I(op_convert_to_tensor(2L))), shape())
+  expect_identical(shape(I(op_ones(c(2, 3)))), shape(2, 3))
+  expect_identical(shape(I(keras_variable(op_zeros(4))), 5), shape(4, 5))
   expect_identical(shape(I(3)), shape(3))
+})
+
+test_that("shape(I(x)) does not pass on I()'s warning that the tensor lost its S4 class", {
+  x <- op_convert_to_tensor(2L)
+  expect_no_warning(shape(I(x)))
+  expect_warning(shape(I(x), {warning("another"); 3}), "another")
 })
 
 test_that("shapes and vectors splice together", {
