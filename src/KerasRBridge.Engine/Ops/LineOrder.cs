@@ -56,12 +56,14 @@ internal static class LineOrder
             long end = Math.Min(lines, first + linesPerPoll);
             if ((end - first) * n < MinParallelElements || end - first == 1 || Environment.ProcessorCount == 1)
             {
-                var buffers = new LineBuffers<TKey>((int)n);
+                // On this thread the sort of a long line polls as it goes (one line of 1e8 takes
+                // seconds); the workers below never poll, as the host's check runs on this thread.
+                var buffers = new LineBuffers<TKey>((int)n, polls: true);
                 for (long line = first; line < end; line++) buffers.Sort(keys, positions, inner, line);
             }
             else
             {
-                Parallel.For(first, end, () => new LineBuffers<TKey>((int)n),
+                Parallel.For(first, end, () => new LineBuffers<TKey>((int)n, polls: false),
                     (line, _, buffers) =>
                     {
                         buffers.Sort(keys, positions, inner, line);
@@ -74,11 +76,11 @@ internal static class LineOrder
     }
 
     /// <summary>One thread's room for sorting lines of one length.</summary>
-    private sealed class LineBuffers<TKey>(int n) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    private sealed class LineBuffers<TKey>(int n, bool polls) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
         private readonly TKey[] _keys = new TKey[n], _spareKeys = new TKey[n];
         private readonly int[] _items = new int[n], _spareItems = new int[n];
-        private readonly int[] _counts = new int[256];
+        private readonly Passes _passes = new(polls);
 
         // Line `line` is element i of the axes before the sorted one and k of those after it;
         // its element j lies at i + inner * (j + n * k).
@@ -94,15 +96,30 @@ internal static class LineOrder
             }
             // Bytes above the highest one in which keys differ order nothing.
             int top = differing == TKey.Zero ? -1 : (int.CreateTruncating(TKey.Log2(differing)) >> 3);
-            SortRange(_keys, _items, _spareKeys, _spareItems, top, _counts);
+            _passes.Done(n);
+            SortRange(_keys, _items, _spareKeys, _spareItems, top, _passes);
             for (int j = 0; j < n; j++) positions[start + inner * j] = _items[j];
+            _passes.Done(n);
+        }
+    }
+
+    /// <summary>A sort's counts, and its pace: the host's check runs after each chunk's worth of
+    /// elements moved, where the sort may poll.</summary>
+    private sealed class Passes(bool polls)
+    {
+        public readonly int[] Counts = new int[256];
+        private Interruption.Pace _pace;
+
+        public void Done(long elements)
+        {
+            if (polls) _pace.Done(elements);
         }
     }
 
     // Sorts keys (carrying items) by bytes `top` down to 0, in place; the spares are as long.
     // Short ranges by insertion; ranges that fit the caches a byte at a time from the lowest;
     // longer ones split first by their top byte, whose buckets then fit.
-    private static void SortRange<TKey>(Span<TKey> keys, Span<int> items, Span<TKey> spareKeys, Span<int> spareItems, int top, int[] counts)
+    private static void SortRange<TKey>(Span<TKey> keys, Span<int> items, Span<TKey> spareKeys, Span<int> spareItems, int top, Passes passes)
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
         int n = keys.Length;
@@ -117,7 +134,7 @@ internal static class LineOrder
             bool inSpare = false;
             for (int b = 0; b <= top; b++)
             {
-                if (inSpare ? Distribute(spareKeys, spareItems, keys, items, 8 * b, counts) : Distribute(keys, items, spareKeys, spareItems, 8 * b, counts))
+                if (inSpare ? Distribute(spareKeys, spareItems, keys, items, 8 * b, passes) : Distribute(keys, items, spareKeys, spareItems, 8 * b, passes))
                     inSpare = !inSpare;
             }
             if (inSpare)
@@ -127,22 +144,19 @@ internal static class LineOrder
             }
             return;
         }
-        // A line this long is sorted on the calling thread (Positions gives it a group of its
-        // own), where the host's check may run: one line of 1e8 takes seconds.
-        if (n >= Interruption.ChunkLength) Interruption.Poll();
-        if (!Distribute(keys, items, spareKeys, spareItems, 8 * top, counts))
+        if (!Distribute(keys, items, spareKeys, spareItems, 8 * top, passes))
         {
-            SortRange(keys, items, spareKeys, spareItems, top - 1, counts);
+            SortRange(keys, items, spareKeys, spareItems, top - 1, passes);
             return;
         }
         // Distribute left each bucket's end in counts; the buckets are sorted where they now
         // are, the original room as their spare, and copied back at once.
         Span<int> ends = stackalloc int[256];
-        counts.CopyTo(ends);
+        passes.Counts.CopyTo(ends);
         for (int d = 0, begin = 0; d < 256; begin = ends[d++])
         {
             int length = ends[d] - begin;
-            SortRange(spareKeys.Slice(begin, length), spareItems.Slice(begin, length), keys.Slice(begin, length), items.Slice(begin, length), top - 1, counts);
+            SortRange(spareKeys.Slice(begin, length), spareItems.Slice(begin, length), keys.Slice(begin, length), items.Slice(begin, length), top - 1, passes);
         }
         spareKeys.CopyTo(keys);
         spareItems.CopyTo(items);
@@ -150,10 +164,12 @@ internal static class LineOrder
 
     // One stable counting pass on the byte at `shift` from keys into the spares, leaving each
     // bucket's end in counts; false, with nothing moved, when every key has the same byte there.
-    private static bool Distribute<TKey>(Span<TKey> keys, Span<int> items, Span<TKey> toKeys, Span<int> toItems, int shift, int[] counts)
+    private static bool Distribute<TKey>(Span<TKey> keys, Span<int> items, Span<TKey> toKeys, Span<int> toItems, int shift, Passes passes)
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
         int n = keys.Length;
+        passes.Done(n);
+        int[] counts = passes.Counts;
         Array.Clear(counts);
         for (int j = 0; j < n; j++) counts[Digit(keys[j], shift)]++;
         if (counts[Digit(keys[0], shift)] == n) return false;

@@ -111,10 +111,18 @@ public static partial class Ops
             long inner = 1, n = shape[axis];
             for (int a = 0; a < axis; a++) inner *= shape[a];
             long lineBlock = inner * n;
+            // A poll (the host's Ctrl-C) between chunks of a long line as between short lines:
+            // the gather of one line of 1e8 takes seconds.
+            var pace = Interruption.Paced();
             for (long start = 0; start < result.Length; start += lineBlock)
                 for (long i = start; i < start + inner; i++)
-                    for (long j = 0; j < n; j++)
-                        result[(int)(i + inner * j)] = source[(int)(i + inner * positions[i + inner * j])];
+                    for (long first = 0; first < n; first += Interruption.ChunkLength)
+                    {
+                        long end = Math.Min(n, first + Interruption.ChunkLength);
+                        for (long j = first; j < end; j++)
+                            result[(int)(i + inner * j)] = source[(int)(i + inner * positions[i + inner * j])];
+                        pace.Done(end - first);
+                    }
             return NdArray<T>.Adopt(storage, x.ShapeArray);
         }
     }
