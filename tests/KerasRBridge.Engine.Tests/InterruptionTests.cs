@@ -221,4 +221,15 @@ public class InterruptionTests
         InterruptAfter(0);
         Assert.Throws<Interrupted>(() => Ops.ArgSort(x));
     }
+
+    [Test]
+    public void A_running_total_along_a_long_vector_polls_and_can_be_interrupted()
+    {
+        var x = NdArray.Full(DType.Float32, [Large], 1);
+        Interruption.SetCheck(() => _polls++);
+        Assert.That(Ops.CumSum(x).ToArray<float>()[^1], Is.EqualTo((float)Large));
+        Assert.That(_polls, Is.GreaterThanOrEqualTo(3));
+        InterruptAfter(0);
+        Assert.Throws<Interrupted>(() => Ops.CumProd(x));
+    }
 }

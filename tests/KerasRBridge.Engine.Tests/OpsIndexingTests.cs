@@ -117,6 +117,32 @@ public class OpsIndexingTests
     }
 
     [Test]
+    public void Cumsum_and_cumprod_along_every_axis_equal_running_totals_line_by_line()
+    {
+        // Lines side by side: 1 along the first axis, 3, 51 and 102 along the later ones, so both
+        // the element-by-element and the vectorised paths are met; int32 totals wrap as NumPy's.
+        long[] shape = [3, 17, 2, 5];
+        var values = new int[3 * 17 * 2 * 5];
+        for (int p = 0; p < values.Length; p++) values[p] = p % 7 == 0 ? int.MaxValue - p : p % 5 - 2;
+        var x = NdArray.FromColumnMajor(values, shape);
+        for (int axis = 0; axis < shape.Length; axis++)
+        {
+            long inner = 1, n = shape[axis];
+            for (int a = 0; a < axis; a++) inner *= shape[a];
+            var sums = (int[])values.Clone();
+            var products = (int[])values.Clone();
+            for (long p = 0; p < values.Length; p++)
+                if (p / inner % n > 0)
+                {
+                    sums[p] = unchecked(sums[p - inner] + sums[p]);
+                    products[p] = unchecked(products[p - inner] * products[p]);
+                }
+            Assert.That(Ops.CumSum(x, axis).ToArray<int>(), Is.EqualTo(sums), $"cumsum along axis {axis}");
+            Assert.That(Ops.CumProd(x, axis).ToArray<int>(), Is.EqualTo(products), $"cumprod along axis {axis}");
+        }
+    }
+
+    [Test]
     public void Float16_running_totals_are_rounded_to_float16_at_every_step()
     {
         var sums = Ops.CumSum(Vector((Half)2048, (Half)1, (Half)1));

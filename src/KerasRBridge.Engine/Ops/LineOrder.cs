@@ -88,18 +88,18 @@ internal static class LineOrder
         {
             long i = line % inner, k = line / inner, start = i + inner * n * k;
             TKey differing = TKey.Zero;
-            for (int j = 0; j < n; j++)
-            {
-                _keys[j] = keys[start + inner * j];
-                _items[j] = j;
-                differing |= _keys[j] ^ _keys[0];
-            }
+            foreach (var (first, end) in _passes.Chunks(n))
+                for (int j = first; j < end; j++)
+                {
+                    _keys[j] = keys[start + inner * j];
+                    _items[j] = j;
+                    differing |= _keys[j] ^ _keys[0];
+                }
             // Bytes above the highest one in which keys differ order nothing.
             int top = differing == TKey.Zero ? -1 : (int.CreateTruncating(TKey.Log2(differing)) >> 3);
-            _passes.Done(n);
             SortRange(_keys, _items, _spareKeys, _spareItems, top, _passes);
-            for (int j = 0; j < n; j++) positions[start + inner * j] = _items[j];
-            _passes.Done(n);
+            foreach (var (first, end) in _passes.Chunks(n))
+                for (int j = first; j < end; j++) positions[start + inner * j] = _items[j];
         }
     }
 
@@ -110,9 +110,31 @@ internal static class LineOrder
         public readonly int[] Counts = new int[256];
         private Interruption.Pace _pace;
 
-        public void Done(long elements)
+        /// <summary>A run of <paramref name="length"/> elements in chunks, each counted once moved.</summary>
+        public PacedChunks Chunks(int length) => new(this, length);
+
+        private void Done(long elements)
         {
             if (polls) _pace.Done(elements);
+        }
+
+        /// <summary>The chunks of <see cref="Chunks"/>, as an enumerator for <c>foreach</c>.</summary>
+        public struct PacedChunks(Passes passes, int length)
+        {
+            private int _start, _end;
+
+            public readonly (int First, int End) Current => (_start, _end);
+
+            public bool MoveNext()
+            {
+                if (_end > _start) passes.Done(_end - _start);
+                if (_end >= length) return false;
+                _start = _end;
+                _end = _start + Math.Min(Interruption.ChunkLength, length - _start);
+                return true;
+            }
+
+            public readonly PacedChunks GetEnumerator() => this;
         }
     }
 
@@ -168,18 +190,19 @@ internal static class LineOrder
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
         int n = keys.Length;
-        passes.Done(n);
         int[] counts = passes.Counts;
         Array.Clear(counts);
-        for (int j = 0; j < n; j++) counts[Digit(keys[j], shift)]++;
+        foreach (var (first, end) in passes.Chunks(n))
+            for (int j = first; j < end; j++) counts[Digit(keys[j], shift)]++;
         if (counts[Digit(keys[0], shift)] == n) return false;
         for (int d = 0, total = 0; d < 256; d++) (counts[d], total) = (total, total + counts[d]);
-        for (int j = 0; j < n; j++)
-        {
-            int at = counts[Digit(keys[j], shift)]++;
-            toKeys[at] = keys[j];
-            toItems[at] = items[j];
-        }
+        foreach (var (first, end) in passes.Chunks(n))
+            for (int j = first; j < end; j++)
+            {
+                int at = counts[Digit(keys[j], shift)]++;
+                toKeys[at] = keys[j];
+                toItems[at] = items[j];
+            }
         return true;
     }
 
@@ -216,23 +239,26 @@ internal static class LineOrder
         {
             var values = x.Cast(floats).AsSpan<TFloat>();
             keys = new TKey[values.Length];
-            for (int p = 0; p < keys.Length; p++)
-            {
-                TFloat v = values[p];
-                TKey bits = Unsafe.BitCast<TFloat, TKey>(v + TFloat.Zero);
-                keys[p] = (TFloat.IsNaN(v) ? TKey.AllBitsSet : (bits & sign) != TKey.Zero ? ~bits : bits | sign) ^ flip;
-            }
+            foreach (Range chunk in Interruption.Chunks(keys.Length))
+                for (int p = chunk.Start.Value; p < chunk.End.Value; p++)
+                {
+                    TFloat v = values[p];
+                    TKey bits = Unsafe.BitCast<TFloat, TKey>(v + TFloat.Zero);
+                    keys[p] = (TFloat.IsNaN(v) ? TKey.AllBitsSet : (bits & sign) != TKey.Zero ? ~bits : bits | sign) ^ flip;
+                }
         }
         else if (DTypes.IsUnsigned(x.DType))
         {
             keys = x.Cast(unsigned).AsSpan<TKey>().ToArray();
-            for (int p = 0; p < keys.Length; p++) keys[p] ^= flip;
+            foreach (Range chunk in Interruption.Chunks(keys.Length))
+                for (int p = chunk.Start.Value; p < chunk.End.Value; p++) keys[p] ^= flip;
         }
         else
         {
             var values = x.Cast(signed).AsSpan<TSigned>();
             keys = new TKey[values.Length];
-            for (int p = 0; p < keys.Length; p++) keys[p] = Unsafe.BitCast<TSigned, TKey>(values[p]) ^ sign ^ flip;
+            foreach (Range chunk in Interruption.Chunks(keys.Length))
+                for (int p = chunk.Start.Value; p < chunk.End.Value; p++) keys[p] = Unsafe.BitCast<TSigned, TKey>(values[p]) ^ sign ^ flip;
         }
         return keys;
     }

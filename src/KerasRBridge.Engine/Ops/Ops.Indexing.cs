@@ -194,22 +194,53 @@ public static partial class Ops
         public NdArray Complex128() => Accumulate<Complex>();
         public NdArray Bool() => throw new System.Diagnostics.UnreachableException("Bools accumulate as int32.");
 
+        // Below this many lines side by side, a line is accumulated element by element: one
+        // vectorised call per step of a handful of elements costs more than the arithmetic.
+        private const int MinVectorisedLines = 16;
+
         private NdArray Accumulate<T>() where T : unmanaged, INumberBase<T>
         {
             var storage = TensorStorage.AllocateLike<T>(x);
             var result = storage.GetSpan();
-            x.AsSpan<T>().CopyTo(result);
+            // Chunk by chunk, polling: a first copy into fresh memory faults in every page.
+            Interruption.Copy(x.AsSpan<T>(), result);
             int inner = 1, outer = 1, n = (int)x.ShapeSpan[axis];
             for (int a = 0; a < axis; a++) inner *= (int)x.ShapeSpan[a];
             for (int a = axis + 1; a < x.Rank; a++) outer *= (int)x.ShapeSpan[a];
+            var pace = Interruption.Paced();
             for (int k = 0; k < outer; k++)
-                for (int j = 1; j < n; j++)
+            {
+                // The block of `inner` lines, element j of line i at i + inner * j.
+                var block = result.Slice(n * k * inner, n * inner);
+                if (inner >= MinVectorisedLines)
                 {
-                    var previous = result.Slice((j - 1 + n * k) * inner, inner);
-                    var current = result.Slice((j + n * k) * inner, inner);
-                    if (product) TensorPrimitives.Multiply(current, previous, current);
-                    else TensorPrimitives.Add(current, previous, current);
+                    for (int j = 1; j < n; j++)
+                    {
+                        var previous = block.Slice((j - 1) * inner, inner);
+                        var current = block.Slice(j * inner, inner);
+                        if (product) TensorPrimitives.Multiply(current, previous, current);
+                        else TensorPrimitives.Add(current, previous, current);
+                        pace.Done(inner);
+                    }
+                    continue;
                 }
+                for (int i = 0; i < inner; i++)
+                {
+                    T total = block[i];
+                    // In chunks, so that one long line (a vector of 1e8) polls as it goes.
+                    for (int first = 1; first < n; first += Interruption.ChunkLength)
+                    {
+                        int end = Math.Min(n, first + Interruption.ChunkLength);
+                        for (int j = first; j < end; j++)
+                        {
+                            ref T element = ref block[i + inner * j];
+                            total = product ? total * element : total + element;
+                            element = total;
+                        }
+                        pace.Done(end - first);
+                    }
+                }
+            }
             return NdArray<T>.Adopt(storage, x.ShapeArray);
         }
     }

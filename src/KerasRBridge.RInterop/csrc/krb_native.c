@@ -466,10 +466,14 @@ static int krb_make_pointer_object(const krb_pointer_request *request, SEXP *cel
     return status;
 }
 
+/* R looks at its time limits (setTimeLimit()) on every sixth check only, skipping five
+ * (TIME_CHECK_SKIP in R_CheckTimeLimits) because R checks often; the engine's polls come every
+ * 20 ms at most, so each counts for six: a limit is then seen within R's own 50 ms. A pending
+ * interrupt is taken at the first. */
 static SEXP interrupt_body(void *unused)
 {
     (void)unused;
-    R_CheckUserInterrupt();
+    for (int i = 0; i < 6; i++) R_CheckUserInterrupt();
     return R_NilValue;
 }
 
