@@ -64,6 +64,21 @@ test_that("setTimeLimit() stops long engine work at the polls that serve Ctrl-C,
   expect_identical(as.array(keras_variable(array(1:4, c(2, 2)))), array(1:4, c(2, 2)))
 })
 
+test_that("setTimeLimit() stops a long sort of one line as it goes, not at its end", {
+  x <- random_normal(1e7, seed = 1)
+  invisible(op_sort(x))
+  full <- min(system.time(op_sort(x))[["elapsed"]], system.time(op_sort(x))[["elapsed"]])
+  limited <- system.time(err <- tryCatch({
+    setTimeLimit(elapsed = full / 10, transient = TRUE)
+    on.exit(setTimeLimit(), add = TRUE)
+    op_sort(x)
+  }, error = identity))[["elapsed"]]
+  setTimeLimit()
+  expect_match(conditionMessage(err), "reached elapsed time limit")
+  expect_lt(limited, full * 0.75)
+  expect_identical(as.array(op_sort(c(3, 1, 2))), array(c(1, 2, 3), 3))
+})
+
 test_that("setTimeLimit() stops the engine's long element-by-element loops, and the session goes on", {
   # Each would run for well over a minute: the engine's integer matrix kernel, einsum element by
   # element (integers), and order-1 sampling in 20 axes (2^20 elements blended a point).
