@@ -62,6 +62,30 @@ public class OpsOrderingTests
     }
 
     [Test]
+    public void Top_k_of_lines_side_by_side_selects_each_lines_largest_in_order([Values(0, 1, 5, 128, 200)] int k)
+    {
+        // 7 x 3 lines of 1000 along the last axis, each line's elements 21 apart in storage; a k
+        // up to 128 of 1000 is selected line by line, 200 sorted whole: both give the same.
+        long[] shape = [7, 3, 1000];
+        int lines = 21, n = 1000;
+        var values = Mixed(lines * n, k + 1);
+        var (topValues, indices) = Ops.TopK(NdArray.FromColumnMajor(values, shape).Cast(DType.Float32), k);
+        Assert.That(indices.ShapeArray, Is.EqualTo(new long[] { 7, 3, k }));
+        var found = indices.ToArray<int>();
+        var foundValues = topValues.ToArray<float>();
+        for (int line = 0; line < lines; line++)
+        {
+            double ValueAt(int j) => values[line + lines * j];
+            var expected = Enumerable.Range(0, n)
+                .OrderBy(j => double.IsNaN(ValueAt(j)) ? 0 : 1)
+                .ThenByDescending(j => double.IsNaN(ValueAt(j)) ? 0 : ValueAt(j))
+                .Take(k).ToArray();
+            Assert.That(Enumerable.Range(0, k).Select(r => found[line + lines * r]), Is.EqualTo(expected), $"line {line}");
+            Assert.That(Enumerable.Range(0, k).Select(r => foundValues[line + lines * r]), Is.EqualTo(expected.Select(j => (float)ValueAt(j))), $"values of line {line}");
+        }
+    }
+
+    [Test]
     public void Int64_beyond_2_to_the_53_orders_exactly()
     {
         long big = 1L << 60;

@@ -14,7 +14,7 @@ namespace KerasRBridge.Engine;
 /// construction, skipping bytes every key shares); short ranges by insertion. Lines are shared
 /// among the cores.
 /// </remarks>
-internal static class LineOrder
+internal static partial class LineOrder
 {
     // Below this many elements, waking the thread pool costs more than the second core saves.
     private const long MinParallelElements = 1 << 15;

@@ -52,8 +52,10 @@ public static partial class Ops
         if (x.Rank == 0) throw new KerasValueError($"`top_k` needs a tensor of rank 1 or more. Received: x.shape={NdArray.FormatShape(x.ShapeSpan)}");
         long n = x.ShapeSpan[^1];
         if (k < 0 || k > n) throw new KerasValueError($"`k` must be between 0 and {n}, the length of the last axis. Received: k={k}");
-        var descending = Order(x, -1, "top_k", descending: true);
-        var indices = Take(descending, Arange(0, k, 1, DType.Int64), -1);
+        long[] shape = [.. x.ShapeSpan[..^1], k];
+        var indices = LineOrder.Selects(k, n)
+            ? NdArray.FromColumnMajor(LineOrder.First(x, k, descending: true), shape)
+            : Take(Order(x, -1, "top_k", descending: true), Arange(0, k, 1, DType.Int64), -1);
         if (!sorted) indices = Sort(indices, -1);
         return (TakeAlongAxis(x, indices, -1), indices);
     }
