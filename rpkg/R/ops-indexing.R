@@ -268,11 +268,14 @@ op_diff <- function(a, n = 1L, axis = -1L) {
   if (n < 0L) raise_bridge_error("value_error", sprintf("order must be non-negative but got %d", n))
   # Once the axis is empty, further differences change nothing: n = 1e9 looped a billion times.
   for (i in seq_len(min(n, axis_length(a, axis)))) {
-    length <- axis_length(a, axis)
-    # Arrays of indices: one index alone would drop the axis.
-    earlier <- as.array(seq_len(max(length - 1L, 0L)))
-    later <- op_take(a, earlier + 1L, axis = axis)
-    earlier <- op_take(a, earlier, axis = axis)
+    # Two slices one apart along the axis, each a strided copy (an array of indices as long as
+    # the axis took 0.8 s for 1e7 elements).
+    at <- one_axis(a, axis)
+    shape <- dim(a)
+    shape[[at]] <- shape[[at]] - 1L
+    first <- rep(1L, length(shape))
+    later <- op_slice(a, replace(first, at, 2L), shape)
+    earlier <- op_slice(a, first, shape)
     a <- if (a$dtype == "bool") op_not_equal(later, earlier) else op_subtract(later, earlier)
   }
   a
