@@ -16,6 +16,19 @@ public class OpsLinearAlgebraTests
     }
 
     [Test]
+    public void Long_float_vectors_dot_to_their_inner_product_as_a_row_times_a_column_does()
+    {
+        var random = new Random(7);
+        var x = Enumerable.Range(0, 100_003).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var y = Enumerable.Range(0, 100_003).Select(_ => random.NextDouble() - 0.5).ToArray();
+        double exact = x.Zip(y, (a, b) => a * b).Sum();
+        Assert.That(Doubles(Ops.Dot(Vector(x), Vector(y)))[0], Is.EqualTo(exact).Within(1e-9));
+        var single = Doubles(Ops.MatMul(Vector(x).Cast(DType.Float32), Vector(y).Cast(DType.Float32)));
+        Assert.That(single[0], Is.EqualTo(exact).Within(1e-3));
+        Assert.That(Doubles(Ops.MatMul(Ops.Reshape(Vector(x), [1, -1]), Ops.Reshape(Vector(y), [-1, 1]))), Is.EqualTo(Doubles(Ops.Dot(Vector(x), Vector(y)))));
+    }
+
+    [Test]
     public void Dot_of_3d_tensors_sums_the_last_axis_against_the_second_to_last()
     {
         var a = NdArray.FromRowMajor(Enumerable.Range(0, 12).Select(i => (double)i).ToArray(), [2, 2, 3]);

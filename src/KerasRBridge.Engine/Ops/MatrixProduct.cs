@@ -126,6 +126,13 @@ internal static class MatrixProduct
     private static void Gemm<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n)
         where T : unmanaged, INumberBase<T>
     {
+        // One row times one column, a vector's dot product: BLAS's gemm runs it several times
+        // slower than a dot product does (1e7 float32: 24 against 3 ms).
+        if (m == 1 && n == 1 && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
+        {
+            c[0] = TensorPrimitives.Dot(a, b);
+            return;
+        }
         if (Blas.TryGemm(a, b, c, m, k, n)) return;
         c.Clear();
         for (int i0 = 0; i0 < m; i0 += RowBlock)
