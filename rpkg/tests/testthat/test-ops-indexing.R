@@ -229,6 +229,16 @@ test_that("flags such as zero_indexed take TRUE or FALSE only, as keras3's if ()
   expect_identical(as.vector(as.array(op_argmax(c(1, 3, 2), zero_indexed = FALSE))), 2L)
 })
 
+test_that("an error about many indices shows the first ten and their number", {
+  err <- tryCatch(op_take(1:3, c(rep(1, 1e5), 1.5)), kerasbridge_error = identity)
+  expect_match(conditionMessage(err), "Received: 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, ... (100001 in all)", fixed = TRUE)
+})
+
+test_that("1-based indices shift down, 0 and negative ones stay as they are", {
+  expect_identical(as.array(op_take(c(10, 20, 30), c(3L, 1L, -1L, 0L))), array(c(30, 10, 30, 10), 4))
+  expect_identical(as.array(op_take(c(10, 20, 30), array(c(2, 3, 1, 2), c(2, 2)))), array(c(20, 30, 10, 20), c(2, 2)))
+})
+
 test_that("indices and split points that are not numbers are classed errors", {
   x <- op_array(matrix(1:6, 2))
   expect_bridge_error(op_take(x, "a"), "type_error", "Indices must be whole numbers. Received: a", fixed = TRUE)
