@@ -143,6 +143,18 @@ public static partial class Ops
             // No positions to find, however long the other axes.
             if (inner == 0 || outer == 0) return [];
             var result = new int[inner * outer];
+            // Lines that lie whole one after another (a vector, R's first axis): the library's
+            // vectorised search, whose order is Keras's (the first NaN wins, -0 below +0, the
+            // first of equals).
+            if (inner == 1)
+            {
+                for (long k = 0; k < outer; k++)
+                {
+                    var line = data.Slice((int)(n * k), (int)n);
+                    result[k] = largest ? TensorPrimitives.IndexOfMax(line) : TensorPrimitives.IndexOfMin(line);
+                }
+                return result;
+            }
             // Column-major, the elements compared along an inner axis are `inner` apart: the
             // running best of every position is kept and each slab along the axis read in
             // order, rather than one position's elements gathered at that stride.
