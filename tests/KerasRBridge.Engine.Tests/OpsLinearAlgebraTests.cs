@@ -349,6 +349,20 @@ public class OpsDiagonalTests
     }
 
     [Test]
+    public void Roll_along_each_axis_moves_every_element_shift_places_on_that_axis([Values(0, 1, 2)] int axis, [Values(-7, 0, 1, 4, 12)] long shift)
+    {
+        long[] shape = [3, 4, 5];
+        var values = Enumerable.Range(0, 60).Select(v => (double)v).ToArray();
+        var rolled = Ops.Roll(NdArray.FromColumnMajor(values, shape), shift, axis).ToArray<double>();
+        long inner = axis == 0 ? 1 : axis == 1 ? 3 : 12, n = shape[axis];
+        for (int p = 0; p < 60; p++)
+        {
+            long at = p / inner % n, moved = ((at + shift) % n + n) % n;
+            Assert.That(rolled[p + (moved - at) * inner], Is.EqualTo(values[p]), $"element {p}");
+        }
+    }
+
+    [Test]
     public void Rolling_the_flattening_by_shifts_whose_sum_passes_a_long_rolls_by_that_sum_modulo_the_length()
     {
         // (2^63 - 1) * 2 = 2^64 - 2, which is 4 modulo 5.
