@@ -46,16 +46,18 @@ public static partial class Ops
     private readonly struct SegmentReduction(NdArray data, long[] ids, long segments, bool maximum) : INumericFamily<NdArray>
     {
         public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
-            maximum ? Reduce(T.NegativeInfinity, T.Max) : Reduce(T.Zero, static (a, b) => a + b);
+            maximum ? Reduce<T, Largest<T>>(T.NegativeInfinity) : Reduce<T, Added<T>>(T.Zero);
 
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> =>
-            maximum ? Reduce(T.MinValue, T.Max) : Reduce(T.Zero, static (a, b) => unchecked(a + b));
+            maximum ? Reduce<T, Largest<T>>(T.MinValue) : Reduce<T, Added<T>>(T.Zero);
 
-        public NdArray Complex128() => Reduce(Complex.Zero, static (a, b) => a + b);
+        public NdArray Complex128() => Reduce<Complex, Added<Complex>>(Complex.Zero);
 
-        public NdArray Bool() => Reduce(false, static (a, b) => a | b);
+        public NdArray Bool() => Reduce<bool, Either>(false);
 
-        private NdArray Reduce<T>(T empty, Func<T, T, T> combine) where T : unmanaged
+        // The combination a type parameter, not a delegate, so that it is inlined into the loop
+        // (a delegate call per row took 0.38 s for 1e7 rows).
+        private NdArray Reduce<T, TCombine>(T empty) where T : unmanaged where TCombine : ICombine<T>
         {
             long rows = data.ShapeSpan[0], width = NdArray.ElementCount(data.ShapeSpan[1..]);
             long[] shape = [segments, .. data.ShapeSpan[1..]];
@@ -63,17 +65,40 @@ public static partial class Ops
             var result = storage.GetSpan();
             result.Fill(empty);
             var source = data.AsSpan<T>();
+            var pace = Interruption.Paced();
             for (long r = 0; r < width; r++)
             {
                 for (long i = 0; i < rows; i++)
                 {
+                    if ((i & 0xFFFF) == 0xFFFF) pace.Done(0x10000);
                     long s = ids[i];
                     if (s < 0 || s >= segments) continue;
                     ref T target = ref result[(int)(s + segments * r)];
-                    target = combine(target, source[(int)(i + rows * r)]);
+                    target = TCombine.Combine(target, source[(int)(i + rows * r)]);
                 }
             }
             return NdArray<T>.Adopt(storage, shape);
         }
+    }
+
+    private interface ICombine<T>
+    {
+        static abstract T Combine(T a, T b);
+    }
+
+    private readonly struct Added<T> : ICombine<T> where T : IAdditionOperators<T, T, T>
+    {
+        public static T Combine(T a, T b) => unchecked(a + b);
+    }
+
+    // NaN wins, as in NumPy's maximum.at.
+    private readonly struct Largest<T> : ICombine<T> where T : INumber<T>
+    {
+        public static T Combine(T a, T b) => T.Max(a, b);
+    }
+
+    private readonly struct Either : ICombine<bool>
+    {
+        public static bool Combine(bool a, bool b) => a | b;
     }
 }
