@@ -19,11 +19,12 @@ internal static partial class LineOrder
     /// <paramref name="k"/> first elements in the order <see cref="Positions"/> gives (ties by
     /// position), column-major with the last axis k long.
     /// </summary>
-    internal static int[] First(NdArray x, int k, bool descending)
+    internal static int[] First(NdArray x, int k, bool descending) =>
+        WithKeys<int[], FirstPositions>(x, descending, new(x.ShapeSpan[^1], k));
+
+    private readonly struct FirstPositions(long n, int k) : IKeysUse<int[]>
     {
-        return DTypes.ElementSize(x.DType) == 8
-            ? First(Keys<ulong, double, long>(x, descending, DType.Float64, DType.Int64, DType.UInt64), x.ShapeSpan[^1], k)
-            : First(Keys<uint, float, int>(x, descending, DType.Float32, DType.Int32, DType.UInt32), x.ShapeSpan[^1], k);
+        public int[] With<TKey>(TKey[] keys) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey> => First(keys, n, k);
     }
 
     // Column-major, the last axis varies slowest: element j of line i is at i + lines * j, so the

@@ -32,12 +32,25 @@ internal static partial class LineOrder
     /// positions of its elements in order, written where the line's elements are (column-major,
     /// the shape of <paramref name="x"/>).
     /// </summary>
-    internal static int[] Positions(NdArray x, int axis, bool descending)
+    internal static int[] Positions(NdArray x, int axis, bool descending) =>
+        WithKeys<int[], AllPositions>(x, descending, new(x.ShapeArray, axis));
+
+    private readonly struct AllPositions(long[] shape, int axis) : IKeysUse<int[]>
     {
-        return DTypes.ElementSize(x.DType) == 8
-            ? Positions(Keys<ulong, double, long>(x, descending, DType.Float64, DType.Int64, DType.UInt64), x.ShapeSpan, axis)
-            : Positions(Keys<uint, float, int>(x, descending, DType.Float32, DType.Int32, DType.UInt32), x.ShapeSpan, axis);
+        public int[] With<TKey>(TKey[] keys) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey> => Positions(keys, shape, axis);
     }
+
+    /// <summary>What is done with a tensor's order keys, of whichever width its dtype takes.</summary>
+    private interface IKeysUse<TResult>
+    {
+        TResult With<TKey>(TKey[] keys) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>;
+    }
+
+    // Keys of 64 bits for float64 and the 64-bit integers, of 32 for every narrower dtype.
+    private static TResult WithKeys<TResult, TUse>(NdArray x, bool descending, TUse use) where TUse : IKeysUse<TResult> =>
+        DTypes.ElementSize(x.DType) == 8
+            ? use.With(Keys<ulong, double, long>(x, descending, DType.Float64, DType.Int64, DType.UInt64))
+            : use.With(Keys<uint, float, int>(x, descending, DType.Float32, DType.Int32, DType.UInt32));
 
     private static int[] Positions<TKey>(TKey[] keys, ReadOnlySpan<long> shape, int axis)
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
