@@ -240,17 +240,17 @@ public static partial class Ops
                 {
                     T total = block[i];
                     // In chunks, so that one long line (a vector of 1e8) polls as it goes.
-                    for (int first = 1; first < n; first += Interruption.ChunkLength)
+                    foreach (Range chunk in Interruption.Chunks(n))
                     {
-                        int end = Math.Min(n, first + Interruption.ChunkLength);
-                        for (int j = first; j < end; j++)
+                        var (first, count) = chunk.GetOffsetAndLength(n);
+                        for (int j = Math.Max(first, 1); j < first + count; j++)
                         {
                             ref T element = ref block[i + inner * j];
                             total = product ? total * element : total + element;
                             element = total;
                         }
-                        pace.Done(end - first);
                     }
+                    pace.Done(n);
                 }
             }
             return NdArray<T>.Adopt(storage, x.ShapeArray);

@@ -118,13 +118,15 @@ public static partial class Ops
             var pace = Interruption.Paced();
             for (long start = 0; start < result.Length; start += lineBlock)
                 for (long i = start; i < start + inner; i++)
-                    for (long first = 0; first < n; first += Interruption.ChunkLength)
+                {
+                    foreach (Range chunk in Interruption.Chunks((int)n))
                     {
-                        long end = Math.Min(n, first + Interruption.ChunkLength);
-                        for (long j = first; j < end; j++)
+                        var (first, count) = chunk.GetOffsetAndLength((int)n);
+                        for (long j = first; j < first + count; j++)
                             result[(int)(i + inner * j)] = source[(int)(i + inner * positions[i + inner * j])];
-                        pace.Done(end - first);
                     }
+                    pace.Done(n);
+                }
             return NdArray<T>.Adopt(storage, x.ShapeArray);
         }
     }
