@@ -70,7 +70,7 @@ public static partial class Ops
             {
                 for (long i = 0; i < rows; i++)
                 {
-                    if ((i & 0xFFFF) == 0xFFFF) pace.Done(0x10000);
+                    pace.Done(1);
                     long s = ids[i];
                     if (s < 0 || s >= segments) continue;
                     ref T target = ref result[(int)(s + segments * r)];
