@@ -26,6 +26,18 @@ public class OpsShapeTests
         Assert.That(Doubles(Ops.Reshape(Ops.Transpose(x), [1, 4, 3, 2])), Is.EqualTo(Doubles(Ops.Transpose(x))));
     }
 
+    [TestCase(new long[] { 33, 5, 34, 3 }, new long[] { 3, 34, 5, 33 })]
+    [TestCase(new long[] { 16830 }, new long[] { 10, 99, 17 })]
+    [TestCase(new long[] { 170, 99 }, new long[] { 2, 5, 17, 99 })]
+    [TestCase(new long[] { 2, 5, 17, 99 }, new long[] { 99, 170 })]
+    public void Reshape_to_several_axes_keeps_the_row_major_order(long[] from, long[] to)
+    {
+        int n = (int)NdArray.ElementCount(from);
+        var result = Ops.Reshape(Range(n, from), to);
+        Assert.That(result.ShapeArray, Is.EqualTo(to));
+        Assert.That(IndexingTestArrays.RowMajor<int>(result), Is.EqualTo(Enumerable.Range(0, n).ToArray()));
+    }
+
     [Test]
     public void Reshape_infers_one_unknown_dimension()
     {

@@ -106,6 +106,19 @@ public class OpsTransposeViewTests
     }
 
     [Test]
+    public void Every_permutation_of_four_axes_reads_as_numpys_transpose()
+    {
+        // Lengths that do not fill the gather's 32 x 32 tiles, and one of length 1.
+        var x = Large(33, 5, 1, 34, 3);
+        int[] axes = [0, 1, 2, 3, 4];
+        foreach (var order in Permutations(axes))
+            Assert.That(RowMajor(Ops.Transpose(x, order)), Is.EqualTo(TransposedRowMajor(x, order)), string.Join(",", order));
+    }
+
+    private static IEnumerable<int[]> Permutations(int[] items) =>
+        items.Length <= 1 ? [items] : items.SelectMany(first => Permutations([.. items.Where(i => i != first)]).Select(rest => (int[])[first, .. rest]));
+
+    [Test]
     public void Reshaping_a_deferred_transpose_reads_the_operand_in_the_transposes_order()
     {
         var x = Large(300, 400);
