@@ -36,6 +36,31 @@ public class CastTests
         Assert.That(Vector(0, 7, -1).Cast(DType.Bool).ToArray<bool>(), Is.EqualTo(new[] { false, true, true }));
     }
 
+    // Several whole vectors of every width and a tail.
+    [Test]
+    public void Long_tensors_of_every_real_dtype_become_bool_as_value_not_equal_to_zero()
+    {
+        LongToBool<sbyte>();
+        LongToBool<byte>();
+        LongToBool<short>();
+        LongToBool<ushort>();
+        LongToBool<int>();
+        LongToBool<uint>();
+        LongToBool<long>();
+        LongToBool<ulong>();
+        LongToBool<Half>();
+        LongToBool<float>();
+        LongToBool<double>();
+    }
+
+    private static void LongToBool<T>() where T : unmanaged, INumber<T>, IMinMaxValue<T>
+    {
+        var random = new Random(3);
+        T[] values = [T.Zero, -T.Zero, T.One, T.MinValue, T.MaxValue, T.CreateSaturating(double.NaN), T.CreateSaturating(0.5)];
+        var data = Enumerable.Range(0, 203).Select(_ => values[random.Next(values.Length)]).ToArray();
+        Assert.That(Vector(data).Cast(DType.Bool).ToArray<bool>(), Is.EqualTo(data.Select(v => v != T.Zero).ToArray()), typeof(T).Name);
+    }
+
     [Test]
     public void Bools_become_one_and_zero()
     {

@@ -1,3 +1,4 @@
+using System.Numerics;
 using KerasRBridge.Engine;
 using static KerasRBridge.Engine.Tests.OpsTestArrays;
 
@@ -50,6 +51,51 @@ public class OpsComparisonTests
         var nan = Vector(double.NaN);
         Assert.That(Bools(Ops.Equal(nan, nan)), Is.EqualTo(new[] { false }));
         Assert.That(Bools(Ops.NotEqual(nan, nan)), Is.EqualTo(new[] { true }));
+    }
+
+    // 203 elements: several whole vectors of every width and a tail, with the awkward values
+    // (NaN, -0, infinities, the extremes) among ordinary ones, against the definition's scalar
+    // comparison of each pair and of each element with one number on either side.
+    [Test]
+    public void Long_operands_of_every_dtype_compare_as_their_elements_do()
+    {
+        LongComparisons<sbyte>();
+        LongComparisons<byte>();
+        LongComparisons<short>();
+        LongComparisons<ushort>();
+        LongComparisons<int>();
+        LongComparisons<uint>();
+        LongComparisons<long>();
+        LongComparisons<ulong>();
+        LongComparisons<Half>();
+        LongComparisons<float>();
+        LongComparisons<double>();
+    }
+
+    private static void LongComparisons<T>() where T : unmanaged, INumber<T>, IMinMaxValue<T>
+    {
+        var random = new Random(7);
+        T[] awkward = [T.Zero, -T.Zero, T.MinValue, T.MaxValue, T.One, T.CreateSaturating(double.NaN),
+            T.CreateSaturating(double.PositiveInfinity), T.CreateSaturating(double.NegativeInfinity)];
+        T Draw() => random.Next(4) == 0 ? awkward[random.Next(awkward.Length)] : T.CreateSaturating(random.Next(-3, 4));
+        var x = Enumerable.Range(0, 203).Select(_ => Draw()).ToArray();
+        var y = Enumerable.Range(0, 203).Select(_ => Draw()).ToArray();
+        (Func<Operand, Operand, NdArray> op, Func<T, T, bool> definition, string name)[] comparisons =
+        [
+            (Ops.Equal, (a, b) => a == b, "equal"), (Ops.NotEqual, (a, b) => a != b, "not_equal"),
+            (Ops.Less, (a, b) => a < b, "less"), (Ops.LessEqual, (a, b) => a <= b, "less_equal"),
+            (Ops.Greater, (a, b) => a > b, "greater"), (Ops.GreaterEqual, (a, b) => a >= b, "greater_equal"),
+        ];
+        foreach (var (op, definition, name) in comparisons)
+        {
+            string what = $"{name} of {typeof(T).Name}";
+            Assert.That(Bools(op(Vector(x), Vector(y))), Is.EqualTo(x.Zip(y, definition).ToArray()), what);
+            foreach (T one in awkward.Append(y[0]))
+            {
+                Assert.That(Bools(op(Vector(x), Ops.Reshape(Vector(one), []))), Is.EqualTo(x.Select(a => definition(a, one)).ToArray()), $"{what}, a number second");
+                Assert.That(Bools(op(Ops.Reshape(Vector(one), []), Vector(x))), Is.EqualTo(x.Select(a => definition(one, a)).ToArray()), $"{what}, a number first");
+            }
+        }
     }
 
     [Test]

@@ -319,6 +319,27 @@ public class OpsMathTests
         Assert.That(Ops.IsNan(x).DType, Is.EqualTo(DType.Bool));
     }
 
+    // Several whole vectors and a tail of awkward values, including NaNs with either sign.
+    [Test]
+    public void Long_float_tensors_are_classified_as_their_elements_are()
+    {
+        LongClassification<Half>();
+        LongClassification<float>();
+        LongClassification<double>();
+    }
+
+    private static void LongClassification<T>() where T : unmanaged, IFloatingPointIeee754<T>, IMinMaxValue<T>
+    {
+        var random = new Random(11);
+        T[] values = [T.Zero, T.NegativeZero, T.NaN, -T.NaN, T.PositiveInfinity, T.NegativeInfinity, T.MaxValue, T.MinValue, T.Epsilon, -T.One, T.One];
+        var data = Enumerable.Range(0, 203).Select(_ => values[random.Next(values.Length)]).ToArray();
+        var x = Vector(data);
+        Assert.That(Bools(Ops.IsNan(x)), Is.EqualTo(data.Select(T.IsNaN).ToArray()), $"isnan of {typeof(T).Name}");
+        Assert.That(Bools(Ops.IsInf(x)), Is.EqualTo(data.Select(T.IsInfinity).ToArray()), $"isinf of {typeof(T).Name}");
+        Assert.That(Bools(Ops.IsFinite(x)), Is.EqualTo(data.Select(T.IsFinite).ToArray()), $"isfinite of {typeof(T).Name}");
+        Assert.That(Bools(Ops.Signbit(x)), Is.EqualTo(data.Select(T.IsNegative).ToArray()), $"signbit of {typeof(T).Name}");
+    }
+
     [Test]
     public void Integers_and_bools_are_never_nan_or_infinite()
     {

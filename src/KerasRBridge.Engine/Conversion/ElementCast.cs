@@ -77,7 +77,8 @@ internal static partial class ElementCast
         public NdArray Bool()
         {
             var result = Fresh<bool>(like, out var destination);
-            for (int i = 0; i < destination.Length; i++) destination[i] = _source[i] != TFrom.Zero;
+            var zero = TFrom.Zero;
+            BoolLanes.Apply<TFrom, NotEqualKernel<TFrom>, Lanes, RepeatedLane>(ref MemoryMarshal.GetReference(_source), ref zero, destination);
             return result;
         }
 

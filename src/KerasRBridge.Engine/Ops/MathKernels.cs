@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Numerics.Tensors;
 
 namespace KerasRBridge.Engine;
@@ -47,37 +48,50 @@ internal readonly struct ComplexFunctionKernel<TFunction> : IUnaryKernel<Complex
 internal interface IFloatTest
 {
     static abstract bool Test<T>(T x) where T : IFloatingPointIeee754<T>;
+    static abstract Vector<T> Mask<T>(Vector<T> x);
     static abstract bool OfWholeNumbers { get; }
 }
 
 internal readonly struct SignBitTest : IFloatTest
 {
     public static bool Test<T>(T x) where T : IFloatingPointIeee754<T> => T.IsNegative(x);
+    public static Vector<T> Mask<T>(Vector<T> x) => Vector.IsNegative(x);
     public static bool OfWholeNumbers => false;
 }
 
 internal readonly struct NanTest : IFloatTest
 {
     public static bool Test<T>(T x) where T : IFloatingPointIeee754<T> => T.IsNaN(x);
+    public static Vector<T> Mask<T>(Vector<T> x) => Vector.IsNaN(x);
     public static bool OfWholeNumbers => false;
 }
 
 internal readonly struct InfinityTest : IFloatTest
 {
     public static bool Test<T>(T x) where T : IFloatingPointIeee754<T> => T.IsInfinity(x);
+    public static Vector<T> Mask<T>(Vector<T> x) => Vector.IsInfinity(x);
     public static bool OfWholeNumbers => false;
 }
 
 internal readonly struct FiniteTest : IFloatTest
 {
     public static bool Test<T>(T x) where T : IFloatingPointIeee754<T> => T.IsFinite(x);
+    public static Vector<T> Mask<T>(Vector<T> x) => Vector.IsFinite(x);
     public static bool OfWholeNumbers => true;
 }
 
-internal readonly struct FloatTestKernel<TTest, T> : IUnaryKernel<FloatTestKernel<TTest, T>, T, bool>
+internal readonly struct FloatTestKernel<TTest, T> : IUnaryKernel<FloatTestKernel<TTest, T>, T, bool>, ILaneTest<T>
     where TTest : IFloatTest where T : IFloatingPointIeee754<T>
 {
     public static bool Apply(T x) => TTest.Test(x);
+    public static bool Apply(T x, T y) => TTest.Test(x);
+    public static Vector<T> Mask(Vector<T> x, Vector<T> y) => TTest.Mask(x);
+
+    public static void Apply(ReadOnlySpan<T> x, Span<bool> destination)
+    {
+        ref T first = ref MemoryMarshal.GetReference(x);
+        BoolLanes.Apply<T, FloatTestKernel<TTest, T>, Lanes, Lanes>(ref first, ref first, destination);
+    }
 }
 
 /// <summary>NumPy tests a complex number's parts: NaN or infinite if either part is, finite if both are.</summary>
