@@ -122,6 +122,23 @@ test_that("an axis that is not whole numbers is a type_error", {
   expect_bridge_error(op_sum(v, axis = NA), "type_error", "axis")
 })
 
+test_that("an integer tensor names the axes its values name, as keras3 reads it with as.integer()", {
+  x <- op_array(array(as.numeric(1:24), c(2, 3, 4)), "float32")
+  expect_identical(as.array(op_sum(x, axis = op_array(2L))), as.array(op_sum(x, axis = 2L)))
+  expect_identical(as.array(op_max(x, axis = op_array(c(-1L, 1L), "int64"))), as.array(op_max(x, axis = c(-1L, 1L))))
+  expect_identical(as.array(op_mean(x, axis = list(op_array(3L), 1L))), as.array(op_mean(x, axis = c(3L, 1L))))
+  expect_identical(as.array(op_prod(x, axis = op_array(integer(0)))), as.array(x))
+  expect_identical(as.array(op_argmax(x, axis = keras_variable(2L, dtype = "int32"))), as.array(op_argmax(x, axis = 2L)))
+})
+
+test_that("an axis tensor is checked as a number is", {
+  x <- op_ones(c(2, 3))
+  expect_bridge_error(op_sum(x, axis = op_array(0L)), "value_error", "1 based, received 0")
+  expect_bridge_error(op_sum(x, axis = op_array(3L)), "value_error", "axis 3 is out of bounds for a tensor of rank 2", fixed = TRUE)
+  expect_bridge_error(op_sum(x, axis = op_array(1.5)), "type_error", "Argument `axis` must be NULL or whole numbers", fixed = TRUE)
+  expect_bridge_error(op_sum(x, axis = op_array(TRUE)), "type_error", "axis")
+})
+
 test_that("a repeated axis is a value_error", {
   expect_bridge_error(op_sum(v, axis = c(2, -1)), "value_error", "duplicate value in 'axis'", fixed = TRUE)
 })

@@ -100,26 +100,36 @@ internal static unsafe class Args
     /// give long.MinValue: op_roll(x, 1e300) rolled by a wrong amount).</exception>
     internal static long[] Integers(Sexp x, string argument)
     {
+        const string Expected = "whole numbers";
+        return WholeNumbers(x, argument, Expected) is { Length: > 0 } values ? values : throw NotWholeNumbers(x, argument, Expected);
+    }
+
+    /// <summary>What <see cref="Integers"/> reads, and also none: an empty vector, list or
+    /// tensor. A type error says the argument must be <paramref name="expected"/>.</summary>
+    /// <exception cref="KerasValueError">A number is beyond the 64-bit integers.</exception>
+    internal static long[] WholeNumbers(Sexp x, string argument, string expected)
+    {
         if (Tensors.IsEngineObject(x) && Tensors.FromR(x) is var tensor && DTypes.IsInteger(tensor.DType))
-            return tensor.Size > 0 ? Longs(tensor, x, argument) : throw NotWholeNumbers(x, argument);
+            return Longs(tensor, x, argument);
         bool isList = NestedLists.Applies(x);
-        var result = new long[isList || IsNumeric(x) ? RValues.LengthOf(x) : 0];
+        if (!isList && !IsNumeric(x)) throw NotWholeNumbers(x, argument, expected);
+        var result = new long[RValues.LengthOf(x)];
         for (long i = 0; i < result.Length; i++)
-            result[i] = isList ? WholeElement(Objects.Unwrap(RValues.ElementAt(x, i)), x, argument) : WholeAt(x, i, x, argument);
-        return result.Length > 0 ? result : throw NotWholeNumbers(x, argument);
+            result[i] = isList ? WholeElement(Objects.Unwrap(RValues.ElementAt(x, i)), x, argument, expected) : WholeAt(x, i, x, argument, expected);
+        return result;
     }
 
     // An element of a list of whole numbers: a length-one number or a scalar integer tensor.
-    private static long WholeElement(Sexp element, Sexp x, string argument)
+    private static long WholeElement(Sexp element, Sexp x, string argument, string expected)
     {
         if (OneElement(element) is { } one && DTypes.IsInteger(one.DType)) return Longs(one, x, argument)[0];
-        return IsOneNumber(element) ? WholeAt(element, 0, x, argument) : throw NotWholeNumbers(x, argument);
+        return IsOneNumber(element) ? WholeAt(element, 0, x, argument, expected) : throw NotWholeNumbers(x, argument, expected);
     }
 
-    private static long WholeAt(Sexp numbers, long i, Sexp x, string argument)
+    private static long WholeAt(Sexp numbers, long i, Sexp x, string argument, string expected)
     {
         double v = NumberAt(numbers, i);
-        if (!double.IsInteger(v)) throw NotWholeNumbers(x, argument);
+        if (!double.IsInteger(v)) throw NotWholeNumbers(x, argument, expected);
         if (Math.Abs(v) >= 9223372036854775808.0) throw WiderThanLong(x, argument);
         return (long)v;
     }
@@ -149,8 +159,8 @@ internal static unsafe class Args
     private static KerasValueError WiderThanLong(Sexp x, string argument) =>
         new($"Argument `{argument}` must be whole numbers within the 64-bit integers. Received: {argument}={Show(x)}");
 
-    private static KerasTypeError NotWholeNumbers(Sexp x, string argument) =>
-        new($"Argument `{argument}` must be whole numbers. Received: {argument}={Show(x)}");
+    private static KerasTypeError NotWholeNumbers(Sexp x, string argument, string expected) =>
+        new($"Argument `{argument}` must be {expected}. Received: {argument}={Show(x)}");
 
     /// <summary>A fully defined shape: the engine's <c>standardize_shape</c> of an R shape, with no unknown dimension.</summary>
     internal static long[] FullShape(object?[]? shape, string purpose)

@@ -9,30 +9,27 @@ internal static class Axes
 {
     /// <summary>
     /// The 0-based axes an R <paramref name="x"/> names in a tensor of <paramref name="rank"/>
-    /// (negative ones left negative, as Keras takes them), or null for R's <c>NULL</c>. An empty
-    /// vector or list names no axis, as Python's <c>axis=()</c>.
+    /// (negative ones left negative, as Keras takes them), or null for R's <c>NULL</c>. Axes are
+    /// whole numbers as <see cref="Args.WholeNumbers"/> reads them: an R vector, a list of single
+    /// numbers (keras3's as_axis() maps over lists), or an integer tensor, which keras3 reads
+    /// with as.integer(). An empty vector or list names no axis, as Python's <c>axis=()</c>.
     /// </summary>
     /// <exception cref="KerasValueError">An axis is 0 (keras3's axes are 1-based) or out of range.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is not whole numbers.</exception>
     internal static int[]? Read(Sexp x, int rank, string argument)
     {
         if (RValues.IsNull(x)) return null;
-        // A list of single numbers is the vector of them, as keras3's as_axis() maps over lists.
-        bool list = RValues.TypeOf(x) == SexpType.List;
-        if (!list && !Args.IsNumeric(x)) throw NotWhole(x, argument);
-        var axes = new int[RValues.LengthOf(x)];
+        var values = Args.WholeNumbers(x, argument, "NULL or whole numbers");
+        var axes = new int[values.Length];
         for (int i = 0; i < axes.Length; i++)
         {
-            var element = list ? RValues.ElementAt(x, i) : x;
-            if (list && (!Args.IsNumeric(element) || RValues.LengthOf(element) != 1)) throw NotWhole(x, argument);
-            double v = Args.NumberAt(element, list ? 0 : i);
-            if (!double.IsInteger(v)) throw NotWhole(x, argument);
+            long v = values[i];
             if (v == 0) throw new KerasValueError($"`{argument}` argument is 1 based, received 0");
             // NumPy's AxisError wording ("axis 10 is out of bounds ..."), which Keras's tests match.
             if (Math.Abs(v) > rank)
                 throw new KerasValueError(rank == 0
-                    ? $"{argument} {Args.FormatDouble(v)} is out of bounds for a tensor of rank 0, which has no axes."
-                    : $"{argument} {Args.FormatDouble(v)} is out of bounds for a tensor of rank {rank}: its axes are 1 to {rank} (or -{rank} to -1).");
+                    ? $"{argument} {v} is out of bounds for a tensor of rank 0, which has no axes."
+                    : $"{argument} {v} is out of bounds for a tensor of rank {rank}: its axes are 1 to {rank} (or -{rank} to -1).");
             axes[i] = v > 0 ? (int)v - 1 : (int)v;
         }
         return axes;
@@ -53,7 +50,4 @@ internal static class Axes
         var tensor = Tensors.FromR(x);
         return operation(tensor, ReadOne(axis, tensor.Rank, "axis"));
     }
-
-    private static KerasTypeError NotWhole(Sexp x, string argument) =>
-        new($"Argument `{argument}` must be NULL or whole numbers. Received: {argument}={Args.Show(x)}");
 }
