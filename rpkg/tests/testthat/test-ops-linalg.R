@@ -199,6 +199,13 @@ test_that("op_tile, op_repeat and op_roll take their counts as a list or a shape
   expect_identical(as.array(op_roll(1:5, list(2L))), array(c(4L, 5L, 1L, 2L, 3L), 5))
 })
 
+test_that("op_tile with no counts returns x unchanged, as NumPy's tile(x, ())", {
+  m <- matrix(1:6, 2)
+  expect_identical(as.array(op_tile(m, integer(0))), m)
+  expect_identical(as.array(op_tile(m, list())), m)
+  expect_identical(op_shape(op_tile(op_array(3), integer(0))), shape())
+})
+
 test_that("a list of counts holds whole numbers only", {
   expect_bridge_error(op_tile(1:2, list(2.5, 1)), "type_error", "must be whole numbers")
   expect_bridge_error(op_tile(1:2, list(c(1, 2))), "type_error", "must be whole numbers")
