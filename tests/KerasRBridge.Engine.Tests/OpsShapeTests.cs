@@ -144,6 +144,30 @@ public class OpsCreationTests
     }
 
     [Test]
+    public void Eye_and_tri_place_their_ones_by_the_definition_for_any_diagonal_and_dtype()
+    {
+        long[] diagonals = [long.MinValue, -7, -3, -1, 0, 1, 2, 6, long.MaxValue];
+        foreach (var dtype in new[] { DType.Float32, DType.Int64, DType.Bool, DType.Complex128 })
+            foreach (var (n, m) in new (long, long)[] { (0, 3), (1, 1), (3, 5), (5, 3), (4, 4) })
+                foreach (long k in diagonals)
+                {
+                    var eye = Ops.Eye(n, m, k, dtype);
+                    var tri = Ops.Tri(n, m, k, dtype);
+                    Assert.That(eye.DType, Is.EqualTo(dtype));
+                    var expectEye = new List<double>();
+                    var expectTri = new List<double>();
+                    for (long i = 0; i < n; i++)
+                        for (long j = 0; j < m; j++)
+                        {
+                            expectEye.Add((Int128)j - i == k ? 1 : 0);
+                            expectTri.Add((Int128)j - i <= k ? 1 : 0);
+                        }
+                    Assert.That(Doubles(Ops.Real(eye)), Is.EqualTo(expectEye), $"eye({n}, {m}, {k}) {dtype}");
+                    Assert.That(Doubles(Ops.Real(tri)), Is.EqualTo(expectTri), $"tri({n}, {m}, {k}) {dtype}");
+                }
+    }
+
+    [Test]
     public void Negative_dimensions_are_a_value_error()
     {
         Assert.Throws<KerasValueError>(() => Ops.Eye(-1));

@@ -10,7 +10,7 @@ public static partial class Ops
     /// </summary>
     /// <exception cref="KerasValueError">A dimension is negative.</exception>
     public static NdArray Eye(long n, long? m = null, long k = 0, DType? dtype = null) =>
-        Triangle(n, m, k, dtype, (i, j, d) => j - i == d);
+        Triangle(n, m, k, dtype, belowToo: false);
 
     /// <summary>
     /// An <paramref name="n"/> x <paramref name="m"/> matrix with ones at and below diagonal
@@ -18,7 +18,7 @@ public static partial class Ops
     /// </summary>
     /// <exception cref="KerasValueError">A dimension is negative.</exception>
     public static NdArray Tri(long n, long? m = null, long k = 0, DType? dtype = null) =>
-        Triangle(n, m, k, dtype, (i, j, d) => j - i <= d);
+        Triangle(n, m, k, dtype, belowToo: true);
 
     /// <summary>
     /// Evenly spaced values from <paramref name="start"/> up to but not including
@@ -66,15 +66,34 @@ public static partial class Ops
         return NdArray<double>.Adopt(storage, [num]).Cast(dtype);
     }
 
-    private static NdArray Triangle(long n, long? m, long k, DType? dtype, Func<long, long, long, bool> one)
+    // Column j holds ones from row j - k: that one only (eye), or down to the last row (tri).
+    private static NdArray Triangle(long n, long? m, long k, DType? dtype, bool belowToo)
     {
         long columns = m ?? n;
         if (n < 0 || columns < 0) throw new KerasValueError($"negative dimensions are not allowed, received N={n}, M={columns}");
-        NdArray.StorageLength([n, columns], dtype ?? KerasConfig.FloatXDType);
-        var values = new double[n * columns];
-        for (long j = 0; j < columns; j++)
-            for (long i = 0; i < n; i++)
-                if (one(i, j, k)) values[i + n * j] = 1;
-        return NdArray.FromColumnMajor(values, [n, columns]).Cast(dtype ?? KerasConfig.FloatXDType);
+        var type = dtype ?? KerasConfig.FloatXDType;
+        NdArray.StorageLength([n, columns], type);
+        var one = NdArray.Full(type, [], 1);
+        // Diagonals beyond the corners place the ones as the corner ones do, and j - k cannot overflow.
+        long diagonal = Math.Clamp(k, -n, columns);
+        return DTypeVisitor.Accept<TriangleFill, NdArray>(type, new TriangleFill(one, n, columns, diagonal, belowToo));
+    }
+
+    private readonly struct TriangleFill(NdArray one, long rows, long columns, long k, bool belowToo) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            long[] shape = [rows, columns];
+            var storage = TensorStorage.Allocate<T>(shape);
+            var values = storage.GetSpan();
+            values.Clear();
+            T value = one.AsSpan<T>()[0];
+            for (long j = 0; j < columns; j++)
+            {
+                long first = Math.Max(j - k, 0), end = Math.Min(belowToo ? rows : j - k + 1, rows);
+                if (first < end) values.Slice((int)(first + rows * j), (int)(end - first)).Fill(value);
+            }
+            return NdArray<T>.Adopt(storage, shape);
+        }
     }
 }
