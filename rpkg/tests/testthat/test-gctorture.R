@@ -166,6 +166,10 @@ tortured <- list(
     quote(as.array(op_cholesky(diag(2)))), diag(2)),
   "op_sort: rows" = list(
     quote(as.array(op_sort(-t))[1, ]), c(-5, -3, -1)),
+  "sorted_at: op_median" = list(
+    quote(as.vector(as.array(op_median(c(4, 1, 3, NaN, 2), axis = 1)))), NaN),
+  "sorted_at: the middle ranks of each row" = list(
+    quote(as.array(call_entry("sorted_at", -t, c(1, 2)))[1, ]), c(-3, -1)),
   "op_argsort: rows" = list(
     quote(as.array(op_argsort(-t))[1, ]), c(3L, 2L, 1L)),
   "op_searchsorted: left of an equal value" = list(

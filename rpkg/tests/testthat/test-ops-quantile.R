@@ -44,6 +44,15 @@ test_that("op_median equals median(), gives NaN for a reduction holding NaN and 
   expect_identical(op_dtype(op_median(op_array(c(1, 2), "float32"))), "float32")
 })
 
+test_that("long lines with many ties give quantile()'s and median()'s values", {
+  set.seed(42)
+  x <- matrix(sample(round(rnorm(200), 1), 3 * 20001, replace = TRUE), 3)
+  q <- c(0, 0.1, 0.25, 0.5, 0.9, 1)
+  expect_equal(as.array(op_quantile(x, q, axis = 2)), apply(x, 1, quantile, probs = q, type = 7, names = FALSE))
+  expect_identical(as.vector(as.array(op_median(x, axis = 2))), apply(x, 1, median))
+  expect_identical(as.vector(as.array(op_median(c(x)))), median(c(x)))
+})
+
 test_that("op_average is the mean, or with weights weighted.mean(), along an axis with one weight per element", {
   expect_equal(as.vector(as.array(op_average(m))), mean(m))
   expect_equal(as.vector(as.array(op_average(c(1, 2, 3), weights = c(3, 1, 0)))), weighted.mean(c(1, 2, 3), c(3, 1, 0)), tolerance = 1e-6)

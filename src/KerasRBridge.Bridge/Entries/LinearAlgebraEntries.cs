@@ -32,6 +32,7 @@ internal static class LinearAlgebraEntries
         Declare.Entry("singular_values", (Sexp x) => Ops.SingularValues(Tensors.FromR(x))),
         Declare.Entry("op_cholesky", (Sexp x) => Ops.Cholesky(Tensors.FromR(x))),
         Declare.Entry("op_sort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.Sort)),
+        Declare.Entry("sorted_at", (Sexp x, Sexp ranks) => Ops.SortedAt(Tensors.FromR(x), Args.WholeNumbers(ranks, "ranks", "whole numbers"))),
         Declare.Entry("op_argsort", (Sexp x, Sexp axis) => ArgSort(Tensors.FromR(x), axis)),
         Declare.Entry("op_searchsorted", (Sexp sortedSequence, Sexp values, bool right) =>
             Ops.SearchSorted(Tensors.FromR(sortedSequence), Tensors.FromR(values), right)),

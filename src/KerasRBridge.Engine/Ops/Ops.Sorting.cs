@@ -41,6 +41,26 @@ public static partial class Ops
     }
 
     /// <summary>
+    /// What each line along the last axis would hold at the 0-based <paramref name="ranks"/> if
+    /// it were sorted ascending, NaN last: NumPy's <c>np.sort(x, -1)[..., ranks]</c>, found as
+    /// <c>np.partition</c> finds it, without sorting. The last axis is replaced by one as long as
+    /// <paramref name="ranks"/>, which may come in any order and repeat. Medians and quantiles
+    /// read their neighbours from it.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="x"/> is 0-d, or a rank is outside its last axis.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
+    public static NdArray SortedAt(NdArray x, ReadOnlySpan<long> ranks)
+    {
+        if (RealOnly(x, "sorted_at").Rank == 0)
+            throw new KerasValueError($"`sorted_at` needs a tensor of rank 1 or more. Received: x.shape={NdArray.FormatShape(x.ShapeSpan)}");
+        long n = x.ShapeSpan[^1];
+        foreach (long rank in ranks)
+            if (rank < 0 || rank >= n) throw new KerasValueError($"rank {rank} is out of bounds for a last axis of length {n}");
+        var compute = x.DType == DType.Bool ? DType.UInt8 : NumericDispatch.ComputeDType(x.DType);
+        return DTypeVisitor.AcceptKind<LineSelection, NdArray>(compute, new LineSelection(x.Cast(compute), ranks.ToArray())).Cast(x.DType);
+    }
+
+    /// <summary>
     /// The <paramref name="k"/> largest elements along the last axis and their 0-based positions
     /// (<c>keras.ops.top_k</c>), largest first when <paramref name="sorted"/>; ties give the lower
     /// position first; NaN counts as the largest, as in NumPy's and JAX's orders.
