@@ -456,6 +456,38 @@ public class OpsEinsumTests
         Assert.That(Doubles(Ops.Einsum("i,j", [Vector(1.0, 2), Vector(3.0, 4)])), Is.EqualTo(new double[] { 3, 4, 6, 8 }));
     }
 
+    // Float operands are contracted by products and sums of whole tensors; integer ones element
+    // by element from the definition, which is the reference here (small whole numbers: exact).
+    [TestCase("ij,ij->i")]
+    [TestCase("ij,ij->j")]
+    [TestCase("ij,ij->ij")]
+    [TestCase("ij,ij->")]
+    [TestCase("ij,ji->j")]
+    [TestCase("ijk,ik->ki")]
+    [TestCase("ijk,kij->jk")]
+    [TestCase("ij,kj->jik")]
+    [TestCase("ij,k->kji")]
+    [TestCase("ij,jk->ik")]
+    [TestCase("ijk,ij,ij->kj")]
+    public void Float_einsum_agrees_with_the_elementwise_definition(string subscripts)
+    {
+        var lengths = new Dictionary<char, long> { ['i'] = 3, ['j'] = 4, ['k'] = 5 };
+        var random = new Random(subscripts.Length);
+        NdArray Operand(string axes)
+        {
+            long[] shape = [.. axes.Select(c => lengths[c])];
+            return NdArray.FromColumnMajor(Enumerable.Range(0, (int)NdArray.ElementCount(shape)).Select(_ => (double)random.Next(-4, 5)).ToArray(), shape);
+        }
+        var operands = subscripts.Split("->")[0].Split(',').Select(Operand).ToArray();
+        var byDefinition = Ops.Einsum(subscripts, [.. operands.Select(x => x.Cast(DType.Int32))]);
+        foreach (var dtype in new[] { DType.Float32, DType.Float64 })
+        {
+            var contracted = Ops.Einsum(subscripts, [.. operands.Select(x => x.Cast(dtype))]);
+            Assert.That(contracted.ShapeArray, Is.EqualTo(byDefinition.ShapeArray), $"{subscripts} {dtype}");
+            Assert.That(Doubles(contracted), Is.EqualTo(Doubles(byDefinition)), $"{subscripts} {dtype}");
+        }
+    }
+
     [Test]
     public void Einsum_of_int8_operands_only_is_int32_however_many_there_are()
     {

@@ -5,7 +5,9 @@ namespace KerasRBridge.Engine;
 /// products, two operands at a time from the left: labels one operand alone uses and nothing later needs are summed out
 /// first; the labels both share are batch axes where something later needs them and are
 /// contracted where nothing does; each operand is transposed so that those come together and
-/// reshaped to a stack of matrices, and <see cref="Ops.MatMul"/> (BLAS) multiplies them.
+/// reshaped to a stack of matrices, and <see cref="Ops.MatMul"/> (BLAS) multiplies them. A pair
+/// with nothing to contract, or with nothing but batch and contracted labels, is multiplied
+/// elementwise and summed instead.
 /// </summary>
 /// <remarks>Elementwise, einsum visits every combination of its labels' indices: for a batched
 /// product of (32, 128, 256) and (32, 256, 512) that is a billion products one at a time
@@ -40,6 +42,8 @@ internal static class EinsumContraction
         string contracted = new([.. left.Where(c => right.Contains(c) && !needed.Contains(c))]);
         string leftFree = new([.. left.Where(c => !right.Contains(c))]);
         string rightFree = new([.. right.Where(c => !left.Contains(c))]);
+        if (contracted.Length == 0 || (leftFree.Length == 0 && rightFree.Length == 0))
+            return Multiplied(left, x, right, y, rightFree, batch + leftFree + rightFree);
         long Size(string part, string labels, NdArray t) => part.Aggregate(1L, (size, c) => size * t.ShapeSpan[labels.IndexOf(c)]);
         var matrices = Ops.Reshape(Arranged(x, left, batch + leftFree + contracted),
             [Size(batch, left, x), Size(leftFree, left, x), Size(contracted, left, x)]);
@@ -47,6 +51,20 @@ internal static class EinsumContraction
             [Size(batch, right, y), Size(contracted, right, y), Size(rightFree, right, y)]);
         long[] shape = [.. (batch + leftFree).Select(c => x.ShapeSpan[left.IndexOf(c)]), .. rightFree.Select(c => y.ShapeSpan[right.IndexOf(c)])];
         return (batch + leftFree + rightFree, Ops.Reshape(Ops.MatMul(matrices, others), shape));
+    }
+
+    // Nothing contracted (an outer or elementwise product), or nothing but batch and contracted
+    // labels (a dot product per batch element): the elementwise product, broadcast, is no larger
+    // than the operands or the result, and one vectorised pass, where a stack of matrix products
+    // makes a BLAS call per batch element (einsum("ij,ij->i") of 10000 x 1000: 98 ms -> 8).
+    private static (string Labels, NdArray Tensor) Multiplied(string left, NdArray x, string right, NdArray y, string rightFree, string kept)
+    {
+        // The left operand's own order, which it then keeps without a transpose.
+        string labels = left + rightFree;
+        NdArray Spread(string own, NdArray t) =>
+            Ops.Reshape(Arranged(t, own, new([.. labels.Where(own.Contains)])), [.. labels.Select(c => own.Contains(c) ? t.ShapeSpan[own.IndexOf(c)] : 1L)]);
+        var product = Ops.Multiply(Spread(left, x), Spread(right, y));
+        return SumOut(labels, product, kept);
     }
 
     /// <summary>The tensor summed over its labels that <paramref name="kept"/> does not name.</summary>
