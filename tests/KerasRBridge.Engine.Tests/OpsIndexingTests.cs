@@ -209,6 +209,30 @@ public class OpsIndexingTests
         Assert.That(IndexingTestArrays.RowMajor<int>(rows), Is.EqualTo(new int[] { 0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 1, 2 }));
     }
 
+    [TestCase(new long[] { 7, 5, 70 }, 0.5)]
+    [TestCase(new long[] { 3, 200 }, 0.02)]
+    [TestCase(new long[] { 4, 0, 3 }, 0.5)]
+    [TestCase(new long[] { 1000 }, 0.9)]
+    public void Non_zero_positions_of_a_larger_tensor_are_its_set_elements_row_major(long[] shape, double density)
+    {
+        var random = new Random(shape.Length);
+        long n = NdArray.ElementCount(shape);
+        var x = NdArray.FromColumnMajor(Enumerable.Range(0, (int)n).Select(_ => random.NextDouble() < density ? random.Next(1, 9) : 0.0).ToArray(), shape);
+        var values = IndexingTestArrays.RowMajor<double>(x);
+        var expected = new List<int>();
+        for (int p = 0; p < values.Length; p++)
+        {
+            if (values[p] == 0) continue;
+            long rest = p;
+            var index = new int[shape.Length];
+            for (int a = shape.Length - 1; a >= 0; a--) (index[a], rest) = ((int)(rest % shape[a]), rest / shape[a]);
+            expected.AddRange(index);
+        }
+        var rows = Ops.NonZeroPositions(x);
+        Assert.That(rows.ShapeArray, Is.EqualTo(new long[] { expected.Count / shape.Length, shape.Length }));
+        Assert.That(IndexingTestArrays.RowMajor<int>(rows), Is.EqualTo(expected));
+    }
+
     [Test]
     public void Non_zero_positions_of_bool_int_and_0_d_tensors()
     {

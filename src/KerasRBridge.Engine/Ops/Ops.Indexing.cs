@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -77,36 +78,34 @@ public static partial class Ops
     public static NdArray NonZeroPositions(NdArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var flat = Ravel(x);
         long[] shape = x.Rank == 0 ? [1] : x.ShapeArray;
-        return DTypeVisitor.Accept<NonZeroFinding, NdArray>(x.DType, new NonZeroFinding(flat, shape));
-    }
-
-    private readonly struct NonZeroFinding(NdArray flat, long[] shape) : IDTypeVisitor<NdArray>
-    {
-        public NdArray Visit<T>() where T : unmanaged
+        var mask = Ravel(x.Cast(DType.Bool));
+        ReadOnlySpan<byte> set = MemoryMarshal.Cast<bool, byte>(mask.AsSpan<bool>());
+        int count = set.Length - set.Count((byte)0);
+        long[] resultShape = [count, shape.Length];
+        var storage = TensorStorage.Allocate<int>(resultShape);
+        var result = storage.GetSpan();
+        int rank = shape.Length, length = (int)shape[^1];
+        if (count == 0) return NdArray<int>.Adopt(storage, resultShape);
+        // Row-major lines along the last axis, each searched for its set elements (vectorised
+        // skips over zeros), the other axes' indices counted line by line rather than divided
+        // out of each element's position.
+        var index = new int[rank];
+        int row = 0;
+        for (int start = 0; start < set.Length; start += length)
         {
-            var values = flat.AsSpan<T>();
-            var zero = default(T);
-            int count = 0;
-            foreach (var v in values)
-                if (!EqualityComparer<T>.Default.Equals(v, zero)) count++;
-            long[] resultShape = [count, shape.Length];
-            var storage = TensorStorage.Allocate<int>(resultShape);
-            var result = storage.GetSpan();
-            for (int p = 0, row = 0; p < values.Length; p++)
+            var line = set.Slice(start, length);
+            for (int j = line.IndexOfAnyExcept((byte)0); j >= 0;)
             {
-                if (EqualityComparer<T>.Default.Equals(values[p], zero)) continue;
-                long rest = p;
-                for (int a = shape.Length - 1; a >= 0; a--)
-                {
-                    result[row + count * a] = (int)(rest % shape[a]);
-                    rest /= shape[a];
-                }
+                for (int a = 0; a < rank - 1; a++) result[row + count * a] = index[a];
+                result[row + count * (rank - 1)] = j;
                 row++;
+                int next = line[(j + 1)..].IndexOfAnyExcept((byte)0);
+                j = next < 0 ? -1 : j + 1 + next;
             }
-            return NdArray<int>.Adopt(storage, resultShape);
+            for (int a = rank - 2; a >= 0 && ++index[a] == shape[a]; a--) index[a] = 0;
         }
+        return NdArray<int>.Adopt(storage, resultShape);
     }
 
     private static NdArray Arg(NdArray x, int? axis, bool keepdims, bool largest)
