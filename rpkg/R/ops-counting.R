@@ -434,10 +434,6 @@ scatter_plan <- function(indices, dims) {
   list(positions = outer(position, (seq_len(prod(slice_dims)) - 1) * stride, `+`), slice_dims = slice_dims)
 }
 
-# `values` as a matrix matching the plan's positions, read in Keras's row-major order; one value
-# fills every place.
-scatter_values <- function(values, plan) matrix(as.array(scatter_tensor(values, plan)), nrow(plan$positions))
-
 # The values the scatter ops place, as a 1-D tensor in the order of `plan$positions` (R's): one
 # value for all, or one slice per row of indices.
 scatter_tensor <- function(values, plan) {
@@ -469,7 +465,6 @@ op_scatter_update <- function(inputs, indices, updates) {
   inputs <- tensor_of(inputs)
   dims <- as.integer(op_shape(inputs))
   plan <- scatter_plan(indices, dims)
-  out <- as.array(inputs)
-  out[c(plan$positions)] <- c(scatter_values(updates, plan))
-  op_array(out, op_dtype(inputs))
+  # In the engine, in the inputs' dtype: through R, int64 beyond 2^53 lost its last digits.
+  .Call(krb_call3, "put_in_storage_order", inputs, c(plan$positions) - 1, scatter_tensor(updates, plan))
 }

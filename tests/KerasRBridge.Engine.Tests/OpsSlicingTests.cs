@@ -42,6 +42,26 @@ public class OpsSlicingTests
     }
 
     [Test]
+    public void Put_in_storage_order_sets_the_positions_in_a_copy_the_last_repeat_winning()
+    {
+        var x = NdArray.FromColumnMajor(new long[] { 1, 2, 3, 4, 5, 6 }, [2, 3]);
+        var put = Ops.PutInStorageOrder(x, [5, 0, 5], NdArray.FromColumnMajor(new[] { 7.9, -8.0, 9.0 }, [3]));
+        Assert.That(put.DType, Is.EqualTo(DType.Int64));
+        Assert.That(put.AsSpan<long>().ToArray(), Is.EqualTo(new long[] { -8, 2, 3, 4, 5, 9 }));
+        Assert.That(x.AsSpan<long>().ToArray(), Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6 }), "the input is left as it was");
+        Assert.That(Ops.PutInStorageOrder(x, [1, 2], NdArray.Scalar(0.0)).AsSpan<long>().ToArray(), Is.EqualTo(new long[] { 1, 0, 0, 4, 5, 6 }));
+    }
+
+    [Test]
+    public void Put_in_storage_order_refuses_positions_outside_and_values_that_do_not_fit()
+    {
+        var x = NdArray.FromColumnMajor(new double[4], [4]);
+        Assert.That(() => Ops.PutInStorageOrder(x, [4], NdArray.Scalar(1.0)), Throws.TypeOf<KerasIndexError>().With.Message.Contains("index 4 is out of bounds for size 4"));
+        Assert.That(() => Ops.PutInStorageOrder(x, [-1], NdArray.Scalar(1.0)), Throws.TypeOf<KerasIndexError>());
+        Assert.That(() => Ops.PutInStorageOrder(x, [0, 1], NdArray.FromColumnMajor(new double[3], [3])), Throws.TypeOf<KerasValueError>());
+    }
+
+    [Test]
     public void Slice_update_writes_a_block_into_a_copy()
     {
         var x = Grid();

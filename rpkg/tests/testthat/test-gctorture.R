@@ -174,6 +174,8 @@ tortured <- list(
     quote(as.array(op_argsort(-t))[1, ]), c(3L, 2L, 1L)),
   "op_searchsorted: left of an equal value" = list(
     quote(as.vector(as.array(op_searchsorted(c(1, 2, 3), 2)))), 2L),
+  "put_in_storage_order: op_scatter_update" = list(
+    quote(as.array(op_scatter_update(c(1, 2, 3), rbind(3, 1), c(7, 8)))), array(c(8, 2, 7), 3)),
   "op_segment_reduce: op_segment_sum" = list(
     quote(as.array(op_segment_sum(c(1, 2, 4), c(1, 1, 2)))), array(c(3, 4), 2)),
   "op_top_k_indices: op_top_k" = list(

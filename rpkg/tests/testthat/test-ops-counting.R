@@ -294,6 +294,19 @@ test_that("op_scatter_update writes updates into a copy of the inputs, leaving a
   expect_equal(as.array(op_scatter_update(op_zeros(c(2, 3)), rbind(2), c(1, 2, 3))), rbind(c(0, 0, 0), c(1, 2, 3)))
 })
 
+test_that("op_scatter_update keeps every digit of int64 inputs and updates, and casts updates to the inputs' dtype", {
+  big <- op_add(op_full(3, 2^53, "int64"), op_array(c(1L, 3L, 5L), "int64"))
+  out <- op_scatter_update(big, rbind(2), op_add(op_full(1, 2^60, "int64"), 1L))
+  expect_identical(op_dtype(out), "int64")
+  expect_identical(format(as.array(op_subtract(out, big))), format(as.array(op_subtract(op_array(c(0, 2^60, 0), "int64"), op_array(c(0, 2^53 - 2, 0), "int64")))))
+  expect_identical(as.array(op_scatter_update(op_zeros(3, "int32"), rbind(1, 3), c(5.7, -2.5))), array(c(5L, 0L, -2L), 3))
+  expect_identical(as.array(op_scatter_update(op_array(c(1 + 2i, 3i)), rbind(2), 5)), array(c(1 + 2i, 5 + 0i), 2))
+})
+
+test_that("op_scatter_update with a repeated index keeps its last update, as NumPy's assignment", {
+  expect_identical(as.array(op_scatter_update(op_zeros(3), rbind(2, 2, 1), c(4, 9, 1))), array(c(1, 9, 0), 3))
+})
+
 test_that("the scatter ops refuse indices out of bounds and values that do not fit", {
   expect_error(op_scatter(rbind(6), 1, 5), "out of bounds", class = "index_error")
   expect_error(op_scatter(rbind(1, 2), c(1, 2, 3), 5), "cannot reshape", class = "value_error")

@@ -42,6 +42,8 @@ internal static class CreationEntries
             Ops.Slice(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), SliceLengths(shape.Dimensions))),
         Declare.Entry("op_slice_update", (Sexp inputs, Sexp start_indices, Sexp updates) =>
             Ops.SliceUpdate(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), Tensors.FromR(updates))),
+        Declare.Entry("put_in_storage_order", (Sexp x, Sexp positions, Sexp values) =>
+            Ops.PutInStorageOrder(Tensors.FromR(x), Args.WholeNumbers(positions, "positions", "whole numbers"), Tensors.FromR(values))),
         Declare.Entry("op_pad", (Sexp x, Sexp pad_width, string mode, Sexp constant_values) => Pad(Tensors.FromR(x), pad_width, mode, constant_values)),
         Declare.Entry("op_one_hot", (Sexp x, int num_classes, Sexp axis, string dtype) => OneHot(Tensors.FromR(x, "int64"), num_classes, axis, dtype)),
         Declare.Entry("axis_length", (Sexp x, Sexp axis) => AxisLength(Tensors.FromR(x), axis)),

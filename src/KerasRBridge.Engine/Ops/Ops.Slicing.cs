@@ -38,6 +38,41 @@ public static partial class Ops
     }
 
     /// <summary>
+    /// A copy of <paramref name="x"/> with the elements at <paramref name="positions"/> (0-based,
+    /// counted in storage order, first axis fastest, as <see cref="NdArray.FromColumnMajor{T}(T[], long[])"/>
+    /// lays elements out) set to <paramref name="values"/> cast to <paramref name="x"/>'s dtype:
+    /// one value for every position, or one each; where a position repeats, its last value stays,
+    /// as in NumPy's assignment. <c>keras.ops.scatter_update</c>, once its index rows are turned
+    /// into positions.
+    /// </summary>
+    /// <exception cref="KerasIndexError">A position is outside <paramref name="x"/>.</exception>
+    /// <exception cref="KerasValueError"><paramref name="values"/> is neither one value nor one per position.</exception>
+    public static NdArray PutInStorageOrder(NdArray x, ReadOnlySpan<long> positions, NdArray values)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Size != 1 && values.Size != positions.Length)
+            throw new KerasValueError($"shape mismatch: value array of shape {NdArray.FormatShape(values.ShapeSpan)} could not be broadcast to indexing result of shape ({positions.Length},)");
+        foreach (long p in positions)
+            if (p < 0 || p >= x.Size) throw new KerasIndexError($"index {p} is out of bounds for size {x.Size}");
+        return DTypeVisitor.Accept<Putting, NdArray>(x.DType, new Putting(x, positions.ToArray(), values.Cast(x.DType)));
+    }
+
+    private readonly struct Putting(NdArray x, long[] positions, NdArray values) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var storage = TensorStorage.AllocateLike<T>(x);
+            var result = storage.GetSpan();
+            x.AsSpan<T>().CopyTo(result);
+            ReadOnlySpan<T> source = values.AsSpan<T>();
+            if (source.Length == 1) foreach (long p in positions) result[(int)p] = source[0];
+            else for (int i = 0; i < positions.Length; i++) result[(int)positions[i]] = source[i];
+            return NdArray<T>.Adopt(storage, x.ShapeArray);
+        }
+    }
+
+    /// <summary>
     /// <paramref name="x"/> padded by <paramref name="before"/> and <paramref name="after"/>
     /// elements on each axis (<c>keras.ops.pad</c>): with <paramref name="constant"/> in
     /// <c>"constant"</c> mode, else NumPy's <c>"edge"</c>, <c>"reflect"</c>, <c>"symmetric"</c>,
