@@ -43,6 +43,41 @@ public class OpsTrianglesAndStacksTests
         }
     }
 
+    // Many tensors and long other axes: the result is written range by range across the
+    // tensors, and blocks of 1, 3 and 40 elements take both the element and the copy paths.
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Concatenating_many_tensors_places_each_element_by_the_definition(int axis)
+    {
+        long[] baseShape = [1, 3, 3000];
+        long[] lengths = [1, 3, 40, 1, 2];
+        var xs = lengths.Select((length, i) =>
+        {
+            long[] shape = [.. baseShape];
+            shape[axis] = length;
+            long n = NdArray.ElementCount(shape);
+            return NdArray.FromColumnMajor(Enumerable.Range(0, (int)n).Select(e => i * 1_000_000.0 + e).ToArray(), shape);
+        }).ToArray();
+        var joined = Ops.Concatenate(xs, axis);
+        var values = joined.AsSpan<double>().ToArray();
+        var shapeOut = joined.ShapeArray;
+        var index = new long[3];
+        for (long n = 0; n < values.Length; n++)
+        {
+            long rest = n;
+            for (int a = 0; a < 3; a++) (index[a], rest) = (rest % shapeOut[a], rest / shapeOut[a]);
+            int which = 0;
+            long along = index[axis];
+            while (along >= lengths[which]) along -= lengths[which++];
+            long[] own = [.. index];
+            own[axis] = along;
+            var ownShape = xs[which].ShapeArray;
+            long offset = own[0] + ownShape[0] * (own[1] + ownShape[1] * own[2]);
+            Assert.That(values[n], Is.EqualTo(which * 1_000_000.0 + offset), $"axis {axis}, [{string.Join(", ", index)}]");
+        }
+    }
+
     [Test]
     public void Stack_promotes_mixed_dtypes_and_stacks_scalars_into_a_vector()
     {

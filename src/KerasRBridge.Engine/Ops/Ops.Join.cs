@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace KerasRBridge.Engine;
 
 public static partial class Ops
@@ -81,6 +84,12 @@ public static partial class Ops
         // stack along the first axis (whose blocks are single elements) costs more.
         private const int ShortBlock = 8;
 
+        // Elements of the result written for all tensors before moving on: each tensor's blocks
+        // are spread over the result (every 32nd element, stacking 32 images along the first
+        // axis), and a pass per tensor over the whole result would fetch every cache line again
+        // for each tensor, where a range this long stays cached across them.
+        private const int Range = 1 << 14;
+
         public NdArray Visit<T>() where T : unmanaged
         {
             var storage = TensorStorage.Allocate<T>(shape);
@@ -90,21 +99,38 @@ public static partial class Ops
             long inner = 1, outer = 1;
             for (int a = 0; a < axis; a++) inner *= shape[a];
             for (int a = axis + 1; a < shape.Length; a++) outer *= shape[a];
-            int stride = (int)(inner * shape[axis]), offset = 0;
-            for (int i = 0; i < xs.Length; i++)
+            int stride = (int)(inner * shape[axis]);
+            int rows = Math.Max(1, Range / stride);
+            var pace = Interruption.Paced();
+            for (int first = 0; first < outer; first += rows)
             {
-                var source = xs[i].AsSpan<T>();
-                int block = (int)(inner * lengths[i]);
-                if (block < ShortBlock)
+                int last = (int)Math.Min(outer, first + (long)rows);
+                for (int i = 0, offset = 0; i < xs.Length; i++)
                 {
-                    for (int k = 0, from = 0; k < outer; k++, from += block)
-                        for (int e = 0; e < block; e++) result[k * stride + offset + e] = source[from + e];
+                    var source = xs[i].AsSpan<T>();
+                    int block = (int)(inner * lengths[i]);
+                    if (block < ShortBlock)
+                    {
+                        // Within both spans: the shapes were checked, and k stops before outer.
+                        // Each step moves the two refs on only if a block remains, so that they
+                        // never point past the spans' ends.
+                        ref T from = ref Unsafe.Add(ref MemoryMarshal.GetReference(source), first * block);
+                        ref T to = ref Unsafe.Add(ref MemoryMarshal.GetReference(result), first * stride + offset);
+                        for (int k = first; ;)
+                        {
+                            for (int e = 0; e < block; e++) Unsafe.Add(ref to, e) = Unsafe.Add(ref from, e);
+                            if (++k == last) break;
+                            from = ref Unsafe.Add(ref from, block);
+                            to = ref Unsafe.Add(ref to, stride);
+                        }
+                    }
+                    else
+                    {
+                        for (int k = first; k < last; k++) source.Slice(k * block, block).CopyTo(result.Slice(k * stride + offset, block));
+                    }
+                    offset += block;
                 }
-                else
-                {
-                    for (int k = 0; k < outer; k++) source.Slice(k * block, block).CopyTo(result.Slice(k * stride + offset, block));
-                }
-                offset += block;
+                pace.Done((long)(last - first) * stride);
             }
             return NdArray<T>.Adopt(storage, shape);
         }
