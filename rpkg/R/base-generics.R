@@ -95,7 +95,8 @@ Math.kerasbridge_object <- function(x, ...) {
     log = if (...length() == 0L) op_log(x) else op_divide(op_log(x), log(..1)),
     cumsum = op_cumsum(in_r_order(x)),
     cumprod = op_cumprod(in_r_order(x)),
-    cummax = , cummin = op_convert_to_tensor(array(get(.Generic)(as.vector(tensor_values(x)))), dtype = op_dtype(x)),
+    # In the engine: through R's doubles, int64 beyond 2^53 lost its last digits.
+    cummax = , cummin = .Call(krb_call2, "running_extremes", in_r_order(x), .Generic == "cummax"),
     # The rest (gamma, digamma, cospi, signif, ...) computes in R on the array; its
     # NaN and Inf are the result, as in keras3's tensor methods, without R's "NaNs produced".
     op_convert_to_tensor(suppressWarnings(get(.Generic)(tensor_values(x), ...)), dtype = float_dtype(op_dtype(x)))

@@ -143,6 +143,42 @@ public class OpsIndexingTests
     }
 
     [Test]
+    public void Cummax_and_cummin_along_every_axis_equal_running_extremes_with_nan_holding_on()
+    {
+        long[] shape = [3, 17, 2, 5];
+        var random = new Random(5);
+        var values = Enumerable.Range(0, 3 * 17 * 2 * 5).Select(p => p % 23 == 0 ? double.NaN : p % 11 == 0 ? -0.0 : random.Next(-9, 10)).ToArray();
+        var x = NdArray.FromColumnMajor(values, shape);
+        for (int axis = 0; axis < shape.Length; axis++)
+        {
+            long inner = 1, n = shape[axis];
+            for (int a = 0; a < axis; a++) inner *= shape[a];
+            var maxima = (double[])values.Clone();
+            var minima = (double[])values.Clone();
+            for (long p = 0; p < values.Length; p++)
+                if (p / inner % n > 0)
+                {
+                    maxima[p] = Math.Max(maxima[p - inner], maxima[p]);
+                    minima[p] = Math.Min(minima[p - inner], minima[p]);
+                }
+            Assert.That(Ops.CumMax(x, axis).ToArray<double>(), Is.EqualTo(maxima), $"cummax along axis {axis}");
+            Assert.That(Ops.CumMin(x, axis).ToArray<double>(), Is.EqualTo(minima), $"cummin along axis {axis}");
+        }
+    }
+
+    [Test]
+    public void Cummax_keeps_every_digit_of_int64_and_the_dtype_of_bools()
+    {
+        var big = Vector(9007199254740993L, 9007199254740995L, 9007199254740994L);
+        Assert.That(Ops.CumMax(big).ToArray<long>(), Is.EqualTo(new[] { 9007199254740993L, 9007199254740995L, 9007199254740995L }));
+        Assert.That(Ops.CumMin(big).ToArray<long>(), Is.EqualTo(new[] { 9007199254740993L, 9007199254740993L, 9007199254740993L }));
+        var bools = Ops.CumMax(Vector(false, true, false));
+        Assert.That(bools.DType, Is.EqualTo(DType.Bool));
+        Assert.That(bools.ToArray<bool>(), Is.EqualTo(new[] { false, true, true }));
+        Assert.Throws<KerasTypeError>(() => Ops.CumMax(Vector(new System.Numerics.Complex(1, 2))));
+    }
+
+    [Test]
     public void Float16_running_totals_are_rounded_to_float16_at_every_step()
     {
         var sums = Ops.CumSum(Vector((Half)2048, (Half)1, (Half)1));

@@ -56,6 +56,15 @@ test_that("cumulative functions run in R's element order into a 1-D tensor", {
   expect_equal(as_r(cummin(v)), cummin(m))
 })
 
+test_that("cummax() and cummin() keep the tensor's dtype and every digit of int64", {
+  big <- op_add(op_full(3, 2^53, "int64"), op_array(c(1L, 3L, 2L), "int64"))
+  expect_identical(as.character(cummax(big)), c("9007199254740993", "9007199254740995", "9007199254740995"))
+  expect_identical(as.character(cummin(big)), rep("9007199254740993", 3))
+  expect_identical(op_dtype(cummax(op_array(c(2L, 5L, 1L)))), "int32")
+  expect_identical(as_r(cummin(op_array(c(3, NaN, 1)))), cummin(c(3, NaN, 1)))
+  expect_error(cummax(op_array(1i)), class = "type_error")
+})
+
 test_that("Summary functions reduce to 0-d tensors with base R's values", {
   for (f in list(sum, prod, max, min)) {
     result <- f(v)

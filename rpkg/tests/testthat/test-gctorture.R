@@ -130,6 +130,8 @@ tortured <- list(
     quote(as.array(op_argmin(t, axis = 2))), array(c(1L, 1L), 2)),
   "op_cumsum: along rows" = list(
     quote(as.array(op_cumsum(t, axis = 1))), array(c(1, 3, 3, 7, 5, 11), c(2, 3))),
+  "running_extremes: cummax" = list(
+    quote(as.vector(as.array(cummax(t)))), cummax(as.vector(as.array(t)))),
   "op_cumprod: along rows" = list(
     quote(as.array(op_cumprod(t, axis = 1))), array(c(1, 2, 3, 12, 5, 30), c(2, 3))),
   "op_flip: rows" = list(

@@ -46,6 +46,7 @@ internal static unsafe class OpsEntries
         Declare.Entry("op_argmax", (Sexp x, Sexp axis, bool keepdims) => Axes.Along(x, axis, (t, a) => Ops.ArgMax(t, a, keepdims))),
         Declare.Entry("op_argmin", (Sexp x, Sexp axis, bool keepdims) => Axes.Along(x, axis, (t, a) => Ops.ArgMin(t, a, keepdims))),
         Declare.Entry("op_cumsum", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.CumSum)),
+        Declare.Entry("running_extremes", (Sexp x, bool largest) => largest ? Ops.CumMax(Tensors.FromR(x)) : Ops.CumMin(Tensors.FromR(x))),
         Declare.Entry("op_cumprod", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.CumProd)),
         Declare.Entry("ops_binary", (string @operator, Sexp x, Sexp y) => @operator switch
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Numerics;
 using System.Numerics.Tensors;
@@ -25,11 +26,25 @@ public static partial class Ops
     /// <paramref name="x"/> flattened in row-major order), in <paramref name="x"/>'s dtype (bool: int32).
     /// </summary>
     /// <exception cref="KerasValueError">The axis is out of range.</exception>
-    public static NdArray CumSum(NdArray x, int? axis = null) => Cumulative(x, axis, product: false);
+    public static NdArray CumSum(NdArray x, int? axis = null) => Cumulative<Sums>(x, axis, DType.Int32);
 
     /// <summary>Running products along <paramref name="axis"/> (<c>keras.ops.cumprod</c>), as <see cref="CumSum"/>.</summary>
     /// <exception cref="KerasValueError">The axis is out of range.</exception>
-    public static NdArray CumProd(NdArray x, int? axis = null) => Cumulative(x, axis, product: true);
+    public static NdArray CumProd(NdArray x, int? axis = null) => Cumulative<Products>(x, axis, DType.Int32);
+
+    /// <summary>
+    /// Running maxima along <paramref name="axis"/> (NumPy's <c>maximum.accumulate</c>, R's
+    /// <c>cummax()</c>; null: of <paramref name="x"/> flattened in row-major order), in
+    /// <paramref name="x"/>'s dtype; a NaN holds from where it appears on, as in both.
+    /// </summary>
+    /// <exception cref="KerasValueError">The axis is out of range.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
+    public static NdArray CumMax(NdArray x, int? axis = null) => Cumulative<Maxima>(RealOnly(x, "cummax"), axis, DType.Bool);
+
+    /// <summary>Running minima along <paramref name="axis"/>, as <see cref="CumMax"/>.</summary>
+    /// <exception cref="KerasValueError">The axis is out of range.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
+    public static NdArray CumMin(NdArray x, int? axis = null) => Cumulative<Minima>(RealOnly(x, "cummin"), axis, DType.Bool);
 
     /// <summary><paramref name="x"/> reversed along <paramref name="axis"/> (<c>keras.ops.flip</c>; null: every axis).</summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
@@ -183,77 +198,105 @@ public static partial class Ops
             T.IsZero(a) && T.IsZero(b) && !T.IsNegative(a) && T.IsNegative(b);
     }
 
-    private static NdArray Cumulative(NdArray x, int? axis, bool product)
+    // Bools run as `boolsAs`: sums and products count (int32, as NumPy), maxima and minima stay bools.
+    private static NdArray Cumulative<TKind>(NdArray x, int? axis, DType boolsAs) where TKind : IRunningKind
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (axis is null) return Cumulative(Ravel(x), 0, product);
+        if (axis is null) return Cumulative<TKind>(Ravel(x), 0, boolsAs);
         int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
-        var dtype = x.DType == DType.Bool ? DType.Int32 : x.DType;
+        var dtype = x.DType == DType.Bool ? boolsAs : x.DType;
         // Nothing to accumulate, however long the other axes: their lengths need not even fit an int.
         if (x.Size == 0) return x.Cast(dtype);
         // float16 accumulates in float16 (Half's operators round every sum), as NumPy and
         // TensorFlow accumulate it: a float32 running total would drift from the float16 terms.
-        var compute = dtype == DType.Float16 ? dtype : NumericDispatch.ComputeDType(dtype);
-        var running = new Running(x.Cast(compute), at, product);
-        return DTypeVisitor.AcceptKind<Running, NdArray>(compute, running).Cast(dtype);
+        var compute = dtype switch { DType.Float16 => dtype, DType.Bool => DType.UInt8, _ => NumericDispatch.ComputeDType(dtype) };
+        return DTypeVisitor.AcceptKind<Running<TKind>, NdArray>(compute, new Running<TKind>(x.Cast(compute), at)).Cast(dtype);
     }
 
-    private readonly struct Running(NdArray x, int axis, bool product) : INumericFamily<NdArray>
+    // Which combination a running op makes, for real and for complex elements.
+    private interface IRunningKind
     {
-        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Accumulate<T>();
-        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => Accumulate<T>();
-        public NdArray Complex128() => Accumulate<Complex>();
-        public NdArray Bool() => throw new System.Diagnostics.UnreachableException("Bools accumulate as int32.");
+        static abstract NdArray Real<T>(NdArray x, int axis) where T : unmanaged, INumber<T>;
+        static abstract NdArray Complex(NdArray x, int axis);
+    }
 
-        // Below this many lines side by side, a line is accumulated element by element: one
-        // vectorised call per step of a handful of elements costs more than the arithmetic.
-        private const int MinVectorisedLines = 16;
+    private readonly struct Sums : IRunningKind
+    {
+        public static NdArray Real<T>(NdArray x, int axis) where T : unmanaged, INumber<T> => Accumulate<T, Added<T>>(x, axis);
+        public static NdArray Complex(NdArray x, int axis) => Accumulate<Complex, Added<Complex>>(x, axis);
+    }
 
-        private NdArray Accumulate<T>() where T : unmanaged, INumberBase<T>
+    private readonly struct Products : IRunningKind
+    {
+        public static NdArray Real<T>(NdArray x, int axis) where T : unmanaged, INumber<T> => Accumulate<T, Multiplied<T>>(x, axis);
+        public static NdArray Complex(NdArray x, int axis) => Accumulate<Complex, Multiplied<Complex>>(x, axis);
+    }
+
+    private readonly struct Maxima : IRunningKind
+    {
+        public static NdArray Real<T>(NdArray x, int axis) where T : unmanaged, INumber<T> => Accumulate<T, Largest<T>>(x, axis);
+        public static NdArray Complex(NdArray x, int axis) => throw new UnreachableException("Complex numbers are refused first.");
+    }
+
+    private readonly struct Minima : IRunningKind
+    {
+        public static NdArray Real<T>(NdArray x, int axis) where T : unmanaged, INumber<T> => Accumulate<T, Smallest<T>>(x, axis);
+        public static NdArray Complex(NdArray x, int axis) => throw new UnreachableException("Complex numbers are refused first.");
+    }
+
+    private readonly struct Running<TKind>(NdArray x, int axis) : INumericFamily<NdArray> where TKind : IRunningKind
+    {
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => TKind.Real<T>(x, axis);
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => TKind.Real<T>(x, axis);
+        public NdArray Complex128() => TKind.Complex(x, axis);
+        public NdArray Bool() => throw new UnreachableException("Bools run as int32 or uint8.");
+    }
+
+    // Below this many lines side by side, a line is accumulated element by element: one
+    // vectorised call per step of a handful of elements costs more than the arithmetic.
+    private const int MinVectorisedLines = 16;
+
+    private static NdArray Accumulate<T, TCombine>(NdArray x, int axis) where T : unmanaged where TCombine : ICombine<TCombine, T>
+    {
+        var storage = TensorStorage.AllocateLike<T>(x);
+        var result = storage.GetSpan();
+        // Chunk by chunk, polling: a first copy into fresh memory faults in every page.
+        Interruption.Copy(x.AsSpan<T>(), result);
+        int inner = 1, outer = 1, n = (int)x.ShapeSpan[axis];
+        for (int a = 0; a < axis; a++) inner *= (int)x.ShapeSpan[a];
+        for (int a = axis + 1; a < x.Rank; a++) outer *= (int)x.ShapeSpan[a];
+        var pace = Interruption.Paced();
+        for (int k = 0; k < outer; k++)
         {
-            var storage = TensorStorage.AllocateLike<T>(x);
-            var result = storage.GetSpan();
-            // Chunk by chunk, polling: a first copy into fresh memory faults in every page.
-            Interruption.Copy(x.AsSpan<T>(), result);
-            int inner = 1, outer = 1, n = (int)x.ShapeSpan[axis];
-            for (int a = 0; a < axis; a++) inner *= (int)x.ShapeSpan[a];
-            for (int a = axis + 1; a < x.Rank; a++) outer *= (int)x.ShapeSpan[a];
-            var pace = Interruption.Paced();
-            for (int k = 0; k < outer; k++)
+            // The block of `inner` lines, element j of line i at i + inner * j.
+            var block = result.Slice(n * k * inner, n * inner);
+            if (inner >= MinVectorisedLines)
             {
-                // The block of `inner` lines, element j of line i at i + inner * j.
-                var block = result.Slice(n * k * inner, n * inner);
-                if (inner >= MinVectorisedLines)
+                for (int j = 1; j < n; j++)
                 {
-                    for (int j = 1; j < n; j++)
-                    {
-                        var previous = block.Slice((j - 1) * inner, inner);
-                        var current = block.Slice(j * inner, inner);
-                        if (product) TensorPrimitives.Multiply(current, previous, current);
-                        else TensorPrimitives.Add(current, previous, current);
-                        pace.Done(inner);
-                    }
-                    continue;
+                    TCombine.Combine(block.Slice((j - 1) * inner, inner), block.Slice(j * inner, inner));
+                    pace.Done(inner);
                 }
-                for (int i = 0; i < inner; i++)
-                {
-                    T total = block[i];
-                    // In chunks, so that one long line (a vector of 1e8) polls as it goes.
-                    foreach (Range chunk in Interruption.Chunks(n))
-                    {
-                        var (first, count) = chunk.GetOffsetAndLength(n);
-                        for (int j = Math.Max(first, 1); j < first + count; j++)
-                        {
-                            ref T element = ref block[i + inner * j];
-                            total = product ? total * element : total + element;
-                            element = total;
-                        }
-                    }
-                    pace.Done(n);
-                }
+                continue;
             }
-            return NdArray<T>.Adopt(storage, x.ShapeArray);
+            for (int i = 0; i < inner; i++)
+            {
+                T total = block[i];
+                // In chunks, so that one long line (a vector of 1e8) polls as it goes.
+                foreach (Range chunk in Interruption.Chunks(n))
+                {
+                    var (first, count) = chunk.GetOffsetAndLength(n);
+                    for (int j = Math.Max(first, 1); j < first + count; j++)
+                    {
+                        ref T element = ref block[i + inner * j];
+                        total = TCombine.Combine(total, element);
+                        element = total;
+                    }
+                }
+                pace.Done(n);
+            }
         }
+        return NdArray<T>.Adopt(storage, x.ShapeArray);
     }
 
     private readonly struct Flipping(NdArray x, int[] axes) : IDTypeVisitor<NdArray>
