@@ -69,8 +69,11 @@ quantiles_along <- function(x, q, q_shape, axis, method, keepdims) {
     position <- q * (n - 1)
     lower <- floor(position)
     upper <- ceiling(position)
+    # NumPy interpolates towards the element after `lower` even at a whole position (with
+    # weight 0, so that an infinite neighbour gives NaN, as Keras's backends give it).
+    following <- pmin(lower + 1, n - 1)
     # Only the neighbours any method reads, selected as NumPy's partition does, not sorted.
-    ranks <- sort(unique(c(lower, upper, round(position))))
+    ranks <- sort(unique(c(lower, upper, following, round(position))))
     selected <- .Call(krb_call2, "sorted_at", lines, ranks)
     at <- function(i) op_take(selected, array(match(i, ranks), length(i)), axis = -1L)
     switch(method,
@@ -79,8 +82,8 @@ quantiles_along <- function(x, q, q_shape, axis, method, keepdims) {
       nearest = at(round(position)),
       # NumPy's median: the middle value, or the mean of the middle two.
       median = if (n %% 2L) at(lower) else op_multiply(op_add(at(lower), at(upper)), 0.5),
-      midpoint = lerp(at(lower), at(upper), ifelse(lower == upper, 0, 0.5)),
-      linear = lerp(at(lower), at(upper), position - lower))
+      midpoint = lerp(at(lower), at(following), ifelse(lower == upper, 0, 0.5)),
+      linear = lerp(at(lower), at(following), position - lower))
   }
   result <- op_where(op_any(op_isnan(lines), axis = -1L, keepdims = TRUE), NaN, result)
   if (flag(keepdims, "keepdims")) result <- op_reshape(result, c(ifelse(seq_len(rank) %in% reduced, 1L, dims), length(q)))

@@ -340,6 +340,15 @@ test_that("op_slice takes a length of -1 as the rest of its axis, as Keras's sli
 })
 
 # Expected values: NumPy 1.24's np.pad(x, ((1, 2), (2, 1)), mode) for x = [[1, 5, 2], [7, 3, 9]].
+test_that("op_pad's constant is cast to the tensor's dtype as NumPy casts it: int64 whole, complex with both parts, fractions cut", {
+  big <- op_squeeze(op_add(op_full(1, 2^53, "int64"), op_array(1L, "int64")))
+  expect_identical(as.character(op_pad(op_array(c(1L, 2L), "int64"), c(1, 0), constant_values = big)), c("9007199254740993", "1", "2"))
+  expect_identical(as.array(op_pad(op_array(c(1 + 1i, 2)), c(1, 0), constant_values = 3 - 2i)), array(c(3 - 2i, 1 + 1i, 2 + 0i), 3))
+  expect_identical(as.array(op_pad(1:2, 1, constant_values = 2.7)), array(c(2L, 1L, 2L, 2L), 4))
+  expect_bridge_error(op_pad(1:2, 1, constant_values = NA), "type_error", "must be a number")
+  expect_bridge_error(op_pad(1:2, 1, constant_values = op_array(c(1, 2))), "type_error", "must be a number")
+})
+
 test_that("op_pad's statistic modes pad each axis with its maximum, minimum, mean or median, axis by axis as NumPy", {
   x <- rbind(c(1, 5, 2), c(7, 3, 9))
   widths <- list(c(1, 2), c(2, 1))

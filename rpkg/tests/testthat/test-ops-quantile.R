@@ -44,6 +44,13 @@ test_that("op_median equals median(), gives NaN for a reduction holding NaN and 
   expect_identical(op_dtype(op_median(op_array(c(1, 2), "float32"))), "float32")
 })
 
+test_that("linear and midpoint quantiles next to an infinity are NaN, as NumPy's interpolation towards the next element gives", {
+  expect_identical(as.vector(as.array(op_quantile(c(1, 2, Inf), c(0, 0.5, 1)))), c(1, NaN, NaN))
+  expect_identical(as.vector(as.array(op_quantile(c(-Inf, 1), c(0, 0.5, 1), method = "midpoint"))), c(NaN, -Inf, 1))
+  expect_identical(as.vector(as.array(op_quantile(c(1, 2, Inf), 0.5, method = "lower"))), 2)
+  expect_identical(as.vector(as.array(op_median(c(1, 2, Inf)))), 2)
+})
+
 test_that("long lines with many ties give quantile()'s and median()'s values", {
   set.seed(42)
   x <- matrix(sample(round(rnorm(200), 1), 3 * 20001, replace = TRUE), 3)

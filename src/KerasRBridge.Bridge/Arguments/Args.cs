@@ -71,6 +71,17 @@ internal static unsafe class Args
         throw new KerasTypeError($"Argument `{argument}` must be a number. Received: {argument}={Show(x)}");
     }
 
+    /// <summary>One value as a tensor, in its own dtype: a tensor or variable of one element
+    /// (every digit of an int64, both parts of a complex number), a length-one R complex, or a
+    /// number as <see cref="Double"/> reads it, for arguments that NumPy casts to the dtype of
+    /// the tensor they fill.</summary>
+    internal static NdArray OneValue(Sexp x, string argument)
+    {
+        if (OneElement(x) is { } one) return one;
+        if (RValues.TypeOf(x) == SexpType.Complex && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x)) return Tensors.FromR(x);
+        return NdArray.Scalar(Double(x, argument));
+    }
+
     /// <summary>A tensor or variable (its pointer) of one element, which Keras's backends take
     /// where they take a number; null for anything else.</summary>
     private static NdArray? OneElement(Sexp x) => Tensors.IsEngineObject(x) && Tensors.FromR(x) is { Size: 1 } one ? one : null;

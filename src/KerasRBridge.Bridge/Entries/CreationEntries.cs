@@ -143,7 +143,8 @@ internal static class CreationEntries
         var widths = Args.Integers(padWidth, "pad_width");
         if (widths.Length != 2 * x.Rank)
             throw new KerasValueError($"`pad_width` must give (before, after) for each of the {x.Rank} axes. Received: pad_width={Args.Show(padWidth)}");
-        double? constant = RValues.IsNull(constantValues) ? null : Args.Double(constantValues, "constant_values");
+        // Not `? null :`, which converts the null through Operand's conversion from a tensor.
+        Operand? constant = RValues.IsNull(constantValues) ? default(Operand?) : Args.OneValue(constantValues, "constant_values");
         return Ops.Pad(x, widths[..x.Rank], widths[x.Rank..], mode, constant);
     }
 

@@ -74,21 +74,23 @@ public static partial class Ops
 
     /// <summary>
     /// <paramref name="x"/> padded by <paramref name="before"/> and <paramref name="after"/>
-    /// elements on each axis (<c>keras.ops.pad</c>): with <paramref name="constant"/> in
-    /// <c>"constant"</c> mode, else NumPy's <c>"edge"</c>, <c>"reflect"</c>, <c>"symmetric"</c>,
+    /// elements on each axis (<c>keras.ops.pad</c>): with <paramref name="constant"/> (one value,
+    /// cast to <paramref name="x"/>'s dtype; 0 when null) in <c>"constant"</c> mode, else NumPy's <c>"edge"</c>, <c>"reflect"</c>, <c>"symmetric"</c>,
     /// <c>"wrap"</c>, <c>"maximum"</c>, <c>"minimum"</c>, <c>"mean"</c>, <c>"median"</c> (each
     /// over the whole axis), <c>"linear_ramp"</c> (from 0) or <c>"empty"</c> (zeros here), axis by axis as NumPy pads.
     /// </summary>
     /// <exception cref="KerasValueError">Widths are negative or do not match the rank, the mode is unknown, or
-    /// <paramref name="constant"/> is given with another mode.</exception>
+    /// <paramref name="constant"/> is given with another mode or holds more than one value.</exception>
     /// <exception cref="KerasMemoryError">The padded tensor is too large, or there is not enough memory for it.</exception>
-    public static NdArray Pad(NdArray x, long[] before, long[] after, string mode = "constant", double? constant = null)
+    public static NdArray Pad(NdArray x, long[] before, long[] after, string mode = "constant", Operand? constant = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (before.Length != x.Rank || after.Length != x.Rank || before.Concat(after).Any(w => w < 0))
             throw new KerasValueError($"`pad_width` must give two non-negative widths for each of the {x.Rank} axes.");
         if (constant is not null && mode != "constant")
             throw new KerasValueError($"Argument `constant_values` can only be provided when `mode == 'constant'`. Received: mode={mode}");
+        if (constant is { Value.Size: not 1 } several)
+            throw new KerasValueError($"`constant_values` must be one value. Received: a tensor of shape {NdArray.FormatShape(several.Value.ShapeSpan)}");
         // Each axis's padding is built beside the tensor padded so far: checked first, widths of
         // 8 GB a side were filled before their concatenation found the result too large.
         var padded = new long[x.Rank];
@@ -116,11 +118,13 @@ public static partial class Ops
     // The values NumPy's np.pad puts on one side of axis a: a constant ("empty" leaves them
     // undefined; zeros here), a statistic of the whole axis (mean and median rounded half to even
     // for integers), or a linear ramp from 0 towards the edge value (floored for integers).
-    private static NdArray PadSide(NdArray x, int a, long width, string mode, double? constant, bool after)
+    private static NdArray PadSide(NdArray x, int a, long width, string mode, Operand? constant, bool after)
     {
         var shape = x.ShapeSpan.ToArray();
         shape[a] = width;
-        if (mode is "constant" or "empty") return NdArray.Full(x.DType, shape, constant ?? 0);
+        // The constant in x's dtype, as NumPy assigns it: every digit of an int64, both parts of a complex.
+        if (mode is "constant" or "empty")
+            return constant is { } value ? BroadcastTo(Reshape(value.Value.Cast(x.DType), []), shape) : NdArray.Full(x.DType, shape, 0);
         if (mode == "linear_ramp")
         {
             // NumPy's ramp is np.linspace(0, edge, width, endpoint=False, dtype=x.dtype) (reversed
