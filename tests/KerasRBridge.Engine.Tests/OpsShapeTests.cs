@@ -185,6 +185,29 @@ public class OpsCreationTests
     }
 
     [Test]
+    public void Arange_of_integers_counts_exactly_beyond_the_doubles()
+    {
+        Int128 big = 9007199254740993;
+        Assert.That(Ops.ArangeIntegers(big, big + 4, 1, DType.Int64).ToArray<long>(),
+            Is.EqualTo(new[] { 9007199254740993L, 9007199254740994L, 9007199254740995L, 9007199254740996L }));
+        Int128 top = ulong.MaxValue;
+        Assert.That(Ops.ArangeIntegers(top, top - 7, -3, DType.UInt64).ToArray<ulong>(), Is.EqualTo(new[] { ulong.MaxValue, ulong.MaxValue - 3, ulong.MaxValue - 6 }));
+        Assert.That(Ops.ArangeIntegers(5, 0, -2, DType.Int8).ToArray<sbyte>(), Is.EqualTo(new sbyte[] { 5, 3, 1 }));
+        Assert.That(Ops.ArangeIntegers(0, 5, -1, DType.Int32).ShapeArray, Is.EqualTo(new long[] { 0 }));
+        Assert.That(Ops.ArangeIntegers(0, 6, 3, DType.Int32).ToArray<int>(), Is.EqualTo(new[] { 0, 3 }));
+    }
+
+    [Test]
+    public void Arange_of_integers_refuses_values_the_dtype_cannot_hold_a_zero_step_and_float_dtypes()
+    {
+        Assert.That(() => Ops.ArangeIntegers(long.MaxValue - 1, (Int128)long.MaxValue + 2, 1, DType.Int64),
+            Throws.TypeOf<KerasValueError>().With.Message.EqualTo("Value 9223372036854775808 is out of range for dtype int64 ([-9223372036854775808, 9223372036854775807])."));
+        Assert.Throws<KerasValueError>(() => Ops.ArangeIntegers(-1, 2, 1, DType.UInt8));
+        Assert.Throws<KerasValueError>(() => Ops.ArangeIntegers(0, 1, 0, DType.Int32));
+        Assert.Throws<KerasValueError>(() => Ops.ArangeIntegers(0, 1, 1, DType.Float32));
+    }
+
+    [Test]
     public void Arange_and_linspace_refuse_values_an_integer_dtype_cannot_hold()
     {
         Assert.Throws<KerasValueError>(() => Ops.Arange(1e15, 1e15 + 3, 1, DType.Int32));

@@ -128,6 +128,14 @@ test_that("op_arange moves end one step on and truncates for integer dtypes, as 
   expect_bridge_error(op_arange(1, 5, include_end = NA), "type_error", "Argument `include_end` must be a boolean")
 })
 
+test_that("op_arange with int64 tensor bounds beyond 2^53 counts exactly", {
+  start <- op_squeeze(op_add(op_full(1, 2^53, "int64"), op_array(1L, "int64")))
+  expect_identical(as.character(op_arange(start, op_add(start, 3L))),
+                   c("9007199254740993", "9007199254740994", "9007199254740995", "9007199254740996"))
+  expect_identical(op_dtype(op_arange(start, op_add(start, 3L))), "int64")
+  expect_identical(as.character(op_arange(start, op_add(start, 3L), 2L, include_end = FALSE)), c("9007199254740993", "9007199254740995"))
+})
+
 test_that("op_linspace equals seq(length.out =), and returns the step when asked", {
   expect_equal(as.array(op_linspace(0, 1, num = 5, dtype = "float64")), array(seq(0, 1, length.out = 5), 5))
   both <- op_linspace(0, 1, num = 4, endpoint = FALSE, retstep = TRUE, dtype = "float64")

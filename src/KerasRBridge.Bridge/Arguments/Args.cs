@@ -71,6 +71,22 @@ internal static unsafe class Args
         throw new KerasTypeError($"Argument `{argument}` must be a number. Received: {argument}={Show(x)}");
     }
 
+    /// <summary>
+    /// A number as an exact whole number: an integer tensor or variable of one element (every
+    /// digit of an int64 or uint64), or a number as <see cref="Double"/> reads it, cut toward zero
+    /// when <paramref name="truncate"/>; null for a fraction that is not cut, or a number too
+    /// large for a whole-number count (left to the double path's range errors).
+    /// </summary>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is not a number.</exception>
+    internal static Int128? ExactWhole(Sexp x, string argument, bool truncate)
+    {
+        if (OneElement(x) is { } one && DTypes.IsInteger(one.DType))
+            return one.DType == DType.UInt64 ? one.AsSpan<ulong>()[0] : one.Cast(DType.Int64).AsSpan<long>()[0];
+        double v = Double(x, argument);
+        if (truncate) v = Math.Truncate(v);
+        return double.IsInteger(v) && Math.Abs(v) < 1e30 ? (Int128)v : null;
+    }
+
     /// <summary>One value as a tensor, in its own dtype: a tensor or variable of one element
     /// (every digit of an int64, both parts of a complex number), a length-one R complex, or a
     /// number as <see cref="Double"/> reads it, for arguments that NumPy casts to the dtype of

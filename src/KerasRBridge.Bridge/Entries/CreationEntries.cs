@@ -19,7 +19,7 @@ internal static class CreationEntries
         Declare.Entry("op_full_like", (Sexp x, Sexp fill_value, string? dtype) => FilledLike(Tensors.FromR(x), fill_value, dtype)),
         Declare.Entry("op_eye", (int N, int? M, int k, string? dtype) => Ops.Eye(N, M, k, Args.DTypeOrNull(dtype))),
         Declare.Entry("op_tri", (int N, int? M, int k, string? dtype) => Ops.Tri(N, M, k, Args.DTypeOrNull(dtype))),
-        Declare.Entry("op_arange", (double start, double end, double step, string dtype, bool include_end) => Arange(start, end, step, DTypes.Standardize(dtype), include_end)),
+        Declare.Entry("op_arange", (Sexp start, Sexp end, Sexp step, string dtype, bool include_end) => Arange(start, end, step, DTypes.Standardize(dtype), include_end)),
         Declare.Entry("op_linspace", (double start, double stop, int num, bool endpoint, string dtype) =>
             Ops.Linspace(start, stop, num, endpoint, DTypes.Standardize(dtype))),
         Declare.Entry("op_reshape", (Sexp x, ShapeArgument newshape) => Reshape(Tensors.FromR(x), newshape)),
@@ -52,14 +52,22 @@ internal static class CreationEntries
 
     // keras3's op_arange(): an integer dtype truncates start and end (as R's storage.mode<-), and
     // `end` is included by moving it one step on, so a fractional step may pass it, as there.
-    private static NdArray Arange(double start, double end, double step, DType dtype, bool includeEnd)
+    // Whole steps in an integer dtype are counted exactly: an int64 tensor's bounds beyond 2^53
+    // went through doubles and repeated values.
+    private static NdArray Arange(Sexp start, Sexp end, Sexp step, DType dtype, bool includeEnd)
     {
+        if (DTypes.IsInteger(dtype) && Args.ExactWhole(step, "step", truncate: false) is { } by)
+        {
+            Int128 first = Args.ExactWhole(start, "start", truncate: true)!.Value, last = Args.ExactWhole(end, "end", truncate: true)!.Value;
+            return Ops.ArangeIntegers(first, includeEnd ? last + by : last, by, dtype);
+        }
+        double from = Args.Double(start, "start"), to = Args.Double(end, "end"), stride = Args.Double(step, "step");
         if (DTypes.IsInteger(dtype))
         {
-            start = Math.Truncate(start);
-            end = Math.Truncate(end);
+            from = Math.Truncate(from);
+            to = Math.Truncate(to);
         }
-        return Ops.Arange(start, includeEnd ? end + step : end, step, dtype);
+        return Ops.Arange(from, includeEnd ? to + stride : to, stride, dtype);
     }
 
     // The fill converts straight to the dtype, as NumPy's full and TensorFlow's fill do: through

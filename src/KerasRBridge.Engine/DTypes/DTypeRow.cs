@@ -59,11 +59,13 @@ internal sealed class FloatRow<T>(DType dtype, string name, DType? computedAs = 
     public override TResult AcceptKind<TVisitor, TResult>(TVisitor visitor) => visitor.Float<T>();
 }
 
-/// <summary>The least and greatest values of an integer dtype, as doubles.</summary>
+/// <summary>The least and greatest values of an integer dtype, as doubles and exactly.</summary>
 internal interface IIntegerBounds
 {
     double Min { get; }
     double Max { get; }
+    Int128 ExactMin { get; }
+    Int128 ExactMax { get; }
 }
 
 internal sealed class IntegerRow<T>(DType dtype, string name)
@@ -75,6 +77,8 @@ internal sealed class IntegerRow<T>(DType dtype, string name)
     public double Max => Unsafe.SizeOf<T>() == sizeof(long)
         ? Math.BitDecrement(double.CreateTruncating(T.MaxValue))
         : double.CreateTruncating(T.MaxValue);
+    public Int128 ExactMin => Int128.CreateTruncating(T.MinValue);
+    public Int128 ExactMax => Int128.CreateTruncating(T.MaxValue);
     public override TResult AcceptKind<TVisitor, TResult>(TVisitor visitor) => visitor.Integer<T>();
 }
 

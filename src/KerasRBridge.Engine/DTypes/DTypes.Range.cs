@@ -15,6 +15,17 @@ public static partial class DTypes
             ? (bounds.Min, bounds.Max)
             : throw new ArgumentException($"{Name(dtype)} is not an integer dtype.", nameof(dtype));
 
+    /// <summary>Refuses whole <paramref name="values"/> an integer <paramref name="dtype"/> cannot
+    /// hold, compared exactly, with <see cref="RequireRepresentable(ReadOnlySpan{double}, DType)"/>'s message.</summary>
+    /// <exception cref="KerasValueError">A value is outside the dtype's range.</exception>
+    internal static void RequireRepresentableExactly(ReadOnlySpan<Int128> values, DType dtype)
+    {
+        var bounds = (IIntegerBounds)DTypeTable.Row(dtype);
+        foreach (var v in values)
+            if (v < bounds.ExactMin || v > bounds.ExactMax)
+                throw new KerasValueError($"Value {v} is out of range for dtype {Name(dtype)} ([{bounds.ExactMin}, {bounds.ExactMax}]).");
+    }
+
     /// <summary>
     /// Refuses <paramref name="values"/> an integer <paramref name="dtype"/> cannot hold, and
     /// NaN: a cast would wrap them (NumPy) or saturate them (TensorFlow), silently either way.

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Numerics;
+
 namespace KerasRBridge.Engine;
 
 public static partial class Ops
@@ -40,6 +43,43 @@ public static partial class Ops
         // The values run from the first to the last: those two held, all are.
         if (n > 0) DTypes.RequireRepresentable([values[0], values[^1]], dtype);
         return NdArray<double>.Adopt(storage, [n]).Cast(dtype);
+    }
+
+    /// <summary>
+    /// <see cref="Arange(double, double, double, DType)"/> of whole numbers in an integer
+    /// <paramref name="dtype"/>, counted exactly: int64 and uint64 bounds beyond 2^53, which
+    /// doubles round, keep every digit.
+    /// </summary>
+    /// <exception cref="KerasValueError"><paramref name="step"/> is 0, <paramref name="dtype"/> is
+    /// not an integer dtype, or it cannot hold the values.</exception>
+    public static NdArray ArangeIntegers(Int128 start, Int128 stop, Int128 step, DType dtype)
+    {
+        if (!DTypes.IsInteger(dtype)) throw new KerasValueError($"Whole-number bounds give an integer dtype. Received: dtype={DTypes.Name(dtype)}");
+        if (step == 0) throw new KerasValueError("`step` must be a non-zero finite number. Received: step=0");
+        Int128 span = stop - start;
+        // The quotient rounded up where the values run towards stop; none where they run away.
+        Int128 count = Int128.Max(0, span / step + (span % step != 0 && span < 0 == step < 0 ? 1 : 0));
+        long n = count > long.MaxValue ? long.MaxValue : (long)count;
+        NdArray.StorageLength([n], dtype);
+        if (n > 0) DTypes.RequireRepresentableExactly([start, start + (n - 1) * step], dtype);
+        return DTypeVisitor.AcceptKind<WholeSteps, NdArray>(dtype, new WholeSteps(start, step, n));
+    }
+
+    private readonly struct WholeSteps(Int128 start, Int128 step, long n) : INumericFamily<NdArray>
+    {
+        // Held by the dtype from first to last, the values are its own wrapping sums.
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
+        {
+            var storage = TensorStorage.Allocate<T>([n]);
+            var values = storage.GetSpan();
+            T value = T.CreateTruncating(start), by = T.CreateTruncating(step);
+            for (int i = 0; i < values.Length; i++, value = unchecked(value + by)) values[i] = value;
+            return NdArray<T>.Adopt(storage, [n]);
+        }
+
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => throw new UnreachableException("Whole steps fill integer dtypes.");
+        public NdArray Complex128() => throw new UnreachableException("Whole steps fill integer dtypes.");
+        public NdArray Bool() => throw new UnreachableException("Whole steps fill integer dtypes.");
     }
 
     /// <summary>
