@@ -311,29 +311,25 @@ op_unravel_index <- function(indices, shape) {
 #' @export
 op_in_top_k <- function(targets, predictions, k) {
   k <- whole_number(k, "k")
-  scores <- numbers_of(predictions, "predictions")
-  dims <- if (is.null(dim(scores))) length(scores) else dim(scores)
+  scores <- number_tensor(predictions, "predictions")
+  if (grepl("complex", op_dtype(scores)))
+    raise_bridge_error("type_error", sprintf("`predictions` must be real numbers. Received: a tensor of dtype %s", op_dtype(scores)))
+  dims <- as.integer(op_shape(scores))
   if (length(dims) < 2L)
-    raise_bridge_error("value_error", sprintf("`predictions` must have a class axis after the targets' axes. Received: shape=%s", shape_text(keras_tensor(predictions))))
+    raise_bridge_error("value_error", sprintf("`predictions` must have a class axis after the targets' axes. Received: shape=%s", shape_text(scores)))
   classes <- dims[[length(dims)]]
   targets_r <- whole_values(targets, "targets")
   target_dims <- if (is.null(dim(targets_r))) length(targets_r) else dim(targets_r)
-  if (!identical(as.integer(target_dims), as.integer(dims[-length(dims)])))
+  if (!identical(as.integer(target_dims), dims[-length(dims)]))
     raise_bridge_error("value_error", sprintf("`targets` must have the shape of `predictions` without its last axis. Received: targets.shape=%s, predictions.shape=%s",
-                                              shape_text(keras_tensor(targets)), shape_text(keras_tensor(predictions))))
-  ids <- c(targets_r)
-  rows <- matrix(scores, ncol = classes)
-  # Keras compares the target's score with the k largest (NaN sorting largest, as NumPy): it is
-  # in the top k if it is at least one of them.
-  found <- vapply(seq_along(ids), function(i) {
-    id <- ids[[i]]
-    if (k < 1L || id < 0 || id >= classes) return(FALSE)
-    row <- rows[i, ]
-    top <- c(row[is.na(row)], sort(row[!is.na(row)], decreasing = TRUE))[seq_len(min(k, classes))]
-    top <- top[!is.na(top)]
-    !is.na(row[[id + 1]]) && length(top) > 0L && row[[id + 1]] >= min(top)
-  }, TRUE)
-  op_array(array(found, target_dims), "bool")
+                                              shape_text(keras_tensor(targets)), shape_text(scores)))
+  valid <- array(targets_r >= 0 & targets_r < classes, target_dims)
+  if (k < 1L) return(op_array(array(FALSE, target_dims), "bool"))
+  # As Keras: the target's score is in the top k if it is at least one of the k largest (NaN
+  # counting as the largest), compared in the scores' own dtype; an id outside the classes never is.
+  own <- op_take_along_axis(scores, array(ifelse(valid, targets_r, 0L), c(target_dims, 1L)), axis = -1L, zero_indexed = TRUE)
+  top <- op_top_k(scores, min(k, classes), sorted = FALSE)[[1L]]
+  op_logical_and(op_any(op_greater_equal(own, top), axis = -1L), valid)
 }
 
 #' @rdname op_bincount

@@ -314,6 +314,12 @@ test_that("the scatter ops refuse indices out of bounds and values that do not f
   expect_error(op_scatter(rbind("a"), 1, 5), class = "type_error")
 })
 
+test_that("op_in_top_k compares int64 scores in their own dtype, every digit", {
+  scores <- op_reshape(op_add(op_full(2, 2^53, "int64"), op_array(c(1L, 0L), "int64")), c(1, 2))
+  expect_false(as.vector(as.array(op_in_top_k(1L, scores, k = 1))))
+  expect_true(as.vector(as.array(op_in_top_k(0L, scores, k = 1))))
+})
+
 test_that("review: op_in_top_k follows Keras with infinite and NaN scores, and over leading axes", {
   expect_identical(as.vector(as.array(op_in_top_k(c(0L, 2L), rbind(c(Inf, 1, 2), c(0.1, NaN, 0.5)), k = 2))), c(TRUE, TRUE))
   expect_false(as.vector(as.array(op_in_top_k(1L, rbind(c(0.5, NaN, 0.1)), k = 3))))
