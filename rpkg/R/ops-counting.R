@@ -179,6 +179,9 @@ op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
   } else {
     # keras3 hands plain R weights to Keras as a Python list: floatx.
     w <- tensor_of(weights)
+    # NumPy's bincount and TensorFlow's take real weights only.
+    if (grepl("complex", op_dtype(w)))
+      raise_bridge_error("type_error", sprintf("`weights` must be real numbers. Received: a tensor of dtype %s", op_dtype(w)))
     if (!identical(as.integer(op_shape(w)), as.integer(op_shape(keras_tensor(x)))))
       raise_bridge_error("value_error", sprintf("`weights` must have the shape of `x`. Received: weights.shape=%s, x.shape=%s",
                                                 shape_text(w), shape_text(keras_tensor(x))))
@@ -380,19 +383,12 @@ segment_reduction <- function(data, segment_ids, num_segments, maximum) {
 op_segment_sum <- function(data, segment_ids, num_segments = NULL, sorted = FALSE)
   segment_reduction(data, segment_ids, num_segments, maximum = FALSE)
 
-# Sums of rows (a vector or matrix) by group, one row per group present, named by the group as
-# rowsum() names them. rowsum() takes no complex numbers: their parts are summed apart.
-segment_sums <- function(rows, groups) {
-  if (!is.complex(rows)) return(rowsum(rows, groups, reorder = FALSE))
-  rowsum(Re(rows), groups, reorder = FALSE) + 1i * rowsum(Im(rows), groups, reorder = FALSE)
-}
-
 # An array of `dims` holding the sums of `values` by the (1-based) places they go to, zero
-# elsewhere: work in proportion to the values, not to the places.
+# elsewhere: work in proportion to the values, not to the places (rowsum() names each sum by
+# its place).
 sums_placed <- function(values, places, dims) {
-  values <- if (is.complex(values)) c(values) else as.numeric(values)
-  sums <- segment_sums(values, c(places))
-  out <- array(if (is.complex(values)) 0i else 0, dims)
+  sums <- rowsum(as.numeric(values), c(places), reorder = FALSE)
+  out <- array(0, dims)
   out[as.numeric(rownames(sums))] <- sums
   out
 }
