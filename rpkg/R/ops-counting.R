@@ -296,18 +296,25 @@ op_unravel_index <- function(indices, shape) {
   dims <- whole_values(shape, "shape")
   if (any(dims < 0)) raise_bridge_error("value_error", sprintf("Shape dimensions must be non-negative. Received: shape=%s", shown(c(dims))))
   dtype <- if (is_kerasbridge_object(indices)) op_dtype(indices) else "int32"
-  flat <- r_indices(indices)
-  size <- prod(dims)
-  bad <- flat < 0 | flat >= size
-  if (any(bad)) raise_bridge_error("value_error", sprintf("index %s is out of bounds for array with size %s", format(flat[bad][[1L]]), format(size)))
-  # Row-major (C) order, as NumPy's: the last axis varies fastest.
-  strides <- rev(cumprod(rev(c(dims[-1L], 1))))
-  # One index (an R number, as keras3 passes a Python int, or a 0-d tensor) gives 0-d coordinates.
-  one <- if (is_kerasbridge_object(indices)) op_ndim(indices) == 0L else is.null(dim(indices)) && length(indices) == 1L
-  lapply(seq_along(dims), function(j) {
-    coordinate <- (flat %/% strides[[j]]) %% dims[[j]]
-    op_array(if (one) coordinate else if (is.null(dim(flat))) as.array(coordinate) else array(coordinate, dim(flat)), dtype)
-  })
+  # An integer tensor's indices shift in the engine, every digit of an int64 kept; the rest are
+  # read as every index op reads them. One index (an R number, as keras3 passes a Python int,
+  # or a 0-d tensor) gives 0-d coordinates.
+  exact <- is_kerasbridge_object(indices) && grepl("int", op_dtype(indices))
+  flat <- op_cast(if (exact) zero_based(indices) else op_array(r_indices(indices)), "int64")
+  whole <- function(v) op_array(v, "int64")
+  size <- Reduce(op_multiply, lapply(dims, whole), whole(1))
+  outside <- op_logical_or(op_less(flat, 0L), op_greater_equal(flat, size))
+  if (as.vector(as.array(op_any(outside))))
+    raise_bridge_error("value_error", sprintf("index %s is out of bounds for array with size %s",
+                                              as.character(op_convert_to_tensor(flat[outside]))[[1L]], as.character(size)))
+  # Row-major (C) order, as NumPy's: the last axis varies fastest. In int64 throughout.
+  coordinates <- vector("list", length(dims))
+  stride <- whole(1)
+  for (j in rev(seq_along(dims))) {
+    coordinates[[j]] <- op_cast(op_mod(op_floor_divide(flat, stride), whole(dims[[j]])), dtype)
+    stride <- op_multiply(stride, whole(dims[[j]]))
+  }
+  coordinates
 }
 
 #' @rdname op_bincount

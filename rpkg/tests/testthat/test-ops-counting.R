@@ -346,6 +346,13 @@ test_that("review: op_bincount truncates R doubles as keras3 does", {
   expect_equal(as.vector(as.array(op_bincount(c(1.5, 2)))), c(0, 1, 1))
 })
 
+test_that("op_unravel_index of int64 indices beyond the int32 range and 2^53 keeps every digit", {
+  out <- op_unravel_index(op_add(op_full(1, 2^53, "int64"), op_array(2L, "int64")), c(2^31, 2^31))
+  expect_identical(vapply(out, as.character, ""), c("4194304", "1"))
+  expect_identical(op_dtype(out[[1]]), "int64")
+  expect_identical(lapply(op_unravel_index(op_array(3e9, "int64"), c(2^31, 2)), as.character), list("1499999999", "1"))
+})
+
 test_that("op_unravel_index of one index gives 0-d coordinates, as for a Python int", {
   out <- op_unravel_index(5L, c(2, 3))
   expect_length(op_shape(out[[1]]), 0L)
