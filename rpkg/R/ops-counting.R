@@ -334,7 +334,7 @@ op_in_top_k <- function(targets, predictions, k) {
     raise_bridge_error("value_error", sprintf("`targets` must have the shape of `predictions` without its last axis. Received: targets.shape=%s, predictions.shape=%s",
                                               shape_text(keras_tensor(targets)), shape_text(scores)))
   valid <- array(targets_r >= 0 & targets_r < classes, target_dims)
-  if (k < 1L) return(op_array(array(FALSE, target_dims), "bool"))
+  if (k < 1L || classes == 0L) return(op_array(array(FALSE, target_dims), "bool"))
   # As Keras: the target's score is in the top k if it is at least one of the k largest (NaN
   # counting as the largest), compared in the scores' own dtype; an id outside the classes never is.
   own <- op_take_along_axis(scores, array(ifelse(valid, targets_r, 0L), c(target_dims, 1L)), axis = -1L, zero_indexed = TRUE)

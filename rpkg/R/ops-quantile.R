@@ -51,8 +51,8 @@ op_median <- function(x, axis = NULL, keepdims = FALSE)
   quantiles_along(float_tensor(x, "median"), 0.5, integer(), axis, "median", keepdims)
 
 # The quantiles `q` of `x` over `axis`, as NumPy's quantile (`method`) or median ("median"):
-# the reduced axes are merged into a last one and sorted, the quantiles taken along it, and the
-# result has q's axes first, then the kept ones.
+# the reduced axes are merged into a last one, the order statistics the quantiles need selected
+# along it, and the result has q's axes first, then the kept ones.
 quantiles_along <- function(x, q, q_shape, axis, method, keepdims) {
   rank <- op_ndim(x)
   reduced <- if (is.null(axis)) seq_len(rank) else .Call(krb_call2, "axes_normalized", x, axis)

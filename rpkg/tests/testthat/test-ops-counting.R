@@ -314,6 +314,10 @@ test_that("the scatter ops refuse indices out of bounds and values that do not f
   expect_error(op_scatter(rbind("a"), 1, 5), class = "type_error")
 })
 
+test_that("op_in_top_k with no classes finds no target", {
+  expect_identical(as.vector(as.array(op_in_top_k(c(0L, 0L), array(0, c(2, 0)), 1L))), c(FALSE, FALSE))
+})
+
 test_that("op_bincount refuses complex weights, as NumPy's and TensorFlow's bincount", {
   expect_bridge_error(op_bincount(c(0L, 1L, 0L), weights = op_array(c(1 + 2i, 3 - 1i, 5i))), "type_error", "`weights` must be real numbers")
 })

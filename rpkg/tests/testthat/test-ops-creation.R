@@ -136,6 +136,12 @@ test_that("op_arange with int64 tensor bounds beyond 2^53 counts exactly", {
   expect_identical(as.character(op_arange(start, op_add(start, 3L), 2L, include_end = FALSE)), c("9007199254740993", "9007199254740995"))
 })
 
+test_that("op_arange in an integer dtype with bounds no whole number holds gives Keras's errors", {
+  expect_bridge_error(op_arange(0, Inf, dtype = "int32"), "value_error", "arange: cannot compute length")
+  expect_bridge_error(op_arange(NaN, 5, dtype = "int32"), "value_error", "arange: cannot compute length")
+  expect_bridge_error(op_arange(0, 1e31, dtype = "int64"), "memory_error", "Unable to allocate")
+})
+
 test_that("op_linspace equals seq(length.out =), and returns the step when asked", {
   expect_equal(as.array(op_linspace(0, 1, num = 5, dtype = "float64")), array(seq(0, 1, length.out = 5), 5))
   both <- op_linspace(0, 1, num = 4, endpoint = FALSE, retstep = TRUE, dtype = "float64")

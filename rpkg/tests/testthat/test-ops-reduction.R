@@ -139,6 +139,11 @@ test_that("an axis tensor is checked as a number is", {
   expect_bridge_error(op_sum(x, axis = op_array(TRUE)), "type_error", "axis")
 })
 
+test_that("op_expand_dims counts the axes an integer tensor names, and the least int64 axis is out of bounds", {
+  expect_identical(dim(op_expand_dims(op_ones(3), op_array(c(1L, 3L)))), c(1L, 3L, 1L))
+  expect_bridge_error(op_sum(op_ones(c(2, 2)), axis = op_array(-2^63, "int64")), "value_error", "axis -9223372036854775808 is out of bounds", fixed = TRUE)
+})
+
 test_that("a repeated axis is a value_error", {
   expect_bridge_error(op_sum(v, axis = c(2, -1)), "value_error", "duplicate value in 'axis'", fixed = TRUE)
 })

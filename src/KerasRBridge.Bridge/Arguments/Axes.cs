@@ -26,7 +26,7 @@ internal static class Axes
             long v = values[i];
             if (v == 0) throw new KerasValueError($"`{argument}` argument is 1 based, received 0");
             // NumPy's AxisError wording ("axis 10 is out of bounds ..."), which Keras's tests match.
-            if (Math.Abs(v) > rank)
+            if (v < -rank || v > rank)
                 throw new KerasValueError(rank == 0
                     ? $"{argument} {v} is out of bounds for a tensor of rank 0, which has no axes."
                     : $"{argument} {v} is out of bounds for a tensor of rank {rank}: its axes are 1 to {rank} (or -{rank} to -1).");

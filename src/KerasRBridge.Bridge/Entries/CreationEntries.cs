@@ -56,11 +56,9 @@ internal static class CreationEntries
     // went through doubles and repeated values.
     private static NdArray Arange(Sexp start, Sexp end, Sexp step, DType dtype, bool includeEnd)
     {
-        if (DTypes.IsInteger(dtype) && Args.ExactWhole(step, "step", truncate: false) is { } by)
-        {
-            Int128 first = Args.ExactWhole(start, "start", truncate: true)!.Value, last = Args.ExactWhole(end, "end", truncate: true)!.Value;
+        if (DTypes.IsInteger(dtype) && Args.ExactWhole(step, "step", truncate: false) is { } by
+            && Args.ExactWhole(start, "start", truncate: true) is { } first && Args.ExactWhole(end, "end", truncate: true) is { } last)
             return Ops.ArangeIntegers(first, includeEnd ? last + by : last, by, dtype);
-        }
         double from = Args.Double(start, "start"), to = Args.Double(end, "end"), stride = Args.Double(step, "step");
         if (DTypes.IsInteger(dtype))
         {
@@ -96,7 +94,9 @@ internal static class CreationEntries
 
     private static NdArray ExpandDims(NdArray x, Sexp axis)
     {
-        var axes = Axes.Read(axis, x.Rank + (int)RValues.LengthOf(axis), "axis") ?? throw new KerasTypeError("Argument `axis` must be whole numbers. Received: axis=NULL");
+        // The result's rank counts the axes named, not the length of an R object naming them (a tensor's wrapper).
+        int added = RValues.IsNull(axis) ? 0 : Args.WholeNumbers(axis, "axis", "NULL or whole numbers").Length;
+        var axes = Axes.Read(axis, x.Rank + added, "axis") ?? throw new KerasTypeError("Argument `axis` must be whole numbers. Received: axis=NULL");
         return Ops.ExpandDims(x, axes);
     }
 

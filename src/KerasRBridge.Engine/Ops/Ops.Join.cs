@@ -109,10 +109,11 @@ public static partial class Ops
                 {
                     var source = xs[i].AsSpan<T>();
                     int block = (int)(inner * lengths[i]);
+                    if (block == 0) continue;
                     if (block < ShortBlock)
                     {
-                        // Within both spans: the shapes were checked, and k stops before outer.
-                        // Each step moves the two refs on only if a block remains, so that they
+                        // Within both spans: the shapes were checked, k stops before outer, and
+                        // the refs move on only while a block (not empty) remains, so that they
                         // never point past the spans' ends.
                         ref T from = ref Unsafe.Add(ref MemoryMarshal.GetReference(source), first * block);
                         ref T to = ref Unsafe.Add(ref MemoryMarshal.GetReference(result), first * stride + offset);

@@ -150,8 +150,11 @@ public abstract partial class NdArray
     private static void GatherAxes<T>(ref T start, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, Span<T> destination)
     {
         int rank = lengths.Length;
-        int across = strides[0] == 1 || lengths[0] == 1 ? -1 : strides.IndexOf(1);
-        if (across > 0)
+        int across = strides[0] == 1 ? -1 : strides.IndexOf(1);
+        // Tiles narrower than this cost more in loop overhead than their cached lines save
+        // (2 x 2.5e6 x 2 in C order: 16 ms element by element, 27 in tiles of 2 x 2).
+        const int NarrowestTile = 8;
+        if (across > 0 && lengths[0] >= NarrowestTile && lengths[across] >= NarrowestTile)
         {
             GatherTransposed(ref start, lengths, strides, across, destination);
             return;
