@@ -246,6 +246,24 @@ public class IndexingGetTests
         Assert.That(Values(picked), Is.EqualTo(Codes([0, 0, 0], [0, 0, 1], [1, 1, 0], [1, 1, 1])));
     }
 
+    [TestCase(new long[] { 3, 5, 7 }, 3)]
+    [TestCase(new long[] { 3, 5, 7 }, 2)]
+    [TestCase(new long[] { 9, 8 }, 2)]
+    [TestCase(new long[] { 9, 1, 8, 1 }, 4)]
+    public void A_mask_of_several_axes_picks_its_set_elements_in_row_major_order(long[] shape, int maskRank)
+    {
+        long[] maskShape = shape[..maskRank];
+        static bool Set(long[] i) => (i.Aggregate(7L, (h, v) => h * 31 + v) * 2654435761L >> 7) % 3 == 0;
+        var picked = Indexer.Get(Coded(shape), MaskWhere(maskShape, Set));
+        var expected = new List<double>();
+        for (long n = 0; n < NdArray.ElementCount(shape); n++)
+        {
+            var index = RowMajorIndex(n, shape);
+            if (Set(index[..maskRank])) expected.Add(Code(index));
+        }
+        Assert.That(Values(picked), Is.EqualTo(expected));
+    }
+
     [Test]
     public void A_mask_built_from_a_bool_tensor_keeps_its_shape()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Globalization;
 
 namespace KerasRBridge.Engine;
@@ -195,22 +196,38 @@ internal static class Selection
                     $"boolean index did not match indexed array along axis {axis + j}; size of axis is {shape[axis + j]} but size of corresponding boolean axis is {maskShape[j]}"));
         }
         var values = mask.ColumnMajorMask;
-        var offsets = new long[values.AsSpan().Count(true)];
-        if (offsets.Length == 0) return offsets;
+        var offsets = new long[MemoryMarshal.Cast<bool, byte>(values.AsSpan()).Count((byte)1)];
+        // None set, or a 0-d mask (NumPy's x[True]): nothing to walk.
+        if (offsets.Length == 0 || maskShape.Length == 0) return offsets;
         var maskStrides = ColumnMajorStrides(maskShape);
-        var position = new long[maskShape.Length];
-        // The column-major index of the row-major position, kept up as the last axis turns
-        // fastest (an odometer) rather than recomputed for each element.
-        long columnMajor = 0;
-        for (int n = 0, found = 0; found < offsets.Length; n++)
+        // Row-major lines along the mask's last axis, each searched for its set elements
+        // (vectorised skips over the unset ones); the column-major offset of each line's start is
+        // kept up as the other axes turn (an odometer), not recomputed for each element.
+        ReadOnlySpan<byte> set = MemoryMarshal.Cast<bool, byte>(values.AsSpan());
+        if (maskShape.Length > 1)
         {
-            if (values[columnMajor]) offsets[found++] = columnMajor * stride;
-            for (int j = position.Length - 1; j >= 0; j--)
+            var rowMajor = new bool[values.Length];
+            NdArray.FromColumnMajor(values, maskShape).CopyRowMajor<bool>(rowMajor);
+            set = MemoryMarshal.Cast<bool, byte>(rowMajor.AsSpan());
+        }
+        int length = (int)maskShape[^1], found = 0;
+        long along = maskStrides[^1], lineStart = 0;
+        var position = new long[maskShape.Length];
+        for (int start = 0; found < offsets.Length; start += length)
+        {
+            var line = set.Slice(start, length);
+            for (int j = line.IndexOf((byte)1); j >= 0;)
             {
-                columnMajor += maskStrides[j];
-                if (++position[j] < maskShape[j]) break;
-                columnMajor -= maskStrides[j] * maskShape[j];
-                position[j] = 0;
+                offsets[found++] = (lineStart + j * along) * stride;
+                int next = line[(j + 1)..].IndexOf((byte)1);
+                j = next < 0 ? -1 : j + 1 + next;
+            }
+            for (int a = position.Length - 2; a >= 0; a--)
+            {
+                lineStart += maskStrides[a];
+                if (++position[a] < maskShape[a]) break;
+                lineStart -= maskStrides[a] * maskShape[a];
+                position[a] = 0;
             }
         }
         return offsets;
