@@ -287,6 +287,24 @@ public class OpsSortingTests
         Assert.That(error!.Message, Does.EndWith("Received: x.shape=()"));
     }
 
+    // More elements than one chunk of offsets, int32 and int64 indices, negative ones from the end.
+    [TestCase(DType.Int32)]
+    [TestCase(DType.Int64)]
+    public void Take_along_axis_of_many_elements_reads_each_from_its_index(DType indexType)
+    {
+        long[] shape = [70, 41, 30];
+        var x = NdArray.FromColumnMajor(Enumerable.Range(0, 70 * 41 * 30).Select(v => (float)v).ToArray(), shape);
+        var random = new Random(4);
+        var positions = Enumerable.Range(0, 70 * 41 * 30).Select(_ => (long)random.Next(-41, 41)).ToArray();
+        var taken = Ops.TakeAlongAxis(x, NdArray.FromColumnMajor(positions, shape).Cast(indexType), 1).ToArray<float>();
+        for (int p = 0; p < positions.Length; p++)
+        {
+            long i = p % 70, k = p / (70 * 41), index = positions[p] < 0 ? positions[p] + 41 : positions[p];
+            Assert.That(taken[p], Is.EqualTo(i + 70 * (index + 41 * k)), $"element {p}");
+        }
+        Assert.That(() => Ops.TakeAlongAxis(x, NdArray.Full(indexType, shape, 41), 1), Throws.TypeOf<KerasIndexError>().With.Message.EqualTo("index 41 is out of bounds for axis 1 with size 41"));
+    }
+
     [Test]
     public void Take_along_axis_matches_positions_in_the_other_axes()
     {

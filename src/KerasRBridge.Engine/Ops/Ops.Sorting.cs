@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics;
+
 namespace KerasRBridge.Engine;
 
 public static partial class Ops
@@ -104,21 +107,63 @@ public static partial class Ops
         var xShape = targetShape.ToArray();
         xShape[at] = x.ShapeSpan[at];
         var source = x.ShapeSpan.SequenceEqual(xShape) ? x : BroadcastTo(x, xShape);
-        var wide = indices.Cast(DType.Int64);
-        var positions = (wide.ShapeSpan.SequenceEqual(targetShape) ? wide : BroadcastTo(wide, targetShape)).AsSpan<long>();
-        long inner = 1, n = x.ShapeSpan[at], m = targetShape[at];
-        for (int a = 0; a < at; a++) inner *= targetShape[a];
-        var offsets = new long[positions.Length];
-        // Result element p = i + inner * (j + m * k) reads source element i + inner * (index + n * k).
-        for (int p = 0, k = 0; p < positions.Length; k++)
-            for (long j = 0; j < m; j++)
-                for (long i = 0; i < inner; i++, p++)
+        // int32 indices (keras3's) are read as they are, others as int64: a cast of 1e7 indices
+        // and an array of their offsets were 160 MB beside the result.
+        var wide = indices.DType == DType.Int32 ? indices : indices.Cast(DType.Int64);
+        var positions = wide.ShapeSpan.SequenceEqual(targetShape) ? wide : BroadcastTo(wide, targetShape);
+        return DTypeVisitor.Accept<AlongAxisGather, NdArray>(x.DType, new AlongAxisGather(source, positions, at, targetShape));
+    }
+
+    // Result element p = i + inner * (j + m * k) reads source element i + inner * (index + n * k),
+    // where index is positions[p] (negative: from the end). A chunk's offsets are worked out and
+    // checked first, then read in a loop of loads alone: reads scattered over the source miss the
+    // cache, and a loop doing nothing else keeps many misses in flight (reading as each offset
+    // was worked out took twice as long).
+    private readonly struct AlongAxisGather(NdArray x, NdArray positions, int axis, long[] shape) : IDTypeVisitor<NdArray>
+    {
+        private const int Chunk = 1 << 16;
+
+        public NdArray Visit<T>() where T : unmanaged =>
+            positions.DType == DType.Int32 ? Gather<T, int>() : Gather<T, long>();
+
+        private NdArray Gather<T, TIndex>() where T : unmanaged where TIndex : unmanaged, IBinaryInteger<TIndex>
+        {
+            var storage = TensorStorage.Allocate<T>(shape);
+            var result = storage.GetSpan();
+            ReadOnlySpan<T> source = x.AsSpan<T>();
+            ReadOnlySpan<TIndex> indices = positions.AsSpan<TIndex>();
+            long inner = 1, n = x.ShapeSpan[axis], m = shape[axis];
+            for (int a = 0; a < axis; a++) inner *= shape[a];
+            var offsets = ArrayPool<int>.Shared.Rent(Math.Min(Chunk, result.Length));
+            long i = 0, j = 0, k = 0;
+            var pace = Interruption.Paced();
+            try
+            {
+                for (int start = 0; start < result.Length; start += Chunk)
                 {
-                    long index = positions[p] < 0 ? positions[p] + n : positions[p];
-                    if (index < 0 || index >= n) throw new KerasIndexError($"index {positions[p]} is out of bounds for axis {at} with size {n}");
-                    offsets[p] = i + inner * (index + n * k);
+                    int count = Math.Min(Chunk, result.Length - start);
+                    for (int c = 0; c < count; c++)
+                    {
+                        long given = long.CreateTruncating(indices[start + c]), index = given < 0 ? given + n : given;
+                        if (index < 0 || index >= n) throw new KerasIndexError($"index {given} is out of bounds for axis {axis} with size {n}");
+                        offsets[c] = (int)(i + inner * (index + n * k));
+                        if (++i < inner) continue;
+                        i = 0;
+                        if (++j < m) continue;
+                        j = 0;
+                        k++;
+                    }
+                    var chunk = result.Slice(start, count);
+                    for (int c = 0; c < chunk.Length; c++) chunk[c] = source[offsets[c]];
+                    pace.Done(count);
                 }
-        return DTypeVisitor.Accept<OffsetGather, NdArray>(x.DType, new OffsetGather(source, offsets, targetShape));
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(offsets);
+            }
+            return NdArray<T>.Adopt(storage, shape);
+        }
     }
 
     // Each line's elements at the positions LineOrder gave for it.
@@ -148,18 +193,6 @@ public static partial class Ops
                     pace.Done(n);
                 }
             return NdArray<T>.Adopt(storage, x.ShapeArray);
-        }
-    }
-
-    private readonly struct OffsetGather(NdArray x, long[] offsets, long[] shape) : IDTypeVisitor<NdArray>
-    {
-        public NdArray Visit<T>() where T : unmanaged
-        {
-            var storage = TensorStorage.Allocate<T>(shape);
-            var result = storage.GetSpan();
-            var source = x.AsSpan<T>();
-            for (int p = 0; p < result.Length; p++) result[p] = source[(int)offsets[p]];
-            return NdArray<T>.Adopt(storage, shape);
         }
     }
 }
