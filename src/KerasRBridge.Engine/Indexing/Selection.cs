@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Globalization;
 
 namespace KerasRBridge.Engine;
@@ -196,39 +195,22 @@ internal static class Selection
                     $"boolean index did not match indexed array along axis {axis + j}; size of axis is {shape[axis + j]} but size of corresponding boolean axis is {maskShape[j]}"));
         }
         var values = mask.ColumnMajorMask;
-        var offsets = new long[MemoryMarshal.Cast<bool, byte>(values.AsSpan()).Count((byte)1)];
+        var offsets = new long[SetElements.Count(values)];
         // None set, or a 0-d mask (NumPy's x[True]): nothing to walk.
         if (offsets.Length == 0 || maskShape.Length == 0) return offsets;
         var maskStrides = ColumnMajorStrides(maskShape);
-        // Row-major lines along the mask's last axis, each searched for its set elements
-        // (vectorised skips over the unset ones); the column-major offset of each line's start is
-        // kept up as the other axes turn (an odometer), not recomputed for each element.
-        ReadOnlySpan<byte> set = MemoryMarshal.Cast<bool, byte>(values.AsSpan());
+        var rowMajor = values;
         if (maskShape.Length > 1)
         {
-            var rowMajor = new bool[values.Length];
+            rowMajor = new bool[values.Length];
             NdArray.FromColumnMajor(values, maskShape).CopyRowMajor<bool>(rowMajor);
-            set = MemoryMarshal.Cast<bool, byte>(rowMajor.AsSpan());
         }
-        int length = (int)maskShape[^1], found = 0;
-        long along = maskStrides[^1], lineStart = 0;
-        var position = new long[maskShape.Length];
-        for (int start = 0; found < offsets.Length; start += length)
+        var set = new SetElements(rowMajor, maskShape);
+        for (int found = 0; set.MoveNext(); found++)
         {
-            var line = set.Slice(start, length);
-            for (int j = line.IndexOf((byte)1); j >= 0;)
-            {
-                offsets[found++] = (lineStart + j * along) * stride;
-                int next = line[(j + 1)..].IndexOf((byte)1);
-                j = next < 0 ? -1 : j + 1 + next;
-            }
-            for (int a = position.Length - 2; a >= 0; a--)
-            {
-                lineStart += maskStrides[a];
-                if (++position[a] < maskShape[a]) break;
-                lineStart -= maskStrides[a] * maskShape[a];
-                position[a] = 0;
-            }
+            long offset = set.Along * maskStrides[^1];
+            for (int a = 0; a < set.Line.Length; a++) offset += set.Line[a] * maskStrides[a];
+            offsets[found] = offset * stride;
         }
         return offsets;
     }

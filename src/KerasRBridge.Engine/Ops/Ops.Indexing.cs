@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -94,32 +93,21 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(x);
         long[] shape = x.Rank == 0 ? [1] : x.ShapeArray;
-        var mask = Ravel(x.Cast(DType.Bool));
-        ReadOnlySpan<byte> set = MemoryMarshal.Cast<bool, byte>(mask.AsSpan<bool>());
-        int count = set.Length - set.Count((byte)0);
+        var flat = Ravel(x.Cast(DType.Bool));
+        var mask = flat.AsSpan<bool>();
+        int count = SetElements.Count(mask);
         long[] resultShape = [count, shape.Length];
         var storage = TensorStorage.Allocate<int>(resultShape);
         var result = storage.GetSpan();
-        int rank = shape.Length, length = (int)shape[^1];
-        if (count == 0) return NdArray<int>.Adopt(storage, resultShape);
-        // Row-major lines along the last axis, each searched for its set elements (vectorised
-        // skips over zeros), the other axes' indices counted line by line rather than divided
-        // out of each element's position.
-        var index = new int[rank];
-        int row = 0;
-        for (int start = 0; start < set.Length; start += length)
+        int rank = shape.Length;
+        var set = new SetElements(mask, shape);
+        for (int row = 0; set.MoveNext(); row++)
         {
-            var line = set.Slice(start, length);
-            for (int j = line.IndexOfAnyExcept((byte)0); j >= 0;)
-            {
-                for (int a = 0; a < rank - 1; a++) result[row + count * a] = index[a];
-                result[row + count * (rank - 1)] = j;
-                row++;
-                int next = line[(j + 1)..].IndexOfAnyExcept((byte)0);
-                j = next < 0 ? -1 : j + 1 + next;
-            }
-            for (int a = rank - 2; a >= 0 && ++index[a] == shape[a]; a--) index[a] = 0;
+            for (int a = 0; a < rank - 1; a++) result[row + count * a] = (int)set.Line[a];
+            result[row + count * (rank - 1)] = set.Along;
         }
+        // Read through a span only: its storage must not be finalized before the end.
+        GC.KeepAlive(flat);
         return NdArray<int>.Adopt(storage, resultShape);
     }
 
