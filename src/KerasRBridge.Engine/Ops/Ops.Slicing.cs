@@ -91,6 +91,9 @@ public static partial class Ops
             throw new KerasValueError($"Argument `constant_values` can only be provided when `mode == 'constant'`. Received: mode={mode}");
         if (constant is { Value.Size: not 1 } several)
             throw new KerasValueError($"`constant_values` must be one value. Received: a tensor of shape {NdArray.FormatShape(several.Value.ShapeSpan)}");
+        // The constant in x's dtype, once, as NumPy assigns it: every digit of an int64, both
+        // parts of a complex number.
+        var fill = constant is { } value ? Reshape(value.Value.Cast(x.DType), []) : NdArray.Full(x.DType, [], 0);
         // Each axis's padding is built beside the tensor padded so far: checked first, widths of
         // 8 GB a side were filled before their concatenation found the result too large.
         var padded = new long[x.Rank];
@@ -106,7 +109,7 @@ public static partial class Ops
                 throw new KerasValueError($"can't extend empty axis {a} using modes other than 'constant' or 'empty'");
             if (fromAxisValues || mode is "constant" or "empty")
             {
-                result = Concatenate([PadSide(result, a, before[a], mode, constant, after: false), result, PadSide(result, a, after[a], mode, constant, after: true)], a);
+                result = Concatenate([PadSide(result, a, before[a], mode, fill, after: false), result, PadSide(result, a, after[a], mode, fill, after: true)], a);
                 continue;
             }
             var positions = Enumerable.Range(0, (int)(before[a] + n + after[a])).Select(i => PaddedPosition(i - before[a], n, mode)).ToArray();
@@ -118,13 +121,11 @@ public static partial class Ops
     // The values NumPy's np.pad puts on one side of axis a: a constant ("empty" leaves them
     // undefined; zeros here), a statistic of the whole axis (mean and median rounded half to even
     // for integers), or a linear ramp from 0 towards the edge value (floored for integers).
-    private static NdArray PadSide(NdArray x, int a, long width, string mode, Operand? constant, bool after)
+    private static NdArray PadSide(NdArray x, int a, long width, string mode, NdArray fill, bool after)
     {
         var shape = x.ShapeSpan.ToArray();
         shape[a] = width;
-        // The constant in x's dtype, as NumPy assigns it: every digit of an int64, both parts of a complex.
-        if (mode is "constant" or "empty")
-            return constant is { } value ? BroadcastTo(Reshape(value.Value.Cast(x.DType), []), shape) : NdArray.Full(x.DType, shape, 0);
+        if (mode is "constant" or "empty") return BroadcastTo(fill, shape);
         if (mode == "linear_ramp")
         {
             // NumPy's ramp is np.linspace(0, edge, width, endpoint=False, dtype=x.dtype) (reversed
