@@ -125,16 +125,15 @@ internal static unsafe class Args
     /// Keras as a Python list or tuple.</summary>
     /// <exception cref="KerasValueError">A number is beyond the 64-bit integers (a cast would
     /// give long.MinValue: op_roll(x, 1e300) rolled by a wrong amount).</exception>
-    internal static long[] Integers(Sexp x, string argument)
-    {
-        const string Expected = "whole numbers";
-        return WholeNumbers(x, argument, Expected) is { Length: > 0 } values ? values : throw NotWholeNumbers(x, argument, Expected);
-    }
+    internal static long[] Integers(Sexp x, string argument) =>
+        WholeNumbers(x, argument) is { Length: > 0 } values ? values : throw NotWholeNumbers(x, argument, AnyWholeNumbers);
+
+    private const string AnyWholeNumbers = "whole numbers";
 
     /// <summary>What <see cref="Integers"/> reads, and also none: an empty vector, list or
     /// tensor. A type error says the argument must be <paramref name="expected"/>.</summary>
     /// <exception cref="KerasValueError">A number is beyond the 64-bit integers.</exception>
-    internal static long[] WholeNumbers(Sexp x, string argument, string expected)
+    internal static long[] WholeNumbers(Sexp x, string argument, string expected = AnyWholeNumbers)
     {
         if (Tensors.IsEngineObject(x) && Tensors.FromR(x) is var tensor && DTypes.IsInteger(tensor.DType))
             return Longs(tensor, x, argument);

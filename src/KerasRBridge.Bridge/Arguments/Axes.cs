@@ -16,10 +16,24 @@ internal static class Axes
     /// </summary>
     /// <exception cref="KerasValueError">An axis is 0 (keras3's axes are 1-based) or out of range.</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is not whole numbers.</exception>
-    internal static int[]? Read(Sexp x, int rank, string argument)
+    internal static int[]? Read(Sexp x, int rank, string argument) =>
+        RValues.IsNull(x) ? null : InRange(Values(x, argument), rank, argument);
+
+    /// <summary>The axes to insert into a tensor of <paramref name="rank"/>, as <see cref="Read"/>
+    /// reads them but in the result's rank, which counts one axis more for each named.</summary>
+    /// <exception cref="KerasValueError">An axis is 0 or out of the result's range.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is not whole numbers.</exception>
+    internal static int[]? ReadInserted(Sexp x, int rank, string argument)
     {
         if (RValues.IsNull(x)) return null;
-        var values = Args.WholeNumbers(x, argument, "NULL or whole numbers");
+        var values = Values(x, argument);
+        return InRange(values, rank + values.Length, argument);
+    }
+
+    private static long[] Values(Sexp x, string argument) => Args.WholeNumbers(x, argument, "NULL or whole numbers");
+
+    private static int[] InRange(long[] values, int rank, string argument)
+    {
         var axes = new int[values.Length];
         for (int i = 0; i < axes.Length; i++)
         {

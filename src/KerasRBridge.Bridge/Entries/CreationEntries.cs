@@ -43,7 +43,7 @@ internal static class CreationEntries
         Declare.Entry("op_slice_update", (Sexp inputs, Sexp start_indices, Sexp updates) =>
             Ops.SliceUpdate(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), Tensors.FromR(updates))),
         Declare.Entry("put_in_storage_order", (Sexp x, Sexp positions, Sexp values) =>
-            Ops.PutInStorageOrder(Tensors.FromR(x), Args.WholeNumbers(positions, "positions", "whole numbers"), Tensors.FromR(values))),
+            Ops.PutInStorageOrder(Tensors.FromR(x), Args.WholeNumbers(positions, "positions"), Tensors.FromR(values))),
         Declare.Entry("op_pad", (Sexp x, Sexp pad_width, string mode, Sexp constant_values) => Pad(Tensors.FromR(x), pad_width, mode, constant_values)),
         Declare.Entry("op_one_hot", (Sexp x, int num_classes, Sexp axis, string dtype) => OneHot(Tensors.FromR(x, "int64"), num_classes, axis, dtype)),
         Declare.Entry("axis_length", (Sexp x, Sexp axis) => AxisLength(Tensors.FromR(x), axis)),
@@ -94,9 +94,7 @@ internal static class CreationEntries
 
     private static NdArray ExpandDims(NdArray x, Sexp axis)
     {
-        // The result's rank counts the axes named, not the length of an R object naming them (a tensor's wrapper).
-        int added = RValues.IsNull(axis) ? 0 : Args.WholeNumbers(axis, "axis", "NULL or whole numbers").Length;
-        var axes = Axes.Read(axis, x.Rank + added, "axis") ?? throw new KerasTypeError("Argument `axis` must be whole numbers. Received: axis=NULL");
+        var axes = Axes.ReadInserted(axis, x.Rank, "axis") ?? throw new KerasTypeError("Argument `axis` must be whole numbers. Received: axis=NULL");
         return Ops.ExpandDims(x, axes);
     }
 

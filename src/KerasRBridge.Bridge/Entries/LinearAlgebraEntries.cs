@@ -32,7 +32,7 @@ internal static class LinearAlgebraEntries
         Declare.Entry("singular_values", (Sexp x) => Ops.SingularValues(Tensors.FromR(x))),
         Declare.Entry("op_cholesky", (Sexp x) => Ops.Cholesky(Tensors.FromR(x))),
         Declare.Entry("op_sort", (Sexp x, Sexp axis) => Axes.Along(x, axis, Ops.Sort)),
-        Declare.Entry("sorted_at", (Sexp x, Sexp ranks) => Ops.SortedAt(Tensors.FromR(x), Args.WholeNumbers(ranks, "ranks", "whole numbers"))),
+        Declare.Entry("sorted_at", (Sexp x, Sexp ranks) => Ops.SortedAt(Tensors.FromR(x), Args.WholeNumbers(ranks, "ranks"))),
         Declare.Entry("op_argsort", (Sexp x, Sexp axis) => ArgSort(Tensors.FromR(x), axis)),
         Declare.Entry("op_searchsorted", (Sexp sortedSequence, Sexp values, bool right) =>
             Ops.SearchSorted(Tensors.FromR(sortedSequence), Tensors.FromR(values), right)),
@@ -47,7 +47,7 @@ internal static class LinearAlgebraEntries
         Declare.Entry("op_diagonal", (Sexp x, int offset, Sexp axis1, Sexp axis2, bool sum) => Diagonal(Tensors.FromR(x), offset, axis1, axis2, sum)),
         Declare.Entry("op_swapaxes", (Sexp x, Sexp axis1, Sexp axis2) => SwapAxes(Tensors.FromR(x), axis1, axis2)),
         Declare.Entry("op_moveaxis", (Sexp x, Sexp source, Sexp destination) => MoveAxis(Tensors.FromR(x), source, destination)),
-        Declare.Entry("op_tile", (Sexp x, Sexp repeats) => Ops.Tile(Tensors.FromR(x), Args.WholeNumbers(repeats, "repeats", "whole numbers"))),
+        Declare.Entry("op_tile", (Sexp x, Sexp repeats) => Ops.Tile(Tensors.FromR(x), Args.WholeNumbers(repeats, "repeats"))),
         Declare.Entry("op_repeat", (Sexp x, Sexp repeats, Sexp axis) => Axes.Along(x, axis, (t, a) => Ops.Repeat(t, Args.Integers(repeats, "repeats"), a))),
         Declare.Entry("op_roll", (Sexp x, Sexp shift, Sexp axis) => Roll(Tensors.FromR(x), shift, axis)),
         Declare.Entry("op_binary_crossentropy", (Sexp target, Sexp output, bool from_logits) =>
