@@ -99,7 +99,9 @@ positions_along <- function(indices, size, axis) {
 #' @param weights `NULL`, or weights of `x`'s shape.
 #' @param minlength The least number of bins.
 #' @param sparse Must be `FALSE`: sparse tensors are not supported.
-#' @param sorted_sequence A sorted 1-D tensor or R vector.
+#' @param sorted_sequence A sorted 1-D tensor or R vector. For `op_searchsorted()`, R numbers
+#'   (of both arguments) become arrays of at least one axis, doubles in [config_floatx()], as
+#'   keras3 hands them to Keras.
 #' @param values For `op_searchsorted()`, the values to place; for `op_scatter()`, the values
 #'   to add.
 #' @param side `"left"` (the first place) or `"right"` (the last place) for values equal to
@@ -208,13 +210,13 @@ numbers_of <- function(values, name) {
   v
 }
 
-# A tensor of `values`; R doubles, a single one too, in float64 (R's NA as NaN), so that R
-# numbers compare exactly, as R compares them.
-number_tensor <- function(values, name) {
+# A tensor of `values` (R's NA as NaN), R doubles in `doubles`: float64 as reticulate converts
+# an R array, or config_floatx() where keras3 first makes them a NumPy array of that dtype.
+number_tensor <- function(values, name, doubles = "float64") {
   if (is_kerasbridge_object(values)) return(values)
   values <- require_numbers(values, name)
   if (anyNA(values)) storage.mode(values) <- "double"
-  op_array(values, if (is.double(values)) "float64")
+  op_array(values, if (is.double(values)) doubles)
 }
 
 # A tensor of int32 positions of `template`'s shape.
@@ -226,12 +228,13 @@ positions_tensor <- function(positions, template, zero_indexed) {
 #' @rdname op_bincount
 #' @export
 op_searchsorted <- function(sorted_sequence, values, side = "left", zero_indexed = FALSE) {
-  # A single R number is a sequence of one, as the R vector it is (a 0-d tensor is refused).
-  sequence <- number_tensor(if (is_kerasbridge_object(sorted_sequence)) sorted_sequence else as_array(sorted_sequence), "sorted_sequence")
+  # As keras3's as_py_array(): a NumPy array of at least one axis (a single number too), R
+  # doubles in config_floatx(), so that an R vector of edges meets float32 values in float32.
+  sequence <- number_tensor(as_array(sorted_sequence), "sorted_sequence", config_floatx())
   if (!is.character(side) || length(side) != 1L || !side %in% c("left", "right"))
     raise_bridge_error("value_error", sprintf("side must be 'left' or 'right'. Received: side=%s", shown(side)))
   # The engine compares in the promoted dtype: int64 beyond 2^53 stays exact.
-  positions <- .Call(krb_call3, "op_searchsorted", sequence, number_tensor(values, "values"), side == "right")
+  positions <- .Call(krb_call3, "op_searchsorted", sequence, number_tensor(as_array(values), "values", config_floatx()), side == "right")
   returned_indices(positions, zero_indexed)
 }
 

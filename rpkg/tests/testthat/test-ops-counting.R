@@ -86,10 +86,18 @@ test_that("op_searchsorted compares int64 exactly beyond 2^53, as NumPy does", {
   expect_identical(as.vector(as.array(op_searchsorted(op_reshape(op_array(2^53, "int64") + 1L, 1), op_array(2^53, "int64"), side = "right", zero_indexed = TRUE))), 0L)
 })
 
-test_that("op_searchsorted compares a single R number as exactly as a vector of them", {
-  expect_identical(as.vector(as.array(op_searchsorted(c(0.1, 0.2, 0.3), 0.2, zero_indexed = TRUE))), 1L)
-  expect_identical(as.vector(as.array(op_searchsorted(c(16777216, 16777217, 16777218), 16777217, side = "right", zero_indexed = TRUE))), 2L)
-  expect_identical(op_shape(op_searchsorted(c(1, 2), 1.5)), shape())
+test_that("op_searchsorted takes R numbers as keras3 hands them: arrays of at least one axis, doubles in floatx", {
+  # keras3's as_py_array(): the R edges meet float32 values in float32, where float64 edges
+  # would place 0.1f (0.100000001) after 0.1.
+  expect_identical(as.vector(as.array(op_searchsorted(c(0.1, 0.2, 0.3), op_array(c(0.1, 0.3), "float32")))), c(1L, 3L))
+  expect_identical(as.vector(as.array(op_searchsorted(c(1, 1 + 1e-9, 2), 1 + 1e-9))), 1L)
+  expect_identical(op_shape(op_searchsorted(c(1, 2), 1.5)), shape(1))
+  expect_identical(as.vector(as.array(op_searchsorted(c(1, 2, 3), 2.5))), 3L)
+  local({
+    config_set_floatx("float64")
+    on.exit(config_set_floatx("float32"))
+    expect_identical(as.vector(as.array(op_searchsorted(c(1, 1 + 1e-9, 2), 1 + 1e-9))), 2L)
+  })
   expect_error(op_searchsorted(op_array(5), 3), "only supports 1-D", class = "value_error")
 })
 
