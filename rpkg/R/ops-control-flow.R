@@ -36,6 +36,10 @@ tree_rebuild <- function(structure, leaves) {
   rebuild(structure)
 }
 
+# A vector of several numbers is the Python list reticulate hands keras3's Keras, so a structure
+# of that many leaves; anything else (an array is one NumPy array) stays as it is.
+python_list <- function(x) if (is.atomic(x) && is.null(dim(x)) && length(x) > 1L) as.list(unname(x)) else x
+
 tree_map <- function(x, f) {
   # The leaves first: tree_leaves() checks the depth before tree_rebuild() walks the structure.
   leaves <- lapply(tree_leaves(x), f)
@@ -125,13 +129,15 @@ slices_at <- function(leaves, i) lapply(leaves, function(leaf) op_take(leaf, i, 
 #' @param ... Arguments for the branch (unnamed).
 #' @param cond A function of the loop variables returning a predicate.
 #' @param body A function of the loop variables returning new ones.
-#' @param loop_vars The loop variables: a list (spread over `cond` and `body`), or one value.
+#' @param loop_vars The loop variables: a list (spread over `cond` and `body`), or one value. A
+#'   vector of several numbers is a list of them, as reticulate hands it to keras3's Keras.
 #' @param maximum_iterations `NULL`, or the most times `body` runs.
 #' @param lower,upper Whole numbers: the loop runs over `lower:(upper - 1)`.
 #' @param body_fun A function of the loop counter and the state, returning the new state.
-#' @param init_val The initial state.
+#' @param init_val The initial state (a vector of several numbers is a list of them).
 #' @param f The function to apply.
-#' @param init The initial carry: a tensor or a list of them.
+#' @param init The initial carry: a tensor or a list of them (a vector of several numbers is a
+#'   list of them).
 #' @param xs Tensors (or a list of them) sliced along their first axis; `NULL` with `length`.
 #' @param length The number of steps when `xs` is `NULL`.
 #' @param reverse Whether to scan from the end.
@@ -186,10 +192,9 @@ op_while_loop <- function(cond, body, loop_vars, maximum_iterations = NULL) {
   callable(cond, "cond")
   callable(body, "body")
   if (!is.null(maximum_iterations)) maximum_iterations <- whole_number(r_values(maximum_iterations), "maximum_iterations")
-  # An unnamed list is Python's tuple of loop variables, and so is a vector of several numbers,
-  # which reticulate hands keras3's Keras as a list; anything else (a named list is a dict, an
-  # array one NumPy array) is one loop variable.
-  if (is.atomic(loop_vars) && is.null(dim(loop_vars)) && length(loop_vars) > 1L) loop_vars <- as.list(unname(loop_vars))
+  # An unnamed list is Python's tuple of loop variables, and so is a vector of several numbers;
+  # anything else (a named list is a dict, an array one NumPy array) is one loop variable.
+  loop_vars <- python_list(loop_vars)
   spread <- is_tree_node(loop_vars) && is.null(names(loop_vars))
   vars <- tree_map(if (spread) loop_vars else list(loop_vars), op_convert_to_tensor)
   iterations <- 0L
@@ -210,7 +215,7 @@ op_fori_loop <- function(lower, upper, body_fun, init_val) {
   bound <- function(value, name) whole_number(r_values(value), name)
   lower <- bound(lower, "lower")
   upper <- bound(upper, "upper")
-  value <- tree_map(init_val, op_convert_to_tensor)
+  value <- tree_map(python_list(init_val), op_convert_to_tensor)
   i <- lower
   while (i < upper) {
     before <- value
@@ -251,7 +256,7 @@ op_scan <- function(f, init, xs = NULL, length = NULL, reverse = FALSE, unroll =
       raise_bridge_error("value_error", sprintf("scan got `length` argument of %d which disagrees with leading axis sizes %d", length, steps))
     steps <- length
   }
-  carry <- tree_map(init, op_convert_to_tensor)
+  carry <- tree_map(python_list(init), op_convert_to_tensor)
   no_output <- lapply(tree_leaves(carry), op_zeros_like)
   order <- if (reverse) rev(seq_len(steps)) else seq_len(steps)
   # Every step's output is kept (an R object of some hundreds of bytes, 512 counted: 32

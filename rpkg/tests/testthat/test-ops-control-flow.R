@@ -86,6 +86,16 @@ test_that("op_while_loop converts the loop variables to tensors as Keras does", 
   expect_identical(op_dtype(out[[1L]]), "float32")
 })
 
+test_that("op_fori_loop and op_scan take a vector of several numbers as reticulate hands keras3 a list", {
+  out <- op_fori_loop(0L, 2L, function(i, state) lapply(state, function(s) s + 1), c(1, 2, 3))
+  expect_length(out, 3L)
+  expect_equal(vapply(out, values, 1), c(3, 4, 5))
+  expect_identical(op_dtype(out[[1L]]), "float32")
+  carry <- op_scan(function(c, x) list(list(c[[1L]] + x, c[[2L]] * x), NULL), c(0, 1), c(2, 3))[[1L]]
+  expect_equal(vapply(carry, values, 1), c(5, 6))
+  expect_true(op_is_tensor(op_fori_loop(0L, 1L, function(i, x) x, array(c(1, 2)))))
+})
+
 test_that("op_fori_loop runs the body from lower to upper - 1 with an int32 counter", {
   expect_equal(values(op_fori_loop(0L, 10L, function(i, state) state + i, 0L)), 45L)
   counters <- list()
