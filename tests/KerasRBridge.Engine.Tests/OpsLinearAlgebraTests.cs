@@ -81,6 +81,16 @@ public class OpsLinearAlgebraTests
     }
 
     [Test]
+    public void Solve_asks_a_right_hand_side_of_one_more_axis_for_a_last_axis_of_the_matrices_length()
+    {
+        // Keras's _assert_a_b_compat, on every backend: (2, 2) and (3, 2, 5) are refused, where a
+        // batch of three (2, 5) matrices of columns would otherwise be solved.
+        var error = Assert.Throws<KerasValueError>(() => Ops.Solve(A(), NdArray.Zeros(DType.Float64, [3, 2, 5])));
+        Assert.That(error!.Message, Does.Contain("Expected `a.shape[-1] == b.shape[-1]`. Received: a.shape=(2, 2), b.shape=(3, 2, 5)"));
+        Assert.That(Ops.Solve(A(), NdArray.Zeros(DType.Float64, [3, 2, 2])).ShapeArray, Is.EqualTo(new long[] { 3, 2, 2 }));
+    }
+
+    [Test]
     public void Complex_matrices_are_refused_rather_than_cut_to_their_real_parts()
     {
         var z = A().Cast(DType.Complex64);

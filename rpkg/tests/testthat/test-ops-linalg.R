@@ -68,6 +68,11 @@ test_that("the linear-algebra ops refuse what they cannot take in Keras's words"
   expect_bridge_error(op_solve(diag(2), 5), "value_error", "Expected input to have rank >= 1.", fixed = TRUE)
   expect_bridge_error(op_solve_triangular(diag(3), c(1, 2)), "value_error", "Expected `a.shape[-1] == b.shape[-1]`", fixed = TRUE)
   expect_bridge_error(op_solve(array(diag(2), c(2, 2, 1)), array(1, c(2, 1))), "value_error", "square")
+  # Keras's front end asks a `b` with one axis more than `a` for a last axis of a's length.
+  expect_bridge_error(op_solve(diag(2), array(1, c(3, 2, 5))), "value_error",
+                      "Expected `a.shape[-1] == b.shape[-1]`. Received: a.shape=(2, 2), b.shape=(3, 2, 5)", fixed = TRUE)
+  expect_bridge_error(op_solve_triangular(diag(2), array(1, c(3, 2, 5))), "value_error", "Expected `a.shape[-1] == b.shape[-1]`", fixed = TRUE)
+  expect_identical(op_shape(op_solve(diag(2), array(1, c(3, 2, 2)))), shape(3, 2, 2))
 })
 
 test_that("op_norm equals norm() and sqrt(sum(x^2))", {

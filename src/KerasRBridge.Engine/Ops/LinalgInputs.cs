@@ -25,7 +25,8 @@ public static class LinalgInputs
     /// </summary>
     /// <returns>The broadcast <c>a</c> and <c>b</c>, and whether <c>b</c> holds vectors.</returns>
     /// <exception cref="KerasValueError"><paramref name="b"/> is a scalar, or its rows or batch
-    /// axes do not fit <paramref name="a"/>'s.</exception>
+    /// axes do not fit <paramref name="a"/>'s, or it has one axis more than <paramref name="a"/>
+    /// and a last axis of another length (Keras's <c>_assert_a_b_compat</c>).</exception>
     public static (NdArray A, NdArray B, bool Vector) RightHandSides(NdArray a, NdArray b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -36,6 +37,8 @@ public static class LinalgInputs
         if (!vector && b.Rank < 2)
             throw new KerasValueError($"Incompatible shapes between `a` and `b`. Expected `b` to have rank {a.Rank - 1} or at least 2. {received}");
         var (rows, which) = vector ? (b.ShapeSpan[^1], "-1") : (b.ShapeSpan[^2], "-2");
+        // Keras's front end also asks this of a `b` with one axis more than `a`, on every backend.
+        if (b.Rank == a.Rank + 1 && b.ShapeSpan[^1] != a.ShapeSpan[^1]) (rows, which) = (b.ShapeSpan[^1], "-1");
         if (rows != a.ShapeSpan[^1])
             throw new KerasValueError($"Incompatible shapes between `a` and `b`. Expected `a.shape[{which}] == b.shape[{which}]`. {received}");
         int own = vector ? 1 : 2;
