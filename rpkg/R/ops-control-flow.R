@@ -116,7 +116,8 @@ slices_at <- function(leaves, i) lapply(leaves, function(leaf) op_take(leaf, i, 
 #'   `upper - 1` (an int32 tensor), as Python's `range()`.
 #' - `op_scan()` carries `init` through `f(carry, x)` for each slice `x` of `xs` along the first
 #'   axis (or `length` times with `x = NULL`); `f` returns `list(carry, y)`, and the result is
-#'   `list(carry, ys)` with the `y`s stacked.
+#'   `list(carry, ys)` with the `y`s stacked (after no step, as on TensorFlow: each leaf of the
+#'   carry stacked zero times).
 #' - `op_map()` applies `f` to each slice of `xs` along the first axis and stacks the results.
 #' - `op_vectorized_map()` does the same; given a list of tensors, `f` gets a list of their slices.
 #' - `op_associative_scan()` is a prefix scan with an associative `f(a, b)` along `axis`,
@@ -272,6 +273,9 @@ op_scan <- function(f, init, xs = NULL, length = NULL, reverse = FALSE, unroll =
     carry <- step[[1L]]
     ys[i] <- list(if (is.null(step[[2L]])) no_output else step[[2L]])
   }
+  # No step gives outputs as TensorFlow's and JAX's scans declare them: the carry's structure,
+  # each leaf stacked zero times, where Keras's NumPy backend has nothing to stack.
+  if (!steps) return(list(carry, tree_map(carry, function(leaf) op_zeros(c(0L, dim(leaf)), op_dtype(leaf)))))
   list(carry, tree_stack(ys))
 }
 

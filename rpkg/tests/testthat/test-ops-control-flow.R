@@ -124,6 +124,17 @@ test_that("op_scan carries a cumulative sum and stacks its outputs, forwards and
   for (unroll in list(TRUE, FALSE, 2L)) expect_equal(values(op_scan(cumsum_fn, 0, xs, unroll = unroll)[[2L]]), cumsum(c(1, 2, 3, 4, 10, 20)))
 })
 
+test_that("op_scan of no steps gives the carry and outputs stacked zero times, as TensorFlow's scan", {
+  out <- op_scan(function(c, x) list(c + 1, c), op_array(0), length = 0)
+  expect_equal(values(out[[1L]]), 0)
+  expect_identical(op_shape(out[[2L]]), shape(0))
+  expect_identical(op_dtype(out[[2L]]), "float32")
+  out <- op_scan(function(c, x) list(c, c), list(a = op_zeros(c(2, 3)), b = op_array(1L)), op_zeros(0))
+  expect_identical(names(out[[2L]]), c("a", "b"))
+  expect_identical(op_shape(out[[2L]]$a), shape(0, 2, 3))
+  expect_identical(op_dtype(out[[2L]]$b), "int32")
+})
+
 test_that("op_scan runs `length` steps without xs, and NULL outputs stack as zeros", {
   fibonacci <- function(carry, x) list(list(carry[[2L]], carry[[1L]] + carry[[2L]]), NULL)
   out <- op_scan(fibonacci, list(op_array(0, "float32"), op_array(1, "float32")), length = 6)
