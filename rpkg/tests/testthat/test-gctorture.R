@@ -155,7 +155,7 @@ tortured <- list(
     quote(class(tryCatch(call_entry("linalg_matrices_check", matrix(1, 2, 3), TRUE), error = identity))[1:2]),
     c("value_error", "kerasbridge_error")),
   "linalg_right_hand_sides_batch: the batch axes of a and b broadcast" = list(
-    quote(call_entry("linalg_right_hand_sides_batch", array(1, c(3, 2, 2)), array(1, c(4, 1, 2, 1)))), c(4L, 3L)),
+    quote(call_entry("linalg_right_hand_sides_batch", array(1, c(3, 2, 2)), array(1, c(4, 1, 2, 2)))), c(4L, 3L)),
   "op_inv: inverse" = list(
     quote(as.array(op_inv(diag(2) * 2))), diag(2) / 2),
   "op_det: determinant" = list(
