@@ -257,25 +257,71 @@ engine_lu_factor <- function(x) {
 #' @export
 op_solve_triangular <- function(a, b, lower = FALSE) {
   lower <- flag(lower, "lower")
+  # backsolve() and forwardsolve() take real values; a complex triangle goes to solve().
+  solved_batch(a, b, function(t, r) {
+    if (!is.complex(t) && !is.complex(r)) return(if (lower) forwardsolve(t, r) else backsolve(t, r))
+    t[if (lower) upper.tri(t) else lower.tri(t)] <- 0
+    solve(t, r)
+  }, finite_only = function(t, r) is.complex(t) || is.complex(r))
+}
+
+# The solutions x of a %*% x = b by `solve_one(matrix, columns)` for each matrix of the batch
+# axes a and b broadcast to, after Keras's checks of their shapes (b holds a vector per matrix
+# when it has one axis fewer than a). `finite_only(a, b)`: whether solve_one() refuses values
+# that are not finite (they then give NaN, as TensorFlow's and JAX's solvers).
+solved_batch <- function(a, b, solve_one, finite_only) {
   a <- matrices_of(a, square = TRUE, name = "a")
   b <- floating(b)
   batch <- .Call(krb_call2, "linalg_right_hand_sides_batch", a, b)
   vector <- op_ndim(b) == op_ndim(a) - 1L
   columns <- if (vector) op_expand_dims(b, -1L) else b
-  # Both broadcast to the batch axes they share, as NumPy's solvers take them.
-  a <- op_broadcast_to(a, c(batch, tail(unlist(op_shape(a)), 2L)))
+  a_values <- as.array(op_broadcast_to(a, c(batch, tail(unlist(op_shape(a)), 2L))))
   rhs <- as.array(op_broadcast_to(columns, c(batch, tail(unlist(op_shape(columns)), 2L))))
-  # backsolve() and forwardsolve() take real values; a complex triangle goes to solve().
-  solve_one <- function(t, r) {
-    # No equations: the solution is as empty as the right-hand sides (backsolve() refuses them).
-    if (!nrow(t)) return(r)
-    if (!is.complex(t) && !is.complex(r)) return(if (lower) forwardsolve(t, r) else backsolve(t, r))
-    t[if (lower) upper.tri(t) else lower.tri(t)] <- 0
-    solve(t, r)
-  }
-  a_values <- as.array(a)
-  solution <- per_matrix(list(a_values, rhs), function(m) list(solve_one(m[[1L]], m[[2L]])),
-                         finite_only = is.complex(a_values) || is.complex(rhs))[[1L]]
+  # No equations: the solution is as empty as the right-hand sides (backsolve() refuses them).
+  solution <- per_matrix(list(a_values, rhs), function(m) list(if (nrow(m[[1L]])) solve_one(m[[1L]], m[[2L]]) else m[[2L]]),
+                         finite_only = finite_only(a_values, rhs))[[1L]]
   solution <- op_array(solution, promoted_dtype(op_dtype(a), op_dtype(b)))
   if (vector) op_squeeze(solution, -1L) else solution
 }
+
+# The solutions of complex systems (the engine's solver is real), by R's LAPACK (zgesv); a
+# singular matrix in NumPy's words, as the engine gives it.
+complex_solve <- function(a, b) solved_batch(a, b, function(m, r) tryCatch(solve(m, r), error = function(e) {
+  if (grepl("singular", conditionMessage(e), fixed = TRUE)) raise_bridge_error("value_error", "Singular matrix")
+  stop(e)
+}), finite_only = function(m, r) TRUE)
+
+# The diagonal of U and the sign of the row swaps (+1 or -1, in x's dtype) of the LU factors of
+# complex square matrices, whose determinants the engine's real LU does not give.
+lu_diagonal_and_sign <- function(x) {
+  x <- matrices_of(x, square = TRUE)
+  factors <- op_lu_factor(x)
+  n <- tail(unlist(op_shape(x)), 1L)
+  swaps <- op_sum(op_not_equal(factors[[2L]], seq_len(n) - 1L), axis = -1L)
+  list(diagonal = op_diagonal(factors[[1L]], axis1 = -2L, axis2 = -1L),
+       sign = op_cast(1L - 2L * (swaps %% 2L), op_dtype(x)))
+}
+
+# The lower Cholesky factors of complex Hermitian positive-definite matrices (the engine's are
+# real), read from their lower triangles as LAPACK's zpotrf reads them.
+complex_cholesky <- function(x) {
+  x <- matrices_of(x, square = TRUE)
+  factors <- per_matrix(list(as.array(x)), function(m) {
+    a <- m[[1L]]
+    n <- nrow(a)
+    l <- matrix(0i, n, n)
+    for (j in seq_len(n)) {
+      left <- seq_len(j - 1L)
+      pivot <- Re(a[j, j]) - sum(Mod(l[j, left])^2)
+      if (!isTRUE(pivot > 0)) raise_bridge_error("value_error", "Cholesky decomposition failed: Matrix is not positive definite")
+      l[j, j] <- sqrt(pivot)
+      if (j < n) {
+        below <- (j + 1L):n
+        l[below, j] <- (a[below, j] - l[below, left, drop = FALSE] %*% Conj(l[j, left])) / l[j, j]
+      }
+    }
+    list(l)
+  }, finite_only = FALSE)
+  op_array(factors[[1L]], op_dtype(x))
+}
+

@@ -14,7 +14,9 @@ NULL
 #' sign and the log of their absolute value, as a list, and `op_logdet()` that log: these do not
 #' overflow where the determinant would) and `op_cholesky()` the
 #' lower factor `L` with `L %*% t(L) = x` (the upper with `upper = TRUE`); these work on the last
-#' two axes, with leading axes as batches, in float64 internally (`op_solve()` broadcasts the
+#' two axes, with leading axes as batches, in float64 internally (complex matrices, which
+#' TensorFlow takes, through R's LAPACK and [op_lu_factor()]: `op_slogdet()` then gives a complex
+#' sign and its log in the complex dtype, as TensorFlow does) (`op_solve()` broadcasts the
 #' batches of `a` and `b` together, and takes `b` as a vector per matrix when it has one axis fewer
 #' than `a`, as NumPy's `solve`). `op_einsum()` takes NumPy's
 #' subscripts: letters per axis, `->` before the output (else the letters used once, in
@@ -96,19 +98,37 @@ op_einsum <- function(subscripts, ...) .Call(krb_call2, "op_einsum", subscripts,
 
 #' @rdname op_linalg
 #' @export
-op_solve <- function(a, b) .Call(krb_call2, "op_solve", a, b)
+op_solve <- function(a, b) if (holds_complex(a) || holds_complex(b)) complex_solve(a, b) else .Call(krb_call2, "op_solve", a, b)
 
 #' @rdname op_linalg
 #' @export
-op_inv <- function(x) .Call(krb_call1, "op_inv", x)
+op_inv <- function(x) {
+  if (!holds_complex(x)) return(.Call(krb_call1, "op_inv", x))
+  x <- matrices_of(x, square = TRUE)
+  complex_solve(x, op_broadcast_to(op_eye(tail(unlist(op_shape(x)), 1L), dtype = op_dtype(x)), op_shape(x)))
+}
 
 #' @rdname op_linalg
 #' @export
-op_det <- function(x) .Call(krb_call1, "op_det", x)
+op_det <- function(x) {
+  if (!holds_complex(x)) return(.Call(krb_call1, "op_det", x))
+  lu <- lu_diagonal_and_sign(x)
+  op_prod(lu$diagonal, axis = -1L) * lu$sign
+}
 
 #' @rdname op_linalg
 #' @export
-op_slogdet <- function(x) op_unstack(.Call(krb_call1, "op_slogdet", x))
+op_slogdet <- function(x) {
+  if (!holds_complex(x)) return(op_unstack(.Call(krb_call1, "op_slogdet", x)))
+  lu <- lu_diagonal_and_sign(x)
+  magnitudes <- op_abs(lu$diagonal)
+  # A complex sign, the product of the pivots' phases (0 for a singular matrix), and the log in
+  # the complex dtype too, as TensorFlow's slogdet gives them.
+  phase <- op_prod(lu$diagonal / op_cast(magnitudes, op_dtype(lu$diagonal)), axis = -1L) * lu$sign
+  singular <- op_any(magnitudes == 0, axis = -1L)
+  list(op_where(singular, op_zeros_like(phase), phase),
+       op_cast(op_sum(op_log(magnitudes), axis = -1L), op_dtype(phase)))
+}
 
 #' @rdname op_linalg
 #' @export
@@ -117,9 +137,14 @@ op_logdet <- function(x) op_slogdet(x)[[2L]]
 #' @rdname op_linalg
 #' @export
 op_cholesky <- function(x, upper = FALSE) {
-  lower <- .Call(krb_call1, "op_cholesky", x)
-  if (flag(upper, "upper")) op_swapaxes(lower, -1L, -2L) else lower
+  upper <- flag(upper, "upper")
+  lower <- if (holds_complex(x)) complex_cholesky(x) else .Call(krb_call1, "op_cholesky", x)
+  # The upper factor is the lower one's adjoint, as TensorFlow's backend gives it.
+  if (!upper) lower else if (holds_complex(lower)) op_conj(op_swapaxes(lower, -1L, -2L)) else op_swapaxes(lower, -1L, -2L)
 }
+
+# Whether a tensor or an R value holds complex numbers.
+holds_complex <- function(x) if (is_kerasbridge_object(x)) startsWith(op_dtype(x), "complex") else is.complex(x)
 
 #' @rdname op_linalg
 #' @param ord `NULL` (2-norm of vectors, Frobenius of matrices), a number (`Inf`, `-Inf`, 0, 1, 2,
