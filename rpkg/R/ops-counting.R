@@ -14,6 +14,13 @@ listed_values <- function(x) {
   if (is.list(x) && is.null(oldClass(x))) unlist(lapply(x, r_values)) else r_values(x)
 }
 
+# Whether `x` is a plain list, which keras3 hands Keras as a Python list.
+is_python_list <- function(x) is.list(x) && is.null(oldClass(x)) && length(x) > 0L
+
+# A Python list (nested ones too, or of tensors) as the tensor Keras makes of it; anything else
+# as it is.
+listed_tensor <- function(x) if (is_python_list(x)) op_convert_to_tensor(x) else x
+
 # A number given as an R value or a one-element tensor, as keras3 hands either to Keras.
 scalar_value <- function(x) if (is_kerasbridge_object(x) && op_size(x) == 1L) as.vector(as.array(x)) else x
 
@@ -95,7 +102,8 @@ positions_along <- function(indices, size, axis) {
 #'   `inputs` with `updates` written at `indices` (the last write wins). A row of indices shorter
 #'   than the rank places a whole slice.
 #'
-#' @param x A tensor, variable or R array.
+#' @param x A tensor, variable or R array; a list is a Python list, as keras3 hands it on (a list of
+#'   vectors is one row each), here and for `values`, `inputs` and `segment_ids`.
 #' @param weights `NULL`, or weights of `x`'s shape.
 #' @param minlength The least number of bins.
 #' @param sparse Must be `FALSE`: sparse tensors are not supported.
@@ -151,6 +159,7 @@ NULL
 #' @rdname op_bincount
 #' @export
 op_bincount <- function(x, weights = NULL, minlength = 0L, sparse = FALSE) {
+  x <- listed_tensor(x)
   if (!isFALSE(sparse)) raise_bridge_error("value_error", "Sparse tensors are not supported: `sparse` must be FALSE.")
   minlength <- whole_number(minlength, "minlength")
   if (minlength < 0L) raise_bridge_error("value_error", sprintf("'minlength' must not be negative. Received: minlength=%d", minlength))
@@ -234,13 +243,14 @@ op_searchsorted <- function(sorted_sequence, values, side = "left", zero_indexed
   if (!is.character(side) || length(side) != 1L || !side %in% c("left", "right"))
     raise_bridge_error("value_error", sprintf("side must be 'left' or 'right'. Received: side=%s", shown(side)))
   # The engine compares in the promoted dtype: int64 beyond 2^53 stays exact.
-  positions <- .Call(krb_call3, "op_searchsorted", sequence, number_tensor(as_array(values), "values", config_floatx()), side == "right")
+  positions <- .Call(krb_call3, "op_searchsorted", sequence, number_tensor(as_array(listed_tensor(values)), "values", config_floatx()), side == "right")
   returned_indices(positions, zero_indexed)
 }
 
 #' @rdname op_bincount
 #' @export
 op_digitize <- function(x, bins, zero_indexed = FALSE) {
+  x <- listed_tensor(x)
   edges <- numbers_of(bins, "bins")
   if (length(dim(edges)) > 1L) raise_bridge_error("value_error", "object too deep for desired array: `bins` must be 1-D")
   edges <- c(edges)
@@ -351,6 +361,7 @@ op_multi_hot <- function(inputs, num_classes, axis = -1L, dtype = NULL, sparse =
   extra <- list(...)
   if (missing(num_classes) && !is.null(extra$num_tokens)) num_classes <- extra$num_tokens
   if (!isFALSE(sparse)) raise_bridge_error("value_error", "Sparse tensors are not supported: `sparse` must be FALSE.")
+  inputs <- listed_tensor(inputs)
   ids <- if (is_kerasbridge_object(inputs)) op_cast(inputs, "int32") else op_array(whole_values(inputs, "inputs"), "int32")
   encoded <- op_one_hot(ids, num_classes, axis = axis, dtype = if (is.null(dtype)) config_floatx() else dtype, zero_indexed = TRUE)
   op_max(encoded, axis = if (op_ndim(ids) > 1L) 2L else 1L)

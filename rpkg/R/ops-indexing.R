@@ -5,6 +5,10 @@ NULL
 # (counting from the end) stay. Tensors shift with op_where, R values in R.
 zero_based <- function(indices) {
   if (is_kerasbridge_object(indices)) return(op_where(op_greater(indices, 0L), op_subtract(indices, 1L), indices))
+  # A list is the Python list keras3's as_py_index() shifts element by element and hands on:
+  # the array NumPy makes of the shifted elements (nested lists are rows), none for an empty one.
+  if (is.list(indices) && is.null(oldClass(indices)))
+    return(if (length(indices)) tensor_values(op_convert_to_tensor(lapply(indices, zero_based))) else integer())
   # A fraction too: R's integer conversion would cut it off, where NumPy refuses float indices.
   if (!is.numeric(indices) || is.factor(indices) || (is.double(indices) && any(indices != trunc(indices), na.rm = TRUE)))
     raise_bridge_error("type_error", sprintf("Indices must be whole numbers. Received: %s%s", paste(format(head(c(indices), 10L)), collapse = ", "),

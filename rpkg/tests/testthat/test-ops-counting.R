@@ -164,6 +164,16 @@ test_that("op_in_top_k tells whether each 0-based target is among the k largest 
   expect_identical(values(op_in_top_k(c(0L, 1L, 3L), predictions, k = 1L)), c(FALSE, FALSE, TRUE))
 })
 
+test_that("lists of numbers are the Python lists keras3 hands on: nested ones are rows, not one flat vector", {
+  expect_equal(as.array(op_multi_hot(list(c(1L, 3L), c(2L, 2L)), 4)), rbind(c(0, 1, 0, 1), c(0, 0, 1, 0)))
+  expect_equal(values(op_multi_hot(list(1L, 3L), 4)), c(0, 1, 0, 1))
+  expect_equal(values(op_segment_sum(op_array(c(1, 2, 3)), list(1L, 1L, 2L))), c(3, 3))
+  expect_equal(values(op_bincount(list(1L, 2L, 2L))), c(0L, 1L, 2L))
+  expect_equal(lapply(op_unravel_index(list(1L, 5L), c(3, 3)), values), list(c(0L, 1L), c(0L, 1L)))
+  expect_equal(values(op_digitize(list(0.5, 1.5), c(0, 1, 2))), c(1L, 2L) + 1L)
+  expect_equal(values(op_searchsorted(c(1, 2, 3), list(1.5, 2.5))), c(2L, 3L))
+})
+
 test_that("op_multi_hot sets one flag per class present in each row", {
   expect_equal(values(op_multi_hot(op_convert_to_tensor(c(0, 4)), num_classes = 5)), c(1, 0, 0, 0, 1))
   out <- op_multi_hot(rbind(c(0L, 2L), c(1L, 1L)), num_classes = 3)

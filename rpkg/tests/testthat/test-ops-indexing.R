@@ -129,6 +129,12 @@ test_that("op_one_hot encodes 1-based classes as keras3", {
   expect_bridge_error(op_one_hot(c(1, 2), 3, axis = 0), "value_error", "1 based")
 })
 
+test_that("op_one_hot takes a list of index vectors as keras3's as_py_index() hands it on: one row each", {
+  expect_equal(as.array(op_one_hot(list(c(1L, 2L), c(3L, 1L)), 3)), aperm(array(c(1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0), c(3, 2, 2)), c(3, 2, 1)))
+  expect_equal(as.array(op_one_hot(list(op_array(1L), 3), 3)), rbind(c(1, 0, 0), c(0, 0, 1)))
+  expect_identical(op_shape(op_one_hot(list(), 3)), shape(0, 3))
+})
+
 test_that("op_one_hot encodes a factor by its levels, as keras3 describes", {
   f <- factor(c("b", "a", "b"), levels = c("a", "b", "c"))
   expect_identical(as.array(op_one_hot(f)), diag(3)[c(2, 1, 2), ])
