@@ -104,6 +104,31 @@ test_that("factors, dates and times are refused, not converted as their codes: k
   expect_identical(as.vector(as.array(op_convert_to_tensor(as.integer(factor(c("a", "b")))))), c(1L, 2L))
 })
 
+test_that("a data frame of numbers converts as keras3 hands it on through pandas: a row per row, a column per column", {
+  x <- op_convert_to_tensor(iris[, 1:4])
+  expect_identical(op_shape(x), shape(150, 4))
+  expect_identical(op_dtype(x), "float64")
+  expect_identical(as.array(x), unname(as.matrix(iris[, 1:4])))
+  expect_identical(op_dtype(op_convert_to_tensor(data.frame(a = 1:2, b = 3:4))), "int32")
+  expect_identical(op_dtype(op_convert_to_tensor(data.frame(a = 1:2, b = c(1.5, 2)))), "float64")
+  expect_identical(as.array(op_convert_to_tensor(data.frame(a = c(TRUE, FALSE)))), matrix(c(TRUE, FALSE)))
+  expect_identical(op_dtype(op_convert_to_tensor(data.frame(a = 1:2), dtype = "float16")), "float16")
+  expect_identical(op_shape(op_convert_to_tensor(data.frame(a = 1))), shape(1, 1))
+  expect_identical(op_shape(op_convert_to_tensor(iris[, 0])), shape(150, 0))
+  expect_equal(as.array(op_mean(mtcars, axis = 1)), array(colMeans(mtcars), 11), ignore_attr = TRUE)
+  v <- keras_variable(mtcars[1:3, 1:2])
+  expect_identical(v$dtype, "float64")
+  expect_identical(as.array(v), unname(as.matrix(mtcars[1:3, 1:2])))
+})
+
+test_that("a data frame of text, factors, dates or logicals beside numbers is refused, naming the column", {
+  expect_bridge_error(op_convert_to_tensor(iris), "type_error", "column 5 is <factor>", fixed = TRUE)
+  expect_bridge_error(op_convert_to_tensor(data.frame(a = 1, d = Sys.Date())), "type_error", "column 2 is <Date>", fixed = TRUE)
+  expect_bridge_error(op_convert_to_tensor(data.frame(a = "x")), "type_error", "column 1 is", fixed = TRUE)
+  expect_bridge_error(op_convert_to_tensor(data.frame(a = TRUE, b = 1)), "type_error", "mixes logical and numeric columns", fixed = TRUE)
+  expect_bridge_error(keras_variable(data.frame(a = "x")), "type_error", "column 1 is", fixed = TRUE)
+})
+
 test_that("a date or factor is no count or axis either", {
   expect_bridge_error(op_eye(3L, M = Sys.Date()), "type_error", "`M`")
   expect_bridge_error(op_all(op_array(matrix(1, 2, 2)), axis = factor("b")), "type_error", "`axis`")

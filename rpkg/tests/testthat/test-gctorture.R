@@ -11,6 +11,8 @@ tortured <- list(
     quote(call_entry("entry_names")[[1]]), "entry_names"),
   "variable_new: from an R array" = list(
     quote(as.array(keras_variable(array(as.double(1:6), c(2, 3))))), array(as.double(1:6), c(2, 3))),
+  "variable_new: from a data frame" = list(
+    quote(as.array(keras_variable(data.frame(a = c(1, 2), b = 3:4)))), cbind(c(1, 2), c(3, 4))),
   "variable_new: from an initializer object" = list(
     quote(as.array(keras_variable(initializer_ones(), shape = c(2, 2), dtype = "float32"))), array(1, c(2, 2))),
   "variable_new: from an R function(shape, dtype)" = list(

@@ -26,7 +26,7 @@ internal static class RInitializers
             case SexpType.Closure or SexpType.Builtin or SexpType.Special:
                 return Initializer.FromFunction(new RFunctionInitializer(x).Call);
         }
-        if (RArrays.IsConvertible(x) || NestedLists.Applies(x)) return Tensors.FromR(x, dtype);
+        if (Tensors.IsRValue(x)) return Tensors.FromR(x, dtype);
         throw new KerasTypeError(
             $"Argument `initializer` must be an array, a tensor, an initializer, an initializer name or a function(shape, dtype). Received: initializer={Args.Show(x)}");
     }
@@ -47,7 +47,7 @@ internal static class RInitializers
             if (RValues.TypeOf(pointer) == SexpType.ExternalPointer)
                 return Objects.Tensor(pointer, "the initializer function's result");
             // A plain list too, as Keras converts a Python list a function returns.
-            if (!RArrays.IsConvertible(result.Sexp) && !NestedLists.Applies(result.Sexp))
+            if (!Tensors.IsRValue(result.Sexp))
                 throw new KerasTypeError(
                     $"An initializer function must return a numeric array, a list of numbers or a tensor of shape {NdArray.FormatShape(shape)}. Received: {Args.Show(result.Sexp)}");
             return Tensors.FromR(result.Sexp, dtype);

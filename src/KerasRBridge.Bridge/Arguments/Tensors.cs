@@ -12,28 +12,33 @@ internal static class Tensors
     /// Converts an R value to a tensor. With no <paramref name="dtype"/>, an R array keeps its
     /// type (double float64, integer int32, logical bool) while a plain double vector or scalar
     /// takes <c>config_floatx()</c>, as keras3 behaves through reticulate; a plain list is
-    /// Python's nested list (<see cref="NestedLists"/>).
+    /// Python's nested list (<see cref="NestedLists"/>), a data frame a matrix (<see cref="DataFrames"/>).
     /// </summary>
-    internal static NdArray FromR(Sexp x, string? dtype)
-    {
-        if (IsEngineObject(x))
-        {
-            var t = Objects.Tensor(x, "x");
-            return dtype is null ? t : t.Cast(DTypes.Standardize(dtype));
-        }
-        if (NestedLists.Applies(x)) return NestedLists.ToNdArray(x, dtype is null ? null : DTypes.Standardize(dtype));
-        DType target = dtype is not null ? DTypes.Standardize(dtype) : DefaultDType(x);
-        return RArrays.ToNdArray(x, target);
-    }
+    internal static NdArray FromR(Sexp x, string? dtype) => Convert(x, dtype is null ? null : DTypes.Standardize(dtype), "x");
 
     /// <summary>Converts an R value to a tensor with keras3's default dtype rules (<see cref="FromR(Sexp, string?)"/> without a dtype).</summary>
     internal static NdArray FromR(Sexp x) => FromR(x, (string?)null);
 
     /// <summary>Converts an R value to a tensor of exactly <paramref name="dtype"/>.</summary>
-    internal static NdArray FromR(Sexp x, DType dtype) =>
-        IsEngineObject(x) ? Objects.Tensor(x, "value").Cast(dtype)
-        : NestedLists.Applies(x) ? NestedLists.ToNdArray(x, dtype)
-        : RArrays.ToNdArray(x, dtype);
+    internal static NdArray FromR(Sexp x, DType dtype) => Convert(x, dtype, "value");
+
+    // Every kind of R value that becomes a tensor, in one place; `name` names a tensor argument
+    // that is not one (a pointer a saved workspace emptied).
+    private static NdArray Convert(Sexp x, DType? dtype, string name)
+    {
+        if (IsEngineObject(x))
+        {
+            var t = Objects.Tensor(x, name);
+            return dtype is null ? t : t.Cast(dtype.Value);
+        }
+        if (NestedLists.Applies(x)) return NestedLists.ToNdArray(x, dtype);
+        if (DataFrames.Applies(x)) return DataFrames.ToNdArray(x, dtype);
+        return RArrays.ToNdArray(x, dtype ?? DefaultDType(x));
+    }
+
+    /// <summary>Whether <paramref name="x"/> is an R value that converts to a tensor: an atomic
+    /// vector or array of numbers or logicals, a plain list or a data frame.</summary>
+    internal static bool IsRValue(Sexp x) => RArrays.IsConvertible(x) || NestedLists.Applies(x) || DataFrames.Applies(x);
 
     /// <summary>Whether <paramref name="x"/> is a tensor or variable as it reaches an entry point
     /// (the package passes their external pointers), rather than an R value to convert.</summary>
