@@ -4,6 +4,7 @@ NULL
 # keras3's index arguments are 1-based: positive indices shift down by one, 0 and negative ones
 # (counting from the end) stay. Tensors shift with op_where, R values in R.
 zero_based <- function(indices) {
+  refuse_huge_indices(indices)
   if (is_kerasbridge_object(indices)) return(op_where(op_greater(indices, 0L), op_subtract(indices, 1L), indices))
   # A list is the Python list keras3's as_py_index() shifts element by element and hands on:
   # the array NumPy makes of the shifted elements (nested lists are rows), none for an empty one.
@@ -39,6 +40,12 @@ as_array <- function(x) if (is.atomic(x) && !is.null(x) && !is.array(x)) as.arra
 
 # Refuses, with NumPy's MemoryError, an array of `dims` and `dtype` that R code is about to build
 # (`copies` of its size at once) but that one tensor could not hold or the machine's memory could not.
+# An R vector of indices costs R several whole copies of it on its way to the engine: one far
+# beyond memory is a memory_error before R expands it (a compact 1:3e9 would take 12 GB at
+# its first comparison).
+refuse_huge_indices <- function(indices)
+  if (is.atomic(indices) && length(indices) > 1e6) allocation_check(length(indices), "int64", copies = 4L)
+
 allocation_check <- function(dims, dtype, copies = 1L) invisible(.Call(krb_call3, "allocation_check", dims, dtype, copies))
 
 # The length of `x`'s axis `axis` (1-based, negative from the end), checked by the engine.

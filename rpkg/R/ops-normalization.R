@@ -43,7 +43,7 @@ op_normalize <- function(x, axis = -1L, order = 2L, epsilon = NULL) {
     raise_bridge_error("type_error", sprintf("`epsilon` must be a number. Received: epsilon=%s", shown(epsilon)))
   if (order == 2) {
     squares <- op_sum(op_square(x), axis = axis, keepdims = TRUE)
-    return(op_multiply(x, op_rsqrt(op_maximum(squares, epsilon * epsilon))))
+    return(op_multiply(x, op_rsqrt(op_maximum(squares, epsilon^2))))
   }
   op_divide(x, op_maximum(op_norm(x, ord = as.integer(order), axis = axis, keepdims = TRUE), epsilon))
 }

@@ -168,6 +168,7 @@ slice_name_call <- function(arg) {
 # count them from the end, so x[...] refuses it, as the tensorflow package's `[` does (a single
 # negative index counts from the end, and x@r[...] reads every negative index so).
 refuse_negative_vectors <- function(value) {
+  refuse_huge_indices(value)
   if (is.numeric(value) && is.null(oldClass(value)) && length(value) > 1L && length(dim(value)) <= 1L && any(value < 0, na.rm = TRUE))
     raise_bridge_error("value_error", sprintf("x[...] takes no negative numbers in a vector of indices: base R would drop those elements, keras3's x@r[...] counts them from the end. Received: %s", shown(value)))
 }

@@ -129,6 +129,17 @@ test_that("a data frame of text, factors, dates or logicals beside numbers is re
   expect_bridge_error(keras_variable(data.frame(a = "x")), "type_error", "column 1 is", fixed = TRUE)
 })
 
+test_that("a single factor, date or time is refused as an operand too, not read as its code", {
+  expect_bridge_error(op_add(factor("3"), 1), "type_error", "<factor> of length 1", fixed = TRUE)
+  expect_bridge_error(op_add(op_array(c(10, 20)), as.POSIXct("2020-01-01", tz = "UTC")), "type_error", "<POSIXct/POSIXt>", fixed = TRUE)
+  expect_bridge_error(op_clip(c(10, 20), 0, factor("15")), "type_error", "<factor>", fixed = TRUE)
+  expect_bridge_error(op_nan_to_num(c(NaN, 1), nan = as.Date("2020-01-01")), "type_error", "<Date>", fixed = TRUE)
+  expect_bridge_error(initializer_constant(factor("3")), "type_error", "Received: value=<factor> of length 1", fixed = TRUE)
+  v <- keras_variable(c(1, 2))
+  expect_bridge_error(v$assign_add(factor("3")), "type_error", "<factor>", fixed = TRUE)
+  expect_identical(as.vector(as.array(v)), c(1, 2))
+})
+
 test_that("a date or factor is no count or axis either", {
   expect_bridge_error(op_eye(3L, M = Sys.Date()), "type_error", "`M`")
   expect_bridge_error(op_all(op_array(matrix(1, 2, 2)), axis = factor("b")), "type_error", "`axis`")

@@ -88,3 +88,9 @@ test_that("messages in Keras's words print shapes as Python tuples", {
   expect_error(op_dot_product_attention(array(1, c(3, 4, 8)), array(1, c(3, 4, 8)), array(1, c(3, 4, 8))),
                class = "value_error", regexp = "query.shape=(3, 4, 8)", fixed = TRUE)
 })
+
+test_that("op_normalize squares an integer epsilon without R's integer overflow", {
+  # Keras squares a Python int: 50000^2 is 2.5e9, beyond R's integers.
+  expect_no_warning(out <- op_normalize(c(3, 4), epsilon = 50000L))
+  expect_equal(as.vector(as.array(out)), c(3, 4) / 50000, tolerance = 1e-6)
+})

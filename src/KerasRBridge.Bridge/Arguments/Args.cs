@@ -304,7 +304,8 @@ internal static unsafe class Args
             return elements;
         }
         long n = RValues.LengthOf(x);
-        if (type is not (SexpType.Double or SexpType.Integer or SexpType.Logical or SexpType.Character) || n > MaxConfigValues)
+        // A factor or date is a number only as its code.
+        if (type is not (SexpType.Double or SexpType.Integer or SexpType.Logical or SexpType.Character) || RArrays.IsCodedValue(x) || n > MaxConfigValues)
             throw new KerasTypeError($"Argument `{name}` must be a number, a string or NULL. Received: {name}={Show(x)}");
         object? One(long i) => type switch
         {
@@ -351,7 +352,8 @@ internal static unsafe class Args
         // R's objects reach entry points as the engine's pointers: named as the R classes they are.
         if (type == SexpType.ExternalPointer && Objects.TargetOf(x) is { } target)
             return target switch { Variable => "<kerasbridge_variable>", NdArray => "<kerasbridge_tensor>", _ => $"<{target.GetType().Name}>" };
-        if (n == 1 || (n > 1 && n <= 6))
+        // A factor or date shows its class, not the codes it holds.
+        if ((n == 1 || (n > 1 && n <= 6)) && !RArrays.IsCodedValue(x))
         {
             string? single = type switch
             {

@@ -93,6 +93,7 @@ internal static unsafe class ROperands
         new("Cannot convert an R integer value containing NA to a number: integer dtypes have no missing value.");
 
     /// <summary>Whether the R value <paramref name="x"/> is one number without dimensions, which
-    /// R's operators take as Keras takes a Python number.</summary>
-    private static bool IsRNumber(Sexp x) => RValues.LengthOf(x) == 1 && !RArrays.HasDim(x);
+    /// R's operators take as Keras takes a Python number. A factor, date or time is not: it is
+    /// refused as a tensor would be, not read as its code.</summary>
+    private static bool IsRNumber(Sexp x) => RValues.LengthOf(x) == 1 && !RArrays.HasDim(x) && !RArrays.IsCodedValue(x);
 }

@@ -18,4 +18,11 @@ attempt("categorical", random_categorical(matrix(0, 1, 3), 5e8, seed = 1))
 # the frames of a signal.
 attempt("qr", op_qr(op_zeros(c(1, 13000, 13000))))
 attempt("extract_sequences", op_extract_sequences(array(0, 1e5), 5e4, 1))
+# Index vectors whose copies on their way to the engine would pass the limit (a compact 1:3e9
+# would be expanded by R's first comparison).
+indices <- rep(1L, 2e8)
+attempt("subset_indices", op_array(1:5)[indices])
+attempt("take_indices", op_take(op_array(1:5), indices))
+rm(indices)
+attempt("compact_indices", op_take(op_array(1:5), 1:3e9))
 cat("usable", identical(as.array(op_array(1:3) + 1L), array(2:4)), "\n")
