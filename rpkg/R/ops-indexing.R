@@ -224,8 +224,9 @@ NULL
 #' @rdname op_take
 #' @export
 op_take <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
-  # keras3 passes a list of indices on as a Python list (nested: one row per element).
-  if (is.list(indices)) indices <- indices_of_list(indices)
+  # keras3 passes a list of indices on as a Python list (nested: one row per element), shifted
+  # by zero_based() unless zero-indexed.
+  if (isTRUE(zero_indexed)) indices <- listed_tensor(indices)
   # keras3 hands zero-indexed doubles on as an array (as_integer_array()), so one double keeps
   # its axis of length 1 where one integer, like any 1-based index, drops it.
   if (isTRUE(zero_indexed) && is.double(indices)) indices <- as_array(indices)
@@ -233,11 +234,6 @@ op_take <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
   .Call(krb_call3, "op_take", x, indices, axis)
 }
 
-indices_of_list <- function(indices) {
-  widths <- lengths(indices)
-  if (length(indices) && widths[[1L]] > 1L && all(widths == widths[[1L]])) return(do.call(rbind, indices))
-  array(as.numeric(unlist(indices)))
-}
 
 #' @rdname op_take
 #' @export

@@ -82,6 +82,10 @@ test_that("op_take takes a list of indices as keras3 passes it on, one index per
   expect_identical(as.array(op_take(m, list(1, 3), axis = 2)), m[, c(1, 3)])
   expect_identical(as.array(op_take(1:6, list(c(1, 2), c(5, 6)))), rbind(1:2, 5:6))
   expect_length(as.array(op_take(1:6, list())), 0)
+  # Nested lists are rows at every depth, as NumPy makes an array of them.
+  m2 <- array((1:6) / 7, c(2, 3))
+  expect_identical(op_shape(op_take(m2, list(list(2L)))), shape(1, 1))
+  expect_identical(op_shape(op_take(m2, list(list(2L, 3L)))), shape(1, 2))
 })
 
 test_that("op_take out of range is an index_error", {
