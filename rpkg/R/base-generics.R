@@ -34,7 +34,7 @@ NULL
 #' `as.matrix()` (so `apply()` works), `as.data.frame()`, `as.raster()` (an image, as the
 #' tensorflow package gives it: `as.raster(image, max = 255)`), `head()`, `tail()`, `rev()`,
 #' `unique()`, `rep()` (but see below), `diff()`, `rowSums()`, `colSums()`, `rowMeans()`, `colMeans()`,
-#' `summary()`, `median()`, `quantile()`, `anyNA()` (whether any element is NaN), `order()`,
+#' `summary()`, `median()`, `quantile()`, `determinant()` (so `det()`), `anyNA()` (whether any element is NaN), `order()`,
 #' `duplicated()`, `anyDuplicated()`; `dimnames()` is `NULL`. As the tensorflow package gives
 #' them for keras3's tensors, `sort()` is a tensor sorted along `axis` (the last by default; NaN
 #' last, first with `decreasing = TRUE`; with base R's own arguments, such as `partial`, base
@@ -183,6 +183,11 @@ mean.kerasbridge_object <- function(x, ..., axis = NULL, keepdims = FALSE, na.rm
 #' @rdname base_generics
 #' @export
 t.kerasbridge_object <- function(x) op_transpose(x)
+
+#' @rdname base_generics
+#' @param logarithm As for base R's `determinant()`.
+#' @export
+determinant.kerasbridge_object <- function(x, logarithm = TRUE, ...) determinant(as.array(x), logarithm = logarithm, ...)
 
 #' @rdname base_generics
 #' @export

@@ -238,6 +238,12 @@ test_that("median() and quantile() give base R's answers for the array", {
   expect_identical(median(op_array(c(1, NaN, 3)), na.rm = TRUE), 2)
 })
 
+test_that("det() and determinant() give base R's answers for the array", {
+  m <- matrix(c(2, 1, 1, 3), 2)
+  expect_equal(det(op_array(m)), det(m))
+  expect_equal(determinant(keras_variable(m), logarithm = FALSE), determinant(m, logarithm = FALSE))
+})
+
 test_that("sort() of a tensor is the tensorflow package's: a tensor sorted along the last axis, or `axis`", {
   a <- array(c(3L, 1L, 3L, 1L, 5L, 9L), c(2, 3))
   x <- op_array(a)
