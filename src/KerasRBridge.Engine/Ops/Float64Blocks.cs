@@ -43,6 +43,8 @@ internal static class Float64Blocks
         where TFunction : IFloat64Function<TFunction>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        // TensorPrimitives' functions (sigmoid's among them) refuse empty spans.
+        if (x.IsEmpty) return;
         if (typeof(T) == typeof(double))
         {
             TFunction.Float64(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(destination));

@@ -503,7 +503,7 @@ internal readonly struct SeluFunction : IFloatFunction
 
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        T alpha = T.CreateTruncating(1.67326324), scale = T.CreateTruncating(1.05070098);
+        T alpha = T.CreateTruncating(1.6732632423543772848170429916717), scale = T.CreateTruncating(1.0507009873554804934193349852946);
         for (int i = 0; i < d.Length; i++) d[i] = scale * (x[i] > T.Zero ? x[i] : alpha * ExpM1Function.Of(x[i]));
     }
 }
