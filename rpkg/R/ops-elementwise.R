@@ -278,6 +278,7 @@ op_logaddexp <- function(x1, x2) {
   x1 <- tensor_of(x1)
   x2 <- tensor_of(x2)
   dtype <- float_dtype(promoted_dtype(op_dtype(x1), op_dtype(x2)))
+  if (startsWith(dtype, "complex")) raise_bridge_error("type_error", sprintf("`logaddexp` does not support dtype %s.", dtype))
   x1 <- op_cast(x1, dtype)
   x2 <- op_cast(x2, dtype)
   larger <- op_maximum(x1, x2)
@@ -293,6 +294,9 @@ op_logaddexp <- function(x1, x2) {
 op_nan_to_num <- function(x, nan = 0, posinf = NULL, neginf = NULL) {
   x <- tensor_of(x)
   dtype <- op_dtype(x)
+  # Each part of a complex number, as NumPy's nan_to_num replaces them.
+  if (startsWith(dtype, "complex"))
+    return(do.call(complex_of, c(lapply(list(op_real(x), op_imag(x)), op_nan_to_num, nan = nan, posinf = posinf, neginf = neginf), dtype)))
   if (!grepl("float", dtype)) return(x)
   largest <- c(float16 = 65504, bfloat16 = 3.3895313892515355e38, float32 = 3.4028234663852886e38, float64 = .Machine$double.xmax)[[dtype]]
   x <- op_where(op_isnan(x), nan, x)

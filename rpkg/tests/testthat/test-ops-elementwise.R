@@ -209,6 +209,20 @@ test_that("op_heaviside of bools is bool", {
   expect_identical(as.vector(as.array(op_heaviside(b, b))), c(TRUE, FALSE))
 })
 
+test_that("op_nan_to_num replaces NaN and infinities in each part of a complex number, as NumPy", {
+  z <- op_array(complex(real = c(NaN, Inf, 1), imaginary = c(1, 0, NaN)))
+  out <- as.vector(as.array(op_nan_to_num(z)))
+  expect_identical(Re(out), c(0, .Machine$double.xmax, 1))
+  expect_identical(Im(out), c(1, 0, 0))
+  out <- op_nan_to_num(op_cast(z, "complex64"), nan = 5, posinf = 7)
+  expect_identical(op_dtype(out), "complex64")
+  expect_identical(Re(as.vector(as.array(out))), c(5, 7, 1))
+})
+
+test_that("op_logaddexp of complex numbers is refused in its own name", {
+  expect_bridge_error(op_logaddexp(op_array(1i), op_array(1i)), "type_error", "`logaddexp` does not support dtype complex128.", fixed = TRUE)
+})
+
 test_that("op_nan_to_num replaces NaN and infinities, by default with the dtype's extremes", {
   expect_identical(as.array(op_nan_to_num(array(c(NaN, Inf, -Inf, 1)))), array(c(0, .Machine$double.xmax, -.Machine$double.xmax, 1)))
   expect_identical(as.array(op_nan_to_num(array(c(NaN, Inf, -Inf)), nan = 5, posinf = 9, neginf = -9)), array(c(5, 9, -9)))
