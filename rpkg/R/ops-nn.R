@@ -270,6 +270,9 @@ op_select <- function(condlist, choicelist, default = 0L) {
   if (!is.list(condlist) || !is.list(choicelist))
     raise_bridge_error("type_error", sprintf("`condlist` and `choicelist` must be lists. Received: condlist=<%s>, choicelist=<%s>",
                                              class(condlist)[[1L]], class(choicelist)[[1L]]))
+  if (!length(condlist) || !length(choicelist))
+    raise_bridge_error("value_error", sprintf("condlist and choicelist must not be empty. Received: %d conditions and %d choices",
+                                              length(condlist), length(choicelist)))
   if (length(condlist) != length(choicelist))
     raise_bridge_error("value_error", sprintf("list of cases must be same length as list of conditions. Received: %d conditions and %d choices",
                                               length(condlist), length(choicelist)))

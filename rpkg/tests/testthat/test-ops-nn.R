@@ -189,6 +189,7 @@ test_that("op_select takes from the first choice whose condition holds, else the
 test_that("op_select needs as many choices as conditions", {
   expect_bridge_error(op_select(list(TRUE, FALSE), list(1)), "value_error", "same length as list of conditions")
   expect_bridge_error(op_select(TRUE, 1), "type_error", "must be lists")
+  expect_bridge_error(op_select(list(), list(), 0), "value_error", "condlist and choicelist must not be empty", fixed = TRUE)
 })
 
 test_that("op_one_hot defaults to config_floatx(), as Keras's standardize_dtype(None)", {

@@ -25,7 +25,7 @@ internal readonly struct SqrtFunction : IFloatFunction
     public static string Name => "sqrt";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Sqrt(x, d);
     public static bool HasComplexForm => true;
-    public static Complex Apply(Complex x) => Complex.Sqrt(x);
+    public static Complex Apply(Complex x) => ComplexBranches.Sqrt(x);
 }
 
 internal readonly struct ExpFunction : IFloatFunction, IFloat64Function<ExpFunction>
@@ -210,7 +210,7 @@ internal readonly struct ArcsinhFunction : IFloatFunction
     public static string Name => "arcsinh";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Asinh(x, d);
     public static bool HasComplexForm => true;
-    public static Complex Apply(Complex x) => Complex.Log(x + Complex.Sqrt(x * x + 1));
+    public static Complex Apply(Complex x) => ComplexBranches.Asinh(x);
 }
 
 internal readonly struct ArccoshFunction : IFloatFunction
@@ -218,7 +218,7 @@ internal readonly struct ArccoshFunction : IFloatFunction
     public static string Name => "arccosh";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Acosh(x, d);
     public static bool HasComplexForm => true;
-    public static Complex Apply(Complex x) => Complex.Log(x + Complex.Sqrt(x + 1) * Complex.Sqrt(x - 1));
+    public static Complex Apply(Complex x) => ComplexBranches.Acosh(x);
 }
 
 internal readonly struct ArctanhFunction : IFloatFunction
@@ -226,7 +226,7 @@ internal readonly struct ArctanhFunction : IFloatFunction
     public static string Name => "arctanh";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Atanh(x, d);
     public static bool HasComplexForm => true;
-    public static Complex Apply(Complex x) => (Complex.Log(1 + x) - Complex.Log(1 - x)) / 2;
+    public static Complex Apply(Complex x) => ComplexBranches.Atanh(x);
 }
 
 internal readonly struct TruncFunction : IFloatFunction
@@ -242,7 +242,7 @@ internal readonly struct RsqrtFunction : IFloatFunction
     public static bool HasComplexForm => true;
     // 1 / sqrt(x), divided as NumPy divides (inf + nan i at 0), where .NET's Complex.Reciprocal
     // gives 0 and its division NaN + NaN i.
-    public static Complex Apply(Complex x) => ComplexQuotient.Of(Complex.One, Complex.Sqrt(x));
+    public static Complex Apply(Complex x) => ComplexQuotient.Of(Complex.One, ComplexBranches.Sqrt(x));
 }
 
 /// <summary>The inverse error function: Giles's single-precision approximation ("Approximating the
@@ -296,7 +296,7 @@ internal readonly struct ArcsinFunction : IFloatFunction
     public static string Name => "arcsin";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Asin(x, d);
     public static bool HasComplexForm => true;
-    public static Complex Apply(Complex x) => Complex.Asin(x);
+    public static Complex Apply(Complex x) => ComplexBranches.Asin(x);
 }
 
 internal readonly struct ArccosFunction : IFloatFunction
@@ -304,7 +304,7 @@ internal readonly struct ArccosFunction : IFloatFunction
     public static string Name => "arccos";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Acos(x, d);
     public static bool HasComplexForm => true;
-    public static Complex Apply(Complex x) => Complex.Acos(x);
+    public static Complex Apply(Complex x) => ComplexBranches.Acos(x);
 }
 
 internal readonly struct ArctanFunction : IFloatFunction
@@ -312,7 +312,7 @@ internal readonly struct ArctanFunction : IFloatFunction
     public static string Name => "arctan";
     public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Atan(x, d);
     public static bool HasComplexForm => true;
-    public static Complex Apply(Complex x) => Complex.Atan(x);
+    public static Complex Apply(Complex x) => ComplexBranches.Atan(x);
 }
 
 /// <summary>sinh by libm's in float64 (TensorPrimitives' is off by up to 27 ulp and gives sinh(0) as -0);
