@@ -298,6 +298,11 @@ op_conv_transpose <- function(inputs, kernel, strides = 1L, padding = "valid", o
   kernel <- tensor_of(kernel)
   if (op_ndim(kernel) != count + 2L)
     raise_bridge_error("value_error", sprintf("The kernel must have the input's rank (%d). Received: kernel.shape=%s", count + 2L, shape_text(kernel)))
+  # A transposed kernel is (spatial..., out_channels, in_channels): Keras checks the last.
+  channels <- c(tail(as.numeric(op_shape(x)), 1L), tail(as.numeric(op_shape(kernel)), 1L))
+  if (channels[[1L]] != channels[[2L]])
+    raise_bridge_error("value_error", sprintf("The number of input channels must match the kernel's input channels. Received: input channels=%s, kernel input channels=%s, data_format='%s'.",
+                                              format(channels[[1L]]), format(channels[[2L]]), if (input$first) "channels_first" else "channels_last"))
   padding <- padding_mode(padding)
   stride <- spatial_values(strides, count, "strides")
   dilation <- spatial_values(dilation_rate, count, "dilation_rate")

@@ -152,6 +152,13 @@ test_that("op_conv_transpose maps channels through a (spatial..., out, in) kerne
   expect_equal(as.array(op_conv_transpose(x, one))[1, 2, 3, ], as.vector(one[1, 1, , ] %*% x[1, 2, 3, ]))
 })
 
+test_that("op_conv_transpose refuses inputs whose channels are not the kernel's last axis, in Keras's words", {
+  expect_bridge_error(op_conv_transpose(op_ones(c(1, 4, 4, 4)), op_ones(c(3, 3, 2, 3))), "value_error",
+                      "The number of input channels must match the kernel's input channels. Received: input channels=4, kernel input channels=3, data_format='channels_last'.", fixed = TRUE)
+  expect_bridge_error(op_conv_transpose(op_ones(c(1, 2, 4, 4)), op_ones(c(3, 3, 2, 3)), data_format = "channels_first"), "value_error",
+                      "input channels=2, kernel input channels=3, data_format='channels_first'", fixed = TRUE)
+})
+
 test_that("a pooling window that leaves no output is refused with Keras's message", {
   expect_bridge_error(op_max_pool(op_ones(c(1, 5, 5, 3)), c(20, 20), c(20, 20)), "value_error",
                       "Computed output size would be zero or negative. Received: `inputs.shape=(1, 5, 5, 3)`, `pool_size=(20, 20)`", fixed = TRUE)
