@@ -356,6 +356,9 @@ test_that("op_pad's constant is cast to the tensor's dtype as NumPy casts it: in
   expect_identical(as.array(op_pad(op_array(c(1 + 1i, 2)), c(1, 0), constant_values = 3 - 2i)), array(c(3 - 2i, 1 + 1i, 2 + 0i), 3))
   expect_identical(as.array(op_pad(1:2, 1, constant_values = 2.7)), array(c(2L, 1L, 2L, 2L), 4))
   expect_bridge_error(op_pad(1:2, 1, constant_values = NA), "type_error", "must be a number")
+  # TRUE is Python's True: bool padding, or 1 in numbers.
+  expect_identical(as.array(op_pad(op_array(c(TRUE, FALSE)), 1L, constant_values = TRUE)), array(c(TRUE, TRUE, FALSE, TRUE)))
+  expect_identical(as.array(op_pad(c(2.5, 1), 1L, constant_values = TRUE)), array(c(1, 2.5, 1, 1)))
   expect_bridge_error(op_pad(1:2, 1, constant_values = op_array(c(1, 2))), "type_error", "must be a number")
 })
 

@@ -88,13 +88,15 @@ internal static unsafe class Args
     }
 
     /// <summary>One value as a tensor, in its own dtype: a tensor or variable of one element
-    /// (every digit of an int64, both parts of a complex number), a length-one R complex, or a
-    /// number as <see cref="Double"/> reads it, for arguments that NumPy casts to the dtype of
-    /// the tensor they fill.</summary>
+    /// (every digit of an int64, both parts of a complex number), a length-one R complex or
+    /// logical (Python's True), or a number as <see cref="Double"/> reads it, for arguments that
+    /// NumPy casts to the dtype of the tensor they fill.</summary>
     internal static NdArray OneValue(Sexp x, string argument)
     {
         if (OneElement(x) is { } one) return one;
-        if (RValues.TypeOf(x) == SexpType.Complex && RValues.LengthOf(x) == 1 && !RArrays.HasDim(x)) return Tensors.FromR(x);
+        // NA is no number, nor True or False: Double() refuses it below.
+        if (RValues.LengthOf(x) == 1 && !RArrays.HasDim(x) && !IsNa(x) && RValues.TypeOf(x) is SexpType.Complex or SexpType.Logical)
+            return Tensors.FromR(x);
         return NdArray.Scalar(Double(x, argument));
     }
 
