@@ -13,7 +13,9 @@ NULL
 #' integers and bools give float32; `op_max()`, `op_min()` keep the dtype (NaN if any element is
 #' NaN); `op_any()` and `op_all()` give bool; `op_count_nonzero()` int32; `op_logsumexp()` a float
 #' dtype. `op_var()` and `op_std()` are the population figures (divided by n, as NumPy), not R's
-#' `var()` and `sd()`, which divide by n - 1.
+#' `var()` and `sd()`, which divide by n - 1. Of complex numbers they are the mean of
+#' `Mod(x - mean)^2` and its root: the variance in the complex dtype, the deviation real, as
+#' TensorFlow gives them.
 #'
 #' @param x A tensor, variable, R array or number.
 #' @param axis `NULL` (every axis) or the axes to reduce: whole numbers, 1-based, negative
@@ -81,11 +83,25 @@ op_prod <- function(x, axis = NULL, keepdims = FALSE, dtype = NULL) {
 
 #' @rdname op_reductions
 #' @export
-op_var <- function(x, axis = NULL, keepdims = FALSE) reduce("var", x, axis, keepdims)
+op_var <- function(x, axis = NULL, keepdims = FALSE) {
+  if (!holds_complex(x)) return(reduce("var", x, axis, keepdims))
+  # In the complex dtype, as TensorFlow's backend casts reduce_variance's real result.
+  op_cast(complex_spread(x, axis, keepdims), op_dtype(x))
+}
 
 #' @rdname op_reductions
 #' @export
-op_std <- function(x, axis = NULL, keepdims = FALSE) reduce("std", x, axis, keepdims)
+op_std <- function(x, axis = NULL, keepdims = FALSE) {
+  if (!holds_complex(x)) return(reduce("std", x, axis, keepdims))
+  # Real, as TensorFlow's reduce_std and NumPy's std give it.
+  op_sqrt(complex_spread(x, axis, keepdims))
+}
+
+# The variance of complex numbers, the mean of |x - mean|^2: the variances of both parts added.
+complex_spread <- function(x, axis, keepdims) {
+  x <- tensor_of(x)
+  reduce("var", op_real(x), axis, keepdims) + reduce("var", op_imag(x), axis, keepdims)
+}
 
 #' @rdname op_reductions
 #' @export

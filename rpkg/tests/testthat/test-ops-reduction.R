@@ -177,6 +177,16 @@ test_that("op_logsumexp of no elements is -Inf, the log of an empty sum", {
   expect_identical(as.array(op_logsumexp(e, axis = 1)), array(rep(-Inf, 3)))
 })
 
+test_that("op_var and op_std of complex numbers are the mean of Mod(x - mean)^2 and its root, as TensorFlow gives them", {
+  z <- c(1 + 1i, 2 - 1i, 0 + 3i)
+  expect_equal(as.vector(as.array(op_var(op_array(z)))), mean(Mod(z - mean(z))^2) + 0i)
+  expect_identical(op_dtype(op_var(op_array(z))), "complex128")
+  expect_equal(as.vector(as.array(op_std(op_array(z)))), sqrt(mean(Mod(z - mean(z))^2)))
+  expect_identical(op_dtype(op_std(op_cast(op_array(z), "complex64"))), "float32")
+  m <- rbind(z, Conj(z))
+  expect_equal(as.vector(as.array(op_std(op_array(m), axis = 2))), rep(sqrt(mean(Mod(z - mean(z))^2)), 2))
+})
+
 test_that("op_var and op_std of integers and bools give floatx; floats keep their dtype", {
   config_set_floatx("float64")
   on.exit(config_set_floatx("float32"))
