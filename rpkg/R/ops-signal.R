@@ -219,7 +219,13 @@ op_polar <- function(abs_, angle) {
 }
 
 # The complex tensor real + 1i * imaginary, in `dtype`.
-complex_of <- function(real, imaginary, dtype) op_cast(op_cast(real, dtype) + op_cast(imaginary, dtype) * 1i, dtype)
+complex_of <- function(real, imaginary, dtype) {
+  # Part by part, not real + imaginary * 1i: an infinite part times 0 would make the other NaN,
+  # and a -0 imaginary part would lose its sign.
+  shape <- op_shape(real)
+  values <- complex(real = as.vector(as.array(real)), imaginary = as.vector(as.array(imaginary)))
+  op_reshape(op_array(values, dtype), shape)
+}
 
 #' @rdname op_polar
 #' @export

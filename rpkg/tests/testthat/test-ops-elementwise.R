@@ -217,6 +217,10 @@ test_that("op_nan_to_num replaces NaN and infinities in each part of a complex n
   out <- op_nan_to_num(op_cast(z, "complex64"), nan = 5, posinf = 7)
   expect_identical(op_dtype(out), "complex64")
   expect_identical(Re(as.vector(as.array(out))), c(5, 7, 1))
+  # Infinite replacements leave the other part alone ("replace only NaN").
+  out <- as.vector(as.array(op_nan_to_num(op_array(complex(real = c(5, NaN), imaginary = c(-Inf, Inf))), posinf = Inf, neginf = -Inf)))
+  expect_identical(Re(out), c(5, 0))
+  expect_identical(Im(out), c(-Inf, Inf))
 })
 
 test_that("op_logaddexp of complex numbers is refused in its own name", {
