@@ -21,6 +21,11 @@ is_python_list <- function(x) is.list(x) && is.null(oldClass(x)) && length(x) > 
 # as it is.
 listed_tensor <- function(x) if (is_python_list(x)) op_convert_to_tensor(x) else x
 
+# A Python list of indices as the R array of its numbers (nested lists are rows; the engine
+# refuses nesting deeper than a tensor's axes), read in float64 so that every index is exact;
+# anything else as it is.
+listed_numbers <- function(x) if (is_python_list(x)) tensor_values(op_convert_to_tensor(x, dtype = "float64")) else x
+
 # A number given as an R value or a one-element tensor, as keras3 hands either to Keras.
 scalar_value <- function(x) if (is_kerasbridge_object(x) && op_size(x) == 1L) as.vector(as.array(x)) else x
 

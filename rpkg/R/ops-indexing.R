@@ -7,9 +7,8 @@ zero_based <- function(indices) {
   refuse_huge_indices(indices)
   if (is_kerasbridge_object(indices)) return(op_where(op_greater(indices, 0L), op_subtract(indices, 1L), indices))
   # A list is the Python list keras3's as_py_index() shifts element by element and hands on:
-  # the array NumPy makes of the shifted elements (nested lists are rows), none for an empty one.
-  if (is.list(indices) && is.null(oldClass(indices)))
-    return(if (length(indices)) tensor_values(op_convert_to_tensor(lapply(indices, zero_based))) else integer())
+  # the array NumPy makes of it (nested lists are rows), shifted, none for an empty one.
+  if (is.list(indices) && is.null(oldClass(indices))) return(if (length(indices)) zero_based(listed_numbers(indices)) else integer())
   # A fraction too: R's integer conversion would cut it off, where NumPy refuses float indices.
   if (!is.numeric(indices) || is.factor(indices) || (is.double(indices) && any(indices != trunc(indices), na.rm = TRUE)))
     raise_bridge_error("type_error", sprintf("Indices must be whole numbers. Received: %s%s", paste(format(head(c(indices), 10L)), collapse = ", "),
@@ -38,14 +37,14 @@ tensor_of <- function(x) if (is_kerasbridge_object(x)) x else op_array(x)
 # double vector converts to float64 as an array does, not to `config_floatx()`.
 as_array <- function(x) if (is.atomic(x) && !is.null(x) && !is.array(x)) as.array(x) else x
 
-# Refuses, with NumPy's MemoryError, an array of `dims` and `dtype` that R code is about to build
-# (`copies` of its size at once) but that one tensor could not hold or the machine's memory could not.
 # An R vector of indices costs R several whole copies of it on its way to the engine: one far
 # beyond memory is a memory_error before R expands it (a compact 1:3e9 would take 12 GB at
 # its first comparison).
 refuse_huge_indices <- function(indices)
   if (is.atomic(indices) && length(indices) > 1e6) allocation_check(length(indices), "int64", copies = 4L)
 
+# Refuses, with NumPy's MemoryError, an array of `dims` and `dtype` that R code is about to build
+# (`copies` of its size at once) but that one tensor could not hold or the machine's memory could not.
 allocation_check <- function(dims, dtype, copies = 1L) invisible(.Call(krb_call3, "allocation_check", dims, dtype, copies))
 
 # The length of `x`'s axis `axis` (1-based, negative from the end), checked by the engine.
@@ -224,16 +223,16 @@ NULL
 #' @rdname op_take
 #' @export
 op_take <- function(x, indices, axis = NULL, zero_indexed = FALSE) {
+  refuse_huge_indices(indices)
   # keras3 passes a list of indices on as a Python list (nested: one row per element), shifted
   # by zero_based() unless zero-indexed.
-  if (isTRUE(zero_indexed)) indices <- listed_tensor(indices)
+  if (isTRUE(zero_indexed)) indices <- listed_numbers(indices)
   # keras3 hands zero-indexed doubles on as an array (as_integer_array()), so one double keeps
   # its axis of length 1 where one integer, like any 1-based index, drops it.
   if (isTRUE(zero_indexed) && is.double(indices)) indices <- as_array(indices)
   indices <- taken_indices(indices, zero_indexed)
   .Call(krb_call3, "op_take", x, indices, axis)
 }
-
 
 #' @rdname op_take
 #' @export

@@ -142,7 +142,10 @@ index_list <- function(args, env, tf_rules = FALSE, one_based = TRUE) {
     value <- eval(arg, env)
     # An index passed on through `...` arrives evaluated: -1:-3 is a vector by then, and reads
     # as the slice it was written as.
-    if (tf_rules && !is_forwarded(arg)) refuse_negative_vectors(value)
+    if (tf_rules && !is_forwarded(arg)) {
+      refuse_huge_indices(value)
+      refuse_negative_vectors(value)
+    }
     value
   })
   # A lone plain list is a tuple key, x[(i, j)] in Python: its elements index the axes.
@@ -168,7 +171,6 @@ slice_name_call <- function(arg) {
 # count them from the end, so x[...] refuses it, as the tensorflow package's `[` does (a single
 # negative index counts from the end, and x@r[...] reads every negative index so).
 refuse_negative_vectors <- function(value) {
-  refuse_huge_indices(value)
   if (is.numeric(value) && is.null(oldClass(value)) && length(value) > 1L && length(dim(value)) <= 1L && any(value < 0, na.rm = TRUE))
     raise_bridge_error("value_error", sprintf("x[...] takes no negative numbers in a vector of indices: base R would drop those elements, keras3's x@r[...] counts them from the end. Received: %s", shown(value)))
 }

@@ -30,7 +30,7 @@ test_that("arrays beyond the process's data limit are memory_errors before anyth
                          env = child_env(character()), error_on_status = FALSE, timeout = 60)
   expect_equal(child$status, 0, info = child$stderr)
   lines <- strsplit(child$stdout, "\n")[[1]]
-  for (case in c("bincount", "scatter", "pad", "categorical", "qr", "extract_sequences", "subset_indices", "take_indices", "compact_indices"))
+  for (case in c("bincount", "scatter", "pad", "categorical", "qr", "extract_sequences", "subset_indices", "take_indices", "compact_indices", "zero_indexed_indices"))
     expect_equal(child_value(lines, case), "memory_error", info = case)
   expect_equal(child_value(lines, "usable"), "TRUE")
 })

@@ -84,8 +84,17 @@ test_that("op_take takes a list of indices as keras3 passes it on, one index per
   expect_length(as.array(op_take(1:6, list())), 0)
   # Nested lists are rows at every depth, as NumPy makes an array of them.
   m2 <- array((1:6) / 7, c(2, 3))
-  expect_identical(op_shape(op_take(m2, list(list(2L)))), shape(1, 1))
-  expect_identical(op_shape(op_take(m2, list(list(2L, 3L)))), shape(1, 2))
+  # Flattened in row-major order, as Keras takes without an axis.
+  flat <- c(t(m2))
+  expect_identical(as.array(op_take(m2, list(list(2L)))), matrix(flat[2]))
+  expect_identical(as.array(op_take(m2, list(list(2L, 3L)))), matrix(flat[2:3], 1))
+  # Every index exact, zero-indexed too (float32 would read 16777217 as 16777216).
+  big <- op_arange(0L, 16777220L, dtype = "int32", include_end = FALSE)
+  expect_identical(as.vector(as.array(op_take(big, list(16777218)))), 16777217L)
+  expect_identical(as.vector(as.array(op_take(big, list(16777217), zero_indexed = TRUE))), 16777217L)
+  deep <- 2L
+  for (i in 1:5000) deep <- list(deep)
+  expect_bridge_error(op_take(1:6, deep), "value_error", "nested more than 64 deep")
 })
 
 test_that("op_take out of range is an index_error", {
