@@ -120,6 +120,9 @@ float_dtype <- function(dtype) if (is_float_dtype(dtype)) dtype else config_floa
 # Whether a dtype holds fractions: float (bfloat16 too) or complex.
 is_float_dtype <- function(dtype) grepl("float|complex", dtype)
 
+# Whether a tensor or an R value holds complex numbers.
+holds_complex <- function(x) if (is_kerasbridge_object(x)) startsWith(op_dtype(x), "complex") else is.complex(x)
+
 #' @rdname base_generics
 #' @export
 Summary.kerasbridge_object <- function(..., na.rm = FALSE) {

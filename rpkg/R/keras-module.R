@@ -167,8 +167,10 @@ python_ops <- function(ns) {
   ops
 }
 
-# An R vector of several elements without dim as reticulate hands it to Python: a list.
-python_list <- function(x) if (is.atomic(x) && is.null(dim(x)) && length(x) > 1L) as.list(x) else x
+# An R vector of several elements without dim as reticulate hands it to Python: a list (its
+# names dropped, as reticulate drops them), so a structure of that many leaves for the loop
+# ops; anything else (an array is one NumPy array) stays as it is.
+python_list <- function(x) if (is.atomic(x) && is.null(dim(x)) && length(x) > 1L) as.list(unname(x)) else x
 
 fill_keras_module <- function(module, ns) {
   # Made on first use: wrapping some 150 functions would add milliseconds to every start-up.

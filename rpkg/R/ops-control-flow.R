@@ -36,10 +36,6 @@ tree_rebuild <- function(structure, leaves) {
   rebuild(structure)
 }
 
-# A vector of several numbers is the Python list reticulate hands keras3's Keras, so a structure
-# of that many leaves; anything else (an array is one NumPy array) stays as it is.
-python_list <- function(x) if (is.atomic(x) && is.null(dim(x)) && length(x) > 1L) as.list(unname(x)) else x
-
 tree_map <- function(x, f) {
   # The leaves first: tree_leaves() checks the depth before tree_rebuild() walks the structure.
   leaves <- lapply(tree_leaves(x), f)
@@ -273,8 +269,8 @@ op_scan <- function(f, init, xs = NULL, length = NULL, reverse = FALSE, unroll =
     carry <- step[[1L]]
     ys[i] <- list(if (is.null(step[[2L]])) no_output else step[[2L]])
   }
-  # No step gives outputs as TensorFlow's and JAX's scans declare them: the carry's structure,
-  # each leaf stacked zero times, where Keras's NumPy backend has nothing to stack.
+  # No step gives outputs as TensorFlow's scan declares them (its outputs must match the carry):
+  # the carry's structure, each leaf stacked zero times, where NumPy's has nothing to stack.
   if (!steps) return(list(carry, tree_map(carry, function(leaf) op_zeros(c(0L, dim(leaf)), op_dtype(leaf)))))
   list(carry, tree_stack(ys))
 }

@@ -214,7 +214,7 @@ op_lstsq <- function(a, b, rcond = NULL) {
 #' @export
 op_lu_factor <- function(x) {
   x <- matrices_of(x)
-  if (!startsWith(op_dtype(x), "complex")) return(engine_lu_factor(x))
+  if (!holds_complex(x)) return(engine_lu_factor(x))
   parts <- per_matrix(list(as.array(x)), function(m) {
     lu <- m[[1L]]
     steps <- min(dim(lu))
@@ -277,8 +277,9 @@ solved_batch <- function(a, b, solve_one, finite_only) {
   columns <- if (vector) op_expand_dims(b, -1L) else b
   a_values <- as.array(op_broadcast_to(a, c(batch, tail(unlist(op_shape(a)), 2L))))
   rhs <- as.array(op_broadcast_to(columns, c(batch, tail(unlist(op_shape(columns)), 2L))))
-  # No equations: the solution is as empty as the right-hand sides (backsolve() refuses them).
-  solution <- per_matrix(list(a_values, rhs), function(m) list(if (nrow(m[[1L]])) solve_one(m[[1L]], m[[2L]]) else m[[2L]]),
+  # No equations or no right-hand sides: the solution is as empty as they are (R's solvers
+  # refuse them).
+  solution <- per_matrix(list(a_values, rhs), function(m) list(if (nrow(m[[1L]]) && ncol(m[[2L]])) solve_one(m[[1L]], m[[2L]]) else m[[2L]]),
                          finite_only = finite_only(a_values, rhs))[[1L]]
   solution <- op_array(solution, promoted_dtype(op_dtype(a), op_dtype(b)))
   if (vector) op_squeeze(solution, -1L) else solution

@@ -13,7 +13,8 @@ NULL
 #' solves `a %*% x = b`, `op_inv()` inverts, `op_det()` gives determinants (`op_slogdet()` their
 #' sign and the log of their absolute value, as a list, and `op_logdet()` that log: these do not
 #' overflow where the determinant would) and `op_cholesky()` the
-#' lower factor `L` with `L %*% t(L) = x` (the upper with `upper = TRUE`); these work on the last
+#' lower factor `L` with `L %*% t(L) = x` (`L %*% Conj(t(L))` for complex `x`; the upper with
+#' `upper = TRUE`); these work on the last
 #' two axes, with leading axes as batches, in float64 internally (complex matrices, which
 #' TensorFlow takes, through R's LAPACK and [op_lu_factor()]: `op_slogdet()` then gives a complex
 #' sign and its log in the complex dtype, as TensorFlow does) (`op_solve()` broadcasts the
@@ -143,8 +144,6 @@ op_cholesky <- function(x, upper = FALSE) {
   if (!upper) lower else if (holds_complex(lower)) op_conj(op_swapaxes(lower, -1L, -2L)) else op_swapaxes(lower, -1L, -2L)
 }
 
-# Whether a tensor or an R value holds complex numbers.
-holds_complex <- function(x) if (is_kerasbridge_object(x)) startsWith(op_dtype(x), "complex") else is.complex(x)
 
 #' @rdname op_linalg
 #' @param ord `NULL` (2-norm of vectors, Frobenius of matrices), a number (`Inf`, `-Inf`, 0, 1, 2,

@@ -28,6 +28,11 @@ public class ComplexBranchTests
         yield return Case("arctanh", new(2, 0), new(0.5493061443340549, 1.5707963267948966));
         yield return Case("arctanh", new(-1, 1e-20), new(-23.37242452022043, 0.7853981633974483));
         yield return Case("arccosh", new(-0.5, 0), new(0, 2.0943951023931957));
+        // Far out and next to the pole, where squares overflow or underflow.
+        yield return Case("arctan", new(1e308, 0), new(1.5707963267948966, 0));
+        yield return Case("arctan", new(0, 1e300), new(1.5707963267948966, 1e-300));
+        yield return Case("arctanh", new(1, 1e-200), new(230.60508288968455, 0.7853981633974483));
+        yield return Case("arctanh", new(1e308, 1e308), new(5e-309, 1.5707963267948966));
     }
 
     private static TestCaseData Case(string name, Complex z, Complex numpy) =>

@@ -127,6 +127,15 @@ test_that("a data frame of text, factors, dates or logicals beside numbers is re
   expect_bridge_error(op_convert_to_tensor(data.frame(a = "x")), "type_error", "column 1 is", fixed = TRUE)
   expect_bridge_error(op_convert_to_tensor(data.frame(a = TRUE, b = 1)), "type_error", "mixes logical and numeric columns", fixed = TRUE)
   expect_bridge_error(keras_variable(data.frame(a = "x")), "type_error", "column 1 is", fixed = TRUE)
+  framed <- data.frame(a = 1:2)
+  framed$m <- matrix(1, 2, 2)
+  expect_bridge_error(op_convert_to_tensor(framed), "type_error", "column 2 is an array of shape (2, 2)", fixed = TRUE)
+})
+
+test_that("a data frame column that is a 1-d array (as a tibble keeps it) is one column", {
+  framed <- data.frame(b = 1:3)
+  framed$a <- array(c(1.5, 2, 3))
+  expect_identical(as.array(op_convert_to_tensor(framed)), cbind(c(1, 2, 3), c(1.5, 2, 3)))
 })
 
 test_that("a single factor, date or time is refused as an operand too, not read as its code", {

@@ -361,6 +361,9 @@ test_that("complex matrices are solved, inverted and factored as base R's LAPACK
   u <- as.array(op_cholesky(op_array(h, "complex128"), upper = TRUE))
   expect_equal(u, Conj(t(l)))
   expect_identical(op_dtype(op_det(op_array(m, "complex64"))), "complex64")
+  # No right-hand sides: an empty solution, as for real ones.
+  expect_identical(op_shape(op_solve(diag(2) + 0i, array(0i, c(2, 0)))), shape(2, 0))
+  expect_identical(op_shape(op_solve_triangular(diag(2) + 0i, array(0i, c(2, 0)))), shape(2, 0))
 })
 
 test_that("singular and indefinite complex matrices are refused as real ones are, in Keras's words", {

@@ -28,8 +28,11 @@ internal static class DataFrames
         for (long j = 0; j < count; j++)
         {
             columns[j] = RValues.ElementAt(x, j);
-            if (!RArrays.IsConvertible(columns[j]) || RArrays.HasDim(columns[j]) || RValues.TypeOf(columns[j]) is SexpType.Raw or SexpType.Complex)
+            if (!RArrays.IsConvertible(columns[j]) || RValues.TypeOf(columns[j]) is SexpType.Raw or SexpType.Complex)
                 throw Refused(x, $"column {j + 1} is {RValues.Describe(columns[j])}");
+            // A tibble keeps a 1-d array as it is: one column still. A matrix is several.
+            if (RArrays.HasDim(columns[j]) && RArrays.ShapeOf(columns[j]) is { Length: not 1 } shape)
+                throw Refused(x, $"column {j + 1} is an array of shape {NdArray.FormatShape(shape)}");
             natural[j] = RArrays.NaturalDType(columns[j]);
         }
         if (natural.Contains(DType.Bool) && natural.Any(d => d != DType.Bool))

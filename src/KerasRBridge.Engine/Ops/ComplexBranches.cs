@@ -3,12 +3,14 @@ using System.Numerics;
 namespace KerasRBridge.Engine;
 
 /// <summary>
-/// The complex square root and inverse trigonometric and hyperbolic functions as C99 defines
-/// them (NumPy's, TensorFlow's and JAX's, from the C and C++ libraries): the sign of a zero
-/// imaginary part chooses the side of a branch cut, where .NET's <see cref="Complex"/> ignores
-/// it and puts <c>acos(2)</c> and <c>atan(-3i)</c> on the other side. The inverse functions
-/// follow Kahan's "Branch cuts for complex elementary functions" (1987), which also keeps
-/// <c>asinh</c> and <c>atanh</c> accurate far from and near zero.
+/// The complex square root and inverse trigonometric and hyperbolic functions of finite
+/// arguments as C99 defines them (NumPy's, TensorFlow's and JAX's, from the C and C++
+/// libraries): the sign of a zero imaginary part chooses the side of a branch cut, where .NET's
+/// <see cref="Complex"/> ignores it and puts <c>acos(2)</c> and <c>atan(-3i)</c> on the other
+/// side. The inverse functions follow Kahan's "Branch cuts for complex elementary functions"
+/// (1987), which also keeps <c>asinh</c> and <c>atanh</c> accurate far from and near zero.
+/// Infinite and NaN parts are not all given C99's special values, and <c>acos</c>, <c>asin</c>
+/// and <c>acosh</c> overflow for parts beyond about 1e154.
 /// </summary>
 internal static class ComplexBranches
 {
@@ -69,14 +71,16 @@ internal static class ComplexBranches
         double x = z.Real, y = z.Imaginary;
         if (double.IsInfinity(x) || double.IsInfinity(y))
             return new Complex(double.IsNaN(x) ? x : double.CopySign(0, x), double.CopySign(Math.PI / 2, y));
-        // The real part is log(|1 + z|^2 / |1 - z|^2) / 4: through log1p of the quotient less 1
-        // where that is small (no cancellation near 0, no overflow far out), else through the
-        // quotient itself (near +-1, where the difference would round to -1 and give -Inf).
+        // The real part is log(|1 + z| / |1 - z|) / 2: through log1p of the squared quotient less
+        // 1 where that is small (no cancellation near 0, nor overflow far out), else through the
+        // two moduli (near +-1, where the quotient's squares would underflow or round to -Inf).
         double oneLess = 1 - x, oneMore = 1 + x;
         double ratio = 4 * x / (oneLess * oneLess + y * y);
         double real = Math.Abs(ratio) < 0.5 ? 0.25 * LogOnePlus(ratio)
-            : 0.25 * Math.Log((oneMore * oneMore + y * y) / (oneLess * oneLess + y * y));
-        return new Complex(real, 0.5 * Math.Atan2(2 * y, oneLess * oneMore - y * y));
+            : 0.5 * (Math.Log(double.Hypot(oneMore, y)) - Math.Log(double.Hypot(oneLess, y)));
+        // Both arguments of the angle scaled alike: 2y and y^2 would overflow beyond 1e154.
+        double s = Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y)));
+        return new Complex(real, 0.5 * Math.Atan2(2 * (y / s), oneLess / s * oneMore - y / s * y));
     }
 
     /// <summary>atan(z) = -i atanh(iz).</summary>
