@@ -28,11 +28,31 @@ public class InterruptTests
         Assert.That(run.Output, Is.EqualTo("looping\ninterrupted TRUE \n"));
     }
 
-    /// <summary>Runs <paramref name="code"/> with <c>krbridge eval</c>, sends SIGINT once it has
-    /// printed its first line, and waits for the end.</summary>
-    private static KrbridgeRun RunUntilInterrupted(string code)
+    [Test]
+    public void Ctrl_C_interrupts_Sys_sleep()
     {
-        using var process = Krbridge.Start(["eval", code]);
+        var run = RunUntilInterrupted(
+            "r <- tryCatch({ cat('sleeping\\n'); Sys.sleep(30); 'slept' }, interrupt = function(e) 'interrupted')\n" +
+            "cat(r, '\\n')");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Is.EqualTo("sleeping\ninterrupted \n"));
+    }
+
+    [Test]
+    public void A_krbridge_started_with_SIGINT_ignored_goes_on_as_a_background_job_should()
+    {
+        var run = RunUntilInterrupted("cat('sleeping\\n'); Sys.sleep(2); cat('woke\\n')", "--ignore-signal=INT");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Is.EqualTo("sleeping\nwoke\n"));
+    }
+
+    /// <summary>Runs <paramref name="code"/> with <c>krbridge eval</c>, sends SIGINT once it has
+    /// printed its first line, and waits for the end. By default krbridge starts with SIGINT's
+    /// default handling, as a terminal's foreground program does, whatever this test run
+    /// inherited.</summary>
+    private static KrbridgeRun RunUntilInterrupted(string code, string sigint = "--default-signal=INT")
+    {
+        using var process = Krbridge.Start(["eval", code], sigint: sigint);
         var firstLine = process.StandardOutput.ReadLineAsync();
         Assert.That(firstLine.Wait(TimeSpan.FromSeconds(60)), Is.True, "krbridge printed nothing");
         var rest = process.StandardOutput.ReadToEndAsync();

@@ -30,14 +30,25 @@ internal static class Krbridge
     }
 
     /// <summary>Starts krbridge with its standard streams redirected.</summary>
-    internal static Process Start(string[] arguments, IDictionary<string, string>? environment = null)
+    /// <param name="arguments">krbridge's command line.</param>
+    /// <param name="environment">Variables to set for it.</param>
+    /// <param name="sigint">How krbridge starts out handling SIGINT: <c>null</c> as this process
+    /// does (a test run started in the background of a script ignores it), else coreutils env's
+    /// option, <c>--default-signal=INT</c> as a terminal's foreground program or
+    /// <c>--ignore-signal=INT</c> as a background job.</param>
+    internal static Process Start(string[] arguments, IDictionary<string, string>? environment = null, string? sigint = null)
     {
-        var start = new ProcessStartInfo(Path)
+        var start = new ProcessStartInfo(sigint is null ? Path : "env")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (sigint is not null)
+        {
+            start.ArgumentList.Add(sigint);
+            start.ArgumentList.Add(Path);
+        }
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         return Process.Start(start)!;

@@ -58,6 +58,28 @@ public class TerminalReplTests
     }
 
     [Test]
+    public void Ctrl_C_at_the_prompt_drops_the_line_and_the_console_goes_on()
+    {
+        using var repl = new TerminalRepl();
+        repl.Send("abc", "C-c");
+        repl.WaitForPrompts(2);
+        repl.Line("cat('after the interrupt\\n')");
+        repl.WaitFor("after the interrupt");
+    }
+
+    [Test]
+    public void Ctrl_C_stops_Sys_sleep_and_gives_the_prompt_back()
+    {
+        using var repl = new TerminalRepl();
+        repl.Line("Sys.sleep(30)");
+        Thread.Sleep(1000);
+        repl.Send("C-c");
+        repl.WaitForPrompts(2);
+        repl.Line("cat('after the interrupt\\n')");
+        repl.WaitFor("after the interrupt");
+    }
+
+    [Test]
     public void Q_ends_the_console_with_status_0()
     {
         using var repl = new TerminalRepl();

@@ -19,7 +19,9 @@ public static partial class REngine
     /// <summary>
     /// Makes Ctrl-C (SIGINT) interrupt R instead of ending the process, for programs with an
     /// interactive R console: R was started without its own signal handlers, which would clash
-    /// with .NET's. A Ctrl-C while R waits for input is dropped, as in R's console.
+    /// with .NET's. A Ctrl-C while R waits for input is dropped, as in R's console. A process
+    /// that started with SIGINT ignored (a shell's background job) keeps ignoring it, as .NET and
+    /// Python programs do; R's own console would take it.
     /// </summary>
     /// <returns>A registration; disposing it restores the default (ending the process).</returns>
     public static IDisposable InterruptOnCtrlC() => PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>

@@ -128,6 +128,7 @@ public static unsafe partial class REngine
         RThread.Bind();
         NativeHelpers.LoadLibrary();
         NativeHelpers.Init();
+        NativeHelpers.RouteSigint(LibR.Handle);
         RInterrupts.Install();
         _evaluator = TopLevel(() => Evaluator.Create());
     }

@@ -17,7 +17,7 @@ internal static unsafe class NativeHelpers
     /// <summary>Vectors from this size up are allocated so that R's refusal is an exception,
     /// not an R error; below it, the cheaper plain allocation (a refusal unwinds as an R error).</summary>
     private const long LargeVectorBytes = 1 << 20;
-    private const int ApiVersion = 7;
+    private const int ApiVersion = 8;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Api
@@ -58,6 +58,7 @@ internal static unsafe class NativeHelpers
         public nint ForkedCall;
         public nint NoteSignals;
         public delegate* unmanaged<byte*, void> ConsoleError;
+        public delegate* unmanaged<nint, int> RouteSigint;
     }
 
     private static Api* _api;
@@ -102,6 +103,15 @@ internal static unsafe class NativeHelpers
     }
 
     internal static void Init() => Check(R->Init());
+
+    /// <summary>Makes the SIGINT handlers libR installs around its waits (<c>Sys.sleep()</c>,
+    /// its console reading a terminal) run on R's thread (<c>krb_sigint.c</c>). A .NET host's,
+    /// on R's thread, once R is loaded.</summary>
+    internal static void RouteSigint(nint libR)
+    {
+        if (R->RouteSigint(libR) != 0)
+            throw new InvalidOperationException("Could not route R's SIGINT handlers onto R's thread (libR's import of signal() was not found or is not writable).");
+    }
 
     internal static void SetFreeHook(delegate* unmanaged<nint, void> hook) => R->SetFreeHook(hook);
 

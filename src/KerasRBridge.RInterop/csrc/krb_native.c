@@ -671,6 +671,11 @@ static const krb_native_api krb_api = {
     krb_forked_call,
     krb_note_signals,
     krb_console_error,
+#ifdef KRB_R_PACKAGE
+    NULL,
+#else
+    krb_route_sigint,
+#endif
 };
 
 const krb_native_api *krb_native_table(void) { return &krb_api; }

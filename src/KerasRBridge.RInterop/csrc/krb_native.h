@@ -21,7 +21,7 @@
 #define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
 #define KRB_NOMEM 3     /* R refused an allocation; the message says why (nothing is pending) */
 
-#define KRB_API_VERSION 7
+#define KRB_API_VERSION 8
 
 /* An R object for a .NET object (see krb_build_pointer_object). */
 typedef struct krb_pointer_request {
@@ -127,6 +127,9 @@ typedef struct krb_native_api {
     void (*note_signals)(int before);
     /* Writes text to R's console as R's messages go (REprintf): a progress bar. R's thread only. */
     void (*console_error)(const char *text);
+    /* Routes libR's SIGINT handlers onto R's thread (krb_sigint.c), given libR's dlopen handle:
+     * 0 done, -1 failed. A .NET host's, called on R's thread; NULL in the R package. */
+    int (*route_sigint)(void *libr);
 } krb_native_api;
 
 const krb_native_api *krb_native_table(void);
@@ -137,8 +140,9 @@ const krb_native_api *krb_native_table(void);
  * entry point's result); managed code goes through make_pointer_object. */
 SEXP krb_build_pointer_object(const krb_pointer_request *request, SEXP *pointer);
 
-/* krb_repl.c, in a .NET host's libkrbnative.so only */
+/* krb_repl.c and krb_sigint.c, in a .NET host's libkrbnative.so only */
 int krb_repl_step(void);
+int krb_route_sigint(void *libr);
 
 /* krb_fork.c */
 int krb_fork_init(void);
