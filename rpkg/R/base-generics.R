@@ -139,9 +139,8 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
     return(summarise(.Generic, tensor_of(parts[!options][[1L]]), na.rm || finite, parts$axis,
                      if (is.null(parts$keepdims)) FALSE else parts$keepdims, finite = finite))
   }
-  # With na.rm, an R part that is all NA leaves nothing to reduce (sum(x, NA, na.rm = TRUE) is
-  # sum(x), as in base R).
-  if (na.rm || finite) parts <- parts[!vapply(parts, function(p) !is_kerasbridge_object(p) && is.atomic(p) && length(p) && all(is.na(p)), TRUE)]
+  parts <- lapply(parts[!vapply(parts, is.null, TRUE)], r_missing_values, .Generic, na.rm || finite)
+  parts <- parts[!vapply(parts, is.null, TRUE)]
   parts <- lapply(parts, tensor_of)
   # Empty parts add nothing beside others (max(numeric(0), 2) is 2 in base R); alone, min() and
   # max() have nothing to give.
@@ -149,6 +148,20 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
   parts <- lapply(parts, function(part) summarise(.Generic, part, na.rm || finite, finite = finite))
   if (length(parts) == 1L) return(parts[[1L]])
   summarise(.Generic, op_stack(parts), na.rm || finite)
+}
+
+# An R part's NA beside tensors, as base R's Summary group takes it: with na.rm left out (a part
+# that is all NA leaves nothing: sum(x, NA, na.rm = TRUE) is sum(x)); else, in sums, products and
+# extremes, a missing integer or logical value is NaN, as R's arithmetic on tensors reads it (as
+# an int32 it would be -2^31). any() and all() keep refusing it: bool has no NA.
+r_missing_values <- function(part, generic, na.rm) {
+  if (is_kerasbridge_object(part) || !is.atomic(part) || !anyNA(part)) return(part)
+  if (na.rm) {
+    kept <- part[!is.na(part)]
+    return(if (length(kept)) kept)
+  }
+  if (!generic %in% c("any", "all") && (is.integer(part) || is.logical(part))) storage.mode(part) <- "double"
+  part
 }
 
 summarise <- function(generic, x, na.rm, axis = NULL, keepdims = FALSE, finite = FALSE) {

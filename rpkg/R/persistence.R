@@ -33,8 +33,10 @@
 #'   in the file's order; with `variables`, the variables, invisibly.
 #' @section Errors:
 #' A missing file is a `file_not_found_error`, an existing one with `overwrite = FALSE` a
-#' `file_exists_error`; a damaged file, an unknown extension or a mismatch with `variables` a
-#' `value_error` (all also of class `kerasbridge_error`).
+#' `file_exists_error`, a directory with `overwrite = TRUE` an `is_a_directory_error`; a
+#' symbolic link is written through (the file it names is replaced). A damaged file, an unknown
+#' extension or a mismatch with `variables` is a `value_error` (all also of class
+#' `kerasbridge_error`).
 #' @examples
 #' w <- keras_variable(array(1:6, c(2, 3)), dtype = "float32", name = "kernel")
 #' b <- keras_variable(c(0.5, -0.5), name = "bias")

@@ -383,6 +383,26 @@ test_that("with na.rm, an R NA beside a tensor leaves nothing to reduce, as in b
   expect_identical(as.vector(as.array(max(x, NA, na.rm = TRUE))), 3L)
 })
 
+test_that("with na.rm, the NA elements of an R vector beside a tensor are left out, as in base R", {
+  x <- op_array(c(1.5, 2))
+  expect_equal(as.vector(as.array(sum(x, c(1L, NA), na.rm = TRUE))), 4.5)
+  expect_equal(as.vector(as.array(min(x, c(NA, 5L), 0.5, na.rm = TRUE))), 0.5)
+  expect_identical(as.vector(as.array(any(op_array(FALSE), c(NA, TRUE), na.rm = TRUE))), TRUE)
+})
+
+test_that("an R integer or logical NA beside a tensor makes sums and extremes NaN, not -2^31", {
+  x <- op_array(c(1.5, 2))
+  expect_true(is.nan(as.vector(as.array(sum(x, NA_integer_)))))
+  expect_true(is.nan(as.vector(as.array(max(x, c(NA, 5L))))))
+  expect_true(all(is.nan(as.vector(as.array(range(x, c(NA, 5L)))))))
+  expect_true(is.nan(as.vector(as.array(prod(op_array(1:2), c(NA, 5L))))))
+  expect_true(is.nan(as.vector(as.array(sum(x, NA)))))
+})
+
+test_that("NULL beside a tensor adds nothing to a Summary function, as in base R", {
+  expect_identical(as.vector(as.array(sum(op_array(1:3), NULL))), 6L)
+})
+
 test_that("cbind() and rbind() take R's integer or logical NA as a missing number, NaN, as R's operators do", {
   x <- op_array(matrix(c(1, 2), 2))
   expect_identical(as.array(cbind(x, NA_integer_)), cbind(c(1, 2), NaN))

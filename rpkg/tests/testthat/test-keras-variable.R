@@ -57,6 +57,13 @@ test_that("an R function(shape, dtype) is an initializer", {
   expect_identical(as.array(v), array(as.double(1:6), c(2, 3)))
 })
 
+test_that("an R initializer function gets the shape as its first argument, whatever it is named, as Keras calls it", {
+  v <- keras_variable(function(s, dtype) array(2, s), shape = c(2, 2))
+  expect_identical(as.array(v), array(2, c(2, 2)))
+  w <- keras_variable(function(dims, ...) array(3, dims), shape = 3)
+  expect_identical(as.array(w), array(3, 3))
+})
+
 test_that("value is a snapshot until assign", {
   v <- keras_variable(array(1, c(3, 3)))
   value <- v$value

@@ -86,6 +86,20 @@ test_that("random_gamma, random_beta and random_binomial have their distribution
   expect_equal(var(counts), 20 * 0.3 * 0.7, tolerance = 0.1)
 })
 
+test_that("random_binomial gives integer counts in an integer dtype, as TensorFlow's stateless_binomial", {
+  counts <- random_binomial(c(2, 3), counts = 10, probabilities = 0.5, dtype = "int32", seed = 1)
+  expect_identical(op_dtype(counts), "int32")
+  expect_identical(as.array(counts), as.array(op_cast(random_binomial(c(2, 3), 10, 0.5, dtype = "float64", seed = 1), "int32")))
+  expect_bridge_error(random_binomial(2, 10, 0.5, dtype = "bool"), "value_error", "floating point or integer `dtype`")
+})
+
+test_that("random_categorical casts its classes to a float dtype, as every Keras backend does", {
+  logits <- matrix(c(0, -100, -100, 0, -100, 0), 2)
+  classes <- random_categorical(logits, 4, dtype = "float32", seed = 1)
+  expect_identical(op_dtype(classes), "float32")
+  expect_identical(as.array(classes), array(as.double(as.array(random_categorical(logits, 4, seed = 1))), c(2, 4)))
+})
+
 test_that("an integer seed repeats the values; different seeds differ", {
   expect_identical(as.array(random_normal(5, seed = 9)), as.array(random_normal(5, seed = 9)))
   expect_false(identical(as.array(random_normal(5, seed = 9)), as.array(random_normal(5, seed = 10))))

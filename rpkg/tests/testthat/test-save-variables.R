@@ -151,6 +151,13 @@ test_that("overwrite = FALSE refuses an existing file and leaves it as it was", 
   expect_identical(as.array(load_variables(path)$a), array(c(3, 4)))
 })
 
+test_that("saving over a directory is a file_exists_error, or with overwrite = TRUE an is_a_directory_error", {
+  path <- weights_file(".npz")
+  dir.create(path)
+  expect_bridge_error(save_variables(list(a = 1), path), "file_exists_error", "already exists")
+  expect_bridge_error(save_variables(list(a = 1), path, overwrite = TRUE), "is_a_directory_error", "Is a directory")
+})
+
 test_that("a missing file, a wrong extension and damaged files are classed errors", {
   expect_bridge_error(load_variables(file.path(tempdir(), "none.safetensors")), "file_not_found_error", "none.safetensors")
   expect_bridge_error(save_variables(list(a = 1), tempfile(fileext = ".csv")), "value_error", ".csv")

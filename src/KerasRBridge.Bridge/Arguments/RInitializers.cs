@@ -55,7 +55,8 @@ internal static class RInitializers
 
         private RObject Invoke(RObject shape, RObject dtype)
         {
-            try { return RFunction.Call(function, new("shape", shape), new("dtype", dtype)); }
+            // As Keras calls it, initializer(shape, dtype=dtype): any name for the first argument.
+            try { return RFunction.Call(function, new(null, shape), new("dtype", dtype)); }
             catch (REvaluationException e) { throw new RCallbackError("initializer function(shape, dtype)", e); }
         }
     }

@@ -19,6 +19,7 @@ internal static class ErrorClasses
         OutOfMemoryException => "memory_error",
         NotSupportedException => "not_implemented_error",
         KerasFileExistsError => "file_exists_error",
+        KerasIsADirectoryError => "is_a_directory_error",
         FileNotFoundException or DirectoryNotFoundException => "file_not_found_error",
         MissingMemberException => "attribute_error",
         _ => "runtime_error",

@@ -29,7 +29,8 @@ public static class VariableStore
     /// <exception cref="KerasValueError">The extension is not one of the formats', a name is
     /// empty or repeated, the format cannot hold a tensor's dtype, or <c>.npy</c> is given other
     /// than one tensor.</exception>
-    /// <exception cref="KerasFileExistsError">The file exists and <paramref name="overwrite"/> is false.</exception>
+    /// <exception cref="KerasFileExistsError">The file (or a directory of its name) exists and <paramref name="overwrite"/> is false.</exception>
+    /// <exception cref="KerasIsADirectoryError">The path names a directory and <paramref name="overwrite"/> is true.</exception>
     /// <exception cref="DirectoryNotFoundException">The file's directory does not exist.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
     public static void Save(string filepath, IReadOnlyList<KeyValuePair<string, NdArray>> arrays, bool overwrite = false)
@@ -38,15 +39,19 @@ public static class VariableStore
         ArgumentNullException.ThrowIfNull(arrays);
         var format = FormatOf(filepath);
         RequireNames(arrays.Select(pair => pair.Key), "arrays");
-        if (!overwrite && File.Exists(filepath)) throw new KerasFileExistsError(filepath);
         string full = Path.GetFullPath(filepath);
+        // A symbolic link is written through, as NumPy, h5py and Keras write: the file it names
+        // is replaced (or made, when the link dangles), not the link.
+        if (new FileInfo(full).LinkTarget is not null) full = File.ResolveLinkTarget(full, returnFinalTarget: true)!.FullName;
+        if (!overwrite && Path.Exists(full)) throw new KerasFileExistsError(filepath);
+        if (Directory.Exists(full)) throw new KerasIsADirectoryError(filepath);
         // Said of the user's path: the temporary file written first would be named otherwise.
         if (!Directory.Exists(Path.GetDirectoryName(full)))
             throw new DirectoryNotFoundException($"No such file or directory: '{filepath}'. Received: filepath={filepath}");
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            using (var file = CreateTemporary(temporary, filepath))
                 format.Write(file, arrays);
             try { File.Move(temporary, full, overwrite); }
             catch (IOException) when (!overwrite && File.Exists(full))
@@ -57,6 +62,19 @@ public static class VariableStore
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    private static FileStream CreateTemporary(string temporary, string filepath)
+    {
+        try { return new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None); }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UnauthorizedAccessException($"Permission denied: '{filepath}'. Received: filepath={filepath}");
+        }
+        catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new FileNotFoundException($"Cannot write into the directory of '{filepath}'. Received: filepath={filepath}", filepath);
         }
     }
 

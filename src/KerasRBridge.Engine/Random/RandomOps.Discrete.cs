@@ -37,7 +37,8 @@ public static partial class RandomOps
     /// <paramref name="logits"/>, a (batch, classes) tensor of unnormalized log-probabilities
     /// (<c>keras.random.categorical</c>); the result has shape (batch, <paramref name="numSamples"/>).
     /// </summary>
-    /// <exception cref="KerasValueError"><paramref name="logits"/> is not 2-D or has no classes, the dtype is not an integer dtype, or a count is negative.</exception>
+    /// <remarks>The indices are drawn as int64 and cast to <paramref name="dtype"/>, any dtype, as every Keras backend casts them.</remarks>
+    /// <exception cref="KerasValueError"><paramref name="logits"/> is not 2-D or has no classes, or a count is negative.</exception>
     public static NdArray Categorical(NdArray logits, long numSamples, DType? dtype = null, RandomSeed? seed = null)
     {
         ArgumentNullException.ThrowIfNull(logits);
@@ -46,8 +47,6 @@ public static partial class RandomOps
                 $"`logits` should be a 2-D tensor with shape [batch_size, num_classes]. Received: logits.shape={NdArray.FormatShape(logits.ShapeSpan)}");
         if (numSamples < 0) throw new KerasValueError($"`num_samples` cannot be negative. Received: num_samples={numSamples}");
         DType resolved = dtype ?? DType.Int32;
-        if (!DTypes.IsInteger(resolved))
-            throw new KerasValueError($"`keras.random.categorical` requires an integer `dtype`. Received: dtype={DTypes.Name(resolved)}");
         NdArray.StorageLength([logits.ShapeSpan[0], numSamples], resolved);
         int batch = (int)logits.ShapeSpan[0], classes = (int)logits.ShapeSpan[1];
         // TensorFlow refuses no classes (there is no index to draw); batches of none are empty.

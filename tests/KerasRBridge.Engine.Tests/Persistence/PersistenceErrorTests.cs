@@ -24,6 +24,43 @@ public class PersistenceErrorTests : FileTests
         Assert.That(e.Message, Does.Contain($"'{path}'").And.Not.Contain(".tmp"));
     }
 
+    [Test]
+    public void Saving_to_a_directory_is_refused_as_an_existing_file_or_as_a_directory()
+    {
+        string path = FileIn(".npz");
+        Directory.CreateDirectory(path);
+        Assert.Throws<KerasFileExistsError>(() => VariableStore.Save(path, One("w", Sample(DType.Float32, 2))));
+        var e = Assert.Throws<KerasIsADirectoryError>(() => VariableStore.Save(path, One("w", Sample(DType.Float32, 2)), overwrite: true))!;
+        Assert.That(e.Message, Does.Contain($"'{path}'"));
+    }
+
+    [Test]
+    public void Saving_through_a_symbolic_link_replaces_the_file_it_names_and_keeps_the_link()
+    {
+        string target = FileIn(".npz"), link = Path.Combine(Dir, "link.npz");
+        File.WriteAllText(target, "old");
+        File.CreateSymbolicLink(link, target);
+        VariableStore.Save(link, One("w", Sample(DType.Float32, 2)), overwrite: true);
+        Assert.That(new FileInfo(link).LinkTarget, Is.EqualTo(target));
+        Assert.That(VariableStore.Load(target).Single().Key, Is.EqualTo("w"));
+    }
+
+    [Test]
+    public void Saving_through_a_dangling_link_makes_the_file_it_names()
+    {
+        string target = Path.Combine(Dir, "made.npz"), link = Path.Combine(Dir, "dangling.npz");
+        File.CreateSymbolicLink(link, target);
+        VariableStore.Save(link, One("w", Sample(DType.Float32, 2)));
+        Assert.That(VariableStore.Load(target).Single().Key, Is.EqualTo("w"));
+    }
+
+    [Test]
+    public void Saving_into_a_directory_that_cannot_be_written_names_the_users_path()
+    {
+        var e = Assert.Catch<SystemException>(() => VariableStore.Save("/proc/w.npz", One("w", Sample(DType.Float32, 2))))!;
+        Assert.That(e.Message, Does.Contain("'/proc/w.npz'").And.Not.Contain(".tmp"));
+    }
+
     [TestCaseSource(typeof(PersistenceSamples), nameof(ExtensionCases))]
     public void Saving_over_a_file_without_overwrite_is_refused_in_keras3s_words(string extension)
     {
