@@ -79,7 +79,7 @@ test_that("keras$name_scope's override_parent replaces the enclosing scopes' pat
 
 test_that("keras$name_scope refuses a bad name when it is made, as Keras's constructor", {
   expect_bridge_error(keras$name_scope("foo/bar"), "value_error", "must be a string and cannot contain character `/`")
-  expect_bridge_error(keras$name_scope(4), "type_error", "must be a string")
+  expect_bridge_error(keras$name_scope(4), "value_error", "must be a string and cannot contain character")
   expect_identical(path_here(), "w")
 })
 

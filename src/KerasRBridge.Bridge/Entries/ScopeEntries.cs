@@ -13,10 +13,10 @@ internal static class ScopeEntries
 {
     internal static readonly EntryPoint[] All =
     [
-        Declare.Entry("name_scope_open", (string name, string? override_parent) => new NameScope(name, override_parent)),
+        Declare.Entry("name_scope_open", (Sexp name, string? override_parent) => new NameScope(VariableEntries.ScopeName(name), override_parent)),
         // For local_name_scope(), which closes the scope when `envir` exits: a bad `envir` must
         // be refused before the scope is open, which reading the arguments first does.
-        Declare.Entry("local_name_scope_open", (string name, REnvironmentArgument envir) => new NameScope(name)),
+        Declare.Entry("local_name_scope_open", (Sexp name, REnvironmentArgument envir) => new NameScope(VariableEntries.ScopeName(name))),
         Declare.Entry("autocast_scope_open", (string? dtype) => new AutocastScope(dtype)),
         Declare.Entry("stateless_scope_open", (Sexp state_mapping, bool collect_losses, bool initialize_variables) =>
             new StatelessScope(Mapping(state_mapping), collect_losses, initialize_variables)),

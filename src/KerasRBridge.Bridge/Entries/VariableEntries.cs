@@ -41,9 +41,11 @@ internal static class VariableEntries
 
     /// <summary>NULL (a generated name) or a string; Keras's one message covers both ways of
     /// getting it wrong.</summary>
-    private static string? Name(Sexp x)
+    private static string? Name(Sexp x) => RValues.IsNull(x) ? null : ScopeName(x);
+
+    /// <summary>A name scope's name: a string, as Keras's <c>name_scope</c> checks it.</summary>
+    internal static string ScopeName(Sexp x)
     {
-        if (RValues.IsNull(x)) return null;
         if (RValues.TypeOf(x) == SexpType.Character && RValues.LengthOf(x) == 1 && RValues.StringAt(x, 0) is { } s) return s;
         throw new KerasValueError($"Argument `name` must be a string and cannot contain character `/`. Received: name={Args.Show(x)}");
     }
