@@ -150,10 +150,10 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
   summarise(.Generic, op_stack(parts), na.rm || finite)
 }
 
-# An R part's NA beside tensors, as base R's Summary group takes it: with na.rm left out (a part
-# that is all NA leaves nothing: sum(x, NA, na.rm = TRUE) is sum(x)); else, in sums, products and
-# extremes, a missing integer or logical value is NaN, as R's arithmetic on tensors reads it (as
-# an int32 it would be -2^31). any() and all() keep refusing it: bool has no NA.
+# An R part's NA beside tensors, as base R's Summary group takes it. With na.rm the NA elements
+# are dropped (a part that is all NA leaves nothing: sum(x, NA, na.rm = TRUE) is sum(x)); without,
+# a missing integer or logical value in sums, products and extremes is NaN, as R's arithmetic on
+# tensors reads it (as an int32 it would be -2^31). any() and all() keep refusing it: bool has no NA.
 r_missing_values <- function(part, generic, na.rm) {
   if (is_kerasbridge_object(part) || !is.atomic(part) || !anyNA(part)) return(part)
   if (na.rm) {
