@@ -54,10 +54,11 @@ internal sealed class H5Format : WeightsFormat
         var arrays = new List<KeyValuePair<string, NdArray>>();
         try
         {
-            H5Superblock.RequireComplete(file);
+            long baseAddress = H5Superblock.Check(file);
             file.Position = 0;
             using var h5 = H5File.Open(file, leaveOpen: true);
-            var walk = new Walk(h5, Math.Max(BombFloorBytes, BombExpansion * file.Length), file.Length / MinLinkBytes + 1);
+            var walk = new Walk(h5, file, baseAddress, Math.Max(BombFloorBytes, BombExpansion * file.Length), file.Length / MinLinkBytes + 1);
+            walk.RequireIntact([], h5);
             ReadGroup(h5, [], arrays, walk);
         }
         // PureHDF reports a file it cannot read with plain exceptions.
@@ -80,7 +81,7 @@ internal sealed class H5Format : WeightsFormat
     private const int MaxDepth = 256;
     private const long MinLinkBytes = 8;
 
-    private sealed class Walk(IH5Object root, long maxBytes, long maxLinks)
+    private sealed class Walk(IH5Object root, Stream file, long baseAddress, long maxBytes, long maxLinks)
     {
         public long MaxBytes { get; } = maxBytes;
 
@@ -95,6 +96,16 @@ internal sealed class H5Format : WeightsFormat
             if (H5Internals.InOtherFile(child, root))
                 throw new KerasValueError(
                     $"Not allowed: '{string.Join('/', [.. path, child.Name])}' is a link into another file (an HDF5 external link), as Keras refuses it.");
+            RequireIntact(path, child);
+        }
+
+        // The object's header holds its links or (compact) elements: read unchecked, a damaged
+        // byte there would be a changed value or a missing dataset.
+        public void RequireIntact(List<string> path, IH5Object item)
+        {
+            long position = file.Position;
+            H5Checksums.RequireObjectHeader(file, baseAddress + (long)H5Internals.HeaderAddress(item), string.Join('/', [.. path, item.Name]));
+            file.Position = position;
         }
     }
 

@@ -8,7 +8,8 @@ namespace KerasRBridge.Engine;
 /// dataset's elements are in other files (HDF5 external storage, which PureHDF reads from
 /// whatever paths the file names: a weights file could hand back any file the user can read),
 /// whether a link led into another file (an external link), and an element type's byte order
-/// (PureHDF reads big-endian complex numbers as if they were little-endian). Keras refuses the
+/// (PureHDF reads big-endian complex numbers as if they were little-endian), and where an
+/// object's header is (for its checksum, which PureHDF does not verify). Keras refuses the
 /// first two ("Not allowed: H5 file with external Dataset", "... with SoftLink/ExternalLink");
 /// soft links within the file, which PureHDF follows without saying so, are followed here too.
 /// </summary>
@@ -20,6 +21,11 @@ internal static class H5Internals
 
     /// <summary>Whether <paramref name="dataset"/> keeps its elements in files of their own.</summary>
     public static bool IsExternal(IH5Dataset dataset) => Member(dataset, "InternalExternalFileList") is not null;
+
+    /// <summary>The address of <paramref name="item"/>'s object header, relative to the file's base address.</summary>
+    public static ulong HeaderAddress(IH5Object item) =>
+        Member(Member(item, "Reference"), "Value") as ulong? ?? throw new KerasValueError(
+            $"This PureHDF ({typeof(H5File).Assembly.GetName().Version}) no longer gives the address kerasbridge reads to check a file, so no file is read.");
 
     /// <summary>Whether <paramref name="item"/>, reached from <paramref name="root"/>, lives in another file.</summary>
     public static bool InOtherFile(IH5Object item, IH5Object root) =>

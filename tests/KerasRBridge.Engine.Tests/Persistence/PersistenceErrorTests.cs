@@ -410,11 +410,51 @@ public class PersistenceErrorTests : FileTests
     [TestCase("earliest", 0)]
     [TestCase("latest", 0)]
     [TestCase("earliest", 512)]
+    [TestCase("latest", 512)]
     public void An_h5py_file_cut_by_a_few_bytes_is_a_value_error(string libver, int userBlock)
     {
         string path = H5pyFile("f['vars/w'] = np.arange(300.0)", $", libver='{libver}', userblock_size={userBlock}");
         Assert.That(VariableStore.Load(path).Single().Value.ToArray<double>()[299], Is.EqualTo(299));
         AssertLoadFails(WriteBytes(".weights.h5", File.ReadAllBytes(path)[..^5]), "truncated");
+    }
+
+    [Test]
+    public void Lookup3_gives_the_checksums_of_Jenkins_s_reference()
+    {
+        Assert.That(H5Checksums.Lookup3([]), Is.EqualTo(0xdeadbeefu));
+        Assert.That(H5Checksums.Lookup3("Four score and seven years ago"u8), Is.EqualTo(0x17770551u));
+    }
+
+    [Test]
+    public void A_damaged_element_of_a_small_h5_dataset_is_a_value_error_not_a_changed_value()
+    {
+        string path = FileIn(".weights.h5");
+        VariableStore.Save(path, One("w", NdArray.FromColumnMajor(new float[] { 1, 2, 3, 4 }, [4])));
+        byte[] bytes = File.ReadAllBytes(path);
+        int three = bytes.AsSpan().IndexOf(BitConverter.GetBytes(3f));
+        bytes[three + 3] ^= 0x01;
+        AssertLoadFails(WriteBytes(".weights.h5", bytes), "checksum of the object header of 'vars/w'");
+    }
+
+    [Test]
+    public void A_damaged_link_name_in_an_h5_group_is_a_value_error_not_a_missing_dataset()
+    {
+        string path = FileIn(".weights.h5");
+        VariableStore.Save(path, [new("first", Sample(DType.Float32, 2)), new("second", Sample(DType.Float32, 2))]);
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[bytes.AsSpan().IndexOf("second"u8)] ^= 0x20;
+        AssertLoadFails(WriteBytes(".weights.h5", bytes), "checksum");
+    }
+
+    [Test]
+    public void A_damaged_version_3_superblock_is_a_value_error()
+    {
+        string path = FileIn(".weights.h5");
+        VariableStore.Save(path, One("w", Sample(DType.Float32, 2)));
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.That(bytes[8], Is.EqualTo(3), "this engine writes superblock version 3");
+        bytes[19] ^= 0x40;
+        AssertLoadFails(WriteBytes(".weights.h5", bytes), "checksum of its superblock");
     }
 
     [Test]
