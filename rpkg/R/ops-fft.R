@@ -169,8 +169,9 @@ real_inverse <- function(columns, n) {
   spectrum <- matrix(0i, half, ncol(columns))
   kept <- seq_len(min(half, nrow(columns)))
   spectrum[kept, ] <- columns[kept, ]
-  mirrored <- if (n - half >= 1L) Conj(spectrum[rev(seq.int(2L, n - half + 1L)), , drop = FALSE]) else NULL
-  Re(column_fft(rbind(spectrum, mirrored), inverse = TRUE)) / n
+  # Bound only when there is a mirrored half: rbind() of a matrix of no columns and NULL adds a row.
+  if (n - half >= 1L) spectrum <- rbind(spectrum, Conj(spectrum[rev(seq.int(2L, n - half + 1L)), , drop = FALSE]))
+  Re(column_fft(spectrum, inverse = TRUE)) / n
 }
 
 #' @rdname op_fft

@@ -222,8 +222,12 @@ op_polar <- function(abs_, angle) {
 complex_of <- function(real, imaginary, dtype) {
   # Part by part, not real + imaginary * 1i: an infinite part times 0 would make the other NaN,
   # and a -0 imaginary part would lose its sign.
+  # The parts' R arrays keep R's element order; their dim goes on the complex values as it is
+  # (a 0-d part has none: the reshape gives it its shape back).
   shape <- op_shape(real)
-  values <- complex(real = as.vector(as.array(real)), imaginary = as.vector(as.array(imaginary)))
+  parts <- list(as.array(real), as.array(imaginary))
+  values <- complex(real = parts[[1L]], imaginary = parts[[2L]])
+  dim(values) <- dim(parts[[1L]])
   op_reshape(op_array(values, dtype), shape)
 }
 

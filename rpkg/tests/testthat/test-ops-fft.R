@@ -192,3 +192,9 @@ test_that("op_istft with a length past the signal keeps what there is, as Keras 
   frames <- list(op_ones(c(5, 3)), op_zeros(c(5, 3)))
   expect_identical(op_shape(op_istft(frames, 8L, 2L, 8L, length = .Machine$integer.max)), shape(12))
 })
+
+test_that("op_irfft of an empty batch has fft_length points per signal, of one or two too", {
+  z <- op_zeros(c(0, 3))
+  expect_identical(as.integer(op_shape(op_irfft(list(z, z), 2L))), c(0L, 2L))
+  expect_identical(as.integer(op_shape(op_irfft(list(z, z), 1L))), c(0L, 1L))
+})

@@ -165,3 +165,19 @@ test_that("op_cross of a scalar says its default axisa is out of bounds", {
 test_that("op_cross names axis when the 1-based axis is out of bounds", {
   expect_bridge_error(op_cross(c(1, 2, 3), c(4, 5, 6), axis = 5L), "value_error", "axis 5 is out of bounds", fixed = TRUE)
 })
+
+test_that("op_polar of matrices keeps each element in its place, as base R's complex arithmetic", {
+  a <- array(c(1, 2, 0.5, 3), c(2, 2))
+  angle <- array(c(0, pi / 2, -pi, 1), c(2, 2))
+  expect_equal(as.array(op_polar(a, angle)), a * exp(1i * angle), tolerance = 1e-6)
+})
+
+test_that("op_view_as_complex of a 3-d array pairs the last axis element by element", {
+  x <- array(as.numeric(1:12), c(3, 2, 2))
+  expect_identical(as.array(op_view_as_complex(x)), x[, , 1] + x[, , 2] * 1i)
+})
+
+test_that("op_nan_to_num of a complex matrix replaces each part in its place", {
+  z <- array(complex(real = c(1, NaN, 3, 4), imaginary = c(5, 2, NaN, 6)), c(2, 2))
+  expect_identical(as.array(op_nan_to_num(z)), array(complex(real = c(1, 0, 3, 4), imaginary = c(5, 2, 0, 6)), c(2, 2)))
+})
