@@ -29,4 +29,14 @@ public class ProtectionListTests
         REngine.Execute("invisible(gc(full = TRUE))");
         Assert.That(RCode.Holds("identical(x, 'still here')", kept), Is.True);
     });
+
+    [Test]
+    public void A_disposed_object_refuses_to_give_its_type_length_or_nullness_instead_of_reading_freed_memory()
+    {
+        var x = REngine.Invoke(() => RValues.Double(1.5));
+        REngine.Invoke(x.Dispose);
+        Assert.Throws<ObjectDisposedException>(() => _ = x.Length);
+        Assert.Throws<ObjectDisposedException>(() => _ = x.Type);
+        Assert.Throws<ObjectDisposedException>(() => _ = x.IsNull);
+    }
 }

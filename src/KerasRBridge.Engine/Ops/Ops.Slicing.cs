@@ -39,7 +39,7 @@ public static partial class Ops
 
     /// <summary>
     /// A copy of <paramref name="x"/> with the elements at <paramref name="positions"/> (0-based,
-    /// counted in storage order, first axis fastest, as <see cref="NdArray.FromColumnMajor{T}(T[], long[])"/>
+    /// counted in storage order, first axis fastest, as <see cref="NdArray.FromColumnMajor{T}(T[], ReadOnlySpan{long})"/>
     /// lays elements out) set to <paramref name="values"/> cast to <paramref name="x"/>'s dtype:
     /// one value for every position, or one each; where a position repeats, its last value stays,
     /// as in NumPy's assignment. <c>keras.ops.scatter_update</c>, once its index rows are turned

@@ -32,19 +32,31 @@ public partial class RObject : IDisposable
         get
         {
             RThread.Ensure();
+            return Held;
+        }
+    }
+
+    // Once disposed, R may have collected the object: reading its header would read freed memory.
+    private Sexp Held
+    {
+        get
+        {
             ObjectDisposedException.ThrowIf(_cell.IsZero, this);
             return Sexp;
         }
     }
 
     /// <summary>R's type of the object.</summary>
-    public unsafe SexpType Type => (SexpType)LibR.TypeOf(Sexp);
+    /// <exception cref="ObjectDisposedException">This wrapper was disposed.</exception>
+    public unsafe SexpType Type => (SexpType)LibR.TypeOf(Held);
 
     /// <summary>The number of elements (<c>xlength</c> in R).</summary>
-    public unsafe long Length => LibR.XLength(Sexp);
+    /// <exception cref="ObjectDisposedException">This wrapper was disposed.</exception>
+    public unsafe long Length => LibR.XLength(Held);
 
     /// <summary>Whether this is R's <c>NULL</c>.</summary>
-    public bool IsNull => Sexp == LibR.NilValue;
+    /// <exception cref="ObjectDisposedException">This wrapper was disposed.</exception>
+    public bool IsNull => Held == LibR.NilValue;
 
     /// <summary>Checks a 0-based index against the length.</summary>
     private protected int Index(long index)
@@ -85,7 +97,9 @@ public partial class RObject : IDisposable
     /// <summary>Wraps a cell fresh from the native helpers.</summary>
     internal static RObject FromCell(Sexp cell) => new(cell);
 
-    /// <summary>Stops protecting the object now. Must be called on R's thread.</summary>
+    /// <summary>Stops protecting the object: at once on R's thread; from another thread the
+    /// release is queued for R's thread. Reading the object afterwards is an
+    /// <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         ReleaseCell();
