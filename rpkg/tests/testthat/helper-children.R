@@ -6,9 +6,12 @@ run_child <- function(name, args = character(), timeout = 60, env = character())
 }
 
 # Starts children/<name>.R in the background, as run_child() would run it.
-start_child <- function(name, args = character(), env = character()) {
-  processx::process$new(rscript(), c("--vanilla", child_script(name), args), env = child_env(env),
-                        stdout = "|", stderr = "|")
+start_child <- function(name, args = character(), env = character(), default_sigint = FALSE) {
+  command <- c(rscript(), "--vanilla", child_script(name), args)
+  # A test run started in the background of a script ignores SIGINT and passes that on; a child
+  # to be interrupted starts with the default, as a terminal's foreground program (coreutils env).
+  if (default_sigint) command <- c("env", "--default-signal=INT", command)
+  processx::process$new(command[[1L]], command[-1L], env = child_env(env), stdout = "|", stderr = "|")
 }
 
 # Runs children/<name>.R as the input of an interactive R, where an error that jumps to the top
