@@ -13,7 +13,9 @@ public static unsafe partial class REngine
     /// <exception cref="REvaluationException">Evaluation raised an R error; carries R's message and call.</exception>
     /// <remarks>R's <c>quit()</c> in the code ends the process from inside R, with the status it is
     /// given, as it ends <c>Rscript</c>. Warnings print to <see cref="RConsole.Error"/> when the code
-    /// has run, as R prints them after a top-level call.</remarks>
+    /// has run, as R prints them after a top-level call. Callable from any thread, but the result
+    /// is read on R's thread (inside <see cref="Invoke{T}"/>): its typed readers call R. Disposing
+    /// it is safe anywhere.</remarks>
     public static RObject Evaluate(string code) =>
         Invoke(() => Evaluator.Evaluate(_evaluator!, code, LibR.GlobalEnv));
 
