@@ -139,7 +139,8 @@ Summary.kerasbridge_object <- function(..., na.rm = FALSE) {
     return(summarise(.Generic, tensor_of(parts[!options][[1L]]), na.rm || finite, parts$axis,
                      if (is.null(parts$keepdims)) FALSE else parts$keepdims, finite = finite))
   }
-  parts <- lapply(parts[!vapply(parts, is.null, TRUE)], r_missing_values, .Generic, na.rm || finite)
+  # NULL parts, given or left of an all-NA part by na.rm, add nothing.
+  parts <- lapply(parts, r_missing_values, .Generic, na.rm || finite)
   parts <- parts[!vapply(parts, is.null, TRUE)]
   parts <- lapply(parts, tensor_of)
   # Empty parts add nothing beside others (max(numeric(0), 2) is 2 in base R); alone, min() and

@@ -144,7 +144,6 @@ op_cholesky <- function(x, upper = FALSE) {
   if (!upper) lower else if (holds_complex(lower)) op_conj(op_swapaxes(lower, -1L, -2L)) else op_swapaxes(lower, -1L, -2L)
 }
 
-
 #' @rdname op_linalg
 #' @param ord `NULL` (2-norm of vectors, Frobenius of matrices), a number (`Inf`, `-Inf`, 0, 1, 2,
 #'   any p for vectors; 1, -1, 2, -2, `Inf`, `-Inf` for matrices, 2 and -2 being the largest and

@@ -25,7 +25,7 @@ public static partial class RandomOps
     /// </summary>
     /// <exception cref="KerasValueError">The dtype is neither a float nor an integer dtype, or a parameter does not broadcast to the shape.</exception>
     public static NdArray Binomial(ReadOnlySpan<long> shape, NdArray counts, NdArray probabilities, DType? dtype = null, RandomSeed? seed = null)
-        => WithParameters(shape, CountDType(dtype), seed, counts, probabilities, (ref RandomStream s, double n, double p) => s.NextBinomial(n, p));
+        => WithParameters(shape, FloatDType(dtype, "binomial", orInteger: true), seed, counts, probabilities, (ref RandomStream s, double n, double p) => s.NextBinomial(n, p));
 
     private delegate double Variate(ref RandomStream stream, double first, double second);
 
@@ -38,15 +38,6 @@ public static partial class RandomOps
         var values = new double[a.Length];
         for (int i = 0; i < values.Length; i++) values[i] = variate(ref stream, a[i], b is null ? 0 : b[i]);
         return NdArray.FromColumnMajor(values, shape).Cast(resolved);
-    }
-
-    private static DType CountDType(DType? requested)
-    {
-        DType dtype = requested ?? KerasConfig.FloatXDType;
-        if (!DTypes.IsFloat(dtype) && !DTypes.IsInteger(dtype))
-            throw new KerasValueError(
-                $"`keras.random.binomial` requires a floating point or integer `dtype`. Received: dtype={DTypes.Name(dtype)}");
-        return dtype;
     }
 
     // A distribution's parameter, one float64 per element of the sample.

@@ -52,12 +52,14 @@ public static partial class RandomOps
     public static NdArray TruncatedNormal(ReadOnlySpan<long> shape, DType? dtype = null, double mean = 0.0, double stddev = 1.0, RandomSeed? seed = null) =>
         Sample(shape, FloatDType(dtype, "truncated_normal"), seed, new TruncatedNormalDistribution(mean, stddev));
 
-    private static DType FloatDType(DType? requested, string op)
+    // The dtype a sampler gives (floatx by default): a float one, or with `orInteger` an integer
+    // one too (binomial counts, as TensorFlow's stateless_binomial gives them).
+    private static DType FloatDType(DType? requested, string op, bool orInteger = false)
     {
         DType dtype = requested ?? KerasConfig.FloatXDType;
-        if (!DTypes.IsFloat(dtype))
+        if (!DTypes.IsFloat(dtype) && !(orInteger && DTypes.IsInteger(dtype)))
             throw new KerasValueError(
-                $"`keras.random.{op}` requires a floating point `dtype`. Received: dtype={DTypes.Name(dtype)}");
+                $"`keras.random.{op}` requires a floating point {(orInteger ? "or integer " : "")}`dtype`. Received: dtype={DTypes.Name(dtype)}");
         return dtype;
     }
 
