@@ -123,6 +123,17 @@ public static unsafe class NativeEntry
         _api->WarningMessage = _warningMessage;
     }
 
+    /// <summary>A .NET program's call that hands engine objects to R or takes them
+    /// (<c>KerasBridgeHost</c>) starts, on R's thread: unless an entry call is under way (R code
+    /// it called back into, which a .NET program may run in), the engine settles as between two
+    /// entry calls.</summary>
+    internal static void HostCallStarts()
+    {
+        if (_depth > 0) return;
+        RThread.DrainReleases();
+        RTensorMemory.BetweenCalls();
+    }
+
     [UnmanagedCallersOnly]
     private static int Dispatch(int entry, Sexp* args, int count, Sexp* result, byte** errorClass, byte** errorMessage)
     {

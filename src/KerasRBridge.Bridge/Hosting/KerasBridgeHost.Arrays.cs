@@ -28,6 +28,7 @@ public static partial class KerasBridgeHost
     /// <exception cref="REvaluationException">Evaluating the expression raised an R error.</exception>
     public static NdArray GetArray(string expression, DType? dtype = null) => REngine.Evaluate(expression, value =>
     {
+        NativeEntry.HostCallStarts();
         Sexp unwrapped = Objects.Unwrap(value.Sexp);
         if (RValues.TypeOf(unwrapped) == SexpType.ExternalPointer)
         {
@@ -60,6 +61,7 @@ public static partial class KerasBridgeHost
         ArgumentNullException.ThrowIfNull(array);
         REngine.Invoke(() =>
         {
+            NativeEntry.HostCallStarts();
             using var value = RArrays.ToR(array);
             REnvironment.Global().Set(name, value);
         });

@@ -42,6 +42,7 @@ public static unsafe partial class KerasBridgeHost
     /// <exception cref="KerasTypeError">The expression does not give a kerasbridge variable.</exception>
     public static Variable GetVariable(string expression) => REngine.Evaluate(expression, value =>
     {
+        NativeEntry.HostCallStarts();
         var variable = Objects.Get<Variable>(Objects.Unwrap(value.Sexp), expression);
         RTensorMemory.Escape(variable);
         return variable;
@@ -54,6 +55,7 @@ public static unsafe partial class KerasBridgeHost
         ArgumentNullException.ThrowIfNull(variable);
         REngine.Invoke(() =>
         {
+            NativeEntry.HostCallStarts();
             using var wrapped = RWrappers.Wrap(variable);
             REnvironment.Global().Set(name, wrapped);
         });

@@ -61,7 +61,7 @@ internal static class Handles
             Table.Remove(address);
             return;
         }
-        RTensorMemory.LetGo(Table.Get(address)!);
+        RTensorMemory.LetGo(address, Table.Get(address)!);
         RTensorMemory.HandlesFreed(1);
         Table.Remove(address);
         Interlocked.Decrement(ref _live);

@@ -51,11 +51,15 @@ internal sealed class RTensorMemory : ITensorMemory
     /// did this.</remarks>
     private const int MinFreedHandles = 1 << 13;
 
+    /// <summary>How much .NET memory R objects made for a .NET program (<see cref="Wrapped"/>)
+    /// must keep reachable before R collects, and at least twice what they kept after the last time.</summary>
+    private const long MinUnseenBytes = 64L << 20;
+
     /// <summary>The most protected memory kept for reuse, and the most vectors of one size.</summary>
     private const long PoolBytes = 256L << 20;
     private const int PoolDepth = 8;
 
-    private static long _liveBytes, _protectedBytes, _letGoBytes, _pooledBytes;
+    private static long _liveBytes, _protectedBytes, _letGoBytes, _pooledBytes, _unseenBytes, _unseenAfterCollect;
     private static int _handlesFreed;
     private static bool _inCall;
 
@@ -64,6 +68,7 @@ internal sealed class RTensorMemory : ITensorMemory
     private static readonly List<IRMemoryStorage> MadeThisCall = [];
     private static readonly List<IRMemoryStorage> GivenThisCall = [];
     private static readonly ConditionalWeakTable<object, object> Escaped = [];
+    private static readonly Dictionary<nint, long> UnseenByHandle = [];
 
     /// <summary>Whether a tensor of <paramref name="bytes"/> made on R's thread gets R memory (else a .NET array).</summary>
     internal static bool MayHold(long bytes) => bytes >= MinBytes;
@@ -125,11 +130,29 @@ internal sealed class RTensorMemory : ITensorMemory
     /// </summary>
     internal static void CallStarts()
     {
+        BetweenCalls();
+        _inCall = true;
+    }
+
+    /// <summary>
+    /// Between two entry calls from R, on R's thread (as one starts, or as a .NET program's call
+    /// to <c>KerasBridgeHost</c> does, which may come many times without one): what the last
+    /// entry call made is settled, R collects if R objects keep much .NET memory reachable, and
+    /// .NET's collector looks for protected tensor memory R has let go of.
+    /// </summary>
+    internal static void BetweenCalls()
+    {
         foreach (var given in GivenThisCall) given.GiveToR();
         foreach (var made in MadeThisCall) made.CountForDotNet();
         GivenThisCall.Clear();
         MadeThisCall.Clear();
-        _inCall = true;
+        // R's collector sees only the small objects: a .NET program setting a 4 MB variable
+        // 1,000 times otherwise kept all 4 GB, as R never collected.
+        if (_unseenBytes >= Math.Max(MinUnseenBytes, 2 * _unseenAfterCollect))
+        {
+            RValues.CollectGarbage();
+            _unseenAfterCollect = _unseenBytes;
+        }
         if (_letGoBytes >= Math.Max(MinLetGoBytes, ProtectedBytes / 4) || _handlesFreed >= Math.Max(MinFreedHandles, Handles.LiveCount / 4))
         {
             _letGoBytes = 0;
@@ -200,10 +223,24 @@ internal sealed class RTensorMemory : ITensorMemory
     /// </summary>
     private static bool IsDeferred(object target) => TensorOf(target)?.StorageObject is IDeferredStorage;
 
-    /// <summary>R's collector freed the handle of <paramref name="target"/>: if its tensor memory
-    /// is protected by .NET, only .NET's collector can tell whether it is unreachable now.</summary>
-    internal static void LetGo(object target)
+    /// <summary>
+    /// R's object with handle <paramref name="handle"/> was made for a .NET program's
+    /// <paramref name="target"/> (<c>KerasBridgeHost</c>): if the memory it keeps is .NET's (made
+    /// on another thread), R's collector does not count it, so the bridge does.
+    /// </summary>
+    internal static void Wrapped(nint handle, object target)
     {
+        if (StorageOf(target) is not null || TensorOf(target) is not { } tensor) return;
+        UnseenByHandle[handle] = tensor.NBytes;
+        _unseenBytes += tensor.NBytes;
+    }
+
+    /// <summary>R's collector freed the handle <paramref name="handle"/> of <paramref name="target"/>:
+    /// if its tensor memory is protected by .NET, only .NET's collector can tell whether it is
+    /// unreachable now.</summary>
+    internal static void LetGo(nint handle, object target)
+    {
+        if (UnseenByHandle.Remove(handle, out long unseen)) _unseenBytes -= unseen;
         if (StorageOf(target) is { IsProtectedByDotNet: true } && target is NdArray or Variable)
             _letGoBytes += target is Variable v ? v.AssignedValue!.NBytes : ((NdArray)target).NBytes;
     }

@@ -83,7 +83,12 @@ internal static unsafe class RWrappers
         if (HandleGroups.Joins(target)) throw new ArgumentException("Small tensors reach R as entry point results only.", nameof(target));
         RTensorMemory.Escape(target);
         var request = Request(target);
-        try { return RPointers.Make(request); }
+        try
+        {
+            var wrapped = RPointers.Make(request);
+            RTensorMemory.Wrapped(request.Address, target);
+            return wrapped;
+        }
         catch
         {
             Handles.Abandon(request);
