@@ -99,8 +99,15 @@ Math.kerasbridge_object <- function(x, ...) {
     cummax = , cummin = .Call(krb_call2, "running_extremes", in_r_order(x), .Generic == "cummax"),
     # The rest (gamma, digamma, cospi, signif, ...) computes in R on the array; its
     # NaN and Inf are the result, as in keras3's tensor methods, without R's "NaNs produced".
-    op_convert_to_tensor(suppressWarnings(get(.Generic)(tensor_values(x), ...)), dtype = float_dtype(op_dtype(x)))
+    op_convert_to_tensor(in_r_math(.Generic, x, ...), dtype = float_dtype(op_dtype(x)))
   )
+}
+
+# Base R's `generic` of the tensor's values: an R error (gamma() of complex numbers is
+# "unimplemented") becomes a classed one.
+in_r_math <- function(generic, x, ...) {
+  tryCatch(suppressWarnings(get(generic)(tensor_values(x), ...)), error = function(e)
+    raise_bridge_error("type_error", sprintf("%s() does not support a tensor of dtype %s: %s", generic, op_dtype(x), conditionMessage(e))))
 }
 
 #' @rdname base_generics

@@ -178,6 +178,8 @@ op_switch <- function(index, branches, ...) {
     raise_bridge_error("value_error", sprintf("`branches` must be a non-empty list of functions. Received: %s", shown(branches, nlines = 1L)))
   lapply(branches, callable, name = "branches")
   value <- r_values(index)
+  # keras3's as_py_index() turns TRUE into index 0, FALSE stays 0: the first branch either way.
+  if (is.logical(value)) value <- as.integer(value)
   if (!is.numeric(value) || length(value) != 1L || is.na(value))
     raise_bridge_error("type_error", sprintf("`index` must be one whole number. Received: index=%s", shown(value, nlines = 1L)))
   branches[[min(max(trunc(value), 1), length(branches))]](...)
@@ -289,9 +291,9 @@ op_map <- function(xs, f) {
 op_vectorized_map <- function(elements, f) {
   callable(f, "f")
   if (!is_tree_node(elements)) return(op_map(elements, f))
-  leaves <- lapply(elements, op_convert_to_tensor)
+  leaves <- lapply(tree_leaves(elements), op_convert_to_tensor)
   n <- leading_length(leaves, "The `elements` to map over")
-  tree_stack(lapply(seq_len(n), function(i) f(slices_at(leaves, i))))
+  tree_stack(lapply(seq_len(n), function(i) f(tree_rebuild(elements, slices_at(leaves, i)))))
 }
 
 #' @rdname op_cond

@@ -460,7 +460,7 @@ scatter_tensor <- function(values, plan) {
   if (op_size(values) == 1L) return(op_broadcast_to(op_reshape(values, 1L), length(plan$positions)))
   if (op_size(values) != length(plan$positions))
     raise_bridge_error("value_error", sprintf("cannot reshape array of size %d into shape %s: one slice of values per row of `indices`",
-                                              as.integer(op_size(values)), format(do.call(shape, as.list(c(rows, plan$slice_dims))))))
+                                              as.integer(op_size(values)), tuple_text(c(rows, plan$slice_dims))))
   in_r_order(op_reshape(values, c(rows, plan$slice_dims)))
 }
 

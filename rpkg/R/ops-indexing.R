@@ -86,7 +86,7 @@ r_integers <- function(values, x, name) {
 start_indices_of <- function(start_indices) {
   # A list may hold scalar tensors, as Keras's dynamic slices pass `[index]`.
   if (is.list(start_indices))
-    start_indices <- unlist(lapply(start_indices, function(i) if (is_kerasbridge_object(i)) as.vector(as.array(i)) else i))
+    start_indices <- as.vector(unlist(lapply(start_indices, function(i) if (is_kerasbridge_object(i)) as.vector(as.array(i)) else i)), "numeric")
   if (is_kerasbridge_object(start_indices)) start_indices <- as.vector(as.array(start_indices))
   zero_based(start_indices)
 }

@@ -49,6 +49,11 @@ test_that("Math functions at their poles give NaN or Inf without R's warning, as
   expect_true(all(is.nan(poles) | is.infinite(poles)))
 })
 
+test_that("Math functions base R lacks for complex numbers are a classed error naming the dtype", {
+  expect_bridge_error(gamma(op_convert_to_tensor(1 + 2i)), "type_error", "gamma() does not support a tensor of dtype complex128", fixed = TRUE)
+  expect_bridge_error(digamma(op_convert_to_tensor(array(1i, 2), "complex64")), "type_error", "complex64")
+})
+
 test_that("cumulative functions run in R's element order into a 1-D tensor", {
   expect_equal(as_r(cumsum(v)), cumsum(m))
   expect_equal(as_r(cumprod(v)), cumprod(m))

@@ -35,6 +35,13 @@ test_that("op_switch takes a 1-based index, clamped into range, and passes the o
   expect_equal(op_switch(op_array(2L), branches, x, y), x - y)
 })
 
+test_that("op_switch of TRUE or FALSE takes the first branch, as keras3's index 0", {
+  branches <- list(function() "first", function() "second")
+  expect_identical(op_switch(TRUE, branches), "first")
+  expect_identical(op_switch(FALSE, branches), "first")
+  expect_error(op_switch(NA, branches), class = "type_error")
+})
+
 test_that("op_switch refuses named operands, an empty list and a non-numeric index", {
   branches <- list(function(x) x)
   expect_error(op_switch(1, branches, x = 1), "must be unnamed", class = "value_error")
@@ -196,6 +203,14 @@ test_that("op_vectorized_map maps over the first axis; a list of inputs reaches 
   expect_equal(as.integer(op_shape(op_vectorized_map(op_zeros(c(2, 3)), function(x) op_stack(list(x, x))))), c(2L, 2L, 3L))
   out <- op_vectorized_map(list(op_ones(c(2, 3)), op_ones(c(2, 3))), function(elems) elems[[1L]] + elems[[2L]])
   expect_equal(as.array(out), matrix(2, 2, 3))
+})
+
+test_that("op_vectorized_map hands f nested and named lists of slices in the structure it was given", {
+  nested <- list(op_ones(c(2, 3)), list(op_ones(c(2, 3)) * 2, op_arange(2)))
+  out <- op_vectorized_map(nested, function(e) e[[1L]] + e[[2L]][[1L]] * e[[2L]][[2L]])
+  expect_equal(as.array(out), rbind(rep(3, 3), rep(5, 3)))
+  named <- list(b = op_arange(3), a = op_ones(3) * 10)
+  expect_equal(values(op_vectorized_map(named, function(e) e$a - e$b)), c(9, 8, 7))
 })
 
 test_that("op_associative_scan gives prefix sums, reversed, along any axis, as cumsum does", {

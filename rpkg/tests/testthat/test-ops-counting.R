@@ -329,6 +329,8 @@ test_that("the scatter ops refuse indices out of bounds and values that do not f
   expect_error(op_scatter(rbind(6), 1, 5), "out of bounds", class = "index_error")
   expect_error(op_scatter(rbind(1, 2), c(1, 2, 3), 5), "cannot reshape", class = "value_error")
   expect_error(op_scatter_update(op_zeros(3), rbind(c(1, 1)), 1), "at most 1 axes", class = "value_error")
+  expect_bridge_error(op_scatter_update(op_zeros(c(3, 2)), matrix(c(1, 3)), c(1, 2, 3)), "value_error",
+                      "cannot reshape array of size 3 into shape (2, 2)", fixed = TRUE)
   expect_error(op_scatter(rbind("a"), 1, 5), class = "type_error")
 })
 

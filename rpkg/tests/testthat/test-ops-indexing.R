@@ -176,6 +176,15 @@ test_that("op_slice and op_slice_update take a list of scalar tensors as start_i
   expect_identical(as.vector(as.array(op_slice_update(0:4, list(i), array(9L, 1)))), c(0L, 1L, 9L, 3L, 4L))
 })
 
+test_that("op_slice and op_slice_update of a scalar take no start indices, as Keras slices a 0-d tensor with []", {
+  sliced <- op_slice(op_array(5L), integer(), integer())
+  expect_identical(list(op_ndim(sliced), as.vector(as.array(sliced))), list(0L, 5L))
+  expect_identical(as.vector(as.array(op_slice(op_array(5L), list(), list()))), 5L)
+  updated <- op_slice_update(op_array(5L), list(), op_array(7L))
+  expect_identical(list(op_ndim(updated), as.vector(as.array(updated))), list(0L, 7L))
+  expect_bridge_error(op_slice(op_zeros(3), list(), list()), "value_error", "must match the number of dimensions")
+})
+
 test_that("op_slice with too few or too many start indices or sizes gives Keras's messages (test_slice_invalid_inputs)", {
   x <- op_zeros(c(3, 3))
   expect_bridge_error(op_slice(x, c(2, 2), c(2, 2, 2)), "value_error", "The number of dimensions in `inputs` must match the number of dimensions in `shape`", fixed = TRUE)

@@ -39,9 +39,9 @@ internal static class CreationEntries
         Declare.Entry("op_broadcast_to", (Sexp x, ShapeArgument shape) =>
             Ops.BroadcastTo(Tensors.FromR(x), Args.FullShape(shape.Dimensions, "Broadcasting"))),
         Declare.Entry("op_slice", (Sexp inputs, Sexp start_indices, ShapeArgument shape) =>
-            Ops.Slice(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), SliceLengths(shape.Dimensions))),
+            Ops.Slice(Tensors.FromR(inputs), Args.WholeNumbers(start_indices, "start_indices"), SliceLengths(shape.Dimensions))),
         Declare.Entry("op_slice_update", (Sexp inputs, Sexp start_indices, Sexp updates) =>
-            Ops.SliceUpdate(Tensors.FromR(inputs), Args.Integers(start_indices, "start_indices"), Tensors.FromR(updates))),
+            Ops.SliceUpdate(Tensors.FromR(inputs), Args.WholeNumbers(start_indices, "start_indices"), Tensors.FromR(updates))),
         Declare.Entry("put_in_storage_order", (Sexp x, Sexp positions, Sexp values) =>
             Ops.PutInStorageOrder(Tensors.FromR(x), Args.WholeNumbers(positions, "positions"), Tensors.FromR(values))),
         Declare.Entry("op_pad", (Sexp x, Sexp pad_width, string mode, Sexp constant_values) => Pad(Tensors.FromR(x), pad_width, mode, constant_values)),
