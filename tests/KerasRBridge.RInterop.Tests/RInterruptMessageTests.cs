@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using KerasRBridge.RInterop.Embedding;
 using KerasRBridge.RInterop.Values;
 
@@ -18,6 +20,41 @@ public class RInterruptMessageTests
         Assert.That(e, Is.Not.Null);
         Assert.That(e!.RMessage, Is.EqualTo(REngine.InterruptedMessage));
         Assert.That(REngine.Evaluate("1L + 1L", v => v.Length), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void An_interrupt_ends_a_wait_of_Rs_at_once()
+    {
+        var sleeping = Task.Run(() => REngine.Execute("cat(''); Sys.sleep(120)"));
+        Thread.Sleep(500);
+        REngine.Interrupt();
+        AssertInterrupted(sleeping);
+    }
+
+    [Test]
+    public void Ctrl_C_during_a_wait_of_Rs_gives_an_exception_saying_R_was_interrupted()
+    {
+        if (SigintIgnored())
+            Assert.Ignore("This test run started with SIGINT ignored (a background job): Ctrl-C never reaches R.");
+        // A SIGINT that lands before R waits goes to .NET, which must not end the test run.
+        using var notEnding = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
+        var sleeping = Task.Run(() => REngine.Execute("cat(''); Sys.sleep(120)"));
+        Thread.Sleep(1000);
+        using (var kill = Process.Start("kill", ["-INT", Environment.ProcessId.ToString()])) kill.WaitForExit();
+        AssertInterrupted(sleeping);
+    }
+
+    private static void AssertInterrupted(Task running)
+    {
+        var e = Assert.Throws<AggregateException>(() => running.Wait(TimeSpan.FromSeconds(60)))!.InnerException as REvaluationException;
+        Assert.That(e?.RMessage, Is.EqualTo(REngine.InterruptedMessage));
+        Assert.That(REngine.Evaluate("1L + 1L", v => v.Length), Is.EqualTo(1));
+    }
+
+    private static bool SigintIgnored()
+    {
+        string ignored = File.ReadLines("/proc/self/status").First(line => line.StartsWith("SigIgn:"))["SigIgn:".Length..].Trim();
+        return (Convert.ToUInt64(ignored, 16) & (1UL << 1)) != 0;
     }
 
     [Test]

@@ -20,7 +20,8 @@ internal static partial class Evaluator
     // has run, as R's top level prints them; R prints the others itself (warn = 1) or makes them
     // errors (warn = 2), and a warning of the code's own is raised again without the call.
     private const string Source = """
-        function(code, env) {
+        function(code, env, state) {
+          state$interrupted <- FALSE
           exprs <- tryCatch(parse(text = code, keep.source = FALSE), error = function(e) e)
           if (inherits(exprs, "error")) return(list("parse", conditionMessage(exprs)))
           own <- function(call) if (identical(call, quote(eval(e, env)))) NULL else call
@@ -34,7 +35,7 @@ internal static partial class Evaluator
             value <- NULL
             for (e in exprs) value <- eval(e, env)
             list("ok", value)
-          }, warning = function(w) {
+          }, interrupt = function(i) state$interrupted <- TRUE, warning = function(w) {
             # A warning signalled with signalCondition() has nothing to muffle, and R ignores it.
             if (is.null(findRestart("muffleWarning"))) return()
             call <- own(conditionCall(w))
@@ -58,6 +59,31 @@ internal static partial class Evaluator
     /// <summary>Defines the evaluator function in R's base environment and keeps it.</summary>
     internal static RObject Create() => Define(Source, "evaluator");
 
+    /// <summary>Where the evaluator and the invoker note that R's interrupt condition went by
+    /// (<c>interrupted</c>): a calling handler notes it and lets it go on, so that it unwinds
+    /// as R's interrupts do, to the top level, which leaves no message of its own.</summary>
+    private static RObject? _state;
+
+    /// <remarks>Made on first use, on R's thread: the invoker also runs in an R session that
+    /// hosts the engine, where no evaluator is made.</remarks>
+    internal static Sexp State => (_state ??= RObject.FromCell(NativeHelpers.NewEnv(LibR.BaseEnv))).Sexp;
+
+    /// <summary>Whether the code the evaluator or the invoker ran last saw an interrupt, and
+    /// forgets it: a failure then was the interrupt. R's thread only.</summary>
+    internal static bool TakeInterrupted()
+    {
+        if (_state is null) return false;
+        Sexp symbol = RSymbol.Install("interrupted");
+        Sexp cell = NativeHelpers.FindVar(_state.Sexp, symbol);
+        if (cell == Sexp.Zero) return false;
+        using var noted = RObject.FromCell(cell);
+        using var flag = noted.As<RLogicalVector>();
+        bool interrupted = flag.Length == 1 && flag[0] == true;
+        using var no = RValues.Logical(false);
+        NativeHelpers.DefineVar(_state.Sexp, symbol, no.Sexp);
+        return interrupted;
+    }
+
     /// <summary>Evaluates the R function <paramref name="source"/> in R's base environment and keeps it.</summary>
     internal static RObject Define(string source, string what)
     {
@@ -71,7 +97,7 @@ internal static partial class Evaluator
     {
         ArgumentNullException.ThrowIfNull(code);
         using var text = RValues.String(code);
-        using var outcome = RObject.FromCell(NativeHelpers.Call(evaluator.Sexp, [text.Sexp, env], [], LibR.BaseEnv));
+        using var outcome = RObject.FromCell(NativeHelpers.Call(evaluator.Sexp, [text.Sexp, env, State], [], LibR.BaseEnv));
         if (RValues.StringAt(RValues.ElementAt(outcome.Sexp, 0), 0) == "parse")
         {
             string message = RValues.StringAt(RValues.ElementAt(outcome.Sexp, 1), 0) ?? "parse error";

@@ -9,10 +9,14 @@ namespace KerasRBridge.RInterop.Embedding;
 /// </summary>
 internal static class Invoker
 {
-    /// <summary>The function comes last and named, after <c>...</c>, where only its exact
-    /// name matches it: the caller's own argument names all reach the function.</summary>
+    /// <summary>The function and the state the evaluator notes interrupts in come last and
+    /// named, after <c>...</c>, where only their exact names match them: the caller's own
+    /// argument names all reach the function.</summary>
     private const string Source = """
-        function(..., .krb_function) tryCatch(list("ok", .krb_function(...)), error = function(e) {
+        function(..., .krb_function, .krb_state) tryCatch({
+          .krb_state$interrupted <- FALSE
+          withCallingHandlers(list("ok", .krb_function(...)), interrupt = function(i) .krb_state$interrupted <- TRUE)
+        }, error = function(e) {
           call <- conditionCall(e)
           list("error", conditionMessage(e),
                if (is.null(call) || identical(call, quote(.krb_function(...)))) NA_character_
@@ -29,15 +33,17 @@ internal static class Invoker
     internal static RObject Invoke(Sexp function, IReadOnlyList<RArgument> arguments)
     {
         _invoker ??= Evaluator.Define(Source, "invoker");
-        var values = new Sexp[arguments.Count + 1];
-        var names = new string?[arguments.Count + 1];
+        var values = new Sexp[arguments.Count + 2];
+        var names = new string?[arguments.Count + 2];
         for (int i = 0; i < arguments.Count; i++)
         {
             values[i] = arguments[i].Value.Live;
             names[i] = arguments[i].Name;
         }
-        values[^1] = function;
-        names[^1] = ".krb_function";
+        values[^2] = function;
+        names[^2] = ".krb_function";
+        values[^1] = Evaluator.State;
+        names[^1] = ".krb_state";
         using var outcome = RObject.FromCell(NativeHelpers.Call(_invoker.Sexp, values, names, LibR.BaseEnv));
         return Evaluator.Unpack(outcome.Sexp);
     }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using KerasRBridge.RInterop.Native;
 
 namespace KerasRBridge.RInterop.Embedding;
 
@@ -7,13 +8,18 @@ public static partial class REngine
     /// <summary>
     /// Interrupts what R is running, as Ctrl-C does in R's own console: R code and long engine
     /// work stop at their next check with R's <c>interrupt</c> condition, which
-    /// <c>tryCatch(interrupt = ...)</c> can catch. While R runs nothing, it does nothing (the next
+    /// <c>tryCatch(interrupt = ...)</c> can catch; a wait of R's (<c>Sys.sleep()</c>) ends at
+    /// once. While R runs nothing, it does nothing (the next
     /// command runs), as a Ctrl-C at R's prompt. Callable from any thread.
     /// </summary>
     public static void Interrupt()
     {
         lock (InterruptGate)
-            if (_busy) RInterrupts.Request();
+            if (_busy)
+            {
+                RInterrupts.Request();
+                NativeHelpers.Wake();
+            }
     }
 
     /// <summary>

@@ -129,6 +129,7 @@ public static unsafe partial class REngine
         NativeHelpers.LoadLibrary();
         NativeHelpers.Init();
         NativeHelpers.RouteSigint(LibR.Handle);
+        NativeHelpers.WakeSetup();
         RInterrupts.Install();
         _evaluator = TopLevel(() => Evaluator.Create());
     }
@@ -199,7 +200,7 @@ public static unsafe partial class REngine
         finally { handle.Free(); }
         if (state.Error is { } error and not RUnwindException) throw error;
         if (status != 0 || state.Error is not null)
-            throw new REvaluationException(RInterrupts.TakeRequestHonoured() ? InterruptedMessage : NativeHelpers.ErrorMessage().Trim(), null);
+            throw new REvaluationException(RInterrupts.TakeRequestHonoured() | Evaluator.TakeInterrupted() ? InterruptedMessage : NativeHelpers.ErrorMessage().Trim(), null);
         return (T)state.Result!;
     }
 

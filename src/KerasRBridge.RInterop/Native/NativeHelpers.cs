@@ -17,7 +17,7 @@ internal static unsafe class NativeHelpers
     /// <summary>Vectors from this size up are allocated so that R's refusal is an exception,
     /// not an R error; below it, the cheaper plain allocation (a refusal unwinds as an R error).</summary>
     private const long LargeVectorBytes = 1 << 20;
-    private const int ApiVersion = 8;
+    private const int ApiVersion = 9;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Api
@@ -59,6 +59,8 @@ internal static unsafe class NativeHelpers
         public nint NoteSignals;
         public delegate* unmanaged<byte*, void> ConsoleError;
         public delegate* unmanaged<nint, int> RouteSigint;
+        public delegate* unmanaged<int> WakeSetup;
+        public delegate* unmanaged<void> Wake;
     }
 
     private static Api* _api;
@@ -111,6 +113,23 @@ internal static unsafe class NativeHelpers
     {
         if (R->RouteSigint(libR) != 0)
             throw new InvalidOperationException("Could not route R's SIGINT handlers onto R's thread (libR's import of signal() was not found or is not writable).");
+    }
+
+    /// <summary>Lets <see cref="Wake"/> make R's waits return (<c>krb_wake.c</c>). A .NET
+    /// host's, on R's thread, once R is loaded.</summary>
+    internal static void WakeSetup()
+    {
+        if (R->WakeSetup() != 0)
+            throw new InvalidOperationException("Could not add the pipe that wakes R's waits to R's input handlers.");
+    }
+
+    /// <summary>Makes a wait of R's (<c>Sys.sleep()</c>, a socket) return now, so that R checks
+    /// for a pending interrupt; from any thread. Nothing before <see cref="WakeSetup"/>, or in
+    /// the R package (whose R has its own signal handlers).</summary>
+    internal static void Wake()
+    {
+        var api = _api;
+        if (api != null && api->Wake != null) api->Wake();
     }
 
     internal static void SetFreeHook(delegate* unmanaged<nint, void> hook) => R->SetFreeHook(hook);

@@ -673,8 +673,12 @@ static const krb_native_api krb_api = {
     krb_console_error,
 #ifdef KRB_R_PACKAGE
     NULL,
+    NULL,
+    NULL,
 #else
     krb_route_sigint,
+    krb_wake_setup,
+    krb_wake,
 #endif
 };
 

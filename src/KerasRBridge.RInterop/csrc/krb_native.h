@@ -21,7 +21,7 @@
 #define KRB_PENDING 2   /* refused: an earlier unwind is still pending */
 #define KRB_NOMEM 3     /* R refused an allocation; the message says why (nothing is pending) */
 
-#define KRB_API_VERSION 8
+#define KRB_API_VERSION 9
 
 /* An R object for a .NET object (see krb_build_pointer_object). */
 typedef struct krb_pointer_request {
@@ -130,6 +130,11 @@ typedef struct krb_native_api {
     /* Routes libR's SIGINT handlers onto R's thread (krb_sigint.c), given libR's dlopen handle:
      * 0 done, -1 failed. A .NET host's, called on R's thread; NULL in the R package. */
     int (*route_sigint)(void *libr);
+    /* Adds a pipe to R's input handlers that wake() writes to, so that R's waits return
+     * (krb_wake.c): 0 done, -1 failed. A .NET host's, on R's thread; NULL in the R package. */
+    int (*wake_setup)(void);
+    /* Makes a wait of R's return now; any thread. NULL in the R package. */
+    void (*wake)(void);
 } krb_native_api;
 
 const krb_native_api *krb_native_table(void);
@@ -140,9 +145,11 @@ const krb_native_api *krb_native_table(void);
  * entry point's result); managed code goes through make_pointer_object. */
 SEXP krb_build_pointer_object(const krb_pointer_request *request, SEXP *pointer);
 
-/* krb_repl.c and krb_sigint.c, in a .NET host's libkrbnative.so only */
+/* krb_repl.c, krb_sigint.c and krb_wake.c, in a .NET host's libkrbnative.so only */
 int krb_repl_step(void);
 int krb_route_sigint(void *libr);
+int krb_wake_setup(void);
+void krb_wake(void);
 
 /* krb_fork.c */
 int krb_fork_init(void);
