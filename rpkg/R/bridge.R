@@ -10,8 +10,9 @@ start_engine <- function(ns) {
   # "own": this package started .NET; "host": a .NET program hosting R lent its engine.
   .krb_state$engine <- if (started_runtime) "own" else "host"
   # A session that quits before its first call must not exit while the runtime is still
-  # starting on its thread: R waits for it as it quits.
-  reg.finalizer(.krb_state, function(state) .Call(krb_await_start), onexit = TRUE)
+  # starting on its thread: R waits for it as it quits. Once pkgload::unload() has unloaded the
+  # package's DLL, the routine's address is NULL and nothing is starting: no error at exit.
+  reg.finalizer(.krb_state, function(state) tryCatch(.Call(krb_await_start), error = function(e) NULL), onexit = TRUE)
   await_start_before_load_ends(ns)
   invisible(TRUE)
 }

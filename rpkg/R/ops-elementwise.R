@@ -487,7 +487,8 @@ NULL
 # keras3's integers for the bitwise ops: R doubles become R integers (keeping any dim).
 # A shift's count stays an R number, a Python int to Keras, which takes x's dtype.
 bit_operand <- function(x) {
-  if (!is.double(x) || is_kerasbridge_object(x)) return(x)
+  # A classed double (a Date, a difftime) goes on to the conversion, which refuses it.
+  if (!is.double(x) || is.object(x)) return(x)
   if (anyNA(x) || any(x != trunc(x)) || any(abs(x) > .Machine$integer.max))
     raise_bridge_error("type_error", sprintf("Bitwise ops take whole numbers. Received: %s", paste(format(head(x, 5)), collapse = ", ")))
   storage.mode(x) <- "integer"

@@ -50,8 +50,16 @@ public class OpsShapeTests
     {
         var ex = Assert.Throws<KerasValueError>(() => Ops.Reshape(Range(6, 6), [4, 2]));
         Assert.That(ex!.Message, Is.EqualTo("cannot reshape array of size 6 into shape (4, 2)"));
-        Assert.Throws<KerasValueError>(() => Ops.Reshape(Range(6, 6), [-1, -1]));
         Assert.Throws<KerasValueError>(() => Ops.Reshape(Range(6, 6), [-1, 4]));
+    }
+
+    [Test]
+    public void Reshape_refuses_dimensions_below_minus_one_and_two_unknowns_in_keras_words()
+    {
+        var below = Assert.Throws<KerasValueError>(() => Ops.Reshape(Range(20, 20), [-2, 5]));
+        Assert.That(below!.Message, Is.EqualTo("Each dimension in `newshape` must be a non-negative integer, or `-1` for a single unknown dimension. Received: newshape=(-2, 5)."));
+        var twice = Assert.Throws<KerasValueError>(() => Ops.Reshape(Range(20, 20), [-1, -1, 5]));
+        Assert.That(twice!.Message, Is.EqualTo("There must be at most one unknown dimension (-1) in `newshape`. Received: newshape=(-1, -1, 5)."));
     }
 
     [Test]

@@ -223,6 +223,14 @@ test_that("op_reshape to another size is a value_error naming both", {
   expect_bridge_error(op_reshape(op_arange(6L), c(4, 2)), "value_error", "cannot reshape array of size 6 into shape (4, 2)", fixed = TRUE)
 })
 
+test_that("op_reshape refuses dimensions below -1 and two unknowns with Keras's messages (test_reshape_rejects_invalid_newshape)", {
+  x <- op_zeros(20)
+  expect_bridge_error(op_reshape(x, c(-2L, 5L)), "value_error",
+                      "Each dimension in `newshape` must be a non-negative integer, or `-1` for a single unknown dimension. Received: newshape=(-2, 5).", fixed = TRUE)
+  expect_bridge_error(op_reshape(x, c(-1L, -1L, 5L)), "value_error",
+                      "There must be at most one unknown dimension (-1) in `newshape`. Received: newshape=(-1, -1, 5).", fixed = TRUE)
+})
+
 test_that("op_transpose equals t() and aperm()", {
   a <- array(1:24, c(2, 3, 4))
   m <- matrix(1:6, 2)

@@ -346,6 +346,11 @@ test_that("bitwise ops refuse floats and fractional R numbers with a type_error"
   expect_bridge_error(op_bitwise_xor(NA_real_, 1), "type_error")
 })
 
+test_that("bitwise ops refuse a Date or a date-time as the other ops do, with a classed error", {
+  expect_bridge_error(op_bitwise_and(as.Date("2020-01-01"), 1L), "type_error", "Date")
+  expect_bridge_error(op_left_shift(as.POSIXct("2020-01-01", tz = "UTC"), 1L), "type_error", "POSIX")
+})
+
 test_that("R integers beyond a tensor's dtype compare and clip by their value, not wrapped into it", {
   int8 <- op_array(c(4, -9), "int8")
   expect_identical(as.vector(as.array(op_less(int8, 200L))), c(TRUE, TRUE))

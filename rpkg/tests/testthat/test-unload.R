@@ -10,6 +10,9 @@ unload_case <- function(way) {
     expect_identical(child_value(lines, key), "value_error", info = key)
   expect_identical(child_value(lines, "old-message"), "TRUE")
   expect_identical(child_value(lines, "old-prints"), "TRUE")
+  expect_identical(child_value(lines, "old-seed-generator"), "TRUE")
+  # The first load's exit finalizer, whose routine went with its DLL, stays quiet as R quits.
+  expect_false(grepl("Error", child$stderr), info = child$stderr)
   expect_identical(child_value(lines, "new-variable"), "after 5 6 7 8")
   expect_identical(child_value(lines, "new-still"), "26")
   lines

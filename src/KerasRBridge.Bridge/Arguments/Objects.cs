@@ -77,6 +77,14 @@ internal static class Objects
         _ => Tensor(ptr, argument),
     };
 
+    /// <summary>Refuses a kerasbridge object from a previous session or an unloaded one, saying
+    /// so, where an argument may be one or something else (a seed: a number or a generator).</summary>
+    /// <exception cref="KerasValueError"><paramref name="x"/> is such an object.</exception>
+    internal static void RequireUsable(Sexp x, string argument)
+    {
+        if (Unusable(Unwrap(x)) is { } why) throw new KerasValueError($"Argument `{argument}` is {why.Long}");
+    }
+
     /// <summary>For a kerasbridge pointer whose object cannot be used, what it was, as a line for
     /// printing; null for a usable pointer or another package's.</summary>
     internal static string? DescribeUnusable(Sexp ptr) =>

@@ -88,6 +88,7 @@ internal static class RandomEntries
     {
         if (RValues.IsNull(seed)) return null;
         if (Objects.TargetOf(seed) is SeedGenerator generator) return generator;
+        Objects.RequireUsable(seed, "seed");
         RequireNotNa(seed);
         if (IsWholeNumber(seed))
             return Args.Whole(seed, "seed");

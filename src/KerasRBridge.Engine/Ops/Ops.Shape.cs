@@ -86,21 +86,33 @@ public static partial class Ops
     }
 
     /// <summary>
+    /// Refuses a reshape's new shape with a dimension below -1, or more than one -1 (Keras's
+    /// <c>validate_reshape_shape</c>, before any backend sees it).
+    /// </summary>
+    /// <exception cref="KerasValueError">A dimension is below -1, or more than one is -1.</exception>
+    public static void ValidateReshape(ReadOnlySpan<long> newShape)
+    {
+        string received = PythonRepr.Repr(newShape.ToArray());
+        foreach (long d in newShape)
+            if (d < -1)
+                throw new KerasValueError("Each dimension in `newshape` must be a non-negative integer, or `-1` for a single unknown dimension. " +
+                                          $"Received: newshape={received}.");
+        if (newShape.Count(-1L) > 1)
+            throw new KerasValueError($"There must be at most one unknown dimension (-1) in `newshape`. Received: newshape={received}.");
+    }
+
+    /// <summary>
     /// The shape a reshape to <paramref name="newShape"/> makes of <paramref name="size"/> elements.
     /// </summary>
     private static long[] InferredShape(long size, ReadOnlySpan<long> newShape)
     {
+        ValidateReshape(newShape);
         var shape = newShape.ToArray();
         int unknown = -1;
         long known = 1;
         for (int i = 0; i < shape.Length; i++)
         {
-            if (shape[i] == -1)
-            {
-                if (unknown >= 0) throw new KerasValueError("can only specify one unknown dimension");
-                unknown = i;
-            }
-            else if (shape[i] < 0) throw new KerasValueError($"negative dimensions not allowed, received shape={PythonRepr.Repr(shape)}");
+            if (shape[i] == -1) unknown = i;
             else known *= shape[i];
         }
         if (unknown >= 0 && known != 0 && size % known == 0) shape[unknown] = size / known;
