@@ -32,6 +32,17 @@ public class RInterruptMessageTests
     }
 
     [Test]
+    public void An_interrupt_of_a_wait_reaches_the_codes_own_interrupt_handler()
+    {
+        var sleeping = Task.Run(() => REngine.Evaluate(
+            "tryCatch({ cat(''); Sys.sleep(120); 'slept' }, interrupt = function(i) 'caught')", v => RValues.StringAt(v.Sexp, 0)));
+        Thread.Sleep(500);
+        REngine.Interrupt();
+        Assert.That(sleeping.Wait(TimeSpan.FromSeconds(60)), Is.True, "the wait did not end");
+        Assert.That(sleeping.Result, Is.EqualTo("caught"));
+    }
+
+    [Test]
     public void Ctrl_C_during_a_wait_of_Rs_gives_an_exception_saying_R_was_interrupted()
     {
         if (SigintIgnored())

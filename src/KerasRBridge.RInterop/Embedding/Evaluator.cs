@@ -21,7 +21,6 @@ internal static partial class Evaluator
     // errors (warn = 2), and a warning of the code's own is raised again without the call.
     private const string Source = """
         function(code, env, state) {
-          state$interrupted <- FALSE
           exprs <- tryCatch(parse(text = code, keep.source = FALSE), error = function(e) e)
           if (inherits(exprs, "error")) return(list("parse", conditionMessage(exprs)))
           own <- function(call) if (identical(call, quote(eval(e, env)))) NULL else call
@@ -31,7 +30,7 @@ internal static partial class Evaluator
             if (length(deferred) == 1L) paste0("Warning message:\n", deferred, "\n")
             else if (length(deferred) <= 10L) paste0("Warning messages:\n", paste0(seq_along(deferred), ": ", deferred, "\n", collapse = ""))
             else sprintf("There were %d warnings\n", length(deferred))))
-          tryCatch(withCallingHandlers({
+          outcome <- tryCatch(withCallingHandlers({
             value <- NULL
             for (e in exprs) value <- eval(e, env)
             list("ok", value)
@@ -53,6 +52,9 @@ internal static partial class Evaluator
             list("error", conditionMessage(e),
                  if (is.null(call)) NA_character_ else call_text(call))
           })
+          # Reached: no interrupt unwound the code (one it caught itself does not count).
+          state$interrupted <- FALSE
+          outcome
         }
         """;
 
@@ -68,8 +70,9 @@ internal static partial class Evaluator
     /// hosts the engine, where no evaluator is made.</remarks>
     internal static Sexp State => (_state ??= RObject.FromCell(NativeHelpers.NewEnv(LibR.BaseEnv))).Sexp;
 
-    /// <summary>Whether the code the evaluator or the invoker ran last saw an interrupt, and
-    /// forgets it: a failure then was the interrupt. R's thread only.</summary>
+    /// <summary>Whether an interrupt unwound the code the evaluator or the invoker ran (they
+    /// clear the note when they return), and forgets it: a failure then was the interrupt.
+    /// R's thread only.</summary>
     internal static bool TakeInterrupted()
     {
         if (_state is null) return false;

@@ -13,16 +13,19 @@ internal static class Invoker
     /// named, after <c>...</c>, where only their exact names match them: the caller's own
     /// argument names all reach the function.</summary>
     private const string Source = """
-        function(..., .krb_function, .krb_state) tryCatch({
+        function(..., .krb_function, .krb_state) {
+          outcome <- tryCatch(
+            withCallingHandlers(list("ok", .krb_function(...)), interrupt = function(i) .krb_state$interrupted <- TRUE),
+            error = function(e) {
+              call <- conditionCall(e)
+              list("error", conditionMessage(e),
+                   if (is.null(call) || identical(call, quote(.krb_function(...)))) NA_character_
+                   else paste(deparse(call, nlines = 1L), collapse = ""),
+                   e)
+            })
           .krb_state$interrupted <- FALSE
-          withCallingHandlers(list("ok", .krb_function(...)), interrupt = function(i) .krb_state$interrupted <- TRUE)
-        }, error = function(e) {
-          call <- conditionCall(e)
-          list("error", conditionMessage(e),
-               if (is.null(call) || identical(call, quote(.krb_function(...)))) NA_character_
-               else paste(deparse(call, nlines = 1L), collapse = ""),
-               e)
-        })
+          outcome
+        }
         """;
 
     /// <summary>Made on first use, on R's thread, and kept for the session.</summary>
