@@ -33,7 +33,15 @@ public class OpsBitwiseTests
         var result = Ops.BitwiseOr(Vector((byte)1, (byte)2), Vector((short)256));
         Assert.That(result.DType, Is.EqualTo(DType.Int16));
         Assert.That(Doubles(result), Is.EqualTo(new double[] { 257, 258 }));
-        Assert.That(Ops.BitwiseAnd(Vector((byte)255), 15L).DType, Is.EqualTo(DType.UInt8));
+    }
+
+    [Test]
+    public void A_bare_int_is_converted_to_a_tensor_first_as_keras_does_but_a_shift_count_is_not()
+    {
+        Assert.That(Ops.BitwiseAnd(Vector((byte)255), 15L).DType, Is.EqualTo(DType.Int32));
+        Assert.That(Ops.BitwiseXor(3L, Vector((sbyte)1)).DType, Is.EqualTo(DType.Int32));
+        Assert.That(Ops.LeftShift(Vector((sbyte)1), 2L).DType, Is.EqualTo(DType.Int8));
+        Assert.That(Ops.LeftShift(2L, Vector((sbyte)1)).DType, Is.EqualTo(DType.Int32));
     }
 
     [Test]

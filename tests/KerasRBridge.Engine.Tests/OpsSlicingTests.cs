@@ -42,6 +42,45 @@ public class OpsSlicingTests
     }
 
     [Test]
+    public void Take_refuses_float_indices_and_uint64_indices_past_int64_instead_of_counting_them_from_the_end()
+    {
+        var v = NdArray.FromColumnMajor(new float[] { 1, 2, 3 }, [3]);
+        Assert.Throws<KerasTypeError>(() => Ops.Take(v, NdArray.FromColumnMajor(new[] { 1.7f }, [1])));
+        Assert.Throws<KerasIndexError>(() => Ops.Take(v, NdArray.FromColumnMajor(new[] { ulong.MaxValue - 1 }, [1])));
+        Assert.Throws<KerasIndexError>(() => Ops.TakeAlongAxis(v, NdArray.FromColumnMajor(new[] { ulong.MaxValue }, [1]), 0));
+        Assert.That(Ops.Take(v, NdArray.FromColumnMajor(new[] { 2UL }, [1])).ToArray<float>(), Is.EqualTo(new[] { 3f }));
+    }
+
+    [Test]
+    public void Diagonals_beyond_any_matrix_are_empty_and_a_diag_too_large_is_a_value_error()
+    {
+        var m = NdArray.FromColumnMajor(new double[] { 1, 2, 3, 4 }, [2, 2]);
+        Assert.That(Ops.Diagonal(m, long.MaxValue).ShapeArray, Is.EqualTo(new long[] { 0 }));
+        Assert.That(Ops.Diagonal(m, long.MinValue).ShapeArray, Is.EqualTo(new long[] { 0 }));
+        Assert.That(Ops.Diag(m, -1).ToArray<double>(), Is.EqualTo(new double[] { 2 }));
+        Assert.Throws<KerasValueError>(() => Ops.Diag(NdArray.FromColumnMajor(new double[] { 1 }, [1]), long.MinValue));
+    }
+
+    [Test]
+    public void Round_takes_any_number_of_decimals_as_numpy_does()
+    {
+        var x = NdArray.FromColumnMajor(new[] { 1.5, 2.25 }, [2]);
+        Assert.That(Ops.Round(x, int.MinValue).ToArray<double>(), Is.All.NaN);
+        Assert.That(Ops.Round(x, int.MaxValue).ToArray<double>(), Is.All.NaN);
+        Assert.That(Ops.Round(x, 300).ToArray<double>(), Is.EqualTo(new[] { 1.5, 2.25 }));
+    }
+
+    [Test]
+    public void A_slice_whose_start_plus_length_passes_longs_range_is_a_value_error_not_a_read_outside()
+    {
+        var bytes = NdArray.Zeros(DType.UInt8, [65536, 2]);
+        Assert.Throws<KerasValueError>(() => Ops.Slice(bytes, [0, long.MaxValue - 65535], [1, 65536]));
+        Assert.Throws<KerasValueError>(() => Ops.Slice(NdArray.Zeros(DType.Float32, [3]), [long.MaxValue], [2]));
+        var x = NdArray.FromColumnMajor(new float[] { 1, 2, 3 }, [3]);
+        Assert.Throws<KerasValueError>(() => Ops.SliceUpdate(x, [long.MaxValue], NdArray.Zeros(DType.Float32, [1])));
+    }
+
+    [Test]
     public void Put_in_storage_order_sets_the_positions_in_a_copy_the_last_repeat_winning()
     {
         var x = NdArray.FromColumnMajor(new long[] { 1, 2, 3, 4, 5, 6 }, [2, 3]);

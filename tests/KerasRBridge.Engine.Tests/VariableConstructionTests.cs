@@ -161,8 +161,13 @@ public class VariableConstructionTests : FreshSessionTests
     public void Values_that_cannot_be_tensors_are_type_errors()
     {
         Assert.Throws<KerasTypeError>(() => new Variable(new object()));
-        Assert.Throws<KerasTypeError>(() => new Variable((object?)null));
         Assert.Throws<KerasTypeError>(() => new Variable(new[] { "a" }));
+    }
+
+    [Test]
+    public void A_null_value_is_an_argument_null_exception()
+    {
+        Assert.Throws<ArgumentNullException>(() => new Variable((object?)null));
     }
 
     [Test]

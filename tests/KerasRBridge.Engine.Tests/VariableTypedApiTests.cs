@@ -26,10 +26,17 @@ public class VariableTypedApiTests : FreshSessionTests
     }
 
     [Test]
-    public void A_null_value_is_the_type_error_keras_gives_for_none()
+    public void A_null_value_is_an_argument_null_exception()
     {
-        var e = Assert.Throws<KerasTypeError>(() => new Variable((NdArray)null!));
-        Assert.That(e!.Message, Is.EqualTo("Cannot convert None of type <class 'NoneType'> to a tensor."));
+        var e = Assert.Throws<ArgumentNullException>(() => new Variable((NdArray)null!));
+        Assert.That(e!.Message, Does.StartWith("Cannot convert null to a tensor."));
+    }
+
+    [Test]
+    public void A_value_of_another_type_is_a_type_error_naming_the_type_as_csharp_writes_it()
+    {
+        var e = Assert.Throws<KerasTypeError>(() => new Variable((object)new List<float> { 1f }));
+        Assert.That(e!.Message, Does.StartWith("Cannot convert a List<Single> to a tensor"));
     }
 
     [Test]

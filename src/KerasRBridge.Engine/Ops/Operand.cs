@@ -12,15 +12,18 @@ namespace KerasRBridge.Engine;
 /// </remarks>
 public readonly struct Operand
 {
+    private readonly NdArray? _value;
+
     private Operand(NdArray value, bool isWeak, DType promotionDType)
     {
-        Value = value;
+        _value = value;
         IsWeak = isWeak;
         PromotionDType = promotionDType;
     }
 
     /// <summary>The operand as a tensor (a bare number is a tensor of shape <c>()</c>).</summary>
-    public NdArray Value { get; }
+    /// <exception cref="ArgumentNullException">The operand is <c>default(Operand)</c>, which holds nothing.</exception>
+    public NdArray Value => _value ?? throw new ArgumentNullException(null, "The operand holds no value: it is default(Operand), not made from a tensor or a number.");
 
     /// <summary>Whether the operand is a bare number, which adapts to the other operands' dtype.</summary>
     public bool IsWeak { get; }
@@ -49,9 +52,10 @@ public readonly struct Operand
     internal bool IsWeakIntegerBeyond(DType dtype)
     {
         if (!IsWeak || PromotionDType != DType.Int64 || !DTypes.IsInteger(dtype)) return false;
-        var (min, max) = DTypes.IntegerRange(dtype);
-        double value = Value.AsSpan<long>()[0];
-        return value < min || value > max;
+        // Exactly: as a double, int64's largest value rounded up past int64's own bound.
+        var bounds = (IIntegerBounds)DTypeTable.Row(dtype);
+        Int128 value = Value.AsSpan<long>()[0];
+        return value < bounds.ExactMin || value > bounds.ExactMax;
     }
 
     /// <summary>Refuses a bare int that integer <paramref name="dtype"/> cannot hold, which a

@@ -10,17 +10,17 @@ public static partial class Ops
     /// <summary>Elementwise bitwise and (<c>keras.ops.bitwise_and</c>) of integers or bools, in the promoted dtype.</summary>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     /// <exception cref="KerasTypeError">An operand is a float or complex.</exception>
-    public static NdArray BitwiseAnd(Operand x1, Operand x2) => Bitwise<AndBits>(x1, x2, "bitwise_and", allowsBool: true);
+    public static NdArray BitwiseAnd(Operand x1, Operand x2) => Bitwise<AndBits>(x1, x2, "bitwise_and", isShift: false);
 
     /// <summary>Elementwise bitwise or (<c>keras.ops.bitwise_or</c>) of integers or bools, in the promoted dtype.</summary>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     /// <exception cref="KerasTypeError">An operand is a float or complex.</exception>
-    public static NdArray BitwiseOr(Operand x1, Operand x2) => Bitwise<OrBits>(x1, x2, "bitwise_or", allowsBool: true);
+    public static NdArray BitwiseOr(Operand x1, Operand x2) => Bitwise<OrBits>(x1, x2, "bitwise_or", isShift: false);
 
     /// <summary>Elementwise bitwise exclusive or (<c>keras.ops.bitwise_xor</c>) of integers or bools, in the promoted dtype.</summary>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     /// <exception cref="KerasTypeError">An operand is a float or complex.</exception>
-    public static NdArray BitwiseXor(Operand x1, Operand x2) => Bitwise<XorBits>(x1, x2, "bitwise_xor", allowsBool: true);
+    public static NdArray BitwiseXor(Operand x1, Operand x2) => Bitwise<XorBits>(x1, x2, "bitwise_xor", isShift: false);
 
     /// <summary>
     /// Elementwise <c>x1 &lt;&lt; x2</c> (<c>keras.ops.left_shift</c>) of integers, in the promoted
@@ -29,7 +29,7 @@ public static partial class Ops
     /// </summary>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     /// <exception cref="KerasTypeError">An operand is a bool, float or complex.</exception>
-    public static NdArray LeftShift(Operand x1, Operand x2) => Bitwise<LeftShiftBits>(x1, x2, "left_shift", allowsBool: false);
+    public static NdArray LeftShift(Operand x1, Operand x2) => Bitwise<LeftShiftBits>(x1, x2, "left_shift", isShift: true);
 
     /// <summary>
     /// Elementwise arithmetic <c>x1 &gt;&gt; x2</c> (<c>keras.ops.right_shift</c>) of integers, in
@@ -38,7 +38,7 @@ public static partial class Ops
     /// </summary>
     /// <exception cref="KerasValueError">The shapes do not broadcast together.</exception>
     /// <exception cref="KerasTypeError">An operand is a bool, float or complex.</exception>
-    public static NdArray RightShift(Operand x1, Operand x2) => Bitwise<RightShiftBits>(x1, x2, "right_shift", allowsBool: false);
+    public static NdArray RightShift(Operand x1, Operand x2) => Bitwise<RightShiftBits>(x1, x2, "right_shift", isShift: true);
 
     /// <summary>Elementwise bitwise not (<c>keras.ops.bitwise_invert</c>, <c>bitwise_not</c>) of integers, or logical not of bools, in the same dtype.</summary>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is a float or complex.</exception>
@@ -49,10 +49,14 @@ public static partial class Ops
         return NumericDispatch.Unary<InvertFamily>(x, x.DType);
     }
 
-    private static NdArray Bitwise<TOp>(Operand x1, Operand x2, string name, bool allowsBool) where TOp : IBitsOp
+    /// <remarks>Shifts refuse bools, and Keras converts their count to a tensor only when it is
+    /// not a bare int (int8 &lt;&lt; 2 stays int8); the other operands it converts first, a bare int
+    /// to int32 (int8 &amp; 2 is int32).</remarks>
+    private static NdArray Bitwise<TOp>(Operand x1, Operand x2, string name, bool isShift) where TOp : IBitsOp
     {
+        (x1, x2) = (x1.Converted(), isShift ? x2 : x2.Converted());
         var dtype = Promote(x1, x2);
-        RequireBits(dtype, name, allowsBool);
+        RequireBits(dtype, name, allowsBool: !isShift);
         return NumericDispatch.Binary<BitsFamily<TOp>>(x1, x2, dtype, dtype);
     }
 

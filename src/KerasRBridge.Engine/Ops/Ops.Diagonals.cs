@@ -20,6 +20,9 @@ public static partial class Ops
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank == 2) return Diagonal(x, k);
         if (x.Rank != 1) throw new KerasValueError($"`diag` needs a 1-D or 2-D input. Received: shape={NdArray.FormatShape(x.ShapeSpan)}");
+        // NumPy's limit on a dimension, before |k| or n * n pass long's range.
+        if (Math.Abs((double)k) + x.ShapeSpan[0] > int.MaxValue)
+            throw new KerasValueError($"Maximum allowed dimension exceeded: `diag` of a vector of length {x.ShapeSpan[0]} with k={k} would be a square matrix of side {x.ShapeSpan[0]} + |k|.");
         long n = x.ShapeSpan[0] + Math.Abs(k);
         var rows = Arange(0, x.ShapeSpan[0], 1, DType.Int64);
         var rowMajorPositions = Add(Multiply(Add(rows, k < 0 ? -k : 0L), n), Add(rows, k > 0 ? k : 0L));
@@ -41,8 +44,12 @@ public static partial class Ops
         var others = Enumerable.Range(0, x.Rank).Where(a => a != a1 && a != a2).ToArray();
         var moved = Transpose(x, [.. others, a1, a2]);
         long rows = moved.ShapeSpan[^2], columns = moved.ShapeSpan[^1];
+        // Without -offset or start + offset, which pass long's range for offsets beyond any matrix.
+        long length = offset >= 0
+            ? (offset >= columns ? 0 : Math.Min(rows, columns - offset))
+            : (offset <= -rows ? 0 : Math.Min(rows + offset, columns));
+        if (length == 0) offset = 0;
         long start = offset >= 0 ? 0 : -offset;
-        long length = Math.Max(0, Math.Min(rows - start, columns - (start + offset)));
         var flat = Reshape(moved, [.. moved.ShapeSpan[..^2].ToArray(), rows * columns]);
         var positions = Arange(0, length, 1, DType.Int64);
         var indices = Add(Multiply(Add(positions, start), columns), Add(positions, start + offset));

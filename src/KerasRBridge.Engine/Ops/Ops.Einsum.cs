@@ -18,7 +18,7 @@ public static partial class Ops
     public static NdArray Einsum(string subscripts, IReadOnlyList<NdArray> operands)
     {
         ArgumentNullException.ThrowIfNull(subscripts);
-        ArgumentNullException.ThrowIfNull(operands);
+        GivenAll(operands);
         string spec = subscripts.Replace(" ", "");
         var parts = spec.Split("->");
         var inputs = parts[0].Split(',');

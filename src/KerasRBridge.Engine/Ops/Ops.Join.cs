@@ -12,7 +12,7 @@ public static partial class Ops
     /// <exception cref="KerasValueError">No tensors, different ranks or dimensions, or an axis out of range.</exception>
     public static NdArray Concatenate(IReadOnlyList<NdArray> xs, int axis = 0)
     {
-        ArgumentNullException.ThrowIfNull(xs);
+        GivenAll(xs);
         if (xs.Count == 0) throw new KerasValueError("need at least one array to concatenate");
         int rank = xs[0].Rank;
         if (rank == 0) throw new KerasValueError("zero-dimensional arrays cannot be concatenated");
@@ -41,7 +41,7 @@ public static partial class Ops
     /// <exception cref="KerasValueError">No tensors, different shapes, or an axis out of range.</exception>
     public static NdArray Stack(IReadOnlyList<NdArray> xs, int axis = 0)
     {
-        ArgumentNullException.ThrowIfNull(xs);
+        GivenAll(xs);
         if (xs.Count == 0) throw new KerasValueError("need at least one array to stack");
         if (xs.Any(x => !x.ShapeSpan.SequenceEqual(xs[0].ShapeSpan))) throw new KerasValueError("all input arrays must have the same shape");
         int at = AxisReduction.Normalize([axis], false, xs[0].Rank + 1)[0];
@@ -50,11 +50,29 @@ public static partial class Ops
     }
 
     /// <summary>
+    /// <paramref name="indices"/> checked to hold indices: integers (or bools), as NumPy casts
+    /// them to int64 only where no value changes; uint64 values past int64 would have wrapped to
+    /// negatives, which count from the end.
+    /// </summary>
+    /// <exception cref="KerasTypeError">The dtype is float or complex.</exception>
+    /// <exception cref="KerasIndexError">A uint64 index is beyond any axis.</exception>
+    private static NdArray IndexTensor(NdArray indices)
+    {
+        if (!DTypes.IsInteger(indices.DType) && indices.DType != DType.Bool)
+            throw new KerasTypeError($"Indices must be integers. Received: indices of dtype {DTypes.Name(indices.DType)}");
+        if (indices.DType == DType.UInt64)
+            foreach (ulong index in indices.AsSpan<ulong>())
+                if (index > long.MaxValue) throw new KerasIndexError($"index {index} is out of bounds: beyond any axis");
+        return indices;
+    }
+
+    /// <summary>
     /// The elements of <paramref name="x"/> at <paramref name="indices"/> along <paramref name="axis"/>
     /// (<c>keras.ops.take</c>; null: of <paramref name="x"/> flattened in row-major order); negative
     /// indices count from the end. The result's shape puts the indices' shape in place of the axis.
     /// </summary>
     /// <exception cref="KerasIndexError">An index is out of range.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="indices"/> are not integers.</exception>
     public static NdArray Take(NdArray x, NdArray indices, int? axis = null)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -62,7 +80,7 @@ public static partial class Ops
         if (axis is null) return Take(Ravel(x), indices, 0);
         int at = AxisReduction.Normalize([axis.Value], false, x.Rank)[0];
         long n = x.ShapeSpan[at];
-        var positions = indices.Cast(DType.Int64).AsSpan<long>().ToArray();
+        var positions = IndexTensor(indices).Cast(DType.Int64).AsSpan<long>().ToArray();
         for (int i = 0; i < positions.Length; i++)
         {
             long p = positions[i] < 0 ? positions[i] + n : positions[i];

@@ -30,11 +30,11 @@ public static partial class Ops
     /// <summary>Elementwise cube root, negative for negative x (<c>keras.ops.cbrt</c>); int64
     /// gives float64, as in Keras.</summary>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex, which NumPy's cbrt refuses.</exception>
-    public static NdArray Cbrt(NdArray x) => FloatFunction<CbrtFunction>(x, WideFloatResult(x.DType));
+    public static NdArray Cbrt(NdArray x) => FloatFunction<CbrtFunction>(x, WideFloatResult(Given(x).DType));
 
     /// <summary>Elementwise degrees to radians (<c>keras.ops.deg2rad</c>); int64 gives float64, as in Keras.</summary>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex, which NumPy's deg2rad refuses.</exception>
-    public static NdArray Deg2Rad(NdArray x) => FloatFunction<Deg2RadFunction>(x, WideFloatResult(x.DType));
+    public static NdArray Deg2Rad(NdArray x) => FloatFunction<Deg2RadFunction>(x, WideFloatResult(Given(x).DType));
 
     /// <summary>Elementwise base-10 logarithm (<c>keras.ops.log10</c>).</summary>
     public static NdArray Log10(NdArray x) => FloatFunction<Log10Function>(x);
@@ -59,7 +59,7 @@ public static partial class Ops
 
     /// <summary>Elementwise truncation toward zero (<c>keras.ops.trunc</c>); integers and bools are returned as they are, as Keras does.</summary>
     public static NdArray Trunc(NdArray x) =>
-        DTypes.IsInteger(x.DType) || x.DType == DType.Bool ? x : FloatFunction<TruncFunction>(x);
+        DTypes.IsInteger(Given(x).DType) || x.DType == DType.Bool ? x : FloatFunction<TruncFunction>(x);
 
     /// <summary>Elementwise <c>1 / sqrt(x)</c> (<c>keras.ops.rsqrt</c>).</summary>
     public static NdArray Rsqrt(NdArray x) => FloatFunction<RsqrtFunction>(x);
@@ -76,7 +76,7 @@ public static partial class Ops
     /// <summary>Elementwise whether the sign bit is set (<c>keras.ops.signbit</c>): true for negative
     /// numbers, -0 and negative NaN; bool result.</summary>
     public static NdArray Signbit(NdArray x) =>
-        DTypes.IsFloat(x.DType) ? Classify<SignBitTest>(x) : Less(RealOnly(x, "signbit"), 0L);
+        DTypes.IsFloat(Given(x).DType) ? Classify<SignBitTest>(x) : Less(RealOnly(x, "signbit"), 0L);
 
     /// <summary>Elementwise floor (<c>keras.ops.floor</c>).</summary>
     public static NdArray Floor(NdArray x) => FloatFunction<FloorFunction>(x);

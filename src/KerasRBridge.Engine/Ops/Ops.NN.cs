@@ -117,7 +117,7 @@ public static partial class Ops
     /// <exception cref="KerasValueError">The axis is out of range.</exception>
     public static NdArray Softmax(NdArray x, int axis)
     {
-        var shape = x.Shape;
+        var shape = Given(x).Shape;
         if (axis >= -shape.Length && axis < shape.Length && shape[axis < 0 ? axis + shape.Length : axis] == 1)
             KerasWarnings.Warn(KerasWarnings.SoftmaxOverOne(axis, shape));
         return Softmax(x, [axis]);

@@ -21,6 +21,8 @@ public static partial class Ops
     public static NdArray MoveAxis(NdArray x, int[] source, int[] destination)
     {
         ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
         if (source.Length != destination.Length)
             throw new KerasValueError("`source` and `destination` arguments must have the same number of elements");
         var from = source.Select(a => AxisReduction.Normalize([a], false, x.Rank)[0]).ToArray();

@@ -12,12 +12,12 @@ public static partial class Ops
     /// </summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
     public static NdArray Sum(NdArray x, int[]? axis = null, bool keepdims = false) =>
-        Reduce<SumReduction>(x, axis, keepdims, WideIntegerDType(x));
+        Reduce<SumReduction>(x, axis, keepdims, WideIntegerDType(Given(x)));
 
     /// <summary>Product over <paramref name="axis"/> (<c>keras.ops.prod</c>), with <see cref="Sum"/>'s dtypes; 1 for no elements.</summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
     public static NdArray Prod(NdArray x, int[]? axis = null, bool keepdims = false) =>
-        Reduce<ProductReduction>(x, axis, keepdims, WideIntegerDType(x));
+        Reduce<ProductReduction>(x, axis, keepdims, WideIntegerDType(Given(x)));
 
     /// <summary>Largest element over <paramref name="axis"/> (<c>keras.ops.max</c>), in the same dtype; NaN if any is NaN.</summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated, or there is nothing to reduce.</exception>
@@ -46,12 +46,12 @@ public static partial class Ops
     /// <summary>Whether any element over <paramref name="axis"/> is non-zero (<c>keras.ops.any</c>); bool result.</summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
     public static NdArray Any(NdArray x, int[]? axis = null, bool keepdims = false) =>
-        AxisReduction.Over<bool, AnyReducer>(x.Cast(DType.Bool), Axes(x, axis), keepdims);
+        AxisReduction.Over<bool, AnyReducer>(Given(x).Cast(DType.Bool), Axes(x, axis), keepdims);
 
     /// <summary>Whether every element over <paramref name="axis"/> is non-zero (<c>keras.ops.all</c>); bool result.</summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
     public static NdArray All(NdArray x, int[]? axis = null, bool keepdims = false) =>
-        AxisReduction.Over<bool, AllReducer>(x.Cast(DType.Bool), Axes(x, axis), keepdims);
+        AxisReduction.Over<bool, AllReducer>(Given(x).Cast(DType.Bool), Axes(x, axis), keepdims);
 
     /// <summary>
     /// Arithmetic mean over <paramref name="axis"/> (<c>keras.ops.mean</c>): floats and complex
@@ -97,7 +97,7 @@ public static partial class Ops
     /// <summary>The number of non-zero elements over <paramref name="axis"/> (<c>keras.ops.count_nonzero</c>); int32 result.</summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
     public static NdArray CountNonzero(NdArray x, int[]? axis = null) =>
-        Sum(x.Cast(DType.Bool).Cast(DType.Int32), axis);
+        Sum(Given(x).Cast(DType.Bool).Cast(DType.Int32), axis);
 
     /// <summary>
     /// <c>log(sum(exp(x)))</c> over <paramref name="axis"/> without overflow (<c>keras.ops.logsumexp</c>),

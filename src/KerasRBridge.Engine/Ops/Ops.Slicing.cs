@@ -27,6 +27,7 @@ public static partial class Ops
     public static NdArray SliceUpdate(NdArray x, long[] start, NdArray updates)
     {
         ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(updates);
         if (updates.Rank != x.Rank)
             throw new KerasValueError($"`updates` must have the rank of `inputs`, {x.Rank}. Received: updates.shape={NdArray.FormatShape(updates.ShapeSpan)}");
@@ -194,7 +195,8 @@ public static partial class Ops
         if (start.Length != x.Rank)
             throw new KerasValueError($"The number of dimensions in `start_indices` must match the number of dimensions in `inputs`. Received start_indices={PythonRepr.Repr(start)} and inputs.shape={NdArray.FormatShape(x.ShapeSpan)}");
         for (int a = 0; a < x.Rank; a++)
-            if (start[a] < 0 || shape[a] < 0 || start[a] + shape[a] > x.ShapeSpan[a])
+            // Compared without adding: start + shape past long's range wrapped below the length.
+            if (start[a] < 0 || shape[a] < 0 || start[a] > x.ShapeSpan[a] || shape[a] > x.ShapeSpan[a] - start[a])
                 throw new KerasValueError($"The slice starting at {PythonRepr.Repr(start)} of shape {PythonRepr.Repr(shape)} leaves the tensor of shape {NdArray.FormatShape(x.ShapeSpan)}.");
     }
 

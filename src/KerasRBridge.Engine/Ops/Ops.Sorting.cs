@@ -89,6 +89,7 @@ public static partial class Ops
     /// flattened); negative indices count from the end; the other axes broadcast.
     /// </summary>
     /// <exception cref="KerasIndexError">An index is out of range.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="indices"/> are not integers.</exception>
     public static NdArray TakeAlongAxis(NdArray x, NdArray indices, int? axis)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -109,7 +110,7 @@ public static partial class Ops
         var source = x.ShapeSpan.SequenceEqual(xShape) ? x : BroadcastTo(x, xShape);
         // int32 indices (keras3's) are read as they are, others as int64: a cast of 1e7 indices
         // and an array of their offsets were 160 MB beside the result.
-        var wide = indices.DType == DType.Int32 ? indices : indices.Cast(DType.Int64);
+        var wide = indices.DType == DType.Int32 ? indices : IndexTensor(indices).Cast(DType.Int64);
         var positions = wide.ShapeSpan.SequenceEqual(targetShape) ? wide : BroadcastTo(wide, targetShape);
         return DTypeVisitor.Accept<AlongAxisGather, NdArray>(x.DType, new AlongAxisGather(source, positions, at, targetShape));
     }

@@ -32,6 +32,9 @@ public static partial class Ops
     public static NdArray Round(NdArray x, int decimals = 0)
     {
         ArgumentNullException.ThrowIfNull(x);
+        // 10^400 is already infinite in float64, so anything further rounds the same (NaN, as
+        // NumPy's multiply-and-divide gives); int.MinValue has no absolute value.
+        decimals = Math.Clamp(decimals, -400, 400);
         var compute = NumericDispatch.ComputeDType(x.DType);
         return DTypeVisitor.AcceptKind<Rounding, NdArray>(compute, new Rounding(x.Cast(compute), decimals)).Cast(x.DType);
     }

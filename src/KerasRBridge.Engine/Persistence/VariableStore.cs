@@ -39,6 +39,8 @@ public static class VariableStore
         ArgumentNullException.ThrowIfNull(arrays);
         var format = FormatOf(filepath);
         RequireNames(arrays.Select(pair => pair.Key), "arrays");
+        if (arrays.FirstOrDefault(pair => pair.Value is null) is { Key: { } nullName })
+            throw new ArgumentException($"The array for '{nullName}' is null.", nameof(arrays));
         string full = Path.GetFullPath(filepath);
         // A symbolic link is written through, as NumPy, h5py and Keras write: the file it names
         // is replaced (or made, when the link dangles), not the link.
@@ -130,6 +132,7 @@ public static class VariableStore
         for (int i = 0; i < variables.Count; i++)
         {
             var (name, variable) = variables[i];
+            if (variable is null) throw new ArgumentException($"The variable for '{name}' is null.", nameof(variables));
             if (!stored.TryGetValue(name, out var value))
                 throw new KerasValueError($"The file has no tensor named '{name}'. Received: filepath={filepath}");
             try { variable.RequireAssignableShape(value.ShapeSpan); }
@@ -137,8 +140,9 @@ public static class VariableStore
             {
                 throw new KerasValueError($"The tensor '{name}' of '{filepath}' cannot be loaded into its variable: {e.Message}");
             }
-            // Keras assigns each loaded array, which converts it to the variable's dtype.
-            values[i] = value.Cast(variable.DType);
+            // Keras assigns each loaded array, which converts it to the variable's own dtype (not
+            // an autocast scope's, which only reads it).
+            values[i] = value.Cast(variable.StoredDType);
         }
         for (int i = 0; i < variables.Count; i++) variables[i].Value.Assign(values[i]);
     }

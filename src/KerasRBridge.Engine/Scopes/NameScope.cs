@@ -4,7 +4,8 @@ namespace KerasRBridge.Engine;
 /// A sub-namespace for variable paths (Keras's <c>name_scope</c>): a variable created inside
 /// <c>using (new NameScope("dense")) { ... }</c> gets the path <c>dense/&lt;name&gt;</c>.
 /// </summary>
-/// <remarks>Scopes nest, per thread. Creating the scope enters it; disposing it leaves it.</remarks>
+/// <remarks>Scopes nest, per thread. Creating the scope enters it; disposing it leaves it. Code
+/// after an <c>await</c> inside it may resume on another thread, outside the scope.</remarks>
 public sealed class NameScope : IDisposable
 {
     private ThreadState? _enteredIn;

@@ -8,7 +8,9 @@ namespace KerasRBridge.Engine;
 /// </summary>
 /// <remarks>Creating the scope enters it in this thread; disposing it restores the innermost
 /// scope still open that was current before (disposing an outer scope first leaves the inner one
-/// current until it is disposed).</remarks>
+/// current until it is disposed). The scope belongs to the thread that made it, as Keras's
+/// scopes are thread-local: code after an <c>await</c> inside it may resume on another thread,
+/// outside the scope, so keep awaits out of scopes.</remarks>
 public sealed class StatelessScope : IDisposable, INestedScope<StatelessScope>
 {
     private readonly Dictionary<Variable, NdArray> _state = new(ReferenceEqualityComparer.Instance);

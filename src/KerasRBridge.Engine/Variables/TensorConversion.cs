@@ -65,11 +65,19 @@ internal static class TensorConversion
                 return DTypeVisitor.Accept<SystemTensor, NdArray>(dtype, new SystemTensor(value));
             case not null when ElementDType(value.GetType()) is { } dtype:
                 return DTypeVisitor.Accept<BoxedScalar, NdArray>(dtype, new BoxedScalar(value));
+            case null:
+                throw new ArgumentNullException(nameof(value), "Cannot convert null to a tensor.");
             default:
                 throw new KerasTypeError(
-                    $"Cannot convert {PythonRepr.Repr(value)} of type {PythonRepr.TypeOf(value)} to a tensor.");
+                    $"Cannot convert a {TypeName(value.GetType())} to a tensor: it takes an NdArray, a Variable, a .NET array or " +
+                    $"Tensor<T> of an engine element type, or a number. Received: {value}");
         }
     }
+
+    // As C# writes the type (List<float>), not as .NET names it (List`1[[System.Single, ...]]).
+    private static string TypeName(Type type) => type.IsGenericType
+        ? $"{type.Name[..type.Name.IndexOf('`')]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>"
+        : type.Name;
 
     private static DType? ElementDType(Type? type) =>
         type is not null && DTypeTable.TryFind(type, out var dtype) ? dtype : null;

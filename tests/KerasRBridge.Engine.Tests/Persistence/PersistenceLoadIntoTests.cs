@@ -34,6 +34,20 @@ public class PersistenceLoadIntoTests : FileTests
     }
 
     [Test]
+    public void Loading_inside_an_autocast_scope_keeps_the_variables_own_precision()
+    {
+        using (new AutocastScope("float16")) VariableStore.LoadInto(_path, [new("bias", _bias), new("kernel", _kernel)]);
+        Assert.That(BytesOf(_kernel.Value), Is.EqualTo(BytesOf(Sample(DType.Float32, 3, 2))));
+    }
+
+    [Test]
+    public void A_null_variable_is_an_argument_error_and_assigns_nothing()
+    {
+        Assert.Throws<ArgumentException>(() => VariableStore.LoadInto(_path, [new("kernel", _kernel), new("bias", null!)]));
+        AssertUnchanged();
+    }
+
+    [Test]
     public void A_name_missing_from_the_file_assigns_nothing()
     {
         var other = new Variable(NdArray.Zeros(DType.Float32, [2]));
