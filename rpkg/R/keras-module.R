@@ -29,9 +29,10 @@ NULL
 #' * `keras$name_scope(name, caller, deduplicate, override_parent)` and
 #'   `keras$StatelessScope(...)`: scopes to enter with `with()`;
 #' * `keras$config$floatx()`, `set_floatx()`, `epsilon()`, `set_epsilon()`,
-#'   `image_data_format()`, `set_image_data_format()`;
-#'   `keras$utils$set_random_seed()`; `keras$backend$clear_session()` and `keras$config`'s
-#'   functions under `keras$backend` too. `keras$ops$absolute()`, `amax()`, `amin()`,
+#'   `image_data_format()`, `set_image_data_format()`, `backend()` (`"kerasbridge"`);
+#'   `keras$utils$set_random_seed()`; `keras$backend$clear_session()`,
+#'   `standardize_dtype()`, `is_int_dtype()`, `is_float_dtype()`, `is_keras_tensor()` (always
+#'   `FALSE`: every tensor here is eager) and `keras$config`'s functions under `keras$backend` too. `keras$ops$absolute()`, `amax()`, `amin()`,
 #'   `conjugate()` and `swish()` are Keras's other names for `abs()`, `max()`, `min()`, `conj()`
 #'   and `silu()`.
 #'
@@ -172,6 +173,9 @@ python_ops <- function(ns) {
 # ops; anything else (an array is one NumPy array) stays as it is.
 python_list <- function(x) if (is.atomic(x) && is.null(dim(x)) && length(x) > 1L) as.list(unname(x)) else x
 
+# Keras's standardize_dtype(): a dtype's canonical name, as the engine reads it (NULL: floatx).
+standardize_dtype <- function(dtype) if (is.null(dtype)) config_floatx() else op_zeros(0L, dtype)$dtype
+
 fill_keras_module <- function(module, ns) {
   # Made on first use: wrapping some 150 functions would add milliseconds to every start-up.
   delayedAssign("ops", python_ops(ns), assign.env = module)
@@ -198,12 +202,18 @@ fill_keras_module <- function(module, ns) {
   config$set_epsilon <- config_set_epsilon
   config$image_data_format <- config_image_data_format
   config$set_image_data_format <- config_set_image_data_format
+  config$backend <- config_backend
   module$random <- random
   module$initializers <- initializers
   module$config <- config
   module$utils <- list2env(list(set_random_seed = set_random_seed), parent = emptyenv())
   # keras.backend has config's getters and setters too.
-  module$backend <- list2env(c(list(clear_session = clear_session), as.list(config)), parent = emptyenv())
+  module$backend <- list2env(c(list(clear_session = clear_session, standardize_dtype = standardize_dtype,
+                                     is_int_dtype = function(dtype) grepl("int", standardize_dtype(dtype)),
+                                     is_float_dtype = function(dtype) grepl("float", standardize_dtype(dtype)),
+                                     # Eager tensors only: nothing here is symbolic.
+                                     is_keras_tensor = function(x) FALSE),
+                                as.list(config)), parent = emptyenv())
   module$Variable <- keras_variable
   module$name_scope <- keras_name_scope
   module$StatelessScope <- stateless_scope

@@ -95,6 +95,19 @@ test_that("keras$config, keras$utils and keras$backend reach the session's setti
   expect_identical(keras_variable(1)$name, "variable")
 })
 
+test_that("keras$backend's dtype helpers and keras$config$backend() answer as Keras's, as keras3's test helpers call them", {
+  expect_identical(keras$backend$standardize_dtype("float64"), "float64")
+  expect_identical(keras$backend$standardize_dtype(NULL), "float32")
+  expect_error(keras$backend$standardize_dtype("nonsense"), "Invalid dtype", class = "value_error")
+  expect_true(keras$backend$is_int_dtype("uint8"))
+  expect_false(keras$backend$is_int_dtype("bool"))
+  expect_true(keras$backend$is_float_dtype("bfloat16"))
+  expect_false(keras$backend$is_float_dtype("int32"))
+  expect_false(keras$backend$is_keras_tensor(op_ones(2)))
+  expect_identical(keras$config$backend(), config_backend())
+  expect_identical(keras$backend$backend(), config_backend())
+})
+
 test_that("the keras object cannot be changed", {
   expect_error(keras$ops <- NULL)
 })
