@@ -168,7 +168,8 @@ format.kerasbridge_initializer <- function(x, ...) .Call(krb_call1, "describe", 
 
 #' Configurations of initializers and seed generators
 #'
-#' `get_config()` gives the settings Keras serializes for an initializer or a seed generator, as
+#' `get_config()` gives the settings Keras serializes for an initializer, a seed generator, a
+#' [constraint][constraints] or a [regularizer][regularizers], as
 #' a named list whose attribute `"__class__"` names its class (as keras3's does);
 #' `from_config()` makes a new object from it. An initializer's config also works as the
 #' arguments of its `initializer_*()` function (`do.call(initializer_random_normal, config)`).
@@ -176,10 +177,11 @@ format.kerasbridge_initializer <- function(x, ...) .Call(krb_call1, "describe", 
 #' a new initializer from that config, and `initializer$stddev` (any entry of the config) reads
 #' the argument, as Keras's initializers keep them as attributes.
 #'
-#' @param object An initializer or a seed generator.
+#' @param object An initializer, a seed generator, a constraint or a regularizer.
 #' @param config A list from `get_config()`.
 #' @param custom_objects Unused, as there are no custom classes.
-#' @return `get_config()`: a named list; `from_config()`: an initializer or seed generator.
+#' @return `get_config()`: a named list; `from_config()`: an initializer, seed generator,
+#'   constraint or regularizer.
 #' @examples
 #' init <- initializer_random_normal(stddev = 0.1, seed = 42)
 #' config <- get_config(init)
@@ -190,6 +192,7 @@ format.kerasbridge_initializer <- function(x, ...) .Call(krb_call1, "describe", 
 #' get_config(random_seed_generator(7, name = "g"))
 #' @export
 get_config <- function(object) {
+  if (inherits(object, "kerasbridge_weight_rule")) return(structure(attr(object, "config"), "__class__" = attr(object, "class_name")))
   parts <- .Call(krb_call1, "object_config", object)
   structure(parts$config, "__class__" = parts$class_name)
 }
@@ -203,6 +206,7 @@ from_config <- function(config, custom_objects = NULL) {
   settings <- config
   attr(settings, "__class__") <- NULL
   if (class_name == "SeedGenerator") return(do.call(random_seed_generator, settings))
+  if (!is.null(weight_rule_makers[[class_name]])) return(do.call(weight_rule_makers[[class_name]], settings))
   initializer_from_config(class_name, settings)
 }
 
