@@ -31,9 +31,9 @@ NULL
 #' @export
 activation_relu <- function(x, negative_slope = 0, max_value = NULL, threshold = 0) {
   x <- tensor_of(x)
-  negative_slope <- activation_number(negative_slope, "negative_slope")
-  threshold <- activation_number(threshold, "threshold")
-  if (!is.null(max_value)) max_value <- activation_number(max_value, "max_value")
+  negative_slope <- one_number(negative_slope, "negative_slope")
+  threshold <- one_number(threshold, "threshold")
+  if (!is.null(max_value)) max_value <- one_number(max_value, "max_value")
   if (negative_slope != 0 && is.null(max_value) && threshold == 0) return(op_leaky_relu(x, negative_slope))
   # How far x falls below the threshold, which the negative slope scales (Keras's ReLU).
   below <- if (negative_slope != 0) op_relu(op_add(op_negative(x), threshold))
@@ -49,13 +49,6 @@ activation_relu <- function(x, negative_slope = 0, max_value = NULL, threshold =
   if (clip) y <- op_clip(y, op_cast(0, y$dtype), op_cast(max_value, y$dtype))
   if (negative_slope != 0) y <- op_subtract(y, op_multiply(negative_slope, below))
   y
-}
-
-# A number activation_relu() compares and computes with: Keras does arithmetic with it.
-activation_number <- function(value, name) {
-  if (!is.numeric(value) || length(value) != 1L || is.na(value) || is.object(value))
-    raise_bridge_error("type_error", sprintf("`%s` must be a number. Received: %s=%s", name, name, shown(value)))
-  as.double(value)
 }
 
 #' @rdname activations

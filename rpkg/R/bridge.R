@@ -55,6 +55,13 @@ progress_settings <- function() {
 # NA and strings too, where isTRUE() would read them as FALSE).
 flag <- function(value, name) .Call(krb_call2, "flag", value, name)
 
+# A number argument: one R number, not missing and not of a class (a Date), as a double.
+one_number <- function(value, name) {
+  if (!is.numeric(value) || length(value) != 1L || is.na(value) || is.object(value))
+    raise_bridge_error("type_error", sprintf("`%s` must be a number. Received: %s=%s", name, name, shown(value)))
+  as.double(value)
+}
+
 # Raises the condition for an engine error; called from the C shim and the package's R code.
 # `parent` is the R condition that caused it (an error in a user's initializer function), kept as
 # rlang chains errors.

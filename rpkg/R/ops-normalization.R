@@ -38,9 +38,7 @@ op_normalize <- function(x, axis = -1L, order = 2L, epsilon = NULL) {
   if (!is.numeric(order) || length(order) != 1L || is.na(order) || order != trunc(order) || order < 1)
     raise_bridge_error("value_error", sprintf("Argument `order` must be an int >= 1. Received: order=%s", shown(order)))
   x <- at_least_rank(x, 1L)
-  if (is.null(epsilon)) epsilon <- config_epsilon()
-  if (!is.numeric(epsilon) || length(epsilon) != 1L)
-    raise_bridge_error("type_error", sprintf("`epsilon` must be a number. Received: epsilon=%s", shown(epsilon)))
+  epsilon <- one_number(if (is.null(epsilon)) config_epsilon() else epsilon, "epsilon")
   if (order == 2) {
     squares <- op_sum(op_square(x), axis = axis, keepdims = TRUE)
     return(op_multiply(x, op_rsqrt(op_maximum(squares, epsilon^2))))

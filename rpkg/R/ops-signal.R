@@ -52,9 +52,7 @@ op_hanning <- function(x) window_of(x, function(n) 0.5 + 0.5 * cos(pi * n))
 #' @rdname op_bartlett
 #' @export
 op_kaiser <- function(x, beta) {
-  beta <- number_of_flag(scalar_value(beta))
-  if (!is.numeric(beta) || length(beta) != 1L || is.na(beta))
-    raise_bridge_error("type_error", sprintf("`beta` must be a number. Received: beta=%s", shown(beta)))
+  beta <- one_number(number_of_flag(scalar_value(beta)), "beta")
   # I0 is even: NumPy's kaiser() takes a negative beta as its magnitude.
   window_of(x, function(n) besselI(abs(beta) * sqrt(pmax(0, 1 - n^2)), 0) / besselI(abs(beta), 0))
 }
