@@ -1,6 +1,5 @@
 # keras3's activation_*() functions: Keras's keras.activations, whose tests these follow.
 x <- c(-10, -5, 0, 5, 10)
-values <- function(t) as.vector(as.array(t))
 
 test_that("activation_relu() with a negative slope alone is a leaky relu (test_relu_negative_slope)", {
   expect_equal(values(activation_relu(x, negative_slope = 0.5)), c(-5, -2.5, 0, 5, 10))

@@ -1,6 +1,5 @@
 # keras3's control-flow ops, run eagerly; behaviours from Keras's core_test.py.
 
-values <- function(x) as.vector(as.array(x))
 
 test_that("op_cond calls the branch the predicate picks, R logicals and bool tensors alike", {
   expect_identical(op_cond(TRUE, function() 0, function() 1), 0)

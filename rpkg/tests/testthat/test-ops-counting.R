@@ -1,7 +1,6 @@
 # Counting, binning and scattering ops; expected values from NumPy (np.bincount, np.digitize,
 # np.searchsorted, np.histogram, np.unravel_index, np.argpartition) and Keras's own tests.
 
-values <- function(x) as.vector(as.array(x))
 
 test_that("op_bincount counts whole numbers from 0, as tabulate() does from 1", {
   x <- c(1, 2, 2, 3)

@@ -1,6 +1,5 @@
 # Fourier transforms, checked against R's fft() and NumPy's values.
 
-values <- function(x) as.vector(as.array(x))
 as_complex <- function(parts) complex(real = as.array(parts[[1L]]), imaginary = as.array(parts[[2L]]))
 
 test_that("op_fft transforms along the last axis, as fft() does", {

@@ -90,8 +90,8 @@ test_that("op_take takes a list of indices as keras3 passes it on, one index per
   expect_identical(as.array(op_take(m2, list(list(2L, 3L)))), matrix(flat[2:3], 1))
   # Every index exact, zero-indexed too (float32 would read 16777217 as 16777216).
   big <- op_arange(0L, 16777220L, dtype = "int32", include_end = FALSE)
-  expect_identical(as.vector(as.array(op_take(big, list(16777218)))), 16777217L)
-  expect_identical(as.vector(as.array(op_take(big, list(16777217), zero_indexed = TRUE))), 16777217L)
+  expect_identical(values(op_take(big, list(16777218))), 16777217L)
+  expect_identical(values(op_take(big, list(16777217), zero_indexed = TRUE)), 16777217L)
   deep <- 2L
   for (i in 1:5000) deep <- list(deep)
   expect_bridge_error(op_take(1:6, deep), "value_error", "nested more than 64 deep")
@@ -102,7 +102,7 @@ test_that("op_take out of range is an index_error", {
 })
 
 test_that("op_argmax and op_argmin are 1-based as keras3, like which.max", {
-  expect_identical(as.vector(as.array(op_argmax(v))), 2L)
+  expect_identical(values(op_argmax(v)), 2L)
   expect_identical(as.array(op_argmax(v, axis = 1)), array(apply(m, 2, which.max), 3))
   expect_identical(as.array(op_argmin(v, axis = 2)), array(apply(m, 1, which.min), 2))
   expect_identical(as.array(op_argmax(v, axis = 1, zero_indexed = TRUE)), array(apply(m, 2, which.max) - 1L, 3))
@@ -157,8 +157,8 @@ test_that("op_one_hot encodes a factor by its levels, as keras3 describes", {
 
 test_that("op_moments gives the mean and population variance, as keras3's example", {
   moments <- op_moments(c(0, 1, 2, 3, 100), axes = 1)
-  expect_equal(as.vector(as.array(moments[[1]])), 21.2, tolerance = 1e-6)
-  expect_equal(as.vector(as.array(moments[[2]])), 1553.36, tolerance = 1e-6)
+  expect_equal(values(moments[[1]]), 21.2, tolerance = 1e-6)
+  expect_equal(values(moments[[2]]), 1553.36, tolerance = 1e-6)
 })
 
 test_that("op_moments of float16 computes in float32 and clips to float16's range, as Keras", {
@@ -166,22 +166,22 @@ test_that("op_moments of float16 computes in float32 and clips to float16's rang
   moments <- op_moments(x, axes = 1)
   expect_identical(op_dtype(moments[[2]]), "float16")
   # Keras's test_moments: the variance overflows float16 and is clipped to its largest value.
-  expect_identical(as.vector(as.array(moments[[2]])), 65504)
-  expect_equal(as.vector(as.array(moments[[1]])), -59.21875, tolerance = 1e-3)
+  expect_identical(values(moments[[2]]), 65504)
+  expect_equal(values(moments[[1]]), -59.21875, tolerance = 1e-3)
 })
 
 test_that("op_slice and op_slice_update take a list of scalar tensors as start_indices, as Keras's dynamic slices", {
   i <- op_convert_to_tensor(3L)
-  expect_identical(as.vector(as.array(op_slice(0:9, list(i), 1))), 2L)
-  expect_identical(as.vector(as.array(op_slice_update(0:4, list(i), array(9L, 1)))), c(0L, 1L, 9L, 3L, 4L))
+  expect_identical(values(op_slice(0:9, list(i), 1)), 2L)
+  expect_identical(values(op_slice_update(0:4, list(i), array(9L, 1))), c(0L, 1L, 9L, 3L, 4L))
 })
 
 test_that("op_slice and op_slice_update of a scalar take no start indices, as Keras slices a 0-d tensor with []", {
   sliced <- op_slice(op_array(5L), integer(), integer())
-  expect_identical(list(op_ndim(sliced), as.vector(as.array(sliced))), list(0L, 5L))
-  expect_identical(as.vector(as.array(op_slice(op_array(5L), list(), list()))), 5L)
+  expect_identical(list(op_ndim(sliced), values(sliced)), list(0L, 5L))
+  expect_identical(values(op_slice(op_array(5L), list(), list())), 5L)
   updated <- op_slice_update(op_array(5L), list(), op_array(7L))
-  expect_identical(list(op_ndim(updated), as.vector(as.array(updated))), list(0L, 7L))
+  expect_identical(list(op_ndim(updated), values(updated)), list(0L, 7L))
   expect_bridge_error(op_slice(op_zeros(3), list(), list()), "value_error", "must match the number of dimensions")
 })
 
@@ -244,7 +244,7 @@ test_that("op_pad pads with a constant or NumPy's modes", {
   expect_identical(as.array(op_pad(matrix(1:4, 2), list(c(1L, 0L), c(0L, 2L)))), rbind(0L, cbind(matrix(1:4, 2), 0L, 0L)))
   expect_identical(as.array(op_pad(c(1, 2, 3), list(c(1, 2)))), array(c(0, 1, 2, 3, 0, 0)))
   expect_bridge_error(op_pad(matrix(1:4, 2), list(c(1, 0), 2)), "value_error", "pad_width")
-  expect_identical(as.vector(as.array(op_pad(op_array(5), 1))), 5)
+  expect_identical(values(op_pad(op_array(5), 1)), 5)
   expect_bridge_error(op_pad(c(1, 2), 1, mode = "edge", constant_values = 0), "value_error", "can only be provided when `mode == 'constant'`")
 })
 
@@ -254,7 +254,7 @@ test_that("flags such as zero_indexed take TRUE or FALSE only, as keras3's if ()
   expect_bridge_error(op_one_hot(1:2, 3L, zero_indexed = "yes"), "type_error", "Argument `zero_indexed` must be a boolean", fixed = TRUE)
   expect_bridge_error(op_cholesky(diag(2), upper = "a"), "type_error", "Argument `upper` must be a boolean", fixed = TRUE)
   expect_bridge_error(op_isclose(1, 1, equal_nan = NA), "type_error", "Argument `equal_nan` must be a boolean", fixed = TRUE)
-  expect_identical(as.vector(as.array(op_argmax(c(1, 3, 2), zero_indexed = FALSE))), 2L)
+  expect_identical(values(op_argmax(c(1, 3, 2), zero_indexed = FALSE)), 2L)
 })
 
 test_that("an error about many indices shows the first ten and their number", {
@@ -299,7 +299,7 @@ test_that("op_hstack and op_vstack of nothing are the type_error op_concatenate 
 
 test_that("op_append flattens both in row-major order without an axis, and joins along one with it", {
   m <- matrix(1:4, 2)
-  expect_identical(as.vector(as.array(op_append(m, c(5L, 6L)))), c(1L, 3L, 2L, 4L, 5L, 6L))
+  expect_identical(values(op_append(m, c(5L, 6L))), c(1L, 3L, 2L, 4L, 5L, 6L))
   expect_identical(as.array(op_append(m, matrix(5:6, 1), axis = 1)), rbind(m, 5:6))
   expect_identical(as.array(op_append(m, matrix(5:6, 2), axis = -1)), cbind(m, 5:6))
   expect_identical(op_append(array(1:2), array(0.5))$dtype, "float64")
@@ -310,17 +310,17 @@ test_that("op_diff takes differences of neighbours along the last axis by defaul
   m <- matrix(c(1, 5, 2, 7, 4, 0), 2)
   expect_identical(as.array(op_diff(m)), t(apply(m, 1, diff)))
   expect_identical(as.array(op_diff(m, axis = 1)), diff(m))
-  expect_identical(as.vector(as.array(op_diff(c(1, 4, 9, 16), n = 2))), diff(c(1, 4, 9, 16), differences = 2))
+  expect_identical(values(op_diff(c(1, 4, 9, 16), n = 2)), diff(c(1, 4, 9, 16), differences = 2))
 })
 
 test_that("op_diff with n = 0 returns the input, and past the axis's length is empty", {
-  expect_identical(as.vector(as.array(op_diff(c(1, 2, 4), n = 0))), c(1, 2, 4))
+  expect_identical(values(op_diff(c(1, 2, 4), n = 0)), c(1, 2, 4))
   expect_identical(as.integer(op_shape(op_diff(c(1, 2), n = 3))), 0L)
   expect_identical(as.integer(op_shape(op_diff(matrix(1:6, 2), axis = 1, n = 2))), c(0L, 3L))
 })
 
 test_that("op_diff of bool says where neighbours differ, as NumPy", {
-  expect_identical(as.vector(as.array(op_diff(c(TRUE, FALSE, FALSE, TRUE)))), c(TRUE, FALSE, TRUE))
+  expect_identical(values(op_diff(c(TRUE, FALSE, FALSE, TRUE))), c(TRUE, FALSE, TRUE))
 })
 
 test_that("op_diff refuses a negative or fractional n and a bad axis", {
@@ -424,7 +424,7 @@ test_that("op_append, op_vdot and op_inner take plain R vectors as keras3 passes
 
 test_that("op_diff of an order beyond the axis's length is empty at once, as NumPy's", {
   expect_identical(dim(as.array(op_diff(c(1, 2, 3), n = 1e9))), 0L)
-  expect_identical(as.vector(as.array(op_diff(array(c(1, 4, 9, 16)), n = 2))), c(2, 2))
+  expect_identical(values(op_diff(array(c(1, 4, 9, 16)), n = 2)), c(2, 2))
   expect_identical(dim(as.array(op_diff(matrix(1, 2, 3), n = 5, axis = 1))), c(0L, 3L))
 })
 

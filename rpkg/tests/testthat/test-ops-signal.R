@@ -1,7 +1,6 @@
 # Window functions, correlation, cross products and complex parts; expected values from NumPy
 # (np.bartlett, np.kaiser, np.correlate, np.corrcoef, np.cross) and base R.
 
-values <- function(x) as.vector(as.array(x))
 
 test_that("the window functions follow NumPy's formulas in floatx", {
   n <- seq(-1, 1, length.out = 5)

@@ -27,21 +27,21 @@ test_that("constraint_nonneg() sets negative weights to 0 and keeps the dtype", 
 
 test_that("regularizer_l1(), _l2() and _l1_l2() are the penalties Keras adds, in the weights' dtype", {
   x <- op_array(w, "float32")
-  expect_equal(as.vector(as.array(regularizer_l1(0.1)(x))), 0.1 * sum(abs(w)), tolerance = 1e-6)
-  expect_equal(as.vector(as.array(regularizer_l2(2)(x))), 2 * sum(w^2), tolerance = 1e-6)
-  expect_equal(as.vector(as.array(regularizer_l1_l2(0.1, 2)(x))), 0.1 * sum(abs(w)) + 2 * sum(w^2), tolerance = 1e-6)
+  expect_equal(values(regularizer_l1(0.1)(x)), 0.1 * sum(abs(w)), tolerance = 1e-6)
+  expect_equal(values(regularizer_l2(2)(x)), 2 * sum(w^2), tolerance = 1e-6)
+  expect_equal(values(regularizer_l1_l2(0.1, 2)(x)), 0.1 * sum(abs(w)) + 2 * sum(w^2), tolerance = 1e-6)
   expect_identical(op_dtype(regularizer_l2()(x)), "float32")
   expect_identical(op_shape(regularizer_l1()(x)), shape())
-  expect_equal(as.vector(as.array(regularizer_l1_l2()(x))), 0)
+  expect_equal(values(regularizer_l1_l2()(x)), 0)
 })
 
 test_that("regularizer_orthogonal() is 0 for orthonormal rows and the mean absolute cosine times factor / 2 otherwise", {
-  expect_equal(as.vector(as.array(regularizer_orthogonal(factor = 1)(diag(3)))), 0)
+  expect_equal(values(regularizer_orthogonal(factor = 1)(diag(3))), 0)
   m <- rbind(c(1, 0), c(1, 1), c(0, 1))
   unit <- m / sqrt(rowSums(m^2))
   cosines <- abs(unit %*% t(unit))[upper.tri(diag(3))]
-  expect_equal(as.vector(as.array(regularizer_orthogonal(factor = 1)(m))), 0.5 * 2 * sum(cosines) / 3, tolerance = 1e-6)
-  expect_equal(as.vector(as.array(regularizer_orthogonal(factor = 1, mode = "columns")(t(m)))), 0.5 * 2 * sum(cosines) / 3, tolerance = 1e-6)
+  expect_equal(values(regularizer_orthogonal(factor = 1)(m)), 0.5 * 2 * sum(cosines) / 3, tolerance = 1e-6)
+  expect_equal(values(regularizer_orthogonal(factor = 1, mode = "columns")(t(m))), 0.5 * 2 * sum(cosines) / 3, tolerance = 1e-6)
 })
 
 test_that("regularizers refuse negative or non-numeric factors, a bad mode and non-matrices as Keras does", {
@@ -57,7 +57,7 @@ test_that("a variable takes a constraint or regularizer, and get_config() and fr
   v$regularizer <- regularizer_l2(0.5)
   v$assign(v$constraint(v))
   expect_equal(as.array(v), pmax(w, 0))
-  expect_equal(as.vector(as.array(v$regularizer(v))), 0.5 * sum(pmax(w, 0)^2), tolerance = 1e-6)
+  expect_equal(values(v$regularizer(v)), 0.5 * sum(pmax(w, 0)^2), tolerance = 1e-6)
   config <- get_config(constraint_maxnorm(3, axis = 2))
   expect_identical(attr(config, "__class__"), "MaxNorm")
   expect_equal(as.array(from_config(config)(w)), as.array(constraint_maxnorm(3, axis = 2)(w)))
