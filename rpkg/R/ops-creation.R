@@ -9,7 +9,8 @@ NULL
 #' treats a vector of several numbers as a 1-d array (so doubles are float64). An integer
 #' `dtype` truncates doubles first, as keras3 does. `op_shape()`, `op_dtype()`, `op_ndim()` and
 #' `op_size()` describe a tensor, variable or R value as a tensor of it would be;
-#' `op_is_tensor()` is `TRUE` for tensors only (not variables, not R values).
+#' `op_is_tensor()` is `TRUE` for tensors and variables (a Keras variable is a tensor on
+#' TensorFlow, keras3's usual backend), `FALSE` for R values.
 #' `op_copy()` gives a tensor of the values, and `op_stop_gradient()` a tensor of a variable's
 #' value (nothing here computes gradients), R values converted as `op_array()` converts them; `op_convert_to_array()` gives an R array, as does
 #' `op_convert_to_numpy()`, its keras3 name (there is no NumPy here).
@@ -77,7 +78,7 @@ op_size <- function(x) {
 
 #' @rdname op_convert_to_tensor
 #' @export
-op_is_tensor <- function(x) inherits(x, "kerasbridge_tensor")
+op_is_tensor <- function(x) inherits(x, c("kerasbridge_tensor", "kerasbridge_variable"))
 
 #' @rdname op_convert_to_tensor
 #' @export

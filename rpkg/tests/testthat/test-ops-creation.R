@@ -57,10 +57,11 @@ test_that("op_shape, op_dtype, op_ndim and op_size describe tensors, variables a
   expect_identical(op_size(x), 6L)
 })
 
-test_that("op_is_tensor is TRUE for tensors only", {
+test_that("op_is_tensor is TRUE for tensors and variables, as TensorFlow's tf.is_tensor() of a Keras variable", {
   expect_true(op_is_tensor(op_array(1)))
-  expect_false(op_is_tensor(keras_variable(1)))
+  expect_true(op_is_tensor(keras_variable(1)))
   expect_false(op_is_tensor(array(1)))
+  expect_false(op_is_tensor(initializer_ones()))
 })
 
 test_that("op_zeros, op_ones and op_full fill a shape, floatx by default", {
