@@ -129,7 +129,13 @@ public static unsafe class NativeEntry
     /// entry calls.</summary>
     internal static void HostCallStarts()
     {
-        if (_depth > 0) return;
+        if (_depth == 0) Settle();
+    }
+
+    /// <summary>What a call into the engine from outside starts with, when no entry call is under
+    /// way: releases other threads queued, and tensor memory settled (<see cref="RTensorMemory.BetweenCalls"/>).</summary>
+    private static void Settle()
+    {
         RThread.DrainReleases();
         RTensorMemory.BetweenCalls();
     }
@@ -145,7 +151,7 @@ public static unsafe class NativeEntry
             // would give back to R.
             if (_depth == 0)
             {
-                RThread.DrainReleases();
+                Settle();
                 RTensorMemory.CallStarts();
                 FreshMemory.NoteCall();
             }

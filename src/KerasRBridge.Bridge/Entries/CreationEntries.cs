@@ -80,9 +80,9 @@ internal static class CreationEntries
     private static NdArray Reshape(NdArray x, ShapeArgument newshape)
     {
         object?[] dims = newshape.Dimensions ?? throw new KerasValueError("`newshape` must be a shape. Received: newshape=NULL");
-        // Keras's own checks come first: -2 is not a shape's "negative dimension" but a bad `newshape`.
-        var whole = dims.Select(d => d switch { int i => i, long l => l, double v when double.IsInteger(v) && Math.Abs(v) < 1e18 => (long)v, _ => (long?)null }).ToArray();
-        if (whole.All(d => d is not null)) Ops.ValidateReshape([.. whole.Select(d => d!.Value)]);
+        // Whole numbers go to the engine's reshape, which checks them as Keras does (-2 is a bad
+        // `newshape`, not a shape's "negative dimension"); anything else a shape refuses.
+        if (dims.All(d => d is null or long)) return Ops.Reshape(x, [.. dims.Select(d => d is long l ? l : -1L)]);
         var unknownAsNull = dims.Select(d => d is IConvertible c && c.ToDouble(null) == -1 ? null : d).ToArray();
         return Ops.Reshape(x, [.. Shapes.Standardize(unknownAsNull).Select(d => d ?? -1)]);
     }

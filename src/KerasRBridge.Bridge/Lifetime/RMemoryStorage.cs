@@ -21,7 +21,7 @@ namespace KerasRBridge.Bridge.Lifetime;
 /// bytes count as .NET memory (<see cref="CountForDotNet"/>: memory pressure, and
 /// <see cref="RTensorMemory.ProtectedBytes"/>); once R holds it, they do not. Memory an entry
 /// call makes is counted only once the call is over and it has not gone to R
-/// (<see cref="RTensorMemory.CallStarts"/>): a call's result, counted and uncounted again at the
+/// (<see cref="RTensorMemory.BetweenCalls"/>): a call's result, counted and uncounted again at the
 /// next call, made .NET run a full collection about every other call in a loop of 4 MB results.</para>
 /// <para>The memory never moves, so pinning is free.</para>
 /// </remarks>

@@ -123,22 +123,17 @@ internal sealed class RTensorMemory : ITensorMemory
     }
 
     /// <summary>
-    /// An entry call from R starts (not one R code called back into from within another): the
-    /// vectors the last call gave to R lose .NET's protection, since the R objects carrying them
-    /// exist now, what else it made counts as .NET's memory, and .NET's collector looks for
-    /// protected tensor memory R has let go of.
+    /// An entry call from R starts (not one R code called back into from within another), once
+    /// <see cref="BetweenCalls"/> has settled the last one: what it makes from now on may be its result.
     /// </summary>
-    internal static void CallStarts()
-    {
-        BetweenCalls();
-        _inCall = true;
-    }
+    internal static void CallStarts() => _inCall = true;
 
     /// <summary>
     /// Between two entry calls from R, on R's thread (as one starts, or as a .NET program's call
-    /// to <c>KerasBridgeHost</c> does, which may come many times without one): what the last
-    /// entry call made is settled, R collects if R objects keep much .NET memory reachable, and
-    /// .NET's collector looks for protected tensor memory R has let go of.
+    /// to <c>KerasBridgeHost</c> does, which may come many times without one): the vectors the
+    /// last call gave to R lose .NET's protection, since the R objects carrying them exist now,
+    /// what else it made counts as .NET's memory, R collects if R objects keep much .NET memory
+    /// reachable, and .NET's collector looks for protected tensor memory R has let go of.
     /// </summary>
     internal static void BetweenCalls()
     {

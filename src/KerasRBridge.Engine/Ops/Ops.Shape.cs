@@ -90,7 +90,7 @@ public static partial class Ops
     /// <c>validate_reshape_shape</c>, before any backend sees it).
     /// </summary>
     /// <exception cref="KerasValueError">A dimension is below -1, or more than one is -1.</exception>
-    public static void ValidateReshape(ReadOnlySpan<long> newShape)
+    private static void ValidateReshape(ReadOnlySpan<long> newShape)
     {
         string received = PythonRepr.Repr(newShape.ToArray());
         foreach (long d in newShape)
