@@ -7,8 +7,11 @@
 #' Keras's defaults and checks, so that keras3 code which sets them runs unchanged.
 #'
 #' * `config_dtype_policy()` gives the global policy (`name`, `compute_dtype`,
-#'   `variable_dtype`): [config_floatx()] until set; `config_set_dtype_policy()` takes
-#'   `"mixed_float16"`, `"mixed_bfloat16"` or a dtype name, as Keras's `DTypePolicy`.
+#'   `variable_dtype`, `quantization_mode`): [config_floatx()] until set;
+#'   `config_set_dtype_policy()` takes `"mixed_float16"`, `"mixed_bfloat16"` or a dtype name, as
+#'   Keras's `DTypePolicy`, and Keras's quantized policies `"<mode>_from_<source>"` (modes
+#'   `int8`, `float8`, `int4` or `int4/<block_size>`, `ternary`,
+#'   `gptq/<weight_bits>/<group_size>`, `awq/4/<group_size>`), which compute as their source.
 #' * `config_is_flash_attention_enabled()` is `NULL` (Keras's "on where supported") until
 #'   disabled (`FALSE`).
 #' * `config_max_epochs()` and `config_max_steps_per_epoch()` are `NULL` (no limit) unless set
@@ -50,22 +53,6 @@ setting <- function(name, default) if (exists(name, envir = training_settings, i
 set_setting <- function(name, value) {
   assign(name, value, envir = training_settings)
   invisible()
-}
-
-dtype_policy <- function(name) {
-  dtypes <- switch(name, mixed_float16 = c("float16", "float32"), mixed_bfloat16 = c("bfloat16", "float32"), {
-    dtype <- tryCatch(op_dtype(op_zeros(0L, dtype = name)), kerasbridge_error = function(e) NULL)
-    if (is.null(dtype))
-      raise_bridge_error("value_error", sprintf("Cannot convert '%s' to a mixed precision DTypePolicy. Valid policies include 'mixed_float16', 'mixed_bfloat16', and the name of any float dtype such as 'float32'.", name))
-    c(dtype, dtype)
-  })
-  structure(list(name = name, compute_dtype = dtypes[[1L]], variable_dtype = dtypes[[2L]]), class = "kerasbridge_dtype_policy")
-}
-
-#' @export
-print.kerasbridge_dtype_policy <- function(x, ...) {
-  cat(sprintf("<DTypePolicy \"%s\">\n", x$name))
-  invisible(x)
 }
 
 #' @rdname config_training
