@@ -119,6 +119,8 @@ NULL
 #' @rdname stateless_scope
 #' @export
 stateless_scope <- function(state_mapping = NULL, collect_losses = FALSE, initialize_variables = TRUE) {
+  # Keras checks the mapping when the scope is made: opening and closing at once does that.
+  close_scope(.Call(krb_call3, "stateless_scope_open", state_mapping, collect_losses, initialize_variables))
   scope <- new.env(parent = emptyenv())
   scope$settings <- list(state_mapping, collect_losses, initialize_variables)
   structure(scope, class = "kerasbridge_stateless_scope")

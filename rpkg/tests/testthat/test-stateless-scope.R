@@ -39,6 +39,14 @@ test_that("mapped values take the variable's dtype and must have its shape", {
   expect_bridge_error(with_stateless_scope(list(v), NULL), "value_error", "pair")
 })
 
+test_that("a bad mapping is refused when the scope is made, as Keras's StatelessScope(), not when it is entered", {
+  v <- keras_variable(c(1, 2))
+  expect_bridge_error(stateless_scope(list(list("not a variable", op_ones(2)))), "value_error", "must be Variable instances")
+  expect_bridge_error(stateless_scope(list(list(v, 1:3))), "value_error", "shape that matches")
+  expect_false(is.null(stateless_scope(list(list(v, c(3, 4))))))
+  expect_equal(as.array(v), array(c(1, 2)))
+})
+
 test_that("a scope is entered once, and its values are read after it is entered", {
   scope <- stateless_scope()
   expect_bridge_error(scope$get_current_value(keras_variable(1)), "value_error", "not been entered")
