@@ -273,6 +273,16 @@ public class OpsSortingTests
     }
 
     [Test]
+    public void Sort_of_a_0d_tensor_along_an_axis_is_a_value_error_and_flattened_is_one_element()
+    {
+        var scalar = NdArray.Full(DType.Float32, [], 3);
+        var error = Assert.Throws<KerasValueError>(() => Ops.Sort(scalar));
+        Assert.That(error!.Message, Does.Contain("axis -1 is out of bounds"));
+        Assert.That(Ops.Sort(scalar, null).ShapeSpan.ToArray(), Is.EqualTo(new long[] { 1 }));
+        Assert.That(Ops.ArgSort(scalar).ShapeSpan.ToArray(), Is.EqualTo(new long[] { 1 }));
+    }
+
+    [Test]
     public void Argsort_is_stable()
     {
         Assert.That(Doubles(Ops.ArgSort(Vector(2, 1, 2, 1))), Is.EqualTo(new double[] { 1, 3, 0, 2 }));

@@ -9,10 +9,12 @@ public static partial class Ops
     /// <paramref name="x"/> sorted ascending along <paramref name="axis"/> (<c>keras.ops.sort</c>;
     /// null: flattened in row-major order), NaN last as in NumPy.
     /// </summary>
-    /// <exception cref="KerasValueError">The axis is out of range.</exception>
+    /// <exception cref="KerasValueError">The axis is out of range (a 0-d tensor has none: it is
+    /// sorted only flattened, as NumPy's <c>sort</c> and TensorFlow's take it).</exception>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
     public static NdArray Sort(NdArray x, int? axis = -1)
     {
+        if (x.Rank == 0 && axis is not null) AxisReduction.Normalize([axis.Value], false, 0);
         var (lines, at) = Lines(x, axis, "sort");
         return DTypeVisitor.Accept<LineGather, NdArray>(lines.DType, new LineGather(lines, LineOrder.Positions(lines, at, descending: false), at));
     }
