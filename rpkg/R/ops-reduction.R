@@ -83,25 +83,11 @@ op_prod <- function(x, axis = NULL, keepdims = FALSE, dtype = NULL) {
 
 #' @rdname op_reductions
 #' @export
-op_var <- function(x, axis = NULL, keepdims = FALSE) {
-  if (!holds_complex(x)) return(reduce("var", x, axis, keepdims))
-  # In the complex dtype, as TensorFlow's backend casts reduce_variance's real result.
-  op_cast(complex_spread(x, axis, keepdims), op_dtype(x))
-}
+op_var <- function(x, axis = NULL, keepdims = FALSE) reduce("var", x, axis, keepdims)
 
 #' @rdname op_reductions
 #' @export
-op_std <- function(x, axis = NULL, keepdims = FALSE) {
-  if (!holds_complex(x)) return(reduce("std", x, axis, keepdims))
-  # Real, as TensorFlow's reduce_std and NumPy's std give it.
-  op_sqrt(complex_spread(x, axis, keepdims))
-}
-
-# The variance of complex numbers, the mean of |x - mean|^2: the variances of both parts added.
-complex_spread <- function(x, axis, keepdims) {
-  x <- tensor_of(x)
-  reduce("var", op_real(x), axis, keepdims) + reduce("var", op_imag(x), axis, keepdims)
-}
+op_std <- function(x, axis = NULL, keepdims = FALSE) reduce("std", x, axis, keepdims)
 
 #' @rdname op_reductions
 #' @export

@@ -173,6 +173,18 @@ public class OpsReductionTests
     }
 
     [Test]
+    public void Var_of_complex_numbers_is_the_mean_squared_modulus_of_the_deviation_in_their_dtype_and_std_its_real_root()
+    {
+        var z = Vector(new Complex(1, 0), new Complex(2, 1), new Complex(3, 2), new Complex(4, -1));
+        var variance = Ops.Var(z);
+        Assert.That(variance.DType, Is.EqualTo(DType.Complex128));
+        Assert.That(variance.AsSpan<Complex>()[0], Is.EqualTo(new Complex(2.5, 0)));
+        var spread = Ops.Std(z.Cast(DType.Complex64));
+        Assert.That(spread.DType, Is.EqualTo(DType.Float32));
+        Assert.That(Doubles(spread)[0], Is.EqualTo(Math.Sqrt(2.5)).Within(1e-6));
+    }
+
+    [Test]
     public void Var_and_std_of_integers_are_floatx()
     {
         KerasConfig.FloatX = "float64";

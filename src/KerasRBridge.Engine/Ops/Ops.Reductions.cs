@@ -75,24 +75,34 @@ public static partial class Ops
 
     /// <summary>
     /// Population variance (NumPy's <c>ddof = 0</c>) over <paramref name="axis"/> (<c>keras.ops.var</c>):
-    /// floats keep their dtype, integers and bools give floatx (Keras's <c>result_type(x, float)</c>).
+    /// floats keep their dtype, integers and bools give floatx (Keras's <c>result_type(x, float)</c>);
+    /// complex numbers give the mean of <c>|x - mean|^2</c> in their own dtype, as TensorFlow's
+    /// backend casts its real variance back.
     /// </summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
-    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
     public static NdArray Var(NdArray x, int[]? axis = null, bool keepdims = false)
     {
         ArgumentNullException.ThrowIfNull(x);
-        RealOnly(x, "var");
+        return DTypes.IsComplex(x.DType) ? ComplexSpread(x, axis, keepdims).Cast(x.DType) : RealVar(x, axis, keepdims);
+    }
+
+    /// <summary>Population standard deviation over <paramref name="axis"/> (<c>keras.ops.std</c>), in
+    /// <see cref="Var"/>'s dtype; of complex numbers real, as NumPy's and TensorFlow's.</summary>
+    /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
+    public static NdArray Std(NdArray x, int[]? axis = null, bool keepdims = false) =>
+        Sqrt(DTypes.IsComplex(Given(x).DType) ? ComplexSpread(x, axis, keepdims) : RealVar(x, axis, keepdims));
+
+    private static NdArray RealVar(NdArray x, int[]? axis, bool keepdims)
+    {
         var dtype = FloatResult(x.DType);
         var exact = x.DType == DType.Float32 || x.DType == DType.Float64 ? x : x.Cast(DType.Float64);
         var deviation = Subtract(exact, Mean(exact, axis, keepdims: true));
         return Mean(Multiply(deviation, deviation), axis, keepdims).Cast(dtype);
     }
 
-    /// <summary>Population standard deviation over <paramref name="axis"/> (<c>keras.ops.std</c>), in <see cref="Var"/>'s dtype.</summary>
-    /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
-    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
-    public static NdArray Std(NdArray x, int[]? axis = null, bool keepdims = false) => Sqrt(Var(x, axis, keepdims));
+    // The mean of |x - mean|^2 of complex numbers: the variances of both parts added.
+    private static NdArray ComplexSpread(NdArray x, int[]? axis, bool keepdims) =>
+        Add(RealVar(Real(x), axis, keepdims), RealVar(Imag(x), axis, keepdims));
 
     /// <summary>The number of non-zero elements over <paramref name="axis"/> (<c>keras.ops.count_nonzero</c>); int32 result.</summary>
     /// <exception cref="KerasValueError">An axis is out of range or repeated.</exception>
