@@ -145,7 +145,7 @@ test_that("a Keras-layout file h5py writes loads in R", {
 test_that("overwrite = FALSE refuses an existing file and leaves it as it was", {
   path <- weights_file(".npz")
   save_variables(list(a = c(1, 2)), path)
-  expect_bridge_error(save_variables(list(a = c(3, 4)), path), "file_exists_error", "already exists")
+  expect_bridge_error(save_variables(list(a = c(3, 4)), path), "file_exists_error", "already exists (pass overwrite = TRUE to force save)", fixed = TRUE)
   expect_identical(as.array(load_variables(path)$a), array(c(1, 2)))
   save_variables(list(a = c(3, 4)), path, overwrite = TRUE)
   expect_identical(as.array(load_variables(path)$a), array(c(3, 4)))

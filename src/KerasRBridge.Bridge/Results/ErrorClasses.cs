@@ -35,6 +35,8 @@ internal static class ErrorClasses
     internal static string MessageOf(Exception e) => e switch
     {
         KerasMemoryError => e.Message,
+        // keras3's words, which name its R argument.
+        KerasFileExistsError exists => $"File '{exists.FilePath}' already exists (pass overwrite = TRUE to force save).",
         OutOfMemoryException => $"Unable to allocate memory: {e.Message}",
         ArgumentException a when a.ParamName is not null => a.Message.Replace($" (Parameter '{a.ParamName}')", ""),
         _ => e.Message,

@@ -67,7 +67,7 @@ public class PersistenceErrorTests : FileTests
         string path = FileIn(extension);
         File.WriteAllText(path, "keep me");
         var e = Assert.Throws<KerasFileExistsError>(() => VariableStore.Save(path, One("w", Sample(DType.Float32, 2))))!;
-        Assert.That(e.Message, Is.EqualTo($"File '{path}' already exists (pass overwrite = TRUE to force save)."));
+        Assert.That(e.Message, Is.EqualTo($"File '{path}' already exists (pass overwrite: true to force save)."));
         Assert.That(File.ReadAllText(path), Is.EqualTo("keep me"));
         Assert.That(FilesLeft(), Has.Length.EqualTo(1));
     }
