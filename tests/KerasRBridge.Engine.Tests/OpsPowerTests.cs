@@ -15,6 +15,20 @@ public class OpsPowerTests
     }
 
     [Test]
+    public void A_power_of_two_is_the_product_in_the_promoted_dtype_for_every_kind_of_exponent()
+    {
+        var ints = Vector(3, -2, 46341);
+        var squares = Ops.Power(ints, 2L);
+        Assert.That(squares.DType, Is.EqualTo(DType.Int32));
+        Assert.That(squares.AsSpan<int>().ToArray(), Is.EqualTo(new[] { 9, 4, unchecked(46341 * 46341) }));
+        Assert.That(Ops.Power(ints, 2.0).DType, Is.EqualTo(DType.Float32));
+        Assert.That(Ops.Power(ints, NdArray.Scalar(2.0)).DType, Is.EqualTo(DType.Float64));
+        var halves = Ops.Power(Vector(double.NaN, double.NegativeInfinity, -0.5), 2.0);
+        Assert.That(Doubles(halves), Is.EqualTo(new[] { double.NaN, double.PositiveInfinity, 0.25 }));
+        Assert.That(Ops.Power(Vector(true, false), 2L).DType, Is.EqualTo(Ops.Power(Vector(true, false), 3L).DType));
+    }
+
+    [Test]
     public void Integer_powers_are_exact_and_wrap_around_on_overflow()
     {
         var powers = Ops.Power(Vector(3, -2, 2), Vector(4, 3, 31));

@@ -38,23 +38,39 @@ internal readonly struct ExpFunction : IFloatFunction, IFloat64Function<ExpFunct
 }
 
 /// <summary><c>e^x - 1</c> by Kahan's method, exact near zero where <c>exp(x) - 1</c> (which
-/// TensorPrimitives.ExpM1 computes) loses every digit.</summary>
-internal readonly struct ExpM1Function : IFloatFunction
+/// TensorPrimitives.ExpM1 computes) loses every digit. Float64 one element at a time with libm's
+/// exp and log; narrower floats with the vectorised ones over a float64 block, whose few ulp
+/// float32's rounding removes.</summary>
+internal readonly struct ExpM1Function : IFloatFunction, IFloat64Scalar<ExpM1Function>
 {
     public static string Name => "expm1";
 
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        Float64Blocks.Apply<ExpM1Function, T>(x, d);
+
+    public static double Of(double x)
     {
-        for (int i = 0; i < d.Length; i++) d[i] = Of(x[i]);
+        double u = Math.Exp(x);
+        return Kahan(x, u, Math.Log(u));
     }
 
-    internal static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T>
+    /// <summary>One element of any float dtype, computed in float64.</summary>
+    internal static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T> => T.CreateTruncating(Of(double.CreateTruncating(x)));
+
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d)
     {
-        T u = T.Exp(x);
-        if (u == T.One) return x;
-        T um1 = u - T.One;
-        if (um1 == -T.One || T.IsInfinity(u)) return um1;
-        return um1 * x / T.Log(u);
+        Span<double> exps = stackalloc double[x.Length], logs = stackalloc double[x.Length];
+        TensorPrimitives.Exp(x, exps);
+        TensorPrimitives.Log(exps, logs);
+        for (int i = 0; i < x.Length; i++) d[i] = Kahan(x[i], exps[i], logs[i]);
+    }
+
+    private static double Kahan(double x, double u, double logU)
+    {
+        if (u == 1) return x;
+        double um1 = u - 1;
+        if (um1 == -1 || double.IsInfinity(u)) return um1;
+        return um1 * x / logU;
     }
 }
 
@@ -67,23 +83,38 @@ internal readonly struct LogFunction : IFloatFunction
 }
 
 /// <summary><c>log(1 + x)</c> by Goldberg's method, exact near zero where <c>log(1 + x)</c> (which
-/// TensorPrimitives.LogP1 computes) loses every digit.</summary>
-internal readonly struct Log1PFunction : IFloatFunction
+/// TensorPrimitives.LogP1 computes) loses every digit. Float64 one element at a time with libm's
+/// log; narrower floats with the vectorised one over a float64 block.</summary>
+internal readonly struct Log1PFunction : IFloatFunction, IFloat64Scalar<Log1PFunction>
 {
     public static string Name => "log1p";
 
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        Float64Blocks.Apply<Log1PFunction, T>(x, d);
+
+    public static double Of(double x)
     {
-        for (int i = 0; i < d.Length; i++) d[i] = Of(x[i]);
+        double u = 1 + x;
+        return Goldberg(x, u, Math.Log(u));
     }
 
-    internal static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T>
+    /// <summary>One element of any float dtype, computed in float64.</summary>
+    internal static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T> => T.CreateTruncating(Of(double.CreateTruncating(x)));
+
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d)
     {
-        T u = T.One + x;
-        if (u == T.One) return x;
-        if (T.IsInfinity(u) || u <= T.Zero) return T.Log(u);
+        Span<double> sums = stackalloc double[x.Length], logs = stackalloc double[x.Length];
+        TensorPrimitives.Add(x, 1.0, sums);
+        TensorPrimitives.Log(sums, logs);
+        for (int i = 0; i < x.Length; i++) d[i] = Goldberg(x[i], sums[i], logs[i]);
+    }
+
+    private static double Goldberg(double x, double u, double logU)
+    {
+        if (u == 1) return x;
+        if (double.IsInfinity(u) || u <= 0) return logU;
         // x / (u - 1) is near 1: dividing first keeps a large x's product finite.
-        return T.Log(u) * (x / (u - T.One));
+        return logU * (x / (u - 1));
     }
 }
 

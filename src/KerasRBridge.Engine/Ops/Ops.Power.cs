@@ -13,8 +13,18 @@ public static partial class Ops
     public static NdArray Power(Operand x1, Operand x2)
     {
         var dtype = Promote(x1, x2);
+        // A power of one 2 is one product: pow() costs several times more, and may round where the
+        // product is exact to the last bit.
+        if (dtype != DType.Bool && !DTypes.IsComplex(dtype) && IsOneTwo(x2.Value))
+        {
+            var x = x1.Value.Cast(dtype);
+            return Multiply(x, x);
+        }
         return NumericDispatch.Binary<PowerFamily>(x1, x2, dtype, dtype);
     }
+
+    private static bool IsOneTwo(NdArray exponent) =>
+        exponent.Rank == 0 && !DTypes.IsComplex(exponent.DType) && exponent.Cast(DType.Float64).AsSpan<double>()[0] == 2;
 
     private readonly struct PowerFamily(NdArray x, NdArray y) : IBinaryFamily<PowerFamily>
     {
