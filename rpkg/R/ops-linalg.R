@@ -183,8 +183,11 @@ vector_norm <- function(x, ord, axis, keepdims) {
   op_power(op_sum(op_power(magnitude, ord), axis = axis, keepdims = keepdims), 1 / ord)
 }
 
-# The 2-norm of vectors, the Frobenius norm of matrices.
-root_sum_square <- function(x, axis, keepdims) op_sqrt(op_sum(op_square(op_abs(x)), axis = axis, keepdims = keepdims))
+# The 2-norm of vectors, the Frobenius norm of matrices (of complex numbers their magnitudes').
+root_sum_square <- function(x, axis, keepdims) {
+  if (startsWith(op_dtype(x), "complex")) x <- op_abs(x)
+  op_sqrt(op_sum(op_square(x), axis = axis, keepdims = keepdims))
+}
 
 # `axis`: two axes, 1-based and positive.
 matrix_norm <- function(x, ord, axis, keepdims) {
