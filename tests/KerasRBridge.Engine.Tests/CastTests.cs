@@ -111,6 +111,14 @@ public class CastTests
     }
 
     [Test]
+    public void Int64_narrows_to_int32_by_wrapping_around_in_whole_vectors_and_the_tail()
+    {
+        var longs = Enumerable.Range(0, 21).Select(i => (long)i * 0x1_0000_0001L - (1L << 40) + (i % 3 == 0 ? long.MinValue : 0)).ToArray();
+        var narrowed = NdArray.FromColumnMajor(longs, [longs.Length]).Cast(DType.Int32).ToArray<int>();
+        Assert.That(narrowed, Is.EqualTo(longs.Select(v => unchecked((int)v)).ToArray()));
+    }
+
+    [Test]
     public void Float64_narrows_to_float32_by_rounding_to_nearest_ties_to_even()
     {
         double halfUlp = Math.Pow(2, -24);

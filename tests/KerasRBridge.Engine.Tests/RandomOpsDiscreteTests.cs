@@ -17,6 +17,16 @@ public class RandomOpsDiscreteTests
     }
 
     [Test]
+    public void Integers_of_a_seed_repeat_and_a_longer_sample_begins_with_a_shorter_one()
+    {
+        var first = RandomOps.Integer([Large], 0, 1000, DType.Int64, seed: 11).ToArray<long>();
+        Assert.That(RandomOps.Integer([Large], 0, 1000, DType.Int64, seed: 11).ToArray<long>(), Is.EqualTo(first));
+        var shorter = RandomOps.Integer([1000], 0, 1000, DType.Int64, seed: 11).ToArray<long>();
+        Assert.That(first.Take(1000), Is.EqualTo(shorter));
+        Assert.That(first.Skip(100_000).Take(1000), Is.Not.EqualTo(shorter));
+    }
+
+    [Test]
     public void Integers_refuse_an_empty_range_and_float_dtypes()
     {
         Assert.Throws<KerasValueError>(() => RandomOps.Integer([3], 5, 5));

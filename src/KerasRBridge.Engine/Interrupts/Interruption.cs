@@ -59,10 +59,11 @@ public static class Interruption
     public static void ConvertTruncating<TFrom, TTo>(ReadOnlySpan<TFrom> source, Span<TTo> destination)
         where TFrom : unmanaged, INumberBase<TFrom> where TTo : unmanaged, INumberBase<TTo>
     {
-        bool streaming = StreamingConversion.Applies<TFrom, TTo>(destination.Length);
+        bool streaming = StreamingConversion.Applies<TFrom, TTo>(destination.Length), narrowing = IntegerNarrowing.Applies<TFrom, TTo>();
         foreach (Range chunk in Chunks(source.Length))
         {
             if (streaming) StreamingConversion.Convert(source[chunk], destination[chunk]);
+            else if (narrowing) IntegerNarrowing.Convert(source[chunk], destination[chunk]);
             else TensorPrimitives.ConvertTruncating(source[chunk], destination[chunk]);
         }
     }

@@ -28,29 +28,34 @@ internal static class BlockSampling
         where TDistribution : struct, IBlockDistribution
     {
         var storage = TensorStorage.Allocate<T>(shape);
-        int blocks = (storage.Length + BlockSize - 1) / BlockSize;
-        if (blocks <= 1)
+        // Each block takes the span for itself: spans cannot cross into the parallel workers.
+        ForEachBlock(storage.Length, (block, start, length) =>
         {
-            FillBlock(storage, 0, key, distribution);
-        }
-        else
-        {
-            for (int first = 0; first < blocks; first += BlocksPerPoll)
-            {
-                if (first > 0) Interruption.Poll();
-                Parallel.For(first, Math.Min(blocks, first + BlocksPerPoll), block => FillBlock(storage, block, key, distribution));
-            }
-        }
+            var rng = key.BlockGenerator(block);
+            distribution.Fill(ref rng, storage.GetSpan().Slice(start, length));
+        });
         return new NdArray<T>(storage, shape);
     }
 
-    // Each block takes the span for itself: spans cannot cross into the parallel workers.
-    private static void FillBlock<T, TDistribution>(TensorStorage<T> storage, int block, RandomKey key, TDistribution distribution)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TDistribution : struct, IBlockDistribution
+    /// <summary>Calls <paramref name="fill"/> with each block of <paramref name="length"/> elements
+    /// (its number, first element and length), on every core when there are several, the host's
+    /// polls between groups of blocks on the calling thread.</summary>
+    public static void ForEachBlock(int length, Action<int, int, int> fill)
     {
-        int start = block * BlockSize;
-        var rng = key.BlockGenerator(block);
-        distribution.Fill(ref rng, storage.GetSpan().Slice(start, Math.Min(BlockSize, storage.Length - start)));
+        int blocks = (length + BlockSize - 1) / BlockSize;
+        if (blocks <= 1)
+        {
+            fill(0, 0, length);
+            return;
+        }
+        for (int first = 0; first < blocks; first += BlocksPerPoll)
+        {
+            if (first > 0) Interruption.Poll();
+            Parallel.For(first, Math.Min(blocks, first + BlocksPerPoll), block =>
+            {
+                int start = block * BlockSize;
+                fill(block, start, Math.Min(BlockSize, length - start));
+            });
+        }
     }
 }

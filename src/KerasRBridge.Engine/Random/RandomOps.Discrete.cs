@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Numerics;
+
 namespace KerasRBridge.Engine;
 
 public static partial class RandomOps
@@ -22,11 +25,33 @@ public static partial class RandomOps
         if (!Fits(minval, resolved) || !Fits(maxval - 1, resolved))
             throw new KerasValueError(
                 $"`minval` and `maxval - 1` must be within the range of dtype {DTypes.Name(resolved)}. Received: minval={minval}, maxval={maxval}");
-        var values = new long[NdArray.StorageLength(shape, DType.Int64)];
-        var stream = new RandomStream(RandomSeed.Draw(seed));
-        ulong range = (ulong)(maxval - minval);
-        for (int i = 0; i < values.Length; i++) values[i] = minval + (long)stream.NextBelow(range);
-        return NdArray.FromColumnMajor(values, shape).Cast(resolved);
+        return DTypeVisitor.AcceptKind<IntegerDraws, NdArray>(resolved, new IntegerDraws(shape.ToArray(), RandomSeed.Draw(seed), minval, (ulong)(maxval - minval)));
+    }
+
+    // Drawn straight into the tensor's storage, in blocks of their own streams as the float
+    // samplers draw: the same values on any number of cores.
+    private readonly struct IntegerDraws(long[] shape, RandomKey key, long minval, ulong range) : IDTypeKindVisitor<NdArray>
+    {
+        public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
+        {
+            var storage = TensorStorage.Allocate<T>(shape);
+            var (from, span, draws) = (minval, range, key);
+            BlockSampling.ForEachBlock(storage.Length, (block, start, length) =>
+            {
+                var stream = new RandomStream(draws, block);
+                var values = storage.GetSpan().Slice(start, length);
+                for (int i = 0; i < values.Length; i++) values[i] = T.CreateTruncating(from + (long)stream.NextBelow(span));
+            });
+            return new NdArray<T>(storage, shape);
+        }
+
+        private static UnreachableException NotInteger => new("The dtype is checked to be an integer one first.");
+
+        public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => throw NotInteger;
+        public NdArray BFloat16() => throw NotInteger;
+        public NdArray Complex64() => throw NotInteger;
+        public NdArray Complex128() => throw NotInteger;
+        public NdArray Bool() => throw NotInteger;
     }
 
     private static bool Fits(long value, DType dtype) =>

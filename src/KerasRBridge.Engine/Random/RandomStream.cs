@@ -1,13 +1,14 @@
 namespace KerasRBridge.Engine;
 
 /// <summary>
-/// One sequential stream of draws for the random ops that cannot fill fixed blocks independently
-/// (integers below a bound, categories, permutations, gamma, beta and binomial variates): the
-/// stream of block 0 of the op's key, so the same key gives the same values.
+/// One sequential stream of draws, for the random ops whose draws take a varying number of random
+/// words (integers below a bound, categories, permutations, gamma, beta and binomial variates):
+/// the stream of one block of the op's key (block 0 unless given), so the same key gives the same
+/// values.
 /// </summary>
-internal struct RandomStream(RandomKey key)
+internal struct RandomStream(RandomKey key, long block = 0)
 {
-    private Xoshiro256StarStar _rng = key.BlockGenerator(0);
+    private Xoshiro256StarStar _rng = key.BlockGenerator(block);
 
     /// <summary>A double in [0, 1), from 53 random bits.</summary>
     public double NextUnit() => (_rng.Next() >> 11) * (1.0 / (1UL << 53));
@@ -27,9 +28,9 @@ internal struct RandomStream(RandomKey key)
     {
         while (true)
         {
-            UInt128 product = (UInt128)_rng.Next() * bound;
-            ulong low = (ulong)product;
-            if (low >= bound || low >= (0UL - bound) % bound) return (ulong)(product >> 64);
+            // One widening multiply instruction, where UInt128's operator is a call.
+            ulong high = Math.BigMul(_rng.Next(), bound, out ulong low);
+            if (low >= bound || low >= (0UL - bound) % bound) return high;
         }
     }
 
