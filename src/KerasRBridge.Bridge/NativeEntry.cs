@@ -112,11 +112,17 @@ public static unsafe class NativeEntry
         return (nint)_api;
     }
 
-    /// <summary>Hands a warning raised during a call to the shim, which raises it in R once the
-    /// call's result exists; from another thread, or outside a call, it is dropped.</summary>
+    /// <summary>Hands a warning raised during an entry call to the shim, which raises it in R once
+    /// the call's result exists; one raised on another thread, or outside an entry call (a .NET
+    /// program's own work, <c>KerasBridgeHost</c>'s calls), goes to standard error, as the engine
+    /// shows it without R.</summary>
     private static void KeepWarning(KerasWarning warning)
     {
-        if (!RThread.IsCurrent) return;
+        if (!RThread.IsCurrent || _depth == 0)
+        {
+            KerasWarnings.WriteToStandardError(warning);
+            return;
+        }
         Replace(ref _warningClass, ErrorClasses.OfWarning(warning));
         Replace(ref _warningMessage, warning.Message);
         _api->WarningClass = _warningClass;

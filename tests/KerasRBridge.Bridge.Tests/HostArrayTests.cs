@@ -35,6 +35,24 @@ public class HostArrayTests
     }
 
     [Test]
+    public void A_warning_in_a_hosts_own_call_goes_to_standard_error_as_without_R()
+    {
+        var saved = Console.Error;
+        var captured = new StringWriter();
+        Console.SetError(captured);
+        try
+        {
+            Assert.That(KerasBridgeHost.GetTensor<double>("1+2i")[0], Is.EqualTo(1));
+            new Variable(NdArray.Zeros(DType.Float64, [1])).Assign(NdArray.FromColumnMajor(new[] { new System.Numerics.Complex(1, 2) }, [1]));
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+        Assert.That(captured.ToString().Split('\n').Count(line => line.StartsWith("ComplexWarning: Casting complex values to real discards the imaginary part")), Is.EqualTo(2));
+    }
+
+    [Test]
     public void GetArray_keeps_the_R_type_by_default()
     {
         Assert.That(KerasBridgeHost.GetArray("c(TRUE, FALSE)").DType, Is.EqualTo(DType.Bool));

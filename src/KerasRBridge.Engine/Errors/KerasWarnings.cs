@@ -23,7 +23,15 @@ public static class KerasWarnings
     public static void Warn(KerasWarning warning)
     {
         if (_handler is { } handler) handler(warning);
-        else Console.Error.WriteLine($"{warning.Category}: {warning.Message}");
+        else WriteToStandardError(warning);
+    }
+
+    /// <summary>Shows <paramref name="warning"/> as it is shown without a handler, on standard
+    /// error as Python's default filter prints it: for a handler's warnings it cannot show its own way.</summary>
+    public static void WriteToStandardError(KerasWarning warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        Console.Error.WriteLine($"{warning.Category}: {warning.Message}");
     }
 
     /// <summary>Keras's warning for a softmax over one axis of size 1, naming the axis as given and the shape.</summary>
