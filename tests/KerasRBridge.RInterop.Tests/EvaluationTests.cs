@@ -85,6 +85,15 @@ public class EvaluationTests
     }
 
     [Test]
+    public void An_exception_thrown_by_invoked_work_keeps_the_stack_trace_of_where_it_was_thrown()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => REngine.Invoke(ThrowsFromHere));
+        Assert.That(e!.StackTrace, Does.Contain(nameof(ThrowsFromHere)));
+    }
+
+    private static int ThrowsFromHere() => throw new InvalidDataException("thrown by the work");
+
+    [Test]
     public void An_R_error_inside_a_callback_from_dotnet_is_caught_without_crossing_managed_frames()
     {
         // The R function errors while .NET is calling it: the unwind stops in C and resumes at R's

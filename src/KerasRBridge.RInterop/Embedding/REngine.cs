@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using KerasRBridge.RInterop.Native;
 using KerasRBridge.RInterop.Values;
@@ -198,7 +199,8 @@ public static unsafe partial class REngine
         int status;
         try { status = NativeHelpers.TopLevel(&TopLevelBody, GCHandle.ToIntPtr(handle)); }
         finally { handle.Free(); }
-        if (state.Error is { } error and not RUnwindException) throw error;
+        // Rethrown with the stack trace of the work that threw it.
+        if (state.Error is { } error and not RUnwindException) ExceptionDispatchInfo.Throw(error);
         if (status != 0 || state.Error is not null)
             throw new REvaluationException(RInterrupts.TakeRequestHonoured() | Evaluator.TakeInterrupted() ? InterruptedMessage : NativeHelpers.ErrorMessage().Trim(), null);
         return (T)state.Result!;
