@@ -23,7 +23,8 @@ let tryR (code: string) : Result<unit, string> =
     | :? RParseException as e -> Error e.Message
 
 /// The variable an R expression gives (the object R holds), or None when it gives none: another
-/// kind of value, an R error or code that does not parse.
+/// kind of value, an R error or code that does not parse. A variable this engine cannot use (a
+/// previous session's, read back without its state) raises KerasValueError.
 let variable (expression: string) : Variable option =
     try Some(KerasBridgeHost.GetVariable expression) with
     | :? KerasTypeError

@@ -30,6 +30,15 @@ public class DTypesRangeTests
     }
 
     [Test]
+    public void A_value_past_int64_is_named_in_all_its_digits_with_the_exact_bounds()
+    {
+        var error = Assert.Throws<KerasValueError>(() => DTypes.RequireRepresentable([Math.Pow(2, 63)], DType.Int64));
+        Assert.That(error!.Message, Is.EqualTo("Value 9223372036854775808 is out of range for dtype int64 ([-9223372036854775808, 9223372036854775807])."));
+        var fraction = Assert.Throws<KerasValueError>(() => DTypes.RequireRepresentable([256.5], DType.UInt8));
+        Assert.That(fraction!.Message, Is.EqualTo("Value 256.5 is out of range for dtype uint8 ([0, 255])."));
+    }
+
+    [Test]
     public void Fractions_are_held_when_their_truncation_is()
     {
         Assert.DoesNotThrow(() => DTypes.RequireRepresentable([127.5, -128.9], DType.Int8));

@@ -40,6 +40,10 @@ public static unsafe partial class KerasBridgeHost
 
     /// <summary>The engine variable an R expression evaluates to (the same instance R holds).</summary>
     /// <exception cref="KerasTypeError">The expression does not give a kerasbridge variable.</exception>
+    /// <exception cref="KerasValueError">It gives one this engine cannot use: read back from a
+    /// stream without its state (a previous session's), or made by another engine.</exception>
+    /// <exception cref="REvaluationException">Evaluating the expression raised an R error.</exception>
+    /// <exception cref="RParseException">The expression does not parse.</exception>
     public static Variable GetVariable(string expression) => REngine.Evaluate(expression, value =>
     {
         NativeEntry.HostCallStarts();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace KerasRBridge.Engine;
 
@@ -44,9 +45,11 @@ public static partial class DTypes
                 throw new KerasValueError($"Cannot convert NA or NaN to dtype {Name(dtype)}: integer dtypes have no missing value.");
             if (Math.Truncate(v) < min || Math.Truncate(v) > max)
             {
-                var c = CultureInfo.InvariantCulture;
-                throw new KerasValueError(
-                    $"Value {v.ToString("R", c)} is out of range for dtype {Name(dtype)} ([{min.ToString("R", c)}, {max.ToString("R", c)}]).");
+                // Whole values and the bounds in all their digits: 2^63 as a double reads
+                // 9.223372036854776E+18, which looks like the int64 maximum it exceeds.
+                var bounds = (IIntegerBounds)DTypeTable.Row(dtype);
+                string shown = double.IsFinite(v) && v == Math.Truncate(v) ? new BigInteger(v).ToString(CultureInfo.InvariantCulture) : v.ToString("R", CultureInfo.InvariantCulture);
+                throw new KerasValueError($"Value {shown} is out of range for dtype {Name(dtype)} ([{bounds.ExactMin}, {bounds.ExactMax}]).");
             }
         }
     }
