@@ -35,8 +35,15 @@ public readonly struct BFloat16 : IEquatable<BFloat16>
     /// <summary>Widens to float64 exactly.</summary>
     public static implicit operator double(BFloat16 value) => (float)value;
 
-    /// <inheritdoc/>
-    public bool Equals(BFloat16 other) => (float)this == (float)other;
+    /// <summary>Whether both are the same number, as <see cref="float.Equals(float)"/> compares:
+    /// -0 equals 0 and NaN equals NaN, so that NaN is found in sets and dictionaries.</summary>
+    public bool Equals(BFloat16 other) => ((float)this).Equals((float)other);
+
+    /// <summary>IEEE equality, as <c>==</c> on float (NaN equals nothing).</summary>
+    public static bool operator ==(BFloat16 left, BFloat16 right) => (float)left == (float)right;
+
+    /// <summary>IEEE inequality, as <c>!=</c> on float (NaN differs from everything).</summary>
+    public static bool operator !=(BFloat16 left, BFloat16 right) => (float)left != (float)right;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is BFloat16 other && Equals(other);

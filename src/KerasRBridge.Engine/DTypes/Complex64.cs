@@ -25,8 +25,15 @@ public readonly struct Complex64 : IEquatable<Complex64>
     /// <summary>Widens to complex128 exactly.</summary>
     public static implicit operator Complex(Complex64 value) => new(value.Real, value.Imaginary);
 
-    /// <inheritdoc/>
-    public bool Equals(Complex64 other) => Real == other.Real && Imaginary == other.Imaginary;
+    /// <summary>Whether both parts are the same numbers, as <see cref="Complex.Equals(Complex)"/>
+    /// compares them: NaN parts equal NaN parts, so that they are found in sets and dictionaries.</summary>
+    public bool Equals(Complex64 other) => Real.Equals(other.Real) && Imaginary.Equals(other.Imaginary);
+
+    /// <summary>IEEE equality of both parts, as <c>==</c> on <see cref="Complex"/>.</summary>
+    public static bool operator ==(Complex64 left, Complex64 right) => left.Real == right.Real && left.Imaginary == right.Imaginary;
+
+    /// <summary>IEEE inequality of either part, as <c>!=</c> on <see cref="Complex"/>.</summary>
+    public static bool operator !=(Complex64 left, Complex64 right) => !(left == right);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Complex64 other && Equals(other);
