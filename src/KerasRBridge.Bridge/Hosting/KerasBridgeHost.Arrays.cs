@@ -20,7 +20,10 @@ public static partial class KerasBridgeHost
     /// </summary>
     /// <param name="expression">R code whose last value is converted.</param>
     /// <param name="dtype">The dtype to convert to; by default the R value's own (double is
-    /// float64, integer int32, logical bool, complex complex128, raw uint8) or the tensor's.</param>
+    /// float64, integer int32, logical bool, complex complex128, raw uint8) or the tensor's. Into
+    /// an integer dtype fractions are truncated toward zero (1.7 is 1, -1.5 is -1), as NumPy's
+    /// <c>astype</c> and Keras's casts do; complex values into a real dtype keep their real part,
+    /// with a <c>ComplexWarning</c> on standard error.</param>
     /// <exception cref="KerasTypeError">The value is neither an R vector of those types nor a kerasbridge tensor or variable.</exception>
     /// <exception cref="KerasValueError">A value does not fit <paramref name="dtype"/> (a double NA
     /// or NaN into an integer dtype, out of range). An R integer's <c>NA</c> into int32 stays the

@@ -32,7 +32,9 @@ public static class Interruption
     /// Installs the host's progress reporter (or removes it, given <c>null</c>): every run of
     /// more than one chunk (<see cref="ChunkLength"/> elements) reports at each poll and once
     /// complete, synchronously, on whichever thread does the work, so it must be cheap and
-    /// thread-safe. A host shows a bar once a run has taken long enough.
+    /// thread-safe. A host shows a bar once a run has taken long enough. There is one reporter
+    /// per process: <c>KerasBridgeHost.Start()</c> installs R's progress bar in place of one set
+    /// before it, and one set after it replaces R's bar.
     /// </summary>
     public static void SetProgress(IProgress<WorkProgress>? progress) => _progress = progress;
 
