@@ -41,19 +41,48 @@ public static partial class Ops
         int a1 = AxisReduction.Normalize([axis1], false, x.Rank)[0];
         int a2 = AxisReduction.Normalize([axis2], false, x.Rank)[0];
         if (a1 == a2) throw new KerasValueError("axis1 and axis2 cannot be the same");
-        var others = Enumerable.Range(0, x.Rank).Where(a => a != a1 && a != a2).ToArray();
-        var moved = Transpose(x, [.. others, a1, a2]);
-        long rows = moved.ShapeSpan[^2], columns = moved.ShapeSpan[^1];
+        long rows = x.ShapeSpan[a1], columns = x.ShapeSpan[a2];
         // Without -offset or start + offset, which pass long's range for offsets beyond any matrix.
         long length = offset >= 0
             ? (offset >= columns ? 0 : Math.Min(rows, columns - offset))
             : (offset <= -rows ? 0 : Math.Min(rows + offset, columns));
         if (length == 0) offset = 0;
         long start = offset >= 0 ? 0 : -offset;
-        var flat = Reshape(moved, [.. moved.ShapeSpan[..^2].ToArray(), rows * columns]);
-        var positions = Arange(0, length, 1, DType.Int64);
-        var indices = Add(Multiply(Add(positions, start), columns), Add(positions, start + offset));
-        return Take(flat, indices, -1);
+        var others = Enumerable.Range(0, x.Rank).Where(a => a != a1 && a != a2).ToArray();
+        return DTypeVisitor.Accept<DiagonalGather, NdArray>(x.DType, new DiagonalGather(x, others, a1, a2, start, start + offset, length));
+    }
+
+    // The diagonal read where it lies in column-major storage, without moving the matrices: the
+    // result's other axes, in their order, vary fastest, then the position along the diagonal.
+    private readonly struct DiagonalGather(NdArray x, int[] others, int a1, int a2, long firstRow, long firstColumn, long length) : IDTypeVisitor<NdArray>
+    {
+        public NdArray Visit<T>() where T : unmanaged
+        {
+            var shape = x.ShapeArray;
+            var strides = new long[shape.Length];
+            for (int a = 0; a < shape.Length; a++) strides[a] = a == 0 ? 1 : strides[a - 1] * shape[a - 1];
+            var resultShape = new long[others.Length + 1];
+            for (int k = 0; k < others.Length; k++) resultShape[k] = shape[others[k]];
+            resultShape[^1] = length;
+            var storage = TensorStorage.Allocate<T>(resultShape);
+            var result = storage.GetSpan();
+            var source = x.AsSpan<T>();
+            long batch = result.Length / Math.Max(length, 1);
+            var at = new long[others.Length];
+            for (long i = 0, written = 0; i < length; i++)
+            {
+                long diagonal = (firstRow + i) * strides[a1] + (firstColumn + i) * strides[a2];
+                Array.Clear(at);
+                for (long b = 0; b < batch; b++)
+                {
+                    long position = diagonal;
+                    for (int k = 0; k < others.Length; k++) position += at[k] * strides[others[k]];
+                    result[(int)written++] = source[(int)position];
+                    for (int k = 0; k < others.Length && ++at[k] == shape[others[k]]; k++) at[k] = 0;
+                }
+            }
+            return NdArray<T>.Adopt(storage, resultShape);
+        }
     }
 
     /// <summary>The sum of <see cref="Diagonal"/> (<c>keras.ops.trace</c>), with <see cref="Sum"/>'s dtypes.</summary>
