@@ -108,6 +108,24 @@ public class EvaluationTests
     }
 
     [Test]
+    public void An_R_error_in_invoked_work_gives_the_condition_message_and_call_as_R_does()
+    {
+        var e = Assert.Throws<REvaluationException>(() => REngine.Invoke(() =>
+        {
+            using var f = REngine.Evaluate("function() stop('bad x: ', 2)");
+            using var _ = RObject.FromCell(NativeHelpers.Call(f.Sexp, [], [], LibR.GlobalEnv));
+        }));
+        Assert.That(e!.RMessage, Is.EqualTo("bad x: 2"));
+        Assert.That(e.Call, Is.Not.Null.And.Not.Contains("Error"));
+        var withoutCall = Assert.Throws<REvaluationException>(() => REngine.Invoke(() =>
+        {
+            using var f = REngine.Evaluate("function() stop('no call', call. = FALSE)");
+            using var _ = RObject.FromCell(NativeHelpers.Call(f.Sexp, [], [], LibR.GlobalEnv));
+        }));
+        Assert.That((withoutCall!.RMessage, withoutCall.Call), Is.EqualTo(("no call", (string?)null)));
+    }
+
+    [Test]
     public void Output_and_messages_are_captured_apart()
     {
         var (output, error) = RConsole.Capture(() => REngine.Execute("cat('to stdout\\n'); message('to stderr')"));

@@ -202,7 +202,9 @@ public static unsafe partial class REngine
         // Rethrown with the stack trace of the work that threw it.
         if (state.Error is { } error and not RUnwindException) ExceptionDispatchInfo.Throw(error);
         if (status != 0 || state.Error is not null)
-            throw new REvaluationException(RInterrupts.TakeRequestHonoured() | Evaluator.TakeInterrupted() ? InterruptedMessage : NativeHelpers.ErrorMessage().Trim(), null);
+            throw RInterrupts.TakeRequestHonoured() | Evaluator.TakeInterrupted()
+                ? new REvaluationException(InterruptedMessage, null)
+                : REvaluationException.FromErrorBuffer(NativeHelpers.ErrorMessage());
         return (T)state.Result!;
     }
 

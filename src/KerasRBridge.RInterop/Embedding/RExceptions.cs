@@ -24,6 +24,18 @@ public sealed class REvaluationException : Exception
         Condition = condition;
     }
 
+    /// <summary>The exception for an error R has printed at its top level: R's error buffer
+    /// (<c>geterrmessage()</c>), "Error in call : message" or "Error: message", read back into
+    /// the message and the call.</summary>
+    internal static REvaluationException FromErrorBuffer(string buffer)
+    {
+        string text = buffer.Trim();
+        const string WithCall = "Error in ", WithoutCall = "Error: ";
+        if (text.StartsWith(WithCall, StringComparison.Ordinal) && text.IndexOf(" : ", StringComparison.Ordinal) is var colon and > 0)
+            return new(text[(colon + 3)..].TrimStart(), text[WithCall.Length..colon]);
+        return new(text.StartsWith(WithoutCall, StringComparison.Ordinal) ? text[WithoutCall.Length..] : text, null);
+    }
+
     /// <summary>R's condition object, when the error came from calling an R function
     /// (<see cref="RFunction.Invoke"/>): what a handler in R would have received.</summary>
     public RObject? Condition { get; }
