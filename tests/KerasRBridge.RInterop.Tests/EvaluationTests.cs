@@ -98,31 +98,30 @@ public class EvaluationTests
     {
         // The R function errors while .NET is calling it: the unwind stops in C and resumes at R's
         // top level only after the managed frames are gone.
-        var e = Assert.Throws<REvaluationException>(() => REngine.Invoke(() =>
-        {
-            using var f = REngine.Evaluate("function() stop('from the callback')");
-            using var _ = RObject.FromCell(NativeHelpers.Call(f.Sexp, [], [], LibR.GlobalEnv));
-        }));
-        Assert.That(e!.Message, Does.Contain("from the callback"));
+        var e = ErrorOfCalling("function() stop('from the callback')");
+        Assert.That(e.Message, Does.Contain("from the callback"));
         Assert.That(REngine.Evaluate("1 + 1", r => RArrays_Double(r)), Is.EqualTo(2), "R keeps working after the error");
     }
 
     [Test]
     public void An_R_error_in_invoked_work_gives_the_condition_message_and_call_as_R_does()
     {
+        var e = ErrorOfCalling("function() stop('bad x: ', 2)");
+        Assert.That(e.RMessage, Is.EqualTo("bad x: 2"));
+        Assert.That(e.Call, Is.Not.Null.And.Not.Contains("Error"));
+        var withoutCall = ErrorOfCalling("function() stop('no call', call. = FALSE)");
+        Assert.That((withoutCall.RMessage, withoutCall.Call), Is.EqualTo(("no call", (string?)null)));
+    }
+
+    // The error of calling an R function from .NET work on R's thread (not through Evaluate()).
+    private static REvaluationException ErrorOfCalling(string function)
+    {
         var e = Assert.Throws<REvaluationException>(() => REngine.Invoke(() =>
         {
-            using var f = REngine.Evaluate("function() stop('bad x: ', 2)");
+            using var f = REngine.Evaluate(function);
             using var _ = RObject.FromCell(NativeHelpers.Call(f.Sexp, [], [], LibR.GlobalEnv));
         }));
-        Assert.That(e!.RMessage, Is.EqualTo("bad x: 2"));
-        Assert.That(e.Call, Is.Not.Null.And.Not.Contains("Error"));
-        var withoutCall = Assert.Throws<REvaluationException>(() => REngine.Invoke(() =>
-        {
-            using var f = REngine.Evaluate("function() stop('no call', call. = FALSE)");
-            using var _ = RObject.FromCell(NativeHelpers.Call(f.Sexp, [], [], LibR.GlobalEnv));
-        }));
-        Assert.That((withoutCall!.RMessage, withoutCall.Call), Is.EqualTo(("no call", (string?)null)));
+        return e!;
     }
 
     [Test]
