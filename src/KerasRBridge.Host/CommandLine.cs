@@ -64,6 +64,9 @@ internal sealed record CommandLine(string[]? Lines, bool Interactive, string[] S
                     return null;
                 }
                 return new CommandLine(File.ReadAllLines(file), Interactive: false, rest);
+            case [var known, .. var extra] when known is "repl" or "--version" or "--help" or "-h":
+                error = $"krbridge: {known} takes no arguments. Received: {string.Join(' ', extra)}\n{Usage}";
+                return null;
             case [var unknown, ..]:
                 error = unknown.StartsWith('-')
                     ? $"krbridge: unknown option '{unknown}'\n{Usage}"

@@ -44,6 +44,15 @@ public class UsageTests
         Assert.That(run.Error, Does.StartWith(message + "\nusage: krbridge"));
     }
 
+    [TestCase("--version")]
+    [TestCase("repl")]
+    public void A_command_that_takes_no_arguments_names_the_extra_ones_with_status_2(string command)
+    {
+        var run = Krbridge.Run([command, "extra"]);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith($"krbridge: {command} takes no arguments. Received: extra\nusage: krbridge"));
+    }
+
     [Test]
     public void Without_the_R_package_it_says_where_R_looked_and_exits_with_1()
     {
