@@ -102,7 +102,7 @@ start_indices_of <- function(start_indices) {
 #'
 #' @param xs,x A list of tensors, variables or R arrays; or one of them.
 #' @param axis The axis, 1-based (negative from the end); `NULL` for `op_concatenate()` to flatten.
-#' @param num For keras3's signature; the number of tensors is the length of the axis.
+#' @param num `NULL`, or the length of the axis (the number of tensors), checked as TensorFlow checks it.
 #' @param indices_or_sections A number of equal sections, or the 1-based positions where
 #'   sections start.
 #' @return A tensor (`op_unstack()`, `op_split()`: a list of tensors).
@@ -131,6 +131,9 @@ op_stack <- function(x, axis = 1L) .Call(krb_call2, "op_stack", x, axis)
 op_unstack <- function(x, num = NULL, axis = 1L) {
   x <- tensor_of(x)
   n <- axis_length(x, axis)
+  # TensorFlow's unstack refuses a `num` that is not the axis' length (NumPy's ignores it).
+  if (!is.null(num) && whole_number(num, "num") != n)
+    raise_bridge_error("value_error", sprintf("`num` must be the length of the axis unstacked, %d. Received: num=%s, axis=%s, shape=%s", n, shown(num), shown(axis), shape_text(x)))
   lapply(seq_len(n), function(j) op_take(x, j, axis = axis))
 }
 

@@ -28,6 +28,13 @@ test_that("op_unstack and op_split give lists of tensors", {
   expect_bridge_error(op_split(op_arange(5L), 2), "value_error", "equal division")
 })
 
+test_that("op_unstack takes `num` equal to the axis length and refuses another, as TensorFlow's unstack does", {
+  m <- matrix(1:6, 2)
+  expect_length(op_unstack(m, num = 3, axis = 2), 3L)
+  expect_bridge_error(op_unstack(m, num = 3), "value_error", "`num` must be the length of the axis unstacked, 2. Received: num=3", fixed = TRUE)
+  expect_bridge_error(op_unstack(m, num = 1.5), "type_error", "`num` must be a whole number")
+})
+
 test_that("op_split reads a tensor as keras3 does: a 0-d one counts sections, a 1-D one holds 1-based points", {
   x <- op_array(matrix(1:6, 2))
   expect_identical(lapply(op_split(x, op_array(c(2L, 3L)), axis = 2), as.array), lapply(op_split(x, c(2, 3), axis = 2), as.array))
