@@ -322,10 +322,12 @@ internal readonly struct ErfinvFunction : IFloatFunction, IFloat64Scalar<ErfinvF
     }
 }
 
-internal readonly struct ArcsinFunction : IFloatFunction
+internal readonly struct ArcsinFunction : IFloatFunction, IFloat64Function<ArcsinFunction>
 {
     public static string Name => "arcsin";
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Asin(x, d);
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<ArcsinFunction, T>(x, d);
+    public static void Float64(ReadOnlySpan<double> x, Span<double> d) => TensorPrimitives.Asin(x, d);
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => ArcTangentSeries.Arcsin(x, d);
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => ComplexBranches.Asin(x);
 }
@@ -338,10 +340,12 @@ internal readonly struct ArccosFunction : IFloatFunction
     public static Complex Apply(Complex x) => ComplexBranches.Acos(x);
 }
 
-internal readonly struct ArctanFunction : IFloatFunction
+internal readonly struct ArctanFunction : IFloatFunction, IFloat64Function<ArctanFunction>
 {
     public static string Name => "arctan";
-    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => TensorPrimitives.Atan(x, d);
+    public static void Apply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IBinaryFloatingPointIeee754<T> => Float64Blocks.Apply<ArctanFunction, T>(x, d);
+    public static void Float64(ReadOnlySpan<double> x, Span<double> d) => TensorPrimitives.Atan(x, d);
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => ArcTangentSeries.Arctan(x, d);
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => ComplexBranches.Atan(x);
 }
