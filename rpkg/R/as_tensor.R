@@ -33,7 +33,7 @@ NULL
 #' as_tensor(1:6, shape = c(NA, 2))
 #' @export
 as_tensor <- function(x, dtype = NULL, ..., shape = NULL, name = NULL) {
-  if (!is.null(dtype)) dtype <- op_dtype(op_zeros(0L, dtype = dtype))
+  if (!is.null(dtype)) dtype <- standardize_dtype(dtype)
   if (!is.null(dtype) && is.double(x) && !is_kerasbridge_object(x) && grepl("int", dtype)) {
     if (dtype_limits(dtype)[[2L]] <= .Machine$integer.max) storage.mode(x) <- "integer"
     if (anyNA(x))

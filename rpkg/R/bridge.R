@@ -55,6 +55,10 @@ progress_settings <- function() {
 # NA and strings too, where isTRUE() would read them as FALSE).
 flag <- function(value, name) .Call(krb_call2, "flag", value, name)
 
+# Keras's standardize_dtype(): a dtype's canonical name, as the engine reads it (NULL: floatx);
+# a name the engine does not know is its classed error.
+standardize_dtype <- function(dtype) if (is.null(dtype)) config_floatx() else op_dtype(op_zeros(0L, dtype = dtype))
+
 # A number argument: one R number, not missing and not of a class (a Date), as a double.
 one_number <- function(value, name) {
   if (!is.numeric(value) || length(value) != 1L || is.na(value) || is.object(value))

@@ -18,7 +18,7 @@ policy_object <- function(class_name, name, dtypes, mode) {
 # DTypePolicy's _parse_name(): the compute and the variable dtype of a float policy's name.
 float_policy_dtypes <- function(name) {
   switch(name, mixed_float16 = c("float16", "float32"), mixed_bfloat16 = c("bfloat16", "float32"), {
-    dtype <- tryCatch(op_dtype(op_zeros(0L, dtype = name)), kerasbridge_error = function(e) NULL)
+    dtype <- tryCatch(standardize_dtype(name), kerasbridge_error = function(e) NULL)
     if (is.null(dtype))
       raise_bridge_error("value_error", sprintf("Cannot convert '%s' to a mixed precision DTypePolicy. Valid policies include 'mixed_float16', 'mixed_bfloat16', and the name of any float dtype such as 'float32'.", name))
     c(dtype, dtype)

@@ -173,9 +173,6 @@ python_ops <- function(ns) {
 # ops; anything else (an array is one NumPy array) stays as it is.
 python_list <- function(x) if (is.atomic(x) && is.null(dim(x)) && length(x) > 1L) as.list(unname(x)) else x
 
-# Keras's standardize_dtype(): a dtype's canonical name, as the engine reads it (NULL: floatx).
-standardize_dtype <- function(dtype) if (is.null(dtype)) config_floatx() else op_zeros(0L, dtype)$dtype
-
 fill_keras_module <- function(module, ns) {
   # Made on first use: wrapping some 150 functions would add milliseconds to every start-up.
   delayedAssign("ops", python_ops(ns), assign.env = module)

@@ -143,7 +143,7 @@ least_value <- function(dtype) if (grepl("int|bool", dtype)) dtype_limits(dtype)
 op_saturate_cast <- function(x, dtype) {
   x <- tensor_of(x)
   from <- op_dtype(x)
-  to <- op_dtype(op_zeros(0L, dtype = dtype))
+  to <- standardize_dtype(dtype)
   bounds <- c(max(dtype_limits(from)[[1L]], dtype_limits(to)[[1L]]), min(dtype_limits(from)[[2L]], dtype_limits(to)[[2L]]))
   # Each bound as a value of x's dtype: a float one nudged toward zero while it rounds beyond
   # what `to` holds; an integer maximum of 2^63 or 2^64, which stands for 2^63 - 1 or 2^64 - 1
