@@ -61,30 +61,40 @@ internal static class Float64Blocks
     }
 }
 
-/// <summary>
-/// An odd function (sinh, tanh) by a vectorised float64 form whose error near 0 is absolute,
-/// not relative (tanh(1e-10) 1.00000008e-10, tanh(0) -0): below 2^-12, where the function
-/// differs from x by less than float32's rounding, x itself.
-/// </summary>
-internal static class OddNearZero
+/// <summary>A float function of two arguments whose results are rounded to float32 or narrower,
+/// computed in float64 (float64 tensors keep their own, exact form).</summary>
+internal interface IFloat64Narrowed2
 {
-    private const double Below = 1.0 / 4096;
-    private const int ChunkLength = 256;
+    /// <summary>The function of each pair; <paramref name="destination"/> may be either input.</summary>
+    static abstract void Narrowed(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination);
+}
 
-    /// <summary>The function of each element of <paramref name="x"/>; <paramref name="destination"/> may be <paramref name="x"/>.</summary>
-    internal static void Apply(ReadOnlySpan<double> x, Span<double> destination, SpanFunction function)
+/// <summary>An <see cref="IFloat64Narrowed2"/> over narrow float tensors, a float64 block at a time.</summary>
+internal static class Float64Blocks2
+{
+    private const int BlockLength = 256;
+
+    /// <summary>The function of each pair; an input of length 1 is the same value for every
+    /// element (a scalar operand).</summary>
+    internal static void Apply<TFunction, T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
+        where TFunction : IFloat64Narrowed2
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        Span<double> copy = stackalloc double[ChunkLength];
-        for (int start = 0; start < x.Length; start += ChunkLength)
+        Span<double> xs = stackalloc double[BlockLength], ys = stackalloc double[BlockLength];
+        for (int start = 0; start < destination.Length; start += BlockLength)
         {
-            var inputs = copy[..Math.Min(ChunkLength, x.Length - start)];
-            x.Slice(start, inputs.Length).CopyTo(inputs);
-            var results = destination.Slice(start, inputs.Length);
-            function(inputs, results);
-            for (int i = 0; i < inputs.Length; i++)
-                if (Math.Abs(inputs[i]) < Below) results[i] = inputs[i];
+            int length = Math.Min(BlockLength, destination.Length - start);
+            Widen(x, start, xs[..length]);
+            Widen(y, start, ys[..length]);
+            TFunction.Narrowed(xs[..length], ys[..length], xs[..length]);
+            TensorPrimitives.ConvertTruncating<double, T>(xs[..length], destination.Slice(start, length));
         }
     }
 
-    internal delegate void SpanFunction(ReadOnlySpan<double> x, Span<double> destination);
+    private static void Widen<T>(ReadOnlySpan<T> source, int start, Span<double> block)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (source.Length == 1) block.Fill(double.CreateTruncating(source[0]));
+        else TensorPrimitives.ConvertTruncating(source.Slice(start, block.Length), block);
+    }
 }

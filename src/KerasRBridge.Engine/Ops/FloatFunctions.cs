@@ -39,8 +39,8 @@ internal readonly struct ExpFunction : IFloatFunction, IFloat64Function<ExpFunct
 
 /// <summary><c>e^x - 1</c> by Kahan's method, exact near zero where <c>exp(x) - 1</c> (which
 /// TensorPrimitives.ExpM1 computes) loses every digit. Float64 one element at a time with libm's
-/// exp and log; narrower floats with the vectorised ones over a float64 block, whose few ulp
-/// float32's rounding removes.</summary>
+/// exp and log; narrower floats with the vectorised exp over a float64 block and the series
+/// near zero (<see cref="SmallArgumentSeries"/>), whose few float64 ulp float32's rounding removes.</summary>
 internal readonly struct ExpM1Function : IFloatFunction, IFloat64Scalar<ExpM1Function>
 {
     public static string Name => "expm1";
@@ -51,27 +51,21 @@ internal readonly struct ExpM1Function : IFloatFunction, IFloat64Scalar<ExpM1Fun
     public static double Of(double x)
     {
         double u = Math.Exp(x);
-        return Kahan(x, u, Math.Log(u));
+        if (u == 1) return x;
+        double um1 = u - 1;
+        if (um1 == -1 || double.IsInfinity(u)) return um1;
+        return um1 * x / Math.Log(u);
     }
 
     /// <summary>One element of any float dtype, computed in float64.</summary>
     internal static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T> => T.CreateTruncating(Of(double.CreateTruncating(x)));
 
-    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d)
-    {
-        Span<double> exps = stackalloc double[x.Length], logs = stackalloc double[x.Length];
-        TensorPrimitives.Exp(x, exps);
-        TensorPrimitives.Log(exps, logs);
-        for (int i = 0; i < x.Length; i++) d[i] = Kahan(x[i], exps[i], logs[i]);
-    }
-
-    private static double Kahan(double x, double u, double logU)
-    {
-        if (u == 1) return x;
-        double um1 = u - 1;
-        if (um1 == -1 || double.IsInfinity(u)) return um1;
-        return um1 * x / logU;
-    }
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) =>
+        SmallArgumentSeries.Apply(x, d, static (x, d) =>
+        {
+            TensorPrimitives.Exp(x, d);
+            TensorPrimitives.Subtract(d, 1.0, d);
+        }, 1.0 / 2, 1.0 / 6);
 }
 
 internal readonly struct LogFunction : IFloatFunction
@@ -84,7 +78,8 @@ internal readonly struct LogFunction : IFloatFunction
 
 /// <summary><c>log(1 + x)</c> by Goldberg's method, exact near zero where <c>log(1 + x)</c> (which
 /// TensorPrimitives.LogP1 computes) loses every digit. Float64 one element at a time with libm's
-/// log; narrower floats with the vectorised one over a float64 block.</summary>
+/// log; narrower floats with the vectorised one over a float64 block and the series near zero
+/// (<see cref="SmallArgumentSeries"/>).</summary>
 internal readonly struct Log1PFunction : IFloatFunction, IFloat64Scalar<Log1PFunction>
 {
     public static string Name => "log1p";
@@ -95,27 +90,22 @@ internal readonly struct Log1PFunction : IFloatFunction, IFloat64Scalar<Log1PFun
     public static double Of(double x)
     {
         double u = 1 + x;
-        return Goldberg(x, u, Math.Log(u));
+        if (u == 1) return x;
+        double logU = Math.Log(u);
+        if (double.IsInfinity(u) || u <= 0) return logU;
+        // x / (u - 1) is near 1: dividing first keeps a large x's product finite.
+        return logU * (x / (u - 1));
     }
 
     /// <summary>One element of any float dtype, computed in float64.</summary>
     internal static T Of<T>(T x) where T : IBinaryFloatingPointIeee754<T> => T.CreateTruncating(Of(double.CreateTruncating(x)));
 
-    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d)
-    {
-        Span<double> sums = stackalloc double[x.Length], logs = stackalloc double[x.Length];
-        TensorPrimitives.Add(x, 1.0, sums);
-        TensorPrimitives.Log(sums, logs);
-        for (int i = 0; i < x.Length; i++) d[i] = Goldberg(x[i], sums[i], logs[i]);
-    }
-
-    private static double Goldberg(double x, double u, double logU)
-    {
-        if (u == 1) return x;
-        if (double.IsInfinity(u) || u <= 0) return logU;
-        // x / (u - 1) is near 1: dividing first keeps a large x's product finite.
-        return logU * (x / (u - 1));
-    }
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) =>
+        SmallArgumentSeries.Apply(x, d, static (x, d) =>
+        {
+            TensorPrimitives.Add(x, 1.0, d);
+            TensorPrimitives.Log(d, d);
+        }, -1.0 / 2, 1.0 / 3);
 }
 
 internal readonly struct Log2Function : IFloatFunction
@@ -351,7 +341,7 @@ internal readonly struct ArctanFunction : IFloatFunction, IFloat64Function<Arcta
 }
 
 /// <summary>sinh by libm's in float64 (TensorPrimitives' is off by up to 27 ulp and gives sinh(0) as -0);
-/// for narrower dtypes TensorPrimitives' float64 sinh, x itself where sinh(x) rounds to x.</summary>
+/// for narrower dtypes TensorPrimitives' float64 sinh, its series near zero (<see cref="SmallArgumentSeries"/>).</summary>
 internal readonly struct SinhFunction : IFloatFunction, IFloat64Scalar<SinhFunction>
 {
     public static string Name => "sinh";
@@ -359,7 +349,7 @@ internal readonly struct SinhFunction : IFloatFunction, IFloat64Scalar<SinhFunct
 
     public static double Of(double x) => Math.Sinh(x);
 
-    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => OddNearZero.Apply(x, d, TensorPrimitives.Sinh);
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => SmallArgumentSeries.Apply(x, d, TensorPrimitives.Sinh, 0, 1.0 / 6);
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => Complex.Sinh(x);
 }
@@ -379,7 +369,7 @@ internal readonly struct CoshFunction : IFloatFunction, IFloat64Scalar<CoshFunct
 }
 
 /// <summary>tanh by libm's in float64 (TensorPrimitives' is off by up to 151 ulp and gives tanh(0) as -0);
-/// for narrower dtypes TensorPrimitives' float64 tanh, x itself where tanh(x) rounds to x.</summary>
+/// for narrower dtypes TensorPrimitives' float64 tanh, its series near zero (<see cref="SmallArgumentSeries"/>).</summary>
 internal readonly struct TanhFunction : IFloatFunction, IFloat64Scalar<TanhFunction>
 {
     public static string Name => "tanh";
@@ -387,7 +377,7 @@ internal readonly struct TanhFunction : IFloatFunction, IFloat64Scalar<TanhFunct
 
     public static double Of(double x) => Math.Tanh(x);
 
-    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => OddNearZero.Apply(x, d, TensorPrimitives.Tanh);
+    public static void Narrowed(ReadOnlySpan<double> x, Span<double> d) => SmallArgumentSeries.Apply(x, d, TensorPrimitives.Tanh, 0, -1.0 / 3);
     public static bool HasComplexForm => true;
     public static Complex Apply(Complex x) => Complex.Tanh(x);
 }

@@ -28,12 +28,34 @@ internal readonly struct MinimumKernel<T> : IBinaryKernel<MinimumKernel<T>, T, T
     public static void Apply(T x, ReadOnlySpan<T> y, Span<T> destination) => TensorPrimitives.Min(y, x, destination);
 }
 
-internal readonly struct Atan2Kernel<T> : IBinaryKernel<Atan2Kernel<T>, T, T> where T : IFloatingPointIeee754<T>
+/// <summary>atan2(x, y), the angle of the point (y, x): float64 by TensorPrimitives, narrower
+/// floats' spans four at a time in float64 (<see cref="ArcTangentSeries.Atan2"/>), and single
+/// elements in float64 rounded once.</summary>
+internal readonly struct Atan2Kernel<T> : IBinaryKernel<Atan2Kernel<T>, T, T>, IFloat64Narrowed2
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
-    public static T Apply(T x, T y) => T.Atan2(x, y);
-    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination) => TensorPrimitives.Atan2(x, y, destination);
-    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> destination) => TensorPrimitives.Atan2(x, y, destination);
-    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> destination) => TensorPrimitives.Atan2(x, y, destination);
+    public static T Apply(T x, T y) => T.CreateTruncating(Math.Atan2(double.CreateTruncating(x), double.CreateTruncating(y)));
+
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
+    {
+        if (typeof(T) == typeof(double)) TensorPrimitives.Atan2(x, y, destination);
+        else Float64Blocks2.Apply<Atan2Kernel<T>, T>(x, y, destination);
+    }
+
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> destination)
+    {
+        if (typeof(T) == typeof(double)) TensorPrimitives.Atan2(x, y, destination);
+        else Float64Blocks2.Apply<Atan2Kernel<T>, T>(x, new ReadOnlySpan<T>(in y), destination);
+    }
+
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> destination)
+    {
+        if (typeof(T) == typeof(double)) TensorPrimitives.Atan2(x, y, destination);
+        else Float64Blocks2.Apply<Atan2Kernel<T>, T>(new ReadOnlySpan<T>(in x), y, destination);
+    }
+
+    public static void Narrowed(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination) =>
+        ArcTangentSeries.Atan2(x, y, destination);
 }
 
 /// <summary>A float function's complex form, element by element.</summary>
