@@ -86,8 +86,6 @@ python_op <- function(f, name) {
     args <- as.list(match.call(f, as.call(c(list(f), list(...)))))[-1L]
     for (a in intersect(names(args), python_axis_arguments)) {
       # tensordot's axes = N is a count, which keras3 also takes 1-based (N + 1), as an axis.
-      # Python's axes = (1, 0) is a pair of axes, keras3's list(2, 1).
-      if (name == "tensordot" && a == "axes" && !is.list(args[[a]]) && length(args[[a]]) > 1L) args[[a]] <- as.list(args[[a]])
       # args[a] <- list(): an explicit NULL (Python's None, "all axes") must stay.
       args[a] <- list(to_one_based(args[[a]]))
     }
@@ -137,6 +135,13 @@ python_ops <- function(ns) {
       image[[sub("^(crop|pad)$", "\\1_images", sub("^image_", "", short))]] <- python_op(get(name, envir = ns), short)
     else
       ops[[short]] <- python_op(get(name, envir = ns), short)
+  }
+  # Keras ops that keras3 has no op_*() function for, written to keras3's conventions in lists
+  # named keras_ops_<group> (keras-ops-*.R) and given Python's meaning of their arguments as
+  # every other op here.
+  for (group in ls(ns, pattern = "^keras_ops_")) {
+    extra <- get(group, envir = ns)
+    for (short in names(extra)) ops[[short]] <- python_op(extra[[short]], short)
   }
   lockEnvironment(image, bindings = TRUE)
   ops$image <- image

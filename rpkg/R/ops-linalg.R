@@ -78,7 +78,9 @@ op_vdot <- function(x1, x2) {
 #' @rdname op_linalg
 #' @export
 op_tensordot <- function(x1, x2, axes = 3L) {
-  # A list of other than two is refused below, as NumPy refuses to unpack it.
+  # keras3 hands a vector of several axes to Keras as a list (c(1, 3) pairs x1's first axis
+  # with x2's third); a list of other than two is refused below, as NumPy refuses to unpack it.
+  if (!is.list(axes) && !is_kerasbridge_object(axes) && length(axes) > 1L) axes <- as.list(axes)
   if (is.list(axes) && length(axes) == 2L) return(.Call(krb_call4, "op_tensordot", x1, x2, axes[[1L]], axes[[2L]]))
   if (!is.numeric(axes) || length(axes) != 1L || is.na(axes) || axes < 1)
     raise_bridge_error("value_error", sprintf("`axes` must be a number of axes, 1-based as keras3 takes it (1 sums none), or a list of two vectors of axes. Received: axes=%s", shown(axes)))

@@ -244,6 +244,15 @@ public class OpsMathTests
     }
 
     [Test]
+    public void Sign_of_complex_numbers_is_the_unit_number_in_their_direction_and_zero_for_zero()
+    {
+        var signs = Ops.Sign(Vector(new Complex(3, 4), new Complex(0, -2), Complex.Zero, new Complex(-3, 0)));
+        Assert.That(signs.DType, Is.EqualTo(DType.Complex128));
+        Assert.That(signs.ToArray<Complex>(), Is.EqualTo(new[] { new Complex(0.6, 0.8), new Complex(0, -1), Complex.Zero, new Complex(-1, 0) }));
+        Assert.That(Ops.Sign(Vector(new Complex(3, 4)).Cast(DType.Complex64)).DType, Is.EqualTo(DType.Complex64));
+    }
+
+    [Test]
     public void Sign_of_bools_is_a_type_error()
     {
         var ex = Assert.Throws<KerasTypeError>(() => Ops.Sign(Vector(true)));

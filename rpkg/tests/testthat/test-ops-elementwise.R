@@ -87,6 +87,12 @@ test_that("op_negative, op_abs, op_sign and op_square equal base R", {
   expect_identical(op_sign(array(-3:3, 7))$dtype, "int32")
 })
 
+test_that("op_sign of complex numbers is x / Mod(x), 0 for 0, as TensorFlow's sign", {
+  z <- c(3+4i, -2i, 0, -3)
+  expect_equal(as.array(op_sign(array(z))), array(ifelse(z == 0, 0, z / Mod(z))))
+  expect_identical(op_sign(op_array(z, "complex64"))$dtype, "complex64")
+})
+
 test_that("op_sign of logicals is a type_error naming the dtype", {
   expect_bridge_error(op_sign(array(TRUE, 1)), "type_error", "`sign` does not support dtype bool.", fixed = TRUE)
 })

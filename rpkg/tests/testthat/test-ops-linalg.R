@@ -21,6 +21,17 @@ test_that("op_tensordot sums axes = N - 1 last axes of x1 against the first of x
   expect_bridge_error(op_tensordot(a, a, axes = 0), "value_error", "1-based")
 })
 
+test_that("op_tensordot takes a vector of two axes as keras3 does, the pair of axes it lists", {
+  x <- array(0:23, c(1, 2, 3, 4))
+  y <- array(0:23, c(3, 4, 1, 2))
+  # np.tensordot(x, y, axes=[0, 2]) sums x's first axis against y's third.
+  expected <- op_tensordot(x, y, axes = list(1, 3))
+  expect_identical(op_shape(op_tensordot(x, y, axes = c(1, 3))), op_shape(expected))
+  expect_equal(as.array(op_tensordot(x, y, axes = c(1, 3))), as.array(expected))
+  expect_identical(dim(as.array(expected)), c(2L, 3L, 4L, 3L, 4L, 2L))
+  expect_bridge_error(op_tensordot(x, y, axes = c(1, 2, 3)), "value_error", "Received: axes=list(1, 2, 3)", fixed = TRUE)
+})
+
 test_that("op_solve, op_inv, op_det and op_cholesky equal solve(), det() and chol()", {
   expect_equal(as.array(op_solve(a, c(6, 5))), array(solve(a, c(6, 5)), 2))
   expect_equal(as.array(op_solve(a, diag(2))), solve(a))

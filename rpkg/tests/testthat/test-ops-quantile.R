@@ -134,3 +134,10 @@ test_that("no quantiles asked are an empty result, as NumPy's", {
   expect_identical(as.integer(op_shape(op_quantile(c(1, 2, 3), numeric(0)))), 0L)
   expect_identical(as.integer(op_shape(op_quantile(matrix(1:6, 2), numeric(0), axis = 1))), c(0L, 3L))
 })
+
+test_that("op_quantile takes q as a list, the Python list keras3 hands Keras: one axis even for one quantile", {
+  x <- op_array(rbind(1:3, 4:6), "float32")
+  expect_equal(as.array(op_quantile(x, list(0.5), axis = 2)), matrix(c(2, 5), 1))
+  expect_equal(as.array(op_quantile(x, list(0.25, 0.75))), array(quantile(1:6, c(0.25, 0.75), names = FALSE)), tolerance = 1e-6)
+  expect_bridge_error(op_quantile(x, list(0.5, "a")), "value_error", "Quantiles must be in the range [0, 1]", fixed = TRUE)
+})

@@ -10,6 +10,12 @@ internal readonly struct SignKernel<T> : IUnaryKernel<SignKernel<T>, T, T> where
     public static T Apply(T x) => T.IsNaN(x) ? x : T.CreateTruncating(T.Sign(x));
 }
 
+/// <summary>A complex number's sign, the point of the unit circle in its direction; 0 for 0.</summary>
+internal readonly struct ComplexSignKernel : IUnaryKernel<ComplexSignKernel, Complex, Complex>
+{
+    public static Complex Apply(Complex x) => x == Complex.Zero ? Complex.Zero : x / Complex.Abs(x);
+}
+
 /// <summary>The larger element; NaN if either is NaN (<see cref="INumber{T}.Max"/>), as NumPy's maximum.</summary>
 internal readonly struct MaximumKernel<T> : IBinaryKernel<MaximumKernel<T>, T, T> where T : INumber<T>
 {

@@ -123,12 +123,13 @@ public static partial class Ops
 
     /// <summary>
     /// Elementwise sign (<c>keras.ops.sign</c>): -1, 0 or 1 in the same dtype; NaN stays NaN.
+    /// Complex numbers' sign is <c>x / |x|</c> (0 for 0), as TensorFlow's and NumPy 2's.
     /// </summary>
-    /// <exception cref="KerasTypeError"><paramref name="x"/> is bool or complex, for which NumPy has no sign.</exception>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is bool, for which NumPy has no sign.</exception>
     public static NdArray Sign(NdArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.DType == DType.Bool || DTypes.IsComplex(x.DType))
+        if (x.DType == DType.Bool)
             throw new KerasTypeError($"`sign` does not support dtype {DTypes.Name(x.DType)}.");
         return NumericDispatch.Unary<SignFamily>(x, x.DType);
     }
@@ -211,7 +212,7 @@ public static partial class Ops
         public static SignFamily Create(NdArray x) => new(x);
         public NdArray Float<T>() where T : unmanaged, IBinaryFloatingPointIeee754<T> => Elementwise.Unary<T, T, SignKernel<T>>(x);
         public NdArray Integer<T>() where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T> => Elementwise.Unary<T, T, SignKernel<T>>(x);
-        public NdArray Complex128() => throw new UnreachableException("Complex input is refused first.");
+        public NdArray Complex128() => Elementwise.Unary<Complex, Complex, ComplexSignKernel>(x);
         public NdArray Bool() => throw new UnreachableException("Bool input is refused first.");
     }
 
