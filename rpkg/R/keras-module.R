@@ -1,6 +1,24 @@
 #' @include random.R scopes.R initializers.R config.R
 NULL
 
+# An environment standing for a Python module: `$` of a name it lacks is Python's AttributeError.
+python_module <- function(name, values = list()) {
+  structure(list2env(values, parent = emptyenv()), class = c("kerasbridge_module", "environment"), module = name)
+}
+
+#' @export
+`$.kerasbridge_module` <- function(x, name) {
+  if (!exists(name, envir = x, inherits = FALSE))
+    raise_bridge_error("attribute_error", sprintf("module '%s' has no attribute '%s'", attr(x, "module"), name))
+  get(name, envir = x, inherits = FALSE)
+}
+
+#' @export
+print.kerasbridge_module <- function(x, ...) {
+  cat(sprintf("<module '%s' (kerasbridge)>\n", attr(x, "module")))
+  invisible(x)
+}
+
 #' The `keras` object: code written against Keras's Python module
 #'
 #' keras3 code sometimes reaches past keras3's R functions into the Python module:
@@ -36,6 +54,9 @@ NULL
 #'   `conjugate()` and `swish()` are Keras's other names for `abs()`, `max()`, `min()`, `conj()`
 #'   and `silu()`.
 #'
+#' A name the Python module does not have is an `attribute_error`, as reticulate's
+#' `AttributeError` would be.
+#'
 #' @format An environment.
 #' @examples
 #' x <- op_array(matrix(1:6, 2), "float32")
@@ -45,7 +66,7 @@ NULL
 #' with(keras$name_scope("block"), keras$Variable(0, name = "bias"))$path
 #' keras$random$normal(c(2, 2), seed = 1L)
 #' @export
-keras <- new.env(parent = emptyenv())
+keras <- python_module("keras")
 
 # Arguments whose values are axes, shifted from Python's 0-based to keras3's 1-based.
 python_axis_arguments <- c("axis", "axes", "axis1", "axis2", "source", "destination")
@@ -125,8 +146,8 @@ with.kerasbridge_name_scope <- function(data, expr, ...) {
 
 # keras$ops wraps every op_*() function (exports are not yet registered while the package loads).
 python_ops <- function(ns) {
-  ops <- new.env(parent = emptyenv())
-  image <- new.env(parent = emptyenv())
+  ops <- python_module("keras.ops")
+  image <- python_module("keras.ops.image")
   for (name in ls(ns, pattern = "^op_")) {
     if (startsWith(name, "op_subset")) next
     short <- sub("^op_", "", name)
@@ -181,7 +202,7 @@ python_list <- function(x) if (is.atomic(x) && is.null(dim(x)) && length(x) > 1L
 fill_keras_module <- function(module, ns) {
   # Made on first use: wrapping some 150 functions would add milliseconds to every start-up.
   delayedAssign("ops", python_ops(ns), assign.env = module)
-  random <- new.env(parent = emptyenv())
+  random <- python_module("keras.random")
   for (name in c("normal", "uniform", "truncated_normal", "dropout", "gamma", "beta", "binomial"))
     random[[name]] <- get(paste0("random_", name), envir = ns)
   random$categorical <- function(logits, num_samples, dtype = "int32", seed = NULL)
@@ -189,7 +210,7 @@ fill_keras_module <- function(module, ns) {
   random$randint <- random_integer
   random$shuffle <- function(x, axis = 0L, seed = NULL) random_shuffle(x, to_one_based(axis), seed)
   random$SeedGenerator <- random_seed_generator
-  initializers <- new.env(parent = emptyenv())
+  initializers <- python_module("keras.initializers")
   classes <- c(Zeros = "zeros", Ones = "ones", Constant = "constant", Identity = "identity",
                RandomNormal = "random_normal", RandomUniform = "random_uniform",
                TruncatedNormal = "truncated_normal", VarianceScaling = "variance_scaling",
@@ -197,7 +218,7 @@ fill_keras_module <- function(module, ns) {
                HeUniform = "he_uniform", LecunNormal = "lecun_normal", LecunUniform = "lecun_uniform",
                Orthogonal = "orthogonal", STFT = "stft")
   for (class in names(classes)) initializers[[class]] <- get(paste0("initializer_", classes[[class]]), envir = ns)
-  config <- new.env(parent = emptyenv())
+  config <- python_module("keras.config")
   config$floatx <- config_floatx
   config$set_floatx <- config_set_floatx
   config$epsilon <- config_epsilon
@@ -208,14 +229,14 @@ fill_keras_module <- function(module, ns) {
   module$random <- random
   module$initializers <- initializers
   module$config <- config
-  module$utils <- list2env(list(set_random_seed = set_random_seed), parent = emptyenv())
+  module$utils <- python_module("keras.utils", list(set_random_seed = set_random_seed))
   # keras.backend has config's getters and setters too.
-  module$backend <- list2env(c(list(clear_session = clear_session, standardize_dtype = standardize_dtype,
+  module$backend <- python_module("keras.backend", c(list(clear_session = clear_session, standardize_dtype = standardize_dtype,
                                      is_int_dtype = function(dtype) grepl("int", standardize_dtype(dtype)),
                                      is_float_dtype = function(dtype) grepl("float", standardize_dtype(dtype)),
                                      # Eager tensors only: nothing here is symbolic.
                                      is_keras_tensor = function(x) FALSE),
-                                as.list(config)), parent = emptyenv())
+                                as.list(config)))
   module$Variable <- keras_variable
   module$name_scope <- keras_name_scope
   module$StatelessScope <- stateless_scope

@@ -201,3 +201,11 @@ test_that("keras$ops$take reads one whole double as Python's int, dropping the a
   expect_identical(as.vector(as.array(keras$ops$take(op_array(c(10, 20, 30)), 1))), 20)
   expect_bridge_error(keras$ops$take(op_array(c(10, 20, 30)), 0.5), "type_error", "whole numbers")
 })
+
+test_that("a name a Keras module lacks is an attribute_error naming the module, as reticulate's AttributeError", {
+  expect_bridge_error(keras$ops$no_such_op, "attribute_error", "module 'keras.ops' has no attribute 'no_such_op'", fixed = TRUE)
+  expect_bridge_error(keras$random$no_such, "attribute_error", "module 'keras.random' has no attribute 'no_such'", fixed = TRUE)
+  expect_bridge_error(keras$nope, "attribute_error", "module 'keras' has no attribute 'nope'", fixed = TRUE)
+  expect_output(print(keras$ops), "<module 'keras.ops' (kerasbridge)>", fixed = TRUE)
+  expect_true("sum" %in% ls(keras$ops))
+})
