@@ -52,7 +52,19 @@ print.kerasbridge_module <- function(x, ...) {
 #'   `standardize_dtype()`, `is_int_dtype()`, `is_float_dtype()`, `is_keras_tensor()` (always
 #'   `FALSE`: every tensor here is eager) and `keras$config`'s functions under `keras$backend` too. `keras$ops$absolute()`, `amax()`, `amin()`,
 #'   `conjugate()` and `swish()` are Keras's other names for `abs()`, `max()`, `min()`, `conj()`
-#'   and `silu()`.
+#'   and `silu()`;
+#' * Keras ops keras3 has no `op_*()` function for, reached only as `keras$ops$<name>()`:
+#'   `hypot()`, `gcd()`, `lcm()`, `ldexp()`, `fmax()`, `fmin()`, `fmod()`, `nextafter()`,
+#'   `fabs()`, `i0()`, `sinc()`, `isneginf()`, `isposinf()`, `isreal()`, `logaddexp2()`,
+#'   `rad2deg()`, `erfc()`, `empty_like()`, `isin()`, `allclose()`, `kron()`, `vander()`,
+#'   `trapezoid()`, `geomspace()`, `ptp()`; `array_split()`, `hsplit()`, `vsplit()`, `dsplit()`,
+#'   `dstack()`, `column_stack()`, `fliplr()`, `flipud()`, `unique()`, the NaN-ignoring
+#'   `nanargmax()`, `nanargmin()`, `nancumprod()`, `nancumsum()`, `nanmax()`, `nanmean()`,
+#'   `nanmedian()`, `nanmin()`, `nanprod()`, `nanstd()`, `nansum()`, `nanvar()`, and
+#'   `percentile()`, `nanpercentile()`, `nanquantile()`; `matrix_power()`, `matrix_rank()`,
+#'   `pinv()`, `cholesky_inverse()`, `cdist()`, `segment_min()`, `segment_prod()`,
+#'   `depth_to_space()`, `space_to_depth()`, `unfold()`, `fold()`, `adaptive_average_pool()`,
+#'   `adaptive_max_pool()`, `gammainc()`.
 #'
 #' A name the Python module does not have is an `attribute_error`, as reticulate's
 #' `AttributeError` would be.
@@ -65,6 +77,8 @@ print.kerasbridge_module <- function(x, ...) {
 #' v <- keras$Variable(keras$initializers$Ones(), shape = c(2, 2))
 #' with(keras$name_scope("block"), keras$Variable(0, name = "bias"))$path
 #' keras$random$normal(c(2, 2), seed = 1L)
+#' keras$ops$hypot(op_array(c(3, 5)), op_array(c(4, 12)))
+#' keras$ops$nanmean(op_array(c(1, NaN, 3)))
 #' @export
 keras <- python_module("keras")
 

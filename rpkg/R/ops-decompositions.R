@@ -6,8 +6,11 @@ NULL
 # Keras gives it.
 
 # A floating tensor of `x` with matrices in its last two axes (square ones if `square`).
-matrices_of <- function(x, square = FALSE, name = "x") {
-  x <- floating(x)
+matrices_of <- function(x, square = FALSE, name = "x") check_matrices(floating(x), square)
+
+# The tensor `x`, refused with Keras's messages unless its last two axes hold matrices (square
+# ones if `square`).
+check_matrices <- function(x, square = FALSE) {
   .Call(krb_call2, "linalg_matrices_check", x, square)
   x
 }
