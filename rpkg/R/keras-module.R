@@ -64,7 +64,7 @@ print.kerasbridge_module <- function(x, ...) {
 #'   `percentile()`, `nanpercentile()`, `nanquantile()`; `matrix_power()`, `matrix_rank()`,
 #'   `pinv()`, `cholesky_inverse()`, `cdist()`, `segment_min()`, `segment_prod()`,
 #'   `depth_to_space()`, `space_to_depth()`, `unfold()`, `fold()`, `adaptive_average_pool()`,
-#'   `adaptive_max_pool()`, `gammainc()`.
+#'   `adaptive_max_pool()`, `gammainc()`; `view()` (the bytes read as another dtype, a copy).
 #'
 #' A name the Python module does not have is an `attribute_error`, as reticulate's
 #' `AttributeError` would be.

@@ -305,6 +305,11 @@ keras_ops_elementwise <- list(
     op_cast(op_multiply(spaced, op_linspace(signs[[1L]], signs[[2L]], num, endpoint, dtype = "float64", axis = axis)), dtype)
   },
 
+  view = function(x, dtype = NULL) {
+    x <- tensor_of(x)
+    .Call(krb_call2, "op_view", x, if (is.null(dtype)) op_dtype(x) else dtype)
+  },
+
   ptp = function(x, axis = NULL, keepdims = FALSE) {
     x <- tensor_of(x)
     if (op_dtype(x) == "bool") raise_bridge_error("type_error", "ptp does not support bool inputs. Received: x.dtype=bool")

@@ -247,3 +247,27 @@ test_that("ptp is max minus min over axes, keeping the dtype", {
   expect_equal(op_dtype(ops$ptp(op_array(c(1L, 200L), "uint8"))), "uint8")
   expect_error(ops$ptp(op_array(TRUE)), class = "type_error")
 })
+
+test_that("view reads a tensor's bytes as another dtype, the last axis scaled by the element sizes", {
+  x <- op_array(array(1:3), "int32")
+  # np.array([1, 2, 3], "int32").view("float32"): the denormals 1e-45, 3e-45, 4e-45.
+  expect_equal(as.array(keras$ops$view(x, "float32")), array(c(1, 2, 3) * 2^-149))
+  # np.array([[1, 258]], "int16").view("uint8") -> [[1, 0, 2, 1]] (little-endian bytes).
+  bytes <- keras$ops$view(op_array(matrix(c(1L, 258L), 1), "int16"), "uint8")
+  expect_identical(bytes$dtype, "uint8")
+  expect_identical(as.array(bytes), matrix(c(1L, 0L, 2L, 1L), 1))
+  expect_identical(as.array(keras$ops$view(bytes, "int16")), matrix(c(1L, 258L), 1))
+  # np.float32(1).view("int32") = 1065353216; bfloat16 and float16 keep their bit patterns.
+  expect_identical(as.vector(as.array(keras$ops$view(op_array(1, "float32"), "int32"))), 1065353216L)
+  halves <- as.vector(as.array(keras$ops$view(op_array(array(c(1L, -1L)), "int16"), "float16")))
+  expect_identical(halves[[1L]], 2^-24)
+  expect_true(is.nan(halves[[2L]]))
+  expect_identical(keras$ops$view(x)$dtype, "int32")
+})
+
+test_that("view refuses bytes that do not divide into the new dtype, and 0-d tensors changing size", {
+  expect_bridge_error(keras$ops$view(op_array(array(1:3), "int8"), "int16"), "value_error",
+                      "Cannot view array of shape (3,) and dtype int8 as dtype int16 because the total number of bytes is not divisible by the new itemsize.", fixed = TRUE)
+  expect_bridge_error(keras$ops$view(op_array(1L, "int32"), "int16"), "value_error", "not divisible by the new itemsize")
+  expect_bridge_error(keras$ops$view(op_array(array(2L), "uint8"), "bool"), "value_error")
+})

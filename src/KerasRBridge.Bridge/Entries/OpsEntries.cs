@@ -36,6 +36,7 @@ internal static unsafe class OpsEntries
         Declare.Entry("op_round", (Sexp x, int decimals) => Ops.Round(Tensors.FromR(x), decimals)),
         Declare.Entry("op_reduce", (string name, Sexp x, Sexp axis, bool keepdims) => Reduce(Lookup(Ops.ReductionsByName, name), Tensors.FromR(x), axis, keepdims)),
         Declare.Entry("op_cast", (Sexp x, string dtype) => Cast(x, DTypes.Standardize(dtype))),
+        Declare.Entry("op_view", (Sexp x, string dtype) => Ops.View(Tensors.FromR(x), DTypes.Standardize(dtype))),
         Declare.Entry("op_where", (Sexp condition, Sexp x1, Sexp x2) => Ops.Where(ROperands.Of(condition), ROperands.Of(x1), ROperands.Of(x2))),
         Declare.Entry("nonzero_positions", (Sexp x) => Ops.NonZeroPositions(Tensors.FromR(x))),
         Declare.Entry("op_clip", (Sexp x, Sexp x_min, Sexp x_max) => Ops.Clip(Tensors.FromR(x), ROperands.Of(x_min), ROperands.Of(x_max))),
