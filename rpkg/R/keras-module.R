@@ -37,10 +37,13 @@ print.kerasbridge_module <- function(x, ...) {
 #' float64); a fraction where Python takes an int is a `type_error`.
 #'
 #' * `keras$Variable()`: [keras_variable()];
-#' * `keras$ops$<name>()`: `op_<name>()` with Python's indexing (indices, segment ids, start
+#' * `keras$ops$<name>()` (also as `keras$ops$numpy$<name>()`, `keras$ops$nn$<name>()`,
+#'   `keras$ops$linalg$<name>()` for the ops of those Keras modules): `op_<name>()` with Python's indexing (indices, segment ids, start
 #'   indices, the CTC ops' `mask_index` and `switch()`'s branch index 0-based too);
 #'   `keras$ops$image$<name>()`: `op_image_<name>()`, `crop_images()` and `pad_images()` being
-#'   [op_image_crop()] and [op_image_pad()];
+#'   [op_image_crop()] and [op_image_pad()], and Keras's `sobel_edges()`, `ssim()`,
+#'   `extract_patches_3d()`, `reconstruct_patches()` and `scale_and_translate()`, which keras3 has
+#'   no `op_image_*()` for;
 #' * `keras$random$<name>()`: `random_<name>()`, `randint()` being [random_integer()], and
 #'   `SeedGenerator()` [random_seed_generator()];
 #' * `keras$initializers$<Class>()`: the `initializer_*()` function of that Keras class;
@@ -172,8 +175,9 @@ python_ops <- function(ns) {
       ops[[short]] <- python_op(get(name, envir = ns), short)
   }
   # Keras ops that keras3 has no op_*() function for, written to keras3's conventions in lists
-  # named keras_ops_<group> (keras-ops-*.R) and given Python's meaning of their arguments as
-  # every other op here.
+  # named keras_ops_<group> (keras-ops-*.R), image ops in keras_image_ops_extra, and given
+  # Python's meaning of their arguments as every other op here.
+  for (short in names(keras_image_ops_extra)) image[[short]] <- python_op(keras_image_ops_extra[[short]], short)
   for (group in ls(ns, pattern = "^keras_ops_")) {
     extra <- get(group, envir = ns)
     for (short in names(extra)) ops[[short]] <- python_op(extra[[short]], short)
@@ -204,9 +208,41 @@ python_ops <- function(ns) {
   for (alias in names(aliases)) ops[[alias]] <- ops[[aliases[[alias]]]]
   ops$map <- function(f, xs) op_map(xs, f)
   ops$vectorized_map <- function(`function`, elements) op_vectorized_map(elements, `function`)
+  # Keras's submodules of keras.ops hold the same functions: nn's and linalg's families, and
+  # numpy the rest but for the core and math ops.
+  families <- list(linalg = keras_linalg_ops, nn = keras_nn_ops)
+  for (family in names(families))
+    ops[[family]] <- python_module(paste0("keras.ops.", family), mget(families[[family]], envir = ops))
+  numpy <- setdiff(ls(ops), c(unlist(families), keras_core_and_math_ops, names(families), "image"))
+  ops$numpy <- python_module("keras.ops.numpy", mget(numpy, envir = ops))
   lockEnvironment(ops, bindings = TRUE)
   ops
 }
+
+keras_linalg_ops <- c(
+  "cholesky", "cholesky_inverse", "det", "eig", "eigh", "inv", "lstsq", "lu_factor",
+  "matrix_power", "matrix_rank", "norm", "pinv", "qr", "solve", "solve_triangular", "svd")
+
+keras_nn_ops <- c(
+  "adaptive_average_pool", "adaptive_max_pool", "average_pool", "batch_normalization",
+  "binary_crossentropy", "categorical_crossentropy", "celu", "conv", "conv_transpose",
+  "ctc_decode", "ctc_loss", "depth_to_space", "depthwise_conv", "dot_product_attention",
+  "elu", "fold", "gelu", "glu", "hard_shrink", "hard_sigmoid", "hard_silu", "hard_swish",
+  "hard_tanh", "layer_normalization", "leaky_relu", "log_sigmoid", "log_softmax", "max_pool",
+  "moments", "multi_hot", "normalize", "one_hot", "polar", "psnr", "relu", "relu6",
+  "rms_normalization", "selu", "separable_conv", "sigmoid", "silu", "soft_shrink", "softmax",
+  "softplus", "softsign", "space_to_depth", "sparse_categorical_crossentropy", "sparse_plus",
+  "sparse_sigmoid", "sparsemax", "squareplus", "swish", "tanh_shrink", "threshold", "unfold")
+
+# keras.ops.core's and keras.ops.math's, which keras.ops has but keras.ops.numpy does not.
+keras_core_and_math_ops <- c(
+  "associative_scan", "cast", "cdist", "cond", "convert_to_numpy", "convert_to_tensor",
+  "custom_gradient", "dtype", "erf", "erfc", "erfinv", "extract_sequences", "fft", "fft2",
+  "fori_loop", "gammainc", "ifft2", "in_top_k", "irfft", "is_tensor", "istft", "logdet",
+  "logsumexp", "map", "rearrange", "rfft", "rsqrt", "saturate_cast", "scan", "scatter",
+  "scatter_update", "segment_max", "segment_min", "segment_prod", "segment_sum", "shape",
+  "slice", "slice_update", "stft", "stop_gradient", "switch", "top_k", "unstack",
+  "vectorized_map", "view_as_complex", "view_as_real", "while_loop")
 
 # An R vector of several elements without dim as reticulate hands it to Python: a list (its
 # names dropped, as reticulate drops them), so a structure of that many leaves for the loop

@@ -131,7 +131,8 @@ test_that("keras$random$categorical draws 0-based classes, as Python's keras.ran
 test_that("keras$ops$image holds the image ops under Keras's names", {
   expect_setequal(ls(keras$ops$image), c("affine_transform", "crop_images", "elastic_transform", "extract_patches",
                                          "gaussian_blur", "hsv_to_rgb", "map_coordinates", "pad_images",
-                                         "perspective_transform", "resize", "rgb_to_grayscale", "rgb_to_hsv"))
+                                         "perspective_transform", "resize", "rgb_to_grayscale", "rgb_to_hsv",
+                                         "extract_patches_3d", "reconstruct_patches", "scale_and_translate", "sobel_edges", "ssim"))
   x <- op_ones(c(4, 4, 1))
   expect_identical(as.integer(op_shape(keras$ops$image$crop_images(x, 1, 1, 1, 1))), c(2L, 2L, 1L))
   expect_identical(as.integer(op_shape(keras$ops$image$resize(x, c(2L, 3L)))), c(2L, 3L, 1L))
@@ -208,4 +209,14 @@ test_that("a name a Keras module lacks is an attribute_error naming the module, 
   expect_bridge_error(keras$nope, "attribute_error", "module 'keras' has no attribute 'nope'", fixed = TRUE)
   expect_output(print(keras$ops), "<module 'keras.ops' (kerasbridge)>", fixed = TRUE)
   expect_true("sum" %in% ls(keras$ops))
+})
+
+test_that("keras$ops$numpy, $nn and $linalg hold their Keras modules' ops, and only those", {
+  x <- op_array(matrix(c(2, 0, 0, 4), 2), "float32")
+  expect_equal(as.array(keras$ops$linalg$inv(x)), as.array(op_inv(x)))
+  expect_equal(as.array(keras$ops$nn$relu(op_array(c(-1, 2)))), array(c(0, 2)))
+  expect_equal(as.vector(as.array(keras$ops$numpy$sum(x, axis = 0L))), c(2, 4))
+  expect_bridge_error(keras$ops$numpy$relu, "attribute_error", "module 'keras.ops.numpy' has no attribute 'relu'", fixed = TRUE)
+  expect_bridge_error(keras$ops$numpy$segment_sum, "attribute_error")
+  expect_false(any(c("sum", "relu") %in% ls(keras$ops$linalg)))
 })
