@@ -120,7 +120,7 @@ NULL
 #' @export
 stateless_scope <- function(state_mapping = NULL, collect_losses = FALSE, initialize_variables = TRUE) {
   # Keras checks the mapping when the scope is made: opening and closing at once does that.
-  close_scope(.Call(krb_call3, "stateless_scope_open", state_mapping, collect_losses, initialize_variables))
+  close_scope(open_stateless_scope(state_mapping, collect_losses, initialize_variables))
   scope <- new.env(parent = emptyenv())
   scope$settings <- list(state_mapping, collect_losses, initialize_variables)
   structure(scope, class = "kerasbridge_stateless_scope")
@@ -131,8 +131,7 @@ stateless_scope <- function(state_mapping = NULL, collect_losses = FALSE, initia
 with.kerasbridge_stateless_scope <- function(data, expr, ...) {
   if (!is.null(get0("handle", envir = data, inherits = FALSE)))
     raise_bridge_error("value_error", "This stateless scope has already been entered; make a new one with `stateless_scope()`.")
-  settings <- get("settings", envir = data)
-  handle <- .Call(krb_call3, "stateless_scope_open", settings[[1L]], settings[[2L]], settings[[3L]])
+  handle <- do.call(open_stateless_scope, get("settings", envir = data))
   assign("handle", handle, envir = data)
   on.exit(close_scope(handle))
   expr
@@ -144,7 +143,7 @@ with.kerasbridge_stateless_scope <- function(data, expr, ...) {
   switch(name,
     get_current_value = function(variable) {
       if (is.null(handle)) raise_bridge_error("value_error", "This stateless scope has not been entered yet.")
-      .Call(krb_call2, "stateless_scope_value", handle, variable)
+      stateless_scope_value(handle, variable)
     },
     raise_bridge_error("attribute_error", sprintf("'StatelessScope' object has no attribute '%s'", name))
   )
@@ -158,8 +157,12 @@ print.kerasbridge_stateless_scope <- function(x, ...) {
 
 #' @rdname stateless_scope
 #' @export
-with_stateless_scope <- function(state_mapping = NULL, code, collect_losses = FALSE, initialize_variables = TRUE)
-  with(stateless_scope(state_mapping, collect_losses, initialize_variables), code)
+with_stateless_scope <- function(state_mapping = NULL, code, collect_losses = FALSE, initialize_variables = TRUE) {
+  # Entered at once: no scope object to check first, so the mapping is converted once.
+  handle <- open_stateless_scope(state_mapping, collect_losses, initialize_variables)
+  on.exit(close_scope(handle))
+  code
+}
 
 #' @rdname stateless_scope
 #' @export
@@ -169,8 +172,16 @@ stateless_function <- function(f, variables) {
   function(values, ...) {
     if (length(values) != length(variables))
       raise_bridge_error("value_error", sprintf("Expected %d values, one per variable. Received: %d values", length(variables), length(values)))
-    scope <- stateless_scope(Map(list, variables, values))
-    outputs <- with(scope, f(...))
-    list(outputs = outputs, values = lapply(variables, function(v) scope$get_current_value(v)))
+    handle <- open_stateless_scope(Map(list, variables, values))
+    on.exit(close_scope(handle))
+    outputs <- f(...)
+    list(outputs = outputs, values = lapply(variables, function(v) stateless_scope_value(handle, v)))
   }
 }
+
+# A stateless scope entered (its handle, for close_scope()): the engine converts and checks the
+# mapping as it opens the scope.
+open_stateless_scope <- function(state_mapping, collect_losses = FALSE, initialize_variables = TRUE)
+  .Call(krb_call3, "stateless_scope_open", state_mapping, collect_losses, initialize_variables)
+
+stateless_scope_value <- function(handle, variable) .Call(krb_call2, "stateless_scope_value", handle, variable)
