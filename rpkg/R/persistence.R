@@ -33,8 +33,9 @@
 #'   in the file's order; with `variables`, the variables, invisibly.
 #' @section Errors:
 #' A missing file is a `file_not_found_error`, an existing one with `overwrite = FALSE` a
-#' `file_exists_error`, a directory with `overwrite = TRUE` an `is_a_directory_error`; a
-#' symbolic link is written through (the file it names is replaced). A damaged file, an unknown
+#' `file_exists_error`, a directory with `overwrite = TRUE` an `is_a_directory_error`, a place
+#' the user may not write a `permission_error`; a symbolic link is written through (the file it
+#' names is replaced), and a replaced file keeps its permissions. A damaged file, an unknown
 #' extension or a mismatch with `variables` is a `value_error` (all also of class
 #' `kerasbridge_error`).
 #' @examples

@@ -192,3 +192,50 @@ test_that("bfloat16 is kept by safetensors and refused by NumPy's formats", {
   expect_identical(load_variables(path)$x$dtype, "bfloat16")
   expect_bridge_error(save_variables(list(x = x), weights_file(".npz")), "value_error", "bfloat16")
 })
+
+test_that("a .npz member whose data fails its CRC-32 is a value_error, as NumPy's zipfile refuses it", {
+  path <- weights_file(".npz")
+  save_variables(list(w = array(c(1, 2, 3, 4), c(2, 2))), path)
+  bytes <- readBin(path, "raw", file.size(path))
+  data_start <- grepRaw("\x93NUMPY", bytes) + 128L
+  bytes[data_start + 7L] <- as.raw(0xC0)
+  writeBin(bytes, path)
+  expect_bridge_error(load_variables(path), "value_error", "fails its CRC-32 check")
+})
+
+test_that("HDF5 numbers laid out in bits as no dtype is (another exponent bias, a bit offset) are refused, not misread", {
+  for (case in c("t = h5py.h5t.IEEE_F32LE.copy(); t.set_ebias(126)",
+                 "t = h5py.h5t.STD_I32LE.copy(); t.set_precision(16); t.set_offset(8)")) {
+    path <- weights_file(".weights.h5")
+    python(c("import sys, h5py, numpy as np",
+             "f = h5py.File(sys.argv[1], 'w')",
+             case,
+             "d = h5py.h5d.create(f.create_group('a/vars').id, b'0', t, h5py.h5s.create_simple((3,)))",
+             "d.write(h5py.h5s.ALL, h5py.h5s.ALL, np.array([1, 2, 3], t.dtype))",
+             "f.close()"), path)
+    expect_bridge_error(load_variables(path), "value_error", "laid out in bits as no dtype is")
+  }
+})
+
+test_that("empty tensors of a .safetensors file, which share their offsets, keep the file's order", {
+  path <- weights_file(".safetensors")
+  names <- paste0("e", 1:20)
+  save_variables(setNames(lapply(names, function(n) op_zeros(0L)), names), path)
+  expect_identical(names(load_variables(path)), names)
+})
+
+test_that("saving where the user may not write is a permission_error, as Python's PermissionError", {
+  # sysfs refuses new files even to root, where a read-only mount would be another error.
+  probe <- tryCatch(file.create("/sys/kernel/w.safetensors"), warning = conditionMessage)
+  skip_if_not(grepl("Permission denied", probe), "no sysfs that refuses new files with EACCES")
+  expect_bridge_error(save_variables(list(a = 1), "/sys/kernel/w.safetensors"), "permission_error", "Permission denied: '/sys/kernel/w.safetensors'", fixed = TRUE)
+})
+
+test_that("a file saved over with overwrite = TRUE keeps its permissions", {
+  path <- weights_file(".npz")
+  save_variables(list(a = c(1, 2)), path)
+  Sys.chmod(path, "600")
+  save_variables(list(a = c(3, 4)), path, overwrite = TRUE)
+  expect_identical(format(file.info(path)$mode), "600")
+  expect_identical(as.array(load_variables(path)$a), array(c(3, 4)))
+})

@@ -21,6 +21,7 @@ internal static class ErrorClasses
         KerasFileExistsError => "file_exists_error",
         KerasIsADirectoryError => "is_a_directory_error",
         FileNotFoundException or DirectoryNotFoundException => "file_not_found_error",
+        UnauthorizedAccessException => "permission_error",
         MissingMemberException => "attribute_error",
         _ => "runtime_error",
     };

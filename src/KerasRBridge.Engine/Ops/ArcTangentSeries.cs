@@ -47,12 +47,12 @@ internal static class ArcTangentSeries
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
             for (; i + Vector256<double>.Count <= x.Length; i += Vector256<double>.Count)
-                Atan2(Vector256.Create(y.Slice(i, Vector256<double>.Count)), Vector256.Create(x.Slice(i, Vector256<double>.Count)))
+                Atan2Of(Vector256.Create(y.Slice(i, Vector256<double>.Count)), Vector256.Create(x.Slice(i, Vector256<double>.Count)))
                     .CopyTo(destination.Slice(i, Vector256<double>.Count));
-        for (; i < x.Length; i++) destination[i] = Atan2(Vector256.Create(y[i]), Vector256.Create(x[i])).GetElement(0);
+        for (; i < x.Length; i++) destination[i] = Atan2Of(Vector256.Create(y[i]), Vector256.Create(x[i])).GetElement(0);
     }
 
-    private static Vector256<double> Atan2(Vector256<double> y, Vector256<double> x)
+    private static Vector256<double> Atan2Of(Vector256<double> y, Vector256<double> x)
     {
         var a = Vector256.Abs(y);
         var b = Vector256.Abs(x);

@@ -151,9 +151,18 @@ internal sealed class H5Format : WeightsFormat
         if (bytes > maxBytes)
             throw new KerasValueError(
                 $"The dataset '{name}' declares {bytes} bytes, more than {BombExpansion} times the file's size: refusing a potential decompression bomb, as Keras does.");
+        RequireOneArray(bytes, "save the dataset with h5py or Keras", $"Received: dataset '{name}' of shape {NdArray.FormatShape(shape)} and dtype {DTypes.Name(dtype)}");
         var array = DTypeVisitor.Accept<RowMajorReader, NdArray>(dtype, new RowMajorReader(dataset, shape, swapped));
         // Keras converts any dataset marked bfloat16 by value (np.array(value, dtype=bfloat16)).
         return dtype != DType.BFloat16 && markedBFloat16 ? array.Cast(DType.BFloat16) : array;
+    }
+
+    // PureHDF reads and writes a dataset's elements through one .NET array.
+    private static void RequireOneArray(long bytes, string advice, string received)
+    {
+        if (bytes > int.MaxValue)
+            throw new KerasValueError(
+                $"A .weights.h5 dataset holds at most {int.MaxValue} bytes here (PureHDF reads and writes it through one .NET array); {advice} of {bytes} bytes to a .npy, .npz or .safetensors file. {received}");
     }
 
     private static DType DTypeOf(IH5Dataset dataset, string name, bool markedBFloat16)
@@ -169,6 +178,9 @@ internal sealed class H5Format : WeightsFormat
             H5DataTypeClass.Compound when IsComplex(type.Compound, size) => DTypeKind.Complex,
             _ => throw new KerasValueError($"The dataset '{name}' has an HDF5 type kerasbridge cannot read ({type.Class}, {size} bytes)."),
         };
+        IH5DataType[] numbers = kind == DTypeKind.Complex ? [.. type.Compound.Members.Select(m => m.Type)] : [type];
+        if (kind is not DTypeKind.Bool && !numbers.All(H5Internals.HasStandardLayout))
+            throw new KerasValueError($"The dataset '{name}' has {type.Class} elements laid out in bits as no dtype is (another exponent bias, precision or bit offset).");
         // The table lists float16 before bfloat16: a 2-byte HDF5 float is IEEE's.
         var row = DTypeTable.All.FirstOrDefault(r => r.Kind == kind && r.ElementSize == size)
             ?? throw new KerasValueError($"The dataset '{name}' has {size}-byte {type.Class} elements, which no dtype has.");
@@ -259,10 +271,7 @@ internal sealed class H5Format : WeightsFormat
         private TFile[] RowMajor<T, TFile>() where T : unmanaged where TFile : unmanaged
         {
             long count = array.NBytes / Unsafe.SizeOf<TFile>();
-            // PureHDF copies a dataset's elements through one byte array.
-            if (array.NBytes > int.MaxValue)
-                throw new KerasValueError(
-                    $"A .weights.h5 dataset holds at most {int.MaxValue} bytes here (PureHDF writes it through one .NET byte array); save this tensor of {array.NBytes} bytes to a .npy, .npz or .safetensors file. Received: shape {NdArray.FormatShape(array.ShapeSpan)} and dtype {DTypes.Name(array.DType)}");
+            RequireOneArray(array.NBytes, "save this tensor", $"Received: shape {NdArray.FormatShape(array.ShapeSpan)} and dtype {DTypes.Name(array.DType)}");
             var stored = NdArray.NewArray<TFile>((int)count, array.ShapeSpan, zeroed: false);
             array.CopyRowMajor<T>(MemoryMarshal.Cast<TFile, T>(stored.AsSpan()));
             return stored;

@@ -35,6 +35,30 @@ internal static class H5Internals
     public static string ByteOrder(IH5DataType type) =>
         Member(Member(Member(type, "_dataType"), "BitField"), "ByteOrder")?.ToString() ?? "";
 
+    /// <summary>
+    /// Whether a numeric element type lays its bits out as the engine's dtypes do: an integer
+    /// using all its bytes from bit 0, a float with IEEE's sign, exponent (and bias) and mantissa
+    /// for its size. HDF5 also describes other layouts (a bias of 126, a 16-bit integer at bit
+    /// 8 of 4 bytes), which libhdf5 converts and which read as raw bytes would be other numbers.
+    /// </summary>
+    public static bool HasStandardLayout(IH5DataType type)
+    {
+        var message = Member(type, "_dataType");
+        int bits = (int)type.Size * 8;
+        var property = (Member(message, "Properties") as System.Collections.IEnumerable)?.Cast<object>().FirstOrDefault();
+        if (Convert.ToInt64(Member(property, "BitOffset")) != 0 || Convert.ToInt64(Member(property, "BitPrecision")) != bits) return false;
+        if (type.Class != H5DataTypeClass.FloatingPoint) return true;
+        (int exponent, int bias) = bits switch { 16 => (5, 15), 32 => (8, 127), 64 => (11, 1023), _ => (0, 0) };
+        int mantissa = bits - 1 - exponent;
+        return exponent > 0
+            && Convert.ToInt64(Member(property, "ExponentLocation")) == mantissa
+            && Convert.ToInt64(Member(property, "ExponentSize")) == exponent
+            && Convert.ToInt64(Member(property, "MantissaLocation")) == 0
+            && Convert.ToInt64(Member(property, "MantissaSize")) == mantissa
+            && Convert.ToInt64(Member(property, "ExponentBias")) == bias
+            && Convert.ToInt64(Member(Member(message, "BitField"), "SignLocation")) == bits - 1;
+    }
+
     private static object? Member(object? target, string name)
     {
         if (target is null) return null;

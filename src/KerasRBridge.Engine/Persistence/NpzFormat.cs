@@ -5,7 +5,8 @@ namespace KerasRBridge.Engine;
 /// <summary>
 /// NumPy's <c>.npz</c>: a zip archive of one <c>.npy</c> member per array, named after it.
 /// Members are written stored, as <c>np.savez</c> writes them; compressed ones
-/// (<c>np.savez_compressed</c>) are read too. Archives over 4 GiB use zip64.
+/// (<c>np.savez_compressed</c>) are read too, each member's CRC-32 checked as NumPy's zipfile
+/// checks it. Archives over 4 GiB use zip64.
 /// </summary>
 internal sealed class NpzFormat : WeightsFormat
 {
@@ -31,9 +32,12 @@ internal sealed class NpzFormat : WeightsFormat
         {
             if (!entry.FullName.EndsWith(MemberExtension, StringComparison.Ordinal))
                 throw new KerasValueError($"Invalid .npz file: every member must be a .npy file. Received: member '{entry.FullName}'");
-            using var member = entry.Open();
+            string what = $"member '{entry.FullName}'";
+            using var member = new CrcCheckedStream(entry.Open(), entry.Crc32, what);
             string name = entry.FullName[..^MemberExtension.Length];
-            arrays.Add(new(name, NpyFormat.ReadArray(member, entry.Length, $"member '{entry.FullName}'")));
+            var array = NpyFormat.ReadArray(member, entry.Length, what);
+            member.RequireIntact();
+            arrays.Add(new(name, array));
         }
         return arrays;
     }

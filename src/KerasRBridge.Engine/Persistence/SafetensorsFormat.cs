@@ -114,8 +114,8 @@ internal sealed class SafetensorsFormat : WeightsFormat
                 }
             }
             catch (InvalidOperationException) { throw Invalid("its header is not valid JSON (a string holds an unpaired surrogate)"); }
-            entries.Sort((a, b) => a.Begin != b.Begin ? a.Begin.CompareTo(b.Begin) : a.End.CompareTo(b.End));
-            return entries;
+            // Stable (List.Sort is not): empty tensors share their offsets, and keep the header's order.
+            return [.. entries.OrderBy(e => e.Begin).ThenBy(e => e.End)];
         }
     }
 

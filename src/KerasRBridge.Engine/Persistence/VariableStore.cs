@@ -55,6 +55,10 @@ public static class VariableStore
         {
             using (var file = CreateTemporary(temporary, filepath))
                 format.Write(file, arrays);
+            // The replaced file's permissions stay, as when NumPy or h5py rewrite it in place
+            // (a weights file kept private is not opened up by saving over it).
+            if (overwrite && File.Exists(full) && !OperatingSystem.IsWindows())
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(full));
             try { File.Move(temporary, full, overwrite); }
             catch (IOException) when (!overwrite && File.Exists(full))
             {
