@@ -134,6 +134,9 @@ python_op <- function(f, name) {
     if (name == "split" && split_points(args$indices_or_sections))
       args$indices_or_sections <- array(unlist(to_one_based(args$indices_or_sections)))
     if ("zero_indexed" %in% takes) args$zero_indexed <- TRUE
+    # The tensors of a list (concatenate()'s, hstack()'s xs) as reticulate hands them over: an
+    # R vector is a Python list, floatx where keras3's op_hstack() makes an R array of it.
+    if (is.list(args$xs)) args$xs <- lapply(args$xs, function(x) if (is.atomic(x) && is.null(dim(x))) op_convert_to_tensor(python_list(x)) else x)
     do.call(f, args)
   }
 }
@@ -166,7 +169,8 @@ python_ops <- function(ns) {
   ops <- python_module("keras.ops")
   image <- python_module("keras.ops.image")
   for (name in ls(ns, pattern = "^op_")) {
-    if (startsWith(name, "op_subset")) next
+    # keras3's R-only names (op_subset(), op_pmax() and the like) are no Keras op.
+    if (startsWith(name, "op_subset") || name %in% keras3_only_ops) next
     short <- sub("^op_", "", name)
     # keras.ops.image.crop_images and pad_images are keras3's op_image_crop() and op_image_pad().
     if (startsWith(short, "image_"))
@@ -218,6 +222,8 @@ python_ops <- function(ns) {
   lockEnvironment(ops, bindings = TRUE)
   ops
 }
+
+keras3_only_ops <- c("op_convert_to_array", "op_pmax", "op_pmin")
 
 keras_linalg_ops <- c(
   "cholesky", "cholesky_inverse", "det", "eig", "eigh", "inv", "lstsq", "lu_factor",

@@ -125,7 +125,7 @@ keras_ops_arrays <- list(
   nanmedian = function(x, axis = NULL, keepdims = FALSE) {
     # Keras returns x itself for no axes, as nanmean does.
     if (python_empty_axes(axis)) return(tensor_of(x))
-    nan_quantiles(x, 0.5, axis, "linear", keepdims, "nanmedian")
+    nan_quantiles(x, 0.5, axis, "median", keepdims, "nanmedian")
   },
   nanmin = function(x, axis = NULL, keepdims = FALSE) nan_extremum(op_min, Inf, x, axis, keepdims),
   nanprod = function(x, axis = NULL, keepdims = FALSE) op_prod(nan_replaced(x, 1), axis, keepdims),
@@ -211,7 +211,7 @@ percentile_fractions <- function(q) {
   op_divide(op_cast(q, config_floatx()), 100)
 }
 
-# NumPy's nanquantile (`q`, `method` as op_quantile() takes them): each line of the elements
+# NumPy's nanquantile (`q`, `method` as op_quantile() takes them, or "median"): each line of the elements
 # reduced gets the quantiles of its values that are not NaN, NaN where it has none. With the
 # NaNs sorted to the end of each line, the lines holding k values are op_quantile()'s of their
 # first k; a line with none, of one NaN.
@@ -228,7 +228,9 @@ nan_quantiles <- function(x, q, axis, method, keepdims, name) {
   groups <- if (length(counts)) sort(unique(counts)) else 0L
   parts <- lapply(groups, function(k) {
     block <- op_take(op_take(padded, array(which(counts == k)), axis = 1L), array(seq_len(max(k, 1L))), axis = 2L)
-    op_quantile(block, q, axis = 2L, method = method)
+    # NumPy's median (the middle value, or the mean of the middle two), not its quantile's
+    # interpolation: an infinite neighbour at weight 0 would make NaN of it.
+    if (method == "median") op_median(block, axis = 2L) else op_quantile(block, q, axis = 2L, method = method)
   })
   # The quantiles (q's axes first) of the lines grouped by count, put back in the lines' order.
   grouped <- unlist(lapply(groups, function(k) which(counts == k)))

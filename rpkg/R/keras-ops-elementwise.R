@@ -15,10 +15,11 @@ promoted_pair <- function(x1, x2, weak_float = FALSE) {
   list(op_cast(x1, dtype), op_cast(x2, dtype), dtype = dtype)
 }
 
-# The float dtype TensorFlow's hypot and rad2deg compute integers and bools in.
+# The float dtype TensorFlow's hypot and rad2deg compute integers and bools in (uint64, which
+# TensorFlow cannot compute them in, as int64).
 float_of_integers <- function(dtype) {
   if (dtype %in% c("bool", "int8", "int16", "int32", "uint8", "uint16", "uint32")) config_floatx()
-  else if (dtype == "int64") "float64"
+  else if (dtype %in% c("int64", "uint64")) "float64"
   else dtype
 }
 
@@ -143,6 +144,8 @@ keras_ops_elementwise <- list(
   fmod = function(x1, x2) {
     pair <- promoted_pair(x1, x2)
     dtype <- if (pair$dtype == "bool") "int32" else pair$dtype
+    if (startsWith(dtype, "complex"))
+      raise_bridge_error("type_error", sprintf("fmod does not support complex inputs. Received: dtype=%s", dtype))
     x1 <- op_cast(pair[[1L]], dtype)
     x2 <- op_cast(pair[[2L]], dtype)
     # The remainder of the magnitudes, signed as the dividend: C's fmod.
@@ -285,7 +288,9 @@ keras_ops_elementwise <- list(
     }
     dims <- as.integer(dim(y))
     last <- length(dims)
-    n <- max(dims[[last]] - 1L, 0L)
+    # Fewer than two samples enclose no area.
+    if (dims[[last]] < 2L) return(op_zeros(dims[-last], dtype))
+    n <- dims[[last]] - 1L
     lower <- op_slice(y, rep(1L, last), c(dims[-last], n))
     upper <- op_slice(y, c(rep(1L, last - 1L), 2L), c(dims[-last], n))
     op_sum(op_multiply(op_multiply(op_add(lower, upper), 0.5), widths), axis = -1L)
@@ -293,10 +298,10 @@ keras_ops_elementwise <- list(
 
   geomspace = function(start, stop, num = 50L, endpoint = TRUE, dtype = NULL, axis = 1L) {
     dtype <- standardize_dtype(dtype)
-    ends <- lapply(list(start, stop), function(v) as.array(op_array(v, "float64")))
-    if (any(ends[[1L]] == 0 | ends[[2L]] == 0, na.rm = TRUE))
+    ends <- lapply(list(start, stop), function(v) op_array(v, "float64"))
+    if (isTRUE(as.array(op_any(op_logical_or(op_equal(ends[[1L]], 0), op_equal(ends[[2L]], 0))))))
       raise_bridge_error("value_error", "Geometric sequence cannot include zero")
-    if (any(sign(ends[[1L]]) != sign(ends[[2L]]), na.rm = TRUE))
+    if (isTRUE(as.array(op_any(op_not_equal(op_sign(ends[[1L]]), op_sign(ends[[2L]]))))))
       raise_bridge_error("value_error", sprintf("`start` and `stop` must have the same sign. Received: start=%s, stop=%s", shown(start), shown(stop)))
     logs <- lapply(list(start, stop), function(v) op_log10(op_abs(op_array(v, "float64"))))
     spaced <- op_logspace(logs[[1L]], logs[[2L]], num, endpoint, dtype = "float64", axis = axis)

@@ -44,7 +44,8 @@ segment_products <- function(data, segment_ids, num_segments) {
     ids <- ids[left]
   }
   place <- match(seq_len(segments$count) - 1L, ids)
-  op_take(with_one(x), array(ifelse(is.na(place), length(ids) + 1L, place)), axis = 1L)
+  place[is.na(place)] <- length(ids) + 1L
+  op_take(with_one(x), array(place), axis = 1L)
 }
 
 # An order-reversing bijection of x's values, so that a maximum of the reversed values is the
@@ -232,9 +233,8 @@ keras_ops_linalg_nn <- list(
     s <- spatial_values(stride, 2L, "stride")
     dims <- as.integer(op_shape(x))
     blocks <- block_count(dims[3:4], k, d, p, s)
-    if (any(blocks < 1))
-      raise_bridge_error("value_error", sprintf("The sliding blocks do not fit in the padded input. Received: input.shape=%s, kernel_size=%s, dilation=%s, padding=%s",
-                                                shape_text(x), tuple_text(k), tuple_text(d), tuple_text(p)))
+    # No block fits: none taken, as TensorFlow's extract_patches gives none.
+    if (any(blocks < 1)) return(op_zeros(c(dims[[1L]], dims[[2L]] * prod(k), 0L), op_dtype(x)))
     padded <- op_pad(x, list(c(0L, 0L), c(0L, 0L), rep(p[[1L]], 2L), rep(p[[2L]], 2L)))
     # Positions of kernel row i at block row h (a matrix), then the same for columns:
     # (N, C, kH, nH, kW, nW).
@@ -285,8 +285,6 @@ keras_ops_linalg_nn <- list(
     shape <- op_shape(op_add(op_zeros_like(x1, dtype = "float64"), op_zeros_like(x2, dtype = "float64")))
     a <- as.array(op_cast(op_broadcast_to(x1, shape), "float64"))
     x <- as.array(op_cast(op_broadcast_to(x2, shape), "float64"))
-    p <- regularized_gamma(a, x)
-    dim(p) <- dim(a)
-    op_array(p, dtype)
+    op_reshape(op_array(array(regularized_gamma(a, x)), dtype), shape)
   }
 )

@@ -220,3 +220,9 @@ test_that("keras$ops$numpy, $nn and $linalg hold their Keras modules' ops, and o
   expect_bridge_error(keras$ops$numpy$segment_sum, "attribute_error")
   expect_false(any(c("sum", "relu") %in% ls(keras$ops$linalg)))
 })
+
+test_that("keras$ops has no keras3-only names such as pmax or convert_to_array", {
+  expect_bridge_error(keras$ops$pmax, "attribute_error", "no attribute 'pmax'")
+  expect_bridge_error(keras$ops$pmin, "attribute_error", "no attribute 'pmin'")
+  expect_bridge_error(keras$ops$convert_to_array, "attribute_error", "no attribute 'convert_to_array'")
+})

@@ -411,3 +411,17 @@ test_that("nanpercentile is nanquantile of q / 100", {
   expect_identical(as.array(ops$nanpercentile(all_nan, 50)), array(NaN))
   expect_error(ops$nanpercentile(x_nan, 101), class = "value_error")
 })
+
+test_that("nanmedian is the middle value, or the mean of the middle two, even beside infinities", {
+  # np.nanmedian([1, 2, inf]) = 2, np.nanmedian([-inf, -inf]) = -inf, np.nanmedian([1, nan, inf]) = inf
+  expect_identical(as.vector(as.array(ops$nanmedian(op_array(c(1, 2, Inf))))), 2)
+  expect_identical(as.vector(as.array(ops$nanmedian(op_array(c(-Inf, -Inf))))), -Inf)
+  expect_identical(as.vector(as.array(ops$nanmedian(op_array(c(1, NaN, Inf))))), Inf)
+})
+
+test_that("column_stack and dstack read R vectors as the Python lists reticulate makes of them: floatx", {
+  expect_identical(ops$column_stack(list(c(1, 2), c(3, 4)))$dtype, "float32")
+  expect_identical(ops$dstack(list(c(1, 2), c(3, 4)))$dtype, "float32")
+  expect_identical(ops$concatenate(list(c(1, 2), c(3, 4)))$dtype, "float32")
+  expect_identical(ops$column_stack(list(1:2, 3:4))$dtype, "int32")
+})

@@ -271,3 +271,26 @@ test_that("view refuses bytes that do not divide into the new dtype, and 0-d ten
   expect_bridge_error(keras$ops$view(op_array(1L, "int32"), "int16"), "value_error", "not divisible by the new itemsize")
   expect_bridge_error(keras$ops$view(op_array(array(2L), "uint8"), "bool"), "value_error")
 })
+
+test_that("rad2deg of uint64 is float64, as of int64", {
+  result <- ops$rad2deg(op_array(array(c(1, 2)), "uint64"))
+  expect_identical(result$dtype, "float64")
+  expect_equal(as.vector(as.array(result)), c(1, 2) * 180 / pi)
+})
+
+test_that("geomspace broadcasts start and stop of different shapes", {
+  # np.geomspace(1.0, [10.0, 100.0], num=3) = [[1, 1], [3.162278, 10], [10, 100]]
+  result <- ops$geomspace(1, c(10, 100), num = 3L)
+  expect_equal(as.array(result), rbind(c(1, 1), c(sqrt(10), 10), c(10, 100)), tolerance = 1e-6)
+  expect_error(ops$geomspace(c(1, 0), 10, num = 3L), "cannot include zero", class = "value_error")
+})
+
+test_that("trapezoid over fewer than two samples is 0", {
+  # np.trapezoid(np.zeros((2, 0))) = [0, 0]; np.trapezoid([5.0]) = 0
+  expect_identical(as.vector(as.array(ops$trapezoid(op_zeros(c(2, 0))))), c(0, 0))
+  expect_identical(as.vector(as.array(ops$trapezoid(op_array(array(5))))), 0)
+})
+
+test_that("fmod refuses complex numbers, as NumPy's fmod and TensorFlow's floormod", {
+  expect_error(ops$fmod(op_array(3+1i, "complex64"), op_array(2+0i, "complex64")), "complex", class = "type_error")
+})

@@ -321,9 +321,8 @@ test_that("unfold takes a pair of kernel sizes and keeps the dtype", {
   expect_identical(as.integer(out$shape), c(2L, 18L, 9L))
 })
 
-test_that("unfold refuses non-4D inputs, blocks that do not fit and bad window arguments", {
+test_that("unfold refuses non-4D inputs and bad window arguments", {
   expect_error(ops$unfold(array(1, c(2, 4, 4)), 2L), "Input must be a 4D tensor", class = "value_error")
-  expect_error(ops$unfold(array(1, c(1, 1, 2, 2)), 3L), "do not fit", class = "value_error")
   expect_error(ops$unfold(array(1, c(1, 1, 2, 2)), 2L, padding = -1L), "padding", class = "value_error")
   expect_error(ops$unfold(array(1, c(1, 1, 2, 2)), c(2L, 2L, 2L)), "kernel_size", class = "value_error")
   expect_error(ops$unfold(array(1, c(1, 1, 2, 2)), 1.5), class = "type_error")
@@ -437,4 +436,20 @@ test_that("gammainc takes 0-d and empty tensors", {
 
 test_that("gammainc refuses shapes that do not broadcast", {
   expect_error(ops$gammainc(array(1, c(2, 3)), array(1, c(2, 2))), class = "value_error")
+})
+
+test_that("segment_prod with every id negative has no segments", {
+  # Keras: ops.segment_prod(np.array([5., 6.], "float32"), np.array([-1, -1])) is empty
+  result <- ops$segment_prod(op_array(c(5, 6)), op_array(c(-1L, -1L)))
+  expect_identical(as.integer(op_shape(result)), 0L)
+})
+
+test_that("gammainc of two numbers is a 0-d tensor", {
+  result <- ops$gammainc(2, 3)
+  expect_identical(length(op_shape(result)), 0L)
+  expect_equal(as.vector(as.array(result)), pgamma(3, 2), tolerance = 1e-6)
+})
+
+test_that("unfold gives no blocks where none fits, as TensorFlow's extract_patches", {
+  expect_identical(as.integer(op_shape(ops$unfold(op_zeros(c(1, 1, 2, 2)), 3L))), c(1L, 9L, 0L))
 })
