@@ -14,6 +14,13 @@ python_module <- function(name, values = list()) {
 }
 
 #' @export
+`[[.kerasbridge_module` <- function(x, i, ...) {
+  if (!is.character(i) || length(i) != 1L || is.na(i))
+    raise_bridge_error("type_error", sprintf("attribute name must be string, not %s", shown(i)))
+  `$.kerasbridge_module`(x, i)
+}
+
+#' @export
 print.kerasbridge_module <- function(x, ...) {
   cat(sprintf("<module '%s' (kerasbridge)>\n", attr(x, "module")))
   invisible(x)

@@ -225,4 +225,7 @@ test_that("keras$ops has no keras3-only names such as pmax or convert_to_array",
   expect_bridge_error(keras$ops$pmax, "attribute_error", "no attribute 'pmax'")
   expect_bridge_error(keras$ops$pmin, "attribute_error", "no attribute 'pmin'")
   expect_bridge_error(keras$ops$convert_to_array, "attribute_error", "no attribute 'convert_to_array'")
+  expect_bridge_error(keras$ops[["pmax"]], "attribute_error", "no attribute 'pmax'")
+  expect_identical(keras$ops[["sum"]], keras$ops$sum)
+  expect_bridge_error(keras$ops[[1]], "type_error", "attribute name must be string")
 })
