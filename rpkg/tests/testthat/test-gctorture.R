@@ -76,6 +76,8 @@ tortured <- list(
     quote(as.array(op_sum(t, axis = 1))), array(c(3, 7, 11), 3)),
   "op_cast: op_cast to int32" = list(
     quote(op_cast(t, "int32")$dtype), "int32"),
+  "op_view: the bytes of an int32 tensor read as float32" = list(
+    quote(keras$ops$view(op_cast(t, "int32"), "float32")$dtype), "float32"),
   "op_convert: op_array" = list(
     quote(as.array(op_array(matrix(1:4, 2)))), matrix(1:4, 2)),
   "op_full: op_full" = list(
