@@ -107,6 +107,9 @@ python_ints <- function(x) {
   if (!is.double(x)) return(x)
   if (any(x != trunc(x), na.rm = TRUE))
     raise_bridge_error("type_error", sprintf("Axes and indices must be whole numbers. Received: %s", shown(x)))
+  # Beyond R's integers: no axis or index of any tensor R can hold (and R would make NA of it).
+  if (any(abs(x) >= .Machine$integer.max, na.rm = TRUE))
+    raise_bridge_error("value_error", sprintf("Axes and indices must be within R's integer range. Received: %s", shown(x)))
   storage.mode(x) <- "integer"
   x
 }
@@ -139,13 +142,19 @@ python_op <- function(f, name) {
     # Split points (a list, a vector, or any array or tensor: a NumPy array to Keras) are
     # positions; a single number is a count of sections.
     if (name == "split" && split_points(args$indices_or_sections))
-      args$indices_or_sections <- array(unlist(to_one_based(args$indices_or_sections)))
+      args$indices_or_sections <- one_based_points(args$indices_or_sections)
     if ("zero_indexed" %in% takes) args$zero_indexed <- TRUE
     # The tensors of a list (concatenate()'s, hstack()'s xs) as reticulate hands them over: an
     # R vector is a Python list, floatx where keras3's op_hstack() makes an R array of it.
     if (is.list(args$xs)) args$xs <- lapply(args$xs, function(x) if (is.atomic(x) && is.null(dim(x))) op_convert_to_tensor(python_list(x)) else x)
     do.call(f, args)
   }
+}
+
+# Python's 0-based split points as the 1-based array op_split() takes (none: an empty one).
+one_based_points <- function(x) {
+  points <- unlist(to_one_based(x))
+  array(if (length(points)) points else integer(), length(points))
 }
 
 split_points <- function(x) {

@@ -13,6 +13,8 @@ keras_ops_arrays <- list(
     if (!is.numeric(axis) || length(axis) != 1L)
       raise_bridge_error("type_error", sprintf("Argument `axis` must be of type `int`. Received: %s", shown(axis)))
     sections <- r_integers(sections, sections, "indices_or_sections")
+    # One tensor per section: a count no memory holds is NumPy's MemoryError, not a hang.
+    allocation_check(sections, "float64", copies = 8L)
     x <- tensor_of(x)
     n <- axis_length(x, axis)
     # The first n %% sections pieces one longer, as NumPy's array_split; op_split() takes the
@@ -147,7 +149,7 @@ split_python <- function(x, indices_or_sections, axis, name, rank) {
   if (op_ndim(x) < rank)
     raise_bridge_error("value_error", sprintf("`%s` only works on arrays of at least %d dimension%s. Received array with shape %s.",
                                               name, rank, if (rank > 1L) "s" else "", shape_text(x)))
-  if (split_points(indices_or_sections)) indices_or_sections <- array(unlist(to_one_based(indices_or_sections)))
+  if (split_points(indices_or_sections)) indices_or_sections <- one_based_points(indices_or_sections)
   op_split(x, indices_or_sections, axis)
 }
 
@@ -161,7 +163,7 @@ stacked_tensors <- function(xs, name) {
 }
 
 # Python's axis=() (an empty list or vector here), which reduces nothing.
-python_empty_axes <- function(axis) !is.null(axis) && length(axis) == 0L
+python_empty_axes <- function(axis) (is.numeric(axis) || is.list(axis) && is.null(oldClass(axis))) && length(axis) == 0L
 
 # Keras's NaN-ignoring ops act on floats (float16, bfloat16, float32, float64) only: other
 # dtypes hold no NaN.
@@ -230,7 +232,7 @@ nan_quantiles <- function(x, q, axis, method, keepdims, name) {
     block <- op_take(op_take(padded, array(which(counts == k)), axis = 1L), array(seq_len(max(k, 1L))), axis = 2L)
     # NumPy's median (the middle value, or the mean of the middle two), not its quantile's
     # interpolation: an infinite neighbour at weight 0 would make NaN of it.
-    if (method == "median") op_median(block, axis = 2L) else op_quantile(block, q, axis = 2L, method = method)
+    if (identical(method, "median")) op_median(block, axis = 2L) else op_quantile(block, q, axis = 2L, method = method)
   })
   # The quantiles (q's axes first) of the lines grouped by count, put back in the lines' order.
   grouped <- unlist(lapply(groups, function(k) which(counts == k)))

@@ -262,11 +262,12 @@ keras_ops_elementwise <- list(
     if (op_ndim(x) != 1L)
       raise_bridge_error("value_error", sprintf("Input tensor must be 1-dimensional. Received: input.shape=%s", shape_text(x)))
     if (is.null(N)) N <- as.integer(dim(x))
-    if (!is.numeric(N) || length(N) != 1L || is.na(N) || N != trunc(N))
+    if (!is.numeric(N) || length(N) != 1L || !is.finite(N) || N != trunc(N))
       raise_bridge_error("type_error", sprintf("Argument `N` must be of type `int`. Received: N=%s", shown(N)))
     if (N < 0) raise_bridge_error("value_error", sprintf("Argument 'N' must be nonnegative. Received: N=%s", shown(N)))
     if (!is.logical(increasing) || length(increasing) != 1L || is.na(increasing))
       raise_bridge_error("type_error", sprintf("Argument `increasing` must be of type `bool`. Received: increasing=%s", shown(increasing)))
+    allocation_check(c(dim(x), N), "float64", copies = 3L)
     powers <- seq_len(N) - 1L
     if (!increasing) powers <- rev(powers)
     dtype <- op_dtype(x)
@@ -298,6 +299,7 @@ keras_ops_elementwise <- list(
 
   geomspace = function(start, stop, num = 50L, endpoint = TRUE, dtype = NULL, axis = 1L) {
     dtype <- standardize_dtype(dtype)
+    for (end in list(start, stop)) refuse_complex(tensor_of(end), "geomspace")
     ends <- lapply(list(start, stop), function(v) op_array(v, "float64"))
     if (isTRUE(as.array(op_any(op_logical_or(op_equal(ends[[1L]], 0), op_equal(ends[[2L]], 0))))))
       raise_bridge_error("value_error", "Geometric sequence cannot include zero")

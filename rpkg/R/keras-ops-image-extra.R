@@ -153,6 +153,9 @@ keras_image_ops_extra <- list(
   },
 
   extract_patches_3d = function(volumes, size, strides = NULL, dilation_rate = 1L, padding = "valid", data_format = NULL) {
+    for (sizes in list(size, strides))
+      if (!is.null(sizes) && !is.numeric(listed_values(sizes)))
+        raise_bridge_error("type_error", sprintf("Sizes and strides must be ints or tuples of ints. Received: %s", shown(sizes, nlines = 1L)))
     if (is_python_int(size)) size <- rep(listed_values(size), 3L)
     else if (length(listed_values(size)) != 3L)
       raise_bridge_error("type_error", sprintf("Invalid `size` argument. Expected an int or a tuple of length 3. Received: size=%s",
@@ -224,7 +227,10 @@ keras_image_ops_extra <- list(
     dtype <- op_dtype(x)
     if (!grepl("^(u?int|float|bfloat)", dtype))
       raise_bridge_error("type_error", sprintf("`images` must be real numbers. Received: images.dtype=%s", dtype))
-    if (!length(listed_values(spatial_dims))) return(x)
+    dims_given <- listed_values(spatial_dims)
+    if (is.null(spatial_dims) || is.environment(spatial_dims) || length(dims_given) && !is.numeric(dims_given))
+      raise_bridge_error("type_error", sprintf("`spatial_dims` must be a sequence of ints. Received: spatial_dims=%s", shown(spatial_dims, nlines = 1L)))
+    if (!length(dims_given)) return(x)
     rank <- op_ndim(x)
     dims <- keras3_integers(spatial_dims, "spatial_dims")
     if (any(dims < -rank | dims >= rank))

@@ -65,8 +65,9 @@ four_d <- function(x, message) {
 
 block_size_of <- function(block_size) {
   block_size <- whole_number(block_size, "block_size")
-  if (block_size < 2L)
-    raise_bridge_error("value_error", sprintf("`block_size` must be at least 2. Received: block_size=%d", block_size))
+  # Its square counts channels, an R integer.
+  if (block_size < 2L || block_size > 46340L)
+    raise_bridge_error("value_error", sprintf("`block_size` must be at least 2 and its square a number of channels. Received: block_size=%d", block_size))
   block_size
 }
 
@@ -93,6 +94,8 @@ adaptive_pool <- function(inputs, output_size, data_format, average, name) {
   count <- op_ndim(x) - 2L
   if (!count %in% 1:3) raise_bridge_error("value_error", sprintf("%s supports 1D, 2D, or 3D inputs only.", name))
   sizes <- spatial_values(output_size, count, "output_size")
+  # R builds a matrix of positions per spatial axis, out by the widest bin.
+  allocation_check(c(max(sizes), 2L), "float64", copies = 8L)
   input <- channels_last(if (average) floating(x) else x, data_format)
   x <- input$x
   for (j in seq_len(count)) {
@@ -196,11 +199,15 @@ keras_ops_linalg_nn <- list(
     op_sqrt(op_sum(op_square(difference), axis = -1L))
   },
 
-  segment_min = function(data, segment_ids, num_segments = NULL, sorted = FALSE)
-    reversed_order(segment_reduction(reversed_order(data), segment_ids, num_segments, maximum = TRUE)),
+  segment_min = function(data, segment_ids, num_segments = NULL, sorted = FALSE) {
+    flag(sorted, "sorted")
+    reversed_order(segment_reduction(reversed_order(data), segment_ids, num_segments, maximum = TRUE))
+  },
 
-  segment_prod = function(data, segment_ids, num_segments = NULL, sorted = FALSE)
-    segment_products(data, segment_ids, num_segments),
+  segment_prod = function(data, segment_ids, num_segments = NULL, sorted = FALSE) {
+    flag(sorted, "sorted")
+    segment_products(data, segment_ids, num_segments)
+  },
 
   depth_to_space = function(x, block_size, data_format = "channels_last") {
     r <- block_size_of(block_size)
@@ -254,7 +261,7 @@ keras_ops_linalg_nn <- list(
     s <- spatial_values(stride, 2L, "stride")
     dims <- as.integer(op_shape(x))
     if (dims[[2L]] %% prod(k) != 0L)
-      raise_bridge_error("value_error", sprintf("The second dimension of the input (%d) must be divisible by kernel_size product (%d).", dims[[2L]], prod(k)))
+      raise_bridge_error("value_error", sprintf("The second dimension of the input (%d) must be divisible by kernel_size product (%s).", dims[[2L]], format(prod(k))))
     blocks <- block_count(o, k, d, p, s)
     if (any(blocks < 1) || dims[[3L]] != prod(blocks))
       raise_bridge_error("value_error", sprintf("Expected the input's last dimension to be the number of sliding blocks (%s) of output_size=%s, kernel_size=%s, dilation=%s, padding=%s and stride=%s. Received: input.shape=%s",
@@ -281,6 +288,7 @@ keras_ops_linalg_nn <- list(
   gammainc = function(x1, x2) {
     x1 <- tensor_of(x1)
     x2 <- tensor_of(x2)
+    for (x in list(x1, x2)) refuse_complex(x, "gammainc")
     dtype <- float_dtype(promoted_dtype(op_dtype(x1), op_dtype(x2)))
     shape <- op_shape(op_add(op_zeros_like(x1, dtype = "float64"), op_zeros_like(x2, dtype = "float64")))
     a <- as.array(op_cast(op_broadcast_to(x1, shape), "float64"))

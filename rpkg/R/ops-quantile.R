@@ -37,7 +37,7 @@ op_quantile <- function(x, q, axis = NULL, method = "linear", keepdims = FALSE) 
   if (!is.character(method) || length(method) != 1L || !method %in% methods)
     raise_bridge_error("value_error", sprintf("`method` must be one of %s. Received: method=%s", paste0("\"", methods, "\"", collapse = ", "), shown(method)))
   # A list is the Python list keras3 hands Keras: one axis, even of one element.
-  if (is.list(q)) q <- array(unlist(q), length(q))
+  if (is.list(q)) q <- array(if (length(q)) unlist(q) else numeric(), length(q))
   q_shape <- if (is_kerasbridge_object(q)) unlist(op_shape(q)) else if (!is.null(dim(q))) dim(q) else if (length(q) == 1L) integer() else length(q)
   q_array <- if (is_kerasbridge_object(q)) as.array(q) else q
   # In row-major order, as quantiles_along() lays the results out in q's shape.

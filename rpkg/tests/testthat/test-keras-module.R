@@ -229,3 +229,26 @@ test_that("keras$ops has no keras3-only names such as pmax or convert_to_array",
   expect_identical(keras$ops[["sum"]], keras$ops$sum)
   expect_bridge_error(keras$ops[[1]], "type_error", "attribute name must be string")
 })
+
+test_that("keras$ops's newer ops refuse bad input with classed errors, huge sizes as memory errors, not hangs", {
+  x <- op_array(matrix(c(1, NaN, 3, 4), 2))
+  expect_bridge_error(keras$ops$vander(op_array(c(1, 2, 3)), 2^31), "memory_error")
+  expect_bridge_error(keras$ops$vander(op_array(c(1, 2, 3)), Inf), "type_error", "Argument `N` must be of type `int`")
+  expect_bridge_error(keras$ops$adaptive_average_pool(op_zeros(c(1, 4, 4, 1)), .Machine$integer.max), "memory_error")
+  expect_bridge_error(keras$ops$array_split(op_array(c(1, 2, 3)), .Machine$integer.max), "memory_error")
+  expect_bridge_error(keras$ops$nanquantile(x, 0.5, method = NULL), "value_error", "`method` must be one of")
+  expect_bridge_error(keras$ops$depth_to_space(op_zeros(c(1, 2, 2, 4)), 46341L), "value_error", "block_size")
+  expect_bridge_error(keras$ops$image$extract_patches_3d(op_zeros(c(1, 4, 4, 4, 1)), function(x) x), "type_error")
+  expect_bridge_error(keras$ops$nanmean(x, axis = new.env()), "type_error")
+  expect_bridge_error(keras$ops$segment_min(op_array(c(1, 2)), op_array(c(0L, 0L)), sorted = "a"), "type_error")
+  expect_bridge_error(keras$ops$gammainc(op_array(c(1+1i, 2)), op_array(c(0.5, 3))), "type_error", "complex")
+  expect_bridge_error(keras$ops$nansum(x, axis = 1e10), "value_error", "Received: 1e+10", fixed = TRUE)
+  expect_identical(as.vector(as.array(keras$ops$hypot(3, 4))), 5)
+})
+
+test_that("keras$ops$split and hsplit take an empty list of points: the whole tensor, as Keras", {
+  m <- op_array(matrix(1:8, 2, 4))
+  expect_length(keras$ops$hsplit(m, list()), 1L)
+  expect_identical(as.array(keras$ops$split(m, list(), axis = 1L)[[1L]]), matrix(1:8, 2, 4))
+  expect_identical(as.integer(op_shape(keras$ops$quantile(op_array(matrix(1, 2, 2)), list(), axis = 0L))), c(0L, 2L))
+})
