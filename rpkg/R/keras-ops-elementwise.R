@@ -23,9 +23,11 @@ float_of_integers <- function(dtype) {
   else dtype
 }
 
+# A tensor or dtype of complex numbers refused by an op that has no complex form.
 refuse_complex <- function(x, op) {
-  if (startsWith(op_dtype(x), "complex"))
-    raise_bridge_error("type_error", sprintf("%s does not support complex inputs. Received: x.dtype=%s", op, op_dtype(x)))
+  dtype <- if (is.character(x)) x else op_dtype(x)
+  if (startsWith(dtype, "complex"))
+    raise_bridge_error("type_error", sprintf("%s does not support complex inputs. Received: dtype=%s", op, dtype))
 }
 
 # f of the R values of same-shaped tensors, computed in R's doubles (for what the engine has no
@@ -144,8 +146,7 @@ keras_ops_elementwise <- list(
   fmod = function(x1, x2) {
     pair <- promoted_pair(x1, x2)
     dtype <- if (pair$dtype == "bool") "int32" else pair$dtype
-    if (startsWith(dtype, "complex"))
-      raise_bridge_error("type_error", sprintf("fmod does not support complex inputs. Received: dtype=%s", dtype))
+    refuse_complex(dtype, "fmod")
     x1 <- op_cast(pair[[1L]], dtype)
     x2 <- op_cast(pair[[2L]], dtype)
     # The remainder of the magnitudes, signed as the dividend: C's fmod.
@@ -155,8 +156,7 @@ keras_ops_elementwise <- list(
   nextafter = function(x1, x2) {
     pair <- promoted_pair(x1, x2, weak_float = TRUE)
     dtype <- pair$dtype
-    if (startsWith(dtype, "complex"))
-      raise_bridge_error("type_error", sprintf("nextafter does not support complex inputs. Received: dtype=%s", dtype))
+    refuse_complex(dtype, "nextafter")
     shape <- op_shape(op_add(pair[[1L]], pair[[2L]]))
     on_host(function(x, y) next_float(x, y, dtype), dtype, op_broadcast_to(pair[[1L]], shape), op_broadcast_to(pair[[2L]], shape))
   },
