@@ -225,7 +225,7 @@ keras_image_ops_extra <- list(
     antialias <- flag(antialias, "antialias")
     x <- tensor_of(images)
     dtype <- op_dtype(x)
-    if (!grepl("^(u?int|float|bfloat)", dtype))
+    if (!is_real_dtype(dtype))
       raise_bridge_error("type_error", sprintf("`images` must be real numbers. Received: images.dtype=%s", dtype))
     dims_given <- listed_values(spatial_dims)
     if (is.null(spatial_dims) || is.environment(spatial_dims) || length(dims_given) && !is.numeric(dims_given))
