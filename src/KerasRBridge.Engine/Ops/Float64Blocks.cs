@@ -36,7 +36,8 @@ internal interface IFloat64Scalar<TSelf> : IFloat64Function<TSelf> where TSelf :
 /// </summary>
 internal static class Float64Blocks
 {
-    private const int BlockLength = 256;
+    /// <summary>Elements widened at a time: a float64 block on the stack of 2 KiB.</summary>
+    internal const int BlockLength = 256;
 
     /// <summary>The function of each element of <paramref name="x"/>; <paramref name="destination"/> may be <paramref name="x"/>.</summary>
     internal static void Apply<TFunction, T>(ReadOnlySpan<T> x, Span<T> destination)
@@ -72,18 +73,16 @@ internal interface IFloat64Narrowed2
 /// <summary>An <see cref="IFloat64Narrowed2"/> over narrow float tensors, a float64 block at a time.</summary>
 internal static class Float64Blocks2
 {
-    private const int BlockLength = 256;
-
     /// <summary>The function of each pair; an input of length 1 is the same value for every
     /// element (a scalar operand).</summary>
     internal static void Apply<TFunction, T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
         where TFunction : IFloat64Narrowed2
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        Span<double> xs = stackalloc double[BlockLength], ys = stackalloc double[BlockLength];
-        for (int start = 0; start < destination.Length; start += BlockLength)
+        Span<double> xs = stackalloc double[Float64Blocks.BlockLength], ys = stackalloc double[Float64Blocks.BlockLength];
+        for (int start = 0; start < destination.Length; start += Float64Blocks.BlockLength)
         {
-            int length = Math.Min(BlockLength, destination.Length - start);
+            int length = Math.Min(Float64Blocks.BlockLength, destination.Length - start);
             Widen(x, start, xs[..length]);
             Widen(y, start, ys[..length]);
             TFunction.Narrowed(xs[..length], ys[..length], xs[..length]);

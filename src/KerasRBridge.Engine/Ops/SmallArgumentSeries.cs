@@ -15,19 +15,18 @@ namespace KerasRBridge.Engine;
 internal static class SmallArgumentSeries
 {
     internal const double Bound = 1e-5;
-    private const int ChunkLength = 256;
 
     /// <summary>The plain form of a function, over a span.</summary>
     internal delegate void SpanFunction(ReadOnlySpan<double> x, Span<double> destination);
 
     /// <summary>The function of each element of <paramref name="x"/>, blocks of at most
-    /// <see cref="ChunkLength"/> at a time; <paramref name="destination"/> may be <paramref name="x"/>.</summary>
+    /// <see cref="Float64Blocks.BlockLength"/> at a time; <paramref name="destination"/> may be <paramref name="x"/>.</summary>
     internal static void Apply(ReadOnlySpan<double> x, Span<double> destination, SpanFunction plain, double c2, double c3)
     {
-        Span<double> results = stackalloc double[ChunkLength];
-        for (int start = 0; start < x.Length; start += ChunkLength)
+        Span<double> results = stackalloc double[Float64Blocks.BlockLength];
+        for (int start = 0; start < x.Length; start += Float64Blocks.BlockLength)
         {
-            var inputs = x.Slice(start, Math.Min(ChunkLength, x.Length - start));
+            var inputs = x.Slice(start, Math.Min(Float64Blocks.BlockLength, x.Length - start));
             var block = results[..inputs.Length];
             plain(inputs, block);
             Blend(inputs, block, c2, c3);
