@@ -59,8 +59,7 @@ public static partial class Ops
         public NdArray Visit<T>() where T : unmanaged
         {
             var shape = x.ShapeArray;
-            var strides = new long[shape.Length];
-            for (int a = 0; a < shape.Length; a++) strides[a] = a == 0 ? 1 : strides[a - 1] * shape[a - 1];
+            var strides = Selection.ColumnMajorStrides(shape);
             var resultShape = new long[others.Length + 1];
             for (int k = 0; k < others.Length; k++) resultShape[k] = shape[others[k]];
             resultShape[^1] = length;
