@@ -139,9 +139,9 @@ python_op <- function(f, name) {
     }
     for (a in intersect(names(args), python_index_arguments))
       args[a] <- list(if ("zero_indexed" %in% takes) python_ints(args[[a]]) else to_one_based(args[[a]]))
-    # Split points (a list, a vector, or any array or tensor: a NumPy array to Keras) are
-    # positions; a single number is a count of sections.
-    if (name == "split" && split_points(args$indices_or_sections))
+    # Split points of split() and hsplit()/vsplit()/dsplit() (a list, a vector, or any array or
+    # tensor: a NumPy array to Keras) are positions; a single number is a count of sections.
+    if (name %in% c("split", "hsplit", "vsplit", "dsplit") && split_points(args$indices_or_sections))
       args$indices_or_sections <- one_based_points(args$indices_or_sections)
     if ("zero_indexed" %in% takes) args$zero_indexed <- TRUE
     # The tensors of a list (concatenate()'s, hstack()'s xs) as reticulate hands them over: an

@@ -142,14 +142,13 @@ keras_ops_arrays <- list(
     nan_quantiles(x, q, axis, method, keepdims, "nanquantile")
 )
 
-# hsplit(), vsplit() and dsplit(): op_split() along `axis` of a tensor of at least `rank` axes,
-# split points given as Python's 0-based positions (as python_op() gives split()'s).
+# hsplit(), vsplit() and dsplit(): op_split() along `axis` of a tensor of at least `rank` axes
+# (python_op() makes their split points 1-based, as split()'s).
 split_python <- function(x, indices_or_sections, axis, name, rank) {
   x <- tensor_of(x)
   if (op_ndim(x) < rank)
     raise_bridge_error("value_error", sprintf("`%s` only works on arrays of at least %d dimension%s. Received array with shape %s.",
                                               name, rank, if (rank > 1L) "s" else "", shape_text(x)))
-  if (split_points(indices_or_sections)) indices_or_sections <- one_based_points(indices_or_sections)
   op_split(x, indices_or_sections, axis)
 }
 
