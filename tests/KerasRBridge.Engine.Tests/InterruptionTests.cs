@@ -213,8 +213,8 @@ public class InterruptionTests
         var x = NdArray.FromColumnMajor(values, [Large]);
         Interruption.SetCheck(() => _polls++);
         var sorted = Ops.Sort(x).ToArray<float>();
-        // Through the whole sort, not once at its start: the line is 4 chunks, moved by its
-        // gather, at least two counting passes and its write-back.
+        // Through the whole sort, not once at its start: the line is 4 chunks, read into keys,
+        // moved by at least two counting passes and turned back into values.
         Assert.That(_polls, Is.GreaterThanOrEqualTo(8));
         Assert.That(sorted[0], Is.EqualTo(1f));
         Assert.That(sorted[^1], Is.EqualTo((float)Large));

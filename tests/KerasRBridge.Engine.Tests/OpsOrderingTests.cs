@@ -50,6 +50,57 @@ public class OpsOrderingTests
     }
 
     [Test]
+    public void Sort_puts_negative_zero_just_before_zero_and_keeps_each_nans_payload()
+    {
+        // R's NA is a NaN whose payload is 1954: sorted, it must still be NA.
+        double na = BitConverter.Int64BitsToDouble(0x7FF0_0000_0000_07A2);
+        var sorted = Ops.Sort(Vector(na, 0.0, 2.0, -0.0, double.NaN, -1.0), 0).AsSpan<double>().ToArray();
+        Assert.That(sorted[..4], Is.EqualTo(new[] { -1.0, 0.0, 0.0, 2.0 }));
+        Assert.That(double.IsNegative(sorted[1]) && !double.IsNegative(sorted[2]), Is.True, "-0 then 0");
+        var nanBits = sorted[4..].Select(BitConverter.DoubleToInt64Bits).Order().ToArray();
+        Assert.That(nanBits, Is.EqualTo(new[] { BitConverter.DoubleToInt64Bits(double.NaN) & long.MaxValue, 0x7FF0_0000_0000_07A2 }.Order()));
+    }
+
+    [TestCase(DType.Int8)]
+    [TestCase(DType.UInt16)]
+    [TestCase(DType.Int64)]
+    [TestCase(DType.UInt64)]
+    [TestCase(DType.Float16)]
+    [TestCase(DType.Bool)]
+    public void Sort_of_narrow_and_wide_dtypes_keeps_the_dtype_and_orders_by_value(DType dtype)
+    {
+        var x = Vector(3.0, 0.0, 100.0, 1.0, 0.0, 7.0).Cast(dtype);
+        var sorted = Ops.Sort(x, 0);
+        Assert.That(sorted.DType, Is.EqualTo(dtype));
+        Assert.That(Doubles(sorted), Is.EqualTo(Doubles(x).Order()));
+    }
+
+    // Longer than a chunk, with most elements sharing their top byte: that bucket is sorted on
+    // the calling thread while runs of the others are shared among the cores.
+    private static float[] Skewed(int n)
+    {
+        var random = new Random(n);
+        return Enumerable.Range(0, n).Select(_ => random.Next(8) == 0 ? (float)(random.NextDouble() * 2e6 - 1e6) : 600f + random.Next(1 << 16) / 256f).ToArray();
+    }
+
+    [Test]
+    public void Sort_of_a_line_longer_than_a_chunk_with_one_bucket_holding_most()
+    {
+        var values = Skewed(3 << 20);
+        var expected = (float[])values.Clone();
+        Array.Sort(expected);
+        Assert.That(Ops.Sort(NdArray.FromColumnMajor(values, [values.Length]), 0).ToArray<float>(), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Argsort_of_a_line_longer_than_a_chunk_with_one_bucket_holding_most_is_stable()
+    {
+        var values = Skewed(3 << 20);
+        var expected = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
+        Assert.That(Ops.ArgSort(NdArray.FromColumnMajor(values, [values.Length]), 0).ToArray<int>(), Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Top_k_takes_the_largest_with_nan_first_and_ties_by_position([ValueSource(nameof(Lengths))] int n)
     {
         var values = Mixed(n, 4 * n);
@@ -117,6 +168,7 @@ public class OpsOrderingTests
         var values = Mixed(7 * 60 * 5, 11 + axis);
         var x = NdArray.FromColumnMajor(values, shape);
         var positions = Ops.ArgSort(x, axis).AsSpan<int>().ToArray();
+        var sorted = Ops.Sort(x, axis).AsSpan<double>().ToArray();
         long inner = shape.Take(axis).Aggregate(1L, (p, d) => p * d), n = shape[axis];
         long outer = values.Length / (inner * n);
         for (long k = 0; k < outer; k++)
@@ -125,6 +177,8 @@ public class OpsOrderingTests
             var line = Enumerable.Range(0, (int)n).Select(j => values[i + inner * (j + n * k)]).ToArray();
             var got = Enumerable.Range(0, (int)n).Select(j => positions[i + inner * (j + n * k)]).ToArray();
             Assert.That(got, Is.EqualTo(ReferenceOrder(line)), $"line {i}, {k}");
+            var gotValues = Enumerable.Range(0, (int)n).Select(j => sorted[i + inner * (j + n * k)]);
+            Assert.That(gotValues, Is.EqualTo(ReferenceOrder(line).Select(j => line[j])), $"values of line {i}, {k}");
         }
     }
 }

@@ -144,6 +144,23 @@ test_that("op_sort equals sort() per row, NaN last", {
   expect_identical(as.array(op_sort(array(c(2, NaN, 1), 3))), array(c(1, 2, NaN), 3))
 })
 
+test_that("op_sort keeps NA as NA, as sort(na.last = TRUE) does", {
+  x <- array(c(2, NA, -1, NaN, 0), 5)
+  sorted <- as.vector(op_sort(x))
+  expect_identical(sorted[1:3], c(-1, 0, 2))
+  # Between themselves NA and NaN come in either order, as in NumPy.
+  expect_setequal(trimws(format(sorted[4:5])), c("NA", "NaN"))
+})
+
+test_that("op_sort of a long vector equals sort() in every dtype", {
+  set.seed(7)
+  x <- round(c(runif(2e5, -1e4, 1e4), rnorm(1e5)), 2)
+  expect_identical(as.array(op_sort(array(x))), array(sort(x)))
+  ints <- sample(-1e6:1e6, 3e5, replace = TRUE)
+  expect_identical(as.array(op_sort(array(ints))), array(sort(ints)))
+  expect_identical(as.array(op_sort(op_cast(array(x), "float32"))), as.array(op_cast(array(sort(x)), "float32")))
+})
+
 test_that("op_argsort gives 1-based positions as order()", {
   x <- c(3.1, 1.1, 2.1, 1.1)
   expect_identical(as.array(op_argsort(x)), array(order(x), 4))

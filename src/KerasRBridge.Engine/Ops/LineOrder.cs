@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace KerasRBridge.Engine;
 
@@ -37,7 +38,17 @@ internal static partial class LineOrder
 
     private readonly struct AllPositions(long[] shape, int axis) : IKeysUse<int[]>
     {
-        public int[] With<TKey>(TKey[] keys) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey> => Positions(keys, shape, axis);
+        public unsafe int[] With<TKey>(TKey[] keys) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+        {
+            var positions = new int[keys.Length];
+            fixed (TKey* first = keys)
+            fixed (int* firstPosition = positions)
+            {
+                nint keysAt = (nint)first, positionsAt = (nint)firstPosition;
+                EachLine<TKey>(shape, axis, carries: true, (buffers, inner, line) => buffers.Sort((TKey*)keysAt, (int*)positionsAt, inner, line));
+            }
+            return positions;
+        }
     }
 
     /// <summary>What is done with a tensor's order keys, of whichever width its dtype takes.</summary>
@@ -46,21 +57,37 @@ internal static partial class LineOrder
         TResult With<TKey>(TKey[] keys) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>;
     }
 
-    // Keys of 64 bits for float64 and the 64-bit integers, of 32 for every narrower dtype.
     private static TResult WithKeys<TResult, TUse>(NdArray x, bool descending, TUse use) where TUse : IKeysUse<TResult> =>
-        DTypes.ElementSize(x.DType) == 8
-            ? use.With(Keys<ulong, double, long>(x, descending, DType.Float64, DType.Int64, DType.UInt64))
-            : use.With(Keys<uint, float, int>(x, descending, DType.Float32, DType.Int32, DType.UInt32));
+        WithBits<TResult, KeysOf<TResult, TUse>>(x, new(descending, use));
 
-    private static int[] Positions<TKey>(TKey[] keys, ReadOnlySpan<long> shape, int axis)
+    // Keys that forget what the order ignores (-0 is 0, every NaN alike): equal values then keep
+    // their positions' order.
+    private readonly struct KeysOf<TResult, TUse>(bool descending, TUse use) : IBitsUse<TResult> where TUse : IKeysUse<TResult>
+    {
+        public TResult With<TKey, TWide>(NdArray<TWide> wide, KeyKind kind)
+            where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+            where TWide : unmanaged
+        {
+            var keys = new TKey[wide.Size];
+            ToKeys(MemoryMarshal.Cast<TWide, TKey>(wide.AsSpan()), keys, kind, descending, exact: false);
+            return use.With(keys);
+        }
+    }
+
+    /// <summary>Sorts one line of a tensor's keys, given the room of one thread.</summary>
+    private delegate void LineSort<TKey>(LineBuffers<TKey> buffers, long inner, long line)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>;
+
+    // Every line along `axis` of a tensor of `shape`, each sorted by `sort` (with positions when
+    // `carries`): short lines together on the cores, a host poll between groups of them.
+    private static void EachLine<TKey>(ReadOnlySpan<long> shape, int axis, bool carries, LineSort<TKey> sort)
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
         long inner = 1, outer = 1, n = shape[axis];
         for (int a = 0; a < axis; a++) inner *= shape[a];
         for (int a = axis + 1; a < shape.Length; a++) outer *= shape[a];
-        var positions = new int[keys.Length];
-        if (keys.Length == 0) return positions;
         long lines = inner * outer;
+        if (lines * n == 0) return;
         // About a chunk of the engine's work between two polls, counted in elements.
         long linesPerPoll = Math.Max(1, Interruption.ChunkLength / n);
         for (long first = 0; first < lines; first += linesPerPoll)
@@ -71,48 +98,73 @@ internal static partial class LineOrder
             {
                 // On this thread the sort of a long line polls as it goes (one line of 1e8 takes
                 // seconds); the workers below never poll, as the host's check runs on this thread.
-                var buffers = new LineBuffers<TKey>((int)n, polls: true);
-                for (long line = first; line < end; line++) buffers.Sort(keys, positions, inner, line);
+                using var buffers = new LineBuffers<TKey>((int)n, polls: true, carries);
+                for (long line = first; line < end; line++) sort(buffers, inner, line);
             }
             else
             {
-                Parallel.For(first, end, () => new LineBuffers<TKey>((int)n, polls: false),
+                Parallel.For(first, end, () => new LineBuffers<TKey>((int)n, polls: false, carries),
                     (line, _, buffers) =>
                     {
-                        buffers.Sort(keys, positions, inner, line);
+                        sort(buffers, inner, line);
                         return buffers;
                     },
-                    _ => { });
+                    buffers => buffers.Dispose());
             }
         }
-        return positions;
     }
 
-    /// <summary>One thread's room for sorting lines of one length.</summary>
-    private sealed class LineBuffers<TKey>(int n, bool polls) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    /// <summary>
+    /// One thread's room for sorting lines of one length (with their positions when it carries
+    /// them), rented from the shared pool: a sort called in a loop reuses warm memory instead of
+    /// faulting in and clearing new arrays every call.
+    /// </summary>
+    private sealed unsafe class LineBuffers<TKey>(int n, bool polls, bool carries) : IDisposable
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
-        private readonly TKey[] _keys = new TKey[n], _spareKeys = new TKey[n];
-        private readonly int[] _items = new int[n], _spareItems = new int[n];
+        private readonly TKey[] _keyRoom = ArrayPool<TKey>.Shared.Rent(n), _spareKeyRoom = ArrayPool<TKey>.Shared.Rent(n);
+        private readonly int[] _itemRoom = carries ? ArrayPool<int>.Shared.Rent(n) : [], _spareItemRoom = carries ? ArrayPool<int>.Shared.Rent(n) : [];
         private readonly Passes _passes = new(polls);
 
+
+        public void Dispose()
+        {
+            ArrayPool<TKey>.Shared.Return(_keyRoom);
+            ArrayPool<TKey>.Shared.Return(_spareKeyRoom);
+            if (!carries) return;
+            ArrayPool<int>.Shared.Return(_itemRoom);
+            ArrayPool<int>.Shared.Return(_spareItemRoom);
+        }
+
         // Line `line` is element i of the axes before the sorted one and k of those after it;
-        // its element j lies at i + inner * (j + n * k).
-        public void Sort(TKey[] keys, int[] positions, long inner, long line)
+        // its element j lies at i + inner * (j + n * k). With `positions`, each element's
+        // position in the line is written where the line's j-th element is; without, the keys
+        // are left sorted, in place when the line is contiguous.
+        public void Sort(TKey* keys, int* positions, long inner, long line)
         {
             long i = line % inner, k = line / inner, start = i + inner * n * k;
+            bool inPlace = inner == 1 && positions == null;
+            Span<TKey> lineKeys = inPlace ? new Span<TKey>(keys + start, n) : _keyRoom.AsSpan(0, n);
+            Span<int> items = carries ? _itemRoom.AsSpan(0, n) : [];
+            if (!inPlace)
+                foreach (var (first, end) in _passes.Chunks(n))
+                    for (int j = first; j < end; j++)
+                    {
+                        lineKeys[j] = keys[start + inner * j];
+                        if (carries) items[j] = j;
+                    }
             TKey differing = TKey.Zero;
+            foreach (TKey key in lineKeys) differing |= key ^ lineKeys[0];
+            // Bytes above the highest one in which keys differ order nothing.
+            int top = differing == TKey.Zero ? -1 : (int.CreateTruncating(TKey.Log2(differing)) >> 3);
+            SortRange(lineKeys, items, _spareKeyRoom.AsSpan(0, n), carries ? _spareItemRoom.AsSpan(0, n) : [], top, _passes);
+            if (inPlace) return;
             foreach (var (first, end) in _passes.Chunks(n))
                 for (int j = first; j < end; j++)
                 {
-                    _keys[j] = keys[start + inner * j];
-                    _items[j] = j;
-                    differing |= _keys[j] ^ _keys[0];
+                    if (positions != null) positions[start + inner * j] = items[j];
+                    else keys[start + inner * j] = lineKeys[j];
                 }
-            // Bytes above the highest one in which keys differ order nothing.
-            int top = differing == TKey.Zero ? -1 : (int.CreateTruncating(TKey.Log2(differing)) >> 3);
-            SortRange(_keys, _items, _spareKeys, _spareItems, top, _passes);
-            foreach (var (first, end) in _passes.Chunks(n))
-                for (int j = first; j < end; j++) positions[start + inner * j] = _items[j];
         }
     }
 
@@ -126,7 +178,11 @@ internal static partial class LineOrder
         /// <summary>A run of <paramref name="length"/> elements in chunks, each counted once moved.</summary>
         public PacedChunks Chunks(int length) => new(this, length);
 
-        private void Done(long elements)
+        /// <summary>Whether this sort runs on the thread where the host's check may run.</summary>
+        public bool Polls => polls;
+
+        /// <summary>Counts <paramref name="elements"/> moved, polling after each chunk's worth.</summary>
+        public void Moved(long elements)
         {
             if (polls) _pace.Done(elements);
         }
@@ -140,7 +196,7 @@ internal static partial class LineOrder
 
             public bool MoveNext()
             {
-                if (_end > _start) passes.Done(_end - _start);
+                if (_end > _start) passes.Moved(_end - _start);
                 if (_end >= length) return false;
                 _start = _end;
                 _end = _start + Math.Min(Interruption.ChunkLength, length - _start);
@@ -151,9 +207,9 @@ internal static partial class LineOrder
         }
     }
 
-    // Sorts keys (carrying items) by bytes `top` down to 0, in place; the spares are as long.
-    // Short ranges by insertion; ranges that fit the caches a byte at a time from the lowest;
-    // longer ones split first by their top byte, whose buckets then fit.
+    // Sorts keys (carrying items, unless there are none) by bytes `top` down to 0, in place;
+    // the spares are as long. Short ranges by insertion; ranges that fit the caches a byte at a
+    // time from the lowest; longer ones split first by their top byte, whose buckets then fit.
     private static void SortRange<TKey>(Span<TKey> keys, Span<int> items, Span<TKey> spareKeys, Span<int> spareItems, int top, Passes passes)
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
@@ -166,11 +222,20 @@ internal static partial class LineOrder
         }
         if (n <= CacheLength)
         {
+            // Every byte's counts from one reading of the keys; a byte all keys share is skipped.
+            Span<int> counts = stackalloc int[256 * (top + 1)];
+            counts.Clear();
+            foreach (TKey key in keys)
+                for (int b = 0; b <= top; b++) counts[256 * b + Digit(key, 8 * b)]++;
             bool inSpare = false;
             for (int b = 0; b <= top; b++)
             {
-                if (inSpare ? Distribute(spareKeys, spareItems, keys, items, 8 * b, passes) : Distribute(keys, items, spareKeys, spareItems, 8 * b, passes))
-                    inSpare = !inSpare;
+                var offsets = counts.Slice(256 * b, 256);
+                if (offsets[Digit(keys[0], 8 * b)] == n) continue;
+                StartOffsets(offsets);
+                if (inSpare) Scatter(spareKeys, spareItems, keys, items, 8 * b, offsets, passes);
+                else Scatter(keys, items, spareKeys, spareItems, 8 * b, offsets, passes);
+                inSpare = !inSpare;
             }
             if (inSpare)
             {
@@ -185,94 +250,113 @@ internal static partial class LineOrder
             return;
         }
         // Distribute left each bucket's end in counts; the buckets are sorted where they now
-        // are, the original room as their spare, and copied back at once.
-        Span<int> ends = stackalloc int[256];
-        passes.Counts.CopyTo(ends);
-        for (int d = 0, begin = 0; d < 256; begin = ends[d++])
+        // are, the original room as their spare, and copied back at once. On the thread that
+        // polls, runs of buckets up to a chunk long are shared among the cores, a poll after
+        // each run; a longer bucket is sorted here, sharing its own buckets.
+        int[] ends = [.. passes.Counts];
+        bool shares = passes.Polls && Environment.ProcessorCount > 1;
+        for (int d = 0, begin = 0; d < 256;)
         {
-            int length = ends[d] - begin;
-            SortRange(spareKeys.Slice(begin, length), spareItems.Slice(begin, length), keys.Slice(begin, length), items.Slice(begin, length), top - 1, passes);
+            int last = d;
+            if (shares)
+                while (last < 255 && ends[last + 1] - begin <= Interruption.ChunkLength) last++;
+            if (last > d)
+            {
+                SortBucketsOnCores(spareKeys, spareItems, keys, items, ends, d, last, top - 1);
+                passes.Moved(ends[last] - begin);
+            }
+            else
+            {
+                int length = ends[d] - begin;
+                SortRange(spareKeys.Slice(begin, length), Part(spareItems, begin, length), keys.Slice(begin, length), Part(items, begin, length), top - 1, passes);
+            }
+            begin = ends[last];
+            d = last + 1;
         }
         spareKeys.CopyTo(keys);
         spareItems.CopyTo(items);
     }
 
-    // One stable counting pass on the byte at `shift` from keys into the spares, leaving each
-    // bucket's end in counts; false, with nothing moved, when every key has the same byte there.
+    // Buckets `first` to `last` (each ending where `ends` says) sorted by bytes `top` down, on
+    // every core; the workers never poll.
+    private static unsafe void SortBucketsOnCores<TKey>(Span<TKey> keys, Span<int> items, Span<TKey> spareKeys, Span<int> spareItems, int[] ends, int first, int last, int top)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        bool carries = !items.IsEmpty;
+        fixed (TKey* keysAt = keys, spareKeysAt = spareKeys)
+        fixed (int* itemsAt = items, spareItemsAt = spareItems)
+        {
+            nint k = (nint)keysAt, sk = (nint)spareKeysAt, it = (nint)itemsAt, si = (nint)spareItemsAt;
+            Parallel.For(first, last + 1, () => new Passes(polls: false), (d, _, passes) =>
+            {
+                int begin = d == 0 ? 0 : ends[d - 1], length = ends[d] - begin;
+                SortRange(new Span<TKey>((TKey*)k + begin, length), carries ? new Span<int>((int*)it + begin, length) : [],
+                          new Span<TKey>((TKey*)sk + begin, length), carries ? new Span<int>((int*)si + begin, length) : [], top, passes);
+                return passes;
+            }, _ => { });
+        }
+    }
+
+    private static Span<int> Part(Span<int> items, int begin, int length) => items.IsEmpty ? items : items.Slice(begin, length);
+
+    // One stable counting pass on the byte at `shift` from keys (and items) into the spares,
+    // leaving each bucket's end in counts; false, with nothing moved, when every key has the same
+    // byte there.
     private static bool Distribute<TKey>(Span<TKey> keys, Span<int> items, Span<TKey> toKeys, Span<int> toItems, int shift, Passes passes)
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
         int n = keys.Length;
-        int[] counts = passes.Counts;
-        Array.Clear(counts);
+        Span<int> counts = passes.Counts;
+        counts.Clear();
         foreach (var (first, end) in passes.Chunks(n))
             for (int j = first; j < end; j++) counts[Digit(keys[j], shift)]++;
         if (counts[Digit(keys[0], shift)] == n) return false;
-        for (int d = 0, total = 0; d < 256; d++) (counts[d], total) = (total, total + counts[d]);
-        foreach (var (first, end) in passes.Chunks(n))
-            for (int j = first; j < end; j++)
-            {
-                int at = counts[Digit(keys[j], shift)]++;
-                toKeys[at] = keys[j];
-                toItems[at] = items[j];
-            }
+        StartOffsets(counts);
+        Scatter(keys, items, toKeys, toItems, shift, counts, passes);
         return true;
+    }
+
+    // A byte's counts turned into where each bucket starts.
+    private static void StartOffsets(Span<int> counts)
+    {
+        for (int d = 0, total = 0; d < counts.Length; d++) (counts[d], total) = (total, total + counts[d]);
+    }
+
+    // Keys (and items) moved to their buckets by the byte at `shift`, each bucket from its start
+    // in `offsets`, which is left holding each bucket's end. Through pointers: the loop is most
+    // of a sort's time, and bounds checks on four spans left too few registers for it.
+    private static unsafe void Scatter<TKey>(Span<TKey> keys, Span<int> items, Span<TKey> toKeys, Span<int> toItems, int shift, Span<int> offsets, Passes passes)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        bool carries = !items.IsEmpty;
+        fixed (TKey* from = keys, to = toKeys)
+        fixed (int* fromItems = items, toItemsAt = toItems, next = offsets)
+            foreach (var (first, end) in passes.Chunks(keys.Length))
+                for (int j = first; j < end; j++)
+                {
+                    TKey key = from[j];
+                    int at = next[Digit(key, shift)]++;
+                    to[at] = key;
+                    if (carries) toItemsAt[at] = fromItems[j];
+                }
     }
 
     private static void SortByInsertion<TKey>(Span<TKey> keys, Span<int> items) where TKey : unmanaged, IBinaryInteger<TKey>
     {
+        bool carries = !items.IsEmpty;
         for (int j = 1; j < keys.Length; j++)
         {
             TKey key = keys[j];
-            int item = items[j], p = j - 1;
+            int item = carries ? items[j] : 0, p = j - 1;
             for (; p >= 0 && keys[p] > key; p--)
             {
                 keys[p + 1] = keys[p];
-                items[p + 1] = items[p];
+                if (carries) items[p + 1] = items[p];
             }
             keys[p + 1] = key;
-            items[p + 1] = item;
+            if (carries) items[p + 1] = item;
         }
     }
 
     private static int Digit<TKey>(TKey key, int shift) where TKey : IBinaryInteger<TKey> => int.CreateTruncating(key >>> shift) & 0xFF;
-
-    // A non-negative float with its sign bit set, a negative one with every bit flipped: their
-    // order as unsigned numbers is the floats' order. Adding 0 turns -0 into 0. Signed integers
-    // (and bool) with the sign bit flipped; unsigned ones as they are.
-    private static TKey[] Keys<TKey, TFloat, TSigned>(NdArray x, bool descending, DType floats, DType signed, DType unsigned)
-        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
-        where TFloat : unmanaged, IBinaryFloatingPointIeee754<TFloat>
-        where TSigned : unmanaged, IBinaryInteger<TSigned>, ISignedNumber<TSigned>
-    {
-        TKey flip = descending ? TKey.AllBitsSet : TKey.Zero;
-        TKey sign = TKey.One << (8 * Unsafe.SizeOf<TKey>() - 1);
-        TKey[] keys;
-        if (DTypes.IsFloat(x.DType))
-        {
-            var values = x.Cast(floats).AsSpan<TFloat>();
-            keys = new TKey[values.Length];
-            foreach (Range chunk in Interruption.Chunks(keys.Length))
-                for (int p = chunk.Start.Value; p < chunk.End.Value; p++)
-                {
-                    TFloat v = values[p];
-                    TKey bits = Unsafe.BitCast<TFloat, TKey>(v + TFloat.Zero);
-                    keys[p] = (TFloat.IsNaN(v) ? TKey.AllBitsSet : (bits & sign) != TKey.Zero ? ~bits : bits | sign) ^ flip;
-                }
-        }
-        else if (DTypes.IsUnsigned(x.DType))
-        {
-            keys = x.Cast(unsigned).AsSpan<TKey>().ToArray();
-            foreach (Range chunk in Interruption.Chunks(keys.Length))
-                for (int p = chunk.Start.Value; p < chunk.End.Value; p++) keys[p] ^= flip;
-        }
-        else
-        {
-            var values = x.Cast(signed).AsSpan<TSigned>();
-            keys = new TKey[values.Length];
-            foreach (Range chunk in Interruption.Chunks(keys.Length))
-                for (int p = chunk.Start.Value; p < chunk.End.Value; p++) keys[p] = Unsafe.BitCast<TSigned, TKey>(values[p]) ^ sign ^ flip;
-        }
-        return keys;
-    }
 }

@@ -16,7 +16,7 @@ public static partial class Ops
     {
         if (x.Rank == 0 && axis is not null) AxisReduction.Normalize([axis.Value], false, 0);
         var (lines, at) = Lines(x, axis, "sort");
-        return DTypeVisitor.Accept<LineGather, NdArray>(lines.DType, new LineGather(lines, LineOrder.Positions(lines, at, descending: false), at));
+        return LineOrder.Sorted(lines, at);
     }
 
     /// <summary>
@@ -166,36 +166,6 @@ public static partial class Ops
                 ArrayPool<int>.Shared.Return(offsets);
             }
             return NdArray<T>.Adopt(storage, shape);
-        }
-    }
-
-    // Each line's elements at the positions LineOrder gave for it.
-    private readonly struct LineGather(NdArray x, int[] positions, int axis) : IDTypeVisitor<NdArray>
-    {
-        public NdArray Visit<T>() where T : unmanaged
-        {
-            var storage = TensorStorage.AllocateLike<T>(x);
-            var result = storage.GetSpan();
-            var source = x.AsSpan<T>();
-            var shape = x.ShapeSpan;
-            long inner = 1, n = shape[axis];
-            for (int a = 0; a < axis; a++) inner *= shape[a];
-            long lineBlock = inner * n;
-            // A poll (the host's Ctrl-C) between chunks of a long line as between short lines:
-            // the gather of one line of 1e8 takes seconds.
-            var pace = Interruption.Paced();
-            for (long start = 0; start < result.Length; start += lineBlock)
-                for (long i = start; i < start + inner; i++)
-                {
-                    foreach (Range chunk in Interruption.Chunks((int)n))
-                    {
-                        var (first, count) = chunk.GetOffsetAndLength((int)n);
-                        for (long j = first; j < first + count; j++)
-                            result[(int)(i + inner * j)] = source[(int)(i + inner * positions[i + inner * j])];
-                    }
-                    pace.Done(n);
-                }
-            return NdArray<T>.Adopt(storage, x.ShapeArray);
         }
     }
 }
