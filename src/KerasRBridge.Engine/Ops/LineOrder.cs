@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -116,24 +115,23 @@ internal static partial class LineOrder
 
     /// <summary>
     /// One thread's room for sorting lines of one length (with their positions when it carries
-    /// them), rented from the shared pool: a sort called in a loop reuses warm memory instead of
-    /// faulting in and clearing new arrays every call.
+    /// them), from <see cref="ScratchArrays"/>.
     /// </summary>
     private sealed unsafe class LineBuffers<TKey>(int n, bool polls, bool carries) : IDisposable
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
-        private readonly TKey[] _keyRoom = ArrayPool<TKey>.Shared.Rent(n), _spareKeyRoom = ArrayPool<TKey>.Shared.Rent(n);
-        private readonly int[] _itemRoom = carries ? ArrayPool<int>.Shared.Rent(n) : [], _spareItemRoom = carries ? ArrayPool<int>.Shared.Rent(n) : [];
+        private readonly TKey[] _keyRoom = ScratchArrays.Rent<TKey>(n), _spareKeyRoom = ScratchArrays.Rent<TKey>(n);
+        private readonly int[] _itemRoom = carries ? ScratchArrays.Rent<int>(n) : [], _spareItemRoom = carries ? ScratchArrays.Rent<int>(n) : [];
         private readonly Passes _passes = new(polls);
 
 
         public void Dispose()
         {
-            ArrayPool<TKey>.Shared.Return(_keyRoom);
-            ArrayPool<TKey>.Shared.Return(_spareKeyRoom);
+            ScratchArrays.Return(_keyRoom);
+            ScratchArrays.Return(_spareKeyRoom);
             if (!carries) return;
-            ArrayPool<int>.Shared.Return(_itemRoom);
-            ArrayPool<int>.Shared.Return(_spareItemRoom);
+            ScratchArrays.Return(_itemRoom);
+            ScratchArrays.Return(_spareItemRoom);
         }
 
         // Line `line` is element i of the axes before the sorted one and k of those after it;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -34,7 +33,7 @@ internal readonly struct LineSelection(NdArray x, long[] ranks) : INumericFamily
         var result = storage.GetSpan();
         int lines = n == 0 ? 0 : (int)(x.Size / n);
         ReadOnlySpan<T> source = x.AsSpan<T>();
-        var buffer = ArrayPool<T>.Shared.Rent((int)n);
+        var buffer = ScratchArrays.Rent<T>((int)n);
         try
         {
             var line = buffer.AsSpan(0, (int)n);
@@ -56,7 +55,7 @@ internal readonly struct LineSelection(NdArray x, long[] ranks) : INumericFamily
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(buffer);
+            ScratchArrays.Return(buffer);
         }
         return NdArray<T>.Adopt(storage, shape);
     }

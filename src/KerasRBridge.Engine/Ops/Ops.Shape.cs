@@ -1,4 +1,3 @@
-using System.Buffers;
 
 namespace KerasRBridge.Engine;
 
@@ -147,7 +146,7 @@ public static partial class Ops
                 return NdArray<T>.Adopt(storage, shape);
             }
             int n = (int)x.Size;
-            var buffer = ArrayPool<T>.Shared.Rent(n);
+            var buffer = ScratchArrays.Rent<T>(n);
             try
             {
                 x.CopyRowMajor<T>(buffer.AsSpan(0, n));
@@ -155,7 +154,7 @@ public static partial class Ops
             }
             finally
             {
-                ArrayPool<T>.Shared.Return(buffer);
+                ScratchArrays.Return(buffer);
             }
         }
     }

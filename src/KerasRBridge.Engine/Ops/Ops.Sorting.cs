@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 
 namespace KerasRBridge.Engine;
@@ -137,7 +136,7 @@ public static partial class Ops
             ReadOnlySpan<TIndex> indices = positions.AsSpan<TIndex>();
             long inner = 1, n = x.ShapeSpan[axis], m = shape[axis];
             for (int a = 0; a < axis; a++) inner *= shape[a];
-            var offsets = ArrayPool<int>.Shared.Rent(Math.Min(Chunk, result.Length));
+            var offsets = ScratchArrays.Rent<int>(Math.Min(Chunk, result.Length));
             long i = 0, j = 0, k = 0;
             var pace = Interruption.Paced();
             try
@@ -163,7 +162,7 @@ public static partial class Ops
             }
             finally
             {
-                ArrayPool<int>.Shared.Return(offsets);
+                ScratchArrays.Return(offsets);
             }
             return NdArray<T>.Adopt(storage, shape);
         }

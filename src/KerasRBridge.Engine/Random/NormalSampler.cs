@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 
 namespace KerasRBridge.Engine;
@@ -9,8 +8,8 @@ internal static class NormalSampler
     /// <summary>Fills <paramref name="destination"/> with independent N(0, 1) values.</summary>
     public static void FillStandard<T>(ref Xoshiro256StarStar rng, Span<T> destination) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        ulong[] wordBuffer = ArrayPool<ulong>.Shared.Rent(destination.Length);
-        int[] refusedBuffer = ArrayPool<int>.Shared.Rent(destination.Length);
+        ulong[] wordBuffer = ScratchArrays.Rent<ulong>(destination.Length);
+        int[] refusedBuffer = ScratchArrays.Rent<int>(destination.Length);
         try
         {
             // Refusals draw from their own stream, so that each value depends only on its
@@ -31,8 +30,8 @@ internal static class NormalSampler
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(wordBuffer);
-            ArrayPool<int>.Shared.Return(refusedBuffer);
+            ScratchArrays.Return(wordBuffer);
+            ScratchArrays.Return(refusedBuffer);
         }
     }
 
@@ -43,7 +42,7 @@ internal static class NormalSampler
     public static void FillStandardTruncated<T>(ref Xoshiro256StarStar rng, Span<T> destination) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         T bound = T.CreateTruncating(2);
-        T[] candidateBuffer = ArrayPool<T>.Shared.Rent(destination.Length);
+        T[] candidateBuffer = ScratchArrays.Rent<T>(destination.Length);
         try
         {
             int filled = 0;
@@ -59,7 +58,7 @@ internal static class NormalSampler
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(candidateBuffer);
+            ScratchArrays.Return(candidateBuffer);
         }
     }
 }
