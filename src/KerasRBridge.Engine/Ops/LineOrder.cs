@@ -97,12 +97,12 @@ internal static partial class LineOrder
             {
                 // On this thread the sort of a long line polls as it goes (one line of 1e8 takes
                 // seconds); the workers below never poll, as the host's check runs on this thread.
-                using var buffers = new LineBuffers<TKey>((int)n, polls: true, carries);
+                using var buffers = new LineBuffers<TKey>((int)n, polls: true, carries, contiguous: inner == 1);
                 for (long line = first; line < end; line++) sort(buffers, inner, line);
             }
             else
             {
-                Parallel.For(first, end, () => new LineBuffers<TKey>((int)n, polls: false, carries),
+                Parallel.For(first, end, () => new LineBuffers<TKey>((int)n, polls: false, carries, contiguous: inner == 1),
                     (line, _, buffers) =>
                     {
                         sort(buffers, inner, line);
@@ -115,52 +115,49 @@ internal static partial class LineOrder
 
     /// <summary>
     /// One thread's room for sorting lines of one length (with their positions when it carries
-    /// them), from <see cref="ScratchArrays"/>.
+    /// them), from <see cref="ScratchArrays"/>. A contiguous line is sorted where it is, its
+    /// positions made where they are written; only a strided one is gathered into a line's room.
     /// </summary>
-    private sealed unsafe class LineBuffers<TKey>(int n, bool polls, bool carries) : IDisposable
+    private sealed unsafe class LineBuffers<TKey>(int n, bool polls, bool carries, bool contiguous) : IDisposable
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
-        private readonly TKey[] _keyRoom = ScratchArrays.Rent<TKey>(n), _spareKeyRoom = ScratchArrays.Rent<TKey>(n);
-        private readonly int[] _itemRoom = carries ? ScratchArrays.Rent<int>(n) : [], _spareItemRoom = carries ? ScratchArrays.Rent<int>(n) : [];
+        private readonly TKey[] _keyRoom = contiguous ? [] : ScratchArrays.Rent<TKey>(n), _spareKeyRoom = ScratchArrays.Rent<TKey>(n);
+        private readonly int[] _itemRoom = carries && !contiguous ? ScratchArrays.Rent<int>(n) : [], _spareItemRoom = carries ? ScratchArrays.Rent<int>(n) : [];
         private readonly Passes _passes = new(polls);
-
 
         public void Dispose()
         {
             ScratchArrays.Return(_keyRoom);
             ScratchArrays.Return(_spareKeyRoom);
-            if (!carries) return;
             ScratchArrays.Return(_itemRoom);
             ScratchArrays.Return(_spareItemRoom);
         }
 
         // Line `line` is element i of the axes before the sorted one and k of those after it;
-        // its element j lies at i + inner * (j + n * k). With `positions`, each element's
-        // position in the line is written where the line's j-th element is; without, the keys
-        // are left sorted, in place when the line is contiguous.
+        // its element j lies at i + inner * (j + n * k). The keys are left sorted (they are the
+        // caller's own); with `positions`, each element's position in the line is written where
+        // the line's j-th element is.
         public void Sort(TKey* keys, int* positions, long inner, long line)
         {
             long i = line % inner, k = line / inner, start = i + inner * n * k;
-            bool inPlace = inner == 1 && positions == null;
-            Span<TKey> lineKeys = inPlace ? new Span<TKey>(keys + start, n) : _keyRoom.AsSpan(0, n);
-            Span<int> items = carries ? _itemRoom.AsSpan(0, n) : [];
-            if (!inPlace)
-                foreach (var (first, end) in _passes.Chunks(n))
-                    for (int j = first; j < end; j++)
-                    {
-                        lineKeys[j] = keys[start + inner * j];
-                        if (carries) items[j] = j;
-                    }
+            Span<TKey> lineKeys = contiguous ? new Span<TKey>(keys + start, n) : _keyRoom.AsSpan(0, n);
+            Span<int> items = !carries ? [] : contiguous ? new Span<int>(positions + start, n) : _itemRoom.AsSpan(0, n);
+            foreach (var (first, end) in _passes.Chunks(n))
+                for (int j = first; j < end; j++)
+                {
+                    if (!contiguous) lineKeys[j] = keys[start + inner * j];
+                    if (carries) items[j] = j;
+                }
             TKey differing = TKey.Zero;
             foreach (TKey key in lineKeys) differing |= key ^ lineKeys[0];
             // Bytes above the highest one in which keys differ order nothing.
             int top = differing == TKey.Zero ? -1 : (int.CreateTruncating(TKey.Log2(differing)) >> 3);
             SortRange(lineKeys, items, _spareKeyRoom.AsSpan(0, n), carries ? _spareItemRoom.AsSpan(0, n) : [], top, _passes);
-            if (inPlace) return;
+            if (contiguous) return;
             foreach (var (first, end) in _passes.Chunks(n))
                 for (int j = first; j < end; j++)
                 {
-                    if (positions != null) positions[start + inner * j] = items[j];
+                    if (carries) positions[start + inner * j] = items[j];
                     else keys[start + inner * j] = lineKeys[j];
                 }
         }

@@ -16,9 +16,9 @@ internal static class ScratchArrays
     public static T[] Rent<T>(int length) =>
         length <= MaxPooledLength ? ArrayPool<T>.Shared.Rent(length) : GC.AllocateUninitializedArray<T>(length);
 
-    /// <summary>Gives back an array from <see cref="Rent{T}"/>, which the caller no longer uses.</summary>
+    /// <summary>Gives back an array from <see cref="Rent{T}"/> (or an empty one), which the caller no longer uses.</summary>
     public static void Return<T>(T[] array)
     {
-        if (array.Length <= MaxPooledLength) ArrayPool<T>.Shared.Return(array);
+        if (array.Length is > 0 and <= MaxPooledLength) ArrayPool<T>.Shared.Return(array);
     }
 }
