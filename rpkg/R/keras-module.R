@@ -226,6 +226,14 @@ python_ops <- function(ns) {
   # keras.ops's other names for the same ops.
   aliases <- c(absolute = "abs", amax = "max", amin = "min", conjugate = "conj", swish = "silu")
   for (alias in names(aliases)) ops[[alias]] <- ops[[aliases[[alias]]]]
+  # Keras's top_k() also takes is_stable; the order here is always stable (ties by position),
+  # which either value allows, as TensorFlow's backend ignores it.
+  top_k <- ops$top_k
+  ops$top_k <- function(x, k, sorted = TRUE, is_stable = TRUE) {
+    if (!is.null(is_stable) && !(is.logical(is_stable) && length(is_stable) == 1L && !is.na(is_stable)))
+      raise_bridge_error("type_error", sprintf("`is_stable` must be TRUE or FALSE. Received: is_stable=%s", shown(is_stable, nlines = 1L)))
+    top_k(x, k, sorted)
+  }
   ops$map <- function(f, xs) op_map(xs, f)
   ops$vectorized_map <- function(`function`, elements) op_vectorized_map(elements, `function`)
   # Keras's submodules of keras.ops hold the same functions: nn's and linalg's families, and

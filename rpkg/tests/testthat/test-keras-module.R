@@ -20,6 +20,17 @@ test_that("keras$ops takes and returns 0-based indices", {
   expect_identical(lengths(lapply(keras$ops$split(op_arange(6), c(2L, 3L)), as.array)), c(2L, 1L, 3L))
 })
 
+test_that("keras$ops$top_k takes Keras's is_stable, ties by position either way", {
+  x <- c(1, 3, 2, 3)
+  for (stable in c(TRUE, FALSE)) {
+    found <- keras$ops$top_k(x, 2L, sorted = FALSE, is_stable = stable)
+    expect_identical(as.vector(found[[2]]), c(1L, 3L))
+    expect_equal(as.vector(found[[1]]), c(3, 3))
+  }
+  expect_identical(as.vector(keras$ops$top_k(x, 3L, is_stable = TRUE)$indices), c(1L, 3L, 2L))
+  expect_error(keras$ops$top_k(x, 2L, is_stable = "yes"), class = "type_error")
+})
+
 test_that("keras$ops$arange excludes its end and starts at 0", {
   expect_equal(as.array(keras$ops$arange(4L)), array(0:3))
   expect_equal(as.array(keras$ops$arange(1, 7, 2)), array(c(1, 3, 5)))
