@@ -39,6 +39,14 @@ public class OpsShapeTests
     }
 
     [Test]
+    public void Reshape_to_the_same_shape_is_the_tensor_itself()
+    {
+        var x = NdArray.FromColumnMajor(new float[] { 1, 2, 3, 4, 5, 6 }, [2, 3]);
+        Assert.That(Ops.Reshape(x, [2, 3]), Is.SameAs(x));
+        Assert.That(Ops.Reshape(x, [2, -1]), Is.SameAs(x));
+    }
+
+    [Test]
     public void Reshape_infers_one_unknown_dimension()
     {
         Assert.That(Ops.Reshape(Range(12, 3, 4), [-1, 6]).ShapeArray, Is.EqualTo(new long[] { 2, 6 }));

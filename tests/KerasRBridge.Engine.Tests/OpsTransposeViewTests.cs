@@ -71,14 +71,23 @@ public class OpsTransposeViewTests
     }
 
     [Test]
-    public void An_identity_permutation_is_copied_at_once()
+    public void An_identity_permutation_is_the_tensor_itself()
     {
         var x = Large(20, 30, 40);
-        var same = Ops.Transpose(x, [0, 1, 2]);
-        Assert.That(same.StorageObject, Is.Not.InstanceOf<IDeferredStorage>());
-        Assert.That(RowMajor(same), Is.EqualTo(RowMajor(x)));
-        var lengthOne = Large(1, 300, 400);
-        Assert.That(Ops.Transpose(lengthOne, [1, 0, 2]).StorageObject, Is.Not.InstanceOf<IDeferredStorage>(), "moving an axis of length 1 moves nothing");
+        Assert.That(Ops.Transpose(x, [0, 1, 2]), Is.SameAs(x));
+        var vector = Large(7);
+        Assert.That(Ops.Transpose(vector), Is.SameAs(vector));
+    }
+
+    [TestCase(new[] { 1, 0, 2 })]
+    [TestCase(new[] { 0, 2, 1 })]
+    public void Moving_only_axes_of_length_one_moves_no_element(int[] order)
+    {
+        var x = Large(1, 300, 1);
+        var moved = Ops.Transpose(x, order);
+        Assert.That(moved.StorageObject, Is.Not.InstanceOf<IDeferredStorage>());
+        Assert.That(moved.ShapeArray, Is.EqualTo(order.Select(a => x.ShapeSpan[a]).ToArray()));
+        Assert.That(RowMajor(moved), Is.EqualTo(TransposedRowMajor(x, order)));
     }
 
     [Test]

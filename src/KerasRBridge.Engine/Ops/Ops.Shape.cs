@@ -12,8 +12,10 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(x);
         var shape = InferredShape(x.Size, newShape);
-        // Axes of length 1 added or dropped (or none) leave column-major storage as it is: one copy,
-        // where a reshape that moves elements goes through row-major order and back.
+        // Tensors never change: the same shape is x itself, as a cast to its own dtype is.
+        if (x.ShapeSpan.SequenceEqual(shape)) return x;
+        // Axes of length 1 added or dropped leave column-major storage as it is: one copy, where a
+        // reshape that moves elements goes through row-major order and back.
         if (SameBeyondOnes(x.ShapeSpan, shape)) return Relabelled(x, shape);
         return DTypeVisitor.Accept<RowMajorReshape, NdArray>(x.DType, new RowMajorReshape(x, shape));
     }
@@ -46,6 +48,10 @@ public static partial class Ops
         var order = axes is null ? [.. Enumerable.Range(0, rank).Reverse()] : axes.Select(a => a < 0 ? a + rank : a).ToArray();
         if (order.Length != rank || order.Any(a => a < 0 || a >= rank) || order.Distinct().Count() != rank)
             throw new KerasValueError($"axes don't match array: received axes={PythonRepr.Repr(axes ?? [])} for an array of {rank} dimensions");
+        // With the axes longer than 1 in their order, no element moves: a reshape (x itself when
+        // no axis moves at all).
+        var longer = order.Where(a => x.ShapeSpan[a] != 1).ToArray();
+        if (longer.SequenceEqual(longer.Order())) return Reshape(x, [.. order.Select(a => x.ShapeSpan[a])]);
         return DTypeVisitor.Accept<Permutation, NdArray>(x.DType, new Permutation(x, order));
     }
 
@@ -128,7 +134,7 @@ public static partial class Ops
         public NdArray Visit<T>() where T : unmanaged
         {
             var storage = TensorStorage.Allocate<T>(shape);
-            x.AsSpan<T>().CopyTo(storage.GetSpan());
+            Interruption.Copy(x.AsSpan<T>(), storage.GetSpan());
             return NdArray<T>.Adopt(storage, shape);
         }
     }
