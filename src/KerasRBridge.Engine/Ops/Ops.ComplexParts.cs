@@ -43,6 +43,38 @@ public static partial class Ops
         return NumericDispatch.Unary<AngleFamily>(x.Cast(dtype), DTypeTable.RealPart(dtype));
     }
 
+    /// <summary>
+    /// The complex tensor <c>real + i * imaginary</c>, part by part (an infinite part leaves the
+    /// other as it is, and a -0 keeps its sign): complex128 when either part is float64,
+    /// complex64 otherwise.
+    /// </summary>
+    /// <exception cref="KerasValueError">The parts' shapes differ.</exception>
+    /// <exception cref="KerasTypeError">A part is complex.</exception>
+    public static NdArray ComplexFromParts(NdArray real, NdArray imaginary)
+    {
+        ArgumentNullException.ThrowIfNull(real);
+        ArgumentNullException.ThrowIfNull(imaginary);
+        if (!real.ShapeSpan.SequenceEqual(imaginary.ShapeSpan))
+            throw new KerasValueError($"The real and imaginary parts must have the same shape. Received: real.shape={NdArray.FormatShape(real.ShapeSpan)}, imaginary.shape={NdArray.FormatShape(imaginary.ShapeSpan)}");
+        if (DTypes.IsComplex(real.DType) || DTypes.IsComplex(imaginary.DType))
+            throw new KerasTypeError($"The real and imaginary parts must be real. Received: dtypes {DTypes.Name(real.DType)} and {DTypes.Name(imaginary.DType)}");
+        if (real.DType == DType.Float64 || imaginary.DType == DType.Float64)
+        {
+            var re = real.Cast(DType.Float64).AsSpan<double>();
+            var im = imaginary.Cast(DType.Float64).AsSpan<double>();
+            var wide = NdArray.NewStorage<Complex>(real.ShapeSpan);
+            foreach (Range chunk in Interruption.Chunks(wide.Length))
+                for (int i = chunk.Start.Value; i < chunk.End.Value; i++) wide[i] = new Complex(re[i], im[i]);
+            return NdArray.FromColumnMajor(wide, real.ShapeSpan);
+        }
+        var realPart = real.Cast(DType.Float32).AsSpan<float>();
+        var imaginaryPart = imaginary.Cast(DType.Float32).AsSpan<float>();
+        var narrow = NdArray.NewStorage<Complex64>(real.ShapeSpan);
+        foreach (Range chunk in Interruption.Chunks(narrow.Length))
+            for (int i = chunk.Start.Value; i < chunk.End.Value; i++) narrow[i] = new Complex64(realPart[i], imaginaryPart[i]);
+        return NdArray.FromColumnMajor(narrow, real.ShapeSpan);
+    }
+
     private static NdArray ComplexPart<TKernel>(NdArray x) where TKernel : IUnaryKernel<TKernel, Complex, double> =>
         Elementwise.Unary<Complex, double, TKernel>(x.Cast(DType.Complex128)).Cast(DTypeTable.RealPart(x.DType));
 
