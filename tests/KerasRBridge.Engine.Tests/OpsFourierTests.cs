@@ -202,6 +202,14 @@ public class OpsFourierTests
     }
 
     [Test]
+    public void Plans_are_kept_for_the_next_calls_of_the_same_length_and_direction()
+    {
+        var plan = FourierPlans.For(1000, inverse: false);
+        Assert.That(FourierPlans.For(1000, inverse: false), Is.SameAs(plan));
+        Assert.That(FourierPlans.For(1000, inverse: true), Is.Not.SameAs(plan));
+    }
+
+    [Test]
     public void Lengths_whose_room_cannot_be_allocated_are_a_memory_error()
     {
         Assert.That(() => Ops.Rfft(NdArray.FromColumnMajor(new[] { 1.0 }, [1]), 0, int.MaxValue), Throws.InstanceOf<KerasMemoryError>());

@@ -4,85 +4,105 @@ using System.Numerics;
 namespace KerasRBridge.Engine;
 
 /// <summary>
-/// Runs one planned Fourier transform over every line of a tensor along an axis: each line is
-/// gathered from its strided place in the column-major storage into a buffer (cut, padded or
-/// completed as the kind of lines says), transformed, and scattered to the result. Lines are
-/// shared among the cores, consecutive ones together (a strided gather reads the same cache
-/// lines as its neighbours'), with a host poll between groups of them.
+/// Runs one planned Fourier transform over every line of a tensor along an axis. Line
+/// <c>i + inner * k</c> (i over the axes before it, k over those after) starts at
+/// <c>i + inner * length * k</c> of the column-major storage and steps by <c>inner</c>. Lines
+/// that are neighbours in i are gathered a block at a time (each step along the axis then reads
+/// one contiguous run instead of a page per line), transformed one by one, and scattered the
+/// same way. Blocks are shared among the cores, with a host poll between groups of them.
 /// </summary>
 internal static class FourierLines
 {
     // Below this many points, waking the thread pool costs more than the second core saves.
     private const long MinParallelElements = 1 << 15;
 
-    // Lines handed to a worker at a time.
-    private const int LinesPerTask = 16;
+    // At most this many lines a block, and about this many points: a block's buffers stay in
+    // the core's cache.
+    private const int MaxBlockLines = 16;
+    private const int BlockPoints = 1 << 16;
 
-    /// <summary>How the lines of one transform are read and written.</summary>
+    // About this many points handed to a worker at a time.
+    private const int TaskPoints = 1 << 13;
+
+    /// <summary>How the lines of one transform are read and written, a block at a time.</summary>
     internal interface ILines
     {
-        /// <summary>Fills <paramref name="buffer"/> (the transform's length) from line <paramref name="line"/>.</summary>
-        void Gather(long line, Span<Complex> buffer);
+        /// <summary>Fills <paramref name="buffers"/> (<paramref name="count"/> lines of the
+        /// transform's length n, one after the other) from lines <paramref name="first"/> on,
+        /// which are neighbours along the axes before the transformed one.</summary>
+        void Gather(long first, int count, Span<Complex> buffers, int n);
 
-        /// <summary>Writes the transformed <paramref name="buffer"/> to line <paramref name="line"/> of the result.</summary>
-        void Scatter(long line, ReadOnlySpan<Complex> buffer);
+        /// <summary>Writes the transformed <paramref name="buffers"/> to the same lines of the result.</summary>
+        void Scatter(long first, int count, ReadOnlySpan<Complex> buffers, int n);
     }
 
-    /// <summary>Where line ℓ starts along an axis, for ℓ = i + inner * k (i over the axes before
-    /// it, k over those after), in a tensor whose axis has <paramref name="length"/> elements.</summary>
+    /// <summary>Where line <paramref name="line"/> starts in a tensor whose axis has <paramref name="length"/> elements.</summary>
     internal static long Start(long line, long inner, long length) => line % inner + inner * length * (line / inner);
 
-    /// <summary>Transforms lines 0 to <paramref name="count"/> - 1 of <paramref name="lines"/> by <paramref name="plan"/>.</summary>
-    internal static void Each<TLines>(TLines lines, long count, FourierTransform plan) where TLines : struct, ILines
+    /// <summary>Transforms every line of <paramref name="lines"/> by <paramref name="plan"/>:
+    /// <paramref name="inner"/> times <paramref name="outer"/> of them.</summary>
+    internal static void Each<TLines>(TLines lines, long inner, long outer, FourierTransform plan) where TLines : struct, ILines
     {
-        long n = Math.Max(1, plan.Length);
-        // About a chunk of the engine's work between two polls, counted in points.
-        long linesPerPoll = Math.Max(1, Interruption.ChunkLength / n);
-        for (long first = 0; first < count; first += linesPerPoll)
+        int n = Math.Max(1, plan.Length);
+        int width = (int)Math.Min(Math.Min(inner, MaxBlockLines), Math.Max(1, BlockPoints / n));
+        long blocksPerRun = (inner + width - 1) / width, blocks = blocksPerRun * outer;
+        long blockPoints = (long)width * n;
+        // About a chunk of the engine's work between two polls.
+        long blocksPerPoll = Math.Max(1, Interruption.ChunkLength / blockPoints);
+        long blocksPerTask = Math.Max(1, TaskPoints / blockPoints);
+        for (long first = 0; first < blocks; first += blocksPerPoll)
         {
             if (first > 0) Interruption.Poll();
-            long end = Math.Min(count, first + linesPerPoll);
-            if ((end - first) * n < MinParallelElements || end - first == 1 || Environment.ProcessorCount == 1)
+            long end = Math.Min(blocks, first + blocksPerPoll);
+            if ((end - first) * blockPoints < MinParallelElements || end - first == 1 || Environment.ProcessorCount == 1)
             {
                 // On this thread a long line polls between its passes; the workers below never
                 // poll, as the host's check runs on this thread.
-                using var room = new Room(plan);
-                for (long line = first; line < end; line++) room.Run(ref lines, line, polls: true);
+                using var room = new Room(plan, width);
+                for (long block = first; block < end; block++) room.Run(ref lines, Block(block), polls: true);
             }
             else
             {
-                long start = first, tasks = (end - first + LinesPerTask - 1) / LinesPerTask;
-                Parallel.For(0, tasks, () => new Room(plan), (task, _, room) =>
+                long start = first, tasks = (end - first + blocksPerTask - 1) / blocksPerTask;
+                Parallel.For(0, tasks, () => new Room(plan, width), (task, _, room) =>
                 {
-                    long from = start + task * LinesPerTask, to = Math.Min(end, from + LinesPerTask);
-                    for (long line = from; line < to; line++) room.Run(ref lines, line, polls: false);
+                    long from = start + task * blocksPerTask, to = Math.Min(end, from + blocksPerTask);
+                    for (long block = from; block < to; block++) room.Run(ref lines, Block(block), polls: false);
                     return room;
                 }, room => room.Dispose());
             }
         }
+
+        // A block's first line and its number of lines: blocks never straddle two values of k.
+        (long First, int Count) Block(long block)
+        {
+            long k = block / blocksPerRun, i = block % blocksPerRun * width;
+            return (i + inner * k, (int)Math.Min(width, inner - i));
+        }
     }
 
     /// <summary>
-    /// One thread's line, work and scratch buffers, rented from the shared pool: a transform
+    /// One thread's block, work and scratch buffers, rented from the shared pool: a transform
     /// called in a loop reuses warm memory instead of faulting in new arrays every call.
     /// </summary>
-    private sealed class Room(FourierTransform plan) : IDisposable
+    private sealed class Room(FourierTransform plan, int width) : IDisposable
     {
-        private readonly Complex[] _line = ArrayPool<Complex>.Shared.Rent(plan.Length),
-                                   _work = ArrayPool<Complex>.Shared.Rent((int)plan.RoomLength),
-                                   _scratch = ArrayPool<Complex>.Shared.Rent((int)plan.RoomLength);
+        private readonly Complex[] _block = ArrayPool<Complex>.Shared.Rent(width * plan.Length),
+                                   _work = ArrayPool<Complex>.Shared.Rent(plan.WorkLength),
+                                   _scratch = ArrayPool<Complex>.Shared.Rent(plan.ScratchLength);
 
-        public void Run<TLines>(ref TLines lines, long line, bool polls) where TLines : struct, ILines
+        public void Run<TLines>(ref TLines lines, (long First, int Count) block, bool polls) where TLines : struct, ILines
         {
-            var buffer = _line.AsSpan(0, plan.Length);
-            lines.Gather(line, buffer);
-            plan.Transform(buffer, _work, _scratch, polls);
-            lines.Scatter(line, buffer);
+            int n = plan.Length;
+            var buffers = _block.AsSpan(0, block.Count * n);
+            lines.Gather(block.First, block.Count, buffers, n);
+            for (int b = 0; b < block.Count; b++) plan.Transform(buffers.Slice(b * n, n), _work, _scratch, polls);
+            lines.Scatter(block.First, block.Count, buffers, n);
         }
 
         public void Dispose()
         {
-            ArrayPool<Complex>.Shared.Return(_line);
+            ArrayPool<Complex>.Shared.Return(_block);
             ArrayPool<Complex>.Shared.Return(_work);
             ArrayPool<Complex>.Shared.Return(_scratch);
         }

@@ -30,6 +30,7 @@ internal sealed class FourierTransform
     internal FourierTransform(int length, bool inverse)
     {
         Length = length;
+        Inverse = inverse;
         var factors = Factors(length);
         if (factors.Count > 0 && factors[^1] > LargestSummedFactor)
         {
@@ -42,12 +43,22 @@ internal sealed class FourierTransform
     /// <summary>The number of points.</summary>
     internal int Length { get; }
 
-    /// <summary>The length of the work and scratch room <see cref="Transform"/> needs.</summary>
-    internal long RoomLength => _chirp?.PaddedLength ?? Length;
+    /// <summary>Whether the exponents are positive (the inverse transform, unnormalised).</summary>
+    internal bool Inverse { get; }
+
+    /// <summary>About the memory the plan holds.</summary>
+    internal long Bytes => _chirp?.Bytes ?? (_stages.Length > 0 ? 16L * Length : 0);
+
+    /// <summary>The length of the work room <see cref="Transform"/> needs (none unless by Bluestein's algorithm).</summary>
+    internal int WorkLength => _chirp?.PaddedLength ?? 0;
+
+    /// <summary>The length of the scratch room <see cref="Transform"/> needs.</summary>
+    internal int ScratchLength => _chirp?.PaddedLength ?? Length;
 
     /// <summary>
     /// Transforms <paramref name="line"/> (<see cref="Length"/> points) in place, using
-    /// <paramref name="work"/> and <paramref name="scratch"/> (<see cref="RoomLength"/> each).
+    /// <paramref name="work"/> and <paramref name="scratch"/> (<see cref="WorkLength"/> and
+    /// <see cref="ScratchLength"/> points).
     /// When <paramref name="polls"/> (on the thread that runs the host's check), a long line polls
     /// between passes.
     /// </summary>
@@ -101,16 +112,16 @@ internal sealed class FourierTransform
         return factors;
     }
 
-    // One stage per factor: stage s splits the sub-transforms of length `length` (n divided by
-    // the factors before it) that lie `stride` apart.
+    // One stage per factor: stage s splits the sub-transforms of length n / stride, `stride`
+    // being the product of the factors before it.
     private static Stage[] Stages(int n, List<int> factors, bool inverse)
     {
+        var roots = Roots(n, inverse);
         var stages = new Stage[factors.Count];
-        int length = n, stride = 1;
+        int stride = 1;
         for (int s = 0; s < factors.Count; s++)
         {
-            stages[s] = new Stage(factors[s], length, stride, inverse);
-            length /= factors[s];
+            stages[s] = new Stage(factors[s], n / stride, stride, roots, inverse);
             stride *= factors[s];
         }
         return stages;
@@ -121,6 +132,30 @@ internal sealed class FourierTransform
     {
         var (sin, cos) = Math.SinCos(2 * Math.PI * k / n);
         return new Complex(cos, inverse ? sin : -sin);
+    }
+
+    // w_n^k for every k < n. Each is the cosine and sine of its own angle, but only angles up to
+    // pi / 4 (n a multiple of 8), pi / 2 (of 4) or pi are computed: the others are the same
+    // numbers reflected (cos(pi / 2 - a) = sin(a), cos(pi - a) = -cos(a), w^(n - k) = conj(w^k)),
+    // which keeps the table exact and a length of a million quick to plan. Built with the
+    // positive angles, then conjugated for the forward transform.
+    private static Complex[] Roots(int n, bool inverse)
+    {
+        var roots = new Complex[n];
+        for (int k = 0; k <= n / 2; k++)
+        {
+            if (n % 8 == 0 && 8L * k > n && 4L * k <= n) roots[k] = new(roots[n / 4 - k].Imaginary, roots[n / 4 - k].Real);
+            else if (n % 4 == 0 && 4L * k > n) roots[k] = new(-roots[n / 2 - k].Real, roots[n / 2 - k].Imaginary);
+            else
+            {
+                var (sin, cos) = Math.SinCos(2 * Math.PI * k / n);
+                roots[k] = new(cos, sin);
+            }
+        }
+        for (int k = n / 2 + 1; k < n; k++) roots[k] = Complex.Conjugate(roots[n - k]);
+        if (!inverse)
+            for (int k = 1; k < n; k++) roots[k] = Complex.Conjugate(roots[k]);
+        return roots;
     }
 
     /// <summary>
@@ -134,24 +169,22 @@ internal sealed class FourierTransform
     {
         private readonly int _radix, _m, _stride;
         private readonly bool _inverse;
-        // w_L^(j k) for j < m, 1 <= k < p, at j * (p - 1) + k - 1.
-        private readonly Complex[] _twiddles;
-        // w_p^r for r < p: the direct sum's roots, for the radices not written out.
+        // w_n^e for e < n: the twiddle w_L^(j k) of a sub-transform of length L = n / stride is
+        // w_n^(j k stride) (j k < L), and w_p^r is w_n^(r n / p).
         private readonly Complex[] _roots;
 
-        public Stage(int radix, int length, int stride, bool inverse)
+        public Stage(int radix, int length, int stride, Complex[] roots, bool inverse)
         {
             _radix = radix;
             _m = length / radix;
             _stride = stride;
+            _roots = roots;
             _inverse = inverse;
-            _twiddles = new Complex[_m * (radix - 1)];
-            for (int j = 0; j < _m; j++)
-                for (int k = 1; k < radix; k++)
-                    _twiddles[j * (radix - 1) + k - 1] = Root((long)j * k % length, length, inverse);
-            _roots = new Complex[radix];
-            for (int r = 0; r < radix; r++) _roots[r] = Root(r, radix, inverse);
         }
+
+        private Complex Twiddle(int j, int k) => _roots[j * k * _stride];
+
+        private Complex RadixRoot(int r) => _roots[r * (_roots.Length / _radix)];
 
         public void Apply(ReadOnlySpan<Complex> x, Span<Complex> y)
         {
@@ -170,7 +203,7 @@ internal sealed class FourierTransform
             int s = _stride, m = _m;
             for (int j = 0; j < m; j++)
             {
-                Complex w = _twiddles[j];
+                Complex w = Twiddle(j, 1);
                 int from = s * j, to = s * 2 * j;
                 for (int q = 0; q < s; q++)
                 {
@@ -185,10 +218,10 @@ internal sealed class FourierTransform
         {
             int s = _stride, m = _m;
             // w_3 = -1/2 -+ i sqrt(3)/2: y1 and y2 differ by the sign of the sine's term.
-            double sine = _roots[1].Imaginary;
+            double sine = RadixRoot(1).Imaginary;
             for (int j = 0; j < m; j++)
             {
-                Complex w1 = _twiddles[2 * j], w2 = _twiddles[2 * j + 1];
+                Complex w1 = Twiddle(j, 1), w2 = Twiddle(j, 2);
                 int from = s * j, to = s * 3 * j;
                 for (int q = 0; q < s; q++)
                 {
@@ -207,7 +240,7 @@ internal sealed class FourierTransform
             int s = _stride, m = _m;
             for (int j = 0; j < m; j++)
             {
-                Complex w1 = _twiddles[3 * j], w2 = _twiddles[3 * j + 1], w3 = _twiddles[3 * j + 2];
+                Complex w1 = Twiddle(j, 1), w2 = Twiddle(j, 2), w3 = Twiddle(j, 3);
                 int from = s * j, to = s * 4 * j;
                 for (int q = 0; q < s; q++)
                 {
@@ -228,10 +261,12 @@ internal sealed class FourierTransform
             int s = _stride, m = _m;
             // w_5^k = cos(2 pi k / 5) -+ i sin(2 pi k / 5): inputs paired as (1, 4) and (2, 3),
             // whose sums take the cosines and differences the sines.
-            double c1 = _roots[1].Real, c2 = _roots[2].Real, s1 = _roots[1].Imaginary, s2 = _roots[2].Imaginary;
+            Complex root1 = RadixRoot(1), root2 = RadixRoot(2);
+            double c1 = root1.Real, c2 = root2.Real, s1 = root1.Imaginary, s2 = root2.Imaginary;
             for (int j = 0; j < m; j++)
             {
-                int at = 4 * j, from = s * j, to = s * 5 * j;
+                int from = s * j, to = s * 5 * j;
+                Complex w1 = Twiddle(j, 1), w2 = Twiddle(j, 2), w3 = Twiddle(j, 3), w4 = Twiddle(j, 4);
                 for (int q = 0; q < s; q++)
                 {
                     Complex a0 = x[from + q], a1 = x[from + q + s * m], a2 = x[from + q + 2 * s * m],
@@ -241,10 +276,10 @@ internal sealed class FourierTransform
                     Complex odd1 = s1 * difference1 + s2 * difference2, odd2 = s2 * difference1 - s1 * difference2;
                     Complex turned1 = new(-odd1.Imaginary, odd1.Real), turned2 = new(-odd2.Imaginary, odd2.Real);
                     y[to + q] = a0 + sum1 + sum2;
-                    y[to + q + s] = (even1 + turned1) * _twiddles[at];
-                    y[to + q + 2 * s] = (even2 + turned2) * _twiddles[at + 1];
-                    y[to + q + 3 * s] = (even2 - turned2) * _twiddles[at + 2];
-                    y[to + q + 4 * s] = (even1 - turned1) * _twiddles[at + 3];
+                    y[to + q + s] = (even1 + turned1) * w1;
+                    y[to + q + 2 * s] = (even2 + turned2) * w2;
+                    y[to + q + 3 * s] = (even2 - turned2) * w3;
+                    y[to + q + 4 * s] = (even1 - turned1) * w4;
                 }
             }
         }
@@ -253,7 +288,8 @@ internal sealed class FourierTransform
         private void Summed(ReadOnlySpan<Complex> x, Span<Complex> y)
         {
             int s = _stride, m = _m, p = _radix;
-            Span<Complex> inputs = stackalloc Complex[p];
+            Span<Complex> inputs = stackalloc Complex[p], roots = stackalloc Complex[p];
+            for (int r = 0; r < p; r++) roots[r] = RadixRoot(r);
             for (int j = 0; j < m; j++)
             {
                 int from = s * j, to = s * p * j;
@@ -263,8 +299,8 @@ internal sealed class FourierTransform
                     for (int k = 0; k < p; k++)
                     {
                         Complex sum = inputs[0];
-                        for (int r = 1, e = k; r < p; r++, e = e + k >= p ? e + k - p : e + k) sum += inputs[r] * _roots[e];
-                        y[to + q + k * s] = k == 0 ? sum : sum * _twiddles[j * (p - 1) + k - 1];
+                        for (int r = 1, e = k; r < p; r++, e = e + k >= p ? e + k - p : e + k) sum += inputs[r] * roots[e];
+                        y[to + q + k * s] = k == 0 ? sum : sum * Twiddle(j, k);
                     }
                 }
             }
@@ -307,6 +343,8 @@ internal sealed class FourierTransform
         }
 
         public int PaddedLength { get; }
+
+        public long Bytes => 16L * (_chirp.Length + _kernel.Length) + _padded.Bytes;
 
         public void Transform(Span<Complex> line, Span<Complex> work, Span<Complex> scratch, bool polls)
         {

@@ -18,10 +18,11 @@ public static partial class Ops
     {
         ArgumentNullException.ThrowIfNull(x);
         int at = FourierAxis(x, axis);
-        var dtype = x.DType is DType.Complex128 or DType.Float64 ? DType.Complex128 : DType.Complex64;
+        bool wide = x.DType is DType.Complex128 or DType.Float64;
         int n = (int)Math.Min(x.ShapeSpan[at], int.MaxValue);
-        return FourierOfLines(x.Cast(DType.Complex128), at, n, n, dtype, (source, target, inner, count, plan) =>
-            FourierLines.Each(new ComplexLines(source, target, inner, n, n, inverse ? n : 1), count, plan), inverse);
+        var source = DTypes.IsComplex(x.DType) ? x : x.Cast(wide ? DType.Float64 : DType.Float32);
+        return FourierOfLines(source, at, n, inverse, new(0, x.ShapeSpan[at], n, inverse ? n : 1, Hermitian: false),
+                              wide ? DType.Complex128 : DType.Complex64);
     }
 
     /// <summary>
@@ -39,10 +40,9 @@ public static partial class Ops
         if (DTypes.IsComplex(x.DType)) throw new KerasTypeError($"`rfft` does not support dtype {DTypes.Name(x.DType)}.");
         RequireFourierPoints(n);
         int at = FourierAxis(x, axis);
-        long length = x.ShapeSpan[at];
-        var dtype = x.DType == DType.Float64 ? DType.Complex128 : DType.Complex64;
-        return FourierOfLines(x.Cast(DType.Float64), at, n, n / 2 + 1, dtype, (source, target, inner, count, plan) =>
-            FourierLines.Each(new RealLines(source, target, inner, length, n / 2 + 1), count, plan), inverse: false);
+        bool wide = x.DType == DType.Float64;
+        return FourierOfLines(x.Cast(wide ? DType.Float64 : DType.Float32), at, n, inverse: false,
+                              new(0, x.ShapeSpan[at], n / 2 + 1, 1, Hermitian: false), wide ? DType.Complex128 : DType.Complex64);
     }
 
     /// <summary>
@@ -60,10 +60,9 @@ public static partial class Ops
         ArgumentNullException.ThrowIfNull(x);
         RequireFourierPoints(n);
         int at = FourierAxis(x, axis);
-        long length = x.ShapeSpan[at];
-        var dtype = x.DType is DType.Complex128 or DType.Float64 ? DType.Float64 : DType.Float32;
-        return FourierOfLines(x.Cast(DType.Complex128), at, n, n, dtype, (source, target, inner, count, plan) =>
-            FourierLines.Each(new HermitianLines(source, target, inner, length, n), count, plan), inverse: true);
+        bool wide = x.DType is DType.Complex128 or DType.Float64;
+        return FourierOfLines(x.Cast(wide ? DType.Complex128 : DType.Complex64), at, n, inverse: true,
+                              new(0, x.ShapeSpan[at], n, n, Hermitian: true), wide ? DType.Float64 : DType.Float32);
     }
 
     private static int FourierAxis(NdArray x, int axis)
@@ -78,102 +77,48 @@ public static partial class Ops
         if (n < 1) throw new KerasValueError(string.Create(CultureInfo.InvariantCulture, $"Invalid number of FFT data points ({n}) specified."));
     }
 
-    /// <summary>Runs the lines of one transform given the pinned source and result.</summary>
-    private delegate void FourierRun(nint source, nint target, long inner, long count, FourierTransform plan);
-
-    // The result of `dtype` with `resultLength` points along `axis`, computed in float64 (complex128
-    // or float64 storage) from `source` by `run` over a plan of `n` points; no plan when there
-    // are no lines.
-    private static unsafe NdArray FourierOfLines(NdArray source, int axis, int n, int resultLength, DType dtype, FourierRun run, bool inverse)
+    // The result of `dtype` with `layout.ResultLength` points along `axis`, transformed from the
+    // lines of `source` (complex128, complex64, float64 or float32) by a plan of `n` points; no
+    // plan when there are no lines.
+    private static NdArray FourierOfLines(NdArray source, int axis, int n, bool inverse, FourierLayout layout, DType dtype)
     {
         long[] shape = source.Shape;
-        shape[axis] = resultLength;
-        long inner = 1, count = 1;
-        for (int a = 0; a < shape.Length; a++)
-            if (a != axis) count *= shape[a];
+        shape[axis] = layout.ResultLength;
+        long inner = 1, outer = 1;
         for (int a = 0; a < axis; a++) inner *= shape[a];
-        if (count == 0 || resultLength == 0) return NdArray.Zeros(dtype, shape);
-        var plan = new FourierTransform(n, inverse);
-        NdArray result;
-        if (DTypes.IsComplex(dtype))
+        for (int a = axis + 1; a < shape.Length; a++) outer *= shape[a];
+        if (inner * outer == 0 || layout.ResultLength == 0) return NdArray.Zeros(dtype, shape);
+        var run = new FourierRun(source, shape, outer, FourierPlans.For(n, inverse), layout with { Inner = inner });
+        return source.DType switch
         {
-            var target = NdArray.NewStorage<Complex>(shape);
-            fixed (Complex* to = target) Run(source, (nint)to);
-            result = NdArray.FromColumnMajor(target, shape);
-        }
-        else
-        {
-            var target = NdArray.NewStorage<double>(shape);
-            fixed (double* to = target) Run(source, (nint)to);
-            result = NdArray.FromColumnMajor(target, shape);
-        }
-        return result.Cast(dtype);
-
-        void Run(NdArray from, nint to)
-        {
-            using var pinned = from.Pin();
-            run((nint)pinned.Pointer, to, inner, count, plan);
-        }
+            DType.Complex128 => run.From<Complex, Complex128Points>(dtype),
+            DType.Complex64 => run.From<Complex64, Complex64Points>(dtype),
+            DType.Float64 => run.From<double, Float64Points>(dtype),
+            _ => run.From<float, Float32Points>(dtype),
+        };
     }
 
-    /// <summary>Complex lines, cut or padded with zeros to the transform's length, written
-    /// <c>resultLength</c> points long divided by <c>divisor</c>.</summary>
-    private readonly unsafe struct ComplexLines(nint source, nint target, long inner, long length, int resultLength, double divisor) : FourierLines.ILines
+    /// <summary>One transform's lines, read as their dtype and written as the result's.</summary>
+    private readonly record struct FourierRun(NdArray Source, long[] Shape, long Outer, FourierTransform Plan, FourierLayout Layout)
     {
-        public void Gather(long line, Span<Complex> buffer)
+        public NdArray From<TIn, TInPoints>(DType dtype) where TIn : unmanaged where TInPoints : IFourierPoints<TIn> => dtype switch
         {
-            var from = (Complex*)source + FourierLines.Start(line, inner, length);
-            int kept = (int)Math.Min(length, buffer.Length);
-            for (int j = 0; j < kept; j++) buffer[j] = from[inner * j];
-            buffer[kept..].Clear();
-        }
+            DType.Complex128 => Into<TIn, TInPoints, Complex, Complex128Points>(),
+            DType.Complex64 => Into<TIn, TInPoints, Complex64, Complex64Points>(),
+            DType.Float64 => Into<TIn, TInPoints, double, Float64Points>(),
+            _ => Into<TIn, TInPoints, float, Float32Points>(),
+        };
 
-        public void Scatter(long line, ReadOnlySpan<Complex> buffer) =>
-            ScatterComplex((Complex*)target + FourierLines.Start(line, inner, resultLength), inner, buffer[..resultLength], divisor);
-    }
-
-    /// <summary>Real lines, cut or padded with zeros to the transform's length, written as their
-    /// first <c>resultLength</c> frequencies.</summary>
-    private readonly unsafe struct RealLines(nint source, nint target, long inner, long length, int resultLength) : FourierLines.ILines
-    {
-        public void Gather(long line, Span<Complex> buffer)
+        private unsafe NdArray Into<TIn, TInPoints, TOut, TOutPoints>()
+            where TIn : unmanaged where TInPoints : IFourierPoints<TIn>
+            where TOut : unmanaged where TOutPoints : IFourierPoints<TOut>
         {
-            var from = (double*)source + FourierLines.Start(line, inner, length);
-            int kept = (int)Math.Min(length, buffer.Length);
-            for (int j = 0; j < kept; j++) buffer[j] = from[inner * j];
-            buffer[kept..].Clear();
+            var target = NdArray.NewStorage<TOut>(Shape);
+            using (var pinned = Source.Pin())
+            fixed (TOut* to = target)
+                FourierLines.Each(new FourierLinesOf<TIn, TInPoints, TOut, TOutPoints>((nint)pinned.Pointer, (nint)to, Layout),
+                                  Layout.Inner, Outer, Plan);
+            return NdArray.FromColumnMajor(target, Shape);
         }
-
-        public void Scatter(long line, ReadOnlySpan<Complex> buffer) =>
-            ScatterComplex((Complex*)target + FourierLines.Start(line, inner, resultLength), inner, buffer[..resultLength], 1);
-    }
-
-    /// <summary>Lines of non-negative frequencies, cut or padded to <c>n / 2 + 1</c> and completed
-    /// by the conjugates a real signal's spectrum has at the negative ones; written as the real
-    /// parts divided by n.</summary>
-    private readonly unsafe struct HermitianLines(nint source, nint target, long inner, long length, int n) : FourierLines.ILines
-    {
-        public void Gather(long line, Span<Complex> buffer)
-        {
-            var from = (Complex*)source + FourierLines.Start(line, inner, length);
-            int half = n / 2 + 1, kept = (int)Math.Min(length, half);
-            for (int j = 0; j < kept; j++) buffer[j] = from[inner * j];
-            buffer[kept..half].Clear();
-            for (int j = half; j < n; j++) buffer[j] = Complex.Conjugate(buffer[n - j]);
-        }
-
-        public void Scatter(long line, ReadOnlySpan<Complex> buffer)
-        {
-            var to = (double*)target + FourierLines.Start(line, inner, n);
-            for (int j = 0; j < n; j++) to[inner * j] = buffer[j].Real / n;
-        }
-    }
-
-    private static unsafe void ScatterComplex(Complex* to, long inner, ReadOnlySpan<Complex> buffer, double divisor)
-    {
-        if (divisor == 1)
-            for (int j = 0; j < buffer.Length; j++) to[inner * j] = buffer[j];
-        else
-            for (int j = 0; j < buffer.Length; j++) to[inner * j] = buffer[j] / divisor;
     }
 }

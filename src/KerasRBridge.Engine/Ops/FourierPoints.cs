@@ -1,0 +1,89 @@
+using System.Numerics;
+
+namespace KerasRBridge.Engine;
+
+/// <summary>
+/// A tensor's elements as the points a Fourier transform computes with, complex float64 numbers,
+/// and back: complex64 and float32 are widened as they are read and narrowed as the result is
+/// written, a real result keeping the real parts.
+/// </summary>
+internal interface IFourierPoints<T> where T : unmanaged
+{
+    static abstract Complex Read(T value);
+
+    static abstract T Write(Complex value);
+}
+
+internal readonly struct Complex128Points : IFourierPoints<Complex>
+{
+    public static Complex Read(Complex value) => value;
+    public static Complex Write(Complex value) => value;
+}
+
+internal readonly struct Complex64Points : IFourierPoints<Complex64>
+{
+    public static Complex Read(Complex64 value) => value;
+    public static Complex64 Write(Complex value) => (Complex64)value;
+}
+
+internal readonly struct Float64Points : IFourierPoints<double>
+{
+    public static Complex Read(double value) => value;
+    public static double Write(Complex value) => value.Real;
+}
+
+internal readonly struct Float32Points : IFourierPoints<float>
+{
+    public static Complex Read(float value) => value;
+    public static float Write(Complex value) => (float)value.Real;
+}
+
+/// <summary>
+/// The lines of a transform's source and result in their column-major storage: the source's
+/// lines hold <see cref="Length"/> points, cut or padded with zeros to the transform's length n
+/// (with <see cref="Hermitian"/>, to <c>n / 2 + 1</c> non-negative frequencies, the negative
+/// ones completed as their conjugates, as a real signal's spectrum has them); the result keeps
+/// the first <see cref="ResultLength"/> points of each transformed line, divided by
+/// <see cref="Divisor"/>.
+/// </summary>
+internal readonly record struct FourierLayout(long Inner, long Length, int ResultLength, double Divisor, bool Hermitian);
+
+/// <summary>The lines of <see cref="FourierLayout"/> over pinned storage of the source's element
+/// type <typeparamref name="TIn"/> and the result's <typeparamref name="TOut"/>.</summary>
+internal readonly unsafe struct FourierLinesOf<TIn, TInPoints, TOut, TOutPoints>(nint source, nint target, FourierLayout layout) : FourierLines.ILines
+    where TIn : unmanaged where TInPoints : IFourierPoints<TIn>
+    where TOut : unmanaged where TOutPoints : IFourierPoints<TOut>
+{
+    public void Gather(long first, int count, Span<Complex> buffers, int n)
+    {
+        long inner = layout.Inner;
+        var from = (TIn*)source + FourierLines.Start(first, inner, layout.Length);
+        int filled = layout.Hermitian ? n / 2 + 1 : n, kept = (int)Math.Min(layout.Length, filled);
+        for (int j = 0; j < kept; j++)
+        {
+            var run = from + inner * j;
+            for (int b = 0; b < count; b++) buffers[b * n + j] = TInPoints.Read(run[b]);
+        }
+        for (int b = 0; b < count; b++)
+        {
+            var line = buffers.Slice(b * n, n);
+            line[kept..filled].Clear();
+            for (int j = filled; j < n; j++) line[j] = Complex.Conjugate(line[n - j]);
+        }
+    }
+
+    public void Scatter(long first, int count, ReadOnlySpan<Complex> buffers, int n)
+    {
+        long inner = layout.Inner;
+        var to = (TOut*)target + FourierLines.Start(first, inner, layout.ResultLength);
+        double divisor = layout.Divisor;
+        for (int j = 0; j < layout.ResultLength; j++)
+        {
+            var run = to + inner * j;
+            if (divisor == 1)
+                for (int b = 0; b < count; b++) run[b] = TOutPoints.Write(buffers[b * n + j]);
+            else
+                for (int b = 0; b < count; b++) run[b] = TOutPoints.Write(buffers[b * n + j] / divisor);
+        }
+    }
+}
