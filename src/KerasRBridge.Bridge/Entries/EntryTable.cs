@@ -23,6 +23,7 @@ internal static class EntryTable
         .. OpsEntries.All,
         .. CreationEntries.All,
         .. LinearAlgebraEntries.All,
+        .. FourierEntries.All,
         .. ImageEntries.All,
         .. ScopeEntries.All,
         .. InitializerEntries.All,

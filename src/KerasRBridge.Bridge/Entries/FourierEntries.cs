@@ -1,0 +1,19 @@
+using KerasRBridge.Bridge.Arguments;
+using KerasRBridge.Bridge.Entries.Declaring;
+using KerasRBridge.Engine;
+using KerasRBridge.RInterop.Native;
+
+namespace KerasRBridge.Bridge.Entries;
+
+/// <summary>Entry points for <c>keras.ops</c>'s Fourier transforms: complex tensors from their
+/// parts, and the transforms along one axis (keras3's 1-based axes, <c>NULL</c> for the last).</summary>
+internal static class FourierEntries
+{
+    internal static readonly EntryPoint[] All =
+    [
+        Declare.Entry("complex_from_parts", (Sexp real, Sexp imaginary) => Ops.ComplexFromParts(Tensors.FromR(real), Tensors.FromR(imaginary))),
+        Declare.Entry("fft_along_axis", (Sexp x, Sexp axis, bool inverse) => Axes.Along(x, axis, (t, a) => Ops.Fft(t, a ?? -1, inverse))),
+        Declare.Entry("rfft_along_axis", (Sexp x, Sexp axis, int n) => Axes.Along(x, axis, (t, a) => Ops.Rfft(t, a ?? -1, n))),
+        Declare.Entry("irfft_along_axis", (Sexp x, Sexp axis, int n) => Axes.Along(x, axis, (t, a) => Ops.Irfft(t, a ?? -1, n))),
+    ];
+}
