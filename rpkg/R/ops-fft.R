@@ -7,44 +7,16 @@ require_input_rank <- function(x, rank) {
     raise_bridge_error("value_error", sprintf("Input should have rank >= %d. Received: input.shape = %s", rank, shape_text(x)))
 }
 
-# The discrete Fourier transform of each column of `z`, as stats::mvfft() (its inverse
-# unnormalised too). R's fft() takes time in proportion to the length times its prime factors,
-# hours for a length such as 1e8 + 7: a length with a prime factor above a thousand goes through
-# Bluestein's algorithm instead, a convolution computed with transforms of a power-of-two length.
-column_fft <- function(z, inverse = FALSE) {
-  n <- nrow(z)
-  if (!has_large_prime_factor(n)) return(stats::mvfft(z, inverse = inverse))
-  if (inverse) return(Conj(column_fft(Conj(z))))
-  m <- 2^ceiling(log2(2 * n - 1))
-  allocation_check(c(m, ncol(z)), "complex128", copies = 4L)
-  # exp(-i pi k^2 / n), with k^2 reduced modulo 2n exactly: k^2 itself outgrows a double's 53 bits.
-  chirp <- exp(-1i * pi * squares_modulo(seq_len(n) - 1, 2 * n) / n)
-  kernel <- stats::fft(c(Conj(chirp), rep(0i, m - 2 * n + 1), rev(Conj(chirp[-1L]))))
-  padded <- matrix(0i, m, ncol(z))
-  padded[seq_len(n), ] <- z * chirp
-  chirp * stats::mvfft(stats::mvfft(padded) * kernel, inverse = TRUE)[seq_len(n), , drop = FALSE] / m
-}
+# Fourier transforms computed by the engine along the last axis (or the last two), in float64
+# (complex128); each result then takes the dtype Keras gives it.
 
-has_large_prime_factor <- function(n) {
-  if (n <= 1000) return(FALSE)
-  for (d in 2:1000) {
-    if (n == 1) return(FALSE)
-    while (n %% d == 0) n <- n %/% d
-  }
-  n > 1
-}
-
-# k^2 modulo m (m < 2^32) without a product beyond 2^49: k times each 16-bit half of k.
-squares_modulo <- function(k, m) {
-  k <- k %% m
-  ((k * (k %/% 65536)) %% m * 65536 + k * (k %% 65536)) %% m
-}
-
-# Fourier transforms through R's fft(), along the last axis (or the last two), in float64 or
-# complex; each result then takes the dtype Keras gives it.
+# The engine's transform of the complex tensor `z` along `axis`, NumPy's fft or ifft (scaled by
+# 1 / n); complex128 from complex128, complex64 otherwise.
+fft_along <- function(z, axis, inverse) .Call(krb_call3, "fft_along_axis", z, axis, inverse)
 
 # keras3's complex input for the FFT ops: a list of the real and the imaginary part, floats of
-# one shape. Returns the complex R array and the parts' dtype.
+# one shape. Returns the complex tensor (complex64, complex128 from a float64 part), its dims and
+# the parts' dtype.
 complex_pair <- function(x) {
   received <- function() shown(x, nlines = 1L, width.cutoff = 60L)
   if (!is.list(x) || length(x) != 2L)
@@ -57,23 +29,11 @@ complex_pair <- function(x) {
   if (!grepl("float", op_dtype(real)) || !grepl("float", op_dtype(imag)))
     raise_bridge_error("value_error", sprintf("At least one tensor in input `x` is not of type float. Received: dtypes %s and %s", op_dtype(real), op_dtype(imag)))
   require_input_rank(real, 1L)
-  list(z = complex(real = as.array(real), imaginary = as.array(imag)), dim = as.integer(op_shape(real)), dtype = op_dtype(real))
+  list(z = .Call(krb_call2, "complex_from_parts", real, imag), dim = as.integer(op_shape(real)), dtype = op_dtype(real))
 }
 
-# `f` applied to every vector along axis `axis` (1-based from the front) of the R array `z` of
-# dims `dims`; `f` maps a matrix whose columns are those vectors to one with `n` rows.
-along_axis <- function(z, dims, axis, f, ...) {
-  rank <- length(dims)
-  order <- c(axis, seq_len(rank)[-axis])
-  # Both counts given: with no samples along `axis`, R could not infer the number of columns.
-  columns <- matrix(aperm(array(z, dims), order), dims[[axis]], prod(as.numeric(dims[-axis])))
-  out <- f(columns, ...)
-  new_dims <- dims
-  new_dims[[axis]] <- nrow(out)
-  aperm(array(out, new_dims[order]), order(order))
-}
-
-complex_result <- function(z, dtype) list(op_array(Re(z), dtype), op_array(Im(z), dtype))
+# The parts of the complex tensor `z`, in `dtype`.
+complex_result <- function(z, dtype) list(op_cast(op_real(z), dtype), op_cast(op_imag(z), dtype))
 
 #' Fourier transforms
 #'
@@ -107,7 +67,7 @@ NULL
 #' @export
 op_fft <- function(x) {
   input <- complex_pair(x)
-  complex_result(along_axis(input$z, input$dim, length(input$dim), column_fft), input$dtype)
+  complex_result(fft_along(input$z, -1L, inverse = FALSE), input$dtype)
 }
 
 # A transform over the last two axes of `x` (list(real, imag)).
@@ -116,9 +76,7 @@ fft_last_two <- function(x, inverse) {
   rank <- length(input$dim)
   if (rank < 2L)
     raise_bridge_error("value_error", sprintf("Input should have rank >= 2. Received: input.shape = %s", tuple_text(input$dim)))
-  transform <- function(columns) column_fft(columns, inverse = inverse) / if (inverse) nrow(columns) else 1
-  z <- along_axis(input$z, input$dim, rank, transform)
-  complex_result(along_axis(z, input$dim, rank - 1L, transform), input$dtype)
+  complex_result(fft_along(fft_along(input$z, -1L, inverse), -2L, inverse), input$dtype)
 }
 
 #' @rdname op_fft
@@ -129,8 +87,8 @@ op_fft2 <- function(x) fft_last_two(x, inverse = FALSE)
 #' @export
 op_ifft2 <- function(x) fft_last_two(x, inverse = TRUE)
 
-# Refuses signals of `n` samples along the last of `dims` whose transforms (R's complex
-# matrices of them, a few at once) memory could not hold.
+# Refuses signals of `n` samples along the last of `dims` whose transforms (the engine's complex
+# float64 lines and results, and the parts R takes from them) memory could not hold.
 signals_of_length <- function(dims, n) allocation_check(c(prod(as.numeric(dims[-length(dims)])), n), "complex128", copies = 4L)
 
 # `fft_length` as keras3 takes it, or the default.
@@ -151,27 +109,7 @@ op_rfft <- function(x, fft_length = NULL) {
   n <- transform_length(fft_length, dims[[length(dims)]])
   if (n < 1L) raise_bridge_error("value_error", sprintf("Invalid number of FFT data points (%d) specified.", n))
   signals_of_length(dims, n)
-  z <- along_axis(as.array(x), dims, length(dims), function(columns) {
-    fitted <- matrix(0, n, ncol(columns))
-    kept <- seq_len(min(n, nrow(columns)))
-    fitted[kept, ] <- columns[kept, ]
-    column_fft(fitted)[seq_len(n %/% 2L + 1L), , drop = FALSE]
-  })
-  complex_result(z, op_dtype(x))
-}
-
-# NumPy's irfft: the real signals of `n` samples whose non-negative frequencies are the columns
-# (cut or padded with zeros to n %/% 2 + 1). The negative frequencies mirror them, as a real
-# signal's spectrum is Hermitian; the imaginary parts of the zero and Nyquist terms fall into
-# Im(), which is dropped.
-real_inverse <- function(columns, n) {
-  half <- n %/% 2L + 1L
-  spectrum <- matrix(0i, half, ncol(columns))
-  kept <- seq_len(min(half, nrow(columns)))
-  spectrum[kept, ] <- columns[kept, ]
-  # Bound only when there is a mirrored half: rbind() of a matrix of no columns and NULL adds a row.
-  if (n - half >= 1L) spectrum <- rbind(spectrum, Conj(spectrum[rev(seq.int(2L, n - half + 1L)), , drop = FALSE]))
-  Re(column_fft(spectrum, inverse = TRUE)) / n
+  complex_result(.Call(krb_call3, "rfft_along_axis", x, -1L, n), op_dtype(x))
 }
 
 #' @rdname op_fft
@@ -182,7 +120,9 @@ op_irfft <- function(x, fft_length = NULL) {
   n <- transform_length(fft_length, 2L * (m - 1L))
   if (n < 1L) raise_bridge_error("value_error", sprintf("Invalid number of FFT data points (%d) specified.", n))
   signals_of_length(input$dim, n)
-  op_array(along_axis(input$z, input$dim, length(input$dim), real_inverse, n = n), input$dtype)
+  # NumPy's irfft: the negative frequencies mirror the kept ones, as a real signal's spectrum
+  # is Hermitian; the imaginary parts of the zero and Nyquist terms are dropped.
+  op_cast(.Call(krb_call3, "irfft_along_axis", input$z, -1L, n), input$dtype)
 }
 
 #' @rdname op_fft
@@ -290,32 +230,25 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
   # Counted from the lengths, not from the result: a batch of no signals has frames too.
   padded_length <- dims[[length(dims)]] + if (center) 2 * (n_fft %/% 2L) else 0
   frames <- max(0, (padded_length - n_fft) %/% lengths$sequence_stride + 1)
-  spectra <- along_axis(as.array(x), dims, length(dims), function(columns) {
-    if (center) {
-      # NumPy's reflect padding: mirrored about the end samples, again and again for a short
-      # signal (the positions repeat every 2 * (n - 1)).
-      pad <- n_fft %/% 2L
-      n <- nrow(columns)
-      at <- seq.int(-pad, n - 1L + pad)
-      at <- if (n == 1L) rep(0L, length(at)) else {
-        r <- at %% (2L * (n - 1L))
-        ifelse(r >= n, 2L * (n - 1L) - r, r)
-      }
-      columns <- columns[at + 1L, , drop = FALSE]
+  # Each frame's positions in the signal, 0-based: NumPy's reflect padding mirrors the signal
+  # about its end samples, again and again for a short signal (the positions repeat every
+  # 2 * (n - 1)).
+  n <- dims[[length(dims)]]
+  at <- seq_len(n) - 1L
+  if (center) {
+    pad <- n_fft %/% 2L
+    at <- seq.int(-pad, n - 1L + pad)
+    at <- if (n == 1L) rep(0L, length(at)) else {
+      r <- at %% (2L * (n - 1L))
+      ifelse(r >= n, 2L * (n - 1L) - r, r)
     }
-    bins <- n_fft %/% 2L + 1L
-    allocation_check(c(as.numeric(bins) * frames, ncol(columns)), "complex128", copies = 2L)
-    # One column of the result per frame and signal: the frames of a signal follow each other.
-    out <- matrix(0i, bins * frames, ncol(columns))
-    for (t in seq_len(frames)) {
-      rows <- (t - 1L) * lengths$sequence_stride + seq_len(n_fft)
-      out[(t - 1L) * bins + seq_len(bins), ] <- column_fft(columns[rows, , drop = FALSE] * window)[seq_len(bins), , drop = FALSE]
-    }
-    out
-  })
-  spectra <- array(spectra, c(dims[-length(dims)], n_fft %/% 2L + 1L, frames))
-  rank <- length(dim(spectra))
-  complex_result(aperm(spectra, c(seq_len(rank - 2L), rank, rank - 1L)), op_dtype(x))
+  }
+  allocation_check(c(prod(as.numeric(dims[-length(dims)])), frames, n_fft), "float64", copies = 3L)
+  positions <- matrix(at[outer((seq_len(frames) - 1) * lengths$sequence_stride, seq_len(n_fft), `+`)], frames, n_fft)
+  # The frames as a tensor of shape (..., frames, fft_length), windowed in float64.
+  framed <- .Call(krb_call3, "op_take", x, positions, -1L)
+  windowed <- op_multiply(op_cast(framed, "float64"), op_array(window, "float64"))
+  complex_result(.Call(krb_call3, "rfft_along_axis", windowed, -1L, n_fft), op_dtype(x))
 }
 
 #' @rdname op_stft
@@ -338,8 +271,8 @@ op_istft <- function(x, sequence_length, sequence_stride, fft_length, length = N
   total <- n_fft + as.numeric(stride) * (frames - 1L)
   # Each frame back to samples (SciPy's inverse scaled by the window's sum), windowed, added
   # where frames overlap, and divided by the overlapping squares of the window.
-  signal <- along_axis(input$z, input$dim, rank, real_inverse, n = n_fft) * sum(weights)
-  frames_of <- array(signal, c(count, frames, n_fft))
+  signal <- .Call(krb_call3, "irfft_along_axis", op_cast(input$z, "complex128"), -1L, n_fft)
+  frames_of <- array(as.array(signal) * sum(weights), c(count, frames, n_fft))
   # The overlap-added signal and its normalisation, as R arrays, and their quotient.
   allocation_check(c(count + 1, total), "float64", copies = 3L)
   out <- matrix(0, count, total)

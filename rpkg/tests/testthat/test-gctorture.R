@@ -182,6 +182,14 @@ tortured <- list(
     quote(as.vector(as.array(op_searchsorted(c(1, 2, 3), 2)))), 2L),
   "put_in_storage_order: op_scatter_update" = list(
     quote(as.array(op_scatter_update(c(1, 2, 3), rbind(3, 1), c(7, 8)))), array(c(8, 2, 7), 3)),
+  "complex_from_parts: op_fft's input" = list(
+    quote(as.vector(as.array(op_real(call_entry("complex_from_parts", op_array(c(1, 2)), op_array(c(3, 4))))))), c(1, 2)),
+  "fft_along_axis: op_fft" = list(
+    quote(as.vector(as.array(op_fft(list(array(c(1, 2)), array(c(0, 0))))[[1L]]))), c(3, -1)),
+  "rfft_along_axis: op_rfft" = list(
+    quote(as.vector(as.array(op_rfft(array(c(1, 2, 3, 4)))[[1L]]))), c(10, -2, -2)),
+  "irfft_along_axis: op_irfft" = list(
+    quote(as.vector(as.array(op_irfft(list(array(c(10, -2, -2)), array(c(0, 2, 0))))))), c(1, 2, 3, 4)),
   "op_segment_reduce: op_segment_sum" = list(
     quote(as.array(op_segment_sum(c(1, 2, 4), c(1, 1, 2)))), array(c(3, 4), 2)),
   "op_top_k_indices: op_top_k" = list(
