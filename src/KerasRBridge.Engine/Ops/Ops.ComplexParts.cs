@@ -10,7 +10,7 @@ public static partial class Ops
     public static NdArray Real(NdArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return DTypes.IsComplex(x.DType) ? ComplexPart<RealPartKernel>(x) : x;
+        return DTypes.IsComplex(x.DType) ? ComplexPart<RealPartKernel, NarrowRealPartKernel>(x) : x;
     }
 
     /// <summary>The imaginary part of each element (<c>keras.ops.imag</c>): float64 of
@@ -18,7 +18,7 @@ public static partial class Ops
     public static NdArray Imag(NdArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return DTypes.IsComplex(x.DType) ? ComplexPart<ImaginaryPartKernel>(x) : NdArray.Zeros(x.DType, x.ShapeSpan);
+        return DTypes.IsComplex(x.DType) ? ComplexPart<ImaginaryPartKernel, NarrowImaginaryPartKernel>(x) : NdArray.Zeros(x.DType, x.ShapeSpan);
     }
 
     /// <summary>The complex conjugate of each element (<c>keras.ops.conj</c>), in the same dtype;
@@ -75,8 +75,13 @@ public static partial class Ops
         return NdArray.FromColumnMajor(narrow, real.ShapeSpan);
     }
 
-    private static NdArray ComplexPart<TKernel>(NdArray x) where TKernel : IUnaryKernel<TKernel, Complex, double> =>
-        Elementwise.Unary<Complex, double, TKernel>(x.Cast(DType.Complex128)).Cast(DTypeTable.RealPart(x.DType));
+    // A complex64 part is read as it is: the float32 parts need no float64 round trip.
+    private static NdArray ComplexPart<TKernel, TNarrowKernel>(NdArray x)
+        where TKernel : IUnaryKernel<TKernel, Complex, double>
+        where TNarrowKernel : IUnaryKernel<TNarrowKernel, Complex64, float> =>
+        x.DType == DType.Complex64
+            ? Elementwise.Unary<Complex64, float, TNarrowKernel>(x)
+            : Elementwise.Unary<Complex, double, TKernel>(x.Cast(DType.Complex128)).Cast(DTypeTable.RealPart(x.DType));
 
     private readonly struct AngleFamily(NdArray x) : IUnaryFamily<AngleFamily>
     {
@@ -97,6 +102,16 @@ internal readonly struct RealPartKernel : IUnaryKernel<RealPartKernel, Complex, 
 internal readonly struct ImaginaryPartKernel : IUnaryKernel<ImaginaryPartKernel, Complex, double>
 {
     public static double Apply(Complex x) => x.Imaginary;
+}
+
+internal readonly struct NarrowRealPartKernel : IUnaryKernel<NarrowRealPartKernel, Complex64, float>
+{
+    public static float Apply(Complex64 x) => x.Real;
+}
+
+internal readonly struct NarrowImaginaryPartKernel : IUnaryKernel<NarrowImaginaryPartKernel, Complex64, float>
+{
+    public static float Apply(Complex64 x) => x.Imaginary;
 }
 
 internal readonly struct ConjugateKernel : IUnaryKernel<ConjugateKernel, Complex, Complex>
