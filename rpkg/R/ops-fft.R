@@ -230,25 +230,21 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
   # Counted from the lengths, not from the result: a batch of no signals has frames too.
   padded_length <- dims[[length(dims)]] + if (center) 2 * (n_fft %/% 2L) else 0
   frames <- max(0, (padded_length - n_fft) %/% lengths$sequence_stride + 1)
-  # Each frame's positions in the signal, 0-based: NumPy's reflect padding mirrors the signal
-  # about its end samples, again and again for a short signal (the positions repeat every
-  # 2 * (n - 1)).
-  n <- dims[[length(dims)]]
-  at <- seq_len(n) - 1L
   if (center) {
+    # NumPy's reflect padding: the signal mirrored about its end samples, again and again for a
+    # short signal (the positions repeat every 2 * (n - 1)).
+    n <- dims[[length(dims)]]
     pad <- n_fft %/% 2L
     at <- seq.int(-pad, n - 1L + pad)
     at <- if (n == 1L) rep(0L, length(at)) else {
       r <- at %% (2L * (n - 1L))
       ifelse(r >= n, 2L * (n - 1L) - r, r)
     }
+    x <- .Call(krb_call3, "op_take", x, at, -1L)
   }
-  allocation_check(c(prod(as.numeric(dims[-length(dims)])), frames, n_fft), "float64", copies = 3L)
-  positions <- matrix(at[outer((seq_len(frames) - 1) * lengths$sequence_stride, seq_len(n_fft), `+`)], frames, n_fft)
-  # The frames as a tensor of shape (..., frames, fft_length), windowed in float64.
-  framed <- .Call(krb_call3, "op_take", x, positions, -1L)
-  windowed <- op_multiply(op_cast(framed, "float64"), op_array(window, "float64"))
-  complex_result(.Call(krb_call3, "rfft_along_axis", windowed, -1L, n_fft), op_dtype(x))
+  allocation_check(c(prod(as.numeric(dims[-length(dims)])), frames, n_fft %/% 2L + 1L), "complex128", copies = 2L)
+  # Each frame windowed (in float64) and transformed by the engine: (..., frames, bins).
+  complex_result(.Call(krb_call4, "stft_frames", x, n_fft, lengths$sequence_stride, window), op_dtype(x))
 }
 
 #' @rdname op_stft

@@ -179,6 +179,27 @@ public class OpsFourierTests
     }
 
     [Test]
+    public void Stft_frames_are_windowed_transforms_of_frames_a_stride_apart()
+    {
+        var random = new Random(17);
+        int batch = 3, samples = 50, frameLength = 12, stride = 5, frames = (samples - frameLength) / stride + 1, bins = frameLength / 2 + 1;
+        var signal = Enumerable.Range(0, batch * samples).Select(_ => random.NextDouble()).ToArray();
+        var window = Enumerable.Range(0, frameLength).Select(_ => random.NextDouble()).ToArray();
+        var spectra = Ops.StftFrames(NdArray.FromColumnMajor(signal, [batch, samples]), frameLength, stride, window);
+        Assert.That(spectra.Shape, Is.EqualTo(new long[] { batch, frames, bins }));
+        var values = spectra.AsSpan<Complex>().ToArray();
+        for (int b = 0; b < batch; b++)
+            for (int t = 0; t < frames; t++)
+            {
+                var frame = Enumerable.Range(0, frameLength).Select(j => (Complex)(signal[b + batch * (t * stride + j)] * window[j])).ToArray();
+                var actual = Enumerable.Range(0, bins).Select(k => values[b + batch * t + batch * frames * k]).ToArray();
+                AssertClose(actual, Direct(frame, false)[..bins], 1e-14);
+            }
+        Assert.That(Ops.StftFrames(NdArray.FromColumnMajor(new[] { 1f, 2f }, [2]), 4, 1, new double[4]).Shape, Is.EqualTo(new long[] { 0, 3 }));
+        Assert.That(() => Ops.StftFrames(NdArray.FromColumnMajor(signal, [batch, samples]), 4, 1, window), Throws.InstanceOf<KerasValueError>());
+    }
+
+    [Test]
     public void Empty_inputs_give_empty_results_or_zeros()
     {
         Assert.That(Ops.Fft(Tensor([], 0), 0, false).Shape, Is.EqualTo(new long[] { 0 }));

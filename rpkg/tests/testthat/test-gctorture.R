@@ -188,6 +188,8 @@ tortured <- list(
     quote(as.vector(as.array(op_fft(list(array(c(1, 2)), array(c(0, 0))))[[1L]]))), c(3, -1)),
   "rfft_along_axis: op_rfft" = list(
     quote(as.vector(as.array(op_rfft(array(c(1, 2, 3, 4)))[[1L]]))), c(10, -2, -2)),
+  "stft_frames: op_stft" = list(
+    quote(as.vector(as.array(op_stft(array(c(1, 2, 3, 4)), 2, 2, 2, window = NULL, center = FALSE)[[1L]]))), c(3, 7, -1, -1)),
   "irfft_along_axis: op_irfft" = list(
     quote(as.vector(as.array(op_irfft(list(array(c(10, -2, -2)), array(c(0, 2, 0))))))), c(1, 2, 3, 4)),
   "op_segment_reduce: op_segment_sum" = list(

@@ -39,14 +39,19 @@ internal readonly struct Float32Points : IFourierPoints<float>
 }
 
 /// <summary>
-/// The lines of a transform's source and result in their column-major storage: the source's
-/// lines hold <see cref="Length"/> points, cut or padded with zeros to the transform's length n
-/// (with <see cref="Hermitian"/>, to <c>n / 2 + 1</c> non-negative frequencies, the negative
-/// ones completed as their conjugates, as a real signal's spectrum has them); the result keeps
-/// the first <see cref="ResultLength"/> points of each transformed line, divided by
-/// <see cref="Divisor"/>.
+/// Where the lines of a transform's source and result lie in their column-major storage. Line
+/// <c>i + Inner * k</c> of the source starts at <c>i + Inner * SourceSpacing * k</c> and steps
+/// by <c>Inner</c>, holding <see cref="Length"/> points, cut or padded with zeros to the
+/// transform's length n (with <see cref="Hermitian"/>, to <c>n / 2 + 1</c> non-negative
+/// frequencies, the negative ones completed as their conjugates, as a real signal's spectrum
+/// has them), each point times <see cref="Window"/>'s when there is one. The same line of the
+/// result starts at <c>i + Inner * TargetSpacing * k</c> and steps by <see cref="TargetStep"/>,
+/// keeping the first <see cref="ResultLength"/> transformed points divided by
+/// <see cref="Divisor"/>. Lines along an axis space both by their lengths; frames of a signal
+/// start a stride apart in it and are written one after the other.
 /// </summary>
-internal readonly record struct FourierLayout(long Inner, long Length, int ResultLength, double Divisor, bool Hermitian);
+internal readonly record struct FourierLayout(long Inner, long Length, long SourceSpacing, int ResultLength, long TargetSpacing, long TargetStep,
+                                              double Divisor = 1, bool Hermitian = false, double[]? Window = null);
 
 /// <summary>The lines of <see cref="FourierLayout"/> over pinned storage of the source's element
 /// type <typeparamref name="TIn"/> and the result's <typeparamref name="TOut"/>.</summary>
@@ -57,12 +62,16 @@ internal readonly unsafe struct FourierLinesOf<TIn, TInPoints, TOut, TOutPoints>
     public void Gather(long first, int count, Span<Complex> buffers, int n)
     {
         long inner = layout.Inner;
-        var from = (TIn*)source + FourierLines.Start(first, inner, layout.Length);
+        var from = (TIn*)source + FourierLines.Start(first, inner, layout.SourceSpacing);
         int filled = layout.Hermitian ? n / 2 + 1 : n, kept = (int)Math.Min(layout.Length, filled);
+        var window = layout.Window;
         for (int j = 0; j < kept; j++)
         {
             var run = from + inner * j;
-            for (int b = 0; b < count; b++) buffers[b * n + j] = TInPoints.Read(run[b]);
+            if (window is null)
+                for (int b = 0; b < count; b++) buffers[b * n + j] = TInPoints.Read(run[b]);
+            else
+                for (int b = 0; b < count; b++) buffers[b * n + j] = TInPoints.Read(run[b]) * window[j];
         }
         for (int b = 0; b < count; b++)
         {
@@ -75,11 +84,11 @@ internal readonly unsafe struct FourierLinesOf<TIn, TInPoints, TOut, TOutPoints>
     public void Scatter(long first, int count, ReadOnlySpan<Complex> buffers, int n)
     {
         long inner = layout.Inner;
-        var to = (TOut*)target + FourierLines.Start(first, inner, layout.ResultLength);
+        var to = (TOut*)target + FourierLines.Start(first, inner, layout.TargetSpacing);
         double divisor = layout.Divisor;
         for (int j = 0; j < layout.ResultLength; j++)
         {
-            var run = to + inner * j;
+            var run = to + layout.TargetStep * j;
             if (divisor == 1)
                 for (int b = 0; b < count; b++) run[b] = TOutPoints.Write(buffers[b * n + j]);
             else

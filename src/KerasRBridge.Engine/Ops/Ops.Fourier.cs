@@ -21,8 +21,7 @@ public static partial class Ops
         bool wide = x.DType is DType.Complex128 or DType.Float64;
         int n = (int)Math.Min(x.ShapeSpan[at], int.MaxValue);
         var source = DTypes.IsComplex(x.DType) ? x : x.Cast(wide ? DType.Float64 : DType.Float32);
-        return FourierOfLines(source, at, n, inverse, new(0, x.ShapeSpan[at], n, inverse ? n : 1, Hermitian: false),
-                              wide ? DType.Complex128 : DType.Complex64);
+        return FourierOfLines(source, at, n, inverse, n, inverse ? n : 1, hermitian: false, wide ? DType.Complex128 : DType.Complex64);
     }
 
     /// <summary>
@@ -41,8 +40,8 @@ public static partial class Ops
         RequireFourierPoints(n);
         int at = FourierAxis(x, axis);
         bool wide = x.DType == DType.Float64;
-        return FourierOfLines(x.Cast(wide ? DType.Float64 : DType.Float32), at, n, inverse: false,
-                              new(0, x.ShapeSpan[at], n / 2 + 1, 1, Hermitian: false), wide ? DType.Complex128 : DType.Complex64);
+        return FourierOfLines(x.Cast(wide ? DType.Float64 : DType.Float32), at, n, inverse: false, n / 2 + 1, 1, hermitian: false,
+                              wide ? DType.Complex128 : DType.Complex64);
     }
 
     /// <summary>
@@ -61,8 +60,38 @@ public static partial class Ops
         RequireFourierPoints(n);
         int at = FourierAxis(x, axis);
         bool wide = x.DType is DType.Complex128 or DType.Float64;
-        return FourierOfLines(x.Cast(wide ? DType.Complex128 : DType.Complex64), at, n, inverse: true,
-                              new(0, x.ShapeSpan[at], n, n, Hermitian: true), wide ? DType.Float64 : DType.Float32);
+        return FourierOfLines(x.Cast(wide ? DType.Complex128 : DType.Complex64), at, n, inverse: true, n, n, hermitian: true,
+                              wide ? DType.Float64 : DType.Float32);
+    }
+
+    /// <summary>
+    /// The spectra of the frames of real <paramref name="x"/> along its last axis, as the
+    /// short-time Fourier transform takes them: a frame of <paramref name="frameLength"/> samples
+    /// every <paramref name="stride"/> (as many as fit), each multiplied by
+    /// <paramref name="window"/> (<paramref name="frameLength"/> weights) and transformed, keeping
+    /// its <c>frameLength / 2 + 1</c> non-negative frequencies. Shape <c>(..., frames, frameLength / 2 + 1)</c>;
+    /// computed in float64, complex128 for float64 input and complex64 for any other.
+    /// </summary>
+    /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
+    /// <exception cref="KerasValueError"><paramref name="x"/> is 0-d, a length is below 1, or the window's length is not the frame's.</exception>
+    /// <exception cref="KerasMemoryError">The result or the transform's room cannot be allocated.</exception>
+    public static NdArray StftFrames(NdArray x, int frameLength, int stride, ReadOnlySpan<double> window)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (DTypes.IsComplex(x.DType)) throw new KerasTypeError($"`stft` does not support dtype {DTypes.Name(x.DType)}.");
+        RequireFourierPoints(frameLength);
+        int axis = FourierAxis(x, -1);
+        if (stride < 1) throw new KerasValueError(string.Create(CultureInfo.InvariantCulture, $"`sequence_stride` must be a positive integer. Received: sequence_stride={stride}"));
+        if (window.Length != frameLength)
+            throw new KerasValueError(string.Create(CultureInfo.InvariantCulture, $"The shape of `window` must be equal to [sequence_length]. Received: window shape=({window.Length},)"));
+        long samples = x.ShapeSpan[axis], frames = samples < frameLength ? 0 : (samples - frameLength) / stride + 1;
+        int bins = frameLength / 2 + 1;
+        long[] shape = [.. x.ShapeSpan[..axis], frames, bins];
+        long inner = 1;
+        for (int a = 0; a < axis; a++) inner *= shape[a];
+        bool wide = x.DType == DType.Float64;
+        return Transformed(x.Cast(wide ? DType.Float64 : DType.Float32), shape, frames, frameLength, inverse: false,
+                           new(inner, frameLength, stride, bins, 1, inner * frames, Window: window.ToArray()), wide ? DType.Complex128 : DType.Complex64);
     }
 
     private static int FourierAxis(NdArray x, int axis)
@@ -77,18 +106,26 @@ public static partial class Ops
         if (n < 1) throw new KerasValueError(string.Create(CultureInfo.InvariantCulture, $"Invalid number of FFT data points ({n}) specified."));
     }
 
-    // The result of `dtype` with `layout.ResultLength` points along `axis`, transformed from the
-    // lines of `source` (complex128, complex64, float64 or float32) by a plan of `n` points; no
-    // plan when there are no lines.
-    private static NdArray FourierOfLines(NdArray source, int axis, int n, bool inverse, FourierLayout layout, DType dtype)
+    // The result of `dtype` with `resultLength` points along `axis`, each line of `source`
+    // (complex128, complex64, float64 or float32) transformed by a plan of `n` points.
+    private static NdArray FourierOfLines(NdArray source, int axis, int n, bool inverse, int resultLength, double divisor, bool hermitian, DType dtype)
     {
         long[] shape = source.Shape;
-        shape[axis] = layout.ResultLength;
+        shape[axis] = resultLength;
         long inner = 1, outer = 1;
         for (int a = 0; a < axis; a++) inner *= shape[a];
         for (int a = axis + 1; a < shape.Length; a++) outer *= shape[a];
-        if (inner * outer == 0 || layout.ResultLength == 0) return NdArray.Zeros(dtype, shape);
-        var run = new FourierRun(source, shape, outer, FourierPlans.For(n, inverse), layout with { Inner = inner });
+        long length = source.ShapeSpan[axis];
+        return Transformed(source, shape, outer, n, inverse, new(inner, length, length, resultLength, resultLength, inner, divisor, hermitian), dtype);
+    }
+
+    // The result of `dtype` and `shape` from the lines of `source` that `layout` places, `outer`
+    // runs of `layout.Inner` of them, transformed by a plan of `n` points; no plan when there are
+    // no lines.
+    private static NdArray Transformed(NdArray source, long[] shape, long outer, int n, bool inverse, FourierLayout layout, DType dtype)
+    {
+        if (layout.Inner * outer == 0 || layout.ResultLength == 0) return NdArray.Zeros(dtype, shape);
+        var run = new FourierRun(source, shape, outer, FourierPlans.For(n, inverse), layout);
         return source.DType switch
         {
             DType.Complex128 => run.From<Complex, Complex128Points>(dtype),
