@@ -230,21 +230,11 @@ op_stft <- function(x, sequence_length, sequence_stride, fft_length, window = "h
   # Counted from the lengths, not from the result: a batch of no signals has frames too.
   padded_length <- dims[[length(dims)]] + if (center) 2 * (n_fft %/% 2L) else 0
   frames <- max(0, (padded_length - n_fft) %/% lengths$sequence_stride + 1)
-  if (center) {
-    # NumPy's reflect padding: the signal mirrored about its end samples, again and again for a
-    # short signal (the positions repeat every 2 * (n - 1)).
-    n <- dims[[length(dims)]]
-    pad <- n_fft %/% 2L
-    at <- seq.int(-pad, n - 1L + pad)
-    at <- if (n == 1L) rep(0L, length(at)) else {
-      r <- at %% (2L * (n - 1L))
-      ifelse(r >= n, 2L * (n - 1L) - r, r)
-    }
-    x <- .Call(krb_call3, "op_take", x, at, -1L)
-  }
   allocation_check(c(prod(as.numeric(dims[-length(dims)])), frames, n_fft %/% 2L + 1L), "complex128", copies = 2L)
-  # Each frame windowed (in float64) and transformed by the engine: (..., frames, bins).
-  complex_result(.Call(krb_call4, "stft_frames", x, n_fft, lengths$sequence_stride, window), op_dtype(x))
+  # The engine pads with NumPy's reflect padding (mirrored about the end samples, again and again
+  # for a short signal), windows each frame in float64 and transforms it: (..., frames, bins).
+  padding <- if (center) n_fft %/% 2L else 0L
+  complex_result(.Call(krb_call5, "stft_frames", x, n_fft, lengths$sequence_stride, window, padding), op_dtype(x))
 }
 
 #' @rdname op_stft

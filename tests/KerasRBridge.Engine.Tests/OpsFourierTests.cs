@@ -199,6 +199,34 @@ public class OpsFourierTests
         Assert.That(() => Ops.StftFrames(NdArray.FromColumnMajor(signal, [batch, samples]), 4, 1, window), Throws.InstanceOf<KerasValueError>());
     }
 
+    [TestCase(10, 3)]
+    [TestCase(3, 5)]
+    [TestCase(1, 4)]
+    public void Stft_frames_of_a_padded_signal_read_numpys_reflection(int samples, int padding)
+    {
+        var signal = Enumerable.Range(1, 2 * samples).Select(v => (double)v * v).ToArray();
+        int frameLength = 4, stride = 3;
+        // NumPy's reflect padding extends the signal by repeating x0 .. x(n-1), x(n-2) .. x1.
+        var padded = new List<double>[2];
+        for (int b = 0; b < 2; b++)
+        {
+            var row = Enumerable.Range(0, samples).Select(s => signal[b + 2 * s]).ToList();
+            var period = row.Concat(Enumerable.Range(1, Math.Max(0, samples - 2)).Select(s => row[samples - 1 - s])).ToList();
+            padded[b] = Enumerable.Range(-padding, samples + 2 * padding)
+                .Select(s => period[((s % period.Count) + period.Count) % period.Count]).ToList();
+        }
+        var spectra = Ops.StftFrames(NdArray.FromColumnMajor(signal, [2, samples]), frameLength, stride, [1, 1, 1, 1], padding);
+        int frames = (samples + 2 * padding - frameLength) / stride + 1;
+        Assert.That(spectra.Shape, Is.EqualTo(new long[] { 2, frames, 3 }));
+        var values = spectra.AsSpan<Complex>().ToArray();
+        for (int b = 0; b < 2; b++)
+            for (int t = 0; t < frames; t++)
+            {
+                var frame = padded[b].Skip(t * stride).Take(frameLength).Select(v => (Complex)v).ToArray();
+                AssertClose(Enumerable.Range(0, 3).Select(k => values[b + 2 * t + 2 * frames * k]).ToArray(), Direct(frame, false)[..3], 1e-14);
+            }
+    }
+
     [Test]
     public void Empty_inputs_give_empty_results_or_zeros()
     {

@@ -15,8 +15,8 @@ internal static class FourierEntries
         Declare.Entry("complex_from_parts", (Sexp real, Sexp imaginary) => Ops.ComplexFromParts(Tensors.FromR(real), Tensors.FromR(imaginary))),
         Declare.Entry("fft_along_axis", (Sexp x, Sexp axis, bool inverse) => Axes.Along(x, axis, (t, a) => Ops.Fft(t, a ?? -1, inverse))),
         Declare.Entry("rfft_along_axis", (Sexp x, Sexp axis, int n) => Axes.Along(x, axis, (t, a) => Ops.Rfft(t, a ?? -1, n))),
-        Declare.Entry("stft_frames", (Sexp x, int frameLength, int stride, Sexp window) =>
-            Ops.StftFrames(Tensors.FromR(x), frameLength, stride, Tensors.FromR(window, "float64").AsSpan<double>())),
+        Declare.Entry("stft_frames", (Sexp x, int frameLength, int stride, Sexp window, int padding) =>
+            Ops.StftFrames(Tensors.FromR(x), frameLength, stride, Tensors.FromR(window, "float64").AsSpan<double>(), padding)),
         Declare.Entry("irfft_along_axis", (Sexp x, Sexp axis, int n) => Axes.Along(x, axis, (t, a) => Ops.Irfft(t, a ?? -1, n))),
     ];
 }

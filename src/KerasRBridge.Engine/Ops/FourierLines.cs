@@ -6,10 +6,11 @@ namespace KerasRBridge.Engine;
 /// <summary>
 /// Runs one planned Fourier transform over every line of a tensor along an axis. Line
 /// <c>i + inner * k</c> (i over the axes before it, k over those after) starts at
-/// <c>i + inner * length * k</c> of the column-major storage and steps by <c>inner</c>. Lines
-/// that are neighbours in i are gathered a block at a time (each step along the axis then reads
-/// one contiguous run instead of a page per line), transformed one by one, and scattered the
-/// same way. Blocks are shared among the cores, with a host poll between groups of them.
+/// <c>i + inner * length * k</c> of the column-major storage and steps by <c>inner</c>.
+/// Consecutive lines are gathered a block at a time (neighbours in i lie side by side, so each
+/// step along the axis reads one short run instead of a page per line; so do the frames of a
+/// signal in the result), transformed one by one, and scattered the same way. Blocks are shared
+/// among the cores, with a host poll between groups of them.
 /// </summary>
 internal static class FourierLines
 {
@@ -28,8 +29,7 @@ internal static class FourierLines
     internal interface ILines
     {
         /// <summary>Fills <paramref name="buffers"/> (<paramref name="count"/> lines of the
-        /// transform's length n, one after the other) from lines <paramref name="first"/> on,
-        /// which are neighbours along the axes before the transformed one.</summary>
+        /// transform's length n, one after the other) from lines <paramref name="first"/> on.</summary>
         void Gather(long first, int count, Span<Complex> buffers, int n);
 
         /// <summary>Writes the transformed <paramref name="buffers"/> to the same lines of the result.</summary>
@@ -44,9 +44,9 @@ internal static class FourierLines
     internal static void Each<TLines>(TLines lines, long inner, long outer, FourierTransform plan) where TLines : struct, ILines
     {
         int n = Math.Max(1, plan.Length);
-        int width = (int)Math.Min(Math.Min(inner, MaxBlockLines), Math.Max(1, BlockPoints / n));
-        long blocksPerRun = (inner + width - 1) / width, blocks = blocksPerRun * outer;
-        long blockPoints = (long)width * n;
+        long count = inner * outer;
+        int width = (int)Math.Min(Math.Min(count, MaxBlockLines), Math.Max(1, BlockPoints / n));
+        long blocks = (count + width - 1) / width, blockPoints = (long)width * n;
         // About a chunk of the engine's work between two polls.
         long blocksPerPoll = Math.Max(1, Interruption.ChunkLength / blockPoints);
         long blocksPerTask = Math.Max(1, TaskPoints / blockPoints);
@@ -73,12 +73,7 @@ internal static class FourierLines
             }
         }
 
-        // A block's first line and its number of lines: blocks never straddle two values of k.
-        (long First, int Count) Block(long block)
-        {
-            long k = block / blocksPerRun, i = block % blocksPerRun * width;
-            return (i + inner * k, (int)Math.Min(width, inner - i));
-        }
+        (long First, int Count) Block(long block) => (block * width, (int)Math.Min(width, count - block * width));
     }
 
     /// <summary>

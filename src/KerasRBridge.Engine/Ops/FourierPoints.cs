@@ -48,10 +48,13 @@ internal readonly struct Float32Points : IFourierPoints<float>
 /// result starts at <c>i + Inner * TargetSpacing * k</c> and steps by <see cref="TargetStep"/>,
 /// keeping the first <see cref="ResultLength"/> transformed points divided by
 /// <see cref="Divisor"/>. Lines along an axis space both by their lengths; frames of a signal
-/// start a stride apart in it and are written one after the other.
+/// start a stride apart in it and are written one after the other. With
+/// <see cref="Padding"/>, the source's lines are frames of its <see cref="Samples"/> samples
+/// padded by that many at each end, reflected as NumPy's reflect padding (again and again for
+/// a short signal): they start <see cref="Padding"/> samples earlier.
 /// </summary>
 internal readonly record struct FourierLayout(long Inner, long Length, long SourceSpacing, int ResultLength, long TargetSpacing, long TargetStep,
-                                              double Divisor = 1, bool Hermitian = false, double[]? Window = null);
+                                              double Divisor = 1, bool Hermitian = false, double[]? Window = null, long Padding = 0, long Samples = 0);
 
 /// <summary>The lines of <see cref="FourierLayout"/> over pinned storage of the source's element
 /// type <typeparamref name="TIn"/> and the result's <typeparamref name="TOut"/>.</summary>
@@ -62,16 +65,25 @@ internal readonly unsafe struct FourierLinesOf<TIn, TInPoints, TOut, TOutPoints>
     public void Gather(long first, int count, Span<Complex> buffers, int n)
     {
         long inner = layout.Inner;
-        var from = (TIn*)source + FourierLines.Start(first, inner, layout.SourceSpacing);
         int filled = layout.Hermitian ? n / 2 + 1 : n, kept = (int)Math.Min(layout.Length, filled);
+        Span<nint> lines = stackalloc nint[count];
+        bool reflects = false;
+        for (int b = 0; b < count; b++)
+        {
+            long line = first + b, start = line / inner * layout.SourceSpacing - layout.Padding;
+            reflects |= layout.Padding > 0 && (start < 0 || start + kept > layout.Samples);
+            lines[b] = (nint)((TIn*)source + line % inner + inner * start);
+        }
         var window = layout.Window;
         for (int j = 0; j < kept; j++)
         {
-            var run = from + inner * j;
-            if (window is null)
-                for (int b = 0; b < count; b++) buffers[b * n + j] = TInPoints.Read(run[b]);
-            else
-                for (int b = 0; b < count; b++) buffers[b * n + j] = TInPoints.Read(run[b]) * window[j];
+            long at = inner * j;
+            double weight = window is null ? 1 : window[j];
+            for (int b = 0; b < count; b++)
+            {
+                var point = TInPoints.Read(reflects ? Reflected(first + b, j) : ((TIn*)lines[b])[at]);
+                buffers[b * n + j] = window is null ? point : point * weight;
+            }
         }
         for (int b = 0; b < count; b++)
         {
@@ -81,18 +93,36 @@ internal readonly unsafe struct FourierLinesOf<TIn, TInPoints, TOut, TOutPoints>
         }
     }
 
+    // Point j of a frame that reaches into the padding: the sample NumPy's reflect padding puts
+    // there, mirrored about the end samples (positions repeat every 2 (samples - 1)).
+    private TIn Reflected(long line, int j)
+    {
+        long inner = layout.Inner, samples = layout.Samples, period = 2 * (samples - 1);
+        long position = line / inner * layout.SourceSpacing - layout.Padding + j;
+        if (samples == 1) position = 0;
+        else
+        {
+            position %= period;
+            if (position < 0) position += period;
+            if (position >= samples) position = period - position;
+        }
+        return ((TIn*)source)[line % inner + inner * position];
+    }
+
     public void Scatter(long first, int count, ReadOnlySpan<Complex> buffers, int n)
     {
-        long inner = layout.Inner;
-        var to = (TOut*)target + FourierLines.Start(first, inner, layout.TargetSpacing);
+        long inner = layout.Inner, step = layout.TargetStep;
+        Span<nint> lines = stackalloc nint[count];
+        for (int b = 0; b < count; b++) lines[b] = (nint)((TOut*)target + FourierLines.Start(first + b, inner, layout.TargetSpacing));
         double divisor = layout.Divisor;
         for (int j = 0; j < layout.ResultLength; j++)
         {
-            var run = to + layout.TargetStep * j;
-            if (divisor == 1)
-                for (int b = 0; b < count; b++) run[b] = TOutPoints.Write(buffers[b * n + j]);
-            else
-                for (int b = 0; b < count; b++) run[b] = TOutPoints.Write(buffers[b * n + j] / divisor);
+            long at = step * j;
+            for (int b = 0; b < count; b++)
+            {
+                var point = buffers[b * n + j];
+                ((TOut*)lines[b])[at] = TOutPoints.Write(divisor == 1 ? point : point / divisor);
+            }
         }
     }
 }

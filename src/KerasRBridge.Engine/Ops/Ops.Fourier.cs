@@ -66,16 +66,19 @@ public static partial class Ops
 
     /// <summary>
     /// The spectra of the frames of real <paramref name="x"/> along its last axis, as the
-    /// short-time Fourier transform takes them: a frame of <paramref name="frameLength"/> samples
+    /// short-time Fourier transform takes them: the signal padded by <paramref name="padding"/>
+    /// samples at each end as NumPy's reflect padding (mirrored about the end samples, again and
+    /// again for a short signal), then a frame of <paramref name="frameLength"/> samples
     /// every <paramref name="stride"/> (as many as fit), each multiplied by
     /// <paramref name="window"/> (<paramref name="frameLength"/> weights) and transformed, keeping
     /// its <c>frameLength / 2 + 1</c> non-negative frequencies. Shape <c>(..., frames, frameLength / 2 + 1)</c>;
     /// computed in float64, complex128 for float64 input and complex64 for any other.
     /// </summary>
     /// <exception cref="KerasTypeError"><paramref name="x"/> is complex.</exception>
-    /// <exception cref="KerasValueError"><paramref name="x"/> is 0-d, a length is below 1, or the window's length is not the frame's.</exception>
+    /// <exception cref="KerasValueError"><paramref name="x"/> is 0-d, a length is below 1, the
+    /// window's length is not the frame's, or an empty signal is to be padded.</exception>
     /// <exception cref="KerasMemoryError">The result or the transform's room cannot be allocated.</exception>
-    public static NdArray StftFrames(NdArray x, int frameLength, int stride, ReadOnlySpan<double> window)
+    public static NdArray StftFrames(NdArray x, int frameLength, int stride, ReadOnlySpan<double> window, int padding = 0)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (DTypes.IsComplex(x.DType)) throw new KerasTypeError($"`stft` does not support dtype {DTypes.Name(x.DType)}.");
@@ -84,14 +87,18 @@ public static partial class Ops
         if (stride < 1) throw new KerasValueError(string.Create(CultureInfo.InvariantCulture, $"`sequence_stride` must be a positive integer. Received: sequence_stride={stride}"));
         if (window.Length != frameLength)
             throw new KerasValueError(string.Create(CultureInfo.InvariantCulture, $"The shape of `window` must be equal to [sequence_length]. Received: window shape=({window.Length},)"));
-        long samples = x.ShapeSpan[axis], frames = samples < frameLength ? 0 : (samples - frameLength) / stride + 1;
+        if (padding < 0) throw new KerasValueError(string.Create(CultureInfo.InvariantCulture, $"`padding` must be 0 or more. Received: padding={padding}"));
+        long samples = x.ShapeSpan[axis], padded = samples + 2L * padding;
+        if (padding > 0 && samples == 0)
+            throw new KerasValueError(string.Create(CultureInfo.InvariantCulture, $"can't extend empty axis {axis} using modes other than 'constant' or 'empty'"));
+        long frames = padded < frameLength ? 0 : (padded - frameLength) / stride + 1;
         int bins = frameLength / 2 + 1;
         long[] shape = [.. x.ShapeSpan[..axis], frames, bins];
         long inner = 1;
         for (int a = 0; a < axis; a++) inner *= shape[a];
         bool wide = x.DType == DType.Float64;
         return Transformed(x.Cast(wide ? DType.Float64 : DType.Float32), shape, frames, frameLength, inverse: false,
-                           new(inner, frameLength, stride, bins, 1, inner * frames, Window: window.ToArray()), wide ? DType.Complex128 : DType.Complex64);
+                           new(inner, frameLength, stride, bins, 1, inner * frames, Window: window.ToArray(), Padding: padding, Samples: samples), wide ? DType.Complex128 : DType.Complex64);
     }
 
     private static int FourierAxis(NdArray x, int axis)
