@@ -62,17 +62,19 @@ public static partial class Ops
         {
             var re = real.Cast(DType.Float64).AsSpan<double>();
             var im = imaginary.Cast(DType.Float64).AsSpan<double>();
-            var wide = NdArray.NewStorage<Complex>(real.ShapeSpan);
-            foreach (Range chunk in Interruption.Chunks(wide.Length))
-                for (int i = chunk.Start.Value; i < chunk.End.Value; i++) wide[i] = new Complex(re[i], im[i]);
-            return NdArray.FromColumnMajor(wide, real.ShapeSpan);
+            var wide = TensorStorage.Allocate<Complex>(real.ShapeSpan);
+            var values = wide.GetSpan();
+            foreach (Range chunk in Interruption.Chunks(values.Length))
+                for (int i = chunk.Start.Value; i < chunk.End.Value; i++) values[i] = new Complex(re[i], im[i]);
+            return NdArray<Complex>.Adopt(wide, real.Shape);
         }
         var realPart = real.Cast(DType.Float32).AsSpan<float>();
         var imaginaryPart = imaginary.Cast(DType.Float32).AsSpan<float>();
-        var narrow = NdArray.NewStorage<Complex64>(real.ShapeSpan);
-        foreach (Range chunk in Interruption.Chunks(narrow.Length))
-            for (int i = chunk.Start.Value; i < chunk.End.Value; i++) narrow[i] = new Complex64(realPart[i], imaginaryPart[i]);
-        return NdArray.FromColumnMajor(narrow, real.ShapeSpan);
+        var narrow = TensorStorage.Allocate<Complex64>(real.ShapeSpan);
+        var points = narrow.GetSpan();
+        foreach (Range chunk in Interruption.Chunks(points.Length))
+            for (int i = chunk.Start.Value; i < chunk.End.Value; i++) points[i] = new Complex64(realPart[i], imaginaryPart[i]);
+        return NdArray<Complex64>.Adopt(narrow, real.Shape);
     }
 
     // A complex64 part is read as it is: the float32 parts need no float64 round trip.

@@ -157,12 +157,13 @@ public static partial class Ops
             where TIn : unmanaged where TInPoints : IFourierPoints<TIn>
             where TOut : unmanaged where TOutPoints : IFourierPoints<TOut>
         {
-            var target = NdArray.NewStorage<TOut>(Shape);
+            // The host's memory (R's, under R) when it takes it, as every op's result.
+            var target = TensorStorage.Allocate<TOut>(Shape);
             using (var pinned = Source.Pin())
-            fixed (TOut* to = target)
+            fixed (TOut* to = target.GetSpan())
                 FourierLines.Each(new FourierLinesOf<TIn, TInPoints, TOut, TOutPoints>((nint)pinned.Pointer, (nint)to, Layout),
                                   Layout.Inner, Outer, Plan);
-            return NdArray.FromColumnMajor(target, Shape);
+            return NdArray<TOut>.Adopt(target, Shape);
         }
     }
 }
