@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 
 namespace KerasRBridge.Engine;
@@ -76,15 +75,12 @@ internal static class FourierLines
         (long First, int Count) Block(long block) => (block * width, (int)Math.Min(width, count - block * width));
     }
 
-    /// <summary>
-    /// One thread's block, work and scratch buffers, rented from the shared pool: a transform
-    /// called in a loop reuses warm memory instead of faulting in new arrays every call.
-    /// </summary>
+    /// <summary>One thread's block, work and scratch buffers (<see cref="ScratchArrays"/>).</summary>
     private sealed class Room(FourierTransform plan, int width) : IDisposable
     {
-        private readonly Complex[] _block = ArrayPool<Complex>.Shared.Rent(width * plan.Length),
-                                   _work = ArrayPool<Complex>.Shared.Rent(plan.WorkLength),
-                                   _scratch = ArrayPool<Complex>.Shared.Rent(plan.ScratchLength);
+        private readonly Complex[] _block = ScratchArrays.Rent<Complex>(width * plan.Length),
+                                   _work = ScratchArrays.Rent<Complex>(plan.WorkLength),
+                                   _scratch = ScratchArrays.Rent<Complex>(plan.ScratchLength);
 
         public void Run<TLines>(ref TLines lines, (long First, int Count) block, bool polls) where TLines : struct, ILines
         {
@@ -97,9 +93,9 @@ internal static class FourierLines
 
         public void Dispose()
         {
-            ArrayPool<Complex>.Shared.Return(_block);
-            ArrayPool<Complex>.Shared.Return(_work);
-            ArrayPool<Complex>.Shared.Return(_scratch);
+            ScratchArrays.Return(_block);
+            ScratchArrays.Return(_work);
+            ScratchArrays.Return(_scratch);
         }
     }
 }
