@@ -58,23 +58,21 @@ public static partial class Ops
             throw new KerasValueError($"The real and imaginary parts must have the same shape. Received: real.shape={NdArray.FormatShape(real.ShapeSpan)}, imaginary.shape={NdArray.FormatShape(imaginary.ShapeSpan)}");
         if (DTypes.IsComplex(real.DType) || DTypes.IsComplex(imaginary.DType))
             throw new KerasTypeError($"The real and imaginary parts must be real. Received: dtypes {DTypes.Name(real.DType)} and {DTypes.Name(imaginary.DType)}");
-        if (real.DType == DType.Float64 || imaginary.DType == DType.Float64)
-        {
-            var re = real.Cast(DType.Float64).AsSpan<double>();
-            var im = imaginary.Cast(DType.Float64).AsSpan<double>();
-            var wide = TensorStorage.Allocate<Complex>(real.ShapeSpan);
-            var values = wide.GetSpan();
-            foreach (Range chunk in Interruption.Chunks(values.Length))
-                for (int i = chunk.Start.Value; i < chunk.End.Value; i++) values[i] = new Complex(re[i], im[i]);
-            return NdArray<Complex>.Adopt(wide, real.Shape);
-        }
-        var realPart = real.Cast(DType.Float32).AsSpan<float>();
-        var imaginaryPart = imaginary.Cast(DType.Float32).AsSpan<float>();
-        var narrow = TensorStorage.Allocate<Complex64>(real.ShapeSpan);
-        var points = narrow.GetSpan();
-        foreach (Range chunk in Interruption.Chunks(points.Length))
-            for (int i = chunk.Start.Value; i < chunk.End.Value; i++) points[i] = new Complex64(realPart[i], imaginaryPart[i]);
-        return NdArray<Complex64>.Adopt(narrow, real.Shape);
+        return real.DType == DType.Float64 || imaginary.DType == DType.Float64
+            ? Joined(real, imaginary, DType.Float64, static (double re, double im) => new Complex(re, im))
+            : Joined(real, imaginary, DType.Float32, static (float re, float im) => new Complex64(re, im));
+    }
+
+    private static NdArray Joined<TPart, TComplex>(NdArray real, NdArray imaginary, DType part, Func<TPart, TPart, TComplex> join)
+        where TPart : unmanaged where TComplex : unmanaged
+    {
+        var re = real.Cast(part).AsSpan<TPart>();
+        var im = imaginary.Cast(part).AsSpan<TPart>();
+        var storage = TensorStorage.Allocate<TComplex>(real.ShapeSpan);
+        var values = storage.GetSpan();
+        foreach (Range chunk in Interruption.Chunks(values.Length))
+            for (int i = chunk.Start.Value; i < chunk.End.Value; i++) values[i] = join(re[i], im[i]);
+        return NdArray<TComplex>.Adopt(storage, real.Shape);
     }
 
     // A complex64 part is read as it is: the float32 parts need no float64 round trip.
