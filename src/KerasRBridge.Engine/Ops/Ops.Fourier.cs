@@ -133,27 +133,43 @@ public static partial class Ops
     {
         if (layout.Inner * outer == 0 || layout.ResultLength == 0) return NdArray.Zeros(dtype, shape);
         var run = new FourierRun(source, shape, outer, FourierPlans.For(n, inverse), layout);
-        return source.DType switch
-        {
-            DType.Complex128 => run.From<Complex, Complex128Points>(dtype),
-            DType.Complex64 => run.From<Complex64, Complex64Points>(dtype),
-            DType.Float64 => run.From<double, Float64Points>(dtype),
-            _ => run.From<float, Float32Points>(dtype),
-        };
+        return WithPoints(source.DType, new FromSource(run, dtype));
+    }
+
+    /// <summary>What is done with the element type (and its points) of a dtype a transform reads or writes.</summary>
+    private interface IFourierPointsUse
+    {
+        NdArray With<T, TPoints>() where T : unmanaged where TPoints : IFourierPoints<T>;
+    }
+
+    // complex128, complex64, float64, or float32 for any other dtype (a source is cast to one of
+    // the four first).
+    private static NdArray WithPoints<TUse>(DType dtype, TUse use) where TUse : IFourierPointsUse => dtype switch
+    {
+        DType.Complex128 => use.With<Complex, Complex128Points>(),
+        DType.Complex64 => use.With<Complex64, Complex64Points>(),
+        DType.Float64 => use.With<double, Float64Points>(),
+        _ => use.With<float, Float32Points>(),
+    };
+
+    // The source's element type known, the result's `dtype` chooses the other.
+    private readonly struct FromSource(FourierRun run, DType dtype) : IFourierPointsUse
+    {
+        public NdArray With<TIn, TInPoints>() where TIn : unmanaged where TInPoints : IFourierPoints<TIn> =>
+            WithPoints(dtype, new IntoResult<TIn, TInPoints>(run));
+    }
+
+    private readonly struct IntoResult<TIn, TInPoints>(FourierRun run) : IFourierPointsUse
+        where TIn : unmanaged where TInPoints : IFourierPoints<TIn>
+    {
+        public NdArray With<TOut, TOutPoints>() where TOut : unmanaged where TOutPoints : IFourierPoints<TOut> =>
+            run.Into<TIn, TInPoints, TOut, TOutPoints>();
     }
 
     /// <summary>One transform's lines, read as their dtype and written as the result's.</summary>
     private readonly record struct FourierRun(NdArray Source, long[] Shape, long Outer, FourierTransform Plan, FourierLayout Layout)
     {
-        public NdArray From<TIn, TInPoints>(DType dtype) where TIn : unmanaged where TInPoints : IFourierPoints<TIn> => dtype switch
-        {
-            DType.Complex128 => Into<TIn, TInPoints, Complex, Complex128Points>(),
-            DType.Complex64 => Into<TIn, TInPoints, Complex64, Complex64Points>(),
-            DType.Float64 => Into<TIn, TInPoints, double, Float64Points>(),
-            _ => Into<TIn, TInPoints, float, Float32Points>(),
-        };
-
-        private unsafe NdArray Into<TIn, TInPoints, TOut, TOutPoints>()
+        public unsafe NdArray Into<TIn, TInPoints, TOut, TOutPoints>()
             where TIn : unmanaged where TInPoints : IFourierPoints<TIn>
             where TOut : unmanaged where TOutPoints : IFourierPoints<TOut>
         {
