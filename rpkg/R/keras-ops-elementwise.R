@@ -305,7 +305,7 @@ keras_ops_elementwise <- list(
       raise_bridge_error("value_error", "Geometric sequence cannot include zero")
     if (isTRUE(as.array(op_any(op_not_equal(op_sign(ends[[1L]]), op_sign(ends[[2L]]))))))
       raise_bridge_error("value_error", sprintf("`start` and `stop` must have the same sign. Received: start=%s, stop=%s", shown(start), shown(stop)))
-    logs <- lapply(list(start, stop), function(v) op_log10(op_abs(op_array(v, "float64"))))
+    logs <- lapply(ends, function(v) op_log10(op_abs(v)))
     spaced <- op_logspace(logs[[1L]], logs[[2L]], num, endpoint, dtype = "float64", axis = axis)
     # start and stop share their sign: spaced from one to the other it stays, laid along `axis`.
     signs <- lapply(list(start, stop), function(v) op_sign(op_array(v, "float64")))
