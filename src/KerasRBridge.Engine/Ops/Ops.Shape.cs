@@ -1,4 +1,3 @@
-
 namespace KerasRBridge.Engine;
 
 public static partial class Ops
